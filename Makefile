@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INDEX ?= .youthqa-index
+TORCH := torch==2.13.0
+
+.PHONY: run test install install-test index serve ask bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# torch first and pinned: it is the CPU build on this disk; unpinned, sentence-transformers pulls CUDA.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Re-ingest is cheap when nothing changed (content hashes), so `index` always runs it.
+index: install
+	$(BIN)/youthqa ingest corpus --index $(INDEX) --prune
+
+run: index
+	$(BIN)/youthqa serve --index $(INDEX)
+
+ask: index
+	$(BIN)/youthqa ask "铜川的志愿汇平台注册了多少志愿者?" --index $(INDEX)
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+bench: install-test
+	$(BIN)/python benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(INDEX) $(VENV)

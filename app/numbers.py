@@ -1,0 +1,181 @@
+"""Quantities in Chinese reports: "2100余名", "6.91亿元", "两万多", "超过200%".
+
+Used to pull the key figure out of a passage for "how many / how much" questions and to
+decide in evaluation whether an answer states the same figure as a gold answer.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # multipliers applied: "8.1万" -> 81000.0
+    unit: str  # "人", "元" (for 万元/亿元), "%", "" when none
+    qualifier: str  # "余", "近", "以上", ... or ""
+    text: str  # exact surface text in the source, qualifier and unit included
+    start: int  # offsets into the source string
+    end: int
+
+
+_UNIT_WORDS = (
+    "人次 场次 小时 个月 周年 平方米 公里 千米 公斤 千克 "
+    "人 名 个 家 所 期 元 % 笔 份 篇 支 条 项 年 月 日 处 场 次 岁 倍 "
+    "位 户 座 件 本 册 天 周 届 队 台 辆 种 类 张 套 亩 吨 米"
+)
+# Longest first so the regex alternation prefers "人次" over "人" and "个月" over "个".
+# "批" is deliberately absent: "一批" is a vague "a batch", not a count.
+UNITS: tuple[str, ...] = tuple(sorted(set(_UNIT_WORDS.split()), key=lambda u: (-len(u), u)))
+
+# Qualifiers grouped by what they claim about the true figure; only a clash of kinds
+# ("余" vs "近") makes two otherwise equal answers different.
+_MORE = ("不少于", "不低于", "超过", "有余", "以上", "逾", "超", "余", "多")
+_APPROX = ("接近", "将近", "大约", "左右", "近", "约")
+_LESS = ("不足", "不到", "以下", "以内")
+_KIND = {q: kind for kind, qs in (("more", _MORE), ("approx", _APPROX), ("less", _LESS)) for q in qs}
+
+_PRE = "不少于|不低于|超过|接近|将近|大约|不足|不到|逾|近|约|超"
+_POST = "以上|左右|以下|以内|有余"
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_CN_RUN = "〇零一二两三四五六七八九十百千万亿"
+
+# Digits glued to Latin letters or "_" are file names and IDs ("qz_2019.jpg"), not figures.
+_ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z_])"
+# A Chinese numeral must start with a digit or 十 ("万人" is not a number) and must not
+# continue a word such as 统一 / 唯一 / 逐一.
+_CHINESE = rf"(?<![统唯专逐单同如归合划{_CN_RUN}])[〇零一二两三四五六七八九十][{_CN_RUN}]*"
+# 千/百 right before 瓦/克/米/分 belong to a unit word (千米, 百分点), not a multiplier.
+_MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)"
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+
+_QUANTITY = re.compile(
+    rf"(?:(?P<pre>{_PRE}) *)?"
+    rf"(?P<pct>百分之)?"
+    rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))"
+    rf"(?: *(?P<q1>余|多))?"  # "10余万人": qualifier before the multiplier
+    rf"(?: *(?P<mult>{_MULT_RE}))?"
+    rf"(?: *(?P<q2>余|多))?"  # "4万余人": qualifier after it
+    rf"(?: *(?P<unit>{_UNIT_RE}))?"
+    rf"(?: *(?P<post>{_POST}))?"
+)
+
+# Units that name the same thing in answers; "人次" (attendances) stays apart from "人".
+_UNIT_ALIASES = {"名": "人", "场次": "场"}
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """NFKC per character, so every normalised index maps back to a source offset."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        norm = unicodedata.normalize("NFKC", ch)
+        chars.append(norm)
+        origin.extend([i] * len(norm))
+    return "".join(chars), origin
+
+
+def _positional(run: str) -> int | None:
+    """Digit-by-digit numerals like 二〇二一; "三四" / "七八" mean "three or four", not 34."""
+    if len(run) > 1 and not any(c in "〇零" for c in run):
+        return None
+    return int("".join(str(_CN_DIGITS[c]) for c in run))
+
+
+def chinese_to_int(run: str) -> int | None:
+    """Value of a Chinese numeral ("两万" -> 20000, "一百零五" -> 105); None if malformed."""
+    if all(c in _CN_DIGITS for c in run):
+        return _positional(run)
+    total = wan = section = 0  # 亿-level, 万-level and below-万 parts
+    digit: int | None = None
+    for c in run:
+        if c in _CN_DIGITS:
+            if digit:  # two digits in a row without a place word ("十四五")
+                return None
+            digit = _CN_DIGITS[c]
+        elif c in _CN_SMALL:
+            section += (1 if digit is None else digit) * _CN_SMALL[c]
+            digit = None
+        elif c == "万":
+            wan = (section + (digit or 0)) * 10_000
+            section, digit = 0, None
+        else:  # 亿
+            total = (total + wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit = 0, 0, None
+    return total + wan + section + (digit or 0)
+
+
+def _multiplier(word: str | None) -> int:
+    factor = 1
+    for c in word or "":
+        factor *= _MULT[c]
+    return factor
+
+
+def _number(m: re.Match[str]) -> Decimal | None:
+    if m["arabic"]:
+        try:
+            return Decimal(m["arabic"].replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex only admits valid digits
+            return None
+    run = m["chinese"]
+    # A lone Chinese numeral is only a figure with a unit ("九名"); "一是" is a list marker.
+    if not (m["unit"] or m["pct"]) and len(run) + len(m["mult"] or "") < 2:
+        return None
+    n = chinese_to_int(run)
+    return None if n is None else Decimal(n)
+
+
+def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity | None:
+    number = _number(m)
+    if number is None:
+        return None
+    value = float(number * _multiplier(m["mult"]))
+    unit = "%" if m["pct"] else (m["unit"] or "")
+    qualifier = next((q for q in (m["pre"], m["q1"], m["q2"], m["post"]) if q), "")
+    start, end = origin[m.start()], origin[m.end() - 1] + 1
+    return Quantity(value, unit, qualifier, source[start:end], start, end)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in reading order, with offsets into the original string."""
+    norm, origin = _normalise(text)
+    found = (_to_quantity(m, text, origin) for m in _QUANTITY.finditer(norm))
+    return [q for q in found if q is not None]
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in a short string such as an answer ("2.1万人")."""
+    found = find_quantities(text)
+    return found[0] if found else None
+
+
+def _units_match(a: str, b: str) -> bool:
+    if not a or not b:  # a bare "21000" answers "2.1万人"
+        return True
+    return _UNIT_ALIASES.get(a, a) == _UNIT_ALIASES.get(b, b)
+
+
+def _qualifiers_match(a: str, b: str) -> bool:
+    # "近800名" still states 800; only "800余" against "近800" claims different things.
+    if not a or not b:
+        return True
+    return _KIND.get(a, a) == _KIND.get(b, b)
+
+
+def same_quantity(a: str, b: str) -> bool:
+    """Whether two answers state the same figure: value, unit and qualifier kind agree."""
+    qa, qb = parse_quantity(a), parse_quantity(b)
+    if qa is None or qb is None:
+        return False
+    return (
+        math.isclose(qa.value, qb.value, rel_tol=1e-6)
+        and _units_match(qa.unit, qb.unit)
+        and _qualifiers_match(qa.qualifier, qb.qualifier)
+    )

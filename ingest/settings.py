@@ -1,0 +1,60 @@
+"""One frozen settings object, read from YOUTHQA_* environment variables and passed explicitly."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+DEFAULT_EMBEDDING = "use-multilingual"
+
+
+@dataclass(frozen=True)
+class Settings:
+    index: Path = Path(".youthqa-index")
+    embedding: str = DEFAULT_EMBEDDING
+    collection: str = "youthqa"
+    chroma_host: str = ""
+    chroma_port: int = 8000
+    llm: str = ""  # "provider:model", e.g. "openai:deepseek-chat"; empty = extractive answers only
+    llm_base_url: str = ""
+    top_k: int = 5
+    max_file_mb: int = 20
+    max_question_chars: int = 1000
+    auth: str = ""  # "user:password[,user:password...]" for the web UI
+    feedback: Path = Path(".youthqa-feedback.jsonl")
+
+    @classmethod
+    def from_env(cls, env: dict | None = None, **overrides) -> "Settings":
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            raw = env.get(f"YOUTHQA_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _convert(f.name, f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @property
+    def server_mode(self) -> bool:
+        return bool(self.chroma_host)
+
+    def location(self) -> str:
+        if self.server_mode:
+            return f"chroma server {self.chroma_host}:{self.chroma_port}, collection {self.collection}"
+        return f"{self.index.resolve()} (embedded), collection {self.collection}"
+
+
+def _convert(name: str, kind, raw: str):
+    kind = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "Path":
+            return Path(raw)
+    except ValueError:
+        raise ValueError(f"YOUTHQA_{name.upper()}: expected an integer, got {raw!r}") from None
+    return raw

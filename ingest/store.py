@@ -1,0 +1,156 @@
+"""The Chroma knowledge base: chunks with embeddings, plus one record per document.
+
+Chroma is the store of record. The chunk collection's metadata names the embedding model and
+dimension (opening with another model is an error) and an ingest stamp that changes whenever the
+contents change, so every process can tell when its derived lexical index is stale.
+"""
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+
+from .schema import Chunk, Document
+from .settings import Settings
+
+PAGE = 5000
+
+
+class EmbeddingMismatch(RuntimeError):
+    pass
+
+
+class StoreUnavailable(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    doc_id: str
+    source: str
+    path: str
+    title: str
+    date: str
+    content_hash: str
+    paragraphs: int
+    chunks: int
+
+
+def make_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    logging.getLogger("chromadb").setLevel(logging.ERROR)
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.server_mode:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as err:
+            raise StoreUnavailable(f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}: {err}") from None
+    settings.index.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index), settings=chroma_settings)
+
+
+class Store:
+    def __init__(self, client, settings: Settings, model: str, dimension: int | None):
+        self.client, self.settings, self.model = client, settings, model
+        self.chunks = self._collection(settings.collection, model, dimension)
+        self.docs = client.get_or_create_collection(f"{settings.collection}-docs", embedding_function=None)
+        self.batch_size = min(client.get_max_batch_size(), 1000)
+
+    @classmethod
+    def open(cls, settings: Settings, model: str | None = None, dimension: int | None = None) -> "Store":
+        """model=None opens whatever model the index was built with (read-only callers, `status`)."""
+        return cls(make_client(settings), settings, model, dimension)
+
+    def _collection(self, name: str, model: str | None, dimension: int | None):
+        existing = {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}
+        if name in existing:
+            collection = self.client.get_collection(name, embedding_function=None)
+            built_with = (collection.metadata or {}).get("embedding_model")
+            if model and built_with and built_with != model:
+                raise EmbeddingMismatch(
+                    f"the index at {self.settings.location()} was built with embedding model {built_with!r}, "
+                    f"but {model!r} is configured; set YOUTHQA_EMBEDDING={built_with} or re-index into a new --index")
+            self.model = built_with or model
+            return collection
+        if not model:
+            raise StoreUnavailable(f"no knowledge base at {self.settings.location()}; run `youthqa ingest corpus/` first")
+        return self.client.create_collection(
+            name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedding_model": model, "dimension": dimension or 0, "stamp": "empty"})
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocRecord]:
+        records = []
+        for ids, metas, _ in self._pages(self.docs, include=["metadatas"]):
+            records.extend(DocRecord(**{k: m[k] for k in DocRecord.__dataclass_fields__}) for m in metas)
+        return sorted(records, key=lambda r: r.source)
+
+    def document(self, doc_id: str) -> DocRecord | None:
+        got = self.docs.get(ids=[doc_id], include=["metadatas"])
+        if not got["ids"]:
+            return None
+        meta = got["metadatas"][0]
+        return DocRecord(**{k: meta[k] for k in DocRecord.__dataclass_fields__})
+
+    def put_document(self, doc: Document, path: str, content_hash: str, chunks: list[Chunk], vectors) -> None:
+        """Replace a document's chunks; its record is written last, so a killed run is redone next time."""
+        self.delete_chunks(doc.doc_id)
+        for i in range(0, len(chunks), self.batch_size):
+            part = chunks[i:i + self.batch_size]
+            self.chunks.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=[list(v) for v in vectors[i:i + self.batch_size]],
+                documents=[c.text for c in part],
+                metadatas=[_chunk_meta(c) for c in part])
+        record = DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, content_hash,
+                           len(doc.paragraphs), len(chunks))
+        self.docs.upsert(ids=[doc.doc_id], embeddings=[[1.0]], metadatas=[record.__dict__], documents=[doc.title])
+
+    def delete_chunks(self, doc_id: str) -> None:
+        self.chunks.delete(where={"doc_id": doc_id})
+
+    def delete_document(self, doc_id: str) -> None:
+        self.docs.delete(ids=[doc_id])  # record first: a crash in between leaves a doc that re-ingests
+        self.delete_chunks(doc_id)
+
+    # -- stamp and reading back ------------------------------------------------------------
+    def stamp(self) -> str:
+        return str((self.chunks.metadata or {}).get("stamp", "")) if self._refresh() else ""
+
+    def touch(self) -> None:
+        meta = dict(self.chunks.metadata or {})
+        meta["stamp"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        self.chunks.modify(metadata=meta)
+
+    def _refresh(self) -> bool:
+        self.chunks = self.client.get_collection(self.settings.collection, embedding_function=None)
+        return True
+
+    def count(self) -> int:
+        return self.chunks.count()
+
+    def all_chunks(self):
+        """Yield (id, text, metadata) for every chunk, page by page."""
+        for ids, metas, texts in self._pages(self.chunks, include=["metadatas", "documents"]):
+            yield from zip(ids, texts, metas)
+
+    def _pages(self, collection, include):
+        offset = 0
+        while True:
+            got = collection.get(include=include, limit=PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            yield got["ids"], got.get("metadatas") or [], got.get("documents") or []
+            offset += len(got["ids"])
+
+    def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        got = self.chunks.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"])
+        return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
+
+
+def _chunk_meta(c: Chunk) -> dict:
+    return {"doc_id": c.doc_id, "source": c.source, "title": c.title, "date": c.date,
+            "paragraph": c.paragraph, "start": c.start, "end": c.end}

@@ -1,10 +1,8 @@
-import sys
 from pathlib import Path
 
 import pytest
 
 # No pytest config sets pythonpath yet; make "app" importable from any working directory.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.numbers import (
     UNITS,

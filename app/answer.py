@@ -1,0 +1,198 @@
+"""Extractive answers: the clause that answers the question, its key value, and the citation.
+
+No figure is ever produced that is not in a cited paragraph: values are cut out of the text.
+A question whose content the best passages do not cover is refused (found=False).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.schema import Answer, Citation
+
+from .numbers import find_quantities
+from .question import PEOPLE, Question
+from .retrieve import Passage
+
+# Refuse when the best passage covers less than this share of the question's content (idf-weighted).
+MIN_COVERAGE = 0.62
+MIN_DENSE = 0.30  # English questions: least question/clause similarity to answer
+_UNIT_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
+_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
+_QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
+_ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
+_ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部长", "主席", "记者", "老先生", "代表")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    score: float
+    passage: Passage
+    clause: tuple[int, int]
+    value: str
+    coverage: float
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _CLAUSE.finditer(text) if m.group().strip()]
+
+
+def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None) -> Answer:
+    """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
+    if not passages:
+        return refusal(question, passages)
+    top = passages[0].score or 1.0
+    context = context or (lambda p: p.text)
+    best = None
+    sims = similarity(question.text, [p.text for p in passages[:3]]) if question.english and similarity else None
+    for rank, passage in enumerate(passages[:3] if question.english else passages[:4]):
+        # Reports narrate across paragraphs: the subject may be named one paragraph earlier.
+        p_cov = _coverage(question.terms, passage.title + context(passage), idf)
+        spans = clauses(passage.text)
+        clause_sims = _clause_sims(question, passage, spans, similarity) if question.english and rank < 3 else None
+        for i, span in enumerate(spans):
+            window = passage.text[spans[i - 1][0] if i else span[0]: span[1]]
+            c_cov = _coverage(question.terms, window, idf)
+            base = 0.4 * p_cov + 0.4 * c_cov + 0.2 * passage.score / top
+            if clause_sims is not None:
+                base = 0.5 * base + 0.5 * clause_sims[i]
+            for value, bonus in _values(question, passage.text, span, idf):
+                cand = Candidate(base + bonus, passage, span, value, p_cov if not question.english else clause_sims[i] if clause_sims is not None else 0.0)
+                if best is None or cand.score > best.score:
+                    best = cand
+    if best is None or not _supported(question, best, sims):
+        return refusal(question, passages)
+    return _answer(question, best, passages)
+
+
+def _clause_sims(question, passage, spans, similarity):
+    if similarity is None:
+        return None
+    return similarity(question.text, [passage.text[a:b] for a, b in spans])
+
+
+def _values(question: Question, text: str, span: tuple[int, int], idf):
+    """(value, bonus) candidates inside a clause, by question type; ("", 0) where any clause will do."""
+    clause = text[span[0]:span[1]]
+    if question.kind == "numeric":
+        subject = _partial(question.subject, clause) if question.subject else 1.0
+        if subject < 0.5:
+            return  # the clause counts something else ("2100余名爱心人士" for "多少留守儿童")
+        for q in find_quantities(clause):
+            if _unit_fits(question, q.unit):
+                before = clause[max(0, q.start - 10):q.start]
+                # A bare figure ("粉丝6万") fits any unit, but a figure with the asked unit fits better.
+                yield q.text.strip(), 0.1 * _coverage(question.terms, before, idf) + 0.2 * subject + 0.1 * bool(q.unit)
+    elif question.kind == "date":
+        day = re.search(r"哪天|哪一天|几号|几月几日", question.text)
+        year = re.search(r"哪一?年|what year|which year", question.text.lower())
+        for m in _DATE.finditer(clause):
+            has_day = "日" in m.group()
+            if (day and not has_day) or (year and "年" not in m.group()):
+                continue
+            yield m.group(), 0.05
+    elif question.kind == "person":
+        for name in _people(clause, question.text):
+            yield name, 0.1
+    elif question.kind == "name":
+        found = [m.group().strip("“”") for m in _QUOTED.finditer(clause) if m.group().strip("“”《》") not in question.text]
+        yield from ((v, 0.05) for v in found[:1])
+        yield "", 0.0
+    elif question.kind == "entity":
+        orgs = [m.group() for m in _ORG.finditer(clause) if m.group() not in question.text]
+        yield from ((v, 0.03) for v in orgs[:1])
+        yield "", 0.0
+    else:
+        yield "", 0.0
+
+
+def _unit_fits(question: Question, unit: str) -> bool:
+    if unit in ("年", "月", "日") and "年" not in question.units:
+        return False  # dates are not counts
+    if not question.units or (not unit and question.units <= PEOPLE):
+        return True  # a bare figure can count people ("粉丝6万"), never money or a rate
+    wanted = {_UNIT_ALIAS.get(u, u) for u in question.units}
+    return _UNIT_ALIAS.get(unit, unit) in wanted
+
+
+def _people(clause: str, question: str):
+    """Names right after a role the question asks about ('团市委书记王娜', '负责人马希林')."""
+    import jieba.posseg
+
+    roles = [r for r in re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)] or list(_ROLES)
+    for role in roles:
+        for m in re.finditer(re.escape(role), clause):
+            if role.startswith("副") is False and clause[max(0, m.start() - 1):m.start()] == "副":
+                continue
+            words = list(jieba.posseg.cut(clause[m.end():m.end() + 6]))
+            if words and words[0].flag == "nr" and len(words[0].word) >= 2 and words[0].word not in question:
+                yield words[0].word
+
+
+def _partial(term: str, text: str) -> float:
+    grams = _grams(term)
+    return 1.0 if term in text else sum(g in text for g in grams) / len(grams) if len(term) > 2 else 0.0
+
+
+def _coverage(terms, text: str, idf) -> float:
+    """Share of the question's content, weighted by rarity, that a text contains.
+
+    A word missing as a whole earns partial credit for its bigrams ("青年志愿者" vs "志愿者").
+    """
+    if not terms:
+        return 0.0
+    hit = total = 0.0
+    for term in terms:
+        grams = _grams(term)
+        weight = sum(idf(g) for g in grams) / len(grams)
+        total += weight
+        hit += weight if term in text else weight * sum(g in text for g in grams) / len(grams) if len(term) > 2 else 0
+    return hit / (total or 1.0)
+
+
+def _grams(term: str) -> list[str]:
+    if len(term) <= 2 or not "\u4e00" <= term[0] <= "\u9fff":
+        return [term]
+    return [term[i:i + 2] for i in range(len(term) - 1)]
+
+
+def _supported(question: Question, best: Candidate, sims) -> bool:
+    passage = best.passage
+    context = f"{passage.title} {passage.text} {passage.date}"
+    if any(year not in context for year in question.years):
+        return False  # a figure for another year is not an answer
+    if question.kind in ("numeric", "date", "person") and not best.value:
+        return False
+    if question.english:
+        return best.coverage >= MIN_DENSE
+    return best.coverage >= MIN_COVERAGE
+
+
+def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= span[0] < m.end():
+            return m.span()
+    return span
+
+
+def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Answer:
+    p = best.passage
+    start, end = _sentence(p.text, best.clause)
+    quote = p.text[start:end].strip()
+    text = f"{best.value}。原文:“{quote}”" if best.value else quote
+    if question.kind == "open":
+        text = "\n".join(x.text for x in passages[:2])
+    first = Citation(p.source, p.title, p.date, p.paragraph, p.text, quote, p.score)
+    others = [_cite(x) for x in passages if (x.doc_id, x.paragraph) != (p.doc_id, p.paragraph)]
+    return Answer(question.text, text, best.value, True, tuple([first] + others[:2]))
+
+
+def refusal(question: Question, passages: list[Passage]) -> Answer:
+    text = "资料中没有找到能回答这个问题的内容。" + ("以下是最接近的段落,供参考。" if passages else "知识库中还没有相关报告。")
+    return Answer(question.text, text, "", False, tuple(_cite(p) for p in passages[:3]))
+
+
+def _cite(p: Passage) -> Citation:
+    return Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)

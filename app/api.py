@@ -1,0 +1,74 @@
+"""The Python API: `Assistant.open(...)`, `.ask(question, history)`, `.stream(...)`, `.as_retriever()`."""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from ingest.embed import load_embedder
+from ingest.schema import Answer
+from ingest.settings import Settings
+from ingest.store import Store
+
+from .answer import extract, refusal
+from .followup import condense
+from .question import analyse
+from .retrieve import HybridRetriever
+
+
+class Assistant:
+    def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever, llm=None):
+        self.settings, self.store, self.retriever, self.llm = settings, store, retriever, llm
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, index: str | Path | None = None) -> "Assistant":
+        settings = (settings or Settings.from_env()).with_(index=Path(index) if index else None)
+        store = Store.open(settings, settings.embedding if settings.embedding else None)
+        embedder = load_embedder(store.model)
+        retriever = HybridRetriever(store, embedder, cache_dir=settings.index / "cache")
+        llm = None
+        if settings.llm:
+            from .llm import LLMAnswerer
+
+            llm = LLMAnswerer.from_settings(settings)
+        return cls(settings, store, retriever, llm)
+
+    def ask(self, question: str, history: list | None = None) -> Answer:
+        answer = None
+        for answer in self.stream(question, history):
+            pass
+        return answer
+
+    def stream(self, question: str, history: list | None = None):
+        """Yield partial answer text (str) while an LLM writes, then the final Answer."""
+        started = time.perf_counter()
+        asked = condense(question, history or [], self.llm)
+        q = analyse(asked)
+        passages = self.retriever.search(q.text, k=self.settings.top_k)
+        retrieved = time.perf_counter()
+        answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood)
+                  if q.text else refusal(q, []))
+        if self.llm is not None and passages:
+            final = None
+            for part in self.llm.stream(q.text, passages, answer):
+                if isinstance(part, Answer):
+                    final = part
+                else:
+                    yield part
+            answer = final or answer
+        timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
+                   "total_ms": round(1000 * (time.perf_counter() - started), 2)}
+        yield replace(answer, question=question, timings=timings)
+
+    def _similarity(self, query: str, texts: list[str]) -> list[float]:
+        embedder = self.retriever.embedder
+        q = np.asarray(embedder.embed_query(query))
+        vectors = np.asarray(embedder.embed_documents(texts))
+        return list(vectors @ q)
+
+    def as_retriever(self, k: int | None = None):
+        from .lc import AssistantRetriever
+
+        return AssistantRetriever(assistant=self, k=k or self.settings.top_k)

@@ -1,0 +1,97 @@
+"""What a question asks for: its type, the unit a figure must carry, its content terms, years."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .retrieve import normalise_query
+
+PEOPLE = frozenset({"人", "名", "位"})
+MONEY = frozenset({"元"})
+
+# Checked in order; the first match decides.
+_TYPES = (
+    ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
+    ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
+    ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (total|number|amount|percentage)\b|达到.{0,3}[?？]?$"),
+    ("name", r"全称|名称|叫什么|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),
+    ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
+    ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
+)
+_UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
+_PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|\b(people|volunteers?|members?|students?|persons?)\b")
+_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|\b(money|funding|funds?|yuan|rmb)\b")
+_PERCENT_NOUNS = re.compile(r"[率比]|百分|\b(percent|percentage|rate)\b")
+_ENGLISH_UNITS = (
+    (re.compile(r"\b(events?|sessions?|activities|times)\b"), frozenset({"场", "次"})),
+    (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
+    (re.compile(r"\b(schools?)\b"), frozenset({"所"})),
+    (re.compile(r"\b(attendances?|participations?|visits?)\b"), frozenset({"人次"})),
+)
+# Phrases that carry the question's form, not its content; removed before matching passages.
+_STOP = re.compile(
+    r"请问|一下|多少|几|几个|第几|第几个|是谁|谁|哪|哪一|哪一年|哪一天|哪所|哪家|哪个|哪位|哪些|哪两|哪几|哪里|哪儿|哪天|哪年|什么|怎么|如何|吗|呢|吧|"
+    r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后")
+_SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    english: bool
+    kind: str  # numeric | date | person | name | entity | open
+    units: frozenset  # acceptable units for a numeric answer; empty = any
+    terms: tuple[str, ...]  # content words (Chinese) and English words
+    years: tuple[str, ...]
+    subject: str = ""  # the thing a numeric question counts, "" when it names none
+
+
+def analyse(raw: str) -> Question:
+    text = normalise_query(raw)
+    lower = text.lower()
+    english = len(re.findall(r"[a-zA-Z]", text)) > 2 * len(_CJK.findall(text))
+    kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
+    return Question(text, english, kind, _units(lower) if kind == "numeric" else frozenset(),
+                    _terms(text), tuple(dict.fromkeys(_YEAR.findall(text))),
+                    _subject(text) if kind == "numeric" else "")
+
+
+def _units(q: str) -> frozenset:
+    m = _UNIT_AFTER.search(q)
+    if m:
+        unit = m.group(1)
+        return PEOPLE if unit in PEOPLE else frozenset({"场", "次", "场次"}) if unit in ("场", "场次", "次") else frozenset({unit})
+    for pattern, units in _ENGLISH_UNITS:
+        if pattern.search(q):
+            return units
+    if _PERCENT_NOUNS.search(q):
+        return frozenset({"%"})
+    if _MONEY_NOUNS.search(q):
+        return MONEY
+    if _PEOPLE_NOUNS.search(q):
+        return PEOPLE | {"人次"} if "参与" in q or "参加" in q else PEOPLE
+    return frozenset()
+
+
+_FUNCTION_CHARS = frozenset("了的地得着过把被将对向从于以而又再就才要会能可让使给跟同这那些个名人所位")
+_ENGLISH_STOP = frozenset("the and are was were did does how many much what which who when where with from for has have had its their this that into about".split())
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """Content words (jieba), plus English words; question-form and function words removed."""
+    import jieba
+
+    words = [w for w in jieba.lcut(text) if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS]
+    # Single characters left over are mostly noise ("时", "日"); keep them only when nothing else is left.
+    words = [w for w in words if len(w) > 1] or words
+    words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]
+    words += [n for n in re.findall(r"\d+(?:\.\d+)?", text) if not _YEAR.fullmatch(n)]
+    return tuple(dict.fromkeys(words))
+
+
+def _subject(text: str) -> str:
+    """What a count is of: '注册了多少志愿者' -> '志愿者', '多少名留守儿童' -> '留守儿童'."""
+    m = _SUBJECT.search(text)
+    return m.group(1) if m else ""

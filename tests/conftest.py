@@ -1,0 +1,72 @@
+"""Shared fixtures: the bundled corpus, throw-away settings, one ingested index per session.
+
+The default embedder (use-multilingual) is cached per process by ingest.embed.load_embedder,
+so every test that ingests shares one loaded model.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from ingest import Settings, ingest_paths
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS_FILES = 9
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture
+def make_settings(tmp_path):
+    """make_settings(**overrides) -> Settings with its index under this test's tmp_path."""
+
+    def make(**overrides) -> Settings:
+        overrides.setdefault("index", tmp_path / "idx")
+        return Settings(**overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory):
+    """(settings, summary) of one ingest of corpus/ into a session-wide index. Treat it as read-only."""
+    settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "idx")
+    summary = ingest_paths([CORPUS], settings)
+    return settings, summary
+
+
+_PLACES = ["铜川", "银川", "济宁", "洛阳", "清镇", "天心", "海口", "乌鲁木齐", "咸宁", "贵阳", "宝鸡", "延安"]
+_WORK = ["青年志愿服务", "禁毒宣传", "希望工程助学", "青年驿站建设", "团干部培训", "红领巾法学院创建",
+         "青创贷发放", "青少年心理辅导", "普法进校园", "青年文明号评选"]
+
+
+@pytest.fixture(scope="session")
+def make_reports():
+    """make_reports(folder, n, seed=0) writes n tiny, distinct Chinese reports (1-2 paragraphs) as .txt."""
+
+    def make(folder: Path, n: int, seed: int = 0) -> list[Path]:
+        rnd = random.Random(seed)
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for i in range(n):
+            place, work = rnd.choice(_PLACES), rnd.choice(_WORK)
+            paragraphs = [
+                f"{place}团市委第{i + 1}期{work}活动日前举行,{rnd.randint(20, 9999)}名团员青年参加。",
+                f"活动覆盖{rnd.randint(2, 99)}个社区,发放宣传资料{rnd.randint(100, 5000)}份,"
+                f"{place}青年反响热烈。",
+            ][: rnd.randint(1, 2)]
+            path = folder / f"report-{i:04d}.txt"
+            path.write_text(
+                f"{place}开展{work}活动(第{i + 1}期)\n"
+                f"发布时间:20{rnd.randint(17, 23)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}\n\n"
+                + "\n\n".join(paragraphs) + "\n",
+                encoding="utf-8")
+            paths.append(path)
+        return paths
+
+    return make

@@ -98,6 +98,8 @@ def html_lines(text: str) -> tuple[list[str], str]:
     import lxml.html
     from lxml import etree
 
+    # lxml refuses str input that declares an encoding; XHTML pages start with one. The text is decoded already.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as err:

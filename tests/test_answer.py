@@ -1,0 +1,88 @@
+"""The answering side end to end: real Chroma index of the bundled corpus, real default embedder."""
+import json
+
+import pytest
+
+from app import Assistant
+from app.cli import main
+from ingest import ingest_paths
+
+VOLUNTEERS = "铜川的志愿汇平台注册了多少志愿者?"
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus_index):
+    settings, _ = corpus_index
+    return Assistant.open(settings)
+
+
+def test_exact_figure_with_cited_paragraph(assistant):
+    answer = assistant.ask(VOLUNTEERS)
+    assert answer.found and answer.value == "20357人"
+    top = answer.citations[0]
+    assert (top.source, top.date, top.paragraph) == ("tongchuan-youth-league-2021-08-16.txt", "2021-08-16", 7)
+    assert top.text.startswith("三是发挥青年志愿者的助力参与作用") and "20357人" in top.quote
+    assert top.label().endswith("第7段")
+
+
+@pytest.mark.parametrize("question, value", [
+    ("宁夏在全国志愿服务信息系统中实名注册的志愿者有多少人?", "528740人"),
+    ("湖北“青创贷”项目的贷款总额是多少?", "6.91亿元"),
+    ("铜川“扶贫青春行·共筑大学梦”行动为贫困大学生提供了多少资助?", "230.8万元"),
+    ("宁夏自治区民政厅社工处的负责人是谁?", "马希林"),
+])
+def test_answers_across_reports(assistant, question, value):
+    assert assistant.ask(question).value == value
+
+
+@pytest.mark.parametrize("question", ["铜川全市共有多少名留守儿童?", "宁夏2020年实名注册志愿者有多少人?"])
+def test_refuses_without_support(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.found and answer.value == ""
+    assert answer.text.startswith("资料中没有找到")
+    assert answer.citations  # the nearest passages are still listed
+
+
+def test_english_question_quotes_chinese_source(assistant):
+    answer = assistant.ask("How many volunteers are registered on Tongchuan's 志愿汇 platform?")
+    assert answer.value == "20357人" and answer.citations[0].paragraph == 7
+
+
+def test_follow_ups_reuse_place_and_subject(assistant):
+    history = [(VOLUNTEERS, "20357人")]
+    assert assistant.ask("那团员呢?", history=history).value == "22804名"
+    assert assistant.ask("宁夏呢?", history=history).value == "528740人"
+
+
+def test_stream_ends_with_answer(assistant):
+    parts = list(assistant.stream(VOLUNTEERS))
+    assert parts[-1].value == "20357人" and parts[-1].timings["total_ms"] > 0
+
+
+def test_langchain_retriever(assistant):
+    from langchain_core.documents import Document
+
+    docs = assistant.as_retriever(k=3).invoke(VOLUNTEERS)
+    assert len(docs) == 3 and isinstance(docs[0], Document)
+    assert docs[0].metadata["paragraph"] == 7 and "20357" in docs[0].page_content
+
+
+def test_place_steers_between_competing_figures(tmp_path, corpus, make_settings):
+    """Two reports with the same kind of figure: the place named in the question decides."""
+    extra = tmp_path / "baoji-youth-league-2021.txt"
+    extra.write_text("宝鸡团市委青年志愿服务工作综述\n更新时间:21年09月01日\n\n"
+                     "宝鸡市青年志愿者协会持续壮大队伍,“志愿汇”管理平台注册志愿者8888人,开展服务活动300场次。\n",
+                     encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([corpus, extra], settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("宝鸡的志愿汇平台注册了多少志愿者?").value == "8888人"
+    assert assistant.ask(VOLUNTEERS).value == "20357人"
+
+
+def test_cli_ask_json(corpus_index, capsys):
+    settings, _ = corpus_index
+    assert main(["ask", VOLUNTEERS, "--json", "--index", str(settings.index)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["value"] == "20357人" and data["found"] is True
+    assert data["citations"][0]["paragraph"] == 7

@@ -1,0 +1,190 @@
+"""ingest.clean: portal boilerplate out, title and date into metadata, every article paragraph kept."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import clean_document, doc_id_for, parse_date
+from ingest.load import load_file
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TONGCHUAN = CORPUS / "tongchuan-youth-league-2021-08-16.txt"
+LIMIT = 20 * 2**20
+
+
+def norm(line: str) -> str:
+    """The cleaner's whitespace normalisation, restated: NFKC, ideographic space, whitespace runs collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", line).replace("\u3000", " ").split())
+
+
+def clean(path: Path):
+    loaded = load_file(path, LIMIT)
+    return clean_document(loaded.lines, path, loaded.title_hint)
+
+
+@pytest.fixture(scope="module")
+def tongchuan():
+    return clean(TONGCHUAN)
+
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    return {p.name: clean(p) for p in sorted(CORPUS.iterdir())}
+
+
+# -- the user's report ----------------------------------------------------------------------
+TONGCHUAN_DROPPED = [
+    "您好,欢迎来到陕西共青团!",
+    "基层团组织工作动态专栏",
+    "您现在的位置: 首页 > 资讯列表 > 详情页",
+    "更新时间:21年08月16日 点击数:4129",
+    "1629106025219934.png",
+    "上一篇文章:共青团金台区委召开学习贯彻习近平总书记“七一”重要讲话精神学习交流分享会",
+    "下一篇文章: 延安大学“三下乡”:传承延安精神,奉献青春力量",
+]
+TONGCHUAN_TITLE = "铜川团市委荣获铜川市2020年度平安建设工作先进集体"
+
+
+def test_tongchuan_dropped_lines_exactly(tongchuan):
+    assert list(tongchuan.dropped) == [norm(line) for line in TONGCHUAN_DROPPED]
+
+
+def test_tongchuan_title_and_date(tongchuan):
+    assert tongchuan.title == TONGCHUAN_TITLE
+    assert tongchuan.date == "2021-08-16"
+    assert tongchuan.source == TONGCHUAN.name
+    assert tongchuan.doc_id == doc_id_for(TONGCHUAN)
+
+
+def test_tongchuan_keeps_every_article_paragraph_in_order(tongchuan):
+    raw = [norm(line) for line in TONGCHUAN.read_text(encoding="utf-8").splitlines()]
+    dropped = {norm(line) for line in TONGCHUAN_DROPPED} | {TONGCHUAN_TITLE}
+    expected = [line for line in raw if line and line not in dropped]
+    assert list(tongchuan.paragraphs) == expected
+    assert len(tongchuan.paragraphs) == 14
+    assert tongchuan.paragraphs[0].startswith("在8月12日召开的平安铜川建设工作")
+    assert tongchuan.paragraphs[6].startswith("三是发挥青年志愿者的助力参与作用")  # paragraph 7
+    assert "20357人" in tongchuan.paragraphs[6]
+    assert tongchuan.paragraphs[-1].startswith("下一步,团市委将以贯彻落实")
+
+
+def test_tongchuan_nothing_lost(tongchuan):
+    """Every non-empty line of the file is either a paragraph, the title, or a dropped line."""
+    raw = [norm(line) for line in TONGCHUAN.read_text(encoding="utf-8").splitlines() if norm(line)]
+    assert sorted(raw) == sorted([*tongchuan.paragraphs, tongchuan.title, *tongchuan.dropped])
+
+
+def test_content_hash_follows_paragraphs(tongchuan):
+    again = clean(TONGCHUAN)
+    assert again.content_hash == tongchuan.content_hash
+    lines = TONGCHUAN.read_text(encoding="utf-8").splitlines()
+    lines[-1] = "下一篇文章: 另一篇文章"  # boilerplate change: the article itself is unchanged
+    assert clean_document(lines, TONGCHUAN).content_hash == tongchuan.content_hash
+    lines[10] += "新增一句。"
+    assert clean_document(lines, TONGCHUAN).content_hash != tongchuan.content_hash
+
+
+# -- dates ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, iso", [
+    ("更新时间:21年08月16日", "2021-08-16"),
+    ("更新时间:21年08月16日 点击数:4129", "2021-08-16"),
+    ("2021-02-26 08:36", "2021-02-26"),
+    ("2019年3月5日", "2019-03-05"),
+    ("发布时间:2019-03-05", "2019-03-05"),
+    ("2019/6/24", "2019-06-24"),
+    ("2019.06.24", "2019-06-24"),
+    ("来源:清镇市共青团 2019-6-24 阅读:689", "2019-06-24"),
+    ("2022 年 4 月 6 日", "2022-04-06"),
+    ("", ""),
+    ("点击数:4129", ""),
+    ("12月5日", ""),  # no year: no date
+    ("2021-13-01", ""),  # no such month
+])
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_date_from_file_name_when_the_text_has_none(tmp_path):
+    doc = clean_document(["团市委召开会议", "会议总结了全年工作。"], tmp_path / "report-2020-05-04.txt")
+    assert doc.date == "2020-05-04"
+    doc = clean_document(["团市委召开会议", "会议总结了全年工作。"], tmp_path / "report-2020.txt")
+    assert doc.date == ""
+
+
+# -- the rest of the corpus ---------------------------------------------------------------------
+CORPUS_META = {
+    "hainan-youth-volunteers.md": ("海南线上注册青年志愿者达134.9万人", ""),  # the page gives only 12月5日
+    "hubei-qingchuangdai-2022.html": ("湖北“青创贷”:给创业青年量身定制的“加油站”", "2022-02-24"),
+    "jining-learn-from-leifeng-2019.txt": ("济宁举办“青春志愿行 共创文明城”主题志愿服务活动", "2019-03-05"),
+    "luoyang-league-tasks-2022.md": ("洛阳团市委亮出2022年任务书 将打造3个以上青年会客厅", "2022-03-16"),
+    "ningxia-registered-volunteers-2017.txt": ("宁夏实名注册志愿者人数接近53万", "2017-11-22"),
+    "qingzhen-antidrug-2019.txt": ("【清镇共青团】“与毒说‘不’·青春不毒行”禁毒宣传活动在市政府广场举行", "2019-06-24"),
+    "tianxin-league-summary-2021.html": ("共青团天心区委2021年度工作总结", "2022-04-06"),
+    "tongchuan-youth-league-2021-08-16.txt": (TONGCHUAN_TITLE, "2021-08-16"),
+    "xinjiang-hope-project-2019.md": ("希望工程在新疆27年 累计帮助87800多名贫困学生", "2019-04-02"),
+}
+
+
+def test_corpus_titles_and_dates(corpus_docs):
+    assert {name: (d.title, d.date) for name, d in corpus_docs.items()} == CORPUS_META
+
+
+_FOOTER = re.compile(r"上一篇|下一篇|ICP|版权所有|Copyright|©|分享到|责任编辑|【打印|【关闭|您(现在|当前)?的?位置|欢迎您?(来到|访问|光临)")
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_META))
+def test_no_boilerplate_survives(corpus_docs, name):
+    doc = corpus_docs[name]
+    assert doc.paragraphs
+    for paragraph in doc.paragraphs:
+        assert not _FOOTER.search(paragraph), paragraph
+        assert not re.fullmatch(r"\S+\.(png|jpe?g|gif)", paragraph), paragraph
+        assert paragraph != doc.title
+    # The title is metadata, not a paragraph; the meta line (date/source) is dropped.
+    assert not any(p.startswith(("来源:", "发布时间:", "日期:", "更新时间:")) for p in doc.paragraphs)
+
+
+def test_html_sidebars_and_navigation_absent(corpus_docs):
+    text = "\n".join(corpus_docs["hubei-qingchuangdai-2022.html"].paragraphs)
+    for chrome in ("首页", "小微企业融资服务持续优化", "请输入关键词", "打印本页", "财经观察网"):
+        assert chrome not in text
+    assert "累计发放贷款2792笔,总额达6.91亿元" in text
+
+
+@pytest.mark.parametrize("name, first, last", [
+    ("ningxia-registered-volunteers-2017.txt", "本报讯(记者 张文攀)11月21日", "在各地之中,银川市金凤区民政局"),
+    ("jining-learn-from-leifeng-2019.txt", "3月4日下午,由中共济宁市委宣传部", "现场,张茂路老先生"),
+    ("qingzhen-antidrug-2019.txt", "第32个国际禁毒日临近", "据了解,进入2019年以来"),
+])
+def test_portal_txt_article_boundaries(corpus_docs, name, first, last):
+    doc = corpus_docs[name]
+    assert doc.paragraphs[0].startswith(first)
+    assert doc.paragraphs[-1].startswith(last)
+
+
+def test_markdown_headings_kept_as_paragraphs(corpus_docs):
+    doc = corpus_docs["xinjiang-hope-project-2019.md"]
+    assert "希望工程在新疆" in doc.paragraphs
+    assert "资助贫困学生8.78万余人;" in doc.paragraphs
+    assert not any("记者 李志豪" in p for p in doc.paragraphs)
+
+
+def test_full_width_text_normalised():
+    doc = clean_document(["团市委召开会议", "发布时间:2021-01-02", "注册志愿者２０３５７人,　活动　６７７场次。"],
+                         Path("x.txt"))
+    assert doc.paragraphs == ("注册志愿者20357人, 活动 677场次。",)
+    assert doc.date == "2021-01-02"
+
+
+def test_title_falls_back_to_file_stem():
+    doc = clean_document(["会议总结了全年工作,全市新发展团员1200名,注册志愿者2万余人。"], Path("/x/年度总结.txt"))
+    assert doc.title == "年度总结"
+    assert doc.paragraphs == ("会议总结了全年工作,全市新发展团员1200名,注册志愿者2万余人。",)
+
+
+def test_empty_input():
+    doc = clean_document(["", "   ", "\u3000"], Path("blank.txt"))
+    assert doc.paragraphs == ()

@@ -1,0 +1,50 @@
+"""The accuracy gate: the shipped gold sets against the bundled corpus, real pipeline, default embedder.
+
+FLOOR holds the figures measured when this gate was set, minus a small margin: a change that makes
+answers worse fails here. The answers issue targets (accuracy and citation >= 0.95, refusals >= 0.90)
+are above these floors and not yet met; raise the floors as the pipeline improves.
+"""
+from pathlib import Path
+
+import pytest
+
+from app import Assistant
+from app.cli import main
+from app.evaluate import evaluate, summarise
+from app.metrics import load_gold
+
+GOLD = Path(__file__).parent / "data" / "gold"
+FLOOR = {"accuracy": 0.85, "citation_accuracy": 0.87, "refusal_accuracy": 0.80}
+MAX_FALSE_REFUSALS = 0.12
+
+
+@pytest.fixture(scope="module")
+def summary(corpus_index, corpus):
+    settings, _ = corpus_index
+    gold = load_gold(GOLD / "practice.jsonl", corpus) + load_gold(GOLD / "tongchuan.jsonl", corpus)
+    return summarise(evaluate(Assistant.open(settings), gold))
+
+
+@pytest.mark.parametrize("metric", sorted(FLOOR))
+def test_accuracy_gate(summary, metric):
+    assert summary[metric] >= FLOOR[metric], f"{metric} {summary[metric]} fell below {FLOOR[metric]}"
+
+
+def test_false_refusals_bounded(summary):
+    assert summary["false_refusal_rate"] <= MAX_FALSE_REFUSALS
+
+
+def test_eval_cli_on_a_folder_writes_report(tmp_path, corpus, capsys):
+    report = tmp_path / "report.html"
+    code = main(["eval", str(GOLD / "practice.jsonl"), "--corpus", str(corpus), "--report", str(report),
+                 "--index", str(tmp_path / "unused")])
+    out = capsys.readouterr().out
+    assert code == 0 and "accuracy" in out
+    html = report.read_text(encoding="utf-8")
+    assert "<svg" in html and "numeric" in html and "<script" not in html
+
+
+def test_eval_cli_min_accuracy_fails(corpus_index, capsys):
+    settings, _ = corpus_index
+    code = main(["eval", str(GOLD / "practice.jsonl"), "--index", str(settings.index), "--json", "--min-accuracy", "1.01"])
+    assert code == 1

@@ -1,0 +1,371 @@
+"""ingest.load: every supported format in, article lines out; every bad input a one-line LoadError."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest.load import SUPPORTED, LoadError, decode, html_lines, load_file, markdown_lines
+
+LIMIT = 20 * 2**20  # Settings.max_file_mb default
+REPORT = ["团市委召开2021年全市共青团工作会议。", "全市注册青年志愿者20357人,开展活动677场次。"]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def load_error(path: Path, limit: int = LIMIT) -> str:
+    with pytest.raises(LoadError) as info:
+        load_file(path, limit)
+    reason = str(info.value)
+    assert reason and "\n" not in reason  # one line, shown next to the file name
+    return reason
+
+
+# -- plain text and its encodings ---------------------------------------------------------
+def test_txt_utf8(tmp_path):
+    loaded = load_file(write(tmp_path / "a.txt", "\n".join(REPORT).encode("utf-8")), LIMIT)
+    assert loaded.lines == REPORT
+    assert loaded.title_hint == ""
+    assert len(loaded.digest) == 16
+
+
+def test_txt_utf8_with_bom(tmp_path):
+    loaded = load_file(write(tmp_path / "bom.txt", "\n".join(REPORT).encode("utf-8-sig")), LIMIT)
+    assert loaded.lines == REPORT
+    assert not loaded.lines[0].startswith("\ufeff")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_txt_gbk(tmp_path, encoding):
+    data = "\n".join(REPORT).encode(encoding)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # really not UTF-8, so the GB18030 fallback is exercised
+    assert load_file(write(tmp_path / "gbk.txt", data), LIMIT).lines == REPORT
+
+
+def test_txt_gb18030_only_characters(tmp_path):
+    text = "共青团𠮷家村团支部开展活动。"  # 𠮷 is outside GBK, four bytes in GB18030
+    assert load_file(write(tmp_path / "g.txt", text.encode("gb18030")), LIMIT).lines == [text]
+
+
+def test_crlf_line_endings(tmp_path):
+    assert load_file(write(tmp_path / "crlf.txt", "\r\n".join(REPORT).encode()), LIMIT).lines == REPORT
+
+
+def test_digest_depends_on_bytes_only(tmp_path):
+    a = load_file(write(tmp_path / "a.txt", "\n".join(REPORT).encode()), LIMIT)
+    b = load_file(write(tmp_path / "b.txt", "\n".join(REPORT).encode()), LIMIT)
+    c = load_file(write(tmp_path / "c.txt", "\n".join(REPORT[:1]).encode()), LIMIT)
+    assert a.digest == b.digest != c.digest
+
+
+# -- markdown -----------------------------------------------------------------------------
+def test_markdown(tmp_path):
+    md = (
+        "# 团市委召开青年工作会议\n\n"
+        "2022-03-16 | 日报\n\n"
+        "会议总结了全年工作,\n**全市新发展团员1200名**,注册志愿者[2万余人](http://x/v)。\n\n"
+        "## 下一步工作\n\n"
+        "- 健全青年驿站服务;\n"
+        "1. 建成青年会客厅3个以上。\n"
+        "> 引文一段。\n\n"
+        "![图片说明](a.png)\n"
+    )
+    loaded = load_file(write(tmp_path / "r.md", md.encode()), LIMIT)
+    assert loaded.lines == [
+        "# 团市委召开青年工作会议",
+        "2022-03-16 | 日报",
+        "会议总结了全年工作,全市新发展团员1200名,注册志愿者2万余人。",  # soft wrap joined, inline marks gone
+        "# 下一步工作",
+        "健全青年驿站服务;",
+        "建成青年会客厅3个以上。",
+        "引文一段。",
+        "图片说明",
+    ]
+    assert load_file(write(tmp_path / "r.markdown", md.encode()), LIMIT).lines == loaded.lines
+
+
+def test_markdown_lines_list_items_are_not_joined():
+    assert markdown_lines("- 第一项\n- 第二项\n正文一行\n接着一行") == ["第一项", "第二项", "正文一行接着一行"]
+
+
+# -- html ---------------------------------------------------------------------------------
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>团市委召开青年工作会议_共青团某某市委</title>
+<style>p { color: red }</style><script>var s = "脚本里的文字";</script></head>
+<body>
+<header><div class="logo">网站头部横幅</div></header>
+<nav><ul><li><a href="/">首页</a></li><li><a href="/news">工作动态</a></li></ul></nav>
+<div class="crumb">您的位置:首页 &gt; 工作动态</div>
+<main><article>
+  <h1>团市委召开青年工作会议</h1>
+  <p class="meta">发布时间:2021-12-30 来源:团市委</p>
+  <p>会议总结了2021年全市共青团工作。</p>
+  <p>全市新发展团员<b>1200</b>名,注册志愿者<a href="/v">2万余人</a>。</p>
+  <table><tr><td>青年驿站</td><td>31家</td></tr></table>
+  <div class="related"><p><a href="/1">相关文章一</a> <a href="/2">相关文章二</a></p>
+  <ul><li><a href="/3">另一条链接新闻标题</a></li></ul></div>
+</article>
+<aside><h3>热门文章</h3><p>侧栏里的推荐文字</p></aside></main>
+<footer><p>版权所有 共青团某某市委 京ICP备12345678号</p></footer>
+<noscript>请启用脚本</noscript>
+</body></html>
+"""
+
+
+def test_html_keeps_article_drops_chrome(tmp_path):
+    loaded = load_file(write(tmp_path / "page.html", PAGE.encode()), LIMIT)
+    assert loaded.title_hint == "团市委召开青年工作会议"
+    assert loaded.lines == [
+        "团市委召开青年工作会议",
+        "发布时间:2021-12-30 来源:团市委",
+        "会议总结了2021年全市共青团工作。",
+        "全市新发展团员1200名,注册志愿者2万余人。",
+        "青年驿站",
+        "31家",
+    ]
+    text = "\n".join(loaded.lines)
+    for chrome in ("网站头部横幅", "首页", "工作动态", "您的位置", "脚本里的文字", "color", "相关文章",
+                   "另一条链接新闻标题", "热门文章", "侧栏里的推荐文字", "版权所有", "ICP", "请启用脚本"):
+        assert chrome not in text
+
+
+def test_htm_and_gbk_html(tmp_path):
+    page = PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk")
+    assert load_file(write(tmp_path / "page.htm", page), LIMIT).lines[2] == "会议总结了2021年全市共青团工作。"
+
+
+def test_html_title_from_title_tag_without_h1():
+    lines, title = html_lines("<html><head><title>青年工作会议召开_某某网|首页</title></head>"
+                              "<body><p>会议总结了全年工作。</p></body></html>")
+    assert (lines, title) == (["会议总结了全年工作。"], "青年工作会议召开")
+
+
+def test_html_without_block_markup_falls_back_to_text():
+    lines, _ = html_lines("<html><body><div>第一行正文<br>第二行正文</div></body></html>")
+    assert "".join(lines) == "第一行正文第二行正文"
+
+
+def test_xhtml_with_xml_declaration(tmp_path):
+    # Government sites often serve XHTML that starts with an XML declaration naming its encoding.
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.split("\n", 1)[1]
+    loaded = load_file(write(tmp_path / "x.html", page.encode()), LIMIT)
+    assert "会议总结了2021年全市共青团工作。" in loaded.lines
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>团市委组织<div><span>未闭合 <<>> </p></b></i><table><tr><td>青年志愿者",
+    "<p>段落</p>" + "<" * 5000,
+    "<div>" * 3000 + "深层嵌套" + "</div>" * 10,
+    "<!-- 只有注释 -->",
+    "</p></div>",
+    "<html><head><title>只有标题</title></head></html>",
+    "<html><body><p>\x0b\x0c奇怪字符</p></body></html>",
+])
+def test_malformed_html_never_crashes(tmp_path, page):
+    path = write(tmp_path / "bad.html", page.encode())
+    try:
+        loaded = load_file(path, LIMIT)
+    except LoadError as err:
+        assert str(err)
+    else:
+        assert isinstance(loaded.lines, list) and all(isinstance(line, str) for line in loaded.lines)
+
+
+def test_malformed_html_keeps_recoverable_text(tmp_path):
+    page = "<html><body><p>团市委组织<div><span>未闭合 <<>> </p></b></i><table><tr><td>青年志愿者"
+    lines = load_file(write(tmp_path / "bad.html", page.encode()), LIMIT).lines
+    assert "团市委组织" in lines and "青年志愿者" in lines
+
+
+def test_empty_html_is_a_load_error(tmp_path):
+    assert "HTML" in load_error(write(tmp_path / "c.html", b"<!-- nothing here -->"))
+
+
+# -- docx ---------------------------------------------------------------------------------
+def test_docx(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("团市委2021年工作总结", level=1)
+    for paragraph in REPORT:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([("项目", "数量"), ("青年驿站", "31家")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.save(tmp_path / "r.docx")
+    lines = load_file(tmp_path / "r.docx", LIMIT).lines
+    assert lines == ["团市委2021年工作总结", *REPORT, "项目 数量", "青年驿站 31家"]
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    assert "zip" in load_error(write(tmp_path / "fake.docx", "这不是Word文档".encode()))
+
+
+def test_docx_zip_without_word_parts(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    assert "Word" in load_error(write(tmp_path / "odd.docx", buf.getvalue()))
+
+
+def test_docx_zip_bomb(tmp_path):
+    # ~210 MB of zeros deflates to ~200 KB: well under the 20 MB file limit, over the 200 MB expansion limit.
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            piece = bytes(1 << 20)
+            for _ in range(210):
+                member.write(piece)
+    assert path.stat().st_size < LIMIT
+    reason = load_error(path)
+    assert "210 MB" in reason and "zip bomb" in reason
+
+
+# -- pdf ----------------------------------------------------------------------------------
+def make_pdf(latin_lines=(), cjk_lines=()) -> bytes:
+    """A minimal valid one-page PDF written by hand.
+
+    Latin lines use Helvetica; CJK lines use a Type0 font (Identity-H, code = Unicode code point) with a
+    ToUnicode CMap, which is all a text extractor needs; no font program is embedded.
+    """
+    ops = ["BT", "14 TL", "72 760 Td"]
+    for line in latin_lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops += ["/F1 12 Tf", f"({escaped}) Tj", "T*"]
+    for line in cjk_lines:
+        ops += ["/F2 12 Tf", "<" + "".join(f"{ord(ch):04X}" for ch in line) + "> Tj", "T*"]
+    ops.append("ET")
+    content = "\n".join(ops).encode()
+    chars = sorted({ch for line in cjk_lines for ch in line})
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+    for i in range(0, len(chars), 100):
+        part = chars[i:i + 100]
+        cmap += f"{len(part)} beginbfchar\n" + "".join(f"<{ord(c):04X}> <{ord(c):04X}>\n" for c in part)
+        cmap += "endbfchar\n"
+    cmap = (cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+        b"/DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_make_pdf_is_valid_for_a_strict_reader():
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(make_pdf(["Youth League"], ["共青团"])), strict=True)
+    assert reader.pages[0].extract_text().split() == ["Youth", "League", "共青团"]
+
+
+def test_pdf_latin(tmp_path):
+    lines = load_file(write(tmp_path / "r.pdf", make_pdf(["Youth League annual report", "Volunteers: 20357"])),
+                      LIMIT).lines
+    # Lines not ending a (Chinese) sentence are treated as hard wraps and joined.
+    assert "".join(lines) == "Youth League annual reportVolunteers: 20357"
+
+
+def test_pdf_chinese_hard_wraps_joined_at_sentence_ends(tmp_path):
+    pdf = make_pdf(cjk_lines=["共青团铜川市委组织青年志愿者", "开展普法宣传活动。", "参与人数32840人次。"])
+    assert load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines == [
+        "共青团铜川市委组织青年志愿者开展普法宣传活动。", "参与人数32840人次。"]
+
+
+def test_pdf_broken(tmp_path):
+    assert "PDF" in load_error(write(tmp_path / "broken.pdf", b"%PDF-1.4\n this is not really a pdf"))
+
+
+# -- bad inputs ---------------------------------------------------------------------------
+def test_empty_file(tmp_path):
+    assert load_error(write(tmp_path / "empty.txt", b"")) == "file is empty"
+
+
+def test_binary_named_txt(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
+    assert "binary" in load_error(write(tmp_path / "image.txt", png))
+
+
+def test_control_characters_named_txt(tmp_path):
+    assert "binary" in load_error(write(tmp_path / "ctl.txt", bytes(range(1, 32)) * 200))
+
+
+def test_undecodable_bytes(tmp_path):
+    data = b"\xff\xfe\xff" * 1000
+    for encoding in ("utf-8", "utf-8-sig", "gbk", "gb18030"):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode(encoding)
+    reason = load_error(write(tmp_path / "garbled.txt", data))
+    assert reason == "cannot decode the bytes as UTF-8 or GB18030/GBK"
+
+
+def test_over_the_size_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 2**20)  # sparse: no disk cost
+    assert load_error(path) == "file is 50 MB, over the 20 MB limit"
+
+
+def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "huge.md"
+    with path.open("wb") as fh:
+        fh.truncate(21 * 2**20)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit"))
+    assert "over the 20 MB limit" in load_error(path)
+
+
+@pytest.mark.parametrize("name", ["report.xyz", "report.doc", "README", "archive.tar.gz"])
+def test_unsupported_extension(tmp_path, name):
+    reason = load_error(write(tmp_path / name, "共青团".encode()))
+    assert reason.startswith("unsupported file type") and ".txt" in reason
+
+
+def test_uppercase_extension_is_supported(tmp_path):
+    assert load_file(write(tmp_path / "R.TXT", "共青团".encode()), LIMIT).lines == ["共青团"]
+
+
+def test_missing_file(tmp_path):
+    assert "disappeared" in load_error(tmp_path / "gone.txt")
+
+
+def test_directory_named_like_a_file(tmp_path):
+    (tmp_path / "folder.txt").mkdir()
+    assert "directory" in load_error(tmp_path / "folder.txt")
+
+
+def test_decode_helper():
+    assert decode("共青团".encode("utf-8-sig")) == "共青团"
+    assert decode("共青团".encode("gbk")) == "共青团"
+    with pytest.raises(LoadError):
+        decode(b"abc\x00def")
+
+
+def test_supported_extensions():
+    assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}

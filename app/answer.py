@@ -16,6 +16,8 @@ from .retrieve import Passage
 
 # Refuse when the best passage covers less than this share of the question's content (idf-weighted).
 MIN_COVERAGE = 0.62
+MIN_COVERAGE_SUBJECT = 0.25
+MIN_COVERAGE_LOOSE = 0.40  # which/what questions are paraphrased more freely than figures
 MIN_DENSE = 0.30  # English questions: least question/clause similarity to answer
 _UNIT_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
@@ -47,18 +49,21 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     context = context or (lambda p: p.text)
     best = None
     sims = similarity(question.text, [p.text for p in passages[:3]]) if question.english and similarity else None
-    for rank, passage in enumerate(passages[:3] if question.english else passages[:4]):
+    for rank, passage in enumerate(passages[:4]):
         # Reports narrate across paragraphs: the subject may be named one paragraph earlier.
         p_cov = _coverage(question.terms, passage.title + context(passage), idf)
         spans = clauses(passage.text)
-        clause_sims = _clause_sims(question, passage, spans, similarity) if question.english and rank < 3 else None
+        clause_sims = _clause_sims(question, passage, spans, similarity) if question.english else None
         for i, span in enumerate(spans):
-            window = passage.text[spans[i - 1][0] if i else span[0]: span[1]]
-            c_cov = _coverage(question.terms, window, idf)
+            # The clause itself counts most; its neighbours name the subject of a bare "1992年,".
+            window = passage.text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
+            clause = passage.text[span[0]:span[1]]
+            c_cov = max(_coverage(question.terms, clause, idf), 0.8 * _coverage(question.terms, window, idf))
             base = 0.4 * p_cov + 0.4 * c_cov + 0.2 * passage.score / top
             if clause_sims is not None:
                 base = 0.5 * base + 0.5 * clause_sims[i]
-            for value, bonus in _values(question, passage.text, span, idf):
+            before = passage.text[spans[max(i - 1, 0)][0]: span[1]]  # a count's subject comes before it
+            for value, bonus in _values(question, passage.text, span, idf, before):
                 cand = Candidate(base + bonus, passage, span, value, p_cov if not question.english else clause_sims[i] if clause_sims is not None else 0.0)
                 if best is None or cand.score > best.score:
                     best = cand
@@ -73,11 +78,11 @@ def _clause_sims(question, passage, spans, similarity):
     return similarity(question.text, [passage.text[a:b] for a, b in spans])
 
 
-def _values(question: Question, text: str, span: tuple[int, int], idf):
+def _values(question: Question, text: str, span: tuple[int, int], idf, window: str = ""):
     """(value, bonus) candidates inside a clause, by question type; ("", 0) where any clause will do."""
     clause = text[span[0]:span[1]]
     if question.kind == "numeric":
-        subject = _partial(question.subject, clause) if question.subject else 1.0
+        subject = max(_partial(question.subject, clause), 0.9 * _partial(question.subject, window)) if question.subject else 1.0
         if subject < 0.5:
             return  # the clause counts something else ("2100余名爱心人士" for "多少留守儿童")
         for q in find_quantities(clause):
@@ -100,7 +105,7 @@ def _values(question: Question, text: str, span: tuple[int, int], idf):
         found = [m.group().strip("“”") for m in _QUOTED.finditer(clause) if m.group().strip("“”《》") not in question.text]
         yield from ((v, 0.05) for v in found[:1])
         yield "", 0.0
-    elif question.kind == "entity":
+    elif question.kind in ("entity", "list"):
         orgs = [m.group() for m in _ORG.finditer(clause) if m.group() not in question.text]
         yield from ((v, 0.03) for v in orgs[:1])
         yield "", 0.0
@@ -167,6 +172,12 @@ def _supported(question: Question, best: Candidate, sims) -> bool:
         return False
     if question.english:
         return best.coverage >= MIN_DENSE
+    if question.kind in ("entity", "name", "list", "open"):
+        return best.coverage >= MIN_COVERAGE_LOOSE
+    clause = passage.text[best.clause[0]:best.clause[1]]
+    if question.subject and question.subject in clause:
+        # The thing counted is named right next to the figure: wording elsewhere may differ freely.
+        return best.coverage >= MIN_COVERAGE_SUBJECT
     return best.coverage >= MIN_COVERAGE
 
 

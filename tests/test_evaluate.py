@@ -2,7 +2,7 @@
 
 FLOOR holds the figures measured when this gate was set, minus a small margin: a change that makes
 answers worse fails here. The answers issue targets (accuracy and citation >= 0.95, refusals >= 0.90)
-are above these floors and not yet met; raise the floors as the pipeline improves.
+are above the accuracy and citation floors and not yet all met; raise the floors as the pipeline improves.
 """
 from pathlib import Path
 
@@ -14,8 +14,8 @@ from app.evaluate import evaluate, summarise
 from app.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
-FLOOR = {"accuracy": 0.85, "citation_accuracy": 0.87, "refusal_accuracy": 0.80}
-MAX_FALSE_REFUSALS = 0.12
+FLOOR = {"accuracy": 0.92, "citation_accuracy": 0.93, "refusal_accuracy": 0.90}
+MAX_FALSE_REFUSALS = 0.06
 
 
 @pytest.fixture(scope="module")

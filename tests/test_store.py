@@ -1,0 +1,169 @@
+"""ingest.store against a real embedded Chroma (PersistentClient under tmp_path)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.chunk import chunk_document
+from ingest.clean import clean_document
+from ingest.load import load_file
+from ingest.schema import Document
+from ingest.settings import DEFAULT_EMBEDDING
+from ingest.store import EmbeddingMismatch, Store, StoreUnavailable
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS_FILES = 9
+
+
+def chunk_ids(store: Store, doc_id: str) -> set[str]:
+    return set(store.chunks.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+
+def corpus_chunks() -> dict[str, list]:
+    out = {}
+    for path in sorted(CORPUS.iterdir()):
+        loaded = load_file(path, 2**25)
+        doc = clean_document(loaded.lines, path, loaded.title_hint)
+        out[doc.doc_id] = (doc, chunk_document(doc))
+    return out
+
+
+# -- the session index of corpus/ ---------------------------------------------------------------
+def test_corpus_index_contents(corpus_index):
+    settings, summary = corpus_index
+    store = Store.open(settings)
+    assert store.model == DEFAULT_EMBEDDING
+    expected = corpus_chunks()
+    assert store.count() == sum(len(chunks) for _, chunks in expected.values()) == summary.chunks
+    records = store.documents()
+    assert len(records) == CORPUS_FILES
+    assert [r.source for r in records] == sorted(p.name for p in CORPUS.iterdir())
+    for record in records:
+        doc, chunks = expected[record.doc_id]
+        assert (record.title, record.date, record.paragraphs, record.chunks) == \
+               (doc.title, doc.date, len(doc.paragraphs), len(chunks))
+        assert Path(record.path) == CORPUS / record.source
+        assert chunk_ids(store, record.doc_id) == {c.chunk_id for c in chunks}
+        assert store.document(record.doc_id) == record
+    assert store.document("no-such-doc") is None
+
+
+def test_collection_metadata_names_model_and_dimension(corpus_index):
+    store = Store.open(corpus_index[0])
+    meta = store.chunks.metadata
+    assert meta["embedding_model"] == DEFAULT_EMBEDDING
+    assert meta["dimension"] == 512
+    assert meta["stamp"] not in ("", "empty")  # touched by the ingest
+
+
+def test_chunk_rows_round_trip(corpus_index):
+    store = Store.open(corpus_index[0])
+    rows = list(store.all_chunks())
+    assert len(rows) == store.count()
+    assert len({chunk_id for chunk_id, _, _ in rows}) == len(rows)
+    by_id = {c.chunk_id: c for _, chunks in corpus_chunks().values() for c in chunks}
+    for chunk_id, text, meta in rows:
+        chunk = by_id[chunk_id]
+        assert text == chunk.text
+        assert meta == {"doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title,
+                        "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "end": chunk.end}
+
+
+def test_query_returns_the_stored_chunk_first(corpus_index):
+    """Dense search plumbing (not retrieval quality): a chunk's own embedding finds that chunk, score ~1."""
+    from ingest.embed import load_embedder
+
+    store = Store.open(corpus_index[0])
+    tongchuan = next(r for r in store.documents() if r.source.startswith("tongchuan"))
+    doc, chunks = corpus_chunks()[tongchuan.doc_id]
+    chunk = chunks[6]  # paragraph 7: the 20357 registered volunteers
+    assert chunk.chunk_id == f"{tongchuan.doc_id}:7:0"
+    vector = load_embedder(DEFAULT_EMBEDDING).embed_documents([chunk.embedding_text()])[0]
+    hits = store.query(vector, k=5)
+    assert len(hits) == 5
+    assert hits[0][0] == chunk.chunk_id and hits[0][1] == pytest.approx(1.0, abs=1e-3)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+    filtered = store.query(vector, k=3, where={"doc_id": tongchuan.doc_id})
+    assert len(filtered) == 3
+    assert all(chunk_id.startswith(tongchuan.doc_id + ":") for chunk_id, _ in filtered)
+
+
+def test_model_mismatch(corpus_index):
+    settings = corpus_index[0]
+    with pytest.raises(EmbeddingMismatch) as info:
+        Store.open(settings, "other-model")
+    message = str(info.value)
+    assert "'use-multilingual'" in message and "'other-model'" in message
+    assert str(settings.index.resolve()) in message
+    assert Store.open(settings, DEFAULT_EMBEDDING).model == DEFAULT_EMBEDDING
+
+
+def test_open_without_index_is_unavailable(make_settings):
+    with pytest.raises(StoreUnavailable, match="youthqa ingest"):
+        Store.open(make_settings())
+
+
+# -- writes, with tiny fake vectors (no embedder needed) ------------------------------------------
+def fake_doc(doc_id: str, *paragraphs: str) -> Document:
+    return Document(doc_id=doc_id, source=f"{doc_id}.txt", title=f"标题{doc_id}", date="2021-01-01",
+                    paragraphs=paragraphs, content_hash="h")
+
+
+def put(store: Store, doc: Document, digest: str = "d1") -> list:
+    chunks = chunk_document(doc)
+    vectors = [[1.0, float(i), 0.5] for i in range(len(chunks))]
+    store.put_document(doc, f"/data/{doc.source}", digest, chunks, vectors)
+    return chunks
+
+
+@pytest.fixture
+def fake_store(make_settings):
+    return Store.open(make_settings(), "fake-model", 3)
+
+
+def test_put_document_replaces_old_chunks(fake_store):
+    put(fake_store, fake_doc("a", "一。", "二。", "三。"))
+    put(fake_store, fake_doc("b", "别的。"))
+    assert len(chunk_ids(fake_store, "a")) == 3
+    new = put(fake_store, fake_doc("a", "只剩一段。"), digest="d2")
+    assert chunk_ids(fake_store, "a") == {c.chunk_id for c in new} == {"a:1:0"}
+    assert fake_store.chunks.get(ids=["a:1:0"])["documents"] == ["只剩一段。"]
+    assert chunk_ids(fake_store, "b") == {"b:1:0"}
+    record = fake_store.document("a")
+    assert (record.content_hash, record.paragraphs, record.chunks, record.path) == ("d2", 1, 1, "/data/a.txt")
+    assert fake_store.count() == 2
+
+
+def test_delete_document(fake_store):
+    put(fake_store, fake_doc("a", "一。", "二。"))
+    put(fake_store, fake_doc("b", "别的。"))
+    fake_store.delete_document("a")
+    assert fake_store.document("a") is None
+    assert chunk_ids(fake_store, "a") == set()
+    assert [r.doc_id for r in fake_store.documents()] == ["b"]
+    assert fake_store.count() == 1
+
+
+def test_stamp_changes_on_touch(fake_store, make_settings):
+    assert fake_store.stamp() == "empty"
+    fake_store.touch()
+    first = fake_store.stamp()
+    fake_store.touch()
+    assert fake_store.stamp() != first
+    # Another handle on the same index sees the stamp and the model.
+    other = Store.open(make_settings())
+    assert (other.stamp(), other.model) == (fake_store.stamp(), "fake-model")
+
+
+def test_paging_over_more_than_one_page(fake_store, monkeypatch):
+    import ingest.store
+
+    monkeypatch.setattr(ingest.store, "PAGE", 4)
+    paragraphs = [f"第{i}段。" for i in range(10)]
+    put(fake_store, fake_doc("a", *paragraphs))
+    for name in "bcdefg":
+        put(fake_store, fake_doc(name, "一段。"))
+    rows = list(fake_store.all_chunks())
+    assert len(rows) == len({r[0] for r in rows}) == 16
+    assert len(fake_store.documents()) == 7

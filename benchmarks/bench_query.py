@@ -1,6 +1,6 @@
 """Query latency at 1k / 10k / 100k chunks, next to the bare cost of one embedding + one Chroma query.
 
-    python benchmarks/bench_query.py                      # 1k, 10k, 100k (100k embeds for several minutes)
+    python benchmarks/bench_query.py                      # 1k, 10k, 100k (~45 min on 2 cores: ingest runs ~40 chunks/s)
     python benchmarks/bench_query.py --sizes 1000,10000   # quicker
     python benchmarks/bench_query.py --profile 10000      # plus a cProfile of ask() at 10k
 
@@ -121,8 +121,9 @@ class Generator:
     def __init__(self, folder: Path, seed: int):
         self.folder, self.seed = folder, seed
         self.docs = originals()
-        self.n = 0
         folder.mkdir(parents=True, exist_ok=True)
+        # A reused --workdir: carry on after the reports already written (and ingested, see main).
+        self.n = 1 + max((int(p.name[1:7]) for p in folder.glob("v[0-9][0-9][0-9][0-9][0-9][0-9]-*.txt")), default=-1)
 
     def next(self, remaining: int) -> tuple[Path, int] | None:
         """The next report, trimmed so it adds at most `remaining` chunks; None after 50 misses."""
@@ -162,8 +163,8 @@ def grow(settings: Settings, gen: Generator, target: int, current: int, batch_fi
         summary = ingest_paths([str(p) for p in batch], settings)
         if summary.failed:
             raise SystemExit("ingest failed:\n" + summary.report())
-        current += summary.chunks
-        added += summary.chunks
+        before, current = current, Store.open(settings).count()
+        added += current - before
         now = time.perf_counter()
         if now - last > 5 or current >= target:
             rate = added / (now - started)
@@ -202,6 +203,54 @@ def rss_mb() -> tuple[float, float]:
     return cur, peak
 
 
+class OtherLoad:
+    """Share of the machine's CPU time that other processes used between start() and stop().
+
+    The default embedder runs one BLAS thread per core; when another process holds a core, each
+    query embedding gets many times slower, so a figure is only comparable with its load beside it.
+    """
+
+    def start(self) -> "OtherLoad":
+        self.t0, self.busy0, self.own0 = time.perf_counter(), self._busy(), self._own()
+        return self
+
+    def stop(self) -> float:
+        wall = time.perf_counter() - self.t0
+        others = (self._busy() - self.busy0) - (self._own() - self.own0)
+        return max(0.0, others / (wall * (os.cpu_count() or 1))) if wall > 0 else float("nan")
+
+    @staticmethod
+    def _busy() -> float:
+        try:
+            fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return float("nan")
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _own() -> float:
+        t = os.times()
+        return t.user + t.system
+
+
+def wait_idle(limit_s: float, threshold: float = 0.15) -> None:
+    """Wait (up to limit_s) until other processes use less than `threshold` of the CPUs."""
+    started = time.perf_counter()
+    said = -30.0
+    while time.perf_counter() - started < limit_s:
+        probe = OtherLoad().start()
+        time.sleep(2)
+        load = probe.stop()
+        if load < threshold:
+            return
+        waited = time.perf_counter() - started
+        if waited - said >= 30:
+            print(f"  [wait-idle] other processes use {100 * load:.0f}% of the CPUs; waited {waited:.0f} s", flush=True)
+            said = waited
+    print(f"  [wait-idle] still busy after {limit_s:.0f} s; timing anyway (see the 'other' column)", flush=True)
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -212,8 +261,11 @@ def pct(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def measure(settings: Settings, qs: list[str], timings: int, warmup: int, profile: bool, top: int) -> dict:
+def measure(settings: Settings, qs: list[str], timings: int, warmup: int, profile: bool, top: int,
+            idle_s: float = 0.0) -> dict:
     gc.collect()
+    if idle_s:
+        wait_idle(idle_s)
     t = time.perf_counter()
     assistant = Assistant.open(settings)
     open_s = time.perf_counter() - t
@@ -231,6 +283,7 @@ def measure(settings: Settings, qs: list[str], timings: int, warmup: int, profil
         assistant.ask(q)
         bare(q)
     ask_ms, bare_ms, retrieve_ms, per_q = [], [], [], {}
+    load = OtherLoad().start()
     for i in range(timings):
         q = qs[i % len(qs)]
         t = time.perf_counter()
@@ -243,8 +296,9 @@ def measure(settings: Settings, qs: list[str], timings: int, warmup: int, profil
         bare_ms.append(b)
         retrieve_ms.append(answer.timings.get("retrieve_ms", float("nan")))
         per_q.setdefault(q, []).append(a)
+    other_load = load.stop()
     result = {
-        "chunks": chunks, "open_s": open_s, "lexical_s": lexical_s,
+        "chunks": chunks, "other_load": other_load, "open_s": open_s, "lexical_s": lexical_s,
         "ask_p50": pct(ask_ms, 50), "ask_p95": pct(ask_ms, 95),
         "retrieve_p50": pct(retrieve_ms, 50), "retrieve_p95": pct(retrieve_ms, 95),
         "bare_p50": pct(bare_ms, 50), "bare_p95": pct(bare_ms, 95),
@@ -278,15 +332,16 @@ def verdict(size: int, r: dict) -> str:
 
 def print_table(rows: list[tuple[int, dict]]) -> None:
     head = (f"{'size':>7} {'chunks':>7} | {'ask p50':>8} {'ask p95':>8} | {'retr p50':>8} | {'bare p50':>8} "
-            f"{'bare p95':>8} | {'ratio':>6} | {'lex build':>9} | {'RSS MB':>7} {'peak':>7} | targets")
+            f"{'bare p95':>8} | {'ratio':>6} | {'lex build':>9} | {'RSS MB':>7} {'peak':>7} | {'other':>5} | targets")
     print("\n" + head)
     print("-" * len(head))
     for size, r in rows:
         print(f"{size:>7} {r['chunks']:>7} | {r['ask_p50']:>8.1f} {r['ask_p95']:>8.1f} | {r['retrieve_p50']:>8.1f} | "
               f"{r['bare_p50']:>8.1f} {r['bare_p95']:>8.1f} | {r['ratio']:>5.1f}x | {r['lexical_s']:>8.2f}s | "
-              f"{r['rss_mb']:>7.0f} {r['peak_mb']:>7.0f} | {verdict(size, r)}")
+              f"{r['rss_mb']:>7.0f} {r['peak_mb']:>7.0f} | {100 * r['other_load']:>4.0f}% | {verdict(size, r)}")
     print("(ms; ratio = ask p50 / bare p50; bare = embed_query + chunks.query(n_results=5); "
-          "retr = Answer.timings['retrieve_ms']; lex build = first retriever.index() after open, not timed in ask)")
+          "retr = Answer.timings['retrieve_ms']; lex build = first retriever.index() after open, not timed in ask;\n"
+          " other = CPU share other processes used while timing: above ~10% the figures are inflated)")
 
 
 def main(argv=None) -> int:
@@ -300,6 +355,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--profile", default="", help="sizes at which to cProfile one pass of ask() over the questions")
     ap.add_argument("--top", type=int, default=30, help="profile rows to print (default: %(default)s)")
+    ap.add_argument("--wait-idle", type=float, default=0.0, metavar="SECONDS",
+                    help="before timing each size, wait up to this long for other processes to go quiet")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -318,10 +375,12 @@ def main(argv=None) -> int:
         summary = ingest_paths([str(CORPUS)], settings)
         if summary.failed:
             raise SystemExit("ingest of the bundled corpus failed:\n" + summary.report())
-        current = Store.open(settings).count()
-        print(f"bundled corpus: {current} chunks ({time.perf_counter() - t:.1f} s, includes loading the embedder)",
-              flush=True)
         gen = Generator(workdir / "reports", args.seed)
+        if gen.n:  # a reused --workdir: make sure every report written last time is in the index
+            ingest_paths([str(gen.folder)], settings)
+        current = Store.open(settings).count()
+        print(f"bundled corpus{' + %d reused reports' % gen.n if gen.n else ''}: {current} chunks "
+              f"({time.perf_counter() - t:.1f} s, includes loading the embedder)", flush=True)
         for size in sizes:
             if current > size:
                 print(f"size {size}: the index already holds {current} chunks (reused --workdir?); skipped", flush=True)
@@ -330,11 +389,11 @@ def main(argv=None) -> int:
             t = time.perf_counter()
             current = grow(settings, gen, size, current, args.batch_files)
             print(f"  ingest to {current} chunks: {time.perf_counter() - t:.1f} s", flush=True)
-            r = measure(settings, qs, args.timings, args.warmup, size in profile_at, args.top)
+            r = measure(settings, qs, args.timings, args.warmup, size in profile_at, args.top, args.wait_idle)
             print(f"  open {r['open_s']:.2f} s, lexical index build {r['lexical_s']:.2f} s; "
                   f"ask p50 {r['ask_p50']:.1f} ms p95 {r['ask_p95']:.1f} ms; bare p50 {r['bare_p50']:.1f} ms "
                   f"p95 {r['bare_p95']:.1f} ms; ratio {r['ratio']:.1f}x; RSS {r['rss_mb']:.0f} MB "
-                  f"(peak {r['peak_mb']:.0f} MB)", flush=True)
+                  f"(peak {r['peak_mb']:.0f} MB); other processes used {100 * r['other_load']:.0f}% of the CPUs", flush=True)
             print("  slowest questions (p50 ms): " + "; ".join(f"{ms:.0f} {q[:28]}" for ms, q in r["slowest"]))
             if "profile" in r:
                 print(f"\n  cProfile, one pass of {len(qs)} asks at {current} chunks:\n{r['profile']}", flush=True)

@@ -1,0 +1,310 @@
+"""The HTTP side: `Service` (the Assistant and knowledge base shared by the page and the API),
+`create_app` (FastAPI: POST /api/ask, GET /api/health, the Gradio page mounted at "/"), and `serve`.
+
+    POST /api/ask  {"question": "铜川的志愿汇平台注册了多少志愿者?", "history": [["上一个问题", "上一个回答"]]}
+      200 -> Answer.to_dict(), the JSON of `youthqa ask --json`
+      400 / 503 -> {"error": "<a Chinese message>"} for an empty or too long question, an empty index
+    GET /api/health -> {"status": "ok"}
+
+With YOUTHQA_AUTH set, the page asks for a login and /api/ask wants the same user:password (HTTP Basic).
+"""
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import secrets
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+STATUS_ZH = {"added": "新增", "updated": "已更新", "unchanged": "未变化", "failed": "失败", "removed": "已移除"}
+
+MSG_EMPTY = "请输入问题。"
+MSG_LONG = "问题太长了:最多 {limit} 个字,这个问题有 {n} 个字。请精简后再问。"
+MSG_NO_INDEX = "知识库还是空的:没有导入任何报告。请先在「上传报告」页上传报告,或运行 youthqa ingest corpus/。"
+MSG_FAILED = "抱歉,回答这个问题时出错了,请稍后再试。"
+
+
+class UserError(Exception):
+    """A problem the user can fix; its message is shown as is."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+class Service:
+    """The Assistant and the knowledge base behind one server; thread-safe through one lock."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.uploads = settings.index / "uploads"
+        self._assistant = None
+        self._lock = threading.RLock()
+
+    def assistant(self):
+        """The Assistant, opened on first use; None while there is no knowledge base."""
+        from ingest.store import StoreUnavailable
+
+        from .api import Assistant
+
+        with self._lock:
+            if self._assistant is None:
+                try:
+                    self._assistant = Assistant.open(self.settings)
+                except StoreUnavailable:
+                    return None
+                except Exception as err:  # e.g. an index built with another embedding model
+                    raise UserError(f"无法打开知识库:{err}", status=503) from None
+            return self._assistant
+
+    def check(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise UserError(MSG_EMPTY)
+        if len(question) > self.settings.max_question_chars:
+            raise UserError(MSG_LONG.format(limit=self.settings.max_question_chars, n=len(question)))
+        return question
+
+    def stream(self, question: str, history: list | None = None):
+        """Yield str parts, then the Answer; UserError for an empty/too long question or an empty index."""
+        question = self.check(question)
+        assistant = self.assistant()
+        with self._lock:
+            if assistant is None or assistant.store.count() == 0:
+                raise UserError(MSG_NO_INDEX, status=503)
+            parts = assistant.stream(question, history or [])
+        while True:
+            with self._lock:  # held per step, never across a yield
+                part = next(parts, None)
+            if part is None:
+                return
+            yield part
+
+    def ask(self, question: str, history: list | None = None):
+        answer = None
+        for answer in self.stream(question, history):
+            pass
+        return answer
+
+    # -- knowledge base ----------------------------------------------------------------
+    def _store(self):
+        assistant = self.assistant()
+        return assistant.store if assistant else None
+
+    def documents(self, query: str = "") -> list:
+        with self._lock:
+            store = self._store()
+            docs = store.documents() if store else []
+        q = (query or "").strip().lower()
+        return [d for d in docs if not q or q in f"{d.source}\n{d.title}\n{d.date}".lower()]
+
+    def upload(self, paths: list) -> list[list]:
+        """Check type and size, copy into the index's uploads folder, ingest; one row per file."""
+        from ingest import ingest_paths
+
+        rows, accepted, fresh = [], [], set()
+        limit = self.settings.max_file_mb * 2**20
+        for raw in paths:
+            path = Path(raw)
+            name = path.name
+            if path.suffix.lower() not in UPLOAD_TYPES:
+                rows.append([name, _status("failed"), f"不支持的文件类型 {path.suffix or '(无扩展名)'};支持 "
+                             + " ".join(UPLOAD_TYPES), 0])
+            elif path.stat().st_size > limit:
+                rows.append([name, _status("failed"), f"文件 {path.stat().st_size / 2**20:.1f} MB,"
+                             f"超过 {self.settings.max_file_mb} MB 上限", 0])
+            else:
+                self.uploads.mkdir(parents=True, exist_ok=True)
+                target = self.uploads / name
+                if not target.exists():
+                    fresh.add(name)
+                shutil.copyfile(path, target)
+                accepted.append(target)
+        if accepted:
+            with self._lock:
+                summary = ingest_paths(accepted, self.settings)
+            for r in summary.results:
+                rows.append([r.source, _status(r.status), r.reason, r.chunks])
+                if r.status == "failed" and r.source in fresh:
+                    (self.uploads / r.source).unlink(missing_ok=True)
+        return rows
+
+    def delete(self, source: str) -> str:
+        with self._lock:
+            store = self._store()
+            records = [d for d in (store.documents() if store else []) if d.source == source]
+            if not records:
+                return f"没有找到文档 {source}。"
+            for record in records:
+                store.delete_document(record.doc_id)
+                path = Path(record.path)
+                if path.parent == self.uploads.resolve():
+                    path.unlink(missing_ok=True)
+            store.touch()  # the retriever rebuilds its lexical index on the next question
+        return f"已删除 {source}({sum(r.chunks for r in records)} 个分块)。"
+
+    def reindex(self) -> list[list]:
+        """Re-ingest every indexed file from disk (changed ones are replaced); drop files that are gone."""
+        from ingest import ingest_paths
+
+        with self._lock:
+            store = self._store()
+            records = store.documents() if store else []
+            rows, present = [], []
+            for record in records:
+                if Path(record.path).exists():
+                    present.append(record.path)
+                else:
+                    store.delete_document(record.doc_id)
+                    rows.append([record.source, _status("removed"), "文件已不存在", 0])
+            if rows:
+                store.touch()
+            if present:
+                rows += [[r.source, _status(r.status), r.reason, r.chunks]
+                         for r in ingest_paths(present, self.settings).results]
+        return rows
+
+    def record_feedback(self, turn: dict, liked) -> None:
+        entry = {"question": turn.get("question", ""), "answer": turn.get("text", ""), "value": turn.get("value", ""),
+                 "citations": turn.get("citations", []), "liked": liked,
+                 "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        path = Path(self.settings.feedback)
+        with self._lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _status(status: str) -> str:
+    return f"{STATUS_ZH.get(status, status)} ({status})"
+
+
+
+# -- the FastAPI app ------------------------------------------------------------------------
+def parse_auth(raw: str) -> list[tuple[str, str]]:
+    """YOUTHQA_AUTH "user:password[,user:password...]" -> [(user, password), ...]."""
+    pairs = []
+    for item in (raw or "").split(","):
+        if not item.strip():
+            continue
+        user, sep, password = item.strip().partition(":")
+        if not sep or not user or not password:
+            raise ValueError("YOUTHQA_AUTH must look like user:password[,user:password...]")
+        pairs.append((user, password))
+    return pairs
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() in ("localhost", "localhost.localdomain", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere
+
+
+def _history(raw) -> list[tuple[str, str]]:
+    """API history: [[question, answer], ...], [{"question": .., "answer": ..}, ...] or [question, ...]."""
+    pairs = []
+    for item in raw or []:
+        if isinstance(item, str):
+            pairs.append((item, ""))
+        elif isinstance(item, dict):
+            pairs.append((str(item.get("question", "")), str(item.get("answer", item.get("text", "")))))
+        elif isinstance(item, (list, tuple)) and item:
+            pairs.append((str(item[0]), str(item[1]) if len(item) > 1 else ""))
+    return [p for p in pairs if p[0].strip()]
+
+
+def create_app(settings: Settings, service: Service | None = None):
+    import gradio as gr
+    from fastapi import Body, Depends, FastAPI
+    from fastapi.responses import JSONResponse
+    from fastapi.security import HTTPBasic, HTTPBasicCredentials
+
+    from .render import CSS
+    from .ui import build_demo
+
+    service = service or Service(settings)
+    users = parse_auth(settings.auth)
+    app = FastAPI(title="youthqa", docs_url=None, redoc_url=None)
+    basic = HTTPBasic(auto_error=False)
+
+    def allowed(credentials: HTTPBasicCredentials | None) -> bool:
+        if not users:
+            return True
+        return credentials is not None and any(
+            secrets.compare_digest(credentials.username.encode(), u.encode())
+            & secrets.compare_digest(credentials.password.encode(), p.encode()) for u, p in users)
+
+    @app.get("/api/health")
+    def health():
+        return {"status": "ok"}
+
+    @app.post("/api/ask")
+    def ask(question: str = Body(...), history: list | None = Body(None),
+            credentials: HTTPBasicCredentials | None = Depends(basic)):
+        if not allowed(credentials):
+            return JSONResponse({"error": "需要登录"}, status_code=401, headers={"WWW-Authenticate": "Basic"})
+        try:
+            return service.ask(question, _history(history)).to_dict()
+        except UserError as err:
+            return JSONResponse({"error": str(err)}, status_code=err.status)
+        except Exception:
+            log.exception("answering %r failed", question)
+            return JSONResponse({"error": MSG_FAILED}, status_code=500)
+
+    demo = build_demo(service)
+    return gr.mount_gradio_app(
+        app, demo, path="/", auth=users or None, auth_message="请登录后使用共青团工作报告问答。", css=CSS,
+        footer_links=["api", "settings"], show_error=False, max_file_size=f"{settings.max_file_mb}mb",
+        ssr_mode=False, mcp_server=False, pwa=False)
+
+
+def start_in_thread(settings: Settings, host: str = "127.0.0.1", port: int = 0, service: Service | None = None):
+    """Run the app in a background thread (tests, notebooks): -> (server, thread); stop with
+    `server.should_exit = True; thread.join()`. port=0 is not supported by the URL: pass a free port."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, service), host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name="youthqa-server", daemon=True)
+    thread.start()
+    return server, thread
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
+    """`youthqa serve`: refuse a non-loopback host without a login, then run uvicorn until stopped."""
+    import uvicorn
+
+    try:
+        users = parse_auth(settings.auth)
+    except ValueError as err:
+        print(f"youthqa serve: {err}", file=sys.stderr)
+        return 2
+    if not users and not is_loopback(host):
+        print(f"youthqa serve: refusing to serve on {host} without a login; set YOUTHQA_AUTH=user:password "
+              f"or use --host 127.0.0.1 (拒绝在非本机地址上无登录提供服务)", file=sys.stderr)
+        return 2
+    service = Service(settings)
+    try:
+        docs = len(service.documents())  # opens the Assistant now, not on the first question
+    except UserError as err:
+        print(f"youthqa serve: {err}", file=sys.stderr)
+        return 1
+    note = f"{docs} documents" if docs else "the knowledge base is empty: upload reports on the page"
+    print(f"youthqa: serving http://{host}:{port}/ ({note}; index {settings.location()})", flush=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, service), host=host, port=port, log_level="warning"))
+    try:
+        server.run()
+    except SystemExit as stop:  # uvicorn exits when it cannot bind the port
+        return int(stop.code or 1)
+    return 0 if server.started else 1

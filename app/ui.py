@@ -1,0 +1,160 @@
+"""The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
+
+`build_demo(service)` lays the page out over an app.server.Service; `serve()` is app.server.serve.
+Chat messages are HTML built by app.render (report text escaped), shown with Markdown rendering off.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves the machine
+
+import gradio as gr  # noqa: E402
+
+from ingest.settings import Settings  # noqa: E402
+
+from .render import answer_html, message_html, passages_html  # noqa: E402
+from .server import MSG_FAILED, UPLOAD_TYPES, Service, UserError  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+# One question per bundled report; the page shows those whose report is in the index.
+EXAMPLES = {
+    "tongchuan-youth-league-2021-08-16.txt": "铜川的志愿汇平台注册了多少志愿者?",
+    "ningxia-registered-volunteers-2017.txt": "宁夏在全国志愿服务信息系统中实名注册的志愿者有多少人?",
+    "hubei-qingchuangdai-2022.html": "湖北“青创贷”启动以来累计发放了多少笔贷款?",
+    "hainan-youth-volunteers.md": "海南全省线上注册的青年志愿者有多少人?",
+    "jining-learn-from-leifeng-2019.txt": "出席济宁这次学雷锋主题志愿服务活动的团济宁市委书记叫什么?",
+    "qingzhen-antidrug-2019.txt": "参加清镇这次禁毒宣传活动的青年禁毒志愿者有多少名?",
+    "xinjiang-hope-project-2019.md": "希望工程是哪一年进入新疆的?",
+    "luoyang-league-tasks-2022.md": "洛阳团市委2022年计划建成多少个“青翼家园”?",
+    "tianxin-league-summary-2021.html": "天心区2021年推报了几名市级青年岗位能手?",
+}
+
+
+def _doc_rows(docs) -> list[list]:
+    return [[d.source, d.title, d.date or "-", d.paragraphs, d.chunks] for d in docs]
+
+
+def build_demo(service: Service) -> gr.Blocks:
+    def respond(question, chat, turns):
+        chat, turns = list(chat or []), list(turns or [])
+        shown = (question or "").strip()
+        if shown:
+            chat.append({"role": "user", "content": message_html(shown if len(shown) <= 200 else shown[:200] + "…", "q")})
+        chat.append({"role": "assistant", "content": message_html("正在检索…", "pending")})
+        history = [(t["question"], t["text"]) for t in turns if t.get("text")]
+        answer, text = None, ""
+        yield chat, "", gr.skip(), turns
+        try:
+            for part in service.stream(question, history):
+                if isinstance(part, str):
+                    text += part
+                    chat[-1] = {"role": "assistant", "content": message_html(text, "partial")}
+                    yield chat, "", gr.skip(), turns
+                else:
+                    answer = part
+        except UserError as err:
+            chat[-1] = {"role": "assistant", "content": message_html(str(err), "error")}
+            yield chat, question, passages_html(None), turns
+            return
+        except Exception:
+            log.exception("answering %r failed", question)
+            chat[-1] = {"role": "assistant", "content": message_html(MSG_FAILED, "error")}
+            yield chat, question, passages_html(None), turns
+            return
+        chat[-1] = {"role": "assistant", "content": answer_html(answer)}
+        turns.append({"index": len(chat) - 1, "question": shown, "text": answer.text, "value": answer.value,
+                      "citations": [{"source": c.source, "paragraph": c.paragraph, "label": c.label()}
+                                    for c in answer.citations]})
+        yield chat, "", passages_html(answer), turns
+
+    def on_like(turns, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        turn = next((t for t in turns or [] if t["index"] == index), None)
+        if turn is not None:
+            service.record_feedback(turn, data.liked)
+
+    def refresh(query=""):
+        docs = service.documents()
+        shown = service.documents(query)
+        return _doc_rows(shown), gr.update(choices=[d.source for d in docs], value=None)
+
+    def on_upload(files, query):
+        paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in files or []]
+        if not paths:
+            return [["-", "-", "请先选择要上传的文件。", 0]], *refresh(query), None
+        return service.upload(paths), *refresh(query), None
+
+    def on_delete(source, query):
+        message = service.delete(source) if source else "请先选择要删除的文档。"
+        return message, *refresh(query)
+
+    def on_reindex(query):
+        rows = service.reindex()
+        done = sum(1 for r in rows if "failed" not in r[1])
+        return f"重新索引完成:{done} 个文档,{len(rows) - done} 个失败。", *refresh(query)
+
+    docs = service.documents()
+    have = {d.source for d in docs}
+    examples = [q for source, q in EXAMPLES.items() if source in have] or [EXAMPLES[next(iter(EXAMPLES))]]
+    private = {"api_visibility": "private"}
+
+    with gr.Blocks(title="共青团工作报告问答") as demo:
+        turns = gr.State([])
+        gr.Markdown("## 共青团工作报告问答\n根据已导入的工作报告回答问题:给出确切数字,并注明出处段落。")
+        with gr.Tabs():
+            with gr.Tab("问答", id="chat"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="对话", height=520, elem_id="yq-chat", render_markdown=False,
+                                          sanitize_html=True, latex_delimiters=[], allow_tags=False,
+                                          feedback_options=("Like", "Dislike"), buttons=["copy"],
+                                          placeholder="在下面输入问题,或点一个示例问题。")
+                        with gr.Row():
+                            box = gr.Textbox(show_label=False, scale=5, max_lines=4, elem_id="yq-question",
+                                             placeholder=f"输入问题,例如:{examples[0]}")
+                            send = gr.Button("提问", variant="primary", scale=1, elem_id="yq-send")
+                        gr.Examples([[q] for q in examples], inputs=[box], label="示例问题")
+                        clear = gr.Button("清空对话", size="sm")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### 检索到的段落")
+                        sources = gr.HTML(passages_html(None), elem_id="yq-sources")
+            with gr.Tab("上传报告", id="upload"):
+                gr.Markdown(f"支持 {' '.join(UPLOAD_TYPES)},单个文件不超过 {service.settings.max_file_mb} MB。"
+                            "同名文件再次上传会替换原内容。")
+                files = gr.File(label="报告文件", file_count="multiple", file_types=list(UPLOAD_TYPES),
+                                elem_id="yq-files")
+                upload = gr.Button("导入知识库", variant="primary", elem_id="yq-upload")
+                results = gr.Dataframe(headers=["文件", "结果", "原因", "分块数"], datatype="str", type="array",
+                                       interactive=False, elem_id="yq-results")
+            with gr.Tab("知识库", id="kb"):
+                query = gr.Textbox(label="搜索", placeholder="按文件名、标题或日期筛选", elem_id="yq-search")
+                table = gr.Dataframe(_doc_rows(docs), headers=["文件", "标题", "日期", "段落数", "分块数"],
+                                     datatype="str", type="array", interactive=False, elem_id="yq-docs")
+                with gr.Row():
+                    pick = gr.Dropdown([d.source for d in docs], value=None, label="选择要删除的文档(按文件名)",
+                                       scale=3)
+                    delete = gr.Button("删除", variant="stop", scale=1)
+                    reindex = gr.Button("重新索引", scale=1)
+                status = gr.Markdown()
+
+        chat_io = {"fn": respond, "inputs": [box, chat, turns], "outputs": [chat, box, sources, turns]}
+        send.click(**chat_io, api_name="ask")
+        box.submit(**chat_io, **private)
+        chat.like(on_like, [turns], None, **private)
+        clear.click(lambda: ([], passages_html(None), []), None, [chat, sources, turns], **private)
+        chat.clear(lambda: (passages_html(None), []), None, [sources, turns], **private)
+        upload.click(on_upload, [files, query], [results, table, pick, files], **private)
+        query.change(refresh, [query], [table, pick], **private)
+        delete.click(on_delete, [pick, query], [status, table, pick], **private)
+        reindex.click(on_reindex, [query], [status, table, pick], **private)
+        demo.load(refresh, [query], [table, pick], **private)
+    return demo
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
+    from .server import serve as run
+
+    return run(settings, host=host, port=port)

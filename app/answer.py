@@ -18,13 +18,18 @@ from .retrieve import Passage
 MIN_COVERAGE = 0.62
 MIN_COVERAGE_SUBJECT = 0.25
 MIN_COVERAGE_LOOSE = 0.40  # which/what questions are paraphrased more freely than figures
-MIN_DENSE = 0.30  # English questions: least question/clause similarity to answer
+MIN_DENSE = 0.20  # English questions: least question/clause similarity to answer
 _UNIT_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
+_ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecretary\b", "书记"),
+                  (r"\b(in charge|head|director|leader)\b", "负责人"), (r"\bfounder\b", "创始人"),
+                  (r"\bchair(man|person)?\b", "主席"), (r"\breporter\b", "记者"))
+_TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
+_ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部长", "主席", "记者", "老先生", "代表")
 
 
@@ -34,14 +39,16 @@ class Candidate:
     passage: Passage
     clause: tuple[int, int]
     value: str
-    coverage: float
+    coverage: float  # idf-weighted share of the question's terms in the passage and its neighbours
+    similarity: float = 0.0  # English questions: embedding similarity of question and clause
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CLAUSE.finditer(text) if m.group().strip()]
 
 
-def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None) -> Answer:
+def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
+            doc_contains=None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
     if not passages:
         return refusal(question, passages)
@@ -64,10 +71,14 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
                 base = 0.5 * base + 0.5 * clause_sims[i]
             before = passage.text[spans[max(i - 1, 0)][0]: span[1]]  # a count's subject comes before it
             for value, bonus in _values(question, passage.text, span, idf, before):
-                cand = Candidate(base + bonus, passage, span, value, p_cov if not question.english else clause_sims[i] if clause_sims is not None else 0.0)
+                sim = clause_sims[i] if clause_sims is not None else 0.0
+                cand = Candidate(base + bonus, passage, span, value, p_cov, sim)
                 if best is None or cand.score > best.score:
                     best = cand
     if best is None or not _supported(question, best, sims):
+        return refusal(question, passages)
+    if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
+        # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
         return refusal(question, passages)
     return _answer(question, best, passages)
 
@@ -85,6 +96,10 @@ def _values(question: Question, text: str, span: tuple[int, int], idf, window: s
         subject = max(_partial(question.subject, clause), 0.9 * _partial(question.subject, window)) if question.subject else 1.0
         if subject < 0.5:
             return  # the clause counts something else ("2100余名爱心人士" for "多少留守儿童")
+        for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
+            following = clause[m.end():m.end() + len(question.subject) + 2]
+            if question.subject and _partial(question.subject, following) >= 0.75:
+                yield m.group(), 0.2 * subject
         for q in find_quantities(clause):
             if _unit_fits(question, q.unit):
                 before = clause[max(0, q.start - 10):q.start]
@@ -108,7 +123,10 @@ def _values(question: Question, text: str, span: tuple[int, int], idf, window: s
     elif question.kind in ("entity", "list"):
         orgs = [m.group() for m in _ORG.finditer(clause) if m.group() not in question.text]
         yield from ((v, 0.03) for v in orgs[:1])
-        yield "", 0.0
+        if question.kind == "list" and re.search(r"、|和|及", clause):
+            yield "", 0.15  # the enumeration a "哪两项/哪几个/分别是" question asks for
+        elif not _ASKS_ORG.search(question.text):
+            yield "", 0.0
     else:
         yield "", 0.0
 
@@ -126,7 +144,9 @@ def _people(clause: str, question: str):
     """Names right after a role the question asks about ('团市委书记王娜', '负责人马希林')."""
     import jieba.posseg
 
-    roles = [r for r in re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)] or list(_ROLES)
+    asked = re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)
+    asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
+    roles = asked or list(_ROLES)
     for role in roles:
         for m in re.finditer(re.escape(role), clause):
             if role.startswith("副") is False and clause[max(0, m.start() - 1):m.start()] == "副":
@@ -170,8 +190,8 @@ def _supported(question: Question, best: Candidate, sims) -> bool:
         return False  # a figure for another year is not an answer
     if question.kind in ("numeric", "date", "person") and not best.value:
         return False
-    if question.english:
-        return best.coverage >= MIN_DENSE
+    if question.english:  # terms are the Chinese glossary terms, when the question had any
+        return best.similarity >= MIN_DENSE or (bool(question.terms) and best.coverage >= MIN_COVERAGE)
     if question.kind in ("entity", "name", "list", "open"):
         return best.coverage >= MIN_COVERAGE_LOOSE
     clause = passage.text[best.clause[0]:best.clause[1]]

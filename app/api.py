@@ -46,9 +46,15 @@ class Assistant:
         started = time.perf_counter()
         asked = condense(question, history or [], self.llm)
         q = analyse(asked)
+        if q.english:
+            from .glossary import chinese_terms
+
+            places = self.retriever.expand(q.text)[1]
+            q = replace(q, places=places, terms=places + chinese_terms(q.text))
         passages = self.retriever.search(q.text, k=self.settings.top_k)
         retrieved = time.perf_counter()
-        answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood)
+        answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
+                           self.retriever.doc_contains)
                   if q.text else refusal(q, []))
         if self.llm is not None and passages:
             final = None

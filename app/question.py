@@ -21,7 +21,7 @@ _TYPES = (
 )
 _UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
 _PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|\b(people|volunteers?|members?|students?|persons?)\b")
-_ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?)\b")
+_ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths?|teenagers|cadres|experts|participants)\b")
 _MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|\b(money|funding|funds?|yuan|rmb)\b")
 _PERCENT_NOUNS = re.compile(r"[率比]|百分|\b(percent|percentage|rate)\b")
 _ENGLISH_UNITS = (
@@ -38,6 +38,8 @@ _STOP = re.compile(
     r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后")
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
+_ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -51,6 +53,7 @@ class Question:
     terms: tuple[str, ...]  # content words (Chinese) and English words
     years: tuple[str, ...]
     subject: str = ""  # the thing a numeric question counts, "" when it names none
+    places: tuple[str, ...] = ()  # Chinese names of places an English question names ("Tongchuan" -> "铜川")
 
 
 def analyse(raw: str) -> Question:
@@ -98,6 +101,13 @@ def _terms(text: str) -> tuple[str, ...]:
 
 def _subject(text: str) -> str:
     """What a count is of: '注册了多少志愿者' -> '志愿者', '多少名留守儿童' -> '留守儿童'."""
+    english = _ENGLISH_SUBJECT.search(text.lower())
+    if english:  # "How many left-behind children ..." -> 留守儿童; a Chinese name given inline wins
+        from .glossary import chinese_terms
+
+        inline = _CJK_RUN.search(english.group(1))
+        terms = chinese_terms(english.group(1))
+        return inline.group() if inline else terms[0] if terms else ""
     m = _SUBJECT.search(text)
     if m:
         return m.group(1)

@@ -8,6 +8,7 @@ the place ("注册志愿者20357人" does not say 铜川).
 from __future__ import annotations
 
 import math
+import re
 import threading
 import time
 import unicodedata
@@ -74,11 +75,25 @@ class HybridRetriever:
             self._checked = now
         return self._index
 
+    def expand(self, query: str) -> tuple[str, tuple[str, ...]]:
+        """English place names to the Chinese in report titles ('Tongchuan' -> '铜川'): (query, places)."""
+        from .glossary import chinese_terms
+
+        self.index()
+        places = tuple(dict.fromkeys(self._docs.romanised[w] for w in re.findall(r"[a-z]+", query.lower())
+                                     if w in self._docs.romanised))
+        extra = places + chinese_terms(query)
+        return (f"{query} {' '.join(extra)}" if extra else query), places
+
+    def doc_contains(self, doc_id: str, term: str) -> bool:
+        self.index()
+        return self._docs.contains(doc_id, term)
+
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None) -> list[Passage]:
         index = self.index()
         if not len(index):
             return []
-        query = normalise_query(query)
+        query = self.expand(normalise_query(query))[0]
         blended = self._blend(query, index, doc_ids)
         return self._paragraphs(index, blended, k)
 
@@ -148,6 +163,8 @@ class _DocIndex:
             meta = index.metas[int(np.argmax(self.chunk_doc == i))]
             tokens[i].extend(tokenize(f"{meta['title']} {meta['source']}") * 2)  # the title names the subject
         self.token_sets = [set(t) for t in tokens]
+        self.slot = slot
+        self.romanised = _romanise(index.metas[int(np.argmax(self.chunk_doc == i))]["title"] for i in range(len(self.doc_ids)))
         self.bm25 = bm25s.BM25()
         if tokens:
             self.bm25.index(tokens, show_progress=False)
@@ -159,6 +176,10 @@ class _DocIndex:
             return np.zeros(len(self.chunk_doc), dtype=np.float32)
         return _unit(self.bm25.get_scores(tokens))[self.chunk_doc]
 
+    def contains(self, doc_id: str, term: str) -> bool:
+        tokens = self.token_sets[self.slot[doc_id]] if doc_id in self.slot else set()
+        return all(term[i:i + 2] in tokens for i in range(max(1, len(term) - 1)))
+
     def mask(self, doc_ids: set[str]) -> np.ndarray:
         keep = np.array([d in doc_ids for d in self.doc_ids])
         return keep[self.chunk_doc].astype(np.float32)
@@ -169,6 +190,21 @@ class _DocIndex:
     def idf(self, token: str) -> float:
         n = len(self.index.ids)
         return math.log((n + 1) / (self.chunk_df.get(token, 0) + 0.5))
+
+
+def _romanise(titles) -> dict[str, str]:
+    """Pinyin of the 2-3 character runs in report titles, so English questions can name places."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:
+        return {}
+    table: dict[str, str] = {}
+    for title in titles:
+        for run in re.findall(r"[\u4e00-\u9fff]+", title):
+            for n in (2, 3):
+                for i in range(len(run) - n + 1):
+                    table.setdefault("".join(lazy_pinyin(run[i:i + n])), run[i:i + n])
+    return table
 
 
 def _unit(scores: np.ndarray) -> np.ndarray:

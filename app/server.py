@@ -270,12 +270,17 @@ def create_app(settings: Settings, service: Service | None = None):
         ssr_mode=False, mcp_server=False, pwa=False)
 
 
-def start_in_thread(settings: Settings, host: str = "127.0.0.1", port: int = 0, service: Service | None = None):
-    """Run the app in a background thread (tests, notebooks): -> (server, thread); stop with
-    `server.should_exit = True; thread.join()`. port=0 is not supported by the URL: pass a free port."""
+def _server(app, host: str, port: int):
     import uvicorn
 
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, service), host=host, port=port, log_level="warning"))
+    # Browsers and gradio_client hold event streams open; do not wait for them forever on shutdown.
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2))
+
+
+def start_in_thread(settings: Settings, host: str, port: int, service: Service | None = None):
+    """Run the app in a background thread (tests, notebooks) -> (server, thread).
+    Stop it with `server.should_exit = True; thread.join()`."""
+    server = _server(create_app(settings, service), host, port)
     thread = threading.Thread(target=server.run, name="youthqa-server", daemon=True)
     thread.start()
     return server, thread
@@ -283,8 +288,6 @@ def start_in_thread(settings: Settings, host: str = "127.0.0.1", port: int = 0, 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
     """`youthqa serve`: refuse a non-loopback host without a login, then run uvicorn until stopped."""
-    import uvicorn
-
     try:
         users = parse_auth(settings.auth)
     except ValueError as err:
@@ -302,7 +305,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
         return 1
     note = f"{docs} documents" if docs else "the knowledge base is empty: upload reports on the page"
     print(f"youthqa: serving http://{host}:{port}/ ({note}; index {settings.location()})", flush=True)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, service), host=host, port=port, log_level="warning"))
+    server = _server(create_app(settings, service), host, port)
     try:
         server.run()
     except SystemExit as stop:  # uvicorn exits when it cannot bind the port

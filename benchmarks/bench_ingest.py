@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import random
 import re
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,15 +97,17 @@ def generate(folder: Path, n: int, seed: int) -> list[Path]:
     return paths
 
 
-def chunk_texts(paths: list[Path]) -> tuple[list[str], int]:
-    """Exactly the texts ingest embeds (load -> clean -> chunk -> embedding_text), and the paragraph count."""
-    texts, paragraphs = [], 0
+def chunk_texts(paths: list[Path]) -> tuple[list[str], int, int]:
+    """Exactly the texts ingest embeds (load -> clean -> chunk -> embedding_text), the paragraph count,
+    and how many reports have distinct article text (titles aside)."""
+    texts, paragraphs, distinct = [], 0, set()
     for path in paths:
         loaded = load_file(path, 2**25)
         doc = clean_document(loaded.lines, path, loaded.title_hint)
         paragraphs += len(doc.paragraphs)
+        distinct.add(doc.paragraphs)
         texts.extend(c.embedding_text() for c in chunk_document(doc))
-    return texts, paragraphs
+    return texts, paragraphs, len(distinct)
 
 
 # -- timing breakdown -------------------------------------------------------------------------------
@@ -153,6 +156,15 @@ class Breakdown:
                 setattr(owner, name, original)
 
 
+def wait_idle(limit: float) -> None:
+    if limit <= 0:
+        return
+    deadline = time.monotonic() + limit
+    while os.getloadavg()[0] >= 1.0 and time.monotonic() < deadline:
+        time.sleep(5)
+    print(f"load average {os.getloadavg()[0]:.1f} when measuring started")
+
+
 # -- main ---------------------------------------------------------------------------------------------
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -161,6 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--embedding", default=DEFAULT_EMBEDDING)
     parser.add_argument("--no-breakdown", action="store_true", help="do not time the ingest stages")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it (and the index)")
+    parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
+                        help="before measuring, wait up to this long for the 1-minute load average to drop below 1")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="youthqa-bench-") as tmp:
@@ -170,35 +184,32 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         paths = generate(reports, args.reports, args.seed)
         generated = time.perf_counter() - started
-        texts, paragraphs = chunk_texts(paths)
-        distinct = len({p.read_bytes().split(b"\n", 3)[-1] for p in paths})  # contents past the title lines
+        texts, paragraphs, distinct = chunk_texts(paths)
         print(f"corpus:   {len(paths)} reports ({generated:.1f} s to write), {paragraphs} paragraphs, "
               f"{len(texts)} chunk texts, {sum(map(len, texts)) / max(len(texts), 1):.0f} chars/text; "
-              f"{distinct} distinct")
+              f"{distinct} with distinct article text")
 
         started = time.perf_counter()
         embedder = load_embedder(args.embedding)
         embedder.embed_query("预热")
         embedder.embed_documents(texts[:64])  # warm up: weights paged in, buffers allocated
         print(f"embedder: {args.embedding}, loaded in {time.perf_counter() - started:.1f} s (excluded below)")
+        wait_idle(args.wait_idle)
+        load_before = os.getloadavg()[0]
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         vectors = embedder.embed_documents(texts)
-        encode_s = time.perf_counter() - started
+        encode_s, encode_cpu = time.perf_counter() - started, time.process_time() - cpu
         assert len(vectors) == len(texts)
         encode_rate = len(texts) / encode_s
 
         breakdown = Breakdown()
         settings = Settings(index=index, embedding=args.embedding)
-        if args.no_breakdown:
-            started = time.perf_counter()
+        with (nullcontext() if args.no_breakdown else breakdown.active(embedder)):
+            started, cpu = time.perf_counter(), time.process_time()
             summary = ingest_paths([reports], settings)
-            ingest_s = time.perf_counter() - started
-        else:
-            with breakdown.active(embedder):
-                started = time.perf_counter()
-                summary = ingest_paths([reports], settings)
-                ingest_s = time.perf_counter() - started
+            ingest_s, ingest_cpu = time.perf_counter() - started, time.process_time() - cpu
+        load_after = os.getloadavg()[0]
         if summary.failed or summary.added != len(paths) or summary.chunks != len(texts):
             print(summary.report())
             print("ingest did not add every report / embed every chunk text: figures not comparable", file=sys.stderr)
@@ -207,10 +218,14 @@ def main(argv=None) -> int:
         ratio = ingest_rate / encode_rate
 
         print()
-        print(f"(a) encode only : {len(texts):6d} texts in {encode_s:7.1f} s = {encode_rate:8.1f} paragraphs/s")
+        print(f"(a) encode only : {len(texts):6d} texts in {encode_s:7.1f} s = {encode_rate:8.1f} paragraphs/s"
+              f"  (process CPU {encode_cpu:.1f} s)")
         print(f"(b) full ingest : {len(texts):6d} texts in {ingest_s:7.1f} s = {ingest_rate:8.1f} paragraphs/s"
-              f"  ({len(paths) / ingest_s:.1f} reports/s)")
+              f"  (process CPU {ingest_cpu:.1f} s; {len(paths) / ingest_s:.1f} reports/s)")
         print(f"ratio ingest/encode = {ratio:.2f}  (target >= {TARGET}: {'PASS' if ratio >= TARGET else 'FAIL'})")
+        print(f"machine: {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before, {load_after:.1f} after"
+              + ("  -- other work was running: wall-clock figures are inflated" if max(load_before, load_after) > 1.5
+                 else ""))
         if breakdown.seconds:
             print("\nwhere ingest time went (wall seconds, share of ingest; indented rows are inside the row above):")
             for label, seconds in breakdown.seconds.items():

@@ -86,3 +86,20 @@ def test_cli_ask_json(corpus_index, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["value"] == "20357人" and data["found"] is True
     assert data["citations"][0]["paragraph"] == 7
+
+
+@pytest.mark.parametrize("question, value, paragraph", [
+    ("How many League members did Tongchuan manage through the Smart League platform?", "22804名", 6),
+    ("How many service hours were recorded in Ningxia's volunteer system?", "1237小时", 3),
+])
+def test_english_place_names_and_glossary(assistant, question, value, paragraph):
+    answer = assistant.ask(question)
+    assert (answer.value, answer.citations[0].paragraph) == (value, paragraph)
+
+
+@pytest.mark.parametrize("question", [
+    "What were the total service hours logged by Tongchuan volunteers?",  # only Ningxia reports hours
+    "How many left-behind children live in Tongchuan?",  # 3900 wishes of left-behind children is not a head count
+])
+def test_english_refusals(assistant, question):
+    assert not assistant.ask(question).found

@@ -1,0 +1,209 @@
+"""The web UI and HTTP API: gradio_client against /ask, POST /api/ask, messages, serve refusal, escaping.
+
+One module-wide server: corpus/ ingested into a tmp index, the FastAPI app (Gradio mounted at "/")
+run by uvicorn in a background thread on a free 127.0.0.1 port.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import httpx
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from app.render import answer_html, passages_html, safe  # noqa: E402
+from app.server import MSG_EMPTY, MSG_NO_INDEX, Service, UserError, is_loopback, parse_auth  # noqa: E402
+from ingest import Answer, Citation, Settings, ingest_paths  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+XSS_REPORT = Path(__file__).resolve().parent / "data" / "reports" / "xss-report.txt"
+TONGCHUAN = "铜川的志愿汇平台注册了多少志愿者?"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(settings: Settings):
+    """-> (url, stop): the app in a background uvicorn thread, once /api/health answers."""
+    from app.server import start_in_thread
+
+    port = free_port()
+    server, thread = start_in_thread(settings, "127.0.0.1", port)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    else:
+        raise RuntimeError("the server did not come up within 30 s")
+
+    def stop():
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return url, stop
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("ui")
+    settings = Settings(index=tmp / "idx", feedback=tmp / "feedback.jsonl")
+    ingest_paths([CORPUS], settings)
+    url, stop = start_server(settings)
+    yield url, settings
+    stop()
+
+
+@pytest.fixture(scope="module")
+def client(served):
+    from gradio_client import Client
+
+    c = Client(served[0], verbose=False)
+    yield c
+    c.close()
+
+
+def test_gradio_client_ask_returns_figure_and_citation(client):
+    out = str(client.predict(TONGCHUAN, api_name="/ask"))
+    assert "20357" in out and "第7段" in out
+    assert "<strong" in out and "<mark>" in out and "<details" in out
+
+
+def test_api_ask_returns_the_cli_json(served):
+    got = httpx.post(f"{served[0]}/api/ask", json={"question": TONGCHUAN}, timeout=60)
+    assert got.status_code == 200
+    body = got.json()
+    assert set(body) == set(Answer("", "", "", False).to_dict())
+    assert body["value"] == "20357人" and body["found"] is True
+    assert body["citations"][0]["paragraph"] == 7
+    assert body["citations"][0]["source"] == "tongchuan-youth-league-2021-08-16.txt"
+
+
+def test_api_follow_up_uses_history(served):
+    history = [[TONGCHUAN, "20357人。"]]
+    got = httpx.post(f"{served[0]}/api/ask", json={"question": "那团员呢?", "history": history}, timeout=60)
+    assert got.status_code == 200 and got.json()["value"] == "22804名"
+
+
+def test_empty_and_too_long_questions_get_a_friendly_message(served, client):
+    assert MSG_EMPTY in str(client.predict("", api_name="/ask"))
+    long_out = str(client.predict("问" * 1001, api_name="/ask"))
+    assert "最多 1000 个字" in long_out and "1001" in long_out and "Traceback" not in long_out
+    assert "最多 1000 个字" not in str(client.predict("问" * 10, api_name="/ask"))
+    for question, status in (("", 400), ("  ", 400), ("问" * 1001, 400)):
+        got = httpx.post(f"{served[0]}/api/ask", json={"question": question}, timeout=30)
+        assert got.status_code == status and got.json()["error"]
+    assert httpx.post(f"{served[0]}/api/ask", json={"question": ""}).json()["error"] == MSG_EMPTY
+
+
+def test_empty_or_missing_index_says_so(tmp_path):
+    service = Service(Settings(index=tmp_path / "none"))
+    with pytest.raises(UserError) as err:
+        service.ask(TONGCHUAN)
+    assert str(err.value) == MSG_NO_INDEX and err.value.status == 503
+    assert service.documents() == []
+
+
+def test_upload_search_delete_reaches_the_assistant(tmp_path):
+    settings = Settings(index=tmp_path / "idx", max_file_mb=1)
+    ingest_paths([CORPUS / "tongchuan-youth-league-2021-08-16.txt"], settings)
+    service = Service(settings)
+    assert service.ask(TONGCHUAN).value == "20357人"  # the lexical index is built before the upload
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    shutil.copy(XSS_REPORT, incoming / "xss-report.txt")
+    (incoming / "tool.exe").write_bytes(b"MZ")
+    (incoming / "big.txt").write_bytes(b"x" * (2**20 + 1))
+    rows = {r[0]: r for r in service.upload([str(p) for p in sorted(incoming.iterdir())])}
+    assert rows["xss-report.txt"][1] == "新增 (added)" and rows["xss-report.txt"][3] > 0
+    assert "failed" in rows["tool.exe"][1] and "不支持的文件类型" in rows["tool.exe"][2]
+    assert "failed" in rows["big.txt"][1] and "1 MB" in rows["big.txt"][2]
+    assert [d.source for d in service.documents("某某")] == ["xss-report.txt"]
+    assert service.ask("某某团委注册志愿者有多少人?").value.replace(" ", "") == "4321人"
+    assert service.upload([str(incoming / "xss-report.txt")])[0][1] == "未变化 (unchanged)"
+    assert "已删除" in service.delete("xss-report.txt")
+    assert not (settings.index / "uploads" / "xss-report.txt").exists()
+    assert [d.source for d in service.documents()] == ["tongchuan-youth-league-2021-08-16.txt"]
+    assert "4321" not in service.ask("某某团委注册志愿者有多少人?").value
+    assert [r[1] for r in service.reindex()] == ["未变化 (unchanged)"]
+
+
+def test_feedback_is_appended_as_jsonl(tmp_path):
+    service = Service(Settings(index=tmp_path / "idx", feedback=tmp_path / "fb" / "feedback.jsonl"))
+    turn = {"question": TONGCHUAN, "text": "20357人。", "value": "20357人",
+            "citations": [{"source": "t.txt", "paragraph": 7, "label": "t · 第7段"}]}
+    service.record_feedback(turn, True)
+    service.record_feedback(turn, False)
+    lines = [json.loads(x) for x in (tmp_path / "fb" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [x["liked"] for x in lines] == [True, False]
+    assert set(lines[0]) == {"question", "answer", "value", "citations", "liked", "time"}
+    assert lines[0]["value"] == "20357人" and lines[0]["citations"][0]["paragraph"] == 7
+
+
+def test_serve_refuses_a_public_host_without_login(monkeypatch, capsys):
+    from app.cli import main
+
+    monkeypatch.delenv("YOUTHQA_AUTH", raising=False)
+    assert main(["serve", "--host", "0.0.0.0", "--port", str(free_port())]) != 0
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "YOUTHQA_AUTH" in err and "0.0.0.0" in err
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
+    assert parse_auth("a:b, c:d:e") == [("a", "b"), ("c", "d:e")]
+    with pytest.raises(ValueError):
+        parse_auth("nopassword")
+
+
+def test_api_ask_needs_the_login_when_auth_is_set(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from app.server import create_app
+
+    app = create_app(Settings(index=tmp_path / "idx", auth="staff:s3cret"))
+    with TestClient(app) as http:
+        assert http.get("/api/health").status_code == 200
+        assert http.post("/api/ask", json={"question": TONGCHUAN}).status_code == 401
+        assert http.post("/api/ask", json={"question": TONGCHUAN}, auth=("staff", "wrong")).status_code == 401
+        got = http.post("/api/ask", json={"question": TONGCHUAN}, auth=("staff", "s3cret"))
+        assert got.status_code == 503 and got.json()["error"] == MSG_NO_INDEX  # authorised; the index is empty
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.extend(attrs)
+
+
+def test_rendering_escapes_report_text():
+    evil = "注册志愿者4321人。<script>alert(1)</script><img src=x onerror=alert(2)>[click](javascript:alert(3)) ![i](http://x/y.png) $$x$$"
+    citation = Citation("a<b>.txt", "<script>t()</script>标题", "2024-03-01", 2, evil, "注册志愿者4321人。<script>", 0.9)
+    answer = Answer("q", "4321人。原文:" + evil, "4321人", True, (citation,))
+    for html in (answer_html(answer), passages_html(answer)):
+        parser = _Tags()
+        parser.feed(html)
+        assert parser.tags <= {"div", "strong", "mark", "details", "summary", "span", "br"}
+        assert {name for name, _ in parser.attrs} <= {"class"}
+        for needle in ("<script", "<img", "](", "javascript:", "$$", "<b>"):
+            assert needle not in html
+        assert "&lt;script&gt;" in html
+    assert "<strong class=\"yq-value\">4321人</strong>" in answer_html(answer)
+    assert "<mark>注册志愿者4321人。&lt;script&gt;</mark>" in answer_html(answer)
+    assert safe("<a href='x'>") == "&lt;a href&#61;&#x27;x&#x27;&gt;"

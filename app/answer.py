@@ -56,7 +56,7 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     context = context or (lambda p: p.text)
     best = None
     sims = similarity(question.text, [p.text for p in passages[:3]]) if question.english and similarity else None
-    for rank, passage in enumerate(passages[:4]):
+    for rank, passage in enumerate(passages[:5]):
         # Reports narrate across paragraphs: the subject may be named one paragraph earlier.
         p_cov = _coverage(question.terms, passage.title + context(passage), idf)
         spans = clauses(passage.text)
@@ -101,6 +101,8 @@ def _values(question: Question, text: str, span: tuple[int, int], idf, window: s
             if question.subject and _partial(question.subject, following) >= 0.75:
                 yield m.group(), 0.2 * subject
         for q in find_quantities(clause):
+            if clause[q.end:q.end + 1] == "后" and not q.unit:
+                continue  # "90后" is a generation, not a figure
             if _unit_fits(question, q.unit):
                 before = clause[max(0, q.start - 10):q.start]
                 # A bare figure ("粉丝6万") fits any unit, but a figure with the asked unit fits better.

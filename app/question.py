@@ -13,7 +13,7 @@ MONEY = frozenset({"元"})
 _TYPES = (
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
-    ("list", r"哪[几两]|分别是|有哪些"),
+    ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
     ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"),
     ("name", r"全称|名称|叫什么|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),
     ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
@@ -22,12 +22,11 @@ _TYPES = (
 _UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
 _PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|\b(people|volunteers?|members?|students?|persons?)\b")
 _ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths?|teenagers|cadres|experts|participants)\b")
-_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|\b(money|funding|funds?|yuan|rmb)\b")
+_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
 _PERCENT_NOUNS = re.compile(r"[率比]|百分|\b(percent|percentage|rate)\b")
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b"), frozenset({"小时"})),
-    (_ENGLISH_PEOPLE, PEOPLE),
     (re.compile(r"\b(events?|sessions?|activities|times)\b"), frozenset({"场", "次"})),
     (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
     (re.compile(r"\b(schools?)\b"), frozenset({"所"})),
@@ -38,6 +37,7 @@ _STOP = re.compile(
     r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后")
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
+_VERBS = frozenset("参加 参与 到场 出席 报名 受益 注册 获得 参会 签约 覆盖 完成 举办 开展".split())
 _ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -71,6 +71,12 @@ def _units(q: str) -> frozenset:
     if m:
         unit = m.group(1)
         return PEOPLE if unit in PEOPLE else frozenset({"场", "次", "场次"}) if unit in ("场", "场次", "次") else frozenset({unit})
+    head = _ENGLISH_SUBJECT.search(q)
+    if head:  # "how many event volunteers": the last word names what is counted
+        words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))
+        for pattern, units in _ENGLISH_UNITS + ((_ENGLISH_PEOPLE, PEOPLE),):
+            if words and pattern.search(words[-1]):
+                return units
     for pattern, units in _ENGLISH_UNITS:
         if pattern.search(q):
             return units
@@ -78,7 +84,7 @@ def _units(q: str) -> frozenset:
         return frozenset({"%"})
     if _MONEY_NOUNS.search(q):
         return MONEY
-    if _PEOPLE_NOUNS.search(q):
+    if _PEOPLE_NOUNS.search(q) or _ENGLISH_PEOPLE.search(q):
         return PEOPLE | {"人次"} if "参与" in q or "参加" in q else PEOPLE
     return frozenset()
 
@@ -109,7 +115,7 @@ def _subject(text: str) -> str:
         terms = chinese_terms(english.group(1))
         return inline.group() if inline else terms[0] if terms else ""
     m = _SUBJECT.search(text)
-    if m:
+    if m and m.group(1) not in _VERBS:  # "多少人参加" counts people, not "参加"
         return m.group(1)
     m = _SUBJECT_BEFORE.search(text)  # "不良贷款率是多少?" names its subject before the question word
     return m.group(1).rsplit("的", 1)[-1][-6:] if m else ""

@@ -1,8 +1,8 @@
 """The accuracy gate: the shipped gold sets against the bundled corpus, real pipeline, default embedder.
 
-FLOOR holds the figures measured when this gate was set, minus a small margin: a change that makes
-answers worse fails here. The answers issue targets (accuracy and citation >= 0.95, refusals >= 0.90)
-are above the accuracy and citation floors and not yet all met; raise the floors as the pipeline improves.
+The floors are the product targets: answer accuracy and citation accuracy >= 0.95, refusals on
+unanswerable questions >= 0.90, false refusals on answerable ones <= 0.05. The gate runs the same
+code path as `youthqa ask`; nothing in the pipeline knows about gold questions.
 """
 from pathlib import Path
 
@@ -14,14 +14,14 @@ from app.evaluate import evaluate, summarise
 from app.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
-FLOOR = {"accuracy": 0.92, "citation_accuracy": 0.93, "refusal_accuracy": 0.90}
-MAX_FALSE_REFUSALS = 0.06
+FLOOR = {"accuracy": 0.95, "citation_accuracy": 0.95, "refusal_accuracy": 0.90}
+MAX_FALSE_REFUSALS = 0.05
 
 
 @pytest.fixture(scope="module")
 def summary(corpus_index, corpus):
     settings, _ = corpus_index
-    gold = load_gold(GOLD / "practice.jsonl", corpus) + load_gold(GOLD / "tongchuan.jsonl", corpus)
+    gold = [g for name in ("practice", "tongchuan", "heldout") for g in load_gold(GOLD / f"{name}.jsonl", corpus)]
     return summarise(evaluate(Assistant.open(settings), gold))
 
 

@@ -57,6 +57,6 @@ def test_gold_validation_names_lines(tmp_path, corpus):
 def test_shipped_gold_sets_are_valid(corpus):
     from pathlib import Path
 
-    for name in ("practice.jsonl", "tongchuan.jsonl"):
+    for name in ("practice.jsonl", "tongchuan.jsonl", "heldout.jsonl"):
         items = load_gold(Path(__file__).parent / "data" / "gold" / name, corpus)
         assert items and all(i.type != "unanswerable" or not i.answers for i in items)

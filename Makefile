@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INDEX ?= .youthqa-index
 TORCH := torch==2.13.0
 
-.PHONY: run test install install-test index serve ask bench clean
+.PHONY: run test install install-test index serve ask bench bench-query clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,9 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/bench_ingest.py
+
+bench-query: install-test
+	$(BIN)/python benchmarks/bench_query.py
 
 clean:
 	rm -rf $(INDEX) $(VENV)

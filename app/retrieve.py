@@ -89,6 +89,10 @@ class HybridRetriever:
         self.index()
         return self._docs.contains(doc_id, term)
 
+    def refresh(self) -> None:
+        """Check the store's stamp on the next search: this process just changed the contents."""
+        self._checked = float("-inf")
+
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None) -> list[Passage]:
         index = self.index()
         if not len(index):

@@ -96,14 +96,26 @@ class Service:
         return answer
 
     # -- knowledge base ----------------------------------------------------------------
+    def _changed(self) -> None:
+        """The store's stamp moved: have the retriever look at it on the next question, rather than
+        after its REFRESH_SECONDS throttle (meant for changes made by other processes)."""
+        retriever = getattr(self._assistant, "retriever", None)
+        if retriever is not None:
+            retriever.refresh()
+
     def _store(self):
         assistant = self.assistant()
         return assistant.store if assistant else None
 
     def documents(self, query: str = "") -> list:
+        """DocRecords, those whose file name, title or date contain `query` when one is given."""
         with self._lock:
             store = self._store()
             docs = store.documents() if store else []
+        return self.matching(docs, query)
+
+    @staticmethod
+    def matching(docs: list, query: str) -> list:
         q = (query or "").strip().lower()
         return [d for d in docs if not q or q in f"{d.source}\n{d.title}\n{d.date}".lower()]
 
@@ -132,6 +144,7 @@ class Service:
         if accepted:
             with self._lock:
                 summary = ingest_paths(accepted, self.settings)
+                self._changed()
             for r in summary.results:
                 rows.append([r.source, _status(r.status), r.reason, r.chunks])
                 if r.status == "failed" and r.source in fresh:
@@ -150,6 +163,7 @@ class Service:
                 if path.parent == self.uploads.resolve():
                     path.unlink(missing_ok=True)
             store.touch()  # the retriever rebuilds its lexical index on the next question
+            self._changed()
         return f"已删除 {source}({sum(r.chunks for r in records)} 个分块)。"
 
     def reindex(self) -> list[list]:
@@ -171,6 +185,7 @@ class Service:
             if present:
                 rows += [[r.source, _status(r.status), r.reason, r.chunks]
                          for r in ingest_paths(present, self.settings).results]
+            self._changed()
         return rows
 
     def record_feedback(self, turn: dict, liked) -> None:

@@ -46,29 +46,29 @@ def build_demo(service: Service) -> gr.Blocks:
         chat.append({"role": "assistant", "content": message_html("正在检索…", "pending")})
         history = [(t["question"], t["text"]) for t in turns if t.get("text")]
         answer, text = None, ""
-        yield chat, "", gr.skip(), turns
+        yield list(chat), "", gr.skip(), turns
         try:
             for part in service.stream(question, history):
                 if isinstance(part, str):
                     text += part
                     chat[-1] = {"role": "assistant", "content": message_html(text, "partial")}
-                    yield chat, "", gr.skip(), turns
+                    yield list(chat), "", gr.skip(), turns
                 else:
                     answer = part
         except UserError as err:
             chat[-1] = {"role": "assistant", "content": message_html(str(err), "error")}
-            yield chat, question, passages_html(None), turns
+            yield list(chat), question, passages_html(None), turns
             return
         except Exception:
             log.exception("answering %r failed", question)
             chat[-1] = {"role": "assistant", "content": message_html(MSG_FAILED, "error")}
-            yield chat, question, passages_html(None), turns
+            yield list(chat), question, passages_html(None), turns
             return
         chat[-1] = {"role": "assistant", "content": answer_html(answer)}
         turns.append({"index": len(chat) - 1, "question": shown, "text": answer.text, "value": answer.value,
                       "citations": [{"source": c.source, "paragraph": c.paragraph, "label": c.label()}
                                     for c in answer.citations]})
-        yield chat, "", passages_html(answer), turns
+        yield list(chat), "", passages_html(answer), turns
 
     def on_like(turns, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
@@ -78,8 +78,7 @@ def build_demo(service: Service) -> gr.Blocks:
 
     def refresh(query=""):
         docs = service.documents()
-        shown = service.documents(query)
-        return _doc_rows(shown), gr.update(choices=[d.source for d in docs], value=None)
+        return _doc_rows(Service.matching(docs, query)), gr.update(choices=[d.source for d in docs], value=None)
 
     def on_upload(files, query):
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in files or []]
@@ -92,9 +91,9 @@ def build_demo(service: Service) -> gr.Blocks:
         return message, *refresh(query)
 
     def on_reindex(query):
-        rows = service.reindex()
-        done = sum(1 for r in rows if "failed" not in r[1])
-        return f"重新索引完成:{done} 个文档,{len(rows) - done} 个失败。", *refresh(query)
+        counts = {k: sum(1 for r in service.reindex() if f"({k})" in r[1]) for k in ("updated", "removed", "failed")}
+        return ("重新索引完成:{updated} 个文档已更新,{removed} 个文件已不存在并移出知识库,{failed} 个失败。"
+                .format(**counts), *refresh(query))
 
     docs = service.documents()
     have = {d.source for d in docs}
@@ -135,10 +134,10 @@ def build_demo(service: Service) -> gr.Blocks:
                                      datatype="str", type="array", interactive=False, elem_id="yq-docs")
                 with gr.Row():
                     pick = gr.Dropdown([d.source for d in docs], value=None, label="选择要删除的文档(按文件名)",
-                                       scale=3)
-                    delete = gr.Button("删除", variant="stop", scale=1)
+                                       scale=3, elem_id="yq-pick")
+                    delete = gr.Button("删除", variant="stop", scale=1, elem_id="yq-delete")
                     reindex = gr.Button("重新索引", scale=1)
-                status = gr.Markdown()
+                status = gr.Markdown(elem_id="yq-status")
 
         chat_io = {"fn": respond, "inputs": [box, chat, turns], "outputs": [chat, box, sources, turns]}
         send.click(**chat_io, api_name="ask")

@@ -16,6 +16,10 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CORPUS_FILES = 9
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: over a minute on 2 cores; deselect with -m 'not slow'")
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     return CORPUS

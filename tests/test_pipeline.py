@@ -231,10 +231,12 @@ def test_missing_path_is_reported(tmp_path, make_settings):
 
 
 # -- scale and failure during a run ----------------------------------------------------------------
+@pytest.mark.slow
 def test_two_thousand_small_files(tmp_path, make_settings, make_reports):
-    # Slow by design: ~115 s on 2 cores. Encoding the ~3,000 chunks takes ~15 s; the rest is Chroma,
-    # which costs ~20 ms per upsert call and the pipeline makes two per document (chunks, then the
-    # record): 4,000 calls. Batching the writes per flush would cut this test to well under 30 s.
+    # Slow by design: ~115 s on 2 idle cores (180 s when the machine is busy). Encoding the ~3,000
+    # chunks takes ~15 s; the rest is Chroma, which costs 20-60 ms per upsert call, and the pipeline
+    # makes two per document (its chunks, then its record): 4,000 calls. Writing each flush's chunks
+    # and records in one upsert each would cut this test to well under 30 s.
     paths = make_reports(tmp_path / "many", 2000)
     settings = make_settings()
     summary = ingest_paths([tmp_path / "many"], settings)

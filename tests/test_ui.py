@@ -207,3 +207,40 @@ def test_rendering_escapes_report_text():
     assert "<strong class=\"yq-value\">4321人</strong>" in answer_html(answer)
     assert "<mark>注册志愿者4321人。&lt;script&gt;</mark>" in answer_html(answer)
     assert safe("<a href='x'>") == "&lt;a href&#61;&#x27;x&#x27;&gt;"
+
+
+class _FakeStore:
+    def count(self):
+        return 1
+
+    def documents(self):
+        return []
+
+
+class _FakeAssistant:
+    """Stands in for an Assistant with an LLM: text parts first, then the Answer."""
+
+    def __init__(self):
+        self.store, self.histories = _FakeStore(), []
+
+    def stream(self, question, history):
+        self.histories.append(list(history))
+        yield "203"
+        yield "57人"
+        cite = Citation("t.txt", "铜川", "2021-08-16", 7, "注册志愿者20357人。", "注册志愿者20357人。", 0.9)
+        yield Answer(question, "20357人。", "20357人", True, (cite,))
+
+
+def test_chat_streams_parts_and_passes_history(tmp_path):
+    from app.ui import build_demo
+
+    service = Service(Settings(index=tmp_path / "idx"))
+    service._assistant = fake = _FakeAssistant()
+    ask_fn = next(f for f in build_demo(service).fns.values() if f.api_name == "ask").fn
+    outputs = list(ask_fn(TONGCHUAN, [], []))
+    shown = [out[0][-1]["content"] for out in outputs]
+    assert "正在检索" in shown[0] and "203" in shown[1] and "20357人" in shown[2] and "<details" in shown[-1]
+    chat, _, panel, turns = outputs[-1]
+    assert "第7段" in panel and turns[0]["index"] == len(chat) - 1 and turns[0]["value"] == "20357人"
+    list(ask_fn("那团员呢?", chat, turns))
+    assert fake.histories == [[], [(TONGCHUAN, "20357人。")]]

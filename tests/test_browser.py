@@ -1,0 +1,160 @@
+"""The page in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+Ask the Tongchuan question, see 20357 and its citation, open the source; upload a hostile report
+and ask about it: nothing executes (no dialog), no request leaves 127.0.0.1, markup shows as text.
+Screenshots go to tests/artifacts/ (git-ignored).
+
+Needs `apt-get install -y chromium` (and, for readable screenshots, fonts-wqy-zenhei). Without the
+browser the test is skipped locally but fails under CI (CI set), so CI cannot go green by skipping.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from ingest import Settings, ingest_paths
+
+from test_ui import CORPUS, TONGCHUAN, XSS_REPORT, start_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WAIT = 30_000  # ms
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the browser test: {reason}")
+        pytest.skip(reason)
+    tmp = tmp_path_factory.mktemp("browser")
+    settings = Settings(index=tmp / "idx", feedback=tmp / "feedback.jsonl")
+    ingest_paths([CORPUS], settings)
+    url, stop = start_server(settings)
+    yield url, settings
+    stop()
+
+
+@pytest.fixture(scope="module")
+def browser(served):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def ask(page, question: str, expect: str) -> None:
+    from playwright.sync_api import expect as pw_expect
+
+    before = page.locator("#yq-chat .yq-answer, #yq-chat .yq-error").count()
+    page.locator("#yq-question textarea").fill(question)
+    page.locator("#yq-send").click()
+    pw_expect(page.locator("#yq-chat .yq-answer, #yq-chat .yq-error")).to_have_count(before + 1, timeout=WAIT)
+    pw_expect(page.locator("#yq-chat .yq-answer").last).to_contain_text(expect, timeout=WAIT)
+
+
+def test_ask_cite_upload_and_nothing_executes(served, browser):
+    from playwright.sync_api import expect
+
+    url, settings = served
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    dialogs, foreign = [], []
+
+    def on_request(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:  # record and never let it out
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", on_request)
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url, wait_until="domcontentloaded")
+    expect(page.locator("#yq-question textarea")).to_be_visible(timeout=WAIT)
+
+    # The Tongchuan question: the figure in bold, the citation, its paragraph behind <details>.
+    ask(page, TONGCHUAN, "20357")
+    answer = page.locator("#yq-chat .yq-answer").last
+    expect(answer.locator("strong")).to_have_text("20357人")
+    cite = page.locator("#yq-chat details.yq-cite").first
+    expect(cite.locator("summary")).to_contain_text("第7段")
+    expect(cite.locator("summary")).to_contain_text("2021-08-16")
+    expect(cite.locator("mark")).to_be_hidden()
+    cite.locator("summary").click()
+    expect(cite).to_have_attribute("open", "")
+    expect(cite.locator("mark")).to_be_visible()
+    expect(cite.locator("mark")).to_contain_text("注册志愿者20357人")
+    expect(page.locator("#yq-sources")).to_contain_text("第7段")
+    shot(page, "browser-answer.png")
+
+    # Thumbs up on the answer lands in the feedback JSONL.
+    page.locator("#yq-chat button[aria-label='赞'], #yq-chat button[aria-label='Like']").last.click()
+    deadline = time.monotonic() + 10
+    while not settings.feedback.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    entry = json.loads(settings.feedback.read_text(encoding="utf-8").splitlines()[-1])
+    assert entry["liked"] is True and entry["value"] == "20357人" and entry["question"] == TONGCHUAN
+
+    # Upload a hostile report.
+    page.get_by_role("tab", name="上传报告").click()
+    page.locator("#yq-files input[type=file]").set_input_files(str(XSS_REPORT))
+    expect(page.locator("#yq-files")).to_contain_text("xss-report.txt", timeout=WAIT)
+    page.locator("#yq-upload").click()
+    expect(page.locator("#yq-results")).to_contain_text("新增 (added)", timeout=WAIT)
+    shot(page, "browser-upload.png")
+
+    # Ask about it: the figure comes back, every citation opened, markup is only text.
+    page.get_by_role("tab", name="问答").click()
+    ask(page, "某某团委注册了多少志愿者?", "4321")
+    page.locator("#yq-chat details.yq-cite").last.locator("summary").click()
+    page.locator("#yq-chat details.yq-cite").evaluate_all("els => els.forEach(e => { e.open = true; })")
+    chat_text = page.locator("#yq-chat").inner_text()
+    assert "<img src=x onerror=alert(2)>" in chat_text
+    assert "<script>alert(1)</script>" in chat_text
+    assert "[click](javascript:alert(3))" in chat_text
+    page.wait_for_timeout(500)  # give any injected handler the chance to run
+    shot(page, "browser-xss.png")
+    for selector in ("#yq-chat img", "#yq-chat script", "#yq-sources img", "a[href^='javascript']",
+                     "#yq-chat a", "#yq-sources a"):
+        assert page.locator(selector).count() == 0, selector
+
+    # The knowledge base lists the report; its title (with an <img onerror>) stays text.
+    page.get_by_role("tab", name="知识库").click()
+    page.locator("#yq-search textarea, #yq-search input").first.fill("某某")
+    expect(page.locator("#yq-docs")).to_contain_text("xss-report.txt", timeout=WAIT)
+    expect(page.locator("#yq-docs")).not_to_contain_text("tongchuan", timeout=WAIT)
+    assert page.locator("#yq-docs img").count() == 0
+    page.wait_for_timeout(300)
+    shot(page, "browser-knowledge-base.png")
+
+    # Delete it by file name: gone from the table, and from the answers.
+    page.locator("#yq-pick input").click()
+    page.get_by_role("option", name="xss-report.txt").click()
+    page.locator("#yq-delete").click()
+    expect(page.locator("#yq-status")).to_contain_text("已删除 xss-report.txt", timeout=WAIT)
+    expect(page.locator("#yq-docs")).not_to_contain_text("xss-report.txt", timeout=WAIT)
+    page.get_by_role("tab", name="问答").click()
+    ask(page, "某某团委注册了多少志愿者?", "")
+    assert "4321" not in page.locator("#yq-chat .yq-answer").last.inner_text()
+    assert "xss-report.txt" not in page.locator("#yq-sources").inner_text()
+
+    assert dialogs == [], f"a dialog opened: {dialogs}"
+    assert foreign == [], f"requests left 127.0.0.1: {foreign}"
+    context.close()

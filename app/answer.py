@@ -50,37 +50,35 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
             doc_contains=None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
-    if not passages:
+    best = max(_candidates(question, passages, idf, similarity, context or (lambda p: p.text)),
+               key=lambda c: c.score, default=None)
+    if best is None or not _supported(question, best):
         return refusal(question, passages)
-    top = passages[0].score or 1.0
-    context = context or (lambda p: p.text)
-    best = None
-    sims = similarity(question.text, [p.text for p in passages[:3]]) if question.english and similarity else None
-    for rank, passage in enumerate(passages[:5]):
+    if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
+        # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
+        return refusal(question, passages)
+    return _answer(question, best, passages)
+
+
+def _candidates(question: Question, passages: list[Passage], idf, similarity, context):
+    top = passages[0].score if passages and passages[0].score else 1.0
+    for passage in passages[:5]:
         # Reports narrate across paragraphs: the subject may be named one paragraph earlier.
         p_cov = _coverage(question.terms, passage.title + context(passage), idf)
         spans = clauses(passage.text)
-        clause_sims = _clause_sims(question, passage, spans, similarity) if question.english else None
+        sims = _clause_sims(question, passage, spans, similarity) if question.english else None
         for i, span in enumerate(spans):
             # The clause itself counts most; its neighbours name the subject of a bare "1992年,".
             window = passage.text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
             clause = passage.text[span[0]:span[1]]
             c_cov = max(_coverage(question.terms, clause, idf), 0.8 * _coverage(question.terms, window, idf))
             base = 0.4 * p_cov + 0.4 * c_cov + 0.2 * passage.score / top
-            if clause_sims is not None:
-                base = 0.5 * base + 0.5 * clause_sims[i]
+            sim = sims[i] if sims is not None else 0.0
+            if sims is not None:
+                base = 0.5 * base + 0.5 * sim
             before = passage.text[spans[max(i - 1, 0)][0]: span[1]]  # a count's subject comes before it
             for value, bonus in _values(question, passage.text, span, idf, before):
-                sim = clause_sims[i] if clause_sims is not None else 0.0
-                cand = Candidate(base + bonus, passage, span, value, p_cov, sim)
-                if best is None or cand.score > best.score:
-                    best = cand
-    if best is None or not _supported(question, best, sims):
-        return refusal(question, passages)
-    if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
-        # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
-        return refusal(question, passages)
-    return _answer(question, best, passages)
+                yield Candidate(base + bonus, passage, span, value, p_cov, sim)
 
 
 def _clause_sims(question, passage, spans, similarity):
@@ -185,7 +183,7 @@ def _grams(term: str) -> list[str]:
     return [term[i:i + 2] for i in range(len(term) - 1)]
 
 
-def _supported(question: Question, best: Candidate, sims) -> bool:
+def _supported(question: Question, best: Candidate) -> bool:
     passage = best.passage
     context = f"{passage.title} {passage.text} {passage.date}"
     if any(year not in context for year in question.years):

@@ -233,6 +233,10 @@ def main(argv=None) -> int:
             accounted = sum(s for label, s in breakdown.seconds.items() if not label.startswith("  "))
             print(f"  {'other (open store, embed_query, ...)':34s} {ingest_s - accounted:7.1f} s  "
                   f"{100 * (ingest_s - accounted) / ingest_s:5.1f}%")
+            # Measured inside one run, so less sensitive to load changing between (a) and (b).
+            share = breakdown.seconds["embed (encode)"] / ingest_s
+            print(f"embedding share of ingest = {share:.2f}  (the ratio ingest would reach if encode speed were "
+                  f"the same in both phases)")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -75,6 +76,15 @@ def _extract(path: Path, data: bytes) -> tuple[list[str], str]:
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else GB18030, the superset of GBK that government pages use."""
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):  # Windows Notepad's "Unicode"; random bytes can start like this too
+            try:
+                text = data[2:].decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if _looks_like_text(text):
+                return text
+            break
     if b"\x00" in data[:8192]:
         raise LoadError("binary content (NUL bytes), not a text file")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -90,7 +100,8 @@ def decode(data: bytes) -> str:
 
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f")
+              or unicodedata.category(ch) in ("Cn", "Co", "Cs"))  # unassigned, private use, surrogates
     return bad <= len(sample) * 0.01
 
 

@@ -23,6 +23,12 @@ class Settings:
     auth: str = ""  # "user:password[,user:password...]" for the web UI
     feedback: Path = Path(".youthqa-feedback.jsonl")
 
+    def __post_init__(self):
+        # Callers pass strings as often as Paths; everything downstream wants Paths.
+        for name in ("index", "feedback"):
+            if not isinstance(getattr(self, name), Path):
+                object.__setattr__(self, name, Path(getattr(self, name)))
+
     @classmethod
     def from_env(cls, env: dict | None = None, **overrides) -> "Settings":
         env = os.environ if env is None else env

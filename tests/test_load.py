@@ -369,3 +369,10 @@ def test_decode_helper():
 
 def test_supported_extensions():
     assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    from ingest.load import decode
+
+    assert decode("\ufeff铜川团市委".encode("utf-16-le")) == "铜川团市委"
+    assert decode("\ufeff铜川团市委".encode("utf-16-be")) == "铜川团市委"

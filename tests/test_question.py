@@ -40,3 +40,11 @@ def test_subject_terms_and_years():
 def test_traditional_and_full_width_normalised():
     q = analyse("銅川的誌願匯平臺註冊了多少誌願者?")
     assert "铜川" in q.text and "?" in q.text
+
+
+def test_settings_accept_strings_for_paths():
+    from pathlib import Path
+
+    from ingest import Settings
+
+    assert Settings(index="some/dir").index == Path("some/dir")

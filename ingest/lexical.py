@@ -18,12 +18,18 @@ import numpy as np
 _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, unigrams: bool = True) -> list[str]:
+    """Character unigrams and bigrams of Chinese runs, words and numbers otherwise.
+
+    Queries skip the unigrams of runs that have bigrams: "青" or "年" occur in most chunks, so their
+    posting lists cost the most to score (BM25 time at 100k chunks) while adding least to the ranking.
+    """
     text = unicodedata.normalize("NFKC", text).lower()
     tokens: list[str] = []
     for run in _TOKEN.findall(text):
         if "\u3400" <= run[0] <= "\u9fff":
-            tokens.extend(run)
+            if unigrams or len(run) == 1:
+                tokens.extend(run)
             tokens.extend(run[i:i + 2] for i in range(len(run) - 1))
         else:
             tokens.append(run)
@@ -59,7 +65,7 @@ class LexicalIndex:
         if not self.ids:
             return np.zeros(0, dtype=np.float32)
         vocab = self._bm25.vocab_dict
-        tokens = [t for t in tokenize(query) if t in vocab]
+        tokens = [t for t in tokenize(query, unigrams=False) if t in vocab]
         if not tokens:
             return np.zeros(len(self.ids), dtype=np.float32)
         return self._bm25.get_scores(tokens)

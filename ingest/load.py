@@ -10,6 +10,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "no
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
                "dd", "dt", "figcaption", "caption"}
 _MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb named .docx stops here
+MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
@@ -38,6 +40,10 @@ class Loaded(NamedTuple):
 def load_file(path: Path, max_bytes: int) -> Loaded:
     data = _read(path, max_bytes)
     lines, hint = _extract(path, data)
+    longest = max((len(line) for line in lines), default=0)
+    if longest > MAX_LINE_CHARS:  # a report paragraph is hundreds of characters, not megabytes
+        raise LoadError(f"a line of {longest:,} characters (limit {MAX_LINE_CHARS:,}): not an article, "
+                        "or its paragraphs lost their line breaks")
     return Loaded(lines, hint, hashlib.sha256(PIPELINE_VERSION.encode() + data).hexdigest()[:16])
 
 
@@ -197,13 +203,28 @@ def _docx_lines(data: bytes) -> list[str]:
 
 
 def _check_zip(data: bytes) -> None:
+    """Refuse a package whose declared or real (a zip can lie) uncompressed size is over the limit."""
+    limit = _MAX_DOCX_UNCOMPRESSED
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
+            declared = sum(info.file_size for info in archive.infolist())
+            if declared > limit:
+                raise LoadError(f"Word package expands to {declared / 2**20:.0f} MB, refusing (zip bomb?)")
+            if _inflated(archive, limit) > limit:
+                raise LoadError(f"Word package declares {declared / 2**20:.1f} MB but expands to over "
+                                f"{limit / 2**20:.0f} MB, refusing (zip bomb?)")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
         raise LoadError("not a Word document (.docx is a zip package)") from None
-    if total > _MAX_DOCX_UNCOMPRESSED:
-        raise LoadError(f"Word package expands to {total / 2**20:.0f} MB, refusing (zip bomb?)")
+
+
+def _inflated(archive: zipfile.ZipFile, limit: int) -> int:
+    """Real uncompressed bytes, read in bounded pieces and given up past the limit."""
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while total <= limit and (piece := member.read(1 << 20)):
+                total += len(piece)
+    return total
 
 
 def _pdf_lines(data: bytes) -> list[str]:

@@ -5,6 +5,7 @@ A question whose content the best passages do not cover is refused (found=False)
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
             doc_contains=None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
+    idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     best = max(_candidates(question, passages, idf, similarity, context or (lambda p: p.text)),
                key=lambda c: c.score, default=None)
     if best is None or not _supported(question, best):

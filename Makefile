@@ -41,7 +41,18 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_ingest.py
 
 bench-query: install-test
-	$(BIN)/python benchmarks/bench_query.py
+	$(BIN)/python benchmarks/bench_query.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf $(INDEX) $(VENV)
+
+# Server mode: one Chroma server that every youthqa process shares (YOUTHQA_CHROMA_HOST=127.0.0.1).
+CHROMA_PATH ?= .youthqa-chroma
+CHROMA_PORT ?= 8000
+.PHONY: chroma bench-load
+chroma: install
+	$(BIN)/chroma run --path $(CHROMA_PATH) --host 127.0.0.1 --port $(CHROMA_PORT)
+
+# Throughput of 1 vs 2 app workers over one Chroma server (~3 min; BENCH_SECONDS=20 for a quick run).
+bench-load: install-test
+	$(BIN)/python benchmarks/bench_load.py $(if $(BENCH_SECONDS),--seconds $(BENCH_SECONDS))

@@ -44,7 +44,8 @@ class Assistant:
     def stream(self, question: str, history: list | None = None):
         """Yield partial answer text (str) while an LLM writes, then the final Answer."""
         started = time.perf_counter()
-        asked = condense(question, history or [], self.llm)
+        # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
+        asked = condense(question, history or [], self.llm)[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
         q = analyse(asked)
         if q.english:
             from .glossary import chinese_terms

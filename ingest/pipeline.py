@@ -53,18 +53,21 @@ class IngestSummary:
 def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool = False) -> IngestSummary:
     started = time.perf_counter()
     embedder = load_embedder(settings.embedding)
-    store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")))
-    known = {r.doc_id: r for r in store.documents()}
-    summary = IngestSummary()
-    files = list(expand(paths))
-    batch = _Batch(store, embedder, summary)
-    for path in _progress(files, progress):
-        batch.add(path, known.get(doc_id_for(path)), settings.max_file_mb * 2**20)
-    batch.flush()
-    if prune:
-        summary.results.extend(_prune(store, known.values(), paths))
-    if any(r.status in ("added", "updated", "removed") for r in summary.results):
-        store.touch()
+    store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")), write=True)
+    try:  # an embedded index stays locked against other processes until the run ends (ingest/lock.py)
+        known = {r.doc_id: r for r in store.documents()}
+        summary = IngestSummary()
+        files = list(expand(paths))
+        batch = _Batch(store, embedder, summary)
+        for path in _progress(files, progress):
+            batch.add(path, known.get(doc_id_for(path)), settings.max_file_mb * 2**20)
+        batch.flush()
+        if prune:
+            summary.results.extend(_prune(store, known.values(), paths))
+        if any(r.status in ("added", "updated", "removed") for r in summary.results):
+            store.touch()
+    finally:
+        store.close()
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -6,15 +6,23 @@ contents change, so every process can tell when its derived lexical index is sta
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import time
 import uuid
+import weakref
 from dataclasses import dataclass
 
+from .lock import acquire
 from .schema import Chunk, Document
 from .settings import Settings
 
 PAGE = 5000
+# Server mode: chromadb 1.5.9 builds its httpx session with timeout=None and offers no setting for it,
+# so a server that accepts but never answers would hang every caller. Bound each request.
+SERVER_TIMEOUT_SECONDS = 30.0
+SERVER_CONNECT_SECONDS = 5.0
 
 
 class EmbeddingMismatch(RuntimeError):
@@ -44,12 +52,60 @@ def make_client(settings: Settings):
     logging.getLogger("chromadb").setLevel(logging.ERROR)
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.server_mode:
+        _heartbeat(settings.chroma_host, settings.chroma_port)
         try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
         except Exception as err:
             raise StoreUnavailable(f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}: {err}") from None
+        _bound_requests(client, f"{settings.chroma_host}:{settings.chroma_port}")
+        return client
     settings.index.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.index), settings=chroma_settings)
+
+
+def _heartbeat(host: str, port: int) -> None:
+    """HttpClient() makes its first requests before _bound_requests can bound them: check the server first."""
+    import httpx
+
+    try:
+        httpx.get(f"http://{host}:{port}/api/v2/heartbeat",
+                  timeout=httpx.Timeout(SERVER_TIMEOUT_SECONDS, connect=SERVER_CONNECT_SECONDS)).raise_for_status()
+    except httpx.HTTPError as err:
+        raise StoreUnavailable(f"cannot reach the Chroma server at {host}:{port} "
+                               f"({type(err).__name__}: {err or 'no reply'}); is `chroma run` up?") from None
+
+
+def _bound_requests(client, where: str) -> None:
+    """A timeout on the client's httpx session, and one clear error when the server cannot be reached.
+    Clients of one host:port share one session (chromadb caches them), so this is done once per session."""
+    import httpx
+
+    server = client._server
+    if getattr(server, "_youthqa_bounded", False):
+        return
+    server._session.timeout = httpx.Timeout(SERVER_TIMEOUT_SECONDS, connect=SERVER_CONNECT_SECONDS)
+    request = server._make_request
+
+    def make_request(*args, **kwargs):
+        try:
+            return request(*args, **kwargs)
+        except httpx.TransportError as err:  # refused, reset, timed out: not a Chroma error reply
+            raise StoreUnavailable(f"the Chroma server at {where} is not answering "
+                                   f"({type(err).__name__}: {err or 'no reply'})") from None
+
+    server._make_request = make_request
+    server._youthqa_bounded = True
+
+
+def _writes(method):
+    """A write through a reader's Store holds the embedded index exclusively while it runs."""
+
+    @functools.wraps(method)
+    def write(self, *args, **kwargs):
+        with self.lease.writing() if self.lease else contextlib.nullcontext():
+            return method(self, *args, **kwargs)
+
+    return write
 
 
 class Store:
@@ -60,9 +116,25 @@ class Store:
         self.batch_size = min(client.get_max_batch_size(), 1000)
 
     @classmethod
-    def open(cls, settings: Settings, model: str | None = None, dimension: int | None = None) -> "Store":
-        """model=None opens whatever model the index was built with (read-only callers, `status`)."""
-        return cls(make_client(settings), settings, model, dimension)
+    def open(cls, settings: Settings, model: str | None = None, dimension: int | None = None,
+             write: bool = False) -> "Store":
+        """model=None opens whatever model the index was built with (read-only callers, `status`).
+        An embedded index is locked (ingest/lock.py): shared, or exclusive with write=True, until close()."""
+        lease = None if settings.server_mode else acquire(settings.index, exclusive=write)
+        try:
+            store = cls(make_client(settings), settings, model, dimension)
+        except BaseException:
+            if lease:
+                lease.release()
+            raise
+        if lease:
+            store.lease, store.close = lease, weakref.finalize(store, lease.release)
+        return store
+
+    lease = None  # this Store's share of the embedded index's lock (ingest/lock.py); None in server mode
+
+    def close(self) -> None:
+        """Give up the lock on an embedded index (done anyway when the Store is garbage-collected)."""
 
     def _collection(self, name: str, model: str | None, dimension: int | None):
         existing = {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}
@@ -95,6 +167,7 @@ class Store:
         meta = got["metadatas"][0]
         return DocRecord(**{k: meta[k] for k in DocRecord.__dataclass_fields__})
 
+    @_writes
     def put_document(self, doc: Document, path: str, content_hash: str, chunks: list[Chunk], vectors) -> None:
         """Replace a document's chunks; its record is written last, so a killed run is redone next time."""
         self.delete_chunks(doc.doc_id)
@@ -109,9 +182,11 @@ class Store:
                            len(doc.paragraphs), len(chunks))
         self.docs.upsert(ids=[doc.doc_id], embeddings=[[1.0]], metadatas=[record.__dict__], documents=[doc.title])
 
+    @_writes
     def delete_chunks(self, doc_id: str) -> None:
         self.chunks.delete(where={"doc_id": doc_id})
 
+    @_writes
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])  # record first: a crash in between leaves a doc that re-ingests
         self.delete_chunks(doc_id)
@@ -120,6 +195,7 @@ class Store:
     def stamp(self) -> str:
         return str((self.chunks.metadata or {}).get("stamp", "")) if self._refresh() else ""
 
+    @_writes
     def touch(self) -> None:
         meta = dict(self.chunks.metadata or {})
         meta["stamp"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"

@@ -146,7 +146,7 @@ class Breakdown:
             self.wrap(Store, "documents", "store: read known documents"),
             self.wrap(Collection, "delete", "  chroma delete (where doc_id)"),
             self.wrap(Collection, "upsert", "  chroma upsert"),
-            self.wrap(Store, "put_document", "store: put_document (total)"),
+            self.wrap(Store, "put_documents", "store: put_documents (total)"),
             self.wrap(Store, "touch", "store: touch stamp"),
         ]
         try:

@@ -115,11 +115,13 @@ class _Batch:
             return
         texts = [c.embedding_text() for _, _, _, chunks, _ in self.pending for c in chunks]
         vectors = self.embedder.embed_documents(texts)
-        offset = 0
-        for doc, path, digest, chunks, status in self.pending:
-            self.store.put_document(doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)])
+        items, offset = [], 0
+        for doc, path, digest, chunks, _ in self.pending:
+            items.append((doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)]))
             offset += len(chunks)
-            self.summary.results.append(FileResult(path.name, status, chunks=len(chunks)))
+        self.store.put_documents(items)
+        self.summary.results.extend(FileResult(path.name, status, chunks=len(chunks))
+                                    for _, path, _, chunks, status in self.pending)
         self.pending = []
 
 

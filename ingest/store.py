@@ -168,19 +168,26 @@ class Store:
         return DocRecord(**{k: meta[k] for k in DocRecord.__dataclass_fields__})
 
     @_writes
-    def put_document(self, doc: Document, path: str, content_hash: str, chunks: list[Chunk], vectors) -> None:
-        """Replace a document's chunks; its record is written last, so a killed run is redone next time."""
-        self.delete_chunks(doc.doc_id)
+    def put_documents(self, items) -> None:
+        """Replace documents' chunks: items are (doc, path, content_hash, chunks, vectors).
+
+        Three kinds of call per batch, not per document (Chroma's per-call cost dominated ingest):
+        delete old chunks, upsert new ones, then the document records, written last so that a
+        killed run leaves documents without a record, which the next run redoes.
+        """
+        if not items:
+            return
+        self.chunks.delete(where={"doc_id": {"$in": [doc.doc_id for doc, *_ in items]}})
+        chunks = [c for _, _, _, cs, _ in items for c in cs]
+        vectors = [list(v) for *_, vs in items for v in vs]
         for i in range(0, len(chunks), self.batch_size):
             part = chunks[i:i + self.batch_size]
-            self.chunks.upsert(
-                ids=[c.chunk_id for c in part],
-                embeddings=[list(v) for v in vectors[i:i + self.batch_size]],
-                documents=[c.text for c in part],
-                metadatas=[_chunk_meta(c) for c in part])
-        record = DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, content_hash,
-                           len(doc.paragraphs), len(chunks))
-        self.docs.upsert(ids=[doc.doc_id], embeddings=[[1.0]], metadatas=[record.__dict__], documents=[doc.title])
+            self.chunks.upsert(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + self.batch_size],
+                               documents=[c.text for c in part], metadatas=[_chunk_meta(c) for c in part])
+        records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs))
+                   for doc, path, digest, cs, _ in items]
+        self.docs.upsert(ids=[r.doc_id for r in records], embeddings=[[1.0]] * len(records),
+                         metadatas=[r.__dict__ for r in records], documents=[r.title for r in records])
 
     @_writes
     def delete_chunks(self, doc_id: str) -> None:

@@ -276,13 +276,14 @@ DRIVER = textwrap.dedent("""
     from ingest.store import Store
 
     pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
-    original = Store.put_document
+    original = Store.put_documents
 
-    def put_document(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        print("put", flush=True)
+    def put_documents(self, items):
+        original(self, items)
+        for _ in items:  # one line per document written
+            print("put", flush=True)
 
-    Store.put_document = put_document
+    Store.put_documents = put_documents
     ingest_paths([sys.argv[1]], Settings(index=Path(sys.argv[2])))
     print("done", flush=True)
 """)

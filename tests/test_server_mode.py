@@ -283,13 +283,14 @@ KILLED_INGEST = textwrap.dedent("""
     from ingest.store import Store
 
     pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
-    original = Store.put_document
+    original = Store.put_documents
 
-    def put_document(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        print("put", flush=True)
+    def put_documents(self, items):
+        original(self, items)
+        for _ in items:  # one line per document written
+            print("put", flush=True)
 
-    Store.put_document = put_document
+    Store.put_documents = put_documents
     ingest_paths([sys.argv[1]], Settings.from_env())
     print("done", flush=True)
 """)
@@ -347,16 +348,16 @@ HOLD_WRITE = textwrap.dedent("""
     from ingest import Settings, ingest_paths
     from ingest.store import Store
 
-    original = Store.put_document
+    original = Store.put_documents
 
-    def put_document(self, *args, **kwargs):  # write one document, then wait for a line on stdin
-        original(self, *args, **kwargs)
+    def put_documents(self, items):  # write one batch, then wait for a line on stdin
+        original(self, items)
         if not getattr(Store, "waited", False):
             Store.waited = True
             print("writing", flush=True)
             sys.stdin.readline()
 
-    Store.put_document = put_document
+    Store.put_documents = put_documents
     summary = ingest_paths([sys.argv[1]], Settings(index=Path(sys.argv[2])))
     print("done", summary.added, flush=True)
 """)

@@ -113,7 +113,7 @@ def fake_doc(doc_id: str, *paragraphs: str) -> Document:
 def put(store: Store, doc: Document, digest: str = "d1") -> list:
     chunks = chunk_document(doc)
     vectors = [[1.0, float(i), 0.5] for i in range(len(chunks))]
-    store.put_document(doc, f"/data/{doc.source}", digest, chunks, vectors)
+    store.put_documents([(doc, f"/data/{doc.source}", digest, chunks, vectors)])
     return chunks
 
 

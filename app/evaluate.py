@@ -67,8 +67,12 @@ def summarise(outcomes: list[Outcome]) -> dict:
 
 
 def table(summary: dict) -> str:
-    rows = [f"{k:<22}{v}" for k, v in summary.items() if k != "by_type"]
+    rows = [f"{k:<22}{v}" for k, v in summary.items() if not isinstance(v, dict)]
     rows += [f"  {t:<20}{v['correct']}  (n={v['n']})" for t, v in summary["by_type"].items()]
+    naive = summary.get("baseline_naive")
+    if naive:
+        rows += ["", f"{'':<22}{'youthqa':>10}{'naive':>10}"]
+        rows += [f"{k:<22}{summary[k]:>10}{naive[k]:>10}" for k in ("evidence_hit@1", "evidence_hit@3")]
     return "\n".join(rows)
 
 

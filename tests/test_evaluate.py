@@ -48,3 +48,14 @@ def test_eval_cli_min_accuracy_fails(corpus_index, capsys):
     settings, _ = corpus_index
     code = main(["eval", str(GOLD / "practice.jsonl"), "--index", str(settings.index), "--json", "--min-accuracy", "1.01"])
     assert code == 1
+
+
+def test_naive_baseline_is_far_behind(summary, corpus, monkeypatch):
+    """The LangChain-tutorial pipeline (500/50 splitter, all-MiniLM-L6-v2, k=3) on the same questions."""
+    from app.baseline import naive_hits
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    gold = [g for name in ("practice", "tongchuan", "heldout") for g in load_gold(GOLD / f"{name}.jsonl", corpus)]
+    naive = naive_hits(gold, corpus)
+    assert naive["questions"] == sum(g.answerable for g in gold)
+    assert naive["evidence_hit@3"] < summary["evidence_hit@3"] and naive["evidence_hit@1"] < 0.5

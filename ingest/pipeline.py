@@ -52,7 +52,7 @@ class IngestSummary:
 
 def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool = False) -> IngestSummary:
     started = time.perf_counter()
-    embedder = load_embedder(settings.embedding)
+    embedder = load_embedder(settings.embedding, settings.embed_threads)
     store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")), write=True)
     try:  # an embedded index stays locked against other processes until the run ends (ingest/lock.py)
         known = {r.doc_id: r for r in store.documents()}

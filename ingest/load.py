@@ -230,7 +230,6 @@ def _inflated(archive: zipfile.ZipFile, limit: int) -> int:
 def _pdf_lines(data: bytes) -> list[str]:
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:
         raise LoadError("reading .pdf needs pypdf: pip install pypdf") from None
     try:

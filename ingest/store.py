@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass
 
 from .lock import acquire
-from .schema import Chunk, Document
+from .schema import Chunk
 from .settings import Settings
 
 PAGE = 5000

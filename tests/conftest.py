@@ -74,3 +74,34 @@ def make_reports():
         return paths
 
     return make
+
+
+@pytest.fixture(scope="session")
+def kill_after_puts():
+    """kill_after_puts(proc, n, seconds): SIGKILL a driver process once it has printed n "put" lines."""
+    import os
+    import select
+    import signal
+    import time
+
+    def kill(proc, n: int, seconds: float) -> None:
+        puts, deadline = 0, time.monotonic() + seconds
+        try:
+            while puts < n:
+                assert time.monotonic() < deadline, "driver too slow"
+                ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+                if not ready:
+                    continue
+                line = proc.stdout.readline()
+                assert line, f"driver exited early with {proc.poll()}"
+                assert line.strip() != "done", "driver finished before it could be killed"
+                puts += line.strip() == "put"
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait(timeout=30)
+            proc.stdout.close()
+        assert proc.returncode == -signal.SIGKILL
+
+    return kill

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import os
-import select
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -289,7 +286,7 @@ DRIVER = textwrap.dedent("""
 """)
 
 
-def test_sigkill_midway_then_rerun(tmp_path, make_reports):
+def test_sigkill_midway_then_rerun(tmp_path, make_reports, kill_after_puts):
     docs = tmp_path / "docs"
     make_reports(docs, 300, seed=7)
     driver = tmp_path / "driver.py"
@@ -299,24 +296,7 @@ def test_sigkill_midway_then_rerun(tmp_path, make_reports):
     proc = subprocess.Popen([sys.executable, str(driver), str(docs), str(killed_index)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    puts, deadline = 0, time.monotonic() + 120
-    try:
-        while puts < 100:
-            assert time.monotonic() < deadline, "driver too slow"
-            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
-            if not ready:
-                continue
-            line = proc.stdout.readline()
-            assert line, f"driver exited early with {proc.poll()}"
-            assert line.strip() != "done", "driver finished before it could be killed"
-            puts += line.strip() == "put"
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=30)
-        proc.stdout.close()
-    assert proc.returncode == -signal.SIGKILL
+    kill_after_puts(proc, 100, 120)
 
     settings = Settings(index=killed_index)
     partial = Store.open(settings)

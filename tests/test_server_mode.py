@@ -285,8 +285,8 @@ KILLED_INGEST = textwrap.dedent("""
     pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
     original = Store.put_documents
 
-    def put_documents(self, items):
-        original(self, items)
+    def put_documents(self, items, **kwargs):
+        original(self, items, **kwargs)
         for _ in items:  # one line per document written
             print("put", flush=True)
 
@@ -333,8 +333,8 @@ HOLD_WRITE = textwrap.dedent("""
 
     original = Store.put_documents
 
-    def put_documents(self, items):  # write one batch, then wait for a line on stdin
-        original(self, items)
+    def put_documents(self, items, **kwargs):  # write one batch, then wait for a line on stdin
+        original(self, items, **kwargs)
         if not getattr(Store, "waited", False):
             Store.waited = True
             print("writing", flush=True)

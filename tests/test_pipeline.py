@@ -114,6 +114,59 @@ def test_changed_file_is_updated_without_leftovers(corpus_copy, make_settings):
     assert_consistent(store)
 
 
+def test_orphan_chunks_of_a_changed_file_are_replaced(corpus_copy, make_settings):
+    """A run killed between a document's chunks and its record leaves chunks without a record. If the
+    file then changes, the next run must replace them: Chroma's add would keep the old text under
+    the same chunk id, so the pipeline may skip the delete only when no such orphans can exist."""
+    settings = make_settings()
+    ingest_paths([corpus_copy], settings)
+    store = Store.open(settings)
+    assert not store.orphans_possible(store.documents())
+    path = corpus_copy / TONGCHUAN
+    doc_id = doc_id_for(path)
+    store.docs.delete(ids=[doc_id])  # the state a kill between the two writes leaves
+    assert store.orphans_possible(store.documents())
+    store.close()
+    path.write_text(path.read_text(encoding="utf-8").replace("20357人", "21000人"), encoding="utf-8")
+
+    summary = ingest_paths([corpus_copy], settings)
+    assert statuses(summary)[TONGCHUAN] == "added"
+    store = Store.open(settings)
+    texts = store.chunks.get(where={"doc_id": doc_id}, include=["documents"])["documents"]
+    assert any("21000人" in t for t in texts) and not any("20357人" in t for t in texts)
+    assert chunk_ids(store, doc_id) == {c.chunk_id for c in expected_chunks(path)}
+    assert_consistent(store)
+    assert not store.orphans_possible(store.documents())
+
+
+def test_embedding_failure_stops_the_run_and_a_rerun_completes(tmp_path, make_settings, make_reports, monkeypatch):
+    """Embedding runs in a background thread: its error must reach the caller, not vanish."""
+    make_reports(tmp_path / "docs", 40)
+    monkeypatch.setattr(pipeline, "EMBED_BATCH", 8)
+    embedder = pipeline.load_embedder(make_settings().embedding)
+    real, calls = type(embedder).embed_documents, []
+
+    def fail_on_third_call(self, texts):
+        calls.append(len(texts))
+        if len(calls) == 3:
+            raise MemoryError("encoder ran out of memory")
+        return real(self, texts)
+
+    monkeypatch.setattr(type(embedder), "embed_documents", fail_on_third_call)
+    settings = make_settings()
+    with pytest.raises(MemoryError, match="encoder ran out of memory"):
+        ingest_paths([tmp_path / "docs"], settings)
+    store = Store.open(settings)
+    assert 0 < len(store.documents()) < 40  # the batches before the failure landed
+    assert_consistent(store)
+    store.close()
+
+    monkeypatch.setattr(type(embedder), "embed_documents", real)
+    summary = ingest_paths([tmp_path / "docs"], settings)
+    assert summary.added + summary.unchanged == 40 and not summary.failed
+    assert_consistent(Store.open(settings))
+
+
 def test_prune_removes_deleted_files(corpus_copy, make_settings):
     settings = make_settings()
     ingest_paths([corpus_copy], settings)

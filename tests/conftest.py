@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled corpus, throw-away settings, one ingested index per session.
+"""Shared fixtures: the bundled corpus, throw-away settings, one ingested index per session, the web app
+served per module.
 
 The default embedder (use-multilingual) is cached per process by ingest.embed.load_embedder,
 so every test that ingests shares one loaded model.
@@ -105,3 +106,56 @@ def kill_after_puts():
         assert proc.returncode == -signal.SIGKILL
 
     return kill
+
+
+@pytest.fixture(scope="session")
+def free_port():
+    """free_port() -> a 127.0.0.1 TCP port nobody listens on (at the time of asking)."""
+    import socket
+
+    def pick() -> int:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+
+    return pick
+
+
+def _start_server(settings: Settings, port: int):
+    """-> stop(): the app in a background uvicorn thread, once /api/health answers."""
+    import time
+
+    import httpx
+
+    from app.server import start_in_thread
+
+    server, thread = start_in_thread(settings, "127.0.0.1", port)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    else:
+        raise RuntimeError("the server did not come up within 30 s")
+
+    def stop():
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return stop
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, request, free_port):
+    """(url, settings): corpus/ ingested into a tmp index and the FastAPI app (Gradio at "/") run by uvicorn
+    on a free 127.0.0.1 port. Module scope: each module gets its own server and index, which it may change."""
+    tmp = tmp_path_factory.mktemp(request.module.__name__)
+    settings = Settings(index=tmp / "idx", feedback=tmp / "feedback.jsonl")
+    ingest_paths([CORPUS], settings)
+    port = free_port()
+    stop = _start_server(settings, port)
+    yield f"http://127.0.0.1:{port}", settings
+    stop()

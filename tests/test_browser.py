@@ -17,9 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ingest import Settings, ingest_paths
-
-from test_ui import CORPUS, TONGCHUAN, XSS_REPORT, start_server
+from test_ui import TONGCHUAN, XSS_REPORT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -28,19 +26,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 WAIT = 30_000  # ms
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+@pytest.fixture(scope="module", autouse=True)
+def chromium():
+    """Runs before conftest's `served` (autouse first): no server or index is built for a skipped test."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing: apt-get install -y chromium"
         if os.environ.get("CI"):
             pytest.fail(f"CI must run the browser test: {reason}")
         pytest.skip(reason)
-    tmp = tmp_path_factory.mktemp("browser")
-    settings = Settings(index=tmp / "idx", feedback=tmp / "feedback.jsonl")
-    ingest_paths([CORPUS], settings)
-    url, stop = start_server(settings)
-    yield url, settings
-    stop()
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,13 @@
 """The web UI and HTTP API: gradio_client against /ask, POST /api/ask, messages, serve refusal, escaping.
 
-One module-wide server: corpus/ ingested into a tmp index, the FastAPI app (Gradio mounted at "/")
-run by uvicorn in a background thread on a free 127.0.0.1 port.
+One module-wide server (conftest's `served`): corpus/ ingested into a tmp index, the FastAPI app
+(Gradio mounted at "/") run by uvicorn in a background thread on a free 127.0.0.1 port.
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import socket
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,47 +23,6 @@ from ingest import Answer, Citation, Settings, ingest_paths  # noqa: E402
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 XSS_REPORT = Path(__file__).resolve().parent / "data" / "reports" / "xss-report.txt"
 TONGCHUAN = "铜川的志愿汇平台注册了多少志愿者?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(settings: Settings):
-    """-> (url, stop): the app in a background uvicorn thread, once /api/health answers."""
-    from app.server import start_in_thread
-
-    port = free_port()
-    server, thread = start_in_thread(settings, "127.0.0.1", port)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    else:
-        raise RuntimeError("the server did not come up within 30 s")
-
-    def stop():
-        server.should_exit = True
-        thread.join(timeout=10)
-
-    return url, stop
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("ui")
-    settings = Settings(index=tmp / "idx", feedback=tmp / "feedback.jsonl")
-    ingest_paths([CORPUS], settings)
-    url, stop = start_server(settings)
-    yield url, settings
-    stop()
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +111,7 @@ def test_feedback_is_appended_as_jsonl(tmp_path):
     assert lines[0]["value"] == "20357人" and lines[0]["citations"][0]["paragraph"] == 7
 
 
-def test_serve_refuses_a_public_host_without_login(monkeypatch, capsys):
+def test_serve_refuses_a_public_host_without_login(monkeypatch, capsys, free_port):
     from app.cli import main
 
     monkeypatch.delenv("YOUTHQA_AUTH", raising=False)

@@ -18,7 +18,7 @@ class Settings:
     llm: str = ""  # "provider:model", e.g. "openai:deepseek-chat"; empty = extractive answers only
     llm_base_url: str = ""
     top_k: int = 5
-    embed_threads: int = 0  # BLAS threads of the default encoder; 0 = one per core, 1 with several workers
+    embed_threads: int = 0  # default encoder: BLAS threads, and worker processes for ingest; 0 = one per core
     max_file_mb: int = 20
     max_question_chars: int = 1000
     auth: str = ""  # "user:password[,user:password...]" for the web UI

@@ -2,7 +2,7 @@
 
 Plain subprocesses running this file, not multiprocessing: spawn re-runs a caller's unguarded
 __main__ script in every child, and fork is unsafe in a threaded web server. On stdin/stdout:
-request = 4-byte length + UTF-8 JSON list of texts; reply = 4-byte length + float32 rows.
+request = 4-byte length + JSON list of texts; reply = 4-byte length + float32 rows.
 A worker exits when its stdin closes, so a killed parent leaves no orphans.
 
 Each worker has a long-lived sender and receiver thread in the parent and megabyte pipes, so it
@@ -68,15 +68,15 @@ class _Worker:
         if self.broken:
             call.deliver(start, error=self.broken)
             return
+        payload = json.dumps(texts).encode()  # ASCII escapes: lone surrogates survive the trip too
         chars = sum(map(len, texts))
         with self._count:
             self.queued_chars += chars
         self.waiting.append((call, start, chars))
-        self.requests.put(texts)
+        self.requests.put(payload)
 
     def _send(self) -> None:
-        while (texts := self.requests.get()) is not None:
-            payload = json.dumps(texts, ensure_ascii=False).encode()
+        while (payload := self.requests.get()) is not None:
             try:
                 self.proc.stdin.write(_LENGTH.pack(len(payload)) + payload)
                 self.proc.stdin.flush()

@@ -7,6 +7,7 @@ so every test that ingests shares one loaded model.
 from __future__ import annotations
 
 import random
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -77,15 +78,43 @@ def make_reports():
     return make
 
 
-@pytest.fixture(scope="session")
-def kill_after_puts():
-    """kill_after_puts(proc, n, seconds): SIGKILL a driver process once it has printed n "put" lines."""
+INGEST_DRIVER = textwrap.dedent("""
+    import sys
+
+    import ingest.pipeline as pipeline
+    from ingest import Settings, ingest_paths
+    from ingest.store import Store
+
+    pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
+    original = Store.put_documents
+
+    def put_documents(self, items, **kwargs):
+        original(self, items, **kwargs)
+        for _ in items:  # one line per document written
+            print("put", flush=True)
+
+    Store.put_documents = put_documents
+    ingest_paths([sys.argv[1]], Settings.from_env())
+    print("done", flush=True)
+""")
+
+
+@pytest.fixture
+def killed_ingest(tmp_path):
+    """killed_ingest(docs, env, n, seconds): run `youthqa ingest docs` (settings from env) in a new process
+    and SIGKILL it once it has written n document records."""
     import os
     import select
     import signal
+    import subprocess
+    import sys
     import time
 
-    def kill(proc, n: int, seconds: float) -> None:
+    def run(docs: Path, env: dict, n: int, seconds: float) -> None:
+        driver = tmp_path / "ingest-driver.py"
+        driver.write_text(INGEST_DRIVER, encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, str(driver), str(docs)], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env={**env, "PYTHONUNBUFFERED": "1"})
         puts, deadline = 0, time.monotonic() + seconds
         try:
             while puts < n:
@@ -105,7 +134,7 @@ def kill_after_puts():
             proc.stdout.close()
         assert proc.returncode == -signal.SIGKILL
 
-    return kill
+    return run
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +156,7 @@ def _start_server(settings: Settings, port: int):
 
     import httpx
 
-    from app.server import start_in_thread
+    from app.ui import start_in_thread
 
     server, thread = start_in_thread(settings, "127.0.0.1", port)
     deadline = time.monotonic() + 30

@@ -173,7 +173,7 @@ def test_openai_compatible_server_over_http(stub_server):
     sent = stub_server.requests[0]
     assert sent["model"] == "stub-model" and sent["stream"] is True and sent["temperature"] == 0
     system, human = (m["content"] for m in sent["messages"])
-    assert "忽略" in system and f'<paragraph n="1"' in human and VOLUNTEERS in human
+    assert "忽略" in system and '<paragraph n="1"' in human and VOLUNTEERS in human
     assert '<paragraph n="2"' in human and human.count("</paragraph>") == 2
 
     stub_server.reply = "铜川的志愿汇平台注册了多少团员?"

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -317,39 +314,11 @@ def test_file_deleted_mid_run(tmp_path, make_settings, make_reports, monkeypatch
     assert {r.source for r in Store.open(settings).documents()} == {p.name for p in paths if p != victim}
 
 
-DRIVER = textwrap.dedent("""
-    import sys
-    from pathlib import Path
-
-    import ingest.pipeline as pipeline
-    from ingest import Settings, ingest_paths
-    from ingest.store import Store
-
-    pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
-    original = Store.put_documents
-
-    def put_documents(self, items, **kwargs):
-        original(self, items, **kwargs)
-        for _ in items:  # one line per document written
-            print("put", flush=True)
-
-    Store.put_documents = put_documents
-    ingest_paths([sys.argv[1]], Settings(index=Path(sys.argv[2])))
-    print("done", flush=True)
-""")
-
-
-def test_sigkill_midway_then_rerun(tmp_path, make_reports, kill_after_puts):
+def test_sigkill_midway_then_rerun(tmp_path, make_reports, killed_ingest):
     docs = tmp_path / "docs"
     make_reports(docs, 300, seed=7)
-    driver = tmp_path / "driver.py"
-    driver.write_text(DRIVER, encoding="utf-8")
     killed_index = tmp_path / "killed-idx"
-
-    proc = subprocess.Popen([sys.executable, str(driver), str(docs), str(killed_index)],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    kill_after_puts(proc, 100, 120)
+    killed_ingest(docs, {**os.environ, "YOUTHQA_INDEX": str(killed_index)}, 100, 120)
 
     settings = Settings(index=killed_index)
     partial = Store.open(settings)

@@ -275,35 +275,10 @@ def test_hung_server_times_out_then_recovers(live, gold):
     assert all(correct(r, g) for r in ask_both(workers, g.question))
 
 
-KILLED_INGEST = textwrap.dedent("""
-    import sys
-
-    import ingest.pipeline as pipeline
-    from ingest import Settings, ingest_paths
-    from ingest.store import Store
-
-    pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
-    original = Store.put_documents
-
-    def put_documents(self, items, **kwargs):
-        original(self, items, **kwargs)
-        for _ in items:  # one line per document written
-            print("put", flush=True)
-
-    Store.put_documents = put_documents
-    ingest_paths([sys.argv[1]], Settings.from_env())
-    print("done", flush=True)
-""")
-
-
-def test_ingest_killed_midway_then_rerun(chroma, tmp_path, make_reports, kill_after_puts):
+def test_ingest_killed_midway_then_rerun(chroma, tmp_path, make_reports, killed_ingest):
     docs = tmp_path / "docs"
     make_reports(docs, 120, seed=11)
-    driver = tmp_path / "driver.py"
-    driver.write_text(KILLED_INGEST, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, str(driver), str(docs)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=chroma.env("killed", tmp_path / "local"))
-    kill_after_puts(proc, 40, 90)
+    killed_ingest(docs, chroma.env("killed", tmp_path / "local"), 40, 90)
 
     killed = chroma.settings("killed", tmp_path / "local")
     assert 40 <= len(Store.open(killed).documents()) < 120

@@ -77,13 +77,16 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
 
 
 def expand(paths):
-    """Files named, and every non-hidden file below directories named, in a stable order."""
+    """Files named, and every non-hidden file below directories named, in a stable order, each once
+    (`ingest corpus/ corpus/a.txt` names a.txt twice; its chunk ids must not collide in one write)."""
+    seen = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-        else:
-            yield path
+        found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)) if path.is_dir() else [path]
+        for file in found:
+            if (key := file.resolve()) not in seen:
+                seen.add(key)
+                yield file
 
 
 def _hidden(path: Path, root: Path) -> bool:

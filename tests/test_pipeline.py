@@ -199,6 +199,13 @@ def test_prune_only_below_the_given_paths(tmp_path, make_settings, make_reports)
     assert len(Store.open(settings).documents()) == 4
 
 
+def test_a_file_named_twice_is_ingested_once(corpus_copy, make_settings):
+    settings = make_settings()
+    summary = ingest_paths([corpus_copy, corpus_copy / TONGCHUAN, corpus_copy / ".." / "corpus" / TONGCHUAN], settings)
+    assert (summary.added, len(summary.results)) == (9, 9)
+    assert_consistent(Store.open(settings))
+
+
 def test_hidden_files_and_folders_are_skipped(tmp_path, make_settings, make_reports):
     make_reports(tmp_path / "docs", 2)
     make_reports(tmp_path / "docs" / ".cache", 2, seed=9)

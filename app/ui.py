@@ -1,12 +1,16 @@
 """The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
 
-`build_demo(service)` lays the page out over an app.server.Service; `serve()` is app.server.serve.
+`build_demo(service)` lays the page out over an app.server.Service; `serve()` runs app.server's FastAPI app
+(`youthqa serve`), `start_in_thread()` runs it in the background.
 Chat messages are HTML built by app.render (report text escaped), shown with Markdown rendering off.
+A busy or unreachable knowledge base (app.server.Unavailable) is a one-line message where the action was.
 """
 from __future__ import annotations
 
 import logging
 import os
+import sys
+import threading
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves the machine
 
@@ -15,7 +19,8 @@ import gradio as gr  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 
 from .render import answer_html, message_html, passages_html  # noqa: E402
-from .server import MSG_FAILED, UPLOAD_TYPES, Service, UserError  # noqa: E402
+from .server import (MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError, create_app,  # noqa: E402
+                     is_loopback, parse_auth)
 
 log = logging.getLogger(__name__)
 
@@ -77,25 +82,40 @@ def build_demo(service: Service) -> gr.Blocks:
             service.record_feedback(turn, data.liked)
 
     def refresh(query=""):
-        docs = service.documents()
-        return _doc_rows(Service.matching(docs, query)), gr.update(choices=[d.source for d in docs], value=None)
+        """-> table, dropdown, status: the listing; or, when it cannot be read, the last one kept and why."""
+        try:
+            docs = service.documents()
+        except UserError as err:
+            return gr.skip(), gr.skip(), str(err)
+        return (_doc_rows(Service.matching(docs, query)), gr.update(choices=[d.source for d in docs], value=None),
+                gr.skip())
 
-    def on_upload(files, query):
+    def on_upload(files, query):  # a busy or unreachable knowledge base fails each file with the reason
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in files or []]
         if not paths:
             return [["-", "-", "请先选择要上传的文件。", 0]], *refresh(query), None
         return service.upload(paths), *refresh(query), None
 
     def on_delete(source, query):
-        message = service.delete(source) if source else "请先选择要删除的文档。"
-        return message, *refresh(query)
+        try:
+            message = service.delete(source) if source else "请先选择要删除的文档。"
+        except UserError as err:
+            message = str(err)
+        return message, *refresh(query)[:2]
 
     def on_reindex(query):
-        counts = {k: sum(1 for r in service.reindex() if f"({k})" in r[1]) for k in ("updated", "removed", "failed")}
+        try:
+            rows = service.reindex()
+        except UserError as err:
+            return str(err), *refresh(query)[:2]
+        counts = {k: sum(1 for r in rows if f"({k})" in r[1]) for k in ("updated", "removed", "failed")}
         return ("重新索引完成:{updated} 个文档已更新,{removed} 个文件已不存在并移出知识库,{failed} 个失败。"
-                .format(**counts), *refresh(query))
+                .format(**counts), *refresh(query)[:2])
 
-    docs = service.documents()
+    try:
+        docs = service.documents()
+    except UserError:  # busy or unreachable: the page still comes up, and says why on load
+        docs = []
     have = {d.source for d in docs}
     examples = [q for source, q in EXAMPLES.items() if source in have] or [EXAMPLES[next(iter(EXAMPLES))]]
     private = {"api_visibility": "private"}
@@ -145,15 +165,56 @@ def build_demo(service: Service) -> gr.Blocks:
         chat.like(on_like, [turns], None, **private)
         clear.click(lambda: ([], passages_html(None), []), None, [chat, sources, turns], **private)
         chat.clear(lambda: (passages_html(None), []), None, [sources, turns], **private)
-        upload.click(on_upload, [files, query], [results, table, pick, files], **private)
-        query.change(refresh, [query], [table, pick], **private)
+        upload.click(on_upload, [files, query], [results, table, pick, status, files], **private)
+        query.change(refresh, [query], [table, pick, status], **private)
         delete.click(on_delete, [pick, query], [status, table, pick], **private)
         reindex.click(on_reindex, [query], [status, table, pick], **private)
-        demo.load(refresh, [query], [table, pick], **private)
+        demo.load(refresh, [query], [table, pick, status], **private)
     return demo
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
-    from .server import serve as run
+def _server(app, host: str, port: int):
+    import uvicorn
 
-    return run(settings, host=host, port=port)
+    # Browsers and gradio_client hold event streams open; do not wait for them forever on shutdown.
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2))
+
+
+def start_in_thread(settings: Settings, host: str, port: int, service: Service | None = None):
+    """Run the app in a background thread (tests, notebooks) -> (server, thread).
+    Stop it with `server.should_exit = True; thread.join()`."""
+    server = _server(create_app(settings, service), host, port)
+    thread = threading.Thread(target=server.run, name="youthqa-server", daemon=True)
+    thread.start()
+    return server, thread
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
+    """`youthqa serve`: refuse a non-loopback host without a login, then run uvicorn until stopped.
+    A Chroma server that cannot be reached yet is only a warning: the page says so until it answers."""
+    try:
+        users = parse_auth(settings.auth)
+    except ValueError as err:
+        print(f"youthqa serve: {err}", file=sys.stderr)
+        return 2
+    if not users and not is_loopback(host):
+        print(f"youthqa serve: refusing to serve on {host} without a login; set YOUTHQA_AUTH=user:password "
+              f"or use --host 127.0.0.1 (拒绝在非本机地址上无登录提供服务)", file=sys.stderr)
+        return 2
+    service = Service(settings)
+    try:
+        docs = len(service.documents())  # opens the Assistant now, not on the first question
+    except UserError as err:
+        print(f"youthqa serve: {err}", file=sys.stderr)
+        if not (settings.server_mode and isinstance(err, Unavailable)):
+            return 1  # an embedded index locked by another process, or one that cannot be opened
+        docs = -1
+    note = {-1: "the Chroma server is not answering yet", 0: "the knowledge base is empty: upload reports on the page"}
+    print(f"youthqa: serving http://{host}:{port}/ ({note.get(docs, f'{docs} documents')}; "
+          f"index {settings.location()})", flush=True)
+    server = _server(create_app(settings, service), host, port)
+    try:
+        server.run()
+    except SystemExit as stop:  # uvicorn exits when it cannot bind the port
+        return int(stop.code or 1)
+    return 0 if server.started else 1

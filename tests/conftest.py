@@ -188,3 +188,45 @@ def served(tmp_path_factory, request, free_port):
     stop = _start_server(settings, port)
     yield f"http://127.0.0.1:{port}", settings
     stop()
+
+
+_HOLDER = """
+import sys
+from pathlib import Path
+
+from ingest import Settings
+from ingest.store import Store
+
+store = Store.open(Settings(index=Path(sys.argv[1])), write=sys.argv[2] == "write")
+print("holding", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.fixture
+def hold_index(tmp_path):
+    """hold_index(index, write=False) -> Popen: a real second process with the embedded index open, shared
+    (a reader, like `youthqa ask`) or exclusive (write=True, like a running ingest), so that its lock
+    (ingest/lock.py) is held; it lets go when it reads a line on stdin, or at teardown."""
+    import select
+    import subprocess
+    import sys
+
+    script, procs = tmp_path / "hold_index.py", []
+    script.write_text(_HOLDER, encoding="utf-8")
+
+    def hold(index: Path, write: bool = False) -> subprocess.Popen:
+        proc = subprocess.Popen([sys.executable, str(script), str(index), "write" if write else "read"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        procs.append(proc)
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        line = proc.stdout.readline() if ready else ""
+        assert line.startswith("holding"), f"holder said {line!r} (exit {proc.poll()})"
+        return proc
+
+    yield hold
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+        proc.stdin.close()
+        proc.stdout.close()

@@ -1,4 +1,5 @@
-"""The web UI and HTTP API: gradio_client against /ask, POST /api/ask, messages, serve refusal, escaping.
+"""The web UI and HTTP API: gradio_client against /ask, POST /api/ask, messages, serve refusal, escaping,
+the page's one-line message when the knowledge base is busy or its server cannot be reached.
 
 One module-wide server (conftest's `served`): corpus/ ingested into a tmp index, the FastAPI app
 (Gradio mounted at "/") run by uvicorn in a background thread on a free 127.0.0.1 port.
@@ -8,6 +9,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -201,3 +205,86 @@ def test_chat_streams_parts_and_passes_history(tmp_path):
     assert "第7段" in panel and turns[0]["index"] == len(chat) - 1 and turns[0]["value"] == "20357人"
     list(ask_fn("那团员呢?", chat, turns))
     assert fake.histories == [[], [(TONGCHUAN, "20357人。")]]
+
+
+def handlers(service: Service) -> dict:
+    """The page's event handlers by function name, called directly as Gradio would call them."""
+    from app.ui import build_demo
+
+    fns = {}
+    for f in build_demo(service).fns.values():
+        fns.setdefault(f.fn.__name__, f.fn)
+    return fns
+
+
+def test_page_says_the_knowledge_base_server_cannot_be_reached(tmp_path, free_port):
+    port = free_port()
+    service = Service(Settings(index=tmp_path / "local", chroma_host="127.0.0.1", chroma_port=port))
+    on = handlers(service)  # the page is built although its knowledge base cannot be read
+    down = f"无法连接知识库服务器 127.0.0.1:{port},请确认 Chroma 服务器已启动,稍后再试。原因:cannot reach the Chroma " \
+           f"server at 127.0.0.1:{port} (ConnectError"
+
+    chat = list(on["respond"](TONGCHUAN, [], []))[-1][0]
+    assert safe(down) in chat[-1]["content"] and "知识库还是空的" not in chat[-1]["content"]  # HTML-escaped
+    table, pick, status = on["refresh"]("")
+    assert status.startswith(down) and "\n" not in status
+    rows, *_ = on["on_upload"]([str(XSS_REPORT)], "")
+    assert rows[0][:2] == ["xss-report.txt", "失败 (failed)"] and rows[0][2].startswith(down)
+    assert on["on_delete"]("xss-report.txt", "")[0].startswith(down)
+    assert on["on_reindex"]("")[0].startswith(down)
+    assert not service.uploads.exists()
+
+    from fastapi.testclient import TestClient
+
+    from app.server import create_app
+
+    with TestClient(create_app(service.settings, service)) as http:
+        got = http.post("/api/ask", json={"question": TONGCHUAN})
+        assert got.status_code == 503 and got.json()["error"].startswith(down)
+
+
+def test_page_says_another_process_holds_the_index(tmp_path, corpus, hold_index):
+    settings = Settings(index=tmp_path / "idx")
+    ingest_paths([corpus / "tongchuan-youth-league-2021-08-16.txt", corpus / "hainan-youth-volunteers.md"], settings)
+    service = Service(settings)
+    on = handlers(service)  # opens the index here, shared
+    holder = hold_index(settings.index)
+    busy = f"知识库正被另一个进程使用,请稍后再试。原因:the index at {settings.index.resolve()} is open in another " \
+           f"process (pid {holder.pid})"
+    message, table, pick = on["on_delete"]("hainan-youth-volunteers.md", "")
+    assert message.startswith(busy) and "\n" not in message
+    assert [row[0] for row in table] == ["hainan-youth-volunteers.md", "tongchuan-youth-league-2021-08-16.txt"]
+    assert on["on_reindex"]("")[0].startswith(busy)
+    rows = on["on_upload"]([str(XSS_REPORT)], "")[0]
+    assert rows[0][1] == "失败 (failed)" and rows[0][2].startswith(busy)
+    assert "20357" in list(on["respond"](TONGCHUAN, [], []))[-1][0][-1]["content"]  # reading goes on
+
+    holder.communicate("go\n", timeout=30)
+    message, table, _ = on["on_delete"]("hainan-youth-volunteers.md", "")
+    assert message.startswith("已删除 hainan-youth-volunteers.md")
+    assert [row[0] for row in table] == ["tongchuan-youth-league-2021-08-16.txt"]
+
+
+def test_serve_keeps_serving_while_the_chroma_server_is_down(tmp_path, free_port):
+    """`youthqa serve` warns and serves; the page and the API say the server cannot be reached."""
+    chroma_port, port = free_port(), free_port()
+    env = {**os.environ, "YOUTHQA_CHROMA_HOST": "127.0.0.1", "YOUTHQA_CHROMA_PORT": str(chroma_port),
+           "YOUTHQA_INDEX": str(tmp_path / "local"), "YOUTHQA_AUTH": "", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=CORPUS.parent)
+    try:
+        assert "the Chroma server is not answering yet" in proc.stdout.readline()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                got = httpx.post(f"http://127.0.0.1:{port}/api/ask", json={"question": TONGCHUAN}, timeout=30)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "youthqa serve did not come up"
+                time.sleep(0.2)
+        assert got.status_code == 503 and got.json()["error"].startswith(f"无法连接知识库服务器 127.0.0.1:{chroma_port}")
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=30).status_code == 200
+    finally:
+        proc.kill()
+        _, err = proc.communicate(timeout=30)
+    assert err.splitlines()[0].startswith(f"youthqa serve: 无法连接知识库服务器 127.0.0.1:{chroma_port}")

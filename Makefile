@@ -38,7 +38,7 @@ test: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install-test
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py --wait-idle 120
 
 bench-query: install-test
 	$(BIN)/python benchmarks/bench_query.py $(if $(SIZES),--sizes $(SIZES))

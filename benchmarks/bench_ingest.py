@@ -6,9 +6,10 @@
 Generates N reports by varying the bundled corpus (paragraphs shuffled, numbers and place names
 changed, formats rotated .txt/.md/.html), then in one process measures
   (a) encode: load_embedder(...).embed_documents on exactly the chunk texts ingest will embed,
+      once before and once after (b); their mean is the baseline,
   (b) ingest: ingest_paths into a fresh index,
 both as paragraphs (chunk texts) per second, and their ratio (target >= 0.8). A breakdown shows
-where ingest time goes beyond embedding.
+where the ingest thread's time goes, and the CPU of this process and of the encoder workers.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,6 +161,20 @@ class Breakdown:
                 setattr(owner, name, original)
 
 
+@dataclass(frozen=True)
+class Measured:
+    seconds: float
+    cpu: float  # this process
+    children: float  # its child processes: the encoder workers
+
+
+def measure(run, result: bool = False):
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
+    value = run()
+    measured = Measured(time.perf_counter() - started, time.process_time() - cpu, children_cpu() - children)
+    return (measured, value) if result else measured
+
+
 def print_breakdown(breakdown: Breakdown, ingest_s: float) -> None:
     seconds, calls = breakdown.seconds, breakdown.calls
     background = "(background) embedding calls"
@@ -231,43 +247,35 @@ def main(argv=None) -> int:
         wait_idle(args.wait_idle)
         load_before = os.getloadavg()[0]
 
-        started, cpu, child = time.perf_counter(), time.process_time(), children_cpu()
-        vectors = embedder.embed_documents(texts)
-        encode_s, encode_cpu = time.perf_counter() - started, time.process_time() - cpu
-        encode_child = children_cpu() - child
-        assert len(vectors) == len(texts)
-        encode_rate = len(texts) / encode_s
-
+        # (a) before and after (b): their mean cancels a drift in this machine's speed during the run
+        before = measure(lambda: embedder.embed_documents(texts))
         breakdown = Breakdown()
         settings = Settings(index=index, embedding=args.embedding)
         with (nullcontext() if args.no_breakdown else breakdown.active(embedder)):
-            started, cpu, child = time.perf_counter(), time.process_time(), children_cpu()
-            summary = ingest_paths([reports], settings)
-            ingest_s, ingest_cpu = time.perf_counter() - started, time.process_time() - cpu
-            ingest_child = children_cpu() - child
-        load_after = os.getloadavg()[0]
+            ingest, summary = measure(lambda: ingest_paths([reports], settings), result=True)
+        after = measure(lambda: embedder.embed_documents(texts))
         if summary.failed or summary.added != len(paths) or summary.chunks != len(texts):
             print(summary.report())
             print("ingest did not add every report / embed every chunk text: figures not comparable", file=sys.stderr)
             return 1
-        ingest_rate = len(texts) / ingest_s
-        ratio = ingest_rate / encode_rate
 
+        n = len(texts)
+        encode_rate = n / ((before.seconds + after.seconds) / 2)
+        ingest_rate = n / ingest.seconds
+        ratio = ingest_rate / encode_rate
         print()
-        print(f"(a) encode only : {len(texts):6d} texts in {encode_s:7.1f} s = {encode_rate:8.1f} paragraphs/s"
-              f"  (CPU: this process {encode_cpu:.1f} s, encoder workers {encode_child:.1f} s)")
-        print(f"(b) full ingest : {len(texts):6d} texts in {ingest_s:7.1f} s = {ingest_rate:8.1f} paragraphs/s"
-              f"  (CPU: this process {ingest_cpu:.1f} s, encoder workers {ingest_child:.1f} s; "
-              f"{len(paths) / ingest_s:.1f} reports/s)")
-        print(f"ratio ingest/encode = {ratio:.2f}  (target >= {TARGET}: {'PASS' if ratio >= TARGET else 'FAIL'})")
-        print(f"machine: {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before, {load_after:.1f} after"
-              + ("  -- other work was running: wall-clock figures are inflated" if max(load_before, load_after) > 1.5
-                 else ""))
+        for label, m in (("(a) encode only, before", before), ("(b) full ingest", ingest), ("(a) encode only, after", after)):
+            print(f"{label:24s}: {n:6d} texts in {m.seconds:6.1f} s = {n / m.seconds:6.1f} paragraphs/s  "
+                  f"(CPU: this process {m.cpu:5.1f} s, encoder workers {m.children:5.1f} s)")
+        print(f"ratio ingest / mean encode = {ingest_rate:.1f} / {encode_rate:.1f} = {ratio:.2f}  "
+              f"(target >= {TARGET}: {'PASS' if ratio >= TARGET else 'FAIL'})")
+        print(f"machine: {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before measuring"
+              + ("  -- other work was running: wall-clock figures are inflated" if load_before >= 1.0 else ""))
         if breakdown.seconds:
-            print_breakdown(breakdown, ingest_s)
-        if encode_child and ingest_child:
+            print_breakdown(breakdown, ingest.seconds)
+        if ingest.children:
             # With every core busy, ingest/encode ~ encoder CPU / all CPU: what the rest costs, measured in one run.
-            print(f"CPU share of the encoder during ingest = {ingest_child / (ingest_child + ingest_cpu):.2f}")
+            print(f"CPU share of the encoder during ingest = {ingest.children / (ingest.children + ingest.cpu):.2f}")
     return 0
 
 

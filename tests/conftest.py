@@ -230,3 +230,59 @@ def hold_index(tmp_path):
         proc.wait()
         proc.stdin.close()
         proc.stdout.close()
+
+
+class ChromaServer:
+    """A real `chroma run` of the venv's chromadb on a free 127.0.0.1 port; start() waits for its heartbeat."""
+
+    def __init__(self, folder: Path):
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path, self.log, self.proc = folder / "data", folder / "chroma.log", None
+
+    def start(self) -> None:
+        import subprocess
+        import sys
+        import time
+
+        chroma = Path(sys.executable).parent / "chroma"
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen([str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1",
+                                          "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while not self.alive():
+            assert self.proc.poll() is None, f"chroma run exited with {self.proc.returncode}; see {self.log}"
+            assert time.monotonic() < deadline, f"chroma run did not answer its heartbeat in 60 s; see {self.log}"
+            time.sleep(0.2)
+
+    def alive(self) -> bool:
+        import httpx
+
+        try:
+            return httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+
+    def settings(self, collection: str, index: Path) -> Settings:
+        return Settings(chroma_host="127.0.0.1", chroma_port=self.port, collection=collection, index=index)
+
+    def env(self, collection: str, index: Path) -> dict:
+        import os
+
+        return {**os.environ, "YOUTHQA_CHROMA_HOST": "127.0.0.1", "YOUTHQA_CHROMA_PORT": str(self.port),
+                "YOUTHQA_COLLECTION": collection, "YOUTHQA_INDEX": str(index), "PYTHONUNBUFFERED": "1"}
+
+
+@pytest.fixture(scope="session")
+def chroma_server():
+    """chroma_server(folder) -> a ChromaServer with its data and log under folder, not started yet."""
+    return ChromaServer

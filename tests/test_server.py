@@ -102,10 +102,8 @@ def test_everything_waits_while_another_process_writes(kb, hold_index):
 
 
 @pytest.mark.skipif(not (Path(sys.executable).parent / "chroma").exists(), reason="no chroma CLI in this venv")
-def test_unreachable_server_is_not_an_empty_index_and_recovers(tmp_path, corpus):
-    from test_server_mode import ChromaServer
-
-    chroma = ChromaServer(tmp_path / "chroma", tmp_path / "chroma.log")  # picks a free port; not started yet
+def test_unreachable_server_is_not_an_empty_index_and_recovers(tmp_path, corpus, chroma_server):
+    chroma = chroma_server(tmp_path / "chroma")  # picks a free port; not started yet
     service = Service(chroma.settings("unreachable", tmp_path / "local"))
     shutil.copy(corpus / "tongchuan-youth-league-2021-08-16.txt", tmp_path)
     report = tmp_path / "tongchuan-youth-league-2021-08-16.txt"

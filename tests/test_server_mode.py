@@ -11,14 +11,12 @@ import json
 import os
 import select
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from app.metrics import answer_matches, load_gold
@@ -27,7 +25,6 @@ from ingest.lock import IndexBusy
 from ingest.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMA = Path(sys.executable).parent / "chroma"
 GOLD = ROOT / "tests" / "data" / "gold"
 WORKER_TIMEOUT = 3.0  # the workers' bound on one Chroma request (ingest.store.SERVER_TIMEOUT_SECONDS)
 
@@ -39,50 +36,10 @@ NEW_PLACES = ["宝鸡", "咸阳", "渭南", "延安", "汉中", "榆林", "安�
               "张掖", "西宁", "吴忠", "固原", "中卫", "三亚", "儋州", "琼海", "襄阳", "宜昌", "荆州", "黄冈"]
 
 
-# -- a Chroma server of our own ---------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ChromaServer:
-    def __init__(self, path: Path, log: Path):
-        self.path, self.log, self.port, self.proc = path, log, free_port(), None
-
-    def start(self) -> None:
-        with self.log.open("ab") as log:
-            self.proc = subprocess.Popen([str(CHROMA), "run", "--path", str(self.path), "--host", "127.0.0.1",
-                                          "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while not self.alive():
-            assert self.proc.poll() is None, f"chroma run exited with {self.proc.returncode}; see {self.log}"
-            assert time.monotonic() < deadline, f"chroma run did not answer its heartbeat in 60 s; see {self.log}"
-            time.sleep(0.2)
-
-    def alive(self) -> bool:
-        try:
-            return httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=30)
-
-    def settings(self, collection: str, index: Path) -> Settings:
-        return Settings(chroma_host="127.0.0.1", chroma_port=self.port, collection=collection, index=index)
-
-    def env(self, collection: str, index: Path) -> dict:
-        return {**os.environ, "YOUTHQA_CHROMA_HOST": "127.0.0.1", "YOUTHQA_CHROMA_PORT": str(self.port),
-                "YOUTHQA_COLLECTION": collection, "YOUTHQA_INDEX": str(index), "PYTHONUNBUFFERED": "1"}
-
-
+# -- a Chroma server of our own (conftest.ChromaServer) --------------------------------------------
 @pytest.fixture(scope="module")
-def chroma(tmp_path_factory):
-    root = tmp_path_factory.mktemp("chroma-server")
-    server = ChromaServer(root / "data", root / "chroma.log")
+def chroma(tmp_path_factory, chroma_server):
+    server = chroma_server(tmp_path_factory.mktemp("chroma-server"))
     server.start()
     yield server
     server.kill()

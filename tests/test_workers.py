@@ -69,9 +69,13 @@ def test_concurrent_calls_each_get_their_own_rows(pool, reference):
 def test_dead_worker_is_an_error_then_the_embedder_falls_back(reference):
     embedder = USEEmbeddings(threads=2)
     embedder.embed_documents(TEXTS)  # starts the workers
-    victim = embedder._pool._workers[0].proc
+    dead = embedder._pool._workers[0]
+    victim = dead.proc
     victim.kill()
     victim.wait()
+    deadline = time.monotonic() + 10
+    while not dead.broken and time.monotonic() < deadline:  # its receiver thread sees the pipe close
+        time.sleep(0.05)
     with pytest.raises(WorkerError, match=f"encoder worker {victim.pid} exited"):
         embedder._pool.encode(TEXTS)
     got = np.asarray(embedder.embed_documents(TEXTS))  # encoded in-process, no error for the caller
@@ -80,6 +84,29 @@ def test_dead_worker_is_an_error_then_the_embedder_falls_back(reference):
     assert np.allclose(embedder.embed_documents(TEXTS), reference, atol=1e-4)  # a fresh pool
     assert embedder._pool is not None
     embedder._pool.close()
+
+
+def test_worker_killed_mid_call_fails_the_call_without_hanging():
+    pool = EncoderPool(2)
+    outcome = {}
+
+    def call():
+        try:
+            outcome["rows"] = pool.encode(TEXTS * 10)  # a few seconds of work
+        except WorkerError as err:
+            outcome["error"] = err
+
+    try:
+        pool.encode(TEXTS[:2])  # both workers up
+        thread = threading.Thread(target=call)
+        thread.start()
+        time.sleep(0.5)
+        pool._workers[1].proc.kill()
+        thread.join(60)
+        assert not thread.is_alive(), "encode() hung after a worker died"
+        assert "exited with code -9" in str(outcome["error"])
+    finally:
+        pool.close()
 
 
 def test_close_ends_the_workers():

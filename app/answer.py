@@ -31,6 +31,9 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\bchair(man|person)?\b", "主席"), (r"\breporter\b", "记者"))
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
+_HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
+_COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部长", "主席", "记者", "老先生", "代表")
 
 
@@ -121,16 +124,29 @@ def _values(question: Question, text: str, span: tuple[int, int], idf, window: s
     elif question.kind == "name":
         found = [m.group().strip("“”") for m in _QUOTED.finditer(clause) if m.group().strip("“”《》") not in question.text]
         yield from ((v, 0.05) for v in found[:1])
+        yield from _named(question, clause)
         yield "", 0.0
     elif question.kind in ("entity", "list"):
         orgs = [m.group() for m in _ORG.finditer(clause) if m.group() not in question.text]
         yield from ((v, 0.03) for v in orgs[:1])
+        yield from _named(question, clause)
         if question.kind == "list" and re.search(r"、|和|及", clause):
             yield "", 0.15  # the enumeration a "哪两项/哪几个/分别是" question asks for
         elif not _ASKS_ORG.search(question.text):
             yield "", 0.0
     else:
         yield "", 0.0
+
+
+def _named(question: Question, clause: str):
+    """A quoted name the question points at: “1+3+X”行动 for "实施的是什么行动?", and for "由哪三个层次构成?"
+    a quoted “中心—基础—补充” of three parts."""
+    if head := _HEAD.search(question.text):
+        yield from ((m.group(), 0.15) for m in re.finditer(r"“[^”]{1,30}”" + head.group(1), clause))
+    if count := _COUNT.search(question.text):
+        for m in _QUOTED.finditer(clause):
+            if len(re.split(r"[—、-]+", m.group().strip("“”"))) == _COUNTS[count.group(1)]:
+                yield m.group().strip("“”"), 0.35  # the count asked, in one quoted name: a strong sign
 
 
 def _unit_fits(question: Question, unit: str) -> bool:

@@ -80,6 +80,23 @@ def test_place_steers_between_competing_figures(tmp_path, corpus, make_settings)
     assert assistant.ask(VOLUNTEERS).value == "20357人"
 
 
+def test_quoted_names_the_question_points_at(tmp_path, make_settings):
+    """A quoted name right before the noun asked for ("什么工程?" -> “青春护航”工程), and a quoted name with as
+    many parts as the question counts ("哪四个环节?" -> 学—思—践—悟); neither report is in the gold sets."""
+    report = tmp_path / "yanan-youth-league-2022.txt"
+    report.write_text("延安团市委青少年工作综述\n更新时间:22年03月01日\n\n"
+                      "2021年以来,延安团市委围绕青少年成长需求,在全市启动“青春护航”工程,覆盖中小学校126所。\n\n"
+                      "“学—思—践—悟”的团员教育链条\n\n"
+                      "团市委坚持学用结合,形成了一条由四个环节构成的团员教育链条:\n\n"
+                      "以理论学习为起点;以志愿实践为关键;以总结提高为落脚点。\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([report], settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("延安团市委在全市启动的是什么工程?").value == "“青春护航”工程"
+    answer = assistant.ask("延安团市委的团员教育链条由哪四个环节构成?")
+    assert answer.value == "学—思—践—悟" and answer.citations[0].paragraph == 2
+
+
 def test_cli_ask_json(corpus_index, capsys):
     settings, _ = corpus_index
     assert main(["ask", VOLUNTEERS, "--json", "--index", str(settings.index)]) == 0

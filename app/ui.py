@@ -1,9 +1,9 @@
 """The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
 
-`build_demo(service)` lays the page out over an app.server.Service; `serve()` runs app.server's FastAPI app
+`build_demo(service)` lays the page out over an app.service.Service; `serve()` runs app.server's FastAPI app
 (`youthqa serve`), `start_in_thread()` runs it in the background.
 Chat messages are HTML built by app.render (report text escaped), shown with Markdown rendering off.
-A busy or unreachable knowledge base (app.server.Unavailable) is a one-line message where the action was.
+A busy or unreachable knowledge base (app.service.Unavailable) is a one-line message where the action was.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import gradio as gr  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 
 from .render import answer_html, message_html, passages_html  # noqa: E402
-from .server import (MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError, create_app,  # noqa: E402
-                     is_loopback, parse_auth)
+from .server import create_app, is_loopback, parse_auth  # noqa: E402
+from .service import MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError  # noqa: E402
 
 log = logging.getLogger(__name__)
 

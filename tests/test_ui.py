@@ -21,7 +21,8 @@ import pytest
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from app.render import answer_html, passages_html, safe  # noqa: E402
-from app.server import MSG_EMPTY, MSG_NO_INDEX, Service, UserError, is_loopback, parse_auth  # noqa: E402
+from app.server import is_loopback, parse_auth  # noqa: E402
+from app.service import MSG_EMPTY, MSG_NO_INDEX, Service, UserError  # noqa: E402
 from ingest import Answer, Citation, Settings, ingest_paths  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -1,4 +1,4 @@
-"""app.server.Service when the knowledge base is busy or cannot be reached: a one-line Chinese message,
+"""app.service.Service when the knowledge base is busy or cannot be reached: a one-line Chinese message,
 nothing already stored lost, and recovery without a restart.
 
 Busy: a real second process holds the embedded index's lock (conftest's hold_index). Unreachable: a
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.server import MSG_NO_INDEX, Service, Unavailable, UserError
+from app.service import MSG_NO_INDEX, Service, Unavailable, UserError
 from ingest import Settings, ingest_paths
 
 from test_ui import TONGCHUAN, XSS_REPORT

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
+from .lists import enumerated, following_items
 from .numbers import find_quantities
 from .question import PEOPLE, Question
 from .retrieve import Passage
@@ -52,7 +53,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
-            doc_contains=None) -> Answer:
+            doc_contains=None, paragraph_text=None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     best = max(_candidates(question, passages, idf, similarity, context or (lambda p: p.text)),
@@ -62,7 +63,23 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
         # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
         return refusal(question, passages)
+    if question.kind == "list" and paragraph_text and (listed := _listed(question, best.passage, paragraph_text)):
+        return listed
     return _answer(question, best, passages)
+
+
+def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
+    """"3支核心队伍分别是哪些?" about a paragraph whose items are the next paragraphs (一是…二是…三是…)."""
+    items = following_items(p.doc_id, p.paragraph, paragraph_text)
+    names = enumerated(question.text, p.text, items)
+    if not names:
+        return None
+    value = "、".join(names)
+    quotes = [_SENTENCE.match(text).group().strip() for _, text in items]
+    text = f"{value}。原文:" + "".join(f"“{q}”" for q in quotes)
+    cites = [Citation(p.source, p.title, p.date, p.paragraph, p.text, p.text, p.score)]
+    cites += [Citation(p.source, p.title, p.date, n, t, q, p.score) for (n, t), q in zip(items, quotes)]
+    return Answer(question.text, text, value, True, tuple(cites))
 
 
 def _candidates(question: Question, passages: list[Passage], idf, similarity, context):

@@ -55,7 +55,7 @@ class Assistant:
         passages = self.retriever.search(q.text, k=self.settings.top_k)
         retrieved = time.perf_counter()
         answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
-                           self.retriever.doc_contains)
+                           self.retriever.doc_contains, self.retriever.paragraph)
                   if q.text else refusal(q, []))
         if self.llm is not None and passages:
             final = None

@@ -141,6 +141,11 @@ class HybridRetriever:
         self.index()
         return "".join(self._docs.paragraph((passage.doc_id, passage.paragraph + d)) for d in (-1, 0, 1))
 
+    def paragraph(self, doc_id: str, number: int) -> str:
+        """The text of paragraph `number` of a report ("" past its end)."""
+        self.index()
+        return self._docs.paragraph((doc_id, number))
+
     def idf(self, token: str) -> float:
         """How rare a term is across chunks: a term no report contains weighs the most."""
         self.index()

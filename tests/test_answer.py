@@ -97,6 +97,13 @@ def test_quoted_names_the_question_points_at(tmp_path, make_settings):
     assert answer.value == "学—思—践—悟" and answer.citations[0].paragraph == 2
 
 
+def test_list_items_in_the_following_paragraphs(assistant):
+    answer = assistant.ask("铜川共青团参与社会治理的3支核心队伍分别是哪些?")
+    assert answer.value == "团干部、共青团员、青年志愿者"
+    assert [c.paragraph for c in answer.citations] == [4, 5, 6, 7]  # the announcement, then one item each
+    assert answer.citations[3].quote == "三是发挥青年志愿者的助力参与作用。"
+
+
 def test_cli_ask_json(corpus_index, capsys):
     settings, _ = corpus_index
     assert main(["ask", VOLUNTEERS, "--json", "--index", str(settings.index)]) == 0

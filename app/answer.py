@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
-from .lists import enumerated, following_items
+from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
 from .question import PEOPLE, Question
 from .retrieve import Passage
@@ -34,7 +34,6 @@ _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部长", "主席", "记者", "老先生", "代表")
 
 
@@ -162,7 +161,7 @@ def _named(question: Question, clause: str):
         yield from ((m.group(), 0.15) for m in re.finditer(r"“[^”]{1,30}”" + head.group(1), clause))
     if count := _COUNT.search(question.text):
         for m in _QUOTED.finditer(clause):
-            if len(re.split(r"[—、-]+", m.group().strip("“”"))) == _COUNTS[count.group(1)]:
+            if len(re.split(r"[—、-]+", m.group().strip("“”"))) == NUMERALS[count.group(1)]:
                 yield m.group().strip("“”"), 0.35  # the count asked, in one quoted name: a strong sign
 
 

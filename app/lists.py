@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _ORDINALS = "一二三四五六七八九十"
-_NUMERALS = {"两": 2, **{c: i for i, c in enumerate(_ORDINALS, start=1)}}
+NUMERALS = {"两": 2, **{c: i for i, c in enumerate(_ORDINALS, start=1)}}  # Chinese numeral -> count
 _COUNT = re.compile(r"(\d{1,2}|[两一二三四五六七八九十])\s*(?:个|支|项|类|大|条|种|件|点|方面|层次|环节|部分)")
 _QUOTED = re.compile(r"“([^”]{2,30})”")
 # The verb an item opens with: "发挥团干部的…作用" names 团干部, "做响“…工程”" a quoted name.
@@ -19,7 +19,7 @@ _LEAD = re.compile(r"^(?:发挥|做响|做牢|做实|做强|做优|做好|做细
 
 def counts(text: str) -> set[int]:
     """The sizes a text announces or asks for: {3} for "3支核心队伍", {5} for "五项工程"."""
-    return {int(n) if n.isdigit() else _NUMERALS[n] for n in _COUNT.findall(text)}
+    return {int(n) if n.isdigit() else NUMERALS[n] for n in _COUNT.findall(text)}
 
 
 def following_items(doc_id: str, paragraph: int, paragraph_text) -> list[tuple[int, str]]:

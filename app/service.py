@@ -193,7 +193,7 @@ class Service:
         for r in results:
             if r.status == "failed" and r.source in fresh:
                 (self.uploads / r.source).unlink(missing_ok=True)
-        return [[r.source, _status(r.status), r.reason, r.chunks] for r in results]
+        return [_row(r) for r in results]
 
     def delete(self, source: str) -> str:
         with self._editing() as store:
@@ -223,8 +223,7 @@ class Service:
             if rows:
                 store.touch()
             if present:
-                rows += [[r.source, _status(r.status), r.reason, r.chunks]
-                         for r in ingest_paths(present, self.settings).results]
+                rows += [_row(r) for r in ingest_paths(present, self.settings).results]
         return rows
 
     def record_feedback(self, turn: dict, liked) -> None:
@@ -236,6 +235,11 @@ class Service:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _row(result) -> list:
+    """An ingest FileResult as a row of the upload / re-index table."""
+    return [result.source, _status(result.status), result.reason, result.chunks]
 
 
 def _status(status: str) -> str:

@@ -22,15 +22,21 @@ from .service import MSG_FAILED, Service, UserError
 log = logging.getLogger(__name__)
 
 
+MIN_PASSWORD = 8
+
+
 def parse_auth(raw: str) -> list[tuple[str, str]]:
-    """YOUTHQA_AUTH "user:password[,user:password...]" -> [(user, password), ...]."""
+    """YOUTHQA_AUTH "user:password[,user:password...]" -> [(user, password), ...]; ValueError for a malformed
+    value or a password shorter than MIN_PASSWORD (a:a was accepted, and guessed at 620 tries a second)."""
     pairs = []
     for item in (raw or "").split(","):
         if not item.strip():
             continue
         user, sep, password = item.strip().partition(":")
         if not sep or not user or not password:
-            raise ValueError("YOUTHQA_AUTH must look like user:password[,user:password...]")
+            raise ValueError("YOUTHQA_AUTH 格式应为 user:password[,user:password...]")
+        if len(password) < MIN_PASSWORD:
+            raise ValueError(f"YOUTHQA_AUTH:用户 {user} 的密码太短,至少需要 {MIN_PASSWORD} 个字符")
         pairs.append((user, password))
     return pairs
 
@@ -57,11 +63,16 @@ def _history(raw) -> list[tuple[str, str]]:
     return [p for p in pairs if p[0].strip()]
 
 
-def create_app(settings: Settings, service: Service | None = None):
+def create_app(settings: Settings, service: Service | None = None, host: str = "127.0.0.1"):
+    """The FastAPI app behind app.guard.Guard (Host/Origin allow-list, login, rate limit, file references);
+    `host` is the address it is served on, allowed as a Host name besides loopback and YOUTHQA_PUBLIC_HOSTS."""
     import gradio as gr
     from fastapi import Body, Depends, FastAPI
     from fastapi.responses import JSONResponse
     from fastapi.security import HTTPBasic, HTTPBasicCredentials
+    from starlette.routing import Mount
+
+    from .guard import Guard, allowed_hosts
 
     from .render import CSS
     from .ui import build_demo
@@ -96,7 +107,12 @@ def create_app(settings: Settings, service: Service | None = None):
             return JSONResponse({"error": MSG_FAILED}, status_code=500)
 
     demo = build_demo(service)
-    return gr.mount_gradio_app(
+    app = gr.mount_gradio_app(
         app, demo, path="/", auth=users or None, auth_message="请登录后使用共青团工作报告问答。", css=CSS,
         footer_links=["api", "settings"], show_error=False, max_file_size=f"{settings.max_file_mb}mb",
         ssr_mode=False, mcp_server=False, pwa=False)
+    demo.has_launched = True  # Gradio skips its own allowed-path check until launch(), which a mount never calls
+    gradio_app = next(r.app for r in app.routes if isinstance(r, Mount))
+    app.add_middleware(Guard, hosts=allowed_hosts(host, settings.public_hosts), users=dict(users),
+                       gradio_app=gradio_app, max_file_bytes=settings.max_file_mb * 2**20)
+    return app

@@ -151,3 +151,31 @@ def test_ask_cite_upload_and_nothing_executes(served, browser):
     assert dialogs == [], f"a dialog opened: {dialogs}"
     assert foreign == [], f"requests left 127.0.0.1: {foreign}"
     context.close()
+
+
+def test_login_page_then_an_answer(browser, tmp_path, free_port):
+    """With YOUTHQA_AUTH the page behind app.guard still logs in and answers in a real browser, and asks
+    nothing of the server that the guard refuses (no 4xx on the way)."""
+    from playwright.sync_api import expect
+
+    from conftest import CORPUS, _start_server
+    from ingest import Settings, ingest_paths
+
+    settings = Settings(index=tmp_path / "idx", auth="staff:correct-horse-9")
+    ingest_paths([CORPUS / "tongchuan-youth-league-2021-08-16.txt"], settings)
+    port = free_port()
+    stop = _start_server(settings, port)
+    try:
+        page = browser.new_page()
+        refused = []
+        page.on("response", lambda r: refused.append((r.status, r.url)) if r.status >= 400 else None)
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+        expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
+        page.locator("input").first.fill("staff")
+        page.locator("input[type=password]").fill("correct-horse-9")
+        page.keyboard.press("Enter")
+        ask(page, TONGCHUAN, "20357")
+        assert refused == []
+        page.close()
+    finally:
+        stop()

@@ -65,6 +65,7 @@ class Assistant:
                 else:
                     yield part
             answer = final or answer
+        answer = self.retriever.with_origins(answer, passages)
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)

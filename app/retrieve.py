@@ -13,7 +13,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -37,6 +37,7 @@ class Passage:
     text: str  # the whole paragraph
     chunk: str  # the best-matching chunk inside it
     score: float
+    origin: str = ""  # which upload (DocRecord.origin); "" from the command line or an older index
 
 
 def normalise_query(text: str) -> str:
@@ -131,7 +132,7 @@ class HybridRetriever:
             seen.add(key)
             passages.append(Passage(meta["doc_id"], meta["source"], meta["title"], meta["date"],
                                     meta["paragraph"], self._docs.paragraph(key), index.texts[pos],
-                                    round(float(score[pos]), 4)))
+                                    round(float(score[pos]), 4), meta.get("origin", "")))
             if len(passages) == k:
                 break
         return passages
@@ -150,6 +151,19 @@ class HybridRetriever:
         """How rare a term is across chunks: a term no report contains weighs the most."""
         self.index()
         return self._docs.idf(token)
+
+    def with_origins(self, answer, passages: list[Passage]):
+        """The answer with each citation's origin: citations are made from passages without it (app.answer,
+        app.llm), so find the passage of the report whose paragraph the citation quotes."""
+        if not any(p.origin for p in passages):
+            return answer
+
+        def origin(c) -> str:
+            same = [p for p in passages if (p.source, p.title, p.date) == (c.source, c.title, c.date)]
+            quoted = next((p for p in same if self.paragraph(p.doc_id, c.paragraph) == c.text), None)
+            return (quoted or same[0]).origin if same else c.origin
+
+        return replace(answer, citations=tuple(replace(c, origin=origin(c)) for c in answer.citations))
 
 
 class _DocIndex:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.lock import IndexBusy, acquire
+from ingest.readers import QUESTIONS
 from ingest.settings import Settings
 from ingest.store import StoreUnavailable
+
+from . import uploads
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +52,18 @@ class Unavailable(UserError):
 
 
 class Service:
-    """The Assistant and the knowledge base behind one server; thread-safe through one lock."""
+    """The Assistant and the knowledge base behind one server; thread-safe through two locks. Questions take
+    `_lock`, edits of the knowledge base `_edit_lock`, so that a question never waits for an upload to
+    ingest: it answers from the last committed state (the lexical index of the last stamp). Chroma's writes
+    and reads from several threads are serialised inside the process by ingest/lock.py and Chroma itself."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.uploads = settings.index / "uploads"
         self._assistant = None
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the Assistant: opening, answering, closing
+        self._edit_lock = threading.RLock()  # upload, delete, re-index: one at a time
+        QUESTIONS.serving = True  # an upload's Chroma writes wait for the questions in flight (ingest/readers.py)
 
     def assistant(self):
         """The Assistant, opened on first use; None while there is no knowledge base; Unavailable while
@@ -77,7 +84,7 @@ class Service:
 
     def close(self) -> None:
         """Let go of the knowledge base (an embedded index's lock); the next request opens it again."""
-        with self._lock:
+        with self._edit_lock, self._lock:
             if self._assistant is not None:
                 self._assistant.store.close()
                 self._assistant = None
@@ -95,7 +102,7 @@ class Service:
         """The store (None while there is no index) to change. An embedded index is locked for writing
         first, so that a busy one leaves the index and the uploads folder as they were (in-process writers,
         ingest_paths included, share the lock); the retriever then looks at the new stamp."""
-        with self._lock, self._reaching():
+        with self._edit_lock, self._reaching():
             lease = None if self.settings.server_mode else acquire(self.settings.index, exclusive=True)
             try:
                 yield self._store()
@@ -116,13 +123,14 @@ class Service:
         """Yield str parts, then the Answer; UserError for an empty/too long question or an empty,
         busy or unreachable knowledge base."""
         question = self.check(question)
-        assistant = self.assistant()
+        with QUESTIONS.answering():
+            assistant = self.assistant()
         with self._lock, self._reaching():
             if assistant is None or assistant.store.count() == 0:
                 raise UserError(MSG_NO_INDEX, status=503)
             parts = assistant.stream(question, history or [])
         while True:
-            with self._lock, self._reaching():  # held per step, never across a yield
+            with self._lock, self._reaching(), QUESTIONS.answering():  # held per step, never across a yield
                 part = next(parts, None)
             if part is None:
                 return
@@ -147,7 +155,7 @@ class Service:
         return assistant.store if assistant else None
 
     def documents(self, query: str = "") -> list:
-        """DocRecords, those whose file name, title or date contain `query` when one is given."""
+        """DocRecords, those whose file name, title, date or origin contain `query` when one is given."""
         with self._lock, self._reaching():
             store = self._store()
             docs = store.documents() if store else []
@@ -156,10 +164,11 @@ class Service:
     @staticmethod
     def matching(docs: list, query: str) -> list:
         q = (query or "").strip().lower()
-        return [d for d in docs if not q or q in f"{d.source}\n{d.title}\n{d.date}".lower()]
+        return [d for d in docs if not q or q in "\n".join((d.source, d.title, d.date, origin_text(d.origin))).lower()]
 
-    def upload(self, paths: list) -> list[list]:
-        """Check type and size, copy into the index's uploads folder, ingest; one row per file.
+    def upload(self, paths: list, progress=None, user: str = "") -> list[list]:
+        """Check type and size, ingest, keep a copy in the index's uploads folder; one row per file.
+        progress(fraction, description) hears of each step; user (when logged in) goes into the origin.
         A busy or unreachable knowledge base fails every accepted file with the reason why."""
         rows, accepted = [], []
         limit = self.settings.max_file_mb * 2**20
@@ -173,40 +182,35 @@ class Service:
             else:
                 accepted.append(path)
         try:
-            return rows + (self._ingest_uploads(accepted) if accepted else [])
+            return rows + (self._ingest_uploads(accepted, progress, user) if accepted else [])
         except UserError as err:  # busy, unreachable, cannot be opened
             return rows + [[path.name, _status("failed"), str(err), 0] for path in accepted]
 
-    def _ingest_uploads(self, accepted: list[Path]) -> list[list]:
+    def _ingest_uploads(self, accepted: list[Path], progress, user: str) -> list[list]:
+        """Outside the questions' lock. Each file is ingested as uploads/<content id>/<name> from a staging
+        copy, and moved there only once ingested: a different file of the same name is another document,
+        the same file again is unchanged, and a failed one leaves no file behind and touches no good one."""
         from ingest import ingest_paths
 
+        origin = f"上传 {time.strftime('%Y-%m-%d %H:%M')}" + (f" · {user}" if user else "")
         with self._editing():
-            self.uploads.mkdir(parents=True, exist_ok=True)
-            fresh = {p.name for p in accepted if not (self.uploads / p.name).exists()}
-            targets = [shutil.copyfile(p, self.uploads / p.name) for p in accepted]
-            try:
-                results = ingest_paths(targets, self.settings).results
-            except BaseException:  # e.g. the Chroma server went away: keep no copy the index does not know
-                for name in fresh:
-                    (self.uploads / name).unlink(missing_ok=True)
-                raise
-        for r in results:
-            if r.status == "failed" and r.source in fresh:
-                (self.uploads / r.source).unlink(missing_ok=True)
+            with uploads.staging(self.uploads, accepted, origin) as staged:
+                results = ingest_paths(list(staged), self.settings, staged=staged, report=progress).results
+                for r in results:
+                    if r.status != "failed":
+                        uploads.commit(staged[Path(r.path)].copy, Path(r.path))
         return [_row(r) for r in results]
 
-    def delete(self, source: str) -> str:
+    def delete(self, doc_id: str) -> str:
+        """Remove exactly the document doc_id (a row of the knowledge-base table) and its uploaded copy."""
         with self._editing() as store:
-            records = [d for d in (store.documents() if store else []) if d.source == source]
-            if not records:
-                return f"没有找到文档 {source}。"
-            for record in records:
-                store.delete_document(record.doc_id)
-                path = Path(record.path)
-                if path.parent == self.uploads.resolve():  # only once it is out of the index
-                    path.unlink(missing_ok=True)
+            record = store.document(doc_id) if store and doc_id else None
+            if record is None:
+                return f"没有找到文档 {' '.join(str(doc_id).split())[:64]},它可能已被删除;请刷新列表后再选。"
+            store.delete_document(record.doc_id)
+            uploads.discard(self.uploads, Path(record.path))  # only once it is out of the index
             store.touch()  # the retriever rebuilds its lexical index on the next question
-        return f"已删除 {source}({sum(r.chunks for r in records)} 个分块)。"
+        return f"已删除 {record.source}({origin_text(record.origin)},{record.chunks} 个分块)。"
 
     def reindex(self) -> list[list]:
         """Re-ingest every indexed file from disk (changed ones are replaced); drop files that are gone."""
@@ -235,6 +239,11 @@ class Service:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def origin_text(origin: str) -> str:
+    """A document's origin as the knowledge-base table shows it."""
+    return origin or "命令行导入"
 
 
 def _row(result) -> list:

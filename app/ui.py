@@ -20,7 +20,7 @@ from ingest.settings import Settings  # noqa: E402
 
 from .render import answer_html, message_html, passages_html  # noqa: E402
 from .server import create_app, is_loopback, parse_auth  # noqa: E402
-from .service import MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError  # noqa: E402
+from .service import MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError, origin_text  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,18 @@ EXAMPLES = {
 }
 
 
+DOC_HEADERS = ["文件", "标题", "日期", "来源", "段落数", "分块数"]
+
+
 def _doc_rows(docs) -> list[list]:
-    return [[d.source, d.title, d.date or "-", d.paragraphs, d.chunks] for d in docs]
+    return [[d.source, d.title, d.date or "-", origin_text(d.origin), d.paragraphs, d.chunks] for d in docs]
+
+
+def _doc_choices(docs) -> list[tuple[str, str]]:
+    """(label, doc_id) per document: a file name with its origin, and its id when that is not enough."""
+    labels = [f"{d.source} · {origin_text(d.origin)}" for d in docs]
+    return [(label if labels.count(label) == 1 else f"{label} · {d.doc_id[:8]}", d.doc_id)
+            for label, d in zip(labels, docs)]
 
 
 def build_demo(service: Service) -> gr.Blocks:
@@ -87,18 +97,21 @@ def build_demo(service: Service) -> gr.Blocks:
             docs = service.documents()
         except UserError as err:
             return gr.skip(), gr.skip(), str(err)
-        return (_doc_rows(Service.matching(docs, query)), gr.update(choices=[d.source for d in docs], value=None),
+        return (_doc_rows(Service.matching(docs, query)), gr.update(choices=_doc_choices(docs), value=None),
                 gr.skip())
 
-    def on_upload(files, query):  # a busy or unreachable knowledge base fails each file with the reason
+    def on_upload(files, query, progress=gr.Progress(), request: gr.Request = None):
+        """A busy or unreachable knowledge base fails each file with the reason; questions go on meanwhile."""
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in files or []]
         if not paths:
             return [["-", "-", "请先选择要上传的文件。", 0]], *refresh(query), None
-        return service.upload(paths), *refresh(query), None
+        rows = service.upload(paths, progress=lambda done, what: progress(done, desc=what),
+                              user=getattr(request, "username", None) or "")
+        return rows, *refresh(query), None
 
-    def on_delete(source, query):
+    def on_delete(doc_id, query):  # the dropdown's value: one document, not every file of that name
         try:
-            message = service.delete(source) if source else "请先选择要删除的文档。"
+            message = service.delete(doc_id) if doc_id else "请先选择要删除的文档。"
         except UserError as err:
             message = str(err)
         return message, *refresh(query)[:2]
@@ -142,7 +155,8 @@ def build_demo(service: Service) -> gr.Blocks:
                         sources = gr.HTML(passages_html(None), elem_id="yq-sources")
             with gr.Tab("上传报告", id="upload"):
                 gr.Markdown(f"支持 {' '.join(UPLOAD_TYPES)},单个文件不超过 {service.settings.max_file_mb} MB。"
-                            "同名文件再次上传会替换原内容。")
+                            "与已有文件同名但内容不同的文件作为新文档导入,「知识库」页的「来源」列注明是哪次上传;"
+                            "内容相同的文件不会重复导入。导入时照常可以提问。")
                 files = gr.File(label="报告文件", file_count="multiple", file_types=list(UPLOAD_TYPES),
                                 elem_id="yq-files")
                 upload = gr.Button("导入知识库", variant="primary", elem_id="yq-upload")
@@ -150,10 +164,10 @@ def build_demo(service: Service) -> gr.Blocks:
                                        interactive=False, elem_id="yq-results")
             with gr.Tab("知识库", id="kb"):
                 query = gr.Textbox(label="搜索", placeholder="按文件名、标题或日期筛选", elem_id="yq-search")
-                table = gr.Dataframe(_doc_rows(docs), headers=["文件", "标题", "日期", "段落数", "分块数"],
-                                     datatype="str", type="array", interactive=False, elem_id="yq-docs")
+                table = gr.Dataframe(_doc_rows(docs), headers=DOC_HEADERS, datatype="str", type="array",
+                                     interactive=False, elem_id="yq-docs")
                 with gr.Row():
-                    pick = gr.Dropdown([d.source for d in docs], value=None, label="选择要删除的文档(按文件名)",
+                    pick = gr.Dropdown(_doc_choices(docs), value=None, label="选择要删除的文档(文件名 · 来源)",
                                        scale=3, elem_id="yq-pick")
                     delete = gr.Button("删除", variant="stop", scale=1, elem_id="yq-delete")
                     reindex = gr.Button("重新索引", scale=1)

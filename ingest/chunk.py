@@ -28,7 +28,7 @@ def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
             chunks.append(Chunk(
                 chunk_id=f"{doc.doc_id}:{number}:{start}",
                 doc_id=doc.doc_id, source=doc.source, title=doc.title, date=doc.date,
-                paragraph=number, start=start, end=end, text=paragraph[start:end],
+                paragraph=number, start=start, end=end, text=paragraph[start:end], origin=doc.origin,
             ))
     return chunks
 

@@ -14,12 +14,15 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
+from .settings import Settings
+
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
               "iframe", "select", "button", "input", "template", "svg")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
                "dd", "dt", "figcaption", "caption"}
-_MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb named .docx stops here
+_MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of a .docx (images too); its XML has a lower bound
+_XML_PARTS = (".xml", ".rels")  # what python-docx parses into a tree, at ~20x its size in memory
 MAX_LINE_CHARS = 100_000
 
 
@@ -31,15 +34,28 @@ class LoadError(Exception):
     """A file that cannot be ingested; str(err) is the one-line reason."""
 
 
+class Limits(NamedTuple):
+    """Per-file bounds (Settings.max_*): a file past one is refused before the costly step it would cost."""
+
+    docx_xml_bytes: int = Settings.max_docx_xml_mb * 2**20
+    lines: int = Settings.max_lines
+    pdf_pages: int = Settings.max_pdf_pages
+
+    @classmethod
+    def of(cls, settings: Settings) -> "Limits":
+        return cls(settings.max_docx_xml_mb * 2**20, settings.max_lines, settings.max_pdf_pages)
+
+
 class Loaded(NamedTuple):
     lines: list[str]
     title_hint: str  # "" unless the format carries a title (HTML <h1>/<title>)
     digest: str  # content hash of the bytes, for "unchanged" detection
 
 
-def load_file(path: Path, max_bytes: int) -> Loaded:
+def load_file(path: Path, max_bytes: int, limits: Limits = Limits()) -> Loaded:
     data = _read(path, max_bytes)
-    lines, hint = _extract(path, data)
+    lines, hint = _extract(path, data, limits)
+    _check_lines(path.name, len(lines), limits.lines)
     longest = max((len(line) for line in lines), default=0)
     if longest > MAX_LINE_CHARS:  # a report paragraph is hundreds of characters, not megabytes
         raise LoadError(f"a line of {longest:,} characters (limit {MAX_LINE_CHARS:,}): not an article, "
@@ -66,18 +82,24 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise LoadError("permission denied") from None
 
 
-def _extract(path: Path, data: bytes) -> tuple[list[str], str]:
+def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _docx_lines(data), ""
+        return _docx_lines(data, path.name, limits.docx_xml_bytes), ""
     if suffix == ".pdf":
-        return _pdf_lines(data), ""
+        return _pdf_lines(data, path.name, limits.pdf_pages), ""
     text = decode(data)
     if suffix in (".html", ".htm"):
         return html_lines(text)
+    _check_lines(path.name, text.count("\n") + 1, limits.lines)  # before splitting or joining them
     if suffix in (".md", ".markdown"):
         return markdown_lines(text), ""
     return text.splitlines(), ""
+
+
+def _check_lines(name: str, lines: int, limit: int) -> None:
+    if lines > limit:  # 40,000 one-line paragraphs were 107 s of embedding
+        raise LoadError(f"{name} 有 {lines:,} 行,超过每个文件 {limit:,} 行的上限(YOUTHQA_MAX_LINES),未导入")
 
 
 def decode(data: bytes) -> str:
@@ -186,8 +208,8 @@ def _strip_inline_md(text: str) -> str:
     return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()
 
 
-def _docx_lines(data: bytes) -> list[str]:
-    _check_zip(data)
+def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_bytes) -> list[str]:
+    _check_zip(data, name, xml_limit)
     try:
         import docx
     except ImportError:
@@ -202,38 +224,46 @@ def _docx_lines(data: bytes) -> list[str]:
     return lines
 
 
-def _check_zip(data: bytes) -> None:
-    """Refuse a package whose declared or real (a zip can lie) uncompressed size is over the limit."""
-    limit = _MAX_DOCX_UNCOMPRESSED
+def _check_zip(data: bytes, name: str, xml_limit: int) -> None:
+    """Refuse a package whose XML (parsed by python-docx) or whole content inflates past its bound, by the
+    sizes it declares first, then (a zip can lie) by inflating it in pieces, stopping once over."""
+    mb = xml_limit / 2**20
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            declared = sum(info.file_size for info in archive.infolist())
-            if declared > limit:
-                raise LoadError(f"Word package expands to {declared / 2**20:.0f} MB, refusing (zip bomb?)")
-            if _inflated(archive, limit) > limit:
-                raise LoadError(f"Word package declares {declared / 2**20:.1f} MB but expands to over "
-                                f"{limit / 2**20:.0f} MB, refusing (zip bomb?)")
+            xml = [i for i in archive.infolist() if i.filename.lower().endswith(_XML_PARTS)]
+            declared = sum(info.file_size for info in xml)
+            if declared > xml_limit:
+                raise LoadError(f"{name} 的 Word 正文(XML)解压后有 {declared / 2**20:.0f} MB,超过 {mb:.0f} MB 上限"
+                                "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+            if _inflated(archive, xml, xml_limit) > xml_limit:
+                raise LoadError(f"{name} 的 Word 正文(XML)声明 {declared / 2**20:.1f} MB,实际解压超过 {mb:.0f} MB 上限"
+                                "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+            others, limit = [i for i in archive.infolist() if i not in xml], _MAX_DOCX_UNCOMPRESSED
+            if sum(i.file_size for i in others) > limit or _inflated(archive, others, limit) > limit:
+                raise LoadError(f"{name} 解压后超过 {limit // 2**20} MB,可能是压缩炸弹,未导入")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
         raise LoadError("not a Word document (.docx is a zip package)") from None
 
 
-def _inflated(archive: zipfile.ZipFile, limit: int) -> int:
-    """Real uncompressed bytes, read in bounded pieces and given up past the limit."""
+def _inflated(archive: zipfile.ZipFile, members, limit: int) -> int:
+    """Real uncompressed bytes of members, read in bounded pieces and given up past the limit."""
     total = 0
-    for info in archive.infolist():
+    for info in members:
         with archive.open(info) as member:
             while total <= limit and (piece := member.read(1 << 20)):
                 total += len(piece)
     return total
 
 
-def _pdf_lines(data: bytes) -> list[str]:
+def _pdf_lines(data: bytes, name: str = "", max_pages: int = Limits().pdf_pages) -> list[str]:
     try:
         from pypdf import PdfReader
     except ImportError:
         raise LoadError("reading .pdf needs pypdf: pip install pypdf") from None
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        pages = _pdf_pages(PdfReader(io.BytesIO(data)), name, max_pages)
+    except LoadError:
+        raise
     except Exception as err:  # pypdf raises many kinds for broken files
         raise LoadError(f"not a readable PDF: {err}") from None
     lines: list[str] = []
@@ -245,3 +275,16 @@ def _pdf_lines(data: bytes) -> list[str]:
         else:
             lines.append(line)
     return lines
+
+
+def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
+    """Page texts, refused past max_pages before any text is extracted (20,000 pages were 25 s): by the
+    count the page tree declares, then by the real count, which a lying /Count cannot hide."""
+    try:
+        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except (KeyError, TypeError, ValueError):
+        declared = 0
+    count = declared if declared > max_pages else len(reader.pages)
+    if count > max_pages:
+        raise LoadError(f"{name} 有 {count:,} 页,超过每个文件 {max_pages:,} 页的上限(YOUTHQA_MAX_PDF_PAGES),未导入")
+    return [page.extract_text() or "" for page in reader.pages]

@@ -4,13 +4,13 @@ from __future__ import annotations
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
 from .embed import load_embedder
-from .load import LoadError, load_file
+from .load import Limits, LoadError, load_file
 from .settings import Settings
 from .store import Store
 
@@ -24,6 +24,16 @@ class FileResult:
     status: str  # added | updated | unchanged | failed | removed
     reason: str = ""
     chunks: int = 0
+    path: str = ""  # the file as named to ingest_paths: two uploads of one name are told apart by it
+
+
+@dataclass(frozen=True)
+class Staged:
+    """An upload ingested under its final path before it is there: read from `copy`, recorded as the final
+    path, so that a failed ingest never touches a good file of that path; `origin` says whose it is."""
+
+    copy: Path
+    origin: str = ""
 
 
 @dataclass
@@ -53,7 +63,9 @@ class IngestSummary:
         return "\n".join(lines)
 
 
-def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool = False) -> IngestSummary:
+def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool = False,
+                 staged: dict | None = None, report=None) -> IngestSummary:
+    """staged: {final path: Staged} for uploads; report(fraction, description) is told of each step."""
     started = time.perf_counter()
     embedder = load_embedder(settings.embedding, settings.embed_threads)
     store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")), write=True)
@@ -62,9 +74,12 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
         summary = IngestSummary()
         files = list(expand(paths))
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="youthqa-embed") as background:
-            batch = _Batch(store, embedder, summary, background, store.orphans_possible(known.values()))
-            for path in _progress(files, progress):
+            batch = _Batch(store, embedder, summary, background, store.orphans_possible(known.values()),
+                           settings, staged)
+            for i, path in enumerate(_progress(files, progress)):
+                _report(report, 0.8 * i / len(files), f"读取 {path.name}({i + 1}/{len(files)})")
                 batch.add(path, known.get(doc_id_for(path)), settings.max_file_mb * 2**20)
+            _report(report, 0.8, "向量化并写入知识库…")
             batch.flush(final=True)
         if prune:
             summary.results.extend(_prune(store, known.values(), paths))
@@ -93,6 +108,11 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _report(report, fraction: float, description: str) -> None:
+    if report is not None:
+        report(fraction, description)
+
+
 class _Batch:
     """Collects cleaned documents until enough chunks are waiting, then embeds them in one call.
 
@@ -102,26 +122,30 @@ class _Batch:
     """
 
     def __init__(self, store: Store, embedder, summary: IngestSummary, background: ThreadPoolExecutor,
-                 orphans_possible: bool = True):
+                 orphans_possible: bool = True, settings: Settings = Settings(), staged: dict | None = None):
         self.store, self.embedder, self.summary, self.background = store, embedder, summary, background
-        self.orphans_possible = orphans_possible
+        self.orphans_possible, self.settings = orphans_possible, settings  # settings: the bounds per file
+        self.staged = {Path(k).resolve(): v for k, v in (staged or {}).items()}  # {final path: Staged}
         self.pending: list = []
         self.embedding: deque = deque()  # (future vectors, documents) submitted, not yet written, oldest first
 
     def add(self, path: Path, known, max_bytes: int) -> None:
+        staged = self.staged.get(path.resolve())
         try:
-            loaded = load_file(path, max_bytes)
+            loaded = load_file(staged.copy if staged else path, max_bytes, Limits.of(self.settings))
         except LoadError as err:
-            self.summary.results.append(FileResult(path.name, "failed", str(err)))
-            return
+            return self._result(path, "failed", str(err))
         if known and known.content_hash == loaded.digest:
-            self.summary.results.append(FileResult(path.name, "unchanged"))
-            return
-        doc = clean_document(loaded.lines, path, loaded.title_hint)
+            return self._result(path, "unchanged")
+        origin = staged.origin if staged else known.origin if known else ""  # a re-index keeps it
+        doc = replace(clean_document(loaded.lines, path, loaded.title_hint), origin=origin)
         if not doc.paragraphs:
-            self.summary.results.append(FileResult(path.name, "failed", "no article text left after cleaning"))
-            return
-        self.pending.append((doc, path, loaded.digest, chunk_document(doc), "updated" if known else "added"))
+            return self._result(path, "failed", "no article text left after cleaning")
+        chunks, limit = chunk_document(doc), self.settings.max_chunks
+        if len(chunks) > limit:  # each costs ~3 ms of embedding
+            return self._result(path, "failed", f"{path.name} 切分出 {len(chunks):,} 个分块,超过每个文件 {limit:,} 个"
+                                                "的上限(YOUTHQA_MAX_CHUNKS),未导入")
+        self.pending.append((doc, path, loaded.digest, chunks, "updated" if known else "added"))
         if sum(len(p[3]) for p in self.pending) >= EMBED_BATCH:
             self.flush()
 
@@ -142,8 +166,11 @@ class _Batch:
             offset += len(chunks)
         new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
         self.store.put_documents(items, new_ids=new)
-        self.summary.results.extend(FileResult(path.name, status, chunks=len(chunks))
+        self.summary.results.extend(FileResult(path.name, status, chunks=len(chunks), path=str(path))
                                     for _, path, _, chunks, status in documents)
+
+    def _result(self, path: Path, status: str, reason: str = "") -> None:
+        self.summary.results.append(FileResult(path.name, status, reason, path=str(path)))
 
 
 def _prune(store: Store, known, roots) -> list[FileResult]:

@@ -15,6 +15,7 @@ class Document:
     paragraphs: tuple[str, ...]
     content_hash: str
     dropped: tuple[str, ...] = ()  # boilerplate lines removed by cleaning, for audit and tests
+    origin: str = ""  # "" from the command line; "上传 2026-11-30 14:02" for a web upload (who, when)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Chunk:
     start: int  # character offsets inside the paragraph
     end: int
     text: str
+    origin: str = ""  # its Document's
 
     def embedding_text(self) -> str:
         # The title gives a short chunk its context ("which city, which programme").
@@ -45,9 +47,10 @@ class Citation:
     text: str  # the whole paragraph
     quote: str  # the span that supports the answer
     score: float
+    origin: str = ""  # which upload the paragraph comes from: two files of one name tell apart
 
     def label(self) -> str:
-        parts = [self.title or self.source, self.date, f"第{self.paragraph}段"]
+        parts = [self.title or self.source, self.date, f"第{self.paragraph}段", self.origin]
         return " · ".join(p for p in parts if p)
 
 

@@ -20,6 +20,12 @@ class Settings:
     top_k: int = 5
     embed_threads: int = 0  # default encoder: BLAS threads, and worker processes for ingest; 0 = one per core
     max_file_mb: int = 20
+    # Per-file bounds, checked before the costly step they guard (ingest/load.py, pipeline). The real reports
+    # (corpus/, practice sets) reach 0.8 MB of Word XML, 169 raw lines, 4 PDF pages, 38 chunks.
+    max_docx_xml_mb: int = 20  # inflated XML of a .docx: python-docx needs ~20x it in memory
+    max_lines: int = 20_000
+    max_pdf_pages: int = 500
+    max_chunks: int = 5_000  # embedding ~15 s on 2 cores
     max_question_chars: int = 1000
     auth: str = ""  # "user:password[,user:password...]" for the web UI
     feedback: Path = Path(".youthqa-feedback.jsonl")

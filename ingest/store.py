@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass
 
 from .lock import acquire
+from .readers import QUESTIONS
 from .schema import Chunk
 from .settings import Settings
 
@@ -43,6 +44,11 @@ class DocRecord:
     content_hash: str
     paragraphs: int
     chunks: int
+    origin: str = ""  # "" from the command line, "上传 <time>[ · user]" for an upload; older indexes have none
+
+    @classmethod
+    def from_meta(cls, meta: dict) -> "DocRecord":
+        return cls(**{k: meta[k] for k in cls.__dataclass_fields__ if k in meta})
 
 
 def make_client(settings: Settings):
@@ -157,15 +163,14 @@ class Store:
     def documents(self) -> list[DocRecord]:
         records = []
         for ids, metas, _ in self._pages(self.docs, include=["metadatas"]):
-            records.extend(DocRecord(**{k: m[k] for k in DocRecord.__dataclass_fields__}) for m in metas)
+            records.extend(DocRecord.from_meta(m) for m in metas)
         return sorted(records, key=lambda r: r.source)
 
     def document(self, doc_id: str) -> DocRecord | None:
         got = self.docs.get(ids=[doc_id], include=["metadatas"])
         if not got["ids"]:
             return None
-        meta = got["metadatas"][0]
-        return DocRecord(**{k: meta[k] for k in DocRecord.__dataclass_fields__})
+        return DocRecord.from_meta(got["metadatas"][0])
 
     @_writes
     def put_documents(self, items, new_ids: frozenset[str] = frozenset()) -> None:
@@ -183,15 +188,18 @@ class Store:
 
         stale = [doc.doc_id for doc, *_ in items if doc.doc_id not in new_ids]
         if stale:
+            QUESTIONS.wait_for_quiet()  # each Chroma call holds the GIL: questions of this process go first
             self.chunks.delete(where={"doc_id": {"$in": stale}})
         chunks = [c for _, _, _, cs, _ in items for c in cs]
         vectors = np.asarray([v for *_, vs in items for v in vs], dtype=np.float32)
-        for i in range(0, len(chunks), self.batch_size):
-            part = chunks[i:i + self.batch_size]
-            self.chunks.add(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + self.batch_size],
+        step = QUESTIONS.slice(self.batch_size)
+        for i in range(0, len(chunks), step):
+            part = chunks[i:i + step]
+            QUESTIONS.wait_for_quiet()
+            self.chunks.add(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + step],
                             documents=[c.text for c in part], metadatas=[_chunk_meta(c) for c in part])
-        records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs))
-                   for doc, path, digest, cs, _ in items]
+        records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs),
+                             doc.origin) for doc, path, digest, cs, _ in items]
         self.docs.upsert(ids=[r.doc_id for r in records], embeddings=[[1.0]] * len(records),
                          metadatas=[r.__dict__ for r in records], documents=[r.title for r in records])
 
@@ -247,4 +255,4 @@ class Store:
 
 def _chunk_meta(c: Chunk) -> dict:
     return {"doc_id": c.doc_id, "source": c.source, "title": c.title, "date": c.date,
-            "paragraph": c.paragraph, "start": c.start, "end": c.end}
+            "paragraph": c.paragraph, "start": c.start, "end": c.end, "origin": c.origin}

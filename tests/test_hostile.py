@@ -190,7 +190,8 @@ def test_heavy_files_bounded_memory_and_a_reason_each(tmp_path):
     results, peak_mb = ingest_in_child(tmp_path, docs)
     assert set(results) == {p.name for p in docs.iterdir()}
     assert results["ok.txt"][0] == "added" and results["giant-line.txt"][0] == "added"
-    assert results["bomb.docx"] == ("failed", "Word package expands to 256 MB, refusing (zip bomb?)")
+    assert results["bomb.docx"] == ("failed", "bomb.docx 的 Word 正文(XML)解压后有 256 MB,超过 20 MB 上限"
+                                              "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
     assert results["liar.docx"] == ("failed", "not a Word document (.docx is a zip package)")  # bad CRC
     assert results["giant-5mb.txt"][1].startswith("a line of 5,242,880 characters (limit 100,000)")
     # lxml stops at depth 256 (libxml2's limit without XML_PARSE_HUGE): the text inside is lost, reported.

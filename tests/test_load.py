@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.load import SUPPORTED, LoadError, decode, html_lines, load_file, markdown_lines
+from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines
+from ingest.settings import Settings
 
 LIMIT = 20 * 2**20  # Settings.max_file_mb default
 REPORT = ["团市委召开2021年全市共青团工作会议。", "全市注册青年志愿者20357人,开展活动677场次。"]
@@ -18,9 +19,9 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def load_error(path: Path, limit: int = LIMIT) -> str:
+def load_error(path: Path, limit: int = LIMIT, limits: Limits = Limits()) -> str:
     with pytest.raises(LoadError) as info:
-        load_file(path, limit)
+        load_file(path, limit, limits)
     reason = str(info.value)
     assert reason and "\n" not in reason  # one line, shown next to the file name
     return reason
@@ -216,7 +217,7 @@ def test_docx_zip_without_word_parts(tmp_path):
 
 
 def test_docx_zip_bomb(tmp_path):
-    # ~210 MB of zeros deflates to ~200 KB: well under the 20 MB file limit, over the 200 MB expansion limit.
+    # ~210 MB of zeros deflates to ~200 KB: well under the 20 MB file limit, over the 20 MB XML bound.
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         with archive.open("word/document.xml", "w", force_zip64=True) as member:
@@ -224,8 +225,19 @@ def test_docx_zip_bomb(tmp_path):
             for _ in range(210):
                 member.write(piece)
     assert path.stat().st_size < LIMIT
-    reason = load_error(path)
-    assert "210 MB" in reason and "zip bomb" in reason
+    assert load_error(path) == ("bomb.docx 的 Word 正文(XML)解压后有 210 MB,超过 20 MB 上限(YOUTHQA_MAX_DOCX_XML_MB),"
+                                "可能是压缩炸弹,未导入")
+
+
+def test_docx_xml_bound_is_a_setting(tmp_path):
+    import docx
+
+    document = docx.Document()  # python-docx's template alone is ~0.8 MB of XML, like the real reports
+    document.add_paragraph(REPORT[0])
+    document.save(tmp_path / "r.docx")
+    assert load_file(tmp_path / "r.docx", LIMIT).lines == [REPORT[0]]
+    reason = load_error(tmp_path / "r.docx", limits=Limits.of(Settings.from_env({"YOUTHQA_MAX_DOCX_XML_MB": "0"})))
+    assert reason.startswith("r.docx 的 Word 正文(XML)解压后有 1 MB,超过 0 MB 上限")
 
 
 # -- pdf ----------------------------------------------------------------------------------
@@ -277,6 +289,49 @@ def make_pdf(latin_lines=(), cjk_lines=()) -> bytes:
     out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+def pages_pdf(n: int, count: int | None = None) -> bytes:
+    """A valid PDF of n pages sharing one content stream; `count` is the page count its page tree claims."""
+    content = b"BT /F1 12 Tf 72 720 Td (Youth League) Tj ET"
+    kids = " ".join(f"{5 + i} 0 R" for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {count or n} >>".encode(),
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                b"/Resources << /Font << /F1 4 0 R >> >> >>"] * n
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_pdf_page_bound_refuses_before_extracting_text(tmp_path, monkeypatch):
+    from pypdf import PageObject
+
+    assert load_file(write(tmp_path / "ok.pdf", pages_pdf(3)), LIMIT, Limits(pdf_pages=3)).lines == ["Youth League" * 3]  # hard wraps joined
+    monkeypatch.setattr(PageObject, "extract_text", lambda *a, **k: pytest.fail("extracted text past the bound"))
+    assert load_error(write(tmp_path / "four.pdf", pages_pdf(4)), limits=Limits(pdf_pages=3)) == \
+        "four.pdf 有 4 页,超过每个文件 3 页的上限(YOUTHQA_MAX_PDF_PAGES),未导入"
+    assert load_error(write(tmp_path / "liar.pdf", pages_pdf(600, count=1))).startswith(
+        "liar.pdf 有 600 页,超过每个文件 500 页的上限")  # the page tree's /Count can lie; its pages cannot
+
+
+def test_line_bound(tmp_path):
+    text = "\n".join(f"第{i}条:团员青年参加志愿服务。" for i in range(101))
+    for name in ("many.txt", "many.md"):
+        assert load_error(write(tmp_path / name, text.encode()), limits=Limits(lines=100)) == \
+            f"{name} 有 101 行,超过每个文件 100 行的上限(YOUTHQA_MAX_LINES),未导入"
+    page = "<html><body>" + "".join(f"<p>第{i}条。</p>" for i in range(101)) + "</body></html>"
+    assert "101 行" in load_error(write(tmp_path / "many.html", page.encode()), limits=Limits(lines=100))
+    assert len(load_file(write(tmp_path / "ok.txt", text.encode()), LIMIT, Limits(lines=101)).lines) == 101
+    assert Limits.of(Settings.from_env({"YOUTHQA_MAX_LINES": "7"})).lines == 7 and Limits().lines == 20_000
 
 
 def test_make_pdf_is_valid_for_a_strict_reader():

@@ -23,8 +23,12 @@ HAINAN = "海南全省线上注册的青年志愿者有多少人?"
 def snapshot(service: Service) -> tuple:
     """What must survive a refused action: the index's documents and the uploaded files' bytes."""
     docs = [(d.source, d.chunks, d.content_hash) for d in service.documents()]
-    files = {p.name: p.read_bytes() for p in service.uploads.iterdir()} if service.uploads.exists() else {}
-    return docs, files
+    return docs, stored(service)
+
+
+def stored(service: Service) -> dict:
+    """{path under uploads/: bytes} of the files kept there."""
+    return {str(p.relative_to(service.uploads)): p.read_bytes() for p in service.uploads.rglob("*") if p.is_file()}
 
 
 def one_line(message: str, start: str) -> str:
@@ -72,10 +76,13 @@ def test_writes_are_refused_while_another_process_reads(kb, hold_index):
     assert service.ask(TONGCHUAN).value == "20357人" and service.ask(HAINAN).value != "1234人"
 
     holder.communicate("go\n", timeout=30)  # the other process ends: the same actions now go through
+    first = {d.doc_id for d in service.documents()}
     rows = {r[0]: r for r in service.upload(sorted(incoming.iterdir()))}
-    assert rows["hainan-youth-volunteers.md"][1] == "已更新 (updated)" and rows["xss-report.txt"][1] == "新增 (added)"
+    assert rows["hainan-youth-volunteers.md"][1] == "新增 (added)" and rows["xss-report.txt"][1] == "新增 (added)"
+    old_hainan = next(d.doc_id for d in service.documents("hainan") if d.doc_id in first)
+    assert service.delete(old_hainan).startswith("已删除 hainan-youth-volunteers.md(上传 ")  # the edit replaces it
     assert service.ask(HAINAN).value == "1234人"
-    assert service.delete("xss-report.txt").startswith("已删除 xss-report.txt")
+    assert service.delete(service.documents("xss")[0].doc_id).startswith("已删除 xss-report.txt")
     assert [r[:2] for r in service.reindex()] == [["tongchuan-youth-league-2021-08-16.txt", "已移除 (removed)"],
                                                   ["hainan-youth-volunteers.md", "未变化 (unchanged)"]]
 

@@ -98,8 +98,8 @@ def test_upload_search_delete_reaches_the_assistant(tmp_path):
     assert [d.source for d in service.documents("某某")] == ["xss-report.txt"]
     assert service.ask("某某团委注册志愿者有多少人?").value.replace(" ", "") == "4321人"
     assert service.upload([str(incoming / "xss-report.txt")])[0][1] == "未变化 (unchanged)"
-    assert "已删除" in service.delete("xss-report.txt")
-    assert not (settings.index / "uploads" / "xss-report.txt").exists()
+    assert "已删除" in service.delete(service.documents("某某")[0].doc_id)
+    assert not list((settings.index / "uploads").rglob("xss-report.txt"))
     assert [d.source for d in service.documents()] == ["tongchuan-youth-league-2021-08-16.txt"]
     assert "4321" not in service.ask("某某团委注册志愿者有多少人?").value
     assert [r[1] for r in service.reindex()] == ["未变化 (unchanged)"]
@@ -251,10 +251,11 @@ def test_page_says_another_process_holds_the_index(tmp_path, corpus, hold_index)
     ingest_paths([corpus / "tongchuan-youth-league-2021-08-16.txt", corpus / "hainan-youth-volunteers.md"], settings)
     service = Service(settings)
     on = handlers(service)  # opens the index here, shared
+    hainan = service.documents("hainan")[0].doc_id  # the delete dropdown's value for that row
     holder = hold_index(settings.index)
     busy = f"知识库正被另一个进程使用,请稍后再试。原因:the index at {settings.index.resolve()} is open in another " \
            f"process (pid {holder.pid})"
-    message, table, pick = on["on_delete"]("hainan-youth-volunteers.md", "")
+    message, table, pick = on["on_delete"](hainan, "")
     assert message.startswith(busy) and "\n" not in message
     assert [row[0] for row in table] == ["hainan-youth-volunteers.md", "tongchuan-youth-league-2021-08-16.txt"]
     assert on["on_reindex"]("")[0].startswith(busy)
@@ -263,8 +264,8 @@ def test_page_says_another_process_holds_the_index(tmp_path, corpus, hold_index)
     assert "20357" in list(on["respond"](TONGCHUAN, [], []))[-1][0][-1]["content"]  # reading goes on
 
     holder.communicate("go\n", timeout=30)
-    message, table, _ = on["on_delete"]("hainan-youth-volunteers.md", "")
-    assert message.startswith("已删除 hainan-youth-volunteers.md")
+    message, table, _ = on["on_delete"](hainan, "")
+    assert message.startswith("已删除 hainan-youth-volunteers.md(命令行导入")
     assert [row[0] for row in table] == ["tongchuan-youth-league-2021-08-16.txt"]
 
 

@@ -196,8 +196,8 @@ class Service:
         with self._editing():
             with uploads.staging(self.uploads, accepted, origin) as staged:
                 results = ingest_paths(list(staged), self.settings, staged=staged, report=progress).results
-                for r in results:
-                    if r.status != "failed":
+                for r in results:  # into place only once in the index; an unchanged one is there already
+                    if r.status in ("added", "updated") or (r.status == "unchanged" and not Path(r.path).exists()):
                         uploads.commit(staged[Path(r.path)].copy, Path(r.path))
         return [_row(r) for r in results]
 

@@ -143,3 +143,136 @@ def test_unreachable_server_is_not_an_empty_index_and_recovers(tmp_path, corpus,
         assert [(d.source, d.chunks > 0) for d in service.documents()] == [(report.name, True)]
     finally:
         chroma.kill()
+
+
+# -- uploads: identity, bounds, staging, questions during an upload --------------------------
+TONGCHUAN_NAME = "tongchuan-youth-league-2021-08-16.txt"
+
+
+def edited_tongchuan(folder: Path, corpus: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    text = (corpus / TONGCHUAN_NAME).read_text(encoding="utf-8").replace("20357", "88888")
+    (folder / TONGCHUAN_NAME).write_text(text, encoding="utf-8")
+    return folder / TONGCHUAN_NAME
+
+
+def test_a_same_name_upload_is_another_document(kb, corpus):
+    service, reports, incoming = kb
+    calls = []
+    edited = edited_tongchuan(incoming, corpus)
+    rows = service.upload([edited], progress=lambda done, what: calls.append((done, what)), user="staff")
+    assert [r[:2] for r in rows] == [[TONGCHUAN_NAME, "新增 (added)"]]
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls) and all(0 <= d <= 1 for d, _ in calls)
+    assert any(TONGCHUAN_NAME in what for _, what in calls)
+    docs = service.documents("tongchuan")
+    assert sorted(d.origin[:3] for d in docs) == ["", "上传 "] and next(d for d in docs if d.origin).origin.endswith(
+        " · staff")
+    assert [d.source for d in service.documents("staff")] == [TONGCHUAN_NAME]  # the origin is searchable
+    upload = next(d for d in docs if d.origin)
+    assert Path(upload.path).parent.parent == service.uploads.resolve() and Path(upload.path).read_bytes() == \
+        edited.read_bytes()
+
+    before = stored(service)
+    assert service.upload([edited])[0][1] == "未变化 (unchanged)" and stored(service) == before  # the same file again
+    answer = service.ask(TONGCHUAN)
+    for cite in answer.citations:  # whichever report wins, its citation says which upload it is
+        if "88888" in cite.text:
+            assert cite.origin == upload.origin and cite.label().endswith(f"第7段 · {upload.origin}")
+        elif "20357" in cite.text:
+            assert cite.origin == "" and cite.label().endswith("第7段")
+
+    for unknown in ("no-such-id", "", "a\nb"):
+        message = service.delete(unknown)
+        assert message.startswith("没有找到文档") and "\n" not in message
+    assert service.delete(upload.doc_id) == f"已删除 {TONGCHUAN_NAME}({upload.origin},{upload.chunks} 个分块)。"
+    assert [d.origin for d in service.documents("tongchuan")] == [""]  # exactly that row went
+    assert (reports / TONGCHUAN_NAME).exists() and not Path(upload.path).parent.exists()
+    assert service.ask(TONGCHUAN).value == "20357人"
+
+
+def test_an_index_without_origins_still_opens(tmp_path, corpus):
+    """An index written before documents had an origin: records and chunks without the field."""
+    from ingest.store import Store
+
+    settings = Settings(index=tmp_path / "idx")
+    ingest_paths([corpus / TONGCHUAN_NAME], settings)
+    store = Store.open(settings, write=True)
+    for collection in (store.docs, store.chunks):
+        got = collection.get(include=["metadatas", "embeddings", "documents"])
+        collection.delete(ids=got["ids"])
+        collection.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                       metadatas=[{k: v for k, v in m.items() if k != "origin"} for m in got["metadatas"]])
+    assert not any("origin" in m for m in store.chunks.get(include=["metadatas"])["metadatas"])
+    store.touch()
+    store.close()
+    service = Service(settings)
+    assert [(d.source, d.origin) for d in service.documents()] == [(TONGCHUAN_NAME, "")]
+    answer = service.ask(TONGCHUAN)
+    assert answer.value == "20357人" and answer.citations[0].origin == "" and answer.citations[0].label().endswith("第7段")
+
+
+def test_a_file_past_the_chunk_bound_is_refused_and_not_kept(tmp_path, corpus):
+    service = Service(Settings(index=tmp_path / "idx", max_chunks=10))
+    rows = service.upload([corpus / TONGCHUAN_NAME, corpus / "hainan-youth-volunteers.md"])
+    assert rows[0] == [TONGCHUAN_NAME, "失败 (failed)", f"{TONGCHUAN_NAME} 切分出 15 个分块,超过每个文件 10 个的上限"
+                       "(YOUTHQA_MAX_CHUNKS),未导入", 0]
+    assert rows[1][:2] == ["hainan-youth-volunteers.md", "新增 (added)"]
+    from app import uploads
+
+    assert list(stored(service)) == [f"{uploads.content_id(corpus / 'hainan-youth-volunteers.md')}/"
+                                     "hainan-youth-volunteers.md"]  # and nothing staged is left
+
+
+def test_a_failed_upload_never_touches_the_stored_copy(kb, monkeypatch):
+    service, _, incoming = kb
+    good = stored(service)
+    bad = incoming / "hainan-youth-volunteers.md"
+    bad.write_bytes(b"\x00\x01binary" * 100)  # the same name, not a report
+    row = service.upload([bad])[0]
+    assert row[:2] == ["hainan-youth-volunteers.md", "失败 (failed)"] and "binary" in row[2]
+    assert stored(service) == good
+    assert [r[1] for r in service.reindex()] == ["未变化 (unchanged)"] * 2  # the stored copy still ingests
+
+    from ingest.store import Store
+
+    def chroma_goes_away(self, items, **kwargs):
+        raise RuntimeError("the Chroma server went away")
+
+    (incoming / "hainan-youth-volunteers.md").write_text("海南省团委报告\n\n海南全省注册青年志愿者1234人。\n",
+                                                          encoding="utf-8")
+    monkeypatch.setattr(Store, "put_documents", chroma_goes_away)
+    with pytest.raises(RuntimeError):
+        service.upload([incoming / "hainan-youth-volunteers.md"])
+    assert stored(service) == good and not (service.uploads / ".staging").exists()
+
+
+def test_a_question_does_not_wait_for_an_upload(kb, monkeypatch):
+    """The upload is held inside its ingest (its file being read) until a question has been answered."""
+    import threading
+
+    import ingest.pipeline as pipeline
+
+    service, _, incoming = kb
+    reading, go_on, real_load = threading.Event(), threading.Event(), pipeline.load_file
+
+    def slow_load(*args, **kwargs):
+        reading.set()
+        go_on.wait(120)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_file", slow_load)
+    shutil.copy(XSS_REPORT, incoming)
+    upload = threading.Thread(target=service.upload, args=([incoming / "xss-report.txt"],))
+    upload.start()
+    try:
+        assert reading.wait(60)
+        answers = []
+        asking = threading.Thread(target=lambda: answers.append(service.ask(TONGCHUAN)))
+        asking.start()
+        asking.join(timeout=60)  # before the split: waited for the upload, i.e. for ever here
+        assert answers and answers[0].value == "20357人" and upload.is_alive()
+        assert len(service.documents()) == 2  # the listing does not wait either
+    finally:
+        go_on.set()
+        upload.join(timeout=120)
+    assert [d.source for d in service.documents("xss")] == ["xss-report.txt"]

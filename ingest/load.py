@@ -22,7 +22,7 @@ _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "no
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
                "dd", "dt", "figcaption", "caption"}
 _MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of a .docx (images too); its XML has a lower bound
-_XML_PARTS = (".xml", ".rels")  # what python-docx parses into a tree, at ~20x its size in memory
+_XML_PARTS = (".xml", ".rels")  # what python-docx parses into a tree, at ~11x its size in memory
 MAX_LINE_CHARS = 100_000
 
 

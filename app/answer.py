@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
+from . import conflict
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
 from .question import PEOPLE, Question
@@ -52,19 +53,35 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
-            doc_contains=None, paragraph_text=None) -> Answer:
+            doc_contains=None, paragraph_text=None, library: conflict.Library | None = None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the evidence does not cover the question."""
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
-    best = max(_candidates(question, passages, idf, similarity, context or (lambda p: p.text)),
-               key=lambda c: c.score, default=None)
-    if best is None or not _supported(question, best):
-        return refusal(question, passages)
-    if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
-        # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
+    context = context or (lambda p: p.text)
+    best_of = functools.partial(_best, question, idf=idf, similarity=similarity, context=context,
+                                doc_contains=doc_contains)
+    best = best_of(passages)
+    if best is None:
         return refusal(question, passages)
     if question.kind == "list" and paragraph_text and (listed := _listed(question, best.passage, paragraph_text)):
         return listed
+    if question.kind == "numeric":  # the same figure asked of the other reports about the same place
+        found = conflict.readings(question, best, passages, best_of, context,
+                                   lambda terms, text: _coverage(terms, text, idf), library)
+        if len(found) > 1:
+            return _disagreeing(question, found, passages)
     return _answer(question, best, passages)
+
+
+def _best(question: Question, passages: list[Passage], idf, similarity, context, doc_contains) -> Candidate | None:
+    """The best candidate among the passages, or None when it does not answer the question."""
+    found = (c for c in _candidates(question, passages, idf, similarity, context) if not conflict.retracted(c))
+    best = max(found, key=lambda c: c.score, default=None)
+    if best is None or not _supported(question, best):
+        return None
+    if doc_contains and not all(doc_contains(best.passage.doc_id, place) for place in question.places):
+        # "How many hours did Tongchuan volunteers log?" must not be answered from the Ningxia report.
+        return None
+    return best
 
 
 def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
@@ -252,6 +269,17 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
     first = Citation(p.source, p.title, p.date, p.paragraph, p.text, quote, p.score)
     others = [_cite(x) for x in passages if (x.doc_id, x.paragraph) != (p.doc_id, p.paragraph)]
     return Answer(question.text, text, best.value, True, tuple([first] + others[:2]))
+
+
+def _disagreeing(question: Question, found: list[Candidate], passages: list[Passage]) -> Answer:
+    """Reports disagree: the newest figure, every figure with its report, each cited, newest first."""
+    quotes = [x.passage.text[slice(*_sentence(x.passage.text, x.clause))].strip() for x in found]
+    cites = [Citation(x.passage.source, x.passage.title, x.passage.date, x.passage.paragraph, x.passage.text, q,
+                      x.passage.score, x.passage.origin) for x, q in zip(found, quotes)]
+    shown = {(x.passage.doc_id, x.passage.paragraph) for x in found}
+    others = [_cite(x) for x in passages if (x.doc_id, x.paragraph) not in shown]
+    return Answer(question.text, conflict.summary(found, quotes), found[0].value, True, tuple(cites + others[:2]),
+                  note=conflict.NOTE)
 
 
 def refusal(question: Question, passages: list[Passage]) -> Answer:

@@ -12,6 +12,7 @@ from ingest.schema import Answer
 from ingest.settings import Settings
 from ingest.store import Store
 
+from . import conflict
 from .answer import extract, refusal
 from .followup import condense
 from .question import analyse
@@ -21,6 +22,9 @@ from .retrieve import HybridRetriever
 class Assistant:
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever, llm=None):
         self.settings, self.store, self.retriever, self.llm = settings, store, retriever, llm
+        self._titles: tuple = (None, {})  # (lexical index, doc_id -> (title, date)) for the conflict check
+        self.library = conflict.Library(self._report_titles,
+                                        lambda text, doc_ids, k: self.retriever.search(text, k=k, doc_ids=doc_ids))
 
     @classmethod
     def open(cls, settings: Settings | None = None, index: str | Path | None = None) -> "Assistant":
@@ -55,9 +59,10 @@ class Assistant:
         passages = self.retriever.search(q.text, k=self.settings.top_k)
         retrieved = time.perf_counter()
         answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
-                           self.retriever.doc_contains, self.retriever.paragraph)
+                           self.retriever.doc_contains, self.retriever.paragraph, self.library)
                   if q.text else refusal(q, []))
-        if self.llm is not None and passages:
+        if self.llm is not None and passages and answer.note != conflict.NOTE:
+            # A model writing from the passages would pick one of the disagreeing figures.
             final = None
             for part in self.llm.stream(q.text, passages, answer):
                 if isinstance(part, Answer):
@@ -69,6 +74,13 @@ class Assistant:
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)
+
+    def _report_titles(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (title, date) of every report; rebuilt when the index changes."""
+        index = self.retriever.index()
+        if self._titles[0] is not index:
+            self._titles = (index, {m["doc_id"]: (m["title"], m["date"]) for m in index.metas})
+        return self._titles[1]
 
     def _similarity(self, query: str, texts: list[str]) -> list[float]:
         embedder = self.retriever.embedder

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INDEX ?= .youthqa-index
 TORCH := torch==2.13.0
 
-.PHONY: run test install install-test index serve ask bench bench-query clean
+.PHONY: run test install install-test index serve ask bench bench-query clean nearmiss
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench-query: install-test
 
 clean:
 	rm -rf $(INDEX) $(VENV)
+
+# Unanswerable variants (place / year swapped) of every answerable gold question; seeded, output committed.
+nearmiss: install
+	$(BIN)/python -m app.nearmiss --out tests/data/gold/nearmiss.jsonl
 
 # Server mode: one Chroma server that every youthqa process shares (YOUTHQA_CHROMA_HOST=127.0.0.1).
 CHROMA_PATH ?= .youthqa-chroma

@@ -51,9 +51,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="measure answer accuracy on a gold set")
-    p.add_argument("gold")
-    p.add_argument("--corpus", help="build a throw-away index from this folder first")
+    p = sub.add_parser("eval", help="measure answer accuracy on gold sets")
+    p.add_argument("gold", nargs="+", help="gold JSONL files: questions and/or conversations")
+    p.add_argument("--corpus", action="append", help="build a throw-away index from this folder first (repeatable)")
+    p.add_argument("--by-corpus", action="store_true",
+                   help="score items that name their reports folder (near misses, conversations) against it")
+    p.add_argument("--strict-evidence", action="store_true",
+                   help="refuse to run if gold evidence is not in the text youthqa extracts (else: a warning each)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--report", help="write an HTML report here")
     p.add_argument("--min-accuracy", type=float, default=None)

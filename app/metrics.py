@@ -1,15 +1,21 @@
-"""Gold sets and the measures of an answer: normalised matching, numbers compared as value and unit."""
+"""Gold sets and the measures of an answer: normalised matching, numbers compared as value and unit.
+
+A gold file holds questions, one a line, or conversations ({"id", "corpus", "turns": [question, ...]}).
+Evidence is checked against the paragraphs youthqa itself extracts from the reports (ingest's loader and
+cleaner), not the raw bytes: a .docx, a PDF or a GB18030 page has no readable raw text.
+"""
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .numbers import parse_quantity, same_quantity
 
-TYPES = ("numeric", "entity", "date", "name", "list", "unanswerable")
+TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable")
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -25,10 +31,25 @@ class Gold:
     doc: str | None
     evidence: str | None
     type: str
+    corpus: str = ""  # the reports folder it is scored against, when the file says (near misses)
+    source_id: str = ""  # a near miss: the answerable question it was made from
+    variant: str = ""  # a near miss: "place" or "year"
+    where: str = field(default="", compare=False)  # "file:line", for messages
+    warning: str = field(default="", compare=False)  # why its evidence is not in the extracted text
 
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Turns asked in order, each after the earlier ones with the system's own answers as history."""
+
+    id: str
+    corpus: str
+    turns: tuple[Gold, ...]
+    where: str = field(default="", compare=False)
 
 
 def normalise(text: str) -> str:
@@ -36,30 +57,50 @@ def normalise(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "").lower())
 
 
-def load_gold(path: Path, corpus: Path | None = None) -> list[Gold]:
-    """Parse and validate a gold file; every problem is reported with its line number."""
+def load_gold(path: Path, corpus=None, strict: bool = True) -> list:
+    """Parse and validate a gold file (questions and/or conversations); problems name their line.
+
+    corpus: a folder of reports, or several. Evidence missing from the text youthqa extracts there is an
+    error when strict (gold hygiene), else a warning kept on the question (`Gold.warning`).
+    """
     items, seen, problems = [], set(), []
-    texts = _corpus_texts(corpus) if corpus else {}
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
+        where = f"{path}:{number}"
         try:
-            item = _parse(json.loads(line))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-            problems.append(f"{path}:{number}: malformed gold line: {err}")
+            item = _parse_line(json.loads(line), where)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+            problems.append(f"{where}: malformed gold line: {err}")
             continue
         if item.id in seen:
-            problems.append(f"{path}:{number}: duplicate id {item.id!r}")
+            problems.append(f"{where}: duplicate id {item.id!r}")
         seen.add(item.id)
-        if texts and item.evidence and normalise(item.evidence) not in texts.get(item.doc, ""):
-            problems.append(f"{path}:{number}: evidence for {item.id!r} is not in {item.doc}")
         items.append(item)
+    if corpus:
+        try:
+            items = check_evidence(items, corpus, strict)
+        except GoldError as err:  # reported with the lines' other problems, in one message
+            problems.append(str(err))
     if problems:
         raise GoldError("\n".join(problems))
     return items
 
 
-def _parse(raw: dict) -> Gold:
+def _parse_line(raw: dict, where: str):
+    if "turns" not in raw:
+        return _parse(raw, where)
+    turns = raw["turns"]
+    if not isinstance(turns, list) or len(turns) < 2:
+        raise ValueError("a conversation needs at least two turns")
+    conv_id, corpus = str(raw["id"]), str(raw["corpus"]).strip()
+    if not corpus:
+        raise ValueError("a conversation names the reports folder it is about (corpus)")
+    return Conversation(conv_id, corpus, tuple(
+        _parse(dict(t, id=f"{conv_id}#{n}", corpus=corpus), f"{where} turn {n}") for n, t in enumerate(turns, 1)), where)
+
+
+def _parse(raw: dict, where: str = "") -> Gold:
     kind = raw["type"]
     if kind not in TYPES:
         raise ValueError(f"type must be one of {', '.join(TYPES)}, got {kind!r}")
@@ -68,12 +109,92 @@ def _parse(raw: dict) -> Gold:
     answers = tuple(str(a) for a in raw["answers"])
     if kind != "unanswerable" and not answers:
         raise ValueError("an answerable question needs at least one accepted answer")
-    return Gold(str(raw["id"]), str(raw["question"]), answers, raw.get("doc"), raw.get("evidence"), kind)
+    if kind == "unanswerable" and answers:
+        raise ValueError("an unanswerable question accepts no answer")
+    if kind != "unanswerable" and not (raw.get("doc") and raw.get("evidence")):
+        raise ValueError("an answerable question names its doc and evidence")
+    return Gold(str(raw["id"]), str(raw["question"]), answers, raw.get("doc") or None, raw.get("evidence") or None,
+                kind, str(raw.get("corpus") or ""), str(raw.get("source_id") or ""), str(raw.get("variant") or ""), where)
 
 
-def _corpus_texts(corpus: Path) -> dict[str, str]:
-    return {p.name: normalise(p.read_text(encoding="utf-8", errors="ignore"))
-            for p in Path(corpus).rglob("*") if p.is_file()}
+def check_evidence(items: list, corpus, strict: bool = True) -> list:
+    """Each evidence string must lie inside one paragraph youthqa extracts from its doc (a citation is a
+    paragraph). strict: raise GoldError listing every miss; else return the items with `warning` set."""
+    texts = corpus_paragraphs(corpus)
+    out, problems = [], []
+    for item in items:
+        if isinstance(item, Conversation):
+            turns = tuple(_checked(t, texts, problems) for t in item.turns)
+            out.append(replace(item, turns=turns))
+        else:
+            out.append(_checked(item, texts, problems))
+    if strict and problems:
+        raise GoldError("\n".join(problems))
+    return out
+
+
+def _checked(g: Gold, texts: dict, problems: list) -> Gold:
+    why = evidence_problem(g, texts)
+    if not why:
+        return g
+    problems.append(f"{g.where}: evidence for {g.id!r} {why}")
+    return replace(g, warning=why)
+
+
+def evidence_problem(g: Gold, texts: dict) -> str:
+    """'' when the evidence is in one extracted paragraph of g.doc, else why not (for a message)."""
+    if not g.evidence:
+        return ""
+    extracted = texts.get(g.doc)
+    if extracted is None:
+        return f"names {g.doc}, which is not in the corpus"
+    if isinstance(extracted, str):
+        return f"is unreadable: youthqa cannot load {g.doc} ({extracted})"
+    paragraphs, dropped = extracted
+    wanted = normalise(g.evidence)
+    if any(wanted in p for p in paragraphs):
+        return ""
+    if any(wanted in d for d in dropped):
+        return f"is in {g.doc}, but youthqa drops it as title or boilerplate"
+    return f"is not in the text youthqa extracts from {g.doc}"
+
+
+def corpus_paragraphs(corpus, raw: bool = False) -> dict:
+    """file name -> (paragraphs, title and dropped lines), normalised unless raw, or the LoadError text."""
+    folders = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
+    from ingest.load import SUPPORTED
+
+    texts = {}
+    for folder in map(Path, folders):
+        files = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        for p in files:
+            if p.is_file() and p.suffix.lower() in SUPPORTED and p.name not in texts:
+                stat = p.stat()
+                texts[p.name] = (_extract if raw else _normalised)(str(p.resolve()), stat.st_mtime_ns, stat.st_size)
+    return texts
+
+
+@lru_cache(maxsize=512)
+def _normalised(path: str, mtime_ns: int, size: int):
+    extracted = _extract(path, mtime_ns, size)
+    if isinstance(extracted, str):
+        return extracted
+    return tuple(map(normalise, extracted[0])), tuple(map(normalise, extracted[1]))
+
+
+@lru_cache(maxsize=512)
+def _extract(path: str, mtime_ns: int, size: int):
+    """Cached per file version: tests load the same corpus for every gold file."""
+    from ingest.clean import clean_document
+    from ingest.load import LoadError, load_file
+    from ingest.settings import Settings
+
+    try:
+        loaded = load_file(Path(path), Settings().max_file_mb * 2**20)
+    except LoadError as err:
+        return str(err)
+    doc = clean_document(loaded.lines, Path(path), loaded.title_hint)
+    return tuple(doc.paragraphs), (doc.title, *doc.dropped)
 
 
 def answer_matches(accepted: tuple[str, ...], value: str, text: str) -> bool:

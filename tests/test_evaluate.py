@@ -59,3 +59,94 @@ def test_naive_baseline_is_far_behind(summary, corpus, monkeypatch):
     naive = naive_hits(gold, corpus)
     assert naive["questions"] == sum(g.answerable for g in gold)
     assert naive["evidence_hit@3"] < summary["evidence_hit@3"] and naive["evidence_hit@1"] < 0.5
+
+
+# Offline: a scripted assistant stands in for the pipeline; what is measured is the scoring itself.
+
+class _Scripted:
+    """Answers from a script; records the history each question was asked with."""
+
+    llm = None
+
+    def __init__(self, script: dict):
+        from types import SimpleNamespace
+
+        self.script, self.calls = script, []
+        self.retriever = SimpleNamespace(search=lambda q, k=5: [SimpleNamespace(source="r.html", text=self._said(q))])
+
+    def _said(self, question: str) -> str:
+        return next((text for q, (_, text) in self.script.items() if q in question), "")
+
+    def ask(self, question, history=None):
+        from ingest.schema import Answer, Citation
+
+        self.calls.append((question, list(history or [])))
+        value, text = self.script[question]
+        cited = (Citation("r.html", "", "", 1, text, text, 1.0),) if value else ()
+        return Answer(question, text, value, bool(value), cited, {"total_ms": 1.0})
+
+
+def _lines(path, rows):
+    import json
+
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _turn(question, answers=(), evidence=""):
+    return {"question": question, "answers": list(answers), "doc": "r.html" if answers else "", "evidence": evidence,
+            "type": "numeric" if answers else "unanswerable"}
+
+
+CONVERSATION = {"id": "c", "corpus": "reports", "turns": [
+    _turn("铜川的志愿汇平台注册了多少志愿者?", ["20357人"], "注册志愿者20357人"),
+    _turn("那海南呢?", ["134.9万人"], "注册的青年志愿者已有134.9万人"),
+    _turn("那2021年呢?")]}
+SCRIPT = {"铜川的志愿汇平台注册了多少志愿者?": ("20357人", "注册志愿者20357人。"),
+          "那海南呢?": ("20357人", "注册志愿者20357人。"),  # a follow-up answered as if it were the first question
+          "那2021年呢?": ("", "资料中没有找到能回答这个问题的内容。")}
+
+
+def test_conversation_turns_get_the_ui_history_and_follow_ups_count_apart(tmp_path):
+    from app.metrics import load_gold
+
+    assistant = _Scripted(SCRIPT)
+    (conversation,) = load_gold(_lines(tmp_path / "f.jsonl", [CONVERSATION]))
+    outcomes = evaluate(assistant, [conversation], file="f")
+    first = ("铜川的志愿汇平台注册了多少志愿者?", "注册志愿者20357人。")
+    assert [history for _, history in assistant.calls] == [[], [first], [first, ("那海南呢?", "注册志愿者20357人。")]]
+    assert [(o.turn, o.correct) for o in outcomes] == [(1, True), (2, False), (3, True)]
+    s = summarise(outcomes)
+    assert (s["conversations"], s["follow_up_turns"], s["follow_up_turns_right"], s["conversations_all_right"]) == (1, 2, 0.5, 0.0)
+
+
+def test_eval_cli_warns_on_unextractable_evidence_and_still_scores(tmp_path, monkeypatch, capsys):
+    import json
+
+    import app.evaluate
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "r.html").write_text("<html><body><nav>注册的青年志愿者已有134.9万人</nav><p>注册志愿者20357人。</p>"
+                                    "</body></html>", encoding="utf-8")
+    seen = []
+
+    def scripted_run(corpus, group, settings, args):
+        seen.append(corpus)
+        return [o for file, item in group for o in evaluate(_Scripted(SCRIPT), [item], file=file)]
+
+    monkeypatch.setattr(app.evaluate, "_run_group", scripted_run)
+    questions = _lines(tmp_path / "q.jsonl", [dict(CONVERSATION["turns"][0], id="q1"), dict(CONVERSATION["turns"][1], id="q2")])
+    conversations = _lines(tmp_path / "f.jsonl", [CONVERSATION])
+    code = main(["eval", str(questions), str(conversations), "--corpus", str(reports), "--json", "--index", str(tmp_path / "i")])
+    out, err = capsys.readouterr()
+    assert code == 0 and seen == [(reports,)]
+    assert [line.split(": ")[-1] for line in err.splitlines() if line.startswith("warning")] == [
+        "evidence for 'q2' is not in the text youthqa extracts from r.html",
+        "evidence for 'c#2' is not in the text youthqa extracts from r.html"]
+    summary = json.loads(out)["summary"]
+    assert summary["questions"] == 5 and summary["evidence_not_extracted"] == 2 and set(summary["by_file"]) == {"q", "f"}
+    assert main(["eval", str(questions), "--corpus", str(reports), "--strict-evidence", "--index", str(tmp_path / "i")]) == 1
+    assert "evidence for 'q2'" in capsys.readouterr().err
+    main(["eval", str(conversations), "--by-corpus", "--json", "--index", str(tmp_path / "i")])  # its own folder
+    assert seen[-1] == (reports,)

@@ -60,3 +60,124 @@ def test_shipped_gold_sets_are_valid(corpus):
     for name in ("practice.jsonl", "tongchuan.jsonl", "heldout.jsonl"):
         items = load_gold(Path(__file__).parent / "data" / "gold" / name, corpus)
         assert items and all(i.type != "unanswerable" or not i.answers for i in items)
+
+
+# The evidence check reads reports as youthqa does (ingest's loader and cleaner), not as raw UTF-8.
+
+def _docx(path, paragraphs, table=()):
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    document.save(path)
+
+
+def _question(id, doc, evidence, kind="numeric"):
+    return {"id": id, "question": "多少?", "answers": ["1"], "doc": doc, "evidence": evidence, "type": kind}
+
+
+def test_evidence_found_in_docx_and_gb18030(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    _docx(reports / "a.docx", ["标题", "全县团员总数11184名。"], table=[["指标", "数量"], ["示范基地", "3074个"]])
+    (reports / "b.txt").write_bytes("湘西州\n已建成营地29个。\n".encode("gb18030"))
+    (reports / "sources.tsv").write_text("file\tsource_url\n", encoding="utf-8")  # not a report: ignored
+    path = _write(tmp_path, [_question("a", "a.docx", "团员总数11184名", "person"), _question("b", "b.docx", "x"),
+                             _question("c", "a.docx", "示范基地 3074个"), _question("d", "b.txt", "已建成营地29个")])
+    with pytest.raises(GoldError) as err:
+        load_gold(path, reports)
+    assert str(err.value).count("\n") == 0 and "'b'" in str(err.value) and "not in the corpus" in str(err.value)
+
+
+def test_unextractable_evidence_is_a_warning_unless_strict(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "p.html").write_text("<html><body><nav>导航里有注册志愿者99人</nav><p>正文:注册志愿者20357人。</p>"
+                                    "</body></html>", encoding="utf-8")
+    path = _write(tmp_path, [_question("ok", "p.html", "注册志愿者20357人"), _question("nav", "p.html", "注册志愿者99人")])
+    with pytest.raises(GoldError, match=r":2: evidence for 'nav' is not in the text youthqa extracts from p.html"):
+        load_gold(path, reports)
+    ok, nav = load_gold(path, [reports], strict=False)
+    assert not ok.warning and "not in the text youthqa extracts" in nav.warning
+
+
+def test_conversations_parse_and_validate(tmp_path):
+    turn = {"question": "铜川的志愿汇平台注册了多少志愿者?", "answers": ["20357人"],
+            "doc": "tongchuan-youth-league-2021-08-16.txt", "evidence": "注册志愿者20357人", "type": "numeric"}
+    refuse = {"question": "那海南呢?", "answers": [], "doc": "", "evidence": "", "type": "unanswerable"}
+    good = {"id": "c", "corpus": "corpus", "turns": [turn, refuse]}
+    path = _write(tmp_path, [good, dict(good, id="one", turns=[turn]), dict(good, id="nocorpus", corpus=""),
+                             dict(good, id="bad", turns=[turn, dict(refuse, answers=["1"])])])
+    with pytest.raises(GoldError) as err:
+        load_gold(path)
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in str(err.value).splitlines()] == ["2", "3", "4"]
+    (conversation,) = load_gold(_write(tmp_path, [good]))
+    assert [t.id for t in conversation.turns] == ["c#1", "c#2"] and conversation.turns[1].corpus == "corpus"
+
+
+def test_practice2_followups_and_near_misses_are_valid():
+    from pathlib import Path
+
+    from app.metrics import Conversation, check_evidence
+
+    root = Path(__file__).parent.parent
+    gold = root / "tests" / "data" / "gold"
+    for name, folder in (("practice2-a", "A"), ("practice2-b", "B")):
+        items = load_gold(gold / f"{name}.jsonl", root / "tests" / "data" / "practice2" / folder)
+        assert len(items) >= 90 and any(i.type == "person" for i in items)
+    conversations = load_gold(gold / "followups.jsonl")
+    assert len(conversations) >= 30 and all(isinstance(c, Conversation) and 2 <= len(c.turns) <= 4 for c in conversations)
+    for c in conversations:  # each against its own reports
+        check_evidence([c], root / c.corpus)
+    near = load_gold(gold / "nearmiss.jsonl")
+    sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b")
+               for g in load_gold(gold / f"{name}.jsonl")}
+    assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
+
+
+def test_near_miss_place_swap_keeps_the_level_and_leaves_the_corpus():
+    import random
+
+    from app.nearmiss import find_places, mentioned, place_variant
+
+    [(_, _, tongchuan, form)] = find_places("铜川的志愿汇平台注册了多少志愿者?")
+    assert (tongchuan.name, tongchuan.level, form) == ("铜川市", "city", "short")
+    assert [p[2].name for p in find_places("湖南省青少年发展基金会理事长是谁?")] == ["湖南省"]  # no 会理(县)
+    assert [(p[2].name, p[3]) for p in find_places("How many volunteers did Tianjin register?")] == [("天津市", "english")]
+    banned = mentioned("铜川 宝鸡 渭南 咸阳 西安")
+    made = [place_variant("在平安铜川建设表彰会上,铜川团市委书记是谁?", banned, random.Random(7)) for _ in range(2)]
+    assert made[0] == made[1]  # seeded
+    question, swap = made[0]
+    [new] = {p[2] for p in find_places(question)}
+    assert "铜川" not in question and new.level == "city" and new.province == tongchuan.province and new not in banned
+    assert swap.startswith("铜川 → ") and place_variant("团员有多少名?", banned, random.Random(7)) is None
+
+
+def test_near_miss_year_swap_avoids_covered_years():
+    import random
+
+    from app.nearmiss import year_variant, years_covered
+
+    assert years_covered("行动计划(2016—2020年),2023年") == {2016, 2017, 2018, 2019, 2020, 2023}
+    question, swap = year_variant("2017年重庆西部计划出征的志愿者有多少名?", {2016, 2017, 2018}, random.Random(1))
+    assert swap in ("2017 → 2015", "2017 → 2019") and question.endswith("年重庆西部计划出征的志愿者有多少名?")
+    assert year_variant("On what date was the 2023 ceremony held?", {2023}, random.Random(1))[0] != \
+        "On what date was the 2023 ceremony held?"
+    assert year_variant("重庆西部计划出征的志愿者有多少名?", set(), random.Random(1)) is None
+
+
+def test_committed_near_misses_are_up_to_date():
+    """`make nearmiss` regenerates the file; a gold edit without it fails here."""
+    import json
+    from pathlib import Path
+
+    from app.nearmiss import generate
+
+    committed = Path(__file__).parent / "data" / "gold" / "nearmiss.jsonl"
+    assert [json.loads(line) for line in committed.read_text(encoding="utf-8").splitlines()] == generate()

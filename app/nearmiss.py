@@ -1,0 +1,225 @@
+"""Near misses: unanswerable variants of every answerable gold question, to measure (and learn) refusals.
+
+place: the most specific place a question names (province, city or county, found with the administrative-
+division table the `cpca` package ships) swapped for another of the same level that no report of the
+question's corpus mentions, from the same province when one is left;
+year: the first year a question names swapped for the nearest year that neither its report nor any report
+of the corpus naming the same place covers.
+`make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+import random
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .metrics import corpus_paragraphs, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
+           ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"))
+SEED = 10
+LEVELS = ("county", "city", "province")  # most specific first
+# County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).
+COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城中 市中 河东 河西 江南 江北 长安 解放 友谊 向阳 青山 "
+                   "东风 永和 前进 胜利 新城 朝阳 西湖 大方 安宁 开平 永康 南山 北山 团结 文明 共青城 桥东 桥西 "
+                   "铁西 铁东 矿区 郊区 城区 东安 宝山 新建 普陀 中山 民主 合作 振兴 双城 会理 会东 安定 "
+                   "和平 青年 希望 团风 通道 阳光 新兴 永兴 兴业 长春 开放 文化 红星 城厢".split())
+ABROAD = ("香港", "澳门", "台湾")  # other systems: "团香港特别行政区委" is not a near miss
+ENGLISH = {"哈尔滨": "Harbin", "内蒙古": "Inner Mongolia", "陕西": "Shaanxi", "西藏": "Tibet"}
+_SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|省|市|地区|盟|县|区|旗)$")
+_YEAR_ZH = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_YEAR_EN = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d%])")
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str  # 淮安市
+    short: str  # 淮安
+    level: str  # province | city | county
+    province: str  # the adcode's first two digits
+
+    @property
+    def kind(self) -> str:
+        """What a swap keeps: 自治区 for 宁夏, 市 for 天津, 县 for 临沭县, 自治州 for 湘西."""
+        return ("自治" if "自治" in self.name else "") + self.name[-1]
+
+    @property
+    def english(self) -> str:
+        from pypinyin import lazy_pinyin
+
+        return ENGLISH.get(self.short) or "".join(lazy_pinyin(self.short)).capitalize()
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Division, ...]:
+    """cpca's resources/adcodes.csv, read as data: importing cpca needs pkg_resources and builds a matcher."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("near misses need the administrative-division table of cpca: pip install cpca")
+    table = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    out = []
+    for row in csv.DictReader(table.open(encoding="utf-8")):
+        code, name = row["adcode"], row["name"]
+        if "行政区划" in name or name in ("市辖区", "县"):  # placeholders, not places
+            continue
+        level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "county"
+        m = _SHORT.match(name)
+        out.append(Division(name, m.group(1) if m else name, level, code[:2]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _surfaces() -> dict[str, tuple[Division, str]]:
+    """How a question writes a place -> (division, form): 'full', 'short', or a tail kept ('县', '州')."""
+    table: dict[str, tuple[Division, str]] = {}
+    for d in sorted(divisions(), key=lambda d: LEVELS.index(d.level), reverse=True):  # a province wins a name
+        forms = [(d.name, "full")]
+        if d.short != d.name and (d.level != "county" or d.short not in COMMON):
+            forms.append((d.short, "short"))
+        if "自治" in d.name and d.level != "province":  # 松桃苗族自治县 is 松桃县, 湘西土家族苗族自治州 湘西州
+            forms.append((d.short + d.name[-1], d.name[-1]))
+        for surface, form in forms:
+            table.setdefault(surface, (d, form))
+    return table
+
+
+def find_places(question: str) -> list[tuple[int, int, Division, str]]:
+    """(start, end, division, form) of each place named, longest first at each position, no overlaps."""
+    table, found, i, bounds = _surfaces(), [], 0, None
+    while i < len(question):
+        for size in range(min(12, len(question) - i), 1, -1):
+            hit = table.get(question[i:i + size])
+            if hit and hit[0].level == "county" and hit[1] == "short":
+                bounds = _word_bounds(question) if bounds is None else bounds
+                hit = hit if {i, i + size} <= bounds else None  # a bare county name is a word: 基金会理事长 names no 会理
+            if hit:
+                found.append((i, i + size, *hit))
+                i += size
+                break
+        else:
+            i += 1
+    if re.search(r"[A-Za-z]{3}", question):  # English: provinces and cities by their pinyin (Tianjin, Huai'an)
+        for d, pattern in _english():
+            found += [(m.start(), m.end(), d, "english") for m in pattern.finditer(question)]
+    return sorted(found, key=lambda f: f[0])
+
+
+def _word_bounds(text: str) -> set[int]:
+    import jieba
+
+    return {edge for _, start, end in jieba.tokenize(text) for edge in (start, end)}
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple:
+    from pypinyin import lazy_pinyin
+
+    out = []
+    for d in divisions():
+        if d.level != "county":
+            parts = [ENGLISH[d.short]] if d.short in ENGLISH else lazy_pinyin(d.short)
+            words = "'?".join(map(re.escape, [parts[0].capitalize(), *parts[1:]]))
+            out.append((d, re.compile(rf"(?<![A-Za-z]){words}(?![a-z])")))
+    return tuple(out)
+
+
+def mentioned(text: str) -> frozenset[Division]:
+    """The divisions a corpus names: none of them may replace a place."""
+    return frozenset(d for d in divisions() if d.short in text or d.name in text)
+
+
+def place_variant(question: str, banned: frozenset, rng: random.Random, report: str = "") -> tuple[str, str] | None:
+    """(question with its most specific place swapped everywhere, 'old → new'), or None when it names none.
+    banned: divisions the corpus names; report: its text breaks ties towards the report's own place."""
+    places = find_places(question)
+    if not places:
+        return None
+    old = min(places, key=lambda p: (LEVELS.index(p[2].level), -report.count(p[2].short), p[0]))[2]
+    candidates = [d for d in divisions() if d.level == old.level and d.kind == old.kind and len(d.short) >= 2
+                  and d.short not in COMMON and d.short not in ABROAD and d.short != old.short
+                  and d not in banned and d.short not in question]
+    if not candidates:
+        return None
+    near = [d for d in candidates if d.province == old.province]
+    new = rng.choice(sorted(near or candidates, key=lambda d: d.name))
+    out, swaps = [], []
+    last = 0
+    for start, end, d, form in places:  # every mention of that place: 海南省 ... 海南全省
+        if d == old:
+            written = {"full": new.name, "short": new.short, "english": new.english}.get(form, new.short + form)
+            out += [question[last:start], written]
+            swaps.append(f"{question[start:end]} → {written}")
+            last = end
+    out.append(question[last:])
+    return "".join(out), "; ".join(dict.fromkeys(swaps))
+
+
+def years_covered(text: str) -> set[int]:
+    """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
+    for a, b in _RANGE.findall(text):
+        years.update(range(int(a), int(b) + 1))
+    return years
+
+
+def year_variant(question: str, covered: set[int], rng: random.Random) -> tuple[str, str] | None:
+    m = (_YEAR_ZH if re.search(r"[\u4e00-\u9fff]", question) else _YEAR_EN).search(question)
+    if not m:
+        return None
+    year = int(m.group(1))
+    for distance in range(1, 30):
+        options = [y for y in (year - distance, year + distance) if 1990 <= y <= 2025 and y not in covered]
+        if options:
+            new = rng.choice(options)
+            return question[:m.start(1)] + str(new) + question[m.end(1):], f"{year} → {new}"
+    return None
+
+
+def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]:
+    rows = []
+    for name, corpus in sources:
+        texts = _texts(root / corpus)
+        banned = mentioned("\n".join(texts.values()))
+        for g in load_gold(root / "tests" / "data" / "gold" / f"{name}.jsonl"):
+            if not g.answerable:
+                continue
+            rng = random.Random(f"{seed}:{g.id}")  # per question: one edit elsewhere changes no other line
+            place = place_variant(g.question, banned, rng, texts.get(g.doc, ""))
+            shorts = {p[2].short for p in find_places(g.question)}
+            near = [t for t in texts.values() if any(short in t for short in shorts)]
+            year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
+            for variant, made in (("place", place), ("year", year)):
+                if made:
+                    rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
+                                 "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
+                                 "variant": variant, "swap": made[1]})
+    return rows
+
+
+def _texts(corpus: Path) -> dict[str, str]:
+    """file name -> the text youthqa extracts from it (paragraphs, title, dropped lines)."""
+    return {name: "\n".join(v[0] + v[1]) for name, v in corpus_paragraphs(corpus, raw=True).items() if not isinstance(v, str)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.nearmiss", description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--out", type=Path, default=ROOT / "tests" / "data" / "gold" / "nearmiss.jsonl")
+    args = parser.parse_args(argv)
+    rows = generate(args.seed)
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year")}
+    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year) -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

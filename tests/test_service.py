@@ -211,6 +211,18 @@ def test_an_index_without_origins_still_opens(tmp_path, corpus):
     assert answer.value == "20357人" and answer.citations[0].origin == "" and answer.citations[0].label().endswith("第7段")
 
 
+def test_an_upload_of_an_earlier_version_is_deleted_with_its_file(tmp_path, corpus):
+    """Earlier versions kept uploads flat, as uploads/<name>: delete still removes the file with the row."""
+    service = Service(Settings(index=tmp_path / "idx"))
+    service.uploads.mkdir(parents=True)
+    flat = Path(shutil.copy(corpus / "hainan-youth-volunteers.md", service.uploads))
+    ingest_paths([flat, corpus / TONGCHUAN_NAME], service.settings)
+    doc = service.documents("hainan")[0]
+    assert service.delete(doc.doc_id).startswith("已删除 hainan-youth-volunteers.md(命令行导入")
+    assert not flat.exists() and (corpus / TONGCHUAN_NAME).exists()  # a corpus file is never removed
+    assert [d.source for d in service.documents()] == [TONGCHUAN_NAME]
+
+
 def test_a_file_past_the_chunk_bound_is_refused_and_not_kept(tmp_path, corpus):
     service = Service(Settings(index=tmp_path / "idx", max_chunks=10))
     rows = service.upload([corpus / TONGCHUAN_NAME, corpus / "hainan-youth-volunteers.md"])

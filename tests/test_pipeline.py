@@ -308,10 +308,10 @@ def test_file_deleted_mid_run(tmp_path, make_settings, make_reports, monkeypatch
     victim = paths[3]
     real_load = pipeline.load_file
 
-    def load_then_delete_the_next(path, max_bytes):
+    def load_then_delete_the_next(path, *limits):
         if path == paths[2]:
             victim.unlink()  # gone after the file list was made, before it is read
-        return real_load(path, max_bytes)
+        return real_load(path, *limits)
 
     monkeypatch.setattr(pipeline, "load_file", load_then_delete_the_next)
     settings = make_settings()

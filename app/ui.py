@@ -54,6 +54,8 @@ def _doc_choices(docs) -> list[tuple[str, str]]:
 
 def build_demo(service: Service) -> gr.Blocks:
     def respond(question, chat, turns):
+        """chat: the messages so far, kept in this session's server-side State. The Chatbot is only ever an
+        output: as an input its value is whatever a client sends, file entries included (app.guard)."""
         chat, turns = list(chat or []), list(turns or [])
         shown = (question or "").strip()
         if shown:
@@ -61,29 +63,29 @@ def build_demo(service: Service) -> gr.Blocks:
         chat.append({"role": "assistant", "content": message_html("正在检索…", "pending")})
         history = [(t["question"], t["text"]) for t in turns if t.get("text")]
         answer, text = None, ""
-        yield list(chat), "", gr.skip(), turns
+        yield list(chat), "", gr.skip(), turns, list(chat)
         try:
             for part in service.stream(question, history):
                 if isinstance(part, str):
                     text += part
                     chat[-1] = {"role": "assistant", "content": message_html(text, "partial")}
-                    yield list(chat), "", gr.skip(), turns
+                    yield list(chat), "", gr.skip(), turns, list(chat)
                 else:
                     answer = part
         except UserError as err:
             chat[-1] = {"role": "assistant", "content": message_html(str(err), "error")}
-            yield list(chat), question, passages_html(None), turns
+            yield list(chat), question, passages_html(None), turns, list(chat)
             return
         except Exception:
             log.exception("answering %r failed", question)
             chat[-1] = {"role": "assistant", "content": message_html(MSG_FAILED, "error")}
-            yield list(chat), question, passages_html(None), turns
+            yield list(chat), question, passages_html(None), turns, list(chat)
             return
         chat[-1] = {"role": "assistant", "content": answer_html(answer)}
         turns.append({"index": len(chat) - 1, "question": shown, "text": answer.text, "value": answer.value,
                       "citations": [{"source": c.source, "paragraph": c.paragraph, "label": c.label()}
                                     for c in answer.citations]})
-        yield list(chat), "", passages_html(answer), turns
+        yield list(chat), "", passages_html(answer), turns, list(chat)
 
     def on_like(turns, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
@@ -134,7 +136,7 @@ def build_demo(service: Service) -> gr.Blocks:
     private = {"api_visibility": "private"}
 
     with gr.Blocks(title="共青团工作报告问答") as demo:
-        turns = gr.State([])
+        turns, messages = gr.State([]), gr.State([])
         gr.Markdown("## 共青团工作报告问答\n根据已导入的工作报告回答问题:给出确切数字,并注明出处段落。")
         with gr.Tabs():
             with gr.Tab("问答", id="chat"):
@@ -173,12 +175,12 @@ def build_demo(service: Service) -> gr.Blocks:
                     reindex = gr.Button("重新索引", scale=1)
                 status = gr.Markdown(elem_id="yq-status")
 
-        chat_io = {"fn": respond, "inputs": [box, chat, turns], "outputs": [chat, box, sources, turns]}
+        chat_io = {"fn": respond, "inputs": [box, messages, turns], "outputs": [chat, box, sources, turns, messages]}
         send.click(**chat_io, api_name="ask")
         box.submit(**chat_io, **private)
         chat.like(on_like, [turns], None, **private)
-        clear.click(lambda: ([], passages_html(None), []), None, [chat, sources, turns], **private)
-        chat.clear(lambda: (passages_html(None), []), None, [sources, turns], **private)
+        clear.click(lambda: ([], [], passages_html(None), []), None, [chat, messages, sources, turns], **private)
+        chat.clear(lambda: ([], passages_html(None), []), None, [messages, sources, turns], **private)
         upload.click(on_upload, [files, query], [results, table, pick, status, files], **private)
         query.change(refresh, [query], [table, pick, status], **private)
         delete.click(on_delete, [pick, query], [status, table, pick], **private)
@@ -197,7 +199,7 @@ def _server(app, host: str, port: int):
 def start_in_thread(settings: Settings, host: str, port: int, service: Service | None = None):
     """Run the app in a background thread (tests, notebooks) -> (server, thread).
     Stop it with `server.should_exit = True; thread.join()`."""
-    server = _server(create_app(settings, service), host, port)
+    server = _server(create_app(settings, service, host), host, port)
     thread = threading.Thread(target=server.run, name="youthqa-server", daemon=True)
     thread.start()
     return server, thread
@@ -215,6 +217,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
         print(f"youthqa serve: refusing to serve on {host} without a login; set YOUTHQA_AUTH=user:password "
               f"or use --host 127.0.0.1 (拒绝在非本机地址上无登录提供服务)", file=sys.stderr)
         return 2
+    if not is_loopback(host) and not settings.public_hosts:
+        print(f"youthqa serve: 在 {host} 上提供服务时,请用 YOUTHQA_PUBLIC_HOSTS 写明用户访问的主机名或地址"
+              f"(如 qa.example.org,10.0.0.5);其他 Host 的请求一律拒绝", file=sys.stderr)
+        return 2
     service = Service(settings)
     try:
         docs = len(service.documents())  # opens the Assistant now, not on the first question
@@ -226,7 +232,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
     note = {-1: "the Chroma server is not answering yet", 0: "the knowledge base is empty: upload reports on the page"}
     print(f"youthqa: serving http://{host}:{port}/ ({note.get(docs, f'{docs} documents')}; "
           f"index {settings.location()})", flush=True)
-    server = _server(create_app(settings, service), host, port)
+    server = _server(create_app(settings, service, host), host, port)
     try:
         server.run()
     except SystemExit as stop:  # uvicorn exits when it cannot bind the port

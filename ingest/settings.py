@@ -28,6 +28,7 @@ class Settings:
     max_chunks: int = 5_000  # embedding ~15 s on 2 cores
     max_question_chars: int = 1000
     auth: str = ""  # "user:password[,user:password...]" for the web UI
+    public_hosts: str = ""  # "qa.example.org[,10.0.0.5]": names the web server answers to besides loopback
     feedback: Path = Path(".youthqa-feedback.jsonl")
 
     def __post_init__(self):

@@ -18,7 +18,7 @@ import gradio as gr  # noqa: E402
 
 from ingest.settings import Settings  # noqa: E402
 
-from .render import answer_html, message_html, passages_html  # noqa: E402
+from .render import answer_html, message_html, passages_html, safe  # noqa: E402
 from .server import create_app, is_loopback, parse_auth  # noqa: E402
 from .service import MSG_FAILED, UPLOAD_TYPES, Service, Unavailable, UserError, origin_text  # noqa: E402
 
@@ -50,6 +50,20 @@ def _doc_choices(docs) -> list[tuple[str, str]]:
     labels = [f"{d.source} · {origin_text(d.origin)}" for d in docs]
     return [(label if labels.count(label) == 1 else f"{label} · {d.doc_id[:8]}", d.doc_id)
             for label, d in zip(labels, docs)]
+
+
+def _discard(paths: list[str]) -> None:
+    """Remove Gradio's uploaded copies (and their per-upload folders) once the index has its own."""
+    from pathlib import Path
+
+    from gradio.utils import get_upload_folder
+
+    root = Path(get_upload_folder()).resolve()
+    for path in map(Path, paths):
+        if root in path.resolve().parents:
+            path.unlink(missing_ok=True)
+            if path.parent != root and not any(path.parent.iterdir()):
+                path.parent.rmdir()
 
 
 def build_demo(service: Service) -> gr.Blocks:
@@ -98,7 +112,7 @@ def build_demo(service: Service) -> gr.Blocks:
         try:
             docs = service.documents()
         except UserError as err:
-            return gr.skip(), gr.skip(), str(err)
+            return gr.skip(), gr.skip(), safe(str(err))
         return (_doc_rows(Service.matching(docs, query)), gr.update(choices=_doc_choices(docs), value=None),
                 gr.skip())
 
@@ -107,8 +121,11 @@ def build_demo(service: Service) -> gr.Blocks:
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in files or []]
         if not paths:
             return [["-", "-", "请先选择要上传的文件。", 0]], *refresh(query), None
-        rows = service.upload(paths, progress=lambda done, what: progress(done, desc=what),
-                              user=getattr(request, "username", None) or "")
+        try:
+            rows = service.upload(paths, progress=lambda done, what: progress(done, desc=what),
+                                  user=getattr(request, "username", None) or "")
+        finally:
+            _discard(paths)  # Gradio's copies (0644, in /tmp): the index keeps its own
         return rows, *refresh(query), None
 
     def on_delete(doc_id, query):  # the dropdown's value: one document, not every file of that name
@@ -116,13 +133,13 @@ def build_demo(service: Service) -> gr.Blocks:
             message = service.delete(doc_id) if doc_id else "请先选择要删除的文档。"
         except UserError as err:
             message = str(err)
-        return message, *refresh(query)[:2]
+        return safe(message), *refresh(query)[:2]  # file names are the user's: never Markdown
 
     def on_reindex(query):
         try:
             rows = service.reindex()
         except UserError as err:
-            return str(err), *refresh(query)[:2]
+            return safe(str(err)), *refresh(query)[:2]
         counts = {k: sum(1 for r in rows if f"({k})" in r[1]) for k in ("updated", "removed", "failed")}
         return ("重新索引完成:{updated} 个文档已更新,{removed} 个文件已不存在并移出知识库,{failed} 个失败。"
                 .format(**counts), *refresh(query)[:2])

@@ -196,3 +196,24 @@ def test_a_public_address_needs_its_host_names(monkeypatch, capsys, free_port):
     monkeypatch.delenv("YOUTHQA_PUBLIC_HOSTS", raising=False)
     assert main(["serve", "--host", "0.0.0.0", "--port", str(free_port())]) == 2
     assert "YOUTHQA_PUBLIC_HOSTS" in capsys.readouterr().err
+
+
+# -- 10: file names are text; Gradio's copies do not outlive the upload ----------------------------
+def test_a_file_name_is_never_markup_and_gradios_copy_is_removed(served):
+    base = served[0]
+    name = "![x](http://127.0.0.1:9/x.png)[y](javascript:alert(1)).txt"
+    with httpx.Client() as http:
+        http.get(f"{base}/")
+        got = http.post(f"{base}/gradio_api/upload", files={"files": (name, XSS_REPORT.read_bytes(), "text/plain")})
+        path = got.json()[0]
+        entry = {"path": path, "meta": {"_type": "gradio.FileData"}, "orig_name": name}
+        assert join(http, base, fn_index(base, http, "on_upload"), [[entry], ""], "s3").status_code == 200
+        rows, _, pick, *_ = completed(http, base, "s3")["output"]["data"]
+        assert rows["data"][0][1] == "新增 (added)", rows
+        assert not os.path.exists(path) and not os.path.exists(os.path.dirname(path))
+        stored = rows["data"][0][0]  # Gradio strips "/" and ":" from names; brackets stay
+        assert "](" in stored
+        doc_id = next(value for label, value in pick["choices"] if label.startswith(stored))
+        assert join(http, base, fn_index(base, http, "on_delete"), [doc_id, ""], "s3").status_code == 200
+        status = completed(http, base, "s3")["output"]["data"][0]
+        assert status.startswith("已删除") and not set("[]()!") & set(status), status

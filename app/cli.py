@@ -1,12 +1,20 @@
-"""The `youthqa` command: a thin shell over ingest_paths and the Assistant."""
+"""The `youthqa` command: a thin shell over ingest_paths and the Assistant. Messages are Chinese
+(ingest/messages.py); libraries' log lines and warnings (jieba's dictionary, pypdf on a broken file) are
+kept off the terminal unless --verbose.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import warnings
 from pathlib import Path
 
+from ingest import messages as msg
 from ingest.settings import Settings
+
+NEEDS_INDEX = ("ask", "status")  # and serve, after its host checks (app/ui.py): only ingest creates an index
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,63 +23,99 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    try:
-        settings = Settings.from_env(index=getattr(args, "index", None))
-        return args.func(args, settings) or 0
-    except KeyboardInterrupt:
-        return 130
-    except Exception as err:  # one line for users; tracebacks only on request
-        if getattr(args, "debug", False):
-            raise
-        print(f"youthqa: error: {err}", file=sys.stderr)
-        return 1
+    with _quiet(not getattr(args, "verbose", False)):
+        try:
+            settings = Settings.from_env(index=getattr(args, "index", None))
+            if args.command in NEEDS_INDEX and not is_index(settings):
+                print(f"youthqa {args.command}: {msg.NOT_AN_INDEX.format(path=settings.index)}", file=sys.stderr)
+                return 1
+            return args.func(args, settings) or 0
+        except KeyboardInterrupt:
+            return 130
+        except Exception as err:  # one line for users; tracebacks only on request
+            if getattr(args, "debug", False):
+                raise
+            print(msg.CLI_ERROR.format(error=" ".join(str(err).split())), file=sys.stderr)
+            return 1
+
+
+def is_index(settings: Settings) -> bool:
+    """Does settings name a knowledge base? A server's, or an embedded one's directory: Chroma's database,
+    or the note of a recovery that emptied it (`status` explains that one)."""
+    index = settings.index
+    return settings.server_mode or (index / "chroma.sqlite3").is_file() or (index / ".youthqa-recovery.json").is_file()
+
+
+class _quiet:
+    """Library noise off (log records below ERROR, Python warnings) for one command; back on afterwards."""
+
+    def __init__(self, on: bool):
+        self.on, self.warnings = on, warnings.catch_warnings()
+
+    def __enter__(self):
+        if self.on:
+            self.warnings.__enter__()
+            warnings.simplefilter("ignore")
+            logging.disable(logging.WARNING)  # jieba logs its dictionary at DEBUG through its own handler
+
+    def __exit__(self, *exc):
+        if self.on:
+            logging.disable(logging.NOTSET)
+            self.warnings.__exit__(*exc)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="youthqa", description="Question answering over youth-league work reports")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command")
+    parser = argparse.ArgumentParser(prog="youthqa", description="共青团工作报告问答:导入报告,提问,给出确切数字并注明出处")
+    parser.add_argument("--debug", action="store_true", help="出错时显示完整的 traceback")
+    parser.add_argument("--verbose", action="store_true", help="显示各个库的日志和警告")
+    sub = parser.add_subparsers(dest="command", title="命令")
 
-    p = sub.add_parser("ingest", help="add report files or folders to the knowledge base")
-    p.add_argument("paths", nargs="+")
-    p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
-    p.add_argument("--strict", action="store_true", help="exit non-zero if any file fails")
+    p = sub.add_parser("ingest", help="把报告文件或目录导入知识库(没有知识库时新建)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")
+    p.add_argument("--prune", action="store_true", help="移除文件已不存在的报告")
+    p.add_argument("--strict", action="store_true", help="有任何文件失败就以非零状态退出")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("status", help="documents, chunks, embedding model, index location")
+    p = sub.add_parser("status", help="报告数、分块数、向量模型、知识库位置")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("ask", help="answer one question")
-    p.add_argument("question")
-    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p = sub.add_parser("ask", help="回答一个问题")
+    p.add_argument("question", help="问题")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出回答")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("serve", help="run the web UI")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7860)
+    p = sub.add_parser("serve", help="启动网页问答")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址(默认 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860, help="端口(默认 7860)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("eval", help="measure answer accuracy on gold sets")
-    p.add_argument("gold", nargs="+", help="gold JSONL files: questions and/or conversations")
-    p.add_argument("--corpus", action="append", help="build a throw-away index from this folder first (repeatable)")
+    p = sub.add_parser("eval", help="用标准答案集评测回答准确率")
+    p.add_argument("gold", nargs="+", help="标准答案 JSONL 文件:问题和/或多轮对话")
+    p.add_argument("--corpus", action="append", help="先用这个报告目录建一个临时知识库(可重复)")
     p.add_argument("--by-corpus", action="store_true",
-                   help="score items that name their reports folder (near misses, conversations) against it")
+                   help="写明了报告目录的条目(近似问题、多轮对话)各用自己的目录评测")
     p.add_argument("--strict-evidence", action="store_true",
-                   help="refuse to run if gold evidence is not in the text youthqa extracts (else: a warning each)")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--report", help="write an HTML report here")
-    p.add_argument("--min-accuracy", type=float, default=None)
-    p.add_argument("--baseline", choices=["naive"], help="also run a peer pipeline for comparison")
+                   help="标准证据不在 youthqa 提取的正文中时拒绝运行(否则逐条警告)")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出结果和出处信息")
+    p.add_argument("--report", help="把 HTML 评测报告写到这里")
+    p.add_argument("--min-accuracy", type=float, default=None, help="准确率低于此值时以非零状态退出")
+    p.add_argument("--baseline", choices=["naive"], help="同时运行一个对照流程")
     p.set_defaults(func=cmd_eval)
 
     for name, child in sub.choices.items():
-        child.add_argument("--index", type=Path, default=None, help="index directory (default .youthqa-index)")
+        child.add_argument("--index", type=Path, default=None, help="知识库目录(默认 .youthqa-index)")
+        child.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="显示各个库的日志和警告")
     return parser
 
 
 def cmd_ingest(args, settings: Settings) -> int:
     from ingest import ingest_paths
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:  # a typo: nothing is created, not even the index directory
+        for path in missing:
+            print(f"youthqa ingest: {msg.NO_PATH.format(path=path)}", file=sys.stderr)
+        return 2
     summary = ingest_paths(args.paths, settings, prune=args.prune, progress=True)
     print(summary.report())
     return summary.exit_code(strict=args.strict)

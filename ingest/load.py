@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
+from . import messages as msg
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -58,28 +59,27 @@ def load_file(path: Path, max_bytes: int, limits: Limits = Limits()) -> Loaded:
     _check_lines(path.name, len(lines), limits.lines)
     longest = max((len(line) for line in lines), default=0)
     if longest > MAX_LINE_CHARS:  # a report paragraph is hundreds of characters, not megabytes
-        raise LoadError(f"a line of {longest:,} characters (limit {MAX_LINE_CHARS:,}): not an article, "
-                        "or its paragraphs lost their line breaks")
+        raise LoadError(msg.LINE_TOO_LONG.format(chars=longest, limit=MAX_LINE_CHARS))
     return Loaded(lines, hint, hashlib.sha256(PIPELINE_VERSION.encode() + data).hexdigest()[:16])
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise LoadError(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUPPORTED)}")
+        raise LoadError(msg.UNSUPPORTED.format(suffix=suffix or msg.NO_SUFFIX, supported=" ".join(SUPPORTED)))
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit")
+            raise LoadError(msg.TOO_BIG.format(mb=size / 2**20, limit=max_bytes / 2**20))
         if size == 0:
-            raise LoadError("file is empty")
+            raise LoadError(msg.EMPTY_FILE)
         return path.read_bytes()
     except FileNotFoundError:
-        raise LoadError("file disappeared before it could be read") from None
+        raise LoadError(msg.DISAPPEARED) from None
     except IsADirectoryError:
-        raise LoadError("is a directory, not a file") from None
+        raise LoadError(msg.IS_DIRECTORY) from None
     except PermissionError:
-        raise LoadError("permission denied") from None
+        raise LoadError(msg.NO_PERMISSION) from None
 
 
 def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
@@ -99,7 +99,7 @@ def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
 
 def _check_lines(name: str, lines: int, limit: int) -> None:
     if lines > limit:  # 40,000 one-line paragraphs were 107 s of embedding
-        raise LoadError(f"{name} 有 {lines:,} 行,超过每个文件 {limit:,} 行的上限(YOUTHQA_MAX_LINES),未导入")
+        raise LoadError(msg.TOO_MANY_LINES.format(name=name, lines=lines, limit=limit))
 
 
 def decode(data: bytes) -> str:
@@ -114,7 +114,7 @@ def decode(data: bytes) -> str:
                 return text
             break
     if b"\x00" in data[:8192]:
-        raise LoadError("binary content (NUL bytes), not a text file")
+        raise LoadError(msg.BINARY_NUL)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -122,8 +122,8 @@ def decode(data: bytes) -> str:
             continue
         if _looks_like_text(text):
             return text
-        raise LoadError(f"binary content, not text (decoded as {encoding} it is mostly control characters)")
-    raise LoadError("cannot decode the bytes as UTF-8 or GB18030/GBK")
+        raise LoadError(msg.BINARY_CONTROL.format(encoding=encoding))
+    raise LoadError(msg.UNDECODABLE)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -141,8 +141,8 @@ def html_lines(text: str) -> tuple[list[str], str]:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
     try:
         root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as err:
-        raise LoadError(f"malformed HTML: {err}") from None
+    except (etree.ParserError, ValueError):
+        raise LoadError(msg.BAD_HTML) from None
     title = " ".join(root.xpath("string(//title)").split())
     for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
         element.drop_tree()
@@ -213,11 +213,11 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
     try:
         import docx
     except ImportError:
-        raise LoadError("reading .docx needs python-docx: pip install python-docx") from None
+        raise LoadError(msg.NEEDS_DOCX) from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as err:  # python-docx raises many kinds for broken packages
-        raise LoadError(f"not a readable Word document: {type(err).__name__}") from None
+    except Exception:  # python-docx raises many kinds for broken packages; their text means nothing to staff
+        raise LoadError(msg.BAD_DOCX) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         lines.extend(" ".join(cell.text for cell in row.cells) for row in table.rows)
@@ -233,16 +233,14 @@ def _check_zip(data: bytes, name: str, xml_limit: int) -> None:
             xml = [i for i in archive.infolist() if i.filename.lower().endswith(_XML_PARTS)]
             declared = sum(info.file_size for info in xml)
             if declared > xml_limit:
-                raise LoadError(f"{name} 的 Word 正文(XML)解压后有 {declared / 2**20:.0f} MB,超过 {mb:.0f} MB 上限"
-                                "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+                raise LoadError(msg.DOCX_XML_DECLARED.format(name=name, mb=declared / 2**20, limit=mb))
             if _inflated(archive, xml, xml_limit) > xml_limit:
-                raise LoadError(f"{name} 的 Word 正文(XML)声明 {declared / 2**20:.1f} MB,实际解压超过 {mb:.0f} MB 上限"
-                                "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+                raise LoadError(msg.DOCX_XML_INFLATED.format(name=name, mb=declared / 2**20, limit=mb))
             others, limit = [i for i in archive.infolist() if i not in xml], _MAX_DOCX_UNCOMPRESSED
             if sum(i.file_size for i in others) > limit or _inflated(archive, others, limit) > limit:
-                raise LoadError(f"{name} 解压后超过 {limit // 2**20} MB,可能是压缩炸弹,未导入")
+                raise LoadError(msg.DOCX_TOO_BIG.format(name=name, limit=limit // 2**20))
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
-        raise LoadError("not a Word document (.docx is a zip package)") from None
+        raise LoadError(msg.NOT_DOCX) from None
 
 
 def _inflated(archive: zipfile.ZipFile, members, limit: int) -> int:
@@ -259,13 +257,13 @@ def _pdf_lines(data: bytes, name: str = "", max_pages: int = Limits().pdf_pages)
     try:
         from pypdf import PdfReader
     except ImportError:
-        raise LoadError("reading .pdf needs pypdf: pip install pypdf") from None
+        raise LoadError(msg.NEEDS_PDF) from None
     try:
         pages = _pdf_pages(PdfReader(io.BytesIO(data)), name, max_pages)
     except LoadError:
         raise
-    except Exception as err:  # pypdf raises many kinds for broken files
-        raise LoadError(f"not a readable PDF: {err}") from None
+    except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
+        raise LoadError(msg.BAD_PDF) from None
     lines: list[str] = []
     for raw in "\n".join(pages).splitlines():
         line = raw.strip()
@@ -286,5 +284,5 @@ def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
         declared = 0
     count = declared if declared > max_pages else len(reader.pages)
     if count > max_pages:
-        raise LoadError(f"{name} 有 {count:,} 页,超过每个文件 {max_pages:,} 页的上限(YOUTHQA_MAX_PDF_PAGES),未导入")
+        raise LoadError(msg.TOO_MANY_PAGES.format(name=name, pages=count, limit=max_pages))
     return [page.extract_text() or "" for page in reader.pages]

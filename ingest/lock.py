@@ -7,7 +7,8 @@ One lock file per index directory, taken with fcntl.flock and never waited for (
   process that reads while another writes sees a half-written index, and the two processes' copies
   of Chroma's vector segments drift apart.
 
-A process that cannot get the lock fails at once with one line naming the holder's pid and pointing to
+A process that cannot get the lock fails at once with one line naming the live holder (pid and command,
+from /proc/locks, else the pid noted in the lock file if that process is still alive) and pointing to
 server mode. Inside one process the lock is counted, not re-taken: readers and writers of the same index
 share one file descriptor (flock locks on two descriptors of one file conflict even in one process), and
 a reader's Store that writes (the web UI deleting a document) upgrades to exclusive for that write.
@@ -22,12 +23,18 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import messages as msg
+
 LOCK_FILE = ".youthqa.lock"
-HINT = "use a Chroma server for several processes: set YOUTHQA_CHROMA_HOST, see README 'Scaling out'"
 
 
 class IndexBusy(RuntimeError):
-    """Another process holds the index; str(err) is the one-line reason."""
+    """Another process holds the index; str(err) is the one-line reason. `writing`: the holder writes (else it
+    has the index open for reading); `holder`: who it is, for messages that add their own advice."""
+
+    def __init__(self, message: str, writing: bool = True, holder: str = ""):
+        super().__init__(message)
+        self.writing, self.holder = writing, holder
 
 
 class _Held:
@@ -75,7 +82,7 @@ class _Held:
                     fcntl.flock(self.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 except BlockingIOError:
                     pass
-            raise IndexBusy(self._busy_message(op == fcntl.LOCK_EX)) from None
+            raise self._busy(op == fcntl.LOCK_EX) from None
         self._note("write" if op == fcntl.LOCK_EX else "read")
 
     def _downgrade(self) -> None:
@@ -93,17 +100,62 @@ class _Held:
         except OSError:
             pass
 
-    def _busy_message(self, want_write: bool) -> str:
-        try:
-            pid, _, mode = os.pread(self.fd, 64, 0).decode().strip().partition(" ")
-        except (OSError, UnicodeDecodeError):
-            pid, mode = "", ""
-        who = f"pid {pid}" if pid.isdigit() else "pid unknown"
-        if mode == "read" and want_write:
-            doing = "is open in another process"
-        else:
-            doing = "is being written by another process"
-        return f"the index at {self.index} {doing} ({who}); {HINT}"
+    def _busy(self, want_write: bool) -> IndexBusy:
+        """The live processes holding the lock: the note names the latest holder only, which may have exited
+        while an earlier reader still holds it, so the kernel's lock table comes first."""
+        holders = _kernel_holders(self.fd)
+        if not holders:
+            try:
+                pid, _, mode = os.pread(self.fd, 64, 0).decode().strip().partition(" ")
+            except (OSError, UnicodeDecodeError):
+                pid, mode = "", ""
+            if pid.isdigit() and _alive(int(pid)):
+                holders = {int(pid): mode != "read"}
+        writing = any(holders.values()) if holders else not want_write
+        who = "; ".join(msg.HOLDER.format(pid=pid, command=_command(pid)) for pid in sorted(holders)) \
+            or msg.HOLDER_UNKNOWN
+        text = (msg.INDEX_WRITING if writing else msg.INDEX_OPEN).format(index=self.index, holder=who)
+        return IndexBusy(text + msg.BUSY_HINT, writing, who)
+
+
+def _kernel_holders(fd: int) -> dict[int, bool]:
+    """{pid: exclusive} of the other live processes holding a flock on fd's file (Linux /proc/locks)."""
+    inode = str(os.fstat(fd).st_ino)
+    holders = {}
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as table:
+            for line in table:
+                fields = line.split()
+                if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
+                    continue  # a waiter, or not a flock
+                pid = int(fields[4]) if fields[4].isdigit() else 0
+                if fields[5].rsplit(":", 1)[-1] == inode and pid != os.getpid() and _alive(pid):
+                    holders[pid] = holders.get(pid, False) or fields[3] == "WRITE"
+    except OSError:  # not Linux, or /proc not mounted
+        return {}
+    return holders
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return pid > 0
+
+
+def _command(pid: int) -> str:
+    """The holder's command line, short: `youthqa serve --port 7860`, `python3 -m app.cli ingest corpus`."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            argv = f.read().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    argv = [os.path.basename(argv[0])] + [a for a in argv[1:] if a]
+    text = " ".join(argv)
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 _held: dict[Path, _Held] = {}

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
 from .embed import load_embedder
@@ -56,10 +57,11 @@ class IngestSummary:
         return 1 if (self.failed and (strict or not landed)) or not self.results else 0
 
     def report(self) -> str:
-        lines = [f"  failed  {r.source}: {r.reason}" for r in self.failed]
-        lines.append(f"documents: {self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-                     f"{len(self.failed)} failed" + (f", {self.removed} removed" if self.removed else "")
-                     + f"; chunks written: {self.chunks}; {self.seconds:.1f} s")
+        lines = [msg.SUMMARY_FAILED.format(source=r.source, reason=r.reason) for r in self.failed]
+        removed = msg.SUMMARY_REMOVED.format(removed=self.removed) if self.removed else ""
+        lines.append(msg.SUMMARY.format(added=self.added, updated=self.updated, unchanged=self.unchanged,
+                                        failed=len(self.failed), removed=removed, chunks=self.chunks,
+                                        seconds=self.seconds))
         return "\n".join(lines)
 
 
@@ -77,9 +79,9 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
             batch = _Batch(store, embedder, summary, background, store.orphans_possible(known.values()),
                            settings, staged)
             for i, path in enumerate(_progress(files, progress)):
-                _report(report, 0.8 * i / len(files), f"读取 {path.name}({i + 1}/{len(files)})")
+                _report(report, 0.8 * i / len(files), msg.PROGRESS_READING.format(name=path.name, i=i + 1, n=len(files)))
                 batch.add(path, known.get(doc_id_for(path)), settings.max_file_mb * 2**20)
-            _report(report, 0.8, "向量化并写入知识库…")
+            _report(report, 0.8, msg.PROGRESS_WRITING)
             batch.flush(final=True)
         if prune:
             summary.results.extend(_prune(store, known.values(), paths))
@@ -140,11 +142,11 @@ class _Batch:
         origin = staged.origin if staged else known.origin if known else ""  # a re-index keeps it
         doc = replace(clean_document(loaded.lines, path, loaded.title_hint), origin=origin)
         if not doc.paragraphs:
-            return self._result(path, "failed", "no article text left after cleaning")
+            return self._result(path, "failed", msg.NO_ARTICLE_TEXT)
         chunks, limit = chunk_document(doc), self.settings.max_chunks
         if len(chunks) > limit:  # each costs ~3 ms of embedding
-            return self._result(path, "failed", f"{path.name} 切分出 {len(chunks):,} 个分块,超过每个文件 {limit:,} 个"
-                                                "的上限(YOUTHQA_MAX_CHUNKS),未导入")
+            return self._result(path, "failed", msg.TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks),
+                                                                           limit=limit))
         self.pending.append((doc, path, loaded.digest, chunks, "updated" if known else "added"))
         if sum(len(p[3]) for p in self.pending) >= EMBED_BATCH:
             self.flush()
@@ -190,4 +192,4 @@ def _progress(items, enabled: bool):
         return items
     from tqdm import tqdm
 
-    return tqdm(items, unit="file", desc="ingest", leave=False)
+    return tqdm(items, unit=msg.PROGRESS_UNIT, desc=msg.PROGRESS_BAR, leave=False)

@@ -30,6 +30,7 @@ class Settings:
     auth: str = ""  # "user:password[,user:password...]" for the web UI
     public_hosts: str = ""  # "qa.example.org[,10.0.0.5]": names the web server answers to besides loopback
     feedback: Path = Path(".youthqa-feedback.jsonl")
+    audit: str = ""  # JSON lines of uploads, deletions, undo, re-index; "" = audit.jsonl in the index directory
 
     def __post_init__(self):
         # Callers pass strings as often as Paths; everything downstream wants Paths.
@@ -55,6 +56,10 @@ class Settings:
     @property
     def server_mode(self) -> bool:
         return bool(self.chroma_host)
+
+    def audit_file(self) -> Path:
+        """A property of the index unless set: it moves with the index, as the uploads it records do."""
+        return Path(self.audit) if self.audit else self.index / "audit.jsonl"
 
     def location(self) -> str:
         if self.server_mode:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 from app.api import Assistant
 from ingest import Settings, ingest_paths
+from ingest import messages as msg
 from ingest.chunk import MAX_CHARS, chunk_document
 from ingest.clean import clean_document, doc_id_for
 from ingest.load import MAX_LINE_CHARS, SUPPORTED, LoadError, load_file
@@ -99,7 +101,7 @@ def test_giant_single_line_is_refused_quickly(tmp_path):
     started = time.perf_counter()
     tracemalloc.start()
     try:
-        with pytest.raises(LoadError, match=r"^a line of 1,747,626 characters \(limit 100,000\)"):
+        with pytest.raises(LoadError, match=f"^{re.escape(msg.LINE_TOO_LONG.format(chars=1_747_626, limit=100_000))}$"):
             load_file(path, 20 * 2**20)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -190,12 +192,11 @@ def test_heavy_files_bounded_memory_and_a_reason_each(tmp_path):
     results, peak_mb = ingest_in_child(tmp_path, docs)
     assert set(results) == {p.name for p in docs.iterdir()}
     assert results["ok.txt"][0] == "added" and results["giant-line.txt"][0] == "added"
-    assert results["bomb.docx"] == ("failed", "bomb.docx 的 Word 正文(XML)解压后有 256 MB,超过 20 MB 上限"
-                                              "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
-    assert results["liar.docx"] == ("failed", "not a Word document (.docx is a zip package)")  # bad CRC
-    assert results["giant-5mb.txt"][1].startswith("a line of 5,242,880 characters (limit 100,000)")
+    assert results["bomb.docx"] == ("failed", msg.DOCX_XML_DECLARED.format(name="bomb.docx", mb=256, limit=20))
+    assert results["liar.docx"] == ("failed", msg.NOT_DOCX)  # bad CRC
+    assert results["giant-5mb.txt"][1] == msg.LINE_TOO_LONG.format(chars=5 * 2**20, limit=100_000)
     # lxml stops at depth 256 (libxml2's limit without XML_PARSE_HUGE): the text inside is lost, reported.
-    assert results["nested.html"] == ("failed", "no article text left after cleaning")
+    assert results["nested.html"] == ("failed", msg.NO_ARTICLE_TEXT)
     for name in ("nul.txt", "empty.md", "fake.pdf"):
         state, reason = results[name]
         assert state == "failed" and reason and "\n" not in reason, (name, reason)
@@ -222,7 +223,7 @@ def test_lying_zip_bomb_docx_bounded_memory(tmp_path):
     script.write_text(LOAD_ONE, encoding="utf-8")
     out = subprocess.run([sys.executable, str(script), str(path)], capture_output=True, text=True, cwd=ROOT).stdout
     verdict, peak_mb = out.splitlines()
-    assert verdict == "LoadError not a Word document (.docx is a zip package)"  # its CRC does not match
+    assert verdict == f"LoadError {msg.NOT_DOCX}"  # its CRC does not match
     assert int(peak_mb) < 150, f"{peak_mb} MB"  # inflated in bounded pieces (was 560 MB before load.py streamed)
 
 

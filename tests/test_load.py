@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest import messages as msg
 from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines
 from ingest.settings import Settings
 
@@ -185,7 +186,7 @@ def test_malformed_html_keeps_recoverable_text(tmp_path):
 
 
 def test_empty_html_is_a_load_error(tmp_path):
-    assert "HTML" in load_error(write(tmp_path / "c.html", b"<!-- nothing here -->"))
+    assert load_error(write(tmp_path / "c.html", b"<!-- nothing here -->")) == msg.BAD_HTML
 
 
 # -- docx ---------------------------------------------------------------------------------
@@ -206,14 +207,14 @@ def test_docx(tmp_path):
 
 
 def test_docx_that_is_not_a_zip(tmp_path):
-    assert "zip" in load_error(write(tmp_path / "fake.docx", "这不是Word文档".encode()))
+    assert load_error(write(tmp_path / "fake.docx", "这不是Word文档".encode())) == msg.NOT_DOCX
 
 
 def test_docx_zip_without_word_parts(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    assert "Word" in load_error(write(tmp_path / "odd.docx", buf.getvalue()))
+    assert load_error(write(tmp_path / "odd.docx", buf.getvalue())) == msg.BAD_DOCX
 
 
 def test_docx_zip_bomb(tmp_path):
@@ -225,8 +226,7 @@ def test_docx_zip_bomb(tmp_path):
             for _ in range(210):
                 member.write(piece)
     assert path.stat().st_size < LIMIT
-    assert load_error(path) == ("bomb.docx 的 Word 正文(XML)解压后有 210 MB,超过 20 MB 上限(YOUTHQA_MAX_DOCX_XML_MB),"
-                                "可能是压缩炸弹,未导入")
+    assert load_error(path) == msg.DOCX_XML_DECLARED.format(name="bomb.docx", mb=210, limit=20)
 
 
 def test_docx_xml_bound_is_a_setting(tmp_path):
@@ -237,7 +237,7 @@ def test_docx_xml_bound_is_a_setting(tmp_path):
     document.save(tmp_path / "r.docx")
     assert load_file(tmp_path / "r.docx", LIMIT).lines == [REPORT[0]]
     reason = load_error(tmp_path / "r.docx", limits=Limits.of(Settings.from_env({"YOUTHQA_MAX_DOCX_XML_MB": "0"})))
-    assert reason.startswith("r.docx 的 Word 正文(XML)解压后有 1 MB,超过 0 MB 上限")
+    assert reason == msg.DOCX_XML_DECLARED.format(name="r.docx", mb=1, limit=0)  # 0.8 MB, shown rounded
 
 
 # -- pdf ----------------------------------------------------------------------------------
@@ -318,18 +318,19 @@ def test_pdf_page_bound_refuses_before_extracting_text(tmp_path, monkeypatch):
     assert load_file(write(tmp_path / "ok.pdf", pages_pdf(3)), LIMIT, Limits(pdf_pages=3)).lines == ["Youth League" * 3]  # hard wraps joined
     monkeypatch.setattr(PageObject, "extract_text", lambda *a, **k: pytest.fail("extracted text past the bound"))
     assert load_error(write(tmp_path / "four.pdf", pages_pdf(4)), limits=Limits(pdf_pages=3)) == \
-        "four.pdf 有 4 页,超过每个文件 3 页的上限(YOUTHQA_MAX_PDF_PAGES),未导入"
-    assert load_error(write(tmp_path / "liar.pdf", pages_pdf(600, count=1))).startswith(
-        "liar.pdf 有 600 页,超过每个文件 500 页的上限")  # the page tree's /Count can lie; its pages cannot
+        msg.TOO_MANY_PAGES.format(name="four.pdf", pages=4, limit=3)
+    assert load_error(write(tmp_path / "liar.pdf", pages_pdf(600, count=1))) == \
+        msg.TOO_MANY_PAGES.format(name="liar.pdf", pages=600, limit=500)  # the page tree's /Count can lie; its pages cannot
 
 
 def test_line_bound(tmp_path):
     text = "\n".join(f"第{i}条:团员青年参加志愿服务。" for i in range(101))
     for name in ("many.txt", "many.md"):
         assert load_error(write(tmp_path / name, text.encode()), limits=Limits(lines=100)) == \
-            f"{name} 有 101 行,超过每个文件 100 行的上限(YOUTHQA_MAX_LINES),未导入"
+            msg.TOO_MANY_LINES.format(name=name, lines=101, limit=100)
     page = "<html><body>" + "".join(f"<p>第{i}条。</p>" for i in range(101)) + "</body></html>"
-    assert "101 行" in load_error(write(tmp_path / "many.html", page.encode()), limits=Limits(lines=100))
+    assert load_error(write(tmp_path / "many.html", page.encode()), limits=Limits(lines=100)) == \
+        msg.TOO_MANY_LINES.format(name="many.html", lines=101, limit=100)
     assert len(load_file(write(tmp_path / "ok.txt", text.encode()), LIMIT, Limits(lines=101)).lines) == 101
     assert Limits.of(Settings.from_env({"YOUTHQA_MAX_LINES": "7"})).lines == 7 and Limits().lines == 20_000
 
@@ -355,21 +356,21 @@ def test_pdf_chinese_hard_wraps_joined_at_sentence_ends(tmp_path):
 
 
 def test_pdf_broken(tmp_path):
-    assert "PDF" in load_error(write(tmp_path / "broken.pdf", b"%PDF-1.4\n this is not really a pdf"))
+    assert load_error(write(tmp_path / "broken.pdf", b"%PDF-1.4\n this is not really a pdf")) == msg.BAD_PDF
 
 
 # -- bad inputs ---------------------------------------------------------------------------
 def test_empty_file(tmp_path):
-    assert load_error(write(tmp_path / "empty.txt", b"")) == "file is empty"
+    assert load_error(write(tmp_path / "empty.txt", b"")) == msg.EMPTY_FILE
 
 
 def test_binary_named_txt(tmp_path):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20
-    assert "binary" in load_error(write(tmp_path / "image.txt", png))
+    assert load_error(write(tmp_path / "image.txt", png)) == msg.BINARY_NUL
 
 
 def test_control_characters_named_txt(tmp_path):
-    assert "binary" in load_error(write(tmp_path / "ctl.txt", bytes(range(1, 32)) * 200))
+    assert load_error(write(tmp_path / "ctl.txt", bytes(range(1, 32)) * 200)) == msg.BINARY_CONTROL.format(encoding="utf-8-sig")
 
 
 def test_undecodable_bytes(tmp_path):
@@ -378,14 +379,14 @@ def test_undecodable_bytes(tmp_path):
         with pytest.raises(UnicodeDecodeError):
             data.decode(encoding)
     reason = load_error(write(tmp_path / "garbled.txt", data))
-    assert reason == "cannot decode the bytes as UTF-8 or GB18030/GBK"
+    assert reason == msg.UNDECODABLE
 
 
 def test_over_the_size_limit(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:
         fh.truncate(50 * 2**20)  # sparse: no disk cost
-    assert load_error(path) == "file is 50 MB, over the 20 MB limit"
+    assert load_error(path) == msg.TOO_BIG.format(mb=50, limit=20)
 
 
 def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
@@ -393,13 +394,13 @@ def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
     with path.open("wb") as fh:
         fh.truncate(21 * 2**20)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit"))
-    assert "over the 20 MB limit" in load_error(path)
+    assert load_error(path) == msg.TOO_BIG.format(mb=21, limit=20)
 
 
 @pytest.mark.parametrize("name", ["report.xyz", "report.doc", "README", "archive.tar.gz"])
 def test_unsupported_extension(tmp_path, name):
     reason = load_error(write(tmp_path / name, "共青团".encode()))
-    assert reason.startswith("unsupported file type") and ".txt" in reason
+    assert reason == msg.UNSUPPORTED.format(suffix=Path(name).suffix or msg.NO_SUFFIX, supported=" ".join(SUPPORTED))
 
 
 def test_uppercase_extension_is_supported(tmp_path):
@@ -407,12 +408,12 @@ def test_uppercase_extension_is_supported(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    assert "disappeared" in load_error(tmp_path / "gone.txt")
+    assert load_error(tmp_path / "gone.txt") == msg.DISAPPEARED
 
 
 def test_directory_named_like_a_file(tmp_path):
     (tmp_path / "folder.txt").mkdir()
-    assert "directory" in load_error(tmp_path / "folder.txt")
+    assert load_error(tmp_path / "folder.txt") == msg.IS_DIRECTORY
 
 
 def test_decode_helper():

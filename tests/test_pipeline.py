@@ -10,9 +10,10 @@ import pytest
 
 import ingest.pipeline as pipeline
 from ingest import Settings, ingest_paths
+from ingest import messages as msg
 from ingest.chunk import chunk_document
 from ingest.clean import clean_document, doc_id_for
-from ingest.load import load_file
+from ingest.load import SUPPORTED, load_file
 from ingest.store import Store
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -65,8 +66,8 @@ def test_ingest_corpus(corpus_index):
     assert (summary.added, summary.updated, summary.unchanged, len(summary.failed)) == (9, 0, 0, 0)
     assert summary.exit_code() == 0 and summary.exit_code(strict=True) == 0
     assert summary.chunks == sum(len(expected_chunks(p)) for p in CORPUS.iterdir())
-    assert "documents: 9 added, 0 updated, 0 unchanged, 0 failed; chunks written: %d" % summary.chunks \
-        in summary.report()
+    assert msg.SUMMARY.format(added=9, updated=0, unchanged=0, failed=0, removed="", chunks=summary.chunks,
+                              seconds=summary.seconds) in summary.report()
     assert_consistent(Store.open(settings))
 
 
@@ -180,7 +181,7 @@ def test_prune_removes_deleted_files(corpus_copy, make_settings):
     summary = ingest_paths([corpus_copy], settings, prune=True)
     assert (summary.unchanged, summary.removed) == (8, 1)
     assert statuses(summary)["qingzhen-antidrug-2019.txt"] == "removed"
-    assert "1 removed" in summary.report()
+    assert msg.SUMMARY_REMOVED.format(removed=1) in summary.report()
     assert store.document(doc_id) is None
     assert chunk_ids(store, doc_id) == set()
     assert len(store.documents()) == 8
@@ -227,13 +228,13 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     (folder / "notes.xyz").write_text("共青团", encoding="utf-8")
     (folder / "only-footer.txt").write_text("上一篇:某某活动\n下一篇:另一活动\n", encoding="utf-8")
     return {
-        "empty.txt": "file is empty",
-        "image.txt": "binary content",
-        "garbled.txt": "cannot decode",
-        "broken.html": "malformed HTML",
-        "huge.txt": "over the 20 MB limit",
-        "notes.xyz": "unsupported file type .xyz",
-        "only-footer.txt": "no article text left after cleaning",
+        "empty.txt": msg.EMPTY_FILE,
+        "image.txt": msg.BINARY_NUL,
+        "garbled.txt": msg.UNDECODABLE,
+        "broken.html": msg.BAD_HTML,
+        "huge.txt": msg.TOO_BIG.format(mb=50, limit=20),
+        "notes.xyz": msg.UNSUPPORTED.format(suffix=".xyz", supported=" ".join(SUPPORTED)),
+        "only-footer.txt": msg.NO_ARTICLE_TEXT,
     }
 
 
@@ -253,10 +254,10 @@ def test_bad_files_alongside_good_ones(tmp_path, make_settings):
                                  "hubei-qingchuangdai-2022.html": "added", "unclosed.html": "added"}
     got = reasons(summary)
     for name, phrase in bad.items():
-        assert phrase in got[name], (name, got[name])
+        assert got[name] == phrase, (name, got[name])
     report = summary.report()
     for name in bad:
-        assert f"failed  {name}: " in report
+        assert msg.SUMMARY_FAILED.format(source=name, reason=bad[name]) in report
     assert summary.exit_code() == 0
     assert summary.exit_code(strict=True) == 1
     store = Store.open(settings)
@@ -280,7 +281,7 @@ def test_nothing_to_ingest_exit_1(tmp_path, make_settings):
 
 def test_missing_path_is_reported(tmp_path, make_settings):
     summary = ingest_paths([tmp_path / "no-such-report.txt"], make_settings())
-    assert "disappeared" in reasons(summary)["no-such-report.txt"]
+    assert reasons(summary)["no-such-report.txt"] == msg.DISAPPEARED
     assert summary.exit_code() == 1
 
 
@@ -316,7 +317,7 @@ def test_file_deleted_mid_run(tmp_path, make_settings, make_reports, monkeypatch
     monkeypatch.setattr(pipeline, "load_file", load_then_delete_the_next)
     settings = make_settings()
     summary = ingest_paths([tmp_path / "docs"], settings)
-    assert reasons(summary) == {victim.name: "file disappeared before it could be read"}
+    assert reasons(summary) == {victim.name: msg.DISAPPEARED}
     assert summary.added == 5 and summary.exit_code() == 0
     assert {r.source for r in Store.open(settings).documents()} == {p.name for p in paths if p != victim}
 

@@ -16,6 +16,7 @@ import pytest
 from app.limits import LoginLimiter
 from app.server import parse_auth
 from ingest import Settings, ingest_paths
+from ingest import messages as msg
 from test_ui import CORPUS, TONGCHUAN, XSS_REPORT
 
 PASSWD = {"path": "/etc/passwd", "meta": {"_type": "gradio.FileData"}, "orig_name": "passwd"}
@@ -209,7 +210,7 @@ def test_a_file_name_is_never_markup_and_gradios_copy_is_removed(served):
         entry = {"path": path, "meta": {"_type": "gradio.FileData"}, "orig_name": name}
         assert join(http, base, fn_index(base, http, "on_upload"), [[entry], ""], "s3").status_code == 200
         rows, _, pick, *_ = completed(http, base, "s3")["output"]["data"]
-        assert rows["data"][0][1] == "新增 (added)", rows
+        assert rows["data"][0][1] == msg.STATUS["added"], rows
         assert not os.path.exists(path) and not os.path.exists(os.path.dirname(path))
         stored = rows["data"][0][0]  # Gradio strips "/" and ":" from names; brackets stay
         assert "](" in stored

@@ -21,7 +21,8 @@ import pytest
 
 from app.metrics import answer_matches, load_gold
 from ingest import Settings, ingest_paths
-from ingest.lock import IndexBusy
+from ingest import messages as msg
+from ingest.lock import IndexBusy, _command
 from ingest.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,7 +176,7 @@ def test_two_workers_answer_while_a_third_process_ingests(live, gold):
         asked += 1
     out, err = ingest.communicate()
     assert ingest.returncode == 0, err
-    assert f"documents: {len(NEW_PLACES)} added" in out
+    assert msg.SUMMARY.split("{updated}")[0].format(added=len(NEW_PLACES)) in out
     assert not wrong, wrong[:3]
 
     # Both workers pick the new reports up by themselves (their store stamp check, every 2 s).
@@ -310,11 +311,19 @@ def wait_for(proc: subprocess.Popen, word: str) -> str:
 
 
 def refused(result: subprocess.CompletedProcess, index: Path, pid: int, doing: str) -> None:
+    """doing: msg.INDEX_WRITING or msg.INDEX_OPEN; the line names the live holder, its pid and command."""
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0] == (f"youthqa: error: the index at {index.resolve()} {doing} (pid {pid}); use a Chroma server "
-                        f"for several processes: set YOUTHQA_CHROMA_HOST, see README 'Scaling out'")
+    holder = msg.HOLDER.format(pid=pid, command=_command(pid))
+    assert lines[0] == msg.CLI_ERROR.format(error=doing.format(index=index.resolve(), holder=holder) + msg.BUSY_HINT)
+
+
+def busy(doing: str, index: Path) -> str:
+    """A pattern for IndexBusy's message: `doing` up to the holder."""
+    import re
+
+    return re.escape(doing.format(index=index.resolve(), holder="\0").split("\0")[0])
 
 
 def test_embedded_writer_locks_out_other_processes(tmp_path, make_reports):
@@ -326,9 +335,9 @@ def test_embedded_writer_locks_out_other_processes(tmp_path, make_reports):
         for args in (["ask", "铜川的志愿汇平台注册了多少志愿者?"], ["status"], ["ingest", str(docs)]):
             started = time.monotonic()
             result = youthqa(*args, "--index", str(index))
-            refused(result, index, holder.pid, "is being written by another process")
+            refused(result, index, holder.pid, msg.INDEX_WRITING)
             assert time.monotonic() - started < 20, args  # fails fast: never waits for the lock
-        with pytest.raises(IndexBusy, match="being written by another process"):
+        with pytest.raises(IndexBusy, match=busy(msg.INDEX_WRITING, index)):
             Store.open(Settings(index=index))
         holder.stdin.write("go\n")
         holder.stdin.flush()
@@ -347,21 +356,20 @@ def test_embedded_reader_locks_out_writers_not_readers(tmp_path, corpus):
     reader = start(HOLD_READ, tmp_path, index)
     try:
         assert wait_for(reader, "reading").split()[1] == "20357人"
-        refused(youthqa("ingest", str(corpus), "--index", str(index)), index, reader.pid,
-                "is open in another process")
+        refused(youthqa("ingest", str(corpus), "--index", str(index)), index, reader.pid, msg.INDEX_OPEN)
         status = youthqa("status", "--index", str(index))  # another reader is fine
         assert status.returncode == 0 and "documents:  1" in status.stdout
         ask = youthqa("ask", "铜川的志愿汇平台注册了多少志愿者?", "--index", str(index))
         assert ask.returncode == 0 and ask.stdout.startswith("20357人")
-        with pytest.raises(IndexBusy, match="is open in another process"):
+        with pytest.raises(IndexBusy, match=busy(msg.INDEX_OPEN, index)):
             ingest_paths([corpus], Settings(index=index))
         ours = Store.open(Settings(index=index))  # a reader here too: its failed upgrade keeps the shared lock
-        with pytest.raises(IndexBusy, match="is open in another process"):
+        with pytest.raises(IndexBusy, match=busy(msg.INDEX_OPEN, index)):
             ingest_paths([corpus], Settings(index=index))
     finally:
         reader.kill()  # SIGKILL: the kernel drops its lock
         reader.wait()
-    refused(youthqa("ingest", str(corpus), "--index", str(index)), index, os.getpid(), "is open in another process")
+    refused(youthqa("ingest", str(corpus), "--index", str(index)), index, os.getpid(), msg.INDEX_OPEN)
     ours.close()
     assert ingest_paths([corpus], Settings(index=index)).added == 8
 

@@ -14,6 +14,8 @@ import pytest
 
 from app.service import MSG_NO_INDEX, Service, Unavailable, UserError
 from ingest import Settings, ingest_paths
+from ingest import messages as msg
+from ingest.lock import _command
 
 from test_ui import TONGCHUAN, XSS_REPORT
 
@@ -47,8 +49,15 @@ def kb(tmp_path, corpus):
     settings = Settings(index=tmp_path / "idx")
     assert ingest_paths([reports], settings).added == 1
     service = Service(settings)
-    assert service.upload([incoming / "hainan-youth-volunteers.md"])[0][1] == "新增 (added)"
+    assert service.upload([incoming / "hainan-youth-volunteers.md"])[0][1] == ADDED
     return service, reports, incoming
+
+
+ADDED, UNCHANGED, FAILED = msg.STATUS["added"], msg.STATUS["unchanged"], msg.STATUS["failed"]
+
+
+def busy(doing: str, pid: int) -> str:
+    return msg.BUSY.format(doing=doing, holder=msg.HOLDER.format(pid=pid, command=_command(pid)))
 
 
 def test_writes_are_refused_while_another_process_reads(kb, hold_index):
@@ -56,35 +65,38 @@ def test_writes_are_refused_while_another_process_reads(kb, hold_index):
     assert service.ask(TONGCHUAN).value == "20357人"  # our own reader is open: theirs shares the lock
     holder = hold_index(service.settings.index)
     before = snapshot(service)
-    busy = f"知识库正被另一个进程使用,请稍后再试。原因:the index at {service.settings.index.resolve()} is open in " \
-           f"another process (pid {holder.pid})"
+    refused = busy(msg.BUSY_OPEN, holder.pid)
     (incoming / "hainan-youth-volunteers.md").write_text("海南省团委报告\n\n海南全省注册青年志愿者1234人。\n",
                                                           encoding="utf-8")
     shutil.copy(XSS_REPORT, incoming)
     (incoming / "tool.exe").write_bytes(b"MZ")
     rows = {r[0]: r for r in service.upload(sorted(incoming.iterdir()))}
-    assert "不支持的文件类型" in rows["tool.exe"][2]  # checked before the knowledge base is touched
+    assert rows["tool.exe"][2].startswith(msg.UNSUPPORTED.split("{")[0])  # checked before the knowledge base is touched
     for name in ("hainan-youth-volunteers.md", "xss-report.txt"):
-        assert rows[name][1] == "失败 (failed)" and one_line(rows[name][2], busy)
+        assert rows[name][1] == FAILED and one_line(rows[name][2], refused)
     with pytest.raises(Unavailable) as err:
         service.delete("hainan-youth-volunteers.md")
-    assert one_line(str(err.value), busy) and err.value.status == 503
+    assert one_line(str(err.value), refused) and err.value.status == 503
     (reports / "tongchuan-youth-league-2021-08-16.txt").unlink()  # re-index would drop it from the index
-    with pytest.raises(Unavailable, match="请稍后再试"):
+    with pytest.raises(Unavailable) as err:
         service.reindex()
+    assert str(err.value) == refused
     assert snapshot(service) == before  # nothing removed, replaced, or left half-copied
     assert service.ask(TONGCHUAN).value == "20357人" and service.ask(HAINAN).value != "1234人"
 
     holder.communicate("go\n", timeout=30)  # the other process ends: the same actions now go through
     first = {d.doc_id for d in service.documents()}
     rows = {r[0]: r for r in service.upload(sorted(incoming.iterdir()))}
-    assert rows["hainan-youth-volunteers.md"][1] == "新增 (added)" and rows["xss-report.txt"][1] == "新增 (added)"
-    old_hainan = next(d.doc_id for d in service.documents("hainan") if d.doc_id in first)
-    assert service.delete(old_hainan).startswith("已删除 hainan-youth-volunteers.md(上传 ")  # the edit replaces it
+    assert rows["hainan-youth-volunteers.md"][1] == ADDED and rows["xss-report.txt"][1] == ADDED
+    old = next(d for d in service.documents("hainan") if d.doc_id in first)
+    assert service.delete(old.doc_id) == msg.DELETED.format(  # the edit replaces it
+        source=old.source, origin=old.origin, chunks=old.chunks) + msg.CAN_UNDO
     assert service.ask(HAINAN).value == "1234人"
-    assert service.delete(service.documents("xss")[0].doc_id).startswith("已删除 xss-report.txt")
-    assert [r[:2] for r in service.reindex()] == [["tongchuan-youth-league-2021-08-16.txt", "已移除 (removed)"],
-                                                  ["hainan-youth-volunteers.md", "未变化 (unchanged)"]]
+    xss = service.documents("xss")[0]
+    assert service.delete(xss.doc_id).startswith(msg.DELETED.format(source=xss.source, origin=xss.origin,
+                                                                    chunks=xss.chunks))
+    assert [r[:2] for r in service.reindex()] == [["tongchuan-youth-league-2021-08-16.txt", msg.STATUS["removed"]],
+                                                  ["hainan-youth-volunteers.md", UNCHANGED]]
 
 
 def test_everything_waits_while_another_process_writes(kb, hold_index):
@@ -92,16 +104,15 @@ def test_everything_waits_while_another_process_writes(kb, hold_index):
     before = snapshot(service)
     service.close()  # let go of our reader: even reading has to wait for the writer now
     holder = hold_index(service.settings.index, write=True)
-    busy = f"知识库正被另一个进程写入,请稍后再试。原因:the index at {service.settings.index.resolve()} is being " \
-           f"written by another process (pid {holder.pid})"
+    refused = busy(msg.BUSY_WRITING, holder.pid)
     for action in (lambda: service.ask(TONGCHUAN), service.documents, service.reindex,
                    lambda: service.delete("hainan-youth-volunteers.md")):
         with pytest.raises(Unavailable) as err:
             action()
-        assert one_line(str(err.value), busy) and err.value.status == 503
+        assert one_line(str(err.value), refused) and err.value.status == 503
     shutil.copy(XSS_REPORT, incoming)
     row = service.upload([incoming / "xss-report.txt"])[0]
-    assert row[1] == "失败 (failed)" and one_line(row[2], busy)
+    assert row[1] == FAILED and one_line(row[2], refused)
 
     holder.communicate("go\n", timeout=30)
     assert service.ask(TONGCHUAN).value == "20357人"  # the same Service recovers: nothing was cached
@@ -116,28 +127,29 @@ def test_unreachable_server_is_not_an_empty_index_and_recovers(tmp_path, corpus,
     report = tmp_path / "tongchuan-youth-league-2021-08-16.txt"
     uploaded = lambda: sorted(p.name for p in service.uploads.glob("*"))  # noqa: E731
 
-    def refused(started: str):
+    down = msg.UNREACHABLE.format(where=f"127.0.0.1:{chroma.port}")
+
+    def refused():
         for action in (lambda: service.ask(TONGCHUAN), service.documents, service.reindex,
                        lambda: service.delete("x.txt")):
             with pytest.raises(Unavailable) as err:
                 action()
-            assert one_line(str(err.value), f"无法连接知识库服务器 127.0.0.1:{chroma.port},请确认 Chroma 服务器已启动,"
-                                             f"稍后再试。原因:{started}") and err.value.status == 503
+            assert str(err.value) == down and err.value.status == 503
         before = uploaded()
         row = service.upload([XSS_REPORT])[0]
-        assert row[1] == "失败 (failed)" and one_line(row[2], "无法连接知识库服务器")
+        assert row[1:3] == [FAILED, down]
         assert uploaded() == before  # no copy the index does not know
 
-    refused("cannot reach the Chroma server at")  # never reached: unreachable, not "knowledge base is empty"
+    refused()  # never reached: unreachable, not "knowledge base is empty"
     chroma.start()
     try:
         with pytest.raises(UserError) as err:  # reachable now, and truly empty
             service.ask(TONGCHUAN)
         assert str(err.value) == MSG_NO_INDEX
-        assert service.upload([report])[0][1] == "新增 (added)"
+        assert service.upload([report])[0][1] == ADDED
         assert service.ask(TONGCHUAN).value == "20357人"
         chroma.kill()
-        refused("the Chroma server at")  # lost once open: "... is not answering"
+        refused()  # lost once open: the same message
         chroma.start()
         assert service.ask(TONGCHUAN).value == "20357人"  # the same Service, its knowledge base intact
         assert [(d.source, d.chunks > 0) for d in service.documents()] == [(report.name, True)]
@@ -161,7 +173,7 @@ def test_a_same_name_upload_is_another_document(kb, corpus):
     calls = []
     edited = edited_tongchuan(incoming, corpus)
     rows = service.upload([edited], progress=lambda done, what: calls.append((done, what)), user="staff")
-    assert [r[:2] for r in rows] == [[TONGCHUAN_NAME, "新增 (added)"]]
+    assert [r[:2] for r in rows] == [[TONGCHUAN_NAME, ADDED]]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls) and all(0 <= d <= 1 for d, _ in calls)
     assert any(TONGCHUAN_NAME in what for _, what in calls)
     docs = service.documents("tongchuan")
@@ -173,7 +185,7 @@ def test_a_same_name_upload_is_another_document(kb, corpus):
         edited.read_bytes()
 
     before = stored(service)
-    assert service.upload([edited])[0][1] == "未变化 (unchanged)" and stored(service) == before  # the same file again
+    assert service.upload([edited])[0][1] == UNCHANGED and stored(service) == before  # the same file again
     answer = service.ask(TONGCHUAN)
     for cite in answer.citations:  # whichever report wins, its citation says which upload it is
         if "88888" in cite.text:
@@ -183,8 +195,9 @@ def test_a_same_name_upload_is_another_document(kb, corpus):
 
     for unknown in ("no-such-id", "", "a\nb"):
         message = service.delete(unknown)
-        assert message.startswith("没有找到文档") and "\n" not in message
-    assert service.delete(upload.doc_id) == f"已删除 {TONGCHUAN_NAME}({upload.origin},{upload.chunks} 个分块)。"
+        assert message == msg.NOT_FOUND.format(doc_id=" ".join(unknown.split())) and "\n" not in message
+    assert service.delete(upload.doc_id) == msg.DELETED.format(source=TONGCHUAN_NAME, origin=upload.origin,
+                                                               chunks=upload.chunks) + msg.CAN_UNDO
     assert [d.origin for d in service.documents("tongchuan")] == [""]  # exactly that row went
     assert (reports / TONGCHUAN_NAME).exists() and not Path(upload.path).parent.exists()
     assert service.ask(TONGCHUAN).value == "20357人"
@@ -218,7 +231,8 @@ def test_an_upload_of_an_earlier_version_is_deleted_with_its_file(tmp_path, corp
     flat = Path(shutil.copy(corpus / "hainan-youth-volunteers.md", service.uploads))
     ingest_paths([flat, corpus / TONGCHUAN_NAME], service.settings)
     doc = service.documents("hainan")[0]
-    assert service.delete(doc.doc_id).startswith("已删除 hainan-youth-volunteers.md(命令行导入")
+    assert service.delete(doc.doc_id) == msg.DELETED.format(source=doc.source, origin=msg.CLI_ORIGIN,
+                                                            chunks=doc.chunks) + msg.CAN_UNDO
     assert not flat.exists() and (corpus / TONGCHUAN_NAME).exists()  # a corpus file is never removed
     assert [d.source for d in service.documents()] == [TONGCHUAN_NAME]
 
@@ -226,9 +240,8 @@ def test_an_upload_of_an_earlier_version_is_deleted_with_its_file(tmp_path, corp
 def test_a_file_past_the_chunk_bound_is_refused_and_not_kept(tmp_path, corpus):
     service = Service(Settings(index=tmp_path / "idx", max_chunks=10))
     rows = service.upload([corpus / TONGCHUAN_NAME, corpus / "hainan-youth-volunteers.md"])
-    assert rows[0] == [TONGCHUAN_NAME, "失败 (failed)", f"{TONGCHUAN_NAME} 切分出 15 个分块,超过每个文件 10 个的上限"
-                       "(YOUTHQA_MAX_CHUNKS),未导入", 0]
-    assert rows[1][:2] == ["hainan-youth-volunteers.md", "新增 (added)"]
+    assert rows[0] == [TONGCHUAN_NAME, FAILED, msg.TOO_MANY_CHUNKS.format(name=TONGCHUAN_NAME, chunks=15, limit=10), 0]
+    assert rows[1][:2] == ["hainan-youth-volunteers.md", ADDED]
     from app import uploads
 
     assert list(stored(service)) == [f"{uploads.content_id(corpus / 'hainan-youth-volunteers.md')}/"
@@ -241,9 +254,9 @@ def test_a_failed_upload_never_touches_the_stored_copy(kb, monkeypatch):
     bad = incoming / "hainan-youth-volunteers.md"
     bad.write_bytes(b"\x00\x01binary" * 100)  # the same name, not a report
     row = service.upload([bad])[0]
-    assert row[:2] == ["hainan-youth-volunteers.md", "失败 (failed)"] and "binary" in row[2]
+    assert row == ["hainan-youth-volunteers.md", FAILED, msg.BINARY_NUL, 0]
     assert stored(service) == good
-    assert [r[1] for r in service.reindex()] == ["未变化 (unchanged)"] * 2  # the stored copy still ingests
+    assert [r[1] for r in service.reindex()] == [UNCHANGED] * 2  # the stored copy still ingests
 
     from ingest.store import Store
 

@@ -20,10 +20,12 @@ import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from app.render import answer_html, passages_html, safe  # noqa: E402
+from app.render import answer_html, message_html, passages_html, safe  # noqa: E402
 from app.server import is_loopback, parse_auth  # noqa: E402
-from app.service import MSG_EMPTY, MSG_NO_INDEX, Service, UserError  # noqa: E402
+from app.service import MSG_EMPTY, MSG_NO_INDEX, UPLOAD_TYPES, Service, UserError  # noqa: E402
 from ingest import Answer, Citation, Settings, ingest_paths  # noqa: E402
+from ingest import messages as msg  # noqa: E402
+from ingest.lock import _command  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 XSS_REPORT = Path(__file__).resolve().parent / "data" / "reports" / "xss-report.txt"
@@ -92,17 +94,20 @@ def test_upload_search_delete_reaches_the_assistant(tmp_path):
     (incoming / "tool.exe").write_bytes(b"MZ")
     (incoming / "big.txt").write_bytes(b"x" * (2**20 + 1))
     rows = {r[0]: r for r in service.upload([str(p) for p in sorted(incoming.iterdir())])}
-    assert rows["xss-report.txt"][1] == "新增 (added)" and rows["xss-report.txt"][3] > 0
-    assert "failed" in rows["tool.exe"][1] and "不支持的文件类型" in rows["tool.exe"][2]
-    assert "failed" in rows["big.txt"][1] and "1 MB" in rows["big.txt"][2]
+    assert rows["xss-report.txt"][1] == msg.STATUS["added"] and rows["xss-report.txt"][3] > 0
+    assert rows["tool.exe"][1:] == [msg.STATUS["failed"], msg.UNSUPPORTED.format(
+        suffix=".exe", supported=" ".join(UPLOAD_TYPES)), 0]
+    assert rows["big.txt"][1:] == [msg.STATUS["failed"], msg.TOO_BIG.format(mb=1 + 2**-20, limit=1), 0]
     assert [d.source for d in service.documents("某某")] == ["xss-report.txt"]
     assert service.ask("某某团委注册志愿者有多少人?").value.replace(" ", "") == "4321人"
-    assert service.upload([str(incoming / "xss-report.txt")])[0][1] == "未变化 (unchanged)"
-    assert "已删除" in service.delete(service.documents("某某")[0].doc_id)
+    assert service.upload([str(incoming / "xss-report.txt")])[0][1] == msg.STATUS["unchanged"]
+    doc = service.documents("某某")[0]
+    assert service.delete(doc.doc_id) == msg.DELETED.format(source=doc.source, origin=doc.origin,
+                                                              chunks=doc.chunks) + msg.CAN_UNDO
     assert not list((settings.index / "uploads").rglob("xss-report.txt"))
     assert [d.source for d in service.documents()] == ["tongchuan-youth-league-2021-08-16.txt"]
     assert "4321" not in service.ask("某某团委注册志愿者有多少人?").value
-    assert [r[1] for r in service.reindex()] == ["未变化 (unchanged)"]
+    assert [r[1] for r in service.reindex()] == [msg.STATUS["unchanged"]]
 
 
 def test_feedback_is_appended_as_jsonl(tmp_path):
@@ -203,7 +208,7 @@ def test_chat_streams_parts_and_passes_history(tmp_path):
     outputs = list(ask_fn(TONGCHUAN, [], []))
     shown = [out[0][-1]["content"] for out in outputs]
     assert "正在检索" in shown[0] and "203" in shown[1] and "20357人" in shown[2] and "<details" in shown[-1]
-    chat, _, panel, turns, kept = outputs[-1]
+    chat, _, panel, turns, kept, note = outputs[-1]
     assert "第7段" in panel and turns[0]["index"] == len(chat) - 1 and turns[0]["value"] == "20357人"
     assert kept == chat  # the session's own copy of the messages, the only one the next turn reads
     list(ask_fn("那团员呢?", kept, turns))
@@ -220,19 +225,49 @@ def handlers(service: Service) -> dict:
     return fns
 
 
+def test_a_blank_question_is_answered_under_the_box_and_changes_nothing_else(tmp_path):
+    import gradio as gr
+
+    service = Service(Settings(index=tmp_path / "idx"))
+    service._assistant = _FakeAssistant()
+    on = handlers(service)
+    *_, turns, kept, note = list(on["respond"](TONGCHUAN, [], []))[-1]
+    assert note == ""
+    (chat, box, panel, turns_after, kept_after, note), = list(on["respond"]("  ", kept, turns))
+    assert (chat, panel, turns_after, kept_after) == (gr.skip(),) * 4  # not a word into the last answer's bubble
+    assert box == "" and msg.EMPTY_QUESTION in note and "yq-notice" in note
+
+
+def test_an_example_question_asks_when_clicked_and_feedback_is_acknowledged(tmp_path):
+    from gradio.events import LikeData
+
+    from app.ui import EXAMPLES
+
+    service = Service(Settings(index=tmp_path / "idx", feedback=tmp_path / "feedback.jsonl"))
+    service._assistant = fake = _FakeAssistant()
+    on = handlers(service)
+    chat, _, panel, turns, kept, note = list(on["ask_example"](0, [], []))[-1]
+    assert chat[0]["content"] == message_html(next(iter(EXAMPLES.values())), "q") and "20357人" in chat[-1]["content"]
+    assert "第7段" in panel and len(fake.histories) == 1
+    assert list(on["ask_example"](99, kept, turns)) == []  # not an example: nothing asked
+    for liked in (True, False, None):
+        note = on["on_like"](turns, LikeData(None, {"index": turns[0]["index"], "value": "", "liked": liked}))
+        assert note == message_html(msg.FEEDBACK[liked], "notice")
+    assert len((tmp_path / "feedback.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
 def test_page_says_the_knowledge_base_server_cannot_be_reached(tmp_path, free_port):
     port = free_port()
     service = Service(Settings(index=tmp_path / "local", chroma_host="127.0.0.1", chroma_port=port))
     on = handlers(service)  # the page is built although its knowledge base cannot be read
-    down = f"无法连接知识库服务器 127.0.0.1:{port},请确认 Chroma 服务器已启动,稍后再试。原因:cannot reach the Chroma " \
-           f"server at 127.0.0.1:{port} (ConnectError"
+    down = msg.UNREACHABLE.format(where=f"127.0.0.1:{port}")
 
     chat = list(on["respond"](TONGCHUAN, [], []))[-1][0]
     assert safe(down) in chat[-1]["content"] and "知识库还是空的" not in chat[-1]["content"]  # HTML-escaped
     table, pick, status = on["refresh"]("")
     assert status.startswith(safe(down)) and "\n" not in status  # escaped: the status line is Markdown
     rows, *_ = on["on_upload"]([str(XSS_REPORT)], "")
-    assert rows[0][:2] == ["xss-report.txt", "失败 (failed)"] and rows[0][2].startswith(down)
+    assert rows[0] == ["xss-report.txt", msg.STATUS["failed"], down, 0]
     assert on["on_delete"]("xss-report.txt", "")[0].startswith(safe(down))
     assert on["on_reindex"]("")[0].startswith(safe(down))
     assert not service.uploads.exists()
@@ -243,7 +278,7 @@ def test_page_says_the_knowledge_base_server_cannot_be_reached(tmp_path, free_po
 
     with TestClient(create_app(service.settings, service), base_url="http://127.0.0.1") as http:
         got = http.post("/api/ask", json={"question": TONGCHUAN})
-        assert got.status_code == 503 and got.json()["error"].startswith(down)
+        assert got.status_code == 503 and got.json()["error"] == down
 
 
 def test_page_says_another_process_holds_the_index(tmp_path, corpus, hold_index):
@@ -251,21 +286,21 @@ def test_page_says_another_process_holds_the_index(tmp_path, corpus, hold_index)
     ingest_paths([corpus / "tongchuan-youth-league-2021-08-16.txt", corpus / "hainan-youth-volunteers.md"], settings)
     service = Service(settings)
     on = handlers(service)  # opens the index here, shared
-    hainan = service.documents("hainan")[0].doc_id  # the delete dropdown's value for that row
+    doc = service.documents("hainan")[0]
+    hainan = doc.doc_id  # the delete dropdown's value for that row
     holder = hold_index(settings.index)
-    busy = f"知识库正被另一个进程使用,请稍后再试。原因:the index at {settings.index.resolve()} is open in another " \
-           f"process (pid {holder.pid})"
-    message, table, pick = on["on_delete"](hainan, "")
+    busy = msg.BUSY.format(doing=msg.BUSY_OPEN, holder=msg.HOLDER.format(pid=holder.pid, command=_command(holder.pid)))
+    message, table, pick, *_ = on["on_delete"](hainan, "")
     assert message.startswith(safe(busy)) and "\n" not in message
     assert [row[0] for row in table] == ["hainan-youth-volunteers.md", "tongchuan-youth-league-2021-08-16.txt"]
     assert on["on_reindex"]("")[0].startswith(safe(busy))
     rows = on["on_upload"]([str(XSS_REPORT)], "")[0]
-    assert rows[0][1] == "失败 (failed)" and rows[0][2].startswith(busy)
+    assert rows[0][1:] == [msg.STATUS["failed"], busy, 0]
     assert "20357" in list(on["respond"](TONGCHUAN, [], []))[-1][0][-1]["content"]  # reading goes on
 
     holder.communicate("go\n", timeout=30)
-    message, table, _ = on["on_delete"](hainan, "")
-    assert message.startswith("已删除 hainan-youth-volunteers.md(命令行导入")
+    message, table, *_ = on["on_delete"](hainan, "")
+    assert message == safe(msg.DELETED.format(source=doc.source, origin=msg.CLI_ORIGIN, chunks=doc.chunks) + msg.CAN_UNDO)
     assert [row[0] for row in table] == ["tongchuan-youth-league-2021-08-16.txt"]
 
 
@@ -277,7 +312,8 @@ def test_serve_keeps_serving_while_the_chroma_server_is_down(tmp_path, free_port
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=CORPUS.parent)
     try:
-        assert "the Chroma server is not answering yet" in proc.stdout.readline()
+        assert proc.stdout.readline().strip() == msg.WARMING_UP  # then the address, once it listens
+        assert msg.SERVING_DOWN in proc.stdout.readline()
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -286,9 +322,9 @@ def test_serve_keeps_serving_while_the_chroma_server_is_down(tmp_path, free_port
             except httpx.TransportError:
                 assert proc.poll() is None and time.monotonic() < deadline, "youthqa serve did not come up"
                 time.sleep(0.2)
-        assert got.status_code == 503 and got.json()["error"].startswith(f"无法连接知识库服务器 127.0.0.1:{chroma_port}")
+        assert got.status_code == 503 and got.json()["error"] == msg.UNREACHABLE.format(where=f"127.0.0.1:{chroma_port}")
         assert httpx.get(f"http://127.0.0.1:{port}/", timeout=30).status_code == 200
     finally:
         proc.kill()
         _, err = proc.communicate(timeout=30)
-    assert err.splitlines()[0].startswith(f"youthqa serve: 无法连接知识库服务器 127.0.0.1:{chroma_port}")
+    assert err.splitlines()[0] == f"youthqa serve: {msg.UNREACHABLE.format(where=f'127.0.0.1:{chroma_port}')}"

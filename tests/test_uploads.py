@@ -21,8 +21,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.render import safe
+from ingest import messages as msg
 from test_load import pages_pdf
 from test_ui import CORPUS, TONGCHUAN
+
+ADDED, FAILED = msg.STATUS["added"], msg.STATUS["failed"]
 
 TONGCHUAN_FILE = CORPUS / "tongchuan-youth-league-2021-08-16.txt"
 
@@ -62,7 +66,8 @@ class Page:
 
     def upload(self, paths: list[Path]) -> tuple[list[list], list[list], list, list[str]]:
         """-> (result rows, knowledge-base table rows, dropdown choices, progress descriptions)."""
-        (results, table, pick, _status, _files), progress = self.event("on_upload", [self.upload_files(paths), ""])
+        (results, table, pick, _status, _files, _note, _log), progress = self.event(
+            "on_upload", [self.upload_files(paths), ""])
         return results["data"], table["data"], pick["choices"], progress
 
     def close(self):
@@ -93,7 +98,7 @@ def test_a_same_name_upload_is_another_document_told_apart_and_deleted_alone(ser
     base, settings = served
     edited = write(tmp_path / TONGCHUAN_FILE.name, TONGCHUAN_FILE.read_text(encoding="utf-8").replace("20357", "88888"))
     results, table, choices, _ = page.upload([edited])
-    assert [r[:2] for r in results] == [[TONGCHUAN_FILE.name, "新增 (added)"]]
+    assert [r[:2] for r in results] == [[TONGCHUAN_FILE.name, ADDED]]
     rows = [r for r in table if r[0] == TONGCHUAN_FILE.name]
     assert len(rows) == 2 and rows[0] != rows[1]  # not two identical rows: 来源 tells them apart
     assert sorted(r[3][:2] for r in rows) == ["上传", "命令"] and "来源" in page.http.get(f"{base}/config").text
@@ -107,9 +112,10 @@ def test_a_same_name_upload_is_another_document_told_apart_and_deleted_alone(ser
     assert any("88888" in c["text"] for c in answer["citations"])
 
     label, doc_id = next(c for c in choices if c[0].startswith(f"{TONGCHUAN_FILE.name} · 上传"))
-    message, table, _ = page.event("on_delete", [doc_id, ""])[0]
-    assert message.startswith(f"已删除 {TONGCHUAN_FILE.name}(上传 ") and "\n" not in message
-    assert [r[3] for r in table["data"] if r[0] == TONGCHUAN_FILE.name] == ["命令行导入"]  # the corpus report stays
+    message, table, *_ = page.event("on_delete", [doc_id, ""])[0]
+    assert message.startswith(safe(msg.DELETED.split("{origin}")[0].format(source=TONGCHUAN_FILE.name)))
+    assert "\n" not in message
+    assert [r[3] for r in table["data"] if r[0] == TONGCHUAN_FILE.name] == [msg.CLI_ORIGIN]  # the corpus report stays
     answer = ask(base)
     assert answer["value"] == "20357人" and answer["citations"][0]["origin"] == ""
     assert not [p for p in (settings.index / "uploads").rglob("*") if p.is_file()]  # its copy went with it
@@ -144,7 +150,7 @@ def test_questions_answer_while_an_upload_ingests(served, page, tmp_path):
     assert seconds and answered_during_upload, "no question was answered while the upload ingested"
     assert max(seconds) < 5, seconds  # measured: median 0.08 s, max 0.7 s (was: the whole upload, 10 s)
     (results, *_), progress = done["out"]
-    assert results["data"][0][:2] == ["big-report.txt", "新增 (added)"] and results["data"][0][3] == 3000
+    assert results["data"][0][:2] == ["big-report.txt", ADDED] and results["data"][0][3] == 3000
     assert any("big-report.txt" in p for p in progress) and any("写入知识库" in p for p in progress)
 
 
@@ -172,11 +178,12 @@ def test_files_past_the_bounds_are_refused_at_once_with_a_reason(served, page, t
     results, *_ = page.upload(sorted(folder.iterdir()))
     seconds = time.monotonic() - started
     reasons = {r[0]: r[2] for r in results}
-    assert all(r[1] == "失败 (failed)" for r in results), results
-    for name, words in {"xml-bomb.docx": ("XML", "20 MB"), "many-pages.pdf": ("2,000 页", "500 页"),
-                        "many-lines.txt": ("40,000 行", "20,000 行"), "many-chunks.txt": ("6,000 个分块", "5,000 个")}.items():
-        assert reasons[name].startswith(name) and "上限" in reasons[name] and "\n" not in reasons[name], reasons[name]
-        assert all(w in reasons[name] for w in words), reasons[name]
+    assert all(r[1] == FAILED for r in results), results
+    assert reasons == {
+        "xml-bomb.docx": msg.DOCX_XML_DECLARED.format(name="xml-bomb.docx", mb=190, limit=20),
+        "many-pages.pdf": msg.TOO_MANY_PAGES.format(name="many-pages.pdf", pages=2000, limit=500),
+        "many-lines.txt": msg.TOO_MANY_LINES.format(name="many-lines.txt", lines=40_000, limit=20_000),
+        "many-chunks.txt": msg.TOO_MANY_CHUNKS.format(name="many-chunks.txt", chunks=6000, limit=5000)}
     assert seconds < 30, seconds  # refused before embedding (40,000 lines were 107 s of it)
     assert ask(base)["value"] == before
     assert not [p for p in (settings.index / "uploads").rglob("*") if p.name in reasons or p.name == ".staging"]
@@ -190,16 +197,16 @@ def test_a_failed_upload_leaves_the_good_copy_and_reindex_works(served, page, tm
     bad = tmp_path / "bad" / "ningbo-report.txt"
     bad.parent.mkdir()
     bad.write_bytes(b"\x00\x01binary" * 100)
-    assert page.upload([good])[0][0][:2] == ["ningbo-report.txt", "新增 (added)"]
+    assert page.upload([good])[0][0][:2] == ["ningbo-report.txt", ADDED]
     stored = [p for p in (settings.index / "uploads").rglob("ningbo-report.txt")]
     assert len(stored) == 1 and stored[0].read_bytes() == good.read_bytes()
 
     results, table, *_ = page.upload([bad])
-    assert results[0][:2] == ["ningbo-report.txt", "失败 (failed)"]
+    assert results[0] == ["ningbo-report.txt", FAILED, msg.BINARY_NUL, 0]
     assert list((settings.index / "uploads").rglob("ningbo-report.txt")) == stored  # no other copy, this one intact
     assert stored[0].read_bytes() == good.read_bytes()
     assert sum(r[0] == "ningbo-report.txt" for r in table) == 1
 
     status, *_ = page.event("on_reindex", [""])[0]
-    assert status.startswith("重新索引完成") and "0 个失败" in status and "0 个文件已不存在" in status, status
+    assert status == safe(msg.REINDEXED.format(updated=0, removed=0, failed=0)), status
     assert ask(base, "宁波全市注册青年志愿者有多少人?")["value"] == "45678人"

@@ -1,0 +1,98 @@
+"""Every message a user reads, in one place and in Chinese: file reasons, ingest results, the index lock,
+the web page's answers to each action, the command line. English stays only where the user wrote it
+(a question, a file name). Tests import these instead of copying the text.
+
+Here rather than in app/ because ingest/ needs them too and must not import app/.
+"""
+from __future__ import annotations
+
+# -- a file that cannot be ingested (ingest/load.py, ingest/pipeline.py): one line, after the file name --
+UNSUPPORTED = "不支持的文件类型 {suffix};支持 {supported}"
+NO_SUFFIX = "(无扩展名)"
+TOO_BIG = "文件有 {mb:.1f} MB,超过 {limit:g} MB 的上限(YOUTHQA_MAX_FILE_MB)"
+EMPTY_FILE = "文件是空的"
+DISAPPEARED = "文件在读取之前已不存在"
+IS_DIRECTORY = "这是一个目录,不是文件"
+NO_PERMISSION = "没有读取这个文件的权限"
+BINARY_NUL = "是二进制内容(含 NUL 字节),不是文本文件"
+BINARY_CONTROL = "是二进制内容,不是文本(按 {encoding} 解码后大多是控制字符)"
+UNDECODABLE = "无法按 UTF-8 或 GB18030/GBK 解码,不是可读的文本"
+BAD_HTML = "HTML 格式有误,无法解析"
+LINE_TOO_LONG = "有一行长达 {chars:,} 个字符(上限 {limit:,}):不像文章,或者段落之间丢了换行"
+TOO_MANY_LINES = "{name} 有 {lines:,} 行,超过每个文件 {limit:,} 行的上限(YOUTHQA_MAX_LINES),未导入"
+NEEDS_DOCX = "读取 .docx 需要 python-docx:pip install python-docx"
+NOT_DOCX = "不是 Word 文档(.docx 文件应是 zip 压缩包),可能已损坏或只是改了扩展名"
+BAD_DOCX = "不是可读取的 Word 文档,文件可能已损坏"
+DOCX_XML_DECLARED = ("{name} 的 Word 正文(XML)解压后有 {mb:.0f} MB,超过 {limit:.0f} MB 上限"
+                     "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+DOCX_XML_INFLATED = ("{name} 的 Word 正文(XML)声明 {mb:.1f} MB,实际解压超过 {limit:.0f} MB 上限"
+                     "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
+DOCX_TOO_BIG = "{name} 解压后超过 {limit} MB,可能是压缩炸弹,未导入"
+NEEDS_PDF = "读取 .pdf 需要 pypdf:pip install pypdf"
+BAD_PDF = "不是可读取的 PDF 文件,可能已损坏或不完整"
+TOO_MANY_PAGES = "{name} 有 {pages:,} 页,超过每个文件 {limit:,} 页的上限(YOUTHQA_MAX_PDF_PAGES),未导入"
+NO_ARTICLE_TEXT = "去掉网页版式等无关内容后没有剩下正文"
+TOO_MANY_CHUNKS = "{name} 切分出 {chunks:,} 个分块,超过每个文件 {limit:,} 个的上限(YOUTHQA_MAX_CHUNKS),未导入"
+
+# -- ingest results: the upload and re-index tables, the `ingest` summary --
+STATUS = {"added": "新增", "updated": "已更新", "unchanged": "未变化", "failed": "失败", "removed": "已移除"}
+SUMMARY = "文档:新增 {added},更新 {updated},未变化 {unchanged},失败 {failed}{removed};写入 {chunks} 个分块;用时 {seconds:.1f} 秒"
+SUMMARY_REMOVED = ",移除 {removed}"
+SUMMARY_FAILED = "  失败  {source}:{reason}"
+PROGRESS_READING = "读取 {name}({i}/{n})"
+PROGRESS_WRITING = "向量化并写入知识库…"
+PROGRESS_BAR, PROGRESS_UNIT = "导入", "个文件"
+
+# -- the embedded index's lock (ingest/lock.py) --
+INDEX_OPEN = "知识库 {index} 正被另一个进程使用({holder})"
+INDEX_WRITING = "知识库 {index} 正被另一个进程写入({holder})"
+BUSY_HINT = ";多个进程同时使用请改用 Chroma 服务器:设置 YOUTHQA_CHROMA_HOST,见 README「Scaling out」"
+HOLDER = "pid {pid}:{command}"
+HOLDER_UNKNOWN = "进程已退出或未知"
+
+# -- the web page and the HTTP API (app/service.py, app/ui.py) --
+EMPTY_QUESTION = "请输入问题。"
+LONG_QUESTION = "问题太长了:最多 {limit} 个字,这个问题有 {n} 个字。请精简后再问。"
+NO_INDEX = "知识库还是空的:没有导入任何报告。请先在「上传报告」页上传报告,或运行 youthqa ingest corpus/。"
+ANSWER_FAILED = "抱歉,回答这个问题时出错了,请稍后再试。"
+SEARCHING = "正在检索…"
+BUSY = "知识库正被另一个进程{doing}({holder}),请稍后再试。"
+BUSY_WRITING, BUSY_OPEN = "写入", "使用"
+UNREACHABLE = "无法连接知识库服务器 {where},请确认 Chroma 服务器已启动,稍后再试。"
+CANNOT_OPEN = "无法打开知识库:{reason}"
+FEEDBACK = {True: "已记录:这个回答有用。谢谢反馈!", False: "已记录:这个回答没有帮助。谢谢反馈,我们会据此改进。",
+            None: "已取消这条评价。"}
+CHOOSE_FILES = "请先选择要上传的文件。"
+UPLOADED = "已处理 {n} 个文件:{counts}。"
+NO_MATCH = "没有找到包含「{query}」的报告。"
+CHOOSE_DOCUMENT = "请先选择要删除的报告。"
+CONFIRM_DELETE = "确定删除「{label}」吗?它的 {chunks} 个分块将从知识库移除;删除后 {hours} 小时内可以撤销。"
+DELETED = "已删除 {source}({origin},{chunks} 个分块)。"
+CAN_UNDO = "可点「撤销删除」恢复。"
+DELETE_CANCELLED = "已取消,没有删除任何报告。"
+NOT_FOUND = "没有找到文档 {doc_id},它可能已被删除;请刷新列表后再选。"
+UNDO_LABEL = "撤销删除 {source}"
+RESTORED = "已恢复 {source}({origin},{chunks} 个分块)。"
+NOTHING_TO_UNDO = "没有可以撤销的删除:只能撤销最近一次删除,且在 {hours} 小时内。"
+UNDO_FAILED = "无法恢复 {source}:{reason}"
+REINDEXED = "重新索引完成:{updated} 个文档已更新,{removed} 个文件已不存在并移出知识库,{failed} 个失败。"
+FILE_GONE = "文件已不存在"
+CLI_ORIGIN = "命令行导入"
+UPLOAD_ORIGIN = "上传 {time}"
+AUDIT_ACTIONS = {"upload": "上传", "delete": "删除", "undo": "撤销删除", "reindex": "重新索引"}
+AUDIT_ALL = "(全部报告)"
+
+# -- the command line (app/cli.py, app/ui.py serve) --
+CLI_ERROR = "youthqa: 错误:{error}"
+NO_PATH = "找不到文件或目录: {path}"
+NOT_AN_INDEX = "{path} 不是知识库目录(里面没有索引)。只有 youthqa ingest 会建立知识库:youthqa ingest 报告目录 --index {path}"
+WARMING_UP = "youthqa: 正在预热:加载向量模型、分词词典和检索索引…"
+SERVING = "youthqa: 服务已启动 http://{host}:{port}/ ({what};{where})"
+SERVING_DOCS = "{n} 份报告"
+SERVING_EMPTY = "知识库是空的:请在页面上上传报告"
+SERVING_DOWN = "Chroma 服务器尚未响应"
+WHERE_EMBEDDED = "知识库 {path}"
+WHERE_SERVER = "Chroma 服务器 {host}:{port},集合 {collection}"
+NEEDS_LOGIN = "拒绝在 {host} 上无登录提供服务:请设置 YOUTHQA_AUTH=用户:密码,或使用 --host 127.0.0.1"
+NEEDS_PUBLIC_HOSTS = ("在 {host} 上提供服务时,请用 YOUTHQA_PUBLIC_HOSTS 写明用户访问的主机名或地址"
+                      "(如 qa.example.org,10.0.0.5);其他 Host 的请求一律拒绝")

@@ -33,6 +33,7 @@ class Outcome:
     asked: str = ""  # the standalone question a follow-up was rewritten into
     variant: str = ""  # near misses: place | year
     warning: str = ""  # the gold evidence is not in the text youthqa extracts: retrieval cannot find it
+    cited_label: str = ""  # the top citation: report title · date · 第N段
 
 
 def evaluate(assistant, gold: list, progress: bool = False, file: str = "") -> list[Outcome]:
@@ -74,7 +75,8 @@ def _score(assistant, g: Gold, answer, asked: str, file: str, conversation: str 
     return Outcome(g.id, g.type, g.question, g.answers, answer.value or answer.text[:120], answer.found, correct,
                    g.answerable and answer.found and contains_evidence(top, g.evidence), rank, top,
                    float(answer.timings.get("total_ms", 0.0)), file, conversation, turn,
-                   asked if asked != g.question else "", g.variant, g.warning)
+                   asked if asked != g.question else "", g.variant, g.warning,
+                   answer.citations[0].label() if answer.citations else "")
 
 
 def summarise(outcomes: list[Outcome], per_file: bool = True) -> dict:
@@ -139,12 +141,15 @@ def table(summary: dict) -> str:
 
 
 def run_cli(args, settings) -> int:
+    from .provenance import provenance
     from .report import write_report
 
     folders = [Path(c) for c in (args.corpus or [])]
     loaded = [(Path(p), load_gold(Path(p))) for p in args.gold]
     outcomes, gold_items, by_corpus = [], [], {}
-    for corpus, group in _groups(loaded, folders, args.by_corpus).items():
+    groups = _groups(loaded, folders, args.by_corpus)
+    source = provenance(settings, [p for p, _ in loaded], list(groups), cv=bool(getattr(args, "cv", False)))
+    for corpus, group in groups.items():
         checked = check_evidence([item for _, item in group], corpus, strict=args.strict_evidence) if corpus else \
             [item for _, item in group]
         _warn(checked)
@@ -160,9 +165,10 @@ def run_cli(args, settings) -> int:
 
         summary["baseline_naive"] = naive_hits(gold_items, folders[0] if folders else Path("corpus"))
     if args.report:
-        write_report(Path(args.report), summary, outcomes)
+        write_report(Path(args.report), summary, outcomes, source)
     if args.json:
-        print(json.dumps({"summary": summary, "outcomes": [asdict(o) for o in outcomes]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"provenance": source, "summary": summary, "outcomes": [asdict(o) for o in outcomes]},
+                         ensure_ascii=False, indent=2))
     else:
         print(table(summary))
     if args.min_accuracy is not None and (summary["accuracy"] or 0) < args.min_accuracy:

@@ -93,4 +93,13 @@ CSS = """
 .yq-passage { border-bottom: 1px solid #e5e7eb; padding: .4em 0; font-size: .9em; }
 .yq-score { display: inline-block; min-width: 3em; font-weight: 600; color: #047857; }
 .yq-empty { color: #6b7280; font-size: .9em; }
+.yq-notice { color: #92400e; font-size: .9em; }
+/* The examples must show without scrolling at 1366x768: a compact title, no room kept for an empty notice,
+   small example chips (app/ui.py sizes the chat to the window). */
+#yq-title h2 { margin: 0 0 .1em; }
+#yq-title p { margin: 0; }
+#yq-notice:has(.prose:empty), #yq-upload-note:has(.prose:empty) { display: none; }
+#yq-examples .gallery { gap: 6px; }
+#yq-examples .gallery-item { padding: 1px 6px; font-size: .85em; }
+#yq-examples .gallery-item .gallery { padding: 2px 4px; }
 """

@@ -27,7 +27,9 @@ from .service import Service, Unavailable, UserError  # noqa: E402
 log = logging.getLogger(__name__)
 PRIVATE = ui_kb.PRIVATE
 
-# One question per bundled report; the page shows those whose report is in the index.
+# One question per bundled report; the page shows those whose report is in the index, SHOWN at most: more
+# would not fit under the question box at 1366x768.
+SHOWN = 6
 EXAMPLES = {
     "tongchuan-youth-league-2021-08-16.txt": "铜川的志愿汇平台注册了多少志愿者?",
     "ningxia-registered-volunteers-2017.txt": "宁夏在全国志愿服务信息系统中实名注册的志愿者有多少人?",
@@ -101,7 +103,7 @@ def build_demo(service: Service) -> gr.Blocks:
     except UserError:  # busy or unreachable: the page still comes up, and says why on load
         docs = []
     have = {d.source for d in docs}
-    examples = [q for source, q in EXAMPLES.items() if source in have] or [EXAMPLES[next(iter(EXAMPLES))]]
+    examples = ([q for source, q in EXAMPLES.items() if source in have] or [EXAMPLES[next(iter(EXAMPLES))]])[:SHOWN]
 
     with gr.Blocks(title="共青团工作报告问答") as demo:
         turns, messages = gr.State([]), gr.State([])
@@ -111,7 +113,7 @@ def build_demo(service: Service) -> gr.Blocks:
             with gr.Tab("问答", id="chat"):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        chat = gr.Chatbot(label="对话", height="calc(100vh - 370px)", min_height=260, max_height=520,
+                        chat = gr.Chatbot(label="对话", height="calc(100vh - 420px)", min_height=260, max_height=520,
                                           elem_id="yq-chat", render_markdown=False, sanitize_html=True,
                                           latex_delimiters=[], allow_tags=False, group_consecutive_messages=False,
                                           feedback_options=("Like", "Dislike"), buttons=["copy"],

@@ -149,7 +149,7 @@ def cmd_ask(args, settings: Settings) -> int:
 
 
 def cmd_serve(args, settings: Settings) -> int:
-    from app.ui import serve
+    from app.serve import serve
 
     return serve(settings, host=args.host, port=args.port)
 

@@ -1,7 +1,7 @@
 """The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
 
-`build_demo(service)` lays the page out over an app.service.Service; `serve()` runs app.server's FastAPI app
-(`youthqa serve`), `start_in_thread()` runs it in the background.
+`build_demo(service)` lays the page out over an app.service.Service (its 上传报告 and 知识库 tabs: app.ui_kb);
+app.serve runs app.server's FastAPI app (`youthqa serve`, or in a background thread).
 Chat messages are HTML built by app.render (report text escaped), shown with Markdown rendering off.
 A busy or unreachable knowledge base (app.service.Unavailable) is a one-line message where the action was.
 """
@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import threading
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # nothing leaves the machine
 
 import gradio as gr  # noqa: E402
 
 from ingest import messages as msg  # noqa: E402
-from ingest.settings import Settings  # noqa: E402
 
 from . import ui_kb  # noqa: E402
 from .render import answer_html, message_html, passages_html  # noqa: E402
-from .server import create_app, is_loopback, parse_auth  # noqa: E402
-from .service import Service, Unavailable, UserError  # noqa: E402
+from .serve import serve, start_in_thread  # noqa: E402  (their home before app.serve)
+from .service import Service, UserError  # noqa: E402
+
+__all__ = ["EXAMPLES", "build_demo", "serve", "start_in_thread"]
 
 log = logging.getLogger(__name__)
 PRIVATE = ui_kb.PRIVATE
@@ -147,81 +146,3 @@ def build_demo(service: Service) -> gr.Blocks:
 def notice(text: str) -> str:
     """A short answer to an action, shown where it was asked (the line under the question box)."""
     return message_html(text, "notice")
-
-
-def _server(app, host: str, port: int):
-    import uvicorn
-
-    # Browsers and gradio_client hold event streams open; do not wait for them forever on shutdown.
-    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2))
-
-
-def start_in_thread(settings: Settings, host: str, port: int, service: Service | None = None):
-    """Run the app in a background thread (tests, notebooks) -> (server, thread).
-    Stop it with `server.should_exit = True; thread.join()`."""
-    server = _server(create_app(settings, service, host), host, port)
-    thread = threading.Thread(target=server.run, name="youthqa-server", daemon=True)
-    thread.start()
-    return server, thread
-
-
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
-    """`youthqa serve`: refuse a non-loopback host without a login, warm up, then run uvicorn until stopped.
-    A Chroma server that cannot be reached yet is only a warning: the page says so until it answers."""
-    try:
-        users = parse_auth(settings.auth)
-    except ValueError as err:
-        print(f"youthqa serve: {err}", file=sys.stderr)
-        return 2
-    if not users and not is_loopback(host):
-        print(f"youthqa serve: {msg.NEEDS_LOGIN.format(host=host)}", file=sys.stderr)
-        return 2
-    if not is_loopback(host) and not settings.public_hosts:
-        print(f"youthqa serve: {msg.NEEDS_PUBLIC_HOSTS.format(host=host)}", file=sys.stderr)
-        return 2
-    from .cli import is_index
-
-    if not is_index(settings):  # only `ingest` creates a knowledge base: a typo in --index is not a new one
-        print(f"youthqa serve: {msg.NOT_AN_INDEX.format(path=settings.index)}", file=sys.stderr)
-        return 1
-    print(msg.WARMING_UP, flush=True)
-    service = Service(settings)
-    docs = _warm_up(service)
-    if docs is None:
-        return 1  # an embedded index locked by another process, or one that cannot be opened
-    what = {-1: msg.SERVING_DOWN, 0: msg.SERVING_EMPTY}.get(docs, msg.SERVING_DOCS.format(n=docs))
-    where = (msg.WHERE_SERVER.format(host=settings.chroma_host, port=settings.chroma_port,
-                                     collection=settings.collection) if settings.server_mode
-             else msg.WHERE_EMBEDDED.format(path=settings.index.resolve()))
-    server = _server(create_app(settings, service, host), host, port)
-    _announce_when_up(server, msg.SERVING.format(host=host, port=port, what=what, where=where))
-    try:
-        server.run()
-    except SystemExit as stop:  # uvicorn exits when it cannot bind the port
-        return int(stop.code or 1)
-    return 0 if server.started else 1
-
-
-def _warm_up(service: Service) -> int | None:
-    """Open the knowledge base and answer one question, so that the first real one is answered at once
-    (it took 6-9 s: the encoder, jieba's dictionary, the lexical index). -> documents; -1 when the Chroma
-    server is not answering yet; None when serving is pointless (an embedded index that is busy or broken)."""
-    try:
-        docs = service.documents()
-        service.warm_up(EXAMPLES.get(docs[0].source, next(iter(EXAMPLES.values()))) if docs else "")
-    except UserError as err:
-        print(f"youthqa serve: {err}", file=sys.stderr)
-        return -1 if service.settings.server_mode and isinstance(err, Unavailable) else None
-    return len(docs)
-
-
-def _announce_when_up(server, line: str) -> None:
-    """Print the address once the socket listens, not before: a browser opened on it must find the page."""
-    startup = server.startup
-
-    async def started(*args, **kwargs):
-        await startup(*args, **kwargs)
-        if server.started:
-            print(line, flush=True)
-
-    server.startup = started

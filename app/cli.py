@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -64,11 +65,39 @@ class _quiet:
             self.warnings.__exit__(*exc)
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, msg.ARGS["usage"] if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Chinese: usage, section titles, -h, and its errors (a missing or unknown argument)."""
+
+    _ERRORS = ((r"the following arguments are required: (.*)()()", "required"),
+               (r"unrecognized arguments: (.*)()()", "unrecognized"),
+               (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", "choice"),
+               (r"argument (\S+): invalid (\S+) value: (.*)", "value"),
+               (r"argument (\S+): expected one argument()()", "one"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{"add_help": False, "formatter_class": _Formatter, **kwargs})
+        self._positionals.title, self._optionals.title = msg.ARGS["positionals"], msg.ARGS["optionals"]
+        self.add_argument("-h", "--help", action="help", help=msg.ARGS["help"])
+
+    def error(self, message):
+        for pattern, key in self._ERRORS:
+            if found := re.fullmatch(pattern, message):
+                message = msg.ARGS[key].format(*found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, msg.ARGS["error"].format(prog=self.prog, message=message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="youthqa", description="共青团工作报告问答:导入报告,提问,给出确切数字并注明出处")
+    parser = _Parser(prog="youthqa", description="共青团工作报告问答:导入报告,提问,给出确切数字并注明出处")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的 traceback")
     parser.add_argument("--verbose", action="store_true", help="显示各个库的日志和警告")
-    sub = parser.add_subparsers(dest="command", title="命令")
+    sub = parser.add_subparsers(dest="command", title=msg.ARGS["commands"])
 
     p = sub.add_parser("ingest", help="把报告文件或目录导入知识库(没有知识库时新建)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="报告文件或目录")

@@ -82,8 +82,13 @@ UPLOAD_ORIGIN = "上传 {time}"
 AUDIT_ACTIONS = {"upload": "上传", "delete": "删除", "undo": "撤销删除", "reindex": "重新索引"}
 AUDIT_ALL = "(全部报告)"
 
-# -- the command line (app/cli.py, app/ui.py serve) --
+# -- the command line (app/cli.py, app/serve.py) --
 CLI_ERROR = "youthqa: 错误:{error}"
+ARGS = {  # argparse's own words
+    "usage": "用法:", "help": "显示帮助并退出", "positionals": "参数", "optionals": "选项", "commands": "命令",
+    "required": "缺少参数:{0}", "unrecognized": "无法识别的参数:{0}", "choice": "参数 {0}:无效的选择 {1}(可选:{2})",
+    "value": "参数 {0}:无效的值 {2}", "one": "参数 {0}:需要一个值", "error": "{prog}: 错误:{message}\n",
+}
 NO_PATH = "找不到文件或目录: {path}"
 NOT_AN_INDEX = "{path} 不是知识库目录(里面没有索引)。只有 youthqa ingest 会建立知识库:youthqa ingest 报告目录 --index {path}"
 WARMING_UP = "youthqa: 正在预热:加载向量模型、分词词典和检索索引…"

@@ -168,4 +168,15 @@ def test_serve_warms_up_and_answers_the_first_question_at_once(corpus_index, fre
 
 def test_no_command_prints_help(capsys):
     assert main([]) == 2
-    assert "ingest" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ingest" in out and out.startswith(msg.ARGS["usage"]) and msg.ARGS["help"] in out
+
+
+@pytest.mark.parametrize("args, error", [
+    (["ask"], ("required", "question")), (["ask", "问", "--bogus"], ("unrecognized", "--bogus")),
+    (["serve", "--port", "abc"], ("value", "--port", "int", "'abc'")), (["ask", "问", "--index"], ("one", "--index"))])
+def test_argument_errors_are_chinese(capsys, args, error):
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    assert msg.ARGS[error[0]].format(*error[1:], "", "") in capsys.readouterr().err

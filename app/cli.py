@@ -151,14 +151,22 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 
 def cmd_status(args, settings: Settings) -> int:
-    from ingest.store import Store
+    from ingest.snapshot import report
+    from ingest.store import Store, StoreUnavailable
 
-    store = Store.open(settings)
+    try:
+        store = Store.open(settings)
+    except StoreUnavailable:  # e.g. emptied by a recovery: say so before the error
+        if not settings.server_mode:
+            print("\n".join(report(settings.index)[1:]), file=sys.stderr)
+        raise
     docs = store.documents()
     print(f"index:      {settings.location()}")
     print(f"embedding:  {store.model}")
     print(f"documents:  {len(docs)}")
     print(f"chunks:     {store.count()}")
+    if not settings.server_mode:  # its snapshot, and what the last recovery did (README "Crash safety")
+        print("\n".join(report(settings.index)))
     for d in docs:
         print(f"  {d.source}  {d.date or '-'}  {d.paragraphs} paragraphs, {d.chunks} chunks  {d.title}")
     return 0

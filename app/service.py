@@ -78,12 +78,16 @@ class Service(KnowledgeBase):
     def _editing(self):
         """The store (None while there is no index) to change. An embedded index is locked for writing
         first, so that a busy one leaves the index and the uploads folder as they were (in-process writers,
-        ingest_paths included, share the lock); the retriever then looks at the new stamp."""
+        ingest_paths included, share the lock); the retriever then looks at the new stamp. The session is
+        marked and checkpointed, so that a kill midway cannot break the index (ingest/snapshot.py)."""
+        from ingest.snapshot import write_session
+
         with self._edit_lock, self._reaching():
             lease = None if self.settings.server_mode else acquire(self.settings.index, exclusive=True)
             try:
-                yield self._store()
-                self._changed()
+                with write_session(self.settings):
+                    yield self._store()
+                    self._changed()
             finally:
                 if lease:
                     lease.release()

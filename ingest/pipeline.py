@@ -13,6 +13,7 @@ from .clean import clean_document, doc_id_for
 from .embed import load_embedder
 from .load import Limits, LoadError, load_file
 from .settings import Settings
+from .snapshot import in_write_session, wrote
 from .store import Store
 
 EMBED_BATCH = 1024  # chunks per embedding call and per Chroma write: a 1,024-chunk write costs 13% less CPU than four of 256
@@ -65,6 +66,7 @@ class IngestSummary:
         return "\n".join(lines)
 
 
+@in_write_session  # locked, marked and checkpointed: a kill midway cannot break the index (ingest/snapshot.py)
 def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool = False,
                  staged: dict | None = None, report=None) -> IngestSummary:
     """staged: {final path: Staged} for uploads; report(fraction, description) is told of each step."""
@@ -168,6 +170,7 @@ class _Batch:
             offset += len(chunks)
         new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
         self.store.put_documents(items, new_ids=new)
+        wrote(self.store.settings)  # no write in flight: the moment for a checkpoint, if one is due
         self.summary.results.extend(FileResult(path.name, status, chunks=len(chunks), path=str(path))
                                     for _, path, _, chunks, status in documents)
 

@@ -14,7 +14,7 @@ import uuid
 import weakref
 from dataclasses import dataclass
 
-from .lock import acquire
+from .snapshot import open_lease
 from .readers import QUESTIONS
 from .schema import Chunk
 from .settings import Settings
@@ -125,8 +125,9 @@ class Store:
     def open(cls, settings: Settings, model: str | None = None, dimension: int | None = None,
              write: bool = False) -> "Store":
         """model=None opens whatever model the index was built with (read-only callers, `status`).
-        An embedded index is locked (ingest/lock.py): shared, or exclusive with write=True, until close()."""
-        lease = None if settings.server_mode else acquire(settings.index, exclusive=write)
+        An embedded index is locked (ingest/lock.py): shared, or exclusive with write=True, until close();
+        one a writer died in is checked first, and restored from its last snapshot if broken (ingest/snapshot.py)."""
+        lease = None if settings.server_mode else open_lease(settings.index, exclusive=write)
         try:
             store = cls(make_client(settings), settings, model, dimension)
         except BaseException:

@@ -286,3 +286,66 @@ class ChromaServer:
 def chroma_server():
     """chroma_server(folder) -> a ChromaServer with its data and log under folder, not started yet."""
     return ChromaServer
+
+
+KILL_DRIVER = textwrap.dedent("""
+    import sys
+
+    import ingest.pipeline as pipeline
+    import ingest.snapshot as snapshot
+    from ingest import Settings, ingest_paths
+    from ingest.store import Store
+
+    pipeline.EMBED_BATCH = int(sys.argv[2])
+    snapshot.MIN_SECONDS, snapshot.COST_RATIO = 0.3, 5  # checkpoint every few writes: kills land in copies too
+    original = Store.put_documents
+
+    def put_documents(self, items, **kwargs):
+        original(self, items, **kwargs)
+        print("put", flush=True)
+
+    Store.put_documents = put_documents
+    ingest_paths([sys.argv[1]], Settings.from_env())
+    print("done", flush=True)
+""")
+
+
+@pytest.fixture
+def ingest_killed_at(tmp_path):
+    """ingest_killed_at(docs, env, writes, delay, batch=64) -> bool: run the ingest of docs (settings from env)
+    in a new process, embedding and writing `batch` chunks at a time, and SIGKILL it `delay` seconds after its
+    `writes`-th write returned, wherever it is then (embedding, writing, checkpointing). False if it finished
+    first. Checkpoints come every few writes, as they would in a long ingest."""
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    driver = tmp_path / "kill-driver.py"
+    driver.write_text(KILL_DRIVER, encoding="utf-8")
+
+    def run(docs: Path, env: dict, writes: int, delay: float, batch: int = 64, seconds: float = 120) -> bool:
+        proc = subprocess.Popen([sys.executable, str(driver), str(docs), str(batch)], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env={**env, "PYTHONUNBUFFERED": "1"})
+        too_slow = threading.Timer(seconds, proc.kill)  # a hung driver fails the test instead of hanging it
+        too_slow.start()
+        try:
+            puts = 0
+            while puts < writes and proc.stdout.readline().strip() == "put":
+                puts += 1
+            if puts < writes:
+                assert proc.wait(timeout=seconds) == 0, f"driver failed with {proc.returncode}"
+                return False
+            time.sleep(delay)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            return proc.returncode == -signal.SIGKILL
+        finally:
+            too_slow.cancel()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=30)
+            proc.stdout.close()
+
+    return run

@@ -124,7 +124,7 @@ def build_demo(service: Service) -> gr.Blocks:
                         note = gr.HTML(elem_id="yq-notice")
                         picks = gr.Dataset(components=[box], samples=[[q] for q in examples], type="index",
                                            label="示例问题(点一下就问)", elem_id="yq-examples")
-                        clear = gr.Button("清空对话", size="sm")
+                        clear = gr.Button("清空对话", size="sm", elem_id="yq-clear")
                     with gr.Column(scale=2):
                         gr.Markdown("### 检索到的段落")
                         sources = gr.HTML(passages_html(None), elem_id="yq-sources")

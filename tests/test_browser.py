@@ -139,8 +139,10 @@ def test_ask_cite_upload_and_nothing_executes(served, browser, tmp_path):
     expect(page.locator("#yq-results")).not_to_contain_text("added")  # no English left in the results
     shot(page, "browser-upload.png")
 
-    # Ask about it: the figure comes back, every citation opened, markup is only text.
+    # Ask about it in a new conversation: the figure comes back, every citation opened, markup is only text.
     page.get_by_role("tab", name="问答").click()
+    page.locator("#yq-clear").click()
+    expect(page.locator("#yq-chat .yq-answer")).to_have_count(0, timeout=WAIT)
     ask(page, "某某团委注册了多少志愿者?", "4321")
     page.locator("#yq-chat details.yq-cite").last.locator("summary").click()
     page.locator("#yq-chat details.yq-cite").evaluate_all("els => els.forEach(e => { e.open = true; })")

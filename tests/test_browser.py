@@ -219,8 +219,8 @@ def upload(page, path: Path) -> None:
 
 
 def test_login_page_then_an_answer(browser, tmp_path, free_port):
-    """With YOUTHQA_AUTH the page behind app.guard still logs in and answers in a real browser, and asks
-    nothing of the server that the guard refuses (no 4xx on the way)."""
+    """With YOUTHQA_AUTH the page behind app.guard still logs in, answers in a real browser and logs an
+    upload under the user's name, and asks nothing of the server that the guard refuses (no 4xx on the way)."""
     from playwright.sync_api import expect
 
     from conftest import CORPUS, _start_server
@@ -240,6 +240,12 @@ def test_login_page_then_an_answer(browser, tmp_path, free_port):
         page.locator("input[type=password]").fill("correct-horse-9")
         page.keyboard.press("Enter")
         ask(page, TONGCHUAN, "20357")
+        page.get_by_role("tab", name="上传报告").click()  # the audit log names the logged-in user
+        upload(page, XSS_REPORT)
+        expect(page.locator("#yq-results")).to_contain_text(msg.STATUS["added"], timeout=WAIT)
+        page.get_by_role("tab", name="知识库").click()
+        expect(page.locator("#yq-audit")).to_contain_text("staff", timeout=WAIT)
+        assert json.loads(settings.audit_file().read_text(encoding="utf-8"))["user"] == "staff"
         assert refused == []
         page.close()
     finally:

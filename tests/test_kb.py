@@ -96,3 +96,9 @@ def test_failures_and_reindex_are_audited_and_the_log_is_read_backwards(service,
     rows = service.audit_rows()
     assert [r[2] for r in rows] == [msg.AUDIT_ACTIONS[a] for a in ("reindex", "delete", "upload", "upload")]
     assert len(audit.recent(service.settings, 2)) == 2
+
+
+def test_the_audit_log_lives_in_the_index_unless_youthqa_audit_says_otherwise(tmp_path):
+    assert Settings.from_env({}).audit_file() == Path(".youthqa-index") / "audit.jsonl"
+    assert Settings.from_env({}).with_(index=tmp_path / "b").audit_file() == tmp_path / "b" / "audit.jsonl"
+    assert Settings.from_env({"YOUTHQA_AUDIT": "/var/log/youthqa.jsonl"}).audit_file() == Path("/var/log/youthqa.jsonl")

@@ -12,9 +12,9 @@ from ingest.schema import Answer
 from ingest.settings import Settings
 from ingest.store import Store
 
-from . import conflict
+from . import conflict, scope
 from .answer import extract, refusal
-from .followup import condense
+from .followup import resolve
 from .question import analyse
 from .retrieve import HybridRetriever
 
@@ -48,19 +48,24 @@ class Assistant:
     def stream(self, question: str, history: list | None = None):
         """Yield partial answer text (str) while an LLM writes, then the final Answer."""
         started = time.perf_counter()
+        turn = resolve(question, history or [], self.llm)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
-        asked = condense(question, history or [], self.llm)[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
+        asked = turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
         q = analyse(asked)
         if q.english:
             from .glossary import chinese_terms
 
             places = self.retriever.expand(q.text)[1]
             q = replace(q, places=places, terms=places + chinese_terms(q.text))
-        passages = self.retriever.search(q.text, k=self.settings.top_k)
+        q, passages, nearest, outside = self._search(q, turn.quote)
         retrieved = time.perf_counter()
-        answer = (extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
-                           self.retriever.doc_contains, self.retriever.paragraph, self.library)
-                  if q.text else refusal(q, []))
+        if outside:  # no report covers the place or year asked: say which ones the knowledge base has
+            answer = Answer(q.text, outside, "", False)
+        elif not passages:  # none from a report of the place and year asked: the nearest, for reference
+            answer = refusal(q, nearest)
+        else:
+            answer = extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
+                             self.retriever.doc_contains, self.retriever.paragraph, self.library)
         if self.llm is not None and passages and answer.note != conflict.NOTE:
             # A model writing from the passages would pick one of the disagreeing figures.
             final = None
@@ -74,6 +79,25 @@ class Assistant:
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)
+
+    def _search(self, q, quote: str = ""):
+        """(question with its scope, passages that may answer it, the nearest passages, refusal line or "").
+        Only reports whose scope matches the question's may answer (app/scope.py); quote: a sentence of the
+        previous answer, whose report a follow-up that names no scope stays with."""
+        index = self.retriever.index()
+        if not len(index) or not q.text:
+            return q, [], [], ""
+        reports = scope.catalogue(index)
+        q = replace(q, scope=scope.of_text(q.text, reports))
+        outside = scope.refusal(q.scope, reports, q.english)
+        if outside:
+            return q, [], [], outside
+        covering = reports.covering(q.scope) if q.scope or quote else set()
+        docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
+        found = self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
+        admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
+                                                    self.retriever.neighbourhood(p))]
+        return q, admitted, found, ""
 
     def _report_titles(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (title, date) of every report; rebuilt when the index changes."""

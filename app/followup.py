@@ -1,49 +1,162 @@
-"""Follow-up questions ("那团员呢?", "宝鸡呢?") rewritten into standalone ones, by rule or by the LLM."""
+"""Follow-up questions made standalone: a follow-up inherits the conversation's scope and replaces only what
+it names (app/scope.py says what a scope is).
+
+"那海南呢?" swaps the place, "那2021年呢?" the year, "那同年福州呢?" both, "城市志愿者呢?" the thing counted
+(its parallel in the previous question: 赛会志愿者); "帮助了多少名学生?" keeps the place, year, programme and
+report; "其中女性占多少?" narrows within that report; a question naming its own place starts over. Each turn is
+made standalone from the one before, so the scope carries through a whole conversation. With a configured LLM
+an elliptical follow-up is rewritten by the model, as before.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_FOLLOWUP = re.compile(r"^(?:那|那么|还有|and|what about|how about)?\s*(?P<focus>.{1,12}?)\s*(?:呢|怎么样|如何)?\s*[??]?$", re.I)
-_ASKS = re.compile(r"多少|几|谁|哪|什么|how|who|when|which|what", re.I)
+from . import scope
+
+_MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
+_ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|what", re.I)
+# When-words around a year ("那截至2013年呢?"): the year is swapped, they are no thing counted.
+_YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}\s*年?(?:底|初|末|度|以来)?|同年|当年|该年)|"
+                         r"\b(?:in|the same year|same year)\b", re.I)
+_PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[\u4e00-\u9fff]{2,4}?(?:计划|工程|行动)")
+_SUBJECT = re.compile(r"(?P<ask>多少|几)(?P<unit>[万亿]?[个名人所家期场次项条笔份篇处支位]?)(?P<subject>“[^”]{1,12}”|[\u4e00-\u9fff]{1,8})")
+_NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
+_FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
+_TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
+
+
+@dataclass(frozen=True)
+class Turn:
+    text: str  # the question, standalone
+    quote: str = ""  # a sentence of the previous answer: its report answers a follow-up that names no scope
 
 
 def condense(question: str, history: list, llm=None) -> str:
     """Return a standalone question. history: [(question, answer_text), ...] or chat messages."""
-    question = question.strip()
-    previous = _last_question(history)
-    if not previous or _ASKS.search(question) or not _FOLLOWUP.match(question):
-        return question
-    if llm is not None:
-        return llm.condense(question, previous)
-    focus = _FOLLOWUP.match(question)["focus"].strip()
-    return _substitute(previous, focus)
+    return resolve(question, history, llm).text
 
 
-def _last_question(history: list) -> str:
-    for turn in reversed(history or []):
-        if isinstance(turn, dict) and turn.get("role") == "user":
-            return str(turn.get("content", ""))
-        if isinstance(turn, (list, tuple)) and turn:
-            return str(turn[0])
-    return ""
+def resolve(question: str, history: list, llm=None) -> Turn:
+    standalone, answer = "", ""
+    for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
+        standalone, answer = _step(asked.strip()[:_TURN_CHARS], standalone)[0][:_TURN_CHARS], said
+    text, keeps_report = _step(question.strip(), standalone, llm)
+    return Turn(text, _quote(answer) if keeps_report else "")
 
 
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:省|市|区|县|州)?$")
+def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
+    """(standalone question, whether it stays with the previous answer's report)."""
+    if not previous or not question:
+        return question, False
+    own = scope.of_text(question)
+    focus = _focus(question)
+    if focus is not None:
+        if llm is not None:
+            return llm.condense(question, previous), not own
+        return _swap(previous, focus), not own
+    if own.mentions and not question.startswith("其中"):
+        return question, False  # a question with its own place is a new question; 其中临汾 narrows
+    # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
+    moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
+    return _inherit(question, previous, own), question.startswith("其中") or not moves
 
 
-def _substitute(previous: str, focus: str) -> str:
-    """'铜川...注册了多少志愿者?' + '团员' -> '铜川...注册了多少团员?'; + '宝鸡' -> '宝鸡...志愿者?'."""
-    place = _place(previous)
-    if place and _PLACE.match(focus) and _place(focus + "的") == focus:
-        return previous.replace(place, focus, 1)
-    m = re.search(r"(多少|几)[个名人所家期场次项条笔份篇处支位]?(?P<subject>[\u4e00-\u9fff]{1,8})", previous)
-    if m:
-        return previous[:m.start("subject")] + focus + previous[m.end("subject"):]
+def _focus(question: str) -> str | None:
+    """What an elliptical follow-up names ("那同年福州呢?" -> "同年福州"), None for a full question."""
+    focus = _MARKER.sub("", question).strip()
+    marked = focus != question.strip().rstrip("??")
+    if not focus or not marked or len(focus) > _FOCUS_CHARS or _ASKS.search(focus):
+        return None
+    return focus
+
+
+def _swap(previous: str, focus: str) -> str:
+    named = scope.of_text(focus)
+    text = previous
+    if named.years:
+        text = _swap_year(text, named.years[0])
+    rest = _YEAR_WORDS.sub("", focus).strip()
+    places = [m for m in scope.of_text(rest).mentions if m.start == 0]
+    if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
+        phrase = _phrase(rest, places[0])
+        text, rest = _swap_place(text, phrase), rest[len(phrase):]
+    rest = rest.removeprefix("的").removesuffix("的").strip()
+    return _swap_subject(text, rest) if rest else text
+
+
+def _swap_year(text: str, year: int) -> str:
+    old = scope.of_text(text).years
+    if not old:
+        return f"In {year}, {text}" if _english(text) else f"{year}年{text}"
+    return re.sub(rf"(?<!\d){old[0]}(?!\d)", str(year), text)
+
+
+def _swap_place(text: str, place: str) -> str:
+    mentions = scope.of_text(text).mentions
+    if not mentions:
+        return f"{place} {text}" if _english(text) else f"{place}{text}"
+    first = mentions[0]
+    for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
+        text = text[:m.start] + place + text[m.start + len(_phrase(text, m)):]
+    return text
+
+
+def _phrase(text: str, m: scope.Mention) -> str:
+    """A place as named, with the institution it is part of: 桂林理工大学, not 桂林."""
+    return text[m.start:m.end + (scope.institution(text[m.end:]) if m.institution else 0)]
+
+
+def _swap_subject(previous: str, focus: str) -> str:
+    """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the phrase of the same
+    length ending like the focus (市级/省级, 心理咨询/法律咨询); else the thing counted ('团员' for '志愿者')."""
+    for k in range(len(focus) - 1, 0, -1):
+        at = previous.find(focus[-k:])
+        start = at + k - len(focus)
+        window = previous[start:at + k] if at >= 0 and start >= 0 else ""
+        if window and window != focus and re.fullmatch(r"[\u4e00-\u9fff]+", window) and not _NOT_NOUN.search(window):
+            return previous[:start] + focus + previous[at + k:]
+    m = _SUBJECT.search(previous)
+    if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几
+        unit = m.group("unit") if m.group("ask") == "几" or m.group("unit").endswith("个") else ""
+        return previous[:m.end("ask")] + unit + focus + previous[m.end("subject"):]
     return f"{previous.rstrip('??')}{focus}?"
 
 
-def _place(text: str) -> str:
-    """The first place name (jieba tag ns) in a text, or ""."""
-    import jieba.posseg
+def _inherit(question: str, previous: str, own: scope.Scope) -> str:
+    """A full question that names no place: the previous places, years (unless it names its own) and
+    programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?")."""
+    before = scope.of_text(previous)
+    years = [] if own.years else [str(y) for y in before.years]
+    programmes = [p for p in dict.fromkeys(_PROGRAMME.findall(re.sub(r"(?:19|20)\d{2}\s*年?", " ", previous)))
+                  if p not in question]
+    # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
+    named = (_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
+    places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
+    if _english(previous):
+        return " ".join(years + places + [question])
+    return "".join([f"{y}年" for y in years] + places + programmes) + question
 
-    return next((w.word for w in jieba.posseg.cut(text) if w.flag == "ns"), "")
+
+def _english(text: str) -> bool:
+    return len(re.findall(r"[a-zA-Z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def _turns(history: list) -> list[tuple[str, str]]:
+    """(question, answer text) of each earlier turn, from pairs or chat messages."""
+    turns: list[list[str]] = []
+    for turn in history or []:
+        if isinstance(turn, dict):
+            if turn.get("role") == "user":
+                turns.append([str(turn.get("content", "")), ""])
+            elif turn.get("role") == "assistant" and turns:
+                turns[-1][1] = str(turn.get("content", ""))
+        elif isinstance(turn, (list, tuple)) and turn:
+            turns.append([str(turn[0]), str(turn[1]) if len(turn) > 1 else ""])
+    return [(q, a) for q, a in turns]
+
+
+def _quote(answer: str) -> str:
+    """The sentence an answer quotes (原文:“…”), or its first line (an open answer is the paragraph itself)."""
+    m = re.search(r"原文:“([^”]{6,})", answer)
+    return m.group(1) if m else answer.strip().splitlines()[0] if answer.strip() else ""

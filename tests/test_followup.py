@@ -1,0 +1,125 @@
+"""Follow-ups inherit the conversation's scope and replace only what they name (app/followup.py)."""
+import pytest
+
+from app import Assistant
+from app.followup import condense, resolve
+
+VOLUNTEERS = "铜川的志愿汇平台注册了多少志愿者?"
+SAID = "20357人。原文:“市、县两级青志协实现组织全覆盖,“志愿汇”管理平台注册志愿者20357人,”"
+
+
+def test_place_swap():
+    turn = resolve("那海南呢?", [(VOLUNTEERS, SAID)])
+    assert turn.text == "海南的志愿汇平台注册了多少志愿者?" and turn.quote == ""  # another place: another report
+
+
+def test_year_swap():
+    assert condense("那2021年呢?", [("洛阳团市委2022年计划建成多少个“青翼家园”?", "18个。")]) == \
+        "洛阳团市委2021年计划建成多少个“青翼家园”?"
+    assert condense("那截至2013年呢?", [("截至2015年,重庆累计帮助了多少名贫困大学新生?", "")]) == \
+        "截至2013年,重庆累计帮助了多少名贫困大学新生?"
+
+
+def test_a_year_is_added_when_the_previous_question_had_none():
+    assert condense("那2021年呢?", [("福建希望工程圆梦行动帮助了多少名学生?", "")]) == "2021年福建希望工程圆梦行动帮助了多少名学生?"
+
+
+def test_place_and_year_swapped_together():
+    history = [("截至2017年11月,宁夏实名注册的志愿者有多少人?", "528740人。")]
+    assert condense("那2021年铜川呢?", history) == "截至2021年11月,铜川实名注册的志愿者有多少人?"
+    assert condense("那同年福州呢?", [("2021年福建希望工程圆梦行动帮助了多少名学生?", "")]) == \
+        "2021年福州希望工程圆梦行动帮助了多少名学生?"
+
+
+def test_an_institution_replaces_the_place():
+    assert condense("那同年桂林理工大学呢?", [("2017年重庆西部计划入选了多少名大学生志愿者?", "")]) == \
+        "2017年桂林理工大学西部计划入选了多少名大学生志愿者?"
+
+
+def test_inherits_place_programme_and_report():
+    turn = resolve("帮助了多少名学生?", [("福建希望工程圆梦行动累计筹款多少?", "约1.6亿元。原文:“已累计筹款约1.6亿元”")])
+    assert turn.text == "福建希望工程圆梦行动帮助了多少名学生?" and turn.quote.startswith("已累计筹款约1.6亿元")
+
+
+def test_narrows_within_the_report():
+    turn = resolve("其中女性占多少?", [(VOLUNTEERS, SAID)])
+    assert turn.text.startswith("铜川") and turn.text.endswith("其中女性占多少?") and "志愿汇" in turn.quote
+
+
+def test_the_thing_counted_is_swapped_for_its_parallel():
+    assert condense("城市志愿者呢?", [("铜川为十四运招募培训了多少名赛会志愿者?", "")]) == "铜川为十四运招募培训了多少名城市志愿者?"
+    assert condense("省级的呢?", [("天心团区委推报了多少名市级青年岗位能手?", "")]) == "天心团区委推报了多少名省级青年岗位能手?"
+    assert condense("那团员呢?", [(VOLUNTEERS, SAID)]) == "铜川的志愿汇平台注册了多少团员?"
+
+
+def test_a_new_question_with_its_own_place_starts_over():
+    question = "济宁“青春志愿行 共创文明城”活动有多少人到场参加?"
+    assert resolve(question, [(VOLUNTEERS, SAID)]) == resolve(question, [])
+    assert condense(VOLUNTEERS, []) == VOLUNTEERS
+
+
+def test_scope_carries_through_the_conversation():
+    history = [(VOLUNTEERS, SAID), ("那海南呢?", "134.9万人。"), ("帮助了多少名学生?", "")]
+    assert condense("那2021年呢?", history).startswith("2021年海南")
+
+
+def test_english_follow_up():
+    previous = "How many volunteers are registered on Tongchuan's 志愿汇 platform?"
+    assert condense("What about Ningxia?", [(previous, "")]) == previous.replace("Tongchuan", "Ningxia")
+    assert condense("And in 2021?", [(previous, "")]) == "In 2021, " + previous
+
+
+def test_chat_messages_and_the_llm_path():
+    class LLM:
+        def condense(self, question, previous):
+            return f"LLM:{previous}|{question}"
+
+    messages = [{"role": "user", "content": VOLUNTEERS}, {"role": "assistant", "content": SAID}]
+    assert condense("那海南呢?", messages) == "海南的志愿汇平台注册了多少志愿者?"
+    assert condense("那海南呢?", messages, LLM()) == f"LLM:{VOLUNTEERS}|那海南呢?"
+    assert condense("帮助了多少名学生?", messages, LLM()).startswith("铜川")  # a full question: by rule
+
+
+def test_a_huge_history_stays_fast():
+    import time
+
+    started = time.perf_counter()
+    condense("那团员呢?", [("铜川" * 50_000, "x" * 100_000)])
+    assert time.perf_counter() - started < 2
+
+
+# End to end on the corpus index.
+
+@pytest.fixture(scope="module")
+def assistant(corpus_index):
+    settings, _ = corpus_index
+    return Assistant.open(settings)
+
+
+def _conversation(assistant, questions):
+    """(value, cited report) of each turn, asked with the earlier turns as history (as the web UI does)."""
+    history, got = [], []
+    for question in questions:
+        answer = assistant.ask(question, history=list(history))
+        history.append((question, answer.text))
+        assert not answer.found or answer.value in answer.citations[0].text
+        got.append((answer.value, answer.citations[0].source) if answer.found else None)
+    return got
+
+
+def test_place_swap_answers_from_the_new_place(assistant):
+    got = _conversation(assistant, [VOLUNTEERS, "那海南呢?", "宁夏呢?"])
+    assert [source for _, source in got] == ["tongchuan-youth-league-2021-08-16.txt", "hainan-youth-volunteers.md",
+                                             "ningxia-registered-volunteers-2017.txt"]
+    assert got[1][0] == "134.9万人"
+
+
+def test_a_follow_up_keeps_the_report_and_narrows(assistant):
+    questions = ["希望工程在新疆建成了多少所希望小学和希望幼儿园?", "帮助了多少名贫困学生?", "其中寻梦行动帮助了多少名贫困大学生?"]
+    assert _conversation(assistant, questions) == [(value, "xinjiang-hope-project-2019.md")
+                                                   for value in ("516所", "87800多名", "12000多名")]
+
+
+def test_a_swapped_place_the_report_lacks_is_refused(assistant):
+    answer = assistant.ask("那海南呢?", history=[("铜川团市委书记是谁?", "王娜。原文:“会上铜川团市委书记王娜进行了交流发言”")])
+    assert not answer.found and "王娜" not in answer.text

@@ -1,0 +1,151 @@
+"""Scope: places (gazetteer, hierarchy, pinyin) and years; questions about places or years no report covers are
+refused with what the knowledge base does cover; questions about the corpus's own places still answered."""
+import pytest
+
+from app import Assistant, scope
+from app.scope import Catalogue, Report
+
+
+def place(name: str) -> scope.Place:
+    (mention,) = scope.find(name)
+    return mention.place
+
+
+@pytest.mark.parametrize("full, short", [("陕西省", "陕西"), ("铜川市", "铜川"), ("宁夏回族自治区", "宁夏"),
+                                         ("湘西土家族苗族自治州", "湘西"), ("新疆维吾尔自治区", "新疆")])
+def test_full_and_short_names_are_one_place(full, short):
+    assert place(full) == place(short) and place(full).name == full and place(full).short == short
+
+
+def test_autonomous_prefecture_and_county_names():
+    assert place("湘西州") == place("湘西") and place("松桃县") == place("松桃苗族自治县")
+
+
+def test_hierarchy():
+    tongchuan, shaanxi = place("铜川"), place("陕西")
+    assert tongchuan.within(shaanxi) and not shaanxi.within(tongchuan)
+    assert not tongchuan.within(place("宁夏")) and place("天心区").within(place("湖南"))
+    assert shaanxi.whole == ("全省", "省委") and place("宁夏").whole[0] == "全区"
+
+
+@pytest.mark.parametrize("text, name", [("How many volunteers are registered on Tongchuan's platform?", "铜川市"),
+                                        ("What about Ningxia?", "宁夏回族自治区"), ("Xi'an", "西安市"),
+                                        ("League members in Inner Mongolia", "内蒙古自治区"), ("Shaanxi", "陕西省"),
+                                        ("the Huai'an League", "淮安市")])
+def test_english_names_by_pinyin(text, name):
+    assert [m.place.name for m in scope.find(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["团市委书记是谁?", "在平安建设表彰会上获得了什么荣誉?", "基金会理事长是谁?",
+                                  "白云社区有多少名志愿者?", "新华社报道了什么?", "全国有多少名团员?"])
+def test_organisation_and_everyday_words_are_not_places(text):
+    assert scope.find(text) == []
+
+
+def test_place_of_an_institution():
+    (m,) = scope.find("青岛科技大学有多少名毕业生?")
+    assert m.place.short == "青岛" and m.institution
+    assert not scope.find("铜川团市委书记是谁?")[0].institution
+
+
+def test_years():
+    assert scope.years("2016—2020年脱贫攻坚,注册志愿者20357人,2024届毕业生") == {2016, 2017, 2018, 2019, 2020, 2024}
+    assert scope.of_text("截至2017年11月,宁夏2019年以来").years == (2017, 2019)
+    assert scope.of_text("How many in 2021?").years == (2021,)
+    assert scope.of_text("12355热线有2000多名志愿者").years == ()
+
+
+def _report(focus=(), named=(), years=()) -> Report:
+    return Report(frozenset(focus), frozenset(set(focus) | set(named)), frozenset(years), frozenset(years))
+
+
+def test_a_province_question_needs_the_province_figure_from_a_city_report():
+    city = _report([place("铜川")])
+    asked = scope.of_text("陕西有多少名团员?")
+    assert not scope.match(asked, city, "全市共有团员22804名。", "全市共有团员22804名。")
+    assert scope.match(asked, city, "全省共有团员50万名。", "全省共有团员50万名。")
+    assert scope.match(scope.of_text("铜川有多少名团员?"), city, "全市共有团员22804名。", "")
+
+
+def test_another_place_needs_the_paragraph_to_name_it():
+    ningxia = _report([place("宁夏")], [place("北京")])
+    asked = scope.of_text("北京有多少名志愿者?")
+    assert not scope.match(asked, ningxia, "实名注册的志愿者已达528740人。", "实名注册的志愿者已达528740人。")
+    assert scope.match(asked, ningxia, "北京的志愿者有100万人。", "北京的志愿者有100万人。")
+
+
+def test_an_institutions_place_is_covered_by_a_place_inside_it():
+    """A "我校" report never names its university, but its 崂山校区 lies in 青岛."""
+    report = _report([place("西藏")], [place("崂山区")])
+    assert scope.match(scope.of_text("青岛科技大学累计有多少名学生参加西部计划?"), report, "学校累计已有392名", "")
+    assert not scope.match(scope.of_text("烟台科技大学累计有多少名学生参加西部计划?"), report, "学校累计已有392名", "")
+
+
+def test_a_year_is_the_reports_or_its_paragraphs():
+    report = _report([place("宁夏")], years=[2017])
+    assert scope.match(scope.of_text("宁夏2017年注册了多少志愿者?"), report, "注册志愿者528740人", "")
+    assert not scope.match(scope.of_text("宁夏2019年注册了多少志愿者?"), report, "注册志愿者528740人", "")
+    assert scope.match(scope.of_text("宁夏2019年注册了多少志愿者?"), report, "2019年注册志愿者6万人", "2019年注册志愿者6万人")
+
+
+# The real corpus index: questions about places and years it does not cover, and ones it does.
+
+@pytest.fixture(scope="module")
+def assistant(corpus_index):
+    settings, _ = corpus_index
+    return Assistant.open(settings)
+
+
+@pytest.fixture(scope="module")
+def catalogue(assistant) -> Catalogue:
+    return scope.catalogue(assistant.retriever.index())
+
+
+def test_report_scopes_from_title_file_name_and_text(catalogue):
+    by_source = {catalogue.metas[d]["source"]: r for d, r in catalogue.reports.items()}
+    tongchuan = by_source["tongchuan-youth-league-2021-08-16.txt"]
+    assert {p.short for p in tongchuan.focus} == {"铜川"} and tongchuan.main_years == {2020, 2021}
+    assert {p.short for p in by_source["ningxia-registered-volunteers-2017.txt"].focus} == {"宁夏"}
+    assert "银川" in {p.short for p in by_source["ningxia-registered-volunteers-2017.txt"].named}
+
+
+@pytest.mark.parametrize("question, named", [("北京市注册了多少志愿者?", "北京市"), ("西安有多少名团员?", "西安"),
+                                             ("陕西有多少名团员?", "陕西"), ("湘西州有多少名少先队员?", "湘西州")])
+def test_a_place_no_report_covers_is_refused_with_the_coverage(assistant, question, named):
+    answer = assistant.ask(question)
+    assert not answer.found and answer.value == "" and not answer.citations
+    assert answer.text.startswith(f"知识库中没有关于{named}的报告。现有报告涉及:")
+    assert "铜川" in answer.text and "\n" not in answer.text
+
+
+def test_the_places_inside_the_one_asked_are_listed_first(assistant):
+    assert assistant.ask("陕西有多少名团员?").text.startswith("知识库中没有关于陕西的报告。现有报告涉及:铜川")
+
+
+def test_a_year_no_report_covers_is_refused_with_the_years(assistant):
+    answer = assistant.ask("2010年注册了多少志愿者?")
+    assert not answer.found and answer.text.startswith("知识库中没有2010年的报告。现有报告的年份:")
+    assert "2017" in answer.text and "2021" in answer.text
+
+
+def test_english_refusal(assistant):
+    answer = assistant.ask("How many volunteers are registered in Beijing?")
+    assert not answer.found and answer.text.startswith("The knowledge base has no report about Beijing.")
+    assert "Tongchuan" in answer.text
+
+
+def test_a_year_its_place_lacks_is_refused_without_another_reports_figure(assistant):
+    answer = assistant.ask("宁夏2019年实名注册的志愿者有多少人?")
+    assert not answer.found and "528740" not in answer.text
+
+
+TONGCHUAN, NINGXIA = "tongchuan-youth-league-2021-08-16.txt", "ningxia-registered-volunteers-2017.txt"
+
+
+@pytest.mark.parametrize("question, source", [
+    ("铜川的志愿汇平台注册了多少志愿者?", TONGCHUAN), ("宁夏在全国志愿服务信息系统中实名注册的志愿者有多少人?", NINGXIA),
+    ("截至2017年11月,宁夏实名注册的志愿者有多少人?", NINGXIA), ("铜川通过“智慧团建”完成了多少名团员的信息管理?", TONGCHUAN),
+    ("How many volunteers are registered on Tongchuan's 志愿汇 platform?", TONGCHUAN)])
+def test_the_corpus_places_are_still_answered_from_their_report(assistant, question, source):
+    answer = assistant.ask(question)
+    assert answer.found and answer.citations[0].source == source and answer.value in answer.citations[0].text

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INDEX ?= .youthqa-index
 TORCH := torch==2.13.0
 
-.PHONY: run test install install-test index serve ask bench bench-query clean nearmiss
+.PHONY: run test install install-test index serve ask bench bench-query clean nearmiss train cv
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,16 @@ bench-query: install-test
 
 clean:
 	rm -rf $(INDEX) $(VENV)
+
+# The answer model: every gold question asked through the real pipeline (features cached in .youthqa-train/,
+# asked again when the code, the gold or the reports change), two logistic regressions fitted, the refusal
+# threshold calibrated leave-reports-out; written to app/data/answer_model.json (same data, same bytes).
+train: install
+	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.train
+
+# Leave-reports-out cross-validated figures over all gold sets, beside the in-sample ones.
+cv: install
+	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.train --cv
 
 # Unanswerable variants (place / year swapped) of every answerable gold question; seeded, output committed.
 nearmiss: install

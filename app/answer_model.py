@@ -1,0 +1,97 @@
+"""The learned answer choice at run time: a small JSON file, read with numpy only (no scikit-learn).
+
+Two logistic regressions, both written by `make train` (app/train.py) into app/data/answer_model.json:
+- choice: P(this candidate is the answer) from its features (app/features.py); the best one is the answer;
+- answerable: P(that best candidate is right) from its features, its choice score, its lead over the
+  runner-up and the number of candidates. Below the threshold, calibrated on
+  cross-validated predictions, the question is refused.
+The file also records the feature names and the hash of the training data.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .features import FEATURES
+
+PATH = Path(__file__).parent / "data" / "answer_model.json"
+ANSWERABLE = FEATURES + ("choice_logit", "choice_lead", "candidates")  # the best candidate, as a whole
+MAX_LEAD, MAX_CANDIDATES = 10.0, 300
+_local = threading.local()
+
+
+class Linear:
+    """A logistic regression over standardised inputs."""
+
+    def __init__(self, spec: dict):
+        scale = np.asarray(spec["scale"], dtype=np.float64)
+        self.coef = np.asarray(spec["coef"], dtype=np.float64) / scale
+        self.intercept = float(spec["intercept"]) - float(self.coef @ np.asarray(spec["mean"], dtype=np.float64))
+
+    def logits(self, x) -> np.ndarray:
+        return np.asarray(x, dtype=np.float64).reshape(-1, len(self.coef)) @ self.coef + self.intercept
+
+
+class Model:
+    def __init__(self, spec: dict):
+        if tuple(spec["features"]) != FEATURES:
+            changed = sorted(set(FEATURES) ^ set(spec["features"]))
+            raise ValueError(f"the answer model was trained on other features ({', '.join(changed[:5])}): make train")
+        self.spec = spec
+        self.choice, self.answerable = Linear(spec["choice"]), Linear(spec["answerable"])
+        self.threshold = float(spec["threshold"])
+
+    def decide(self, rows) -> tuple[int, float, np.ndarray]:
+        """(index of the best candidate, P(it is right), every candidate's choice logit); (-1, 0, []) for none."""
+        if not len(rows):
+            return -1, 0.0, np.zeros(0)
+        logits = self.choice.logits(rows)
+        best, whole = summary(rows, logits)
+        return best, float(_sigmoid(self.answerable.logits(whole))[0]), logits
+
+
+def summary(rows, logits: np.ndarray) -> tuple[int, np.ndarray]:
+    """The best candidate and the answerable model's inputs: its features, logit, lead, candidate count."""
+    rows = np.asarray(rows, dtype=np.float64).reshape(len(logits), -1)
+    best = int(np.argmax(logits))
+    others = np.delete(logits, best)
+    lead = min(float(logits[best] - others.max()), MAX_LEAD) if len(others) else MAX_LEAD
+    return best, np.concatenate([rows[best], [logits[best], lead, min(len(logits), MAX_CANDIDATES) / MAX_CANDIDATES]])
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
+
+
+def neutral() -> Model:
+    """Scores every candidate alike and answers nothing: the model the training data is collected with."""
+    def zero(n):
+        return {"mean": [0.0] * n, "scale": [1.0] * n, "coef": [0.0] * n, "intercept": 0.0}
+
+    return Model({"features": list(FEATURES), "choice": zero(len(FEATURES)), "answerable": zero(len(ANSWERABLE)),
+                  "threshold": 2.0})
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Model:
+    return Model(json.loads(PATH.read_text(encoding="utf-8")))
+
+
+def current() -> Model:
+    """The model answers use: the shipped file, unless `use()` put another in place (training, CV)."""
+    return getattr(_local, "model", None) or _shipped()
+
+
+@contextmanager
+def use(model: Model):
+    previous = getattr(_local, "model", None)
+    _local.model = model
+    try:
+        yield model
+    finally:
+        _local.model = previous

@@ -1,0 +1,64 @@
+"""Cross-validated figures beside in-sample ones (`make cv`, `python -m app.train --cv`).
+
+CV: each report's questions are answered by a model trained without that report's questions (a near
+miss belongs to its source question's report), with a threshold calibrated inside the training reports.
+In-sample: the shipped recipe, trained on everything and scored on the same questions.
+"""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from .evaluate import summarise
+from .train import apply, cross_validate, decide, outcomes, train
+from .trainset import Table
+
+MEASURES = (("accuracy", "accuracy"), ("citation_accuracy", "citation"), ("refusal_accuracy", "refusals"),
+            ("false_refusal_rate", "false refusals"), ("follow_up_turns_right", "follow-ups"))
+
+
+def figures(table: Table) -> dict:
+    """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format."""
+    best, thresholds = cross_validate(table)
+    cv = summarise(outcomes(table, decide(table, best, thresholds.__getitem__)))
+    spec = train(table)
+    everything = np.arange(len(table.outcomes))
+    fitted = summarise(outcomes(table, decide(table, apply(table, spec, everything), spec["threshold"])))
+    ceiling = _ceiling(table)
+    return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
+
+
+def _ceiling(table: Table) -> float:
+    """Share of answerable questions with at least one right candidate: no choice can do better."""
+    answerable = [q for q, o in enumerate(table.outcomes) if o.type != "unanswerable"]
+    right = set(table.question[table.correct == 1].tolist())
+    return round(sum(q in right for q in answerable) / len(answerable), 4)
+
+
+def report(table: Table, as_json: bool = False) -> str:
+    found = figures(table)
+    if as_json:
+        return json.dumps(found, ensure_ascii=False, indent=1)
+    cv, fit = found["cv"], found["in_sample"]
+    lines = [f"{len(table.outcomes)} questions, {len(table.x)} candidates; threshold {found['threshold']}; "
+             f"a right candidate exists for {found['ceiling']} of answerable questions", "",
+             f"{'':<28}{'CV':>10}{'in-sample':>12}"]
+    lines += _rows("all", cv, fit)
+    for name in cv.get("by_file", {}):
+        lines += _rows(name, cv["by_file"][name], fit["by_file"][name])
+    lines += ["", "by type (correct)"]
+    for kind, v in cv["by_type"].items():
+        lines.append(f"  {kind:<26}{v['correct']:>10}{fit['by_type'][kind]['correct']:>12}   (n={v['n']})")
+    for kind, v in cv.get("by_variant", {}).items():
+        lines.append(f"  near miss {kind} refused{'':<8}{v['correct']:>10}{fit['by_variant'][kind]['correct']:>12}"
+                     f"   (n={v['n']})")
+    return "\n".join(lines)
+
+
+def _rows(name: str, cv: dict, fit: dict) -> list[str]:
+    out = [f"{name} ({cv['questions']} q)"]
+    for key, label in MEASURES:
+        if cv.get(key) is not None:
+            out.append(f"  {label:<26}{cv[key]:>10}{fit[key]:>12}")
+    return out

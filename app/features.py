@@ -1,0 +1,214 @@
+"""THE feature list of the answer choice: what the model (app/answer_model.py) sees of one candidate.
+
+A candidate is (retrieved passage, clause, value) from app/answer.py. Every signal the hand-set rules
+used is here as a number, and the model learns how much each counts (`make train`). Coverage is the
+idf-weighted share of the question's content terms a text contains; a term missing as a whole earns
+partial credit for its bigrams ("青年志愿者" vs "志愿者").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .numbers import find_quantities
+from .question import PEOPLE, Question
+from .retrieve import Passage
+
+KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "quoted", "named", "counted", "org")
+
+FEATURES: tuple[str, ...] = (
+    *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
+    "rank", "score", "score_rel", "top_doc",               # retrieval: rank 0-4, hybrid score, / the top, top's report
+    "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
+    "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
+    "cov_near", "missing_max",                             # ±12 characters of the value; heaviest term the context lacks
+    "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
+    "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
+    "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
+    "similarity",                                          # English: question/clause embedding similarity
+    *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
+    "units_asked", "unit_asked", "unit_bare", "unit_other", "unit_time",  # a figure's unit against the asked one
+    "subject", "subject_clause", "subject_window", "subject_before", "subject_after",  # the counted noun
+    "term_distance", "value_pos", "values_in_clause", "values_in_sentence",
+    "total_question", "total_value", "total_both",         # 累计/共/总/合计 asked, and right before the value
+    "qualifier", "generation", "value_in_question",        # 余/近/超过; "90后"; a figure the question itself states
+    "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
+    "role_asked", "asks_org", "enumeration", "announces_items", "clause_len",
+)
+INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+_TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
+_ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
+_ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
+_ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
+_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
+NEAR = 12  # characters either side of a value read as its immediate context
+FAR = 40  # term distances are capped here (a clause is rarely longer)
+
+
+@dataclass
+class Env:
+    """What the features of one question's candidates share: the question and per-passage signals."""
+
+    question: Question
+    passages: list[Passage]
+    idf: Callable[[str], float]
+    context: Callable[[Passage], str]
+    doc_contains: Callable[[str, str], bool] | None = None
+    announces: Callable[[Passage], bool] = lambda p: False
+    places: tuple[str, ...] = ()
+    _passage: dict = field(default_factory=dict)
+    _clause: dict = field(default_factory=dict)
+    _hits: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        q = self.question
+        self.base = [0.0] * len(FEATURES)
+        for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("units_asked", bool(q.units)),
+                         ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
+                         ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
+                         ("places_asked", bool(self.places))):
+            self.base[INDEX[name]] = float(on)
+        self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
+        self.weights = {t: term_weight(t, self.idf) for t in q.terms}
+        never = self.idf("\x00")  # the weight of a token no chunk contains
+        unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
+        self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
+        self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
+
+    def coverage(self, text: str) -> float:
+        return coverage(self.question.terms, text, self.idf, self.weights)
+
+    def passage(self, rank: int) -> dict:
+        """Signals of the passage at this rank, computed once."""
+        if rank not in self._passage:
+            p, top = self.passages[rank], self.passages[0]
+            around = p.title + self.context(p)
+            absent = [w for t, w in self.weights.items() if t not in around]
+            years = f"{p.title} {p.text} {p.date}"
+            self._passage[rank] = {
+                "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
+                "top_doc": float(p.doc_id == top.doc_id), "cov_paragraph": self.coverage(p.text),
+                "cov_context": self.coverage(around), "cov_title": self.coverage(p.title),
+                "missing_max": max(absent, default=0.0) / max(self.weights.values(), default=1.0),
+                "places_in_doc": _share(self.places, lambda t: self.doc_contains(p.doc_id, t)) if self.doc_contains
+                else _share(self.places, lambda t: t in around),
+                "places_in_context": _share(self.places, lambda t: t in around),
+                "cov_doc": sum(w for t, w in self.weights.items() if self.doc_contains(p.doc_id, t))
+                / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
+                "years_in_passage": _share(self.question.years, lambda y: y in years),
+                "announces_items": float(self.question.kind == "list" and self.announces(p)),
+            }
+            self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
+        return self._passage[rank]
+
+    def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
+        """Signals of one clause (and its sentence), computed once for all its values."""
+        key = (rank, span)
+        if key not in self._clause:
+            q, text = self.question, self.passages[rank].text
+            clause, sentence = text[span[0]:span[1]], _sentence(text, span)
+            found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
+                     "cov_sentence": self.coverage(sentence), "years_in_clause": _share(q.years, lambda y: y in clause),
+                     "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
+            if q.kind == "numeric":
+                found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
+            if q.subject:
+                found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
+            self._clause[key] = found
+        return self._clause[key]
+
+
+def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> list[float]:
+    """The feature vector of one candidate. cand has .value, .source, .start (offset of the value in the
+    paragraph, -1 for none), .unit, .qualifier, .role_asked, .similarity, .position, .count."""
+    q, text = env.question, env.passages[rank].text
+    out = list(env.base)
+    for group in (env.passage(rank), env.clause(rank, span, window)):
+        for name, value in group.items():
+            out[INDEX[name]] = value
+    at = cand.start if cand.start >= 0 else span[0]
+    end = at + len(cand.value) if cand.start >= 0 else span[1]
+    found = {
+        "cov_near": env.coverage(text[max(0, at - NEAR):end + NEAR]), "similarity": cand.similarity,
+        f"v_{cand.source}": 1.0, "term_distance": _distance(env._hits[rank], at, end),
+        "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
+        "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
+        "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
+    }
+    if q.subject:
+        found |= {"subject_before": partial(q.subject, text[max(0, at - NEAR):at]),
+                  "subject_after": partial(q.subject, text[end:end + len(q.subject) + 4])}
+    if cand.source == "quantity":
+        found |= _unit(q, cand.unit, text, end)
+        found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
+        found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
+    if cand.source == "date":
+        day, year = "日" in cand.value, "年" in cand.value
+        found |= {"date_day": float(day), "date_year": float(year),
+                  "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
+    for name, value in found.items():
+        out[INDEX[name]] = float(value)
+    return out
+
+
+def _unit(q: Question, unit: str, text: str, end: int) -> dict:
+    wanted = {_ALIAS.get(u, u) for u in q.units}
+    asked = bool(unit) and _ALIAS.get(unit, unit) in wanted
+    return {"unit_asked": float(asked), "unit_bare": float(not unit),
+            "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
+            "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
+            "generation": float(not unit and text[end:end + 1] == "后")}
+
+
+def _distance(hits, start: int, end: int) -> float:
+    """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
+    gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)
+    return min(min(gaps, default=FAR), FAR) / FAR
+
+
+def _sentence(text: str, span: tuple[int, int]) -> str:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= span[0] < m.end():
+            return m.group()
+    return text[span[0]:span[1]]
+
+
+def _share(items, test) -> float:
+    return sum(1 for x in items if test(x)) / len(items) if items else 0.0
+
+
+def term_weight(term: str, idf) -> float:
+    grams = grams_of(term)
+    return sum(idf(g) for g in grams) / len(grams)
+
+
+def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
+    """Share of the question's content, weighted by rarity, that a text contains."""
+    if not terms:
+        return 0.0
+    hit = total = 0.0
+    for term in terms:
+        weight = weights[term] if weights else term_weight(term, idf)
+        total += weight
+        hit += weight * partial(term, text)
+    return hit / (total or 1.0)
+
+
+def partial(term: str, text: str) -> float:
+    """1 when the text holds the term, else the share of its bigrams it holds (terms of 3+ characters)."""
+    if term in text:
+        return 1.0
+    if len(term) <= 2:
+        return 0.0
+    grams = grams_of(term)
+    return sum(g in text for g in grams) / len(grams)
+
+
+def grams_of(term: str) -> list[str]:
+    if len(term) <= 2 or not "\u4e00" <= term[0] <= "\u9fff":
+        return [term]
+    return [term[i:i + 2] for i in range(len(term) - 1)]

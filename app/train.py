@@ -1,0 +1,307 @@
+"""`make train`: fit the answer model on every gold set and write app/data/answer_model.json.
+`make cv`: the same fit, leave-reports-out, to estimate accuracy on reports the model has not seen.
+
+Each candidate is a row (app/trainset.py); the model scores rows, a question's answer is its best-scoring
+candidate, and the question is refused when that score is below the threshold. The threshold is the one
+that makes the most questions right (answered right + refused right) on cross-validated scores; in the
+CV estimate each fold's threshold comes from CV inside its own training reports only (nested).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from .answer_model import ANSWERABLE, PATH, Linear, summary
+from .features import FEATURES
+from .trainset import ROOT, Table, build, sources
+
+CACHE = ROOT / ".youthqa-train"
+FOLDS, INNER_FOLDS = 10, 5
+C = 1.0  # inverse L2 penalty, as scikit-learn's default; not tuned
+ITERATIONS = 50
+CHOICE = "softmax"
+
+
+def logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> dict:
+    """L2-penalised logistic regression on standardised inputs (Newton's method): deterministic, exact."""
+    mean, scale = _standard(x)
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.ones(len(x)) if w is None else w
+    penalty = np.r_[np.ones(z.shape[1] - 1) / C, 0.0]  # the intercept is not penalised
+
+    def loss(beta):
+        s = z @ beta
+        return float(w @ (np.logaddexp(0, s) - y * s) + penalty @ beta**2 / 2)
+
+    def step(beta):
+        p = 1.0 / (1.0 + np.exp(-(z @ beta)))
+        gradient = z.T @ (w * (p - y)) + penalty * beta
+        hessian = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        return np.linalg.solve(hessian, gradient)
+
+    beta = _newton(loss, step, np.zeros(z.shape[1]))
+    return {"mean": _r(mean), "scale": _r(scale), "coef": _r(beta[:-1]), "intercept": _r(beta[-1:])[0]}
+
+
+def conditional_logistic(x: np.ndarray, y: np.ndarray, group: np.ndarray) -> dict:
+    """A softmax over each question's candidates (a conditional logit) fitted by Newton's method: it learns
+    which candidate of a question is right, rather than how right each looks on its own. Questions with no
+    right candidate teach it nothing and are left out; the right ones of a question share its target."""
+    keep = np.isin(group, np.unique(group[y > 0]))
+    if not keep.any():
+        raise ValueError("no question has a right candidate to learn from")
+    x, y, group = x[keep], y[keep], np.unique(group[keep], return_inverse=True)[1]  # rows come question by question
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    mean, scale = _standard(x)
+    z = (x - mean) / scale
+    target = y / np.bincount(group, weights=y)[group]
+
+    def softmax(beta):
+        s = z @ beta
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - top[group])
+        total = np.add.reduceat(e, starts)
+        return s, e / total[group], top + np.log(total)
+
+    def loss(beta):
+        s, _, lse = softmax(beta)
+        return float(lse.sum() - target @ s + beta @ beta / (2 * C))
+
+    def step(beta):
+        _, p, _ = softmax(beta)
+        m = np.add.reduceat(z * p[:, None], starts)
+        gradient = z.T @ (p - target) + beta / C
+        hessian = (z * p[:, None]).T @ z - m.T @ m + np.eye(len(beta)) / C
+        return np.linalg.solve(hessian, gradient)
+
+    beta = _newton(loss, step, np.zeros(z.shape[1]))
+    return {"mean": _r(mean), "scale": _r(scale), "coef": _r(beta), "intercept": 0.0}
+
+
+def _standard(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    return mean, scale
+
+
+def _newton(loss, step, beta: np.ndarray) -> np.ndarray:
+    """Newton's method with step halving (a full step can overshoot on rare, large standardised values)."""
+    current = loss(beta)
+    for _ in range(ITERATIONS):
+        delta, rate = step(beta), 1.0
+        while (trial := loss(beta - rate * delta)) > current and rate > 1e-6:
+            rate /= 2
+        if trial > current:
+            break
+        beta, improved, current = beta - rate * delta, current - trial, trial
+        if improved < 1e-10 * max(1.0, abs(current)):
+            break
+    return beta
+
+
+def _weights(table: Table, rows: np.ndarray) -> np.ndarray:
+    """Each question weighs the same whatever its number of candidates; its right ones and its wrong ones
+    one unit each."""
+    q, y = table.question[rows], table.label[rows]
+    w = np.zeros(len(rows))
+    for label in (0, 1):
+        sel = y == label
+        counts = np.bincount(q[sel], minlength=len(table.outcomes))
+        w[sel] = 1.0 / counts[q[sel]]
+    return w / w.mean()
+
+
+def _r(values) -> list[float]:
+    """Floats cut to 9 significant digits: the JSON is the same bytes for the same data."""
+    return [float(f"{v:.9g}") for v in np.asarray(values, dtype=np.float64)]
+
+
+def _rows(table: Table, questions: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.isin(table.question, questions))
+
+
+def _by_question(table: Table, questions) -> dict[int, np.ndarray]:
+    starts = np.searchsorted(table.question, questions, side="left")
+    ends = np.searchsorted(table.question, questions, side="right")
+    return {int(q): np.arange(a, b) for q, a, b in zip(questions, starts, ends)}
+
+
+def fit_choice(table: Table, questions: np.ndarray) -> dict:
+    rows = _rows(table, questions)
+    if CHOICE == "softmax":
+        return conditional_logistic(table.x[rows], table.label[rows].astype(np.float64), table.question[rows])
+    return logistic(table.x[rows], table.label[rows].astype(np.float64), _weights(table, rows))
+
+
+def wholes(table: Table, choice: dict, questions) -> dict[int, tuple[int, np.ndarray | None]]:
+    """question -> (row of its best candidate, the answerable model's inputs); (-1, None) without candidates."""
+    linear = Linear(choice)
+    out = {}
+    for q, rows in _by_question(table, questions).items():
+        if not len(rows):
+            out[q] = (-1, None)
+            continue
+        best, whole = summary(table.x[rows], linear.logits(table.x[rows]))
+        out[q] = (int(rows[best]), whole)
+    return out
+
+
+def _right(table: Table, row: int, q: int) -> bool:
+    return row >= 0 and table.outcomes[q].type != "unanswerable" and bool(table.correct[row])
+
+
+def fit(table: Table, questions: np.ndarray | None = None, k: int = FOLDS) -> dict:
+    """Both models on these questions; the answerable one learns from the choice model's out-of-fold picks,
+    and its threshold is calibrated on its own out-of-fold probabilities (leave-reports-out, k folds)."""
+    questions = np.arange(len(table.outcomes)) if questions is None else np.asarray(questions)
+    picked = {}
+    for held in folds(table, questions, k):
+        picked.update(wholes(table, fit_choice(table, np.setdiff1d(questions, held)), held))
+    probs = {}
+    for held in folds(table, questions, k):
+        model = _answerable(table, picked, np.setdiff1d(questions, held))
+        probs.update({q: (picked[q][0], _p(model, picked[q][1])) for q in held.tolist()})
+    return {"features": list(FEATURES), "answerable_features": list(ANSWERABLE),
+            "choice": fit_choice(table, questions), "answerable": _answerable(table, picked, questions),
+            "threshold": calibrate(table, probs)}
+
+
+def _answerable(table: Table, picked: dict, questions) -> dict:
+    usable = [q for q in np.asarray(questions).tolist() if picked[q][1] is not None]
+    x = np.array([picked[q][1] for q in usable])
+    y = np.array([_right(table, picked[q][0], q) for q in usable], dtype=np.float64)
+    return logistic(x, y)
+
+
+def _p(spec: dict, whole) -> float:
+    return 0.0 if whole is None else float(1.0 / (1.0 + np.exp(-Linear(spec).logits(whole)[0])))
+
+
+def apply(table: Table, spec: dict, questions) -> dict[int, tuple[int, float]]:
+    """question -> (row of the answer, P(it is right)) under a model spec."""
+    return {q: (row, _p(spec["answerable"], whole)) for q, (row, whole) in wholes(table, spec["choice"], questions).items()}
+
+
+def decide(table: Table, best: dict, threshold) -> dict[int, tuple[bool, bool, bool]]:
+    """question -> (found, correct, cited) when answering at or above the threshold (a number or q -> number)."""
+    out = {}
+    for q, (row, p) in best.items():
+        t = threshold(q) if callable(threshold) else threshold
+        found = row >= 0 and p >= t
+        answerable = table.outcomes[q].type != "unanswerable"
+        correct = bool(table.correct[row]) if found and answerable else not found and not answerable
+        out[q] = (found, correct, found and answerable and bool(table.cited[row]))
+    return out
+
+
+def calibrate(table: Table, best: dict) -> float:
+    """The threshold that makes the most questions right; the middle one of a tied range."""
+    rows = np.array([row for row, _ in best.values()])
+    probs = np.array([p if row >= 0 else -1.0 for row, p in best.values()])
+    refuse_right = np.array([table.outcomes[q].type == "unanswerable" for q in best])
+    answer_right = np.array([_right(table, row, q) for q, (row, _) in best.items()])
+    cuts = sorted({0.0, 1.0} | set(probs[rows >= 0].tolist()))
+    cuts = np.array([(a + b) / 2 for a, b in zip(cuts, cuts[1:])])
+    answered = probs[None, :] >= cuts[:, None]
+    right = np.where(answered, answer_right[None, :], refuse_right[None, :]).sum(axis=1)
+    tied = cuts[right == right.max()]
+    return float(f"{tied[(len(tied) - 1) // 2]:.6g}")
+
+
+def folds(table: Table, questions: np.ndarray, k: int) -> list[np.ndarray]:
+    """Reports (groups) dealt to k folds, largest first, each to the fold with the fewest questions."""
+    groups: dict[str, list[int]] = {}
+    for q in np.asarray(questions).tolist():
+        groups.setdefault(table.groups[q], []).append(q)
+    bins: list[list[int]] = [[] for _ in range(min(k, len(groups)))]
+    for name in sorted(groups, key=lambda g: (-len(groups[g]), g)):
+        min(bins, key=len).extend(groups[name])
+    return [np.array(sorted(b), dtype=np.int64) for b in bins]
+
+
+def single_threaded(function):
+    """One BLAS thread: sums in one order (the same bytes every run), and far faster on a busy machine."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1):
+            return function(*args, **kwargs)
+    return run
+
+
+@single_threaded
+def cross_validate(table: Table, k: int = FOLDS, inner: int = INNER_FOLDS):
+    """Out-of-fold (row, probability) and threshold per question: each question is answered by models
+    trained and calibrated without its report (the calibration by CV inside the training reports)."""
+    questions = np.arange(len(table.outcomes))
+    best, thresholds = {}, {}
+    for held in folds(table, questions, k):
+        spec = fit(table, np.setdiff1d(questions, held), inner)
+        best.update(apply(table, spec, held))
+        thresholds.update({q: spec["threshold"] for q in held.tolist()})
+    return best, thresholds
+
+
+@single_threaded
+def train(table: Table, k: int = FOLDS) -> dict:
+    """The shipped model: fit on every gold question."""
+    spec = fit(table, k=k)
+    spec["data"] = {"sha256": table.digest(), "questions": len(table.outcomes), "candidates": int(len(table.x)),
+                    "positives": int(table.label.sum())}
+    return spec
+
+
+def outcomes(table: Table, decided: dict) -> list:
+    return [replace(o, found=decided[q][0], correct=decided[q][1], cited=decided[q][2])
+            for q, o in enumerate(table.outcomes)]
+
+
+def dump(spec: dict) -> str:
+    return json.dumps(spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def table_for(cache: Path, rebuild: bool) -> Table:
+    path = cache / "features.npz"
+    if path.exists() and not rebuild:
+        try:
+            table = Table.load(path)
+            if table.key == sources():
+                return table
+        except (ValueError, KeyError):
+            pass
+    table = build(cache, progress=sys.stderr.isatty())
+    table.save(path)
+    return table
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.train", description=__doc__)
+    parser.add_argument("--cv", action="store_true", help="print leave-reports-out CV figures beside in-sample")
+    parser.add_argument("--out", type=Path, default=PATH, help="where to write the model (train only)")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="indexes and the feature table")
+    parser.add_argument("--rebuild", action="store_true", help="ask every gold question again (code changed)")
+    parser.add_argument("--json", action="store_true", help="CV: print the figures as JSON")
+    args = parser.parse_args(argv)
+    table = table_for(args.cache, args.rebuild)
+    if args.cv:
+        from .cv import report
+
+        print(report(table, as_json=args.json))
+        return 0
+    spec = train(table)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(dump(spec), encoding="utf-8")
+    print(f"{args.out}: {spec['data']['questions']} questions, {spec['data']['candidates']} candidates, "
+          f"threshold {spec['threshold']}, data {spec['data']['sha256'][:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The training data of the answer model: every gold question asked through the real pipeline, and each
+candidate the answer step considered, with its features and whether it is the right answer.
+
+Retrieval and candidate generation do not depend on the model, so one pass over the gold sets (a few
+minutes) gives a table that training and cross-validation reuse in seconds. The pass runs with a
+neutral model that refuses everything (no conflict check follows), so the table never depends on the
+model it will train.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import answer, answer_model
+from .evaluate import Outcome, evaluate
+from .features import FEATURES
+from .metrics import Conversation, Gold, answer_matches, contains_evidence, load_gold
+from .numbers import parse_quantity, same_quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold"
+# Gold files and the reports they are about; None: each item names its own (near misses, conversations).
+SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
+        ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
+        ("nearmiss", None), ("followups", None))
+
+
+@dataclass
+class Table:
+    """One row per candidate; `question` maps a row to its entry in `outcomes` (one per question asked)."""
+
+    x: np.ndarray  # features, rounded to 6 decimals
+    question: np.ndarray  # int, index into outcomes
+    label: np.ndarray  # 1: this candidate's value is an accepted answer, cited where the evidence is
+    correct: np.ndarray  # as `youthqa eval` would score the answer this candidate gives
+    cited: np.ndarray
+    outcomes: list[Outcome]  # the eval record of each question (found/correct/cited set per decision)
+    groups: list[str]  # the report each question belongs to, for leave-reports-out folds
+    key: str = ""  # sources() when it was built: code, gold and reports
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for part in (self.x, self.question, self.label):
+            h.update(np.ascontiguousarray(part).tobytes())
+        h.update(json.dumps(self.groups, ensure_ascii=False).encode())
+        return h.hexdigest()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, x=self.x, question=self.question, label=self.label, correct=self.correct,
+                            cited=self.cited, features=np.array(FEATURES),
+                            meta=np.array(json.dumps({"outcomes": [asdict(o) for o in self.outcomes],
+                                                      "groups": self.groups, "key": self.key}, ensure_ascii=False)))
+
+    @classmethod
+    def load(cls, path: Path) -> "Table":
+        data = np.load(path, allow_pickle=False)
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{path} holds other features: build it again")
+        meta = json.loads(str(data["meta"]))
+        outcomes = [Outcome(**{**o, "expected": tuple(o["expected"])}) for o in meta["outcomes"]]
+        return cls(data["x"], data["question"], data["label"], data["correct"], data["cited"], outcomes, meta["groups"],
+                   meta.get("key", ""))
+
+
+def sources(sets=SETS) -> str:
+    """A hash of what the table is made from: the code that asks (not the training code), gold files, reports."""
+    skip = {"train.py", "cv.py", "answer_model.py"}
+    files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).glob("*.py")) if p.name not in skip]
+    files += [GOLD / f"{name}.jsonl" for name, _ in sets]
+    files += sorted(p for folder in ("corpus", "tests/data/practice2") for p in (ROOT / folder).rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for p in files:
+        h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def build(cache: Path, sets=SETS, progress: bool = False) -> Table:
+    """Ask every gold question of `sets`, over an index per reports folder kept under `cache`."""
+    by_corpus: dict[str, list] = {}
+    for name, corpus in sets:
+        for item in load_gold(GOLD / f"{name}.jsonl"):
+            by_corpus.setdefault(corpus or item.corpus, []).append((name, item))
+    rows, outcomes, items = [], [], []
+    for corpus, group in by_corpus.items():
+        assistant = _assistant(ROOT / corpus, cache / re.sub(r"\W+", "-", corpus))
+        asked: list = []
+        ask = assistant.ask
+
+        def recorded(question, history=None):
+            asked.append((None, [], None))  # stays empty when the answer is refused before extraction (scope)
+            return ask(question, history)
+
+        def seen(*call):
+            asked[-1] = call
+
+        assistant.ask = recorded
+        for name, item in (_progress(group, corpus) if progress else group):
+            asked.clear()
+            with answer_model.use(answer_model.neutral()), answer.observe(seen):
+                done = evaluate(assistant, [item], file=name)
+            turns = item.turns if isinstance(item, Conversation) else (item,)
+            for gold, outcome, call in zip(turns, done, asked, strict=True):
+                rows.append(_rows(gold, call, len(outcomes)))
+                outcomes.append(outcome)
+                items.append((name, gold))
+    table = _table(rows, outcomes, _groups(items))
+    table.key = sources(sets)
+    return table
+
+
+def _assistant(corpus: Path, index: Path):
+    from ingest import Settings, ingest_paths
+    from ingest.load import SUPPORTED
+    from ingest.pipeline import expand
+
+    from .api import Assistant
+
+    settings = Settings(index=index, chroma_host="", collection="youthqa-train")
+    reports = [p for p in expand([corpus]) if p.suffix.lower() in SUPPORTED]
+    summary = ingest_paths(reports, settings, prune=True)
+    if summary.exit_code():
+        raise RuntimeError(f"could not index {corpus}:\n{summary.report()}")
+    assistant = Assistant.open(settings)
+    embedder = assistant.retriever.embedder  # the eval embeds each question twice (answer, evidence rank)
+    embedder.embed_query = functools.lru_cache(maxsize=4096)(embedder.embed_query)
+    return assistant
+
+
+def _progress(group, corpus):
+    from tqdm import tqdm
+
+    return tqdm(group, unit="q", desc=Path(corpus).name, leave=False)
+
+
+def _rows(g: Gold, call, number: int) -> list[tuple]:
+    """(features, label, correct, cited, question) per candidate of one asked question."""
+    _, candidates, finalise = call
+    seen = []
+    for c in candidates:
+        a = finalise(c)
+        top = a.citations[0]
+        value_ok = g.answerable and _value_ok(g.answers, a.value, a.text)
+        seen.append((c.features, value_ok, contains_evidence(top.text, g.evidence), top.source == g.doc,
+                     g.answerable and answer_matches(g.answers, a.value, a.text)))
+    # Right value where the evidence is; when no candidate has that, the right value from the right report.
+    where = 2 if any(v and e for _, v, e, _, _ in seen) else 3
+    return [(f, bool(v and row[where]), ok, bool(g.answerable and e), number) for row in seen
+            for f, v, e, _, ok in [row]]
+
+
+def _value_ok(accepted, value: str, text: str) -> bool:
+    """The answer's own value is accepted: a figure as value and unit ("8" is not "580人", though the text
+    match of `youthqa eval` lets it pass); a name or a clause as text."""
+    figures = [a for a in accepted if parse_quantity(a)]
+    if value and figures and parse_quantity(value):
+        return any(same_quantity(a, value) for a in figures)
+    return answer_matches(accepted, value, value or text)
+
+
+def _table(rows, outcomes, groups) -> Table:
+    flat = [r for question in rows for r in question]
+    x = np.round(np.array([r[0] for r in flat], dtype=np.float64).reshape(-1, len(FEATURES)), 6)
+    column = lambda i, kind: np.array([r[i] for r in flat], dtype=kind)  # noqa: E731
+    return Table(x, column(4, np.int64), column(1, np.int8), column(2, np.int8), column(3, np.int8), outcomes, groups)
+
+
+def _groups(items: list[tuple[str, Gold]]) -> list[str]:
+    """The report of each question: its doc; a near miss, its source question's; an unanswerable question,
+    the report its file's questions with the same id stem (id less its number) are about; else its own id."""
+    doc = {g.id: g.doc for _, g in items if g.doc}
+    stems: dict[str, set] = {}
+    for _, g in items:
+        if g.doc:
+            stems.setdefault(_stem(g.id), set()).add(g.doc)
+    out = []
+    for _, g in items:
+        if g.doc:
+            out.append(g.doc)
+        elif g.source_id and g.source_id in doc:
+            out.append(doc[g.source_id])
+        else:
+            docs = stems.get(_stem(g.id), set())
+            out.append(next(iter(docs)) if len(docs) == 1 else f"own:{g.id}")
+    return out
+
+
+def _stem(gold_id: str) -> str:
+    """'p2a-huaian-league-five-years-2017-03' -> 'p2a-huaian-league-five-years-2017'; 'c#2' -> 'c'."""
+    return re.sub(r"(?:[-#]\d+)+$", "", gold_id)

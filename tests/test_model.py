@@ -1,0 +1,93 @@
+"""The learned answer choice: named finite features, a shipped model that loads, training that is
+reproducible bit for bit, and folds that never split a report."""
+import json
+import math
+
+import numpy as np
+import pytest
+
+from app import answer, answer_model
+from app.answer_model import ANSWERABLE, PATH, Model
+from app.evaluate import Outcome
+from app.features import FEATURES
+from app.train import cross_validate, dump, folds, train
+from app.trainset import Table, _groups
+from app.metrics import Gold
+
+
+def test_feature_names_are_unique_and_shipped_model_matches_them():
+    assert len(set(FEATURES)) == len(FEATURES)
+    spec = json.loads(PATH.read_text(encoding="utf-8"))
+    model = Model(spec)
+    assert spec["features"] == list(FEATURES) and spec["answerable_features"] == list(ANSWERABLE)
+    assert 0 < model.threshold < 1 and len(spec["data"]["sha256"]) == 64
+    assert PATH.stat().st_size < 50_000  # a small file in the repository
+
+
+def test_a_model_for_other_features_is_refused():
+    spec = json.loads(PATH.read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="make train"):
+        Model(dict(spec, features=spec["features"][:-1] + ["something_else"]))
+
+
+def test_features_of_real_candidates_are_finite(corpus_index):
+    from app import Assistant
+
+    assistant = Assistant.open(corpus_index[0])
+    seen = []
+    with answer.observe(lambda q, found, finalise: seen.extend(found)):
+        for question in ("铜川的志愿汇平台注册了多少志愿者?", "铜川团市委书记是谁?", "How many volunteers are in Tongchuan?",
+                         "铜川团市委是在哪天召开的表彰会?", "铜川共青团助力平安建设全面实施的是什么行动?"):
+            assistant.ask(question)
+    assert len(seen) > 20
+    kinds = {c.source for c in seen}
+    assert {"quantity", "person", "date", "clause"} <= kinds
+    for c in seen:
+        assert len(c.features) == len(FEATURES) and all(math.isfinite(v) for v in c.features)
+
+
+def _tiny(seed: int = 0) -> Table:
+    """Synthetic candidates for 24 questions over 6 reports: the right one has a high first feature."""
+    rng = np.random.default_rng(seed)
+    rows, question, label, outcomes, groups = [], [], [], [], []
+    for q in range(24):
+        answerable = q % 4 != 0
+        for c in range(5):
+            right = answerable and c == 0
+            x = rng.random(len(FEATURES))
+            x[0] = 0.8 + 0.2 * x[0] if right else 0.6 * x[0]
+            rows.append(np.round(x, 6))
+            question.append(q)
+            label.append(int(right))
+        outcomes.append(Outcome(f"q{q}", "numeric" if answerable else "unanswerable", "?", (), "", False, False,
+                                False, 0, "", 0.0))
+        groups.append(f"report-{q % 6}")
+    label = np.array(label, dtype=np.int8)
+    return Table(np.array(rows), np.array(question), label, label.copy(), label.copy(), outcomes, groups)
+
+
+def test_training_is_reproducible_bit_for_bit():
+    first, again = dump(train(_tiny(), k=3)), dump(train(_tiny(), k=3))
+    assert first == again
+    assert json.loads(first)["data"]["sha256"] != json.loads(dump(train(_tiny(1), k=3)))["data"]["sha256"]
+    Model(json.loads(first))  # loads as the shipped one does
+
+
+def test_the_model_learns_the_tiny_task_and_cv_holds_reports_out():
+    table = _tiny()
+    spec = train(table, k=3)
+    with answer_model.use(Model(spec)) as model:
+        best, p, _ = model.decide(table.x[table.question == 1])
+        assert best == 0 and p >= model.threshold
+    for held in folds(table, np.arange(24), 3):
+        assert not {table.groups[q] for q in held} & {table.groups[q] for q in set(range(24)) - set(held)}
+    best, thresholds = cross_validate(table, k=3, inner=2)
+    assert set(best) == set(range(24)) and all(0 <= t <= 1 for t in thresholds.values())
+
+
+def test_near_misses_and_unanswerables_join_their_source_report():
+    g = lambda i, doc=None, **kw: Gold(i, "?", ("1",) if doc else (), doc, "e" if doc else None,  # noqa: E731
+                                       "numeric" if doc else "unanswerable", **kw)
+    items = [("f", g("p-hubei-01", "hubei.html")), ("f", g("p-hubei-02")), ("n", g("nm-1", source_id="p-hubei-01")),
+             ("f", g("heldout-09"))]
+    assert _groups(items) == ["hubei.html", "hubei.html", "hubei.html", "own:heldout-09"]

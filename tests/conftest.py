@@ -22,6 +22,16 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: over a minute on 2 cores; deselect with -m 'not slow'")
 
 
+def readable(stream, timeout: float) -> bool:
+    """Whether a child's pipe has a line to read within timeout. selectors, not select.select: a long test
+    session holds over 1,024 descriptors, which select() cannot watch."""
+    import selectors
+
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        return bool(selector.select(timeout))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     return CORPUS
@@ -104,7 +114,6 @@ def killed_ingest(tmp_path):
     """killed_ingest(docs, env, n, seconds): run `youthqa ingest docs` (settings from env) in a new process
     and SIGKILL it once it has written n document records."""
     import os
-    import select
     import signal
     import subprocess
     import sys
@@ -119,8 +128,7 @@ def killed_ingest(tmp_path):
         try:
             while puts < n:
                 assert time.monotonic() < deadline, "driver too slow"
-                ready, _, _ = select.select([proc.stdout], [], [], 1.0)
-                if not ready:
+                if not readable(proc.stdout, 1.0):
                     continue
                 line = proc.stdout.readline()
                 assert line, f"driver exited early with {proc.poll()}"
@@ -208,7 +216,6 @@ def hold_index(tmp_path):
     """hold_index(index, write=False) -> Popen: a real second process with the embedded index open, shared
     (a reader, like `youthqa ask`) or exclusive (write=True, like a running ingest), so that its lock
     (ingest/lock.py) is held; it lets go when it reads a line on stdin, or at teardown."""
-    import select
     import subprocess
     import sys
 
@@ -219,8 +226,7 @@ def hold_index(tmp_path):
         proc = subprocess.Popen([sys.executable, str(script), str(index), "write" if write else "read"],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         procs.append(proc)
-        ready, _, _ = select.select([proc.stdout], [], [], 60)
-        line = proc.stdout.readline() if ready else ""
+        line = proc.stdout.readline() if readable(proc.stdout, 60) else ""
         assert line.startswith("holding"), f"holder said {line!r} (exit {proc.poll()})"
         return proc
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from app.metrics import answer_matches, load_gold
+from conftest import readable
 from ingest import Settings, ingest_paths
 from ingest import messages as msg
 from ingest.lock import IndexBusy, _command
@@ -81,8 +81,7 @@ class Worker:
         self.sent = 0
 
     def read(self, timeout: float) -> dict:
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-        assert ready, f"worker {self.proc.pid} gave no answer in {timeout} s (hung?); see {self.log.name}"
+        assert readable(self.proc.stdout, timeout), f"worker {self.proc.pid} gave no answer in {timeout} s (hung?); see {self.log.name}"
         line = self.proc.stdout.readline()
         assert line, f"worker {self.proc.pid} exited with {self.proc.poll()}; see {self.log.name}"
         return json.loads(line)
@@ -304,8 +303,7 @@ def start(script: str, tmp_path: Path, *args) -> subprocess.Popen:
 
 
 def wait_for(proc: subprocess.Popen, word: str) -> str:
-    ready, _, _ = select.select([proc.stdout], [], [], 60)
-    line = proc.stdout.readline() if ready else ""
+    line = proc.stdout.readline() if readable(proc.stdout, 60) else ""
     assert line.startswith(word), f"holder said {line!r} (exit {proc.poll()})"
     return line
 

@@ -161,14 +161,17 @@ def cmd_status(args, settings: Settings) -> int:
             print("\n".join(report(settings.index)[1:]), file=sys.stderr)
         raise
     docs = store.documents()
-    print(f"index:      {settings.location()}")
-    print(f"embedding:  {store.model}")
-    print(f"documents:  {len(docs)}")
-    print(f"chunks:     {store.count()}")
+    where = (settings.location() if settings.server_mode else
+             msg.STATUS_WHERE_EMBEDDED.format(path=settings.index.resolve(), collection=settings.collection))
+    print(msg.STATUS_INDEX.format(where=where))
+    print(msg.STATUS_MODEL.format(model=store.model))
+    print(msg.STATUS_DOCS.format(n=len(docs)))
+    print(msg.STATUS_CHUNKS.format(n=store.count()))
     if not settings.server_mode:  # its snapshot, and what the last recovery did (README "Crash safety")
         print("\n".join(report(settings.index)))
     for d in docs:
-        print(f"  {d.source}  {d.date or '-'}  {d.paragraphs} paragraphs, {d.chunks} chunks  {d.title}")
+        print(msg.STATUS_DOC.format(source=d.source, date=d.date or "-", paragraphs=d.paragraphs, chunks=d.chunks,
+                                    title=d.title))
     return 0
 
 

@@ -101,3 +101,18 @@ WHERE_SERVER = "Chroma 服务器 {host}:{port},集合 {collection}"
 NEEDS_LOGIN = "拒绝在 {host} 上无登录提供服务:请设置 YOUTHQA_AUTH=用户:密码,或使用 --host 127.0.0.1"
 NEEDS_PUBLIC_HOSTS = ("在 {host} 上提供服务时,请用 YOUTHQA_PUBLIC_HOSTS 写明用户访问的主机名或地址"
                       "(如 qa.example.org,10.0.0.5);其他 Host 的请求一律拒绝")
+
+# -- `youthqa status` (app/cli.py, ingest/snapshot.py) --
+STATUS_WHERE_EMBEDDED = "{path}(嵌入式),集合 {collection}"
+STATUS_INDEX = "知识库:    {where}"
+STATUS_MODEL = "向量模型:  {model}"
+STATUS_DOCS = "报告数:    {n}"
+STATUS_CHUNKS = "分块数:    {n}"
+STATUS_DOC = "  {source}  {date}  {paragraphs} 段,{chunks} 个分块  {title}"
+SNAPSHOT = "快照:      {taken}"
+SNAPSHOT_NONE = "暂无(每次导入结束时生成)"
+RECOVERY_RESOLVED = "恢复记录:  {time}({action});此后已有写入完成({resolved})"
+RECOVERY = "恢复记录:  {time}:一次写入(pid {writer_pid},开始于 {writer_started})中途中断;{done}。请重新运行 youthqa ingest 补齐。"
+RECOVERY_DONE = {"kept": "检查后索引完好,已保留",
+                 "restored": "索引已损坏({problem}),已恢复到 {snapshot_taken} 的快照,之后的写入需重新导入",
+                 "emptied": "索引已损坏({problem})且还没有快照,已清空"}

@@ -40,11 +40,6 @@ for c in map(client.get_collection, [c.name for c in client.list_collections()])
     if len(got := c.get(limit=1, include=["embeddings"])["embeddings"]):
         c.query(query_embeddings=[got[0]], n_results=min(c.count(), 10))
 """
-_DONE = {"kept": "the index was sound and kept",
-         "restored": "{problem}, so the snapshot taken at {snapshot_taken} was restored (later writes are gone)",
-         "emptied": "{problem} and there was no snapshot yet, so the index was emptied"}
-
-
 class Session:
     """One process's write session on one index."""
 
@@ -245,15 +240,14 @@ def restore(index: Path, snap: dict | None) -> None:
 
 def report(index: Path) -> list[str]:
     """Lines for `youthqa status`: the last snapshot, and what the last recovery did."""
+    from . import messages as msg
+
     snap, note = latest(index), _read_json(index / NOTE)
-    lines = [f"snapshot:   {snap['taken'] if snap else 'none yet (one is taken when an ingest ends)'}"]
+    lines = [msg.SNAPSHOT.format(taken=snap["taken"] if snap else msg.SNAPSHOT_NONE)]
     if note and note.get("resolved"):
-        lines.append(f"recovery:   {note['time']} ({note['action']}); a write has completed since ({note['resolved']})")
+        lines.append(msg.RECOVERY_RESOLVED.format(**note))
     elif note:
-        writer = f"a write (pid {note['writer_pid']}, started {note['writer_started']}) died midway"
-        lines.append(f"recovery:   {note['time']}: {writer}; {_DONE[note['action']].format(**note)}. "
-                     "Run `youthqa ingest` again to finish. "
-                     "/ 上次写入中途中断,已自动恢复:请重新运行 youthqa ingest 补齐。")
+        lines.append(msg.RECOVERY.format(**note, done=msg.RECOVERY_DONE[note["action"]].format(**note)))
     return lines
 
 

@@ -46,11 +46,11 @@ def test_ingest_then_status(tmp_path, capsys):
 
     assert main(["status", "--index", str(index)]) == 0
     out = capsys.readouterr().out
-    assert f"index:      {index.resolve()} (embedded), collection youthqa" in out
-    assert "embedding:  use-multilingual" in out
-    assert "documents:  9" in out
-    assert f"chunks:     {chunks}" in out
-    assert "tongchuan-youth-league-2021-08-16.txt  2021-08-16  14 paragraphs" in out
+    assert f"知识库:    {index.resolve()}(嵌入式),集合 youthqa" in out
+    assert "向量模型:  use-multilingual" in out
+    assert "报告数:    9" in out
+    assert f"分块数:    {chunks}" in out
+    assert "tongchuan-youth-league-2021-08-16.txt  2021-08-16  14 段" in out
     assert "铜川团市委荣获铜川市2020年度平安建设工作先进集体" in out
 
     assert main(["ingest", str(CORPUS), "--index", str(index)]) == 0
@@ -61,7 +61,7 @@ def test_index_from_environment(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("YOUTHQA_INDEX", str(tmp_path / "env-idx"))
     assert main(["ingest", str(CORPUS / "tongchuan-youth-league-2021-08-16.txt")]) == 0
     assert main(["status"]) == 0
-    assert f"index:      {(tmp_path / 'env-idx').resolve()}" in capsys.readouterr().out
+    assert f"知识库:    {(tmp_path / 'env-idx').resolve()}" in capsys.readouterr().out
 
 
 def test_ingest_only_bad_files_returns_1(tmp_path, capsys):

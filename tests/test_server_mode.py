@@ -356,7 +356,7 @@ def test_embedded_reader_locks_out_writers_not_readers(tmp_path, corpus):
         assert wait_for(reader, "reading").split()[1] == "20357人"
         refused(youthqa("ingest", str(corpus), "--index", str(index)), index, reader.pid, msg.INDEX_OPEN)
         status = youthqa("status", "--index", str(index))  # another reader is fine
-        assert status.returncode == 0 and "documents:  1" in status.stdout
+        assert status.returncode == 0 and "报告数:    1" in status.stdout
         ask = youthqa("ask", "铜川的志愿汇平台注册了多少志愿者?", "--index", str(index))
         assert ask.returncode == 0 and ask.stdout.startswith("20357人")
         with pytest.raises(IndexBusy, match=busy(msg.INDEX_OPEN, index)):

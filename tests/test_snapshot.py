@@ -91,12 +91,12 @@ def test_a_broken_index_is_restored_from_its_snapshot_and_status_says_so(tmp_pat
     assert note(index)["action"] == "restored" and not (index / snapshot.MARKER).exists()
     shown = status(index)
     assert shown.returncode == 0, shown.stderr
-    assert "documents:  12" in shown.stdout
-    assert re.search(r"recovery: .* died midway; .*snapshot taken at .* was restored", shown.stdout)
+    assert "报告数:    12" in shown.stdout
+    assert re.search(r"恢复记录: .*中途中断;索引已损坏.*已恢复到 .* 的快照", shown.stdout)
     assert "youthqa ingest" in shown.stdout
 
     ingest_paths([tmp_path / "docs"], settings)
-    assert "a write has completed since" in status(index).stdout
+    assert "此后已有写入完成" in status(index).stdout
 
 
 def test_a_sound_index_is_kept_after_a_kill(tmp_path, make_settings, make_reports):
@@ -120,7 +120,7 @@ def test_no_snapshot_and_a_broken_index_leaves_an_empty_one(tmp_path, make_setti
     shutil.rmtree(index / snapshot.SNAPSHOTS)
     die_midway(index, damage=True)
     shown = status(index)
-    assert shown.returncode == 1 and "no snapshot yet, so the index was emptied" in shown.stderr
+    assert shown.returncode == 1 and "还没有快照,已清空" in shown.stderr
     assert ingest_paths([tmp_path / "docs"], settings).added == 6
     assert_whole(settings, paths)
 
@@ -191,9 +191,9 @@ def test_kill_loop(tmp_path, make_reports, ingest_killed_at):
             break_hnsw(index)
         shown = status(index)
         assert shown.returncode == 0, shown.stderr
-        assert "died midway" in shown.stdout
+        assert "中途中断" in shown.stdout
         actions[note(index)["action"]] += 1
-        documents.append(int(re.search(r"documents:\s+(\d+)", shown.stdout).group(1)))
+        documents.append(int(re.search(r"报告数:\s+(\d+)", shown.stdout).group(1)))
     print(f"kills: {kills}, recoveries: {dict(actions)}, documents after each: {documents}")
     assert actions["restored"] >= len(damaged) and documents[-1] > 0
 

@@ -125,9 +125,13 @@ _COLUMNS = {"questions": "questions", "accuracy": "accuracy", "citation_accuracy
 
 
 def table(summary: dict) -> str:
-    rows = [f"{k:<24}{v}" for k, v in summary.items() if not isinstance(v, dict)]
-    rows += [f"  {t:<22}{v['correct']}  (n={v['n']})" for t, v in summary["by_type"].items()]
-    rows += [f"  near miss: {t:<11}{v['correct']}  (n={v['n']}, refused)" for t, v in summary.get("by_variant", {}).items()]
+    """The plain-text summary: each measure's Chinese name, then its JSON key (evaluators grep for those)."""
+    from .report import MEASURES, NA
+
+    label = lambda k: f"{MEASURES[k][0]} {k}" if k in MEASURES else k  # noqa: E731
+    rows = [f"{label(k):<30}{NA if v is None else v}" for k, v in summary.items() if not isinstance(v, dict)]
+    rows += [f"  类型 {t:<20}{v['correct']}  (n={v['n']})" for t, v in summary["by_type"].items()]
+    rows += [f"  近似无答案 {t:<11}{v['correct']}  (n={v['n']},应拒答)" for t, v in summary.get("by_variant", {}).items()]
     for key in ("by_file", "by_corpus"):  # one row per gold file, per reports folder
         if summary.get(key):
             rows += ["", f"{key[3:]:<24}" + "".join(f"{label:>15}" for label in _COLUMNS.values())]

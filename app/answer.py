@@ -46,7 +46,8 @@ class Candidate:
     start: int = -1  # offset of the value in the paragraph, -1 for none
     unit: str = ""
     qualifier: str = ""
-    role_asked: bool = False
+    role_asked: bool = False  # a name right after the role the question asks about
+    after_role: bool = False  # a name right after any role
     position: float = 0.0  # 0 first ... 1 last of the clause's figures
     count: int = 0  # figures in the clause
     similarity: float = 0.0  # English questions: embedding similarity of question and clause
@@ -168,8 +169,11 @@ def _values(question: Question, text: str, span: tuple[int, int]):
         for m in _DATE.finditer(clause):
             yield make(m.group(), "date", at + m.start())
     elif question.kind == "person":
-        for name, start, asked in _people(clause, question.text):
-            yield make(name, "person", at + start, role_asked=asked)
+        names = list(_people(clause, question.text))
+        for name, start, asked, role in names:
+            yield make(name, "person", at + start, role_asked=asked, after_role=role, count=len(names))
+        if len(names) > 1:  # "两位主任分别是谁?": every name in the clause
+            yield make("、".join(n for n, *_ in names), "names", at + names[0][1], count=len(names))
     elif question.kind in ("name", "entity", "list"):
         quoted = [m for m in _QUOTED.finditer(clause) if m.group().strip("“”《》") not in question.text]
         for j, m in enumerate(quoted):
@@ -198,18 +202,26 @@ def _named(question: Question, clause: str):
 
 
 def _people(clause: str, question: str):
-    """Names right after a role the question asks about ('团市委书记王娜', '负责人马希林')."""
+    """(name, offset, after the role asked, after any role) for each person's name in a clause: right after
+    a role ('团市委书记王娜', '负责人马希林'), or anywhere jieba tags a name."""
     import jieba.posseg
 
     asked = re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
-    for role in asked or list(_ROLES):
+    found: dict[int, tuple] = {}
+    for role in dict.fromkeys(asked + list(_ROLES)):
         for m in re.finditer(re.escape(role), clause):
-            if role.startswith("副") is False and clause[max(0, m.start() - 1):m.start()] == "副":
+            if not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
                 continue
             words = list(jieba.posseg.cut(clause[m.end():m.end() + 6]))
             if words and words[0].flag == "nr" and len(words[0].word) >= 2 and words[0].word not in question:
-                yield words[0].word, m.end(), bool(asked)
+                found.setdefault(m.end(), (words[0].word, m.end(), role in asked, True))
+    at = 0
+    for word in jieba.posseg.cut(clause):
+        if word.flag == "nr" and len(word.word) >= 2 and word.word not in question:
+            found.setdefault(at, (word.word, at, False, False))
+        at += len(word.word)
+    return [found[k] for k in sorted(found)]
 
 
 def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from .question import PEOPLE, Question
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
-SOURCES = ("clause", "quantity", "top_n", "date", "person", "quoted", "named", "counted", "org")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -30,12 +30,14 @@ FEATURES: tuple[str, ...] = (
     "similarity",                                          # English: question/clause embedding similarity
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
     "units_asked", "unit_asked", "unit_bare", "unit_other", "unit_time",  # a figure's unit against the asked one
+    "unit_fits",                                           # ... as the old rule: a bare figure may count people
     "subject", "subject_clause", "subject_window", "subject_before", "subject_after",  # the counted noun
     "term_distance", "value_pos", "values_in_clause", "values_in_sentence",
     "total_question", "total_value", "total_both",         # 累计/共/总/合计 asked, and right before the value
     "qualifier", "generation", "value_in_question",        # 余/近/超过; "90后"; a figure the question itself states
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
-    "role_asked", "asks_org", "enumeration", "announces_items", "clause_len",
+    "role_asked", "after_role",                            # a name right after the role asked, after any role
+    "asks_org", "enumeration", "announces_items", "clause_len",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -124,7 +126,7 @@ class Env:
 
 def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> list[float]:
     """The feature vector of one candidate. cand has .value, .source, .start (offset of the value in the
-    paragraph, -1 for none), .unit, .qualifier, .role_asked, .similarity, .position, .count."""
+    paragraph, -1 for none), .unit, .qualifier, .role_asked, .after_role, .similarity, .position, .count."""
     q, text = env.question, env.passages[rank].text
     out = list(env.base)
     for group in (env.passage(rank), env.clause(rank, span, window)):
@@ -137,6 +139,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         f"v_{cand.source}": 1.0, "term_distance": _distance(env._hits[rank], at, end),
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
+        "after_role": float(cand.after_role),
         "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
     }
     if q.subject:
@@ -158,7 +161,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
 def _unit(q: Question, unit: str, text: str, end: int) -> dict:
     wanted = {_ALIAS.get(u, u) for u in q.units}
     asked = bool(unit) and _ALIAS.get(unit, unit) in wanted
+    fits = not q.units or (not unit and q.units <= PEOPLE) or asked
     return {"unit_asked": float(asked), "unit_bare": float(not unit),
+            "unit_fits": float(fits and (unit not in ("年", "月", "日") or "年" in q.units)),
             "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
             "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
             "generation": float(not unit and text[end:end + 1] == "后")}

@@ -16,9 +16,9 @@ from app.evaluate import evaluate, summarise
 from app.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
-CV_FLOOR = {"accuracy": 0.91, "citation_accuracy": 0.91, "refusal_accuracy": 0.94}
-CV_MAX_FALSE_REFUSALS = 0.04
-IN_SAMPLE_FLOOR = {"accuracy": 0.93, "citation_accuracy": 0.93, "refusal_accuracy": 0.80}
+CV_FLOOR = {"accuracy": 0.92, "citation_accuracy": 0.92, "refusal_accuracy": 0.94}
+CV_MAX_FALSE_REFUSALS = 0.03
+IN_SAMPLE_FLOOR = {"accuracy": 0.95, "citation_accuracy": 0.95, "refusal_accuracy": 0.70}
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
 """`make train`: fit the answer model on every gold set and write app/data/answer_model.json.
-`make cv`: the same fit, leave-reports-out, to estimate accuracy on reports the model has not seen.
+`make cv`: the same recipe, leave-reports-out, to estimate accuracy on reports the model has not seen.
 
-Each candidate is a row (app/trainset.py); the model scores rows, a question's answer is its best-scoring
-candidate, and the question is refused when that score is below the threshold. The threshold is the one
-that makes the most questions right (answered right + refused right) on cross-validated scores; in the
-CV estimate each fold's threshold comes from CV inside its own training reports only (nested).
+Each candidate is a row (app/trainset.py). The choice model (a conditional logit) learns which candidate of
+a question is right; the answerable model (a logistic regression) learns, from the choice model's
+out-of-fold picks, whether the pick is right. A question is refused when that probability is below the
+threshold that makes the most questions right (answered right + refused right) on out-of-fold
+probabilities. In the CV estimate, all of this is done without the held-out reports (nested).
 """
 from __future__ import annotations
 
@@ -25,24 +26,22 @@ CACHE = ROOT / ".youthqa-train"
 FOLDS, INNER_FOLDS = 10, 5
 C = 1.0  # inverse L2 penalty, as scikit-learn's default; not tuned
 ITERATIONS = 50
-CHOICE = "softmax"
 
 
-def logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray | None = None) -> dict:
+def logistic(x: np.ndarray, y: np.ndarray) -> dict:
     """L2-penalised logistic regression on standardised inputs (Newton's method): deterministic, exact."""
     mean, scale = _standard(x)
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.ones(len(x)) if w is None else w
     penalty = np.r_[np.ones(z.shape[1] - 1) / C, 0.0]  # the intercept is not penalised
 
     def loss(beta):
         s = z @ beta
-        return float(w @ (np.logaddexp(0, s) - y * s) + penalty @ beta**2 / 2)
+        return float(np.sum(np.logaddexp(0, s) - y * s) + penalty @ beta**2 / 2)
 
     def step(beta):
         p = 1.0 / (1.0 + np.exp(-(z @ beta)))
-        gradient = z.T @ (w * (p - y)) + penalty * beta
-        hessian = (z * (w * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        gradient = z.T @ (p - y) + penalty * beta
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
         return np.linalg.solve(hessian, gradient)
 
     beta = _newton(loss, step, np.zeros(z.shape[1]))
@@ -105,18 +104,6 @@ def _newton(loss, step, beta: np.ndarray) -> np.ndarray:
     return beta
 
 
-def _weights(table: Table, rows: np.ndarray) -> np.ndarray:
-    """Each question weighs the same whatever its number of candidates; its right ones and its wrong ones
-    one unit each."""
-    q, y = table.question[rows], table.label[rows]
-    w = np.zeros(len(rows))
-    for label in (0, 1):
-        sel = y == label
-        counts = np.bincount(q[sel], minlength=len(table.outcomes))
-        w[sel] = 1.0 / counts[q[sel]]
-    return w / w.mean()
-
-
 def _r(values) -> list[float]:
     """Floats cut to 9 significant digits: the JSON is the same bytes for the same data."""
     return [float(f"{v:.9g}") for v in np.asarray(values, dtype=np.float64)]
@@ -134,9 +121,7 @@ def _by_question(table: Table, questions) -> dict[int, np.ndarray]:
 
 def fit_choice(table: Table, questions: np.ndarray) -> dict:
     rows = _rows(table, questions)
-    if CHOICE == "softmax":
-        return conditional_logistic(table.x[rows], table.label[rows].astype(np.float64), table.question[rows])
-    return logistic(table.x[rows], table.label[rows].astype(np.float64), _weights(table, rows))
+    return conditional_logistic(table.x[rows], table.label[rows].astype(np.float64), table.question[rows])
 
 
 def wholes(table: Table, choice: dict, questions) -> dict[int, tuple[int, np.ndarray | None]]:

@@ -14,19 +14,30 @@ from .evaluate import summarise
 from .train import apply, cross_validate, decide, outcomes, train
 from .trainset import Table
 
-MEASURES = (("accuracy", "accuracy"), ("citation_accuracy", "citation"), ("refusal_accuracy", "refusals"),
+MEASURES = (("accuracy", "accuracy"), ("value_accuracy", "value accuracy"), ("citation_accuracy", "citation"),
+            ("refusal_accuracy", "refusals"),
             ("false_refusal_rate", "false refusals"), ("follow_up_turns_right", "follow-ups"))
 
 
 def figures(table: Table) -> dict:
     """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format."""
     best, thresholds = cross_validate(table)
-    cv = summarise(outcomes(table, decide(table, best, thresholds.__getitem__)))
+    cv = _summary(table, best, thresholds.__getitem__)
     spec = train(table)
-    everything = np.arange(len(table.outcomes))
-    fitted = summarise(outcomes(table, decide(table, apply(table, spec, everything), spec["threshold"])))
+    fitted = _summary(table, apply(table, spec, np.arange(len(table.outcomes))), spec["threshold"])
     ceiling = _ceiling(table)
     return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
+
+
+def _summary(table: Table, best: dict, threshold) -> dict:
+    """`youthqa eval`'s summary, plus value_accuracy: the answer's value itself is accepted (eval also counts
+    an answer whose quoted sentence holds the accepted figure next to another value)."""
+    summary = summarise(outcomes(table, decide(table, best, threshold)))
+    strict = summarise(outcomes(table, decide(table, best, threshold, strict=True)))
+    summary["value_accuracy"] = strict["accuracy"]
+    for name, part in summary.get("by_file", {}).items():
+        part["value_accuracy"] = strict["by_file"][name]["accuracy"]
+    return summary
 
 
 def _ceiling(table: Table) -> float:

@@ -42,6 +42,7 @@ class Table:
     cited: np.ndarray
     outcomes: list[Outcome]  # the eval record of each question (found/correct/cited set per decision)
     groups: list[str]  # the report each question belongs to, for leave-reports-out folds
+    exact: np.ndarray | None = None  # the answer's own value is accepted (eval also accepts it in the quote)
     key: str = ""  # sources() when it was built: code, gold and reports
 
     def digest(self) -> str:
@@ -54,7 +55,7 @@ class Table:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(path, x=self.x, question=self.question, label=self.label, correct=self.correct,
-                            cited=self.cited, features=np.array(FEATURES),
+                            cited=self.cited, exact=self.exact, features=np.array(FEATURES),
                             meta=np.array(json.dumps({"outcomes": [asdict(o) for o in self.outcomes],
                                                       "groups": self.groups, "key": self.key}, ensure_ascii=False)))
 
@@ -66,7 +67,7 @@ class Table:
         meta = json.loads(str(data["meta"]))
         outcomes = [Outcome(**{**o, "expected": tuple(o["expected"])}) for o in meta["outcomes"]]
         return cls(data["x"], data["question"], data["label"], data["correct"], data["cited"], outcomes, meta["groups"],
-                   meta.get("key", ""))
+                   data["exact"], meta.get("key", ""))
 
 
 def sources(sets=SETS) -> str:
@@ -140,7 +141,7 @@ def _progress(group, corpus):
 
 
 def _rows(g: Gold, call, number: int) -> list[tuple]:
-    """(features, label, correct, cited, question) per candidate of one asked question."""
+    """(features, label, correct, cited, question, exact) per candidate of one asked question."""
     _, candidates, finalise = call
     seen = []
     for c in candidates:
@@ -151,7 +152,7 @@ def _rows(g: Gold, call, number: int) -> list[tuple]:
                      g.answerable and answer_matches(g.answers, a.value, a.text)))
     # Right value where the evidence is; when no candidate has that, the right value from the right report.
     where = 2 if any(v and e for _, v, e, _, _ in seen) else 3
-    return [(f, bool(v and row[where]), ok, bool(g.answerable and e), number) for row in seen
+    return [(f, bool(v and row[where]), ok, bool(g.answerable and e), number, bool(v)) for row in seen
             for f, v, e, _, ok in [row]]
 
 
@@ -168,7 +169,8 @@ def _table(rows, outcomes, groups) -> Table:
     flat = [r for question in rows for r in question]
     x = np.round(np.array([r[0] for r in flat], dtype=np.float64).reshape(-1, len(FEATURES)), 6)
     column = lambda i, kind: np.array([r[i] for r in flat], dtype=kind)  # noqa: E731
-    return Table(x, column(4, np.int64), column(1, np.int8), column(2, np.int8), column(3, np.int8), outcomes, groups)
+    return Table(x, column(4, np.int64), column(1, np.int8), column(2, np.int8), column(3, np.int8), outcomes, groups,
+                 column(5, np.int8))
 
 
 def _groups(items: list[tuple[str, Gold]]) -> list[str]:

@@ -63,7 +63,7 @@ def _tiny(seed: int = 0) -> Table:
                                 False, 0, "", 0.0))
         groups.append(f"report-{q % 6}")
     label = np.array(label, dtype=np.int8)
-    return Table(np.array(rows), np.array(question), label, label.copy(), label.copy(), outcomes, groups)
+    return Table(np.array(rows), np.array(question), label, label.copy(), label.copy(), outcomes, groups, label.copy())
 
 
 def test_training_is_reproducible_bit_for_bit():

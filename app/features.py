@@ -31,7 +31,8 @@ FEATURES: tuple[str, ...] = (
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
     "units_asked", "unit_asked", "unit_bare", "unit_other", "unit_time",  # a figure's unit against the asked one
     "unit_fits",                                           # ... as the old rule: a bare figure may count people
-    "subject", "subject_clause", "subject_window", "subject_before", "subject_after",  # the counted noun
+    "subject", "subject_clause", "subject_window", "subject_before", "subject_after",  # the counted noun; right
+                                                           # before / after the value
     "term_distance", "value_pos", "values_in_clause", "values_in_sentence",
     "total_question", "total_value", "total_both",         # 累计/共/总/合计 asked, and right before the value
     "qualifier", "generation", "value_in_question",        # 余/近/超过; "90后"; a figure the question itself states
@@ -46,6 +47,7 @@ _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_LIST_END = re.compile(r"[、,,;;::。]")
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
@@ -142,9 +144,10 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role),
         "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
     }
-    if q.subject:
-        found |= {"subject_before": partial(q.subject, text[max(0, at - NEAR):at]),
-                  "subject_after": partial(q.subject, text[end:end + len(q.subject) + 4])}
+    if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
+        reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
+        before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
+        found |= {"subject_before": partial(q.subject, before), "subject_after": partial(q.subject, after)}
     if cand.source == "quantity":
         found |= _unit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))

@@ -110,6 +110,9 @@ def test_a_same_name_upload_is_another_document_told_apart_and_deleted_alone(ser
         elif "20357" in cite["text"]:
             assert cite["origin"] == ""
     assert any("88888" in c["text"] for c in answer["citations"])
+    # 6: the two reports disagree on the same figure: the answer says so, gives both, each cited
+    assert answer["note"] and "88888" in answer["text"] and "20357" in answer["text"], answer["text"]
+    assert {"88888" in c["text"] for c in answer["citations"][:2]} == {True, False}
 
     label, doc_id = next(c for c in choices if c[0].startswith(f"{TONGCHUAN_FILE.name} · 上传"))
     message, table, *_ = page.event("on_delete", [doc_id, ""])[0]

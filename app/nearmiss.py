@@ -10,8 +10,6 @@ of the corpus naming the same place covers.
 from __future__ import annotations
 
 import argparse
-import csv
-import importlib.util
 import json
 import random
 import re
@@ -60,19 +58,13 @@ class Division:
 
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
-    """cpca's resources/adcodes.csv, read as data: importing cpca needs pkg_resources and builds a matcher."""
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("near misses need the administrative-division table of cpca: pip install cpca")
-    table = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    """The divisions of cpca's table (app.scope reads it), with the level and province a swap must keep."""
+    from .scope import adcode_rows, level_of
+
     out = []
-    for row in csv.DictReader(table.open(encoding="utf-8")):
-        code, name = row["adcode"], row["name"]
-        if "行政区划" in name or name in ("市辖区", "县"):  # placeholders, not places
-            continue
-        level = "province" if code[2:] == "0" * 10 else "city" if code[4:] == "0" * 8 else "county"
+    for code, name in adcode_rows("near misses"):
         m = _SHORT.match(name)
-        out.append(Division(name, m.group(1) if m else name, level, code[:2]))
+        out.append(Division(name, m.group(1) if m else name, LEVELS[2 - level_of(code)], code[:2]))
     return tuple(out)
 
 

@@ -87,16 +87,27 @@ class Report:
     main_years: frozenset  # its date's, its title's and its file name's years (pudong-youth-stations-2018.html)
 
 
-@lru_cache(maxsize=1)
-def divisions() -> tuple[Place, ...]:
+def adcode_rows(purpose: str = "place names") -> list[tuple[str, str]]:
+    """(adcode, name) of every real division in cpca's resources/adcodes.csv, read as data (importing cpca
+    needs pkg_resources and builds a matcher); placeholders (市辖区, 县, 省直辖县级行政区划) left out."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("place names need the administrative-division table of cpca: pip install cpca")
+        raise ImportError(f"{purpose} need the administrative-division table of cpca: pip install cpca")
     table = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    rows = [(r["adcode"], r["name"], _SHORT.match(r["name"])) for r in csv.DictReader(table.open(encoding="utf-8"))
-            if "行政区划" not in r["name"] and r["name"] not in ("市辖区", "县")]  # placeholders, not places
-    level = lambda code: 0 if code[2:] == "0" * 10 else 1 if code[4:] == "0" * 8 else 2  # noqa: E731
-    return tuple(Place(name, m.group(1) if m else name, code, level(code)) for code, name, m in rows)
+    with table.open(encoding="utf-8") as f:
+        return [(r["adcode"], r["name"]) for r in csv.DictReader(f)
+                if "行政区划" not in r["name"] and r["name"] not in ("市辖区", "县")]
+
+
+def level_of(code: str) -> int:
+    """0 province, 1 city or prefecture, 2 county, from the adcode's zero padding."""
+    return 0 if code[2:] == "0" * 10 else 1 if code[4:] == "0" * 8 else 2
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Place, ...]:
+    rows = [(code, name, _SHORT.match(name)) for code, name in adcode_rows()]
+    return tuple(Place(name, m.group(1) if m else name, code, level_of(code)) for code, name, m in rows)
 
 
 @lru_cache(maxsize=1)

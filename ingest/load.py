@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import messages as msg
+from . import tables
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -28,7 +29,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: table rows carry their headers
 
 
 class LoadError(Exception):
@@ -147,9 +148,17 @@ def html_lines(text: str) -> tuple[list[str], str]:
     for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
         element.drop_tree()
     body = _article_root(root)
-    lines = []
+    lines: list[str] = []
+    grids = {t: tables.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
+    grids = {t: g for t, g in grids.items() if tables.is_data_table(g)}
+    inside = {e for t in grids for e in t.iterdescendants()}
     for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS or _has_block_child(element):
+        if element in grids:
+            caption = " ".join(element.xpath("string(caption)").split())
+            lines.extend([caption] if caption else [])  # a paragraph, as a Word table's caption is
+            lines.extend(tables.lines_of(grids[element], lines, caption))
+        if element in inside or not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS \
+                or _has_block_child(element):
             continue
         line = " ".join(element.text_content().split())
         if line and not _link_list(element, line):
@@ -218,9 +227,15 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
         document = docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises many kinds for broken packages; their text means nothing to staff
         raise LoadError(msg.BAD_DOCX) from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines.extend(" ".join(cell.text for cell in row.cells) for row in table.rows)
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():  # tables where they stand, between paragraphs
+        if element.tag.endswith("}p"):
+            lines.append(Paragraph(element, document).text)
+        elif element.tag.endswith("}tbl"):
+            lines.extend(tables.lines_of(tables.docx_grid(Table(element, document)), lines))
     return lines
 
 

@@ -203,7 +203,87 @@ def test_docx(tmp_path):
             table.cell(r, c).text = value
     document.save(tmp_path / "r.docx")
     lines = load_file(tmp_path / "r.docx", LIMIT).lines
-    assert lines == ["团市委2021年工作总结", *REPORT, "项目 数量", "青年驿站 31家"]
+    assert lines == ["团市委2021年工作总结", *REPORT, "青年驿站数量31家。"]  # the header row labels the figure
+
+
+def _docx_table(document, rows):
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    return table
+
+
+def test_docx_table_rows_carry_their_headers(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2023年全县共青团工作报告")
+    document.add_paragraph("表1 2021-2023年各县(市、区)注册志愿者人数")
+    _docx_table(document, [["地区", "2021年", "2022年", "2023年"], ["曲阳县", "3120", "3560", "4010"],
+                           ["阜平县", "2050", "", "2300"], ["合计", "5170", "3560", "6310"]])
+    document.add_paragraph("各县团组织情况")
+    table = _docx_table(document, [["县", "注册志愿者(人)", "团组织(个)"], ["曲阳县", "3120", "45"],
+                                   ["", "0", "0"], ["全县合计", "5170", ""]])
+    table.cell(1, 0).merge(table.cell(2, 0))  # python-docx repeats a merged cell: read once per row
+    table.cell(3, 1).merge(table.cell(3, 2))
+    document.add_paragraph("结尾段落。")
+    _docx_table(document, [["团员总数", "7371.5万名"], ["基层团组织", "367.7万个"]])  # no header row
+    document.save(tmp_path / "t.docx")
+    assert load_file(tmp_path / "t.docx", LIMIT).lines == [
+        "2023年全县共青团工作报告",
+        "表1 2021-2023年各县(市、区)注册志愿者人数",
+        "2021-2023年各县(市、区)注册志愿者人数,曲阳县2021年3120;曲阳县2022年3560;曲阳县2023年4010。",
+        "2021-2023年各县(市、区)注册志愿者人数,阜平县2021年2050;阜平县2023年2300。",  # the empty cell skipped
+        "2021-2023年各县(市、区)注册志愿者人数,合计2021年5170;合计2022年3560;合计2023年6310。",
+        "各县团组织情况",
+        "各县团组织情况,曲阳县注册志愿者3120人;曲阳县团组织45个。",  # units from the headers' parentheses
+        "各县团组织情况,曲阳县注册志愿者0人;曲阳县团组织0个。",  # equal figures are not merged cells
+        "各县团组织情况,全县合计注册志愿者5170人。",
+        "结尾段落。",
+        "团员总数7371.5万名。",
+        "基层团组织367.7万个。",
+    ]
+
+
+def test_docx_table_unit_from_caption_and_long_caption_not_prefixed(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("表2 青年发展资金(单位:万元)")
+    _docx_table(document, [["项目", "2022年"], ["青创贷", "850"]])
+    document.add_paragraph("全年各项工作扎实推进,以下是各项重点工作在过去一年中取得的主要数据,供参考。")
+    _docx_table(document, [["项目", "数量"], ["青年驿站", "31家"]])
+    document.add_paragraph("活动安排")
+    _docx_table(document, [["时间", "内容"], ["上午", "开幕式"]])  # no figure: not a data table, read as before
+    document.save(tmp_path / "u.docx")
+    assert load_file(tmp_path / "u.docx", LIMIT).lines[1:] == [
+        "青年发展资金,青创贷2022年850万元。",
+        "全年各项工作扎实推进,以下是各项重点工作在过去一年中取得的主要数据,供参考。",
+        "青年驿站数量31家。",
+        "活动安排", "时间 内容", "上午 开幕式",
+    ]
+
+
+def test_html_table_rows_carry_their_headers():
+    page = """<html><body><article><p>全市青年驿站建设稳步推进。</p>
+    <table><caption>表2 青年驿站建设情况</caption>
+    <tr><th>地区</th><th>驿站(家)</th><th>服务青年(人次)</th></tr>
+    <tr><td rowspan="2">城区</td><td>31</td><td>1200</td></tr>
+    <tr><td>20</td><td></td></tr>
+    <tr><td>合计</td><td colspan="2">51</td></tr></table>
+    <table><tr><td><p>布局表格里的一段很长的正文,不是统计数据,照常按段落读取,不能当作数据表的行来处理。</p></td></tr></table>
+    <p>后文。</p></article></body></html>"""
+    lines, _ = html_lines(page)
+    assert lines == [
+        "全市青年驿站建设稳步推进。",
+        "表2 青年驿站建设情况",
+        "青年驿站建设情况,城区驿站31家;城区服务青年1200人次。",
+        "青年驿站建设情况,城区驿站20家。",
+        "青年驿站建设情况,合计驿站51家。",  # a cell spanning two columns is read once, under its first header
+        "布局表格里的一段很长的正文,不是统计数据,照常按段落读取,不能当作数据表的行来处理。",
+        "后文。",
+    ]
 
 
 def test_docx_that_is_not_a_zip(tmp_path):

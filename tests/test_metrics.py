@@ -89,7 +89,7 @@ def test_evidence_found_in_docx_and_gb18030(tmp_path):
     (reports / "b.txt").write_bytes("湘西州\n已建成营地29个。\n".encode("gb18030"))
     (reports / "sources.tsv").write_text("file\tsource_url\n", encoding="utf-8")  # not a report: ignored
     path = _write(tmp_path, [_question("a", "a.docx", "团员总数11184名", "person"), _question("b", "b.docx", "x"),
-                             _question("c", "a.docx", "示范基地 3074个"), _question("d", "b.txt", "已建成营地29个")])
+                             _question("c", "a.docx", "示范基地数量3074个"), _question("d", "b.txt", "已建成营地29个")])
     with pytest.raises(GoldError) as err:
         load_gold(path, reports)
     assert str(err.value).count("\n") == 0 and "'b'" in str(err.value) and "not in the corpus" in str(err.value)

@@ -1,0 +1,155 @@
+"""Table rows as sentences that carry their headers: one line (so one paragraph, cited as such) per data row.
+
+A table is a grid of (key, text) cells, a merged cell repeating its key over the positions it covers (python-docx
+repeats merged cells; HTML colspan/rowspan are expanded the same way), read once per row. With header row
+[地区, 2021年, 2022年] and row [曲阳县, 3120, 3560] the row reads "曲阳县2021年3120;曲阳县2022年3560。": each cell is
+one clause naming its row and column, since answers are chosen clause by clause (with "曲阳县:2021年3120;2022年3560"
+the model took a later column's question to the first column's figure more often). A unit in a header's
+parentheses follows the figure ("注册志愿者(人)" -> "注册志愿者3120人"), as does one the caption states
+("单位:万元"). A short caption or paragraph just before the table (≤ 30 characters, not a sentence; "表1" dropped)
+opens every row, so the row names its indicator. Empty cells are skipped; a 合计 row is a row like the others.
+Tables that are not data tables (no figure, long text: layout) are left to the caller.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CAPTION_CHARS = 30
+MAX_POSITIONS = 100_000  # grid positions an HTML table may expand to
+CELL_CHARS = 60  # a data table's cells are labels and figures, not paragraphs
+_NUMBER = re.compile(r"[约近超逾]?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:[%‰]|[\u4e00-\u9fff]{1,2})?(?:余|多|以上|左右)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年?")
+_UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()()]{1,4})[))]\s*$")
+_CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。]{1,4})\s*[))]?")
+_TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*)")
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\u3000", " ").split())
+
+
+def is_number(cell: str) -> bool:
+    """A figure ("3120", "7371.5万名", "12.5%"), not a year label ("2021年", "2021")."""
+    return bool(cell) and bool(_NUMBER.fullmatch(cell)) and not _YEAR.fullmatch(cell)
+
+
+def is_data_table(grid: list[list[tuple]]) -> bool:
+    texts = [_norm(t) for row in grid for _, t in row]
+    return (len(grid) >= 2 and max(len(r) for r in grid) >= 2 and all(len(t) <= CELL_CHARS for t in texts)
+            and any(is_number(t) for t in texts))
+
+
+def caption_of(text: str) -> tuple[str, str]:
+    """(caption to prefix, unit it states) from a caption or the paragraph before a table; ("", "") if unfit."""
+    text = _norm(text)
+    unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) else ""
+    text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", text)).strip(" ::,,")
+    if len(text) > CAPTION_CHARS or (text and text[-1] in "。!?;!?;"):
+        return "", unit
+    return text, unit
+
+
+def _label(header: str) -> tuple[str, str]:
+    """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', '')."""
+    m = _UNIT.search(header)
+    return (header[:m.start()].strip(), m.group(1).strip()) if m else (header, "")
+
+
+def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> list[str]:
+    """A data table: a line per row carrying its headers; any other table: its cells' text, a line per row.
+    before: the lines read so far (the last one is the caption when the table has none of its own)."""
+    if is_data_table(grid):
+        return row_lines(grid, caption or next((line for line in reversed(before) if line.strip()), ""))
+    return [" ".join(text for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]) for row in grid]
+
+
+def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
+    """One line per row of a data table; caption: its caption or the paragraph just before it."""
+    prefix, table_unit = caption_of(caption)
+    rows = [[(key, _norm(text)) for key, text in row] for row in grid if row]
+    width = max(len(r) for r in rows)
+    numbers = [sum(is_number(t) for _, t in r) for r in rows]
+    header = None
+    if len(rows) >= 2 and numbers[0] <= len(rows[0]) / 3 and max(numbers[1:]) > numbers[0]:
+        header = [_label(t) for _, t in rows[0]] + [("", "")] * (width - len(rows[0]))
+        rows = rows[1:]
+    firsts = [r[0][1] for r in rows if len(r) > 1]
+    row_heads = bool(firsts) and sum(not is_number(t) for t in firsts) >= 0.8 * len(firsts)
+    lines = []
+    for row in rows:
+        cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
+        cells = [c for c in cells if c[2]]
+        if not cells:
+            continue
+        head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
+        values = cells[1:] if head else cells
+        parts = [_cell(header[j] if header else ("", ""), text, table_unit) for j, _, text in values]
+        # Each cell its own clause that names its row: answers are chosen clause by clause (app/answer.py).
+        line = ";".join(_join(head, p) for p in parts if p) or head
+        lines.append((f"{prefix},{line}" if prefix else line).rstrip("。;;") + "。")
+    return lines
+
+
+def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:
+    label, unit = header
+    unit = unit or table_unit
+    if unit and re.fullmatch(r"[\d.,+\-]+", text):
+        text += unit
+    return text if label == text else _join(label, text)
+
+
+def _join(left: str, right: str) -> str:
+    """'2021年' + '3120' as one; '2021' + '3120' kept apart, or they would read as one figure."""
+    apart = left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+    return f"{left} {right}" if apart else left + right
+
+
+# -- readers of the two formats that carry table structure ---------------------------------------------
+
+def docx_grid(table) -> list[list[tuple]]:
+    """python-docx Table -> grid; a merged cell is the same XML element at every position it covers."""
+    return [[(cell._tc, cell.text) for cell in row.cells] for row in table.rows]
+
+
+def html_grid(table) -> list[list[tuple]]:
+    """lxml <table> -> grid, colspan/rowspan expanded (bounded: a hostile span cannot blow up the grid)."""
+    grid: list[list[tuple]] = []
+    pending: dict[tuple[int, int], tuple] = {}  # (row, column) -> cell spanning down into it
+    budget = MAX_POSITIONS
+    rows = [tr for tr in table.iter("tr") if tr.getparent() is not None and _owner(tr) is table]
+    for r, tr in enumerate(rows):
+        out, c = [], 0
+        for cell in (x for x in tr if isinstance(x.tag, str) and x.tag in ("td", "th")):
+            while (r, c) in pending:
+                out.append(pending.pop((r, c)))
+                c += 1
+            item = (cell, " ".join(cell.text_content().split()))
+            cols, down = _span(cell, "colspan"), _span(cell, "rowspan")
+            for k in range(cols):
+                out.append(item)
+                for d in range(1, min(down, len(rows) - r)):
+                    pending[(r + d, c + k)] = item
+            c += cols
+            budget -= cols * down
+            if budget < 0:  # spans that would fill more positions than a report's table has: not read as one
+                return []
+        while (r, c) in pending:
+            out.append(pending.pop((r, c)))
+            c += 1
+        grid.append(out)
+    return grid
+
+
+def _owner(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, "1")), 50))
+    except ValueError:
+        return 1

@@ -1,0 +1,61 @@
+"""Tables end to end: a Word report's statistics table, ingested and asked about a cell (issue 10, item 6).
+
+Each row is one paragraph whose cells carry their headers (ingest/tables.py), so the answer's figure is the
+cell's and its citation is that row.
+"""
+import docx
+import pytest
+
+from app import Assistant
+from ingest import ingest_paths
+
+INDICATORS = [["地区", "注册志愿者(人)", "志愿服务项目(个)", "服务时长(小时)"],
+              ["曲阳县", "3120", "45", "15600"],
+              ["阜平县", "2050", "38", "9800"],
+              ["唐县", "4010", "52", "21300"],
+              ["合计", "9180", "135", "46700"]]
+YEARS = [["地区", "2021年", "2022年", "2023年"], ["望都县", "2050", "2210", "2300"], ["顺平县", "1830", "1990", "2140"]]
+
+
+def _report(path, caption, rows):
+    document = docx.Document()
+    document.add_heading("保定市青年志愿服务工作报告", level=1)
+    document.add_paragraph("全市各级团组织深入推进青年志愿服务,志愿者队伍持续壮大,服务领域不断拓展。")
+    document.add_paragraph(caption)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("下一步,团市委将继续完善志愿服务激励机制。")
+    document.save(path)
+    return path
+
+
+@pytest.fixture
+def ask(tmp_path, make_settings):
+    def make(caption, rows):
+        settings = make_settings()
+        ingest_paths([_report(tmp_path / "baoding-volunteers.docx", caption, rows)], settings)
+        return Assistant.open(settings).ask
+
+    return make
+
+
+def test_a_cell_is_answered_and_its_row_cited(ask):
+    ask = ask("表1 2022年各县青年志愿服务情况", INDICATORS)
+    answer = ask("2022年阜平县注册了多少志愿者?")
+    assert answer.found and answer.value == "2050人"
+    top = answer.citations[0]
+    assert top.text == "2022年各县青年志愿服务情况,阜平县注册志愿者2050人;阜平县志愿服务项目38个;阜平县服务时长9800小时。"
+    assert top.paragraph == 4  # lead paragraph, caption, then the rows in order (the heading is the title)
+    hours = ask("唐县的志愿服务时长是多少小时?")
+    assert hours.value == "21300小时" and hours.citations[0].paragraph == 5
+
+
+@pytest.mark.xfail(reason="the learned answer choice cites the right row but takes its first year's figure; "
+                          "not retrained for tables (the lead's call)", strict=False)
+def test_a_year_column_is_answered(ask):
+    ask = ask("表2 2021-2023年各县注册志愿者人数(单位:人)", YEARS)
+    answer = ask("2023年望都县注册志愿者有多少人?")
+    assert answer.citations[0].text.startswith("2021-2023年各县注册志愿者人数,望都县2021年2050人;")
+    assert answer.value == "2300人"

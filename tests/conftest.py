@@ -92,16 +92,18 @@ INGEST_DRIVER = textwrap.dedent("""
     import sys
 
     import ingest.pipeline as pipeline
+    import ingest.snapshot as snapshot
     from ingest import Settings, ingest_paths
     from ingest.store import Store
 
-    pipeline.EMBED_BATCH = 8  # flush (embed + write) every few documents
+    pipeline.EMBED_BATCH = int(sys.argv[2])  # chunks per embed + write
+    if sys.argv[3] == "often":  # checkpoint every few writes: kills land in copies too
+        snapshot.MIN_SECONDS, snapshot.COST_RATIO = 0.3, 5
     original = Store.put_documents
 
     def put_documents(self, items, **kwargs):
         original(self, items, **kwargs)
-        for _ in items:  # one line per document written
-            print("put", flush=True)
+        print("put", len(items), flush=True)  # one line per write: how many documents it held
 
     Store.put_documents = put_documents
     ingest_paths([sys.argv[1]], Settings.from_env())
@@ -122,7 +124,7 @@ def killed_ingest(tmp_path):
     def run(docs: Path, env: dict, n: int, seconds: float) -> None:
         driver = tmp_path / "ingest-driver.py"
         driver.write_text(INGEST_DRIVER, encoding="utf-8")
-        proc = subprocess.Popen([sys.executable, str(driver), str(docs)], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, str(driver), str(docs), "8", "default"], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True, env={**env, "PYTHONUNBUFFERED": "1"})
         puts, deadline = 0, time.monotonic() + seconds
         try:
@@ -133,7 +135,7 @@ def killed_ingest(tmp_path):
                 line = proc.stdout.readline()
                 assert line, f"driver exited early with {proc.poll()}"
                 assert line.strip() != "done", "driver finished before it could be killed"
-                puts += line.strip() == "put"
+                puts += int(line.split()[1]) if line.startswith("put") else 0
             os.kill(proc.pid, signal.SIGKILL)
         finally:
             if proc.poll() is None:
@@ -294,28 +296,6 @@ def chroma_server():
     return ChromaServer
 
 
-KILL_DRIVER = textwrap.dedent("""
-    import sys
-
-    import ingest.pipeline as pipeline
-    import ingest.snapshot as snapshot
-    from ingest import Settings, ingest_paths
-    from ingest.store import Store
-
-    pipeline.EMBED_BATCH = int(sys.argv[2])
-    snapshot.MIN_SECONDS, snapshot.COST_RATIO = 0.3, 5  # checkpoint every few writes: kills land in copies too
-    original = Store.put_documents
-
-    def put_documents(self, items, **kwargs):
-        original(self, items, **kwargs)
-        print("put", flush=True)
-
-    Store.put_documents = put_documents
-    ingest_paths([sys.argv[1]], Settings.from_env())
-    print("done", flush=True)
-""")
-
-
 @pytest.fixture
 def ingest_killed_at(tmp_path):
     """ingest_killed_at(docs, env, writes, delay, batch=64) -> bool: run the ingest of docs (settings from env)
@@ -329,16 +309,16 @@ def ingest_killed_at(tmp_path):
     import time
 
     driver = tmp_path / "kill-driver.py"
-    driver.write_text(KILL_DRIVER, encoding="utf-8")
+    driver.write_text(INGEST_DRIVER, encoding="utf-8")
 
     def run(docs: Path, env: dict, writes: int, delay: float, batch: int = 64, seconds: float = 120) -> bool:
-        proc = subprocess.Popen([sys.executable, str(driver), str(docs), str(batch)], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, str(driver), str(docs), str(batch), "often"], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True, env={**env, "PYTHONUNBUFFERED": "1"})
         too_slow = threading.Timer(seconds, proc.kill)  # a hung driver fails the test instead of hanging it
         too_slow.start()
         try:
             puts = 0
-            while puts < writes and proc.stdout.readline().strip() == "put":
+            while puts < writes and proc.stdout.readline().startswith("put"):
                 puts += 1
             if puts < writes:
                 assert proc.wait(timeout=seconds) == 0, f"driver failed with {proc.returncode}"

@@ -358,9 +358,13 @@ def make_pdf(latin_lines=(), cjk_lines=()) -> bytes:
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
+    return pdf_bytes(objects, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+
+
+def pdf_bytes(objects: list[bytes], header: bytes = b"%PDF-1.4\n") -> bytes:
+    """Numbered objects (1 is the catalog), the cross-reference table with their offsets, the trailer."""
+    out, offsets = io.BytesIO(), []
+    out.write(header)
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
@@ -380,16 +384,7 @@ def pages_pdf(n: int, count: int | None = None) -> bytes:
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
                 b"/Resources << /Font << /F1 4 0 R >> >> >>"] * n
-    out, offsets = io.BytesIO(), []
-    out.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_bytes(objects)
 
 
 def test_pdf_page_bound_refuses_before_extracting_text(tmp_path, monkeypatch):

@@ -98,12 +98,9 @@ class Guard:
 
     # -- who is asking ------------------------------------------------------------------------
     def _authenticated(self, headers: dict) -> bool:
-        cookies = _cookies(headers.get("cookie", ""))
         tokens = getattr(self.gradio, "tokens", {})
-        cookie_id = getattr(self.gradio, "cookie_id", "")
-        for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"):
-            if cookies.get(name) in tokens:
-                return True
+        if any(token in tokens for token in self._login_tokens(headers)):
+            return True
         return self._basic_ok(headers.get("authorization", ""))
 
     def _basic_ok(self, header: str) -> bool:
@@ -111,13 +108,17 @@ class Guard:
         expected = self.users.get(user or "")
         return expected is not None and secrets.compare_digest(password.encode(), expected.encode())
 
+    def _login_tokens(self, headers: dict) -> list[str]:
+        """The values of Gradio's two login cookies (secure, then plain), those present."""
+        cookies, cookie_id = _cookies(headers.get("cookie", "")), getattr(self.gradio, "cookie_id", "")
+        names = (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}")
+        return [cookies[name] for name in names if cookies.get(name)]
+
     def _session(self, headers: dict, client: str) -> str:
         """The key uploads are recorded under: the login token, else this server's session cookie, else the
         client address (a script without cookies)."""
-        cookies = _cookies(headers.get("cookie", ""))
-        cookie_id = getattr(self.gradio, "cookie_id", "")
-        return (cookies.get(f"access-token-{cookie_id}") or cookies.get(f"access-token-unsecure-{cookie_id}")
-                or cookies.get(SESSION_COOKIE) or f"client:{client}")
+        return (next(iter(self._login_tokens(headers)), "") or _cookies(headers.get("cookie", "")).get(SESSION_COOKIE)
+                or f"client:{client}")
 
     # -- login attempts -----------------------------------------------------------------------
     async def _login_attempt(self, scope, receive, send, headers: dict, client: str):

@@ -48,17 +48,17 @@ clean:
 
 # The answer model: every gold question asked through the real pipeline (features cached in .youthqa-train/,
 # asked again when the code, the gold or the reports change), two logistic regressions fitted, the refusal
-# threshold calibrated leave-reports-out; written to app/data/answer_model.json (same data, same bytes).
+# threshold calibrated leave-reports-out; written to app/engine/data/answer_model.json (same data, same bytes).
 train: install
-	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.train
+	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.evaluation.train
 
 # Leave-reports-out cross-validated figures over all gold sets, beside the in-sample ones.
 cv: install
-	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.train --cv
+	YOUTHQA_EMBED_THREADS=1 $(BIN)/python -m app.evaluation.train --cv
 
 # Unanswerable variants (place / year swapped) of every answerable gold question; seeded, output committed.
 nearmiss: install
-	$(BIN)/python -m app.nearmiss --out tests/data/gold/nearmiss.jsonl
+	$(BIN)/python -m app.evaluation.nearmiss --out tests/data/gold/nearmiss.jsonl
 
 # Server mode: one Chroma server that every youthqa process shares (YOUTHQA_CHROMA_HOST=127.0.0.1).
 CHROMA_PATH ?= .youthqa-chroma

@@ -12,11 +12,11 @@ from ingest.schema import Answer
 from ingest.settings import Settings
 from ingest.store import Store
 
-from . import conflict, scope
-from .answer import extract, refusal
-from .followup import resolve
-from .question import analyse
-from .retrieve import HybridRetriever
+from .engine import conflict, scope
+from .engine.answer import extract, refusal
+from .engine.followup import resolve
+from .engine.question import analyse
+from .engine.retrieve import HybridRetriever
 
 
 class Assistant:
@@ -82,7 +82,7 @@ class Assistant:
 
     def _search(self, q, quote: str = ""):
         """(question with its scope, passages that may answer it, the nearest passages, refusal line or "").
-        Only reports whose scope matches the question's may answer (app/scope.py); quote: a sentence of the
+        Only reports whose scope matches the question's may answer (app/engine/scope.py); quote: a sentence of the
         previous answer, whose report a follow-up that names no scope stays with."""
         index = self.retriever.index()
         if not len(index) or not q.text:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest import messages as msg
 from ingest.settings import Settings
 
-NEEDS_INDEX = ("ask", "status")  # and serve, after its host checks (app/ui.py): only ingest creates an index
+NEEDS_INDEX = ("ask", "status")  # and serve, after its host checks (app/web/ui.py): only ingest creates an index
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,13 +189,13 @@ def cmd_ask(args, settings: Settings) -> int:
 
 
 def cmd_serve(args, settings: Settings) -> int:
-    from app.serve import serve
+    from app.web.serve import serve
 
     return serve(settings, host=args.host, port=args.port)
 
 
 def cmd_eval(args, settings: Settings) -> int:
-    from app.evaluate import run_cli
+    from app.evaluation.evaluate import run_cli
 
     return run_cli(args, settings)
 

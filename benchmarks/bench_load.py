@@ -4,7 +4,7 @@
     python benchmarks/bench_load.py --seconds 20    # quicker
 
 Starts one `chroma run` (a free 127.0.0.1 port, a temporary --path), ingests corpus/ into it with
-`youthqa ingest`, then starts two app workers, each `youthqa serve` (uvicorn serving app.server's
+`youthqa ingest`, then starts two app workers, each `youthqa serve` (uvicorn serving app.web.server's
 FastAPI app: POST /api/ask plus the Gradio page) on its own loopback port, all in server mode
 (YOUTHQA_CHROMA_HOST). The load client runs --users threads, each posting gold questions to
 /api/ask back to back for --seconds: first against worker 1 alone, then round-robin over both
@@ -166,7 +166,7 @@ def main() -> int:
             wait_until(lambda: httpx.post(url, json={"question": asked[0]}, timeout=30).status_code == 200,
                        f"worker {url}", proc, seconds=180)
         blas = threads or f"{os.cpu_count()} (one per core)"
-        print(f"workers: youthqa serve (app.server FastAPI app), embedder BLAS threads {blas}; "
+        print(f"workers: youthqa serve (app.web.server FastAPI app), embedder BLAS threads {blas}; "
               f"{args.users} users, {args.seconds:.0f} s per run, {len(asked)} gold questions in rotation; "
               f"{os.cpu_count()} cores shared by client, Chroma and workers", flush=True)
 

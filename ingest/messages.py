@@ -50,7 +50,7 @@ BUSY_HINT = ";多个进程同时使用请改用 Chroma 服务器:设置 YOUTHQA_
 HOLDER = "pid {pid}:{command}"
 HOLDER_UNKNOWN = "进程已退出或未知"
 
-# -- the web page and the HTTP API (app/service.py, app/ui.py) --
+# -- the web page and the HTTP API (app/web/service.py, app/web/ui.py) --
 EMPTY_QUESTION = "请输入问题。"
 LONG_QUESTION = "问题太长了:最多 {limit} 个字,这个问题有 {n} 个字。请精简后再问。"
 NO_INDEX = "知识库还是空的:没有导入任何报告。请先在「上传报告」页上传报告,或运行 youthqa ingest corpus/。"
@@ -82,7 +82,7 @@ UPLOAD_ORIGIN = "上传 {time}"
 AUDIT_ACTIONS = {"upload": "上传", "delete": "删除", "undo": "撤销删除", "reindex": "重新索引"}
 AUDIT_ALL = "(全部报告)"
 
-# -- the command line (app/cli.py, app/serve.py) --
+# -- the command line (app/cli.py, app/web/serve.py) --
 CLI_ERROR = "youthqa: 错误:{error}"
 ARGS = {  # argparse's own words
     "usage": "用法:", "help": "显示帮助并退出", "positionals": "参数", "optionals": "选项", "commands": "命令",

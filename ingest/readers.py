@@ -2,7 +2,7 @@
 
 Chroma's Python bindings hold the GIL through a write (~0.45 ms a chunk: a 2,048-chunk add holds every
 other thread of the process for 1.1 s), so a question asked while an upload is written would wait for the
-whole write. In a process that answers questions (app.service marks it `serving`), Store.put_documents
+whole write. In a process that answers questions (app.web.service marks it `serving`), Store.put_documents
 therefore writes in slices of SLICE chunks (~0.1 s each) and, before each, waits for a moment when no
 question is being answered, but never longer than PATIENCE seconds, so that a stream of questions cannot
 starve an upload. A command-line ingest (no questions) writes in full batches and never waits.

@@ -166,7 +166,7 @@ def _start_server(settings: Settings, port: int):
 
     import httpx
 
-    from app.ui import start_in_thread
+    from app.web.ui import start_in_thread
 
     server, thread = start_in_thread(settings, "127.0.0.1", port)
     deadline = time.monotonic() + 30

@@ -1,6 +1,6 @@
 """The answering side end to end: real Chroma index of the bundled corpus, real default embedder.
 
-The answer choice is learned (app/features.py, app/answer_model.py): a question here that the model gets
+The answer choice is learned (app/engine/features.py, app/engine/answer_model.py): a question here that the model gets
 wrong is marked `learned` (xfail, not strict), a known failure of its class counted in the CV figures
 (tests/test_evaluate.py), not a rule to write for one question.
 """

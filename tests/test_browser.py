@@ -219,7 +219,7 @@ def upload(page, path: Path) -> None:
 
 
 def test_login_page_then_an_answer(browser, tmp_path, free_port):
-    """With YOUTHQA_AUTH the page behind app.guard still logs in, answers in a real browser and logs an
+    """With YOUTHQA_AUTH the page behind app.web.guard still logs in, answers in a real browser and logs an
     upload under the user's name, and asks nothing of the server that the guard refuses (no 4xx on the way)."""
     from playwright.sync_api import expect
 

@@ -5,7 +5,8 @@ must not silently replace (or lose to) it: the answer gives both figures, newest
 """
 import pytest
 
-from app import Assistant, conflict
+from app import Assistant
+from app.engine import conflict
 from ingest import ingest_paths
 
 VOLUNTEERS = "铜川的志愿汇平台注册了多少志愿者?"
@@ -110,7 +111,7 @@ def test_model_answer_does_not_hide_the_conflict(tmp_path, corpus, make_settings
     """With an LLM configured, a model writing from the passages would state one figure: it is not asked."""
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from app.llm import LLMAnswerer
+    from app.engine.llm import LLMAnswerer
 
     original = (corpus / TONGCHUAN).read_text(encoding="utf-8")
     settings = make_settings()

@@ -1,6 +1,6 @@
 """The accuracy gate: cross-validated figures over every gold set, and an in-sample smoke check.
 
-The gate is on leave-reports-out CV (app/train.py, app/cv.py): every gold question is asked through the real
+The gate is on leave-reports-out CV (app/evaluation/train.py, app/evaluation/cv.py): every gold question is asked through the real
 pipeline once, and each report's questions are answered by a model trained and calibrated without them, the
 estimate of accuracy on new reports. The floors are the levels CV has reached (raise them as it rises);
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
@@ -13,8 +13,8 @@ import pytest
 
 from app import Assistant
 from app.cli import main
-from app.evaluate import evaluate, summarise
-from app.metrics import load_gold
+from app.evaluation.evaluate import evaluate, summarise
+from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 CV_FLOOR = {"accuracy": 0.92, "value_accuracy": 0.88, "citation_accuracy": 0.92, "refusal_accuracy": 0.94}
@@ -25,8 +25,8 @@ IN_SAMPLE_FLOOR = {"accuracy": 0.95, "citation_accuracy": 0.95, "refusal_accurac
 @pytest.fixture(scope="module")
 def cv(tmp_path_factory):
     """{"cv": summary, "in_sample": summary} over all gold sets (~3 min on 2 cores: indexes, one pass, fits)."""
-    from app.cv import figures
-    from app.trainset import build
+    from app.evaluation.cv import figures
+    from app.evaluation.trainset import build
 
     return figures(build(tmp_path_factory.mktemp("train")))
 
@@ -71,7 +71,7 @@ def test_eval_cli_min_accuracy_fails(corpus_index, capsys):
 
 def test_naive_baseline_is_far_behind(summary, corpus, monkeypatch):
     """The LangChain-tutorial pipeline (500/50 splitter, all-MiniLM-L6-v2, k=3) on the same questions."""
-    from app.baseline import naive_hits
+    from app.evaluation.baseline import naive_hits
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     gold = [g for name in ("practice", "tongchuan", "heldout") for g in load_gold(GOLD / f"{name}.jsonl", corpus)]
@@ -127,7 +127,7 @@ SCRIPT = {"铜川的志愿汇平台注册了多少志愿者?": ("20357人", "注
 
 
 def test_conversation_turns_get_the_ui_history_and_follow_ups_count_apart(tmp_path):
-    from app.metrics import load_gold
+    from app.evaluation.metrics import load_gold
 
     assistant = _Scripted(SCRIPT)
     (conversation,) = load_gold(_lines(tmp_path / "f.jsonl", [CONVERSATION]))
@@ -142,7 +142,7 @@ def test_conversation_turns_get_the_ui_history_and_follow_ups_count_apart(tmp_pa
 def test_eval_cli_warns_on_unextractable_evidence_and_still_scores(tmp_path, monkeypatch, capsys):
     import json
 
-    import app.evaluate
+    import app.evaluation.evaluate
 
     reports = tmp_path / "reports"
     reports.mkdir()
@@ -154,7 +154,7 @@ def test_eval_cli_warns_on_unextractable_evidence_and_still_scores(tmp_path, mon
         seen.append(corpus)
         return [o for file, item in group for o in evaluate(_Scripted(SCRIPT), [item], file=file)]
 
-    monkeypatch.setattr(app.evaluate, "_run_group", scripted_run)
+    monkeypatch.setattr(app.evaluation.evaluate, "_run_group", scripted_run)
     questions = _lines(tmp_path / "q.jsonl", [dict(CONVERSATION["turns"][0], id="q1"), dict(CONVERSATION["turns"][1], id="q2")])
     conversations = _lines(tmp_path / "f.jsonl", [CONVERSATION])
     code = main(["eval", str(questions), str(conversations), "--corpus", str(reports), "--json", "--index", str(tmp_path / "i")])

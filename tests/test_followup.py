@@ -1,8 +1,8 @@
-"""Follow-ups inherit the conversation's scope and replace only what they name (app/followup.py)."""
+"""Follow-ups inherit the conversation's scope and replace only what they name (app/engine/followup.py)."""
 import pytest
 
 from app import Assistant
-from app.followup import condense, resolve
+from app.engine.followup import condense, resolve
 
 VOLUNTEERS = "铜川的志愿汇平台注册了多少志愿者?"
 SAID = "20357人。原文:“市、县两级青志协实现组织全覆盖,“志愿汇”管理平台注册志愿者20357人,”"

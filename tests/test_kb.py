@@ -1,5 +1,5 @@
-"""app/kb.py through app.service.Service: undo of the last delete (uploads too: their file is kept aside under
-the index until the next delete or uploads.UNDO_HOURS), and the audit log (app/audit.py) of every change."""
+"""app/web/kb.py through app.web.service.Service: undo of the last delete (uploads too: their file is kept aside under
+the index until the next delete or uploads.UNDO_HOURS), and the audit log (app/web/audit.py) of every change."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app import audit, uploads
-from app.service import Service
+from app.web import audit, uploads
+from app.web.service import Service
 from ingest import Settings, ingest_paths
 from ingest import messages as msg
 

@@ -1,5 +1,5 @@
-"""app.lists: list answers whose items are the next paragraphs (一是…二是…三是…)."""
-from app.lists import counts, enumerated, following_items, item_name
+"""app.engine.lists: list answers whose items are the next paragraphs (一是…二是…三是…)."""
+from app.engine.lists import counts, enumerated, following_items, item_name
 
 PARAGRAPHS = {
     ("d", 4): "“3”即:发挥共青团参与社会治理3支核心队伍作用。",

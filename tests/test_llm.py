@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from app.llm import NOTE_NOT_FOUND, NOTE_UNVERIFIED, LLMAnswerer, prompt
-from app.retrieve import Passage
+from app.engine.llm import NOTE_NOT_FOUND, NOTE_UNVERIFIED, LLMAnswerer, prompt
+from app.engine.retrieve import Passage
 from ingest.schema import Answer, Citation
 from ingest.settings import Settings
 
@@ -206,7 +206,7 @@ def test_missing_provider_package_is_named(monkeypatch):
 
 def test_assistant_shows_verified_model_answer(corpus_index):
     from app import Assistant
-    from app.question import analyse
+    from app.engine.question import analyse
 
     base = Assistant.open(corpus_index[0])
     passages = base.retriever.search(analyse(QUESTION).text, k=base.settings.top_k)

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from app.metrics import GoldError, answer_matches, contains_evidence, load_gold, normalise, percentile
+from app.evaluation.metrics import GoldError, answer_matches, contains_evidence, load_gold, normalise, percentile
 
 
 @pytest.mark.parametrize("accepted, value, text", [
@@ -124,7 +124,7 @@ def test_conversations_parse_and_validate(tmp_path):
 def test_practice2_followups_and_near_misses_are_valid():
     from pathlib import Path
 
-    from app.metrics import Conversation, check_evidence
+    from app.evaluation.metrics import Conversation, check_evidence
 
     root = Path(__file__).parent.parent
     gold = root / "tests" / "data" / "gold"
@@ -144,7 +144,7 @@ def test_practice2_followups_and_near_misses_are_valid():
 def test_near_miss_place_swap_keeps_the_level_and_leaves_the_corpus():
     import random
 
-    from app.nearmiss import find_places, mentioned, place_variant
+    from app.evaluation.nearmiss import find_places, mentioned, place_variant
 
     [(_, _, tongchuan, form)] = find_places("铜川的志愿汇平台注册了多少志愿者?")
     assert (tongchuan.name, tongchuan.level, form) == ("铜川市", "city", "short")
@@ -162,7 +162,7 @@ def test_near_miss_place_swap_keeps_the_level_and_leaves_the_corpus():
 def test_near_miss_year_swap_avoids_covered_years():
     import random
 
-    from app.nearmiss import year_variant, years_covered
+    from app.evaluation.nearmiss import year_variant, years_covered
 
     assert years_covered("行动计划(2016—2020年),2023年") == {2016, 2017, 2018, 2019, 2020, 2023}
     question, swap = year_variant("2017年重庆西部计划出征的志愿者有多少名?", {2016, 2017, 2018}, random.Random(1))
@@ -177,7 +177,7 @@ def test_committed_near_misses_are_up_to_date():
     import json
     from pathlib import Path
 
-    from app.nearmiss import generate
+    from app.evaluation.nearmiss import generate
 
     committed = Path(__file__).parent / "data" / "gold" / "nearmiss.jsonl"
     assert [json.loads(line) for line in committed.read_text(encoding="utf-8").splitlines()] == generate()

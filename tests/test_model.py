@@ -6,13 +6,13 @@ import math
 import numpy as np
 import pytest
 
-from app import answer, answer_model
-from app.answer_model import ANSWERABLE, PATH, Model
-from app.evaluate import Outcome
-from app.features import FEATURES
-from app.train import cross_validate, dump, folds, train
-from app.trainset import Table, _groups
-from app.metrics import Gold
+from app.engine import answer, answer_model
+from app.engine.answer_model import ANSWERABLE, PATH, Model
+from app.evaluation.evaluate import Outcome
+from app.engine.features import FEATURES
+from app.evaluation.train import cross_validate, dump, folds, train
+from app.evaluation.trainset import Table, _groups
+from app.evaluation.metrics import Gold
 
 
 def test_feature_names_are_unique_and_shipped_model_matches_them():

@@ -3,7 +3,7 @@ import pytest
 
 # No pytest config sets pythonpath yet; make "app" importable from any working directory.
 
-from app.numbers import (
+from app.engine.numbers import (
     UNITS,
     Quantity,
     chinese_to_int,

@@ -1,6 +1,6 @@
 import pytest
 
-from app.question import PEOPLE, analyse
+from app.engine.question import PEOPLE, analyse
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -1,4 +1,4 @@
-"""The evaluation report (app/report.py) and its provenance (app/provenance.py): Chinese headings with the
+"""The evaluation report (app/evaluation/report.py) and its provenance (app/evaluation/provenance.py): Chinese headings with the
 English in small print, "—" where a measure does not apply, where the figures come from, failures naming the
 report they cited, readable on a 390 px phone; the same provenance in `youthqa eval --json`."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.evaluate import Outcome, summarise
-from app.report import NA, render
+from app.evaluation.evaluate import Outcome, summarise
+from app.evaluation.report import NA, render
 
 CHROMIUM = Path("/usr/bin/chromium")
 GOLD = [
@@ -75,6 +75,6 @@ def test_eval_json_and_report_carry_the_provenance(tmp_path, capsys, corpus_inde
     assert source["gold"][0]["sha256"] in html and "youthqa 评测报告" in html
 
     bundled = Path(__file__).parent / "data" / "gold" / "practice.jsonl"  # a set youthqa was tuned on
-    from app.provenance import provenance
+    from app.evaluation.provenance import provenance
 
     assert provenance(settings, [bundled], [()])["scoring"] == "in-sample"

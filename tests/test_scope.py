@@ -2,8 +2,9 @@
 refused with what the knowledge base does cover; questions about the corpus's own places still answered."""
 import pytest
 
-from app import Assistant, scope
-from app.scope import Catalogue, Report
+from app import Assistant
+from app.engine import scope
+from app.engine.scope import Catalogue, Report
 
 
 def place(name: str) -> scope.Place:

@@ -13,8 +13,8 @@ import time
 import httpx
 import pytest
 
-from app.limits import LoginLimiter
-from app.server import parse_auth
+from app.web.limits import LoginLimiter
+from app.web.server import parse_auth
 from ingest import Settings, ingest_paths
 from ingest import messages as msg
 from test_ui import CORPUS, TONGCHUAN, XSS_REPORT

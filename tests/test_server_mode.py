@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from app.metrics import answer_matches, load_gold
+from app.evaluation.metrics import answer_matches, load_gold
 from conftest import readable
 from ingest import Settings, ingest_paths
 from ingest import messages as msg

@@ -1,4 +1,4 @@
-"""app.service.Service when the knowledge base is busy or cannot be reached: a one-line Chinese message,
+"""app.web.service.Service when the knowledge base is busy or cannot be reached: a one-line Chinese message,
 nothing already stored lost, and recovery without a restart.
 
 Busy: a real second process holds the embedded index's lock (conftest's hold_index). Unreachable: a
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.service import MSG_NO_INDEX, Service, Unavailable, UserError
+from app.web.service import MSG_NO_INDEX, Service, Unavailable, UserError
 from ingest import Settings, ingest_paths
 from ingest import messages as msg
 from ingest.lock import _command
@@ -242,7 +242,7 @@ def test_a_file_past_the_chunk_bound_is_refused_and_not_kept(tmp_path, corpus):
     rows = service.upload([corpus / TONGCHUAN_NAME, corpus / "hainan-youth-volunteers.md"])
     assert rows[0] == [TONGCHUAN_NAME, FAILED, msg.TOO_MANY_CHUNKS.format(name=TONGCHUAN_NAME, chunks=15, limit=10), 0]
     assert rows[1][:2] == ["hainan-youth-volunteers.md", ADDED]
-    from app import uploads
+    from app.web import uploads
 
     assert list(stored(service)) == [f"{uploads.content_id(corpus / 'hainan-youth-volunteers.md')}/"
                                      "hainan-youth-volunteers.md"]  # and nothing staged is left

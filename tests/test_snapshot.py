@@ -156,7 +156,7 @@ def test_a_checkpoint_torn_by_a_rewrite_is_dropped(tmp_path, make_settings, make
 
 
 def test_a_web_edit_is_a_write_session(tmp_path, make_settings, make_reports, monkeypatch):
-    from app.service import Service
+    from app.web.service import Service
     from ingest.readers import QUESTIONS
 
     monkeypatch.setattr(QUESTIONS, "serving", QUESTIONS.serving)  # Service() sets it for the whole process

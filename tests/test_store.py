@@ -68,7 +68,7 @@ def test_chunk_rows_round_trip(corpus_index):
         assert text == chunk.text
         assert meta == {"doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title,
                         "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "end": chunk.end,
-                        "origin": ""}  # from the command line; an upload says which (app/uploads.py)
+                        "origin": ""}  # from the command line; an upload says which (app/web/uploads.py)
 
 
 def test_query_returns_the_stored_chunk_first(corpus_index):

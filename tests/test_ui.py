@@ -20,9 +20,9 @@ import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from app.render import answer_html, message_html, passages_html, safe  # noqa: E402
-from app.server import is_loopback, parse_auth  # noqa: E402
-from app.service import MSG_EMPTY, MSG_NO_INDEX, UPLOAD_TYPES, Service, UserError  # noqa: E402
+from app.web.render import answer_html, message_html, passages_html, safe  # noqa: E402
+from app.web.server import is_loopback, parse_auth  # noqa: E402
+from app.web.service import MSG_EMPTY, MSG_NO_INDEX, UPLOAD_TYPES, Service, UserError  # noqa: E402
 from ingest import Answer, Citation, Settings, ingest_paths  # noqa: E402
 from ingest import messages as msg  # noqa: E402
 from ingest.lock import _command  # noqa: E402
@@ -139,7 +139,7 @@ def test_serve_refuses_a_public_host_without_login(monkeypatch, capsys, free_por
 def test_api_ask_needs_the_login_when_auth_is_set(tmp_path):
     from fastapi.testclient import TestClient
 
-    from app.server import create_app
+    from app.web.server import create_app
 
     app = create_app(Settings(index=tmp_path / "idx", auth="staff:s3cret-long"))
     with TestClient(app, base_url="http://127.0.0.1") as http:
@@ -200,7 +200,7 @@ class _FakeAssistant:
 
 
 def test_chat_streams_parts_and_passes_history(tmp_path):
-    from app.ui import build_demo
+    from app.web.ui import build_demo
 
     service = Service(Settings(index=tmp_path / "idx"))
     service._assistant = fake = _FakeAssistant()
@@ -217,7 +217,7 @@ def test_chat_streams_parts_and_passes_history(tmp_path):
 
 def handlers(service: Service) -> dict:
     """The page's event handlers by function name, called directly as Gradio would call them."""
-    from app.ui import build_demo
+    from app.web.ui import build_demo
 
     fns = {}
     for f in build_demo(service).fns.values():
@@ -241,7 +241,7 @@ def test_a_blank_question_is_answered_under_the_box_and_changes_nothing_else(tmp
 def test_an_example_question_asks_when_clicked_and_feedback_is_acknowledged(tmp_path):
     from gradio.events import LikeData
 
-    from app.ui import EXAMPLES
+    from app.web.ui import EXAMPLES
 
     service = Service(Settings(index=tmp_path / "idx", feedback=tmp_path / "feedback.jsonl"))
     service._assistant = fake = _FakeAssistant()
@@ -274,7 +274,7 @@ def test_page_says_the_knowledge_base_server_cannot_be_reached(tmp_path, free_po
 
     from fastapi.testclient import TestClient
 
-    from app.server import create_app
+    from app.web.server import create_app
 
     with TestClient(create_app(service.settings, service), base_url="http://127.0.0.1") as http:
         got = http.post("/api/ask", json={"question": TONGCHUAN})

@@ -1,4 +1,4 @@
-"""The 上传报告 and 知识库 tabs (app/ui_kb.py), their handlers called as Gradio calls them: an empty upload
+"""The 上传报告 and 知识库 tabs (app/web/ui_kb.py), their handlers called as Gradio calls them: an empty upload
 and a search without a match answer where they were asked, delete happens only after a confirmation naming
 the report, the last delete can be undone, and every change shows in the audit table."""
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import gradio as gr
 import pytest
 
-from app import uploads
-from app.render import message_html, safe
-from app.service import Service
+from app.web import uploads
+from app.web.render import message_html, safe
+from app.web.service import Service
 from ingest import Settings, ingest_paths
 from ingest import messages as msg
 

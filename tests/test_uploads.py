@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.render import safe
+from app.web.render import safe
 from ingest import messages as msg
 from test_load import pages_pdf
 from test_ui import CORPUS, TONGCHUAN

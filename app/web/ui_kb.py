@@ -1,8 +1,8 @@
-"""The page's 上传报告 and 知识库 tabs (part of app.ui's page): upload, search, delete after a confirmation
+"""The page's 上传报告 and 知识库 tabs (part of app.web.ui's page): upload, search, delete after a confirmation
 naming the report, undo of the last delete, re-index, and the audit log of all of these.
 
 Every action answers in one short line where it was asked (under the button or the table); report text and
-file names are escaped before they reach Markdown (app.render.safe).
+file names are escaped before they reach Markdown (app.web.render.safe).
 """
 from __future__ import annotations
 

@@ -153,8 +153,8 @@ class HybridRetriever:
         return self._docs.idf(token)
 
     def with_origins(self, answer, passages: list[Passage]):
-        """The answer with each citation's origin: citations are made from passages without it (app.answer,
-        app.llm), so find the passage of the report whose paragraph the citation quotes."""
+        """The answer with each citation's origin: citations are made from passages without it (app.engine.answer,
+        app.engine.llm), so find the passage of the report whose paragraph the citation quotes."""
         if not any(p.origin for p in passages):
             return answer
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .metrics import corpus_paragraphs, load_gold
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
            ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"))
 SEED = 10
@@ -58,7 +58,7 @@ class Division:
 
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
-    """The divisions of cpca's table (app.scope reads it), with the level and province a swap must keep."""
+    """The divisions of cpca's table (app.engine.scope reads it), with the level and province a swap must keep."""
     from .scope import adcode_rows, level_of
 
     out = []
@@ -202,7 +202,7 @@ def _texts(corpus: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.nearmiss", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m app.evaluation.nearmiss", description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "data" / "gold" / "nearmiss.jsonl")
     args = parser.parse_args(argv)

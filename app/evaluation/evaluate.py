@@ -62,7 +62,7 @@ def _conversation(assistant, c: Conversation, file: str = "") -> list[Outcome]:
         # Retrieval is measured on what the assistant searched with: the follow-up made standalone.
         asked = condense(g.question, list(history), assistant.llm) if history else g.question
         outcomes.append(_score(assistant, g, answer, asked, file, c.id, n))
-        if answer.text:  # app/ui.py keeps only turns that produced text
+        if answer.text:  # app/web/ui.py keeps only turns that produced text
             history.append((g.question.strip(), answer.text))
     return outcomes
 

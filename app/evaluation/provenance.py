@@ -2,7 +2,7 @@
 hashes, the reports (folders, or the index) and how many, the embedding model, youthqa's version and git
 commit, the date, and whether the questions were ones youthqa was tuned on (in-sample) or not.
 
-`youthqa eval` puts it in the HTML report (app/report.py) and in `--json` as "provenance".
+`youthqa eval` puts it in the HTML report (app/evaluation/report.py) and in `--json` as "provenance".
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BUNDLED_GOLD = REPO / "tests" / "data" / "gold"  # the sets the answer rules and model were tuned on
 
 

@@ -1,9 +1,9 @@
 """The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
 
-`build_demo(service)` lays the page out over an app.service.Service (its 上传报告 and 知识库 tabs: app.ui_kb);
-app.serve runs app.server's FastAPI app (`youthqa serve`, or in a background thread).
-Chat messages are HTML built by app.render (report text escaped), shown with Markdown rendering off.
-A busy or unreachable knowledge base (app.service.Unavailable) is a one-line message where the action was.
+`build_demo(service)` lays the page out over an app.web.service.Service (its 上传报告 and 知识库 tabs: app.web.ui_kb);
+app.web.serve runs app.web.server's FastAPI app (`youthqa serve`, or in a background thread).
+Chat messages are HTML built by app.web.render (report text escaped), shown with Markdown rendering off.
+A busy or unreachable knowledge base (app.web.service.Unavailable) is a one-line message where the action was.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ingest import messages as msg  # noqa: E402
 
 from . import ui_kb  # noqa: E402
 from .render import answer_html, message_html, passages_html  # noqa: E402
-from .serve import serve, start_in_thread  # noqa: E402  (their home before app.serve)
+from .serve import serve, start_in_thread  # noqa: E402  (their home before app.web.serve)
 from .service import Service, UserError  # noqa: E402
 
 __all__ = ["EXAMPLES", "build_demo", "serve", "start_in_thread"]
@@ -49,7 +49,7 @@ I18N = {"chatbot": {"copy_message": "复制回答", "copied_message": "已复制
 def build_demo(service: Service) -> gr.Blocks:
     def respond(question, chat, turns):
         """chat: the messages so far, kept in this session's server-side State. The Chatbot is only ever an
-        output: as an input its value is whatever a client sends, file entries included (app.guard).
+        output: as an input its value is whatever a client sends, file entries included (app.web.guard).
         A blank question is answered under the box: the conversation and the side panel stay as they were."""
         shown = (question or "").strip()
         if not shown:

@@ -1,6 +1,6 @@
-"""The knowledge base's edits behind the web server (a part of app.service.Service): upload, delete, undo
+"""The knowledge base's edits behind the web server (a part of app.web.service.Service): upload, delete, undo
 of the last delete, re-index. Each is refused whole while the index is busy, and written to the audit log
-(app/audit.py) with the user and its outcome, failures included.
+(app/web/audit.py) with the user and its outcome, failures included.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .numbers import parse_quantity, same_quantity
+from ..engine.numbers import parse_quantity, same_quantity
 
 TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable")
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)

@@ -1,4 +1,4 @@
-"""`youthqa serve`: check the address and login, warm up, then run the web app (app.server) with uvicorn;
+"""`youthqa serve`: check the address and login, warm up, then run the web app (app.web.server) with uvicorn;
 `start_in_thread` runs it in the background (tests, notebooks).
 
 The first question used to wait 6-9 s for the encoder, jieba's dictionary and the lexical index: they are

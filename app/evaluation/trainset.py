@@ -17,13 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import answer, answer_model
+from ..engine import answer, answer_model
 from .evaluate import Outcome, evaluate
-from .features import FEATURES
+from ..engine.features import FEATURES
 from .metrics import Conversation, Gold, answer_matches, contains_evidence, load_gold
-from .numbers import parse_quantity, same_quantity
+from ..engine.numbers import parse_quantity, same_quantity
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold"
 # Gold files and the reports they are about; None: each item names its own (near misses, conversations).
 SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
@@ -73,7 +73,8 @@ class Table:
 def sources(sets=SETS) -> str:
     """A hash of what the table is made from: the code that asks (not the training code), gold files, reports."""
     skip = {"train.py", "cv.py", "answer_model.py"}
-    files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).glob("*.py")) if p.name not in skip]
+    files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).rglob("*.py"))
+             if p.name not in skip and "web" not in p.parts]
     files += [GOLD / f"{name}.jsonl" for name, _ in sets]
     files += sorted(p for folder in ("corpus", "tests/data/practice2") for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

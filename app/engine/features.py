@@ -1,6 +1,6 @@
-"""THE feature list of the answer choice: what the model (app/answer_model.py) sees of one candidate.
+"""THE feature list of the answer choice: what the model (app/engine/answer_model.py) sees of one candidate.
 
-A candidate is (retrieved passage, clause, value) from app/answer.py. Every signal the hand-set rules
+A candidate is (retrieved passage, clause, value) from app/engine/answer.py. Every signal the hand-set rules
 used is here as a number, and the model learns how much each counts (`make train`). Coverage is the
 idf-weighted share of the question's content terms a text contains; a term missing as a whole earns
 partial credit for its bigrams ("青年志愿者" vs "志愿者").

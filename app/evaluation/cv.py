@@ -1,4 +1,4 @@
-"""Cross-validated figures beside in-sample ones (`make cv`, `python -m app.train --cv`).
+"""Cross-validated figures beside in-sample ones (`make cv`, `python -m app.evaluation.train --cv`).
 
 CV: each report's questions are answered by a model trained without that report's questions (a near
 miss belongs to its source question's report), with a threshold calibrated inside the training reports.

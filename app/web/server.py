@@ -1,5 +1,5 @@
 """The HTTP side: `create_app` (FastAPI: POST /api/ask, GET /api/health, the Gradio page mounted at "/")
-over an app.service.Service, run by app.ui.serve.
+over an app.web.service.Service, run by app.web.ui.serve.
 
     POST /api/ask  {"question": "铜川的志愿汇平台注册了多少志愿者?", "history": [["上一个问题", "上一个回答"]]}
       200 -> Answer.to_dict(), the JSON of `youthqa ask --json`
@@ -64,7 +64,7 @@ def _history(raw) -> list[tuple[str, str]]:
 
 
 def create_app(settings: Settings, service: Service | None = None, host: str = "127.0.0.1"):
-    """The FastAPI app behind app.guard.Guard (Host/Origin allow-list, login, rate limit, file references);
+    """The FastAPI app behind app.web.guard.Guard (Host/Origin allow-list, login, rate limit, file references);
     `host` is the address it is served on, allowed as a Host name besides loopback and YOUTHQA_PUBLIC_HOSTS."""
     import gradio as gr
     from fastapi import Body, Depends, FastAPI

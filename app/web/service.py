@@ -1,7 +1,7 @@
-"""`Service`: the Assistant and the knowledge base behind one web server, shared by the page (app.ui) and
-the HTTP API (app.server); thread-safe. Its errors are `UserError`s whose one-line Chinese message the
+"""`Service`: the Assistant and the knowledge base behind one web server, shared by the page (app.web.ui) and
+the HTTP API (app.web.server); thread-safe. Its errors are `UserError`s whose one-line Chinese message the
 page and the API show: an empty or too long question, an empty, busy or unreachable knowledge base.
-The knowledge base's edits (upload, delete, undo, re-index; each audited) are in app/kb.py.
+The knowledge base's edits (upload, delete, undo, re-index; each audited) are in app/web/kb.py.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from .kb import UPLOAD_TYPES, KnowledgeBase, origin_text
 log = logging.getLogger(__name__)
 
 __all__ = ["Service", "UserError", "Unavailable", "UPLOAD_TYPES", "origin_text"]
-MSG_EMPTY, MSG_NO_INDEX, MSG_FAILED = msg.EMPTY_QUESTION, msg.NO_INDEX, msg.ANSWER_FAILED  # app/server.py, tests
+MSG_EMPTY, MSG_NO_INDEX, MSG_FAILED = msg.EMPTY_QUESTION, msg.NO_INDEX, msg.ANSWER_FAILED  # app/web/server.py, tests
 NO_INDEX_YET = "no knowledge base at"  # the StoreUnavailable of a reachable store that has no index yet
 
 

@@ -1,7 +1,7 @@
-"""`make train`: fit the answer model on every gold set and write app/data/answer_model.json.
+"""`make train`: fit the answer model on every gold set and write app/engine/data/answer_model.json.
 `make cv`: the same recipe, leave-reports-out, to estimate accuracy on reports the model has not seen.
 
-Each candidate is a row (app/trainset.py). The choice model (a conditional logit) learns which candidate of
+Each candidate is a row (app/evaluation/trainset.py). The choice model (a conditional logit) learns which candidate of
 a question is right; the answerable model (a logistic regression) learns, from the choice model's
 out-of-fold picks, whether the pick is right. A question is refused when that probability is below the
 threshold that makes the most questions right (answered right + refused right) on out-of-fold
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer_model import ANSWERABLE, PATH, Linear, summary
-from .features import FEATURES
+from ..engine.answer_model import ANSWERABLE, PATH, Linear, summary
+from ..engine.features import FEATURES
 from .trainset import ROOT, Table, build, sources
 
 CACHE = ROOT / ".youthqa-train"
@@ -271,7 +271,7 @@ def table_for(cache: Path, rebuild: bool) -> Table:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.train", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m app.evaluation.train", description=__doc__)
     parser.add_argument("--cv", action="store_true", help="print leave-reports-out CV figures beside in-sample")
     parser.add_argument("--out", type=Path, default=PATH, help="where to write the model (train only)")
     parser.add_argument("--cache", type=Path, default=CACHE, help="indexes and the feature table")

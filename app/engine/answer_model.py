@@ -1,7 +1,7 @@
 """The learned answer choice at run time: a small JSON file, read with numpy only (no scikit-learn).
 
-Two logistic regressions, both written by `make train` (app/train.py) into app/data/answer_model.json:
-- choice: P(this candidate is the answer) from its features (app/features.py); the best one is the answer;
+Two logistic regressions, both written by `make train` (app/evaluation/train.py) into app/engine/data/answer_model.json:
+- choice: P(this candidate is the answer) from its features (app/engine/features.py); the best one is the answer;
 - answerable: P(that best candidate is right) from its features, its choice score, its lead over the
   runner-up and the number of candidates. Below the threshold, calibrated on
   cross-validated predictions, the question is refused.

@@ -54,7 +54,7 @@ class Question:
     years: tuple[str, ...]
     subject: str = ""  # the thing a numeric question counts, "" when it names none
     places: tuple[str, ...] = ()  # Chinese names of places an English question names ("Tongchuan" -> "铜川")
-    scope: object = None  # app.scope.Scope: the places and years it names, set against a knowledge base (app/api.py)
+    scope: object = None  # app.engine.scope.Scope: the places and years it names, set against a knowledge base (app/api.py)
 
 
 def analyse(raw: str) -> Question:

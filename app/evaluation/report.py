@@ -1,5 +1,5 @@
 """The evaluation report as one self-contained HTML file, to be filed: where the figures come from
-(app/provenance.py), the measures, a per-type chart and every failure with the report it cited.
+(app/evaluation/provenance.py), the measures, a per-type chart and every failure with the report it cited.
 
 Chinese headings with the English term in small print; "—" where a measure does not apply (no
 unanswerable questions, no conversations); readable on a 390 px phone (tables scroll or stack).

@@ -95,7 +95,7 @@ CSS = """
 .yq-empty { color: #6b7280; font-size: .9em; }
 .yq-notice { color: #92400e; font-size: .9em; }
 /* The examples must show without scrolling at 1366x768: a compact title, no room kept for an empty notice,
-   small example chips (app/ui.py sizes the chat to the window). */
+   small example chips (app/web/ui.py sizes the chat to the window). */
 #yq-title h2 { margin: 0 0 .1em; }
 #yq-title p { margin: 0; }
 #yq-notice:has(.prose:empty), #yq-upload-note:has(.prose:empty) { display: none; }

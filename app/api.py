@@ -34,7 +34,7 @@ class Assistant:
         retriever = HybridRetriever(store, embedder, cache_dir=settings.index / "cache")
         llm = None
         if settings.llm:
-            from .llm import LLMAnswerer
+            from .engine.llm import LLMAnswerer
 
             llm = LLMAnswerer.from_settings(settings)
         return cls(settings, store, retriever, llm)
@@ -53,7 +53,7 @@ class Assistant:
         asked = turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
         q = analyse(asked)
         if q.english:
-            from .glossary import chinese_terms
+            from .engine.glossary import chinese_terms
 
             places = self.retriever.expand(q.text)[1]
             q = replace(q, places=places, terms=places + chinese_terms(q.text))
@@ -113,6 +113,6 @@ class Assistant:
         return list(vectors @ q)
 
     def as_retriever(self, k: int | None = None):
-        from .lc import AssistantRetriever
+        from .engine.lc import AssistantRetriever
 
         return AssistantRetriever(assistant=self, k=k or self.settings.top_k)

@@ -54,7 +54,7 @@ def _one(assistant, g: Gold, file: str = "") -> Outcome:
 
 
 def _conversation(assistant, c: Conversation, file: str = "") -> list[Outcome]:
-    from .followup import condense
+    from ..engine.followup import condense
 
     history, outcomes = [], []
     for n, g in enumerate(c.turns, start=1):
@@ -209,7 +209,7 @@ def _warn(items) -> None:
 
 
 def _run_group(corpus: tuple, group: list, settings, args) -> list[Outcome]:
-    from .api import Assistant
+    from ..api import Assistant
 
     with tempfile.TemporaryDirectory(prefix="youthqa-eval-") as tmp:
         if corpus:

@@ -59,7 +59,7 @@ class Division:
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
     """The divisions of cpca's table (app.engine.scope reads it), with the level and province a swap must keep."""
-    from .scope import adcode_rows, level_of
+    from ..engine.scope import adcode_rows, level_of
 
     out = []
     for code, name in adcode_rows("near misses"):

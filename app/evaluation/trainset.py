@@ -122,7 +122,7 @@ def _assistant(corpus: Path, index: Path):
     from ingest.load import SUPPORTED
     from ingest.pipeline import expand
 
-    from .api import Assistant
+    from ..api import Assistant
 
     settings = Settings(index=index, chroma_host="", collection="youthqa-train")
     reports = [p for p in expand([corpus]) if p.suffix.lower() in SUPPORTED]

@@ -38,7 +38,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
     """Refuse a non-loopback host without a login, or a directory that is not an index; warm up; run uvicorn
     until stopped. A Chroma server that cannot be reached yet is only a warning: the page says so until it
     answers."""
-    from .cli import is_index
+    from ..cli import is_index
 
     try:
         users = parse_auth(settings.auth)

@@ -45,7 +45,7 @@ class Service(KnowledgeBase):
     def assistant(self):
         """The Assistant, opened on first use; None while there is no knowledge base; Unavailable while
         the index is locked by another process or its server cannot be reached."""
-        from .api import Assistant
+        from ..api import Assistant
 
         with self._lock:
             if self._assistant is None:

@@ -13,7 +13,7 @@ from ingest.settings import Settings
 from ingest.store import Store
 
 from .engine import conflict, scope
-from .engine.answer import extract, refusal
+from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
 from .engine.retrieve import HybridRetriever
@@ -75,7 +75,7 @@ class Assistant:
                 else:
                     yield part
             answer = final or answer
-        answer = self.retriever.with_origins(answer, passages)
+        answer = with_passages(self.retriever.with_origins(answer, passages), passages or nearest)
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)
@@ -96,7 +96,7 @@ class Assistant:
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
-                                                    self.retriever.neighbourhood(p))]
+                                                    self.retriever.neighbourhood(p), q.kind == "numeric")]
         return q, admitted, found, ""
 
     def _report_titles(self) -> dict[str, tuple[str, str]]:

@@ -183,7 +183,7 @@ def cmd_ask(args, settings: Settings) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
     print(answer.text)
-    for i, c in enumerate(answer.citations, start=1):
+    for i, c in enumerate(answer.citations if answer.found else answer.passages[:3], start=1):
         print(f"  [{i}] {c.label()}  ({c.source})\n      {c.quote or c.text[:120]}")
     return 0
 

@@ -60,9 +60,10 @@ class Answer:
     text: str
     value: str  # the key value ("20357人"), "" when the answer is a passage or a refusal
     found: bool
-    citations: tuple[Citation, ...] = ()
+    citations: tuple[Citation, ...] = ()  # only paragraphs that support the answer, the answering one first
     timings: dict = field(default_factory=dict)
     note: str = ""  # e.g. why an LLM answer was replaced
+    passages: tuple[Citation, ...] = ()  # everything retrieved, in rank order: the side panel, a refusal's nearest
 
     def to_dict(self) -> dict:
         return asdict(self)

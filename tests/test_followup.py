@@ -20,6 +20,19 @@ def test_year_swap():
         "截至2013年,重庆累计帮助了多少名贫困大学新生?"
 
 
+def test_a_relative_year_counts_from_the_previous_question():
+    assert condense("前一年呢?", [("2023年赣州新吸收团员多少名?", "11960名")]) == "2022年赣州新吸收团员多少名?"
+    assert condense("那次年呢?", [("台州2022年派出多少名西部计划志愿者?", "")]) == "台州2023年派出多少名西部计划志愿者?"
+    assert condense("What about the year before?", [("How many volunteers did Tongchuan register in 2021?", "")]) == \
+        "How many volunteers did Tongchuan register in 2020?"
+    assert condense("去年呢?", [("黄冈有多少少先队员?", "")]) == "去年黄冈有多少少先队员?"  # no year to count from
+
+
+def test_a_part_of_the_place_narrows_the_previous_question():
+    turn = resolve("其中章贡区有多少?", [("2023年赣州注册青年志愿者有多少人?", "60.2万人。原文:“…”")])
+    assert turn.text == "2023年赣州章贡区注册青年志愿者有多少人?"
+
+
 def test_a_year_is_added_when_the_previous_question_had_none():
     assert condense("那2021年呢?", [("福建希望工程圆梦行动帮助了多少名学生?", "")]) == "2021年福建希望工程圆梦行动帮助了多少名学生?"
 

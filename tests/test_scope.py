@@ -68,6 +68,23 @@ def test_a_province_question_needs_the_province_figure_from_a_city_report():
     assert scope.match(scope.of_text("铜川有多少名团员?"), city, "全市共有团员22804名。", "")
 
 
+@pytest.mark.parametrize("paragraph", [
+    "市人民医院团委获评“陕西省五四红旗团委”,全市共有团员22804名。",  # an honour's name
+    "全市有12所学校被评为陕西省“无毒校园”示范校。",  # the province right before an honour
+    "依托“志愿陕西”信息平台开展志愿者注册。",  # a platform's name
+    "在市委和团省委的坚强领导下,全市共有团员22804名。",  # the province's committee, no figure of its own
+])
+def test_a_province_named_in_a_title_or_an_honour_gives_no_province_figure(paragraph):
+    asked = scope.of_text("陕西有多少名团员?")
+    assert not scope.match(asked, _report([place("铜川")]), paragraph, paragraph)
+
+
+def test_a_province_named_by_a_question_that_asks_no_figure():
+    honour = scope.of_text("铜川哪个团委被评为“陕西省五四红旗团委”?")
+    paragraph = "市人民医院团委获评“陕西省五四红旗团委”。"
+    assert scope.match(honour, _report([place("铜川")]), paragraph, paragraph, figure=False)
+
+
 def test_another_place_needs_the_paragraph_to_name_it():
     ningxia = _report([place("宁夏")], [place("北京")])
     asked = scope.of_text("北京有多少名志愿者?")

@@ -52,8 +52,6 @@ def test_a_cell_is_answered_and_its_row_cited(ask):
     assert hours.value == "21300小时" and hours.citations[0].paragraph == 5
 
 
-@pytest.mark.xfail(reason="the learned answer choice cites the right row but takes its first year's figure; "
-                          "a retrain on table rows did not learn it either: the gold has too few table questions", strict=False)
 def test_a_year_column_is_answered(ask):
     ask = ask("表2 2021-2023年各县注册志愿者人数(单位:人)", YEARS)
     answer = ask("2023年望都县注册志愿者有多少人?")

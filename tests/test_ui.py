@@ -163,7 +163,7 @@ class _Tags(HTMLParser):
 def test_rendering_escapes_report_text():
     evil = "注册志愿者4321人。<script>alert(1)</script><img src=x onerror=alert(2)>[click](javascript:alert(3)) ![i](http://x/y.png) $$x$$"
     citation = Citation("a<b>.txt", "<script>t()</script>标题", "2024-03-01", 2, evil, "注册志愿者4321人。<script>", 0.9)
-    answer = Answer("q", "4321人。原文:" + evil, "4321人", True, (citation,))
+    answer = Answer("q", "4321人。原文:" + evil, "4321人", True, (citation,), passages=(citation,))
     for html in (answer_html(answer), passages_html(answer)):
         parser = _Tags()
         parser.feed(html)
@@ -196,7 +196,7 @@ class _FakeAssistant:
         yield "203"
         yield "57人"
         cite = Citation("t.txt", "铜川", "2021-08-16", 7, "注册志愿者20357人。", "注册志愿者20357人。", 0.9)
-        yield Answer(question, "20357人。", "20357人", True, (cite,))
+        yield Answer(question, "20357人。", "20357人", True, (cite,), passages=(cite,))
 
 
 def test_chat_streams_parts_and_passes_history(tmp_path):

@@ -87,7 +87,7 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
         readings = conflict.readings(question, best, passages, lambda ps: choose(ps)[1], context,
                                      lambda terms, text: coverage(terms, text, idf), library)
         if len(readings) > 1:
-            return _disagreeing(question, readings, passages)
+            return _disagreeing(question, readings)
     return finalise(best)
 
 
@@ -141,7 +141,10 @@ def _candidates(question: Question, env: Env, similarity):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
             window = text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
             sim = float(sims[i]) if sims is not None else 0.0
-            for c in _values(question, text, span):
+            values = _values(question, text, span)
+            if i == 0 and question.kind == "date" and passage.date:  # the report's own date (its 落款 line)
+                values = [Candidate(None, span, _written(passage.date), "docdate", -1), *values]
+            for c in values:
                 c = replace(c, passage=passage, clause=span, similarity=sim)
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
@@ -231,33 +234,43 @@ def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _written(iso: str) -> str:
+    """2024-01-15 -> 2024年1月15日, as reports write dates."""
+    year, month, day = (iso.split("-") + ["", ""])[:3]
+    return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
+
+
 def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Answer:
     p = best.passage
+    if best.source == "docdate":
+        cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
+        return Answer(question.text, f"{best.value}。这是报告《{p.title}》的日期。", best.value, True, (cite,))
     start, end = _sentence(p.text, best.clause)
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote
     if question.kind == "open":
         text = "\n".join(x.text for x in passages[:2])
     first = Citation(p.source, p.title, p.date, p.paragraph, p.text, quote, p.score)
-    others = [_cite(x) for x in passages if (x.doc_id, x.paragraph) != (p.doc_id, p.paragraph)]
-    return Answer(question.text, text, best.value, True, tuple([first] + others[:2]))
+    return Answer(question.text, text, best.value, True, (first,))
 
 
-def _disagreeing(question: Question, found: list[Candidate], passages: list[Passage]) -> Answer:
+def _disagreeing(question: Question, found: list[Candidate]) -> Answer:
     """Reports disagree: the newest figure, every figure with its report, each cited, newest first."""
     quotes = [x.passage.text[slice(*_sentence(x.passage.text, x.clause))].strip() for x in found]
     cites = [Citation(x.passage.source, x.passage.title, x.passage.date, x.passage.paragraph, x.passage.text, q,
                       x.passage.score, x.passage.origin) for x, q in zip(found, quotes)]
-    shown = {(x.passage.doc_id, x.passage.paragraph) for x in found}
-    others = [_cite(x) for x in passages if (x.doc_id, x.paragraph) not in shown]
-    return Answer(question.text, conflict.summary(found, quotes), found[0].value, True, tuple(cites + others[:2]),
+    return Answer(question.text, conflict.summary(found, quotes), found[0].value, True, tuple(cites),
                   note=conflict.NOTE)
 
 
 def refusal(question: Question, passages: list[Passage]) -> Answer:
     text = "资料中没有找到能回答这个问题的内容。" + ("以下是最接近的段落,供参考。" if passages else "知识库中还没有相关报告。")
-    return Answer(question.text, text, "", False, tuple(_cite(p) for p in passages[:3]))
+    return Answer(question.text, text, "", False)  # nothing supports a refusal: the nearest go in its passages
 
 
-def _cite(p: Passage) -> Citation:
-    return Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
+def with_passages(answer: Answer, passages: list[Passage]) -> Answer:
+    """The answer with every retrieved passage for the side panel, a cited one with its quote and origin."""
+    cited = {(c.source, c.paragraph): c for c in answer.citations}
+    listed = [cited.get((p.source, p.paragraph)) or Citation(p.source, p.title, p.date, p.paragraph, p.text, "",
+                                                            p.score, p.origin) for p in passages]
+    return replace(answer, passages=tuple(listed))

@@ -16,7 +16,7 @@ from .question import PEOPLE, Question
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
-SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -36,18 +36,26 @@ FEATURES: tuple[str, ...] = (
     "term_distance", "value_pos", "values_in_clause", "values_in_sentence",
     "total_question", "total_value", "total_both",         # 累计/共/总/合计 asked, and right before the value
     "qualifier", "generation", "value_in_question",        # 余/近/超过; "90后"; a figure the question itself states
+    "year_at_value", "year_other_at_value",                # the year nearest before the value (in its clause) is
+                                                           # one asked / another ("2021年36751;2022年41208")
+    "prior_fit", "prior_misfit",                           # 上年/较… before the value: the year before the
+                                                           # report's is asked / not asked
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
     "role_asked", "after_role",                            # a name right after the role asked, after any role
     "asks_org", "enumeration", "announces_items", "clause_len",
+    "asks_document",                                       # the report's own date (落款, 印发, 这份通报是哪天…)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
+_ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _LIST_END = re.compile(r"[、,,;;::。]")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_PRIOR = re.compile(r"上年|去年|上一年|前一年|同比|较上|比上")
 _SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
@@ -74,6 +82,7 @@ class Env:
         for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("units_asked", bool(q.units)),
                          ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                          ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
+                         ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
                          ("places_asked", bool(self.places))):
             self.base[INDEX[name]] = float(on)
         self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
@@ -144,6 +153,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role),
         "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
     }
+    found |= _years(q, env.passages[rank], text[span[0]:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
@@ -152,7 +162,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found |= _unit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
-    if cand.source == "date":
+    if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
@@ -170,6 +180,20 @@ def _unit(q: Question, unit: str, text: str, end: int) -> dict:
             "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
             "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
             "generation": float(not unit and text[end:end + 1] == "后")}
+
+
+def _years(q: Question, p, before: str) -> dict:
+    """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
+    word (较上年的986名) read against the report's own year (its title's, else its date's)."""
+    named = _YEAR.findall(before)
+    nearest = named[-1] if named else ""
+    prior = bool(_PRIOR.search(before[-NEAR:]))
+    own = (_YEAR.findall(p.title) or [p.date[:4]])[0]
+    previous = str(int(own) - 1) if own.isdigit() else ""
+    return {"year_at_value": float(bool(nearest) and nearest in q.years),
+            "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
+            "prior_fit": float(prior and previous in q.years),
+            "prior_misfit": float(prior and (not q.years or own in q.years))}
 
 
 def _distance(hits, start: int, end: int) -> float:

@@ -19,6 +19,12 @@ _ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|
 # When-words around a year ("那截至2013年呢?"): the year is swapped, they are no thing counted.
 _YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}\s*年?(?:底|初|末|度|以来)?|同年|当年|该年)|"
                          r"\b(?:in|the same year|same year)\b", re.I)
+# A year told relative to the previous question's: "前一年呢?" after a 2023 question asks about 2022.
+_RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前年": -2, "次年": 1, "后一年": 1, "下一年": 1,
+             "第二年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
+_RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True)), re.I)
+# "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
+_NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 _PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[\u4e00-\u9fff]{2,4}?(?:计划|工程|行动)")
 _SUBJECT = re.compile(r"(?P<ask>多少|几)(?P<unit>[万亿]?[个名人所家期场次项条笔份篇处支位]?)(?P<subject>“[^”]{1,12}”|[\u4e00-\u9fff]{1,8})")
 _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
@@ -55,6 +61,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         if llm is not None:
             return llm.condense(question, previous), not own
         return _swap(previous, focus), not own
+    part = _NARROW.match(question)
+    if part and (own.mentions and own.mentions[0].start == 2 and _phrase(question, own.mentions[0]) == part["part"]):
+        return _narrow(previous, part["part"]), True
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
@@ -74,9 +83,15 @@ def _focus(question: str) -> str | None:
 def _swap(previous: str, focus: str) -> str:
     named = scope.of_text(focus)
     text = previous
+    relative = _RELATIVE_WORDS.search(focus)
+    before = scope.of_text(previous).years
     if named.years:
         text = _swap_year(text, named.years[0])
-    rest = _YEAR_WORDS.sub("", focus).strip()
+    elif relative and before:
+        text = _swap_year(text, before[0] + _RELATIVE[relative.group().lower()])
+    elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
+        text = f"{relative.group()} {text}" if _english(text) else f"{relative.group()}{text}"
+    rest = _YEAR_WORDS.sub("", _RELATIVE_WORDS.sub("", focus)).strip()
     places = [m for m in scope.of_text(rest).mentions if m.start == 0]
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = _phrase(rest, places[0])
@@ -100,6 +115,16 @@ def _swap_place(text: str, place: str) -> str:
     for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
         text = text[:m.start] + place + text[m.start + len(_phrase(text, m)):]
     return text
+
+
+def _narrow(previous: str, part: str) -> str:
+    """The previous question about a part of its place: "2023年赣州注册了多少青年志愿者?" + 章贡区 -> "2023年赣州
+    章贡区注册了多少青年志愿者?"."""
+    mentions = scope.of_text(previous).mentions
+    if not mentions:
+        return f"{part}{previous}"
+    at = mentions[0].start + len(_phrase(previous, mentions[0]))
+    return previous[:at] + part + previous[at:]
 
 
 def _phrase(text: str, m: scope.Mention) -> str:

@@ -34,6 +34,8 @@ _INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所�
 _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|Institute|School)\b")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")
+_CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
+_PRIOR = re.compile(r"上年|去年|上一年|同比|较上|比上")
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -240,20 +242,45 @@ class Catalogue:
         return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)} if len(head) >= 6 else set()
 
 
-def match(scope: Scope, report: Report, paragraph: str, context: str) -> bool:
+def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bool = True) -> bool:
     """May a paragraph of this report answer a question of this scope? Each place the question names is the
     report's subject, or the paragraph (with its neighbours: reports narrate across paragraphs) names it; a
     question about a province is answered from a report about one of its cities only when the paragraph gives
-    the province's figure (names it, or says 全省). Each year is the report's (date, title) or its paragraph's."""
+    the province's figure (names it, or says 全省, as the subject of a figure when a figure is asked: `figure`).
+    Each year is the report's (date, title) or its paragraph's."""
     for mention in dict((m.place, m) for m in scope.mentions).values():
         place = mention.place
         if place in report.focus or (mention.institution and _names(report, mention)):
             continue
         inside = any(f.within(place) for f in report.focus)  # a report about a part of the place asked
-        words = (place.short, place.name) + (place.whole if inside else ())
-        if not any(w in (paragraph if inside else context) for w in words):
+        words = (place.short, place.name) + place.whole
+        if inside and not (_gives_figure(paragraph, words) if figure else any(w in paragraph for w in words)):
             return False
-    return all(y in report.main_years or y in years(context) for y in scope.years)
+        if not inside and not any(w in context for w in (place.short, place.name)):
+            return False
+    # "较上年的986名" in a 2023 report gives 2022's figure.
+    prior = {y - 1 for y in report.main_years} if _PRIOR.search(context) else set()
+    return all(y in report.main_years or y in years(context) or y in prior for y in scope.years)
+
+
+def _gives_figure(paragraph: str, words) -> bool:
+    """A city's report speaks for its province only where the province is the subject of a figure: named in a
+    clause that holds one, not inside a title or an honour (获评“江西省五四红旗团委”, 黑龙江省“无毒校园”, “志愿四川”)."""
+    from .numbers import find_quantities
+
+    pattern = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))  # 黑龙江省 before 黑龙江
+    for m in re.finditer(pattern, paragraph):
+        before, after = paragraph[:m.start()], paragraph[m.end():m.end() + 1]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》") or (after and after in "“《"):
+            continue
+        clause = _CLAUSE.search(paragraph, _clause_start(paragraph, m.start()))
+        if any(q.unit not in ("年", "月", "日") for q in find_quantities(clause.group())):
+            return True
+    return False
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in ",,;;。!?!?:") + 1
 
 
 def refusal(scope: Scope, catalogue: Catalogue, english: bool = False) -> str:

@@ -28,7 +28,7 @@ GOLD = ROOT / "tests" / "data" / "gold"
 # Gold files and the reports they are about; None: each item names its own (near misses, conversations).
 SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-        ("nearmiss", None), ("followups", None))
+        ("practice3", "tests/data/practice3"), ("nearmiss", None), ("followups", None))
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Table:
     groups: list[str]  # the report each question belongs to, for leave-reports-out folds
     exact: np.ndarray | None = None  # the answer's own value is accepted (eval also accepts it in the quote)
     key: str = ""  # sources() when it was built: code, gold and reports
+    values: tuple[str, ...] = ()  # each candidate's answer value (or clause), to read what a model picked
 
     def digest(self) -> str:
         h = hashlib.sha256()
@@ -57,7 +58,8 @@ class Table:
         np.savez_compressed(path, x=self.x, question=self.question, label=self.label, correct=self.correct,
                             cited=self.cited, exact=self.exact, features=np.array(FEATURES),
                             meta=np.array(json.dumps({"outcomes": [asdict(o) for o in self.outcomes],
-                                                      "groups": self.groups, "key": self.key}, ensure_ascii=False)))
+                                                      "groups": self.groups, "key": self.key,
+                                                      "values": list(self.values)}, ensure_ascii=False)))
 
     @classmethod
     def load(cls, path: Path) -> "Table":
@@ -67,7 +69,7 @@ class Table:
         meta = json.loads(str(data["meta"]))
         outcomes = [Outcome(**{**o, "expected": tuple(o["expected"])}) for o in meta["outcomes"]]
         return cls(data["x"], data["question"], data["label"], data["correct"], data["cited"], outcomes, meta["groups"],
-                   data["exact"], meta.get("key", ""))
+                   data["exact"], meta.get("key", ""), tuple(meta.get("values", ())))
 
 
 def sources(sets=SETS) -> str:
@@ -76,7 +78,8 @@ def sources(sets=SETS) -> str:
     files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).rglob("*.py"))
              if p.name not in skip and "web" not in p.parts]
     files += [GOLD / f"{name}.jsonl" for name, _ in sets]
-    files += sorted(p for folder in ("corpus", "tests/data/practice2") for p in (ROOT / folder).rglob("*") if p.is_file())
+    files += sorted(p for folder in ("corpus", "tests/data/practice2", "tests/data/practice3")
+                    for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()
     for p in files:
         h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes())
@@ -150,11 +153,11 @@ def _rows(g: Gold, call, number: int) -> list[tuple]:
         top = a.citations[0]
         value_ok = g.answerable and _value_ok(g.answers, a.value, a.text)
         seen.append((c.features, value_ok, contains_evidence(top.text, g.evidence), top.source == g.doc,
-                     g.answerable and answer_matches(g.answers, a.value, a.text)))
+                     g.answerable and answer_matches(g.answers, a.value, a.text), a.value or a.text[:60]))
     # Right value where the evidence is; when no candidate has that, the right value from the right report.
-    where = 2 if any(v and e for _, v, e, _, _ in seen) else 3
-    return [(f, bool(v and row[where]), ok, bool(g.answerable and e), number, bool(v)) for row in seen
-            for f, v, e, _, ok in [row]]
+    where = 2 if any(v and e for _, v, e, _, _, _ in seen) else 3
+    return [(f, bool(v and row[where]), ok, bool(g.answerable and e), number, bool(v), shown) for row in seen
+            for f, v, e, _, ok, shown in [row]]
 
 
 def _value_ok(accepted, value: str, text: str) -> bool:
@@ -171,7 +174,7 @@ def _table(rows, outcomes, groups) -> Table:
     x = np.round(np.array([r[0] for r in flat], dtype=np.float64).reshape(-1, len(FEATURES)), 6)
     column = lambda i, kind: np.array([r[i] for r in flat], dtype=kind)  # noqa: E731
     return Table(x, column(4, np.int64), column(1, np.int8), column(2, np.int8), column(3, np.int8), outcomes, groups,
-                 column(5, np.int8))
+                 column(5, np.int8), values=tuple(r[6] for r in flat))
 
 
 def _groups(items: list[tuple[str, Gold]]) -> list[str]:

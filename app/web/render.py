@@ -55,9 +55,10 @@ def answer_html(answer: Answer) -> str:
     parts = [f"<div class=\"yq-answer\">{body}</div>"]
     if answer.note:
         parts.append(f"<div class=\"yq-note\">{safe(answer.note)}</div>")
-    if answer.citations:
+    shown = answer.citations if answer.found else answer.passages[:3]
+    if shown:
         title = "来源" if answer.found else "最接近的段落"
-        cites = "".join(citation_html(i, c) for i, c in enumerate(answer.citations, start=1))
+        cites = "".join(citation_html(i, c) for i, c in enumerate(shown, start=1))
         parts.append(f"<div class=\"yq-cites\"><div class=\"yq-cites-title\">{title}</div>{cites}</div>")
     return "".join(parts)
 
@@ -69,10 +70,10 @@ def message_html(text: str, kind: str = "info") -> str:
 
 def passages_html(answer: Answer | None) -> str:
     """The side panel: the passages retrieved for the last question, with their scores."""
-    if answer is None or not answer.citations:
+    if answer is None or not answer.passages:
         return "<div class=\"yq-empty\">提问后,这里列出检索到的段落及其相关度。</div>"
     items = []
-    for i, c in enumerate(answer.citations, start=1):
+    for i, c in enumerate(answer.passages, start=1):
         text = c.text if len(c.text) <= 240 else c.text[:240] + "…"
         items.append(f"<div class=\"yq-passage\"><div class=\"yq-passage-head\">"
                      f"<span class=\"yq-score\">{c.score:.2f}</span> [{i}] {safe(c.label())}</div>"

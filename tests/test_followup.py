@@ -28,6 +28,24 @@ def test_a_relative_year_counts_from_the_previous_question():
     assert condense("去年呢?", [("黄冈有多少少先队员?", "")]) == "去年黄冈有多少少先队员?"  # no year to count from
 
 
+def test_full_width_punctuation_and_digits():
+    assert condense("那２０２１年呢？", [("洛阳团市委2022年计划建成多少个“青翼家园”？", "18个。")]) == \
+        "洛阳团市委2021年计划建成多少个“青翼家园”?"
+    assert condense("前一年呢？", [("赣州2023年新发展团员多少名？", "11960名")]) == "赣州2022年新发展团员多少名?"
+
+
+def test_parallels_of_a_narrowed_part_a_level_and_a_whole_noun():
+    history = [("台州2023年派出去多少名西部计划志愿者?", "148名"), ("其中女性多少?", "89名")]
+    assert condense("党员呢?", history) == "2023年台州西部计划其中党员多少?"  # 女性 -> 党员, the programme kept
+    assert condense("省级的呢?", [("遵义有多少个全国青年文明号?", "19个")]) == "遵义有多少个省级青年文明号?"
+    assert condense("辅导员呢?", [("黄冈有多少少先队员?", "")]) == "黄冈有多少辅导员?"  # not 多少少辅导员
+
+
+def test_a_place_replaces_the_one_of_its_level():
+    assert condense("那三台县呢?", [("绵阳江油市2023年注册青年志愿者多少人?", "47633人")]) == \
+        "绵阳三台县2023年注册青年志愿者多少人?"
+
+
 def test_a_part_of_the_place_narrows_the_previous_question():
     turn = resolve("其中章贡区有多少?", [("2023年赣州注册青年志愿者有多少人?", "60.2万人。原文:“…”")])
     assert turn.text == "2023年赣州章贡区注册青年志愿者有多少人?"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import scope
+from .retrieve import normalise_query
 
 _MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
 _ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|what", re.I)
@@ -25,8 +26,12 @@ _RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前�
 _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True)), re.I)
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
-_PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[\u4e00-\u9fff]{2,4}?(?:计划|工程|行动)")
+# A programme's own name: not "少名西部计划" out of "多少名西部计划志愿者".
+_PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)")
+_LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
+_PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
 _SUBJECT = re.compile(r"(?P<ask>多少|几)(?P<unit>[万亿]?[个名人所家期场次项条笔份篇处支位]?)(?P<subject>“[^”]{1,12}”|[\u4e00-\u9fff]{1,8})")
+_ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
@@ -45,9 +50,10 @@ def condense(question: str, history: list, llm=None) -> str:
 
 def resolve(question: str, history: list, llm=None) -> Turn:
     standalone, answer = "", ""
+    # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
-        standalone, answer = _step(asked.strip()[:_TURN_CHARS], standalone)[0][:_TURN_CHARS], said
-    text, keeps_report = _step(question.strip(), standalone, llm)
+        standalone, answer = _step(normalise_query(asked[:_TURN_CHARS]), standalone)[0][:_TURN_CHARS], said
+    text, keeps_report = _step(normalise_query(question), standalone, llm)
     return Turn(text, _quote(answer) if keeps_report else "")
 
 
@@ -95,7 +101,7 @@ def _swap(previous: str, focus: str) -> str:
     places = [m for m in scope.of_text(rest).mentions if m.start == 0]
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = _phrase(rest, places[0])
-        text, rest = _swap_place(text, phrase), rest[len(phrase):]
+        text, rest = _swap_place(text, phrase, places[0].place), rest[len(phrase):]
     rest = rest.removeprefix("的").removesuffix("的").strip()
     return _swap_subject(text, rest) if rest else text
 
@@ -107,11 +113,13 @@ def _swap_year(text: str, year: int) -> str:
     return re.sub(rf"(?<!\d){old[0]}(?!\d)", str(year), text)
 
 
-def _swap_place(text: str, place: str) -> str:
+def _swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
+    """The previous place of the new one's level is replaced ("绵阳江油市" + 三台县 -> "绵阳三台县"), else the first."""
     mentions = scope.of_text(text).mentions
     if not mentions:
         return f"{place} {text}" if _english(text) else f"{place}{text}"
-    first = mentions[0]
+    same = [m for m in mentions if new is not None and m.place.level == new.level]
+    first = (same or mentions)[0]
     for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
         text = text[:m.start] + place + text[m.start + len(_phrase(text, m)):]
     return text
@@ -133,13 +141,20 @@ def _phrase(text: str, m: scope.Mention) -> str:
 
 
 def _swap_subject(previous: str, focus: str) -> str:
-    """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the phrase of the same
-    length ending like the focus (市级/省级, 心理咨询/法律咨询); else the thing counted ('团员' for '志愿者')."""
+    """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the part a narrowed question
+    named (其中女性 -> 其中党员); a level for a level (全国 -> 省级); the phrase ending like the focus (市级/省级,
+    心理咨询/法律咨询), from the ask word when it begins the phrase (多少少先队员 -> 多少辅导员); else the thing counted."""
+    if (part := _PART.search(previous)) and not _LEVEL.fullmatch(focus):
+        return previous[:part.start("part")] + focus + previous[part.end("part"):]
+    if _LEVEL.fullmatch(focus) and (level := _LEVEL.search(previous)):
+        return previous[:level.start()] + focus + previous[level.end():]
     for k in range(len(focus) - 1, 0, -1):
         at = previous.find(focus[-k:])
         start = at + k - len(focus)
         window = previous[start:at + k] if at >= 0 and start >= 0 else ""
         if window and window != focus and re.fullmatch(r"[\u4e00-\u9fff]+", window) and not _NOT_NOUN.search(window):
+            asked = _ASK_BEFORE.search(previous[:start])
+            start = asked.end("ask") if asked else start
             return previous[:start] + focus + previous[at + k:]
     m = _SUBJECT.search(previous)
     if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几

@@ -147,9 +147,10 @@ def test_ask_cite_upload_and_nothing_executes(served, browser, tmp_path):
     page.locator("#yq-chat details.yq-cite").last.locator("summary").click()
     page.locator("#yq-chat details.yq-cite").evaluate_all("els => els.forEach(e => { e.open = true; })")
     chat_text = page.locator("#yq-chat").inner_text()
-    assert "<img src=x onerror=alert(2)>" in chat_text
-    assert "<script>alert(1)</script>" in chat_text
-    assert "[click](javascript:alert(3))" in chat_text
+    assert "<img src=x onerror=alert(2)>" in chat_text  # the cited paragraph: 来源 lists only what supports it
+    panel_text = page.locator("#yq-sources").inner_text()  # the other retrieved paragraphs: the side panel
+    assert "<script>alert(1)</script>" in panel_text
+    assert "[click](javascript:alert(3))" in panel_text
     page.wait_for_timeout(500)  # give any injected handler the chance to run
     shot(page, "browser-xss.png")
     for selector in ("#yq-chat img", "#yq-chat script", "#yq-sources img", "a[href^='javascript']",

@@ -1,0 +1,147 @@
+"""Figures of a report as facts: what is counted, how many, where and when, with the sentence that says so.
+
+"注册志愿者20357人" gives (注册志愿者, 20357, 人); "组织动员2万余名青年志愿者" gives (青年志愿者, 20000, 名, 余): the
+indicator is the noun after a measure word when there is one, else the words before the figure. The place is
+the one the sentence names before the figure (a county in a table row), else the report's own (its title, file
+name, or the place its text names most: app/engine/scope.py). Years, dates and ordinals are not figures.
+
+Figures and places are read by app.engine.numbers and app.engine.scope, two leaf modules with no app imports:
+ingest otherwise never imports app/, and these are imported lazily so that it still loads without it.
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from .schema import Document, Fact
+
+_SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
+_CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
+# Words between an indicator and its figure ("志愿者已达528740人"), taken off the indicator's end.
+_LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
+                  "提升 突破 至 到 了 的 总数 人数 数量 规模 总量 总额 金额 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
+# Where an indicator before its figure begins: after these words the rest names what is counted.
+_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 和 与 及 "
+                  "以及 等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
+_EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
+# After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
+_AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
+                         r"次|以上|左右|走进|深入|奔赴|赴|到)")
+_OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
+_MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split())
+_NOT_FIGURES = frozenset({"月", "日"})  # dates
+_MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every figure of every paragraph (table rows included: ingest/tables.py renders them as text)."""
+    from app.engine import scope
+
+    report_place, report_year = _report_scope(doc, scope)
+    facts: list[Fact] = []
+    for number, paragraph in enumerate(doc.paragraphs, start=1):
+        for sentence in _SENTENCE.findall(paragraph):
+            facts.extend(_sentence_facts(sentence.strip(), doc, number, report_place, report_year, scope))
+    return facts
+
+
+def _sentence_facts(sentence: str, doc: Document, paragraph: int, report_place: str, report_year: int,
+                    scope) -> list[Fact]:
+    from app.engine.numbers import find_quantities
+
+    quantities = [q for q in find_quantities(sentence) if _is_figure(q, sentence)]
+    if not quantities:
+        return []
+    mentions = [m for m in scope.find(sentence) if not m.institution]
+    years = sorted(scope.years(sentence))
+    period = _period(sentence)
+    out = []
+    for q in quantities:
+        indicator = _indicator(sentence, q)
+        if not indicator:
+            continue
+        before = [m for m in mentions if m.end <= q.start]
+        place = before[-1].place.short if before else mentions[0].place.short if mentions else report_place
+        year = _year_for(sentence, q.start, years) or report_year
+        out.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
+                        doc.source, doc.title, doc.date, paragraph, sentence, doc.origin))
+    return out
+
+
+def _is_figure(q, sentence: str) -> bool:
+    """A count or an amount: not a year (2021年), a date (8月16日), an ordinal (第3期), a bare code (12355), nor a
+    small number in words ("一场活动", "三项工程": wording, not data)."""
+    if not q.unit or q.unit in _NOT_FIGURES:
+        return False
+    if q.value <= 10 and not re.search(r"\d", q.text) and q.unit != "%":
+        return False
+    if q.unit == "年" and 1900 <= q.value <= 2100:
+        return False
+    if q.unit in ("年", "届") and sentence[max(0, q.start - 1):q.start] == "第":
+        return False
+    return sentence[max(0, q.start - 1):q.start] != "第"
+
+
+def _indicator(sentence: str, q) -> str:
+    after = _after(sentence, q)
+    return after if after and q.unit in _MEASURE else _before(sentence, q) or after
+
+
+def _after(sentence: str, q) -> str:
+    run = _CJK.match(sentence, q.end)
+    if not run:
+        return ""
+    text = _AFTER_STOP.split(run.group(), maxsplit=1)[0]
+    if _OF in text and len(text.rsplit(_OF, 1)[1]) >= 2:
+        text = text.rsplit(_OF, 1)[1]
+    return text[:_MAX_INDICATOR] if len(text) >= 2 else ""
+
+
+def _before(sentence: str, q) -> str:
+    """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
+    import jieba
+
+    runs = _CJK.findall(_CLAUSE_END.split(sentence[:q.start])[-1])
+    words = jieba.lcut(runs[-1]) if runs else []
+    while words and words[-1] in _LINK:
+        words.pop()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word in _LEAD or len(word) + sum(map(len, kept)) > _MAX_INDICATOR:
+            break
+        kept.insert(0, word)
+    while kept and kept[0] in _EDGE:
+        kept.pop(0)
+    text = "".join(kept)
+    return text if len(text) >= 2 else ""
+
+
+def _year_for(sentence: str, start: int, years: list[int]) -> int:
+    """The last year named before the figure in its sentence, else the only one named after it."""
+    from app.engine.scope import years as years_of
+
+    before = sorted(years_of(sentence[:start]))
+    return before[-1] if before else years[0] if len(years) == 1 else 0
+
+
+_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")
+_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?|[一二三四五六七八九十]+五(?:期间|以来)")
+
+
+def _period(sentence: str) -> str:
+    m = _PERIOD.search(sentence)
+    return m.group() if m else ""
+
+
+def _report_scope(doc: Document, scope) -> tuple[str, int]:
+    """The report's own place (short name, "" when none) and year, as app/engine/scope.py decides them."""
+    metas = [{"doc_id": doc.doc_id, "paragraph": i, "start": 0, "title": doc.title, "date": doc.date,
+              "source": doc.source} for i in range(1, len(doc.paragraphs) + 1)]
+    report = scope.Catalogue(SimpleNamespace(texts=list(doc.paragraphs), metas=metas)).reports[doc.doc_id]
+    focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
+    # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year).
+    titled = _SUMMARY_YEAR.search(doc.title)
+    dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
+    year = int(titled.group(1)) if titled else dated
+    return (focus[0].short if focus else ""), year

@@ -26,7 +26,7 @@ _LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 �
 _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
-                         r"次|以上|左右|走进|深入|奔赴|赴|到)")
+                         r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自)")
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
 _MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split())
 _NOT_FIGURES = frozenset({"月", "日"})  # dates
@@ -41,8 +41,13 @@ def extract_facts(doc: Document) -> list[Fact]:
     report_place, report_year = _report_scope(doc, scope)
     facts: list[Fact] = []
     for number, paragraph in enumerate(doc.paragraphs, start=1):
+        offset, named = 0, [m for m in scope.find(paragraph) if not m.institution]
         for sentence in _SENTENCE.findall(paragraph):
-            facts.extend(_sentence_facts(sentence.strip(), doc, number, report_place, report_year, scope))
+            # The place a paragraph last named before this sentence: "在各地之中,银川市金凤区……。该局……4万余人"
+            before = [m for m in named if m.end <= offset]
+            place = before[-1].place.short if before else report_place
+            facts.extend(_sentence_facts(sentence.strip(), doc, number, place, report_year, scope))
+            offset += len(sentence)
     return facts
 
 

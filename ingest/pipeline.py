@@ -10,6 +10,7 @@ from pathlib import Path
 from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
+from .facts import extract_facts
 from .embed import load_embedder
 from .load import Limits, LoadError, load_file
 from .settings import Settings
@@ -131,6 +132,7 @@ class _Batch:
         self.orphans_possible, self.settings = orphans_possible, settings  # settings: the bounds per file
         self.staged = {Path(k).resolve(): v for k, v in (staged or {}).items()}  # {final path: Staged}
         self.pending: list = []
+        self.facts: dict = {}  # doc_id -> its facts, embedded with its chunks (their indicators) in one call
         self.embedding: deque = deque()  # (future vectors, documents) submitted, not yet written, oldest first
 
     def add(self, path: Path, known, max_bytes: int) -> None:
@@ -150,6 +152,7 @@ class _Batch:
             return self._result(path, "failed", msg.TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks),
                                                                            limit=limit))
         self.pending.append((doc, path, loaded.digest, chunks, "updated" if known else "added"))
+        self.facts[doc.doc_id] = extract_facts(doc)
         if sum(len(p[3]) for p in self.pending) >= EMBED_BATCH:
             self.flush()
 
@@ -157,13 +160,21 @@ class _Batch:
         """Start embedding what is pending; write the oldest batches once IN_FLIGHT are embedding (all when final)."""
         if self.pending:
             texts = [c.embedding_text() for _, _, _, chunks, _ in self.pending for c in chunks]
-            self.embedding.append((self.background.submit(self.embedder.embed_documents, texts), self.pending))
+            facts = [f for doc, *_ in self.pending for f in self.facts.pop(doc.doc_id, ())]
+            indicators = list(dict.fromkeys(f.indicator for f in facts))  # many figures share one indicator
+            self.embedding.append((self.background.submit(self.embedder.embed_documents, texts + indicators),
+                                   self.pending, (facts, indicators)))
             self.pending = []
         while len(self.embedding) > (0 if final else IN_FLIGHT - 1):
             self._write(*self.embedding.popleft())
 
-    def _write(self, vectors, documents) -> None:
+    def _write(self, vectors, documents, facts=((), ())) -> None:
         vectors = vectors.result()
+        (facts, indicators), split = facts, len(vectors) - len(facts[1])
+        by_indicator = dict(zip(indicators, vectors[split:]))
+        # Facts before the document records: a kill in between leaves documents that the next run redoes.
+        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, [by_indicator[f.indicator] for f in facts])
+        vectors = vectors[:split]
         items, offset = [], 0
         for doc, path, digest, chunks, _ in documents:
             items.append((doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)]))

@@ -1,0 +1,237 @@
+"""Questions across reports, answered from the facts collection (ingest/facts.py) with every figure cited.
+
+compare  "苏州和福州哪个注册青年志愿者更多?"   two or more places named: the winner is the value
+rank     "哪里注册青年志愿者最多?"            every place with the figure: the winner is the value
+list     "各地希望工程分别资助了多少学生?"     every place's figure, largest first
+total    "各地一共资助了多少学生?"            summed only where unit and indicator agree; the rest named
+mention  "哪些报告提到了12355?"              the reports, each with its first paragraph that says it
+trend    "铜川历年注册志愿者有多少?"           one place's figures in date order
+
+Detection is conservative: a question that names one place and asks 多少 stays on the single-report path.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import messages as msg
+from ingest.schema import Answer, Citation, Fact
+
+# How a fact's indicator is matched to a question's: cosine of their embeddings (the facts collection) plus the
+# share of the question's character bigrams the indicator holds. Both lie in [0, 1]; MATCH_MIN is the least sum
+# kept. Chosen on tests/data/gold/cross.jsonl (benchmarks/bench_facts.py --scores prints both sides): the facts a
+# gold answer cites score 1.05-1.9 with the default encoder, and unrelated figures of the same reports 0.2-0.95.
+MATCH_MIN = 1.0
+FACT_K = 200  # nearest indicators fetched from Chroma before scoring: the facts collection's query cost is flat to k
+_PEOPLE = {"名": "人", "位": "人"}  # one family of units: 528740人 compares with 195万名
+
+_COMPARE = re.compile(r"(?:哪个|哪里|哪儿|哪一?[个家地座]?[市县区省州]|哪方|谁)(?:的)?.{0,20}?(?:更|较|比较)(多|少|高|低|大|小)"
+                      r"|(?:相比|比较|对比).{0,12}(?:多|少|高|低|大|小)")
+_RANK = re.compile(r"(?:哪个|哪里|哪儿|哪一?[个家座]?(?:地方|地区|城市|市|县|区|省|州)|哪份报告|哪些地方|谁).{0,20}?最(多|少|高|低|大|小)"
+                   r"|(?:排名|排序|排行)")
+_LIST = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告")
+_TOTAL = re.compile(r"一共|总共|合计|总计|加起来")
+_TREND = re.compile(r"历年|逐年|各年|变化|趋势|走势")
+_MENTION = re.compile(r"(?:哪些|哪几份|哪几篇|几份|多少份)(?:报告|文件|材料|文章)?.{0,4}?(?:提到|提及|涉及|说到|写到|出现)(?:了|过)?"
+                      r"[“\"「]?(?P<term>[^”\"」??]{2,20})[”\"」]?(?:的报告)?[??]?$")
+_LESS = set("少低小")
+# Words of the question's form, removed to leave what is counted ("注册青年志愿者").
+_FORM = re.compile(r"哪个|哪里|哪儿|哪一?[个家地座]?(?:地方|地区|城市|市|县|区|省|州)|哪些地方|哪份报告|谁|(?:更|较|最)(?:多|少|高|低|大|小)|"
+                   r"相比|比较|对比|排名|排序|排行|各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|不同地方|"
+                   r"各份?报告|一共|总共|合计|总计|加起来|历年|逐年|各年|变化|趋势|走势|分别|多少|几|有|是|的|了|和|与|跟|及|"
+                   r"以及|还是|呢|吗|请问|[??,,。、\s]")
+
+
+@dataclass(frozen=True)
+class CrossQuestion:
+    kind: str  # compare | rank | list | total | mention | trend
+    indicator: str  # what is counted, or the term a mention question looks for
+    places: tuple = ()  # app.engine.scope.Place, as named
+    fewest: bool = False  # compare/rank: the least wins
+
+
+def detect(text: str, catalogue=None) -> CrossQuestion | None:
+    """The cross-report reading of a question, or None to keep the single-report path."""
+    from . import scope
+
+    m = _MENTION.search(text)
+    if m:
+        return CrossQuestion("mention", m.group("term").strip())
+    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+                if not x.institution]
+    places = tuple(dict.fromkeys(x.place for x in mentions))
+    indicator = indicator_of(text, mentions)
+    if not indicator:
+        return None
+    compare, rank = _COMPARE.search(text), _RANK.search(text)
+    if len(places) >= 2 and (compare or rank):
+        return CrossQuestion("compare", indicator, places, _direction(compare or rank) in _LESS)
+    if not places and rank:
+        return CrossQuestion("rank", indicator, (), _direction(rank) in _LESS)
+    if _TOTAL.search(text) and (len(places) >= 2 or _LIST.search(text)):
+        return CrossQuestion("total", indicator, places)
+    if (_LIST.search(text) and not places) or (len(places) >= 2 and "分别" in text):
+        return CrossQuestion("list", indicator, places)
+    if len(places) == 1 and _TREND.search(text) and re.search(r"多少|数|几", text):
+        return CrossQuestion("trend", indicator, places)
+    return None
+
+
+def _direction(m: re.Match) -> str:
+    return next((g for g in m.groups() if g), "")
+
+
+def indicator_of(text: str, mentions) -> str:
+    """What a question counts: its text without the places named, years and question words."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[:m.start] + " " + text[m.end:]
+    text = re.sub(r"(?:19|20)\d{2}\s*年?", " ", text)
+    return _FORM.sub("", text)
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def overlap(query: str, indicator: str) -> float:
+    """The share of the question's bigrams the indicator holds."""
+    wanted = bigrams(query)
+    return len(wanted & bigrams(indicator)) / len(wanted)
+
+
+def match(store, embedder, indicator: str, limit: int = FACT_K) -> list[tuple[Fact, float]]:
+    """Facts whose indicator matches, best first: embedding similarity plus character overlap (MATCH_MIN)."""
+    vector = embedder.embed_query(indicator)
+    found = store.query_facts(vector, max(limit, FACT_K))
+    scored = [(f, cos + overlap(indicator, f.indicator)) for f, cos in found]
+    scored = [(f, s) for f, s in scored if s >= MATCH_MIN]
+    return sorted(scored, key=lambda x: -x[1])[:limit]
+
+
+def unit_family(unit: str) -> str:
+    return _PEOPLE.get(unit, unit)
+
+
+def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
+    """The Answer, or None when the facts cannot answer (the single-report path then tries)."""
+    if q.kind == "mention":
+        return _mention(q, question, mentions or [], paragraph)
+    units = _units(question)
+    facts = [(f, s) for f, s in facts if not units or unit_family(f.unit) in units]
+    if not facts:
+        return None
+    family = unit_family(facts[0][0].unit)  # the best match's unit decides what is counted
+    facts = [(f, s) for f, s in facts if unit_family(f.unit) == family]
+    best = _best_per_place(facts)
+    if q.kind == "compare":
+        wanted = [p.short for p in q.places]
+        found = {p: best[p] for p in wanted if p in best}
+        if len(found) < 2:
+            return None
+        return _ranked(q, question, list(found.values()), paragraph, [p for p in wanted if p not in found])
+    if q.kind == "rank":
+        return _ranked(q, question, list(best.values()), paragraph) if len(best) >= 2 else None
+    if q.kind == "trend":
+        place = q.places[0].short
+        rows = sorted({(f.year, f.date, f.doc_id): f for f, _ in facts if f.place == place}.values(),
+                      key=lambda f: (f.year, f.date))
+        if not rows:
+            return None
+        head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
+        return _answer(question, head, rows, paragraph, rows[-1].label())
+    chosen = [best[p.short] for p in q.places if p.short in best] if q.places else list(best.values())
+    if not chosen:
+        return None
+    chosen.sort(key=lambda f: -f.value)
+    if q.kind == "total":
+        return _total(q, question, chosen, paragraph)
+    head = msg.CROSS_LIST.format(indicator=q.indicator, n=len(chosen))
+    return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
+
+
+def _units(question: str) -> set[str]:
+    """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb."""
+    from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
+
+    asked = re.search(r"(?:多少|几)(.*)", question)
+    if asked and not _UNIT_AFTER.search(question) and _PEOPLE_NOUNS.search(asked.group(1)):
+        return {"人"}
+    return {unit_family(u) for u in analyse(question).units}
+
+
+def _best_per_place(facts: list[tuple[Fact, float]]) -> dict[str, Fact]:
+    """Each place's best-matching fact (the newest report on a tie)."""
+    best: dict[str, tuple[float, str, Fact]] = {}
+    for f, s in facts:
+        if f.place and (f.place not in best or (s, f.date) > best[f.place][:2]):
+            best[f.place] = (s, f.date, f)
+    return {p: v[2] for p, v in best.items()}
+
+
+def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:
+    rows = sorted(rows, key=lambda f: f.value, reverse=not q.fewest)
+    winner = rows[0].place
+    if q.kind == "compare":
+        head = msg.CROSS_COMPARE.format(indicator=q.indicator, winner=winner,
+                                        more=msg.CROSS_LESS if q.fewest else msg.CROSS_MORE)
+    else:
+        head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows),
+                                     more=msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST)
+    tail = [msg.CROSS_MISSING.format(places="、".join(missing))] if missing else []
+    return _answer(question, head, rows, paragraph, winner, tail)
+
+
+def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph) -> Answer:
+    unit = rows[0].unit
+    total = sum(f.value for f in rows)
+    approx = msg.CROSS_TOTAL_APPROX if any(f.qualifier for f in rows) else ""
+    head = msg.CROSS_TOTAL.format(indicator=q.indicator, total=_number(total), unit=unit, approx=approx,
+                                  n=len({f.doc_id for f in rows}))
+    return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}")
+
+
+def _mention(q: CrossQuestion, question: str, hits: list[tuple[str, dict]], paragraph) -> Answer | None:
+    """hits: (paragraph text, chunk metadata), one per report, in date order."""
+    if not hits:
+        return None
+    lines = [msg.CROSS_MENTION.format(n=len(hits), term=q.indicator)]
+    lines += [msg.CROSS_MENTION_ROW.format(title=m["title"] or m["source"], date=m["date"] or "-",
+                                           paragraph=m["paragraph"]) for _, m in hits]
+    cites = tuple(Citation(m["source"], m["title"], m["date"], m["paragraph"],
+                           paragraph(m["doc_id"], m["paragraph"]) or text, q.indicator, 1.0, m.get("origin", ""))
+                  for text, m in hits)
+    return Answer(question, "\n".join(lines), f"{len(hits)}份报告", True, cites)
+
+
+def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=()) -> Answer:
+    lines = [head] + [msg.CROSS_ROW.format(place=f.place or "-", figure=f.label(), year=f"{f.year}年 · " if f.year else "",
+                                           title=f.title or f.source, date=f.date or "-", paragraph=f.paragraph)
+                      for f in rows]
+    years = sorted({f.year for f in rows if f.year})
+    if len(years) > 1:
+        lines.append(msg.CROSS_YEARS.format(years="、".join(map(str, years))))
+    qualified = [f.label() for f in rows if f.qualifier]
+    if qualified:
+        lines.append(msg.CROSS_QUALIFIED.format(figures="、".join(qualified)))
+    lines += list(tail)
+    cites = tuple(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
+                           f.quote, 1.0, f.origin) for f in rows)
+    return Answer(question, "\n".join(lines), value, True, cites)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:.2f}"
+
+
+def mentions(index, term: str) -> list[tuple[str, dict]]:
+    """The first chunk of each report that holds the term (NFKC, case folded), reports in date order."""
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", term).lower()
+    first: dict[str, tuple[str, dict]] = {}
+    for text, meta in zip(index.texts, index.metas):
+        if wanted in unicodedata.normalize("NFKC", text).lower():
+            key = meta["doc_id"]
+            if key not in first or (meta["paragraph"], meta["start"]) < (first[key][1]["paragraph"], first[key][1]["start"]):
+                first[key] = (text, meta)
+    return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))

@@ -114,7 +114,8 @@ class Assistant:
             return None
         if asked.kind == "mention":
             return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(index, asked.indicator))
-        facts = cross.match(self.store, self.retriever.embedder, asked.indicator)
+        places = [p.short for p in asked.places] if asked.kind in ("compare", "trend") else []
+        facts = cross.match(self.store, self.retriever.embedder, asked.indicator, places=places)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:
@@ -127,8 +128,7 @@ class Assistant:
         mentions = [m for m in scope.find(query, catalogue.titled, catalogue.known) if not m.institution]
         indicator = cross.indicator_of(query, mentions) or query
         places = {m.place.short for m in mentions}
-        found = cross.match(self.store, self.retriever.embedder, indicator, limit if not places else cross.FACT_K)
-        return [f for f, _ in found if not places or f.place in places][:limit]
+        return [f for f, _ in cross.match(self.store, self.retriever.embedder, indicator, limit, sorted(places))]
 
     def _report_titles(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (title, date) of every report; rebuilt when the index changes."""

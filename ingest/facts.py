@@ -21,8 +21,8 @@ _CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
 _LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
                   "提升 突破 至 到 了 的 总数 人数 数量 规模 总量 总额 金额 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
 # Where an indicator before its figure begins: after these words the rest names what is counted.
-_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 和 与 及 "
-                  "以及 等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
+_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
+                  "等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
 _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"

@@ -22,6 +22,7 @@ from .engine.retrieve import HybridRetriever
 class Assistant:
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever, llm=None):
         self.settings, self.store, self.retriever, self.llm = settings, store, retriever, llm
+        self.fact_table = cross.FactTable(store)  # every fact by id, per ingest stamp
         self._titles: tuple = (None, {})  # (lexical index, doc_id -> (title, date)) for the conflict check
         self.library = conflict.Library(self._report_titles,
                                         lambda text, doc_ids, k: self.retriever.search(text, k=k, doc_ids=doc_ids))
@@ -115,7 +116,7 @@ class Assistant:
         if asked.kind == "mention":
             return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(index, asked.indicator))
         places = [p.short for p in asked.places] if asked.kind in ("compare", "trend") else []
-        facts = cross.match(self.store, self.retriever.embedder, asked.indicator, places=places)
+        facts = cross.match(self.fact_table, index.stamp, self.retriever.embedder, asked.indicator, places=places)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:
@@ -128,7 +129,8 @@ class Assistant:
         mentions = [m for m in scope.find(query, catalogue.titled, catalogue.known) if not m.institution]
         indicator = cross.indicator_of(query, mentions) or query
         places = {m.place.short for m in mentions}
-        return [f for f, _ in cross.match(self.store, self.retriever.embedder, indicator, limit, sorted(places))]
+        return [f for f, _ in cross.match(self.fact_table, index.stamp, self.retriever.embedder, indicator, limit,
+                                          sorted(places))]
 
     def _report_titles(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (title, date) of every report; rebuilt when the index changes."""

@@ -275,14 +275,19 @@ class Store:
         if doc_ids:
             self.facts.delete(where={"doc_id": {"$in": list(doc_ids)}})
 
-    def query_facts(self, vector, k: int, where: dict | None = None) -> list[tuple[Fact, float]]:
-        """The k facts whose indicator is nearest the vector, with cosine similarity."""
+    def query_facts(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """The ids of the k facts whose indicator is nearest the vector, with cosine similarity. Ids only: fetching
+        200 records' metadata costs 16 ms against 2 ms (callers keep the records: fact_records)."""
         k = min(k, self.facts.count())
         if k <= 0:
             return []
         got = self.facts.query(query_embeddings=[list(map(float, vector))], n_results=k, where=where,
-                               include=["metadatas", "distances"])
-        return [(Fact(**m), 1.0 - d) for m, d in zip(got["metadatas"][0], got["distances"][0])]
+                               include=["distances"])
+        return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
+
+    def fact_records(self) -> dict[str, Fact]:
+        """Every fact by id, page by page."""
+        return {i: Fact(**m) for ids, metas, _ in self._pages(self.facts, include=["metadatas"]) for i, m in zip(ids, metas)}
 
     def all_facts(self, where: dict | None = None) -> list[Fact]:
         got = self.facts.get(where=where, include=["metadatas"])

@@ -71,6 +71,14 @@ def test_rank_list_and_mentions(assistant):
     assert "志愿汇" in mentioned.citations[0].text
 
 
+def test_totals_say_what_they_sum(assistant):
+    total = assistant.ask("铜川和宁夏的注册志愿者一共有多少?")
+    assert total.found and {c.source for c in total.citations} == {"ningxia-registered-volunteers-2017.txt",
+                                                                  "tongchuan-youth-league-2021-08-16.txt"}
+    assert total.value == "550357人" and msg.CROSS_TOTAL_APPROX in total.text  # 20357 + 接近53万: an approximation
+    assert "2 份报告" in total.text
+
+
 def test_single_report_questions_keep_their_path(assistant, monkeypatch):
     answer = assistant.ask(TONGCHUAN)
     assert answer.value == "20357人" and answer.citations[0].paragraph == 7

@@ -149,6 +149,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     if not facts:
         return None
     family = unit_family(facts[0][0].unit)  # the best match's unit decides what is counted
+    other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     facts = [(f, s) for f, s in facts if unit_family(f.unit) == family]
     best = _best_per_place(facts)
     if q.kind == "compare":
@@ -172,7 +173,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return None
     chosen.sort(key=lambda f: -f.value)
     if q.kind == "total":
-        return _total(q, question, chosen, paragraph)
+        summed = {f.place for f in chosen}
+        left = [f for p, f in _best_per_place(other).items() if p not in summed and (not q.places or
+                                                                                    p in {x.short for x in q.places})]
+        missing = [p.short for p in q.places if p.short not in summed and p.short not in {f.place for f in left}]
+        return _total(q, question, chosen, paragraph, left, missing)
     head = msg.CROSS_LIST.format(indicator=q.indicator, n=len(chosen))
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
 
@@ -211,13 +216,16 @@ def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missin
     return _answer(question, head, rows, paragraph, winner, tail)
 
 
-def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph) -> Answer:
+def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph, left=(), missing=()) -> Answer:
+    """Summed only within one unit family; the figures in another unit, and places without one, are named."""
     unit = rows[0].unit
     total = sum(f.value for f in rows)
     approx = msg.CROSS_TOTAL_APPROX if any(f.qualifier for f in rows) else ""
     head = msg.CROSS_TOTAL.format(indicator=q.indicator, total=_number(total), unit=unit, approx=approx,
                                   n=len({f.doc_id for f in rows}))
-    return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}")
+    tail = [msg.CROSS_LEFT_OUT.format(rows="、".join(f"{f.place} {f.label()}" for f in left))] if left else []
+    tail += [msg.CROSS_MISSING.format(places="、".join(missing))] if missing else []
+    return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}", tail)
 
 
 def _mention(q: CrossQuestion, question: str, hits: list[tuple[str, dict]], paragraph) -> Answer | None:

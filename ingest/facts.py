@@ -11,8 +11,6 @@ ingest otherwise never imports app/, and these are imported lazily so that it st
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
-
 from .schema import Document, Fact
 
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
@@ -35,43 +33,51 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def extract_facts(doc: Document) -> list[Fact]:
-    """Every figure of every paragraph (table rows included: ingest/tables.py renders them as text)."""
+    """Every figure of every paragraph (table rows included: ingest/tables.py renders them as text). Places and
+    figures are found once per paragraph (the report's scope is made from the same places): 6 ms a report."""
     from app.engine import scope
 
-    report_place, report_year = _report_scope(doc, scope)
+    titled = scope._title_names([doc.title])
+    named = [[m for m in scope.find(p, titled)] for p in doc.paragraphs]
+    report_place, report_year = _report_scope(doc, scope, titled, [m.place for ms in named for m in ms])
     facts: list[Fact] = []
-    for number, paragraph in enumerate(doc.paragraphs, start=1):
-        offset, named = 0, [m for m in scope.find(paragraph) if not m.institution]
-        for sentence in _SENTENCE.findall(paragraph):
-            # The place a paragraph last named before this sentence: "在各地之中,银川市金凤区……。该局……4万余人"
-            before = [m for m in named if m.end <= offset]
-            place = before[-1].place.short if before else report_place
-            facts.extend(_sentence_facts(sentence.strip(), doc, number, place, report_year, scope))
-            offset += len(sentence)
+    for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
+        facts.extend(_paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
+                                      report_place, report_year, scope))
     return facts
 
 
-def _sentence_facts(sentence: str, doc: Document, paragraph: int, report_place: str, report_year: int,
-                    scope) -> list[Fact]:
+def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place: str,
+                     report_year: int, scope) -> list[Fact]:
     from app.engine.numbers import find_quantities
 
-    quantities = [q for q in find_quantities(sentence) if _is_figure(q, sentence)]
-    if not quantities:
-        return []
-    mentions = [m for m in scope.find(sentence) if not m.institution]
-    years = sorted(scope.years(sentence))
-    period = _period(sentence)
-    out = []
-    for q in quantities:
-        indicator = _indicator(sentence, q)
-        if not indicator:
+    quantities = [q for q in find_quantities(paragraph) if _is_figure(q, paragraph)]
+    out: list[Fact] = []
+    for span in _SENTENCE.finditer(paragraph) if quantities else ():
+        start, end = span.span()
+        inside = [q for q in quantities if start <= q.start < end]
+        if not inside:
             continue
-        before = [m for m in mentions if m.end <= q.start]
-        place = before[-1].place.short if before else mentions[0].place.short if mentions else report_place
-        year = _year_for(sentence, q.start, years) or report_year
-        out.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
-                        doc.source, doc.title, doc.date, paragraph, sentence, doc.origin))
+        sentence = span.group().strip()
+        years, period = sorted(scope.years(sentence)), _period(sentence)
+        for q in inside:
+            indicator = _indicator(paragraph, q)
+            if not indicator:
+                continue
+            out.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, _place(mentions, q, start, end, report_place),
+                            _year_for(paragraph[start:q.start], years) or report_year, period, doc.doc_id, doc.source,
+                            doc.title, doc.date, number, sentence, doc.origin))
     return out
+
+
+def _place(mentions: list, q, start: int, end: int, report_place: str) -> str:
+    """The place its sentence names last before the figure, else first after it, else the one its paragraph named
+    last before the sentence ("在各地之中,银川市金凤区……。该局……4万余人"), else the report's."""
+    before = [m for m in mentions if start <= m.start and m.end <= q.start]
+    after = [m for m in mentions if q.start <= m.start < end]
+    earlier = [m for m in mentions if m.end <= start]
+    found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
+    return found.place.short if found else report_place
 
 
 def _is_figure(q, sentence: str) -> bool:
@@ -122,11 +128,11 @@ def _before(sentence: str, q) -> str:
     return text if len(text) >= 2 else ""
 
 
-def _year_for(sentence: str, start: int, years: list[int]) -> int:
-    """The last year named before the figure in its sentence, else the only one named after it."""
+def _year_for(head: str, years: list[int]) -> int:
+    """The last year named before the figure in its sentence (head), else the only one its sentence names."""
     from app.engine.scope import years as years_of
 
-    before = sorted(years_of(sentence[:start]))
+    before = sorted(years_of(head))
     return before[-1] if before else years[0] if len(years) == 1 else 0
 
 
@@ -139,14 +145,13 @@ def _period(sentence: str) -> str:
     return m.group() if m else ""
 
 
-def _report_scope(doc: Document, scope) -> tuple[str, int]:
+def _report_scope(doc: Document, scope, titled: dict, in_text: list) -> tuple[str, int]:
     """The report's own place (short name, "" when none) and year, as app/engine/scope.py decides them."""
-    metas = [{"doc_id": doc.doc_id, "paragraph": i, "start": 0, "title": doc.title, "date": doc.date,
-              "source": doc.source} for i in range(1, len(doc.paragraphs) + 1)]
-    report = scope.Catalogue(SimpleNamespace(texts=list(doc.paragraphs), metas=metas)).reports[doc.doc_id]
+    meta = {"title": doc.title, "date": doc.date, "source": doc.source}
+    report = scope.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year).
-    titled = _SUMMARY_YEAR.search(doc.title)
+    titled_year = _SUMMARY_YEAR.search(doc.title)
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
-    year = int(titled.group(1)) if titled else dated
+    year = int(titled_year.group(1)) if titled_year else dated
     return (focus[0].short if focus else ""), year

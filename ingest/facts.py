@@ -17,17 +17,26 @@ _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
 # Words between an indicator and its figure ("志愿者已达528740人"), taken off the indicator's end.
 _LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
-                  "提升 突破 至 到 了 的 总数 人数 数量 规模 总量 总额 金额 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
+                  "提升 突破 至 到 了 的 将 在 将在 保持 保持在 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
 # Where an indicator before its figure begins: after these words the rest names what is counted.
 _LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
                   "等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
 _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
-                         r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自)")
+                         r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
 _MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split())
-_NOT_FIGURES = frozenset({"月", "日"})  # dates
+_NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
+_LARGE = re.compile(r"[万亿]")
+_CN_DIGITS = "一二三四五六七八九十"
+_NAMED_SESSION = re.compile(r"[一二三四五六七八九十]中全会|全国|中央|全运")
+_PEOPLE = frozenset("名 人 位".split())
+_JOINED = re.compile(r"(?:到场参加|参加会议|参加活动|参加|参与|出席|到场)")
+_PERSON = re.compile(r"(?:者|员|家|生|青年|干部|儿童|代表|群众|老师|教师|学子)$")
+_QUOTES = "“\"「《"
+# A measure word counts the noun after it ("2万余名青年志愿者"); money reads on too ("20万元贷款", "230.8万元的资助").
+_AFTER_FIRST = _MEASURE | {"元"}
 _MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -80,40 +89,47 @@ def _place(mentions: list, q, start: int, end: int, report_place: str) -> str:
     return found.place.short if found else report_place
 
 
-def _is_figure(q, sentence: str) -> bool:
-    """A count or an amount: not a year (2021年), a date (8月16日), an ordinal (第3期), a bare code (12355), nor a
-    small number in words ("一场活动", "三项工程": wording, not data)."""
-    if not q.unit or q.unit in _NOT_FIGURES:
+def _is_figure(q, text: str) -> bool:
+    """A count or an amount. Not a year (2021年, 2024届), a date (8月16日), an ordinal (第3期), a duration, age,
+    anniversary or distance (三年来, 18岁, 100周年, 42公里), a name (十九届六中全会), a bare code (12355), nor the
+    article-like 一 (一场活动); a figure with 万/亿 and no unit counts ("粉丝6万")."""
+    if q.unit in _NOT_FIGURES or (not q.unit and not _LARGE.search(q.text)):
         return False
-    if q.value <= 10 and not re.search(r"\d", q.text) and q.unit != "%":
+    if q.value == 1 and not re.search(r"\d", q.text):
         return False
-    if q.unit == "年" and 1900 <= q.value <= 2100:
+    if q.unit == "届" and (1900 <= q.value <= 2100 or _NAMED_SESSION.match(text, q.end)):
         return False
-    if q.unit in ("年", "届") and sentence[max(0, q.start - 1):q.start] == "第":
-        return False
-    return sentence[max(0, q.start - 1):q.start] != "第"
+    before, after = text[max(0, q.start - 1):q.start], text[q.end:q.end + 1]
+    vague = before == "数" and q.text[:1] in _CN_DIGITS  # 数十名; but 总数11184名 is a figure
+    return before != "第" and not vague and not (after and after in _CN_DIGITS)  # 第3期, “七个一”
 
 
-def _indicator(sentence: str, q) -> str:
-    after = _after(sentence, q)
-    return after if after and q.unit in _MEASURE else _before(sentence, q) or after
+def _indicator(text: str, q) -> str:
+    after = _after(text, q)
+    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
+        return joined.group()
+    return after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
 
 
-def _after(sentence: str, q) -> str:
-    run = _CJK.match(sentence, q.end)
+def _after(text: str, q) -> str:
+    """The noun right after the figure: "18个“青翼家园”", "16个区1453个社区", "3位企业家的认领资助"."""
+    run = _CJK.match(text, q.end + (text[q.end:q.end + 1] in _QUOTES))
     if not run:
         return ""
-    text = _AFTER_STOP.split(run.group(), maxsplit=1)[0]
-    if _OF in text and len(text.rsplit(_OF, 1)[1]) >= 2:
-        text = text.rsplit(_OF, 1)[1]
-    return text[:_MAX_INDICATOR] if len(text) >= 2 else ""
+    words = _AFTER_STOP.split(run.group(), maxsplit=1)[0]
+    if _OF in words:
+        head, tail = words.rsplit(_OF, 1)
+        words = head if q.unit in _PEOPLE and _PERSON.search(head) else tail if len(tail) >= 2 else words
+    alone = run.end() < len(text) and not _CJK.match(text, run.end())  # a one-character noun before a figure or stop
+    return words[:_MAX_INDICATOR] if len(words) >= 2 or (words and alone and words == run.group()) else ""
 
 
 def _before(sentence: str, q) -> str:
     """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
     import jieba
 
-    runs = _CJK.findall(_CLAUSE_END.split(sentence[:q.start])[-1])
+    head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
+    runs = _CJK.findall(_CLAUSE_END.split(head)[-1])
     words = jieba.lcut(runs[-1]) if runs else []
     while words and words[-1] in _LINK:
         words.pop()

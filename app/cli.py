@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest import messages as msg
 from ingest.settings import Settings
 
-NEEDS_INDEX = ("ask", "status", "facts")  # and serve, after its host checks (app/web/ui.py): only ingest creates an index
+NEEDS_INDEX = ("ask", "status", "facts")  # and serve, after its host checks (app/web/ui.py): only ingest creates one
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,10 +210,10 @@ def cmd_facts(args, settings: Settings) -> int:
         writer.writerow(msg.FACTS_HEADER.split(","))
         writer.writerows(rows)
     else:
+        from app.engine.cross import row
+
         for f in facts:
-            print(msg.CROSS_ROW.format(place=f.place or "-", figure=f"{f.indicator} {f.label()}",
-                                       year=f"{f.year}年 · " if f.year else "", title=f.title or f.source,
-                                       date=f.date or "-", paragraph=f.paragraph))
+            print(row(f, f"{f.indicator} {f.label()}"))
     return 0
 
 

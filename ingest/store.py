@@ -287,7 +287,8 @@ class Store:
 
     def fact_records(self) -> dict[str, Fact]:
         """Every fact by id, page by page."""
-        return {i: Fact(**m) for ids, metas, _ in self._pages(self.facts, include=["metadatas"]) for i, m in zip(ids, metas)}
+        pages = self._pages(self.facts, include=["metadatas"])
+        return {i: Fact(**m) for ids, metas, _ in pages for i, m in zip(ids, metas)}
 
     def all_facts(self, where: dict | None = None) -> list[Fact]:
         got = self.facts.get(where=where, include=["metadatas"])

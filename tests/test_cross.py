@@ -67,7 +67,8 @@ def test_rank_list_and_mentions(assistant):
     assert all(figure in listed.text for figure in ("134.9万人", "20357人"))
     assert len(listed.citations) == len(listed.text.splitlines()) - 1 - listed.text.count("注意")
     mentioned = assistant.ask("哪些报告提到了志愿汇?")
-    assert mentioned.value == "1份报告" and [c.source for c in mentioned.citations] == ["tongchuan-youth-league-2021-08-16.txt"]
+    assert mentioned.value == "1份报告"
+    assert [c.source for c in mentioned.citations] == ["tongchuan-youth-league-2021-08-16.txt"]
     assert "志愿汇" in mentioned.citations[0].text
 
 
@@ -120,12 +121,13 @@ def _answer(value, sources, text=""):
 def test_cross_scoring_wants_the_winner_every_figure_and_every_report():
     from app.evaluation.metrics import _parse, cross_correct
 
-    compare = _parse({"id": "c", "type": "cross", "kind": "compare", "question": "q", "answers": ["天津"], "docs": ["a", "b"]})
+    compare = _parse({"id": "c", "type": "cross", "kind": "compare", "question": "q", "answers": ["天津"],
+                      "docs": ["a", "b"]})
     assert cross_correct(compare, _answer("天津", ["a", "b"]))
     assert not cross_correct(compare, _answer("宁夏", ["a", "b"]))
     assert not cross_correct(compare, _answer("天津", ["a"]))
-    listed = _parse({"id": "l", "type": "cross", "kind": "list", "question": "q", "answers": ["195万名", "528740人|接近53万人"],
-                     "docs": ["a", "b"]})
+    listed = _parse({"id": "l", "type": "cross", "kind": "list", "question": "q",
+                     "answers": ["195万名", "528740人|接近53万人"], "docs": ["a", "b"]})
     assert cross_correct(listed, _answer("2", ["a", "b"], "天津:1950000名;宁夏:接近53万人"))
     assert not cross_correct(listed, _answer("2", ["a", "b"], "天津:195万名"))
     with pytest.raises(ValueError):

@@ -30,7 +30,8 @@ def test_indicator_before_and_after_the_figure():
     facts = extract_facts(doc("截至目前,宁夏在系统中实名注册的志愿者已达528740人,登记志愿团体122个。",
                               "五年来组织动员2万余名青年志愿者参与“保护母亲河”行动。"))
     registered = one(facts, "528740人")
-    assert (registered.indicator, registered.value, registered.unit, registered.qualifier) == ("实名注册的志愿者", 528740, "人", "")
+    assert (registered.indicator, registered.value, registered.unit, registered.qualifier) == \
+        ("实名注册的志愿者", 528740, "人", "")
     assert one(facts, "122个").indicator == "登记志愿团体"
     mobilised = one(facts, "2万余名")
     assert (mobilised.indicator, mobilised.value, mobilised.unit, mobilised.qualifier) == ("青年志愿者", 20000, "名", "余")
@@ -104,7 +105,7 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
 FLOORS = {"corpus+A": (0.93, 0.88), "B": (0.90, 0.78)}
 
 
-@pytest.mark.skipif(not FIGURES.exists(), reason="the hand-checked figures (tests/data/facts/figures.jsonl) are missing")
+@pytest.mark.skipif(not FIGURES.exists(), reason="the hand-checked figures (tests/data/facts/) are missing")
 @pytest.mark.parametrize("part", sorted(FLOORS))
 def test_extraction_against_hand_checked_figures(part):
     from app.evaluation.figures import corpus_facts, extraction_scores, load_figures

@@ -27,7 +27,8 @@ from ingest.schema import Answer, Citation, Fact
 # figures a gold answer lists score 1.03-2.0 (one, whose indicator extraction failed, 0.29), and 85% of the other
 # figures the facts query returns score below 1.01.
 MATCH_MIN = 1.0
-FACT_K = 500  # nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员
+# Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
+FACT_K = 500
 _PEOPLE = {"名": "人", "位": "人"}  # one family of units: 528740人 compares with 195万名
 
 _COMPARE = re.compile(r"(?:哪个|哪里|哪儿|哪一?[个家地座]?[市县区省州]|哪方|谁)(?:的)?.{0,20}?(?:更|较|比较)(多|少|高|低|大|小)"
@@ -199,9 +200,9 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> d
     """Each place's figure: its largest that matches, an exact one and the newest report first on a tie. The parts
     a report breaks a place's figure into (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller."""
     best: dict[str, Fact] = {}
+    order = lambda f: (f.value, not f.qualifier, f.date)  # noqa: E731
     for f, _ in facts:
-        rank = (f.value, not f.qualifier, f.date)
-        if key(f) and (key(f) not in best or rank > (best[key(f)].value, not best[key(f)].qualifier, best[key(f)].date)):
+        if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
 
@@ -245,9 +246,7 @@ def _mention(q: CrossQuestion, question: str, hits: list[tuple[str, dict]], para
 
 
 def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=()) -> Answer:
-    lines = [head] + [msg.CROSS_ROW.format(place=f.place or "-", figure=f.label(), year=f"{f.year}年 · " if f.year else "",
-                                           title=f.title or f.source, date=f.date or "-", paragraph=f.paragraph)
-                      for f in rows]
+    lines = [head] + [row(f, f.label()) for f in rows]
     years = sorted({f.year for f in rows if f.year})
     if len(years) > 1:
         lines.append(msg.CROSS_YEARS.format(years="、".join(map(str, years))))
@@ -258,6 +257,12 @@ def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, t
     cites = tuple(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
                            f.quote, 1.0, f.origin) for f in rows)
     return Answer(question, "\n".join(lines), value, True, cites)
+
+
+def row(f: Fact, figure: str) -> str:
+    """One cited figure: 铜川:20357人(2021年 · title · 2021-08-16 · 第7段); also `youthqa facts`."""
+    return msg.CROSS_ROW.format(place=f.place or "-", figure=figure, year=f"{f.year}年 · " if f.year else "",
+                                title=f.title or f.source, date=f.date or "-", paragraph=f.paragraph)
 
 
 def _number(value: float) -> str:
@@ -273,6 +278,7 @@ def mentions(index, term: str) -> list[tuple[str, dict]]:
     for text, meta in zip(index.texts, index.metas):
         if wanted in unicodedata.normalize("NFKC", text).lower():
             key = meta["doc_id"]
-            if key not in first or (meta["paragraph"], meta["start"]) < (first[key][1]["paragraph"], first[key][1]["start"]):
+            where = (meta["paragraph"], meta["start"])
+            if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
                 first[key] = (text, meta)
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))

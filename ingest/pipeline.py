@@ -76,6 +76,12 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
     store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")), write=True)
     try:  # an embedded index stays locked against other processes until the run ends (ingest/lock.py)
         known = {r.doc_id: r for r in store.documents()}
+        current = store.facts_current()
+        if not current and not known:  # an empty index: every report it will hold gets its facts
+            store.mark_facts_current()
+            current = True
+        if not current:  # an index from before facts: its unchanged reports are read again, this once
+            known = {d: replace(r, content_hash="") for d, r in known.items()}
         summary = IngestSummary()
         files = list(expand(paths))
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="youthqa-embed") as background:
@@ -90,6 +96,8 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
             summary.results.extend(_prune(store, known.values(), paths))
         if any(r.status in ("added", "updated", "removed") for r in summary.results):
             store.touch()
+        if not current and _all_with_facts(store, summary):
+            store.mark_facts_current()
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started
@@ -187,6 +195,12 @@ class _Batch:
 
     def _result(self, path: Path, status: str, reason: str = "") -> None:
         self.summary.results.append(FileResult(path.name, status, reason, path=str(path)))
+
+
+def _all_with_facts(store: Store, summary: IngestSummary) -> bool:
+    """Whether every report now stored had its facts written by this run."""
+    written = {doc_id_for(Path(r.path)) for r in summary.results if r.status in ("added", "updated") and r.path}
+    return {r.doc_id for r in store.documents()} <= written
 
 
 def _prune(store: Store, known, roots) -> list[FileResult]:

@@ -290,6 +290,14 @@ class Store:
         pages = self._pages(self.facts, include=["metadatas"])
         return {i: Fact(**m) for ids, metas, _ in pages for i, m in zip(ids, metas)}
 
+    def facts_current(self) -> bool:
+        """Whether every stored report's facts are stored: False for an index built before facts existed."""
+        return bool((self.facts.metadata or {}).get("complete"))
+
+    @_writes
+    def mark_facts_current(self) -> None:
+        self.facts.modify(metadata={"complete": True})
+
     def all_facts(self, where: dict | None = None) -> list[Fact]:
         got = self.facts.get(where=where, include=["metadatas"])
         return [Fact(**m) for m in got["metadatas"]]

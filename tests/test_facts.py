@@ -131,3 +131,22 @@ def test_extraction_scores_count_right_and_wrong():
     scores = extraction_scores(found, figures)
     assert (scores["precision"], scores["recall"], scores["facts"]) == (0.5, 0.5, 2)
     assert [f.figure for f in scores["wrong"]] == ["122个"] and [g["value"] for g in scores["missed"]] == [18]
+
+
+def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_settings, corpus):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", folder)
+    settings = make_settings()
+    ingest_paths([folder], settings)
+    store = Store.open(settings, write=True)
+    store.client.delete_collection(f"{settings.collection}-facts")  # as an index built before facts existed
+    store.close()
+    store = Store.open(settings)
+    assert store.facts.count() == 0 and not store.facts_current()
+    store.close()
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["updated"]  # read again, once
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["unchanged"]
+    store = Store.open(settings)
+    assert store.facts_current() and any(f.figure == "528740人" for f in store.all_facts())
+    store.close()

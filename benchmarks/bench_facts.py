@@ -106,7 +106,7 @@ def scores() -> None:
     with tempfile.TemporaryDirectory(prefix="youthqa-bench-facts-") as tmp:
         settings = Settings(index=Path(tmp) / "idx")
         ingest_paths(reports(), settings)
-        assistant, cross.MATCH_MIN = Assistant.open(settings), 0.0
+        assistant, kept, cross.MATCH_MIN = Assistant.open(settings), cross.MATCH_MIN, 0.0
         right, other = [], []
         for g in load_gold(ROOT / "tests/data/gold/cross.jsonl"):
             if g.kind not in ("list", "trend"):
@@ -116,7 +116,8 @@ def scores() -> None:
             for f, s in cross.match(assistant.fact_table, "", assistant.retriever.embedder, asked.indicator):
                 (right if f.figure in named or f.label() in named else other).append(s)
     print("figures the gold names:", sorted(round(s, 2) for s in right))
-    print("other figures, deciles:", [round(x, 2) for x in statistics.quantiles(other, n=10)])
+    print("other figures, deciles:", [round(x, 2) for x in statistics.quantiles(other, n=10)],
+          f"share at or above MATCH_MIN {kept}: {sum(s >= kept for s in other) / len(other):.3f} of {len(other)}")
 
 
 def main() -> int:

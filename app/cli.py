@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest import messages as msg
 from ingest.settings import Settings
 
-NEEDS_INDEX = ("ask", "status")  # and serve, after its host checks (app/web/ui.py): only ingest creates an index
+NEEDS_INDEX = ("ask", "status", "facts")  # and serve, after its host checks (app/web/ui.py): only ingest creates one
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +113,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出回答")
     p.set_defaults(func=cmd_ask)
 
+    p = sub.add_parser("facts", help="列出各报告中某项指标的数字(如“注册志愿者”)")
+    p.add_argument("query", help="指标,可带地名")
+    p.add_argument("--csv", action="store_true", help="以 CSV 输出(可用 Excel 打开)")
+    p.add_argument("--limit", type=int, default=200, help="最多列出多少条(默认 200)")
+    p.set_defaults(func=cmd_facts)
+
     p = sub.add_parser("serve", help="启动网页问答")
     p.add_argument("--host", default="127.0.0.1", help="监听地址(默认 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860, help="端口(默认 7860)")
@@ -185,6 +191,29 @@ def cmd_ask(args, settings: Settings) -> int:
     print(answer.text)
     for i, c in enumerate(answer.citations if answer.found else answer.passages[:3], start=1):
         print(f"  [{i}] {c.label()}  ({c.source})\n      {c.quote or c.text[:120]}")
+    return 0
+
+
+def cmd_facts(args, settings: Settings) -> int:
+    import csv
+
+    from app.api import Assistant
+
+    facts = Assistant.open(settings).facts(args.query, args.limit)
+    if not facts:
+        print(msg.FACTS_NONE.format(query=args.query), file=sys.stderr)
+        return 1
+    rows = [(f.place, f.indicator, f"{f.value:g}", f.unit, f.qualifier, f.year or "", f.title or f.source, f.date,
+             f.paragraph, f.quote) for f in facts]
+    if args.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(msg.FACTS_HEADER.split(","))
+        writer.writerows(rows)
+    else:
+        from app.engine.cross import row
+
+        for f in facts:
+            print(row(f, f"{f.indicator} {f.label()}"))
     return 0
 
 

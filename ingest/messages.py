@@ -116,3 +116,22 @@ RECOVERY = "恢复记录:  {time}:一次写入(pid {writer_pid},开始于 {write
 RECOVERY_DONE = {"kept": "检查后索引完好,已保留",
                  "restored": "索引已损坏({problem}),已恢复到 {snapshot_taken} 的快照,之后的写入需重新导入",
                  "emptied": "索引已损坏({problem})且还没有快照,已清空"}
+
+# -- figures across reports (app/engine/cross.py, `youthqa facts`) --
+CROSS_ROW = "{place}:{figure}({year}{title} · {date} · 第{paragraph}段)"
+CROSS_COMPARE = "{indicator}:{winner}{more}。"
+CROSS_MORE, CROSS_LESS = "更多", "更少"
+CROSS_RANK = "{indicator}:{winner}最{more}(共比较 {n} 个地方)。"
+CROSS_MOST, CROSS_LEAST = "多", "少"
+CROSS_LIST = "{indicator},{n} 个地方的数字:"
+CROSS_TOTAL = "{indicator}合计 {total}{unit}{approx},由 {n} 份报告相加:"
+CROSS_TOTAL_APPROX = "(含约数,合计也是约数)"
+CROSS_LEFT_OUT = "未计入:{rows}(单位或指标不同)。"
+CROSS_TREND = "{place}{indicator}的变化(按日期):"
+CROSS_MENTION = "{n} 份报告提到“{term}”:"
+CROSS_MENTION_ROW = "{title} · {date} · 第{paragraph}段"
+CROSS_YEARS = "注意:这些数字的年份不同({years}),不是同一年的比较。"
+CROSS_QUALIFIED = "注意:{figures} 是约数(带“余/多/近/超过/约”等),比较结果可能有出入。"
+CROSS_MISSING = "没有找到 {places} 的相关数字。"
+FACTS_HEADER = "地方,指标,数值,单位,限定,年份,报告,日期,段落,原文"
+FACTS_NONE = "没有找到与“{query}”相关的数字。"

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
+from .facts import extract_facts
 from .embed import load_embedder
 from .load import Limits, LoadError, load_file
 from .settings import Settings
@@ -75,6 +76,12 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
     store = Store.open(settings, settings.embedding, len(embedder.embed_query("维度")), write=True)
     try:  # an embedded index stays locked against other processes until the run ends (ingest/lock.py)
         known = {r.doc_id: r for r in store.documents()}
+        current = store.facts_current()
+        if not current and not known:  # an empty index: every report it will hold gets its facts
+            store.mark_facts_current()
+            current = True
+        if not current:  # an index from before facts: its unchanged reports are read again, this once
+            known = {d: replace(r, content_hash="") for d, r in known.items()}
         summary = IngestSummary()
         files = list(expand(paths))
         with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="youthqa-embed") as background:
@@ -89,6 +96,8 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
             summary.results.extend(_prune(store, known.values(), paths))
         if any(r.status in ("added", "updated", "removed") for r in summary.results):
             store.touch()
+        if not current and _all_with_facts(store, summary):
+            store.mark_facts_current()
     finally:
         store.close()
     summary.seconds = time.perf_counter() - started
@@ -131,6 +140,7 @@ class _Batch:
         self.orphans_possible, self.settings = orphans_possible, settings  # settings: the bounds per file
         self.staged = {Path(k).resolve(): v for k, v in (staged or {}).items()}  # {final path: Staged}
         self.pending: list = []
+        self.facts: dict = {}  # doc_id -> its facts, embedded with its chunks (their indicators) in one call
         self.embedding: deque = deque()  # (future vectors, documents) submitted, not yet written, oldest first
 
     def add(self, path: Path, known, max_bytes: int) -> None:
@@ -150,6 +160,7 @@ class _Batch:
             return self._result(path, "failed", msg.TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks),
                                                                            limit=limit))
         self.pending.append((doc, path, loaded.digest, chunks, "updated" if known else "added"))
+        self.facts[doc.doc_id] = extract_facts(doc)
         if sum(len(p[3]) for p in self.pending) >= EMBED_BATCH:
             self.flush()
 
@@ -157,13 +168,21 @@ class _Batch:
         """Start embedding what is pending; write the oldest batches once IN_FLIGHT are embedding (all when final)."""
         if self.pending:
             texts = [c.embedding_text() for _, _, _, chunks, _ in self.pending for c in chunks]
-            self.embedding.append((self.background.submit(self.embedder.embed_documents, texts), self.pending))
+            facts = [f for doc, *_ in self.pending for f in self.facts.pop(doc.doc_id, ())]
+            indicators = list(dict.fromkeys(f.indicator for f in facts))  # many figures share one indicator
+            self.embedding.append((self.background.submit(self.embedder.embed_documents, texts + indicators),
+                                   self.pending, (facts, indicators)))
             self.pending = []
         while len(self.embedding) > (0 if final else IN_FLIGHT - 1):
             self._write(*self.embedding.popleft())
 
-    def _write(self, vectors, documents) -> None:
+    def _write(self, vectors, documents, facts=((), ())) -> None:
         vectors = vectors.result()
+        (facts, indicators), split = facts, len(vectors) - len(facts[1])
+        by_indicator = dict(zip(indicators, vectors[split:]))
+        # Facts before the document records: a kill in between leaves documents that the next run redoes.
+        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, [by_indicator[f.indicator] for f in facts])
+        vectors = vectors[:split]
         items, offset = [], 0
         for doc, path, digest, chunks, _ in documents:
             items.append((doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)]))
@@ -176,6 +195,12 @@ class _Batch:
 
     def _result(self, path: Path, status: str, reason: str = "") -> None:
         self.summary.results.append(FileResult(path.name, status, reason, path=str(path)))
+
+
+def _all_with_facts(store: Store, summary: IngestSummary) -> bool:
+    """Whether every report now stored had its facts written by this run."""
+    written = {doc_id_for(Path(r.path)) for r in summary.results if r.status in ("added", "updated") and r.path}
+    return {r.doc_id for r in store.documents()} <= written
 
 
 def _prune(store: Store, known, roots) -> list[FileResult]:

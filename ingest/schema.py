@@ -67,3 +67,33 @@ class Answer:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure of one report, with what it counts and where it stands (ingest/facts.py)."""
+
+    indicator: str  # what is counted, as written: 注册青年志愿者, 资助贫困大学生, 青年之家
+    value: float  # 万/亿 folded, Chinese numerals read: "2万余名" -> 20000.0
+    unit: str  # "人", "名", "个", "元", "%", ...
+    qualifier: str  # 余/多/近/超过/约...: 超过10万 is not 10万; "" when exact
+    figure: str  # the figure as written: "2万余名"
+    place: str  # the place it is about: named in the sentence, else the report's (short name: 铜川)
+    year: int  # the year it is for: named in the sentence, else the report's date; 0 unknown
+    period: str  # a span the sentence names ("2016—2020年"), "" when none
+    doc_id: str
+    source: str
+    title: str
+    date: str
+    paragraph: int  # 1-based, as Citation.paragraph
+    quote: str  # the sentence that states it
+    origin: str = ""  # its Document's
+
+    def embedding_text(self) -> str:
+        return self.indicator
+
+    def label(self) -> str:
+        return f"{self.figure}{'' if self.figure.endswith(self.unit) else self.unit}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -220,16 +220,7 @@ class Catalogue:
         self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
 
     def _report(self, doc_id: str) -> Report:
-        meta, text = self.metas[doc_id], self.texts[doc_id]
-        in_text = [m.place for m in find(text, self.titled)]
-        named = set(in_text) | {m.place for m in find(meta["title"], self.titled)}
-        focus = {m.place for m in find(meta["title"], self.titled)} | _from_file(meta["source"], named)
-        if not focus and in_text:
-            top = max(map(in_text.count, set(in_text)))
-            focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}
-        dated = {int(meta["date"][:4])} if re.match(r"\d{4}", meta["date"]) else set()
-        main = dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
-        return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
+        return report_of(self.metas[doc_id], self.texts[doc_id], self.titled)
 
     def covering(self, scope: Scope) -> set[str]:
         """The reports that name every place and year of the scope somewhere."""
@@ -240,6 +231,20 @@ class Catalogue:
         """The reports whose text holds a quoted sentence (which report a previous answer came from)."""
         head = re.sub(r"\s+", "", quote)[:24]  # a quote may span the pieces of a long paragraph
         return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)} if len(head) >= 6 else set()
+
+
+def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) -> Report:
+    """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
+    the caller has found them already (ingest/facts.py)."""
+    in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
+    named = set(in_text) | {m.place for m in find(meta["title"], titled)}
+    focus = {m.place for m in find(meta["title"], titled)} | _from_file(meta["source"], named)
+    if not focus and in_text:
+        top = max(map(in_text.count, set(in_text)))
+        focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}
+    dated = {int(meta["date"][:4])} if re.match(r"\d{4}", meta["date"]) else set()
+    main = dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
+    return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
 
 
 def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bool = True) -> bool:

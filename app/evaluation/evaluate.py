@@ -11,7 +11,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .metrics import Conversation, Gold, answer_matches, check_evidence, contains_evidence, load_gold, percentile
+from .metrics import (Conversation, Gold, answer_matches, check_evidence, contains_evidence, cross_cited, cross_correct,
+                      load_gold, percentile)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ def _score(assistant, g: Gold, answer, asked: str, file: str, conversation: str 
     passages = assistant.retriever.search(asked, k=5)
     rank = next((i for i, p in enumerate(passages, 1) if p.source == g.doc and contains_evidence(p.text, g.evidence)), 0)
     top = answer.citations[0].text if answer.citations else ""
+    if g.type == "cross":  # figures from many reports: scored on the winner or every figure, and every report cited
+        return Outcome(g.id, g.type, g.question, g.answers, answer.value or answer.text[:120], answer.found,
+                       cross_correct(g, answer), cross_cited(g, answer), 0, top,
+                       float(answer.timings.get("total_ms", 0.0)), file, conversation, turn, "", "", g.warning,
+                       answer.citations[0].label() if answer.citations else "")
     correct = (not answer.found) if not g.answerable else answer.found and answer_matches(g.answers, answer.value, answer.text)
     return Outcome(g.id, g.type, g.question, g.answers, answer.value or answer.text[:120], answer.found, correct,
                    g.answerable and answer.found and contains_evidence(top, g.evidence), rank, top,
@@ -81,14 +87,15 @@ def _score(assistant, g: Gold, answer, asked: str, file: str, conversation: str 
 
 def summarise(outcomes: list[Outcome], per_file: bool = True) -> dict:
     answerable = [o for o in outcomes if o.type != "unanswerable"]
+    retrieval = [o for o in answerable if o.type != "cross"]  # a cross question has no one evidence paragraph
     unanswerable = [o for o in outcomes if o.type == "unanswerable"]
     share = lambda xs, f: round(sum(map(f, xs)) / len(xs), 4) if xs else None  # noqa: E731
     summary = {
         "questions": len(outcomes),
         "accuracy": share(answerable, lambda o: o.correct),
         "citation_accuracy": share(answerable, lambda o: o.cited),
-        **{f"evidence_hit@{k}": share(answerable, lambda o, k=k: 0 < o.rank <= k) for k in (1, 3, 5)},
-        "mrr": share(answerable, lambda o: 1 / o.rank if o.rank else 0),
+        **{f"evidence_hit@{k}": share(retrieval, lambda o, k=k: 0 < o.rank <= k) for k in (1, 3, 5)},
+        "mrr": share(retrieval, lambda o: 1 / o.rank if o.rank else 0),
         "refusal_accuracy": share(unanswerable, lambda o: not o.found),
         "false_refusal_rate": share(answerable, lambda o: not o.found),
         "latency_p50_ms": round(percentile([o.ms for o in outcomes], 0.5), 2),

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ..engine.numbers import parse_quantity, same_quantity
 
-TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable")
+TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable", "cross")
+CROSS_KINDS = ("compare", "rank", "list", "total", "mention", "trend")  # cross: "kind" says how it is scored
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -36,6 +37,8 @@ class Gold:
     variant: str = ""  # a near miss: "place" or "year"
     where: str = field(default="", compare=False)  # "file:line", for messages
     warning: str = field(default="", compare=False)  # why its evidence is not in the extracted text
+    docs: tuple[str, ...] = ()  # cross: the reports involved, each of which the answer must cite
+    kind: str = ""  # cross: compare | rank (the value names the winner) | list | total | mention | trend (all present)
 
     @property
     def answerable(self) -> bool:
@@ -111,10 +114,13 @@ def _parse(raw: dict, where: str = "") -> Gold:
         raise ValueError("an answerable question needs at least one accepted answer")
     if kind == "unanswerable" and answers:
         raise ValueError("an unanswerable question accepts no answer")
-    if kind != "unanswerable" and not (raw.get("doc") and raw.get("evidence")):
+    if kind == "cross" and (raw.get("kind") not in CROSS_KINDS or not raw.get("docs")):
+        raise ValueError(f"a cross question names its kind ({', '.join(CROSS_KINDS)}) and the reports involved (docs)")
+    if kind not in ("unanswerable", "cross") and not (raw.get("doc") and raw.get("evidence")):
         raise ValueError("an answerable question names its doc and evidence")
     return Gold(str(raw["id"]), str(raw["question"]), answers, raw.get("doc") or None, raw.get("evidence") or None,
-                kind, str(raw.get("corpus") or ""), str(raw.get("source_id") or ""), str(raw.get("variant") or ""), where)
+                kind, str(raw.get("corpus") or ""), str(raw.get("source_id") or ""), str(raw.get("variant") or ""), where,
+                docs=tuple(map(str, raw.get("docs") or ())), kind=str(raw.get("kind") or ""))
 
 
 def check_evidence(items: list, corpus, strict: bool = True) -> list:
@@ -207,6 +213,30 @@ def answer_matches(accepted: tuple[str, ...], value: str, text: str) -> bool:
         if value and parse_quantity(answer) and same_quantity(answer, value):
             return True
     return False
+
+
+def cross_correct(g: Gold, answer) -> bool:
+    """compare/rank: the value names the winner; the other kinds: every accepted figure ("a|b": either) is in the
+    text. Either way every report involved is cited."""
+    if not answer.found or not cross_cited(g, answer):
+        return False
+    if g.kind in ("compare", "rank"):
+        return answer_matches(g.answers, answer.value, "")
+    return all(answer_matches(tuple(a.split("|")), "", answer.text) or
+               any(_figure_in(a, answer.text) for a in a.split("|")) for a in g.answers)
+
+
+def cross_cited(g: Gold, answer) -> bool:
+    cited = {c.source for c in answer.citations}
+    return all(doc in cited for doc in g.docs)
+
+
+def _figure_in(accepted: str, text: str) -> bool:
+    """A figure stated in the text in another form ("3135800" and "313.58万")."""
+    from ..engine.numbers import find_quantities
+
+    wanted = parse_quantity(accepted)
+    return wanted is not None and any(same_quantity(accepted, q.text) for q in find_quantities(text))
 
 
 def contains_evidence(paragraph: str, evidence: str | None) -> bool:

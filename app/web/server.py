@@ -5,6 +5,8 @@ over an app.web.service.Service, run by app.web.ui.serve.
       200 -> Answer.to_dict(), the JSON of `youthqa ask --json`
       400 / 503 -> {"error": "<a Chinese message>"} for an empty or too long question, an empty, busy or
                    unreachable knowledge base
+    GET /api/facts?q=注册志愿者[&limit=200]
+      200 -> [Fact.to_dict(), ...]: every report's figures of that indicator, best match first; errors as /api/ask
     GET /api/health -> {"status": "ok"}
 
 With YOUTHQA_AUTH set, the page asks for a login and /api/ask wants the same user:password (HTTP Basic).
@@ -67,7 +69,7 @@ def create_app(settings: Settings, service: Service | None = None, host: str = "
     """The FastAPI app behind app.web.guard.Guard (Host/Origin allow-list, login, rate limit, file references);
     `host` is the address it is served on, allowed as a Host name besides loopback and YOUTHQA_PUBLIC_HOSTS."""
     import gradio as gr
-    from fastapi import Body, Depends, FastAPI
+    from fastapi import Body, Depends, FastAPI, Query
     from fastapi.responses import JSONResponse
     from fastapi.security import HTTPBasic, HTTPBasicCredentials
     from starlette.routing import Mount
@@ -104,6 +106,19 @@ def create_app(settings: Settings, service: Service | None = None, host: str = "
             return JSONResponse({"error": str(err)}, status_code=err.status)
         except Exception:
             log.exception("answering %r failed", question)
+            return JSONResponse({"error": MSG_FAILED}, status_code=500)
+
+    @app.get("/api/facts")
+    def facts(q: str = Query(""), limit: int = Query(200, ge=1, le=1000),
+              credentials: HTTPBasicCredentials | None = Depends(basic)):
+        if not allowed(credentials):
+            return JSONResponse({"error": "需要登录"}, status_code=401, headers={"WWW-Authenticate": "Basic"})
+        try:
+            return [f.to_dict() for f in service.facts(q, limit)]
+        except UserError as err:
+            return JSONResponse({"error": str(err)}, status_code=err.status)
+        except Exception:
+            log.exception("facts for %r failed", q)
             return JSONResponse({"error": MSG_FAILED}, status_code=500)
 
     demo = build_demo(service)

@@ -117,6 +117,17 @@ class Service(KnowledgeBase):
                 return
             yield part
 
+    def facts(self, query: str, limit: int = 200) -> list:
+        """Facts (ingest/schema.py) matching an indicator ("注册志愿者"), for GET /api/facts and the 数据汇总 tab;
+        the same UserErrors as a question."""
+        query = self.check(query)
+        with QUESTIONS.answering():
+            assistant = self.assistant()
+        with self._lock, self._reaching(), QUESTIONS.answering():
+            if assistant is None or assistant.store.count() == 0:
+                raise UserError(msg.NO_INDEX, status=503)
+            return assistant.facts(query, limit)
+
     def ask(self, question: str, history: list | None = None):
         answer = None
         for answer in self.stream(question, history):

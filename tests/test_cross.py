@@ -1,0 +1,145 @@
+"""Questions across reports (app/engine/cross.py): detection that leaves single-report questions alone, answers from
+the facts collection with every figure cited, Assistant.facts and its HTTP and CLI faces, and the cross gold set."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.api import Assistant
+from app.engine import cross
+from ingest import messages as msg
+from ingest.schema import Answer, Citation
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold"
+TONGCHUAN = "铜川的志愿汇平台注册了多少志愿者?"
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus_index):
+    return Assistant.open(corpus_index[0])
+
+
+def test_detection_reads_the_kind_places_and_indicator():
+    compare = cross.detect("苏州和福州哪个注册青年志愿者更多?")
+    assert (compare.kind, [p.short for p in compare.places], compare.indicator, compare.fewest) == \
+        ("compare", ["苏州", "福州"], "注册青年志愿者", False)
+    assert cross.detect("哪里的团员最少?").kind == "rank" and cross.detect("哪里的团员最少?").fewest
+    assert cross.detect("各地希望工程分别资助了多少学生?").kind == "list"
+    assert cross.detect("天津和广西的团员一共有多少?").kind == "total"
+    assert (cross.detect("哪些报告提到了12355?").kind, cross.detect("哪些报告提到了12355?").indicator) == ("mention", "12355")
+    assert cross.detect("重庆历年招募的西部计划志愿者有多少?").kind == "trend"
+
+
+def test_no_single_report_gold_question_is_taken_for_a_cross_one():
+    asked = []
+    for path in sorted(GOLD.glob("*.jsonl")):
+        if path.name == "cross.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            asked += [t["question"] if isinstance(t, dict) else t for t in item.get("turns", [])] or [item["question"]]
+    assert len(asked) > 800
+    assert [q for q in asked if cross.detect(q)] == []
+    assert cross.detect(TONGCHUAN) is None and cross.detect("铜川一共有多少团员?") is None
+
+
+def test_compare_names_the_winner_with_both_figures_cited(assistant):
+    answer = assistant.ask("铜川和宁夏哪个注册志愿者更多?")
+    assert answer.found and answer.value == "宁夏"
+    assert {c.source for c in answer.citations} == {"ningxia-registered-volunteers-2017.txt",
+                                                    "tongchuan-youth-league-2021-08-16.txt"}
+    assert "20357人" in answer.text and "2021-08-16" in answer.text and "2017-11-22" in answer.text
+    assert {c.paragraph for c in answer.citations if c.source.startswith("tongchuan")} == {7}
+    assert msg.CROSS_YEARS.split("(")[0] in answer.text  # 2021 against 2017: said, not hidden
+    fewer = assistant.ask("铜川和宁夏哪个注册志愿者更少?")
+    assert fewer.value == "铜川"
+
+
+def test_rank_list_and_mentions(assistant):
+    assert assistant.ask("哪里注册志愿者最多?").value == "海南"
+    listed = assistant.ask("各地注册志愿者分别有多少?")
+    assert all(figure in listed.text for figure in ("134.9万人", "20357人"))
+    assert len(listed.citations) == len(listed.text.splitlines()) - 1 - listed.text.count("注意")
+    mentioned = assistant.ask("哪些报告提到了志愿汇?")
+    assert mentioned.value == "1份报告"
+    assert [c.source for c in mentioned.citations] == ["tongchuan-youth-league-2021-08-16.txt"]
+    assert "志愿汇" in mentioned.citations[0].text
+
+
+def test_totals_say_what_they_sum(assistant):
+    total = assistant.ask("铜川和宁夏的注册志愿者一共有多少?")
+    assert total.found and {c.source for c in total.citations} == {"ningxia-registered-volunteers-2017.txt",
+                                                                  "tongchuan-youth-league-2021-08-16.txt"}
+    assert total.value == "550357人" and msg.CROSS_TOTAL_APPROX in total.text  # 20357 + 接近53万: an approximation
+    assert "2 份报告" in total.text
+
+
+def test_single_report_questions_keep_their_path(assistant, monkeypatch):
+    answer = assistant.ask(TONGCHUAN)
+    assert answer.value == "20357人" and answer.citations[0].paragraph == 7
+    monkeypatch.setattr(cross, "detect", lambda *a, **k: None)  # the path as it was before cross questions
+    before = assistant.ask(TONGCHUAN)
+    assert (before.value, before.text, before.citations) == (answer.value, answer.text, answer.citations)
+
+
+def test_facts_by_indicator_and_place(assistant):
+    facts = assistant.facts("注册志愿者")
+    assert any(f.figure == "20357人" and f.paragraph == 7 for f in facts)
+    assert {f.place for f in facts} >= {"铜川", "宁夏", "海南"}
+    assert {f.place for f in assistant.facts("铜川注册志愿者")} == {"铜川"}
+    assert len(assistant.facts("注册志愿者", limit=2)) == 2
+
+
+def test_facts_over_http_and_the_cli(corpus_index, capsys):
+    from fastapi.testclient import TestClient
+
+    from app.cli import main
+    from app.web.server import create_app
+
+    settings = replace(corpus_index[0], auth="staff:s3cret-long")
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as http:
+        assert http.get("/api/facts", params={"q": "注册志愿者"}).status_code == 401
+        got = http.get("/api/facts", params={"q": "注册志愿者"}, auth=("staff", "s3cret-long"))
+        assert got.status_code == 200 and any(f["value"] == 20357 and f["paragraph"] == 7 for f in got.json())
+        assert http.get("/api/facts", params={"q": " "}, auth=("staff", "s3cret-long")).status_code == 400
+    assert main(["facts", "注册志愿者", "--csv", "--index", str(corpus_index[0].index)]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == msg.FACTS_HEADER.split(",") and any(r[2] == "20357" and r[0] == "铜川" for r in rows[1:])
+
+
+def _answer(value, sources, text=""):
+    cites = tuple(Citation(s, "", "", 1, "", "", 1.0) for s in sources)
+    return Answer("q", text, value, True, cites)
+
+
+def test_cross_scoring_wants_the_winner_every_figure_and_every_report():
+    from app.evaluation.metrics import _parse, cross_correct
+
+    compare = _parse({"id": "c", "type": "cross", "kind": "compare", "question": "q", "answers": ["天津"],
+                      "docs": ["a", "b"]})
+    assert cross_correct(compare, _answer("天津", ["a", "b"]))
+    assert not cross_correct(compare, _answer("宁夏", ["a", "b"]))
+    assert not cross_correct(compare, _answer("天津", ["a"]))
+    listed = _parse({"id": "l", "type": "cross", "kind": "list", "question": "q",
+                     "answers": ["195万名", "528740人|接近53万人"], "docs": ["a", "b"]})
+    assert cross_correct(listed, _answer("2", ["a", "b"], "天津:1950000名;宁夏:接近53万人"))
+    assert not cross_correct(listed, _answer("2", ["a", "b"], "天津:195万名"))
+    with pytest.raises(ValueError):
+        _parse({"id": "x", "type": "cross", "question": "q", "answers": ["a"], "docs": []})
+
+
+def test_cross_gold_is_not_an_answer_model_training_set():
+    from app.evaluation.metrics import load_gold
+    from app.evaluation.trainset import SETS
+
+    assert "cross" not in {name for name, _ in SETS}
+    gold = load_gold(GOLD / "cross.jsonl")
+    assert len(gold) >= 30 and all(g.type == "cross" and g.docs for g in gold)
+    names = {p.name for folder in ("corpus", "tests/data/practice2") for p in (ROOT / folder).rglob("*")}
+    assert {d for g in gold for d in g.docs} <= names

@@ -1,0 +1,152 @@
+"""Facts at ingest (ingest/facts.py): figures read with what they count, where and when; the facts collection kept
+in step with its reports through re-ingest, prune and delete; extraction measured against hand-checked figures."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest import ingest_paths
+from ingest.facts import extract_facts
+from ingest.schema import Document
+from ingest.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = ROOT / "tests" / "data" / "facts" / "figures.jsonl"
+
+
+def doc(*paragraphs, title="宁夏志愿服务工作报告", date="2017-11-22", source="ningxia.txt") -> Document:
+    return Document("d1", source, title, date, tuple(paragraphs), "h")
+
+
+def one(facts, figure):
+    found = [f for f in facts if f.figure == figure]
+    assert len(found) == 1, [(f.figure, f.indicator) for f in facts]
+    return found[0]
+
+
+def test_indicator_before_and_after_the_figure():
+    facts = extract_facts(doc("截至目前,宁夏在系统中实名注册的志愿者已达528740人,登记志愿团体122个。",
+                              "五年来组织动员2万余名青年志愿者参与“保护母亲河”行动。"))
+    registered = one(facts, "528740人")
+    assert (registered.indicator, registered.value, registered.unit, registered.qualifier) == \
+        ("实名注册的志愿者", 528740, "人", "")
+    assert one(facts, "122个").indicator == "登记志愿团体"
+    mobilised = one(facts, "2万余名")
+    assert (mobilised.indicator, mobilised.value, mobilised.unit, mobilised.qualifier) == ("青年志愿者", 20000, "名", "余")
+    assert registered.paragraph == 1 and mobilised.paragraph == 2
+    assert registered.quote.startswith("截至目前") and registered.quote.endswith("。")
+
+
+def test_qualifier_kept_and_chinese_numerals_read():
+    facts = extract_facts(doc("全省各类青年志愿服务组织超过1.09万个,受助学生两万多名。"))
+    organisations = one(facts, "超过1.09万个")
+    assert (organisations.value, organisations.qualifier) == (10900, "超过")
+    assert one(facts, "两万多名").value == 20000
+
+
+def test_years_dates_ordinals_and_wording_are_not_figures():
+    facts = extract_facts(doc("2021年8月16日,第3期培训班开展一场活动,热线12355全年受理咨询409个。"))
+    assert [f.figure for f in facts] == ["409个"]
+
+
+def test_place_and_year_from_the_sentence_else_the_report():
+    facts = extract_facts(doc("宁夏实名注册志愿者528740人。", "在各地之中,银川市金凤区做法突出,已登记注册志愿者4万余人。",
+                              "2015年资助贫困大学生116名。"))
+    assert (one(facts, "528740人").place, one(facts, "528740人").year) == ("宁夏", 2017)
+    assert one(facts, "4万余人").place == "金凤"
+    assert one(facts, "116名").year == 2015
+
+
+def _facts_by_doc(store: Store) -> dict[str, set]:
+    out: dict[str, set] = {}
+    for f in store.all_facts():
+        out.setdefault(f.source, set()).add((f.paragraph, f.figure))
+    return out
+
+
+def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("ningxia-registered-volunteers-2017.txt", "hainan-youth-volunteers.md"):
+        shutil.copy(corpus / name, folder / name)
+    settings = make_settings()
+    ingest_paths([folder], settings)
+    store = Store.open(settings)
+    before = _facts_by_doc(store)
+    assert (3, "528740人") in before["ningxia-registered-volunteers-2017.txt"]
+    assert (1, "134.9万人") in before["hainan-youth-volunteers.md"]
+    store.close()
+
+    ningxia = folder / "ningxia-registered-volunteers-2017.txt"
+    ningxia.write_text(ningxia.read_text(encoding="utf-8").replace("528740", "612345"), encoding="utf-8")
+    ingest_paths([folder], settings)  # re-ingest: the changed report's facts replaced, none left over
+    store = Store.open(settings)
+    after = _facts_by_doc(store)
+    assert (3, "612345人") in after["ningxia-registered-volunteers-2017.txt"]
+    assert (3, "528740人") not in after["ningxia-registered-volunteers-2017.txt"]
+    assert after["hainan-youth-volunteers.md"] == before["hainan-youth-volunteers.md"]
+    assert store.facts.count() == sum(map(len, after.values()))  # no duplicates
+    store.close()
+
+    (folder / "hainan-youth-volunteers.md").unlink()
+    ingest_paths([folder], settings, prune=True)  # prune: its facts go with it
+    store = Store.open(settings, write=True)
+    assert set(_facts_by_doc(store)) == {"ningxia-registered-volunteers-2017.txt"}
+    store.delete_document(store.documents()[0].doc_id)  # delete (the web page's): the same
+    assert store.facts.count() == 0
+    store.close()
+
+
+# Measured on the 534 hand-checked figures (tests/data/facts/figures.jsonl). The rules of ingest/facts.py were
+# adjusted looking at the errors on corpus/ + practice2/A only; practice2/B (322 figures) was not looked at.
+# Targets (issue 11): precision 0.95, recall 0.9. Reached so far: see FLOORS; the test guards them from falling.
+FLOORS = {"corpus+A": (0.93, 0.88), "B": (0.90, 0.78)}
+
+
+@pytest.mark.skipif(not FIGURES.exists(), reason="the hand-checked figures (tests/data/facts/) are missing")
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_extraction_against_hand_checked_figures(part):
+    from app.evaluation.figures import corpus_facts, extraction_scores, load_figures
+
+    folders = [ROOT / "tests/data/practice2/B"] if part == "B" else [ROOT / "corpus", ROOT / "tests/data/practice2/A"]
+    names = {p.name for folder in folders for p in folder.iterdir()}
+    figures = [f for f in load_figures(FIGURES) if f["doc"] in names]
+    scores = extraction_scores(corpus_facts(folders), figures)
+    print(part, {k: v for k, v in scores.items() if k not in ("wrong", "missed")})
+    precision, recall = FLOORS[part]
+    assert scores["precision"] >= precision and scores["recall"] >= recall, scores
+
+
+def test_extraction_scores_count_right_and_wrong():
+    from app.evaluation.figures import Located, extraction_scores
+
+    paragraph = "实名注册的志愿者已达528740人,登记志愿团体122个。"
+    found = [Located(f, paragraph) for f in extract_facts(doc(paragraph, source="n.txt"))]
+    figures = [{"doc": "n.txt", "sentence": "注册的志愿者已达528740人", "indicator": "注册志愿者", "value": 528740,
+                "unit": "人", "para_start": "实名注册的志愿者已达"},
+               {"doc": "n.txt", "sentence": "志愿项目18个", "indicator": "志愿项目", "value": 18, "unit": "个",
+                "para_start": "实名注册的志愿者已达"}]
+    scores = extraction_scores(found, figures)
+    assert (scores["precision"], scores["recall"], scores["facts"]) == (0.5, 0.5, 2)
+    assert [f.figure for f in scores["wrong"]] == ["122个"] and [g["value"] for g in scores["missed"]] == [18]
+
+
+def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_settings, corpus):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", folder)
+    settings = make_settings()
+    ingest_paths([folder], settings)
+    store = Store.open(settings, write=True)
+    store.client.delete_collection(f"{settings.collection}-facts")  # as an index built before facts existed
+    store.close()
+    store = Store.open(settings)
+    assert store.facts.count() == 0 and not store.facts_current()
+    store.close()
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["updated"]  # read again, once
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["unchanged"]
+    store = Store.open(settings)
+    assert store.facts_current() and any(f.figure == "528740人" for f in store.all_facts())
+    store.close()

@@ -140,15 +140,17 @@ def tab(service: Service) -> None:
             search = gr.Button("汇总", variant="primary", scale=1, elem_id="yq-facts-search")
         picks = gr.Dataset(components=[query], samples=[[q] for q in EXAMPLES], type="index",
                            label=msg.FACTS_EXAMPLES, elem_id="yq-facts-examples")
-        note = gr.HTML(elem_id="yq-facts-note")
+        with gr.Row(equal_height=True):
+            note = gr.HTML(elem_id="yq-facts-note")
+            xlsx = gr.DownloadButton(msg.FACTS_XLSX, visible=False, variant="primary", size="md", scale=0,
+                                     min_width=170, elem_id="yq-facts-xlsx")
+            csv = gr.DownloadButton(msg.FACTS_CSV, visible=False, size="md", scale=0, min_width=120,
+                                    elem_id="yq-facts-csv")
         table = gr.Dataframe(headers=msg.FACTS_TABLE, datatype=["str", "str", "str", "number", "str", "str", "str"],
                              type="array", interactive=False, wrap=True, latex_delimiters=[],
                              column_widths=["9%", "20%", "12%", "10%", "7%", "11%", "31%"], elem_id="yq-facts-table")
         plot = gr.BarPlot(x="地方", y="数值", x_title=msg.FACTS_CHART_X, title=msg.FACTS_CHART, sort="-y",
                           x_label_angle=-30, height=320, visible=False, elem_id="yq-facts-chart")
-        with gr.Row():
-            xlsx = gr.DownloadButton(msg.FACTS_XLSX, visible=False, variant="primary", elem_id="yq-facts-xlsx")
-            csv = gr.DownloadButton(msg.FACTS_CSV, visible=False, elem_id="yq-facts-csv")
 
     outputs = [table, plot, note, xlsx, csv]
     search.click(on_facts, [query], outputs, **PRIVATE)

@@ -138,7 +138,7 @@ FACTS_NONE = "没有找到与“{query}”相关的数字。"
 FACTS_SHEET = "数据汇总"  # the .xlsx sheet; the downloads are 数据汇总.xlsx and 数据汇总.csv
 
 # -- the page's 数据汇总 tab (app/web/ui_facts.py) --
-FACTS_INTRO = "输入一项指标,列出各报告中的相应数字:表格可点表头排序,柱状图按地方比较,可下载为 Excel 或 CSV。"
+FACTS_INTRO = "输入一项指标,列出各报告中的相应数字:表头的 ⋮ 菜单可排序,柱状图按地方比较,可下载为 Excel 或 CSV。"
 FACTS_PLACEHOLDER = "输入指标,例如:{example}"
 FACTS_EXAMPLES = "示例指标(点一下就查)"
 FACTS_EMPTY = "请输入要汇总的指标,例如:{example}。"

@@ -254,8 +254,9 @@ def test_login_page_then_an_answer(browser, tmp_path, free_port):
 
 
 def test_facts_tab_with_a_login(browser, tmp_path, free_port):
-    """数据汇总 behind the login: search an indicator, see the table and the chart, download the .xlsx and read
-    it back (numbers as numbers); the guard refuses nothing on the way. docs/facts-tab.png is its screenshot."""
+    """数据汇总 behind the login: search an indicator, see the table (sorted from a header's menu) and the chart,
+    download the .xlsx and read it back (numbers as numbers); a hostile report's title stays text, nothing
+    runs, the guard refuses nothing on the way. docs/facts-tab.png is its screenshot."""
     from openpyxl import load_workbook
     from playwright.sync_api import expect
 
@@ -263,12 +264,13 @@ def test_facts_tab_with_a_login(browser, tmp_path, free_port):
     from ingest import Settings, ingest_paths
 
     settings = Settings(index=tmp_path / "idx", auth="staff:correct-horse-9")
-    ingest_paths([CORPUS], settings)
+    ingest_paths([CORPUS, XSS_REPORT], settings)
     port = free_port()
     stop = _start_server(settings, port)
     try:
         page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="zh-CN", accept_downloads=True)
-        refused = []
+        refused, dialogs = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.on("response", lambda r: refused.append((r.status, r.url)) if r.status >= 400 else None)
         page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
         expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
@@ -284,6 +286,16 @@ def test_facts_tab_with_a_login(browser, tmp_path, free_port):
         expect(table).to_contain_text("20357人", timeout=WAIT)
         expect(table).to_contain_text("铜川团市委荣获铜川市2020年度平安建设工作先进集体 · 2021-08-16 · 第7段")
         expect(page.locator("#yq-facts-note")).to_contain_text("单位不同")
+        expect(table).to_contain_text("某某团委志愿服务工作通报<img src=x onerror=alert(5)>")  # as text
+        assert table.locator("img, script, a").count() == 0
+        header = table.locator("thead th").nth(3)  # 折合数: sorted from its header's menu, as numbers
+        expect(header).to_contain_text("折合数")
+        header.hover()
+        header.locator("button.cell-menu-button").click()
+        page.locator("[role=menuitem]").nth(1).click()  # the second item sorts descending
+        expect(table.locator("tbody tr").first).to_contain_text("1349000", timeout=WAIT)
+        shown = table.inner_text()
+        assert shown.index("1349000") < shown.index("530000") < shown.index("528740") < shown.index("20357人")
         chart = page.locator("#yq-facts-chart")
         expect(chart.locator("canvas, svg").first).to_be_visible(timeout=WAIT)
         page.wait_for_timeout(800)  # the chart's own drawing
@@ -304,6 +316,7 @@ def test_facts_tab_with_a_login(browser, tmp_path, free_port):
         assert info.value.suggested_filename == "数据汇总.csv"
         assert Path(info.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
         assert refused == [], refused
+        assert dialogs == [], dialogs
         page.close()
     finally:
         stop()

@@ -78,6 +78,21 @@ def test_an_empty_query_or_no_match_is_one_chinese_line(on):
         assert plot["visible"] is False and xlsx.visible is False and csv_button.visible is False
 
 
+def test_a_failure_or_an_empty_knowledge_base_is_one_chinese_line(tmp_path, monkeypatch):
+    from ingest import Settings
+
+    service = Service(Settings(index=tmp_path / "idx"))  # no index yet
+    on = handlers(service)
+    table, plot, note, *_ = on["on_facts"]("注册志愿者")
+    assert table == [] and note == message_html(msg.NO_INDEX, "notice")
+
+    def broken(query, limit):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(service, "facts", broken)
+    assert on["on_facts"]("注册志愿者")[2] == message_html(msg.FACTS_FAILED, "notice")
+
+
 def test_the_examples_search_and_have_figures_in_the_corpus(on):
     for i, example in enumerate(ui_facts.EXAMPLES):
         query, table, plot, note, *_ = on["on_facts_example"](i)

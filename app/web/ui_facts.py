@@ -9,6 +9,7 @@ and copies nothing), and removed after KEEP_SECONDS, or sooner once MAX_EXPORTS 
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
 import tempfile
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 import gradio as gr
+import pandas as pd
 
 from ingest import messages as msg
 
@@ -24,6 +26,7 @@ from ..export import csv_bytes, number, xlsx_bytes
 from .render import message_html
 from .service import Service, UserError
 
+log = logging.getLogger(__name__)
 PRIVATE = {"api_visibility": "private"}
 LIMIT = 200  # rows per search: the table, the chart and the downloads
 CHART_BARS = 30
@@ -100,27 +103,32 @@ def export(facts) -> tuple[str, str]:
     return str(xlsx), str(csv)
 
 
+def nothing(text: str) -> tuple:
+    """The outputs of a search that shows no figures: an empty table, no chart, no downloads, one line why."""
+    return ([], gr.update(value=None, visible=False), message_html(text, "notice"),
+            gr.DownloadButton(value=None, visible=False), gr.DownloadButton(value=None, visible=False))
+
+
 def tab(service: Service) -> None:
     """Lay out the tab inside the page's gr.Tabs and wire its events."""
 
     def on_facts(query):
         """-> table, chart, note, xlsx button, csv button; nothing found: an empty table and one line why."""
         query = (query or "").strip()
-        none = ([], gr.update(value=None, visible=False), gr.DownloadButton(value=None, visible=False),
-                gr.DownloadButton(value=None, visible=False))
         if not query:
-            return none[0], none[1], message_html(msg.FACTS_EMPTY.format(example=EXAMPLES[0]), "notice"), *none[2:]
+            return nothing(msg.FACTS_EMPTY.format(example=EXAMPLES[0]))
         try:
             facts = service.facts(query, LIMIT)
-        except UserError as err:
-            return none[0], none[1], message_html(str(err), "notice"), *none[2:]
+        except UserError as err:  # too long; no, a busy or an unreachable knowledge base
+            return nothing(str(err))
+        except Exception:
+            log.exception("facts for %r failed", query)
+            return nothing(msg.FACTS_FAILED)
         if not facts:
-            return none[0], none[1], message_html(msg.FACTS_NONE.format(query=query[:50]), "notice"), *none[2:]
+            return nothing(msg.FACTS_NONE.format(query=query[:50]))
         data, chart_note = chart(facts)
         note = msg.FACTS_FOUND.format(n=len(facts), reports=len({f.doc_id for f in facts}))
         note += (msg.FACTS_CAPPED.format(limit=LIMIT) if len(facts) >= LIMIT else "") + chart_note
-        import pandas as pd
-
         plot = gr.BarPlot(value=pd.DataFrame({"地方": data["地方"], "数值": data["数值"]}), visible=True,
                           y_title=msg.FACTS_CHART_Y.format(unit=data["单位"] or "-"))
         xlsx, csv = export(facts)

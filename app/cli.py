@@ -195,20 +195,15 @@ def cmd_ask(args, settings: Settings) -> int:
 
 
 def cmd_facts(args, settings: Settings) -> int:
-    import csv
-
     from app.api import Assistant
+    from app.export import csv_text
 
     facts = Assistant.open(settings).facts(args.query, args.limit)
     if not facts:
         print(msg.FACTS_NONE.format(query=args.query), file=sys.stderr)
         return 1
-    rows = [(f.place, f.indicator, f"{f.value:g}", f.unit, f.qualifier, f.year or "", f.title or f.source, f.date,
-             f.paragraph, f.quote) for f in facts]
-    if args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(msg.FACTS_HEADER.split(","))
-        writer.writerows(rows)
+    if args.csv:  # the columns of the 数据汇总 tab's downloads (app/export.py)
+        sys.stdout.write(csv_text(facts))
     else:
         from app.engine.cross import row
 

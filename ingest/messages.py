@@ -133,5 +133,24 @@ CROSS_MENTION_ROW = "{title} · {date} · 第{paragraph}段"
 CROSS_YEARS = "注意:这些数字的年份不同({years}),不是同一年的比较。"
 CROSS_QUALIFIED = "注意:{figures} 是约数(带“余/多/近/超过/约”等),比较结果可能有出入。"
 CROSS_MISSING = "没有找到 {places} 的相关数字。"
-FACTS_HEADER = "地方,指标,数值,单位,限定,年份,报告,日期,段落,原文"
+FACTS_HEADER = "地方,指标,数值,单位,限定,原文数字,年份,报告,日期,段落,原文,文件"  # .csv/.xlsx (app/export.py)
 FACTS_NONE = "没有找到与“{query}”相关的数字。"
+FACTS_SHEET = "数据汇总"  # the .xlsx sheet; the downloads are 数据汇总.xlsx and 数据汇总.csv
+
+# -- the page's 数据汇总 tab (app/web/ui_facts.py) --
+FACTS_INTRO = "输入一项指标,列出各报告中的相应数字:表头的 ⋮ 菜单可排序,柱状图按地方比较,可下载为 Excel 或 CSV。"
+FACTS_PLACEHOLDER = "输入指标,例如:{example}"
+FACTS_EXAMPLES = "示例指标(点一下就查)"
+FACTS_EMPTY = "请输入要汇总的指标,例如:{example}。"
+FACTS_FOUND = "找到 {n} 条数字,来自 {reports} 份报告。"
+FACTS_FAILED = "汇总时出错,请稍后再试;如果一直出错,请联系管理员查看服务日志。"
+FACTS_CAPPED = "只列出最相关的 {limit} 条。"
+FACTS_UNITS_DIFFER = "单位不同({units}),图中只画单位为“{unit}”的 {n} 条。"
+FACTS_CHART_TOP = "图中只画数值最大的 {n} 条。"
+FACTS_TABLE = ["地方", "指标", "数值(原文)", "折合数", "单位", "日期", "出处"]
+FACTS_SOURCE = "{title} · {date} · 第{paragraph}段"
+FACTS_NO_PLACE = "未注明"
+FACTS_NO_DATE = "-"
+FACTS_CHART = "各地数值"
+FACTS_CHART_X, FACTS_CHART_Y = "地方", "数值({unit})"
+FACTS_XLSX, FACTS_CSV = "下载 Excel(.xlsx)", "下载 CSV"

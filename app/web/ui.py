@@ -1,6 +1,7 @@
 """The web page (gr.Blocks, in Chinese): chat with cited answers and feedback, upload, knowledge base.
 
-`build_demo(service)` lays the page out over an app.web.service.Service (its 上传报告 and 知识库 tabs: app.web.ui_kb);
+`build_demo(service)` lays the page out over an app.web.service.Service (its 上传报告 and 知识库 tabs: app.web.ui_kb;
+数据汇总: app.web.ui_facts);
 app.web.serve runs app.web.server's FastAPI app (`youthqa serve`, or in a background thread).
 Chat messages are HTML built by app.web.render (report text escaped), shown with Markdown rendering off.
 A busy or unreachable knowledge base (app.web.service.Unavailable) is a one-line message where the action was.
@@ -16,7 +17,7 @@ import gradio as gr  # noqa: E402
 
 from ingest import messages as msg  # noqa: E402
 
-from . import ui_kb  # noqa: E402
+from . import ui_facts, ui_kb  # noqa: E402
 from .render import answer_html, message_html, passages_html  # noqa: E402
 from .serve import serve, start_in_thread  # noqa: E402  (their home before app.web.serve)
 from .service import Service, UserError  # noqa: E402
@@ -129,6 +130,7 @@ def build_demo(service: Service) -> gr.Blocks:
                         gr.Markdown("### 检索到的段落")
                         sources = gr.HTML(passages_html(None), elem_id="yq-sources")
             kb = ui_kb.tabs(service, docs)
+            ui_facts.tab(service)
 
         out = [chat, box, sources, turns, messages, note]
         send.click(respond, [box, messages, turns], out, api_name="ask")

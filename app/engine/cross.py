@@ -74,7 +74,10 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
         return CrossQuestion("compare", indicator, places, _direction(compare or rank) in _LESS)
     if not places and rank:
         return CrossQuestion("rank", indicator, (), _direction(rank) in _LESS)
-    if _TOTAL.search(text) and (len(places) >= 2 or _LIST.search(text)):
+    # "柳州融水和三江两个县…加起来": parts of a place the question names first, whose report states their sum itself
+    # (a part outside it, as in a near miss, is then refused by the single-report path's scope check).
+    parts_of_one = len(places) >= 3 and any(q.within(places[0]) for q in places[1:])
+    if _TOTAL.search(text) and (len(places) >= 2 or _LIST.search(text)) and not parts_of_one:
         return CrossQuestion("total", indicator, places)
     if (_LIST.search(text) and not places) or (len(places) >= 2 and "分别" in text):
         return CrossQuestion("list", indicator, places)

@@ -107,7 +107,7 @@ class Follower:
         while True:
             time.sleep(interval)
             try:
-                self.catch_up()
+                self._check_drift(self.catch_up())
             except Exception as err:  # a Chroma hiccup: answer from the state held, try again next time
                 log.warning("lexical catch-up failed: %s", err)
 
@@ -139,7 +139,6 @@ class Follower:
                 by_doc = {d: [] for d in doc_ids} | document_rows(self.store.chunks_of(doc_ids))
                 state = state.with_changes(by_doc, max(head, max(e[0] for e in entries)))
                 self._seen.update(e[1] for e in entries)
-        self._check_drift(state)
         self._merge_if_due(state)
         return state
 

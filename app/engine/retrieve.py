@@ -196,11 +196,11 @@ def _decorate(state: State, store) -> None:
     segment, live = state.segment, state.documents()
     if not hasattr(segment, "views"):
         data = segment.extra() or {}
-        segment.views = (data.get("catalogue") or {"titled": {}, "reports": {}},
-                         _romanise(m["title"] for m in segment.doc_meta))
+        segment.views = (data.get("catalogue") or {"titled": {}, "reports": {}}, data.get("romanised") or {})
     stored, romanised = segment.views
     state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
-    state.romanised = {**_romanise(state.record(d)["title"] for d in state.new_docs), **romanised}
+    fresh = _romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}
+    state.romanised = {**fresh, **romanised}
 
 
 def _romanise(titles) -> dict[str, str]:

@@ -12,9 +12,10 @@ import sys
 
 def extra(texts: dict[str, str], metas: dict[str, dict]) -> dict:
     """What a base stores beside its BM25: the catalogue of its reports."""
+    from .retrieve import _romanise
     from .scope import Catalogue
 
-    return {"catalogue": Catalogue(texts, metas).to_json()}
+    return {"catalogue": Catalogue(texts, metas).to_json(), "romanised": _romanise(m["title"] for m in metas.values())}
 
 
 def merge_command(folder, settings) -> list[str]:

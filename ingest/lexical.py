@@ -5,8 +5,8 @@ Character unigrams+bigrams need no dictionary and match Chinese as well as a wor
 written once per node (numpy files, memory-mapped by every process); reports changed since it was written
 are a small in-memory delta, scored with the same Lucene BM25 (k1 1.5, b 0.75) under the combined document
 frequencies. With an empty delta the scores are bm25s's exactly; with one, the base's stored weights are
-rescaled by idf(new)/idf(base) per query token, deleted chunks masked, their document frequency not
-subtracted (an overestimate for the few terms of replaced reports, gone at the next merge: ingest/lexsync.py).
+rescaled by idf(new)/idf(base) per query token and the rows of changed reports masked (and left out of the
+document frequencies); only the length normalisation keeps the base's average until the next merge.
 """
 from __future__ import annotations
 
@@ -105,24 +105,27 @@ class Delta:
         return delta
 
 
-def bm25(part: Part, delta: Delta, removed: int, tokens: list[str]) -> np.ndarray:
-    """Scores of base rows then delta rows for the query tokens (duplicates count, as in bm25s)."""
+def bm25(part: Part, delta: Delta, tokens: list[str], keep: np.ndarray | None = None) -> np.ndarray:
+    """Scores of base rows then delta rows for the query tokens (duplicates count, as in bm25s).
+    keep: 0 for the base rows of changed or removed reports, which count in no document frequency."""
     out = np.zeros(part.n + len(delta.lengths), dtype=np.float32)
+    removed = 0 if keep is None else part.n - int(np.count_nonzero(keep[:part.n]))
     n = part.n - removed + len(delta.lengths)
     for t in tokens:
         rows, weights = part.postings(t)
         added = delta.postings.get(t, ())
         df_base = 0 if rows is None else len(rows)
-        if not df_base + len(added):
+        live = df_base - (int(np.count_nonzero(keep[rows] == 0)) if removed and df_base else 0)
+        if not live + len(added):
             continue
-        idf = float(_idf(df_base + len(added), n))
-        if df_base:
+        idf = float(_idf(live + len(added), n))
+        if live:
             scale = idf / float(_idf(df_base, part.n))
             out[rows] += weights if scale == 1.0 else weights * np.float32(scale)
         for row, tf in added:
             norm = K1 * (1 - B + B * delta.lengths[row] / part.avgdl)
             out[part.n + row] += idf * tf / (norm + tf)
-    return out
+    return out if keep is None or not removed else out * keep
 
 
 def chunk_key(doc_slot, paragraph, start):

@@ -69,13 +69,12 @@ class State:
     # -- scores --------------------------------------------------------------------------------
     def scores(self, query: str) -> np.ndarray:
         tokens = [t for t in tokenize(query, unigrams=False) if self._known(t)]
-        out = bm25(self.segment.chunks, self.chunk_delta, self.removed_chunks, tokens)
-        return out * self.chunk_keep if self.removed_chunks else out
+        return bm25(self.segment.chunks, self.chunk_delta, tokens, self.chunk_keep if self.removed_chunks else None)
 
     def prior(self, query: str) -> np.ndarray:
         """BM25 of whole documents, scaled to [0, 1], for each chunk position."""
         tokens = [t for t in tokenize(query) if self.segment.docs.vocab.get(t) is not None or t in self.doc_delta.postings]
-        scores = bm25(self.segment.docs, self.doc_delta, self.removed_docs, tokens) * self.doc_keep
+        scores = bm25(self.segment.docs, self.doc_delta, tokens, self.doc_keep if self.removed_docs else None)
         top = float(scores.max()) if len(scores) else 0.0
         return (scores / top)[self.chunk_doc].astype(np.float32) if top > 0 else np.zeros(self.size(), np.float32)
 

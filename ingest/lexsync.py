@@ -48,16 +48,28 @@ def segments(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("seg-*") if not p.name.endswith(".tmp") and (p / "segment.json").exists())
 
 
-def build(store, folder: Path, extra=None) -> Path:
-    """Write a new base from every chunk of the store (under the node lock); keep the previous one."""
+def build(store, folder: Path, extra=None, unless_newer_than: float | None = None) -> Path:
+    """Write a new base from every chunk of the store (under the node lock); keep the previous one.
+    unless_newer_than: a time; if another process of the node wrote a usable base since, that one is used."""
     with node_lock(folder):
+        if unless_newer_than is not None:
+            usable = [p for p in segments(folder) if p.stat().st_mtime >= unless_newer_than and _usable(p, store)]
+            if usable:
+                return usable[-1]  # the other worker that started with us built it while we waited
         head = store.change_head()  # before reading: changes made during the read are re-applied as delta
-        identity = _identity(store)
         path = folder / f"seg-{head:012d}-{int(time.time() * 1000)}"
-        Segment.write(path, store.all_chunks(), seq=head, stamp=identity, extra=extra)
+        Segment.write(path, store.all_chunks(), seq=head, stamp=_identity(store), extra=extra)
         for old in segments(folder)[:-2]:
             shutil.rmtree(old, ignore_errors=True)  # open readers keep their mappings (POSIX)
         return path
+
+
+def _usable(path: Path, store) -> bool:
+    try:
+        meta = json.loads((path / "segment.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return meta["stamp"] == _identity(store) and meta["seq"] <= store.change_head()
 
 
 def _identity(store) -> str:
@@ -113,16 +125,15 @@ class Follower:
 
     # -- internals -----------------------------------------------------------------------------
     def _open_base(self) -> State:
-        identity = _identity(self.store)
+        asked = time.time()
+        self._seen.clear()
         for path in reversed(segments(self.folder)):
-            try:
-                segment = Segment.open(path)
-            except (OSError, ValueError, json.JSONDecodeError):
-                continue  # removed by a merge meanwhile, or half-written by an older version
-            if segment.stamp == identity and segment.seq <= self.store.change_head():
-                self._seen.clear()
-                return State(segment)
-        return State(Segment.open(build(self.store, self.folder, self.extra)))
+            if _usable(path, self.store):
+                try:
+                    return State(Segment.open(path))
+                except (OSError, ValueError, KeyError):
+                    continue  # removed by a merge meanwhile, or written by an older version
+        return State(Segment.open(build(self.store, self.folder, self.extra, unless_newer_than=asked - 1)))
 
     def _catch_up(self, state: State) -> State:
         newest = segments(self.folder)
@@ -139,6 +150,7 @@ class Follower:
                 by_doc = {d: [] for d in doc_ids} | document_rows(self.store.chunks_of(doc_ids))
                 state = state.with_changes(by_doc, max(head, max(e[0] for e in entries)))
                 self._seen.update(e[1] for e in entries)
+                self._seen = {i for i in self._seen if int(i.split("-")[0]) > state.seq - SLACK}
         self._merge_if_due(state)
         return state
 

@@ -73,6 +73,22 @@ def grow(env: dict, target: int, seed: int = 0) -> int:
     return store.count()
 
 
+def bare_ms(env: dict, qs: list[str]) -> tuple[float, float]:
+    """p50/p95 of the bare cost, in this process: one query embedding + one Chroma query (top 5)."""
+    from ingest.embed import load_embedder
+    from ingest.settings import Settings
+    from ingest.store import Store
+
+    store = Store.open(Settings.from_env(env))
+    embedder = load_embedder(store.model, 1)
+    times = []
+    for q in qs * 2:
+        t = time.perf_counter()
+        store.chunks.query(query_embeddings=[embedder.embed_query(q)], n_results=5)
+        times.append(1000 * (time.perf_counter() - t))
+    return statistics.median(times[len(qs):]), sorted(times)[int(0.95 * len(times)) - 1]
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS"):
@@ -165,7 +181,9 @@ def main(argv=None) -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             t = time.perf_counter()
             chunks = grow({**env, "YOUTHQA_INDEX": str(work / "seed")}, size)
-            print(f"{chunks} chunks ({time.perf_counter() - t:.0f} s to write)", flush=True)
+            bare = bare_ms({**env, "YOUTHQA_INDEX": str(work / "seed")}, qs)
+            print(f"{chunks} chunks ({time.perf_counter() - t:.0f} s to write); bare cost (embed + Chroma query) "
+                  f"p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms", flush=True)
             for name, code in (("old", old), ("new", ROOT)):
                 r = run_design(name, code, {**env, "YOUTHQA_INDEX": str(work / f"{name}-{size}")}, work, qs)
                 if name == "new":  # again, with the node's on-disk index present

@@ -53,7 +53,8 @@ def grow(env: dict, target: int, seed: int = 0) -> int:
     settings = Settings.from_env(env)
     store = Store.open(settings)
     dim = int((store.chunks.metadata or {}).get("dimension") or 512)
-    docs, rng, n, count = originals(), np.random.default_rng(seed), 0, store.count()
+    # n carries on after the reports of the previous size: the same n is the same doc_id, which add() ignores
+    docs, rng, n, count = originals(), np.random.default_rng(seed), len(store.documents()), store.count()
     items = []
     while count < target:
         stem, doc = docs[n % len(docs)]

@@ -37,7 +37,13 @@ NEW_REPORT = ("# 共青团{city}委员会2025年工作总结\n2025-01-05\n"
               "{city}青年志愿者协会实名注册志愿者{figure}人,开展志愿服务活动321次。\n"
               "{city}团委建成青年之家46个,服务青少年12万人次。\n")
 NEW_QUESTION = "{city}实名注册志愿者有多少人?"
-NEW = {"old": ("测试市", "987654"), "new": ("试验市", "876543"), "new-again": ("示范市", "765432")}  # one per run
+NEW = {"old": ("测试", 987654), "new": ("试验", 876543), "new-again": ("示范", 765432)}  # a new report per run
+
+
+def new_report(name: str, size: int) -> tuple[str, str]:
+    """(city, figure) of the report a run ingests: another one per design and size, or it is already there."""
+    stem, figure = NEW[name]
+    return f"{stem}{'甲乙丙丁戊'[size // 10000 % 5]}市", str(figure - size // 1000)
 
 
 def grow(env: dict, target: int, seed: int = 0) -> int:
@@ -103,7 +109,7 @@ def ask(url: str, q: str, timeout: float = 300) -> tuple[float, str]:
     return time.perf_counter() - t, r.text if r.status_code == 200 else ""
 
 
-def run_design(name: str, code: Path, env: dict, work: Path, qs: list[str]) -> dict:
+def run_design(name: str, code: Path, env: dict, work: Path, qs: list[str], size: int) -> dict:
     env = {**env, "PYTHONPATH": str(code), "YOUTHQA_EMBED_THREADS": "1"}
     procs, urls, out = [], [], {}
     try:
@@ -121,7 +127,7 @@ def run_design(name: str, code: Path, env: dict, work: Path, qs: list[str]) -> d
         times = [ask(urls[0], q)[0] * 1000 for q in qs * 2]
         out["p50_ms"], out["p95_ms"] = statistics.median(times), sorted(times)[int(0.95 * len(times)) - 1]
         out["rss_mb"] = max(rss_mb(p.pid) for p in procs)
-        out.update(catch_up(code, env, work / f"{name}-new", urls, *NEW[name]))
+        out.update(catch_up(code, env, work / f"{name}-{size}-new", urls, *new_report(name, size)))
         out["rss_after_mb"] = max(rss_mb(p.pid) for p in procs)
         return out
     finally:
@@ -186,10 +192,10 @@ def main(argv=None) -> int:
             print(f"{chunks} chunks ({time.perf_counter() - t:.0f} s to write); bare cost (embed + Chroma query) "
                   f"p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms", flush=True)
             for name, code in (("old", old), ("new", ROOT)):
-                r = run_design(name, code, {**env, "YOUTHQA_INDEX": str(work / f"{name}-{size}")}, work, qs)
+                r = run_design(name, code, {**env, "YOUTHQA_INDEX": str(work / f"{name}-{size}")}, work, qs, size)
                 if name == "new":  # again, with the node's on-disk index present
                     r["warm_cold_s"] = run_design("new-again", code, {**env, "YOUTHQA_INDEX": str(work / f"new-{size}")},
-                                                  work, qs[:3])["cold_s"]
+                                                  work, qs[:3], size)["cold_s"]
                 rows.append((size, name, r))
                 print(f"  {name}: " + ", ".join(f"{k} {v:.2f}" for k, v in r.items()), flush=True)
         print_table(rows)

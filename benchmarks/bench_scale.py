@@ -96,9 +96,10 @@ def bare_ms(env: dict, qs: list[str]) -> tuple[float, float]:
     return statistics.median(times[len(qs):]), sorted(times)[int(0.95 * len(times)) - 1]
 
 
-def rss_mb(pid: int) -> float:
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """VmRSS, or RssAnon (the worker's own memory: RssFile is the mapped base, shared by the node's workers)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -127,6 +128,7 @@ def run_design(name: str, code: Path, env: dict, work: Path, qs: list[str], size
         times = [ask(urls[0], q)[0] * 1000 for q in qs * 2]
         out["p50_ms"], out["p95_ms"] = statistics.median(times), sorted(times)[int(0.95 * len(times)) - 1]
         out["rss_mb"] = max(rss_mb(p.pid) for p in procs)
+        out["anon_mb"] = max(rss_mb(p.pid, "RssAnon") for p in procs)
         out.update(catch_up(code, env, work / f"{name}-{size}-new", urls, *new_report(name, size)))
         out["rss_after_mb"] = max(rss_mb(p.pid) for p in procs)
         return out
@@ -208,7 +210,7 @@ def main(argv=None) -> int:
 
 
 def print_table(rows) -> None:
-    keys = ("cold_s", "rss_mb", "p50_ms", "p95_ms", "answerable_s", "longest_s")
+    keys = ("cold_s", "rss_mb", "anon_mb", "p50_ms", "p95_ms", "answerable_s", "longest_s")
     print(f"\n{'chunks':>8} {'design':<6}" + "".join(f"{k:>14}" for k in keys) + f"{'warm start s':>14}")
     by = {(s, n): r for s, n, r in rows}
     for (size, name), r in by.items():

@@ -132,6 +132,17 @@ class State:
         key = int(self.segment.keys[pos])
         return f"{self.segment.doc_ids[key >> 40]}:{(key >> 20) & _MASK20}:{key & _MASK20}"
 
+    def paragraph_ids(self, doc_id: str, paragraph: int) -> list[str]:
+        """The chunk ids of a paragraph, in order: read by id from Chroma (a metadata filter scans)."""
+        if doc_id in self.changed:
+            return [r[0] for r in self.changed[doc_id].rows if r[2]["paragraph"] == paragraph]
+        slot = self.segment.slot.get(doc_id)
+        if slot is None or paragraph < 1 or paragraph >= 1 << 20:
+            return []
+        keys = self.segment.keys
+        lo, hi = np.searchsorted(keys, [int(chunk_key(slot, paragraph, 0)), int(chunk_key(slot, paragraph + 1, 0))])
+        return [f"{doc_id}:{paragraph}:{int(k) & _MASK20}" for k in keys[lo:hi]]
+
     def record(self, doc_id: str) -> dict:
         if doc_id in self.changed:
             return self.changed[doc_id].record

@@ -133,7 +133,17 @@ class Follower:
                     return State(Segment.open(path))
                 except (OSError, ValueError, KeyError):
                     continue  # removed by a merge meanwhile, or written by an older version
-        return State(Segment.open(build(self.store, self.folder, self.extra, unless_newer_than=asked - 1)))
+        return State(Segment.open(self._build(unless_newer_than=asked - 1)))
+
+    def _build(self, unless_newer_than: float | None = None) -> Path:
+        """A base written in a child process when there is a command for it: reading and tokenising every chunk
+        peaks at several times the base's size, which a worker would otherwise keep as RSS for good."""
+        if self.merge_command:
+            subprocess.run(self.merge_command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            usable = [p for p in segments(self.folder) if _usable(p, self.store)]
+            if usable:
+                return usable[-1]
+        return build(self.store, self.folder, self.extra, unless_newer_than)
 
     def _catch_up(self, state: State) -> State:
         newest = segments(self.folder)
@@ -141,7 +151,7 @@ class Follower:
             state = self._open_base()  # a newer base from a merge on this node
         head = self.store.change_head()
         if head < state.seq:  # the log went back (a restored snapshot, a re-created knowledge base)
-            return State(Segment.open(build(self.store, self.folder, self.extra)))
+            return State(Segment.open(self._build()))
         if head > state.seq:
             entries = [e for e in self.store.changes_since(max(state.seq - SLACK, state.segment.seq))
                        if e[1] not in self._seen]

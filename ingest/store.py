@@ -278,16 +278,11 @@ class Store:
         got = self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=["documents", "metadatas"])
         return list(zip(got["ids"], got["documents"], got["metadatas"]))
 
-    def paragraphs(self, keys) -> dict[tuple[str, int], list[tuple[int, str, str]]]:
-        """{(doc_id, paragraph): [(start, chunk id, text)]} for these paragraphs, in one read."""
-        keys = list(keys)
-        where = {"$and": [{"doc_id": {"$in": sorted({d for d, _ in keys})}},
-                          {"paragraph": {"$in": sorted({p for _, p in keys})}}]}
-        got = self.chunks.get(where=where, include=["documents", "metadatas"])
-        found: dict = {}
-        for chunk_id, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
-            found.setdefault((meta["doc_id"], meta["paragraph"]), []).append((meta["start"], chunk_id, text))
-        return {k: sorted(v) for k, v in found.items()}
+    def texts(self, ids) -> dict[str, str]:
+        """{chunk id: text} of these chunks, in one read (by id: a metadata filter scans the collection)."""
+        ids = list(dict.fromkeys(ids))
+        got = self.chunks.get(ids=ids, include=["documents"]) if ids else {"ids": [], "documents": []}
+        return dict(zip(got["ids"], got["documents"]))
 
     def containing(self, text: str) -> set[str]:
         """The reports with a chunk holding this text."""

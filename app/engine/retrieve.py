@@ -65,7 +65,7 @@ class HybridRetriever:
         folder = Path(cache_dir or store.settings.index / "cache") / f"lexical-{store.settings.collection}"
         self.follower = Follower(store, folder, _extra, merge_command(folder, store.settings))
         self.follower.decorate = _decorate
-        self._texts: tuple = (None, {})  # (state, {(doc_id, paragraph): [(start, chunk id, text)]})
+        self._texts: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)] in order})
 
     # -- the lexical state: the last one applied; a background thread catches up ------------------
     def index(self) -> State:
@@ -136,9 +136,9 @@ class HybridRetriever:
         for pos, (doc_id, number) in chosen:
             record, parts = state.record(doc_id), self._parts(state, (doc_id, number))
             chunk_id = state.chunk_id(pos)
-            chunk = next((t for _, i, t in parts if i == chunk_id), "")
+            chunk = next((t for i, t in parts if i == chunk_id), "")
             passages.append(Passage(doc_id, record["source"], record["title"], record["date"], number,
-                                    "".join(t for *_, t in parts), chunk, round(float(score[pos]), 4),
+                                    "".join(t for _, t in parts), chunk, round(float(score[pos]), 4),
                                     record.get("origin", "")))
         return passages
 
@@ -152,10 +152,9 @@ class HybridRetriever:
         if self._texts[0] is not state or len(self._texts[1]) > PARAGRAPH_CACHE:
             self._texts = (state, {})
         held = self._texts[1]
-        wanted = [key for key in dict.fromkeys(keys) if key not in held and key[1] >= 1]
-        if wanted:
-            got = self.store.paragraphs(wanted)
-            held.update({key: got.get(key, []) for key in wanted})
+        wanted = {key: state.paragraph_ids(*key) for key in dict.fromkeys(keys) if key not in held}
+        texts = self.store.texts(i for ids in wanted.values() for i in ids)
+        held.update({key: [(i, texts[i]) for i in ids if i in texts] for key, ids in wanted.items()})
 
     def neighbourhood(self, passage: Passage) -> str:
         """The paragraph with the one before and after it, from the same report."""
@@ -163,7 +162,7 @@ class HybridRetriever:
 
     def paragraph(self, doc_id: str, number: int) -> str:
         """The text of paragraph `number` of a report ("" past its end)."""
-        return "".join(t for *_, t in self._parts(self.index(), (doc_id, number)))
+        return "".join(t for _, t in self._parts(self.index(), (doc_id, number)))
 
     def idf(self, token: str) -> float:
         """How rare a term is across chunks: a term no report contains weighs the most."""

@@ -195,7 +195,8 @@ def _decorate(state: State, store) -> None:
     segment, live = state.segment, state.documents()
     if not hasattr(segment, "views"):
         data = segment.extra() or {}
-        segment.views = (data.get("catalogue") or {"titled": {}, "reports": {}}, data.get("romanised") or {})
+        segment.views = (Catalogue.decode(data.get("catalogue") or {"titled": {}, "reports": {}}),
+                         data.get("romanised") or {})
     stored, romanised = segment.views
     state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
     fresh = _romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}

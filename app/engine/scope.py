@@ -221,14 +221,21 @@ class Catalogue:
                 "reports": {d: [[place(p) for p in r.focus], [place(p) for p in r.named], sorted(r.years),
                                 sorted(r.main_years)] for d, r in self.reports.items()}}
 
-    @classmethod
-    def stored(cls, data: dict, live: dict[str, dict], texts: dict[str, str], locate) -> "Catalogue":
-        """A stored catalogue's reports still live, plus the reports in `texts` (changed since it was stored)."""
+    @staticmethod
+    def decode(data: dict) -> tuple[dict, dict]:
+        """(titled, reports) of a stored catalogue (to_json)."""
         place = lambda row: Place(*row)  # noqa: E731
-        titled = {k: place(v) for k, v in data["titled"].items()}
-        reports = {d: Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
-                   for d, (f, n, y, m) in data["reports"].items() if d in live and d not in texts}
-        return cls(texts, live, titled, reports, locate)
+        return ({k: place(v) for k, v in data["titled"].items()},
+                {d: Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
+                 for d, (f, n, y, m) in data["reports"].items()})
+
+    @classmethod
+    def stored(cls, decoded: tuple, live: dict[str, dict], texts: dict[str, str], locate) -> "Catalogue":
+        """A stored catalogue's reports still live, plus the reports in `texts` (changed since it was stored)."""
+        titled, reports = decoded
+        kept = reports if len(live) == len(reports) and not texts else \
+            {d: r for d, r in reports.items() if d in live and d not in texts}
+        return cls(texts, live, titled, kept, locate)
 
     def _report(self, doc_id: str) -> Report:
         meta, text = self.metas[doc_id], self.texts[doc_id]

@@ -98,15 +98,16 @@ def bm25s_rows(chunks, qs, folder: Path):
     seg = Segment.write(folder / "seg", rows, seq=0)
     build = time.perf_counter() - t
     state = State(Segment.open(folder / "seg"))
-    order = {c.chunk_id: i for i, c in enumerate(chunks)}
-    back = np.array([order[c] for c in sorted(order, key=state.position)])  # segment position -> chunks index
-    rank = lambda q: back[np.argsort(-state.scores(q), kind="stable")[:40]]  # noqa: E731
+    # In chunk order, as the others rank: variants repeat paragraphs word for word, so ties are many and are
+    # broken by position (the bundled reports come first), for every candidate alike.
+    at = np.array([state.position(c.chunk_id) for c in chunks])
+    rank = lambda q: np.argsort(-state.scores(q)[at], kind="stable")[:40]  # noqa: E731
     one = [(f"new:{c.paragraph}:{c.start}", c.text, {**meta(c), "doc_id": "new"}) for c in chunks[:40]]
     t = time.perf_counter()
     state.with_changes(document_rows(one), 1).scores("铜川志愿者")
     add = time.perf_counter() - t
     return {"build_s": build, "add_report_s": add, "query_p50_ms": timed(state.scores, qs), "rank": rank,
-            "disk_mb": sum(p.stat().st_size for p in (folder / "seg").iterdir()) / 2**20, "seg": seg}
+            "disk_mb": sum(p.stat().st_size for p in (folder / "seg").rglob("*") if p.is_file()) / 2**20, "seg": seg}
 
 
 def fts5_rows(chunks, qs, folder: Path):
@@ -134,6 +135,42 @@ def fts5_rows(chunks, qs, folder: Path):
             "disk_mb": (folder / "fts.sqlite").stat().st_size / 2**20}
 
 
+def tantivy_rows(chunks, qs, folder: Path):
+    """tantivy-py (not a dependency: `pip install --target DIR tantivy`, DIR on PYTHONPATH) over the same n-grams,
+    pre-tokenised and split on whitespace."""
+    import tantivy
+
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("body", stored=False, tokenizer_name="whitespace")
+    sb.add_integer_field("pos", stored=True, indexed=False)
+    (folder / "tv").mkdir()
+    index = tantivy.Index(sb.build(), path=str(folder / "tv"))
+
+    def add(rows, offset=0):
+        writer = index.writer(heap_size=100_000_000, num_threads=1)
+        for i, c in enumerate(rows):
+            writer.add_document(tantivy.Document(body=" ".join(tokenize(f"{c.title} {c.text}")), pos=offset + i))
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+
+    t = time.perf_counter()
+    add(chunks)
+    build = time.perf_counter() - t
+    t = time.perf_counter()
+    add(chunks[:40], 10**9)
+    add_s = time.perf_counter() - t
+    searcher = index.searcher()
+
+    def rank(q, limit=40):
+        terms = " OR ".join(f'"{tok}"' for tok in dict.fromkeys(tokenize(q, unigrams=False)))
+        hits = searcher.search(index.parse_query(terms, ["body"]), limit).hits
+        return [p for p in (searcher.doc(a)["pos"][0] for _, a in hits) if p < 10**9]
+
+    return {"build_s": build, "add_report_s": add_s, "query_p50_ms": timed(rank, qs), "rank": rank,
+            "disk_mb": sum(p.stat().st_size for p in (folder / "tv").iterdir()) / 2**20}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chunks", type=int, default=10_000)
@@ -144,7 +181,14 @@ def main(argv=None) -> int:
     print(f"{len(chunks)} chunks, {len(questions)} gold questions on the bundled corpus")
     print(f"{'candidate':<28}{'build s':>9}{'add 1 rpt s':>12}{'query p50 ms':>13}{'disk MB':>9}{'hit@1':>7}{'hit@3':>7}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, run in (("bm25s segment (+delta)", bm25s_rows), ("sqlite fts5 (n-gram col)", fts5_rows)):
+        candidates = [("bm25s segment (+delta)", bm25s_rows), ("sqlite fts5 (n-gram col)", fts5_rows)]
+        try:
+            import tantivy  # noqa: F401
+
+            candidates.append(("tantivy (whitespace n-grams)", tantivy_rows))
+        except ImportError:
+            print("tantivy: not installed, skipped")
+        for name, run in candidates:
             before = rss_mb()
             r = run(chunks, qs, Path(tmp))
             h1, h3 = hits(r["rank"], chunks, questions)

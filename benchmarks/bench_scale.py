@@ -170,6 +170,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--old-ref", default="13a3875", help="the commit of the old design")
+    ap.add_argument("--designs", default="old,new", help="old,new (default) or one of them")
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     old = work / "old-code"
@@ -193,7 +194,7 @@ def main(argv=None) -> int:
             bare = bare_ms({**env, "YOUTHQA_INDEX": str(work / "seed")}, qs)
             print(f"{chunks} chunks ({time.perf_counter() - t:.0f} s to write); bare cost (embed + Chroma query) "
                   f"p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms", flush=True)
-            for name, code in (("old", old), ("new", ROOT)):
+            for name, code in (d for d in (("old", old), ("new", ROOT)) if d[0] in args.designs.split(",")):
                 r = run_design(name, code, {**env, "YOUTHQA_INDEX": str(work / f"{name}-{size}")}, work, qs, size)
                 if name == "new":  # again, with the node's on-disk index present
                     r["warm_cold_s"] = run_design("new-again", code, {**env, "YOUTHQA_INDEX": str(work / f"new-{size}")},

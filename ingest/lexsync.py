@@ -139,7 +139,8 @@ class Follower:
         """A base written in a child process when there is a command for it: reading and tokenising every chunk
         peaks at several times the base's size, which a worker would otherwise keep as RSS for good."""
         if self.merge_command:
-            subprocess.run(self.merge_command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            since = [] if unless_newer_than is None else [f"--unless-newer-than={unless_newer_than}"]
+            subprocess.run(self.merge_command + since, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             usable = [p for p in segments(self.folder) if _usable(p, self.store)]
             if usable:
                 return usable[-1]
@@ -186,10 +187,9 @@ class Follower:
         self._merging = subprocess.Popen(self.merge_command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def merge_main(argv, open_store, extra=None) -> int:
-    """`python -m <module> merge FOLDER`: write a new base for the node (run by a Follower)."""
-    store = open_store()
-    build(store, Path(argv[-1]), extra)
+def merge_main(folder: str, open_store, extra=None, unless_newer_than: float | None = None) -> int:
+    """A new base for the node, in a child process of a Follower (app/engine/views.py)."""
+    build(open_store(), Path(folder), extra, unless_newer_than)
     return 0
 
 

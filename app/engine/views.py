@@ -3,7 +3,7 @@
 Working out a report's places and years reads its whole text, so it is done when a base is written (and for
 the reports changed since, from the chunks the catch-up read anyway), never for every report in every process.
 
-    python -m app.engine.views merge FOLDER   # a new base for the node (started by ingest/lexsync.py)
+    python -m app.engine.views merge INDEX COLLECTION FOLDER [--unless-newer-than=T]   # by ingest/lexsync.py
 """
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ def main(argv: list[str]) -> int:
     from ingest.settings import Settings
     from ingest.store import Store
 
-    _, index, collection, _folder = argv
-    return merge_main(argv, lambda: Store.open(Settings.from_env(index=index, collection=collection)), extra)
+    since = [float(a.split("=", 1)[1]) for a in argv if a.startswith("--unless-newer-than=")]
+    _, index, collection, folder = [a for a in argv if not a.startswith("--")]
+    return merge_main(folder, lambda: Store.open(Settings.from_env(index=index, collection=collection)), extra,
+                      since[0] if since else None)
 
 
 if __name__ == "__main__":

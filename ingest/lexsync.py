@@ -14,7 +14,6 @@ import json
 import logging
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -191,7 +190,3 @@ def merge_main(folder: str, open_store, extra=None, unless_newer_than: float | N
     """A new base for the node, in a child process of a Follower (app/engine/views.py)."""
     build(open_store(), Path(folder), extra, unless_newer_than)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit("run through app.engine.views")

@@ -63,10 +63,15 @@ nearmiss: install
 # Server mode: one Chroma server that every youthqa process shares (YOUTHQA_CHROMA_HOST=127.0.0.1).
 CHROMA_PATH ?= .youthqa-chroma
 CHROMA_PORT ?= 8000
-.PHONY: chroma bench-load
+.PHONY: chroma bench-load bench-scale
 chroma: install
 	$(BIN)/chroma run --path $(CHROMA_PATH) --host 127.0.0.1 --port $(CHROMA_PORT)
 
 # Throughput of 1 vs 2 app workers over one Chroma server (~3 min; BENCH_SECONDS=20 for a quick run).
 bench-load: install-test
 	$(BIN)/python benchmarks/bench_load.py $(if $(BENCH_SECONDS),--seconds $(BENCH_SECONDS))
+
+# Issue 13: 10k and 100k chunk knowledge bases, 2 server-mode workers, new lexical index against the old design
+# (SIZES=10000,30000 for a quicker run; 100k takes long on 2 cores).
+bench-scale: install-test
+	$(BIN)/python benchmarks/bench_scale.py $(if $(SIZES),--sizes $(SIZES))

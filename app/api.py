@@ -137,7 +137,7 @@ class Assistant:
         """doc_id -> (title, date) of every report; rebuilt when the index changes."""
         index = self.retriever.index()
         if self._titles[0] is not index:
-            self._titles = (index, {m["doc_id"]: (m["title"], m["date"]) for m in index.metas})
+            self._titles = (index, {d: (m["title"], m["date"]) for d, m in index.documents().items()})
         return self._titles[1]
 
     def _similarity(self, query: str, texts: list[str]) -> list[float]:

@@ -189,6 +189,7 @@ class _Batch:
             offset += len(chunks)
         new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
         self.store.put_documents(items, new_ids=new)
+        self.store.log_changes([doc.doc_id for doc, *_ in items])  # after the chunks: readers then find them
         wrote(self.store.settings)  # no write in flight: the moment for a checkpoint, if one is due
         self.summary.results.extend(FileResult(path.name, status, chunks=len(chunks), path=str(path))
                                     for _, path, _, chunks, status in documents)
@@ -211,6 +212,7 @@ def _prune(store: Store, known, roots) -> list[FileResult]:
         path = Path(record.path)
         if not path.exists() and any(path == r or r in path.parents for r in roots):
             store.delete_document(record.doc_id)
+            store.log_changes([record.doc_id], "remove")
             removed.append(FileResult(record.source, "removed"))
     return removed
 

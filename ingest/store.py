@@ -252,6 +252,46 @@ class Store:
             yield got["ids"], got.get("metadatas") or [], got.get("documents") or []
             offset += len(got["ids"])
 
+    # -- change log: which reports changed, in order, for each node's lexical index (ingest/lexsync.py) --
+    def _changes(self):
+        return self.client.get_or_create_collection(f"{self.settings.collection}-changes", embedding_function=None)
+
+    @_writes
+    def log_changes(self, doc_ids, op: str = "put") -> None:
+        """Record that these reports changed (op put or remove): written after the chunks, so a reader that
+        sees the entry finds them. Two writers at once may share a seq; readers re-read a few back (lexsync)."""
+        doc_ids = list(dict.fromkeys(doc_ids))
+        if not doc_ids:
+            return
+        log, tag = self._changes(), uuid.uuid4().hex[:8]
+        head = log.count()
+        log.add(ids=[f"{head + i + 1:012d}-{tag}" for i in range(len(doc_ids))], embeddings=[[1.0]] * len(doc_ids),
+                metadatas=[{"seq": head + i + 1, "op": op, "doc_id": d} for i, d in enumerate(doc_ids)])
+
+    def change_head(self) -> int:
+        return self._changes().count()
+
+    def changes_since(self, seq: int) -> list[tuple[int, str, str, str]]:
+        """(seq, entry id, op, doc_id) of the entries after seq, oldest first."""
+        got = self._changes().get(where={"seq": {"$gt": seq}}, include=["metadatas"])
+        return sorted((m["seq"], i, m["op"], m["doc_id"]) for i, m in zip(got["ids"], got["metadatas"]))
+
+    def chunks_of(self, doc_ids) -> list[tuple[str, str, dict]]:
+        """(id, text, metadata) of every chunk of these reports."""
+        got = self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=["documents", "metadatas"])
+        return list(zip(got["ids"], got["documents"], got["metadatas"]))
+
+    def texts(self, ids) -> dict[str, str]:
+        """{chunk id: text} of these chunks, in one read (by id: a metadata filter scans the collection)."""
+        ids = list(dict.fromkeys(ids))
+        got = self.chunks.get(ids=ids, include=["documents"]) if ids else {"ids": [], "documents": []}
+        return dict(zip(got["ids"], got["documents"]))
+
+    def containing(self, text: str) -> set[str]:
+        """The reports with a chunk holding this text."""
+        got = self.chunks.get(where_document={"$contains": text}, include=["metadatas"])
+        return {m["doc_id"] for m in got["metadatas"]}
+
     def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         got = self.chunks.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"])
         return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))

@@ -3,26 +3,27 @@
 Scores are blended after normalising each to [0, 1]. The document prior is BM25 over whole
 documents: a place or organisation named in the question (铜川, 团市委) is rare across reports,
 so it lifts the paragraphs of the reports about it even when the paragraph itself never names
-the place ("注册志愿者20357人" does not say 铜川).
+the place ("注册志愿者20357人" does not say 铜川). The lexical index is the node's on-disk base plus
+the reports changed since (ingest/lexsync.py), caught up in a background thread; paragraph texts are
+read from Chroma when a passage needs them.
 """
 from __future__ import annotations
 
-import math
 import re
-import threading
-import time
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-from ingest.lexical import LexicalIndex, load_or_build, tokenize
+from ingest.lexstate import State
+from ingest.lexsync import Follower
 
 WEIGHTS = {"lexical": 0.55, "dense": 0.25, "doc": 0.20}
 DENSE_K = 50
-REFRESH_SECONDS = 2.0  # how often to ask Chroma whether another process changed the contents
+REFRESH_SECONDS = 1.0  # how often to read the change log for reports another process changed
+PARAGRAPH_CACHE = 4096  # paragraph texts kept per state
 
 
 @dataclass(frozen=True)
@@ -58,99 +59,114 @@ def _t2s(text: str) -> str:
 
 class HybridRetriever:
     def __init__(self, store, embedder, cache_dir=None):
-        self.store, self.embedder, self.cache_dir = store, embedder, cache_dir
-        self._lock = threading.Lock()
-        self._index: LexicalIndex | None = None
-        self._docs = None
-        self._checked = 0.0
+        from .views import merge_command
 
-    # -- the derived lexical index, refreshed when the store's stamp changes -----------------
-    def index(self) -> LexicalIndex:
-        now = time.monotonic()
-        if self._index is not None and now - self._checked < REFRESH_SECONDS:
-            return self._index
-        with self._lock:
-            if self._index is None or self.store.stamp() != self._index.stamp:
-                self._index = load_or_build(self.store, self.cache_dir)
-                self._docs = _DocIndex(self._index)
-            self._checked = now
-        return self._index
+        self.store, self.embedder = store, embedder
+        folder = Path(cache_dir or store.settings.index / "cache") / f"lexical-{store.settings.collection}"
+        self.follower = Follower(store, folder, _extra, merge_command(folder, store.settings))
+        self.follower.decorate = _decorate
+        self._texts: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)] in order})
+
+    # -- the lexical state: the last one applied; a background thread catches up ------------------
+    def index(self) -> State:
+        state = self.follower.current()
+        self.follower.start(REFRESH_SECONDS)
+        return state
+
+    def warm(self) -> State:
+        """Open (or build) the lexical index, its views and the encoder before the first question."""
+        state = self.index()
+        self.embedder.embed_query("预热")
+        return state
 
     def expand(self, query: str) -> tuple[str, tuple[str, ...]]:
         """English place names to the Chinese in report titles ('Tongchuan' -> '铜川'): (query, places)."""
         from .glossary import chinese_terms
 
-        self.index()
-        places = tuple(dict.fromkeys(self._docs.romanised[w] for w in re.findall(r"[a-z]+", query.lower())
-                                     if w in self._docs.romanised))
+        romanised = self.index().romanised
+        places = tuple(dict.fromkeys(romanised[w] for w in re.findall(r"[a-z]+", query.lower()) if w in romanised))
         extra = places + chinese_terms(query)
         return (f"{query} {' '.join(extra)}" if extra else query), places
 
     def doc_contains(self, doc_id: str, term: str) -> bool:
-        self.index()
-        return self._docs.contains(doc_id, term)
+        return self.index().contains(doc_id, term)
 
     def refresh(self) -> None:
-        """Check the store's stamp on the next search: this process just changed the contents."""
-        self._checked = float("-inf")
+        """This process just changed the contents: apply its log entries now (the caller is the writer)."""
+        self.follower.catch_up()
 
     def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None) -> list[Passage]:
-        index = self.index()
-        if not len(index):
+        state = self.index()
+        if not len(state):
             return []
         query = self.expand(normalise_query(query))[0]
-        blended = self._blend(query, index, doc_ids)
-        return self._paragraphs(index, blended, k)
+        return self._paragraphs(state, self._blend(query, state, doc_ids), k)
 
-    def _blend(self, query: str, index: LexicalIndex, doc_ids) -> np.ndarray:
-        lexical = _unit(index.scores(query))
-        dense = np.zeros(len(index), dtype=np.float32)
-        hits = self.store.query(self.embedder.embed_query(query), min(DENSE_K, len(index)))
+    def _blend(self, query: str, state: State, doc_ids) -> np.ndarray:
+        lexical = _unit(state.scores(query))
+        dense = np.zeros(state.size(), dtype=np.float32)
+        hits = self.store.query(self.embedder.embed_query(query), min(DENSE_K, len(state)))
         if hits:
             sims = np.array([s for _, s in hits], dtype=np.float32)
             low, high = float(sims.min()), float(sims.max())
             for (chunk_id, sim) in hits:
-                pos = index.position.get(chunk_id)
+                pos = state.position(chunk_id)
                 if pos is not None:
                     dense[pos] = (sim - low) / (high - low) if high > low else 1.0
-        doc_prior = self._docs.prior(query)
-        score = WEIGHTS["lexical"] * lexical + WEIGHTS["dense"] * dense + WEIGHTS["doc"] * doc_prior
+        score = WEIGHTS["lexical"] * lexical + WEIGHTS["dense"] * dense + WEIGHTS["doc"] * state.prior(query)
         if doc_ids is not None:
-            score = score * self._docs.mask(doc_ids)
+            score = score * state.mask(doc_ids)
         return score
 
-    def _paragraphs(self, index: LexicalIndex, score: np.ndarray, k: int) -> list[Passage]:
+    def _paragraphs(self, state: State, score: np.ndarray, k: int) -> list[Passage]:
         # Only the head of the ranking is read: partition first, sort the few (8 ms -> 1 ms at 100k chunks).
         head = min(max(4 * k, 20), len(score))
         top = np.argpartition(-score, head - 1)[:head]
-        seen, passages = set(), []
+        chosen, seen = [], set()
         for pos in top[np.argsort(-score[top], kind="stable")]:
-            meta = index.metas[pos]
-            key = (meta["doc_id"], meta["paragraph"])
+            key = state.locate(int(pos))
             if key in seen or score[pos] <= 0:
                 continue
             seen.add(key)
-            passages.append(Passage(meta["doc_id"], meta["source"], meta["title"], meta["date"],
-                                    meta["paragraph"], self._docs.paragraph(key), index.texts[pos],
-                                    round(float(score[pos]), 4), meta.get("origin", "")))
-            if len(passages) == k:
+            chosen.append((int(pos), key))
+            if len(chosen) == k:
                 break
+        self._fetch(state, [(d, p + i) for _, (d, p) in chosen for i in (-1, 0, 1)])
+        passages = []
+        for pos, (doc_id, number) in chosen:
+            record, parts = state.record(doc_id), self._parts(state, (doc_id, number))
+            chunk_id = state.chunk_id(pos)
+            chunk = next((t for i, t in parts if i == chunk_id), "")
+            passages.append(Passage(doc_id, record["source"], record["title"], record["date"], number,
+                                    "".join(t for _, t in parts), chunk, round(float(score[pos]), 4),
+                                    record.get("origin", "")))
         return passages
+
+    def _parts(self, state: State, key: tuple) -> list:
+        if self._texts[0] is not state or key not in self._texts[1]:
+            self._fetch(state, [key])
+        return self._texts[1].get(key, [])
+
+    def _fetch(self, state: State, keys) -> None:
+        """Read paragraphs from Chroma (those not held for this state), in one request."""
+        if self._texts[0] is not state or len(self._texts[1]) > PARAGRAPH_CACHE:
+            self._texts = (state, {})
+        held = self._texts[1]
+        wanted = {key: state.paragraph_ids(*key) for key in dict.fromkeys(keys) if key not in held}
+        texts = self.store.texts(i for ids in wanted.values() for i in ids)
+        held.update({key: [(i, texts[i]) for i in ids if i in texts] for key, ids in wanted.items()})
 
     def neighbourhood(self, passage: Passage) -> str:
         """The paragraph with the one before and after it, from the same report."""
-        self.index()
-        return "".join(self._docs.paragraph((passage.doc_id, passage.paragraph + d)) for d in (-1, 0, 1))
+        return "".join(self.paragraph(passage.doc_id, passage.paragraph + d) for d in (-1, 0, 1))
 
     def paragraph(self, doc_id: str, number: int) -> str:
         """The text of paragraph `number` of a report ("" past its end)."""
-        self.index()
-        return self._docs.paragraph((doc_id, number))
+        return "".join(t for _, t in self._parts(self.index(), (doc_id, number)))
 
     def idf(self, token: str) -> float:
         """How rare a term is across chunks: a term no report contains weighs the most."""
-        self.index()
-        return self._docs.idf(token)
+        return self.index().idf(token)
 
     def with_origins(self, answer, passages: list[Passage]):
         """The answer with each citation's origin: citations are made from passages without it (app.engine.answer,
@@ -166,55 +182,25 @@ class HybridRetriever:
         return replace(answer, citations=tuple(replace(c, origin=origin(c)) for c in answer.citations))
 
 
-class _DocIndex:
-    """Document-level views derived from the chunk index: BM25 prior, paragraph texts, masks."""
+def _extra(texts: dict, metas: dict) -> dict:
+    from .views import extra
 
-    def __init__(self, index: LexicalIndex):
-        import bm25s
+    return extra(texts, metas)
 
-        self.index = index
-        self.doc_ids = sorted({m["doc_id"] for m in index.metas})
-        slot = {d: i for i, d in enumerate(self.doc_ids)}
-        self.chunk_doc = np.array([slot[m["doc_id"]] for m in index.metas], dtype=np.int64)
-        tokens = [[] for _ in self.doc_ids]
-        self.parts: dict[tuple, list] = {}
-        self.chunk_df: Counter = Counter()
-        for pos, (text, meta) in enumerate(zip(index.texts, index.metas)):
-            chunk_tokens = tokenize(text)
-            self.chunk_df.update(set(chunk_tokens))
-            tokens[slot[meta["doc_id"]]].extend(chunk_tokens)
-            self.parts.setdefault((meta["doc_id"], meta["paragraph"]), []).append((meta["start"], text))
-        for i, doc_id in enumerate(self.doc_ids):
-            meta = index.metas[int(np.argmax(self.chunk_doc == i))]
-            tokens[i].extend(tokenize(f"{meta['title']} {meta['source']}") * 2)  # the title names the subject
-        self.token_sets = [set(t) for t in tokens]
-        self.slot = slot
-        self.romanised = _romanise(index.metas[int(np.argmax(self.chunk_doc == i))]["title"] for i in range(len(self.doc_ids)))
-        self.bm25 = bm25s.BM25()
-        if tokens:
-            self.bm25.index(tokens, show_progress=False)
 
-    def prior(self, query: str) -> np.ndarray:
-        vocab = self.bm25.vocab_dict
-        tokens = [t for t in tokenize(query) if t in vocab]
-        if not tokens:
-            return np.zeros(len(self.chunk_doc), dtype=np.float32)
-        return _unit(self.bm25.get_scores(tokens))[self.chunk_doc]
+def _decorate(state: State, store) -> None:
+    """The document views a state answers with: the catalogue of report scopes, the romanised titles."""
+    from .scope import Catalogue
 
-    def contains(self, doc_id: str, term: str) -> bool:
-        tokens = self.token_sets[self.slot[doc_id]] if doc_id in self.slot else set()
-        return all(term[i:i + 2] in tokens for i in range(max(1, len(term) - 1)))
-
-    def mask(self, doc_ids: set[str]) -> np.ndarray:
-        keep = np.array([d in doc_ids for d in self.doc_ids])
-        return keep[self.chunk_doc].astype(np.float32)
-
-    def paragraph(self, key: tuple) -> str:
-        return "".join(text for _, text in sorted(self.parts.get(key, [])))
-
-    def idf(self, token: str) -> float:
-        n = len(self.index.ids)
-        return math.log((n + 1) / (self.chunk_df.get(token, 0) + 0.5))
+    segment, live = state.segment, state.documents()
+    if not hasattr(segment, "views"):
+        data = segment.extra() or {}
+        segment.views = (Catalogue.decode(data.get("catalogue") or {"titled": {}, "reports": {}}),
+                         data.get("romanised") or {})
+    stored, romanised = segment.views
+    state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
+    fresh = _romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}
+    state.romanised = {**fresh, **romanised}
 
 
 def _romanise(titles) -> dict[str, str]:

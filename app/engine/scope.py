@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -206,18 +205,39 @@ def institution(rest: str) -> int:
 class Catalogue:
     """Every report's scope, from what the retriever holds (chunk texts and metadata): no Chroma round trip."""
 
-    def __init__(self, index, previous: "Catalogue | None" = None):
-        parts: dict[str, list] = {}
-        self.metas: dict[str, dict] = {}  # doc_id -> title, date, source
-        for text, meta in sorted(zip(index.texts, index.metas), key=lambda x: (x[1]["paragraph"], x[1]["start"])):
-            parts.setdefault(meta["doc_id"], []).append(text)
-            self.metas[meta["doc_id"]] = {k: meta.get(k) or "" for k in ("title", "date", "source")}
-        self.texts = {d: "\n".join(texts) for d, texts in parts.items()}
-        self.titled = _title_names(m["title"] for m in self.metas.values())
-        same = previous is not None and previous.titled == self.titled
-        self.reports = {d: previous.reports[d] if same and previous.texts.get(d) == self.texts[d]
-                        and previous.metas[d] == self.metas[d] else self._report(d) for d in self.texts}
+    def __init__(self, texts: dict[str, str], metas: dict[str, dict], titled: dict | None = None,
+                 reports: dict | None = None, locate=None):
+        """texts, metas: {doc_id: whole text}, {doc_id: title, date, source} of the reports to work out;
+        reports: those already worked out (a stored catalogue), kept; locate: quote -> doc ids, when the
+        texts are not all here (the lexical index keeps them in Chroma)."""
+        self.texts = texts
+        self.metas = {d: {k: m.get(k) or "" for k in ("title", "date", "source")} for d, m in metas.items()}
+        self.titled = _title_names(m["title"] for m in self.metas.values()) if titled is None else titled
+        self.reports = {**(reports or {}), **{d: self._report(d) for d in texts}}
         self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
+        self._locate = locate
+
+    def to_json(self) -> dict:
+        place = lambda p: [p.name, p.short, p.code, p.level]  # noqa: E731
+        return {"titled": {k: place(p) for k, p in self.titled.items()},
+                "reports": {d: [[place(p) for p in r.focus], [place(p) for p in r.named], sorted(r.years),
+                                sorted(r.main_years)] for d, r in self.reports.items()}}
+
+    @staticmethod
+    def decode(data: dict) -> tuple[dict, dict]:
+        """(titled, reports) of a stored catalogue (to_json)."""
+        place = lambda row: Place(*row)  # noqa: E731
+        return ({k: place(v) for k, v in data["titled"].items()},
+                {d: Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
+                 for d, (f, n, y, m) in data["reports"].items()})
+
+    @classmethod
+    def stored(cls, decoded: tuple, live: dict[str, dict], texts: dict[str, str], locate) -> "Catalogue":
+        """A stored catalogue's reports still live, plus the reports in `texts` (changed since it was stored)."""
+        titled, reports = decoded
+        kept = reports if len(live) == len(reports) and not texts else \
+            {d: r for d, r in reports.items() if d in live and d not in texts}
+        return cls(texts, live, titled, kept, locate)
 
     def _report(self, doc_id: str) -> Report:
         return report_of(self.metas[doc_id], self.texts[doc_id], self.titled)
@@ -230,7 +250,11 @@ class Catalogue:
     def locate(self, quote: str) -> set[str]:
         """The reports whose text holds a quoted sentence (which report a previous answer came from)."""
         head = re.sub(r"\s+", "", quote)[:24]  # a quote may span the pieces of a long paragraph
-        return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)} if len(head) >= 6 else set()
+        if len(head) < 6:
+            return set()
+        if self._locate is not None:
+            return self._locate(head[:12])  # a chunk boundary may fall after 12 characters, rarely before
+        return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)}
 
 
 def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) -> Report:
@@ -331,12 +355,6 @@ def _from_file(source: str, named: set) -> set:
     return {p for p in named if "".join(lazy_pinyin(p.short)) in words}
 
 
-_lock, _last = threading.Lock(), [None, None]  # the last index and its catalogue
-
-
 def catalogue(index) -> Catalogue:
-    """The catalogue of a lexical index, rebuilt when the index changes (keeping the unchanged reports' scopes)."""
-    with _lock:
-        if _last[0] is not index:
-            _last[:] = index, Catalogue(index, _last[1])
-        return _last[1]
+    """The catalogue of a lexical state (app/engine/retrieve.py keeps it beside the state)."""
+    return index.catalogue

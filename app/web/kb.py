@@ -65,8 +65,9 @@ class KnowledgeBase:
                 if record is not None:
                     kept = uploads.set_aside(self.settings.index, self.uploads, record)
                     store.delete_document(record.doc_id)
+                    store.log_changes([record.doc_id], "remove")  # every worker's lexical index drops it
                     uploads.discard(self.uploads, Path(record.path))  # only once it is out of the index
-                    store.touch()  # the retriever rebuilds its lexical index on the next question
+                    store.touch()
         except UserError as err:
             audit.record(self.settings, user, "delete", str(doc_id)[:64], str(err))
             raise
@@ -120,6 +121,7 @@ class KnowledgeBase:
                         present.append(record.path)
                     else:
                         store.delete_document(record.doc_id)
+                        store.log_changes([record.doc_id], "remove")
                         rows.append([record.source, _status("removed"), msg.FILE_GONE, 0])
                 if rows:
                     store.touch()

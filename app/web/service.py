@@ -136,8 +136,8 @@ class Service(KnowledgeBase):
 
     # -- knowledge base: Unavailable when it is busy (refused before anything changes) or unreachable --
     def _changed(self) -> None:
-        """The store's stamp moved: have the retriever look at it on the next question, rather than
-        after its REFRESH_SECONDS throttle (meant for changes made by other processes)."""
+        """This process changed the knowledge base: the retriever applies the change log now, rather than
+        at its next background catch-up (meant for changes made by other processes)."""
         retriever = getattr(self._assistant, "retriever", None)
         if retriever is not None:
             retriever.refresh()

@@ -1,0 +1,159 @@
+"""What a process answers from: the node's base segment plus the reports changed since it (the delta).
+
+A State is immutable: catching up makes a new one from the old plus the changed reports' chunks, and
+the retriever swaps it in, so a question is always answered from one consistent state. Positions are the
+base's chunks (in document, paragraph, start order) then the delta's; a changed report's base chunks are
+masked, never removed, until the next merge writes a new base.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .lexical import Delta, Segment, bm25, chunk_key, tokenize
+
+_MASK20 = (1 << 20) - 1
+
+
+class _Changed:
+    """One changed report: its chunk rows in order (none: removed) and their tokens, made once."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.chunk_tokens = [tokenize(f"{m.get('title', '')} {t}") for _, t, m in rows]
+        self.text_tokens = [tokenize(t) for _, t, _ in rows]
+        meta = rows[0][2] if rows else {}
+        self.record = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
+        self.doc_tokens = [t for toks in self.text_tokens for t in toks]
+        self.doc_tokens += tokenize(f"{self.record['title']} {self.record['source']}") * 2
+
+
+class State:
+    def __init__(self, segment: Segment, changed: dict | None = None, seq: int | None = None):
+        self.segment, self.changed = segment, dict(changed or {})
+        self.seq = segment.seq if seq is None else seq
+        base = segment
+        self.new_docs = sorted(d for d, c in self.changed.items() if c.rows)
+        rows = [(d, r, toks, text) for d in self.new_docs
+                for r, toks, text in zip(self.changed[d].rows, self.changed[d].chunk_tokens, self.changed[d].text_tokens)]
+        self.delta_rows = [r for _, r, _, _ in rows]
+        self.delta_pos = {r[0]: base.chunks.n + i for i, r in enumerate(self.delta_rows)}
+        self.chunk_delta = Delta.of([toks for _, _, toks, _ in rows])
+        self.doc_delta = Delta.of([self.changed[d].doc_tokens for d in self.new_docs])
+        self.text_df: dict[str, int] = {}
+        for _, _, _, text in rows:
+            for t in set(text):
+                self.text_df[t] = self.text_df.get(t, 0) + 1
+        self.doc_ids = base.doc_ids + self.new_docs
+        self.slot = {**base.slot, **{d: len(base.doc_ids) + i for i, d in enumerate(self.new_docs)}}
+        base_doc = (np.asarray(base.keys) >> 40).astype(np.int32)
+        self.chunk_doc = np.concatenate([base_doc, np.array([self.slot[d] for d, *_ in rows], np.int32)])
+        self.doc_keep = np.ones(len(self.doc_ids), np.float32)
+        gone = [base.slot[d] for d in self.changed if d in base.slot]
+        self.doc_keep[gone] = 0.0
+        self.chunk_keep = self.doc_keep[self.chunk_doc]
+        self.removed_chunks = int(len(base_doc) - self.chunk_keep[:len(base_doc)].sum())
+        self.removed_docs = len(gone)
+
+    def with_changes(self, by_doc: dict, seq: int) -> "State":
+        """by_doc: {doc_id: its chunk rows now (empty: removed)}."""
+        return State(self.segment, {**self.changed, **{d: _Changed(r) for d, r in by_doc.items()}}, seq)
+
+    def __len__(self) -> int:
+        """Live chunks."""
+        return self.segment.chunks.n - self.removed_chunks + len(self.delta_rows)
+
+    def size(self) -> int:
+        """Positions, live or masked: the length of every score array."""
+        return len(self.chunk_doc)
+
+    # -- scores --------------------------------------------------------------------------------
+    def scores(self, query: str) -> np.ndarray:
+        tokens = [t for t in tokenize(query, unigrams=False) if self._known(t)]
+        return bm25(self.segment.chunks, self.chunk_delta, tokens, self.chunk_keep if self.removed_chunks else None)
+
+    def prior(self, query: str) -> np.ndarray:
+        """BM25 of whole documents, scaled to [0, 1], for each chunk position."""
+        tokens = [t for t in tokenize(query) if self.segment.docs.vocab.get(t) is not None or t in self.doc_delta.postings]
+        scores = bm25(self.segment.docs, self.doc_delta, tokens, self.doc_keep if self.removed_docs else None)
+        top = float(scores.max()) if len(scores) else 0.0
+        return (scores / top)[self.chunk_doc].astype(np.float32) if top > 0 else np.zeros(self.size(), np.float32)
+
+    def _known(self, token: str) -> bool:
+        return token in self.segment.chunks.vocab or token in self.chunk_delta.postings
+
+    def idf(self, token: str) -> float:
+        """How rare a term is across chunk texts (titles aside)."""
+        tid = self.segment.chunks.vocab.get(token)
+        df = (0 if tid is None else int(self.segment.text_df[tid])) + self.text_df.get(token, 0)
+        return float(np.log((len(self) + 1) / (df + 0.5)))
+
+    def contains(self, doc_id: str, term: str) -> bool:
+        """Does the report hold every bigram of the term?"""
+        slot = self.slot.get(doc_id)
+        if slot is None or not self.doc_keep[slot]:
+            return False
+        grams = [term[i:i + 2] for i in range(max(1, len(term) - 1))]
+        if slot >= len(self.segment.doc_ids):
+            tokens = set(self.changed[doc_id].doc_tokens)
+            return all(g in tokens for g in grams)
+        for gram in grams:
+            rows, _ = self.segment.docs.postings(gram)
+            if rows is None or not np.any(rows == slot):
+                return False
+        return True
+
+    def mask(self, doc_ids: set[str]) -> np.ndarray:
+        keep = np.array([d in doc_ids for d in self.doc_ids])
+        return keep[self.chunk_doc].astype(np.float32)
+
+    # -- positions and records -------------------------------------------------------------------
+    def position(self, chunk_id: str) -> int | None:
+        if chunk_id in self.delta_pos:
+            return self.delta_pos[chunk_id]
+        doc_id, paragraph, start = chunk_id.rsplit(":", 2)
+        slot = self.segment.slot.get(doc_id)
+        if slot is None or not self.doc_keep[slot]:
+            return None
+        key = int(chunk_key(slot, int(paragraph), int(start)))
+        pos = int(np.searchsorted(self.segment.keys, key))
+        return pos if pos < len(self.segment.keys) and int(self.segment.keys[pos]) == key else None
+
+    def locate(self, pos: int) -> tuple[str, int]:
+        """(doc_id, paragraph) of a position."""
+        if pos >= self.segment.chunks.n:
+            meta = self.delta_rows[pos - self.segment.chunks.n][2]
+            return meta["doc_id"], int(meta["paragraph"])
+        key = int(self.segment.keys[pos])
+        return self.segment.doc_ids[key >> 40], (key >> 20) & _MASK20
+
+    def chunk_id(self, pos: int) -> str:
+        if pos >= self.segment.chunks.n:
+            return self.delta_rows[pos - self.segment.chunks.n][0]
+        key = int(self.segment.keys[pos])
+        return f"{self.segment.doc_ids[key >> 40]}:{(key >> 20) & _MASK20}:{key & _MASK20}"
+
+    def paragraph_ids(self, doc_id: str, paragraph: int) -> list[str]:
+        """The chunk ids of a paragraph, in order: read by id from Chroma (a metadata filter scans)."""
+        if doc_id in self.changed:
+            return [r[0] for r in self.changed[doc_id].rows if r[2]["paragraph"] == paragraph]
+        slot = self.segment.slot.get(doc_id)
+        if slot is None or paragraph < 1 or paragraph >= 1 << 20:
+            return []
+        keys = self.segment.keys
+        lo, hi = np.searchsorted(keys, [int(chunk_key(slot, paragraph, 0)), int(chunk_key(slot, paragraph + 1, 0))])
+        return [f"{doc_id}:{paragraph}:{int(k) & _MASK20}" for k in keys[lo:hi]]
+
+    def record(self, doc_id: str) -> dict:
+        if doc_id in self.changed:
+            return self.changed[doc_id].record
+        return self.segment.doc_meta[self.segment.slot[doc_id]]
+
+    def documents(self) -> dict[str, dict]:
+        """doc_id -> title, source, date, origin of every live report."""
+        return {d: self.record(d) for d in self.doc_ids if self.doc_keep[self.slot[d]]}
+
+    def delta_texts(self) -> dict[str, str]:
+        return {d: "\n".join(t for _, t, _ in self.changed[d].rows) for d in self.new_docs}
+
+    def delta_chunks(self) -> int:
+        return len(self.delta_rows) + self.removed_chunks

@@ -1,0 +1,118 @@
+"""The node's lexical index: base segment + delta scores, and a follower that applies only the change log."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ingest.chunk import chunk_document
+from ingest.lexical import Segment, document_rows, tokenize
+from ingest.lexstate import State
+from ingest.lexsync import Follower, segments
+from ingest.schema import Document
+from ingest.store import Store
+
+REPORTS = {
+    "a": ("铜川团市委工作总结", "铜川志愿汇平台注册志愿者20357人。", "开展青年志愿服务活动120次。"),
+    "b": ("海南青年志愿者工作", "海南全省线上注册的青年志愿者已有134.9万人。", "青年之家建成46个。"),
+    "c": ("宁夏志愿服务报告", "实名注册的志愿者已达528740人。", "登记志愿团体122个。"),
+}
+
+
+def doc(doc_id: str, title: str, *paragraphs: str) -> Document:
+    return Document(doc_id=doc_id, source=f"{doc_id}.txt", title=title, date="2021-01-01", paragraphs=paragraphs,
+                    content_hash="h")
+
+
+def rows_of(*docs: Document) -> list:
+    return [(c.chunk_id, c.text, {"doc_id": c.doc_id, "source": c.source, "title": c.title, "date": c.date,
+                                  "paragraph": c.paragraph, "start": c.start, "origin": ""})
+            for d in docs for c in chunk_document(d)]
+
+
+def reference(rows, query: str) -> np.ndarray:
+    """The old design: bm25s over every chunk, in the segment's (document, paragraph, start) order."""
+    import bm25s
+
+    rows = sorted(rows, key=lambda r: (r[2]["doc_id"], r[2]["paragraph"], r[2]["start"]))
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(f"{m['title']} {t}") for _, t, m in rows], show_progress=False)
+    tokens = [t for t in tokenize(query, unigrams=False) if t in bm25.vocab_dict]
+    return bm25.get_scores(tokens) if tokens else np.zeros(len(rows))
+
+
+@pytest.fixture
+def base(tmp_path):
+    rows = rows_of(*(doc(d, *r) for d, r in REPORTS.items()))
+    return rows, State(Segment.open(Segment.write(tmp_path / "seg", rows, seq=3)))
+
+
+def test_empty_delta_scores_are_bm25s_exactly(base):
+    rows, state = base
+    for query in ("铜川注册志愿者多少人", "海南青年之家", "志愿团体"):
+        assert np.allclose(state.scores(query), reference(rows, query), rtol=1e-5)
+    assert len(state) == len(rows) and state.seq == 3
+
+
+def test_delta_adds_replaces_and_removes(base):
+    rows, state = base
+    new = doc("d", "延安团市委报告", "延安青年创业园孵化项目88个。")
+    changed = state.with_changes(document_rows(rows_of(new)) | {"c": []} | document_rows(rows_of(
+        doc("a", "铜川团市委工作总结", "铜川志愿汇平台注册志愿者30000人。"))), seq=6)
+    scores = changed.scores("延安创业园孵化项目")
+    assert changed.locate(int(np.argmax(scores)))[0] == "d"
+    assert changed.chunk_id(int(np.argmax(scores))) == "d:1:0"
+    assert not changed.scores("团体").any() and state.scores("团体").any()  # c is removed
+    top = changed.locate(int(np.argmax(changed.scores("铜川注册志愿者"))))
+    assert top == ("a", 1) and changed.position("a:1:0") >= state.segment.chunks.n  # the new a, not the base's
+    assert len(changed) == len(rows) - 2 - 2 + 1 + 1  # a had 2 chunks, c 2: gone; d and the new a: 1 each
+    assert set(changed.documents()) == {"a", "b", "d"}
+    assert changed.contains("d", "延安") and not changed.contains("c", "宁夏") and changed.contains("b", "海南")
+    assert changed.idf("延安") < changed.idf("\x00")
+    prior = changed.prior("延安")
+    assert prior[changed.position("d:1:0")] == 1.0 and prior[changed.position("b:1:0")] == 0.0
+
+
+def test_delta_ranking_matches_a_rebuild(base):
+    rows, state = base
+    new = doc("d", "延安团市委报告", "延安青年志愿者注册人数达到8万人。", "青年之家建成12个。")
+    changed = state.with_changes(document_rows(rows_of(new)), seq=4)
+    rebuilt = reference(rows + rows_of(new), "青年志愿者注册人数")
+    ours = changed.scores("青年志愿者注册人数")
+    order = {changed.chunk_id(i): s for i, s in enumerate(ours)}
+    ids = sorted(r[0] for r in rows + rows_of(new))
+    ref = dict(zip(sorted(ids, key=lambda i: (i.split(":")[0], int(i.split(":")[1]), int(i.split(":")[2]))), rebuilt))
+    assert max(order, key=order.get) == max(ref, key=ref.get)
+
+
+def put(store: Store, d: Document) -> None:
+    chunks = chunk_document(d)
+    store.put_documents([(d, f"/data/{d.source}", "d1", chunks, [[1.0, 0.5, float(i)] for i in range(len(chunks))])])
+    store.log_changes([d.doc_id])
+
+
+def test_follower_applies_only_the_log(make_settings, tmp_path):
+    store = Store.open(make_settings(), "fake-model", 3)
+    for d, r in REPORTS.items():
+        put(store, doc(d, *r))
+    follower = Follower(store, tmp_path / "lex")
+    first = follower.current()
+    assert len(first) == 6 and first.seq == 3 and len(segments(tmp_path / "lex")) == 1
+    put(store, doc("d", "延安团市委报告", "延安青年创业园孵化项目88个。"))
+    store.delete_document("c")
+    store.log_changes(["c"], "remove")
+    later = follower.catch_up()
+    assert later.segment is first.segment  # no rebuild: the change log's two entries applied
+    assert set(later.documents()) == {"a", "b", "d"} and later.seq == 5
+    assert later.locate(int(np.argmax(later.scores("延安孵化项目"))))[0] == "d"
+    assert follower.catch_up() is later  # nothing new: the same state
+    again = Follower(store, tmp_path / "lex").current()  # another process on the node: opens the base
+    assert again.segment.folder == first.segment.folder and set(again.documents()) == {"a", "b", "d"}
+
+
+def test_change_log_entries(make_settings):
+    store = Store.open(make_settings(), "fake-model", 3)
+    assert store.change_head() == 0
+    store.log_changes(["a", "b", "a"])
+    store.log_changes(["b"], "remove")
+    assert [(s, op, d) for s, _, op, d in store.changes_since(0)] == [(1, "put", "a"), (2, "put", "b"), (3, "remove", "b")]
+    assert [d for *_, d in store.changes_since(2)] == ["b"]

@@ -115,9 +115,9 @@ class Assistant:
         if asked is None:
             return None
         if asked.kind == "mention":
-            return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(index, asked.indicator))
+            return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(self.store, asked.indicator))
         places = [p.short for p in asked.places] if asked.kind in ("compare", "trend") else []
-        facts = cross.match(self.fact_table, index.stamp, self.retriever.embedder, asked.indicator, places=places)
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:
@@ -130,7 +130,7 @@ class Assistant:
         mentions = [m for m in scope.find(query, catalogue.titled, catalogue.known) if not m.institution]
         indicator = cross.indicator_of(query, mentions) or query
         places = {m.place.short for m in mentions}
-        return [f for f, _ in cross.match(self.fact_table, index.stamp, self.retriever.embedder, indicator, limit,
+        return [f for f, _ in cross.match(self.fact_table, str(index.seq), self.retriever.embedder, indicator, limit,
                                           sorted(places))]
 
     def _report_titles(self) -> dict[str, tuple[str, str]]:

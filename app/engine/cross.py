@@ -272,16 +272,17 @@ def _number(value: float) -> str:
     return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:.2f}"
 
 
-def mentions(index, term: str) -> list[tuple[str, dict]]:
-    """The first chunk of each report that holds the term (NFKC, case folded), reports in date order."""
+def mentions(store, term: str) -> list[tuple[str, dict]]:
+    """The first chunk of each report that holds the term (NFKC: the reports' text is), reports in date order;
+    read from Chroma, which holds every chunk's text (a worker keeps only the lexical index's)."""
     import unicodedata
 
-    wanted = unicodedata.normalize("NFKC", term).lower()
+    wanted = unicodedata.normalize("NFKC", term)
+    got = store.chunks.get(where_document={"$contains": wanted}, include=["documents", "metadatas"]) if wanted else {}
     first: dict[str, tuple[str, dict]] = {}
-    for text, meta in zip(index.texts, index.metas):
-        if wanted in unicodedata.normalize("NFKC", text).lower():
-            key = meta["doc_id"]
-            where = (meta["paragraph"], meta["start"])
-            if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
-                first[key] = (text, meta)
+    for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
+        key = meta["doc_id"]
+        where = (meta["paragraph"], meta["start"])
+        if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
+            first[key] = (text, meta)
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))

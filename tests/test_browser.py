@@ -212,6 +212,14 @@ def test_a_phone_sees_the_page_whole(served, browser):
     page.close()
 
 
+def log_in(page, port: int) -> None:
+    page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+    expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
+    page.locator("input").first.fill("staff")
+    page.locator("input[type=password]").fill("correct-horse-9")
+    page.keyboard.press("Enter")
+
+
 def upload(page, path: Path) -> None:
     from playwright.sync_api import expect
 
@@ -236,11 +244,7 @@ def test_login_page_then_an_answer(browser, tmp_path, free_port):
         page = browser.new_page()
         refused = []
         page.on("response", lambda r: refused.append((r.status, r.url)) if r.status >= 400 else None)
-        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-        expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
-        page.locator("input").first.fill("staff")
-        page.locator("input[type=password]").fill("correct-horse-9")
-        page.keyboard.press("Enter")
+        log_in(page, port)
         ask(page, TONGCHUAN, "20357")
         page.get_by_role("tab", name="上传报告").click()  # the audit log names the logged-in user
         upload(page, XSS_REPORT)
@@ -273,11 +277,7 @@ def test_facts_tab_with_a_login(browser, tmp_path, free_port):
         refused, dialogs = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.on("response", lambda r: refused.append((r.status, r.url)) if r.status >= 400 else None)
-        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-        expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
-        page.locator("input").first.fill("staff")
-        page.locator("input[type=password]").fill("correct-horse-9")
-        page.keyboard.press("Enter")
+        log_in(page, port)
         page.get_by_role("tab", name="数据汇总").click()
         page.locator("#yq-facts-search").click()  # nothing typed: one line says what to type
         expect(page.locator("#yq-facts-note")).to_contain_text("请输入要汇总的指标", timeout=WAIT)

@@ -146,6 +146,8 @@ class Follower:
         return build(self.store, self.folder, self.extra, unless_newer_than)
 
     def _catch_up(self, state: State) -> State:
+        if self._merging is not None and self._merging.poll() is not None:
+            self._merging = None  # finished: its base is opened below, before the delta can ask for another
         newest = segments(self.folder)
         if newest and newest[-1] != state.segment.folder and self._merging is None:
             state = self._open_base()  # a newer base from a merge on this node
@@ -178,12 +180,33 @@ class Follower:
             self._start_merge()
 
     def _start_merge(self, force: bool = False) -> None:
-        if self._merging is not None or not self.merge_command:
+        if self._merging is not None:
             return
         with node_lock(self.folder, block=False) as mine:
             if not mine:
                 return  # another process of the node is writing one
-        self._merging = subprocess.Popen(self.merge_command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if self.merge_command:
+            self._merging = subprocess.Popen(self.merge_command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        else:
+            self._merging = _InProcess(lambda: build(self.store, self.folder, self.extra))
+
+
+class _InProcess:
+    """A merge on a thread of this process, polled like a child (an embedded index: no second process)."""
+
+    def __init__(self, target):
+        self.thread = threading.Thread(target=self._run, args=(target,), daemon=True, name="lexical-merge")
+        self.thread.start()
+
+    @staticmethod
+    def _run(target) -> None:
+        try:
+            target()
+        except Exception as err:  # the next catch-up tries again
+            log.warning("lexical merge failed: %s", err)
+
+    def poll(self) -> int | None:
+        return None if self.thread.is_alive() else 0
 
 
 def merge_main(folder: str, open_store, extra=None, unless_newer_than: float | None = None) -> int:

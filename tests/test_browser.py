@@ -213,6 +213,8 @@ def test_a_phone_sees_the_page_whole(served, browser):
 
 
 def log_in(page, port: int) -> None:
+    from playwright.sync_api import expect
+
     page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
     expect(page.locator("input[type=password]")).to_be_visible(timeout=WAIT)
     page.locator("input").first.fill("staff")

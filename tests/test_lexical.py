@@ -116,3 +116,26 @@ def test_change_log_entries(make_settings):
     store.log_changes(["b"], "remove")
     assert [(s, op, d) for s, _, op, d in store.changes_since(0)] == [(1, "put", "a"), (2, "put", "b"), (3, "remove", "b")]
     assert [d for *_, d in store.changes_since(2)] == ["b"]
+
+
+def test_an_embedded_follower_merges_on_a_thread(make_settings, tmp_path, monkeypatch):
+    """No child process for an embedded index: it would hold the index's lock against this process's uploads."""
+    import time
+
+    from ingest import lexsync
+
+    monkeypatch.setattr(lexsync, "MERGE_MIN", 0)
+    store = Store.open(make_settings(), "fake-model", 3)
+    for d, r in REPORTS.items():
+        put(store, doc(d, *r))
+    follower = Follower(store, tmp_path / "lex")  # no merge command: the embedded case
+    first = follower.current()
+    put(store, doc("d", "延安团市委报告", "延安青年创业园孵化项目88个。"))
+    follower.catch_up()  # the delta is past the (zeroed) threshold: a merge starts on a thread
+    assert isinstance(follower._merging, lexsync._InProcess)
+    follower._merging.thread.join(timeout=30)
+    deadline = time.monotonic() + 10
+    state = follower.catch_up()
+    while state.segment is first.segment and time.monotonic() < deadline:
+        state = follower.catch_up()
+    assert state.segment is not first.segment and "d" in state.documents()

@@ -63,7 +63,9 @@ class HybridRetriever:
 
         self.store, self.embedder = store, embedder
         folder = Path(cache_dir or store.settings.index / "cache") / f"lexical-{store.settings.collection}"
-        self.follower = Follower(store, folder, _extra, merge_command(folder, store.settings))
+        # A child process reading an embedded index would hold its lock against the uploads of this one.
+        child = merge_command(folder, store.settings) if store.settings.server_mode else None
+        self.follower = Follower(store, folder, _extra, child)
         self.follower.decorate = _decorate
         self._texts: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)] in order})
 

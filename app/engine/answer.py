@@ -15,14 +15,13 @@ from dataclasses import dataclass, replace
 from ingest.schema import Answer, Citation
 
 from . import answer_model, conflict
-from .features import Env, coverage, vector
+from .features import SENTENCE, Env, coverage, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
 from .question import Question
 from .retrieve import Passage
 
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
-_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
@@ -126,7 +125,7 @@ def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
     if not names:
         return None
     value = "、".join(names)
-    quotes = [_SENTENCE.match(text).group().strip() for _, text in items]
+    quotes = [SENTENCE.match(text).group().strip() for _, text in items]
     text = f"{value}。原文:" + "".join(f"“{q}”" for q in quotes)
     cites = [Citation(p.source, p.title, p.date, p.paragraph, p.text, p.text, p.score)]
     cites += [Citation(p.source, p.title, p.date, n, t, q, p.score) for (n, t), q in zip(items, quotes)]
@@ -227,13 +226,6 @@ def _people(clause: str, question: str):
     return [found[k] for k in sorted(found)]
 
 
-def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    for m in _SENTENCE.finditer(text):
-        if m.start() <= span[0] < m.end():
-            return m.span()
-    return span
-
-
 def _written(iso: str) -> str:
     """2024-01-15 -> 2024年1月15日, as reports write dates."""
     year, month, day = (iso.split("-") + ["", ""])[:3]
@@ -245,7 +237,7 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
     if best.source == "docdate":
         cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
         return Answer(question.text, f"{best.value}。这是报告《{p.title}》的日期。", best.value, True, (cite,))
-    start, end = _sentence(p.text, best.clause)
+    start, end = sentence_span(p.text, best.clause)
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote
     if question.kind == "open":
@@ -256,7 +248,7 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
 
 def _disagreeing(question: Question, found: list[Candidate]) -> Answer:
     """Reports disagree: the newest figure, every figure with its report, each cited, newest first."""
-    quotes = [x.passage.text[slice(*_sentence(x.passage.text, x.clause))].strip() for x in found]
+    quotes = [x.passage.text[slice(*sentence_span(x.passage.text, x.clause))].strip() for x in found]
     cites = [Citation(x.passage.source, x.passage.title, x.passage.date, x.passage.paragraph, x.passage.text, q,
                       x.passage.score, x.passage.origin) for x, q in zip(found, quotes)]
     return Answer(question.text, conflict.summary(found, quotes), found[0].value, True, tuple(cites),

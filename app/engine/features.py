@@ -13,6 +13,7 @@ from typing import Callable
 
 from .numbers import find_quantities
 from .question import PEOPLE, Question
+from .scope import PRIOR_WORDS
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
@@ -55,8 +56,8 @@ _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_PRIOR = re.compile(r"上年|去年|上一年|前一年|同比|较上|比上")
-_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
+_PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
+SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
 
@@ -123,7 +124,7 @@ class Env:
         key = (rank, span)
         if key not in self._clause:
             q, text = self.question, self.passages[rank].text
-            clause, sentence = text[span[0]:span[1]], _sentence(text, span)
+            clause, sentence = text[span[0]:span[1]], text[slice(*sentence_span(text, span))]
             found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                      "cov_sentence": self.coverage(sentence), "years_in_clause": _share(q.years, lambda y: y in clause),
                      "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
@@ -202,11 +203,12 @@ def _distance(hits, start: int, end: int) -> float:
     return min(min(gaps, default=FAR), FAR) / FAR
 
 
-def _sentence(text: str, span: tuple[int, int]) -> str:
-    for m in _SENTENCE.finditer(text):
+def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence a span starts in (the span itself when no sentence holds it)."""
+    for m in SENTENCE.finditer(text):
         if m.start() <= span[0] < m.end():
-            return m.group()
-    return text[span[0]:span[1]]
+            return m.span()
+    return span
 
 
 def _share(items, test) -> float:

@@ -34,7 +34,8 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
-_PRIOR = re.compile(r"上年|去年|上一年|同比|较上|比上")
+PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
+_PRIOR = re.compile("|".join(PRIOR_WORDS))
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 

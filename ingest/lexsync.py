@@ -174,8 +174,6 @@ class Follower:
             self._start_merge(force=True)
 
     def _merge_if_due(self, state: State) -> None:
-        if self._merging is not None and self._merging.poll() is not None:
-            self._merging = None
         if state.delta_chunks() > max(MERGE_MIN, MERGE_SHARE * state.segment.chunks.n):
             self._start_merge()
 

@@ -63,7 +63,7 @@ class Assistant:
             from .engine.glossary import chinese_terms
 
             places = self.retriever.expand(q.text)[1]
-            q = replace(q, places=places, terms=places + chinese_terms(q.text))
+            q = replace(q, places=places, terms=places + chinese_terms(q.text, self.retriever.rarity))
         q, passages, nearest, outside = self._search(q, turn.quote)
         retrieved = time.perf_counter()
         if outside:  # no report covers the place or year asked: say which ones the knowledge base has

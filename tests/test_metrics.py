@@ -175,6 +175,22 @@ def test_near_miss_year_swap_avoids_covered_years():
     assert year_variant("重庆西部计划出征的志愿者有多少名?", set(), random.Random(1)) is None
 
 
+def test_near_miss_part_narrows_a_count_of_people_to_a_group_the_report_never_names():
+    import random
+
+    from app.evaluation.metrics import Gold
+    from app.evaluation.nearmiss import GROUPS, part_variant
+
+    g = Gold("t-1", "铜川注册了多少志愿者?", ("20357人",), "a.txt", "注册志愿者20357人", "numeric")
+    report = "注册志愿者20357人,其中女性11000人。" + "".join(GROUPS[2:])  # names every group but 男性
+    question, swap = part_variant(g, report, random.Random(1))
+    assert question == "铜川注册了多少志愿者,其中男性有多少?" and swap == "+ 其中男性"
+    assert part_variant(g, "".join(GROUPS), random.Random(1)) is None  # no group left to ask for
+    money = Gold("t-2", "铜川筹集了多少善款?", ("120万元",), "a.txt", "善款120万元", "numeric")
+    english = Gold("t-3", "How many volunteers did Tongchuan register?", ("20357人",), "a.txt", "20357人", "numeric")
+    assert part_variant(money, "", random.Random(1)) is None and part_variant(english, "", random.Random(1)) is None
+
+
 def test_committed_near_misses_are_up_to_date():
     """`make nearmiss` regenerates the file; a gold edit without it fails here."""
     import json

@@ -25,6 +25,8 @@ FEATURES: tuple[str, ...] = (
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
     "cov_near", "missing_max",                             # ±12 characters of the value; heaviest term the context lacks
+    "part_asked", "part_window", "part_sentence",          # 其中女性: a part asked; named in the clause ±1, sentence,
+    "part_paragraph",                                      # ... the paragraph (“寻梦行动”… 12000多名…在它的帮助下)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
@@ -41,6 +43,8 @@ FEATURES: tuple[str, ...] = (
                                                            # one asked / another ("2021年36751;2022年41208")
     "prior_fit", "prior_misfit",                           # 上年/较… before the value: the year before the
                                                            # report's is asked / not asked
+    "period_fit", "period_misfit",                         # the value's year as read (its clause's, else its
+                                                           # sentence's, else the report's period) asked / not
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
     "role_asked", "after_role",                            # a name right after the role asked, after any role
     "asks_org", "enumeration", "announces_items", "clause_len",
@@ -84,7 +88,7 @@ class Env:
                          ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                          ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
                          ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
-                         ("places_asked", bool(self.places))):
+                         ("places_asked", bool(self.places)), ("part_asked", bool(q.part))):
             self.base[INDEX[name]] = float(on)
         self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
         self.weights = {t: term_weight(t, self.idf) for t in q.terms}
@@ -114,6 +118,7 @@ class Env:
                 "cov_doc": sum(w for t, w in self.weights.items() if self.doc_contains(p.doc_id, t))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
+                "part_paragraph": partial(self.question.part, p.text) if self.question.part else 0.0,
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
             }
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
@@ -130,6 +135,8 @@ class Env:
                      "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
             if q.kind == "numeric":
                 found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
+            if q.part:
+                found |= {"part_window": partial(q.part, window), "part_sentence": partial(q.part, sentence)}
             if q.subject:
                 found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
             self._clause[key] = found
@@ -154,7 +161,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role),
         "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
     }
-    found |= _years(q, env.passages[rank], text[span[0]:at])
+    found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
@@ -183,18 +190,26 @@ def _unit(q: Question, unit: str, text: str, end: int) -> dict:
             "generation": float(not unit and text[end:end + 1] == "后")}
 
 
-def _years(q: Question, p, before: str) -> dict:
+def _years(q: Question, p, before: str, sentence: str) -> dict:
     """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
-    word (较上年的986名) read against the report's own year (its title's, else its date's)."""
+    word (较上年的986名) read against the report's own year (its title's, else its date's). Read more widely
+    (period_*): the nearest year before it in its sentence, else the period the report is about: its title's
+    year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
-    own = (_YEAR.findall(p.title) or [p.date[:4]])[0]
+    titled = sorted(set(_YEAR.findall(p.title)))
+    own = (titled or [p.date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
+    in_sentence = _YEAR.findall(sentence)
+    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "")
+              or (own if len(titled) <= 1 and own.isdigit() else ""))
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and previous in q.years),
-            "prior_misfit": float(prior and (not q.years or own in q.years))}
+            "prior_misfit": float(prior and (not q.years or own in q.years)),
+            "period_fit": float(bool(period) and period in q.years),
+            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
 
 
 def _distance(hits, start: int, end: int) -> float:

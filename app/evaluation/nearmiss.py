@@ -4,7 +4,9 @@ place: the most specific place a question names (province, city or county, found
 division table the `cpca` package ships) swapped for another of the same level that no report of the
 question's corpus mentions, from the same province when one is left;
 year: the first year a question names swapped for the nearest year that neither its report nor any report
-of the corpus naming the same place covers.
+of the corpus naming the same place covers;
+part: a count of people narrowed to a group its report never names ("…，其中少数民族有多少?"): the whole
+figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total).
 `make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
 """
 from __future__ import annotations
@@ -33,6 +35,10 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
 ABROAD = ("香港", "澳门", "台湾")  # other systems: "团香港特别行政区委" is not a near miss
 ENGLISH = {"哈尔滨": "Harbin", "内蒙古": "Inner Mongolia", "陕西": "Shaanxi", "西藏": "Tibet"}
 _SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|省|市|地区|盟|县|区|旗)$")
+# Groups a count of people is often narrowed to; a variant uses one its report never names.
+GROUPS = ("女性", "男性", "少数民族", "党员", "研究生", "农村青年", "残疾人", "退役军人", "港澳台青年", "高中生",
+          "留学生", "外省籍", "35岁以下", "00后", "硕士", "博士")
+_PEOPLE_END = ("人", "名", "位")
 _YEAR_ZH = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _YEAR_EN = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d%])")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]+\s*((?:19|20)\d{2})")
@@ -189,12 +195,25 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             shorts = {p[2].short for p in find_places(g.question)}
             near = [t for t in texts.values() if any(short in t for short in shorts)]
             year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
-            for variant, made in (("place", place), ("year", year)):
+            part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
+            for variant, made in (("place", place), ("year", year), ("part", part)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
                                  "variant": variant, "swap": made[1]})
     return rows
+
+
+def part_variant(g, report: str, rng: random.Random) -> tuple[str, str] | None:
+    """A Chinese count-of-people question narrowed to a group its report never names."""
+    english = re.search(r"[A-Za-z]{3,}", g.question)
+    if g.type != "numeric" or english or not any(a.endswith(_PEOPLE_END) for a in g.answers):
+        return None
+    absent = [group for group in GROUPS if group not in report]
+    if not absent:
+        return None
+    group = rng.choice(absent)
+    return f"{g.question.rstrip('?？ ')},其中{group}有多少?", f"+ 其中{group}"
 
 
 def _texts(corpus: Path) -> dict[str, str]:
@@ -209,8 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year")}
-    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year) -> {args.out}")
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part")}
+    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part) -> {args.out}")
     return 0
 
 

@@ -1,0 +1,50 @@
+"""English questions to Chinese terms: the league glossary first, then CC-CEDICT read backwards, kept to the words
+the knowledge base uses."""
+from app.engine.glossary import chinese_terms, dictionary_terms
+from app.engine.retrieve import heading
+
+# A stand-in for the knowledge base's idf: the words its reports use (lower: commoner).
+REPORTS = {"团员": 1.0, "招募": 2.0, "吸收": 2.5, "毕业生": 1.5, "辅导员": 2.0, "律师": 3.0, "平台": 1.2}
+
+
+def rarity(word):
+    return REPORTS.get(word)
+
+
+def test_dictionary_finds_the_reports_words():
+    terms = dictionary_terms("how many graduates did they recruit", rarity)
+    assert "毕业生" in terms and "招募" in terms
+    assert terms.index("毕业生") < terms.index("招募")  # in the question's order
+
+
+def test_dictionary_keeps_only_words_some_report_uses():
+    terms = dictionary_terms("How many practising lawyers joined?", rarity)
+    assert terms == ["律师"]  # 律师 is in the reports; the other glosses of the phrase are not
+    assert dictionary_terms("How many lawyers?", lambda w: None) == []
+
+
+def test_dictionary_reads_plurals_and_skips_function_words():
+    assert dictionary_terms("graduates", rarity) == ["毕业生"]
+    assert dictionary_terms("how many are there in it", lambda w: 1.0) == []
+
+
+def test_glossary_phrases_come_first_and_are_not_looked_up_again():
+    terms = chinese_terms("How many League members did Zunyi recruit?", rarity)
+    assert terms[0] == "团员" and "招募" in terms
+    assert chinese_terms("How many League members did Zunyi recruit?") == ("团员", "招募")  # no rarity: glossary only
+
+
+def test_headings_are_short_lines_without_punctuation():
+    assert heading("四、青年岗位能手") and heading("共青团台州市委")
+    assert not heading("全年新发展团员14826名,比上年减少2524名。")
+    assert not heading("二" * 60)  # a long unpunctuated run is text, not a heading
+
+
+def test_english_question_finds_its_paragraph_through_the_dictionary(corpus_index):
+    from app import Assistant
+
+    settings, _ = corpus_index
+    retriever = Assistant.open(settings).retriever
+    assert retriever.rarity("志愿者") is not None and retriever.rarity("马拉松") is None
+    top = retriever.search("How many volunteers registered on the Zhiyuanhui platform in Tongchuan?", 3)
+    assert any(p.paragraph == 7 and "20357人" in p.text for p in top)

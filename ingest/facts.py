@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .fact_numbers import EXTRA_UNITS, figures
 from .schema import Document, Fact
 
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
@@ -28,7 +29,7 @@ _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 �
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
                          r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
-_MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split())
+_MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split()) | set(EXTRA_UNITS)
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
 _CN_DIGITS = "一二三四五六七八九十"
@@ -60,9 +61,7 @@ def extract_facts(doc: Document) -> list[Fact]:
 
 def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place: str,
                      report_year: int, scope) -> list[Fact]:
-    from app.engine.numbers import find_quantities
-
-    quantities = [q for q in find_quantities(paragraph) if _is_figure(q, paragraph)]
+    quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)]
     out: list[Fact] = []
     for span in _SENTENCE.finditer(paragraph) if quantities else ():
         start, end = span.span()

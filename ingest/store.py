@@ -299,16 +299,20 @@ class Store:
 
     # -- facts: the figures of each report (ingest/facts.py), kept in step with its chunks --------
     @_writes
-    def put_facts(self, doc_ids: list[str], facts: list[Fact], vectors) -> None:
-        """Replace these documents' facts; called before their records are written (a crash redoes them)."""
-        self.delete_facts(doc_ids)
+    def put_facts(self, doc_ids: list[str], facts: list[Fact], vectors, new_ids: frozenset[str] = frozenset()) -> None:
+        """Replace these documents' facts; called before their records are written (a crash redoes them).
+        new_ids: documents known to have no facts stored, whose delete is skipped (as put_documents)."""
+        import numpy as np
+
+        self.delete_facts([d for d in doc_ids if d not in new_ids])
+        vectors = np.asarray(vectors, dtype=np.float32)  # one array, not a Python float per dimension
         step = QUESTIONS.slice(self.batch_size)
         for i in range(0, len(facts), step):
             part = facts[i:i + step]
             QUESTIONS.wait_for_quiet()
             self.facts.add(ids=[f"{f.doc_id}:{f.paragraph}:{i + n}" for n, f in enumerate(part)],
-                           embeddings=[list(map(float, v)) for v in vectors[i:i + step]],
-                           documents=[f.indicator for f in part], metadatas=[f.to_dict() for f in part])
+                           embeddings=vectors[i:i + step], documents=[f.indicator for f in part],
+                           metadatas=[f.to_dict() for f in part])
 
     @_writes
     def delete_facts(self, doc_ids: list[str]) -> None:

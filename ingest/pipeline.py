@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
@@ -19,7 +21,7 @@ from .store import Store
 
 EMBED_BATCH = 1024  # chunks per embedding call and per Chroma write: a 1,024-chunk write costs 13% less CPU than four of 256
 IN_FLIGHT = 2  # batches submitted at once: the next one embeds while the oldest is written to Chroma
-INDICATOR_CACHE = 50_000  # indicator vectors kept for the later batches of a run (~100 MB at 512 dimensions)
+INDICATOR_CACHE = 20_000  # indicator vectors kept for the later batches of a run (float32: ~40 MB at 512 dimensions)
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ class _Batch:
         self.staged = {Path(k).resolve(): v for k, v in (staged or {}).items()}  # {final path: Staged}
         self.pending: list = []
         self.indicators = Indicators()
-        self.embedding: deque = deque()  # (future vectors, documents) submitted, not yet written, oldest first
+        # (future chunk vectors, documents, (facts, new indicators, their future vectors)) not yet written, oldest first
+        self.embedding: deque = deque()
 
     def add(self, path: Path, known, max_bytes: int) -> None:
         staged = self.staged.get(path.resolve())
@@ -166,8 +169,8 @@ class _Batch:
 
     def flush(self, final: bool = False) -> None:
         """Start embedding what is pending; write the oldest batches once IN_FLIGHT are embedding (all when final).
-        The facts are read while the chunks embed (2.4 ms a report, in this thread), then their new indicators
-        are embedded in a call of their own."""
+        The facts are read while the chunks embed (1.4 ms a report, and jieba's first load of ~1 s, in this
+        thread), then their new indicators are embedded in a call of their own."""
         # The last batch is written with nothing left to embed behind it: in halves, the first half is written
         # while the second embeds.
         for part in _halves(self.pending) if final else [self.pending] if self.pending else []:
@@ -210,7 +213,7 @@ class Indicators:
     order they were submitted, so an earlier batch's vectors are known when a later one is written."""
 
     def __init__(self, limit: int = INDICATOR_CACHE):
-        self.known: dict[str, list[float]] = {}  # vectors of the indicators embedded so far (up to limit of them)
+        self.known: dict = {}  # float32 vectors of the indicators embedded so far (up to limit of them)
         self.submitted: set[str] = set()  # indicators whose vectors will be in known once their batch is written
         self.limit = limit
 
@@ -223,8 +226,8 @@ class Indicators:
     def vectors(self, facts, indicators: list[str], vectors) -> list:
         """Each fact's indicator vector, once its batch's own vectors (of indicators) have come back."""
         own = dict(zip(indicators, vectors))
-        self.known.update((i, v) for i, v in own.items() if i in self.submitted)
-        return [own.get(f.indicator) or self.known[f.indicator] for f in facts]
+        self.known.update((i, np.asarray(v, dtype=np.float32)) for i, v in own.items() if i in self.submitted)
+        return [own[f.indicator] if f.indicator in own else self.known[f.indicator] for f in facts]
 
 
 def _halves(documents: list) -> list[list]:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ingest import Settings, ingest_paths  # noqa: E402
-from ingest import pipeline  # noqa: E402
+from ingest import pipeline, snapshot  # noqa: E402
 from ingest.chunk import chunk_document  # noqa: E402
 from ingest.clean import clean_document  # noqa: E402
 from ingest.embed import load_embedder  # noqa: E402
@@ -145,14 +145,17 @@ class Breakdown:
             self.wrap(pipeline, "load_file", "load (read + decode + extract)"),
             self.wrap(pipeline, "clean_document", "clean"),
             self.wrap(pipeline, "chunk_document", "chunk"),
+            self.wrap(pipeline, "extract_facts", "extract facts"),
             self.wrap(Store, "documents", "store: read known documents"),
             self.wrap(pipeline._Batch, "_write", "write batches (wait for vectors + store)"),
+            self.wrap(Store, "put_facts", "  store: put_facts"),
             self.wrap(Store, "put_documents", "  store: put_documents"),
-            self.wrap(Collection, "delete", "    chroma delete (where doc_id)"),
-            self.wrap(Collection, "add", "    chroma add (chunks)"),
+            self.wrap(Collection, "delete", "    chroma delete (chunks, facts)"),
+            self.wrap(Collection, "add", "    chroma add (chunks, facts)"),
             self.wrap(Collection, "upsert", "    chroma upsert (document records)"),
             self.wrap(type(embedder), "embed_documents", "(background) embedding calls"),
             self.wrap(Store, "touch", "store: touch stamp"),
+            self.wrap(snapshot, "_end", "snapshot at the end of the session"),
         ]
         try:
             yield self
@@ -178,14 +181,14 @@ def measure(run, result: bool = False):
 def print_breakdown(breakdown: Breakdown, ingest_s: float) -> None:
     seconds, calls = breakdown.seconds, breakdown.calls
     background = "(background) embedding calls"
-    write, put = "write batches (wait for vectors + store)", "  store: put_documents"
+    write, puts = "write batches (wait for vectors + store)", ("  store: put_documents", "  store: put_facts")
     print("\nwhere the ingest thread's time went (wall seconds, share of ingest; indented rows are inside the one above):")
     for label in seconds:
         if label == background:
             continue
         print(f"  {label:40s} {seconds[label]:7.1f} s  {100 * seconds[label] / ingest_s:5.1f}%  {calls[label]:6d} calls")
         if label == write:
-            waited = seconds[write] - seconds.get(put, 0.0)
+            waited = seconds[write] - sum(seconds.get(put, 0.0) for put in puts)
             print(f"  {'  waiting for the encoder':40s} {waited:7.1f} s  {100 * waited / ingest_s:5.1f}%")
     accounted = sum(s for label, s in seconds.items() if not label.startswith(" ") and label != background)
     print(f"  {'other (open store, embed_query, ...)':40s} {ingest_s - accounted:7.1f} s  "

@@ -1,46 +1,28 @@
 """Figures of a report as facts: what is counted, how many, where and when, with the sentence that says so.
 
 "注册志愿者20357人" gives (注册志愿者, 20357, 人); "组织动员2万余名青年志愿者" gives (青年志愿者, 20000, 名, 余): the
-indicator is the noun after a measure word when there is one, else the words before the figure. The place is
+indicator (ingest/fact_indicator.py) is the noun after a measure word when there is one, else the words before
+the figure. The place is
 the one the sentence names before the figure (a county in a table row), else the report's own (its title, file
 name, or the place its text names most: app/engine/scope.py). Years, dates, ordinals, durations, ages,
 anniversaries and distances are not figures (the rules of tests/data/facts/README.md).
 
-Figures and places are read by app.engine.numbers and app.engine.scope, two leaf modules with no app imports:
+Figures and places are read by app.engine.numbers (through ingest/fact_numbers.py) and app.engine.scope, two leaf modules with no app imports:
 ingest otherwise never imports app/, and these are imported lazily so that it still loads without it.
 """
 from __future__ import annotations
 
 import re
 
+from .fact_indicator import indicator_of
+from .fact_numbers import figures
 from .schema import Document, Fact
 
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
-_CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
-# Words between an indicator and its figure ("志愿者已达528740人"), taken off the indicator's end.
-_LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
-                  "提升 突破 至 到 了 的 将 在 将在 保持 保持在 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
-# Where an indicator before its figure begins: after these words the rest names what is counted.
-_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
-                  "等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
-_EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
-# After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
-_AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
-                         r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
-_OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
-_MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split())
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
 _CN_DIGITS = "一二三四五六七八九十"
 _NAMED_SESSION = re.compile(r"[一二三四五六七八九十]中全会|全国|中央|全运")
-_PEOPLE = frozenset("名 人 位".split())
-_JOINED = re.compile(r"(?:到场参加|参加会议|参加活动|参加|参与|出席|到场)")
-_PERSON = re.compile(r"(?:者|员|家|生|青年|干部|儿童|代表|群众|老师|教师|学子)$")
-_QUOTES = "“\"「《"
-# A measure word counts the noun after it ("2万余名青年志愿者"); money reads on too ("20万元贷款", "230.8万元的资助").
-_AFTER_FIRST = _MEASURE | {"元"}
-_MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def extract_facts(doc: Document) -> list[Fact]:
@@ -60,9 +42,7 @@ def extract_facts(doc: Document) -> list[Fact]:
 
 def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place: str,
                      report_year: int, scope) -> list[Fact]:
-    from app.engine.numbers import find_quantities
-
-    quantities = [q for q in find_quantities(paragraph) if _is_figure(q, paragraph)]
+    quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)]
     out: list[Fact] = []
     for span in _SENTENCE.finditer(paragraph) if quantities else ():
         start, end = span.span()
@@ -72,7 +52,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         sentence = span.group().strip()
         years, period = sorted(scope.years(sentence)), _period(sentence)
         for q in inside:
-            indicator = _indicator(paragraph, q)
+            indicator = indicator_of(paragraph, q, _previous(quantities, q))
             if not indicator:
                 continue
             place = _place(mentions, q, start, end, report_place)
@@ -80,6 +60,11 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                             _year_for(paragraph[start:q.start], years) or report_year, period, doc.doc_id, doc.source,
                             doc.title, doc.date, number, sentence, doc.origin))
     return out
+
+
+def _previous(quantities: list, q):
+    i = quantities.index(q)
+    return quantities[i - 1] if i else None
 
 
 def _place(mentions: list, q, start: int, end: int, report_place: str) -> str:
@@ -105,46 +90,6 @@ def _is_figure(q, text: str) -> bool:
     before, after = text[max(0, q.start - 1):q.start], text[q.end:q.end + 1]
     vague = before == "数" and q.text[:1] in _CN_DIGITS  # 数十名; but 总数11184名 is a figure
     return before != "第" and not vague and not (after and after in _CN_DIGITS)  # 第3期, “七个一”
-
-
-def _indicator(text: str, q) -> str:
-    after = _after(text, q)
-    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
-        return joined.group()
-    return after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
-
-
-def _after(text: str, q) -> str:
-    """The noun right after the figure: "18个“青翼家园”", "16个区1453个社区", "3位企业家的认领资助"."""
-    run = _CJK.match(text, q.end + (text[q.end:q.end + 1] in _QUOTES))
-    if not run:
-        return ""
-    words = _AFTER_STOP.split(run.group(), maxsplit=1)[0]
-    if _OF in words:
-        head, tail = words.rsplit(_OF, 1)
-        words = head if q.unit in _PEOPLE and _PERSON.search(head) else tail if len(tail) >= 2 else words
-    alone = run.end() < len(text) and not _CJK.match(text, run.end())  # a one-character noun before a figure or stop
-    return words[:_MAX_INDICATOR] if len(words) >= 2 or (words and alone and words == run.group()) else ""
-
-
-def _before(sentence: str, q) -> str:
-    """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
-    import jieba
-
-    head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
-    runs = _CJK.findall(_CLAUSE_END.split(head)[-1])
-    words = jieba.lcut(runs[-1]) if runs else []
-    while words and words[-1] in _LINK:
-        words.pop()
-    kept: list[str] = []
-    for word in reversed(words):
-        if word in _LEAD or len(word) + sum(map(len, kept)) > _MAX_INDICATOR:
-            break
-        kept.insert(0, word)
-    while kept and kept[0] in _EDGE:
-        kept.pop(0)
-    text = "".join(kept)
-    return text if len(text) >= 2 else ""
 
 
 def _year_for(head: str, years: list[int]) -> int:

@@ -7,6 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
@@ -19,6 +21,7 @@ from .store import Store
 
 EMBED_BATCH = 1024  # chunks per embedding call and per Chroma write: a 1,024-chunk write costs 13% less CPU than four of 256
 IN_FLIGHT = 2  # batches submitted at once: the next one embeds while the oldest is written to Chroma
+INDICATOR_CACHE = 20_000  # indicator vectors kept for the later batches of a run (float32: ~40 MB at 512 dimensions)
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,9 @@ class _Batch:
         self.orphans_possible, self.settings = orphans_possible, settings  # settings: the bounds per file
         self.staged = {Path(k).resolve(): v for k, v in (staged or {}).items()}  # {final path: Staged}
         self.pending: list = []
-        self.facts: dict = {}  # doc_id -> its facts, embedded with its chunks (their indicators) in one call
-        self.embedding: deque = deque()  # (future vectors, documents) submitted, not yet written, oldest first
+        self.indicators = Indicators()
+        # (future chunk vectors, documents, (facts, new indicators, their future vectors)) not yet written, oldest first
+        self.embedding: deque = deque()
 
     def add(self, path: Path, known, max_bytes: int) -> None:
         staged = self.staged.get(path.resolve())
@@ -160,34 +164,39 @@ class _Batch:
             return self._result(path, "failed", msg.TOO_MANY_CHUNKS.format(name=path.name, chunks=len(chunks),
                                                                            limit=limit))
         self.pending.append((doc, path, loaded.digest, chunks, "updated" if known else "added"))
-        self.facts[doc.doc_id] = extract_facts(doc)
         if sum(len(p[3]) for p in self.pending) >= EMBED_BATCH:
             self.flush()
 
     def flush(self, final: bool = False) -> None:
-        """Start embedding what is pending; write the oldest batches once IN_FLIGHT are embedding (all when final)."""
-        if self.pending:
-            texts = [c.embedding_text() for _, _, _, chunks, _ in self.pending for c in chunks]
-            facts = [f for doc, *_ in self.pending for f in self.facts.pop(doc.doc_id, ())]
-            indicators = list(dict.fromkeys(f.indicator for f in facts))  # many figures share one indicator
-            self.embedding.append((self.background.submit(self.embedder.embed_documents, texts + indicators),
-                                   self.pending, (facts, indicators)))
-            self.pending = []
+        """Start embedding what is pending; write the oldest batches once IN_FLIGHT are embedding (all when final).
+        The facts are read while the chunks embed (1.4 ms a report, and jieba's first load of ~1 s, in this
+        thread), then their new indicators are embedded in a call of their own."""
+        # The last batch is written with nothing left to embed behind it: in halves, the first half is written
+        # while the second embeds.
+        for part in _halves(self.pending) if final else [self.pending] if self.pending else []:
+            self._submit(part)
+        self.pending = []
         while len(self.embedding) > (0 if final else IN_FLIGHT - 1):
             self._write(*self.embedding.popleft())
 
-    def _write(self, vectors, documents, facts=((), ())) -> None:
-        vectors = vectors.result()
-        (facts, indicators), split = facts, len(vectors) - len(facts[1])
-        by_indicator = dict(zip(indicators, vectors[split:]))
+    def _submit(self, documents: list) -> None:
+        texts = [c.embedding_text() for _, _, _, chunks, _ in documents for c in chunks]
+        vectors = self.background.submit(self.embedder.embed_documents, texts)
+        facts = [f for doc, *_ in documents for f in extract_facts(doc)]
+        indicators = self.indicators.new(facts)
+        meant = self.background.submit(self.embedder.embed_documents, indicators) if indicators else None
+        self.embedding.append((vectors, documents, (facts, indicators, meant)))
+
+    def _write(self, vectors, documents, facts) -> None:
+        vectors, (facts, indicators, meant) = vectors.result(), facts
+        fact_vectors = self.indicators.vectors(facts, indicators, meant.result() if meant else [])
         # Facts before the document records: a kill in between leaves documents that the next run redoes.
-        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, [by_indicator[f.indicator] for f in facts])
-        vectors = vectors[:split]
+        new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
+        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, fact_vectors, new_ids=new)
         items, offset = [], 0
         for doc, path, digest, chunks, _ in documents:
             items.append((doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)]))
             offset += len(chunks)
-        new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
         self.store.put_documents(items, new_ids=new)
         self.store.log_changes([doc.doc_id for doc, *_ in items])  # after the chunks: readers then find them
         wrote(self.store.settings)  # no write in flight: the moment for a checkpoint, if one is due
@@ -196,6 +205,39 @@ class _Batch:
 
     def _result(self, path: Path, status: str, reason: str = "") -> None:
         self.summary.results.append(FileResult(path.name, status, reason, path=str(path)))
+
+
+class Indicators:
+    """Each distinct indicator is embedded once per run: many figures share one ("注册志愿者", "青年之家"), in a
+    report and across reports. A batch embeds the indicators no earlier batch has; batches are written in the
+    order they were submitted, so an earlier batch's vectors are known when a later one is written."""
+
+    def __init__(self, limit: int = INDICATOR_CACHE):
+        self.known: dict = {}  # float32 vectors of the indicators embedded so far (up to limit of them)
+        self.submitted: set[str] = set()  # indicators whose vectors will be in known once their batch is written
+        self.limit = limit
+
+    def new(self, facts) -> list[str]:
+        """The indicators of these facts that this batch must embed."""
+        fresh = [i for i in dict.fromkeys(f.indicator for f in facts) if i not in self.submitted]
+        self.submitted.update(fresh[:max(0, self.limit - len(self.submitted))])
+        return fresh
+
+    def vectors(self, facts, indicators: list[str], vectors) -> list:
+        """Each fact's indicator vector, once its batch's own vectors (of indicators) have come back."""
+        own = dict(zip(indicators, vectors))
+        self.known.update((i, np.asarray(v, dtype=np.float32)) for i, v in own.items() if i in self.submitted)
+        return [own[f.indicator] if f.indicator in own else self.known[f.indicator] for f in facts]
+
+
+def _halves(documents: list) -> list[list]:
+    """Pending documents in two parts of about equal chunks (one part when there is a single document)."""
+    total, seen = sum(len(d[3]) for d in documents), 0
+    for i, d in enumerate(documents):
+        seen += len(d[3])
+        if seen * 2 >= total:
+            return [part for part in (documents[:i + 1], documents[i + 1:]) if part]
+    return [documents] if documents else []
 
 
 def _all_with_facts(store: Store, summary: IngestSummary) -> bool:

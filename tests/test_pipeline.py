@@ -340,3 +340,20 @@ def test_sigkill_midway_then_rerun(tmp_path, make_reports, killed_ingest):
     clean = ingest_paths([docs], Settings(index=tmp_path / "clean-idx"))
     assert store.count() == Store.open(Settings(index=tmp_path / "clean-idx")).count() == clean.chunks
     assert_consistent(store)
+
+
+def test_an_indicator_is_embedded_once_a_run():
+    from types import SimpleNamespace
+
+    from ingest.pipeline import Indicators
+
+    def facts(*names):
+        return [SimpleNamespace(indicator=n) for n in names]
+
+    cache = Indicators(limit=3)
+    first, second = facts("注册志愿者", "青年之家", "注册志愿者"), facts("注册志愿者", "团支部", "希望小学")
+    assert cache.new(first) == ["注册志愿者", "青年之家"]
+    assert cache.new(second) == ["团支部", "希望小学"]  # submitted before the first batch is written
+    assert [list(v) for v in cache.vectors(first, ["注册志愿者", "青年之家"], [[1, 0], [0, 1]])] == [[1, 0], [0, 1], [1, 0]]
+    assert [list(v) for v in cache.vectors(second, ["团支部", "希望小学"], [[1, 1], [2, 2]])] == [[1, 0], [1, 1], [2, 2]]
+    assert cache.new(facts("团支部", "希望小学")) == ["希望小学"]  # beyond the limit: embedded again when met again

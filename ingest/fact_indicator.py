@@ -1,0 +1,111 @@
+"""What a figure counts (its indicator), as tests/data/facts/README.md has it: the shortest phrase in the text that
+names what is counted. The noun after a measure word ("2万余名青年志愿者"), else the words before the figure in its
+clause ("注册志愿者已达528740人"); a table row's header; the honour or post people were counted for.
+"""
+from __future__ import annotations
+
+import re
+
+from .fact_numbers import EXTRA_UNITS
+
+_CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
+# Words between an indicator and its figure ("志愿者已达528740人"), taken off the indicator's end.
+_LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
+                  "提升 突破 至 到 了 的 将 在 将在 保持 保持在 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
+# Where an indicator before its figure begins: after these words the rest names what is counted.
+_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
+                  "等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
+_EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
+# After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
+_AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
+                         r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
+_OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
+_MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split()) | set(EXTRA_UNITS)
+_PEOPLE = frozenset("名 人 位".split())
+_JOINED = re.compile(r"(?:到场参加|参加会议|参加活动|参加|参与|出席|到场)")
+_PERSON = re.compile(r"(?:者|员|家|生|青年|干部|儿童|代表|群众|老师|教师|学子)$")
+_QUOTES = "“\"「《"
+# A measure word counts the noun after it ("2万余名青年志愿者"); money reads on too ("20万元贷款", "230.8万元的资助").
+_AFTER_FIRST = _MEASURE | {"元"}
+_MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_LIST = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*")
+_PARENTHESIS = re.compile(r"[((][^()()]*[))]")
+_HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
+_TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
+_ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
+_NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
+
+
+def indicator_of(text: str, q, previous=None) -> str:
+    """What the figure q of this paragraph counts; previous: the figure before it in the paragraph, if any."""
+    if header := _row_header(text, q):
+        return header
+    if honour := _honour(text, q):
+        return honour
+    after = _after(text, q)
+    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
+        return joined.group()
+    found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
+    if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
+        return _before(text, previous)
+    return found
+
+
+def _row_header(text: str, q) -> str:
+    """A cell that is only a figure, in a table row as text ("| 青年众创空间(…等) | 20家 |"): the row's first cell,
+    its parenthesis (examples, a unit) left out. (ingest/tables.py writes docx/HTML rows as sentences instead.)"""
+    if not text[:q.start].rstrip().endswith(("|", "|")):
+        return ""
+    row = text[text.rfind("||", 0, q.start) + 1:q.start]  # a markdown table's rows are joined by "||"
+    first = next((c for c in re.split(r"[||]", row) if c.strip()), "")
+    header = _PARENTHESIS.sub("", first).strip()
+    return header if 2 <= len(header) <= _MAX_INDICATOR + 2 and header != text[q.start:q.end] else ""
+
+
+def _honour(text: str, q) -> str:
+    """The honour or post counted people or places hold: "2人被评为省级“乡村好青年”", "15所学校被命名为省级、市级红领巾
+    法学院", "15人获得全国科学小院士称号", "28名“乡村好青年”担任村级团组织书记"."""
+    m = _HONOUR.match(text, q.end)
+    if not m or (m["verb"] == "获得" and not m["what"].endswith("称号")):
+        return ""
+    what = _TITLE_WORD.sub("", m["what"].split("、")[-1]).strip()
+    return what if 2 <= len(what) <= _MAX_INDICATOR + 2 else ""  # + 2: quotes
+
+
+def _after(text: str, q) -> str:
+    """The noun right after the figure: "18个“青翼家园”", "16个区1453个社区", "3位企业家的认领资助"."""
+    run = _CJK_LIST.match(text, q.end + (text[q.end:q.end + 1] in _QUOTES))
+    if not run:
+        return ""
+    words = run.group()
+    if "、" in words and _OF not in words.rsplit("、", 1)[-1]:  # a list of nouns: the first is counted
+        words = words.split("、", 1)[0]  # (but "50名家境贫寒、学业优秀的大学生": the noun after 的)
+    words = _AFTER_STOP.split(words, maxsplit=1)[0]
+    if _OF in words:
+        head, tail = words.rsplit(_OF, 1)
+        words = head if q.unit in _PEOPLE and _PERSON.search(head) else tail if len(tail) >= 2 else words
+    alone = run.end() < len(text) and not _CJK.match(text, run.end())  # a one-character noun before a figure or stop
+    return words[:_MAX_INDICATOR] if len(words) >= 2 or (words and alone and words == run.group()) else ""
+
+
+def _before(sentence: str, q) -> str:
+    """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
+    import jieba
+
+    head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
+    if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
+        return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising
+    runs = _CJK.findall(_CLAUSE_END.split(head)[-1])
+    words = jieba.lcut(runs[-1]) if runs else []
+    while words and words[-1] in _LINK:
+        words.pop()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word in _LEAD or len(word) + sum(map(len, kept)) > _MAX_INDICATOR:
+            break
+        kept.insert(0, word)
+    while kept and kept[0] in _EDGE:
+        kept.pop(0)
+    text = "".join(kept)
+    return text if len(text) >= 2 else ""

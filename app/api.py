@@ -116,7 +116,7 @@ class Assistant:
             return None
         if asked.kind == "mention":
             return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(self.store, asked.indicator))
-        places = [p.short for p in asked.places] if asked.kind in ("compare", "trend") else []
+        places = [p.short for p in asked.places] if asked.kind != "rank" else []
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
 
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
+
+from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
 # mean of two character measures: how alike the two indicators read (difflib's ratio: "青年志愿服务组织" is nearer
@@ -29,74 +30,9 @@ from ingest.schema import Answer, Citation, Fact
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
+# A target ("力争全市注册青年志愿者突破80万人") is not a figure the report states as reached.
+_PLANNED = re.compile(r"力争|争取|预计|拟|计划(?!生育)|将")
 _PEOPLE = {"名": "人", "位": "人"}  # one family of units: 528740人 compares with 195万名
-
-_COMPARE = re.compile(r"(?:哪个|哪里|哪儿|哪一?[个家地座]?[市县区省州]|哪方|谁)(?:的)?.{0,20}?(?:更|较|比较)(多|少|高|低|大|小)"
-                      r"|(?:相比|比较|对比).{0,12}(?:多|少|高|低|大|小)")
-_RANK = re.compile(r"(?:哪个|哪里|哪儿|哪一?[个家座]?(?:地方|地区|城市|市|县|区|省|州)|哪份报告|哪些地方|谁).{0,20}?最(多|少|高|低|大|小)"
-                   r"|(?:排名|排序|排行)")
-_LIST = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告")
-_TOTAL = re.compile(r"一共|总共|合计|总计|加起来")
-_TREND = re.compile(r"历年|逐年|各年|变化|趋势|走势")
-_MENTION = re.compile(r"(?:哪些|哪几份|哪几篇|几份|多少份)(?:报告|文件|材料|文章)?.{0,4}?(?:提到|提及|涉及|说到|写到|出现)(?:了|过)?"
-                      r"[“\"「]?(?P<term>[^”\"」??]{2,20})[”\"」]?(?:的报告)?[??]?$")
-_LESS = set("少低小")
-# Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"哪一?[个家座]?(?:地方|地区|城市|市|县|区|省|州)|哪个|哪里|哪儿|哪些地方|哪份报告|谁|多少[个名所家位项支条]?|(?:更|较|最)(?:多|少|高|低|大|小)|"
-                   r"相比|比较|对比|排名|排序|排行|各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|不同地方|"
-                   r"各份?报告|一共|总共|合计|总计|加起来|历年|逐年|各年|变化|趋势|走势|分别|多少|几|有|是|的|了|和|与|跟|及|"
-                   r"以及|还是|呢|吗|请问|[??,,。、\s]")
-
-
-@dataclass(frozen=True)
-class CrossQuestion:
-    kind: str  # compare | rank | list | total | mention | trend
-    indicator: str  # what is counted, or the term a mention question looks for
-    places: tuple = ()  # app.engine.scope.Place, as named
-    fewest: bool = False  # compare/rank: the least wins
-
-
-def detect(text: str, catalogue=None) -> CrossQuestion | None:
-    """The cross-report reading of a question, or None to keep the single-report path."""
-    from . import scope
-
-    m = _MENTION.search(text)
-    if m:
-        return CrossQuestion("mention", m.group("term").strip())
-    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
-                if not x.institution]
-    places = tuple(dict.fromkeys(x.place for x in mentions))
-    indicator = indicator_of(text, mentions)
-    if not indicator:
-        return None
-    compare, rank = _COMPARE.search(text), _RANK.search(text)
-    if len(places) >= 2 and (compare or rank):
-        return CrossQuestion("compare", indicator, places, _direction(compare or rank) in _LESS)
-    if not places and rank:
-        return CrossQuestion("rank", indicator, (), _direction(rank) in _LESS)
-    # "柳州融水和三江两个县…加起来": parts of a place the question names first, whose report states their sum itself
-    # (a part outside it, as in a near miss, is then refused by the single-report path's scope check).
-    parts_of_one = len(places) >= 3 and any(q.within(places[0]) for q in places[1:])
-    if _TOTAL.search(text) and (len(places) >= 2 or _LIST.search(text)) and not parts_of_one:
-        return CrossQuestion("total", indicator, places)
-    if (_LIST.search(text) and not places) or (len(places) >= 2 and "分别" in text):
-        return CrossQuestion("list", indicator, places)
-    if len(places) == 1 and _TREND.search(text) and re.search(r"多少|数|几", text):
-        return CrossQuestion("trend", indicator, places)
-    return None
-
-
-def _direction(m: re.Match) -> str:
-    return next((g for g in m.groups() if g), "")
-
-
-def indicator_of(text: str, mentions) -> str:
-    """What a question counts: its text without the places named, years and question words."""
-    for m in sorted(mentions, key=lambda m: -m.start):
-        text = text[:m.start] + " " + text[m.end:]
-    text = re.sub(r"(?:19|20)\d{2}\s*年?", " ", text)
-    return _FORM.sub("", text)
-
 
 def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
@@ -111,7 +47,19 @@ def score(query: str, fact: Fact, cos: float) -> float:
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:
         return cos + context / 2
-    return cos + (SequenceMatcher(None, query, fact.indicator).ratio() + context) / 2
+    return cos + (SequenceMatcher(None, core(query), core(fact.indicator)).ratio() + context) / 2
+
+
+# Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
+# ("全市共有团员" counts 团员), and the "count of" a question adds ("团员人数": the unit already says people).
+_SCOPE_WORDS = re.compile(r"^(?:全[市县省区州旗国校]|[市县省区州]内)?(?:共有|现有|拥有|已有|共计|共|有|达)?")
+_COUNT_WORDS = re.compile(r"(?:的)?(?:人数|数量|总数|总量|规模|数目|数)$")
+
+
+def core(indicator: str) -> str:
+    """What an indicator counts, without its scope and count words; unchanged when nothing would be left."""
+    bare = _COUNT_WORDS.sub("", _SCOPE_WORDS.sub("", indicator))
+    return bare or indicator
 
 
 class FactTable:
@@ -139,7 +87,7 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     if any(i not in by_id for i, _ in found):  # written since the stamp was read: read them again
         by_id = table.get(stamp, fresh=True)
     scored = [(by_id[i], score(indicator, by_id[i], cos)) for i, cos in found if i in by_id]
-    scored = [(f, s) for f, s in scored if s >= MATCH_MIN]
+    scored = [(f, s) for f, s in scored if s >= MATCH_MIN and not _PLANNED.match(f.indicator)]
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
@@ -157,7 +105,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return None
     family = unit_family(facts[0][0].unit)  # the best match's unit decides what is counted
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
-    facts = [(f, s) for f, s in facts if unit_family(f.unit) == family]
+    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], q.years)
     best = _best_per_place(facts)
     if q.kind == "compare":
         wanted = [p.short for p in q.places]
@@ -165,12 +113,14 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         if len(found) < 2:
             return None
         return _ranked(q, question, list(found.values()), paragraph, [p for p in wanted if p not in found])
-    if q.kind == "rank":
-        return _ranked(q, question, list(best.values()), paragraph) if len(best) >= 2 else None
+    if q.kind == "rank":  # each report's figure for each place: a place's reports may differ
+        rows = list(_best_per_place(facts, key=lambda f: f.place and (f.place, f.doc_id)).values())
+        return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
     if q.kind == "trend":
         place = q.places[0].short
         mine = [(f, s) for f, s in facts if f.place == place]
-        rows = sorted(_best_per_place(mine, key=lambda f: f.doc_id).values(), key=lambda f: (f.year, f.date))
+        # One figure a year (a report also states the years before it), in year order.
+        rows = sorted(_best_per_place(mine, key=lambda f: f.year or f.doc_id).values(), key=lambda f: (f.year, f.date))
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -208,6 +158,14 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> d
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
+
+
+def _of_years(facts: list[tuple[Fact, float]], years) -> list[tuple[Fact, float]]:
+    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years)."""
+    if not years:
+        return facts
+    have = {f.place for f, _ in facts if f.year in years}
+    return [(f, s) for f, s in facts if f.place not in have or f.year in years]
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

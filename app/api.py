@@ -12,7 +12,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, scope
+from .engine import conflict, cross, cross_mention, scope
 from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -111,13 +111,16 @@ class Assistant:
         index = self.retriever.index()
         if not len(index):
             return None
-        asked = cross.detect(text, scope.catalogue(index))
+        catalogue = scope.catalogue(index)
+        asked = cross.detect(text, catalogue)
         if asked is None:
             return None
         if asked.kind == "mention":
-            return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(self.store, asked.indicator))
+            hits = cross_mention.mentions(self.store, asked.indicator, catalogue)
+            return cross.answer(asked, text, [], self.retriever.paragraph, hits)
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
-        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places)
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
+                            threshold=not places)  # a place named: its nearest figure too (cross.answer)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:

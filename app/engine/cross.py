@@ -30,8 +30,10 @@ from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (th
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
-# A target ("力争全市注册青年志愿者突破80万人") is not a figure the report states as reached.
-_PLANNED = re.compile(r"力争|争取|预计|拟|计划(?!生育)|将")
+# A target ("力争全市注册青年志愿者突破80万人", "将再新建…40个") is not a figure the report states as reached:
+# a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
+_PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
+_CLAUSE = re.compile(r"[,,;;。::]")
 _PEOPLE = {"名": "人", "位": "人"}  # one family of units: 528740人 compares with 195万名
 
 def bigrams(text: str) -> set[str]:
@@ -77,9 +79,16 @@ class FactTable:
             return self.by_id
 
 
+def planned(f: Fact) -> bool:
+    """The fact is a target: its clause of the quote says so."""
+    clause = next((c for c in _CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
+    return bool(_PLANNED.search(clause))
+
+
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
-          places=()) -> list[tuple[Fact, float]]:
-    """Facts whose indicator matches, best first (MATCH_MIN); places: only theirs (short names)."""
+          places=(), threshold: bool = True) -> list[tuple[Fact, float]]:
+    """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
+    choose); places: only theirs (short names)."""
     vector = embedder.embed_query(indicator)
     where = {"place": {"$in": list(places)}} if places else None
     found = table.store.query_facts(vector, max(limit, FACT_K), where)
@@ -87,7 +96,7 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     if any(i not in by_id for i, _ in found):  # written since the stamp was read: read them again
         by_id = table.get(stamp, fresh=True)
     scored = [(by_id[i], score(indicator, by_id[i], cos)) for i, cos in found if i in by_id]
-    scored = [(f, s) for f, s in scored if s >= MATCH_MIN and not _PLANNED.match(f.indicator)]
+    scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and not planned(f)]
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
@@ -98,12 +107,15 @@ def unit_family(unit: str) -> str:
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
     """The Answer, or None when the facts cannot answer (the single-report path then tries)."""
     if q.kind == "mention":
-        return _mention(q, question, mentions or [], paragraph)
+        from .cross_mention import answer_mention
+
+        return answer_mention(q, question, mentions or [], paragraph)
     units = _units(question)
     facts = [(f, s) for f, s in facts if not units or unit_family(f.unit) in units]
     if not facts:
         return None
-    family = unit_family(facts[0][0].unit)  # the best match's unit decides what is counted
+    family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
+    facts = _passing(facts, q, family)
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], q.years)
     best = _best_per_place(facts)
@@ -160,6 +172,19 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> d
     return best
 
 
+def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:
+    """The facts that pass MATCH_MIN; and for a place the question names that has none, its best match in the
+    family counted. The threshold decides which places have the figure when none is named; a place named is asked
+    about, so its nearest figure is shown (with its quote) rather than none."""
+    kept = [(f, s) for f, s in facts if s >= MATCH_MIN]
+    have = {f.place for f, _ in kept}
+    for place in (p.short for p in q.places):
+        mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
+        if place not in have and mine:
+            kept.append(max(mine, key=lambda x: x[1]))
+    return sorted(kept, key=lambda x: -x[1])
+
+
 def _of_years(facts: list[tuple[Fact, float]], years) -> list[tuple[Fact, float]]:
     """A place's figures of the years asked, when it has any (else all of them: the answer then says the years)."""
     if not years:
@@ -193,19 +218,6 @@ def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph, left=()
     return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}", tail)
 
 
-def _mention(q: CrossQuestion, question: str, hits: list[tuple[str, dict]], paragraph) -> Answer | None:
-    """hits: (paragraph text, chunk metadata), one per report, in date order."""
-    if not hits:
-        return None
-    lines = [msg.CROSS_MENTION.format(n=len(hits), term=q.indicator)]
-    lines += [msg.CROSS_MENTION_ROW.format(title=m["title"] or m["source"], date=m["date"] or "-",
-                                           paragraph=m["paragraph"]) for _, m in hits]
-    cites = tuple(Citation(m["source"], m["title"], m["date"], m["paragraph"],
-                           paragraph(m["doc_id"], m["paragraph"]) or text, q.indicator, 1.0, m.get("origin", ""))
-                  for text, m in hits)
-    return Answer(question, "\n".join(lines), f"{len(hits)}份报告", True, cites)
-
-
 def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=()) -> Answer:
     lines = [head] + [row(f, f.label()) for f in rows]
     years = sorted({f.year for f in rows if f.year})
@@ -228,19 +240,3 @@ def row(f: Fact, figure: str) -> str:
 
 def _number(value: float) -> str:
     return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:.2f}"
-
-
-def mentions(store, term: str) -> list[tuple[str, dict]]:
-    """The first chunk of each report that holds the term (NFKC: the reports' text is), reports in date order;
-    read from Chroma, which holds every chunk's text (a worker keeps only the lexical index's)."""
-    import unicodedata
-
-    wanted = unicodedata.normalize("NFKC", term)
-    got = store.chunks.get(where_document={"$contains": wanted}, include=["documents", "metadatas"]) if wanted else {}
-    first: dict[str, tuple[str, dict]] = {}
-    for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
-        key = meta["doc_id"]
-        where = (meta["paragraph"], meta["start"])
-        if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
-            first[key] = (text, meta)
-    return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))

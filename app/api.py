@@ -53,7 +53,7 @@ class Assistant:
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
         q = analyse(asked)
-        across = None if q.english else self._across(asked)
+        across = self._across(asked)
         if across is not None:  # a question over many reports, answered from their facts
             total = round(1000 * (time.perf_counter() - started), 2)
             yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},

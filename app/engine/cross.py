@@ -153,8 +153,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
 
 def _units(question: str) -> set[str]:
     """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb."""
+    from .cross_english import is_english
     from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
 
+    if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
+        return set()
     asked = re.search(r"(?:多少|几)(.*)", question)
     if asked and not _UNIT_AFTER.search(question) and _PEOPLE_NOUNS.search(asked.group(1)):
         return {"人"}

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import cross_english as english
+
 _ADJ = "多少高低大小长短"
 _LESS = set("少低小短")
 # A comparative after a which-word, "多" not the start of 多少 and "少" not its end; or "A多还是B多".
@@ -63,6 +65,8 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
                 if not x.institution]
     places = tuple(dict.fromkeys(x.place for x in mentions))
+    if english.is_english(text):
+        return _english(text, places)
     if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text):
         term = _MENTION_FORM.sub("", text)
         return CrossQuestion("mention", term) if len(term) >= 2 else None
@@ -73,6 +77,15 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     if kind is None:
         return None
     return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(text)))))
+
+
+def _english(text: str, places: tuple) -> CrossQuestion | None:
+    term = None if places else english.mention_term(text)
+    if term:
+        return CrossQuestion("mention", term)
+    kind, fewest = english.kind(text, places)
+    what = english.indicator(text) if kind else ""
+    return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
 
 
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:

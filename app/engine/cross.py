@@ -110,14 +110,16 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         from .cross_mention import answer_mention
 
         return answer_mention(q, question, mentions or [], paragraph)
-    units = _units(question)
+    units = _units(question, q.indicator)
     facts = [(f, s) for f, s in facts if not units or unit_family(f.unit) in units]
     if not facts:
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
     facts = _passing(facts, q, family)
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
-    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], q.years)
+    # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
+    years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
+    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years)
     best = _best_per_place(facts)
     if q.kind == "compare":
         wanted = [p.short for p in q.places]
@@ -151,15 +153,17 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
 
 
-def _units(question: str) -> set[str]:
-    """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb."""
+def _units(question: str, indicator: str = "") -> set[str]:
+    """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
+    does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
     from .cross_english import is_english
     from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()
     asked = re.search(r"(?:多少|几)(.*)", question)
-    if asked and not _UNIT_AFTER.search(question) and _PEOPLE_NOUNS.search(asked.group(1)):
+    if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
+                                                       _PEOPLE_NOUNS.search(core(indicator)[-3:])):
         return {"人"}
     return {unit_family(u) for u in analyse(question).units}
 
@@ -178,13 +182,15 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> d
 def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:
     """The facts that pass MATCH_MIN; and for a place the question names that has none, its best match in the
     family counted. The threshold decides which places have the figure when none is named; a place named is asked
-    about, so its nearest figure is shown (with its quote) rather than none."""
+    about, so its nearest figure is shown (with its quote) rather than none, with the place's other figures of
+    that indicator (its other years and reports, which a trend lists)."""
     kept = [(f, s) for f, s in facts if s >= MATCH_MIN]
     have = {f.place for f, _ in kept}
     for place in (p.short for p in q.places):
         mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
         if place not in have and mine:
-            kept.append(max(mine, key=lambda x: x[1]))
+            nearest = core(max(mine, key=lambda x: x[1])[0].indicator)
+            kept += [(f, s) for f, s in mine if core(f.indicator) == nearest]
     return sorted(kept, key=lambda x: -x[1])
 
 

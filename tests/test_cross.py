@@ -224,3 +224,11 @@ def test_mention_words_keep_names_whole():
     assert words("青年之家") == ["青年之家"]
     assert "学雷锋" in words("学雷锋志愿服务活动") and "活动" not in words("学雷锋志愿服务活动")
     assert words("12355") == ["12355"]
+
+
+def test_the_level_of_place_compared_and_unit_families():
+    assert cross.detect("地级市里面，哪个城市的注册志愿者最多？").levels == (1,)
+    assert cross.detect("哪个省的注册志愿者最多？").levels == (0,)
+    assert cross.detect("哪里的注册志愿者最多？").levels == ()
+    assert (cross.level("铜川"), cross.level("宁夏"), cross.level("不是地名")) == (1, 0, -1)
+    assert cross.unit_family("家") == cross.unit_family("个") and cross.unit_family("名") == "人"

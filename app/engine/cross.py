@@ -11,6 +11,7 @@ Detection is conservative: a question that names one place and asks 多少 stays
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -35,7 +36,8 @@ FACT_K = 500
 # a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
 _PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
 _CLAUSE = re.compile(r"[,,;;。::]")
-_PEOPLE = {"名": "人", "位": "人"}  # one family of units: 528740人 compares with 195万名
+# Families of units: 528740人 compares with 195万名, and 72家 青年之家 with 247个.
+_PEOPLE = {"名": "人", "位": "人", "家": "个"}
 
 def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
@@ -115,6 +117,9 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     facts = [(f, s) for f, s in facts if not units or unit_family(f.unit) in units]
     if not facts:
         return None
+    facts = [(f, s) for f, s in facts if not q.levels or level(f.place) in q.levels]
+    if not facts:
+        return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
     facts = _passing(facts, q, family)
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
@@ -178,6 +183,15 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> d
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def level(place: str) -> int:
+    """A fact's place's level (scope.Place.level), -1 when it is not a known division."""
+    from . import scope
+
+    found = scope.find(place)
+    return found[0].place.level if found and found[0].surface == place else -1
 
 
 def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:

@@ -42,9 +42,12 @@ _FORM = re.compile(r"哪一?[个家座边方]?(?:地方|地区|城市|市|县|�
                    r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
-                   r"是|的|了|和|与|及|以及|呢|吗|请问|有|为|到|从|啥|底|全年|年底|"
+                   r"是|的|了|和|与|及|以及|呢|吗|请问|有|为|到|从|啥|底|全年|年底|地级市|地级|地市|省份|区县|"
                    r"[“”\"「」‘’()()\[\]—\-??,,。、:;;!!\s]")
 # A year: followed by 年 or by the next of a list of years ("2017、2020、2023年"), not "2000余名".
+# The level of place a question compares: 0 province, 1 prefecture-level city, 2 county.
+_LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
+           (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2}))")
 
 
@@ -55,6 +58,7 @@ class CrossQuestion:
     places: tuple = ()  # app.engine.scope.Place, as named
     fewest: bool = False  # compare/rank: the least wins
     years: tuple = ()  # the years the question names: figures of those years are preferred
+    levels: tuple = ()  # "地级市里面哪个…": only places of these levels (scope.Place.level) are compared
 
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
@@ -76,7 +80,9 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     kind, fewest = _kind(text, places)
     if kind is None:
         return None
-    return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(text)))))
+    levels = tuple(level for pattern, level in _LEVELS if pattern.search(text)) if not places else ()
+    return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(text)))),
+                         levels)
 
 
 def _english(text: str, places: tuple) -> CrossQuestion | None:

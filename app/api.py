@@ -120,7 +120,7 @@ class Assistant:
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
-                            threshold=not places)  # a place named: its nearest figure too (cross.answer)
+                            threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:

@@ -232,3 +232,13 @@ def test_the_level_of_place_compared_and_unit_families():
     assert cross.detect("哪里的注册志愿者最多？").levels == ()
     assert (cross.level("铜川"), cross.level("宁夏"), cross.level("不是地名")) == (1, 0, -1)
     assert cross.unit_family("家") == cross.unit_family("个") and cross.unit_family("名") == "人"
+
+
+def test_a_figure_of_the_same_indicator_as_one_kept_is_kept():
+    from ingest.schema import Fact
+
+    fact = lambda ind, value, place: Fact(ind, value, "名", "", f"{value}名", place, 2022, "", place, "s", "t", "",  # noqa
+                                          1, ind)
+    q = cross.CrossQuestion("rank", "团员")
+    scored = [(fact("全市共有团员", 3, "赣州"), 1.2), (fact("全市共有团员", 2, "遵义"), 0.9), (fact("参与人数", 9, "铜川"), 0.9)]
+    assert [f.place for f, _ in cross._passing(scored, q, "人")] == ["赣州", "遵义"]

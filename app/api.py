@@ -12,7 +12,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, scope
+from .engine import conflict, cross, cross_mention, scope
 from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -53,7 +53,7 @@ class Assistant:
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
         q = analyse(asked)
-        across = None if q.english else self._across(asked)
+        across = self._across(asked)
         if across is not None:  # a question over many reports, answered from their facts
             total = round(1000 * (time.perf_counter() - started), 2)
             yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
@@ -111,13 +111,16 @@ class Assistant:
         index = self.retriever.index()
         if not len(index):
             return None
-        asked = cross.detect(text, scope.catalogue(index))
+        catalogue = scope.catalogue(index)
+        asked = cross.detect(text, catalogue)
         if asked is None:
             return None
         if asked.kind == "mention":
-            return cross.answer(asked, text, [], self.retriever.paragraph, cross.mentions(self.store, asked.indicator))
-        places = [p.short for p in asked.places] if asked.kind in ("compare", "trend") else []
-        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places)
+            hits = cross_mention.mentions(self.store, asked.indicator, catalogue)
+            return cross.answer(asked, text, [], self.retriever.paragraph, hits)
+        places = [p.short for p in asked.places] if asked.kind != "rank" else []
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
+                            threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:

@@ -29,7 +29,8 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
 ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin", "香港": "Hong Kong",
            "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot"}
 _SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
-_INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所家,,。、\s]{0,4}?(?:大学(?!生)|学院|学校|职业技术)")
+# No name runs on past a quote mark, and 大学习 is 大+学习 ("青年大学习", a study campaign), not a university.
+_INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所家,,。、“”\"「」\s]{0,4}?(?:大学(?![生习])|学院|学校|职业技术)")
 _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|Institute|School)\b")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")

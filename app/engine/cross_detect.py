@@ -1,0 +1,126 @@
+"""Which cross-report question a text asks (app/engine/cross.py answers it), read from cues of the question's form
+rather than from fixed phrasings: the places it names, a which-word (哪/谁/还是), a comparative (多/少/高/大/长...),
+a superlative (最多/排第一), a distributive (各/分别/列一下), a sum (加起来/合计) or a change over years (历年/变化/
+two years named). Crossdev's writer asked "哪边多", "多还是…多", "排第一", "最少的是哪个地方", "各接了多少",
+"加一起", "这几年是怎么变化的": each is one of these cues, none a phrasing of its own.
+
+Conservative where the single-report path answers: one place and 多少 stays there unless the question asks a change
+over years; a which-word needs two places named (compare) or none (rank).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import cross_english as english
+
+_ADJ = "多少高低大小长短"
+_LESS = set("少低小短")
+# A comparative after a which-word, "多" not the start of 多少 and "少" not its end; or "A多还是B多".
+_WHICH = r"(?:哪|谁|还是)"
+# A bare 大/小 is also in 大学/小学: an adjective counts after 更/较 or where the clause ends.
+_CMP = rf"(?:更|较|比较)([{_ADJ}])|(?<![多更较])([{_ADJ}])(?=还是|[?,。!]|$|呢|一些|一点|得多)"
+_COMPARE = re.compile(rf"{_WHICH}.{{0,25}}?(?:{_CMP})|(?<!多)([{_ADJ}])还是")
+_SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|前列)|(?:排名|排序|排行)")
+_EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)")
+_ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
+_SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
+# A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions.
+_CHANGE = re.compile(r"历年|逐年|各年|这几年|近几年|历次|变化|趋势|走势|前后|(?:怎么|怎样|如何)(?:一路)?(?:增长|增加|减少|下降)")
+# Two years as the ends of one span ("自2006年实施以来共筹集", "从2016年开始到2020年总共"): one figure, not two.
+_SPAN = re.compile(r"共|累计|以来")
+_HOW_MANY = re.compile(r"多少|几|数|变化|增长|增加|减少|下降")
+# "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
+_WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
+_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:里|中|上)?|"
+                           r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
+                           r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
+# Words of the question's form, removed to leave what is counted ("注册青年志愿者").
+_FORM = re.compile(r"哪一?[个家座边方]?(?:地方|地区|城市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+                   rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
+                   r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
+                   r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
+                   r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
+                   r"是|的|了|和|与|及|以及|呢|吗|请问|有|为|到|从|啥|底|全年|年底|地级市|地级|地市|省份|区县|"
+                   r"[“”\"「」‘’()()\[\]—\-??,,。、:;;!!\s]")
+# A year: followed by 年 or by the next of a list of years ("2017、2020、2023年"), not "2000余名".
+# The level of place a question compares: 0 province, 1 prefecture-level city, 2 county.
+_LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
+           (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2}))")
+
+
+@dataclass(frozen=True)
+class CrossQuestion:
+    kind: str  # compare | rank | list | total | mention | trend
+    indicator: str  # what is counted, or the term a mention question looks for
+    places: tuple = ()  # app.engine.scope.Place, as named
+    fewest: bool = False  # compare/rank: the least wins
+    years: tuple = ()  # the years the question names: figures of those years are preferred
+    levels: tuple = ()  # "地级市里面哪个…": only places of these levels (scope.Place.level) are compared
+
+
+def detect(text: str, catalogue=None) -> CrossQuestion | None:
+    """The cross-report reading of a question, or None to keep the single-report path."""
+    from . import scope
+
+    text = unicodedata.normalize("NFKC", text)
+    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+                if not x.institution]
+    places = tuple(dict.fromkeys(x.place for x in mentions))
+    if english.is_english(text):
+        return _english(text, places)
+    if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text):
+        term = _MENTION_FORM.sub("", text)
+        return CrossQuestion("mention", term) if len(term) >= 2 else None
+    indicator = indicator_of(text, mentions)
+    if not indicator:
+        return None
+    kind, fewest = _kind(text, places)
+    if kind is None:
+        return None
+    levels = tuple(level for pattern, level in _LEVELS if pattern.search(text)) if not places else ()
+    return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(text)))),
+                         levels)
+
+
+def _english(text: str, places: tuple) -> CrossQuestion | None:
+    term = None if places else english.mention_term(text)
+    if term:
+        return CrossQuestion("mention", term)
+    kind, fewest = english.kind(text, places)
+    what = english.indicator(text) if kind else ""
+    return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
+
+
+def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
+    compare, superlative = _COMPARE.search(text), _SUPER.search(text)
+    which = re.search(_WHICH, text)
+    # "柳州融水和三江两个县…加起来": parts of a place the question names first, whose report states their sum itself.
+    parts_of_one = len(places) >= 3 and any(q.within(places[0]) for q in places[1:])
+    if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one:
+        return "total", False
+    if len(places) >= 2 and (compare or (superlative and which)):
+        return "compare", _less(compare or superlative)
+    if not places and superlative and which:
+        return "rank", _less(superlative)
+    if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
+        return "list", False
+    years = set(_YEAR.findall(text))
+    if len(places) == 1 and (_CHANGE.search(text) or (len(years) >= 2 and not _SPAN.search(text))) \
+            and _HOW_MANY.search(text) and len(years) != 1:
+        return "trend", False
+    return None, False
+
+
+def _less(m: re.Match) -> bool:
+    return next((g for g in m.groups() if g), "") in _LESS
+
+
+def indicator_of(text: str, mentions) -> str:
+    """What a question counts: its text without the places named, years and question words."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[:m.start] + " " + text[m.end:]
+    text = _YEAR.sub(" ", text)
+    return _FORM.sub("", text)

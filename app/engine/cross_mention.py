@@ -1,0 +1,77 @@
+"""Which reports (and places) say something: "哪些报告提到了12355?", "哪些地方开展了青少年禁毒宣传教育?".
+
+A report is a hit when one of its chunks holds every content word of the term, not only the term verbatim: people
+ask in their own words ("学雷锋志愿服务活动" where a report says "开展学雷锋志愿服务"), and a verbatim match found
+one report of three for "青年文明号创建". Each row names the report's place and the places its paragraph names, as
+people ask "哪些地方".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ingest import messages as msg
+from ingest.schema import Answer, Citation
+
+# Words that say an activity happened, not which: a report rarely repeats them next to the name of the thing.
+_GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统)$")
+
+
+def words(term: str) -> list[str]:
+    """The term's content words (jieba), or the term itself when it has none of two characters or more. A
+    one-character piece stays with its neighbour: "青年之家" is 青年+之+家 to jieba, and 青年 alone is in every
+    report; "学雷锋" is 学+雷锋."""
+    import jieba
+
+    glued: list[str] = []
+    for piece in (w.strip() for w in jieba.lcut(term)):
+        if glued and (len(piece) == 1 or len(glued[-1]) == 1):
+            glued[-1] += piece
+        elif piece:
+            glued.append(piece)
+    found = [w for w in glued if len(w) >= 2 and not _GENERIC.match(w)]
+    return list(dict.fromkeys(found)) or [term]
+
+
+def mentions(store, term: str, catalogue=None) -> list[tuple[str, dict]]:
+    """The first chunk of each report that holds every word of the term (NFKC: the reports' text is), reports in
+    date order, each meta with "places": the report's and its paragraph's; read from Chroma, which holds every
+    chunk's text (a worker keeps only the lexical index's)."""
+    wanted = words(unicodedata.normalize("NFKC", term).strip())
+    if not wanted or not wanted[0]:
+        return []
+    where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
+    got = store.chunks.get(where_document=where, include=["documents", "metadatas"])
+    first: dict[str, tuple[str, dict]] = {}
+    for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
+        key = meta["doc_id"]
+        where = (meta["paragraph"], meta["start"])
+        if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
+            first[key] = (text, {**meta, "places": _places(text, key, catalogue)})
+    return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
+
+
+def _places(text: str, doc_id: str, catalogue) -> str:
+    """The report's places, then those its paragraph names: 广西(南宁)."""
+    if catalogue is None:
+        return ""
+    from . import scope
+
+    report = catalogue.reports.get(doc_id)
+    focus = sorted({p.short for p in report.focus}) if report else []
+    named = [m.place.short for m in scope.find(text, catalogue.titled, catalogue.known) if not m.institution]
+    more = [p for p in dict.fromkeys(named) if p not in focus][:3]
+    return "、".join(focus) + (f"({'、'.join(more)})" if more else "")
+
+
+def answer_mention(q, question: str, hits: list[tuple[str, dict]], paragraph) -> Answer | None:
+    """hits: (paragraph text, chunk metadata), one per report, in date order."""
+    if not hits:
+        return None
+    lines = [msg.CROSS_MENTION.format(n=len(hits), term=q.indicator)]
+    lines += [msg.CROSS_MENTION_ROW.format(title=m["title"] or m["source"], date=m["date"] or "-",
+                                           paragraph=m["paragraph"], places=m.get("places") or "-") for _, m in hits]
+    cites = tuple(Citation(m["source"], m["title"], m["date"], m["paragraph"],
+                           paragraph(m["doc_id"], m["paragraph"]) or text, q.indicator, 1.0, m.get("origin", ""))
+                  for text, m in hits)
+    return Answer(question, "\n".join(lines), f"{len(hits)}份报告", True, cites)

@@ -25,8 +25,9 @@ FEATURES: tuple[str, ...] = (
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
     "cov_near", "missing_max",                             # ±12 characters of the value; heaviest term the context lacks
-    "part_asked", "part_window", "part_sentence",          # 其中女性: a part asked; named in the clause ±1, sentence,
-    "part_paragraph",                                      # ... the paragraph (“寻梦行动”… 12000多名…在它的帮助下)
+    "part_asked", "part_lacks_window", "part_lacks_sentence",  # 其中女性: a part asked; how much of it the clause
+    "part_lacks_paragraph",                                # ±1, the sentence, the paragraph lack (0 when none asked:
+                                                           # a part named is as good as none asked)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
@@ -118,7 +119,7 @@ class Env:
                 "cov_doc": sum(w for t, w in self.weights.items() if self.doc_contains(p.doc_id, t))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
-                "part_paragraph": partial(self.question.part, p.text) if self.question.part else 0.0,
+                "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
             }
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
@@ -136,7 +137,7 @@ class Env:
             if q.kind == "numeric":
                 found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
             if q.part:
-                found |= {"part_window": partial(q.part, window), "part_sentence": partial(q.part, sentence)}
+                found |= {"part_lacks_window": _lacks(q.part, window), "part_lacks_sentence": _lacks(q.part, sentence)}
             if q.subject:
                 found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
             self._clause[key] = found
@@ -224,6 +225,10 @@ def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
         if m.start() <= span[0] < m.end():
             return m.span()
     return span
+
+
+def _lacks(part: str, text: str) -> float:
+    return 1.0 - partial(part, text) if part else 0.0
 
 
 def _share(items, test) -> float:

@@ -129,7 +129,9 @@ def _after(text: str, q) -> str:
 
 def _before(sentence: str, q) -> str:
     """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
-    import jieba
+    from ingest.words import jieba as mapped
+
+    jieba = mapped()
 
     head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
     runs = _CJK.findall(_CLAUSE_END.split(head)[-1])

@@ -150,7 +150,9 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
 
 def _word(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a word of its sentence (jieba, on the few characters around it)."""
-    import jieba
+    from ingest.words import jieba as mapped
+
+    jieba = mapped()
 
     left = max(0, start - _AROUND)
     edges = {left + e for _, a, b in jieba.tokenize(text[left:end + _AROUND]) for e in (a, b)}
@@ -341,10 +343,12 @@ def _names(report: Report, mention: Mention) -> bool:
 
 def _title_names(titles) -> dict[str, Place]:
     """Place names in report titles that the table does not know (十八洞村): jieba's ns alone also tags 青春."""
-    import jieba.posseg
+    from ingest.words import posseg
+
+    jieba_posseg = posseg()
 
     return {w.word: Place(w.word, w.word, "", 3) for title in titles if _LOCALITY.search(title)
-            for w in jieba.posseg.cut(title)
+            for w in jieba_posseg.cut(title)
             if w.flag == "ns" and _LOCALITY.fullmatch(w.word) and w.word not in _table() and not find(w.word)}
 
 

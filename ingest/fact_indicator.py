@@ -91,8 +91,9 @@ def _after(text: str, q) -> str:
 
 def _before(sentence: str, q) -> str:
     """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
-    import jieba
+    from ingest.words import jieba as mapped
 
+    jieba = mapped()
     head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
     if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising

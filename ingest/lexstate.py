@@ -15,38 +15,112 @@ _MASK20 = (1 << 20) - 1
 
 
 class _Changed:
-    """One changed report: its chunk rows in order (none: removed) and their tokens, made once."""
+    """One changed report: its chunk rows in order (none: removed), and what a state needs of their tokens
+    (postings, lengths, document frequencies), made once per version of the report: a state combines those of
+    its reports without going over their tokens again."""
 
     def __init__(self, rows):
         self.rows = rows
-        self.chunk_tokens = [tokenize(f"{m.get('title', '')} {t}") for _, t, m in rows]
-        self.text_tokens = [tokenize(t) for _, t, _ in rows]
+        chunk_tokens = [tokenize(f"{m.get('title', '')} {t}") for _, t, m in rows]
+        text_tokens = [tokenize(t) for _, t, _ in rows]
         meta = rows[0][2] if rows else {}
         self.record = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
-        self.doc_tokens = [t for toks in self.text_tokens for t in toks]
-        self.doc_tokens += tokenize(f"{self.record['title']} {self.record['source']}") * 2
+        doc_tokens = [t for toks in text_tokens for t in toks]
+        doc_tokens += tokenize(f"{self.record['title']} {self.record['source']}") * 2
+        self.text = "\n".join(t for _, t, _ in rows)
+        self.chunk_lengths = [len(t) for t in chunk_tokens]
+        self.chunk_postings = Delta.of(chunk_tokens).postings  # token -> [(row in this report, tf)], rows ascending
+        self.doc_length = len(doc_tokens)
+        self.doc_tf: dict[str, int] = {}
+        for t in doc_tokens:
+            self.doc_tf[t] = self.doc_tf.get(t, 0) + 1
+        self.text_df: dict[str, int] = {}
+        for tokens in text_tokens:
+            for t in set(tokens):
+                self.text_df[t] = self.text_df.get(t, 0) + 1
+        self.tokens = frozenset(self.chunk_postings) | frozenset(self.doc_tf) | frozenset(self.text_df)
+
+
+class _Merged:
+    """token -> [(row, tf)] over a state's changed reports, rows ascending (what Delta.of over all their rows
+    gives), merged on first use from the reports holding the token; at most MEMO tokens kept per state."""
+
+    MEMO = 4096
+
+    def __init__(self, state: "State", doc_level: bool):
+        self.state, self.doc_level, self.memo = state, doc_level, {}
+
+    def get(self, token, default=None):
+        got = self.memo.get(token)
+        if got is None:
+            got = self.state._postings(token, self.doc_level)
+            if len(self.memo) >= self.MEMO:
+                self.memo.clear()
+            self.memo[token] = got
+        return got if got else default
+
+    def __contains__(self, token) -> bool:
+        return bool(self.get(token))
+
+
+class _TextDf:
+    """token -> chunks of the changed reports whose text holds it."""
+
+    def __init__(self, state: "State"):
+        self.state = state
+
+    def get(self, token, default=0):
+        n = sum(self.state.changed[d].text_df.get(token, 0) for d in self.state._index.get(token, ()))
+        return n or default
+
+
+def _index_of(changed: dict, index: dict | None = None, replaced: dict | None = None) -> dict:
+    """token -> frozenset of the changed reports (with rows) whose tokens hold it. From `index` (a previous
+    state's), when only the reports in `replaced` ({doc_id: their previous _Changed or None}) changed since."""
+    if index is None or 4 * len(replaced) > len(changed):  # most reports changed: anew (set unions grow as D^2)
+        holders: dict[str, list] = {}
+        for doc_id, c in changed.items():
+            if c.rows:
+                for t in c.tokens:
+                    holders.setdefault(t, []).append(doc_id)
+        return {t: frozenset(ds) for t, ds in holders.items()}
+    index = dict(index)
+    for doc_id, old in replaced.items():
+        if old is not None and old.rows:
+            for t in old.tokens:
+                left = index[t] - {doc_id}
+                if left:
+                    index[t] = left
+                else:
+                    del index[t]
+        new = changed.get(doc_id)
+        if new is not None and new.rows:
+            for t in new.tokens:
+                index[t] = index.get(t, frozenset()) | {doc_id}
+    return index
 
 
 class State:
-    def __init__(self, segment: Segment, changed: dict | None = None, seq: int | None = None):
+    def __init__(self, segment: Segment, changed: dict | None = None, seq: int | None = None, _index=None):
         self.segment, self.changed = segment, dict(changed or {})
         self.seq = segment.seq if seq is None else seq
         base = segment
         self.new_docs = sorted(d for d, c in self.changed.items() if c.rows)
-        rows = [(d, r, toks, text) for d in self.new_docs
-                for r, toks, text in zip(self.changed[d].rows, self.changed[d].chunk_tokens, self.changed[d].text_tokens)]
-        self.delta_rows = [r for _, r, _, _ in rows]
+        self._row_of = {d: i for i, d in enumerate(self.new_docs)}  # a changed report's row in the document delta
+        self._start, at = {}, 0  # its first chunk's row in the chunk delta
+        for d in self.new_docs:
+            self._start[d], at = at, at + len(self.changed[d].rows)
+        self._index = _index_of(self.changed) if _index is None else _index
+        self.delta_rows = [r for d in self.new_docs for r in self.changed[d].rows]
         self.delta_pos = {r[0]: base.chunks.n + i for i, r in enumerate(self.delta_rows)}
-        self.chunk_delta = Delta.of([toks for _, _, toks, _ in rows])
-        self.doc_delta = Delta.of([self.changed[d].doc_tokens for d in self.new_docs])
-        self.text_df: dict[str, int] = {}
-        for _, _, _, text in rows:
-            for t in set(text):
-                self.text_df[t] = self.text_df.get(t, 0) + 1
+        self.chunk_delta = Delta([n for d in self.new_docs for n in self.changed[d].chunk_lengths], _Merged(self, False))
+        self.doc_delta = Delta([self.changed[d].doc_length for d in self.new_docs], _Merged(self, True))
+        self.text_df = _TextDf(self)
         self.doc_ids = base.doc_ids + self.new_docs
         self.slot = {**base.slot, **{d: len(base.doc_ids) + i for i, d in enumerate(self.new_docs)}}
-        base_doc = (np.asarray(base.keys) >> 40).astype(np.int32)
-        self.chunk_doc = np.concatenate([base_doc, np.array([self.slot[d] for d, *_ in rows], np.int32)])
+        base_doc = _base_doc(base)
+        self.chunk_doc = np.concatenate([base_doc, np.array([self.slot[r[2]["doc_id"]] for r in self.delta_rows],
+                                                            np.int32)])
         self.doc_keep = np.ones(len(self.doc_ids), np.float32)
         gone = [base.slot[d] for d in self.changed if d in base.slot]
         self.doc_keep[gone] = 0.0
@@ -55,8 +129,22 @@ class State:
         self.removed_docs = len(gone)
 
     def with_changes(self, by_doc: dict, seq: int) -> "State":
-        """by_doc: {doc_id: its chunk rows now (empty: removed)}."""
-        return State(self.segment, {**self.changed, **{d: _Changed(r) for d, r in by_doc.items()}}, seq)
+        """by_doc: {doc_id: its chunk rows now (empty: removed)}. Costs what the changed reports hold, not the
+        whole delta: the other reports' tokens are reused as they are."""
+        fresh = {d: _Changed(r) for d, r in by_doc.items()}
+        changed = {**self.changed, **fresh}
+        index = _index_of(changed, self._index, {d: self.changed.get(d) for d in fresh})
+        return State(self.segment, changed, seq, _index=index)
+
+    def _postings(self, token: str, doc_level: bool) -> list:
+        holders = sorted(self._index.get(token, ()), key=self._row_of.__getitem__)
+        if doc_level:
+            return [(self._row_of[d], self.changed[d].doc_tf[token]) for d in holders if token in self.changed[d].doc_tf]
+        out = []
+        for d in holders:
+            start = self._start[d]
+            out.extend((start + row, tf) for row, tf in self.changed[d].chunk_postings.get(token, ()))
+        return out
 
     def __len__(self) -> int:
         """Live chunks."""
@@ -94,7 +182,7 @@ class State:
             return False
         grams = [term[i:i + 2] for i in range(max(1, len(term) - 1))]
         if slot >= len(self.segment.doc_ids):
-            tokens = set(self.changed[doc_id].doc_tokens)
+            tokens = self.changed[doc_id].doc_tf
             return all(g in tokens for g in grams)
         for gram in grams:
             rows, _ = self.segment.docs.postings(gram)
@@ -153,7 +241,15 @@ class State:
         return {d: self.record(d) for d in self.doc_ids if self.doc_keep[self.slot[d]]}
 
     def delta_texts(self) -> dict[str, str]:
-        return {d: "\n".join(t for _, t, _ in self.changed[d].rows) for d in self.new_docs}
+        return {d: self.changed[d].text for d in self.new_docs}
 
     def delta_chunks(self) -> int:
         return len(self.delta_rows) + self.removed_chunks
+
+
+def _base_doc(segment: Segment) -> np.ndarray:
+    """The document slot of each of a base's chunks, worked out once per base."""
+    found = getattr(segment, "_chunk_doc", None)
+    if found is None:
+        found = segment._chunk_doc = (np.asarray(segment.keys) >> 40).astype(np.int32)
+    return found

@@ -109,9 +109,11 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
 
 @functools.lru_cache(maxsize=256)
 def _asked_places(text: str) -> tuple[str, ...]:
-    import jieba.posseg
+    from ingest.words import posseg
 
-    return tuple(dict.fromkeys(w.word for w in jieba.posseg.cut(text) if w.flag == "ns"))
+    jieba_posseg = posseg()
+
+    return tuple(dict.fromkeys(w.word for w in jieba_posseg.cut(text) if w.flag == "ns"))
 
 
 def _places(question: Question) -> tuple[str, ...]:
@@ -206,7 +208,9 @@ def _named(question: Question, clause: str):
 def _people(clause: str, question: str):
     """(name, offset, after the role asked, after any role) for each person's name in a clause: right after
     a role ('团市委书记王娜', '负责人马希林'), or anywhere jieba tags a name."""
-    import jieba.posseg
+    from ingest.words import posseg
+
+    jieba_posseg = posseg()
 
     asked = re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
@@ -215,11 +219,11 @@ def _people(clause: str, question: str):
         for m in re.finditer(re.escape(role), clause):
             if not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
                 continue
-            words = list(jieba.posseg.cut(clause[m.end():m.end() + 6]))
+            words = list(jieba_posseg.cut(clause[m.end():m.end() + 6]))
             if words and words[0].flag == "nr" and len(words[0].word) >= 2 and words[0].word not in question:
                 found.setdefault(m.end(), (words[0].word, m.end(), role in asked, True))
     at = 0
-    for word in jieba.posseg.cut(clause):
+    for word in jieba_posseg.cut(clause):
         if word.flag == "nr" and len(word.word) >= 2 and word.word not in question:
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)

@@ -58,9 +58,11 @@ def readings(question, best, passages: list[Passage], best_of, context, coverage
     """The chosen candidate and every other report's confident figure for the same indicator, place and
     period, newest first; just [best] unless some figure disagrees. best_of(passages) is the answer step's
     own choice (None when not confident); coverage(terms, text) its idf-weighted share of terms in a text."""
-    import jieba.posseg
+    from ingest.words import posseg
 
-    places = {w.word for w in jieba.posseg.cut(question.text) if w.flag == "ns"} | set(question.places)
+    jieba_posseg = posseg()
+
+    places = {w.word for w in jieba_posseg.cut(question.text) if w.flag == "ns"} | set(question.places)
     scope = _scope(question, best, places, context)
     indicator = [t for t in question.terms if t in _clause(best)]
     if not indicator:

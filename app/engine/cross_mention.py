@@ -21,8 +21,9 @@ def words(term: str) -> list[str]:
     """The term's content words (jieba), or the term itself when it has none of two characters or more. A
     one-character piece stays with its neighbour: "青年之家" is 青年+之+家 to jieba, and 青年 alone is in every
     report; "学雷锋" is 学+雷锋."""
-    import jieba
+    from ingest.words import jieba as mapped
 
+    jieba = mapped()
     glued: list[str] = []
     for piece in (w.strip() for w in jieba.lcut(term)):
         if glued and (len(piece) == 1 or len(glued[-1]) == 1):

@@ -5,9 +5,14 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 
+from ingest.embed import USEEmbeddings
+
 from .question import analyse
+
+Embeddings.register(USEEmbeddings)  # it has the interface; importing langchain_core would slow `youthqa ask`
 
 
 class AssistantRetriever(BaseRetriever):

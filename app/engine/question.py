@@ -97,7 +97,9 @@ _ENGLISH_STOP = frozenset("the and are was were did does how many much what whic
 
 def _terms(text: str) -> tuple[str, ...]:
     """Content words (jieba), plus English words; question-form and function words removed."""
-    import jieba
+    from ingest.words import jieba as mapped
+
+    jieba = mapped()
 
     words = [w for w in jieba.lcut(text) if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS]
     # Single characters left over are mostly noise ("时", "日"); keep them only when nothing else is left.

@@ -225,9 +225,9 @@ def _decorate(state: State, store) -> None:
 
 def _romanise(titles) -> dict[str, str]:
     """Pinyin of the 2-3 character runs in report titles, so English questions can name places."""
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:
+    from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine; None without pypinyin
+
+    if lazy_pinyin is None:
         return {}
     table: dict[str, str] = {}
     for title in titles:

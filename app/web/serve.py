@@ -2,17 +2,21 @@
 `start_in_thread` runs it in the background (tests, notebooks).
 
 The first question used to wait 6-9 s for the encoder, jieba's dictionary and the lexical index: they are
-loaded by answering one question before the address is announced, while another thread builds the page.
+loaded by answering one question before anything listens. Then the JSON API answers at once while another
+thread imports Gradio and lays out the page (seconds of CPU of their own, which the first answer does not
+need); the address is announced once the page is there too, so whoever opens it finds everything warm.
 """
 from __future__ import annotations
 
+import asyncio
+import logging
 import sys
 import threading
 
 from ingest import messages as msg
 from ingest.settings import Settings
 
-from .server import create_app, is_loopback, parse_auth
+from .server import create_api_app, create_app, is_loopback, parse_auth
 from .service import Service, Unavailable, UserError
 
 WARM_UP_QUESTION = "共青团组织注册志愿者有多少人?"  # any question runs the whole path once
@@ -52,26 +56,74 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
         return _refuse(msg.NOT_AN_INDEX.format(path=settings.index), 1)
     print(msg.WARMING_UP, flush=True)
     service = Service(settings)
-    built: dict = {}
-    builder = threading.Thread(target=_build, args=(built, settings, service, host), name="youthqa-build")
-    builder.start()  # importing Gradio and laying out the page take seconds of their own: meanwhile, warm up
     docs = _warm_up(service)
-    builder.join()
     if docs is None:
         return 1  # an embedded index locked by another process, or one that cannot be opened
-    if "error" in built:
-        raise built["error"]
     what = {-1: msg.SERVING_DOWN, 0: msg.SERVING_EMPTY}.get(docs, msg.SERVING_DOCS.format(n=docs))
     where = (msg.WHERE_SERVER.format(host=settings.chroma_host, port=settings.chroma_port,
                                      collection=settings.collection) if settings.server_mode
              else msg.WHERE_EMBEDDED.format(path=settings.index.resolve()))
-    server = _server(built["app"], host, port)
-    _announce_when_up(server, msg.SERVING.format(host=host, port=port, what=what, where=where))
+    from .limits import LoginLimiter
+
+    limiter = LoginLimiter()  # one for both apps: the early one's failed logins count against the full one's
+    staged = _Staged(create_api_app(settings, service, host, limiter))
+    server = _server(staged, host, port)
+    built: dict = {}
+    builder = threading.Thread(target=_build_page, name="youthqa-build", daemon=True,
+                               args=(built, staged, server, settings, service, host, limiter,
+                                     msg.SERVING.format(host=host, port=port, what=what, where=where)))
+    builder.start()
     try:
         server.run()
     except SystemExit as stop:  # uvicorn exits when it cannot bind the port
         return int(stop.code or 1)
+    if "error" in built:
+        raise built["error"]
     return 0 if server.started else 1
+
+
+class _Staged:
+    """The ASGI app uvicorn runs: the API-only app until the full one (the page too) is built and its lifespan
+    started on the server's loop, then the full one. Its lifespan is run by hand, as uvicorn would run it."""
+
+    def __init__(self, early):
+        self.early, self.full = early, None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._lifespan = None  # (to the full app, from it, its task)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            return await self._outer_lifespan(receive, send)
+        return await (self.full or self.early)(scope, receive, send)
+
+    async def _outer_lifespan(self, receive, send):
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.loop = asyncio.get_running_loop()
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._lifespan is not None:
+                    to_app, from_app, _ = self._lifespan
+                    await to_app.put({"type": "lifespan.shutdown"})
+                    try:
+                        await asyncio.wait_for(from_app.get(), 10)
+                    except asyncio.TimeoutError:
+                        pass
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def start(self, app) -> None:
+        """Run the full app's lifespan startup, then route every request to it."""
+        to_app, from_app = asyncio.Queue(), asyncio.Queue()
+        task = asyncio.ensure_future(app({"type": "lifespan", "asgi": {"version": "3.0", "spec_version": "2.0"},
+                                          "state": {}}, to_app.get, from_app.put))
+        await to_app.put({"type": "lifespan.startup"})
+        reply = await from_app.get()
+        if reply["type"] != "lifespan.startup.complete":
+            raise RuntimeError(f"the web page did not start: {reply.get('message', reply['type'])}")
+        self._lifespan = (to_app, from_app, task)
+        self.full = app
 
 
 def _refuse(message: str, code: int) -> int:
@@ -79,32 +131,43 @@ def _refuse(message: str, code: int) -> int:
     return code
 
 
-def _build(built: dict, settings: Settings, service: Service, host: str) -> None:
+def _build_page(built: dict, staged: _Staged, server, settings: Settings, service: Service, host: str, limiter,
+                line: str) -> None:
+    """Build the full app while the API answers, start it once the server listens, then announce the address;
+    on a failure, stop the server (serve raises the error)."""
     try:
-        built["app"] = create_app(settings, service, host)
+        _preload()
+        app = create_app(settings, service, host, limiter)
+        while not server.started or staged.loop is None:
+            if server.should_exit:
+                return
+            threading.Event().wait(0.02)
+        asyncio.run_coroutine_threadsafe(staged.start(app), staged.loop).result(timeout=120)
     except Exception as err:  # raised again in the main thread
+        logging.getLogger(__name__).debug("building the page failed", exc_info=True)
         built["error"] = err
+        server.should_exit = True
+        return
+    print(line, flush=True)
+
+
+def _preload() -> None:
+    """Import here what a catch-up of the lexical index would otherwise import on its thread the first time a
+    report changes (pypinyin loads its phrase dictionary: ~0.5 s holding the GIL in one json.loads, which held
+    every question in flight at 100k chunks)."""
+    try:
+        import pypinyin  # noqa: F401
+    except ImportError:
+        pass
 
 
 def _warm_up(service: Service) -> int | None:
     """Open the knowledge base and answer one question -> documents; -1 when the Chroma server is not
     answering yet; None when serving is pointless (an embedded index that is busy or cannot be opened)."""
     try:
-        docs = service.documents()
+        docs = service.count_documents()  # not their records: 0.3 s at 11,700 reports
         service.warm_up(WARM_UP_QUESTION)
     except UserError as err:
         print(f"youthqa serve: {err}", file=sys.stderr)
         return -1 if service.settings.server_mode and isinstance(err, Unavailable) else None
-    return len(docs)
-
-
-def _announce_when_up(server, line: str) -> None:
-    """Print the address once the socket listens, not before: a browser opened on it must find the page."""
-    startup = server.startup
-
-    async def started(*args, **kwargs):
-        await startup(*args, **kwargs)
-        if server.started:
-            print(line, flush=True)
-
-    server.startup = started
+    return docs

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import secrets
 
+from ingest import messages as msg
 from ingest.settings import Settings
 
 from .service import MSG_FAILED, Service, UserError
@@ -65,21 +67,25 @@ def _history(raw) -> list[tuple[str, str]]:
     return [p for p in pairs if p[0].strip()]
 
 
-def create_app(settings: Settings, service: Service | None = None, host: str = "127.0.0.1"):
+def create_app(settings: Settings, service: Service | None = None, host: str = "127.0.0.1", limiter=None):
     """The FastAPI app behind app.web.guard.Guard (Host/Origin allow-list, login, rate limit, file references);
     `host` is the address it is served on, allowed as a Host name besides loopback and YOUTHQA_PUBLIC_HOSTS."""
-    import gradio as gr
+    return _create(settings, service or Service(settings), host, page=True, limiter=limiter)
+
+
+def create_api_app(settings: Settings, service: Service, host: str = "127.0.0.1", limiter=None):
+    """The same app without the page (no Gradio: imported and laid out in seconds of their own): what
+    `youthqa serve` answers /api/ask with while it builds the page. Other paths say the page is loading (503)."""
+    return _create(settings, service, host, page=False, limiter=limiter)
+
+
+def _create(settings: Settings, service: Service, host: str, page: bool, limiter=None):
     from fastapi import Body, Depends, FastAPI, Query
     from fastapi.responses import JSONResponse
     from fastapi.security import HTTPBasic, HTTPBasicCredentials
-    from starlette.routing import Mount
 
     from .guard import Guard, allowed_hosts
 
-    from .render import CSS
-    from .ui import build_demo
-
-    service = service or Service(settings)
     users = parse_auth(settings.auth)
     app = FastAPI(title="youthqa", docs_url=None, redoc_url=None)
     basic = HTTPBasic(auto_error=False)
@@ -121,6 +127,23 @@ def create_app(settings: Settings, service: Service | None = None, host: str = "
             log.exception("facts for %r failed", q)
             return JSONResponse({"error": MSG_FAILED}, status_code=500)
 
+    guard = {"hosts": allowed_hosts(host, settings.public_hosts), "users": dict(users),
+             "max_file_bytes": settings.max_file_mb * 2**20, "limiter": limiter}
+    if not page:
+        @app.api_route("/{path:path}", methods=["GET", "POST", "HEAD"], include_in_schema=False)
+        def loading(path: str):
+            return JSONResponse({"error": msg.PAGE_LOADING}, status_code=503, headers={"Retry-After": "2"})
+
+        # Gradio's routes are not there: no upload folder to check file references against.
+        app.add_middleware(Guard, gradio_app=None, upload_folder=os.devnull, **guard)
+        return app
+
+    import gradio as gr
+    from starlette.routing import Mount
+
+    from .render import CSS
+    from .ui import build_demo
+
     demo = build_demo(service)
     app = gr.mount_gradio_app(
         app, demo, path="/", auth=users or None, auth_message="请登录后使用共青团工作报告问答。", css=CSS,
@@ -128,6 +151,5 @@ def create_app(settings: Settings, service: Service | None = None, host: str = "
         ssr_mode=False, mcp_server=False, pwa=False)
     demo.has_launched = True  # Gradio skips its own allowed-path check until launch(), which a mount never calls
     gradio_app = next(r.app for r in app.routes if isinstance(r, Mount))
-    app.add_middleware(Guard, hosts=allowed_hosts(host, settings.public_hosts), users=dict(users),
-                       gradio_app=gradio_app, max_file_bytes=settings.max_file_mb * 2**20)
+    app.add_middleware(Guard, gradio_app=gradio_app, **guard)
     return app

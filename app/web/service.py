@@ -153,6 +153,11 @@ class Service(KnowledgeBase):
             docs = store.documents() if store else []
         return self.matching(docs, query)
 
+    def count_documents(self) -> int:
+        with self._lock, self._reaching():
+            store = self._store()
+            return store.docs.count() if store else 0
+
     @staticmethod
     def matching(docs: list, query: str) -> list:
         q = (query or "").strip().lower()

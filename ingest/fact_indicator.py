@@ -126,7 +126,8 @@ def _before(sentence: str, q) -> str:
     while kept and kept[0] in _EDGE:
         kept.pop(0)
     text = "".join(kept)
-    if kept == words and (quoted := _QUOTED_BEFORE.search(head, 0, len(head) - len(clauses[-1]))):
+    if kept == words and clauses[-1].lstrip().startswith(runs[-1] if runs else "\0") \
+            and (quoted := _QUOTED_BEFORE.search(head, 0, len(head) - len(clauses[-1]))):
         text = quoted.group() + text  # "“青年之家”综合服务平台247个": the name belongs to what is counted
     return text if len(text) >= 2 else ""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from .fact_compare import then, without_comparisons
 from .fact_indicator import indicator_of
 from .fact_numbers import figures
 from .schema import Document, Fact
@@ -53,12 +52,12 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         if not inside:
             continue
         sentence = span.group().strip()
-        own = without_comparisons(paragraph[start:end])  # "比2022年增长31%": 2022 is not the sentence's year
+        own = _without_comparisons(paragraph[start:end])  # "比2022年增长31%": 2022 is not the sentence's year
         years, period = sorted(scope.years(own)), _period(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         for q in inside:
             head = paragraph[start:q.start]
-            compared = then(head, made[-1].year) if made else None
+            compared = _then(head, made[-1].year) if made else None
             indicator = made[-1].indicator if compared is not None else indicator_of(paragraph, q, *_around(quantities, q))
             if not indicator:
                 continue
@@ -139,3 +138,35 @@ def _report_scope(doc: Document, scope, titled: dict, in_text: list) -> tuple[st
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
     year = int(titled_year.group(1)) if titled_year else dated
     return (focus[0] if focus else None), year
+
+# -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
+# "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".
+#
+# Such a figure counts what the figure before it in its sentence counts (the words before it are the comparison,
+# "较2019年底的", which name nothing), in the year the clause names, 上年 being the year before that figure's. And
+# the clause's year is not the year of the sentence's other figures: in "接听热线咨询7892人次……比2022年增长31%"
+# the 7892 are the report's year's, not 2022's.
+
+_THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
+_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
+_RESTATED = re.compile(rf"[,,;;]\s*{_THEN}\s*(?:为|是)$")
+# A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
+# sentence's years are read.
+_COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
+                              r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
+
+
+def _then(head: str, before_year: int) -> int | None:
+    """The year the figure after head is compared at or restated for (0: unknown), None when it is not such a
+    figure; before_year: the year of the figure it is compared with."""
+    m = _COMPARED.search(head) or _RESTATED.search(head)
+    if not m:
+        return None
+    if m["year"]:
+        return int(m["year"])
+    return before_year - 1 if before_year else 0
+
+
+def _without_comparisons(text: str) -> str:
+    """The text with the years of its comparisons blanked (same length, so offsets hold)."""
+    return _COMPARISON_YEAR.sub(lambda m: " " * len(m.group()), text)

@@ -22,7 +22,8 @@ _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|�
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
 _MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split()) | set(EXTRA_UNITS)
 _PEOPLE = frozenset("名 人 位".split())
-_JOINED = re.compile(r"(?:到场参加|参加会议|参加活动|参加|参与|出席|到场)")
+_PLACES_OF = frozenset("所 家".split())  # "20所高校的领导": the schools are counted, the rest is theirs
+_JOINED = re.compile(r"(?:到场参加|参加会议|参加活动|参加|参与|出席|到场|(?:意向)?报名)")  # "51136人意向报名"
 _PERSON = re.compile(r"(?:者|员|家|生|青年|干部|儿童|代表|群众|老师|教师|学子)$")
 _QUOTES = "“\"「《"
 # A measure word counts the noun after it ("2万余名青年志愿者"); money reads on too ("20万元贷款", "230.8万元的资助").
@@ -34,15 +35,26 @@ _PARENTHESIS = re.compile(r"[((][^()()]*[))]")
 _HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
+_UNEVEN = re.compile(r"^不等的?")
+_RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
+_ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")  # a year is not part of what is counted
+_TAIL_PARENTHESIS = re.compile(r"[((][^()()]{1,8}[))]\s*$")
+_THERE_ARE = re.compile(r"的(?:有|是)|包括|有")
+_QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 
 
-def indicator_of(text: str, q, previous=None) -> str:
-    """What the figure q of this paragraph counts; previous: the figure before it in the paragraph, if any."""
+def indicator_of(text: str, q, previous=None, following=None) -> str:
+    """What the figure q of this paragraph counts; previous, following: the figures around it, if any."""
     if header := _row_header(text, q):
         return header
     if honour := _honour(text, q):
         return honour
+    if following is not None and _RANGE.fullmatch(text, q.end, following.start):
+        q = following  # "可获3000元至15000元不等的资助": both ends of a range count what follows the second
+    if q.unit in _PEOPLE and (role := _ROLE.match(text, q.end)):  # "其中4人为研究生支教团成员"
+        return role["what"]
     after = _after(text, q)
     if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
         return joined.group()
@@ -78,13 +90,14 @@ def _after(text: str, q) -> str:
     run = _CJK_LIST.match(text, q.end + (text[q.end:q.end + 1] in _QUOTES))
     if not run:
         return ""
-    words = run.group()
+    words = _UNEVEN.sub("", run.group())  # "3000元至15000元不等的资助"
     if "、" in words and _OF not in words.rsplit("、", 1)[-1]:  # a list of nouns: the first is counted
         words = words.split("、", 1)[0]  # (but "50名家境贫寒、学业优秀的大学生": the noun after 的)
     words = _AFTER_STOP.split(words, maxsplit=1)[0]
     if _OF in words:
         head, tail = words.rsplit(_OF, 1)
-        words = head if q.unit in _PEOPLE and _PERSON.search(head) else tail if len(tail) >= 2 else words
+        words = head if (q.unit in _PEOPLE and _PERSON.search(head)) or q.unit in _PLACES_OF else \
+            tail if len(tail) >= 2 else words
     alone = run.end() < len(text) and not _CJK.match(text, run.end())  # a one-character noun before a figure or stop
     return words[:_MAX_INDICATOR] if len(words) >= 2 or (words and alone and words == run.group()) else ""
 
@@ -94,13 +107,18 @@ def _before(sentence: str, q) -> str:
     from ingest.words import jieba as mapped
 
     jieba = mapped()
-    head = sentence[:q.start].rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
+    # "其中2023年新建61个", "营地(基地)29个", a table row's "“青年之家”(个)2023年121个"
+    head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", sentence[:q.start]).rstrip(",, "))
+    head = head.rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
     if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising
-    runs = _CJK.findall(_CLAUSE_END.split(head)[-1])
+    clauses = _CLAUSE_END.split(head)
+    runs = _CJK.findall(clauses[-1])
     words = jieba.lcut(runs[-1]) if runs else []
     while words and words[-1] in _LINK:
         words.pop()
+    if not words and len(clauses) > 1 and len(clauses[-1].strip()) <= 2:
+        return _counted(head)  # "出席会议的有……代表,共136人"
     kept: list[str] = []
     for word in reversed(words):
         if word in _LEAD or len(word) + sum(map(len, kept)) > _MAX_INDICATOR:
@@ -109,4 +127,20 @@ def _before(sentence: str, q) -> str:
     while kept and kept[0] in _EDGE:
         kept.pop(0)
     text = "".join(kept)
+    if kept == words and clauses[-1].lstrip().startswith(runs[-1] if runs else "\0") \
+            and (quoted := _QUOTED_BEFORE.search(head, 0, len(head) - len(clauses[-1]))):
+        text = quoted.group() + text  # "“青年之家”综合服务平台247个": the name belongs to what is counted
     return text if len(text) >= 2 else ""
+
+
+def _counted(head: str) -> str:
+    """What a bare total ("共136人") counts: what its sentence says there are (the words before 的有/包括/有), else
+    what its clause before names."""
+    from types import SimpleNamespace
+
+    own = head[max(head.rfind(c) for c in "。!?;!?;") + 1:]
+    there = list(_THERE_ARE.finditer(own))
+    if there:
+        return _before(head, SimpleNamespace(start=len(head) - len(own) + there[-1].start()))
+    clause = max(head.rfind(c) for c in ",,")  # else the clause before: "“百年团史青年说”专栏,共15期"
+    return _before(head, SimpleNamespace(start=clause)) if clause > len(head) - len(own) else ""

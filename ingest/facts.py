@@ -40,9 +40,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     return facts
 
 
-def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place: str,
+def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place,
                      report_year: int, scope) -> list[Fact]:
-    quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)]
+    # "三台县": a figure inside a place's name is none
+    quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)
+                  and not any(m.start <= q.start < m.end for m in mentions)]
     out: list[Fact] = []
     for span in _SENTENCE.finditer(paragraph) if quantities else ():
         start, end = span.span()
@@ -50,31 +52,48 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         if not inside:
             continue
         sentence = span.group().strip()
-        years, period = sorted(scope.years(sentence)), _period(sentence)
+        own = _without_comparisons(paragraph[start:end])  # "比2022年增长31%": 2022 is not the sentence's year
+        years, period = sorted(scope.years(own)), _period(sentence)
+        made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         for q in inside:
-            indicator = indicator_of(paragraph, q, _previous(quantities, q))
+            head = paragraph[start:q.start]
+            compared = _then(head, made[-1].year) if made else None
+            indicator = made[-1].indicator if compared is not None else indicator_of(paragraph, q, *_around(quantities, q))
             if not indicator:
                 continue
-            place = _place(mentions, q, start, end, report_place)
-            out.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place,
-                            _year_for(paragraph[start:q.start], years) or report_year, period, doc.doc_id, doc.source,
-                            doc.title, doc.date, number, sentence, doc.origin))
+            place = _place(mentions, q, start, end, report_place, paragraph[start:end])
+            year = compared if compared is not None else _year_for(own[:q.start - start], years) or report_year
+            made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
+                             doc.source, doc.title, doc.date, number, sentence, doc.origin))
+        out.extend(made)
     return out
 
 
-def _previous(quantities: list, q):
+def _around(quantities: list, q) -> tuple:
     i = quantities.index(q)
-    return quantities[i - 1] if i else None
+    return (quantities[i - 1] if i else None), (quantities[i + 1] if i + 1 < len(quantities) else None)
 
 
-def _place(mentions: list, q, start: int, end: int, report_place: str) -> str:
+# Where people come from is not where the figure is: "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名".
+_ORIGINS = re.compile(r"(?:来自|从)[\u4e00-\u9fff、]+?等")
+
+
+def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> str:
     """The place its sentence names last before the figure, else first after it, else the one its paragraph named
-    last before the sentence ("在各地之中,银川市金凤区……。该局……4万余人"), else the report's."""
+    last before the sentence ("在各地之中,银川市金凤区……。该局……4万余人"), else the report's (not a place named
+    where people come from, "来自北京、上海、山东等地") (report: its Place or
+    None). A place the report's own lies within is not the figure's ("依托“志愿四川”平台……" in 绵阳's report), and
+    a sentence that speaks for the report's whole area ("全州……1.5万余名") is the report's, whatever came before."""
+    origins = [m.span() for m in _ORIGINS.finditer(sentence)]
+    mentions = [m for m in mentions if not (report and report.within(m.place))
+                and not any(a <= m.start - start < b for a, b in origins)]
     before = [m for m in mentions if start <= m.start and m.end <= q.start]
     after = [m for m in mentions if q.start <= m.start < end]
     earlier = [m for m in mentions if m.end <= start]
+    if report and not before and report.whole[0] in sentence:
+        earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
-    return found.place.short if found else report_place
+    return found.place.short if found else report.short if report else ""
 
 
 def _is_figure(q, text: str) -> bool:
@@ -110,7 +129,7 @@ def _period(sentence: str) -> str:
 
 
 def _report_scope(doc: Document, scope, titled: dict, in_text: list) -> tuple[str, int]:
-    """The report's own place (short name, "" when none) and year, as app/engine/scope.py decides them."""
+    """The report's own place (a scope.Place, None when none) and year, as app/engine/scope.py decides them."""
     meta = {"title": doc.title, "date": doc.date, "source": doc.source}
     report = scope.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
@@ -118,4 +137,36 @@ def _report_scope(doc: Document, scope, titled: dict, in_text: list) -> tuple[st
     titled_year = _SUMMARY_YEAR.search(doc.title)
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
     year = int(titled_year.group(1)) if titled_year else dated
-    return (focus[0].short if focus else ""), year
+    return (focus[0] if focus else None), year
+
+# -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
+# "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".
+#
+# Such a figure counts what the figure before it in its sentence counts (the words before it are the comparison,
+# "较2019年底的", which name nothing), in the year the clause names, 上年 being the year before that figure's. And
+# the clause's year is not the year of the sentence's other figures: in "接听热线咨询7892人次……比2022年增长31%"
+# the 7892 are the report's year's, not 2022's.
+
+_THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
+_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
+_RESTATED = re.compile(rf"[,,;;]\s*{_THEN}\s*(?:为|是)$")
+# A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
+# sentence's years are read.
+_COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
+                              r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
+
+
+def _then(head: str, before_year: int) -> int | None:
+    """The year the figure after head is compared at or restated for (0: unknown), None when it is not such a
+    figure; before_year: the year of the figure it is compared with."""
+    m = _COMPARED.search(head) or _RESTATED.search(head)
+    if not m:
+        return None
+    if m["year"]:
+        return int(m["year"])
+    return before_year - 1 if before_year else 0
+
+
+def _without_comparisons(text: str) -> str:
+    """The text with the years of its comparisons blanked (same length, so offsets hold)."""
+    return _COMPARISON_YEAR.sub(lambda m: " " * len(m.group()), text)

@@ -84,7 +84,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
             continue
         head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
         values = cells[1:] if head else cells
-        parts = [_cell(header[j] if header else ("", ""), text, table_unit) for j, _, text in values]
+        row_unit = _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
+        parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
         # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).
         line = ";".join(_join(head, p) for p in parts if p) or head
         lines.append((f"{prefix},{line}" if prefix else line).rstrip("。;;") + "。")

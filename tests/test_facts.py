@@ -118,9 +118,11 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
 
 # Measured on the 534 hand-checked figures (tests/data/facts/figures.jsonl). The rules of ingest/facts.py,
 # fact_numbers.py and fact_indicator.py were adjusted looking at the errors on corpus/ + practice2/A only;
-# practice2/B (322 figures) was not looked at. Targets (issue 11): precision 0.95, recall 0.9. Reached:
-# corpus+A 0.984 / 0.967, B 0.903 / 0.808 (B under both targets); FLOORS are those less ~0.01.
-FLOORS = {"corpus+A": (0.97, 0.95), "B": (0.89, 0.79)}
+# practice2/B (322 figures) was held out until its first half by report name (benchmarks/facts_split.py: B-dev)
+# was studied too; its second half (B-check) is only measured. Targets (issue 11): precision 0.95, recall 0.9.
+# Reached: corpus+A 0.984 / 0.967, B 0.921 / 0.848 (B-dev 0.965 / 0.939, B-check 0.890 / 0.784: under both
+# targets); FLOORS are those less ~0.01.
+FLOORS = {"corpus+A": (0.97, 0.95), "B": (0.91, 0.83)}
 
 
 @pytest.mark.skipif(not FIGURES.exists(), reason="the hand-checked figures (tests/data/facts/) are missing")
@@ -168,3 +170,23 @@ def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_
     store = Store.open(settings)
     assert store.facts_current() and any(f.figure == "528740人" for f in store.all_facts())
     store.close()
+
+
+def test_comparison_clauses_count_what_they_compare_in_their_own_year():
+    facts = extract_facts(doc("截至2020年底,全市注册青年志愿者达48.3万人,较2019年底的39.6万人净增8.7万人。",
+                              "全年新发展团员14826名,比上年的17350名减少2524名;全年新发展团员11960名,2022年为12430名。",
+                              "“12355”青少年服务台全年接听热线咨询7892人次,比2022年增长31%。",
+                              title="共青团赣州市委2023年工作总结", source="ganzhou.md", date="2024-01-22"))
+    assert (one(facts, "39.6万人").indicator, one(facts, "39.6万人").year) == ("全市注册青年志愿者", 2019)
+    assert (one(facts, "17350名").indicator, one(facts, "17350名").year) == ("新发展团员", 2022)
+    assert (one(facts, "12430名").indicator, one(facts, "12430名").year) == ("新发展团员", 2022)
+    assert one(facts, "11960名").year == 2023 and one(facts, "7892人次").year == 2023
+
+
+def test_a_city_reports_figures_stay_in_the_city():
+    facts = extract_facts(doc("依托“志愿四川”信息平台开展志愿者注册,全市注册青年志愿者283137人。",
+                              "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名。",
+                              "全市已建成“青年之家”综合服务平台247个。",
+                              title="共青团绵阳市委工作情况的通报", source="mianyang.docx", date="2024-02-26"))
+    assert one(facts, "283137人").place == "绵阳" and one(facts, "5.2万余名").place == "绵阳"
+    assert one(facts, "247个").indicator == "“青年之家”综合服务平台"

@@ -144,6 +144,19 @@ def test_practice2_followups_and_near_misses_are_valid():
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 
 
+def test_hand_written_unanswerable_questions_name_their_report():
+    from pathlib import Path
+
+    from app.evaluation.trainset import _groups
+
+    root = Path(__file__).parent.parent
+    items = load_gold(root / "tests" / "data" / "gold" / "unanswerable.jsonl")
+    assert len(items) >= 100 and all(g.type == "unanswerable" and len(g.docs) == 1 for g in items)
+    assert all((root / g.corpus / g.docs[0]).is_file() for g in items)
+    # Cross-validation keeps each with its report's other questions (leave-reports-out).
+    assert _groups([("unanswerable", g) for g in items]) == [g.docs[0] for g in items]
+
+
 def test_near_miss_place_swap_keeps_the_level_and_leaves_the_corpus():
     import random
 

@@ -28,7 +28,7 @@ GOLD = ROOT / "tests" / "data" / "gold"
 # Gold files and the reports they are about; None: each item names its own (near misses, conversations).
 SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-        ("practice3", "tests/data/practice3"), ("nearmiss", None), ("followups", None))
+        ("practice3", "tests/data/practice3"), ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
 @dataclass
@@ -178,8 +178,9 @@ def _table(rows, outcomes, groups) -> Table:
 
 
 def _groups(items: list[tuple[str, Gold]]) -> list[str]:
-    """The report of each question: its doc; a near miss, its source question's; an unanswerable question,
-    the report its file's questions with the same id stem (id less its number) are about; else its own id."""
+    """The report of each question: its doc; an unanswerable question that names its report (docs), that one; a
+    near miss, its source question's; another unanswerable question, the report its file's questions with the
+    same id stem (id less its number) are about; else its own id."""
     doc = {g.id: g.doc for _, g in items if g.doc}
     stems: dict[str, set] = {}
     for _, g in items:
@@ -189,6 +190,8 @@ def _groups(items: list[tuple[str, Gold]]) -> list[str]:
     for _, g in items:
         if g.doc:
             out.append(g.doc)
+        elif g.docs:  # a hand-written unanswerable question names the report it is about
+            out.append(g.docs[0])
         elif g.source_id and g.source_id in doc:
             out.append(doc[g.source_id])
         else:

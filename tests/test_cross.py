@@ -242,3 +242,27 @@ def test_a_figure_of_the_same_indicator_as_one_kept_is_kept():
     q = cross.CrossQuestion("rank", "团员")
     scored = [(fact("全市共有团员", 3, "赣州"), 1.2), (fact("全市共有团员", 2, "遵义"), 0.9), (fact("参与人数", 9, "铜川"), 0.9)]
     assert [f.place for f, _ in cross._passing(scored, q, "人")] == ["赣州", "遵义"]
+
+
+def test_a_year_next_to_one_place_is_that_places_alone():
+    from ingest.schema import Fact
+
+    q = cross.detect("鄂尔多斯、绵阳（2023年）、永州分别有多少个青年之家？")
+    assert (q.years, q.place_years) == ((), (("绵阳", 2023),))
+    assert cross.detect("绵阳和赣州2023年底谁的注册青年志愿者多？").place_years == ()
+    fact = lambda value, place, year: Fact("青年之家", value, "个", "", f"{value}个", place, year, "", place, "s",  # noqa
+                                           "t", "", 1, "青年之家")
+    facts = [(fact(247, "鄂尔多斯", 2024), 1.0), (fact(23, "鄂尔多斯", 2023), 1.0), (fact(121, "绵阳", 2023), 1.0),
+             (fact(150, "绵阳", 2024), 1.0)]
+    kept = cross._of_years(facts, (), {"绵阳": 2023})
+    assert sorted(f.value for f, _ in kept) == [23, 121, 247]
+
+
+def test_a_place_figure_that_names_the_indicator_beats_a_larger_one_of_its_context():
+    from ingest.schema import Fact
+
+    fact = lambda ind, value: Fact(ind, value, "个", "", f"{value}个", "鄂尔多斯", 2024, "", "d", "s", "t", "", 1,  # noqa
+                                   f"全市“青年之家”{ind}{value}个")
+    facts = [(fact("入驻青年社会组织", 326), 1.1), (fact("“青年之家”综合服务平台", 247), 1.2)]
+    assert cross._best_per_place(facts, wanted="青年之家")["鄂尔多斯"].value == 247
+    assert cross._best_per_place(facts)["鄂尔多斯"].value == 326  # nothing asked: the largest, as before

@@ -125,8 +125,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
     years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
-    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years)
-    best = _best_per_place(facts)
+    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
+    best = _best_per_place(facts, wanted=q.indicator)
     if q.kind == "compare":
         wanted = [p.short for p in q.places]
         found = {p: best[p] for p in wanted if p in best}
@@ -134,13 +134,13 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         return _ranked(q, question, list(found.values()), paragraph, [p for p in wanted if p not in found])
     if q.kind == "rank":  # each report's figure for each place: a place's reports may differ
-        rows = list(_best_per_place(facts, key=lambda f: f.place and (f.place, f.doc_id)).values())
+        rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
     if q.kind == "trend":
         place = q.places[0].short
         mine = [(f, s) for f, s in facts if f.place == place]
         # One figure a year (a report also states the years before it), in year order.
-        rows = sorted(_best_per_place(mine, key=lambda f: f.year or f.doc_id).values(), key=lambda f: (f.year, f.date))
+        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator).values(), key=lambda f: (f.year, f.date))
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -174,11 +174,15 @@ def _units(question: str, indicator: str = "") -> set[str]:
     return {unit_family(u) for u in analyse(question).units}
 
 
-def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> dict[str, Fact]:
-    """Each place's figure: its largest that matches, an exact one and the newest report first on a tie. The parts
-    a report breaks a place's figure into (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller."""
+def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "") -> dict[str, Fact]:
+    """Each place's figure: one whose indicator names what is asked (wanted's core) first, then its largest that
+    matches, an exact one and the newest report first on a tie. The parts a report breaks a place's figure into
+    (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller; but a larger figure of the same
+    paragraph that counts something else (鄂尔多斯's 青年之家 host 326家 组织, it has 247个 青年之家) passes the
+    threshold on its context, and only its indicator tells them apart."""
     best: dict[str, Fact] = {}
-    order = lambda f: (f.value, not f.qualifier, f.date)  # noqa: E731
+    asked = core(wanted)
+    order = lambda f: (bool(asked) and asked in f.indicator, f.value, not f.qualifier, f.date)  # noqa: E731
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
@@ -213,12 +217,13 @@ def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> 
     return sorted(kept, key=lambda x: -x[1])
 
 
-def _of_years(facts: list[tuple[Fact, float]], years) -> list[tuple[Fact, float]]:
-    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years)."""
-    if not years:
-        return facts
-    have = {f.place for f, _ in facts if f.year in years}
-    return [(f, s) for f, s in facts if f.place not in have or f.year in years]
+def _of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:
+    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years);
+    own: a place's own year ("绵阳(2023年)") instead of the question's."""
+    own = own or {}
+    wanted = lambda place: (own[place],) if place in own else years  # noqa: E731
+    have = {f.place for f, _ in facts if f.year in wanted(f.place)}
+    return [(f, s) for f, s in facts if f.place not in have or f.year in wanted(f.place)]
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

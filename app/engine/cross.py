@@ -159,6 +159,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
 
 
+# Units an indicator can end in, naming what it counts in ("参学人次", "服务时长小时"): compound units only, as a
+# bare 人/个 at the end is a noun's last character (青年之家 is no count of 家).
+_UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
+
+
 def _units(question: str, indicator: str = "") -> set[str]:
     """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
     does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
@@ -167,6 +172,9 @@ def _units(question: str, indicator: str = "") -> set[str]:
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()
+    named = _UNIT_NAMED.search(core(indicator))
+    if named:  # "参学人次": the indicator names its unit, so 42期 of the same sentence is not an answer
+        return {named.group(1)}
     asked = re.search(r"(?:多少|几)(.*)", question)
     if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
                                                        _PEOPLE_NOUNS.search(core(indicator)[-3:])):

@@ -267,3 +267,24 @@ def test_a_place_figure_that_names_the_indicator_beats_a_larger_one_of_its_conte
     facts = [(fact("入驻青年社会组织", 326), 1.1), (fact("“青年之家”综合服务平台", 247), 1.2)]
     assert cross._best_per_place(facts, wanted="青年之家")["鄂尔多斯"].value == 247
     assert cross._best_per_place(facts)["鄂尔多斯"].value == 326  # nothing asked: the largest, as before
+
+
+def test_a_running_total_is_not_a_new_figure():
+    from app.engine import cross_period as period
+    from ingest.schema import Fact
+
+    assert period.asked("列一下各地2023年新派出的西部计划志愿者人数", "新派出西部计划志愿者人数") == "new"
+    assert period.asked("Which place sent the most new volunteers in 2023?", "志愿者") == "new"
+    assert period.asked("希望工程实施以来累计募集的款物，哪个地方最多？", "希望工程实施累计募集款物") == "running"
+    assert period.asked("新疆和柳州谁更多？", "希望工程资助学生") == ""  # 新疆 is a place (removed from the indicator)
+    fact = lambda value, quote, year=2023, place="重庆": Fact("西部计划志愿者", value, "名", "余", f"{value}余名",  # noqa
+                                                              place, year, "", place, "s", "t", "", 1, quote)
+    running, new = fact(35000, "实施20年来,重庆累计招募西部计划志愿者35000余名;"), fact(2200, "今年重庆新招募西部计划志愿者2200余名")
+    assert cross._best_per_place([(running, 1.0), (new, 1.0)], wanted="西部计划志愿者", period="new")["重庆"] is new
+    assert cross._best_per_place([(running, 1.0), (new, 1.0)], wanted="西部计划志愿者")["重庆"] is running
+    q = cross.CrossQuestion("rank", "西部计划志愿者", years=(2023,))
+    other = fact(7000000, "全区注册志愿者700余万名", 2022, "广西")
+    got = cross.answer(q, "哪里2023年新招募的西部计划志愿者最多?", [(running, 1.2), (new, 1.2), (other, 1.2),
+                                                               (fact(148, "新招募148名", 2023, "台州"), 1.2)],
+                       lambda doc, paragraph: "")
+    assert got.value == "重庆" and "广西" not in got.text  # 2022 is not the year asked

@@ -18,6 +18,7 @@ import threading
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
+from . import cross_period
 from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
@@ -126,7 +127,12 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
     years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
-    best = _best_per_place(facts, wanted=q.indicator)
+    if q.years and not q.places and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
+        facts = [(f, s) for f, s in facts if f.year in q.years] or facts
+    period = cross_period.asked(question, q.indicator)
+    if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
+        facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
+    best = _best_per_place(facts, wanted=q.indicator, period=period)
     if q.kind == "compare":
         wanted = [p.short for p in q.places]
         found = {p: best[p] for p in wanted if p in best}
@@ -134,13 +140,14 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         return _ranked(q, question, list(found.values()), paragraph, [p for p in wanted if p not in found])
     if q.kind == "rank":  # each report's figure for each place: a place's reports may differ
-        rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator).values())
+        rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator,
+                                     period).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
     if q.kind == "trend":
         place = q.places[0].short
         mine = [(f, s) for f, s in facts if f.place == place]
         # One figure a year (a report also states the years before it), in year order.
-        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator).values(), key=lambda f: (f.year, f.date))
+        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator, period).values(), key=lambda f: (f.year, f.date))
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -182,15 +189,18 @@ def _units(question: str, indicator: str = "") -> set[str]:
     return {unit_family(u) for u in analyse(question).units}
 
 
-def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "") -> dict[str, Fact]:
+def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "",
+                    period: str = "") -> dict[str, Fact]:
     """Each place's figure: one whose indicator names what is asked (wanted's core) first, then its largest that
-    matches, an exact one and the newest report first on a tie. The parts a report breaks a place's figure into
+    matches (of the period asked, cross_period: a running total or this year's), an exact one and the newest
+    report first on a tie. The parts a report breaks a place's figure into
     (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller; but a larger figure of the same
     paragraph that counts something else (鄂尔多斯's 青年之家 host 326家 组织, it has 247个 青年之家) passes the
     threshold on its context, and only its indicator tells them apart."""
     best: dict[str, Fact] = {}
     asked = core(wanted)
-    order = lambda f: (bool(asked) and asked in f.indicator, f.value, not f.qualifier, f.date)  # noqa: E731
+    order = lambda f: (bool(asked) and asked in f.indicator, cross_period.agrees(period, f.quote, f.figure),  # noqa
+                       f.value, not f.qualifier, f.date)
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f

@@ -288,3 +288,15 @@ def test_a_running_total_is_not_a_new_figure():
                                                                (fact(148, "新招募148名", 2023, "台州"), 1.2)],
                        lambda doc, paragraph: "")
     assert got.value == "重庆" and "广西" not in got.text  # 2022 is not the year asked
+
+
+def test_paraphrases_of_one_indicator_fold_to_one_word():
+    from app.engine.cross_words import fold
+    from ingest.schema import Fact
+
+    assert "筹集款物" in fold("累计筹钱") and "筹集款物" in fold("累计募集款物") and "筹集款物" in fold("筹集捐款和物资")
+    assert fold("登记志愿团体122个") == "登记志愿组织122个"
+    assert fold("资助家庭困难学生") == "资助家庭困难学生"  # spending is not raising
+    fact = Fact("筹集捐款和物资", 4.84e8, "元", "约", "约4.84亿元", "新疆", 2019, "", "d", "s", "希望工程在新疆", "",
+                1, "累计筹集捐款和物资约4.84亿元;")
+    assert cross.score("希望工程累计筹钱", fact, 0.5) > cross.score("希望工程累计筹钱", replace(fact, indicator="捐赠图书"), 0.5)

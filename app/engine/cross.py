@@ -19,6 +19,7 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period
+from .cross_words import fold
 from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
@@ -49,11 +50,12 @@ def score(query: str, fact: Fact, cos: float) -> float:
     MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there."""
     from difflib import SequenceMatcher
 
-    wanted, text = bigrams(query), f"{fact.quote}\n{fact.title}"
+    query = fold(query)  # one word for a family of paraphrases (cross_words): 筹钱 and 募集款物
+    wanted, text = bigrams(query), fold(f"{fact.quote}\n{fact.title}")
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:
         return cos + context / 2
-    return cos + (SequenceMatcher(None, core(query), core(fact.indicator)).ratio() + context) / 2
+    return cos + (SequenceMatcher(None, core(query), core(fold(fact.indicator))).ratio() + context) / 2
 
 
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having

@@ -300,3 +300,16 @@ def test_paraphrases_of_one_indicator_fold_to_one_word():
     fact = Fact("筹集捐款和物资", 4.84e8, "元", "约", "约4.84亿元", "新疆", 2019, "", "d", "s", "希望工程在新疆", "",
                 1, "累计筹集捐款和物资约4.84亿元;")
     assert cross.score("希望工程累计筹钱", fact, 0.5) > cross.score("希望工程累计筹钱", replace(fact, indicator="捐赠图书"), 0.5)
+
+
+def test_a_plan_word_opening_a_list_makes_its_figures_targets():
+    from ingest.schema import Fact
+
+    fact = lambda quote, figure: Fact("发放青年创业贷款", 6e8, "元", "以上", figure, "赣州", 2024, "", "d", "s", "t",  # noqa
+                                      "", 1, quote)
+    paragraph = "2024年,团市委将重点做好以下工作:力争全市注册青年志愿者突破80万人;发放青年创业贷款6亿元以上;建成“青年之家”360个。"
+    target = fact("发放青年创业贷款6亿元以上;", "6亿元以上")
+    assert not cross.planned(target) and cross.planned(target, paragraph)  # the quote alone lost 力争
+    assert cross.planned(fact("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元以上,新发展团员", "4亿元以上"))
+    done = fact("力争为青年办实事,截至年底累计发放青年创业贷款12.8亿元", "12.8亿元")
+    assert not cross.planned(done)  # something done is said between the plan word and the figure

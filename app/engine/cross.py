@@ -19,6 +19,7 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period
+from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .cross_words import fold
 from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
 
@@ -34,10 +35,6 @@ from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (th
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
-# A target ("力争全市注册青年志愿者突破80万人", "将再新建…40个") is not a figure the report states as reached:
-# a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
-_PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
-_CLAUSE = re.compile(r"[,,;;。::]")
 # Families of units: 528740人 compares with 195万名, and 72家 青年之家 with 247个.
 _PEOPLE = {"名": "人", "位": "人", "家": "个"}
 
@@ -85,12 +82,6 @@ class FactTable:
             return self.by_id
 
 
-def planned(f: Fact) -> bool:
-    """The fact is a target: its clause of the quote says so."""
-    clause = next((c for c in _CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
-    return bool(_PLANNED.search(clause))
-
-
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
           places=(), threshold: bool = True) -> list[tuple[Fact, float]]:
     """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
@@ -125,6 +116,9 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
     facts = _passing(facts, q, family)
+    # A target whose plan word is in a sentence part the quote left out ("力争…;…;发放青年创业贷款6亿元以上"):
+    # read in its paragraph; only for the facts kept, a paragraph read each.
+    facts = [(f, s) for f, s in facts if not planned(f, paragraph(f.doc_id, f.paragraph) or "")]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
     years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years

@@ -39,3 +39,28 @@ def agrees(wanted: str, quote: str, figure: str) -> bool:
         return True
     kind = stated(quote, figure)
     return kind != "running" if wanted == "new" else kind == "running"
+
+
+# A target ("力争全市注册青年志愿者突破80万人", "将再新建…40个") is not a figure the report states as reached:
+# a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
+_PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
+# A plan word that opens a list governs the clauses after it ("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元
+# 以上", "重点做好以下工作:力争…;发放青年创业贷款6亿元以上") until the sentence ends or a clause says what was done.
+# Only the strong ones: 将 also narrates the past ("团市委将…作为抓手,建成…").
+_PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
+_DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
+_PLAN_CLAUSE = re.compile(r"[,,;;。::]")
+
+
+def planned(f, paragraph: str = "") -> bool:
+    """The fact (ingest.schema.Fact) is a target: its clause of the quote says so, or a plan word earlier in its
+    sentence (of the paragraph, when given: a quote ends at ";") with nothing done said between."""
+    clause = next((c for c in _PLAN_CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
+    if _PLANNED.search(clause):
+        return True
+    text = paragraph if f.quote and f.quote in paragraph else f.quote
+    start = text.find(f.quote) if f.quote else 0
+    at = text.find(f.figure, start) if f.figure else -1
+    before = text[:at].rsplit("。", 1)[-1] if at > 0 else ""
+    opens = list(_PLAN_OPENS.finditer(before))
+    return bool(opens) and not _DONE.search(before[opens[-1].end():])

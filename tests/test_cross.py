@@ -291,7 +291,7 @@ def test_a_running_total_is_not_a_new_figure():
 
 
 def test_paraphrases_of_one_indicator_fold_to_one_word():
-    from app.engine.cross_words import fold
+    from app.engine.cross_detect import fold
     from ingest.schema import Fact
 
     assert "筹集款物" in fold("累计筹钱") and "筹集款物" in fold("累计募集款物") and "筹集款物" in fold("筹集捐款和物资")

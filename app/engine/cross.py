@@ -20,8 +20,7 @@ from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
-from .cross_words import fold
-from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
+from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
 # mean of two character measures: how alike the two indicators' cores read (difflib's ratio: "青年志愿服务组织" is
@@ -47,7 +46,7 @@ def score(query: str, fact: Fact, cos: float) -> float:
     MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there."""
     from difflib import SequenceMatcher
 
-    query = fold(query)  # one word for a family of paraphrases (cross_words): 筹钱 and 募集款物
+    query = fold(query)  # one word for a family of paraphrases (cross_detect.fold): 筹钱 and 募集款物
     wanted, text = bigrams(query), fold(f"{fact.quote}\n{fact.title}")
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:

@@ -296,6 +296,7 @@ def test_paraphrases_of_one_indicator_fold_to_one_word():
 
     assert "筹集款物" in fold("累计筹钱") and "筹集款物" in fold("累计募集款物") and "筹集款物" in fold("筹集捐款和物资")
     assert fold("登记志愿团体122个") == "登记志愿组织122个"
+    assert fold("最终录取派遣志愿者148名") == "最终录取派出志愿者148名" and fold("新派出") == "新派出"
     assert fold("资助家庭困难学生") == "资助家庭困难学生"  # spending is not raising
     fact = Fact("筹集捐款和物资", 4.84e8, "元", "约", "约4.84亿元", "新疆", 2019, "", "d", "s", "希望工程在新疆", "",
                 1, "累计筹集捐款和物资约4.84亿元;")

@@ -149,12 +149,13 @@ def indicator_of(text: str, mentions) -> str:
 # (difflib ratio, shared bigrams) did not, so a paraphrase fell below MATCH_MIN while a larger figure of another
 # indicator in the same paragraph passed.
 #
-# Folded: verbs of raising money, nouns of money given, organisation nouns. Only words that name the same count in
+# Folded: verbs of raising money, nouns of money given, organisation nouns, verbs of sending people. Only words that name the same count in
 # these reports; a verb of spending (资助, 发放) is not one of raising.
 _FOLDS = (
     (re.compile(r"募集|筹集|筹措|筹得|募得|募捐|筹(?=了|钱|款)|接收(?=爱心)"), "筹集"),
     (re.compile(r"捐款和物资|款物|善款|捐款|(?<=[筹集])钱|资金(?=和物资)"), "款物"),
     (re.compile(r"团体"), "组织"),
+    (re.compile(r"派遣|选派|派出"), "派出"),
 )
 
 

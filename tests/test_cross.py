@@ -213,6 +213,7 @@ def test_a_named_place_below_the_threshold_keeps_its_nearest_indicator():
 def test_units_from_the_indicator_head_and_english_terms():
     assert cross._units("四川和新疆资助的学生，加起来有多少？", "资助学生") == {"人"}
     assert cross._units("How many registered youth volunteer organizations do Tianjin and Hainan each have?") == set()
+    assert cross._units("赣州“青年大学习”参学人次历年变化", "青年大学习参学人次") == {"人次"}  # not 42期
     from app.engine.cross_english import indicator
 
     assert indicator("How many registered youth volunteer organizations") == "注册青年志愿组织"
@@ -242,3 +243,74 @@ def test_a_figure_of_the_same_indicator_as_one_kept_is_kept():
     q = cross.CrossQuestion("rank", "团员")
     scored = [(fact("全市共有团员", 3, "赣州"), 1.2), (fact("全市共有团员", 2, "遵义"), 0.9), (fact("参与人数", 9, "铜川"), 0.9)]
     assert [f.place for f, _ in cross._passing(scored, q, "人")] == ["赣州", "遵义"]
+
+
+def test_a_year_next_to_one_place_is_that_places_alone():
+    from ingest.schema import Fact
+
+    q = cross.detect("鄂尔多斯、绵阳（2023年）、永州分别有多少个青年之家？")
+    assert (q.years, q.place_years) == ((), (("绵阳", 2023),))
+    assert cross.detect("绵阳和赣州2023年底谁的注册青年志愿者多？").place_years == ()
+    fact = lambda value, place, year: Fact("青年之家", value, "个", "", f"{value}个", place, year, "", place, "s",  # noqa
+                                           "t", "", 1, "青年之家")
+    facts = [(fact(247, "鄂尔多斯", 2024), 1.0), (fact(23, "鄂尔多斯", 2023), 1.0), (fact(121, "绵阳", 2023), 1.0),
+             (fact(150, "绵阳", 2024), 1.0)]
+    kept = cross._of_years(facts, (), {"绵阳": 2023})
+    assert sorted(f.value for f, _ in kept) == [23, 121, 247]
+
+
+def test_a_place_figure_that_names_the_indicator_beats_a_larger_one_of_its_context():
+    from ingest.schema import Fact
+
+    fact = lambda ind, value: Fact(ind, value, "个", "", f"{value}个", "鄂尔多斯", 2024, "", "d", "s", "t", "", 1,  # noqa
+                                   f"全市“青年之家”{ind}{value}个")
+    facts = [(fact("入驻青年社会组织", 326), 1.1), (fact("“青年之家”综合服务平台", 247), 1.2)]
+    assert cross._best_per_place(facts, wanted="青年之家")["鄂尔多斯"].value == 247
+    assert cross._best_per_place(facts)["鄂尔多斯"].value == 326  # nothing asked: the largest, as before
+
+
+def test_a_running_total_is_not_a_new_figure():
+    from app.engine import cross_period as period
+    from ingest.schema import Fact
+
+    assert period.asked("列一下各地2023年新派出的西部计划志愿者人数", "新派出西部计划志愿者人数") == "new"
+    assert period.asked("Which place sent the most new volunteers in 2023?", "志愿者") == "new"
+    assert period.asked("希望工程实施以来累计募集的款物，哪个地方最多？", "希望工程实施累计募集款物") == "running"
+    assert period.asked("新疆和柳州谁更多？", "希望工程资助学生") == ""  # 新疆 is a place (removed from the indicator)
+    fact = lambda value, quote, year=2023, place="重庆": Fact("西部计划志愿者", value, "名", "余", f"{value}余名",  # noqa
+                                                              place, year, "", place, "s", "t", "", 1, quote)
+    running, new = fact(35000, "实施20年来,重庆累计招募西部计划志愿者35000余名;"), fact(2200, "今年重庆新招募西部计划志愿者2200余名")
+    assert cross._best_per_place([(running, 1.0), (new, 1.0)], wanted="西部计划志愿者", period="new")["重庆"] is new
+    assert cross._best_per_place([(running, 1.0), (new, 1.0)], wanted="西部计划志愿者")["重庆"] is running
+    q = cross.CrossQuestion("rank", "西部计划志愿者", years=(2023,))
+    other = fact(7000000, "全区注册志愿者700余万名", 2022, "广西")
+    got = cross.answer(q, "哪里2023年新招募的西部计划志愿者最多?", [(running, 1.2), (new, 1.2), (other, 1.2),
+                                                               (fact(148, "新招募148名", 2023, "台州"), 1.2)],
+                       lambda doc, paragraph: "")
+    assert got.value == "重庆" and "广西" not in got.text  # 2022 is not the year asked
+
+
+def test_paraphrases_of_one_indicator_fold_to_one_word():
+    from app.engine.cross_detect import fold
+    from ingest.schema import Fact
+
+    assert "筹集款物" in fold("累计筹钱") and "筹集款物" in fold("累计募集款物") and "筹集款物" in fold("筹集捐款和物资")
+    assert fold("登记志愿团体122个") == "登记志愿组织122个"
+    assert fold("最终录取派遣志愿者148名") == "最终录取派出志愿者148名" and fold("新派出") == "新派出"
+    assert fold("资助家庭困难学生") == "资助家庭困难学生"  # spending is not raising
+    fact = Fact("筹集捐款和物资", 4.84e8, "元", "约", "约4.84亿元", "新疆", 2019, "", "d", "s", "希望工程在新疆", "",
+                1, "累计筹集捐款和物资约4.84亿元;")
+    assert cross.score("希望工程累计筹钱", fact, 0.5) > cross.score("希望工程累计筹钱", replace(fact, indicator="捐赠图书"), 0.5)
+
+
+def test_a_plan_word_opening_a_list_makes_its_figures_targets():
+    from ingest.schema import Fact
+
+    fact = lambda quote, figure: Fact("发放青年创业贷款", 6e8, "元", "以上", figure, "赣州", 2024, "", "d", "s", "t",  # noqa
+                                      "", 1, quote)
+    paragraph = "2024年,团市委将重点做好以下工作:力争全市注册青年志愿者突破80万人;发放青年创业贷款6亿元以上;建成“青年之家”360个。"
+    target = fact("发放青年创业贷款6亿元以上;", "6亿元以上")
+    assert not cross.planned(target) and cross.planned(target, paragraph)  # the quote alone lost 力争
+    assert cross.planned(fact("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元以上,新发展团员", "4亿元以上"))
+    done = fact("力争为青年办实事,截至年底累计发放青年创业贷款12.8亿元", "12.8亿元")
+    assert not cross.planned(done)  # something done is said between the plan word and the figure

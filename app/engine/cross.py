@@ -18,7 +18,9 @@ import threading
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
-from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (the detection half, re-exported)
+from . import cross_period
+from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
+from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
 # mean of two character measures: how alike the two indicators' cores read (difflib's ratio: "青年志愿服务组织" is
@@ -32,10 +34,6 @@ from .cross_detect import CrossQuestion, detect, indicator_of  # noqa: F401  (th
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
-# A target ("力争全市注册青年志愿者突破80万人", "将再新建…40个") is not a figure the report states as reached:
-# a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
-_PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
-_CLAUSE = re.compile(r"[,,;;。::]")
 # Families of units: 528740人 compares with 195万名, and 72家 青年之家 with 247个.
 _PEOPLE = {"名": "人", "位": "人", "家": "个"}
 
@@ -48,11 +46,12 @@ def score(query: str, fact: Fact, cos: float) -> float:
     MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there."""
     from difflib import SequenceMatcher
 
-    wanted, text = bigrams(query), f"{fact.quote}\n{fact.title}"
+    query = fold(query)  # one word for a family of paraphrases (cross_detect.fold): 筹钱 and 募集款物
+    wanted, text = bigrams(query), fold(f"{fact.quote}\n{fact.title}")
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:
         return cos + context / 2
-    return cos + (SequenceMatcher(None, core(query), core(fact.indicator)).ratio() + context) / 2
+    return cos + (SequenceMatcher(None, core(query), core(fold(fact.indicator))).ratio() + context) / 2
 
 
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
@@ -80,12 +79,6 @@ class FactTable:
             if fresh or stamp != self.stamp:
                 self.by_id, self.stamp = self.store.fact_records(), stamp
             return self.by_id
-
-
-def planned(f: Fact) -> bool:
-    """The fact is a target: its clause of the quote says so."""
-    clause = next((c for c in _CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
-    return bool(_PLANNED.search(clause))
 
 
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
@@ -122,11 +115,19 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
     facts = _passing(facts, q, family)
+    # A target whose plan word is in a sentence part the quote left out ("力争…;…;发放青年创业贷款6亿元以上"):
+    # read in its paragraph; only for the facts kept, a paragraph read each.
+    facts = [(f, s) for f, s in facts if not planned(f, paragraph(f.doc_id, f.paragraph) or "")]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
     years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
-    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years)
-    best = _best_per_place(facts)
+    facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
+    if q.years and not q.places and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
+        facts = [(f, s) for f, s in facts if f.year in q.years] or facts
+    period = cross_period.asked(question, q.indicator)
+    if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
+        facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
+    best = _best_per_place(facts, wanted=q.indicator, period=period)
     if q.kind == "compare":
         wanted = [p.short for p in q.places]
         found = {p: best[p] for p in wanted if p in best}
@@ -134,13 +135,14 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         return _ranked(q, question, list(found.values()), paragraph, [p for p in wanted if p not in found])
     if q.kind == "rank":  # each report's figure for each place: a place's reports may differ
-        rows = list(_best_per_place(facts, key=lambda f: f.place and (f.place, f.doc_id)).values())
+        rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator,
+                                     period).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
     if q.kind == "trend":
         place = q.places[0].short
         mine = [(f, s) for f, s in facts if f.place == place]
         # One figure a year (a report also states the years before it), in year order.
-        rows = sorted(_best_per_place(mine, key=lambda f: f.year or f.doc_id).values(), key=lambda f: (f.year, f.date))
+        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator, period).values(), key=lambda f: (f.year, f.date))
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -159,6 +161,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
 
 
+# Units an indicator can end in, naming what it counts in ("参学人次", "服务时长小时"): compound units only, as a
+# bare 人/个 at the end is a noun's last character (青年之家 is no count of 家).
+_UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
+
+
 def _units(question: str, indicator: str = "") -> set[str]:
     """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
     does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
@@ -167,6 +174,9 @@ def _units(question: str, indicator: str = "") -> set[str]:
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()
+    named = _UNIT_NAMED.search(core(indicator))
+    if named:  # "参学人次": the indicator names its unit, so 42期 of the same sentence is not an answer
+        return {named.group(1)}
     asked = re.search(r"(?:多少|几)(.*)", question)
     if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
                                                        _PEOPLE_NOUNS.search(core(indicator)[-3:])):
@@ -174,11 +184,18 @@ def _units(question: str, indicator: str = "") -> set[str]:
     return {unit_family(u) for u in analyse(question).units}
 
 
-def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place) -> dict[str, Fact]:
-    """Each place's figure: its largest that matches, an exact one and the newest report first on a tie. The parts
-    a report breaks a place's figure into (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller."""
+def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "",
+                    period: str = "") -> dict[str, Fact]:
+    """Each place's figure: one whose indicator names what is asked (wanted's core) first, then its largest that
+    matches (of the period asked, cross_period: a running total or this year's), an exact one and the newest
+    report first on a tie. The parts a report breaks a place's figure into
+    (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller; but a larger figure of the same
+    paragraph that counts something else (鄂尔多斯's 青年之家 host 326家 组织, it has 247个 青年之家) passes the
+    threshold on its context, and only its indicator tells them apart."""
     best: dict[str, Fact] = {}
-    order = lambda f: (f.value, not f.qualifier, f.date)  # noqa: E731
+    asked = core(wanted)
+    order = lambda f: (bool(asked) and asked in f.indicator, cross_period.agrees(period, f.quote, f.figure),  # noqa
+                       f.value, not f.qualifier, f.date)
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
@@ -213,12 +230,13 @@ def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> 
     return sorted(kept, key=lambda x: -x[1])
 
 
-def _of_years(facts: list[tuple[Fact, float]], years) -> list[tuple[Fact, float]]:
-    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years)."""
-    if not years:
-        return facts
-    have = {f.place for f, _ in facts if f.year in years}
-    return [(f, s) for f, s in facts if f.place not in have or f.year in years]
+def _of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:
+    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years);
+    own: a place's own year ("绵阳(2023年)") instead of the question's."""
+    own = own or {}
+    wanted = lambda place: (own[place],) if place in own else years  # noqa: E731
+    have = {f.place for f, _ in facts if f.year in wanted(f.place)}
+    return [(f, s) for f, s in facts if f.place not in have or f.year in wanted(f.place)]
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

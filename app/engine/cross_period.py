@@ -1,0 +1,66 @@
+"""Whether a figure is a running total or this period's: "累计招募西部计划志愿者3.5万余名" against "今年新招募…2200余名".
+
+A report states both in one paragraph, and the largest passing figure used to win, so a running total answered
+"新派出的西部计划志愿者" and a year's figure answered "实施以来累计募集". The question says which it asks (新/今年/
+new, or 累计/以来/先后/total); the clause that states a figure says which it is. A place's figure that agrees is
+preferred (cross._best_per_place), and when no place is named, a figure that disagrees is no answer at all: a
+place whose only figure is a running total has not said how many were new.
+"""
+from __future__ import annotations
+
+import re
+
+# "新" but not in a name: 新疆, 新区, 新时代, 新冠, 创新, 更新, 新媒体 are not "new this time".
+_NEW = re.compile(r"(?<![创更革清])新(?![疆区时冠媒型闻])|今年|当年|本年|\bnew\b|\bnewly\b", re.I)
+_RUNNING = re.compile(r"累计|以来|先后|历年|总计|\bin total\b|\bcumulative(?:ly)?\b|\bso far\b|\bever\b", re.I)
+_CLAUSE = re.compile(r"[,,;;。]")
+
+
+def asked(question: str, indicator: str) -> str:
+    """"running", "new" or "" (either), from the question's indicator (places removed: 新疆) or its English."""
+    text = indicator + " " + (question if re.search(r"[A-Za-z]{3}", question) else "")
+    if _RUNNING.search(text):
+        return "running"
+    return "new" if _NEW.search(text) else ""
+
+
+def stated(quote: str, figure: str) -> str:
+    """"running" or "new" or "", from the clause of the quote that states the figure."""
+    clause = next((c for c in _CLAUSE.split(quote) if figure and figure in c), "")
+    if _RUNNING.search(clause):
+        return "running"
+    return "new" if _NEW.search(clause) else ""
+
+
+def agrees(wanted: str, quote: str, figure: str) -> bool:
+    """The figure is of the kind asked: a new one is anything but a running total (most figures do not say 新),
+    a running total says so."""
+    if not wanted:
+        return True
+    kind = stated(quote, figure)
+    return kind != "running" if wanted == "new" else kind == "running"
+
+
+# A target ("力争全市注册青年志愿者突破80万人", "将再新建…40个") is not a figure the report states as reached:
+# a plan word in the clause that states it (西部计划 is a programme's name, not a plan).
+_PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|志愿)|将(?!近)|确保|目标")
+# A plan word that opens a list governs the clauses after it ("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元
+# 以上", "重点做好以下工作:力争…;发放青年创业贷款6亿元以上") until the sentence ends or a clause says what was done.
+# Only the strong ones: 将 also narrates the past ("团市委将…作为抓手,建成…").
+_PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
+_DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
+_PLAN_CLAUSE = re.compile(r"[,,;;。::]")
+
+
+def planned(f, paragraph: str = "") -> bool:
+    """The fact (ingest.schema.Fact) is a target: its clause of the quote says so, or a plan word earlier in its
+    sentence (of the paragraph, when given: a quote ends at ";") with nothing done said between."""
+    clause = next((c for c in _PLAN_CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
+    if _PLANNED.search(clause):
+        return True
+    text = paragraph if f.quote and f.quote in paragraph else f.quote
+    start = text.find(f.quote) if f.quote else 0
+    at = text.find(f.figure, start) if f.figure else -1
+    before = text[:at].rsplit("。", 1)[-1] if at > 0 else ""
+    opens = list(_PLAN_OPENS.finditer(before))
+    return bool(opens) and not _DONE.search(before[opens[-1].end():])

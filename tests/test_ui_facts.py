@@ -34,7 +34,7 @@ def fact(place="铜川", value=20357.0, unit="人", figure="20357人", indicator
 
 def test_the_table_lists_every_report_figure_with_its_source(on):
     table, plot, note, xlsx, csv_button = on["on_facts"]("注册志愿者")
-    assert ["铜川", "管理平台注册志愿者", "20357人", 20357, "人", "2021-08-16",
+    assert ["铜川", "“志愿汇”管理平台注册志愿者", "20357人", 20357, "人", "2021-08-16",
             "铜川团市委荣获铜川市2020年度平安建设工作先进集体 · 2021-08-16 · 第7段"] in table
     assert ["海南", "全省线上注册的青年志愿者", "134.9万人", 1349000] == next(r for r in table if r[0] == "海南")[:4]
     assert any(r[2] == "4万余人" and r[3] == 40000 for r in table)  # the qualifier stays in the figure as written
@@ -64,7 +64,7 @@ def test_the_xlsx_has_numbers_as_numbers_and_the_csv_opens_in_excel(on):
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert table[0] == export.HEADER and ["铜川", "管理平台注册志愿者", "20357"] == table[1:][
+    assert table[0] == export.HEADER and ["铜川", "“志愿汇”管理平台注册志愿者", "20357"] == table[1:][
         [r[5] for r in table[1:]].index("20357人")][:3]
     assert all(r[export.VALUE] != "1.349e+06" for r in table)
 

@@ -73,7 +73,10 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
         i = lines.index(hint)
         return hint, i + 1, lines[:i]
     for i, line in enumerate(lines[1:15], start=1):
-        if _is_meta(line) and not _is_boilerplate(lines[i - 1]) and not _is_meta(lines[i - 1]):
+        if _is_meta(line) and not _is_boilerplate(lines[i - 1]) and not _is_meta(lines[i - 1]) \
+                and _chars(lines[i + 1:]) > _chars(lines[:i - 1]):
+            # A portal's meta line opens the article; a short report's sign-off date ("共青团阜阳市委员会 /
+            # 2024年12月6日") closes it, with the whole report above: that is no header to drop.
             return lines[i - 1], i, lines[: i - 1]
     if hint:
         return hint, 0, []
@@ -81,6 +84,10 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     if first and len(first) <= 40 and first[-1] not in "。!?;:!?;:":
         return first, 1, []
     return "", 0, []
+
+
+def _chars(lines: list[str]) -> int:
+    return sum(map(len, lines))
 
 
 def _is_meta(line: str) -> bool:

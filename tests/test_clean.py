@@ -188,3 +188,11 @@ def test_title_falls_back_to_file_stem():
 def test_empty_input():
     doc = clean_document(["", "   ", "\u3000"], Path("blank.txt"))
     assert doc.paragraphs == ()
+
+
+def test_a_short_report_signed_off_with_a_date_keeps_its_text():
+    """A sign-off date within the first lines is not a portal's meta line: the whole report is above it."""
+    lines = ["关于2024年全市“青年之家”建设运行情况的通报", "各县(市、区)团委:", "现将有关情况通报如下。",
+             "一、基本情况", "截至2024年11月30日,全市共建成“青年之家”312家。", "共青团阜阳市委员会", "2024年12月6日"]
+    doc = clean_document(lines, Path("fuyang.txt"))
+    assert doc.title == lines[0] and len(doc.paragraphs) == 5 and doc.date == "2024-12-06"

@@ -20,7 +20,7 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.845, "value_accuracy": 0.80, "citation_accuracy": 0.84, "refusal_accuracy": 0.91}
+CV_FLOOR = {"accuracy": 0.84, "value_accuracy": 0.78, "citation_accuracy": 0.82, "refusal_accuracy": 0.91}
 CV_MAX_FALSE_REFUSALS = 0.095
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).

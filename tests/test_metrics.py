@@ -139,7 +139,9 @@ def test_practice2_followups_and_near_misses_are_valid():
     for c in conversations:  # each against its own reports
         check_evidence([c], root / c.corpus)
     near = load_gold(gold / "nearmiss.jsonl")
-    sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b", "practice3")
+    fourth = load_gold(gold / "practice4.jsonl", root / "tests" / "data" / "practice4", strict=False)
+    assert len(fourth) >= 250
+    sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b", "practice3", "practice4")
                for g in load_gold(gold / f"{name}.jsonl")}
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 

@@ -28,7 +28,7 @@ GOLD = ROOT / "tests" / "data" / "gold"
 # Gold files and the reports they are about; None: each item names its own (near misses, conversations).
 SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-        ("practice3", "tests/data/practice3"), ("nearmiss", None), ("followups", None), ("unanswerable", None))
+        ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"), ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
 @dataclass
@@ -78,7 +78,7 @@ def sources(sets=SETS) -> str:
     files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).rglob("*.py"))
              if p.name not in skip and "web" not in p.parts]
     files += [GOLD / f"{name}.jsonl" for name, _ in sets]
-    files += sorted(p for folder in ("corpus", "tests/data/practice2", "tests/data/practice3")
+    files += sorted(p for folder in ("corpus", "tests/data/practice2", "tests/data/practice3", "tests/data/practice4")
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()
     for p in files:

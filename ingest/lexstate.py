@@ -100,6 +100,11 @@ def _index_of(changed: dict, index: dict | None = None, replaced: dict | None = 
     return index
 
 
+def bigrams(term: str) -> list[str]:
+    """The character bigrams a term is indexed by (a one-character term is itself)."""
+    return [term[i:i + 2] for i in range(max(1, len(term) - 1))]
+
+
 class State:
     def __init__(self, segment: Segment, changed: dict | None = None, seq: int | None = None, _index=None):
         self.segment, self.changed = segment, dict(changed or {})
@@ -175,12 +180,18 @@ class State:
         df = (0 if tid is None else int(self.segment.text_df[tid])) + self.text_df.get(token, 0)
         return float(np.log((len(self) + 1) / (df + 0.5)))
 
+    def rarity(self, term: str) -> float | None:
+        """A word's idf (its rarest bigram's) across chunk texts; None when some bigram is in none of them."""
+        never = self.idf("\x00")
+        rarest = max(self.idf(g) for g in bigrams(term))
+        return None if rarest >= never else rarest
+
     def contains(self, doc_id: str, term: str) -> bool:
         """Does the report hold every bigram of the term?"""
         slot = self.slot.get(doc_id)
         if slot is None or not self.doc_keep[slot]:
             return False
-        grams = [term[i:i + 2] for i in range(max(1, len(term) - 1))]
+        grams = bigrams(term)
         if slot >= len(self.segment.doc_ids):
             tokens = self.changed[doc_id].doc_tf
             return all(g in tokens for g in grams)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-_LATIN, _CJK = re.compile(r"[A-Za-z]"), re.compile(r"[\u4e00-\u9fff]")
+from .question import is_english  # noqa: F401 (the one reading of "English" the single-report path uses too)
+
 _COMPARE = re.compile(r"\b(?:which|who)\b.*?\b(more|less|fewer|higher|lower|larger|bigger|smaller|greater|longer)\b", re.I)
 _SUPER = re.compile(r"\b(most|least|fewest|highest|lowest|largest|biggest|smallest|greatest)\b", re.I)
 _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
@@ -22,10 +23,6 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _MORE_TERMS = (("organizations", "组织"), ("organisations", "组织"), ("service hours", "服务时长"),
                ("hours", "时长"), ("western china program", "西部计划"), ("marathon", "马拉松"),
                ("hotline", "热线"), ("new members", "新发展团员"), ("members", "团员"))
-
-
-def is_english(text: str) -> bool:
-    return len(_LATIN.findall(text)) > 2 * len(_CJK.findall(text))
 
 
 def indicator(text: str) -> str:

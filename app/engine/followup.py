@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import scope
+from .question import is_english
 from .retrieve import normalise_query
 
 _MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
@@ -96,7 +97,7 @@ def _swap(previous: str, focus: str) -> str:
     elif relative and before:
         text = _swap_year(text, before[0] + _RELATIVE[relative.group().lower()])
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
-        text = f"{relative.group()} {text}" if _english(text) else f"{relative.group()}{text}"
+        text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
     rest = _YEAR_WORDS.sub("", _RELATIVE_WORDS.sub("", focus)).strip()
     places = [m for m in scope.of_text(rest).mentions if m.start == 0]
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
@@ -109,7 +110,7 @@ def _swap(previous: str, focus: str) -> str:
 def _swap_year(text: str, year: int) -> str:
     old = scope.of_text(text).years
     if not old:
-        return f"In {year}, {text}" if _english(text) else f"{year}年{text}"
+        return f"In {year}, {text}" if is_english(text) else f"{year}年{text}"
     return re.sub(rf"(?<!\d){old[0]}(?!\d)", str(year), text)
 
 
@@ -117,7 +118,7 @@ def _swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
     """The previous place of the new one's level is replaced ("绵阳江油市" + 三台县 -> "绵阳三台县"), else the first."""
     mentions = scope.of_text(text).mentions
     if not mentions:
-        return f"{place} {text}" if _english(text) else f"{place}{text}"
+        return f"{place} {text}" if is_english(text) else f"{place}{text}"
     same = [m for m in mentions if new is not None and m.place.level == new.level]
     first = (same or mentions)[0]
     for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
@@ -173,13 +174,9 @@ def _inherit(question: str, previous: str, own: scope.Scope) -> str:
     # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
     named = (_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
-    if _english(previous):
+    if is_english(previous):
         return " ".join(years + places + [question])
     return "".join([f"{y}年" for y in years] + places + programmes) + question
-
-
-def _english(text: str) -> bool:
-    return len(re.findall(r"[a-zA-Z]", text)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", text))
 
 
 def _turns(history: list) -> list[tuple[str, str]]:

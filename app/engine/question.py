@@ -61,11 +61,16 @@ class Question:
 def analyse(raw: str) -> Question:
     text = normalise_query(raw)
     lower = text.lower()
-    english = len(re.findall(r"[a-zA-Z]", text)) > 2 * len(_CJK.findall(text))
+    english = is_english(text)
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
     return Question(text, english, kind, _units(lower) if kind == "numeric" else frozenset(),
                     _terms(text), tuple(dict.fromkeys(_YEAR.findall(text))),
                     _subject(text) if kind == "numeric" else "", _part(text))
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters: "How many volunteers did 铜川 register?" is English, "铜川12355 APP" is not."""
+    return len(re.findall(r"[a-zA-Z]", text)) > 2 * len(_CJK.findall(text))
 
 
 def _units(q: str) -> frozenset:

@@ -98,12 +98,8 @@ class HybridRetriever:
         return (f"{query} {' '.join(extra)}" if extra else query), places
 
     def rarity(self, term: str) -> float | None:
-        """A word's idf (its rarest bigram's) across the reports; None when some bigram is in none of them."""
-        state = self.index()
-        never = state.idf("\x00")
-        grams = [term[i:i + 2] for i in range(max(1, len(term) - 1))]
-        weights = [state.idf(g) for g in grams]
-        return None if max(weights) >= never else max(weights)
+        """A word's idf (its rarest bigram's) across the reports; None when no report uses it."""
+        return self.index().rarity(term)
 
     def doc_contains(self, doc_id: str, term: str) -> bool:
         return self.index().contains(doc_id, term)

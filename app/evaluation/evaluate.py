@@ -32,7 +32,7 @@ class Outcome:
     conversation: str = ""  # its conversation's id, "" for a lone question
     turn: int = 0  # 1-based turn in the conversation, 0 for a lone question
     asked: str = ""  # the standalone question a follow-up was rewritten into
-    variant: str = ""  # near misses: place | year
+    variant: str = ""  # near misses: place | year | part
     warning: str = ""  # the gold evidence is not in the text youthqa extracts: retrieval cannot find it
     cited_label: str = ""  # the top citation: report title · date · 第N段
 

@@ -193,7 +193,7 @@ def calibrate(table: Table, best: dict) -> float:
     """The threshold that makes the most questions right; the middle one of a tied range. Only questions people
     wrote count: generated near misses teach the answerable model, but how many of them there are is our choice
     (406, 704, 841 as kinds were added) and would move the threshold with it."""
-    best = {q: v for q, v in best.items() if table.outcomes[q].file != "nearmiss"}
+    best = {q: v for q, v in best.items() if not table.outcomes[q].variant}
     rows = np.array([row for row, _ in best.values()])
     probs = np.array([p if row >= 0 else -1.0 for row, p in best.values()])
     refuse_right = np.array([table.outcomes[q].type == "unanswerable" for q in best])

@@ -28,7 +28,8 @@ GOLD = ROOT / "tests" / "data" / "gold"
 # Gold files and the reports they are about; None: each item names its own (near misses, conversations).
 SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-        ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"), ("nearmiss", None), ("followups", None), ("unanswerable", None))
+        ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"),
+        ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
 @dataclass

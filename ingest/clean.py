@@ -15,6 +15,7 @@ from .schema import Document
 
 _META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
 _META = re.compile(_META_KEYS + r"\s*[::]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
     r"欢迎(您)?(来到|访问|光临)", r"您(现在|当前)?的?位置", r"^(当前)?位置\s*[::]", r"今天是\s*[::]",
@@ -58,6 +59,9 @@ def doc_id_for(source: Path) -> str:
 
 
 def _normalise(line: str) -> str:
+    # A thousands separator ("18,640人次") goes first: once NFKC has made every "，" a ",", clause splitting
+    # would read "640人次" as a figure of its own. Only an ASCII comma is one; "，" stays a clause break.
+    line = _THOUSANDS.sub("", line)
     # NFKC turns full-width digits/letters/punctuation into ASCII; keep CJK punctuation readable.
     line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
     return " ".join(line.split())
@@ -77,13 +81,20 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
                 and _chars(lines[i + 1:]) > _chars(lines[:i - 1]):
             # A portal's meta line opens the article; a short report's sign-off date ("共青团阜阳市委员会 /
             # 2024年12月6日") closes it, with the whole report above: that is no header to drop.
+            if i == 2 and not _META.search(line) and _title_like(lines[0]):
+                # A bare date two lines down dates a report under its title and issuer, no portal: the first
+                # line is the title ("南平市青少年发展基金会2024年度工作报告 / 南平市青少年发展基金会 / 2025年3月15日").
+                return lines[0], 1, []
             return lines[i - 1], i, lines[: i - 1]
     if hint:
         return hint, 0, []
-    first = lines[0] if lines else ""
-    if first and len(first) <= 40 and first[-1] not in "。!?;:!?;:":
-        return first, 1, []
+    if lines and _title_like(lines[0]):
+        return lines[0], 1, []
     return "", 0, []
+
+
+def _title_like(line: str) -> bool:
+    return bool(line) and len(line) <= 40 and line[-1] not in "。!?;:!?;:" and not _is_boilerplate(line)
 
 
 def _chars(lines: list[str]) -> int:

@@ -196,3 +196,10 @@ def test_a_short_report_signed_off_with_a_date_keeps_its_text():
              "一、基本情况", "截至2024年11月30日,全市共建成“青年之家”312家。", "共青团阜阳市委员会", "2024年12月6日"]
     doc = clean_document(lines, Path("fuyang.txt"))
     assert doc.title == lines[0] and len(doc.paragraphs) == 5 and doc.date == "2024-12-06"
+
+
+def test_thousands_separators_are_read_as_one_figure_and_chinese_commas_stay_breaks():
+    doc = clean_document(["芜湖共青团2023年工作总结", "全年受理来电18,640人次,较上年增加2,075人次,共计1,234,567元。",
+                          "组织活动15场，200余人参加;2021,2022年连续获评。"], Path("wuhu.txt"))
+    assert doc.paragraphs[0] == "全年受理来电18640人次,较上年增加2075人次,共计1234567元。"
+    assert doc.paragraphs[1] == "组织活动15场,200余人参加;2021,2022年连续获评。"

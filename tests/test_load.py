@@ -507,3 +507,25 @@ def test_utf16_with_bom_is_text(tmp_path):
 
     assert decode("\ufeff铜川团市委".encode("utf-16-le")) == "铜川团市委"
     assert decode("\ufeff铜川团市委".encode("utf-16-be")) == "铜川团市委"
+
+
+def test_pdf_short_lines_end_their_block_even_unpunctuated(tmp_path):
+    pdf = make_pdf(cjk_lines=["天水市青少年发展基金会2023年度工作报告", "二、募捐情况",
+                              "2023年基金会全年共募集资金1068.5万元其中定向捐赠826.3万元非定向捐赠二百四",
+                              "十二万元。"])
+    assert load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines == [
+        "天水市青少年发展基金会2023年度工作报告", "二、募捐情况",
+        "2023年基金会全年共募集资金1068.5万元其中定向捐赠826.3万元非定向捐赠二百四十二万元。"]
+
+
+@pytest.mark.parametrize("name, title", [
+    ("practice4/tianshui-jijinhui-2023.pdf", "天水市青少年发展基金会2023年度工作报告"),
+    ("practice3/liuzhou-hope-project-2022.pdf", "柳州市希望工程2022年度工作报告"),
+    ("practice5/nanping_2024_hope.pdf", "南平市青少年发展基金会2024年度工作报告")])
+def test_real_pdf_reports_keep_their_title(name, title):
+    from ingest.clean import clean_document
+
+    path = Path(__file__).parent / "data" / name
+    loaded = load_file(path, LIMIT)
+    doc = clean_document(loaded.lines, path, loaded.title_hint)
+    assert doc.title == title and not any(p.startswith(title) for p in doc.paragraphs)

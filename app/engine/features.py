@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .numbers import find_quantities
+from .numbers import find_quantities, parse_quantity
 from .question import PEOPLE, Question
 from .scope import PRIOR_WORDS
 from .retrieve import Passage
@@ -50,6 +50,8 @@ FEATURES: tuple[str, ...] = (
     "role_asked", "after_role",                            # a name right after the role asked, after any role
     "asks_org", "enumeration", "announces_items", "clause_len",
     "asks_document",                                       # the report's own date (落款, 印发, 这份通报是哪天…)
+    "clause_extra",                                        # the clause's words before the value the question lacks:
+                                                           # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -59,6 +61,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
@@ -97,6 +100,8 @@ class Env:
         unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
         self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
+        self.stated = _stated(q.text)
+        self.asked_chars = set(q.text) | set("".join(q.terms))
 
     def coverage(self, text: str) -> float:
         return coverage(self.question.terms, text, self.idf, self.weights)
@@ -160,7 +165,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role),
-        "value_in_question": float(bool(cand.value) and cand.value.strip("“”") in q.text),
+        "value_in_question": float(_echoes(env, cand)),
+        "clause_extra": _extra(env, text[span[0]:at]),
     }
     found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
@@ -178,6 +184,26 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out
+
+
+def _extra(env: Env, before: str) -> float:
+    """Share of the Chinese characters from the clause's start to the value that the question does not use."""
+    chars = _HAN.findall(before)
+    return sum(c not in env.asked_chars for c in chars) / len(chars) if chars else 0.0
+
+
+def _stated(text: str) -> frozenset:
+    """The figures a question itself states, years aside: "1600多名西部计划志愿者里，女生有多少" gives 1600 a part
+    of which is asked, so a candidate of that figure only repeats the question."""
+    return frozenset(round(f.value, 6) for f in find_quantities(text) if not (f.unit == "年" and 1900 <= f.value <= 2100))
+
+
+def _echoes(env: Env, cand) -> bool:
+    value = cand.value.strip("“”") if cand.value else ""
+    if not value or value in env.question.text:
+        return bool(value)
+    figure = parse_quantity(value) if cand.source == "quantity" else None
+    return figure is not None and round(figure.value, 6) in env.stated
 
 
 def _unit(q: Question, unit: str, text: str, end: int) -> dict:

@@ -1,0 +1,28 @@
+"""app/engine/features.py: signals that need no index (the rest run on real candidates in test_model)."""
+from types import SimpleNamespace
+
+from app.engine import features
+from app.engine.question import analyse
+
+
+def env(question: str):
+    q = analyse(question)
+    return SimpleNamespace(question=q, stated=features._stated(q.text), asked_chars=set(q.text) | set("".join(q.terms)))
+
+
+def cand(value: str, source: str = "quantity"):
+    return SimpleNamespace(value=value, source=source)
+
+
+def test_a_figure_the_question_states_is_an_echo_whatever_its_measure_word():
+    e = env("重庆2020年西部计划最终入选的1600多名大学生里女生有多少？")
+    assert features._echoes(e, cand("1600余名")) and features._echoes(e, cand("1600人"))
+    assert not features._echoes(e, cand("520名")) and not features._echoes(e, cand("2019年", "date"))
+    assert features._stated("海南134.9万名注册志愿者中海口有多少?") == frozenset({1349000.0})
+    assert features._stated("2023年有多少团员?") == frozenset()  # a year is the question's scope, not a figure
+
+
+def test_clause_extra_is_the_share_of_words_before_the_value_the_question_lacks():
+    e = env("修水县有多少名团员？")
+    assert features._extra(e, "修水县团员数") < features._extra(e, "修水县2024年新发展团员")
+    assert features._extra(e, "") == 0.0

@@ -141,7 +141,10 @@ def test_practice2_followups_and_near_misses_are_valid():
     near = load_gold(gold / "nearmiss.jsonl")
     fourth = load_gold(gold / "practice4.jsonl", root / "tests" / "data" / "practice4", strict=False)
     assert len(fourth) >= 250
-    sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b", "practice3", "practice4")
+    fifth = load_gold(gold / "practice5.jsonl", root / "tests" / "data" / "practice5", strict=False)
+    assert len(fifth) >= 240 and sum(bool(g.warning) for g in fifth) <= 5  # the five report-date questions
+    sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b", "practice3", "practice4",
+                                 "practice5")
                for g in load_gold(gold / f"{name}.jsonl")}
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 

@@ -114,10 +114,13 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     compare, superlative = _COMPARE.search(text), _SUPER.search(text)
     which = re.search(_WHICH, text)
-    # "柳州融水和三江两个县…加起来": parts of a place the question names first, whose report states their sum itself.
-    parts_of_one = len(places) >= 3 and any(q.within(places[0]) for q in places[1:])
+    # "柳州融水和三江两个县…加起来", "九江各县区…加起来": parts of the one place the question names first, whose
+    # report states their sum itself.
+    parts_of_one = (len(places) >= 3 and any(q.within(places[0]) for q in places[1:])) or len(places) == 1
     if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one:
         return "total", False
+    if len(places) == 2 and places[1].within(places[0]):  # "九江各县区中修水县的…": the county's own figure
+        return None, False
     if len(places) >= 2 and (compare or (superlative and which)):
         return "compare", _less(compare or superlative)
     if not places and superlative and which:

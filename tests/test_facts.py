@@ -190,3 +190,11 @@ def test_a_city_reports_figures_stay_in_the_city():
                               title="共青团绵阳市委工作情况的通报", source="mianyang.docx", date="2024-02-26"))
     assert one(facts, "283137人").place == "绵阳" and one(facts, "5.2万余名").place == "绵阳"
     assert one(facts, "247个").indicator == "“青年之家”综合服务平台"
+
+
+def test_more_measure_words_and_durations_after_ge():
+    facts = extract_facts(doc("全年开展心理危机干预57例,制作系列短视频24集,开展“青企入乡”活动17批次,牵手成功约2300对。",
+                              "开展“爱心暑托班”106个班次,参学率连续四个季度位居全省前三,开展1对1帮扶。"))
+    assert [(f.figure, f.unit) for f in facts] == [("57例", "例"), ("24集", "集"), ("17批次", "批次"),
+                                                   ("约2300对", "对"), ("106个班次", "班次")]
+    assert one(facts, "106个班次").indicator == "爱心暑托班"

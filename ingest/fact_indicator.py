@@ -39,6 +39,7 @@ _UNEVEN = re.compile(r"^不等的?")
 _RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
 _ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")  # a year is not part of what is counted
+_COMPARED_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初)?的?")  # nor the year compared with
 _TAIL_PARENTHESIS = re.compile(r"[((][^()()]{1,8}[))]\s*$")
 _THERE_ARE = re.compile(r"的(?:有|是)|包括|有")
 _QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
@@ -108,7 +109,7 @@ def _before(sentence: str, q) -> str:
 
     jieba = mapped()
     # "其中2023年新建61个", "营地(基地)29个", a table row's "“青年之家”(个)2023年121个"
-    head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", sentence[:q.start]).rstrip(",, "))
+    head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", _COMPARED_YEAR.sub(",", sentence[:q.start])).rstrip(",, "))
     head = head.rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
     if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising

@@ -198,3 +198,16 @@ def test_more_measure_words_and_durations_after_ge():
     assert [(f.figure, f.unit) for f in facts] == [("57例", "例"), ("24集", "集"), ("17批次", "批次"),
                                                    ("约2300对", "对"), ("106个班次", "班次")]
     assert one(facts, "106个班次").indicator == "爱心暑托班"
+
+
+def test_a_change_or_share_counts_what_its_figure_counts():
+    facts = extract_facts(doc("全年服务台共受理各类咨询求助9846人次,较2022年的7215人次增长36.5%。",
+                              "全市“青年之家”共开展各类活动9380场次,服务青年41.6万人次,分别比2022年增长18.2%和23.5%。",
+                              "全市中学团员占学生比例由2019年的38.5%下降至31.2%。",
+                              "其中学生团员21.05万名,占70.5%;州财政安排运行经费85万元,比上年增加15万元。"))
+    assert one(facts, "36.5%").indicator == one(facts, "9846人次").indicator == "受理各类咨询求助"
+    assert one(facts, "36.5%").year == 2017 and one(facts, "7215人次").year == 2022
+    assert (one(facts, "18.2%").indicator, one(facts, "23.5%").indicator) == ("开展各类活动", "服务青年")
+    assert one(facts, "31.2%").indicator == one(facts, "38.5%").indicator == "全市中学团员占学生比例"
+    assert one(facts, "70.5%").indicator == "学生团员"
+    assert one(facts, "15万元").indicator == one(facts, "85万元").indicator

@@ -35,6 +35,8 @@ _PARENTHESIS = re.compile(r"[((][^()()]*[))]")
 _HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
+# Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
+_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("新建 新增 建成 一地 达到 累计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
 _UNEVEN = re.compile(r"^不等的?")
 _RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
 _ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")
@@ -63,6 +65,21 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)
     return found
+
+
+def names_nothing(words: str) -> bool:
+    """Whether these words (a clause before a figure, its places and years taken out) name nothing counted:
+    "其中,大理市开展98场", "南康区7.3万人", "其中2023年新建61个", "累计达到203个"."""
+    from ingest.words import jieba as mapped
+
+    return all(w in _NAMES_NOTHING for w in mapped().lcut("".join(_CJK.findall(words))))
+
+
+def before_words(text: str, end: int) -> str:
+    """What the words ending at end name (a table's caption before a row's place): as for a figure there."""
+    from types import SimpleNamespace
+
+    return _before(text, SimpleNamespace(start=end))
 
 
 def _row_header(text: str, q) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .fact_indicator import indicator_of
+from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
 from .schema import Document, Fact
 
@@ -52,7 +52,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         if not inside:
             continue
         sentence = span.group().strip()
-        own = _without_comparisons(paragraph[start:end])  # "比2022年增长31%": 2022 is not the sentence's year
+        # "比2022年增长31%": 2022 is not the sentence's year; nor is 2023 a table row's, whose caption says "2021—2023年"
+        own = _PERIOD.sub(lambda m: " " * len(m.group()), _without_comparisons(paragraph[start:end]))
         years, period = sorted(scope.years(own)), _period(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         restated: set[int] = set()  # ids of made facts that restate another year's figure
@@ -62,6 +63,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             base = _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
             indicator = made[-1].indicator if compared is not None else base.indicator if base \
                 else indicator_of(paragraph, q, *_around(quantities, q))
+            if compared is None and not base and (not indicator or indicator in paragraph[start:q.start]):
+                indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
             place = _place(mentions, q, start, end, report_place, paragraph[start:end])
@@ -72,6 +75,27 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 restated.add(id(made[-1]))
         out.extend(made)
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,,;;::、]")
+
+
+def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> str:
+    """A figure whose clause names only a place and verbs ("其中,大理市开展98场", "南康区7.3万人") counts what the
+    figure before it in its paragraph counts; the first of a table row's cells, what the caption before the row's
+    place names ("各县注册青年志愿者人数,涪城区2021年52316人"). "" when the clause names more, or no place (with none,
+    "其中2023年新建61个", the held-out part lost a figure)."""
+    head = paragraph[start:q.start]
+    clause_start = start + max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
+    places = [m for m in mentions if clause_start <= m.start and m.end <= q.start]
+    rest = "".join(" " if any(m.start <= i < m.end for m in places) else c
+                   for i, c in enumerate(paragraph[clause_start:q.start], clause_start))
+    if not places or not names_nothing(_YEARS_IN.sub(" ", rest)):
+        return ""
+    return before[-1].indicator if before else before_words(paragraph, places[0].start)
+
+
+_YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
 
 
 def _around(quantities: list, q) -> tuple:

@@ -211,3 +211,28 @@ def test_a_change_or_share_counts_what_its_figure_counts():
     assert one(facts, "31.2%").indicator == one(facts, "38.5%").indicator == "全市中学团员占学生比例"
     assert one(facts, "70.5%").indicator == "学生团员"
     assert one(facts, "15万元").indicator == one(facts, "85万元").indicator
+
+
+def test_a_clause_of_a_place_counts_what_the_figure_before_counts():
+    facts = extract_facts(doc("全州开展心理健康讲座和团体辅导活动193场。其中,大理市开展98场,祥云县开展54场。",
+                              "全市注册青年志愿者71.5万人;南康区7.3万人,赣县区5.1万人。",
+                              "2021—2023年各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。",
+                              title="大理州青少年服务台工作报告"))
+    assert one(facts, "98场").indicator == one(facts, "193场").indicator and one(facts, "98场").place == "大理"
+    assert one(facts, "5.1万人").indicator == "全市注册青年志愿者"
+    first = one(facts, "52316人")
+    assert (first.indicator, first.year, one(facts, "60874人").indicator) == ("各县注册青年志愿者人数", 2021, first.indicator)
+
+
+def test_a_caption_below_a_word_table_opens_its_rows(tmp_path):
+    import docx
+
+    from ingest.load import load_file
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, (head, cell) in enumerate(zip(["地区", "2021年", "2022年"], ["涪城区", "52316", "60874"])):
+        table.cell(0, c).text, table.cell(1, c).text = head, cell
+    document.add_paragraph("表1 各县注册青年志愿者人数(单位:人)")
+    document.save(tmp_path / "t.docx")
+    assert "各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。" in load_file(tmp_path / "t.docx", 2**20).lines

@@ -32,7 +32,7 @@ _MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_LIST = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*")
 _PARENTHESIS = re.compile(r"[((][^()()]*[))]")
-_HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
+_HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|被确定为|被认定为|被推选为|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
 # Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
@@ -59,8 +59,8 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     if q.unit in _PEOPLE and (role := _ROLE.match(text, q.end)):  # "其中4人为研究生支教团成员"
         return role["what"]
     after = _after(text, q)
-    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
-        return joined.group()
+    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)) and not _PERSON.search(_before(text, q)):
+        return joined.group()  # "600余人参加": what they did is the count (but "选派大学生志愿者175名参加": who)
     found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)

@@ -236,3 +236,10 @@ def test_a_caption_below_a_word_table_opens_its_rows(tmp_path):
     document.add_paragraph("表1 各县注册青年志愿者人数(单位:人)")
     document.save(tmp_path / "t.docx")
     assert "各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。" in load_file(tmp_path / "t.docx", 2**20).lines
+
+
+def test_who_took_part_and_what_they_were_made():
+    facts = extract_facts(doc("选派大学生志愿者175名参加西部计划,现场共有600余人参加。",
+                              "向党组织推荐入党积极分子2046名,其中1530名被确定为发展对象。"))
+    assert (one(facts, "175名").indicator, one(facts, "600余人").indicator) == ("选派大学生志愿者", "参加")
+    assert one(facts, "1530名").indicator == "发展对象"

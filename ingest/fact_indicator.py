@@ -19,6 +19,7 @@ _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 �
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
                          r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
+_TARGET = re.compile(r"的(?:目标|任务)")
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
 _MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split()) | set(EXTRA_UNITS)
 _PEOPLE = frozenset("名 人 位".split())
@@ -109,6 +110,8 @@ def _after(text: str, q) -> str:
     if not run:
         return ""
     words = _UNEVEN.sub("", run.group())  # "3000元至15000元不等的资助"
+    if _TARGET.match(words):  # "资助困难学生3000名以上的目标": a target counts what precedes it (not "25人的巡讲团")
+        return ""
     if "、" in words and _OF not in words.rsplit("、", 1)[-1]:  # a list of nouns: the first is counted
         words = words.split("、", 1)[0]  # (but "50名家境贫寒、学业优秀的大学生": the noun after 的)
     words = _AFTER_STOP.split(words, maxsplit=1)[0]

@@ -243,3 +243,8 @@ def test_who_took_part_and_what_they_were_made():
                               "向党组织推荐入党积极分子2046名,其中1530名被确定为发展对象。"))
     assert (one(facts, "175名").indicator, one(facts, "600余人").indicator) == ("选派大学生志愿者", "参加")
     assert one(facts, "1530名").indicator == "发展对象"
+
+
+def test_a_target_counts_what_precedes_it():
+    facts = extract_facts(doc("四是完成希望工程资助困难学生3000名以上的目标;一支25人的巡讲团深入基层。"))
+    assert one(facts, "3000名以上").indicator.endswith("资助困难学生") and one(facts, "25人").indicator == "巡讲团"

@@ -1,6 +1,7 @@
 """Facts extraction precision/recall (app/evaluation/figures.py) by part: corpus + practice2/A (developed on),
 practice2/B split by report name, alphabetical: the first half developed on (B-dev), the second only measured
-(B-check). `--errors PART` prints that part's wrong facts and missed figures, to study them by class."""
+(B-check); practice3, ten new reports hand-checked by an annotator who never saw the code (its own figures file).
+`--errors PART` prints that part's wrong facts and missed figures, to study them by class."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,8 @@ from app.evaluation.figures import corpus_facts, extraction_scores, load_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 B = ROOT / "tests/data/practice2/B"
+P3 = ROOT / "tests/data/practice3"
+FIGURES = {"practice3": ROOT / "tests/data/facts/figures-practice3.jsonl"}  # other parts: figures.jsonl
 
 
 def parts() -> dict[str, tuple[list[Path], set[str]]]:
@@ -18,15 +21,16 @@ def parts() -> dict[str, tuple[list[Path], set[str]]]:
     a = [ROOT / "corpus", ROOT / "tests/data/practice2/A"]
     return {"corpus+A": (a, {p.name for f in a for p in f.iterdir()}),
             "B-dev": ([B / n for n in reports[:half]], set(reports[:half])),
-            "B-check": ([B / n for n in reports[half:]], set(reports[half:]))}
+            "B-check": ([B / n for n in reports[half:]], set(reports[half:])),
+            "practice3": ([P3], {p.name for p in P3.iterdir()})}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--errors", choices=["corpus+A", "B-dev", "B-check"])
+    ap.add_argument("--errors", choices=["corpus+A", "B-dev", "B-check", "practice3"])
     args = ap.parse_args()
-    figures = load_figures(ROOT / "tests/data/facts/figures.jsonl")
     for name, (paths, names) in parts().items():
+        figures = load_figures(FIGURES.get(name, ROOT / "tests/data/facts/figures.jsonl"))
         found, gold = corpus_facts(paths), [f for f in figures if f["doc"] in names]
         s = extraction_scores(found, gold)
         print(f"{name:9} precision {s['precision']:.3f} recall {s['recall']:.3f} facts {s['facts']} figures {s['figures']}"

@@ -19,6 +19,7 @@ _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 �
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
 _AFTER_STOP = re.compile(r"(?:参与|参加|开展|进行|提供|获得|受益|实现|完成|共同|先后|投身|报名|在|和|及|与|等|为|到|"
                          r"次|以上|左右|走进|深入|奔赴|赴|到|就此|将|已|被|把|从|来自|用作|用于|作为)")
+_TARGET = re.compile(r"的(?:目标|任务)")
 _OF = "的"  # "50名家境贫寒的大学生": the noun after the last 的 is what is counted
 _MEASURE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 户 座 件 本 册 届 队 台 辆 种 类 张 套 人 人次 场次".split()) | set(EXTRA_UNITS)
 _PEOPLE = frozenset("名 人 位".split())
@@ -32,13 +33,16 @@ _MAX_INDICATOR = 12  # characters: longer runs are clauses, not names of a count
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_LIST = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*")
 _PARENTHESIS = re.compile(r"[((][^()()]*[))]")
-_HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
+_HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|被确定为|被认定为|被推选为|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
+# Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
+_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("新建 新增 建成 一地 达到 累计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
 _UNEVEN = re.compile(r"^不等的?")
 _RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
 _ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")  # a year is not part of what is counted
+_COMPARED_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初)?的?")  # nor the year compared with
 _TAIL_PARENTHESIS = re.compile(r"[((][^()()]{1,8}[))]\s*$")
 _THERE_ARE = re.compile(r"的(?:有|是)|包括|有")
 _QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
@@ -56,12 +60,27 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     if q.unit in _PEOPLE and (role := _ROLE.match(text, q.end)):  # "其中4人为研究生支教团成员"
         return role["what"]
     after = _after(text, q)
-    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)):  # "600余人参加": what they did is the count
-        return joined.group()
+    if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)) and not _PERSON.search(_before(text, q)):
+        return joined.group()  # "600余人参加": what they did is the count (but "选派大学生志愿者175名参加": who)
     found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)
     return found
+
+
+def names_nothing(words: str) -> bool:
+    """Whether these words (a clause before a figure, its places and years taken out) name nothing counted:
+    "其中,大理市开展98场", "南康区7.3万人", "其中2023年新建61个", "累计达到203个"."""
+    from ingest.words import jieba as mapped
+
+    return all(w in _NAMES_NOTHING for w in mapped().lcut("".join(_CJK.findall(words))))
+
+
+def before_words(text: str, end: int) -> str:
+    """What the words ending at end name (a table's caption before a row's place): as for a figure there."""
+    from types import SimpleNamespace
+
+    return _before(text, SimpleNamespace(start=end))
 
 
 def _row_header(text: str, q) -> str:
@@ -91,6 +110,8 @@ def _after(text: str, q) -> str:
     if not run:
         return ""
     words = _UNEVEN.sub("", run.group())  # "3000元至15000元不等的资助"
+    if _TARGET.match(words):  # "资助困难学生3000名以上的目标": a target counts what precedes it (not "25人的巡讲团")
+        return ""
     if "、" in words and _OF not in words.rsplit("、", 1)[-1]:  # a list of nouns: the first is counted
         words = words.split("、", 1)[0]  # (but "50名家境贫寒、学业优秀的大学生": the noun after 的)
     words = _AFTER_STOP.split(words, maxsplit=1)[0]
@@ -108,7 +129,7 @@ def _before(sentence: str, q) -> str:
 
     jieba = mapped()
     # "其中2023年新建61个", "营地(基地)29个", a table row's "“青年之家”(个)2023年121个"
-    head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", sentence[:q.start]).rstrip(",, "))
+    head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", _COMPARED_YEAR.sub(",", sentence[:q.start])).rstrip(",, "))
     head = head.rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
     if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .fact_indicator import indicator_of
+from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
 from .schema import Document, Fact
 
@@ -52,21 +52,50 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         if not inside:
             continue
         sentence = span.group().strip()
-        own = _without_comparisons(paragraph[start:end])  # "比2022年增长31%": 2022 is not the sentence's year
+        # "比2022年增长31%": 2022 is not the sentence's year; nor is 2023 a table row's, whose caption says "2021—2023年"
+        own = _PERIOD.sub(lambda m: " " * len(m.group()), _without_comparisons(paragraph[start:end]))
         years, period = sorted(scope.years(own)), _period(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
+        restated: set[int] = set()  # ids of made facts that restate another year's figure
         for q in inside:
             head = paragraph[start:q.start]
             compared = _then(head, made[-1].year) if made else None
-            indicator = made[-1].indicator if compared is not None else indicator_of(paragraph, q, *_around(quantities, q))
+            base = _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
+            indicator = made[-1].indicator if compared is not None else base.indicator if base \
+                else indicator_of(paragraph, q, *_around(quantities, q))
+            if compared is None and not base and (not indicator or indicator in paragraph[start:q.start]):
+                indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
             place = _place(mentions, q, start, end, report_place, paragraph[start:end])
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
+            if compared is not None:
+                restated.add(id(made[-1]))
         out.extend(made)
     return out
+
+
+_CLAUSE_MARK = re.compile(r"[,,;;::、]")
+
+
+def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> str:
+    """A figure whose clause names only a place and verbs ("其中,大理市开展98场", "南康区7.3万人") counts what the
+    figure before it in its paragraph counts; the first of a table row's cells, what the caption before the row's
+    place names ("各县注册青年志愿者人数,涪城区2021年52316人"). "" when the clause names more, or no place (with none,
+    "其中2023年新建61个", the held-out part lost a figure)."""
+    head = paragraph[start:q.start]
+    clause_start = start + max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
+    places = [m for m in mentions if clause_start <= m.start and m.end <= q.start]
+    rest = "".join(" " if any(m.start <= i < m.end for m in places) else c
+                   for i, c in enumerate(paragraph[clause_start:q.start], clause_start))
+    if not places or not names_nothing(_YEARS_IN.sub(" ", rest)):
+        return ""
+    return before[-1].indicator if before else before_words(paragraph, places[0].start)
+
+
+_YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
 
 
 def _around(quantities: list, q) -> tuple:
@@ -170,3 +199,28 @@ def _then(head: str, before_year: int) -> int | None:
 def _without_comparisons(text: str) -> str:
     """The text with the years of its comparisons blanked (same length, so offsets hold)."""
     return _COMPARISON_YEAR.sub(lambda m: " " * len(m.group()), text)
+
+
+# A change or a share counts what the figure it is the change or share of counts: "较2022年的7215人次增长36.5%",
+# "比上年增加15万元", "由2019年的38.5%下降至31.2%", "其中学生团员21.05万名,占70.5%"; "分别比2022年增长18.2%和23.5%"
+# pairs its figures with as many before it.
+_CHANGE = re.compile(r"(?:较|比|同比|相比|由|从)[^,,;;。]*?(?:增长|增加|减少|净增|净减|下降|上升|提高|降低|增|减)"
+                     r"(?:了|至|到)?(?:[^,,;;。]*[和、])?\s*$")
+_SHARE = re.compile(r"^\s*(?:约|分别)?占(?:到)?[\u4e00-\u9fff]{0,8}?的?(?:比例|比重)?(?:为|达到?)?\s*$")
+_CLAUSE = re.compile(r"[,,;;]")
+
+
+def _changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> Fact | None:
+    """The figure the figure after head (q) is a change or share of, among the facts before it (those that restate
+    another year left out); None when it is not such a figure."""
+    clause = _CLAUSE.split(head)[-1]
+    change = _CHANGE.search(clause)
+    if not before or not (change or _SHARE.match(clause)):
+        return None
+    if not (change and "分别" in clause):
+        return before[-1]
+    clause_start = start + len(head) - len(clause)
+    after_verb = [x for x in inside if x.start >= clause_start + change.start()]  # the change figures, in order
+    k, n = after_verb.index(q), len(after_verb)
+    bases = before[:len(before) - k]  # the facts before the first of them
+    return bases[k - n] if n <= len(bases) else before[-1]

@@ -231,11 +231,13 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
-    for element in document.element.body.iterchildren():  # tables where they stand, between paragraphs
+    body = list(document.element.body.iterchildren())
+    for i, element in enumerate(body):  # tables where they stand, between paragraphs
         if element.tag.endswith("}p"):
             lines.append(Paragraph(element, document).text)
-        elif element.tag.endswith("}tbl"):
-            lines.extend(tables.lines_of(tables.docx_grid(Table(element, document)), lines))
+        elif element.tag.endswith("}tbl"):  # Word puts a caption ("表1 …") below its table as often as above
+            below = Paragraph(body[i + 1], document).text if body[i + 1:] and body[i + 1].tag.endswith("}p") else ""
+            lines.extend(tables.lines_of(tables.docx_grid(Table(element, document)), lines, tables.numbered(below)))
     return lines
 
 

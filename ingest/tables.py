@@ -50,6 +50,11 @@ def caption_of(text: str) -> tuple[str, str]:
     return text, unit
 
 
+def numbered(text: str) -> str:
+    """The text if it is a numbered caption ("表1 2021—2023年各县注册青年志愿者人数"), else ""."""
+    return text if _TABLE_NO.match(_norm(text)) else ""
+
+
 def _label(header: str) -> tuple[str, str]:
     """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', '')."""
     m = _UNIT.search(header)

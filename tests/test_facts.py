@@ -190,3 +190,61 @@ def test_a_city_reports_figures_stay_in_the_city():
                               title="共青团绵阳市委工作情况的通报", source="mianyang.docx", date="2024-02-26"))
     assert one(facts, "283137人").place == "绵阳" and one(facts, "5.2万余名").place == "绵阳"
     assert one(facts, "247个").indicator == "“青年之家”综合服务平台"
+
+
+def test_more_measure_words_and_durations_after_ge():
+    facts = extract_facts(doc("全年开展心理危机干预57例,制作系列短视频24集,开展“青企入乡”活动17批次,牵手成功约2300对。",
+                              "开展“爱心暑托班”106个班次,参学率连续四个季度位居全省前三,开展1对1帮扶。"))
+    assert [(f.figure, f.unit) for f in facts] == [("57例", "例"), ("24集", "集"), ("17批次", "批次"),
+                                                   ("约2300对", "对"), ("106个班次", "班次")]
+    assert one(facts, "106个班次").indicator == "爱心暑托班"
+
+
+def test_a_change_or_share_counts_what_its_figure_counts():
+    facts = extract_facts(doc("全年服务台共受理各类咨询求助9846人次,较2022年的7215人次增长36.5%。",
+                              "全市“青年之家”共开展各类活动9380场次,服务青年41.6万人次,分别比2022年增长18.2%和23.5%。",
+                              "全市中学团员占学生比例由2019年的38.5%下降至31.2%。",
+                              "其中学生团员21.05万名,占70.5%;州财政安排运行经费85万元,比上年增加15万元。"))
+    assert one(facts, "36.5%").indicator == one(facts, "9846人次").indicator == "受理各类咨询求助"
+    assert one(facts, "36.5%").year == 2017 and one(facts, "7215人次").year == 2022
+    assert (one(facts, "18.2%").indicator, one(facts, "23.5%").indicator) == ("开展各类活动", "服务青年")
+    assert one(facts, "31.2%").indicator == one(facts, "38.5%").indicator == "全市中学团员占学生比例"
+    assert one(facts, "70.5%").indicator == "学生团员"
+    assert one(facts, "15万元").indicator == one(facts, "85万元").indicator
+
+
+def test_a_clause_of_a_place_counts_what_the_figure_before_counts():
+    facts = extract_facts(doc("全州开展心理健康讲座和团体辅导活动193场。其中,大理市开展98场,祥云县开展54场。",
+                              "全市注册青年志愿者71.5万人;南康区7.3万人,赣县区5.1万人。",
+                              "2021—2023年各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。",
+                              title="大理州青少年服务台工作报告"))
+    assert one(facts, "98场").indicator == one(facts, "193场").indicator and one(facts, "98场").place == "大理"
+    assert one(facts, "5.1万人").indicator == "全市注册青年志愿者"
+    first = one(facts, "52316人")
+    assert (first.indicator, first.year, one(facts, "60874人").indicator) == ("各县注册青年志愿者人数", 2021, first.indicator)
+
+
+def test_a_caption_below_a_word_table_opens_its_rows(tmp_path):
+    import docx
+
+    from ingest.load import load_file
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, (head, cell) in enumerate(zip(["地区", "2021年", "2022年"], ["涪城区", "52316", "60874"])):
+        table.cell(0, c).text, table.cell(1, c).text = head, cell
+    document.add_paragraph("表1 各县注册青年志愿者人数(单位:人)")
+    document.save(tmp_path / "t.docx")
+    assert "各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。" in load_file(tmp_path / "t.docx", 2**20).lines
+
+
+def test_who_took_part_and_what_they_were_made():
+    facts = extract_facts(doc("选派大学生志愿者175名参加西部计划,现场共有600余人参加。",
+                              "向党组织推荐入党积极分子2046名,其中1530名被确定为发展对象。"))
+    assert (one(facts, "175名").indicator, one(facts, "600余人").indicator) == ("选派大学生志愿者", "参加")
+    assert one(facts, "1530名").indicator == "发展对象"
+
+
+def test_a_target_counts_what_precedes_it():
+    facts = extract_facts(doc("四是完成希望工程资助困难学生3000名以上的目标;一支25人的巡讲团深入基层。"))
+    assert one(facts, "3000名以上").indicator.endswith("资助困难学生") and one(facts, "25人").indicator == "巡讲团"

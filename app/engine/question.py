@@ -19,11 +19,15 @@ _TYPES = (
     ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
     ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
 )
-_UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
+_UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
 _PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|\b(people|volunteers?|members?|students?|persons?)\b")
 _ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths?|teenagers|cadres|experts|participants)\b")
-_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-_PERCENT_NOUNS = re.compile(r"[率比]|百分|\b(percent|percentage|rate)\b")
+_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|补贴|补助|投资|善款|筹款|募款|收入|支出|费用|\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
+_PERCENT_NOUNS = re.compile(r"[率比]|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")
+_HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
+_HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
+_NOUN_UNITS = ((_PERCENT_NOUNS, frozenset({"%"})), (_MONEY_NOUNS, MONEY), (_HOURS_NOUNS, frozenset({"小时"})),
+               (_PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b"), frozenset({"小时"})),
@@ -87,12 +91,15 @@ def _units(q: str) -> frozenset:
     for pattern, units in _ENGLISH_UNITS:
         if pattern.search(q):
             return units
-    if _PERCENT_NOUNS.search(q):
-        return frozenset({"%"})
-    if _MONEY_NOUNS.search(q):
-        return MONEY
-    if _PEOPLE_NOUNS.search(q) or _ENGLISH_PEOPLE.search(q):
-        return PEOPLE | {"人次"} if "参与" in q or "参加" in q else PEOPLE
+    # The noun right after 多少 counts ("资助了多少学生"), else the one right before it ("生活补贴是多少"),
+    # else any in the question ("志愿者的补贴…" is money only when nothing nearer says otherwise).
+    m = _HOW_MANY.search(q)
+    for span in ([m.group(1), q[max(0, m.start() - 6):m.start()]] if m else []) + [q]:
+        for pattern, units in _NOUN_UNITS:
+            if pattern.search(span):
+                return PEOPLE | {"人次"} if units == PEOPLE and ("参与" in q or "参加" in q) else units
+        if _ENGLISH_PEOPLE.search(span):
+            return PEOPLE
     return frozenset()
 
 
@@ -116,13 +123,25 @@ def _terms(text: str) -> tuple[str, ...]:
 
 # What a count is narrowed to ends where the question goes on: a verb, 有/占/是, or the question word.
 _PART_END = r"(?=(?:的)?(?:有|占|是|为|多少|几|帮助|资助|参加|参与|注册|获得|服务|报名|来自|受|被|共|累计))"
-_PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?){_PART_END}"
-                   rf"|[者员生人]中(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
+_PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?){_PART_END}")
+_GROUP = re.compile(rf"(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
+_AMONG = ("中", "里", "当中", "之中")
+_YEAR_END = re.compile(r"\d年$")
 
 
 def _part(text: str) -> str:
-    m = _PART.search(text)
-    return (m.group("part") or m.group("group")) if m else ""
+    """What a count is narrowed to: 其中女性, or a group among a whole ("学生里女生", "干部中女性"). jieba tells the
+    locative 中/里 (a word of its own) from 高中, 集中, 年中 (inside a word)."""
+    if m := _PART.search(text):
+        return m.group("part")
+    from ingest.words import jieba as mapped
+
+    words = mapped().lcut(text)
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _AMONG and _CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1]):
+            if m := _GROUP.match("".join(words[i + 1:])):
+                return m.group("group")
+    return ""
 
 
 def _subject(text: str) -> str:

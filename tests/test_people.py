@@ -1,0 +1,13 @@
+"""app/engine/people.py: names after a role, and the surname signal."""
+from app.engine.people import people, surnamed
+
+
+def test_a_name_after_a_role_is_read_whole_even_where_jieba_splits_it():
+    assert [n for n, *_ in people("基金会现任理事长为黄立新,秘书长为郑晓梅", "理事长是谁?", ["理事长"])] == ["黄立新", "郑晓梅"]
+    assert people("团市委副书记周启航获评优秀共青团干部", "哪位副书记获评?", ["副书记"])[0][:4] == ("周启航", 6, True, True)
+    assert people("团市委书记 刘雅琴", "工作报告是谁作的?", [])[0][0] == "刘雅琴"
+    assert people("团市委书记出席并讲话", "书记是谁?", ["书记"]) == []
+
+
+def test_surnames_tell_names_from_words_jieba_tags_as_names():
+    assert surnamed("刘雅琴") and surnamed("欧阳明") and not surnamed("青少年") and not surnamed("碧水")

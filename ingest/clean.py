@@ -15,6 +15,7 @@ from .schema import Document
 
 _META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
 _META = re.compile(_META_KEYS + r"\s*[::]")
+_DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
@@ -41,6 +42,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             date = date or parse_date(text)
         elif text != title:
             kept.append(text)
+            if _DATE_LINE.fullmatch(text):  # "(2025年1月16日)" under a speech's title and speaker: its date
+                date = date or parse_date(text)
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
     body = "\n".join(kept)
     return Document(

@@ -146,3 +146,17 @@ def test_english_place_names_and_glossary(assistant, question, value, paragraph)
 ])
 def test_english_refusals(assistant, question):
     assert not assistant.ask(question).found
+
+
+def test_the_reports_own_date_when_the_question_asks_for_it(assistant):
+    answer = assistant.ask("铜川团市委获先进集体的这篇稿子是哪天发布的?")
+    assert answer.found and answer.value == "2021年8月16日"
+
+
+def test_a_number_that_names_a_service_is_no_candidate_figure():
+    from app.engine.answer import _values
+    from app.engine.question import analyse
+
+    clause = "12355青少年服务台受理心理健康类来电2980人次"
+    values = [c.value for c in _values(analyse("心理健康类的有多少?"), clause, (0, len(clause)))]
+    assert values == ["2980人次"]

@@ -203,3 +203,9 @@ def test_thousands_separators_are_read_as_one_figure_and_chinese_commas_stay_bre
                           "组织活动15场，200余人参加;2021,2022年连续获评。"], Path("wuhu.txt"))
     assert doc.paragraphs[0] == "全年受理来电18640人次,较上年增加2075人次,共计1234567元。"
     assert doc.paragraphs[1] == "组织活动15场,200余人参加;2021,2022年连续获评。"
+
+
+def test_a_bracketed_date_line_dates_a_speech_and_stays_in_its_text():
+    doc = clean_document(["凝心聚力 奋力开创新时代九江共青团工作新局面", "——在共青团九江市第十七届委员会第五次全体会议上的工作报告",
+                          "团市委书记 刘雅琴", "(2025年1月16日)", "各位委员,同志们:"], Path("jiujiang.docx"))
+    assert doc.date == "2025-01-16" and "(2025年1月16日)" in doc.paragraphs

@@ -50,8 +50,10 @@ FEATURES: tuple[str, ...] = (
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)
-    "asks_org", "enumeration", "announces_items", "clause_len",
-    "asks_document",                                       # the report's own date (落款, 印发, 这份通报是哪天…)
+    "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org
+    "asks_document", "document_date",                      # the report's own date (落款, 印发, 这份通报是哪天…)
+                                                           # asked, and this candidate is it (the choice model
+                                                           # compares a question's candidates: it needs the pair)
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
 )
@@ -164,6 +166,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     found = {
         "cov_near": env.coverage(text[max(0, at - NEAR):end + NEAR]), "similarity": cand.similarity,
         f"v_{cand.source}": 1.0, "term_distance": _distance(env._hits[rank], at, end),
+        "org_asked": float(cand.source == "org") * out[INDEX["asks_org"]],
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
@@ -181,6 +184,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
     if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
+        found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
     for name, value in found.items():

@@ -20,7 +20,8 @@ _TYPES = (
     ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
 )
 _UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
-_PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|\b(people|volunteers?|members?|students?|persons?)\b")
+_PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|"
+                           r"队员|新生|毕业生|人员|选手|职工|员工|\b(people|volunteers?|members?|students?|persons?)\b")
 _ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths?|teenagers|cadres|experts|participants)\b")
 _MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|补贴|补助|投资|善款|筹款|募款|收入|支出|费用|\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
 _PERCENT_NOUNS = re.compile(r"[率比]|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")

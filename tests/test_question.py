@@ -54,6 +54,7 @@ def test_the_part_a_count_is_narrowed_to():
     from app.engine.question import analyse
 
     assert analyse("其中女性有多少?").part == "女性"
+    assert analyse("泉州2024年西部计划最终录取了多少其中女性?").part == "女性"  # a follow-up as rewritten
     # A group among a whole, after a locative 中/里 that is a word of its own (blind set 6 wrote these).
     assert analyse("芜湖2023年希望工程资助的学生里女生有多少名?").part == "女生"
     assert analyse("岳阳2024年度优秀共青团干部中女性有多少名?").part == "女性"

@@ -124,7 +124,7 @@ def _terms(text: str) -> tuple[str, ...]:
 
 # What a count is narrowed to ends where the question goes on: a verb, 有/占/是, or the question word.
 _PART_END = r"(?=(?:的)?(?:有|占|是|为|多少|几|帮助|资助|参加|参与|注册|获得|服务|报名|来自|受|被|共|累计))"
-_PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?){_PART_END}")
+_PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?)(?:{_PART_END}|(?=[??]?$))")  # "…录取了多少其中女性?": a follow-up's
 _GROUP = re.compile(rf"(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
 _AMONG = ("中", "里", "当中", "之中")
 _YEAR_END = re.compile(r"\d年$")

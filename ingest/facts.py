@@ -117,9 +117,13 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> st
     mentions = [m for m in mentions if not (report and report.within(m.place))
                 and not any(a <= m.start - start < b for a, b in origins)]
     before = [m for m in mentions if start <= m.start and m.end <= q.start]
-    after = [m for m in mentions if q.start <= m.start < end]
+    # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
+    # none of them is the whole figure's place.
+    after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
     earlier = [m for m in mentions if m.end <= start]
     if report and not before and report.whole[0] in sentence:
+        if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
+            return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     return found.place.short if found else report.short if report else ""

@@ -318,3 +318,13 @@ def test_a_plan_word_opening_a_list_makes_its_figures_targets():
     assert cross.planned(fact("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元以上,新发展团员", "4亿元以上"))
     done = fact("力争为青年办实事,截至年底累计发放青年创业贷款12.8亿元", "12.8亿元")
     assert not cross.planned(done)  # something done is said between the plan word and the figure
+
+
+def test_a_whole_area_figure_is_the_report_s_not_its_parts_places():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "截至2024年2月底,全州注册青年志愿者达到17.8万人,其中延吉市6.2万人、敦化市3.1万人。"
+    facts = extract_facts(Document("d1", "yanbian.txt", "延边州青年志愿服务月启动", "2024-03-01", (text,), "h"))
+    places = {f.figure: f.place for f in facts}
+    assert places["17.8万人"] == "延边" and places["6.2万人"] == "延吉" and places["3.1万人"] == "敦化"

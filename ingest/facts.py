@@ -84,15 +84,23 @@ def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> s
     """A figure whose clause names only a place and verbs ("其中,大理市开展98场", "南康区7.3万人") counts what the
     figure before it in its paragraph counts; the first of a table row's cells, what the caption before the row's
     place names ("各县注册青年志愿者人数,涪城区2021年52316人"). "" when the clause names more, or no place (with none,
-    "其中2023年新建61个", the held-out part lost a figure)."""
+    "其中2023年新建61个", the held-out part lost a figure). The report's whole-area word opening the clause is its
+    place ("新建“青年之家”46个,全市累计建成268个", a table's "全市合计2022年239317人")."""
     head = paragraph[start:q.start]
     clause_start = start + max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
     places = [m for m in mentions if clause_start <= m.start and m.end <= q.start]
     rest = "".join(" " if any(m.start <= i < m.end for m in places) else c
                    for i, c in enumerate(paragraph[clause_start:q.start], clause_start))
-    if not places or not names_nothing(_YEARS_IN.sub(" ", rest)):
+    whole = _WHOLE_AREA.match(rest)
+    if whole:
+        rest = rest[whole.end():]
+    if not (places or whole) or not names_nothing(_YEARS_IN.sub(" ", rest)):
         return ""
-    return before[-1].indicator if before else before_words(paragraph, places[0].start)
+    return before[-1].indicator if before else before_words(paragraph, places[0].start if places else
+                                                            clause_start + whole.start())
+
+
+_WHOLE_AREA = re.compile(r"\s*全[市县省区州旗]")
 
 
 _YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")

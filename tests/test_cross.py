@@ -328,3 +328,35 @@ def test_a_whole_area_figure_is_the_report_s_not_its_parts_places():
     facts = extract_facts(Document("d1", "yanbian.txt", "延边州青年志愿服务月启动", "2024-03-01", (text,), "h"))
     places = {f.figure: f.place for f in facts}
     assert places["17.8万人"] == "延边" and places["6.2万人"] == "延吉" and places["3.1万人"] == "敦化"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("邯郸2023年和2024年希望工程一共资助了多少学生?", "total"),  # one place's years added up
+    ("芜湖2023、2024两年总共发展了多少新团员?", "total"),
+    ("九江2022到2024年希望工程募集资金合计多少?", "total"),
+    ("芜湖青年之家累计数量2023年、2024年分别是多少?", "trend"),  # 累计 with 分别: each year's running total
+    ("芜湖12355来电量这两年怎么变的?", "trend"),
+    ("邯郸青年之家这两年各有多少家?", "trend"),
+    ("赣州青年创业扶持计划从2016年开始到2020年,总共放出去多少贷款?", None),  # a span's one figure
+])
+def test_one_place_over_years(question, kind):
+    from app.engine.cross_years import asked_years
+
+    found = cross.detect(question)
+    assert (found.kind if found else None) == kind
+    if found:
+        assert not any(w in found.indicator for w in ("两年", "20"))
+        asked = asked_years(found.kind, found.years, found.places)
+        assert list(asked) == (list(range(min(found.years), max(found.years) + 1)) if found.years else [])
+
+
+def test_a_whole_area_clause_counts_what_the_figure_before_it_counts():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "全年新建“青年之家”综合服务平台46个,全市累计建成268个,其中星级“青年之家”52个。"
+    table = "2021—2023年绵阳市各县(市、区)注册青年志愿者人数,全市合计2021年202351人;全市合计2022年239317人。"
+    facts = extract_facts(Document("d1", "wuhu.txt", "共青团芜湖市委2023年工作总结", "2024-01-08", (text, table), "h"))
+    indicator = {f.figure: f.indicator for f in facts}
+    assert indicator["268个"] == indicator["46个"]
+    assert indicator["202351人"] == indicator["239317人"] == "注册青年志愿者人数"

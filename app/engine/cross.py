@@ -18,7 +18,7 @@ import threading
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
-from . import cross_period
+from . import cross_period, cross_years
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
@@ -119,8 +119,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     # read in its paragraph; only for the facts kept, a paragraph read each.
     facts = [(f, s) for f, s in facts if not planned(f, paragraph(f.doc_id, f.paragraph) or "")]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
-    # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
-    years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
+    years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
     if q.years and not q.places and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
         facts = [(f, s) for f, s in facts if f.year in q.years] or facts
@@ -138,11 +137,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator,
                                      period).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
-    if q.kind == "trend":
+    if q.kind == "trend" or (q.kind == "total" and len(q.places) == 1):  # one place over years
         place = q.places[0].short
-        mine = [(f, s) for f, s in facts if f.place == place]
-        # One figure a year (a report also states the years before it), in year order.
-        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator, period).values(), key=lambda f: (f.year, f.date))
+        rows = cross_years.per_year(facts, place, _best_per_place, q.indicator, period, dated=q.kind == "total")
+        if q.kind == "total":
+            return _total(q, question, rows, paragraph) if len(rows) >= 2 else None
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -222,6 +221,12 @@ def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> 
     same = {core(f.indicator) for f, _ in kept if unit_family(f.unit) == family}
     kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and core(f.indicator) in same]
     have = {f.place for f, _ in kept}
+    # A named place's figures stated in one sentence with one kept are kept too: "新建“青年之家”综合服务平台46个,全市
+    # 累计建成268个,其中星级“青年之家”52个" words the running total apart, and the period asked chooses among them.
+    named = {p.short for p in q.places}
+    said = {(f.place, f.quote) for f, _ in kept if f.place in named}
+    kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and (f.place, f.quote) in said
+             and core(f.indicator) not in same]
     for place in (p.short for p in q.places):
         mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
         if place not in have and mine:

@@ -236,6 +236,7 @@ def test_the_level_of_place_compared_and_unit_families():
     assert cross.detect("哪个省的注册志愿者最多？").levels == (0,)
     assert cross.detect("哪里的注册志愿者最多？").levels == ()
     assert (cross.level("铜川"), cross.level("宁夏"), cross.level("不是地名")) == (1, 0, -1)
+    assert cross.part_of("修水", cross.detect("九江哪个县团员最多?").places[0]) and not cross.part_of("九江", cross.detect("九江哪个县团员最多?").places[0])
     assert cross.unit_family("家") == cross.unit_family("个") and cross.unit_family("名") == "人"
 
 
@@ -360,3 +361,10 @@ def test_a_whole_area_clause_counts_what_the_figure_before_it_counts():
     indicator = {f.figure: f.indicator for f in facts}
     assert indicator["268个"] == indicator["46个"]
     assert indicator["202351人"] == indicator["239317人"] == "注册青年志愿者人数"
+
+
+@pytest.mark.parametrize("question, fewest", [("九江哪个县(市、区)团员最多?", False),
+                                              ("2024年九江各县区新发展团员最少的是哪里?", True)])
+def test_a_rank_over_the_counties_of_one_place(question, fewest):
+    found = cross.detect(question)
+    assert (found.kind, [p.short for p in found.places], found.fewest) == ("rank", ["九江"], fewest)

@@ -11,7 +11,6 @@ Detection is conservative: a question that names one place and asks 多少 stays
 """
 from __future__ import annotations
 
-import functools
 import re
 import threading
 
@@ -19,6 +18,7 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
+from .cross_places import level, part_of
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
@@ -111,6 +111,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     if not facts:
         return None
     facts = [(f, s) for f, s in facts if not q.levels or level(f.place) in q.levels]
+    if q.kind == "rank" and q.places:  # "九江哪个县…最多": the parts of the place named
+        facts = [(f, s) for f, s in facts if part_of(f.place, q.places[0])]
     if not facts:
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
@@ -121,7 +123,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
-    if q.years and not q.places and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
+    if q.years and (not q.places or q.kind == "rank") and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
         facts = [(f, s) for f, s in facts if f.year in q.years] or facts
     period = cross_period.asked(question, q.indicator)
     if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
@@ -199,15 +201,6 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
-
-
-@functools.lru_cache(maxsize=4096)
-def level(place: str) -> int:
-    """A fact's place's level (scope.Place.level), -1 when it is not a known division."""
-    from . import scope
-
-    found = scope.find(place)
-    return found[0].place.level if found and found[0].surface == place else -1
 
 
 def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:

@@ -35,6 +35,8 @@ _CHANGE = re.compile(r"历年|逐年|各年|[这近]?[两几]年(?!来|以来|�
 _SPAN = re.compile(r"累计|以来|开始")
 _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
+# A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
+_PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:里|中|上)?|"
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
@@ -127,6 +129,9 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) >= 2 and (compare or (superlative and which)):
         return "compare", _less(compare or superlative)
     if not places and superlative and which:
+        return "rank", _less(superlative)
+    # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
+    if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):
         return "rank", _less(superlative)
     if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
         return "list", False

@@ -368,3 +368,15 @@ def test_a_whole_area_clause_counts_what_the_figure_before_it_counts():
 def test_a_rank_over_the_counties_of_one_place(question, fewest):
     found = cross.detect(question)
     assert (found.kind, [p.short for p in found.places], found.fewest) == ("rank", ["九江"], fewest)
+
+
+def test_a_year_asked_is_no_total_since_a_start_and_dates_are_no_indicator():
+    from app.engine import cross_period
+
+    assert cross_period.asked("2024年芜湖和南平哪边的希望工程募集资金更多?", "希望工程募集资金", (2024,)) == "year"
+    since = "自成立以来,基金会累计募集资金2.36亿元,累计资助家庭经济困难学生5.82万名。"
+    assert not cross_period.agrees("year", since, "2.36亿元")
+    assert cross_period.agrees("year", "2024年,基金会全年共募集资金1068.5万元。", "1068.5万元")
+    assert cross_period.agrees("year", "截至2024年4月底,我市已累计建成“青年之家”综合服务平台236个", "236个")
+    found = cross.detect("九江2024年底的青年之家数量和张家口截至2024年4月底的相比,哪个更多?")
+    assert found.indicator == "青年之家数量" and cross.fold("“青年之家”综合服务平台") == "青年之家"

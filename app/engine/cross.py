@@ -125,7 +125,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
     if q.years and (not q.places or q.kind == "rank") and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
         facts = [(f, s) for f, s in facts if f.year in q.years] or facts
-    period = cross_period.asked(question, q.indicator)
+    period = cross_period.asked(question, q.indicator, q.years)
     if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
         facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
     best = _best_per_place(facts, wanted=q.indicator, period=period)

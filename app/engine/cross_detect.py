@@ -42,7 +42,7 @@ _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|�
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|哪一?[个家座边方]?(?:地方|地区|城市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪一?[个家座边方]?(?:地方|地区|城市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
@@ -161,13 +161,15 @@ def indicator_of(text: str, mentions) -> str:
 # (difflib ratio, shared bigrams) did not, so a paraphrase fell below MATCH_MIN while a larger figure of another
 # indicator in the same paragraph passed.
 #
-# Folded: verbs of raising money, nouns of money given, organisation nouns, verbs of sending people. Only words that name the same count in
-# these reports; a verb of spending (资助, 发放) is not one of raising.
+# Folded: verbs of raising money, nouns of money given, organisation nouns, verbs of sending people, platforms.
+# Only words that name the same count in these reports; a verb of spending (资助, 发放) is not one of raising.
 _FOLDS = (
     (re.compile(r"募集|筹集|筹措|筹得|募得|募捐|筹(?=了|钱|款)|接收(?=爱心)"), "筹集"),
     (re.compile(r"捐款和物资|款物|善款|捐款|(?<=[筹集])钱|资金(?=和物资)"), "款物"),
     (re.compile(r"团体"), "组织"),
     (re.compile(r"派遣|选派|派出"), "派出"),
+    # A quoted name and the platform that carries it count one thing: "“青年之家”综合服务平台236个" are 青年之家.
+    (re.compile(r"“([^”]{2,8})”(?:综合)?服务平台"), r"\1"),
 )
 
 

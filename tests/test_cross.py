@@ -380,3 +380,16 @@ def test_a_year_asked_is_no_total_since_a_start_and_dates_are_no_indicator():
     assert cross_period.agrees("year", "截至2024年4月底,我市已累计建成“青年之家”综合服务平台236个", "236个")
     found = cross.detect("九江2024年底的青年之家数量和张家口截至2024年4月底的相比,哪个更多?")
     assert found.indicator == "青年之家数量" and cross.fold("“青年之家”综合服务平台") == "青年之家"
+
+
+def test_a_named_place_gets_its_figure_of_the_year_asked():
+    from ingest.schema import Fact
+
+    def fact(indicator, value, year, quote):
+        return Fact(indicator, value, "名", "", f"{value:g}名", "泉州", year, "", "q", "q.md", "泉州", "", 1, quote, "")
+
+    since = fact("选派西部计划志愿者", 2046, 2003, "西部计划自2003年实施以来,我市已累计选派西部计划志愿者2046名。")
+    taken = fact("最终录取志愿者", 138, 2024, "今年,我市西部计划招募工作于3月启动,最终录取志愿者138名。")
+    q = cross.detect("2024年西部计划,芜湖招募的和泉州录取的相比哪个多?")
+    kept = cross._passing([(since, 1.2), (taken, 0.8)], q, "人")
+    assert taken in [f for f, _ in kept]

@@ -220,9 +220,17 @@ def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> 
     said = {(f.place, f.quote) for f, _ in kept if f.place in named}
     kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and (f.place, f.quote) in said
              and core(f.indicator) not in same]
+    # A year asked is the place's too: 泉州's figure since 2003 passes, its 2024 one ("最终录取志愿者138名") is asked.
+    own = dict(q.place_years)
+    dated = {f.place for f, _ in kept if f.year in ((own[f.place],) if f.place in own else q.years)}
     for place in (p.short for p in q.places):
         mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
-        if place not in have and mine:
+        years = (own[place],) if place in own else q.years
+        if place in have and years and place not in dated:
+            mine = [(f, s) for f, s in mine if f.year in years]
+        elif place in have:
+            continue
+        if mine:
             nearest = core(max(mine, key=lambda x: x[1])[0].indicator)
             kept += [(f, s) for f, s in mine if core(f.indicator) == nearest]
     return sorted(kept, key=lambda x: -x[1])

@@ -218,6 +218,7 @@ def test_units_from_the_indicator_head_and_english_terms():
     assert cross._units("四川和新疆资助的学生，加起来有多少？", "资助学生") == {"人"}
     assert cross._units("How many registered youth volunteer organizations do Tianjin and Hainan each have?") == set()
     assert cross._units("赣州“青年大学习”参学人次历年变化", "青年大学习参学人次") == {"人次"}  # not 42期
+    assert cross._units("邯郸两年分别牵手成功多少对?", "牵手成功") == {"对"}  # not 6200人次
     from app.engine.cross_english import indicator
 
     assert indicator("How many registered youth volunteer organizations") == "注册青年志愿组织"

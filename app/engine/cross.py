@@ -19,6 +19,7 @@ from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
 from .cross_places import level, part_of
+from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
@@ -34,8 +35,6 @@ from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F40
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
-# Families of units: 528740人 compares with 195万名, and 72家 青年之家 with 247个.
-_PEOPLE = {"名": "人", "位": "人", "家": "个"}
 
 def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
@@ -94,10 +93,6 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     scored = [(by_id[i], score(indicator, by_id[i], cos)) for i, cos in found if i in by_id]
     scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and not planned(f)]
     return sorted(scored, key=lambda x: -x[1])[:limit]
-
-
-def unit_family(unit: str) -> str:
-    return _PEOPLE.get(unit, unit)
 
 
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
@@ -160,29 +155,6 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return _total(q, question, chosen, paragraph, left, missing)
     head = msg.CROSS_LIST.format(indicator=q.indicator, n=len(chosen))
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
-
-
-# Units an indicator can end in, naming what it counts in ("参学人次", "服务时长小时"): compound units only, as a
-# bare 人/个 at the end is a noun's last character (青年之家 is no count of 家).
-_UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
-
-
-def _units(question: str, indicator: str = "") -> set[str]:
-    """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
-    does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
-    from .cross_english import is_english
-    from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
-
-    if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
-        return set()
-    named = _UNIT_NAMED.search(core(indicator))
-    if named:  # "参学人次": the indicator names its unit, so 42期 of the same sentence is not an answer
-        return {named.group(1)}
-    asked = re.search(r"(?:多少|几)(.*)", question)
-    if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
-                                                       _PEOPLE_NOUNS.search(core(indicator)[-3:])):
-        return {"人"}
-    return {unit_family(u) for u in analyse(question).units}
 
 
 def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "",

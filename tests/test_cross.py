@@ -394,3 +394,7 @@ def test_a_named_place_gets_its_figure_of_the_year_asked():
     q = cross.detect("2024年西部计划,芜湖招募的和泉州录取的相比哪个多?")
     kept = cross._passing([(since, 1.2), (taken, 0.8)], q, "人")
     assert taken in [f for f, _ in kept]
+
+
+def test_mention_form_words_are_no_part_of_the_term():
+    assert cross.detect("哪些地方的报告提到了希望工程“圆梦行动”?").indicator == "希望工程圆梦行动"

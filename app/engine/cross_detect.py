@@ -38,7 +38,8 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 _PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
-_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:里|中|上)?|"
+_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
+                           r"(?:里|中|上)?|"
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").

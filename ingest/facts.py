@@ -67,7 +67,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
-            place = _place(mentions, q, start, end, report_place, paragraph[start:end])
+            place = _respectively(paragraph, mentions, q, start, inside) or \
+                _place(mentions, q, start, end, report_place, paragraph[start:end])
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -109,6 +110,28 @@ _YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
 def _around(quantities: list, q) -> tuple:
     i = quantities.index(q)
     return (quantities[i - 1] if i else None), (quantities[i + 1] if i + 1 < len(quantities) else None)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|与|及|,|,)?\s*$")
+_CLAUSE_END = re.compile(r"[,,;;。]")
+
+
+def _respectively(paragraph: str, mentions: list, q, start: int, inside: list) -> str:
+    """"修水县、都昌县分别达到22个和20个": the n-th figure after 分别 is the n-th place of the list just before it,
+    when the counts agree ("" otherwise; the nearest place before a figure would give both to 都昌)."""
+    at = paragraph.rfind("分别", start, q.start)
+    if at < 0:
+        return ""
+    listed = []
+    for m in sorted((m for m in mentions if start <= m.start and m.end <= at), key=lambda m: -m.start):
+        gap = paragraph[m.end:listed[0].start if listed else at]  # "修水县、都昌县团员分别": words before 分别
+        if not (_LIST_JOIN.match(gap) if listed else not _CLAUSE_END.search(gap)):
+            break
+        listed.insert(0, m)
+    figures = [x for x in inside if at < x.start and not _CLAUSE_END.search(paragraph, at, x.start)]
+    if len(listed) < 2 or len(figures) != len(listed) or q not in figures:
+        return ""
+    return listed[figures.index(q)].place.short
 
 
 # Where people come from is not where the figure is: "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名".

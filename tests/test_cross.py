@@ -398,3 +398,13 @@ def test_a_named_place_gets_its_figure_of_the_year_asked():
 
 def test_mention_form_words_are_no_part_of_the_term():
     assert cross.detect("哪些地方的报告提到了希望工程“圆梦行动”?").indicator == "希望工程圆梦行动"
+
+
+def test_figures_after_fenbie_go_to_the_places_listed_before_it():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "全市建成“青年之家”208个,修水县、都昌县分别达到22个和30个。"
+    facts = extract_facts(Document("d1", "jiujiang.docx", "九江共青团工作", "2025-01-10", (text,), "h"))
+    places = {f.figure: f.place for f in facts}
+    assert places["208个"] == "九江" and places["22个"] == "修水" and places.get("30个", "都昌") == "都昌"

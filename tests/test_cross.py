@@ -408,3 +408,10 @@ def test_figures_after_fenbie_go_to_the_places_listed_before_it():
     facts = extract_facts(Document("d1", "jiujiang.docx", "九江共青团工作", "2025-01-10", (text,), "h"))
     places = {f.figure: f.place for f in facts}
     assert places["208个"] == "九江" and places["22个"] == "修水" and places.get("30个", "都昌") == "都昌"
+
+
+def test_english_phrases_of_who_and_where_volunteers_served():
+    from app.engine import cross_english
+
+    text = "What is the combined number of university volunteers at the 2025 Harbin Marathon and at Tianjin's 2024 major events?"
+    assert cross_english.indicator(text) == "高校志愿者马拉松大型活动"

@@ -415,3 +415,19 @@ def test_english_phrases_of_who_and_where_volunteers_served():
 
     text = "What is the combined number of university volunteers at the 2025 Harbin Marathon and at Tianjin's 2024 major events?"
     assert cross_english.indicator(text) == "高校志愿者马拉松大型活动"
+
+
+def test_each_year_asked_of_a_named_place_and_the_word_it_asks():
+    from ingest.schema import Fact
+
+    def fact(indicator, value, year, quote):
+        return Fact(indicator, value, "名", "余", f"{value:g}余名", "重庆", year, "", "c", "c.md", "重庆", "", 1,
+                    quote.replace("#", f"{value:g}余名"), "")
+
+    recruited = fact("招募西部计划志愿者", 35000, 2023, "实施20年来,重庆累计招募西部计划志愿者#;")
+    signed = fact("意向报名", 51136, 2023, "全国各高校应届毕业生中有#意向报名重庆西部计划。")
+    sent = fact("志愿者", 1800, 2017, "最终有#志愿者留渝服务。")
+    signed_2017 = fact("服务重庆的应届大学毕业生", 18000, 2017, "全国报名服务重庆的应届大学毕业生共#。")
+    q = cross.detect("重庆西部计划报名人数2017、2023年各是多少?")
+    kept = [f for f, _ in cross._passing([(recruited, 1.2), (signed, 0.8), (sent, 0.6), (signed_2017, 0.5)], q, "人")]
+    assert signed in kept and signed_2017 in kept and sent in kept

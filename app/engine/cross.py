@@ -20,6 +20,7 @@ from ingest.schema import Answer, Citation, Fact
 from . import cross_period, cross_years
 from .cross_places import level, part_of
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
+from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
 
@@ -173,48 +174,6 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
-
-
-def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:
-    """The facts that pass MATCH_MIN; and for a place the question names that has none, its best match in the
-    family counted. The threshold decides which places have the figure when none is named; a place named is asked
-    about, so its nearest figure is shown (with its quote) rather than none, with the place's other figures of
-    that indicator (its other years and reports, which a trend lists). A fact whose indicator's core is that of
-    one kept counts the same thing and is kept too (遵义's 全市共有团员 with 赣州's): the threshold judges
-    indicators, and the context half of the score differs between reports that word one indicator alike."""
-    kept = [(f, s) for f, s in facts if s >= MATCH_MIN]
-    same = {core(f.indicator) for f, _ in kept if unit_family(f.unit) == family}
-    kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and core(f.indicator) in same]
-    have = {f.place for f, _ in kept}
-    # A named place's figures stated in one sentence with one kept are kept too: "新建“青年之家”综合服务平台46个,全市
-    # 累计建成268个,其中星级“青年之家”52个" words the running total apart, and the period asked chooses among them.
-    named = {p.short for p in q.places}
-    said = {(f.place, f.quote) for f, _ in kept if f.place in named}
-    kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and (f.place, f.quote) in said
-             and core(f.indicator) not in same]
-    # A year asked is the place's too: 泉州's figure since 2003 passes, its 2024 one ("最终录取志愿者138名") is asked.
-    own = dict(q.place_years)
-    dated = {f.place for f, _ in kept if f.year in ((own[f.place],) if f.place in own else q.years)}
-    for place in (p.short for p in q.places):
-        mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
-        years = (own[place],) if place in own else q.years
-        if place in have and years and place not in dated:
-            mine = [(f, s) for f, s in mine if f.year in years]
-        elif place in have:
-            continue
-        if mine:
-            nearest = core(max(mine, key=lambda x: x[1])[0].indicator)
-            kept += [(f, s) for f, s in mine if core(f.indicator) == nearest]
-    return sorted(kept, key=lambda x: -x[1])
-
-
-def _of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:
-    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years);
-    own: a place's own year ("绵阳(2023年)") instead of the question's."""
-    own = own or {}
-    wanted = lambda place: (own[place],) if place in own else years  # noqa: E731
-    have = {f.place for f, _ in facts if f.year in wanted(f.place)}
-    return [(f, s) for f, s in facts if f.place not in have or f.year in wanted(f.place)]
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

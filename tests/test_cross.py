@@ -431,3 +431,18 @@ def test_each_year_asked_of_a_named_place_and_the_word_it_asks():
     q = cross.detect("重庆西部计划报名人数2017、2023年各是多少?")
     kept = [f for f, _ in cross._passing([(recruited, 1.2), (signed, 0.8), (sent, 0.6), (signed_2017, 0.5)], q, "人")]
     assert signed in kept and signed_2017 in kept and sent in kept
+
+
+def test_a_name_asked_of_each_place_is_asked_apart():
+    from app.engine import cross_each, scope
+
+    text = "洛阳、阜阳、海东的团市委书记分别是谁?"
+    assert cross.detect(text).kind == "each"
+    assert cross.detect("洛阳和阜阳谁的团员更多?").kind == "compare"
+    named = [m for m in scope.find(text) if not m.institution]
+    assert cross_each.one_place_questions(text, named) == [
+        ("洛阳", "洛阳的团市委书记是谁?"), ("阜阳", "阜阳的团市委书记是谁?"), ("海东", "海东的团市委书记是谁?")]
+    one = Answer("", "郭子涵", "郭子涵", True, (Citation("l.md", "洛阳", "", 1, "…", "郭子涵", 1.0),))
+    none = Answer("", "资料中没有找到", "", False)
+    both = cross_each.combine(text, [("洛阳", one), ("阜阳", none)])
+    assert both.value == "郭子涵" and "阜阳" in both.text and len(both.citations) == 1

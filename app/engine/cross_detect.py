@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import cross_english as english
+from .cross_each import ASKS_NAME
 
 _ADJ = "多少高低大小长短"
 _LESS = set("少低小短")
@@ -62,7 +63,7 @@ _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]"
 
 @dataclass(frozen=True)
 class CrossQuestion:
-    kind: str  # compare | rank | list | total | mention | trend
+    kind: str  # compare | rank | list | total | mention | trend | each (a name asked of each place)
     indicator: str  # what is counted, or the term a mention question looks for
     places: tuple = ()  # app.engine.scope.Place, as named
     fewest: bool = False  # compare/rank: the least wins
@@ -127,6 +128,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "total", False
     if len(places) == 2 and places[1].within(places[0]):  # "九江各县区中修水县的…": the county's own figure
         return None, False
+    if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
+        return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
     if len(places) >= 2 and (compare or (superlative and which)):
         return "compare", _less(compare or superlative)
     if not places and superlative and which:

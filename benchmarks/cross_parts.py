@@ -1,5 +1,11 @@
-"""Per-part cross scores over /tmp/xall-idx; failures written only for the development parts."""
-import json, sys, time
+"""Per-part cross scores over one index of every report (corpus, practice2 A/B, practice3-5):
+
+    python -m app.cli ingest /tmp/xall-docs --index /tmp/xall-idx     # symlinks to every report file
+    PYTHONPATH=. python benchmarks/cross_parts.py TAG
+
+Parts: crossdev odd ids, cross4 and cross5 to develop on; crossdev even ids and cross.jsonl only measured, their
+failures never written. Writes /tmp/xeval/TAG.fail.txt (development failures) and TAG.json (right per id)."""
+import json, os, sys, time
 from app.api import Assistant
 from app.evaluation.metrics import load_gold
 from app.evaluation.evaluate import evaluate
@@ -18,6 +24,7 @@ for name in ("crossdev", "cross", "cross4", "cross5"):
     else:
         parts[name] = outs
 tag = sys.argv[1] if len(sys.argv) > 1 else "run"
+os.makedirs("/tmp/xeval", exist_ok=True)
 dev = {"crossdev-odd", "cross4", "cross5"}
 with open(f"/tmp/xeval/{tag}.fail.txt", "w") as fh:
     for p, outs in parts.items():

@@ -82,6 +82,8 @@ class Assistant:
                 else:
                     yield part
             answer = final or answer
+        if not answer.found:  # a sum of a place's parts its report does not state: added from their figures
+            answer = self._parts_sum(asked) or answer
         answer = with_passages(self.retriever.with_origins(answer, passages), passages or nearest)
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
@@ -123,6 +125,15 @@ class Assistant:
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
+        return cross.answer(asked, text, facts, self.retriever.paragraph)
+
+    def _parts_sum(self, text: str) -> Answer | None:
+        index = self.retriever.index()
+        asked = cross.parts_sum(text, scope.catalogue(index)) if len(index) else None
+        if asked is None:
+            return None
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
+                            places=[p.short for p in asked.places], threshold=False)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def _each(self, text: str, catalogue) -> Answer | None:

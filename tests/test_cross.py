@@ -446,3 +446,12 @@ def test_a_name_asked_of_each_place_is_asked_apart():
     none = Answer("", "资料中没有找到", "", False)
     both = cross_each.combine(text, [("洛阳", one), ("阜阳", none)])
     assert both.value == "郭子涵" and "阜阳" in both.text and len(both.citations) == 1
+
+
+def test_a_sum_of_one_place_s_parts_is_added_only_after_its_report_is_asked():
+    text = "九江修水县和都昌县团员加起来有多少?"
+    assert cross.detect(text) is None  # its report may state the sum ("两县…合计612名")
+    found = cross.parts_sum(text)
+    assert (found.kind, [p.short for p in found.places], found.indicator) == ("total", ["修水", "都昌"], "团员")
+    assert cross.parts_sum("柳州融水和三江两个县受资助的学生加起来有多少,其中外省籍有多少?") is None
+    assert cross.parts_sum("柳州都安和三江两个县受资助的学生加起来有多少?") is None  # 都安 is not in 柳州

@@ -97,6 +97,24 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
                          levels, own)
 
 
+def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
+    """"九江修水县和都昌县团员加起来有多少": a sum of parts of the place named first, which detect() leaves to that
+    place's report (it may state the sum: "两县受助学生合计612名"). When that path finds none, the parts' own
+    figures are added up (app/api.py)."""
+    from . import scope
+
+    text = unicodedata.normalize("NFKC", text)
+    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+                if not x.institution]
+    places = tuple(dict.fromkeys(x.place for x in mentions))
+    if len(places) < 3 or not _SUM.search(text) or not all(p.within(places[0]) for p in places[1:]):
+        return None
+    if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
+        return None
+    indicator = indicator_of(text, mentions)
+    return CrossQuestion("total", indicator, places[1:]) if indicator else None
+
+
 def _place_years(text: str, mentions) -> tuple[tuple, str]:
     """The years written in brackets right after a place, as (short name, year), and the text without them (whose
     years are every place's)."""

@@ -12,7 +12,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, cross_mention, scope
+from .engine import conflict, cross, cross_each, cross_mention, scope
 from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -82,6 +82,8 @@ class Assistant:
                 else:
                     yield part
             answer = final or answer
+        if not answer.found:  # a sum of a place's parts its report does not state: added from their figures
+            answer = self._parts_sum(asked) or answer
         answer = with_passages(self.retriever.with_origins(answer, passages), passages or nearest)
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
@@ -115,6 +117,8 @@ class Assistant:
         asked = cross.detect(text, catalogue)
         if asked is None:
             return None
+        if asked.kind == "each":
+            return self._each(text, catalogue)
         if asked.kind == "mention":
             hits = cross_mention.mentions(self.store, asked.indicator, catalogue)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
@@ -122,6 +126,24 @@ class Assistant:
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
         return cross.answer(asked, text, facts, self.retriever.paragraph)
+
+    def _parts_sum(self, text: str) -> Answer | None:
+        index = self.retriever.index()
+        asked = cross.parts_sum(text, scope.catalogue(index)) if len(index) else None
+        if asked is None:
+            return None
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
+                            places=[p.short for p in asked.places], threshold=False)
+        return cross.answer(asked, text, facts, self.retriever.paragraph)
+
+    def _each(self, text: str, catalogue) -> Answer | None:
+        """A name asked of several places: each asked apart on the single-report path (app/engine/cross_each.py)."""
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+        named = [m for m in scope.find(text, catalogue.titled, catalogue.known) if not m.institution]
+        asked = [(place, self.ask(one)) for place, one in cross_each.one_place_questions(text, named)]
+        return cross_each.combine(text, asked) if asked else None
 
     def facts(self, query: str, limit: int = 200) -> list[Fact]:
         """The figures of every report whose indicator matches the query ("注册志愿者"), best match first;

@@ -37,7 +37,7 @@ _HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命�
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
 # Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
-_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("新建 新增 建成 一地 达到 累计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
+_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("新建 新增 建成 一地 达到 累计 合计 共计 总计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
 _UNEVEN = re.compile(r"^不等的?")
 _RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
 _ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")

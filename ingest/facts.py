@@ -67,7 +67,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
-            place = _place(mentions, q, start, end, report_place, paragraph[start:end])
+            place = _respectively(paragraph, mentions, q, start, inside) or \
+                _place(mentions, q, start, end, report_place, paragraph[start:end])
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -84,15 +85,23 @@ def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> s
     """A figure whose clause names only a place and verbs ("其中,大理市开展98场", "南康区7.3万人") counts what the
     figure before it in its paragraph counts; the first of a table row's cells, what the caption before the row's
     place names ("各县注册青年志愿者人数,涪城区2021年52316人"). "" when the clause names more, or no place (with none,
-    "其中2023年新建61个", the held-out part lost a figure)."""
+    "其中2023年新建61个", the held-out part lost a figure). The report's whole-area word opening the clause is its
+    place ("新建“青年之家”46个,全市累计建成268个", a table's "全市合计2022年239317人")."""
     head = paragraph[start:q.start]
     clause_start = start + max((m.end() for m in _CLAUSE_MARK.finditer(head)), default=0)
     places = [m for m in mentions if clause_start <= m.start and m.end <= q.start]
     rest = "".join(" " if any(m.start <= i < m.end for m in places) else c
                    for i, c in enumerate(paragraph[clause_start:q.start], clause_start))
-    if not places or not names_nothing(_YEARS_IN.sub(" ", rest)):
+    whole = _WHOLE_AREA.match(rest)
+    if whole:
+        rest = rest[whole.end():]
+    if not (places or whole) or not names_nothing(_YEARS_IN.sub(" ", rest)):
         return ""
-    return before[-1].indicator if before else before_words(paragraph, places[0].start)
+    return before[-1].indicator if before else before_words(paragraph, places[0].start if places else
+                                                            clause_start + whole.start())
+
+
+_WHOLE_AREA = re.compile(r"\s*全[市县省区州旗]")
 
 
 _YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
@@ -101,6 +110,28 @@ _YEARS_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
 def _around(quantities: list, q) -> tuple:
     i = quantities.index(q)
     return (quantities[i - 1] if i else None), (quantities[i + 1] if i + 1 < len(quantities) else None)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:、|和|与|及|,|,)?\s*$")
+_CLAUSE_END = re.compile(r"[,,;;。]")
+
+
+def _respectively(paragraph: str, mentions: list, q, start: int, inside: list) -> str:
+    """"修水县、都昌县分别达到22个和20个": the n-th figure after 分别 is the n-th place of the list just before it,
+    when the counts agree ("" otherwise; the nearest place before a figure would give both to 都昌)."""
+    at = paragraph.rfind("分别", start, q.start)
+    if at < 0:
+        return ""
+    listed = []
+    for m in sorted((m for m in mentions if start <= m.start and m.end <= at), key=lambda m: -m.start):
+        gap = paragraph[m.end:listed[0].start if listed else at]  # "修水县、都昌县团员分别": words before 分别
+        if not (_LIST_JOIN.match(gap) if listed else not _CLAUSE_END.search(gap)):
+            break
+        listed.insert(0, m)
+    figures = [x for x in inside if at < x.start and not _CLAUSE_END.search(paragraph, at, x.start)]
+    if len(listed) < 2 or len(figures) != len(listed) or q not in figures:
+        return ""
+    return listed[figures.index(q)].place.short
 
 
 # Where people come from is not where the figure is: "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名".
@@ -117,9 +148,13 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> st
     mentions = [m for m in mentions if not (report and report.within(m.place))
                 and not any(a <= m.start - start < b for a, b in origins)]
     before = [m for m in mentions if start <= m.start and m.end <= q.start]
-    after = [m for m in mentions if q.start <= m.start < end]
+    # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
+    # none of them is the whole figure's place.
+    after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
     earlier = [m for m in mentions if m.end <= start]
     if report and not before and report.whole[0] in sentence:
+        if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
+            return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     return found.place.short if found else report.short if report else ""

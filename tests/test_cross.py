@@ -218,6 +218,7 @@ def test_units_from_the_indicator_head_and_english_terms():
     assert cross._units("四川和新疆资助的学生，加起来有多少？", "资助学生") == {"人"}
     assert cross._units("How many registered youth volunteer organizations do Tianjin and Hainan each have?") == set()
     assert cross._units("赣州“青年大学习”参学人次历年变化", "青年大学习参学人次") == {"人次"}  # not 42期
+    assert cross._units("邯郸两年分别牵手成功多少对?", "牵手成功") == {"对"}  # not 6200人次
     from app.engine.cross_english import indicator
 
     assert indicator("How many registered youth volunteer organizations") == "注册青年志愿组织"
@@ -236,6 +237,7 @@ def test_the_level_of_place_compared_and_unit_families():
     assert cross.detect("哪个省的注册志愿者最多？").levels == (0,)
     assert cross.detect("哪里的注册志愿者最多？").levels == ()
     assert (cross.level("铜川"), cross.level("宁夏"), cross.level("不是地名")) == (1, 0, -1)
+    assert cross.part_of("修水", cross.detect("九江哪个县团员最多?").places[0]) and not cross.part_of("九江", cross.detect("九江哪个县团员最多?").places[0])
     assert cross.unit_family("家") == cross.unit_family("个") and cross.unit_family("名") == "人"
 
 
@@ -318,3 +320,138 @@ def test_a_plan_word_opening_a_list_makes_its_figures_targets():
     assert cross.planned(fact("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元以上,新发展团员", "4亿元以上"))
     done = fact("力争为青年办实事,截至年底累计发放青年创业贷款12.8亿元", "12.8亿元")
     assert not cross.planned(done)  # something done is said between the plan word and the figure
+
+
+def test_a_whole_area_figure_is_the_report_s_not_its_parts_places():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "截至2024年2月底,全州注册青年志愿者达到17.8万人,其中延吉市6.2万人、敦化市3.1万人。"
+    facts = extract_facts(Document("d1", "yanbian.txt", "延边州青年志愿服务月启动", "2024-03-01", (text,), "h"))
+    places = {f.figure: f.place for f in facts}
+    assert places["17.8万人"] == "延边" and places["6.2万人"] == "延吉" and places["3.1万人"] == "敦化"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("邯郸2023年和2024年希望工程一共资助了多少学生?", "total"),  # one place's years added up
+    ("芜湖2023、2024两年总共发展了多少新团员?", "total"),
+    ("九江2022到2024年希望工程募集资金合计多少?", "total"),
+    ("芜湖青年之家累计数量2023年、2024年分别是多少?", "trend"),  # 累计 with 分别: each year's running total
+    ("芜湖12355来电量这两年怎么变的?", "trend"),
+    ("邯郸青年之家这两年各有多少家?", "trend"),
+    ("赣州青年创业扶持计划从2016年开始到2020年,总共放出去多少贷款?", None),  # a span's one figure
+])
+def test_one_place_over_years(question, kind):
+    from app.engine.cross_years import asked_years
+
+    found = cross.detect(question)
+    assert (found.kind if found else None) == kind
+    if found:
+        assert not any(w in found.indicator for w in ("两年", "20"))
+        asked = asked_years(found.kind, found.years, found.places)
+        assert list(asked) == (list(range(min(found.years), max(found.years) + 1)) if found.years else [])
+
+
+def test_a_whole_area_clause_counts_what_the_figure_before_it_counts():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "全年新建“青年之家”综合服务平台46个,全市累计建成268个,其中星级“青年之家”52个。"
+    table = "2021—2023年绵阳市各县(市、区)注册青年志愿者人数,全市合计2021年202351人;全市合计2022年239317人。"
+    facts = extract_facts(Document("d1", "wuhu.txt", "共青团芜湖市委2023年工作总结", "2024-01-08", (text, table), "h"))
+    indicator = {f.figure: f.indicator for f in facts}
+    assert indicator["268个"] == indicator["46个"]
+    assert indicator["202351人"] == indicator["239317人"] == "注册青年志愿者人数"
+
+
+@pytest.mark.parametrize("question, fewest", [("九江哪个县(市、区)团员最多?", False),
+                                              ("2024年九江各县区新发展团员最少的是哪里?", True)])
+def test_a_rank_over_the_counties_of_one_place(question, fewest):
+    found = cross.detect(question)
+    assert (found.kind, [p.short for p in found.places], found.fewest) == ("rank", ["九江"], fewest)
+
+
+def test_a_year_asked_is_no_total_since_a_start_and_dates_are_no_indicator():
+    from app.engine import cross_period
+
+    assert cross_period.asked("2024年芜湖和南平哪边的希望工程募集资金更多?", "希望工程募集资金", (2024,)) == "year"
+    since = "自成立以来,基金会累计募集资金2.36亿元,累计资助家庭经济困难学生5.82万名。"
+    assert not cross_period.agrees("year", since, "2.36亿元")
+    assert cross_period.agrees("year", "2024年,基金会全年共募集资金1068.5万元。", "1068.5万元")
+    assert cross_period.agrees("year", "截至2024年4月底,我市已累计建成“青年之家”综合服务平台236个", "236个")
+    found = cross.detect("九江2024年底的青年之家数量和张家口截至2024年4月底的相比,哪个更多?")
+    assert found.indicator == "青年之家数量" and cross.fold("“青年之家”综合服务平台") == "青年之家"
+
+
+def test_a_named_place_gets_its_figure_of_the_year_asked():
+    from ingest.schema import Fact
+
+    def fact(indicator, value, year, quote):
+        return Fact(indicator, value, "名", "", f"{value:g}名", "泉州", year, "", "q", "q.md", "泉州", "", 1, quote, "")
+
+    since = fact("选派西部计划志愿者", 2046, 2003, "西部计划自2003年实施以来,我市已累计选派西部计划志愿者2046名。")
+    taken = fact("最终录取志愿者", 138, 2024, "今年,我市西部计划招募工作于3月启动,最终录取志愿者138名。")
+    q = cross.detect("2024年西部计划,芜湖招募的和泉州录取的相比哪个多?")
+    kept = cross._passing([(since, 1.2), (taken, 0.8)], q, "人")
+    assert taken in [f for f, _ in kept]
+
+
+def test_mention_form_words_are_no_part_of_the_term():
+    assert cross.detect("哪些地方的报告提到了希望工程“圆梦行动”?").indicator == "希望工程圆梦行动"
+
+
+def test_figures_after_fenbie_go_to_the_places_listed_before_it():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "全市建成“青年之家”208个,修水县、都昌县分别达到22个和30个。"
+    facts = extract_facts(Document("d1", "jiujiang.docx", "九江共青团工作", "2025-01-10", (text,), "h"))
+    places = {f.figure: f.place for f in facts}
+    assert places["208个"] == "九江" and places["22个"] == "修水" and places.get("30个", "都昌") == "都昌"
+
+
+def test_english_phrases_of_who_and_where_volunteers_served():
+    from app.engine import cross_english
+
+    text = "What is the combined number of university volunteers at the 2025 Harbin Marathon and at Tianjin's 2024 major events?"
+    assert cross_english.indicator(text) == "高校志愿者马拉松大型活动"
+
+
+def test_each_year_asked_of_a_named_place_and_the_word_it_asks():
+    from ingest.schema import Fact
+
+    def fact(indicator, value, year, quote):
+        return Fact(indicator, value, "名", "余", f"{value:g}余名", "重庆", year, "", "c", "c.md", "重庆", "", 1,
+                    quote.replace("#", f"{value:g}余名"), "")
+
+    recruited = fact("招募西部计划志愿者", 35000, 2023, "实施20年来,重庆累计招募西部计划志愿者#;")
+    signed = fact("意向报名", 51136, 2023, "全国各高校应届毕业生中有#意向报名重庆西部计划。")
+    sent = fact("志愿者", 1800, 2017, "最终有#志愿者留渝服务。")
+    signed_2017 = fact("服务重庆的应届大学毕业生", 18000, 2017, "全国报名服务重庆的应届大学毕业生共#。")
+    q = cross.detect("重庆西部计划报名人数2017、2023年各是多少?")
+    kept = [f for f, _ in cross._passing([(recruited, 1.2), (signed, 0.8), (sent, 0.6), (signed_2017, 0.5)], q, "人")]
+    assert signed in kept and signed_2017 in kept and sent in kept
+
+
+def test_a_name_asked_of_each_place_is_asked_apart():
+    from app.engine import cross_each, scope
+
+    text = "洛阳、阜阳、海东的团市委书记分别是谁?"
+    assert cross.detect(text).kind == "each"
+    assert cross.detect("洛阳和阜阳谁的团员更多?").kind == "compare"
+    named = [m for m in scope.find(text) if not m.institution]
+    assert cross_each.one_place_questions(text, named) == [
+        ("洛阳", "洛阳的团市委书记是谁?"), ("阜阳", "阜阳的团市委书记是谁?"), ("海东", "海东的团市委书记是谁?")]
+    one = Answer("", "郭子涵", "郭子涵", True, (Citation("l.md", "洛阳", "", 1, "…", "郭子涵", 1.0),))
+    none = Answer("", "资料中没有找到", "", False)
+    both = cross_each.combine(text, [("洛阳", one), ("阜阳", none)])
+    assert both.value == "郭子涵" and "阜阳" in both.text and len(both.citations) == 1
+
+
+def test_a_sum_of_one_place_s_parts_is_added_only_after_its_report_is_asked():
+    text = "九江修水县和都昌县团员加起来有多少?"
+    assert cross.detect(text) is None  # its report may state the sum ("两县…合计612名")
+    found = cross.parts_sum(text)
+    assert (found.kind, [p.short for p in found.places], found.indicator) == ("total", ["修水", "都昌"], "团员")
+    assert cross.parts_sum("柳州融水和三江两个县受资助的学生加起来有多少,其中外省籍有多少?") is None
+    assert cross.parts_sum("柳州都安和三江两个县受资助的学生加起来有多少?") is None  # 都安 is not in 柳州

@@ -11,16 +11,18 @@ Detection is conservative: a question that names one place and asks 多少 stays
 """
 from __future__ import annotations
 
-import functools
 import re
 import threading
 
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
-from . import cross_period
+from . import cross_period, cross_years
+from .cross_places import level, part_of
+from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
+from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
-from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F401  (the detection half, re-exported)
+from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
 # mean of two character measures: how alike the two indicators' cores read (difflib's ratio: "青年志愿服务组织" is
@@ -34,8 +36,6 @@ from .cross_detect import CrossQuestion, detect, fold, indicator_of  # noqa: F40
 MATCH_MIN = 1.0
 # Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
 FACT_K = 500
-# Families of units: 528740人 compares with 195万名, and 72家 青年之家 with 247个.
-_PEOPLE = {"名": "人", "位": "人", "家": "个"}
 
 def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
@@ -96,10 +96,6 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
-def unit_family(unit: str) -> str:
-    return _PEOPLE.get(unit, unit)
-
-
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
     """The Answer, or None when the facts cannot answer (the single-report path then tries)."""
     if q.kind == "mention":
@@ -111,6 +107,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     if not facts:
         return None
     facts = [(f, s) for f, s in facts if not q.levels or level(f.place) in q.levels]
+    if q.kind == "rank" and q.places:  # "九江哪个县…最多": the parts of the place named
+        facts = [(f, s) for f, s in facts if part_of(f.place, q.places[0])]
     if not facts:
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit
@@ -119,12 +117,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     # read in its paragraph; only for the facts kept, a paragraph read each.
     facts = [(f, s) for f, s in facts if not planned(f, paragraph(f.doc_id, f.paragraph) or "")]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
-    # A trend's years are the ends of a span ("2021到2023年"): the years between are asked too.
-    years = range(min(q.years), max(q.years) + 1) if q.kind == "trend" and q.years else q.years
+    years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
-    if q.years and not q.places and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
+    if q.years and (not q.places or q.kind == "rank") and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
         facts = [(f, s) for f, s in facts if f.year in q.years] or facts
-    period = cross_period.asked(question, q.indicator)
+    period = cross_period.asked(question, q.indicator, q.years)
     if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
         facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
     best = _best_per_place(facts, wanted=q.indicator, period=period)
@@ -138,11 +135,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         rows = list(_best_per_place(facts, lambda f: f.place and (f.place, f.doc_id), q.indicator,
                                      period).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
-    if q.kind == "trend":
+    if q.kind == "trend" or (q.kind == "total" and len(q.places) == 1):  # one place over years
         place = q.places[0].short
-        mine = [(f, s) for f, s in facts if f.place == place]
-        # One figure a year (a report also states the years before it), in year order.
-        rows = sorted(_best_per_place(mine, lambda f: f.year or f.doc_id, q.indicator, period).values(), key=lambda f: (f.year, f.date))
+        rows = cross_years.per_year(facts, place, _best_per_place, q.indicator, period, dated=q.kind == "total")
+        if q.kind == "total":
+            return _total(q, question, rows, paragraph) if len(rows) >= 2 else None
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
@@ -161,29 +158,6 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
 
 
-# Units an indicator can end in, naming what it counts in ("参学人次", "服务时长小时"): compound units only, as a
-# bare 人/个 at the end is a noun's last character (青年之家 is no count of 家).
-_UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
-
-
-def _units(question: str, indicator: str = "") -> set[str]:
-    """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
-    does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
-    from .cross_english import is_english
-    from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
-
-    if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
-        return set()
-    named = _UNIT_NAMED.search(core(indicator))
-    if named:  # "参学人次": the indicator names its unit, so 42期 of the same sentence is not an answer
-        return {named.group(1)}
-    asked = re.search(r"(?:多少|几)(.*)", question)
-    if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
-                                                       _PEOPLE_NOUNS.search(core(indicator)[-3:])):
-        return {"人"}
-    return {unit_family(u) for u in analyse(question).units}
-
-
 def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "",
                     period: str = "") -> dict[str, Fact]:
     """Each place's figure: one whose indicator names what is asked (wanted's core) first, then its largest that
@@ -200,43 +174,6 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     return best
-
-
-@functools.lru_cache(maxsize=4096)
-def level(place: str) -> int:
-    """A fact's place's level (scope.Place.level), -1 when it is not a known division."""
-    from . import scope
-
-    found = scope.find(place)
-    return found[0].place.level if found and found[0].surface == place else -1
-
-
-def _passing(facts: list[tuple[Fact, float]], q: CrossQuestion, family: str) -> list[tuple[Fact, float]]:
-    """The facts that pass MATCH_MIN; and for a place the question names that has none, its best match in the
-    family counted. The threshold decides which places have the figure when none is named; a place named is asked
-    about, so its nearest figure is shown (with its quote) rather than none, with the place's other figures of
-    that indicator (its other years and reports, which a trend lists). A fact whose indicator's core is that of
-    one kept counts the same thing and is kept too (遵义's 全市共有团员 with 赣州's): the threshold judges
-    indicators, and the context half of the score differs between reports that word one indicator alike."""
-    kept = [(f, s) for f, s in facts if s >= MATCH_MIN]
-    same = {core(f.indicator) for f, _ in kept if unit_family(f.unit) == family}
-    kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and core(f.indicator) in same]
-    have = {f.place for f, _ in kept}
-    for place in (p.short for p in q.places):
-        mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
-        if place not in have and mine:
-            nearest = core(max(mine, key=lambda x: x[1])[0].indicator)
-            kept += [(f, s) for f, s in mine if core(f.indicator) == nearest]
-    return sorted(kept, key=lambda x: -x[1])
-
-
-def _of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:
-    """A place's figures of the years asked, when it has any (else all of them: the answer then says the years);
-    own: a place's own year ("绵阳(2023年)") instead of the question's."""
-    own = own or {}
-    wanted = lambda place: (own[place],) if place in own else years  # noqa: E731
-    have = {f.place for f, _ in facts if f.year in wanted(f.place)}
-    return [(f, s) for f, s in facts if f.place not in have or f.year in wanted(f.place)]
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import cross_english as english
+from .cross_each import ASKS_NAME
 
 _ADJ = "多少高低大小长短"
 _LESS = set("少低小短")
@@ -27,28 +28,34 @@ _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|�
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
 # A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions.
-_CHANGE = re.compile(r"历年|逐年|各年|这几年|近几年|历次|变化|趋势|走势|前后|(?:怎么|怎样|如何)(?:一路)?(?:增长|增加|减少|下降)")
-# Two years as the ends of one span ("自2006年实施以来共筹集", "从2016年开始到2020年总共"): one figure, not two.
-_SPAN = re.compile(r"共|累计|以来")
-_HOW_MANY = re.compile(r"多少|几|数|变化|增长|增加|减少|下降")
+_CHANGE = re.compile(r"历年|逐年|各年|[这近]?[两几]年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"
+                     r"(?:怎么|怎样|如何)(?:一路)?(?:变|增长|增加|减少|下降)")
+# Two years as the ends of one span a figure accumulated over ("自2006年实施以来共筹集", "从2016年开始到2020年总共"):
+# one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named
+# without a span word ("2023年和2024年一共", "2022到2024年…合计") is one place's figures added up.
+_SPAN = re.compile(r"累计|以来|开始")
+_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
+# A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
+_PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
-_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:里|中|上)?|"
+_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
+                           r"(?:里|中|上)?|"
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"哪一?[个家座边方]?(?:地方|地区|城市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪一?[个家座边方]?(?:地方|地区|城市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
                    r"是|的|了|和|与|及|以及|呢|吗|请问|有|为|到|从|啥|底|全年|年底|地级市|地级|地市|省份|区县|"
                    r"[“”\"「」‘’()()\[\]—\-??,,。、:;;!!\s]")
-# A year: followed by 年 or by the next of a list of years ("2017、2020、2023年"), not "2000余名".
+# A year: followed by 年 or by the next of a list of years ("2017、2020、2023年", "2023、2024两年"), not "2000余名".
 # The level of place a question compares: 0 province, 1 prefecture-level city, 2 county.
 _LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
            (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2}))")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2})|(?=[两三几]年))")
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
@@ -56,7 +63,7 @@ _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]"
 
 @dataclass(frozen=True)
 class CrossQuestion:
-    kind: str  # compare | rank | list | total | mention | trend
+    kind: str  # compare | rank | list | total | mention | trend | each (a name asked of each place)
     indicator: str  # what is counted, or the term a mention question looks for
     places: tuple = ()  # app.engine.scope.Place, as named
     fewest: bool = False  # compare/rank: the least wins
@@ -90,6 +97,24 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
                          levels, own)
 
 
+def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
+    """"九江修水县和都昌县团员加起来有多少": a sum of parts of the place named first, which detect() leaves to that
+    place's report (it may state the sum: "两县受助学生合计612名"). When that path finds none, the parts' own
+    figures are added up (app/api.py)."""
+    from . import scope
+
+    text = unicodedata.normalize("NFKC", text)
+    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+                if not x.institution]
+    places = tuple(dict.fromkeys(x.place for x in mentions))
+    if len(places) < 3 or not _SUM.search(text) or not all(p.within(places[0]) for p in places[1:]):
+        return None
+    if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
+        return None
+    indicator = indicator_of(text, mentions)
+    return CrossQuestion("total", indicator, places[1:]) if indicator else None
+
+
 def _place_years(text: str, mentions) -> tuple[tuple, str]:
     """The years written in brackets right after a place, as (short name, year), and the text without them (whose
     years are every place's)."""
@@ -121,16 +146,22 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "total", False
     if len(places) == 2 and places[1].within(places[0]):  # "九江各县区中修水县的…": the county's own figure
         return None, False
+    if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
+        return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
     if len(places) >= 2 and (compare or (superlative and which)):
         return "compare", _less(compare or superlative)
     if not places and superlative and which:
         return "rank", _less(superlative)
+    # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
+    if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):
+        return "rank", _less(superlative)
     if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
         return "list", False
     years = set(_YEAR.findall(text))
-    if len(places) == 1 and (_CHANGE.search(text) or (len(years) >= 2 and not _SPAN.search(text))) \
-            and _HOW_MANY.search(text) and len(years) != 1:
-        return "trend", False
+    if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
+        if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text)):
+            return None, False
+        return ("total" if _SUM.search(text) else "trend"), False
     return None, False
 
 
@@ -152,13 +183,15 @@ def indicator_of(text: str, mentions) -> str:
 # (difflib ratio, shared bigrams) did not, so a paraphrase fell below MATCH_MIN while a larger figure of another
 # indicator in the same paragraph passed.
 #
-# Folded: verbs of raising money, nouns of money given, organisation nouns, verbs of sending people. Only words that name the same count in
-# these reports; a verb of spending (资助, 发放) is not one of raising.
+# Folded: verbs of raising money, nouns of money given, organisation nouns, verbs of sending people, platforms.
+# Only words that name the same count in these reports; a verb of spending (资助, 发放) is not one of raising.
 _FOLDS = (
     (re.compile(r"募集|筹集|筹措|筹得|募得|募捐|筹(?=了|钱|款)|接收(?=爱心)"), "筹集"),
     (re.compile(r"捐款和物资|款物|善款|捐款|(?<=[筹集])钱|资金(?=和物资)"), "款物"),
     (re.compile(r"团体"), "组织"),
     (re.compile(r"派遣|选派|派出"), "派出"),
+    # A quoted name and the platform that carries it count one thing: "“青年之家”综合服务平台236个" are 青年之家.
+    (re.compile(r"“([^”]{2,8})”(?:综合)?服务平台"), r"\1"),
 )
 
 

@@ -22,7 +22,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Phrases a figure's indicator has that the glossary, made for single-report questions, does not list.
 _MORE_TERMS = (("organizations", "组织"), ("organisations", "组织"), ("service hours", "服务时长"),
                ("hours", "时长"), ("western china program", "西部计划"), ("marathon", "马拉松"),
-               ("hotline", "热线"), ("new members", "新发展团员"), ("members", "团员"))
+               ("hotline", "热线"), ("new members", "新发展团员"), ("members", "团员"),
+               ("university volunteers", "高校志愿者"), ("major events", "大型活动"))
 
 
 def indicator(text: str) -> str:

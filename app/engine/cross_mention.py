@@ -44,11 +44,14 @@ def mentions(store, term: str, catalogue=None) -> list[tuple[str, dict]]:
     where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
     got = store.chunks.get(where_document=where, include=["documents", "metadatas"])
     first: dict[str, tuple[str, dict]] = {}
+    said: dict[str, list[str]] = {}  # every chunk's text that says it: the places it is done in may be in a later one
     for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
         key = meta["doc_id"]
         where = (meta["paragraph"], meta["start"])
+        said.setdefault(key, []).append(text)
         if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
-            first[key] = (text, {**meta, "places": _places(text, key, catalogue)})
+            first[key] = (text, meta)
+    first = {k: (text, {**meta, "places": _places("\n".join(said[k]), k, catalogue)}) for k, (text, meta) in first.items()}
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
 
 

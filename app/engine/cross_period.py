@@ -16,12 +16,18 @@ _RUNNING = re.compile(r"累计|以来|先后|历年|总计|\bin total\b|\bcumula
 _CLAUSE = re.compile(r"[,,;;。]")
 
 
-def asked(question: str, indicator: str) -> str:
-    """"running", "new" or "" (either), from the question's indicator (places removed: 新疆) or its English."""
+def asked(question: str, indicator: str, years=()) -> str:
+    """"running", "new", "year" or "" (either), from the question's indicator (places removed: 新疆) or its English;
+    "year" when it names years and neither: a figure of those years, which a total since a start is not."""
     text = indicator + " " + (question if re.search(r"[A-Za-z]{3}", question) else "")
     if _RUNNING.search(text):
         return "running"
-    return "new" if _NEW.search(text) else ""
+    return "new" if _NEW.search(text) else "year" if years else ""
+
+
+# A total counted from a start ("自成立以来累计募集资金2.36亿元", "自2003年实施以来累计选派"): no one year's figure.
+# A total as of a date ("截至2024年4月底累计建成236个") is that date's, and a year asked may want it.
+_SINCE = re.compile(r"以来|\bsince\b", re.I)
 
 
 def stated(quote: str, figure: str) -> str:
@@ -37,6 +43,9 @@ def agrees(wanted: str, quote: str, figure: str) -> bool:
     a running total says so."""
     if not wanted:
         return True
+    if wanted == "year":
+        clause = next((c for c in _CLAUSE.split(quote) if figure and figure in c), "")
+        return not (_SINCE.search(clause) or (_SINCE.search(quote.split(figure)[0]) and "累计" in clause))
     kind = stated(quote, figure)
     return kind != "running" if wanted == "new" else kind == "running"
 

@@ -1,0 +1,26 @@
+"""Where a fact's place lies: its level (省 0, 地级市 1, 县 2) for "地级市里面哪个…最多", and whether it is part of a
+place the question names, for "九江哪个县团员最多" (a rank over the parts of one place: a report's table of its
+counties)."""
+from __future__ import annotations
+
+import functools
+
+
+@functools.lru_cache(maxsize=4096)
+def _division(place: str):
+    from . import scope
+
+    found = scope.find(place)
+    return found[0].place if found and found[0].surface == place else None
+
+
+def level(place: str) -> int:
+    """A fact's place's level (scope.Place.level), -1 when it is not a known division."""
+    found = _division(place)
+    return found.level if found else -1
+
+
+def part_of(place: str, whole) -> bool:
+    """The fact's place (a short name) lies strictly within whole (a scope.Place)."""
+    found = _division(place)
+    return bool(found) and found.within(whole)

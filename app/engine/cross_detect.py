@@ -38,6 +38,9 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 _PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
+_RATE = re.compile(r"百分之几|百分之多少|多少个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
+_PRONOUN = re.compile(r"[他她它其该]")
+_ASKS_WHAT = re.compile(r"谁|哪位|什么|名字|姓名")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
@@ -82,7 +85,8 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     places = tuple(dict.fromkeys(x.place for x in mentions))
     if english.is_english(text):
         return _english(text, places)
-    if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text):
+    if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
+            and not _PRONOUN.match(text):  # "她负责分管哪些县区?": a follow-up about a person
         term = _MENTION_FORM.sub("", text)
         return CrossQuestion("mention", term) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
@@ -146,6 +150,10 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "total", False
     if len(places) == 2 and places[1].within(places[0]):  # "九江各县区中修水县的…": the county's own figure
         return None, False
+    if len(places) >= 2 and any(q.within(places[0]) for q in places[1:]) and _ASKS_WHAT.search(text):
+        return None, False  # "襄阳枣阳、宜城、老河口各自打造的品牌叫什么": names its one report lists
+    if _RATE.search(text):
+        return None, False  # "2023年比2022年增长了百分之几": a rate of change its report states
     if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
         return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
     if len(places) >= 2 and (compare or (superlative and which)):

@@ -26,3 +26,11 @@ def test_clause_extra_is_the_share_of_words_before_the_value_the_question_lacks(
     e = env("修水县有多少名团员？")
     assert features._extra(e, "修水县团员数") < features._extra(e, "修水县2024年新发展团员")
     assert features._extra(e, "") == 0.0
+
+
+def test_a_target_is_read_at_its_value():
+    from app.engine.cross_period import plan_at
+
+    text = "全年新发展团员7630名。2025年,力争新发展团员8000名左右,发放青年创业贷款4亿元以上。西部计划志愿者148名"
+    assert [plan_at(text, text.index(v)) for v in ("7630", "8000", "4亿", "148")] == [False, True, True, False]
+    assert features._ASKS_PLAN.search("张家口今年计划再建多少?") and not features._ASKS_PLAN.search("台州2023年西部计划志愿者有多少名?")

@@ -70,6 +70,18 @@ def planned(f, paragraph: str = "") -> bool:
     text = paragraph if f.quote and f.quote in paragraph else f.quote
     start = text.find(f.quote) if f.quote else 0
     at = text.find(f.figure, start) if f.figure else -1
-    before = text[:at].rsplit("。", 1)[-1] if at > 0 else ""
+    return at > 0 and _opened(text[:at])
+
+
+def plan_at(text: str, at: int) -> bool:
+    """The figure at offset `at` of a paragraph is a target (the same reading as `planned`, for a single answer)."""
+    start = max((m.end() for m in _PLAN_CLAUSE.finditer(text, 0, at)), default=0)
+    end = _PLAN_CLAUSE.search(text, at)
+    return bool(_PLANNED.search(text[start:end.start() if end else len(text)])) or _opened(text[:at])
+
+
+def _opened(before: str) -> bool:
+    """A plan word opens the sentence's list before the figure, and nothing done is said after it."""
+    before = before.rsplit("。", 1)[-1]
     opens = list(_PLAN_OPENS.finditer(before))
     return bool(opens) and not _DONE.search(before[opens[-1].end():])

@@ -13,6 +13,7 @@ from typing import Callable
 
 from .numbers import find_quantities, parse_quantity
 from .people import surnamed
+from .cross_period import plan_at
 from .question import PEOPLE, Question
 from .scope import PRIOR_WORDS
 from .retrieve import Passage
@@ -54,6 +55,7 @@ FEATURES: tuple[str, ...] = (
     "asks_document", "document_date",                      # the report's own date (落款, 印发, 这份通报是哪天…)
                                                            # asked, and this candidate is it (the choice model
                                                            # compares a question's candidates: it needs the pair)
+    "planned", "plan_fit",                                 # a target (力争…, 计划…); and a target was asked (目标/计划)
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
 )
@@ -66,6 +68,8 @@ _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总�
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 计划 asks a plan only as a verb ("今年计划再建多少"): 西部计划, 扬帆计划 are programmes.
+_ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|\b(?:plan|target|aim|goal)s?\b", re.I)
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
@@ -105,6 +109,7 @@ class Env:
         self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
         self.stated = _stated(q.text)
+        self.asks_plan = bool(_ASKS_PLAN.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
 
     def coverage(self, text: str) -> float:
@@ -172,6 +177,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
+        "planned": float(planned := cand.source == "quantity" and plan_at(text, at)),
+        "plan_fit": float(planned and env.asks_plan),
     }
     found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list

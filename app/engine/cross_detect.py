@@ -38,7 +38,7 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 _PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
-_RATE = re.compile(r"百分之几|百分之多少|多少个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
+_RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _PRONOUN = re.compile(r"[他她它其该]")
 _ASKS_WHAT = re.compile(r"谁|哪位|什么|名字|姓名")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")

@@ -2,12 +2,14 @@
 from types import SimpleNamespace
 
 from app.engine import features
+from app.engine.cross_period import ASKS_PLAN
+from app.engine.numbers import stated_figures
 from app.engine.question import analyse
 
 
 def env(question: str):
     q = analyse(question)
-    return SimpleNamespace(question=q, stated=features._stated(q.text), asked_chars=set(q.text) | set("".join(q.terms)))
+    return SimpleNamespace(question=q, stated=stated_figures(q.text), asked_chars=set(q.text) | set("".join(q.terms)))
 
 
 def cand(value: str, source: str = "quantity"):
@@ -18,8 +20,8 @@ def test_a_figure_the_question_states_is_an_echo_whatever_its_measure_word():
     e = env("重庆2020年西部计划最终入选的1600多名大学生里女生有多少？")
     assert features._echoes(e, cand("1600余名")) and features._echoes(e, cand("1600人"))
     assert not features._echoes(e, cand("520名")) and not features._echoes(e, cand("2019年", "date"))
-    assert features._stated("海南134.9万名注册志愿者中海口有多少?") == frozenset({1349000.0})
-    assert features._stated("2023年有多少团员?") == frozenset()  # a year is the question's scope, not a figure
+    assert stated_figures("海南134.9万名注册志愿者中海口有多少?") == frozenset({1349000.0})
+    assert stated_figures("2023年有多少团员?") == frozenset()  # a year is the question's scope, not a figure
 
 
 def test_clause_extra_is_the_share_of_words_before_the_value_the_question_lacks():
@@ -33,4 +35,4 @@ def test_a_target_is_read_at_its_value():
 
     text = "全年新发展团员7630名。2025年,力争新发展团员8000名左右,发放青年创业贷款4亿元以上。西部计划志愿者148名"
     assert [plan_at(text, text.index(v)) for v in ("7630", "8000", "4亿", "148")] == [False, True, True, False]
-    assert features._ASKS_PLAN.search("张家口今年计划再建多少?") and not features._ASKS_PLAN.search("台州2023年西部计划志愿者有多少名?")
+    assert ASKS_PLAN.search("张家口今年计划再建多少?") and not ASKS_PLAN.search("台州2023年西部计划志愿者有多少名?")

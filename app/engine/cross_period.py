@@ -59,6 +59,8 @@ _PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|�
 _PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
 _DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
 _PLAN_CLAUSE = re.compile(r"[,,;;。::]")
+# A question asks a target: 计划 only as a verb ("今年计划再建多少"); 西部计划, 扬帆计划 are programmes.
+ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|\b(?:plan|target|aim|goal)s?\b", re.I)
 
 
 def planned(f, paragraph: str = "") -> bool:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .numbers import find_quantities, parse_quantity
+from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
-from .cross_period import plan_at
+from .cross_period import ASKS_PLAN, plan_at
 from .question import PEOPLE, Question
 from .scope import PRIOR_WORDS
 from .retrieve import Passage
@@ -68,8 +68,6 @@ _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总�
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# 计划 asks a plan only as a verb ("今年计划再建多少"): 西部计划, 扬帆计划 are programmes.
-_ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|\b(?:plan|target|aim|goal)s?\b", re.I)
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
@@ -108,8 +106,8 @@ class Env:
         unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
         self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
-        self.stated = _stated(q.text)
-        self.asks_plan = bool(_ASKS_PLAN.search(q.text))
+        self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
+        self.asks_plan = bool(ASKS_PLAN.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
 
     def coverage(self, text: str) -> float:
@@ -203,12 +201,6 @@ def _extra(env: Env, before: str) -> float:
     """Share of the Chinese characters from the clause's start to the value that the question does not use."""
     chars = _HAN.findall(before)
     return sum(c not in env.asked_chars for c in chars) / len(chars) if chars else 0.0
-
-
-def _stated(text: str) -> frozenset:
-    """The figures a question itself states, years aside: "1600多名西部计划志愿者里，女生有多少" gives 1600 a part
-    of which is asked, so a candidate of that figure only repeats the question."""
-    return frozenset(round(f.value, 6) for f in find_quantities(text) if not (f.unit == "年" and 1900 <= f.value <= 2100))
 
 
 def _echoes(env: Env, cand) -> bool:

@@ -150,6 +150,11 @@ def find_quantities(text: str) -> list[Quantity]:
     return [q for q in found if q is not None]
 
 
+def stated_figures(text: str) -> frozenset:
+    """The values of the figures a text (a question) states, years aside."""
+    return frozenset(round(f.value, 6) for f in find_quantities(text) if not (f.unit == "年" and 1900 <= f.value <= 2100))
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """The first quantity in a short string such as an answer ("2.1万人")."""
     found = find_quantities(text)

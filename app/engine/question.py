@@ -68,9 +68,10 @@ def analyse(raw: str) -> Question:
     lower = text.lower()
     english = is_english(text)
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
+    words = _words(text)  # one jieba cut serves the terms and the part
     return Question(text, english, kind, _units(lower) if kind == "numeric" else frozenset(),
-                    _terms(text), tuple(dict.fromkeys(_YEAR.findall(text))),
-                    _subject(text) if kind == "numeric" else "", _part(text))
+                    _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
+                    _subject(text) if kind == "numeric" else "", _part(text, words))
 
 
 def is_english(text: str) -> bool:
@@ -108,13 +109,15 @@ _FUNCTION_CHARS = frozenset("了的地得着过把被将对向从于以而又再
 _ENGLISH_STOP = frozenset("the and are was were did does how many much what which who when where with from for has have had its their this that into about".split())
 
 
-def _terms(text: str) -> tuple[str, ...]:
-    """Content words (jieba), plus English words; question-form and function words removed."""
+def _words(text: str) -> list[str]:
     from ingest.words import jieba as mapped
 
-    jieba = mapped()
+    return mapped().lcut(text)
 
-    words = [w for w in jieba.lcut(text) if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS]
+
+def _terms(text: str, words: list[str]) -> tuple[str, ...]:
+    """Content words (jieba's cut), plus English words; question-form and function words removed."""
+    words = [w for w in words if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS]
     # Single characters left over are mostly noise ("时", "日"); keep them only when nothing else is left.
     words = [w for w in words if len(w) > 1] or words
     words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]
@@ -130,14 +133,11 @@ _AMONG = ("中", "里", "当中", "之中")
 _YEAR_END = re.compile(r"\d年$")
 
 
-def _part(text: str) -> str:
-    """What a count is narrowed to: 其中女性, or a group among a whole ("学生里女生", "干部中女性"). jieba tells the
-    locative 中/里 (a word of its own) from 高中, 集中, 年中 (inside a word)."""
+def _part(text: str, words: list[str]) -> str:
+    """What a count is narrowed to: 其中女性, or a group among a whole ("学生里女生", "干部中女性"). jieba's cut
+    tells the locative 中/里 (a word of its own) from 高中, 集中, 年中 (inside a word)."""
     if m := _PART.search(text):
         return m.group("part")
-    from ingest.words import jieba as mapped
-
-    words = mapped().lcut(text)
     for i, word in enumerate(words[1:-1], start=1):
         if word in _AMONG and _CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1]):
             if m := _GROUP.match("".join(words[i + 1:])):

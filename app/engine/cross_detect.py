@@ -40,7 +40,7 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 _PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _PRONOUN = re.compile(r"[他她它其该]")
-_ASKS_WHAT = re.compile(r"谁|哪位|什么|名字|姓名")
+_ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
@@ -77,12 +77,7 @@ class CrossQuestion:
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
     """The cross-report reading of a question, or None to keep the single-report path."""
-    from . import scope
-
-    text = unicodedata.normalize("NFKC", text)
-    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
-                if not x.institution]
-    places = tuple(dict.fromkeys(x.place for x in mentions))
+    text, mentions, places = _read(text, catalogue)
     if english.is_english(text):
         return _english(text, places)
     if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
@@ -105,12 +100,7 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
     """"九江修水县和都昌县团员加起来有多少": a sum of parts of the place named first, which detect() leaves to that
     place's report (it may state the sum: "两县受助学生合计612名"). When that path finds none, the parts' own
     figures are added up (app/api.py)."""
-    from . import scope
-
-    text = unicodedata.normalize("NFKC", text)
-    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
-                if not x.institution]
-    places = tuple(dict.fromkeys(x.place for x in mentions))
+    text, mentions, places = _read(text, catalogue)
     if len(places) < 3 or not _SUM.search(text) or not all(p.within(places[0]) for p in places[1:]):
         return None
     if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
@@ -140,17 +130,28 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
     return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
 
 
+def _read(text: str, catalogue):
+    """(text NFKC-normalised, its place mentions that are no institution, their places in order)."""
+    from . import scope
+
+    text = unicodedata.normalize("NFKC", text)
+    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+                if not x.institution]
+    return text, mentions, tuple(dict.fromkeys(x.place for x in mentions))
+
+
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     compare, superlative = _COMPARE.search(text), _SUPER.search(text)
     which = re.search(_WHICH, text)
     # "柳州融水和三江两个县…加起来", "九江各县区…加起来": parts of the one place the question names first, whose
     # report states their sum itself.
-    parts_of_one = (len(places) >= 3 and any(q.within(places[0]) for q in places[1:])) or len(places) == 1
+    inside = any(q.within(places[0]) for q in places[1:])  # a later place lies within the first one named
+    parts_of_one = (len(places) >= 3 and inside) or len(places) == 1
     if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one:
         return "total", False
-    if len(places) == 2 and places[1].within(places[0]):  # "九江各县区中修水县的…": the county's own figure
+    if len(places) == 2 and inside:  # "九江各县区中修水县的…": the county's own figure
         return None, False
-    if len(places) >= 2 and any(q.within(places[0]) for q in places[1:]) and _ASKS_WHAT.search(text):
+    if inside and _ASKS_WHAT.search(text):
         return None, False  # "襄阳枣阳、宜城、老河口各自打造的品牌叫什么": names its one report lists
     if _RATE.search(text):
         return None, False  # "2023年比2022年增长了百分之几": a rate of change its report states

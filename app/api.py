@@ -138,10 +138,7 @@ class Assistant:
 
     def _each(self, text: str, catalogue) -> Answer | None:
         """A name asked of several places: each asked apart on the single-report path (app/engine/cross_each.py)."""
-        import unicodedata
-
-        text = unicodedata.normalize("NFKC", text)
-        named = [m for m in scope.find(text, catalogue.titled, catalogue.known) if not m.institution]
+        text, named, _ = cross.place_mentions(text, catalogue)
         asked = [(place, self.ask(one)) for place, one in cross_each.one_place_questions(text, named)]
         return cross_each.combine(text, asked) if asked else None
 

@@ -22,7 +22,7 @@ from .cross_places import level, part_of
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
-from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum  # noqa: F401  (the detection half, re-exported)
+from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum, place_mentions  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
 # mean of two character measures: how alike the two indicators' cores read (difflib's ratio: "青年志愿服务组织" is

@@ -77,7 +77,7 @@ class CrossQuestion:
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
     """The cross-report reading of a question, or None to keep the single-report path."""
-    text, mentions, places = _read(text, catalogue)
+    text, mentions, places = place_mentions(text, catalogue)
     if english.is_english(text):
         return _english(text, places)
     if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
@@ -100,7 +100,7 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
     """"九江修水县和都昌县团员加起来有多少": a sum of parts of the place named first, which detect() leaves to that
     place's report (it may state the sum: "两县受助学生合计612名"). When that path finds none, the parts' own
     figures are added up (app/api.py)."""
-    text, mentions, places = _read(text, catalogue)
+    text, mentions, places = place_mentions(text, catalogue)
     if len(places) < 3 or not _SUM.search(text) or not all(p.within(places[0]) for p in places[1:]):
         return None
     if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
@@ -130,7 +130,7 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
     return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
 
 
-def _read(text: str, catalogue):
+def place_mentions(text: str, catalogue=None):
     """(text NFKC-normalised, its place mentions that are no institution, their places in order)."""
     from . import scope
 

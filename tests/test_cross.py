@@ -463,3 +463,9 @@ def test_single_report_questions_of_blind_sets_7_and_8_stay_single():
                      "襄阳2023年新发展团员比2022年多了百分之几?", "她负责分管哪些县区?"):
         assert cross.detect(question) is None, question
     assert cross.detect("九江三个县级市瑞昌市、共青城市、庐山市的注册志愿者分别是多少?").kind == "list"
+
+
+def test_a_name_asked_of_each_place_end_to_end(assistant):
+    answer = assistant.ask("铜川、宁夏的团市委书记分别是谁?")
+    assert answer.found and "铜川:王娜" in answer.text and "宁夏" in answer.text.splitlines()[-1]
+    assert [c.source for c in answer.citations] == ["tongchuan-youth-league-2021-08-16.txt"]

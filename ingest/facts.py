@@ -28,11 +28,11 @@ _NAMED_SESSION = re.compile(r"[一二三四五六七八九十]中全会|全国|�
 def extract_facts(doc: Document) -> list[Fact]:
     """Every figure of every paragraph (table rows included: ingest/tables.py renders them as text). Places and
     figures are found once per paragraph (the report's scope is made from the same places): 2.4 ms a report."""
-    from app.engine import scope
+    from app.engine import catalogue, scope
 
-    titled = scope._title_names([doc.title])
+    titled = catalogue._title_names([doc.title])
     named = [scope.find(p, titled) for p in doc.paragraphs]
-    report_place, report_year = _report_scope(doc, scope, titled, [m.place for ms in named for m in ms])
+    report_place, report_year = _report_scope(doc, catalogue, titled, [m.place for ms in named for m in ms])
     facts: list[Fact] = []
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
         facts.extend(_paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
@@ -192,10 +192,10 @@ def _period(sentence: str) -> str:
     return m.group() if m else ""
 
 
-def _report_scope(doc: Document, scope, titled: dict, in_text: list) -> tuple[str, int]:
+def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tuple[str, int]:
     """The report's own place (a scope.Place, None when none) and year, as app/engine/scope.py decides them."""
     meta = {"title": doc.title, "date": doc.date, "source": doc.source}
-    report = scope.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
+    report = catalogue.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year).
     titled_year = _SUMMARY_YEAR.search(doc.title)

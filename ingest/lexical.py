@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import ngrams
+
 _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 K1, B = 1.5, 0.75  # bm25s's defaults, which the old in-process index used
 
@@ -56,22 +58,12 @@ class Part:
                                              for k in ("data", "rows", "indptr"))
 
     @staticmethod
-    def write(folder: Path, token_lists: list[list[str]]) -> None:
-        import bm25s
-
+    def save(folder: Path, data, rows, indptr, vocab: dict, n: int, avgdl: float) -> None:
         folder.mkdir(parents=True)
-        bm25 = bm25s.BM25(k1=K1, b=B)
-        if token_lists:
-            bm25.index(token_lists, show_progress=False)
-            s = bm25.scores
-            data, rows, indptr, vocab = s["data"], s["indices"], s["indptr"], bm25.vocab_dict
-        else:
-            data, rows, indptr, vocab = np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {}
         for name, array in (("data", data), ("rows", rows), ("indptr", indptr)):
             np.save(folder / f"{name}.npy", np.asarray(array))
         (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        avgdl = float(np.mean([len(t) for t in token_lists])) if token_lists else 1.0
-        (folder / "part.json").write_text(json.dumps({"n": len(token_lists), "avgdl": avgdl}))
+        (folder / "part.json").write_text(json.dumps({"n": n, "avgdl": avgdl}))
 
     def df(self, token: str) -> int:
         tid = self.vocab.get(token)
@@ -163,16 +155,13 @@ class Segment:
                          [m["start"] for _, _, m in rows])
         order = np.argsort(keys, kind="stable")
         rows = [rows[i] for i in order]
-        texts = [tokenize(t) for _, t, _ in rows]
-        Part.write(tmp / "chunks", [tokenize(f"{m.get('title', '')} {t}") for _, t, m in rows])
-        doc_meta, doc_tokens, by_doc = _documents(rows, texts, slot, len(doc_ids))
-        Part.write(tmp / "docs", doc_tokens)
+        doc_meta, by_doc = _documents(rows, slot, len(doc_ids))
+        chunks, docs, text_df = ngrams.build([t for _, t, _ in rows], [m.get("title", "") for _, _, m in rows],
+                                             np.asarray(keys[order] >> 40), [f"{m['title']} {m['source']}" for m in doc_meta],
+                                             K1, B)
+        Part.save(tmp / "chunks", *chunks)
+        Part.save(tmp / "docs", *docs)
         np.save(tmp / "keys.npy", keys[order])
-        vocab = json.loads((tmp / "chunks" / "vocab.json").read_text(encoding="utf-8"))
-        text_df = np.zeros(len(vocab), np.int32)
-        for tokens in texts:
-            for t in set(tokens):
-                text_df[vocab[t]] += 1
         np.save(tmp / "text_df.npy", text_df)
         extra_value = extra(by_doc, dict(zip(doc_ids, doc_meta))) if extra else None
         (tmp / "extra.json").write_text(json.dumps(extra_value, ensure_ascii=False), encoding="utf-8")
@@ -185,18 +174,15 @@ class Segment:
         return json.loads((self.folder / "extra.json").read_text(encoding="utf-8"))
 
 
-def _documents(rows, texts, slot, n):
-    """Per document: its record, its BM25 tokens (all chunk tokens, title and file name twice), its text."""
-    doc_meta, tokens, parts = [None] * n, [[] for _ in range(n)], [[] for _ in range(n)]
-    for (_, text, meta), toks in zip(rows, texts):  # rows are in (document, paragraph, start) order
+def _documents(rows, slot, n):
+    """Per document: its record and its text."""
+    doc_meta, parts = [None] * n, [[] for _ in range(n)]
+    for _, text, meta in rows:  # rows are in (document, paragraph, start) order
         i = slot[meta["doc_id"]]
-        tokens[i].extend(toks)
         parts[i].append(text)
         if doc_meta[i] is None:
             doc_meta[i] = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
-    for i, meta in enumerate(doc_meta):
-        tokens[i].extend(tokenize(f"{meta['title']} {meta['source']}") * 2)  # the title names the subject
-    return doc_meta, tokens, {d: "\n".join(parts[i]) for d, i in slot.items()}
+    return doc_meta, {d: "\n".join(parts[i]) for d, i in slot.items()}
 
 
 def document_rows(rows):

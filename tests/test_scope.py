@@ -4,7 +4,8 @@ import pytest
 
 from app import Assistant
 from app.engine import scope
-from app.engine.scope import Catalogue, Report
+from app.engine.catalogue import Catalogue
+from app.engine.scope import Report
 
 
 def place(name: str) -> scope.Place:

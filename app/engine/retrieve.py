@@ -206,7 +206,7 @@ def _extra(texts: dict, metas: dict) -> dict:
 
 def _decorate(state: State, store) -> None:
     """The document views a state answers with: the catalogue of report scopes, the romanised titles."""
-    from .scope import Catalogue
+    from .catalogue import Catalogue
 
     segment, live = state.segment, state.documents()
     if not hasattr(segment, "views"):

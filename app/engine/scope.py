@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-# A report whose title and file name name no place is about the places its text names at least half as often as
-# its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
-FOCUS_SHARE = 0.5
 LISTED = 10  # places (or years) a refusal names: one line; more reads as a dump
 _AROUND = 8  # characters either side that settle whether a county's short name is a word
 # County names that are everyday words in these reports (平安铜川, 白云社区, 新华社, 合作, 城区...).
@@ -131,22 +128,54 @@ def _table() -> dict[str, tuple[Place, bool]]:
 def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mention]:
     """The places a text names, longest name first at each position. extra: title names {surface: Place};
     known: the places the reports name (English names their counties too)."""
-    table, extra = _table(), extra or {}
-    found, i = [], 0
-    while i < len(text):
-        if text[i:i + 2] not in table and not any(text.startswith(e, i) for e in extra):
-            i += 1
+    extra, found, next_free = extra or _NO_EXTRA, [], 0
+    for start, candidates in _starts(text, _automaton(extra)):
+        if start < next_free:
             continue
-        for size in range(min(16, len(text) - i), 1, -1):
-            surface = text[i:i + size]
-            hit = (extra[surface], False) if surface in extra else table.get(surface)
-            if hit and (not hit[1] or _word(text, i, i + size)):
-                found.append(Mention(hit[0], surface, i, i + size, bool(institution(text[i + size:]))))
-                i += size - 1
+        for surface, (place, bounded) in candidates:  # longest first
+            end = start + len(surface)
+            if not bounded or _word(text, start, end):
+                found.append(Mention(place, surface, start, end, bool(institution(text[end:]))))
+                next_free = end
                 break
-        i += 1
     english = re.search(r"[A-Z][a-z]", text)
     return found + _find_english(text, tuple(extra.values()) + tuple(known)) if english else found
+
+
+_MAX_NAME = 16
+_NO_EXTRA: dict = {}
+_AUTOMATA: dict = {}  # id(extra) -> (extra, automaton): a catalogue's title names are one dict, asked 3x per report
+
+
+def _automaton(extra: dict):
+    """Aho-Corasick over every division name and title name (extra wins a surface): one pass finds every name
+    in a text (a scan per character took 10 s for the 11,700 reports of a 100k-chunk base)."""
+    held = _AUTOMATA.get(id(extra))
+    if held is not None and held[0] is extra:
+        return held[1]
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    names = {k: v for k, v in _table().items() if v is not None}
+    names.update({k: (v, False) for k, v in extra.items()})
+    for surface, hit in names.items():
+        if 2 <= len(surface) <= _MAX_NAME:
+            automaton.add_word(surface, (surface, hit))
+    automaton.make_automaton()
+    if len(_AUTOMATA) > 8:
+        _AUTOMATA.clear()
+    _AUTOMATA[id(extra)] = (extra, automaton)
+    return automaton
+
+
+def _starts(text: str, automaton):
+    """(start, [(surface, hit), longest first]) of every name in the text, by start."""
+    if not len(automaton):
+        return []
+    by_start: dict[int, list] = {}
+    for end, (surface, hit) in automaton.iter(text):
+        by_start.setdefault(end - len(surface) + 1, []).append((surface, hit))
+    return [(s, sorted(c, key=lambda h: -len(h[0]))) for s, c in sorted(by_start.items())]
 
 
 def _word(text: str, start: int, end: int) -> bool:
@@ -194,7 +223,7 @@ def years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(text)}.union(*(range(int(a), int(b) + 1) for a, b in _RANGE.findall(text)))
 
 
-def of_text(text: str, catalogue: "Catalogue | None" = None) -> Scope:
+def of_text(text: str, catalogue=None) -> Scope:
     """A question's scope: the places and years it names ("团市委" names none)."""
     mentions = find(text, catalogue.titled, catalogue.known) if catalogue else find(text)
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
@@ -204,104 +233,6 @@ def institution(rest: str) -> int:
     """How long the institution's name goes on after its place ("理工大学" after 桂林), 0 for none."""
     m = _INSTITUTION.match(rest) or _INSTITUTION_EN.match(rest)
     return m.end() if m else 0
-
-
-class Catalogue:
-    """Every report's scope, from what the retriever holds (chunk texts and metadata): no Chroma round trip."""
-
-    def __init__(self, texts: dict[str, str], metas: dict[str, dict], titled: dict | None = None,
-                 reports: dict | None = None, locate=None):
-        """texts, metas: {doc_id: whole text}, {doc_id: title, date, source} of the reports to work out;
-        reports: those already worked out (a stored catalogue), kept; locate: quote -> doc ids, when the
-        texts are not all here (the lexical index keeps them in Chroma)."""
-        self.texts = texts
-        self.metas = {d: {k: m.get(k) or "" for k in ("title", "date", "source")} for d, m in metas.items()}
-        self.titled = _title_names(m["title"] for m in self.metas.values()) if titled is None else titled
-        self.reports = {**(reports or {}), **{d: self._report(d) for d in texts}}
-        self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
-        self._locate = locate
-
-    def to_json(self) -> dict:
-        place = lambda p: [p.name, p.short, p.code, p.level]  # noqa: E731
-        return {"titled": {k: place(p) for k, p in self.titled.items()},
-                "reports": {d: [[place(p) for p in r.focus], [place(p) for p in r.named], sorted(r.years),
-                                sorted(r.main_years)] for d, r in self.reports.items()}}
-
-    @staticmethod
-    def decode(data: dict) -> tuple[dict, dict]:
-        """(titled, reports) of a stored catalogue (to_json). Each place is made once (a frozen dataclass's
-        __init__ is slow, and 11,700 reports name 44,000 places, few of them different)."""
-        places: dict[tuple, Place] = {}
-
-        def place(row) -> Place:
-            key = tuple(row)
-            found = places.get(key)
-            if found is None:
-                found = places[key] = Place(*row)
-            return found
-
-        return ({k: place(v) for k, v in data["titled"].items()},
-                {d: Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
-                 for d, (f, n, y, m) in data["reports"].items()})
-
-    @classmethod
-    def stored(cls, decoded: tuple, live: dict[str, dict], texts: dict[str, str], locate) -> "Catalogue":
-        """A stored catalogue's reports still live, plus the reports in `texts` (changed since it was stored)."""
-        titled, reports = decoded
-        kept = reports if len(live) == len(reports) and not texts else \
-            {d: r for d, r in reports.items() if d in live and d not in texts}
-        return cls(texts, live, titled, kept, locate)
-
-    def _report(self, doc_id: str) -> Report:
-        return _remembered_report(self.metas[doc_id], self.texts[doc_id], self.titled)
-
-    def covering(self, scope: Scope) -> set[str]:
-        """The reports that name every place and year of the scope somewhere."""
-        return {d for d, r in self.reports.items()
-                if all(_names(r, m) for m in scope.mentions) and all(y in r.years for y in scope.years)}
-
-    def locate(self, quote: str) -> set[str]:
-        """The reports whose text holds a quoted sentence (which report a previous answer came from)."""
-        head = re.sub(r"\s+", "", quote)[:24]  # a quote may span the pieces of a long paragraph
-        if len(head) < 6:
-            return set()
-        if self._locate is not None:
-            return self._locate(head[:12])  # a chunk boundary may fall after 12 characters, rarely before
-        return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)}
-
-
-_REPORTS: tuple = (None, {})  # (the titled table, {(title, date, source, text): Report}) of the latest catalogue
-_REPORTS_MAX = 20_000
-
-
-def _remembered_report(meta: dict, text: str, titled: dict) -> Report:
-    """report_of, remembered for the texts of the reports changed since the lexical base: a catalogue is made
-    for every catch-up, and working out each changed report's scope again cost 2 ms a report (0.5 s with 231
-    changed reports at 100k chunks) for each new one. Same inputs, same Report; another titled table starts over."""
-    global _REPORTS
-    held, memo = _REPORTS
-    if held is not titled or len(memo) > _REPORTS_MAX:
-        memo = {}
-        _REPORTS = (titled, memo)
-    key = (meta["title"], meta["date"], meta["source"], text)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = report_of(meta, text, titled)
-    return found
-
-
-def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) -> Report:
-    """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
-    the caller has found them already (ingest/facts.py)."""
-    in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
-    named = set(in_text) | {m.place for m in find(meta["title"], titled)}
-    focus = {m.place for m in find(meta["title"], titled)} | _from_file(meta["source"], named)
-    if not focus and in_text:
-        top = max(map(in_text.count, set(in_text)))
-        focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}
-    dated = {int(meta["date"][:4])} if re.match(r"\d{4}", meta["date"]) else set()
-    main = dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
-    return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
 
 
 def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bool = True) -> bool:
@@ -345,21 +276,21 @@ def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in ",,;;。!?!?:") + 1
 
 
-def refusal(scope: Scope, catalogue: Catalogue, english: bool = False) -> str:
+def refusal(scope: Scope, catalogue, english: bool = False) -> str:
     """A one-line message when no report names a place or year of the scope, saying which ones the knowledge base
     covers; "" otherwise (reports that cover each but not together leave it to the passages: app/api.py)."""
     reports = catalogue.reports.values()
     name = (lambda p: p.english) if english else (lambda p: p.short)
     listed = lambda xs, sep: sep.join(xs[:LISTED]) + ("……" if len(xs) > LISTED else "")  # noqa: E731
     for mention in scope.mentions:
-        if not any(_names(r, mention) for r in reports):
+        if not catalogue.naming(mention):
             # Reports inside the place asked come first: a 陕西 question is shown the 铜川 report.
             focus = sorted({p for r in reports for p in r.focus}, key=lambda p: (not p.within(mention.place), p.code))
             places = list(dict.fromkeys(map(name, focus)))
             return (f"The knowledge base has no report about {mention.surface}. Reports cover: {listed(places, ', ')}."
                     if english else f"知识库中没有关于{mention.surface}的报告。现有报告涉及:{listed(places, '、')}。")
     for year in scope.years:
-        if not any(year in r.years for r in reports):
+        if not catalogue.of_year(year):
             known = [str(y) for y in sorted({y for r in reports for y in r.main_years})]
             return (f"The knowledge base has no report for {year}. Reports are from: {listed(known, ', ')}."
                     if english else f"知识库中没有{year}年的报告。现有报告的年份:{listed(known, '、')}。")
@@ -371,31 +302,6 @@ def _names(report: Report, mention: Mention) -> bool:
     return mention.place in report.named or (mention.institution and any(p.within(mention.place) for p in report.named))
 
 
-def _title_names(titles) -> dict[str, Place]:
-    """Place names in report titles that the table does not know (十八洞村): jieba's ns alone also tags 青春."""
-    from ingest.words import posseg
-
-    jieba_posseg = posseg()
-
-    return {w.word: Place(w.word, w.word, "", 3) for title in titles if _LOCALITY.search(title)
-            for w in jieba_posseg.cut(title)
-            if w.flag == "ns" and _LOCALITY.fullmatch(w.word) and w.word not in _table() and not find(w.word)}
-
-
-def _from_file(source: str, named: set) -> set:
-    """Places a file name spells in pinyin (tianjin-volunteer-summary-2024.pdf), among those the report names."""
-    words = set(re.split(r"[^a-z]+", Path(source).stem.lower()))
-    return {p for p in named if _spelled(p.short) in words}
-
-
-@lru_cache(maxsize=4096)
-def _spelled(name: str) -> str:
-    """A place name in pinyin: ingest asks for each report's places (pypinyin costs ~0.2 ms a name)."""
-    from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
-
-    return "".join(lazy_pinyin(name))
-
-
-def catalogue(index) -> Catalogue:
+def catalogue(index):
     """The catalogue of a lexical state (app/engine/retrieve.py keeps it beside the state)."""
     return index.catalogue

@@ -13,7 +13,7 @@ import sys
 def extra(texts: dict[str, str], metas: dict[str, dict]) -> dict:
     """What a base stores beside its BM25: the catalogue of its reports."""
     from .retrieve import _romanise
-    from .scope import Catalogue
+    from .catalogue import Catalogue
 
     return {"catalogue": Catalogue(texts, metas).to_json(), "romanised": _romanise(m["title"] for m in metas.values())}
 

@@ -1,0 +1,178 @@
+"""The catalogue: every report's scope (places, years), worked out when a lexical base is written and for the
+reports changed since, with indexes so that a question's covering reports cost a few set operations, not a
+pass over every report (30 ms a question at 11,700 reports).
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .scope import Mention, Place, Report, Scope, _LOCALITY, _table, find, years
+
+# A report whose title and file name name no place is about the places its text names at least half as often as
+# its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
+FOCUS_SHARE = 0.5
+
+
+class Catalogue:
+    """Every report's scope, from what the retriever holds (chunk texts and metadata): no Chroma round trip."""
+
+    def __init__(self, texts: dict[str, str], metas: dict[str, dict], titled: dict | None = None,
+                 reports: dict | None = None, locate=None):
+        """texts, metas: {doc_id: whole text}, {doc_id: title, date, source} of the reports to work out;
+        reports: those already worked out (a stored catalogue), kept; locate: quote -> doc ids, when the
+        texts are not all here (the lexical index keeps them in Chroma)."""
+        self.texts = texts
+        self.metas = {d: {k: m.get(k) or "" for k in ("title", "date", "source")} for d, m in metas.items()}
+        self.titled = _title_names(m["title"] for m in self.metas.values()) if titled is None else titled
+        self.reports = {**(reports or {}), **{d: self._report(d) for d in texts}}
+        self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
+        self._locate = locate
+
+    def to_json(self) -> dict:
+        place = lambda p: [p.name, p.short, p.code, p.level]  # noqa: E731
+        return {"titled": {k: place(p) for k, p in self.titled.items()},
+                "reports": {d: [[place(p) for p in r.focus], [place(p) for p in r.named], sorted(r.years),
+                                sorted(r.main_years)] for d, r in self.reports.items()}}
+
+    @staticmethod
+    def decode(data: dict) -> tuple[dict, dict]:
+        """(titled, reports) of a stored catalogue (to_json). Each place is made once (a frozen dataclass's
+        __init__ is slow, and 11,700 reports name 44,000 places, few of them different)."""
+        places: dict[tuple, Place] = {}
+
+        def place(row) -> Place:
+            key = tuple(row)
+            found = places.get(key)
+            if found is None:
+                found = places[key] = Place(*row)
+            return found
+
+        return ({k: place(v) for k, v in data["titled"].items()},
+                {d: Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
+                 for d, (f, n, y, m) in data["reports"].items()})
+
+    @classmethod
+    def stored(cls, decoded: tuple, live: dict[str, dict], texts: dict[str, str], locate) -> "Catalogue":
+        """A stored catalogue's reports still live, plus the reports in `texts` (changed since it was stored)."""
+        titled, reports = decoded
+        kept = reports if len(live) == len(reports) and not texts else \
+            {d: r for d, r in reports.items() if d in live and d not in texts}
+        return cls(texts, live, titled, kept, locate)
+
+    def _report(self, doc_id: str) -> Report:
+        return _remembered_report(self.metas[doc_id], self.texts[doc_id], self.titled)
+
+    def covering(self, scope: Scope) -> set[str]:
+        """The reports that name every place and year of the scope somewhere."""
+        found = None
+        for hit in [self.naming(m) for m in scope.mentions] + [self.of_year(y) for y in scope.years]:
+            found = set(hit) if found is None else found & hit
+        return set(self.reports) if found is None else found
+
+    def naming(self, mention: Mention) -> set[str]:
+        """The reports that name the place, or for an institution's place any place inside it (scope._names)."""
+        named = self._by_place.get(mention.place, set())
+        if not mention.institution or not mention.place.code:
+            return named
+        level = mention.place.level
+        return named | self._by_ancestor.get((level, mention.place.code[:2 * (level + 1)]), set())
+
+    def of_year(self, year: int) -> set[str]:
+        return self._by_year.get(year, set())
+
+    @cached_property
+    def _by_place(self) -> dict[Place, set[str]]:
+        index: dict[Place, set[str]] = {}
+        for d, r in self.reports.items():
+            for p in r.named:
+                index.setdefault(p, set()).add(d)
+        return index
+
+    @cached_property
+    def _by_ancestor(self) -> dict[tuple[int, str], set[str]]:
+        """(level, code prefix) of every place a named place lies strictly within (Place.within) -> reports."""
+        index: dict[tuple[int, str], set[str]] = {}
+        for p, docs in self._by_place.items():
+            for level in range(p.level) if p.code else ():
+                index.setdefault((level, p.code[:2 * (level + 1)]), set()).update(docs)
+        return index
+
+    @cached_property
+    def _by_year(self) -> dict[int, set[str]]:
+        index: dict[int, set[str]] = {}
+        for d, r in self.reports.items():
+            for y in r.years:
+                index.setdefault(y, set()).add(d)
+        return index
+
+    def locate(self, quote: str) -> set[str]:
+        """The reports whose text holds a quoted sentence (which report a previous answer came from)."""
+        head = re.sub(r"\s+", "", quote)[:24]  # a quote may span the pieces of a long paragraph
+        if len(head) < 6:
+            return set()
+        if self._locate is not None:
+            return self._locate(head[:12])  # a chunk boundary may fall after 12 characters, rarely before
+        return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)}
+
+
+_REPORTS: tuple = (None, {})  # (the titled table, {(title, date, source, text): Report}) of the latest catalogue
+_REPORTS_MAX = 20_000
+
+
+def _remembered_report(meta: dict, text: str, titled: dict) -> Report:
+    """report_of, remembered for the texts of the reports changed since the lexical base: a catalogue is made
+    for every catch-up, and working out each changed report's scope again cost 2 ms a report (0.5 s with 231
+    changed reports at 100k chunks) for each new one. Same inputs, same Report; another titled table starts over."""
+    global _REPORTS
+    held, memo = _REPORTS
+    if held is not titled or len(memo) > _REPORTS_MAX:
+        memo = {}
+        _REPORTS = (titled, memo)
+    key = (meta["title"], meta["date"], meta["source"], text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = report_of(meta, text, titled)
+    return found
+
+
+def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) -> Report:
+    """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
+    the caller has found them already (ingest/facts.py)."""
+    in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
+    named = set(in_text) | {m.place for m in find(meta["title"], titled)}
+    focus = {m.place for m in find(meta["title"], titled)} | _from_file(meta["source"], named)
+    if not focus and in_text:
+        top = max(map(in_text.count, set(in_text)))
+        focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}
+    dated = {int(meta["date"][:4])} if re.match(r"\d{4}", meta["date"]) else set()
+    main = dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
+    return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
+
+
+def _title_names(titles) -> dict[str, Place]:
+    """Place names in report titles that the table does not know (十八洞村): jieba's ns alone also tags 青春."""
+    from ingest.words import posseg
+
+    jieba_posseg = posseg()
+
+    return {w.word: Place(w.word, w.word, "", 3) for title in titles if _LOCALITY.search(title)
+            for w in jieba_posseg.cut(title)
+            if w.flag == "ns" and _LOCALITY.fullmatch(w.word) and w.word not in _table() and not find(w.word)}
+
+
+def _from_file(source: str, named: set) -> set:
+    """Places a file name spells in pinyin (tianjin-volunteer-summary-2024.pdf), among those the report names."""
+    words = set(re.split(r"[^a-z]+", Path(source).stem.lower()))
+    return {p for p in named if _spelled(p.short) in words}
+
+
+@lru_cache(maxsize=4096)
+def _spelled(name: str) -> str:
+    """A place name in pinyin: ingest asks for each report's places (pypinyin costs ~0.2 ms a name)."""
+    from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
+
+    return "".join(lazy_pinyin(name))
+
+

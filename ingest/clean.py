@@ -72,6 +72,9 @@ def _normalise(line: str) -> str:
 
 def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     """(title, index of the first body line, header lines dropped above the title)."""
+    official = _official_title(lines)
+    if official:
+        return official
     for i, line in enumerate(lines[:15]):
         if line.startswith("# "):
             return line[2:].strip(), i + 1, lines[:i]
@@ -81,7 +84,7 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
         return hint, i + 1, lines[:i]
     for i, line in enumerate(lines[1:15], start=1):
         if _is_meta(line) and not _is_boilerplate(lines[i - 1]) and not _is_meta(lines[i - 1]) \
-                and _chars(lines[i + 1:]) > _chars(lines[:i - 1]):
+                and _chars(lines[i + 1:]) > _chars(lines[:i - 1]) and not any(map(_prose, lines[:i - 1])):
             # A portal's meta line opens the article; a short report's sign-off date ("共青团阜阳市委员会 /
             # 2024年12月6日") closes it, with the whole report above: that is no header to drop.
             if i == 2 and not _META.search(line) and _title_like(lines[0]):
@@ -96,8 +99,30 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     return "", 0, []
 
 
+def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
+    """A red-header document ("共青团扬州市委员会文件 / 扬团发〔2025〕6号 / 关于表彰…的 / …决定"): its title is the
+    subject after the document number, wrapped over up to three lines; the header lines stay in the text."""
+    if len(lines) < 3 or not lines[0].endswith("文件") or not any(map(_DOC_NUMBER.search, lines[1:3])):
+        return None
+    start = next(i for i in (1, 2) if _DOC_NUMBER.search(lines[i])) + 1
+    for end in range(start, min(start + 3, len(lines))):
+        if _DOC_KIND.search(lines[end]):
+            return "".join(lines[start:end + 1]), 0, []
+    return None
+
+
+_DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
+_DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
+
+
 def _title_like(line: str) -> bool:
     return bool(line) and len(line) <= 40 and line[-1] not in "。!?;:!?;:" and not _is_boilerplate(line)
+
+
+def _prose(line: str) -> bool:
+    """A sentence of running text: a portal's header (banner, menu, breadcrumb) has none, so a date line under
+    prose is a sign-off (a 表彰决定 signed above its 附件 lists), not the meta line that opens an article."""
+    return len(line) >= 40 and "。" in line
 
 
 def _chars(lines: list[str]) -> int:

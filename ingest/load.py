@@ -157,8 +157,8 @@ def html_lines(text: str) -> tuple[list[str], str]:
             caption = " ".join(element.xpath("string(caption)").split())
             lines.extend([caption] if caption else [])  # a paragraph, as a Word table's caption is
             lines.extend(tables.lines_of(grids[element], lines, caption))
-        if element in inside or not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS \
-                or _has_block_child(element):
+        if element in inside or not isinstance(element.tag, str) or _has_block_child(element) \
+                or not (element.tag in _BLOCK_TAGS or _text_div(element)):
             continue
         line = " ".join(element.text_content().split())
         if line and not _link_list(element, line):
@@ -175,6 +175,12 @@ def _article_root(root):
         if found:
             return max(found, key=lambda e: len(e.text_content()))
     return root
+
+
+def _text_div(element) -> bool:
+    """A <div> holding only text and inline markup: a portal's meta line (发布时间/来源/作者) is one, and it dates
+    the article."""
+    return element.tag == "div" and not any(isinstance(c.tag, str) and c.tag == "div" for c in element.iterdescendants())
 
 
 def _has_block_child(element) -> bool:
@@ -281,7 +287,7 @@ def _pdf_lines(data: bytes, name: str = "", max_pages: int = Limits().pdf_pages)
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
-    raw = [line.strip() for line in "\n".join(pages).splitlines()]
+    raw = [line for page in pages for line in _page_body(page)]
     full = _full_width(raw)
     lines: list[str] = []
     wrapped = False
@@ -294,6 +300,19 @@ def _pdf_lines(data: bytes, name: str = "", max_pages: int = Limits().pdf_pages)
         # next one. A short line ends its block even unpunctuated: a title, a heading, a date under a title.
         wrapped = bool(line) and line[-1] not in "。!?;:!?;:”」)" and _width(line) >= WRAPPED_WIDTH * full
     return lines
+
+
+# Page furniture: "— 1 —", "- 2 -", "第3页 共5页", "4/12"; a bare "7" only as a page's first or last line.
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+
+
+def _page_body(page: str) -> list[str]:
+    """A page's lines without its page number: a PDF report's first line was "— 1 —", taken as its title."""
+    lines = [line.strip() for line in page.splitlines()]
+    filled = [i for i, line in enumerate(lines) if line]
+    ends = {filled[0], filled[-1]} if filled else set()
+    return [line for i, line in enumerate(lines)
+            if not (_PAGE_NUMBER.match(line) or (i in ends and line.isdigit() and len(line) <= 4))]
 
 
 WRAPPED_WIDTH = 0.8  # of a full line: wrapped lines measured 0.85-1.0 of it in five reports, headings 0.1-0.5

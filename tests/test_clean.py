@@ -209,3 +209,16 @@ def test_a_bracketed_date_line_dates_a_speech_and_stays_in_its_text():
     doc = clean_document(["凝心聚力 奋力开创新时代九江共青团工作新局面", "——在共青团九江市第十七届委员会第五次全体会议上的工作报告",
                           "团市委书记 刘雅琴", "(2025年1月16日)", "各位委员,同志们:"], Path("jiujiang.docx"))
     assert doc.date == "2025-01-16" and "(2025年1月16日)" in doc.paragraphs
+
+
+def test_a_red_header_decision_keeps_its_body_above_the_sign_off_and_takes_its_subject_as_title():
+    """A 表彰决定: document number, subject over two lines, prose, sign-off date, then long 附件 lists. The date is
+    no portal meta line (prose above it) and the subject, not "…文件", is the title."""
+    lines = ["共青团扬州市委员会文件", "扬团发〔2025〕6号", "关于表彰2024年度扬州市五四红旗团委(团支部)、",
+             "优秀共青团员和优秀共青团干部的决定", "各县(市、区)团委:",
+             "2024年,全市各级团组织和广大团员青年深入学习贯彻党的二十大精神。全年全市新发展团员3846名,新建青年之家18个。",
+             "共青团扬州市委员会", "2025年4月28日", "附件"] + [f"扬州市第{i}中学团委 扬州市第{i}中学高二(3)班团支部" for i in range(30)]
+    doc = clean_document(lines, Path("yangzhou.txt"))
+    assert doc.title == "关于表彰2024年度扬州市五四红旗团委(团支部)、优秀共青团员和优秀共青团干部的决定"
+    assert doc.date == "2025-04-28" and any("新发展团员3846名" in p for p in doc.paragraphs)
+    assert "扬团发〔2025〕6号" in doc.paragraphs

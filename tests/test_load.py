@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest import messages as msg
+from ingest.clean import clean_document
 from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines
 from ingest.settings import Settings
 
@@ -140,6 +141,14 @@ def test_html_keeps_article_drops_chrome(tmp_path):
 def test_htm_and_gbk_html(tmp_path):
     page = PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk")
     assert load_file(write(tmp_path / "page.htm", page), LIMIT).lines[2] == "会议总结了2021年全市共青团工作。"
+
+
+def test_html_meta_line_in_a_div_dates_the_article():
+    lines, _ = html_lines("<html><body><h1>南阳见习行动启动</h1><div class='info'>发布时间:2025-03-12 10:26 作者:韩晓蕾 "
+                          "浏览次数:<span>2847</span></div><div class='article'><p>2024年募集见习岗位4820个。</p></div>"
+                          "<div class='foot'>本站更新时间:2025-05-31</div></body></html>")
+    doc = clean_document(lines, Path("nanyang.html"), "南阳见习行动启动")
+    assert doc.date == "2025-03-12" and doc.paragraphs[0] == "2024年募集见习岗位4820个。"
 
 
 def test_html_title_from_title_tag_without_h1():
@@ -516,6 +525,15 @@ def test_pdf_short_lines_end_their_block_even_unpunctuated(tmp_path):
     assert load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines == [
         "天水市青少年发展基金会2023年度工作报告", "二、募捐情况",
         "2023年基金会全年共募集资金1068.5万元其中定向捐赠826.3万元非定向捐赠二百四十二万元。"]
+
+
+def test_pdf_page_numbers_are_no_text(tmp_path):
+    """"— 1 —" heading a page was a report's title; a page number between pages split a paragraph."""
+    from ingest.load import _page_body
+
+    assert _page_body("— 1 —\n吉林省希望工程2024年度报告\n全年募集善款8642万元") == ["吉林省希望工程2024年度报告", "全年募集善款8642万元"]
+    assert _page_body("资助学生23106名\n第2页 共3页") == ["资助学生23106名"]
+    assert _page_body("资助学生\n7\n23106名\n12") == ["资助学生", "7", "23106名"]  # a bare number inside the page stays
 
 
 @pytest.mark.parametrize("name, title", [

@@ -40,6 +40,11 @@ class Assistant:
             llm = LLMAnswerer.from_settings(settings)
         return cls(settings, store, retriever, llm)
 
+    def empty(self) -> bool:
+        """No chunk to answer from, by the lexical state this process holds: no Chroma round trip a question
+        (a count took 8.6 ms at 100k chunks, as long as the rest of the retrieval)."""
+        return len(self.retriever.index()) == 0
+
     def ask(self, question: str, history: list | None = None) -> Answer:
         answer = None
         for answer in self.stream(question, history):

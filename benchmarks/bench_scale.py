@@ -105,9 +105,17 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
     return 0.0
 
 
+_CLIENTS = threading.local()
+
+
 def ask(url: str, q: str, timeout: float = 300) -> tuple[float, str]:
+    """One question over a kept-alive connection, as a load balancer keeps them: `httpx.post` builds a client
+    (and an SSL context) per call, ~30 ms of the client's own time that the old figures counted as latency."""
+    client = getattr(_CLIENTS, "client", None)
+    if client is None:
+        client = _CLIENTS.client = httpx.Client()
     t = time.perf_counter()
-    r = httpx.post(url, json={"question": q}, timeout=timeout)
+    r = client.post(url, json={"question": q}, timeout=timeout)
     return time.perf_counter() - t, r.text if r.status_code == 200 else ""
 
 

@@ -97,6 +97,9 @@ def build(texts: list[str], titles: list[str], doc_of: np.ndarray, heads: list[s
     text_df counts the chunks whose text (not title) holds each chunk-vocabulary token.
     Returns ((data, rows, indptr, vocab, n, avgdl) of chunks, the same of documents, text_df)."""
     codes, n = Codes(), len(texts)
+    if not n:
+        empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {})
+        return empty + (0, 1.0), empty + (len(heads), 1.0), np.zeros(0, np.int32)
     rows, tcodes = codes.occurrences(texts)
     title_list = list(dict.fromkeys(titles))
     title_rows, title_codes = _per_row(codes, title_list, _index_of(titles, title_list))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -72,6 +73,8 @@ _UNIT_ALIASES = {"名": "人", "场次": "场"}
 
 def _normalise(text: str) -> tuple[str, list[int]]:
     """NFKC per character, so every normalised index maps back to a source offset."""
+    if unicodedata.is_normalized("NFKC", text):  # ingest normalised every paragraph: each character maps to itself
+        return text, range(len(text))
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -145,9 +148,15 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in reading order, with offsets into the original string."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """Remembered: a question's features read the quantities of the same clauses and paragraphs many times."""
     norm, origin = _normalise(text)
     found = (_to_quantity(m, text, origin) for m in _QUANTITY.finditer(norm))
-    return [q for q in found if q is not None]
+    return tuple(q for q in found if q is not None)
 
 
 def stated_figures(text: str) -> frozenset:

@@ -107,7 +107,7 @@ class Service(KnowledgeBase):
         with QUESTIONS.answering():
             assistant = self.assistant()
         with self._lock, self._reaching():
-            if assistant is None or assistant.store.count() == 0:
+            if assistant is None or assistant.empty():
                 raise UserError(msg.NO_INDEX, status=503)
             parts = assistant.stream(question, history or [])
         while True:
@@ -124,7 +124,7 @@ class Service(KnowledgeBase):
         with QUESTIONS.answering():
             assistant = self.assistant()
         with self._lock, self._reaching(), QUESTIONS.answering():
-            if assistant is None or assistant.store.count() == 0:
+            if assistant is None or assistant.empty():
                 raise UserError(msg.NO_INDEX, status=503)
             return assistant.facts(query, limit)
 

@@ -183,7 +183,6 @@ def _year_for(head: str, years: list[int]) -> int:
     return before[-1] if before else years[0] if len(years) == 1 else 0
 
 
-_SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")
 _PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?|[一二三四五六七八九十]+五(?:期间|以来)")
 
 
@@ -198,7 +197,7 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
     report = catalogue.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year).
-    titled_year = _SUMMARY_YEAR.search(doc.title)
+    titled_year = catalogue.SUMMARY_YEAR.search(doc.title)
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
     year = int(titled_year.group(1)) if titled_year else dated
     return (focus[0] if focus else None), year

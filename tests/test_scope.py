@@ -107,6 +107,17 @@ def test_a_year_is_the_reports_or_its_paragraphs():
     assert scope.match(scope.of_text("宁夏2019年注册了多少志愿者?"), report, "2019年注册志愿者6万人", "2019年注册志愿者6万人")
 
 
+def test_a_work_summary_is_its_titles_year_not_the_year_it_was_read_out_or_planned():
+    from app.engine.catalogue import report_of
+
+    meta = {"title": "共青团南通市委2023年工作总结和2024年工作思路", "date": "2024-01-18", "source": "nantong.md"}
+    report = report_of(meta, "南通全年新发展团员6218名。2024年力争新发展团员6500名。", {})
+    assert report.main_years == {2023}
+    asked = scope.of_text("2024年南通新发展团员多少名")
+    assert not scope.match(asked, report, "全年新发展团员6218名。", "全年新发展团员6218名。")
+    assert scope.match(asked, report, "2024年力争新发展团员6500名。", "2024年力争新发展团员6500名。")
+
+
 # The real corpus index: questions about places and years it does not cover, and ones it does.
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import ASKS_PLAN, plan_at
 from .question import PEOPLE, Question
-from .scope import PRIOR_WORDS
+from .scope import PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
@@ -230,7 +230,8 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
-    titled = sorted(set(_YEAR.findall(p.title)))
+    summary = SUMMARY_YEAR.search(p.title)  # "2023年工作总结和2024年工作思路" is 2023's
+    titled = [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
     own = (titled or [p.date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)

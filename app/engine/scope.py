@@ -34,6 +34,7 @@ _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
 _PRIOR = re.compile("|".join(PRIOR_WORDS))
+SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 

@@ -27,8 +27,9 @@ _SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|�
 _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)")
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
-# A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions.
-_CHANGE = re.compile(r"历年|逐年|各年|[这近]?[两几]年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"
+# A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions; so is
+# "历年累计资助多少" (the running total over the years).
+_CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近]?[两几]年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"
                      r"(?:怎么|怎样|如何)(?:一路)?(?:变|增长|增加|减少|下降)")
 # Two years as the ends of one span a figure accumulated over ("自2006年实施以来共筹集", "从2016年开始到2020年总共"):
 # one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named

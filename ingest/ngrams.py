@@ -89,18 +89,48 @@ def bm25_matrix(codes: np.ndarray, rows: np.ndarray, tf: np.ndarray, n_rows: int
     return weights, rows.astype(np.int32), indptr, vocab
 
 
-def build(texts: list[str], titles: list[str], doc_of: np.ndarray, heads: list[str], k1: float, b: float):
+class Tokens:
+    """The occurrences of chunk texts read page by page: a page is tokenised while the next one is fetched."""
+
+    def __init__(self):
+        self.codes, self.n = Codes(), 0
+        self._rows: list[np.ndarray] = []
+        self._found: list[np.ndarray] = []
+
+    def add(self, texts: list[str]) -> None:
+        rows, found = self.codes.occurrences(texts)
+        self._rows.append(rows + self.n)
+        self._found.append(found)
+        self.n += len(texts)
+
+    def occurrences(self, order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(row, code) of every token, rows renumbered to the positions `order` gives the texts."""
+        rows = np.concatenate(self._rows) if self._rows else np.zeros(0, np.int64)
+        found = np.concatenate(self._found) if self._found else np.zeros(0, np.int64)
+        if order is not None:
+            position = np.empty(self.n, np.int64)
+            position[order] = np.arange(self.n)
+            rows = position[rows]
+        return rows, found
+
+
+def build(texts, titles: list[str], doc_of: np.ndarray, heads: list[str], k1: float, b: float,
+          order: np.ndarray | None = None):
     """A segment's two BM25 parts and its text document frequencies, as Segment.write lays them out.
 
     texts, titles, doc_of: per chunk (in segment order); heads: per document, the "title source" text its BM25
     tokens hold twice. Chunk tokens are "title text"; document tokens every chunk text's plus the head's twice;
     text_df counts the chunks whose text (not title) holds each chunk-vocabulary token.
+    texts: the chunk texts, or their Tokens in the order they were read, `order` giving each its position.
     Returns ((data, rows, indptr, vocab, n, avgdl) of chunks, the same of documents, text_df)."""
-    codes, n = Codes(), len(texts)
+    tokens = texts if isinstance(texts, Tokens) else Tokens()
+    if tokens is not texts:
+        tokens.add(texts)
+    codes, n = tokens.codes, tokens.n
     if not n:
         empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {})
         return empty + (0, 1.0), empty + (len(heads), 1.0), np.zeros(0, np.int32)
-    rows, tcodes = codes.occurrences(texts)
+    rows, tcodes = tokens.occurrences(order)
     title_list = list(dict.fromkeys(titles))
     title_rows, title_codes = _per_row(codes, title_list, _index_of(titles, title_list))
     keys, counts = counted(np.concatenate([rows, title_rows]), np.concatenate([tcodes, title_codes]),

@@ -139,3 +139,17 @@ def test_an_embedded_follower_merges_on_a_thread(make_settings, tmp_path, monkey
     while state.segment is first.segment and time.monotonic() < deadline:
         state = follower.catch_up()
     assert state.segment is not first.segment and "d" in state.documents()
+
+
+def test_prefetched_rows_come_in_order_and_a_readers_error_reaches_the_consumer():
+    from ingest.lexsync import prefetched
+
+    assert list(prefetched(iter(range(2500)), batch=1000)) == list(range(2500))
+    assert list(prefetched(iter([]))) == []
+
+    def broken():
+        yield 1
+        raise ConnectionError("chroma went away")
+
+    with pytest.raises(ConnectionError):
+        list(prefetched(broken()))

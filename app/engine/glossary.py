@@ -35,12 +35,8 @@ GLOSSARY = (
     ("award", "荣获"), ("honour", "荣誉"), ("honor", "荣誉"), ("secretary", "书记"), ("in charge", "负责人"),
     ("founder", "创始人"), ("platform", "平台"), ("wishes", "心愿"), ("opinions", "意见"), ("sessions", "期"),
     ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"),
-    ("western china program", "西部计划"), ("western program", "西部计划"), ("western programme", "西部计划"),
-    ("western region program", "西部计划"), ("internships", "见习"), ("internship", "见习"), ("interns", "见习"),
-    ("retention", "留用"), ("retained", "留用"), ("youth homes", "青年之家"), ("youth home", "青年之家"),
 )
-_PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh)
-                  for en, zh in sorted(GLOSSARY, key=lambda pair: -len(pair[0])))  # longer phrases first
+_PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 
 
 _VERSION = 1  # of how the table is read: a change to _read must bump it (the cache is keyed on it)
@@ -77,7 +73,7 @@ def dictionary_terms(text: str, rarity: Callable[[str], float | None]) -> list[s
             phrase = words[i:i + n]
             if phrase[0] in STOP or phrase[-1] in STOP:
                 continue
-            hits = next((h for form in _forms(phrase[-1]) if (h := table.get(" ".join(phrase[:-1] + [form])))), ())
+            hits = table.get(" ".join(phrase)) or table.get(" ".join(phrase[:-1] + [_singular(phrase[-1])]), ())
             known = sorted((r, zh) for zh in dict.fromkeys(hits) if (r := rarity(zh)) is not None)
             if known:
                 out += [zh for _, zh in known[:PER_PHRASE]]
@@ -92,25 +88,6 @@ def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-_IRREGULAR = {"built": "build", "held": "hold", "sent": "send", "took": "take", "won": "win", "gave": "give",
-              "made": "make", "lent": "lend", "paid": "pay", "led": "lead", "began": "begin", "got": "get",
-              "taught": "teach", "brought": "bring", "bought": "buy", "chose": "choose", "grew": "grow", "rose": "rise",
-              "spent": "spend", "set": "set", "met": "meet", "ran": "run", "drew": "draw", "saw": "see"}
-
-
-def _forms(word: str) -> list[str]:
-    """The word, its singular, then the stems of a past tense or -ing form: CC-CEDICT glosses verbs in their base
-    form ("funded" fund, "applied" apply, "planned" plan, "hired" hire, "receiving" receive)."""
-    forms = [word, _singular(word)] + ([_IRREGULAR[word]] if word in _IRREGULAR else [])
-    if word.endswith("ied"):
-        forms.append(word[:-3] + "y")
-    elif word.endswith("ed"):
-        forms += [word[:-2], word[:-1]] + ([word[:-3]] if len(word) > 4 and word[-3] == word[-4] else [])
-    elif word.endswith("ing"):
-        forms += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if len(word) > 5 and word[-4] == word[-5] else [])
-    return list(dict.fromkeys(forms))
 
 
 @lru_cache(maxsize=1)

@@ -36,3 +36,15 @@ def test_a_target_is_read_at_its_value():
     text = "全年新发展团员7630名。2025年,力争新发展团员8000名左右,发放青年创业贷款4亿元以上。西部计划志愿者148名"
     assert [plan_at(text, text.index(v)) for v in ("7630", "8000", "4亿", "148")] == [False, True, True, False]
     assert ASKS_PLAN.search("张家口今年计划再建多少?") and not ASKS_PLAN.search("台州2023年西部计划志愿者有多少名?")
+
+
+def test_a_running_total_is_told_from_a_years_figure_on_both_sides():
+    from app.engine.cross_period import RUNNING, asked
+
+    text = "全年共募集善款8642万元;希望工程实施35年来,全省累计募集资金12.6亿元。"
+    assert [bool(RUNNING.search(text[max(text.rfind(";", 0, text.index(v)), 0):text.index(v)])) for v in ("8642", "12.6")] == \
+        [False, True]
+    q = analyse("吉林省2024年希望工程一共筹到多少善款")
+    assert asked(q.text, q.text, q.years) == "year"  # 一共 is no running total: a year's figure is asked
+    q = analyse("江海青年创业贷到2024年累计发放多少贷款")
+    assert asked(q.text, q.text, q.years) == "running"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from ingest.schema import Answer, Citation
 
 from . import answer_model, conflict
-from .features import SENTENCE, Env, coverage, sentence_span, vector
+from .coverage import coverage
+from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
 from .people import ROLES, people

@@ -12,7 +12,7 @@ import re
 
 # "新" but not in a name: 新疆, 新区, 新时代, 新冠, 创新, 更新, 新媒体 are not "new this time".
 _NEW = re.compile(r"(?<![创更革清])新(?![疆区时冠媒型闻])|今年|当年|本年|\bnew\b|\bnewly\b", re.I)
-_RUNNING = re.compile(r"累计|以来|先后|历年|总计|\bin total\b|\bcumulative(?:ly)?\b|\bso far\b|\bever\b", re.I)
+RUNNING = re.compile(r"累计|以来|先后|历年|总计|\bin total\b|\bcumulative(?:ly)?\b|\bso far\b|\bever\b", re.I)
 _CLAUSE = re.compile(r"[,,;;。]")
 
 
@@ -20,7 +20,7 @@ def asked(question: str, indicator: str, years=()) -> str:
     """"running", "new", "year" or "" (either), from the question's indicator (places removed: 新疆) or its English;
     "year" when it names years and neither: a figure of those years, which a total since a start is not."""
     text = indicator + " " + (question if re.search(r"[A-Za-z]{3}", question) else "")
-    if _RUNNING.search(text):
+    if RUNNING.search(text):
         return "running"
     return "new" if _NEW.search(text) else "year" if years else ""
 
@@ -33,7 +33,7 @@ _SINCE = re.compile(r"以来|\bsince\b", re.I)
 def stated(quote: str, figure: str) -> str:
     """"running" or "new" or "", from the clause of the quote that states the figure."""
     clause = next((c for c in _CLAUSE.split(quote) if figure and figure in c), "")
-    if _RUNNING.search(clause):
+    if RUNNING.search(clause):
         return "running"
     return "new" if _NEW.search(clause) else ""
 

@@ -13,7 +13,8 @@ from typing import Callable
 
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
-from .cross_period import ASKS_PLAN, plan_at
+from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at
+from .coverage import coverage, grams_of, partial, term_weight
 from .question import PEOPLE, Question
 from .scope import PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
@@ -56,6 +57,7 @@ FEATURES: tuple[str, ...] = (
                                                            # asked, and this candidate is it (the choice model
                                                            # compares a question's candidates: it needs the pair)
     "planned", "plan_fit",                                 # a target (力争…, 计划…); and a target was asked (目标/计划)
+    "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
 )
@@ -108,6 +110,7 @@ class Env:
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.asks_plan = bool(ASKS_PLAN.search(q.text))
+        self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asked_chars = set(q.text) | set("".join(q.terms))
 
     def coverage(self, text: str) -> float:
@@ -187,6 +190,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found |= _unit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
+        running = bool(RUNNING.search(text[span[0]:at]))
+        found |= {"running": float(running), "running_fit": float(running and env.asks_kind == "running"),
+                  "running_misfit": float(running and env.asks_kind in ("new", "year"))}
     if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
@@ -265,36 +271,3 @@ def _lacks(part: str, text: str) -> float:
 
 def _share(items, test) -> float:
     return sum(1 for x in items if test(x)) / len(items) if items else 0.0
-
-
-def term_weight(term: str, idf) -> float:
-    grams = grams_of(term)
-    return sum(idf(g) for g in grams) / len(grams)
-
-
-def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
-    """Share of the question's content, weighted by rarity, that a text contains."""
-    if not terms:
-        return 0.0
-    hit = total = 0.0
-    for term in terms:
-        weight = weights[term] if weights else term_weight(term, idf)
-        total += weight
-        hit += weight * partial(term, text)
-    return hit / (total or 1.0)
-
-
-def partial(term: str, text: str) -> float:
-    """1 when the text holds the term, else the share of its bigrams it holds (terms of 3+ characters)."""
-    if term in text:
-        return 1.0
-    if len(term) <= 2:
-        return 0.0
-    grams = grams_of(term)
-    return sum(g in text for g in grams) / len(grams)
-
-
-def grams_of(term: str) -> list[str]:
-    if len(term) <= 2 or not "\u4e00" <= term[0] <= "\u9fff":
-        return [term]
-    return [term[i:i + 2] for i in range(len(term) - 1)]

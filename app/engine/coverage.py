@@ -1,0 +1,36 @@
+"""How much of a question's content a text holds: idf-weighted terms, a term missing as a whole earning partial
+credit for its character bigrams ("青年志愿者" vs "志愿者"). Used by the features and the conflict check."""
+from __future__ import annotations
+
+
+def term_weight(term: str, idf) -> float:
+    grams = grams_of(term)
+    return sum(idf(g) for g in grams) / len(grams)
+
+
+def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
+    """Share of the question's content, weighted by rarity, that a text contains."""
+    if not terms:
+        return 0.0
+    hit = total = 0.0
+    for term in terms:
+        weight = weights[term] if weights else term_weight(term, idf)
+        total += weight
+        hit += weight * partial(term, text)
+    return hit / (total or 1.0)
+
+
+def partial(term: str, text: str) -> float:
+    """1 when the text holds the term, else the share of its bigrams it holds (terms of 3+ characters)."""
+    if term in text:
+        return 1.0
+    if len(term) <= 2:
+        return 0.0
+    grams = grams_of(term)
+    return sum(g in text for g in grams) / len(grams)
+
+
+def grams_of(term: str) -> list[str]:
+    if len(term) <= 2 or not "\u4e00" <= term[0] <= "\u9fff":
+        return [term]
+    return [term[i:i + 2] for i in range(len(term) - 1)]

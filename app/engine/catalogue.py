@@ -84,11 +84,7 @@ class Catalogue:
 
     @cached_property
     def _by_place(self) -> dict[Place, set[str]]:
-        index: dict[Place, set[str]] = {}
-        for d, r in self.reports.items():
-            for p in r.named:
-                index.setdefault(p, set()).add(d)
-        return index
+        return _inverted((d, r.named) for d, r in self.reports.items())
 
     @cached_property
     def _by_ancestor(self) -> dict[tuple[int, str], set[str]]:
@@ -101,11 +97,7 @@ class Catalogue:
 
     @cached_property
     def _by_year(self) -> dict[int, set[str]]:
-        index: dict[int, set[str]] = {}
-        for d, r in self.reports.items():
-            for y in r.years:
-                index.setdefault(y, set()).add(d)
-        return index
+        return _inverted((d, r.years) for d, r in self.reports.items())
 
     def locate(self, quote: str) -> set[str]:
         """The reports whose text holds a quoted sentence (which report a previous answer came from)."""
@@ -115,6 +107,15 @@ class Catalogue:
         if self._locate is not None:
             return self._locate(head[:12])  # a chunk boundary may fall after 12 characters, rarely before
         return {d for d, text in self.texts.items() if head in re.sub(r"\s+", "", text)}
+
+
+def _inverted(items) -> dict:
+    """{key: the reports whose keys hold it} from (report, keys) pairs."""
+    index: dict = {}
+    for doc, keys in items:
+        for key in keys:
+            index.setdefault(key, set()).add(doc)
+    return index
 
 
 _REPORTS: tuple = (None, {})  # (the titled table, {(title, date, source, text): Report}) of the latest catalogue

@@ -191,6 +191,9 @@ class _FakeAssistant:
     def __init__(self):
         self.store, self.histories = _FakeStore(), []
 
+    def empty(self) -> bool:
+        return self.store.count() == 0
+
     def stream(self, question, history):
         self.histories.append(list(history))
         yield "203"

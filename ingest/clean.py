@@ -102,9 +102,12 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
 def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     """A red-header document ("共青团扬州市委员会文件 / 扬团发〔2025〕6号 / 关于表彰…的 / …决定"): its title is the
     subject after the document number, wrapped over up to three lines; the header lines stay in the text."""
-    if len(lines) < 3 or not lines[0].endswith("文件") or not any(map(_DOC_NUMBER.search, lines[1:3])):
+    if len(lines) < 3 or not lines[0].endswith("文件"):
         return None
-    start = next(i for i in (1, 2) if _DOC_NUMBER.search(lines[i])) + 1
+    numbered = [i for i in (1, 2) if _DOC_NUMBER.search(lines[i])]
+    if not numbered:
+        return None
+    start = numbered[0] + 1
     for end in range(start, min(start + 3, len(lines))):
         if _DOC_KIND.search(lines[end]):
             return "".join(lines[start:end + 1]), 0, []

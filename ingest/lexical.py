@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,7 +155,7 @@ class Segment:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         tokens, read = ngrams.Tokens(), []
-        for page in _batches(rows, 5000):  # tokenised as read: a prefetching reader fetches the next page meanwhile
+        for page in batches(rows, 5000):  # tokenised as read: a prefetching reader fetches the next page meanwhile
             tokens.add([t for _, t, _ in page])
             read.extend(page)
         doc_ids = sorted({m["doc_id"] for _, _, m in read})
@@ -166,28 +166,17 @@ class Segment:
         rows = [read[i] for i in order]
         doc_meta, by_doc = _documents(rows, slot, len(doc_ids))
         # The catalogue (pure Python) in a thread while numpy, which lets go of the GIL, builds the matrices.
-        extra_value: list = [None, None]  # value, error
-
-        def views():
-            try:
-                extra_value[0] = extra(by_doc, dict(zip(doc_ids, doc_meta)))
-            except BaseException as err:  # raised below, in the writing thread
-                extra_value[1] = err
-
-        worker = threading.Thread(target=views, daemon=True) if extra else None
-        if worker:
-            worker.start()
-        chunks, docs, text_df = ngrams.build(tokens, [m.get("title", "") for _, _, m in rows], np.asarray(keys[order] >> 40),
-                                             [f"{m['title']} {m['source']}" for m in doc_meta], K1, B, order)
-        Part.save(tmp / "chunks", *chunks)
-        Part.save(tmp / "docs", *docs)
-        np.save(tmp / "keys.npy", keys[order])
-        np.save(tmp / "text_df.npy", text_df)
-        if worker:
-            worker.join()
-        if extra_value[1] is not None:
-            raise extra_value[1]
-        (tmp / "extra.json").write_text(json.dumps(extra_value[0], ensure_ascii=False), encoding="utf-8")
+        with ThreadPoolExecutor(1) as pool:
+            views = pool.submit(extra, by_doc, dict(zip(doc_ids, doc_meta))) if extra else None
+            chunks, docs, text_df = ngrams.build(tokens, [m.get("title", "") for _, _, m in rows],
+                                                 np.asarray(keys[order] >> 40),
+                                                 [f"{m['title']} {m['source']}" for m in doc_meta], K1, B, order)
+            Part.save(tmp / "chunks", *chunks)
+            Part.save(tmp / "docs", *docs)
+            np.save(tmp / "keys.npy", keys[order])
+            np.save(tmp / "text_df.npy", text_df)
+            extra_value = views.result() if views else None  # its error, if any, raised here
+        (tmp / "extra.json").write_text(json.dumps(extra_value, ensure_ascii=False), encoding="utf-8")
         (tmp / "segment.json").write_text(json.dumps({"seq": seq, "stamp": stamp, "doc_ids": doc_ids,
                                                       "doc_meta": doc_meta}, ensure_ascii=False), encoding="utf-8")
         tmp.replace(folder)  # whole or absent: readers open a finished segment or the previous one
@@ -208,7 +197,7 @@ def _documents(rows, slot, n):
     return doc_meta, {d: "\n".join(parts[i]) for d, i in slot.items()}
 
 
-def _batches(rows, size: int):
+def batches(rows, size: int):
     batch = []
     for row in rows:
         batch.append(row)

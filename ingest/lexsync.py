@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 
-from .lexical import Segment, document_rows
+from .lexical import Segment, batches, document_rows
 from .lexstate import State
 
 SLACK = 64  # log entries re-read behind the last applied one: two writers may have shared a seq number
@@ -72,13 +72,8 @@ def prefetched(rows, batch: int = 1000, ahead: int = 20):
 
     def read():
         try:
-            held = []
-            for row in rows:
-                held.append(row)
-                if len(held) == batch:
-                    queue.put(held)
-                    held = []
-            queue.put(held)
+            for held in batches(rows, batch):
+                queue.put(held)
             queue.put(done)
         except BaseException as err:  # handed to the consumer
             queue.put(err)

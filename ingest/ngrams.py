@@ -61,10 +61,16 @@ def counted(rows: np.ndarray, codes: np.ndarray, flags: np.ndarray | None = None
     """Distinct (code, row[, flag]) keys with their counts, sorted by code then row."""
     keys = (codes << (_ROW_BITS + 1)) | (rows << 1) | (0 if flags is None else flags)
     keys.sort()
-    if not len(keys):
-        return keys, np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-    return keys[starts], np.diff(np.append(starts, len(keys)))
+    starts, counts = _runs(keys)
+    return keys[starts], counts
+
+
+def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal neighbours starts in a sorted array, and how long it is."""
+    if not len(values):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
+    return starts, np.diff(np.append(starts, len(values)))
 
 
 def unpack(keys: np.ndarray):
@@ -75,10 +81,8 @@ def unpack(keys: np.ndarray):
 def bm25_matrix(codes: np.ndarray, rows: np.ndarray, tf: np.ndarray, n_rows: int, lengths: np.ndarray, k1, b):
     """bm25s's CSC score matrix (data, row indices, indptr) and the vocabulary's codes, from distinct
     (code, row, tf) sorted by code then row. lengths: tokens per row (duplicates count)."""
-    new = np.concatenate([[True], codes[1:] != codes[:-1]])
-    starts = np.flatnonzero(new)
-    vocab, df = codes[starts], np.diff(np.append(starts, len(codes)))
-    col = np.cumsum(new) - 1
+    starts, df = _runs(codes)
+    vocab, col = codes[starts], np.repeat(np.arange(len(starts)), df)
     idf_of = {int(d): np.float32(math.log(1 + (n_rows - d + 0.5) / (d + 0.5))) for d in np.unique(df)}
     idf = np.array([idf_of[int(d)] for d in df], np.float32)
     avgdl = lengths.mean()
@@ -128,18 +132,16 @@ def build(texts, titles: list[str], doc_of: np.ndarray, heads: list[str], k1: fl
         tokens.add(texts)
     codes, n = tokens.codes, tokens.n
     if not n:
-        empty = (np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {})
-        return empty + (0, 1.0), empty + (len(heads), 1.0), np.zeros(0, np.int32)
+        return _empty() + (0, 1.0), _empty() + (len(heads), 1.0), np.zeros(0, np.int32)
     rows, tcodes = tokens.occurrences(order)
     title_list = list(dict.fromkeys(titles))
     title_rows, title_codes = _per_row(codes, title_list, _index_of(titles, title_list))
     keys, counts = counted(np.concatenate([rows, title_rows]), np.concatenate([tcodes, title_codes]),
                            np.concatenate([np.zeros(len(rows), np.int64), np.ones(len(title_rows), np.int64)]))
     ccode, crow, flag = unpack(keys)
-    pair = keys >> 1
-    first = np.flatnonzero(np.concatenate([[True], pair[1:] != pair[:-1]]))
+    first, _ = _runs(keys >> 1)  # a (code, row) pair counted in the text and in the title is one
     lengths = np.bincount(np.concatenate([rows, title_rows]), minlength=n)
-    chunks = _part(codes, ccode[first], crow[first], np.add.reduceat(counts, first) if len(first) else counts,
+    chunks = _part(codes, ccode[first], crow[first], np.add.reduceat(counts, first),
                    n, lengths, k1, b)
     in_text = ccode[flag == 0]
     text_df = np.bincount(np.searchsorted(chunks[4], in_text), minlength=len(chunks[4])).astype(np.int32)
@@ -149,8 +151,7 @@ def build(texts, titles: list[str], doc_of: np.ndarray, heads: list[str], k1: fl
     dcode, drow, _ = unpack(dkeys)
     dlengths = np.bincount(drows, minlength=len(heads))
     docs = _part(codes, dcode, drow, dcounts, len(heads), dlengths, k1, b)
-    return (chunks[:4] + (n, float(lengths.mean()) if n else 1.0),
-            docs[:4] + (len(heads), float(dlengths.mean()) if len(heads) else 1.0), text_df)
+    return chunks[:4] + (n, float(lengths.mean())), docs[:4] + (len(heads), float(dlengths.mean())), text_df
 
 
 def _index_of(values: list[str], distinct: list[str]) -> np.ndarray:
@@ -174,6 +175,11 @@ def _per_row(codes: Codes, distinct: list[str], which: np.ndarray):
 def _part(codes: Codes, code, rows, tf, n_rows, lengths, k1, b):
     """(data, rows, indptr, {token: column}, vocabulary codes) of one part."""
     if not len(code):
-        return np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {}, np.zeros(0, np.int64)
+        return _empty() + (np.zeros(0, np.int64),)
     data, prow, indptr, vocab = bm25_matrix(code, rows, tf, n_rows, lengths, k1, b)
     return data, prow, indptr, {codes.token(int(c)): i for i, c in enumerate(vocab)}, vocab
+
+
+def _empty() -> tuple:
+    """A part with no rows: (data, rows, indptr, vocabulary)."""
+    return np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {}

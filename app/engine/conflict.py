@@ -103,29 +103,23 @@ def _scope(question, best, places: set[str], context) -> list[str]:
 def _other_reports(question, best, passages, scope, library):
     """Passages of each other report that may speak for the same place and period, grouped by report."""
     d = best.passage
-    found = [p for p in passages if p.doc_id != d.doc_id and _worth_asking(d, p.title, p.date, scope)]
-    if library is not None:
-        near = _titles(library.titles()).worth_asking(d, scope) - {d.doc_id}
-        if near:
-            found += library.search(question.text, near, min(PER_REPORT * len(near), MAX_PASSAGES))
+    titles = library.titles() if library is not None else {p.doc_id: (p.title, p.date) for p in passages}
+    near = (_titles(titles) if library is not None else TitleIndex(titles)).worth_asking(d, scope) - {d.doc_id}
+    found = [p for p in passages if p.doc_id in near]
+    if library is not None and near:
+        found += library.search(question.text, near, min(PER_REPORT * len(near), MAX_PASSAGES))
     by_doc: dict[str, dict] = {}
     for p in found:
         by_doc.setdefault(p.doc_id, {}).setdefault(p.paragraph, p)
     return [sorted(ps.values(), key=lambda p: -p.score) for ps in by_doc.values()]
 
 
-def _worth_asking(d: Passage, title: str, day: str, scope) -> bool:
-    """Per report, before any extraction: could it speak for D's place and period at all?"""
-    if title == d.title or _CORRECTION.search(title):
-        return True  # the same report re-issued (or tampered with), whatever its date; a notice: read below
-    if _correction(d):
-        return title in d.text or any(t in title for t in scope)  # what the notice corrects came before it
-    return any(t in title for t in scope) and _close(d.date, day)
-
-
 class TitleIndex:
-    """_worth_asking over every report at once: titles by text, notices, and one string to find scope words in
-    (a pass over 11,700 titles took 20 ms a question)."""
+    """Which reports could speak for D's place and period at all, before any extraction: the same title (re-issued
+    or tampered with, whatever its date) and every notice (read below); a report whose title names a scope word,
+    dated close to D, or, when D is a notice, any such report and any whose title D quotes (what it corrects came
+    before it). Titles by text, notices, and one string to find scope words in: a pass over 11,700 titles took
+    20 ms a question."""
 
     def __init__(self, titles: dict[str, tuple[str, str]]):
         self.titles = titles

@@ -159,3 +159,17 @@ def test_a_follow_up_keeps_the_report_and_narrows(assistant):
 def test_a_swapped_place_the_report_lacks_is_refused(assistant):
     answer = assistant.ask("那海南呢?", history=[("铜川团市委书记是谁?", "王娜。原文:“会上铜川团市委书记王娜进行了交流发言”")])
     assert not answer.found and "王娜" not in answer.text
+
+
+def test_a_kind_of_figure_keeps_the_thing_counted():
+    # "累计呢?" asks the running total of the same thing; "计划呢?" its target: before the verb, not the subject
+    assert condense("连云港累计呢?", [("连云港2023年青创贷发放了多少?", "2.46亿元")]) == "连云港2023年青创贷累计发放了多少?"
+    assert condense("2024年计划呢?", [("广东2023年新建了几所?", "10所")]) == "广东2024年计划新建了几所?"
+    assert condense("累计呢?", [("宜宾2023年新建了几个青年之家?", "26个")]) == "宜宾2023年累计新建了几个青年之家?"
+    assert condense("新增呢?", [("宜宾累计建成了几个青年之家?", "171个")]) == "宜宾新增建成了几个青年之家?"
+
+
+def test_a_part_narrows_and_a_measure_word_stays():
+    assert condense("其中网上募的呢?", [("甘肃青基会2023年募集了多少资金?", "")]) == \
+        "甘肃青基会2023年募集了多少资金,其中网上募有多少?"
+    assert condense("法律类的呢?", [("保定12355去年受理了多少件?", "")]) == "保定12355去年受理了多少件法律类?"

@@ -37,6 +37,15 @@ def test_subject_terms_and_years():
     assert "清镇市" in q.terms and "多少" not in q.terms
 
 
+@pytest.mark.parametrize("question, years", [
+    ("宿迁23年新发展了多少团员?", ("2023",)), ("那24年呢?", ("2024",)), ("23年度青年之家几个?", ("2023",)),
+    ("希望工程在新疆开展27年来累计帮助了多少名学生?", ()), ("西部计划在重庆实施20年累计招募了多少名志愿者?", ()),
+    ("近10年间注册了多少志愿者?", ()), ("12355 24年受理了多少件?", ("2024",)),
+])
+def test_short_years_read_whole_spans_of_years_not(question, years):
+    assert analyse(question).years == years
+
+
 def test_traditional_and_full_width_normalised():
     q = analyse("銅川的誌願匯平臺註冊了多少誌願者?")
     assert "铜川" in q.text and "?" in q.text

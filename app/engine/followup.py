@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import scope
+from .numbers import UNITS
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -31,7 +32,11 @@ _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少
 _PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)")
 _LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
 _PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
-_SUBJECT = re.compile(r"(?P<ask>多少|几)(?P<unit>[万亿]?[个名人所家期场次项条笔份篇处支位]?)(?P<subject>“[^”]{1,12}”|[\u4e00-\u9fff]{1,8})")
+_MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
+_SUBJECT = re.compile(rf"(?P<ask>多少|几)(?P<unit>[万亿]?(?:{_MEASURE})?+)(?P<subject>“[^”]{{1,12}}”|[\u4e00-\u9fff]{{1,8}})")
+# What kind of figure, not what is counted: "连云港累计呢?" keeps 青创贷 and asks its running total.
+_KIND = re.compile(r"累计|总计|一共|计划|目标|新增|当年|全年")
+_KIND_SWAPPED = re.compile(r"累计|总计|一共|新增|当年|全年")  # 计划 stays: 西部计划 is a name
 _ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
@@ -104,6 +109,10 @@ def _swap(previous: str, focus: str) -> str:
         phrase = _phrase(rest, places[0])
         text, rest = _swap_place(text, phrase, places[0].place), rest[len(phrase):]
     rest = rest.removeprefix("的").removesuffix("的").strip()
+    if _KIND.fullmatch(rest):
+        return _qualify(text, rest)
+    if rest.startswith("其中") and not _PART.search(text) and _ASKS.search(text):
+        return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
     return _swap_subject(text, rest) if rest else text
 
 
@@ -124,6 +133,18 @@ def _swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
     for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
         text = text[:m.start] + place + text[m.start + len(_phrase(text, m)):]
     return text
+
+
+def _qualify(previous: str, kind: str) -> str:
+    """The previous question's figure of another kind: the word goes before its verb ("青创贷发放了多少?" + 累计 ->
+    "青创贷累计发放了多少?"), replacing the kind it named."""
+    text = _KIND_SWAPPED.sub("", previous)
+    ask = re.search(r"了?(?:多少|几)", text)
+    if not ask or is_english(text):
+        return previous
+    before = text[:ask.start()]
+    verb = 1 if before[-1:] in ("有", "是", "为") else 2 if re.search(r"[\u4e00-\u9fff]{2}$", before) else 0
+    return text[:ask.start() - verb] + kind + text[ask.start() - verb:]
 
 
 def _narrow(previous: str, part: str) -> str:

@@ -48,9 +48,17 @@ class Passage:
     origin: str = ""  # which upload (DocRecord.origin); "" from the command line or an older index
 
 
+# Staff write years short ("宿迁23年新入团的", "那24年呢?"); reports write them whole. A span of years is no year:
+# "实施14年累计", "开展27年来", "近10年间".
+_SHORT_YEAR = re.compile(r"(?<![\d.%])(?<!实施)(?<!开展)(?<!成立)(?<!坚持)(?<!连续)(?<!持续)(?<!历时)(?<![满近第])"
+                         r"([123]\d)(?=年(?!来|以来|累计|间|内|代|级|前|后|多|余|之|中|里|时|的时))")
+
+
 def normalise_query(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).split())
-    return _t2s(text) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else text
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    return _SHORT_YEAR.sub(r"20\1", _t2s(text))
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ def test_headings_are_short_lines_without_punctuation():
     assert heading("四、青年岗位能手") and heading("共青团台州市委")
     assert not heading("全年新发展团员14826名,比上年减少2524名。")
     assert not heading("二" * 60)  # a long unpunctuated run is text, not a heading
+    assert not heading("吴晓雯　山东港口烟台港集团调度员")  # a person of a 名单: who they are answers 谁
 
 
 def test_english_question_finds_its_paragraph_through_the_dictionary(corpus_index):

@@ -11,3 +11,9 @@ def test_a_name_after_a_role_is_read_whole_even_where_jieba_splits_it():
 
 def test_surnames_tell_names_from_words_jieba_tags_as_names():
     assert surnamed("刘雅琴") and surnamed("欧阳明") and not surnamed("青少年") and not surnamed("碧水")
+
+
+def test_a_roster_line_names_the_person_it_describes():
+    found = people("林晓东　龙口市团委书记", "龙口市团委书记是哪位?", ["书记"])
+    assert found[0][:3] == ("林晓东", 0, True)
+    assert not people("烟台开发区团工委", "哪个单位排第一?", [])  # a unit of a 名单 is no person

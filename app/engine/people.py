@@ -20,6 +20,8 @@ SURNAMES = frozenset(
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯")
 _GAP = re.compile(r"[\s::]*(?:为|是|由)?[\s::]*")  # 理事长为黄立新, 书记: 王娜, 团市委书记 刘雅琴
 _GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")
+# A roster line of a 表彰决定 or 名单: the name, a space, who they are ("吴晓雯　山东港口烟台港集团调度员").
+_ROSTER = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{1,60})")
 
 
 def surnamed(name: str) -> bool:
@@ -40,12 +42,21 @@ def people(clause: str, question: str, asked_roles: list[str]):
             name = _after_role(clause[at:at + 6], cut)
             if name and name not in question:
                 found.setdefault(at, (name, at, role in asked_roles, True))
+    if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
+        asked = any(role in roster["who"] for role in asked_roles)
+        found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
     at = 0
     for word in cut(clause):
         if word.flag == "nr" and len(word.word) >= 2 and word.word not in question:
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found)]
+
+
+def roster_line(text: str) -> re.Match | None:
+    """A name and who they are, as a 名单 lists people; a match with "name" and "who", else None."""
+    m = _ROSTER.match(text)
+    return m if m and surnamed(m["name"]) else None
 
 
 def _after_role(text: str, cut) -> str:

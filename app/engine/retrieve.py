@@ -20,6 +20,8 @@ import numpy as np
 from ingest.lexstate import State
 from ingest.lexsync import Follower
 
+from .people import roster_line
+
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
 HEADING_CHARS = 40
@@ -246,7 +248,8 @@ def heading(text: str) -> bool:
     """A section heading: short, no punctuation, no figure (a sign-off line "共青团赣州市委 2021年1月18日" is not one:
     it dates the report). Skipped by retrieval: its words outranked the section's paragraphs (evidence hit@1 over
     512 gold questions 0.803 -> 0.820, hit@5 0.959 -> 0.969)."""
-    return len(text.strip()) <= HEADING_CHARS and not _PUNCT.search(text) and not re.search(r"\d", text)
+    short = len(text.strip()) <= HEADING_CHARS and not _PUNCT.search(text) and not re.search(r"\d", text)
+    return short and not roster_line(text)  # "吴晓雯　山东港口烟台港集团调度员" is a person of a 名单
 
 
 def _unit(scores: np.ndarray) -> np.ndarray:

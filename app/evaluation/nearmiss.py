@@ -27,7 +27,8 @@ SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"
            ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"),
            ("practice5", "tests/data/practice5"),
            ("practice6", "tests/data/practice6"), ("practice7", "tests/data/practice7"),
-           ("practice8", "tests/data/practice8"), ("practice9", "tests/data/practice9"))
+           ("practice8", "tests/data/practice8"), ("practice9", "tests/data/practice9"),
+           ("practice10", "tests/data/practice10"))
 SEED = 10
 LEVELS = ("county", "city", "province")  # most specific first
 # County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).

@@ -8,7 +8,8 @@ blind, it showed the CV over the older sets (0.926) overstated accuracy on new r
 They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0.824 over a harder population
 (practice8: 0.674 under CV), while the same sets scored blind rose on this code against the code before
 (0.72 -> 0.78, 0.67 -> 0.72, 0.61 -> 0.69). They rose with blind set 10 (practice9) in the gold: 0.845 / 0.791 /
-0.847 / 0.946 / 0.067 over 5,602 questions (ingest fixes and a work summary's year).
+0.847 / 0.946 / 0.067 over 5,602 questions (ingest fixes and a work summary's year). With blind set 11
+(practice10) in: 0.838 / 0.787 / 0.836 / 0.944 / 0.069 over 6,296 (practice10 0.784 under CV).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

@@ -73,6 +73,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
+# A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of every figure after it
+# that names none of its own, though ; splits them into sentences.
+_LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
@@ -231,7 +234,8 @@ def _unit(q: Question, unit: str, text: str, end: int) -> dict:
 def _years(q: Question, p, before: str, sentence: str) -> dict:
     """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
     word (较上年的986名) read against the report's own year (its title's, else its date's). Read more widely
-    (period_*): the nearest year before it in its sentence, else the period the report is about: its title's
+    (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else the period
+    the report is about: its title's
     year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
@@ -241,7 +245,8 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     own = (titled or [p.date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)
-    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "")
+    lead = _LEAD_YEAR.match(p.text)
+    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
               or (own if len(titled) <= 1 and own.isdigit() else ""))
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),

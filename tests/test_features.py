@@ -48,3 +48,14 @@ def test_a_running_total_is_told_from_a_years_figure_on_both_sides():
     assert asked(q.text, q.text, q.years) == "year"  # 一共 is no running total: a year's figure is asked
     q = analyse("江海青年创业贷到2024年累计发放多少贷款")
     assert asked(q.text, q.text, q.years) == "running"
+
+
+def test_a_paragraph_led_by_its_year_gives_it_to_the_figures_after_it():
+    text = "2025年,全市各级团组织要重点抓好以下工作:新发展团员4500名;希望工程募集资金1000万元。"
+    p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16")
+    at = text.index("1000")
+    sentence = text[text.rindex(";", 0, at) + 1:at]  # ; ends a sentence: this one names no year
+    years = features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, sentence, sentence)
+    assert years["period_misfit"] == 1.0 and years["period_fit"] == 0.0
+    p.text = "希望工程全年募集资金903万元;资助学生2074名。"  # no lead: the report's own year
+    assert features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, "希望工程全年募集资金", "")["period_fit"] == 1.0

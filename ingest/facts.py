@@ -46,6 +46,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
     quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)
                   and not any(m.start <= q.start < m.end for m in mentions)]
     out: list[Fact] = []
+    lead = scope.LEAD_YEAR.match(paragraph)
+    lead_year = int(lead.group(1)) if lead else 0
     for span in _SENTENCE.finditer(paragraph) if quantities else ():
         start, end = span.span()
         inside = [q for q in quantities if start <= q.start < end]
@@ -69,7 +71,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 continue
             place = _respectively(paragraph, mentions, q, start, inside) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end])
-            year = compared if compared is not None else _year_for(own[:q.start - start], years) or report_year
+            year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
             if compared is not None:

@@ -248,3 +248,18 @@ def test_who_took_part_and_what_they_were_made():
 def test_a_target_counts_what_precedes_it():
     facts = extract_facts(doc("四是完成希望工程资助困难学生3000名以上的目标;一支25人的巡讲团深入基层。"))
     assert one(facts, "3000名以上").indicator.endswith("资助困难学生") and one(facts, "25人").indicator == "巡讲团"
+
+
+def test_a_paragraph_led_by_its_year_dates_its_figures_after_semicolons():
+    text = "2025年,全市各级团组织要重点抓好以下工作:新发展团员4500名;希望工程募集资金1000万元。"
+    facts = extract_facts(doc("全年新发展团员4391名。", text, title="共青团宿迁市委2024年工作报告", date="2025-01-16"))
+    assert one(facts, "4391名").year == 2024 and one(facts, "1000万元").year == 2025
+
+
+def test_a_paragraph_opened_by_what_is_to_be_done_holds_targets():
+    from app.engine.cross_period import plan_at
+
+    text = "2025年,全市各级团组织要重点抓好以下工作:新建青年之家17个,全市总数达到180个;希望工程募集资金1000万元。"
+    assert all(plan_at(text, text.index(v)) for v in ("17个", "180", "1000"))
+    done = "一年来,团市委主要做了以下工作:新发展团员4126名;募集资金903万元。"
+    assert not any(plan_at(done, done.index(v)) for v in ("4126", "903"))

@@ -57,6 +57,9 @@ _PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|�
 # 以上", "重点做好以下工作:力争…;发放青年创业贷款6亿元以上") until the sentence ends or a clause says what was done.
 # Only the strong ones: 将 also narrates the past ("团市委将…作为抓手,建成…").
 _PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
+# A paragraph that opens with what is to be done ("2025年,全市各级团组织要重点抓好以下工作:…;…达到180个;…"):
+# every figure after its colon is a target, 达到 and 累计 included.
+_PLAN_LEAD = re.compile(r"[^。::了]{0,60}(?:将|(?<![主重需只])要|拟|力争|争取|计划)[^。::了]{0,40}[::]")  # 了: 做了以下工作
 _DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
 _PLAN_CLAUSE = re.compile(r"[,,;;。::]")
 # A question asks a target: 计划 only as a verb ("今年计划再建多少"); 西部计划, 扬帆计划 are programmes.
@@ -72,14 +75,15 @@ def planned(f, paragraph: str = "") -> bool:
     text = paragraph if f.quote and f.quote in paragraph else f.quote
     start = text.find(f.quote) if f.quote else 0
     at = text.find(f.figure, start) if f.figure else -1
-    return at > 0 and _opened(text[:at])
+    return at > 0 and (_opened(text[:at]) or bool(_PLAN_LEAD.match(text[:at])))
 
 
 def plan_at(text: str, at: int) -> bool:
     """The figure at offset `at` of a paragraph is a target (the same reading as `planned`, for a single answer)."""
     start = max((m.end() for m in _PLAN_CLAUSE.finditer(text, 0, at)), default=0)
     end = _PLAN_CLAUSE.search(text, at)
-    return bool(_PLANNED.search(text[start:end.start() if end else len(text)])) or _opened(text[:at])
+    return bool(_PLANNED.search(text[start:end.start() if end else len(text)])) or _opened(text[:at]) \
+        or bool(_PLAN_LEAD.match(text[:at]))
 
 
 def _opened(before: str) -> bool:

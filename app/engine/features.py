@@ -16,7 +16,7 @@ from .people import surnamed
 from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at
 from .coverage import coverage, grams_of, partial, term_weight
 from .question import PEOPLE, Question
-from .scope import PRIOR_WORDS, SUMMARY_YEAR
+from .scope import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
@@ -73,9 +73,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_END = re.compile(r"[、,,;;::。]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
-# A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of every figure after it
-# that names none of its own, though ; splits them into sentences.
-_LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
@@ -245,7 +242,7 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     own = (titled or [p.date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)
-    lead = _LEAD_YEAR.match(p.text)
+    lead = LEAD_YEAR.match(p.text)
     period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
               or (own if len(titled) <= 1 and own.isdigit() else ""))
     return {"year_at_value": float(bool(nearest) and nearest in q.years),

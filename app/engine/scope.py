@@ -35,6 +35,9 @@ _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
 _PRIOR = re.compile("|".join(PRIOR_WORDS))
 SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
+# A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
+# name none, though ; splits them into sentences.
+LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 

@@ -224,6 +224,10 @@ def test_units_from_the_indicator_head_and_english_terms():
     assert cross._units("How many registered youth volunteer organizations do Tianjin and Hainan each have?") == set()
     assert cross._units("赣州“青年大学习”参学人次历年变化", "青年大学习参学人次") == {"人次"}  # not 42期
     assert cross._units("邯郸两年分别牵手成功多少对?", "牵手成功") == {"对"}  # not 6200人次
+    # No 多少 to read a unit after: what is counted, last, names it (资助 is a verb of both)
+    assert cross._units("2023年希望工程募集资金,株洲和德州哪个更多?", "希望工程募集资金") == {"元"}  # not 2249名
+    assert cross._units("四川和云南哪个希望工程资助的学生更多?", "希望工程资助学生") == {"人"}
+    assert cross._units("哪里青年之家最多?", "青年之家") == set()
     from app.engine.cross_english import indicator
 
     assert indicator("How many registered youth volunteer organizations") == "注册青年志愿组织"

@@ -24,6 +24,8 @@ def core(indicator: str) -> str:
 _UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
 # Measure words after 多少 that the single-report path's list (question._UNIT_AFTER) lacks: "牵手成功多少对" is 430对,
 # not the 6200人次 of the same sentence.
+# Money by what is counted, not by a verb (资助, 补贴 also give people and things).
+_MONEY = re.compile(r"钱|资金|金额|总额|善款|经费|贷款|发放额|放款|投资|奖金|捐款|筹款|募款|募集额")
 _MEASURES = re.compile(r"(?:多少|几)\s*(对|间)")
 
 
@@ -31,7 +33,7 @@ def units(question: str, indicator: str = "") -> set[str]:
     """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
     does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
     from .cross_english import is_english
-    from .question import _PEOPLE_NOUNS, _UNIT_AFTER, analyse
+    from .question import _HOURS_NOUNS, _PEOPLE_NOUNS, _PERCENT_NOUNS, _UNIT_AFTER, analyse
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()
@@ -42,4 +44,15 @@ def units(question: str, indicator: str = "") -> set[str]:
     if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
                                                        _PEOPLE_NOUNS.search(core(indicator)[-3:])):
         return {"人"}
-    return {unit_family(u) for u in analyse(question).units}
+    asked_units = {unit_family(u) for u in analyse(question).units}
+    if asked_units:
+        return asked_units
+    # A which-question has no 多少 to read a unit after: "希望工程募集资金,株洲和德州哪个更多" compares money,
+    # not the 2048名 its report counts in the next clause. What is counted, last, names it: "资助的学生" people.
+    counted = core(indicator)
+    if _PEOPLE_NOUNS.search(counted[-3:]) or re.search(r"(?:的|多少)人(?:数)?$", counted):
+        return {"人"}
+    for pattern, found in ((_MONEY, {"元"}), (_PERCENT_NOUNS, {"%"}), (_HOURS_NOUNS, {"小时"})):
+        if pattern.search(counted):
+            return found
+    return set()

@@ -59,3 +59,16 @@ def test_a_paragraph_led_by_its_year_gives_it_to_the_figures_after_it():
     assert years["period_misfit"] == 1.0 and years["period_fit"] == 0.0
     p.text = "希望工程全年募集资金903万元;资助学生2074名。"  # no lead: the report's own year
     assert features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, "希望工程全年募集资金", "")["period_fit"] == 1.0
+
+
+def test_a_place_below_the_reports_must_be_in_the_values_sentence():
+    from app.engine.retrieve import Passage
+
+    text = "全市新发放青创贷1.2亿元。翠屏区发放3600万元,叙州区发放2100万元。"
+    p = Passage("d", "yibin.md", "共青团宜宾市委2023年工作总结", "2024-01-10", 3, text, text, 1.0)
+    e = features.Env(analyse("翠屏区2023年发放了多少青创贷?"), [p], lambda t: 1.0, lambda x: x.text, places=("翠屏区",))
+    city, county = (0, text.index("。") + 1), (text.index("翠"), len(text))
+    assert e.clause(0, city, "")["place_lacks_sentence"] == 1.0  # the city's figure is no district's
+    assert e.clause(0, county, "")["place_lacks_sentence"] == 0.0
+    e = features.Env(analyse("宜宾2023年发放了多少青创贷?"), [p], lambda t: 1.0, lambda x: x.text, places=("宜宾",))
+    assert e.clause(0, city, "")["place_lacks_sentence"] == 0.0  # the report's own place: its title carries it

@@ -33,6 +33,9 @@ FEATURES: tuple[str, ...] = (
                                                            # a part named is as good as none asked)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
+    "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
+                                                           # report) the value's sentence lacks: the city's figure
+                                                           # is no district's
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
     "similarity",                                          # English: question/clause embedding similarity
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
@@ -146,7 +149,9 @@ class Env:
         if key not in self._clause:
             q, text = self.question, self.passages[rank].text
             clause, sentence = text[span[0]:span[1]], text[slice(*sentence_span(text, span))]
+            below = [t for t in self.places if t not in self.passages[rank].title]
             found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
+                     "place_lacks_sentence": 1.0 - _share(below, lambda t: t in sentence) if below else 0.0,
                      "cov_sentence": self.coverage(sentence), "years_in_clause": _share(q.years, lambda y: y in clause),
                      "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
             if q.kind == "numeric":

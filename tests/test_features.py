@@ -72,3 +72,16 @@ def test_a_place_below_the_reports_must_be_in_the_values_sentence():
     assert e.clause(0, county, "")["place_lacks_sentence"] == 0.0
     e = features.Env(analyse("宜宾2023年发放了多少青创贷?"), [p], lambda t: 1.0, lambda x: x.text, places=("宜宾",))
     assert e.clause(0, city, "")["place_lacks_sentence"] == 0.0  # the report's own place: its title carries it
+
+
+def test_a_section_heading_gives_its_year_and_says_a_plan():
+    from app.engine.cross_period import plan_section
+    from app.engine.retrieve import _SECTION
+
+    text = "(三)服务青年方面。募集就业见习岗位3300个;全年发放青创贷8000万元。"
+    p = SimpleNamespace(text=text, title="共青团聊城市委2024年工作报告", date="2025-01-10", section="三、2025年工作安排")
+    at = text.index("8000")
+    years = features._years(analyse("聊城2024年青创贷发了多少"), p, "全年发放青创贷", "全年发放青创贷")
+    assert years["period_misfit"] == 1.0  # a 2025 target, not 2024's figure
+    assert plan_section(p.section) and not plan_section("一、2024年主要工作") and at > 0
+    assert _SECTION.fullmatch("三、2025年工作安排") and not _SECTION.fullmatch("(三)服务青年方面。募集就业见习岗位3300个")

@@ -78,6 +78,14 @@ def planned(f, paragraph: str = "") -> bool:
     return at > 0 and (_opened(text[:at]) or bool(_PLAN_LEAD.match(text[:at])))
 
 
+# A report's part about what is to come: "三、2025年工作安排", "2024年工作思路", "下一步工作打算".
+_PLAN_SECTION = re.compile(r"安排|计划|打算|思路|要点|目标|展望|谋划|下一步")
+
+
+def plan_section(heading: str) -> bool:
+    return bool(_PLAN_SECTION.search(heading))
+
+
 def plan_at(text: str, at: int) -> bool:
     """The figure at offset `at` of a paragraph is a target (the same reading as `planned`, for a single answer)."""
     start = max((m.end() for m in _PLAN_CLAUSE.finditer(text, 0, at)), default=0)

@@ -13,7 +13,7 @@ from typing import Callable
 
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
-from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at
+from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight
 from .question import PEOPLE, Question
 from .scope import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
@@ -183,7 +183,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
-        "planned": float(planned := cand.source == "quantity" and plan_at(text, at)),
+        "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(
+            getattr(env.passages[rank], "section", "")))),
         "plan_fit": float(planned and env.asks_plan),
     }
     found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
@@ -236,8 +237,8 @@ def _unit(q: Question, unit: str, text: str, end: int) -> dict:
 def _years(q: Question, p, before: str, sentence: str) -> dict:
     """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
     word (较上年的986名) read against the report's own year (its title's, else its date's). Read more widely
-    (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else the period
-    the report is about: its title's
+    (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else its section
+    heading's, else the period the report is about: its title's
     year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
@@ -248,8 +249,9 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)
     lead = LEAD_YEAR.match(p.text)
+    part = _YEAR.findall(getattr(p, "section", ""))  # "三、2025年工作安排": its paragraphs' figures are 2025's
     period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
-              or (own if len(titled) <= 1 and own.isdigit() else ""))
+              or (part[0] if part else "") or (own if len(titled) <= 1 and own.isdigit() else ""))
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and previous in q.years),

@@ -25,6 +25,9 @@ from .people import roster_line
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
 HEADING_CHARS = 40
+SECTION_BACK = 12  # paragraphs read back for a passage's section heading
+# A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.
+_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
 WEIGHTS = {"lexical": 0.55, "dense": 0.25, "doc": 0.20}
 DENSE_K = 50
 REFRESH_SECONDS = 1.0  # how often to read the change log for reports another process changed
@@ -48,6 +51,7 @@ class Passage:
     chunk: str  # the best-matching chunk inside it
     score: float
     origin: str = ""  # which upload (DocRecord.origin); "" from the command line or an older index
+    section: str = ""  # the heading of the part it stands in ("三、2025年工作安排"), "" when none is near above
 
 
 # Staff write years short ("宿迁23年新入团的", "那24年呢?"); reports write them whole. A span of years is no year:
@@ -154,7 +158,7 @@ class HybridRetriever:
         self._fetch(state, [key for _, key in ranked])
         # A section heading holds no answer, its section does; its few words outranked the section's paragraphs.
         chosen = [(pos, key) for pos, key in ranked if not heading(self._text(state, key))][:k]
-        self._fetch(state, [(d, p + i) for _, (d, p) in chosen for i in (-1, 0, 1)])
+        self._fetch(state, [(d, p + i) for _, (d, p) in chosen for i in range(-SECTION_BACK, 2)])
         passages = []
         for pos, (doc_id, number) in chosen:
             record, parts = state.record(doc_id), self._parts(state, (doc_id, number))
@@ -162,8 +166,15 @@ class HybridRetriever:
             chunk = next((t for i, t in parts if i == chunk_id), "")
             passages.append(Passage(doc_id, record["source"], record["title"], record["date"], number,
                                     "".join(t for _, t in parts), chunk, round(float(score[pos]), 4),
-                                    record.get("origin", "")))
+                                    record.get("origin", ""), self._section(state, doc_id, number)))
         return passages
+
+    def _section(self, state: State, doc_id: str, number: int) -> str:
+        for back in range(1, min(SECTION_BACK, number - 1) + 1):
+            text = self._text(state, (doc_id, number - back)).strip()
+            if _SECTION.fullmatch(text):
+                return text
+        return ""
 
     def _text(self, state: State, key: tuple) -> str:
         return "".join(t for _, t in self._parts(state, key))

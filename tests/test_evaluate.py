@@ -9,7 +9,9 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 (practice8: 0.674 under CV), while the same sets scored blind rose on this code against the code before
 (0.72 -> 0.78, 0.67 -> 0.72, 0.61 -> 0.69). They rose with blind set 10 (practice9) in the gold: 0.845 / 0.791 /
 0.847 / 0.946 / 0.067 over 5,602 questions (ingest fixes and a work summary's year). With blind set 11
-(practice10) in: 0.838 / 0.787 / 0.836 / 0.944 / 0.069 over 6,296 (practice10 0.784 under CV).
+(practice10) in: 0.838 / 0.787 / 0.836 / 0.944 / 0.069 over 6,296 (practice10 0.784 under CV). With blind set 12
+(practice11) in: 0.832 / 0.778 / 0.828 / 0.948 / 0.088 over 7,024 (practice11 0.833), so the false-refusal bound is
+0.10 again (a retrain moves it by ~0.01).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.
@@ -26,7 +28,7 @@ from app.evaluation.metrics import load_gold
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
 CV_FLOOR = {"accuracy": 0.82, "value_accuracy": 0.77, "citation_accuracy": 0.82, "refusal_accuracy": 0.93}
-CV_MAX_FALSE_REFUSALS = 0.09
+CV_MAX_FALSE_REFUSALS = 0.10
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

@@ -72,6 +72,10 @@ def test_a_place_below_the_reports_must_be_in_the_values_sentence():
     assert e.clause(0, county, "")["place_lacks_sentence"] == 0.0
     e = features.Env(analyse("宜宾2023年发放了多少青创贷?"), [p], lambda t: 1.0, lambda x: x.text, places=("宜宾",))
     assert e.clause(0, city, "")["place_lacks_sentence"] == 0.0  # the report's own place: its title carries it
+    text = "银川市金凤区民政局的做法较为突出。该局已登记注册志愿者3.1万名。"
+    p = Passage("d", "ningxia.txt", "宁夏志愿服务工作报告", "2017-11-22", 4, text, text, 1.0)
+    e = features.Env(analyse("金凤区民政局登记注册了多少志愿者?"), [p], lambda t: 1.0, lambda x: x.text, places=("金凤区",))
+    assert e.clause(0, (text.index("该局"), len(text)), "")["place_lacks_sentence"] == 0.0  # named before, 该局 carries it
 
 
 def test_a_section_heading_gives_its_year_and_says_a_plan():

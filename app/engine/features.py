@@ -34,8 +34,8 @@ FEATURES: tuple[str, ...] = (
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
-                                                           # report) the value's sentence lacks: the city's figure
-                                                           # is no district's
+                                                           # report) the paragraph lacks up to the value's sentence's
+                                                           # end: the city's figure is no district's
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
     "similarity",                                          # English: question/clause embedding similarity
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
@@ -148,10 +148,12 @@ class Env:
         key = (rank, span)
         if key not in self._clause:
             q, text = self.question, self.passages[rank].text
-            clause, sentence = text[span[0]:span[1]], text[slice(*sentence_span(text, span))]
+            at = sentence_span(text, span)
+            clause, sentence = text[span[0]:span[1]], text[slice(*at)]
+            upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
             below = [t for t in self.places if t not in self.passages[rank].title]
             found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
-                     "place_lacks_sentence": 1.0 - _share(below, lambda t: t in sentence) if below else 0.0,
+                     "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
                      "cov_sentence": self.coverage(sentence), "years_in_clause": _share(q.years, lambda y: y in clause),
                      "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
             if q.kind == "numeric":

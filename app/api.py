@@ -109,9 +109,8 @@ class Assistant:
         covering = reports.covering(q.scope) if q.scope or quote else set()
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
-        # A passage's context is its neighbours and its section's heading ("三、2025年工作安排" names its year).
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
-                                                    p.section + self.retriever.neighbourhood(p), q.kind == "numeric")]
+                                                    self.retriever.neighbourhood(p), q.kind == "numeric")]
         return q, admitted, found, ""
 
     def _across(self, text: str) -> Answer | None:

@@ -24,9 +24,9 @@ def core(indicator: str) -> str:
 _UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
 # Measure words after 多少 that the single-report path's list (question._UNIT_AFTER) lacks: "牵手成功多少对" is 430对,
 # not the 6200人次 of the same sentence.
+_MEASURES = re.compile(r"(?:多少|几)\s*(对|间)")
 # Money by what is counted, not by a verb (资助, 补贴 also give people and things).
 _MONEY = re.compile(r"钱|资金|金额|总额|善款|经费|贷款|发放额|放款|投资|奖金|捐款|筹款|募款|募集额")
-_MEASURES = re.compile(r"(?:多少|几)\s*(对|间)")
 
 
 def units(question: str, indicator: str = "") -> set[str]:

@@ -52,7 +52,7 @@ def test_a_running_total_is_told_from_a_years_figure_on_both_sides():
 
 def test_a_paragraph_led_by_its_year_gives_it_to_the_figures_after_it():
     text = "2025年,全市各级团组织要重点抓好以下工作:新发展团员4500名;希望工程募集资金1000万元。"
-    p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16")
+    p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16", section="")
     at = text.index("1000")
     sentence = text[text.rindex(";", 0, at) + 1:at]  # ; ends a sentence: this one names no year
     years = features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, sentence, sentence)

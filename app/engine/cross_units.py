@@ -37,19 +37,19 @@ def units(question: str, indicator: str = "") -> set[str]:
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()
-    named = _UNIT_NAMED.search(core(indicator)) or _MEASURES.search(question)
+    counted = core(indicator)
+    named = _UNIT_NAMED.search(counted) or _MEASURES.search(question)
     if named:  # "参学人次": the indicator names its unit, so 42期 of the same sentence is not an answer
         return {named.group(1)}
     asked = re.search(r"(?:多少|几)(.*)", question)
     if asked and not _UNIT_AFTER.search(question) and (_PEOPLE_NOUNS.search(asked.group(1)) or
-                                                       _PEOPLE_NOUNS.search(core(indicator)[-3:])):
+                                                       _PEOPLE_NOUNS.search(counted[-3:])):
         return {"人"}
     asked_units = {unit_family(u) for u in analyse(question).units}
     if asked_units:
         return asked_units
     # A which-question has no 多少 to read a unit after: "希望工程募集资金,株洲和德州哪个更多" compares money,
     # not the 2048名 its report counts in the next clause. What is counted, last, names it: "资助的学生" people.
-    counted = core(indicator)
     if _PEOPLE_NOUNS.search(counted[-3:]) or re.search(r"(?:的|多少)人(?:数)?$", counted):
         return {"人"}
     for pattern, found in ((_MONEY, {"元"}), (_PERCENT_NOUNS, {"%"}), (_HOURS_NOUNS, {"小时"})):

@@ -185,8 +185,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
-        "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(
-            getattr(env.passages[rank], "section", "")))),
+        "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
     }
     found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
@@ -251,7 +250,7 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)
     lead = LEAD_YEAR.match(p.text)
-    part = _YEAR.findall(getattr(p, "section", ""))  # "三、2025年工作安排": its paragraphs' figures are 2025's
+    part = _YEAR.findall(p.section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
     period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
               or (part[0] if part else "") or (own if len(titled) <= 1 and own.isdigit() else ""))
     return {"year_at_value": float(bool(nearest) and nearest in q.years),

@@ -35,8 +35,9 @@ _PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中�
 _MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
 _SUBJECT = re.compile(rf"(?P<ask>多少|几)(?P<unit>[万亿]?(?:{_MEASURE})?+)(?P<subject>“[^”]{{1,12}}”|[\u4e00-\u9fff]{{1,8}})")
 # What kind of figure, not what is counted: "连云港累计呢?" keeps 青创贷 and asks its running total.
-_KIND = re.compile(r"累计|总计|一共|计划|目标|新增|当年|全年")
-_KIND_SWAPPED = re.compile(r"累计|总计|一共|新增|当年|全年")  # 计划 stays: 西部计划 is a name
+_KIND_WORDS = ("累计", "总计", "一共", "新增", "当年", "全年")
+_KIND = re.compile("|".join(_KIND_WORDS + ("计划", "目标")))
+_KIND_SWAPPED = re.compile("|".join(_KIND_WORDS))  # what a new kind replaces; 计划 stays: 西部计划 is a name
 _ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12

@@ -54,6 +54,7 @@ def grow(env: dict, target: int, seed: int = 0) -> int:
     from benchmarks.bench_query import originals, variant_text
     from ingest.chunk import chunk_document
     from ingest.clean import clean_document
+    from ingest.pipeline import scopes
     from ingest.settings import Settings
     from ingest.store import Store
 
@@ -74,7 +75,7 @@ def grow(env: dict, target: int, seed: int = 0) -> int:
         items.append((varied, str(path), f"bench-{n}", chunks, vectors))
         count, n = count + len(chunks), n + 1
         if len(items) == 40 or count >= target:
-            store.put_documents(items, new_ids=frozenset(d.doc_id for d, *_ in items))
+            store.put_documents(items, new_ids=frozenset(d.doc_id for d, *_ in items), scopes=scopes(items))
             store.log_changes([d.doc_id for d, *_ in items])
             items = []
     store.touch()

@@ -148,36 +148,35 @@ class Segment:
     open = classmethod(lambda cls, folder: cls(Path(folder)))
 
     @classmethod
-    def write(cls, folder: Path, rows, seq: int, stamp: str = "", extra=None) -> Path:
-        """rows: (chunk_id, text, meta) of every chunk. extra(texts_by_doc, doc_meta) -> JSON-able, kept as extra.json."""
+    def write(cls, folder: Path, rows, seq: int, stamp: str = "", views=None, layout: "Layout | None" = None) -> Path:
+        """rows: (chunk_id, text, meta) of every chunk: in the layout's order when there is one (rows it does not
+        hold are skipped, rows it holds that never come stay empty), else in any order (read whole first).
+        views: what the segment keeps beside its BM25 (extra.json), worked out while the rows are read:
+        add(doc_id, meta, text) for each report, then result(doc_meta, text_of)."""
         folder = Path(folder)
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        tokens, read = ngrams.Tokens(), []
-        for page in batches(rows, 5000):  # tokenised as read: a prefetching reader fetches the next page meanwhile
-            tokens.add([t for _, t, _ in page])
-            read.extend(page)
-        doc_ids = sorted({m["doc_id"] for _, _, m in read})
-        slot = {d: i for i, d in enumerate(doc_ids)}
-        keys = chunk_key([slot[m["doc_id"]] for _, _, m in read], [m["paragraph"] for _, _, m in read],
-                         [m["start"] for _, _, m in read])
-        order = np.argsort(keys, kind="stable")
-        rows = [read[i] for i in order]
-        doc_meta, by_doc = _documents(rows, slot, len(doc_ids))
-        # The catalogue (pure Python) in a thread while numpy, which lets go of the GIL, builds the matrices.
-        with ThreadPoolExecutor(1) as pool:
-            views = pool.submit(extra, by_doc, dict(zip(doc_ids, doc_meta))) if extra else None
-            chunks, docs, text_df = ngrams.build(tokens, [m.get("title", "") for _, _, m in rows],
-                                                 np.asarray(keys[order] >> 40),
-                                                 [f"{m['title']} {m['source']}" for m in doc_meta], K1, B, order)
+        if layout is None:
+            rows = list(rows)
+            layout = Layout((c, m["doc_id"], m["paragraph"], m["start"]) for c, _, m in rows)
+            rows = sorted(rows, key=lambda r: layout.row_of[r[0]])
+        counts, reports = ngrams.Counts(len(layout.ids), len(layout.doc_ids)), _Reports(views, layout)
+        for page in reports.pages(rows):  # counted as read: a prefetching reader fetches the next page meanwhile
+            counts.add(*page)
+        doc_meta = reports.doc_meta
+        # Chroma has served every page: its core is free for the document part and the views
+        with ThreadPoolExecutor(2) as pool:
+            docs = pool.submit(counts.finish_docs, K1, B)
+            extra = pool.submit(views.result, dict(zip(layout.doc_ids, doc_meta)), reports.texts.get) if views else None
+            chunks, text_df = counts.finish_chunks(K1, B)
             Part.save(tmp / "chunks", *chunks)
-            Part.save(tmp / "docs", *docs)
-            np.save(tmp / "keys.npy", keys[order])
+            np.save(tmp / "keys.npy", layout.keys)
             np.save(tmp / "text_df.npy", text_df)
-            extra_value = views.result() if views else None  # its error, if any, raised here
-        (tmp / "extra.json").write_text(json.dumps(extra_value, ensure_ascii=False), encoding="utf-8")
-        (tmp / "segment.json").write_text(json.dumps({"seq": seq, "stamp": stamp, "doc_ids": doc_ids,
+            Part.save(tmp / "docs", *docs.result())
+            extra = extra.result() if extra else None
+        (tmp / "extra.json").write_text(json.dumps(extra, ensure_ascii=False), encoding="utf-8")
+        (tmp / "segment.json").write_text(json.dumps({"seq": seq, "stamp": stamp, "doc_ids": layout.doc_ids,
                                                       "doc_meta": doc_meta}, ensure_ascii=False), encoding="utf-8")
         tmp.replace(folder)  # whole or absent: readers open a finished segment or the previous one
         return folder
@@ -186,15 +185,74 @@ class Segment:
         return json.loads((self.folder / "extra.json").read_text(encoding="utf-8"))
 
 
-def _documents(rows, slot, n):
-    """Per document: its record and its text."""
-    doc_meta, parts = [None] * n, [[] for _ in range(n)]
-    for _, text, meta in rows:  # rows are in (document, paragraph, start) order
-        i = slot[meta["doc_id"]]
-        parts[i].append(text)
-        if doc_meta[i] is None:
-            doc_meta[i] = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
-    return doc_meta, {d: "\n".join(parts[i]) for d, i in slot.items()}
+class Layout:
+    """Where each chunk of a segment goes: rows in (report, paragraph, start) order, reports by id."""
+
+    def __init__(self, places):
+        """places: (chunk_id, doc_id, paragraph, start) of every chunk the segment holds."""
+        places = sorted(places, key=lambda p: (p[1], p[2], p[3]))  # stable: ties keep their order
+        self.ids = [p[0] for p in places]
+        self.row_of = {c: i for i, c in enumerate(self.ids)}
+        self.doc_ids = sorted({p[1] for p in places})
+        slot = {d: i for i, d in enumerate(self.doc_ids)}
+        self.row_doc = np.fromiter((slot[p[1]] for p in places), np.int64, len(places))
+        self.keys = chunk_key(self.row_doc, [p[2] for p in places], [p[3] for p in places])
+
+    @classmethod
+    def of_ids(cls, ids) -> "Layout | None":
+        """From the chunk ids alone ("doc_id:paragraph:start", ingest/chunk.py); None if one has another form."""
+        places = []
+        for chunk_id in ids:
+            doc_id, *numbers = chunk_id.rsplit(":", 2)
+            if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+                return None
+            places.append((chunk_id, doc_id, int(numbers[0]), int(numbers[1])))
+        return cls(places)
+
+
+class _Reports:
+    """Rows in layout order cut into pages of whole reports (a report's document tokens are counted in one
+    page), each report handed to the views as soon as its last chunk is read."""
+
+    PAGE = 5000
+
+    def __init__(self, views, layout: Layout):
+        self.views, self.layout = views, layout
+        self.doc_meta = [{"title": "", "source": "", "date": "", "origin": ""} for _ in layout.doc_ids]
+        self.texts: dict[str, str] = {}
+
+    def pages(self, rows):
+        """(texts, titles, rows, documents, heads) per page, for ngrams.Counts.add."""
+        page, last = [], -1
+        for chunk_id, text, meta in rows:
+            row = self.layout.row_of.get(chunk_id)
+            if row is None:  # written after the layout was taken: the change log brings it
+                continue
+            if row <= last:
+                raise ValueError(f"chunk {chunk_id} out of the layout's order")
+            if len(page) >= self.PAGE and self.layout.row_doc[row] != self.layout.row_doc[last]:
+                yield self._page(page)
+                page = []
+            page.append((row, text, meta))
+            last = row
+        if page:
+            yield self._page(page)
+
+    def _page(self, page):
+        rows = np.fromiter((r for r, _, _ in page), np.int64, len(page))
+        docs = self.layout.row_doc[rows]
+        heads, parts = {}, {}
+        for (_, text, meta), slot in zip(page, docs.tolist()):
+            if slot not in heads:
+                self.doc_meta[slot] = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
+                heads[slot] = f"{self.doc_meta[slot]['title']} {self.doc_meta[slot]['source']}"
+            parts.setdefault(slot, []).append(text)
+        for slot, texts in parts.items():
+            doc_id = self.layout.doc_ids[slot]
+            self.texts[doc_id] = "\n".join(texts)
+            if self.views is not None:
+                self.views.add(doc_id, self.doc_meta[slot], self.texts[doc_id])
+        return [t for _, t, _ in page], [m.get("title", "") for *_, m in page], rows, docs, heads
 
 
 def batches(rows, size: int):

@@ -48,13 +48,17 @@ class Codes:
 
     def token(self, code: int) -> str:
         if code >= _WORD:
-            if len(getattr(self, "_names", ())) != len(self.words):
-                self._names = {i: w for w, i in self.words.items()}
-            return self._names[code - _WORD]
+            return self.names()[code - _WORD]
         if code < _BIGRAM:
             return chr(_CJK_LO + code)
         first, second = divmod(code - _BIGRAM, _SPAN)
         return chr(_CJK_LO + first) + chr(_CJK_LO + second)
+
+    def names(self) -> dict[int, str]:
+        """Word id -> word, made again once words were added."""
+        if len(getattr(self, "_names", ())) != len(self.words):
+            self._names = {i: w for w, i in self.words.items()}
+        return self._names
 
 
 def counted(rows: np.ndarray, codes: np.ndarray, flags: np.ndarray | None = None):
@@ -78,80 +82,142 @@ def unpack(keys: np.ndarray):
     return keys >> (_ROW_BITS + 1), (keys >> 1) & ((1 << _ROW_BITS) - 1), keys & 1
 
 
-def bm25_matrix(codes: np.ndarray, rows: np.ndarray, tf: np.ndarray, n_rows: int, lengths: np.ndarray, k1, b):
-    """bm25s's CSC score matrix (data, row indices, indptr) and the vocabulary's codes, from distinct
-    (code, row, tf) sorted by code then row. lengths: tokens per row (duplicates count)."""
-    starts, df = _runs(codes)
-    vocab, col = codes[starts], np.repeat(np.arange(len(starts)), df)
+def _idf(df: np.ndarray, n_rows: int) -> np.ndarray:
     idf_of = {int(d): np.float32(math.log(1 + (n_rows - d + 0.5) / (d + 0.5))) for d in np.unique(df)}
-    idf = np.array([idf_of[int(d)] for d in df], np.float32)
-    avgdl = lengths.mean()
-    norm = k1 * ((1 - b) + b * lengths[rows] / avgdl)  # float64, as bm25s's per-document scalar
-    tf32 = tf.astype(np.float32)
-    weights = (idf[col] * (tf32 / (norm + tf32))).astype(np.float32)
-    indptr = np.append(starts, len(codes)).astype(np.int64)
-    return weights, rows.astype(np.int32), indptr, vocab
+    return np.array([idf_of[int(d)] for d in df], np.float32)
 
 
-class Tokens:
-    """The occurrences of chunk texts read page by page: a page is tokenised while the next one is fetched."""
-
-    def __init__(self):
-        self.codes, self.n = Codes(), 0
-        self._rows: list[np.ndarray] = []
-        self._found: list[np.ndarray] = []
-
-    def add(self, texts: list[str]) -> None:
-        rows, found = self.codes.occurrences(texts)
-        self._rows.append(rows + self.n)
-        self._found.append(found)
-        self.n += len(texts)
-
-    def occurrences(self, order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(row, code) of every token, rows renumbered to the positions `order` gives the texts."""
-        rows = np.concatenate(self._rows) if self._rows else np.zeros(0, np.int64)
-        found = np.concatenate(self._found) if self._found else np.zeros(0, np.int64)
-        if order is not None:
-            position = np.empty(self.n, np.int64)
-            position[order] = np.arange(self.n)
-            rows = position[rows]
-        return rows, found
+def _norm(lengths: np.ndarray, k1, b) -> np.ndarray:
+    return k1 * ((1 - b) + b * lengths / lengths.mean())  # float64 per row, as bm25s's per-document scalar
 
 
-def build(texts, titles: list[str], doc_of: np.ndarray, heads: list[str], k1: float, b: float,
-          order: np.ndarray | None = None):
-    """A segment's two BM25 parts and its text document frequencies, as Segment.write lays them out.
+def _weights(idf, df, rows, tf_of, norm) -> np.ndarray:
+    """float32 idf times the float64 term part, in blocks: on this machine fresh memory costs more than the
+    arithmetic (a page fault per new page, ~0.5 GB/s), so no temporary spans all the pairs."""
+    idf = np.repeat(idf, df)
+    weights = np.empty(len(idf), np.float32)
+    for s in range(0, len(idf), _BLOCK):
+        tf32 = tf_of(s, s + _BLOCK).astype(np.float32)
+        weights[s:s + _BLOCK] = idf[s:s + _BLOCK] * (tf32 / (norm[rows[s:s + _BLOCK]] + tf32))
+    return weights
 
-    texts, titles, doc_of: per chunk (in segment order); heads: per document, the "title source" text its BM25
-    tokens hold twice. Chunk tokens are "title text"; document tokens every chunk text's plus the head's twice;
-    text_df counts the chunks whose text (not title) holds each chunk-vocabulary token.
-    texts: the chunk texts, or their Tokens in the order they were read, `order` giving each its position.
+
+_BLOCK = 1 << 20
+_CODE_BITS = 31  # every code is below 2**31: words start at 2**30
+
+
+class Counts:
+    """Token counts of chunk texts read page by page, the segment's rows known in advance (lexical.Layout):
+    each page becomes packed int64 keys (token, row, tf, in text) while the reader fetches the next one, so
+    the end is one sort and a few passes in blocks. A page holds whole reports (their document tokens)."""
+
+    def __init__(self, n_rows: int, n_docs: int):
+        self.codes, self.n, self.n_docs = Codes(), n_rows, n_docs
+        self._row_bits, self._doc_bits = max(1, (n_rows - 1).bit_length()), max(1, (n_docs - 1).bit_length())
+        self._tf_bits = _CODE_BITS - self._row_bits  # code, row, tf, flag in 63 bits
+        self._dtf_bits = 32 - self._doc_bits  # code, document, tf
+        self._chunks: list[np.ndarray] = []
+        self._docs: list[np.ndarray] = []
+        self.lengths = np.zeros(n_rows, np.int64)  # tokens per chunk, its title's included
+        self.doc_lengths = np.zeros(n_docs, np.int64)  # text tokens per document, its head's twice
+
+    def add(self, texts: list[str], titles: list[str], rows, docs, heads: dict[int, str]) -> None:
+        """One page: chunk texts, their titles, segment rows and documents; heads: the "title source" of each
+        of the page's documents, whose tokens count twice in the document's."""
+        local, codes = self.codes.occurrences(texts)
+        distinct = list(dict.fromkeys(titles))
+        title_rows, title_codes = _per_row(self.codes, distinct, _index_of(titles, distinct))
+        both = np.concatenate([local, title_rows])
+        keys, counts = counted(both, np.concatenate([codes, title_codes]),
+                               np.concatenate([np.zeros(len(local), np.int64), np.ones(len(title_rows), np.int64)]))
+        ccode, crow, flag = unpack(keys)
+        first, _ = _runs(keys >> 1)  # a (code, row) pair counted in the text and in the title is one
+        rows = np.asarray(rows, np.int64)
+        self._chunks.append(self._pack(ccode[first], rows[crow[first]], np.add.reduceat(counts, first),
+                                       self._tf_bits, flag[first] ^ 1))
+        self.lengths[rows] = np.bincount(both, minlength=len(texts))
+        slots = np.fromiter(heads, np.int64, len(heads))
+        head_rows, head_codes = self.codes.occurrences(list(heads.values()))
+        doc_rows = np.concatenate([np.asarray(docs, np.int64)[local], slots[head_rows], slots[head_rows]])
+        dkeys, dcounts = counted(doc_rows, np.concatenate([codes, head_codes, head_codes]))
+        dcode, ddoc, _ = unpack(dkeys)
+        self._docs.append(self._pack(dcode, ddoc, dcounts, self._dtf_bits))
+        self.doc_lengths += np.bincount(doc_rows, minlength=self.n_docs)
+
+    @staticmethod
+    def _pack(code, row, tf, tf_bits: int, flag=None) -> np.ndarray:
+        if len(tf) and int(tf.max()) >> tf_bits:
+            raise OverflowError(f"a token counted {int(tf.max())} times in one chunk or report")
+        low = tf_bits + (flag is not None)
+        keys = (code << (63 - _CODE_BITS)) | (row << low) | (tf << (flag is not None))
+        return keys | flag if flag is not None else keys
+
+    def finish(self, k1: float, b: float):
+        """((data, rows, indptr, vocab, n, avgdl) of chunks, the same of documents, text_df): text_df counts
+        the chunks whose text (not title) holds each chunk-vocabulary token."""
+        chunks, text_df = self.finish_chunks(k1, b)
+        return chunks, self.finish_docs(k1, b), text_df
+
+    def finish_chunks(self, k1: float, b: float):
+        """(chunk part, text_df); the two finish_ methods may run on two threads (numpy lets go of the GIL)."""
+        if not self.n:
+            return _empty() + (0, 1.0), np.zeros(0, np.int32)
+        self.codes.names()  # made once, before two threads ask for it
+        chunks, flags = self._part(self._chunks, self._row_bits, self._tf_bits, True, self.n, self.lengths, k1, b)
+        text_df = np.add.reduceat(flags, chunks[2][:-1], dtype=np.int32) if len(flags) else np.zeros(0, np.int32)
+        return chunks[:4] + (self.n, float(self.lengths.mean())), text_df
+
+    def finish_docs(self, k1: float, b: float):
+        if not self.n:
+            return _empty() + (self.n_docs, 1.0)
+        self.codes.names()
+        docs, _ = self._part(self._docs, self._doc_bits, self._dtf_bits, False, self.n_docs, self.doc_lengths, k1, b)
+        return docs[:4] + (self.n_docs, float(self.doc_lengths.mean()))
+
+    def _part(self, pages, row_bits, tf_bits, flagged, n_rows, lengths, k1, b):
+        """One part from its pages' keys: (data, rows, indptr, {token: column}), and the flags of a flagged part."""
+        keys = np.concatenate(pages) if pages else np.zeros(0, np.int64)
+        pages.clear()
+        keys.sort()
+        if not len(keys):
+            return _empty(), np.zeros(0, np.int8)
+        code_shift, low = 63 - _CODE_BITS, tf_bits + flagged
+        starts = _block_starts(keys, code_shift)
+        vocab = keys[starts] >> code_shift
+        rows = np.empty(len(keys), np.int32)
+        flags = np.empty(len(keys) if flagged else 0, np.int8)
+        for s in range(0, len(keys), _BLOCK):
+            block = keys[s:s + _BLOCK]
+            rows[s:s + _BLOCK] = (block >> low) & ((1 << row_bits) - 1)
+            if flagged:
+                flags[s:s + _BLOCK] = block & 1
+        tf_of = lambda s, e: (keys[s:e] >> int(flagged)) & ((1 << tf_bits) - 1)  # noqa: E731
+        df = np.diff(np.append(starts, len(keys)))
+        weights = _weights(_idf(df, n_rows), df, rows, tf_of, _norm(lengths, k1, b))
+        tokens = {self.codes.token(int(c)): i for i, c in enumerate(vocab)}
+        return (weights, rows, np.append(starts, len(keys)).astype(np.int64), tokens), flags
+
+
+def _block_starts(keys: np.ndarray, shift: int) -> np.ndarray:
+    """Where each run of equal keys >> shift starts in sorted keys, worked out in blocks."""
+    starts = [np.zeros(1, np.int64)]
+    for s in range(_BLOCK, len(keys) + _BLOCK, _BLOCK):
+        block = keys[s - _BLOCK:s + 1] >> shift  # one past the block: a run starting at the next block's first
+        starts.append(np.flatnonzero(block[1:] != block[:-1]) + s - _BLOCK + 1)
+    return np.concatenate(starts)
+
+
+def build(texts, titles: list[str], doc_of, heads: list[str], k1: float, b: float):
+    """A segment's two BM25 parts and its text document frequencies, as Segment.write lays them out, from
+    the chunk texts in segment order in one page.
+
+    texts, titles, doc_of: per chunk; heads: per document, the "title source" text its BM25 tokens hold twice.
+    Chunk tokens are "title text"; document tokens every chunk text's plus the head's twice.
     Returns ((data, rows, indptr, vocab, n, avgdl) of chunks, the same of documents, text_df)."""
-    tokens = texts if isinstance(texts, Tokens) else Tokens()
-    if tokens is not texts:
-        tokens.add(texts)
-    codes, n = tokens.codes, tokens.n
-    if not n:
-        return _empty() + (0, 1.0), _empty() + (len(heads), 1.0), np.zeros(0, np.int32)
-    rows, tcodes = tokens.occurrences(order)
-    title_list = list(dict.fromkeys(titles))
-    title_rows, title_codes = _per_row(codes, title_list, _index_of(titles, title_list))
-    keys, counts = counted(np.concatenate([rows, title_rows]), np.concatenate([tcodes, title_codes]),
-                           np.concatenate([np.zeros(len(rows), np.int64), np.ones(len(title_rows), np.int64)]))
-    ccode, crow, flag = unpack(keys)
-    first, _ = _runs(keys >> 1)  # a (code, row) pair counted in the text and in the title is one
-    lengths = np.bincount(np.concatenate([rows, title_rows]), minlength=n)
-    chunks = _part(codes, ccode[first], crow[first], np.add.reduceat(counts, first),
-                   n, lengths, k1, b)
-    in_text = ccode[flag == 0]
-    text_df = np.bincount(np.searchsorted(chunks[4], in_text), minlength=len(chunks[4])).astype(np.int32)
-    head_rows, head_codes = codes.occurrences(heads)
-    drows = np.concatenate([np.asarray(doc_of, np.int64)[rows], head_rows, head_rows])
-    dkeys, dcounts = counted(drows, np.concatenate([tcodes, head_codes, head_codes]))
-    dcode, drow, _ = unpack(dkeys)
-    dlengths = np.bincount(drows, minlength=len(heads))
-    docs = _part(codes, dcode, drow, dcounts, len(heads), dlengths, k1, b)
-    return chunks[:4] + (n, float(lengths.mean())), docs[:4] + (len(heads), float(dlengths.mean())), text_df
+    counts = Counts(len(texts), len(heads))
+    if len(texts) or len(heads):
+        counts.add(list(texts), list(titles), np.arange(len(texts)), doc_of, dict(enumerate(heads)))
+    return counts.finish(k1, b)
 
 
 def _index_of(values: list[str], distinct: list[str]) -> np.ndarray:
@@ -170,14 +236,6 @@ def _per_row(codes: Codes, distinct: list[str], which: np.ndarray):
     out_rows = np.repeat(np.arange(len(which), dtype=np.int64), rep)
     offsets = np.arange(int(rep.sum()), dtype=np.int64) - np.repeat(np.cumsum(rep) - rep, rep)
     return out_rows, tcode[np.repeat(starts[which], rep) + offsets]
-
-
-def _part(codes: Codes, code, rows, tf, n_rows, lengths, k1, b):
-    """(data, rows, indptr, {token: column}, vocabulary codes) of one part."""
-    if not len(code):
-        return _empty() + (np.zeros(0, np.int64),)
-    data, prow, indptr, vocab = bm25_matrix(code, rows, tf, n_rows, lengths, k1, b)
-    return data, prow, indptr, {codes.token(int(c)): i for i, c in enumerate(vocab)}, vocab
 
 
 def _empty() -> tuple:

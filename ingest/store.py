@@ -46,6 +46,7 @@ class DocRecord:
     paragraphs: int
     chunks: int
     origin: str = ""  # "" from the command line, "上传 <time>[ · user]" for an upload; older indexes have none
+    scope: str = ""  # the report's places and years (app/engine/catalogue.py stored_scope); older indexes have none
 
     @classmethod
     def from_meta(cls, meta: dict) -> "DocRecord":
@@ -177,8 +178,9 @@ class Store:
         return DocRecord.from_meta(got["metadatas"][0])
 
     @_writes
-    def put_documents(self, items, new_ids: frozenset[str] = frozenset()) -> None:
-        """Replace documents' chunks: items are (doc, path, content_hash, chunks, vectors).
+    def put_documents(self, items, new_ids: frozenset[str] = frozenset(), scopes: dict | None = None) -> None:
+        """Replace documents' chunks: items are (doc, path, content_hash, chunks, vectors); scopes: {doc_id:
+        its scope}, kept in its record.
 
         Three kinds of call per batch, not per document (Chroma's per-call cost dominated ingest):
         delete old chunks, add new ones, then the document records, written last so that a
@@ -203,7 +205,7 @@ class Store:
             self.chunks.add(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + step],
                             documents=[c.text for c in part], metadatas=[_chunk_meta(c) for c in part])
         records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs),
-                             doc.origin) for doc, path, digest, cs, _ in items]
+                             doc.origin, (scopes or {}).get(doc.doc_id, "")) for doc, path, digest, cs, _ in items]
         self.docs.upsert(ids=[r.doc_id for r in records], embeddings=[[1.0]] * len(records),
                          metadatas=[r.__dict__ for r in records], documents=[r.title for r in records])
 
@@ -244,10 +246,29 @@ class Store:
         for ids, metas, texts in self._pages(self.chunks, include=["metadatas", "documents"]):
             yield from zip(ids, texts, metas)
 
-    def _pages(self, collection, include):
+    def chunk_ids(self) -> list[str]:
+        """Every chunk's id (0.2 s for 100k chunks: Chroma reads no text or metadata for them)."""
+        return [i for ids, _, _ in self._pages(self.chunks, include=[], page=100_000) for i in ids]
+
+    def chunks_by_id(self, ids: list[str], meta_of: dict[str, dict] | None = None):
+        """Yield (id, text, metadata) of these chunks in this order, page by page (one deleted meanwhile is left
+        out). Faster than paging by offset (4.1 s against 4.9 s for 100k chunks) and not shifted by deletions.
+        meta_of: {doc_id: the metadata its chunks share}; a page whose reports all have one is read without
+        the chunks' own (3.7 s)."""
+        meta_of = meta_of or {}
+        for i in range(0, len(ids), PAGE):
+            page = ids[i:i + PAGE]
+            docs = [c.rsplit(":", 2)[0] for c in page]
+            shared = all(d in meta_of for d in docs)
+            got = self.chunks.get(ids=page, include=["documents"] if shared else ["metadatas", "documents"])
+            metas = got.get("metadatas") or [None] * len(got["ids"])
+            held = {c: (t, m) for c, t, m in zip(got["ids"], got["documents"] or [], metas)}
+            yield from ((c, held[c][0], meta_of[d] if shared else held[c][1]) for c, d in zip(page, docs) if c in held)
+
+    def _pages(self, collection, include, page: int = PAGE):
         offset = 0
         while True:
-            got = collection.get(include=include, limit=PAGE, offset=offset)
+            got = collection.get(include=include, limit=page, offset=offset)
             if not got["ids"]:
                 return
             yield got["ids"], got.get("metadatas") or [], got.get("documents") or []

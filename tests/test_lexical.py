@@ -153,3 +153,49 @@ def test_prefetched_rows_come_in_order_and_a_readers_error_reaches_the_consumer(
 
     with pytest.raises(ConnectionError):
         list(prefetched(broken()))
+
+
+def test_a_layout_from_chunk_ids_and_rows_streamed_in_it_give_the_same_base(tmp_path):
+    """Rows streamed in the layout's order (as Chroma serves them by id), pages cut at report boundaries, are the
+    base that rows read whole in any order give; rows the layout does not hold are skipped, missing ones empty."""
+    from ingest.lexical import Layout, _Reports
+
+    rows = rows_of(*(doc(d, *r) for d, r in REPORTS.items()))
+    whole = Segment.open(Segment.write(tmp_path / "whole", list(reversed(rows)), seq=3))
+    layout = Layout.of_ids([r[0] for r in rows])
+    assert Layout.of_ids(["a:1:0", "not-a-chunk-id"]) is None
+    ordered = sorted(rows, key=lambda r: layout.row_of[r[0]])
+    late = ("z:1:0", "写入在布局之后的分块", {**ordered[0][2], "doc_id": "z"})
+    monkey = _Reports.PAGE
+    try:
+        _Reports.PAGE = 1  # a page per report
+        streamed = Segment.open(Segment.write(tmp_path / "streamed", ordered + [late], seq=3, layout=layout))
+    finally:
+        _Reports.PAGE = monkey
+    for part in ("chunks", "docs"):
+        a, b = getattr(whole, part), getattr(streamed, part)
+        assert set(a.vocab) == set(b.vocab) and (a.n, a.avgdl) == (b.n, b.avgdl)
+        for token in a.vocab:
+            ra, wa = a.postings(token)
+            rb, wb = b.postings(token)
+            assert np.array_equal(ra, rb) and np.array_equal(wa, wb), (part, token)
+    assert np.array_equal(whole.keys, streamed.keys) and whole.doc_meta == streamed.doc_meta
+    with pytest.raises(ValueError):
+        Segment.write(tmp_path / "backwards", list(reversed(ordered)), seq=3, layout=layout)
+    gone = Segment.open(Segment.write(tmp_path / "gone", [r for r in ordered if r[0] != "b:1:0"], seq=3, layout=layout))
+    assert gone.chunks.n == len(rows) and not State(gone).scores("海南全省线上注册")[layout.row_of["b:1:0"]]
+
+
+def test_a_base_reads_chunks_by_id_with_the_records_metadata(make_settings, tmp_path):
+    store = Store.open(make_settings(), "fake-model", 3)
+    for d, r in REPORTS.items():
+        put(store, doc(d, *r))
+    ids = store.chunk_ids()
+    assert sorted(ids) == sorted(r[0] for r in rows_of(*(doc(d, *r) for d, r in REPORTS.items())))
+    shared = {"a": {"title": "铜川团市委工作总结", "source": "a.txt", "date": "2021-01-01", "origin": ""}}
+    got = list(store.chunks_by_id(["c:1:0", "a:1:0", "gone:1:0"], shared))
+    assert [c for c, _, _ in got] == ["c:1:0", "a:1:0"]  # in the order asked, a deleted one left out
+    assert got[0][2]["doc_id"] == "c" and got[1][2]["title"] == "铜川团市委工作总结"  # c has no record: read
+    only_a = list(store.chunks_by_id(["a:2:0", "a:1:0"], shared))
+    assert [c for c, _, _ in only_a] == ["a:2:0", "a:1:0"] and all(m is shared["a"] for *_, m in only_a)
+    assert only_a[1][1] == "铜川志愿汇平台注册志愿者20357人。"

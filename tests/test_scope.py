@@ -1,5 +1,8 @@
 """Scope: places (gazetteer, hierarchy, pinyin) and years; questions about places or years no report covers are
 refused with what the knowledge base does cover; questions about the corpus's own places still answered."""
+import json
+from collections import namedtuple
+
 import pytest
 
 from app import Assistant
@@ -118,6 +121,41 @@ def test_a_work_summary_is_its_titles_year_not_the_year_it_was_read_out_or_plann
     assert scope.match(asked, report, "2024年力争新发展团员6500名。", "2024年力争新发展团员6500名。")
 
 
+def test_names_are_found_where_they_start_longest_first_up_to_the_texts_end():
+    found = scope.find("陕西省铜川市团市委在湘潭")
+    assert [(m.surface, m.start) for m in found] == [("陕西省", 0), ("铜川市", 3), ("湘潭", 10)]
+    assert scope.find("湘") == [] and scope.find("") == []
+
+
+def test_a_stored_scope_is_the_reports_scope_read_back():
+    from app.engine.catalogue import Places, read_scope, report_of, stored_scope
+
+    meta = {"title": "共青团铜川市委2021年工作总结", "date": "2021-08-16", "source": "tongchuan.txt"}
+    text = "铜川志愿汇平台注册志愿者20357人。2020年以来，全市在西安、宝鸡开展活动。"
+    assert read_scope(stored_scope(meta, text), Places()) == report_of(meta, text, {})
+    assert read_scope("", Places()) is None and read_scope("[0, []]", Places()) is None
+
+
+def test_a_base_reads_stored_scopes_and_works_out_those_a_title_name_may_change(monkeypatch):
+    from app.engine import catalogue
+    from app.engine.views import Views
+
+    village = scope.Place("十八洞村", "十八洞村", "", 3)  # a place only another report's title names
+    monkeypatch.setattr(catalogue, "_title_names", lambda titles: {"十八洞村": village})
+    record = namedtuple("Record", "doc_id title scope")
+    meta = {"title": "共青团铜川市委工作总结", "date": "2021-08-16", "source": "tongchuan.txt", "origin": ""}
+    trusted = json.dumps([catalogue.SCOPE_VERSION, [[], [], [1999], [1999]]])  # not the text's: read, not redone
+    older = json.dumps([catalogue.SCOPE_VERSION - 1, [[], [], [1999], [1999]]])
+    views = Views([record("a", meta["title"], trusted), record("b", meta["title"], trusted),
+                   record("c", meta["title"], older), record("d", meta["title"], "")])
+    for doc_id, text in (("a", "铜川志愿汇平台注册志愿者20357人。"), ("b", "铜川团员赴十八洞村学习。"),
+                         ("c", "铜川团员学习。"), ("d", "铜川团员学习。")):
+        views.add(doc_id, meta, text)
+    assert views.reports["a"].years == {1999}
+    assert village in views.reports["b"].named and views.reports["b"].main_years == {2021}
+    assert views.reports["c"].main_years == {2021} == views.reports["d"].main_years
+
+
 # The real corpus index: questions about places and years it does not cover, and ones it does.
 
 @pytest.fixture(scope="module")
@@ -129,6 +167,17 @@ def assistant(corpus_index):
 @pytest.fixture(scope="module")
 def catalogue(assistant) -> Catalogue:
     return scope.catalogue(assistant.retriever.index())
+
+
+def test_the_bases_catalogue_from_stored_scopes_is_the_one_worked_out_from_the_texts(assistant, catalogue):
+    store = assistant.retriever.store
+    assert all(r.scope for r in store.documents())  # ingest kept each report's scope in its record
+    rows = sorted(store.all_chunks(), key=lambda r: (r[2]["doc_id"], r[2]["paragraph"], r[2]["start"]))
+    texts, metas = {}, {}
+    for _, text, meta in rows:
+        texts[meta["doc_id"]] = f"{texts[meta['doc_id']]}\n{text}" if meta["doc_id"] in texts else text
+        metas.setdefault(meta["doc_id"], meta)
+    assert Catalogue(texts, metas).reports == {d: catalogue.reports[d] for d in texts}
 
 
 def test_report_scopes_from_title_file_name_and_text(catalogue):

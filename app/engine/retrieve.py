@@ -219,10 +219,10 @@ class HybridRetriever:
         return replace(answer, citations=tuple(replace(c, origin=origin(c)) for c in answer.citations))
 
 
-def _extra(texts: dict, metas: dict) -> dict:
+def _extra(records):
     from .views import extra
 
-    return extra(texts, metas)
+    return extra(records)
 
 
 def _decorate(state: State, store) -> None:

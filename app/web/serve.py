@@ -20,6 +20,7 @@ from .server import create_api_app, create_app, is_loopback, parse_auth
 from .service import Service, Unavailable, UserError
 
 WARM_UP_QUESTION = "共青团组织注册志愿者有多少人?"  # any question runs the whole path once
+FIRST_ANSWER_WAIT = 1.0  # seconds the page build waits for a first request, which it would slow
 
 
 def _server(app, host: str, port: int):
@@ -90,11 +91,17 @@ class _Staged:
         self.early, self.full = early, None
         self.loop: asyncio.AbstractEventLoop | None = None
         self._lifespan = None  # (to the full app, from it, its task)
+        self.answered = threading.Event()  # a first request has been served (by the early app)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "lifespan":
             return await self._outer_lifespan(receive, send)
-        return await (self.full or self.early)(scope, receive, send)
+        if self.full is not None:
+            return await self.full(scope, receive, send)
+        try:
+            return await self.early(scope, receive, send)
+        finally:
+            self.answered.set()
 
     async def _outer_lifespan(self, receive, send):
         while True:
@@ -136,12 +143,15 @@ def _build_page(built: dict, staged: _Staged, server, settings: Settings, servic
     """Build the full app while the API answers, start it once the server listens, then announce the address;
     on a failure, stop the server (serve raises the error)."""
     try:
-        _preload()
-        app = create_app(settings, service, host, limiter)
+        # Only once the API listens and has answered (or a moment has passed): importing Gradio holds the GIL
+        # for seconds, which made the server's start and a worker's first answer 0.3 s slower.
         while not server.started or staged.loop is None:
             if server.should_exit:
                 return
             threading.Event().wait(0.02)
+        staged.answered.wait(FIRST_ANSWER_WAIT)
+        _preload()
+        app = create_app(settings, service, host, limiter)
         asyncio.run_coroutine_threadsafe(staged.start(app), staged.loop).result(timeout=120)
     except Exception as err:  # raised again in the main thread
         logging.getLogger(__name__).debug("building the page failed", exc_info=True)

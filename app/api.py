@@ -110,7 +110,7 @@ class Assistant:
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
-                                                    self.retriever.neighbourhood(p), q.kind == "numeric")]
+                                                    self.retriever.neighbourhood(p), q.kind == "numeric", p.section)]
         return q, admitted, found, ""
 
     def _across(self, text: str) -> Answer | None:

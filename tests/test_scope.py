@@ -110,6 +110,15 @@ def test_a_year_is_the_reports_or_its_paragraphs():
     assert scope.match(scope.of_text("宁夏2019年注册了多少志愿者?"), report, "2019年注册志愿者6万人", "2019年注册志愿者6万人")
 
 
+def test_a_plan_sections_heading_gives_its_year_to_the_targets_under_it():
+    report = _report([place("聊城")], years=[2024])
+    asked = scope.of_text("聊城2025年计划新发展团员多少")
+    target = "(三)从严治团方面。全年新发展团员5600名,其中非学生领域团员不少于1000名。"
+    assert not scope.match(asked, report, target, target)
+    assert scope.match(asked, report, target, target, section="三、2025年工作安排")
+    assert not scope.match(asked, report, target, target, section="一、2024年主要工作")
+
+
 def test_a_work_summary_is_its_titles_year_not_the_year_it_was_read_out_or_planned():
     from app.engine.catalogue import report_of
 

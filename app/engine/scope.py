@@ -254,12 +254,13 @@ def institution(rest: str) -> int:
     return m.end() if m else 0
 
 
-def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bool = True) -> bool:
+def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bool = True, section: str = "") -> bool:
     """May a paragraph of this report answer a question of this scope? Each place the question names is the
     report's subject, or the paragraph (with its neighbours: reports narrate across paragraphs) names it; a
     question about a province is answered from a report about one of its cities only when the paragraph gives
     the province's figure (names it, or says 全省, as the subject of a figure when a figure is asked: `figure`).
-    Each year is the report's (date, title) or its paragraph's."""
+    Each year is the report's (date, title), its paragraph's or its section heading's ("三、2025年工作安排": the
+    targets under it are 2025's)."""
     for mention in dict((m.place, m) for m in scope.mentions).values():
         place = mention.place
         if place in report.focus or (mention.institution and _names(report, mention)):
@@ -272,7 +273,7 @@ def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bo
             return False
     # "较上年的986名" in a 2023 report gives 2022's figure.
     prior = {y - 1 for y in report.main_years} if _PRIOR.search(context) else set()
-    return all(y in report.main_years or y in years(context) or y in prior for y in scope.years)
+    return all(y in report.main_years or y in years(context) or y in prior or y in years(section) for y in scope.years)
 
 
 def _gives_figure(paragraph: str, words) -> bool:

@@ -11,7 +11,8 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 0.847 / 0.946 / 0.067 over 5,602 questions (ingest fixes and a work summary's year). With blind set 11
 (practice10) in: 0.838 / 0.787 / 0.836 / 0.944 / 0.069 over 6,296 (practice10 0.784 under CV). With blind set 12
 (practice11) in: 0.831 / 0.777 / 0.827 / 0.951 / 0.093 over 7,024 (practice11 0.838), so the false-refusal bound is
-0.10 again.
+0.10 again. With blind set 13 (practice12) in and a section heading's year in the scope check (2026-12-01): 0.840 /
+0.787 / 0.837 / 0.948 / 0.083 over 7,750 (practice12 0.840): the floors stay ~0.02 under.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

@@ -21,6 +21,7 @@ from .schema import Chunk, Fact
 from .settings import Settings
 
 PAGE = 5000
+READERS = 2  # pages of chunks read at a time when a lexical base is built
 # Server mode: chromadb 1.5.9 builds its httpx session with timeout=None and offers no setting for it,
 # so a server that accepts but never answers would hang every caller. Bound each request.
 SERVER_TIMEOUT_SECONDS = 30.0
@@ -255,15 +256,27 @@ class Store:
         out). Faster than paging by offset (4.1 s against 4.9 s for 100k chunks) and not shifted by deletions.
         meta_of: {doc_id: the metadata its chunks share}; a page whose reports all have one is read without
         the chunks' own (3.7 s)."""
+        from concurrent.futures import ThreadPoolExecutor
+
         meta_of = meta_of or {}
-        for i in range(0, len(ids), PAGE):
-            page = ids[i:i + PAGE]
+
+        def read(page: list[str]) -> list:
             docs = [c.rsplit(":", 2)[0] for c in page]
             shared = all(d in meta_of for d in docs)
             got = self.chunks.get(ids=page, include=["documents"] if shared else ["metadatas", "documents"])
             metas = got.get("metadatas") or [None] * len(got["ids"])
             held = {c: (t, m) for c, t, m in zip(got["ids"], got["documents"] or [], metas)}
-            yield from ((c, held[c][0], meta_of[d] if shared else held[c][1]) for c, d in zip(page, docs) if c in held)
+            return [(c, held[c][0], meta_of[d] if shared else held[c][1]) for c, d in zip(page, docs) if c in held]
+
+        # Two pages asked at a time: the server's threads serve them side by side (100k chunks 4.3 -> 3.8 s).
+        with ThreadPoolExecutor(READERS) as pool:
+            pending = []
+            for i in range(0, len(ids), PAGE):
+                pending.append(pool.submit(read, ids[i:i + PAGE]))
+                if len(pending) == READERS:
+                    yield from pending.pop(0).result()
+            for page in pending:
+                yield from page.result()
 
     def _pages(self, collection, include, page: int = PAGE):
         offset = 0

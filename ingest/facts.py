@@ -34,9 +34,12 @@ def extract_facts(doc: Document) -> list[Fact]:
     named = [scope.find(p, titled) for p in doc.paragraphs]
     report_place, report_year = _report_scope(doc, catalogue, titled, [m.place for ms in named for m in ms])
     facts: list[Fact] = []
+    section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
+        if scope.SECTION.fullmatch(paragraph.strip()):
+            section = scope.section_year(paragraph)
         facts.extend(_paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
-                                      report_place, report_year, scope))
+                                      report_place, section or report_year, scope))
     return facts
 
 

@@ -263,3 +263,11 @@ def test_a_paragraph_opened_by_what_is_to_be_done_holds_targets():
     assert all(plan_at(text, text.index(v)) for v in ("17个", "180", "1000"))
     done = "一年来,团市委主要做了以下工作:新发展团员4126名;募集资金903万元。"
     assert not any(plan_at(done, done.index(v)) for v in ("4126", "903"))
+
+
+def test_a_section_headings_year_dates_the_figures_under_it():
+    """东营's 2024 report: "三、2025年工作安排" then "全年新发展团员3500名": a 2025 target, not a 2024 figure."""
+    facts = extract_facts(doc("一、2024年主要工作", "全年新发展团员3376名。", "三、2025年工作安排",
+                              "(二)从严治团方面。全年新发展团员3500名。", "四、存在的不足", "青年之家建成21个。",
+                              title="共青团东营市委2024年工作报告", date="2025-01-15", source="dongying.md"))
+    assert [(f.value, f.year) for f in facts] == [(3376, 2024), (3500, 2025), (21, 2024)]

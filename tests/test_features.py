@@ -80,7 +80,7 @@ def test_a_place_below_the_reports_must_be_in_the_values_sentence():
 
 def test_a_section_heading_gives_its_year_and_says_a_plan():
     from app.engine.cross_period import plan_section
-    from app.engine.retrieve import _SECTION
+    from app.engine.scope import SECTION, section_year
 
     text = "(三)服务青年方面。募集就业见习岗位3300个;全年发放青创贷8000万元。"
     p = SimpleNamespace(text=text, title="共青团聊城市委2024年工作报告", date="2025-01-10", section="三、2025年工作安排")
@@ -88,4 +88,5 @@ def test_a_section_heading_gives_its_year_and_says_a_plan():
     years = features._years(analyse("聊城2024年青创贷发了多少"), p, "全年发放青创贷", "全年发放青创贷")
     assert years["period_misfit"] == 1.0  # a 2025 target, not 2024's figure
     assert plan_section(p.section) and not plan_section("一、2024年主要工作") and at > 0
-    assert _SECTION.fullmatch("三、2025年工作安排") and not _SECTION.fullmatch("(三)服务青年方面。募集就业见习岗位3300个")
+    assert SECTION.fullmatch("三、2025年工作安排") and not SECTION.fullmatch("(三)服务青年方面。募集就业见习岗位3300个")
+    assert section_year("三、2025年工作安排") == 2025 and section_year("一、2016—2020年工作回顾") == 0

@@ -21,13 +21,12 @@ from ingest.lexstate import State
 from ingest.lexsync import Follower
 
 from .people import roster_line
+from .scope import SECTION
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
 HEADING_CHARS = 40
 SECTION_BACK = 12  # paragraphs read back for a passage's section heading
-# A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.
-_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
 WEIGHTS = {"lexical": 0.55, "dense": 0.25, "doc": 0.20}
 DENSE_K = 50
 REFRESH_SECONDS = 1.0  # how often to read the change log for reports another process changed
@@ -172,7 +171,7 @@ class HybridRetriever:
     def _section(self, state: State, doc_id: str, number: int) -> str:
         for back in range(1, min(SECTION_BACK, number - 1) + 1):
             text = self._text(state, (doc_id, number - back)).strip()
-            if _SECTION.fullmatch(text):
+            if SECTION.fullmatch(text):
                 return text
         return ""
 

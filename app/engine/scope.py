@@ -237,6 +237,16 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
     return table
 
 
+# A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.
+SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
+
+
+def section_year(heading: str) -> int:
+    """The one year a section heading names ("三、2025年工作安排" -> 2025), else 0."""
+    named = years(heading) if SECTION.fullmatch(heading.strip()) else set()
+    return next(iter(named)) if len(named) == 1 else 0
+
+
 def years(text: str) -> set[int]:
     """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
     return {int(y) for y in _YEAR.findall(text)}.union(*(range(int(a), int(b) + 1) for a, b in _RANGE.findall(text)))

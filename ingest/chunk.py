@@ -21,12 +21,25 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+def chunk_id(doc_id: str, paragraph: int, start: int) -> str:
+    """A chunk's id: where it is, so that an index can place it from its id alone (lexical.Layout)."""
+    return f"{doc_id}:{paragraph}:{start}"
+
+
+def chunk_place(chunk_id: str) -> tuple[str, int, int] | None:
+    """(doc_id, paragraph, start) of a chunk id, or None for an id of another form."""
+    doc_id, *numbers = chunk_id.rsplit(":", 2)
+    if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+        return None
+    return doc_id, int(numbers[0]), int(numbers[1])
+
+
 def chunk_document(doc: Document, max_chars: int = MAX_CHARS) -> list[Chunk]:
     chunks = []
     for number, paragraph in enumerate(doc.paragraphs, start=1):
         for start, end in _pack(sentences(paragraph), max_chars):
             chunks.append(Chunk(
-                chunk_id=f"{doc.doc_id}:{number}:{start}",
+                chunk_id=chunk_id(doc.doc_id, number, start),
                 doc_id=doc.doc_id, source=doc.source, title=doc.title, date=doc.date,
                 paragraph=number, start=start, end=end, text=paragraph[start:end], origin=doc.origin,
             ))

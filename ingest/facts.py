@@ -36,8 +36,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
-        if scope.SECTION.fullmatch(paragraph.strip()):
-            section = scope.section_year(paragraph)
+        heading = scope.section_year(paragraph)
+        if heading is not None:
+            section = heading
         facts.extend(_paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
                                       report_place, section or report_year, scope))
     return facts

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from . import ngrams
+from .chunk import chunk_place
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 K1, B = 1.5, 0.75  # bm25s's defaults, which the old in-process index used
@@ -127,6 +128,11 @@ def bm25(part: Part, delta: Delta, tokens: list[str], keep: np.ndarray | None = 
     return out if keep is None or not removed else out * keep
 
 
+def record_of(meta: dict) -> dict:
+    """A report's record as a base keeps it, from its chunks' metadata (or its DocRecord's fields)."""
+    return {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
+
+
 def chunk_key(doc_slot, paragraph, start):
     """One sortable int64 per chunk: its position in a segment, found by searchsorted."""
     return (np.asarray(doc_slot, np.int64) << 40) | (np.asarray(paragraph, np.int64) << 20) | np.asarray(start, np.int64)
@@ -200,13 +206,13 @@ class Layout:
 
     @classmethod
     def of_ids(cls, ids) -> "Layout | None":
-        """From the chunk ids alone ("doc_id:paragraph:start", ingest/chunk.py); None if one has another form."""
+        """From the chunk ids alone (chunk.chunk_id); None if one has another form."""
         places = []
         for chunk_id in ids:
-            doc_id, *numbers = chunk_id.rsplit(":", 2)
-            if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+            place = chunk_place(chunk_id)
+            if place is None:
                 return None
-            places.append((chunk_id, doc_id, int(numbers[0]), int(numbers[1])))
+            places.append((chunk_id, *place))
         return cls(places)
 
 
@@ -218,7 +224,7 @@ class _Reports:
 
     def __init__(self, views, layout: Layout):
         self.views, self.layout = views, layout
-        self.doc_meta = [{"title": "", "source": "", "date": "", "origin": ""} for _ in layout.doc_ids]
+        self.doc_meta = [record_of({}) for _ in layout.doc_ids]
         self.texts: dict[str, str] = {}
 
     def pages(self, rows):
@@ -244,7 +250,7 @@ class _Reports:
         heads, parts = {}, {}
         for (_, text, meta), slot in zip(page, docs.tolist()):
             if slot not in heads:
-                self.doc_meta[slot] = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
+                self.doc_meta[slot] = record_of(meta)
                 heads[slot] = f"{self.doc_meta[slot]['title']} {self.doc_meta[slot]['source']}"
             parts.setdefault(slot, []).append(text)
         for slot, texts in parts.items():

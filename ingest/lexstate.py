@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .lexical import Delta, Segment, bm25, chunk_key, tokenize
+from .chunk import chunk_id as chunk_id_of
+from .lexical import Delta, Segment, bm25, chunk_key, record_of, tokenize
 
 _MASK20 = (1 << 20) - 1
 
@@ -24,7 +25,7 @@ class _Changed:
         chunk_tokens = [tokenize(f"{m.get('title', '')} {t}") for _, t, m in rows]
         text_tokens = [tokenize(t) for _, t, _ in rows]
         meta = rows[0][2] if rows else {}
-        self.record = {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
+        self.record = record_of(meta)
         doc_tokens = [t for toks in text_tokens for t in toks]
         doc_tokens += tokenize(f"{self.record['title']} {self.record['source']}") * 2
         self.text = "\n".join(t for _, t, _ in rows)
@@ -229,7 +230,7 @@ class State:
         if pos >= self.segment.chunks.n:
             return self.delta_rows[pos - self.segment.chunks.n][0]
         key = int(self.segment.keys[pos])
-        return f"{self.segment.doc_ids[key >> 40]}:{(key >> 20) & _MASK20}:{key & _MASK20}"
+        return chunk_id_of(self.segment.doc_ids[key >> 40], (key >> 20) & _MASK20, key & _MASK20)
 
     def paragraph_ids(self, doc_id: str, paragraph: int) -> list[str]:
         """The chunk ids of a paragraph, in order: read by id from Chroma (a metadata filter scans)."""
@@ -240,7 +241,7 @@ class State:
             return []
         keys = self.segment.keys
         lo, hi = np.searchsorted(keys, [int(chunk_key(slot, paragraph, 0)), int(chunk_key(slot, paragraph + 1, 0))])
-        return [f"{doc_id}:{paragraph}:{int(k) & _MASK20}" for k in keys[lo:hi]]
+        return [chunk_id_of(doc_id, paragraph, int(k) & _MASK20) for k in keys[lo:hi]]
 
     def record(self, doc_id: str) -> dict:
         if doc_id in self.changed:

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 
-from .lexical import Layout, Segment, batches, document_rows
+from .lexical import Layout, Segment, batches, document_rows, record_of
 from .lexstate import State
 
 SLACK = 64  # log entries re-read behind the last applied one: two writers may have shared a seq number
@@ -65,7 +65,7 @@ def build(store, folder: Path, extra=None, unless_newer_than: float | None = Non
             layout = Layout.of_ids(store.chunk_ids())  # where each chunk goes, before any text is read
             records = records.result()
         views = extra(records) if extra else None
-        shared = {r.doc_id: {"title": r.title, "source": r.source, "date": r.date, "origin": r.origin} for r in records}
+        shared = {r.doc_id: record_of(vars(r)) for r in records}
         rows = prefetched(store.chunks_by_id(layout.ids, shared) if layout else store.all_chunks())
         Segment.write(path, rows, seq=head, stamp=_identity(store), views=views, layout=layout)
         for old in segments(folder)[:-2]:

@@ -16,6 +16,7 @@ import weakref
 from dataclasses import dataclass
 
 from .snapshot import open_lease
+from .chunk import chunk_place
 from .readers import QUESTIONS
 from .schema import Chunk, Fact
 from .settings import Settings
@@ -261,7 +262,7 @@ class Store:
         meta_of = meta_of or {}
 
         def read(page: list[str]) -> list:
-            docs = [c.rsplit(":", 2)[0] for c in page]
+            docs = [chunk_place(c)[0] for c in page]  # ids of a layout: all of chunk_id's form
             shared = all(d in meta_of for d in docs)
             got = self.chunks.get(ids=page, include=["documents"] if shared else ["metadatas", "documents"])
             metas = got.get("metadatas") or [None] * len(got["ids"])

@@ -241,9 +241,12 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
 SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
 
 
-def section_year(heading: str) -> int:
-    """The one year a section heading names ("三、2025年工作安排" -> 2025), else 0."""
-    named = years(heading) if SECTION.fullmatch(heading.strip()) else set()
+def section_year(paragraph: str) -> int | None:
+    """The one year a numbered section heading names ("三、2025年工作安排" -> 2025), 0 for none or several; None
+    when the paragraph is no section heading."""
+    if not SECTION.fullmatch(paragraph.strip()):
+        return None
+    named = years(paragraph)
     return next(iter(named)) if len(named) == 1 else 0
 
 

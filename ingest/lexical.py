@@ -108,9 +108,10 @@ class Delta:
 def bm25(part: Part, delta: Delta, tokens: list[str], keep: np.ndarray | None = None) -> np.ndarray:
     """Scores of base rows then delta rows for the query tokens (duplicates count, as in bm25s).
     keep: 0 for the base rows of changed or removed reports, which count in no document frequency."""
-    out = np.zeros(part.n + len(delta.lengths), dtype=np.float32)
+    size = part.n + len(delta.lengths)
     removed = 0 if keep is None else part.n - int(np.count_nonzero(keep[:part.n]))
     n = part.n - removed + len(delta.lengths)
+    rows_of, weights_of, scales, added_of = [], [], [], []
     for t in tokens:
         rows, weights = part.postings(t)
         added = delta.postings.get(t, ())
@@ -120,12 +121,25 @@ def bm25(part: Part, delta: Delta, tokens: list[str], keep: np.ndarray | None = 
             continue
         idf = float(_idf(live + len(added), n))
         if live:
-            scale = idf / float(_idf(df_base, part.n))
-            out[rows] += weights if scale == 1.0 else weights * np.float32(scale)
+            rows_of.append(rows)
+            weights_of.append(weights)
+            scales.append(idf / float(_idf(df_base, part.n)))
+        added_of.append((idf, added))
+    # One bincount over every token's postings: a fancy-indexed add per token cost 1.5x (0.9 -> 0.6 ms at 100k)
+    out = np.zeros(size, dtype=np.float32) if not rows_of else np.bincount(
+        np.concatenate(rows_of), weights=_scaled(weights_of, scales), minlength=size).astype(np.float32)
+    for idf, added in added_of:
         for row, tf in added:
             norm = K1 * (1 - B + B * delta.lengths[row] / part.avgdl)
             out[part.n + row] += idf * tf / (norm + tf)
     return out if keep is None or not removed else out * keep
+
+
+def _scaled(weights_of: list, scales: list[float]) -> np.ndarray:
+    weights = np.concatenate(weights_of)
+    if any(s != 1.0 for s in scales):
+        weights = weights * np.repeat(np.array(scales, np.float32), [len(w) for w in weights_of])
+    return weights
 
 
 def record_of(meta: dict) -> dict:

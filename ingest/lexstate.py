@@ -203,8 +203,9 @@ class State:
         return True
 
     def mask(self, doc_ids: set[str]) -> np.ndarray:
-        keep = np.array([d in doc_ids for d in self.doc_ids])
-        return keep[self.chunk_doc].astype(np.float32)
+        keep = np.zeros(len(self.doc_ids), np.float32)
+        keep[[self.slot[d] for d in doc_ids if d in self.slot]] = 1.0  # the asked few, not every report (0.7 ms)
+        return keep[self.chunk_doc]
 
     # -- positions and records -------------------------------------------------------------------
     def position(self, chunk_id: str) -> int | None:

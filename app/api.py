@@ -108,7 +108,8 @@ class Assistant:
             return q, [], [], outside
         covering = reports.covering(q.scope) if q.scope or quote else set()
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
-        found = self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
+        found = [replace(p, period=_period(reports.reports[p.doc_id]))
+                 for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)]
         return q, admitted, found, ""
@@ -177,3 +178,8 @@ class Assistant:
         from .engine.lc import AssistantRetriever
 
         return AssistantRetriever(assistant=self, k=k or self.settings.top_k)
+
+
+def _period(report: scope.Report) -> str:
+    """The year a report is about, when it is about one: its figures that name no year are that year's."""
+    return str(next(iter(report.main_years))) if len(report.main_years) == 1 else ""

@@ -200,13 +200,13 @@ def _period(sentence: str) -> str:
 def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tuple[str, int]:
     """The report's own place (a scope.Place, None when none) and year, as app/engine/scope.py decides them."""
     meta = {"title": doc.title, "date": doc.date, "source": doc.source}
-    report = catalogue.report_of(meta, "\n".join(doc.paragraphs), titled, in_text)
+    text = "\n".join(doc.paragraphs)
+    report = catalogue.report_of(meta, text, titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
-    # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year).
-    titled_year = catalogue.SUMMARY_YEAR.search(doc.title)
+    # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year);
+    # so are those of a 2022 work meeting that 总结2021年工作.
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
-    year = int(titled_year.group(1)) if titled_year else dated
-    return (focus[0] if focus else None), year
+    return (focus[0] if focus else None), catalogue.report_period(doc.title, text) or dated
 
 # -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
 # "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".

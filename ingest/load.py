@@ -173,8 +173,21 @@ def _article_root(root):
     for query in ("//article", "//main", "//*[@id='zoom']", "//body"):
         found = root.xpath(query)
         if found:
-            return max(found, key=lambda e: len(e.text_content()))
+            return _with_header(max(found, key=lambda e: len(e.text_content())))
     return root
+
+
+HEADER_CHARS = 300  # a container adding more text than this holds more than the article's title and meta line
+
+
+def _with_header(body):
+    """The content's container when it adds only the article's header: a portal's #zoom holds the text, and its
+    title and meta line (发布时间/来源/作者: the article's date) stand just above it."""
+    parent = body.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return body
+    extra = len(" ".join(parent.text_content().split())) - len(" ".join(body.text_content().split()))
+    return parent if extra <= HEADER_CHARS else body
 
 
 def _text_div(element) -> bool:

@@ -478,3 +478,29 @@ def test_a_name_asked_of_each_place_end_to_end(assistant):
     answer = assistant.ask("铜川、宁夏的团市委书记分别是谁?")
     assert answer.found and "铜川:王娜" in answer.text and "宁夏" in answer.text.splitlines()[-1]
     assert [c.source for c in answer.citations] == ["tongchuan-youth-league-2021-08-16.txt"]
+
+
+@pytest.mark.parametrize("question, nth, top, indicator", [
+    ("九江新发展团员排第二的是哪个县?", 2, 0, "新发展团员"),
+    ("九江注册青年志愿者第三多的是哪个县区?", 3, 0, "注册青年志愿者"),
+    ("九江新发展团员前三名是哪几个县区?", 1, 3, "新发展团员"),
+    ("九江哪个县团员最多?", 1, 0, "团员"),
+])
+def test_a_rank_asks_the_place_at_a_rank_or_the_first_places(question, nth, top, indicator):
+    found = cross.detect(question)
+    assert (found.kind, found.nth, found.top, found.indicator) == ("rank", nth, top, indicator)
+
+
+def test_the_place_at_a_rank_and_the_first_places_are_answered_with_every_figure():
+    from ingest.schema import Fact
+
+    def fact(place, value, paragraph):
+        return Fact("新发展团员", value, "名", "", f"{value:g}名", place, 2024, "", "d", "d.docx", "t", "2025-02-20",
+                    paragraph, f"{place}新发展团员{value:g}名", "")
+
+    rows = [fact("修水", 300, 3), fact("都昌", 500, 4), fact("瑞昌", 400, 5), fact("彭泽", 200, 6)]
+    second = cross._ranked(cross.detect("九江新发展团员排第二的是哪个县?"), "q", rows, lambda d, p: "")
+    first_three = cross._ranked(cross.detect("九江新发展团员前三名是哪几个县区?"), "q", rows, lambda d, p: "")
+    assert second.value == "瑞昌" and first_three.value == "都昌、瑞昌、修水"
+    assert all(f"{v}名" in second.text for v in (300, 500, 400, 200)) and len(second.citations) == 4
+    assert cross._ranked(cross.detect("九江新发展团员排第五的是哪个县?"), "q", rows, lambda d, p: "") is None

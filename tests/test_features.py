@@ -52,7 +52,7 @@ def test_a_running_total_is_told_from_a_years_figure_on_both_sides():
 
 def test_a_paragraph_led_by_its_year_gives_it_to_the_figures_after_it():
     text = "2025年,全市各级团组织要重点抓好以下工作:新发展团员4500名;希望工程募集资金1000万元。"
-    p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16", section="")
+    p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16", section="", period="")
     at = text.index("1000")
     sentence = text[text.rindex(";", 0, at) + 1:at]  # ; ends a sentence: this one names no year
     years = features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, sentence, sentence)
@@ -83,10 +83,17 @@ def test_a_section_heading_gives_its_year_and_says_a_plan():
     from app.engine.scope import SECTION, section_year
 
     text = "(三)服务青年方面。募集就业见习岗位3300个;全年发放青创贷8000万元。"
-    p = SimpleNamespace(text=text, title="共青团聊城市委2024年工作报告", date="2025-01-10", section="三、2025年工作安排")
+    p = SimpleNamespace(text=text, title="共青团聊城市委2024年工作报告", date="2025-01-10", section="三、2025年工作安排", period="")
     at = text.index("8000")
     years = features._years(analyse("聊城2024年青创贷发了多少"), p, "全年发放青创贷", "全年发放青创贷")
     assert years["period_misfit"] == 1.0  # a 2025 target, not 2024's figure
     assert plan_section(p.section) and not plan_section("一、2024年主要工作") and at > 0
     assert SECTION.fullmatch("三、2025年工作安排") and not SECTION.fullmatch("(三)服务青年方面。募集就业见习岗位3300个")
     assert section_year("三、2025年工作安排") == 2025 and section_year("一、2016—2020年工作回顾") == 0
+
+
+def test_staff_words_match_the_reports_words():
+    from app.engine.coverage import partial
+
+    assert partial("女生", "新发展团员中女性1968名") == 1.0 and partial("放款", "全年发放“青创贷”1860万元") == 1.0
+    assert partial("女生", "新发展团员中学生团员3102名") == 0.0

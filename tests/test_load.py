@@ -151,6 +151,18 @@ def test_html_meta_line_in_a_div_dates_the_article():
     assert doc.date == "2025-03-12" and doc.paragraphs[0] == "2024年募集见习岗位4820个。"
 
 
+def test_html_zoom_content_keeps_the_meta_line_above_it():
+    # The text sits in #zoom; its container adds only the title and the meta line, which dates the article.
+    page = ("<html><body><div class='nav'><a href='/'>首页</a><a href='/a'>工作动态</a></div><div class='article'>"
+            "<h1>团市委召开2025年全市共青团工作会议</h1><div class='info'><span>来源:朔州青年网</span>"
+            "<span>发布时间:2025-01-16 17:42</span></div><div id='zoom'><p>全年发放“青创贷”1,860万元。</p>"
+            "<p>全年新发展团员1,862名,其中女性946名。</p></div></div><div class='foot'>版权所有 朔州青年网</div></body></html>")
+    lines, title = html_lines(page)
+    doc = clean_document(lines, Path("shuozhou.html"), title)
+    assert doc.date == "2025-01-16"
+    assert doc.paragraphs == ("全年发放“青创贷”1860万元。", "全年新发展团员1862名,其中女性946名。")
+
+
 def test_html_title_from_title_tag_without_h1():
     lines, title = html_lines("<html><head><title>青年工作会议召开_某某网|首页</title></head>"
                               "<body><p>会议总结了全年工作。</p></body></html>")

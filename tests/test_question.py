@@ -25,6 +25,12 @@ def test_question_kind(question, kind):
     ("贷款总额是多少?", {"元"}),
     ("学习率达到多少?", {"%"}),
     ("开展宣讲多少场次?", {"场", "次", "场次"}),
+    # Staff count people with 个: the noun before a closing 几个, or right after it, says what is counted.
+    ("滨州2023年新团员里女生有几个", PEOPLE | {"个"}),
+    ("西部计划志愿者里有几个研究生", PEOPLE | {"个"}),
+    ("选派了几个人?", PEOPLE | {"个"}),
+    ("新建了多少个青年之家?", {"个"}),
+    ("青年之家有几个？", {"个"}),
 ])
 def test_expected_units(question, units):
     assert analyse(question).units == frozenset(units)

@@ -10,7 +10,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .scope import SUMMARY_YEAR, Mention, Place, Report, Scope, _LOCALITY, _table, find, years
+from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, find, report_period, years
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
@@ -127,7 +127,6 @@ def _report_of_row(row, place: Places) -> Report:
     return Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
 
 
-SCOPE_VERSION = 1  # raise when report_of's rules change: scopes stored by another version are worked out again
 
 
 def stored_scope(meta: dict, text: str) -> str:
@@ -184,11 +183,10 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
         top = max(map(in_text.count, set(in_text)))
         focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}
     dated = {int(meta["date"][:4])} if re.match(r"\d{4}", meta["date"]) else set()
-    summary = SUMMARY_YEAR.search(meta["title"])
+    period = report_period(meta["title"], text)
     # 共青团南通市委2023年工作总结和2024年工作思路, read out in January 2024: its figures are 2023's; its 2024 is
     # the plan's, which the paragraph itself names ("2024年力争…").
-    main = {int(summary.group(1))} if summary else \
-        dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
+    main = {period} if period else dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
     return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
 
 

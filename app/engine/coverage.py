@@ -20,9 +20,15 @@ def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
     return hit / (total or 1.0)
 
 
+# Staff's word and the reports' for the same group or act: "新团员里女生有几个" is asked of "新发展团员中女性1,968名".
+_SAME = (("女生", "女性", "女团员", "女青年"), ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"))
+VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | {"入团": ("发展团员",)}
+
+
 def partial(term: str, text: str) -> float:
-    """1 when the text holds the term, else the share of its bigrams it holds (terms of 3+ characters)."""
-    if term in text:
+    """1 when the text holds the term (or a word of the same meaning), else the share of its bigrams it holds
+    (terms of 3+ characters)."""
+    if term in text or any(v in text for v in VARIANTS.get(term, ())):
         return 1.0
     if len(term) <= 2:
         return 0.0

@@ -179,12 +179,20 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:
     rows = sorted(rows, key=lambda f: f.value, reverse=not q.fewest)
     winner = rows[0].place
+    more = msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST
     if q.kind == "compare":
         head = msg.CROSS_COMPARE.format(indicator=q.indicator, winner=winner,
                                         more=msg.CROSS_LESS if q.fewest else msg.CROSS_MORE)
+    elif q.top > 1:  # "前三名": the first places, every figure still listed
+        winner = "、".join(f.place for f in rows[:q.top])
+        head = msg.CROSS_TOP.format(indicator=q.indicator, top=q.top, places=winner, n=len(rows), more=more)
+    elif q.nth > 1:  # "排第二": the place at that rank
+        if len(rows) < q.nth:
+            return None
+        winner = rows[q.nth - 1].place
+        head = msg.CROSS_NTH.format(indicator=q.indicator, winner=winner, nth=q.nth, n=len(rows), more=more)
     else:
-        head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows),
-                                     more=msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST)
+        head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows), more=more)
     tail = [msg.CROSS_MISSING.format(places="、".join(missing))] if missing else []
     return _answer(question, head, rows, paragraph, winner, tail)
 

@@ -24,6 +24,10 @@ _WHICH = r"(?:哪|谁|还是)"
 _CMP = rf"(?:更|较|比较)([{_ADJ}])|(?<![多更较])([{_ADJ}])(?=还是|[?,。!]|$|呢|一些|一点|得多)"
 _COMPARE = re.compile(rf"{_WHICH}.{{0,25}}?(?:{_CMP})|(?<!多)([{_ADJ}])还是")
 _SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|前列)|(?:排名|排序|排行)")
+# "排第二的是哪个县", "第三多的", "排名第2": the place at that rank; "前三名是哪几个": the first places.
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL = re.compile(rf"(?:排名?|位居|居|列)第([{_NUMERALS}\d]{{1,2}})(?:位|名)?|第([{_NUMERALS}\d]{{1,2}})([{_ADJ}])")
+_TOP = re.compile(rf"前([{_NUMERALS}\d]{{1,2}})(?:名|位)")
 _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)")
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
@@ -50,6 +54,7 @@ _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|�
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
 _FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪一?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
+                   rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|前[{_NUMERALS}\d]{{1,2}}(?:名|位)|县区|"
                    r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
@@ -74,6 +79,8 @@ class CrossQuestion:
     years: tuple = ()  # the years the question names: figures of those years are preferred
     levels: tuple = ()  # "地级市里面哪个…": only places of these levels (scope.Place.level) are compared
     place_years: tuple = ()  # (short name, year): a year written next to one place ("绵阳(2023年)"), its own
+    nth: int = 1  # rank: the place at this rank is asked ("排第二的是哪个县")
+    top: int = 0  # rank: the first places are asked ("前三名是哪几个县区")
 
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
@@ -94,7 +101,25 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     levels = tuple(level for pattern, level in _LEVELS if pattern.search(text)) if not places else ()
     own, rest = _place_years(text, mentions)
     return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(rest)))),
-                         levels, own)
+                         levels, own, *(_rank_of(text) if kind == "rank" else (1, 0)))
+
+
+def _rank_of(text: str) -> tuple[int, int]:
+    """(nth, top) of a rank question: (2, 0) for 排第二, (1, 3) for 前三名, (1, 0) for 最多."""
+    if m := _ORDINAL.search(text):
+        return _count(m.group(1) or m.group(2)), 0
+    if m := _TOP.search(text):
+        return 1, _count(m.group(1))
+    return 1, 0
+
+
+def _count(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _NUMERALS.index(numeral) + 1
+    return 10 * (_NUMERALS.index(tens) + 1 if tens else 1) + (_NUMERALS.index(ones) + 1 if ones else 0)
 
 
 def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
@@ -142,7 +167,8 @@ def place_mentions(text: str, catalogue=None):
 
 
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
-    compare, superlative = _COMPARE.search(text), _SUPER.search(text)
+    compare = _COMPARE.search(text)
+    superlative = _SUPER.search(text) or _ORDINAL.search(text) or _TOP.search(text)
     which = re.search(_WHICH, text)
     # "柳州融水和三江两个县…加起来", "九江各县区…加起来": parts of the one place the question names first, whose
     # report states their sum itself.

@@ -36,6 +36,8 @@ FEATURES: tuple[str, ...] = (
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
                                                            # report) the paragraph lacks up to the value's sentence's
                                                            # end: the city's figure is no district's
+    "place_at_value", "place_other_at_value",              # the place named nearest before the value in its
+                                                           # sentence is one asked / another ("博兴县634名、滨城区598名")
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
     "similarity",                                          # English: question/clause embedding similarity
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
@@ -95,6 +97,7 @@ class Env:
     _passage: dict = field(default_factory=dict)
     _clause: dict = field(default_factory=dict)
     _hits: dict = field(default_factory=dict)
+    _mentions: dict = field(default_factory=dict)
 
     def __post_init__(self):
         q = self.question
@@ -189,6 +192,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "plan_fit": float(planned and env.asks_plan),
     }
     found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
+    found |= _place_at_value(env, rank, sentence_span(text, span)[0], at)
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
@@ -245,7 +249,7 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
     summary = SUMMARY_YEAR.search(p.title)  # "2023年工作总结和2024年工作思路" is 2023's
-    titled = [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
+    titled = [p.period] if p.period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
     own = (titled or [p.date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
     in_sentence = _YEAR.findall(sentence)
@@ -259,6 +263,21 @@ def _years(q: Question, p, before: str, sentence: str) -> dict:
             "prior_misfit": float(prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in q.years),
             "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
+
+
+def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
+    """Whether the place named nearest before the value, in its sentence, is one the question asks."""
+    if not env.places:
+        return {}
+    if rank not in env._mentions:
+        from .scope import find
+
+        env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
+    near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
+    if not near:
+        return {}
+    fit = bool({near[-1].surface, near[-1].place.name, near[-1].place.short} & set(env.places))
+    return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
 
 
 def _distance(hits, start: int, end: int) -> float:

@@ -14,7 +14,8 @@ _TYPES = (
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
     ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
-    ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"),
+    ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"
+                r"|(?<![什哪])(?:总数|人数|个数|数量|总量|总额|金额|数|额|率|比例|占比)[?？]?$"),  # "2023年宿迁注册青年志愿者总数"
     ("name", r"全称|名称|叫什么|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),
     ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
     ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
@@ -83,6 +84,8 @@ def _units(q: str) -> frozenset:
     m = _UNIT_AFTER.search(q)
     if m:
         unit = m.group(1)
+        if unit == "个" and _counts_people(q[:m.start()], q[m.end():]):  # "女生有几个", "有几个研究生": people
+            return PEOPLE | {"个"}
         return PEOPLE if unit in PEOPLE else frozenset({"场", "次", "场次"}) if unit in ("场", "场次", "次") else frozenset({unit})
     head = _ENGLISH_SUBJECT.search(q)
     if head:  # "how many event volunteers": the last word names what is counted
@@ -103,6 +106,17 @@ def _units(q: str) -> frozenset:
         if _ENGLISH_PEOPLE.search(span):
             return PEOPLE
     return frozenset()
+
+
+_PEOPLE_WORD = r"(?:女生|男生|女性|男性|研究生|本科生|" + _PEOPLE_NOUNS.pattern.split("|\\b(")[0] + ")"
+_PEOPLE_BEFORE = re.compile(_PEOPLE_WORD + r"(?:有|是|共|一共|总共|了)?\s*$")
+_PEOPLE_AFTER = re.compile(r"(?:人|" + _PEOPLE_WORD + r")[?？]?$")
+
+
+def _counts_people(before: str, after: str) -> bool:
+    """Whether 个 counts people: the noun after it is a people noun, or (none after) the noun before it is."""
+    after = after.strip()
+    return bool(_PEOPLE_AFTER.match(after)) if after.strip("?？") else bool(_PEOPLE_BEFORE.search(before))
 
 
 _FUNCTION_CHARS = frozenset("了的地得着过把被将对向从于以而又再就才要会能可让使给跟同这那些个名人所位")

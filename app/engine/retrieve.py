@@ -22,7 +22,7 @@ from ingest.lexstate import State
 from ingest.lexsync import Follower
 
 from .people import roster_line
-from .scope import SECTION
+from .scope import SCOPE_VERSION, SECTION
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
@@ -53,6 +53,7 @@ class Passage:
     score: float
     origin: str = ""  # which upload (DocRecord.origin); "" from the command line or an older index
     section: str = ""  # the heading of the part it stands in ("三、2025年工作安排"), "" when none is near above
+    period: str = ""  # the one year its report is about (scope.Report.main_years), "" when it is about several
 
 
 # Staff write years short ("宿迁23年新入团的", "那24年呢?"); reports write them whole. A span of years is no year:
@@ -84,7 +85,7 @@ class HybridRetriever:
         from .views import merge_command
 
         self.store, self.embedder = store, embedder
-        folder = Path(cache_dir or store.settings.index / "cache") / f"lexical-{store.settings.collection}"
+        folder = Path(cache_dir or store.settings.index / "cache") / f"lexical-{store.settings.collection}-s{SCOPE_VERSION}"
         # A child process reading an embedded index would hold its lock against the uploads of this one.
         child = merge_command(folder, store.settings) if store.settings.server_mode else None
         self.follower = Follower(store, folder, _extra, child)

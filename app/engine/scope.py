@@ -35,6 +35,13 @@ _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
 _PRIOR = re.compile("|".join(PRIOR_WORDS))
 SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
+# Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
+# (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
+SCOPE_VERSION = 2
+# A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
+# in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
+REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)")
+LEAD_CHARS = 300
 # A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
 # name none, though ; splits them into sentences.
 LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
@@ -72,6 +79,13 @@ class Mention:
     start: int
     end: int
     institution: bool = False  # the place of an institution's name (青岛科技大学), not of the figure
+
+
+def report_period(title: str, text: str) -> int | None:
+    """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
+    2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
+    found = SUMMARY_YEAR.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
+    return int(found.group(1)) if found else None
 
 
 @dataclass(frozen=True)

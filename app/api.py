@@ -110,8 +110,10 @@ class Assistant:
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = [replace(p, period=_period(reports.reports[p.doc_id]))
                  for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)]
+        towns = scope.localities(q.text, q.scope.mentions)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
-                                                    self.retriever.neighbourhood(p), q.kind == "numeric", p.section)]
+                                                    self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
+                    and all(t in p.title or t in self.retriever.neighbourhood(p) for t in towns)]
         return q, admitted, found, ""
 
     def _across(self, text: str) -> Answer | None:

@@ -17,3 +17,12 @@ def test_a_roster_line_names_the_person_it_describes():
     found = people("林晓东　龙口市团委书记", "龙口市团委书记是哪位?", ["书记"])
     assert found[0][:3] == ("林晓东", 0, True)
     assert not people("烟台开发区团工委", "哪个单位排第一?", [])  # a unit of a 名单 is no person
+
+
+def test_a_speaker_line_is_a_person_not_a_heading():
+    from app.engine.people import people, signed_line
+    from app.engine.retrieve import heading
+
+    assert signed_line("团市委书记\u3000孙晓彤") and not heading("团市委书记 孙晓彤")
+    assert heading("二、从严治团") and not signed_line("二、从严治团") and not signed_line("团市委书记")
+    assert [p[0] for p in people("团市委书记 孙晓彤", "滨州团市委书记是谁", ["书记"])] == ["孙晓彤"]  # jieba: nrfg

@@ -248,3 +248,14 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year
+
+
+@pytest.mark.parametrize("question, towns", [
+    ("固始段集镇2024年新发展团员多少", ("段集镇",)),
+    ("固始县秀水街道返乡创业青年多少", ("秀水街道",)),
+    ("滨州高新区2024年新发展团员多少", ("高新区",)),
+    ("固始乡村振兴培训了多少人", ()),  # 乡 inside a word, not a town
+    ("铜川的志愿汇平台注册了多少志愿者?", ()),
+])
+def test_towns_and_zones_after_a_place(question, towns):
+    assert scope.localities(question, scope.of_text(question).mentions) == towns

@@ -128,7 +128,7 @@ class Env:
             p, top = self.passages[rank], self.passages[0]
             around = p.title + self.context(p)
             absent = [w for t, w in self.weights.items() if t not in around]
-            years = f"{p.title} {p.text} {p.date}"
+            years = f"{p.title} {p.text} {p.date} {p.period}"  # a report about 2024 speaks of 2024 throughout
             self._passage[rank] = {
                 "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
                 "top_doc": float(p.doc_id == top.doc_id), "cov_paragraph": self.coverage(p.text),

@@ -47,10 +47,19 @@ def people(clause: str, question: str, asked_roles: list[str]):
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
     at = 0
     for word in cut(clause):
-        if word.flag == "nr" and len(word.word) >= 2 and word.word not in question:
+        if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question:
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found)]
+
+
+_SIGNED = re.compile(rf"\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*")
+
+
+def signed_line(text: str) -> bool:
+    """A role and a name alone on a line: a report's speaker under its title ("团市委书记　孙晓彤"), or its signer."""
+    m = _SIGNED.fullmatch(text)
+    return bool(m) and surnamed(m["name"])
 
 
 def roster_line(text: str) -> re.Match | None:
@@ -64,7 +73,7 @@ def _after_role(text: str, cut) -> str:
     if not words:
         return ""
     first = words[0]
-    if first.flag == "nr" and 2 <= len(first.word) <= 4:
+    if first.flag.startswith("nr") and 2 <= len(first.word) <= 4:  # nr, nrfg, nrt: jieba's name tags
         return first.word
     if (first.word in SURNAMES or first.word in COMPOUND) and len(words) > 1 and _GIVEN.fullmatch(words[1].word):
         return first.word + words[1].word  # jieba's "黄|立新": a surname and a given name it did not know

@@ -21,7 +21,7 @@ import numpy as np
 from ingest.lexstate import State
 from ingest.lexsync import Follower
 
-from .people import roster_line
+from .people import roster_line, signed_line
 from .scope import SCOPE_VERSION, SECTION
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -267,7 +267,8 @@ def heading(text: str) -> bool:
     it dates the report). Skipped by retrieval: its words outranked the section's paragraphs (evidence hit@1 over
     512 gold questions 0.803 -> 0.820, hit@5 0.959 -> 0.969)."""
     short = len(text.strip()) <= HEADING_CHARS and not _PUNCT.search(text) and not re.search(r"\d", text)
-    return short and not roster_line(text)  # "吴晓雯　山东港口烟台港集团调度员" is a person of a 名单
+    # "吴晓雯　山东港口烟台港集团调度员" is a person of a 名单, "团市委书记　孙晓彤" the report's speaker
+    return short and not roster_line(text) and not signed_line(text)
 
 
 def _unit(scores: np.ndarray) -> np.ndarray:

@@ -275,6 +275,15 @@ def of_text(text: str, catalogue=None) -> Scope:
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
 
 
+# A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
+_LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|高新区|经开区|经济(?:技术)?开发区|开发区")
+
+
+def localities(text: str, mentions) -> tuple[str, ...]:
+    """The towns and zones a question names after a place; a passage answers it only where it names them too."""
+    return tuple(dict.fromkeys(m.group() for x in mentions if (m := _LOCALITY_AFTER.match(text, x.end))))
+
+
 def institution(rest: str) -> int:
     """How long the institution's name goes on after its place ("理工大学" after 桂林), 0 for none."""
     m = _INSTITUTION.match(rest) or _INSTITUTION_EN.match(rest)

@@ -75,6 +75,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 continue
             place = _respectively(paragraph, mentions, q, start, inside) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end])
+            indicator = _unplaced(indicator, mentions)
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -85,6 +86,17 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 
 
 _CLAUSE_MARK = re.compile(r"[,,;;::、]")
+_TOTAL_ROW = re.compile(r"全[市县省区州旗](?:合计|总计)")
+
+
+def _unplaced(indicator: str, mentions: list) -> str:
+    """What is counted without the place leading it: a table row's "迎江区见习留用" counts 见习留用 (its place is
+    the fact's place), so the rows of one column read as one indicator whatever their place's name."""
+    for surface in sorted({m.surface for m in mentions}, key=len, reverse=True):
+        if indicator.startswith(surface) and len(indicator) > len(surface) + 1:
+            return indicator[len(surface):]
+    total = _TOTAL_ROW.match(indicator)
+    return indicator[total.end():] if total and len(indicator) > total.end() + 1 else indicator
 
 
 def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> str:

@@ -243,6 +243,7 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     ("共青团南通市委2023年工作总结和2024年工作思路", "一、2023年工作回顾", 2023),
     # A work meeting early in 2025 reviews 2024: its figures that name no year are 2024's.
     ("团市委召开2025年全市共青团工作会议", "1月16日,共青团朔州市委召开2025年全市共青团工作会议,总结2024年全市共青团工作,部署2025年重点任务。", 2024),
+    ("青春之力涌动晋中大地——2024年晋中共青团工作综述", "2024年,晋中共青团…", 2024),  # dated 2025-01-08
     ("团市委召开青年工作座谈会", "会上回顾2019年以来的工作。", None),  # a span of years is no report's year
     ("团市委召开青年工作座谈会", "会议听取了各县汇报。", None),
 ])

@@ -37,10 +37,12 @@ _PRIOR = re.compile("|".join(PRIOR_WORDS))
 SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 2
+SCOPE_VERSION = 3
 # A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
 # in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
 REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)")
+# A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
+TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
 LEAD_CHARS = 300
 # A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
 # name none, though ; splits them into sentences.
@@ -84,7 +86,7 @@ class Mention:
 def report_period(title: str, text: str) -> int | None:
     """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
     2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
-    found = SUMMARY_YEAR.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
+    found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
     return int(found.group(1)) if found else None
 
 

@@ -168,3 +168,19 @@ def test_paging_over_more_than_one_page(fake_store, monkeypatch):
     rows = list(fake_store.all_chunks())
     assert len(rows) == len({r[0] for r in rows}) == 16
     assert len(fake_store.documents()) == 7
+
+
+def test_a_few_places_facts_are_ranked_exactly(fake_store):
+    # Many facts share one indicator's vector (希望小屋 in every county row): a filtered HNSW search lost some of
+    # them; a filter over a few places reads their vectors and ranks every one.
+    from ingest.schema import Fact
+
+    def fact(place, n, vector):
+        return Fact("希望小屋", n, "间", "", f"{n}间", place, 2024, "", "d", "d.docx", "t", "2025-01-01", n, "q")
+
+    places = ["魏都", "禹州", "长葛", "鄢陵"] * 30
+    facts = [fact(p, i + 1, None) for i, p in enumerate(places)]
+    vectors = [[1.0, 0.0, 0.0]] * len(facts[:-10]) + [[0.0, 1.0, 0.0]] * 10
+    fake_store.put_facts(["d"], facts, vectors)
+    got = fake_store.query_facts([1.0, 0.0, 0.0], 500, {"place": {"$in": ["魏都", "禹州"]}})
+    assert len(got) == 60 and all(s > 0.99 for _, s in got[:55]) and got[-1][1] < 0.01

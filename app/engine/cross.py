@@ -107,7 +107,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     if not facts:
         return None
     facts = [(f, s) for f, s in facts if not q.levels or level(f.place) in q.levels]
-    if q.kind == "rank" and q.places:  # "九江哪个县…最多": the parts of the place named
+    over_parts = (q.kind == "rank" and q.places) or (q.kind == "list" and len(q.places) == 1)
+    if over_parts:  # "九江哪个县…最多", "湖州各县区…分别是多少": the parts of the place named
         facts = [(f, s) for f, s in facts if part_of(f.place, q.places[0])]
     if not facts:
         return None
@@ -144,7 +145,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
         return _answer(question, head, rows, paragraph, rows[-1].label())
-    chosen = [best[p.short] for p in q.places if p.short in best] if q.places else list(best.values())
+    chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
     if not chosen:
         return None
     chosen.sort(key=lambda f: -f.value)

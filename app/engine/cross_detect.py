@@ -27,7 +27,7 @@ _SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|�
 # "排第二的是哪个县", "第三多的", "排名第2": the place at that rank; "前三名是哪几个": the first places.
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"(?:排名?|位居|居|列)第([{_NUMERALS}\d]{{1,2}})(?:位|名)?|第([{_NUMERALS}\d]{{1,2}})([{_ADJ}])")
-_TOP = re.compile(rf"前([{_NUMERALS}\d]{{1,2}})(?:名|位)")
+_TOP = re.compile(rf"排名?前([{_NUMERALS}\d]{{1,2}})|前([{_NUMERALS}\d]{{1,2}})(?:名|位)")
 _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)")
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
@@ -42,7 +42,7 @@ _SPAN = re.compile(r"累计|以来|开始")
 _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
-_PARTS = re.compile(r"哪(?:个|些|一)?(?:县|区)|各县|各区|区县|县区")
+_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)")
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _PRONOUN = re.compile(r"[他她它其该]")
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
@@ -52,9 +52,10 @@ _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|�
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪一?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
-                   rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|前[{_NUMERALS}\d]{{1,2}}(?:名|位)|县区|"
+                   rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
+                   r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"
                    r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|两地|三地|两个|"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
@@ -109,7 +110,7 @@ def _rank_of(text: str) -> tuple[int, int]:
     if m := _ORDINAL.search(text):
         return _count(m.group(1) or m.group(2)), 0
     if m := _TOP.search(text):
-        return 1, _count(m.group(1))
+        return 1, _count(m.group(1) or m.group(2))
     return 1, 0
 
 
@@ -193,6 +194,9 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "rank", _less(superlative)
     if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
         return "list", False
+    if len(places) == 1 and "分别" in text and _PARTS.search(text) and re.search(r"多少|几", text) \
+            and not _SUM.search(text):
+        return "list", False  # "湖州各县区2024年青创贷发放额分别是多少": each of the place's parts
     years = set(_YEAR.findall(text))
     if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
         if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text)):

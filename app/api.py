@@ -1,6 +1,7 @@
 """The Python API: `Assistant.open(...)`, `.ask(question, history)`, `.stream(...)`, `.as_retriever()`."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -87,8 +88,9 @@ class Assistant:
                 else:
                     yield part
             answer = final or answer
-        if not answer.found:  # a sum of a place's parts its report does not state: added from their figures
-            answer = self._parts_sum(asked) or answer
+        # A sum of a place's parts its report does not state: added from their figures. A found answer stands only
+        # when its quote names every part ("两县受助学生合计612名"); else it is one part's figure, or another's.
+        answer = self._parts_sum(asked, answer) or answer
         answer = with_passages(self.retriever.with_origins(answer, passages), passages or nearest)
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
@@ -138,10 +140,12 @@ class Assistant:
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
-    def _parts_sum(self, text: str) -> Answer | None:
+    def _parts_sum(self, text: str, single: Answer) -> Answer | None:
         index = self.retriever.index()
         asked = cross.parts_sum(text, scope.catalogue(index)) if len(index) else None
         if asked is None:
+            return None
+        if states_sum(single, [p.short for p in asked.places]):
             return None
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
                             places=[p.short for p in asked.places], threshold=False)
@@ -183,6 +187,16 @@ class Assistant:
         from .engine.lc import AssistantRetriever
 
         return AssistantRetriever(assistant=self, k=k or self.settings.top_k)
+
+
+_SUMMED = re.compile(r"合计|共计|总计|总共|一共|加起来|共")
+
+
+def states_sum(answer: Answer, parts: list[str]) -> bool:
+    """Whether a found answer's quote states the parts' sum: names every part and a sum ("两县…合计612名"), not
+    one part's figure in a sentence that lists them ("永城市、夏邑县、虞城县分列前三位,宁陵县…284名")."""
+    quote = answer.citations[0].quote if answer.citations else answer.text
+    return answer.found and all(p in quote for p in parts) and bool(_SUMMED.search(quote))
 
 
 def _period(report: scope.Report) -> str:

@@ -33,6 +33,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     titled = catalogue._title_names([doc.title])
     named = [scope.find(p, titled) for p in doc.paragraphs]
     report_place, report_year = _report_scope(doc, catalogue, titled, [m.place for ms in named for m in ms])
+    school = scope.schools(doc.title)
+    if school:  # a university's report: its figures are the university's (the places it names are where it sends)
+        report_place = scope.school_place(school[0][2])
     facts: list[Fact] = []
     section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
@@ -76,6 +79,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             place = _respectively(paragraph, mentions, q, start, inside) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end])
             indicator = _unplaced(indicator, mentions)
+            if report_place is not None and not report_place.code:
+                place = report_place.short
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))

@@ -508,3 +508,27 @@ def test_the_place_at_a_rank_and_the_first_places_are_answered_with_every_figure
     assert second.value == "瑞昌" and first_three.value == "都昌、瑞昌、修水"
     assert all(f"{v}名" in second.text for v in (300, 500, 400, 200)) and len(second.citations) == 4
     assert cross._ranked(cross.detect("九江新发展团员排第五的是哪个县?"), "q", rows, lambda d, p: "") is None
+
+
+def test_a_sum_of_parts_is_the_report_s_only_where_its_quote_states_one():
+    from app.api import states_sum
+
+    def found(quote):
+        return Answer("q", quote, "612名", True, (Citation("s", "t", "d", 1, quote, quote, 1.0),))
+
+    assert states_sum(found("其中融水苗族自治县、三江侗族自治县两县受助学生合计612名,占全市的38.7%。"), ["融水", "三江"])
+    listed = "从新发展团员看,永城市、夏邑县、虞城县分列前三位,宁陵县新发展团员284名,完成年度计划的94.7%。"
+    assert not states_sum(found(listed), ["永城", "夏邑"])
+    assert not states_sum(found("志愿服务方面,驿城区注册青年志愿者31472名,上蔡县22917名。"), ["驿城", "上蔡"])
+
+
+def test_a_university_s_figures_are_its_own_and_it_can_be_compared_with_places():
+    from ingest.facts import extract_facts
+    from ingest.schema import Document
+
+    text = "全年西部计划录取志愿者52名,其中赴青海服务18名。"
+    facts = extract_facts(Document("d1", "hfut.md", "共青团合肥工业大学委员会2024年工作总结", "2025-01-10", (text,), "h"))
+    assert {f.place for f in facts} == {"合肥工业大学"}
+    found = cross.detect("2024年西部计划，合肥工业大学录取的和宿迁市派出的谁多？")
+    assert found.kind == "compare" and [p.short for p in found.places] == ["合肥工业大学", "宿迁"]
+    assert cross.detect("青岛科技大学西部计划西藏专项宣讲会一共有多少人参加?") is None  # one report's figure

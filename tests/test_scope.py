@@ -260,3 +260,13 @@ def test_report_period(title, text, year):
 ])
 def test_towns_and_zones_after_a_place(question, towns):
     assert scope.localities(question, scope.of_text(question).mentions) == towns
+
+
+@pytest.mark.parametrize("text, names", [
+    ("共青团江南大学委员会2024年工作总结", ["江南大学"]),
+    ("2024年西部计划，合肥工业大学录取的和宿迁市派出的谁多？", ["合肥工业大学"]),
+    ("在兰州大学和西北师范大学", ["兰州大学", "西北师范大学"]),
+    ("组织大学生参加青年大学习", []),  # no institution
+])
+def test_schools_a_text_names(text, names):
+    assert [n for _, _, n in scope.schools(text)] == names

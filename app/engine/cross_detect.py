@@ -164,6 +164,11 @@ def place_mentions(text: str, catalogue=None):
     text = unicodedata.normalize("NFKC", text)
     mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
                 if not x.institution]
+    # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
+    if _COMPARE.search(text) or _SUPER.search(text):
+        mentions += [scope.Mention(scope.school_place(name), name, a, b) for a, b, name in scope.schools(text)
+                     if not any(x.start < b and a < x.end for x in mentions)]
+    mentions.sort(key=lambda x: x.start)
     return text, mentions, tuple(dict.fromkeys(x.place for x in mentions))
 
 

@@ -286,6 +286,32 @@ def localities(text: str, mentions) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group() for x in mentions if (m := _LOCALITY_AFTER.match(text, x.end))))
 
 
+_SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦
+_SCHOOL_STOP = set("和与及的在是从向对、,,。;;::“”\"()（）")
+SCHOOL_CHARS = 8  # 中国科学技术 + 大学
+
+
+def schools(text: str) -> list[tuple[int, int, str]]:
+    """The universities and colleges a text names, as (start, end, name): "合肥工业大学", "江南大学" in
+    "共青团江南大学委员会". Read back from 大学/学院 to the nearest break; no gazetteer lists them."""
+    found = []
+    for m in _SCHOOL_END.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < SCHOOL_CHARS and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and text[start - 1] not in _SCHOOL_STOP:
+            start -= 1
+        if text.startswith("共青团", start):
+            start += 3
+        if m.start() - start >= 2:
+            found.append((start, m.end(), text[start:m.end()]))
+    return found
+
+
+def school_place(name: str) -> Place:
+    """An institution as the place of its figures: its reports' facts and the questions that name it."""
+    return Place(name, name, "", 3)
+
+
 def institution(rest: str) -> int:
     """How long the institution's name goes on after its place ("理工大学" after 桂林), 0 for none."""
     m = _INSTITUTION.match(rest) or _INSTITUTION_EN.match(rest)

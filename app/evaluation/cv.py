@@ -29,6 +29,23 @@ def figures(table: Table) -> dict:
     return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
 
 
+def failures(table: Table) -> list[dict]:
+    """Each question CV gets wrong, with what it picked: the list to read for classes of failure."""
+    best, thresholds = cross_validate(table)
+    decided = decide(table, best, thresholds.__getitem__)
+    right = set(table.question[table.correct == 1].tolist())
+    out = []
+    for q, (found, correct, _) in decided.items():
+        if correct:
+            continue
+        o, (row, p) = table.outcomes[q], best[q]
+        out.append({"id": o.id, "file": o.file, "type": o.type, "variant": o.variant, "question": o.question,
+                    "asked": o.asked, "expected": list(o.expected[:3]), "found": found,
+                    "picked": table.values[row] if row >= 0 and table.values else "", "p": round(p, 3),
+                    "threshold": thresholds[q], "reachable": q in right, "report": table.groups[q]})
+    return out
+
+
 def _summary(table: Table, best: dict, threshold) -> dict:
     """`youthqa eval`'s summary, plus value_accuracy: the answer's value itself is accepted (eval also counts
     an answer whose quoted sentence holds the accepted figure next to another value)."""

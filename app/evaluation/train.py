@@ -280,12 +280,16 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", type=Path, default=CACHE, help="indexes and the feature table")
     parser.add_argument("--rebuild", action="store_true", help="ask every gold question again (code changed)")
     parser.add_argument("--json", action="store_true", help="CV: print the figures as JSON")
+    parser.add_argument("--failures", type=Path, help="CV: write the questions it gets wrong here (JSONL)")
     args = parser.parse_args(argv)
     table = table_for(args.cache, args.rebuild)
     if args.cv:
-        from .cv import report
+        from .cv import failures, report
 
         print(report(table, as_json=args.json))
+        if args.failures:
+            args.failures.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures(table)),
+                                     encoding="utf-8")
         return 0
     spec = train(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)

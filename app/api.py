@@ -135,7 +135,7 @@ class Assistant:
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
         if len(asked.places) == 1 and asked.kind in ("rank", "list"):  # over its parts: only theirs are read, not
             whole = asked.places[0]  # the nearest FACT_K of every report's identical indicator ("希望小屋")
-            places = [p.short for p in catalogue.known if p.within(whole)] or places
+            places = [p.short for p in catalogue.known if p.within(whole)] + scope.zones(whole.short) or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
         return cross.answer(asked, text, facts, self.retriever.paragraph)

@@ -79,6 +79,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             place = _respectively(paragraph, mentions, q, start, inside) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end])
             indicator = _unplaced(indicator, mentions)
+            indicator = _unzoned(indicator, place)
             if report_place is not None and not report_place.code:
                 place = report_place.short
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
@@ -102,6 +103,15 @@ def _unplaced(indicator: str, mentions: list) -> str:
             return indicator[len(surface):]
     total = _TOTAL_ROW.match(indicator)
     return indicator[total.end():] if total and len(indicator) > total.end() + 1 else indicator
+
+
+def _unzoned(indicator: str, place: str) -> str:
+    """"菏泽高新区团员总数" of 菏泽高新区 counts 团员总数, as its sibling rows do: the end of the place's name that
+    starts the indicator (_unplaced removed the gazetteer's part) goes too."""
+    for n in range(len(place) - 1, 1, -1):
+        if indicator.startswith(place[-n:]):
+            return indicator[n:]
+    return indicator
 
 
 def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> str:
@@ -168,6 +178,11 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> st
     None). A place the report's own lies within is not the figure's ("依托“志愿四川”平台……" in 绵阳's report), and
     a sentence that speaks for the report's whole area ("全州……1.5万余名") is the report's, whatever came before."""
     origins = [m.span() for m in _ORIGINS.finditer(sentence)]
+    from app.engine.scope import LOCALITY_AFTER
+
+    zone = [m for m in mentions if start <= m.start and m.end <= q.start]
+    if zone and (part := LOCALITY_AFTER.match(sentence, zone[-1].end - start)):  # "菏泽高新区团员总数3916名":
+        return zone[-1].surface + part.group()  # the zone's, not the city's, though the city is the report's
     mentions = [m for m in mentions if not (report and report.within(m.place))
                 and not any(a <= m.start - start < b for a, b in origins)]
     before = [m for m in mentions if start <= m.start and m.end <= q.start]

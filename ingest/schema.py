@@ -93,7 +93,8 @@ class Fact:
         return self.indicator
 
     def label(self) -> str:
-        return f"{self.figure}{'' if self.figure.endswith(self.unit) else self.unit}"
+        """The figure with its unit: "240家以上" already has one (the unit before its qualifier)."""
+        return self.figure if self.unit in self.figure else f"{self.figure}{self.unit}"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -35,6 +35,16 @@ def test_detection_reads_the_kind_places_and_indicator():
     assert cross.detect("天津和广西的团员一共有多少?").kind == "total"
     assert (cross.detect("哪些报告提到了12355?").kind, cross.detect("哪些报告提到了12355?").indicator) == ("mention", "12355")
     assert cross.detect("重庆历年招募的西部计划志愿者有多少?").kind == "trend"
+    # a year that names the report is no second year: one target of one report
+    assert cross.detect("绍兴团市委2023年报告里给2024年定的新发展团员目标是多少?") is None
+
+
+def test_a_winner_is_named_as_its_quote_writes_it():
+    from ingest.schema import Fact
+
+    fact = Fact("注册青年志愿者", 68245, "名", "", "68245名", "牡丹", 2024, "", "d", "s", "t", "2025-01-20", 18,
+                "牡丹区注册青年志愿者68245名;")
+    assert cross._shown(fact) == "牡丹区"
 
 
 def test_no_single_report_gold_question_is_taken_for_a_cross_one():

@@ -271,3 +271,9 @@ def test_a_section_headings_year_dates_the_figures_under_it():
                               "(二)从严治团方面。全年新发展团员3500名。", "四、存在的不足", "青年之家建成21个。",
                               title="共青团东营市委2024年工作报告", date="2025-01-15", source="dongying.md"))
     assert [(f.value, f.year) for f in facts] == [(3376, 2024), (3500, 2025), (21, 2024)]
+
+
+def test_a_zone_of_the_report_s_city_is_its_own_place():
+    facts = extract_facts(doc("菏泽高新区团员总数3916名;", "全市合计团员总数153810名;", title="菏泽市2024年共青团统计通报"))
+    assert (one(facts, "3916名").place, one(facts, "3916名").indicator) == ("菏泽高新区", "团员总数")
+    assert one(facts, "153810名").place == "菏泽"

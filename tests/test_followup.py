@@ -173,3 +173,9 @@ def test_a_part_narrows_and_a_measure_word_stays():
     assert condense("其中网上募的呢?", [("甘肃青基会2023年募集了多少资金?", "")]) == \
         "甘肃青基会2023年募集了多少资金,其中网上募有多少?"
     assert condense("法律类的呢?", [("保定12355去年受理了多少件?", "")]) == "保定12355去年受理了多少件法律类?"
+
+
+def test_next_year_and_a_change_of_the_figure_just_asked():
+    assert condense("明年计划发展多少?", [("贵州大学24年新发展团员多少?", "1138名")]) == "贵州大学2025年计划发展多少?"
+    turn = resolve("同比增长多少?", [("绍兴2024年发展了多少新团员?", "6215名")])
+    assert turn.text == "绍兴2024年发展了多少新团员,同比增长多少?"  # the figure's own report answers it

@@ -26,3 +26,8 @@ def test_a_speaker_line_is_a_person_not_a_heading():
     assert signed_line("团市委书记\u3000孙晓彤") and not heading("团市委书记 孙晓彤")
     assert heading("二、从严治团") and not signed_line("二、从严治团") and not signed_line("团市委书记")
     assert [p[0] for p in people("团市委书记 孙晓彤", "滨州团市委书记是谁", ["书记"])] == ["孙晓彤"]  # jieba: nrfg
+
+
+def test_a_name_elected_or_appointed_to_a_role_is_read_before_it():
+    assert people("罗清扬当选校团委书记。", "校团委书记是谁?", ["书记"])[0] == ("罗清扬", 0, True, True)
+    assert people("由张伟担任团县委书记", "谁?", ["书记"])[0][:2] == ("张伟", 1)

@@ -26,7 +26,7 @@ from .retrieve import Passage
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
+_ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:团委|团工委|团支部|大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
 _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecretary\b", "书记"),
                   (r"\b(in charge|head|director|leader)\b", "负责人"), (r"\bfounder\b", "创始人"),
                   (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),

@@ -177,20 +177,26 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
     return best
 
 
+def _shown(f: Fact) -> str:
+    """The place as its quote writes it: 牡丹区, not the short name 牡丹 the facts are keyed by."""
+    m = re.search(re.escape(f.place) + r"[区县市州旗盟]?(?:高新区|经开区)?", f.quote) if f.place else None
+    return m.group() if m else f.place
+
+
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:
     rows = sorted(rows, key=lambda f: f.value, reverse=not q.fewest)
-    winner = rows[0].place
+    winner = _shown(rows[0])
     more = msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST
     if q.kind == "compare":
         head = msg.CROSS_COMPARE.format(indicator=q.indicator, winner=winner,
                                         more=msg.CROSS_LESS if q.fewest else msg.CROSS_MORE)
     elif q.top > 1:  # "前三名": the first places, every figure still listed
-        winner = "、".join(f.place for f in rows[:q.top])
+        winner = "、".join(_shown(f) for f in rows[:q.top])
         head = msg.CROSS_TOP.format(indicator=q.indicator, top=q.top, places=winner, n=len(rows), more=more)
     elif q.nth > 1:  # "排第二": the place at that rank
         if len(rows) < q.nth:
             return None
-        winner = rows[q.nth - 1].place
+        winner = _shown(rows[q.nth - 1])
         head = msg.CROSS_NTH.format(indicator=q.indicator, winner=winner, nth=q.nth, n=len(rows), more=more)
     else:
         head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows), more=more)

@@ -66,6 +66,8 @@ _FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[
 _LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
            (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2})|(?=[两三几]年))")
+# "23年报告里给2024年定的目标", "按2023年工作报告的安排": that year names the report, not a year whose figure is asked.
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:工作)?(?:报告|总结|通报|材料|文件)")
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
@@ -202,7 +204,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) == 1 and "分别" in text and _PARTS.search(text) and re.search(r"多少|几", text) \
             and not _SUM.search(text):
         return "list", False  # "湖州各县区2024年青创贷发放额分别是多少": each of the place's parts
-    years = set(_YEAR.findall(text))
+    years = set(_YEAR.findall(_REPORT_YEAR.sub("", text)))
     if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
         if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text)):
             return None, False

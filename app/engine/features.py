@@ -14,9 +14,9 @@ from typing import Callable
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
-from .coverage import coverage, grams_of, partial, term_weight
+from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
 from .question import PEOPLE, Question
-from .scope import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
+from .scope import LEAD_YEAR, LOCALITY_AFTER, PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
@@ -65,9 +65,19 @@ FEATURES: tuple[str, ...] = (
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
+    "topic_clause", "topic_sentence",                      # coverage without the scope's terms (places, 截至/年底,
+                                                           # 团市委/全市): "截至2023年底,全市共有团员16.94万名" carries
+                                                           # its scope in the sentence, not the clause
+    "topic_missing_sentence", "topic_missing_doc",         # the heaviest topic term the sentence (with the title) /
+                                                           # the whole report lacks: 心理咨询类, 研究生 no report gives
+    "subject_order",                                       # the counted noun's characters in order before the value:
+                                                           # 新团员 in "新发展团员", not in "共有团员"
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
+# Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
+_SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
+                         r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
@@ -118,6 +128,17 @@ class Env:
         self.asks_plan = bool(ASKS_PLAN.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asked_chars = set(q.text) | set("".join(q.terms))
+        self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
+                           and not any(t in p or p in t for p in self.places))
+        self.topic_weights = {t: self.weights[t] for t in self.topic}
+        self.topic_top = max(self.topic_weights.values(), default=0.0) or 1.0
+
+    def topic_coverage(self, text: str) -> float:
+        return coverage(self.topic, text, self.idf, self.topic_weights) if self.topic else 0.0
+
+    def topic_missing(self, holds) -> float:
+        """The heaviest topic term `holds` says is absent, / the heaviest topic term."""
+        return max((w for t, w in self.topic_weights.items() if not holds(t)), default=0.0) / self.topic_top
 
     def coverage(self, text: str) -> float:
         return coverage(self.question.terms, text, self.idf, self.weights)
@@ -140,6 +161,8 @@ class Env:
                 "cov_doc": sum(w for t, w in self.weights.items() if self.doc_contains(p.doc_id, t))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
+                "topic_missing_doc": self.topic_missing(lambda t: any(
+                    self.doc_contains(p.doc_id, v) for v in (t, *VARIANTS.get(t, ())))) if self.doc_contains else 0.0,
                 "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
             }
@@ -157,7 +180,11 @@ class Env:
             below = [t for t in self.places if t not in self.passages[rank].title]
             found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                      "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
-                     "cov_sentence": self.coverage(sentence), "years_in_clause": _share(q.years, lambda y: y in clause),
+                     "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
+                     "topic_sentence": self.topic_coverage(sentence),
+                     "topic_missing_sentence": self.topic_missing(
+                         lambda t: partial(t, sentence + self.passages[rank].title) >= 0.5),
+                     "years_in_clause": _share(q.years, lambda y: y in clause),
                      "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
             if q.kind == "numeric":
                 found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
@@ -196,7 +223,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
-        found |= {"subject_before": partial(q.subject, before), "subject_after": partial(q.subject, after)}
+        found |= {"subject_before": partial(q.subject, before), "subject_after": partial(q.subject, after),
+                  "subject_order": _in_order(q.subject, text[span[0]:at])}
     if cand.source == "quantity":
         found |= _unit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
@@ -212,6 +240,16 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out
+
+
+def _in_order(word: str, text: str) -> float:
+    """Share of the word's characters found in order in the text (a longest common subsequence)."""
+    row = [0] * (len(text) + 1)
+    for c in word:
+        previous = 0
+        for j, d in enumerate(text, 1):
+            previous, row[j] = row[j], previous + 1 if c == d else max(row[j], row[j - 1])
+    return row[-1] / len(word) if word else 0.0
 
 
 def _extra(env: Env, before: str) -> float:
@@ -276,7 +314,10 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
     if not near:
         return {}
-    fit = bool({near[-1].surface, near[-1].place.name, near[-1].place.short} & set(env.places))
+    last, text = near[-1], env.passages[rank].text
+    fit = bool({last.surface, last.place.name, last.place.short} & set(env.places))
+    if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
+        fit = part.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
 
 

@@ -24,7 +24,7 @@ _YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2
                          r"\b(?:in|the same year|same year)\b", re.I)
 # A year told relative to the previous question's: "前一年呢?" after a 2023 question asks about 2022.
 _RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前年": -2, "次年": 1, "后一年": 1, "下一年": 1,
-             "第二年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
+             "第二年": 1, "明年": 1, "来年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
 _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True)), re.I)
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
@@ -40,6 +40,9 @@ _KIND = re.compile("|".join(_KIND_WORDS + ("计划", "目标")))
 _KIND_SWAPPED = re.compile("|".join(_KIND_WORDS))  # what a new kind replaces; 计划 stays: 西部计划 is a name
 _ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
+# A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
+_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|比上年|较上年|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占)了?"
+                        r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
 
@@ -79,9 +82,16 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return _narrow(previous, part["part"]), True
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
+    if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
+        return f"{previous.rstrip('??')},{question}", True
+    relative, before = _RELATIVE_WORDS.search(question), scope.of_text(previous).years
+    if relative and before and not own.years:  # "明年计划发展多少?" after a 2024 question asks about 2025
+        year = before[0] + _RELATIVE[relative.group().lower()]
+        question = question[:relative.start()] + f"{year}年" + question[relative.end():]
+        own = scope.of_text(question)
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
-    return _inherit(question, previous, own), question.startswith("其中") or not moves
+    return _inherit(question, previous, own), question.startswith("其中") or not moves or bool(relative)
 
 
 def _focus(question: str) -> str | None:

@@ -24,6 +24,11 @@ _GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _ROSTER = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{1,60})")
 
 
+# A name elected or appointed to a role, written before it: ",罗清扬当选校团委书记", "由张伟担任团县委书记".
+_ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:当选为?|担任|出任|任)"
+                      rf"[\u4e00-\u9fff]{{0,10}}?(?P<role>{'|'.join(ROLES)})")
+
+
 def surnamed(name: str) -> bool:
     return name[:2] in COMPOUND or name[:1] in SURNAMES
 
@@ -42,6 +47,9 @@ def people(clause: str, question: str, asked_roles: list[str]):
             name = _after_role(clause[at:at + 6], cut)
             if name and name not in question:
                 found.setdefault(at, (name, at, role in asked_roles, True))
+    for m in _ELECTED.finditer(clause):
+        if surnamed(m["name"]) and m["name"] not in question:
+            found.setdefault(m.start("name"), (m["name"], m.start("name"), m["role"] in asked_roles, True))
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))

@@ -278,12 +278,18 @@ def of_text(text: str, catalogue=None) -> Scope:
 
 
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
-_LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|高新区|经开区|经济(?:技术)?开发区|开发区")
+ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
+LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|" + "|".join(ZONES))
+
+
+def zones(place: str) -> list[str]:
+    """The zones a place may have, as facts name them ("菏泽高新区"): a city's parts beside its counties."""
+    return [place + zone for zone in ZONES]
 
 
 def localities(text: str, mentions) -> tuple[str, ...]:
     """The towns and zones a question names after a place; a passage answers it only where it names them too."""
-    return tuple(dict.fromkeys(m.group() for x in mentions if (m := _LOCALITY_AFTER.match(text, x.end))))
+    return tuple(dict.fromkeys(m.group() for x in mentions if (m := LOCALITY_AFTER.match(text, x.end))))
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦

@@ -34,6 +34,8 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\bteacher\b", "老师"))
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
+# A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
+_YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
@@ -169,7 +171,8 @@ def _values(question: Question, text: str, span: tuple[int, int]):
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())
-        found = [q for q in find_quantities(clause) if q.unit or not _NAMING.match(clause, q.end)]
+        found = [q for q in find_quantities(clause) if q.unit or not (_NAMING.match(clause, q.end)
+                                                                      or _YEAR_SPAN.match(clause, q.end))]
         for j, q in enumerate(found):
             value = q.text.strip()
             yield make(value, "quantity", at + q.start + q.text.index(value), q.unit, q.qualifier,

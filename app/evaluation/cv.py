@@ -21,7 +21,7 @@ MEASURES = (("accuracy", "accuracy"), ("value_accuracy", "value accuracy"), ("ci
 
 def figures(table: Table) -> dict:
     """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format."""
-    best, thresholds = cross_validate(table)
+    best, thresholds = _cross_validated(table)
     cv = _summary(table, best, thresholds.__getitem__)
     spec = train(table)
     fitted = _summary(table, apply(table, spec, np.arange(len(table.outcomes))), spec["threshold"])
@@ -29,9 +29,20 @@ def figures(table: Table) -> dict:
     return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
 
 
+_done: dict = {}
+
+
+def _cross_validated(table: Table):
+    """One nested CV per table: the figures and the failures read the same run."""
+    if id(table) not in _done:
+        _done.clear()
+        _done[id(table)] = (table, cross_validate(table))  # the table is kept so its id is not reused
+    return _done[id(table)][1]
+
+
 def failures(table: Table) -> list[dict]:
     """Each question CV gets wrong, with what it picked: the list to read for classes of failure."""
-    best, thresholds = cross_validate(table)
+    best, thresholds = _cross_validated(table)
     decided = decide(table, best, thresholds.__getitem__)
     right = set(table.question[table.correct == 1].tolist())
     out = []

@@ -17,7 +17,7 @@ class Settings:
     chroma_port: int = 8000
     llm: str = ""  # "provider:model", e.g. "openai:deepseek-chat"; empty = extractive answers only
     llm_base_url: str = ""
-    top_k: int = 5
+    top_k: int = 8
     embed_threads: int = 0  # default encoder: BLAS threads, and worker processes for ingest; 0 = one per core
     max_file_mb: int = 20
     # Per-file bounds, checked before the costly step they guard (ingest/load.py, pipeline). The real reports

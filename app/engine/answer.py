@@ -39,7 +39,7 @@ _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
-_PASSAGES = 5  # candidates come from the top passages only
+_PASSAGES = 8  # candidates come from the top passages only: 5 -> 8 raised the CV ceiling 0.956 -> 0.970
 _observers: list = []
 
 

@@ -14,7 +14,9 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 0.10 again. With blind set 13 (practice12) in and a section heading's year in the scope check (2026-12-01): 0.840 /
 0.787 / 0.837 / 0.948 / 0.083 over 7,750 (practice12 0.840): the floors stay ~0.02 under. With blind set 14
 (practice13) in, after its classes were fixed (a report's reviewed year, staff's words, towns, speaker lines):
-0.851 / 0.796 / 0.846 / 0.949 / 0.075 over 8,335; the floors rose to 0.83 / 0.775 / 0.825.
+0.851 / 0.796 / 0.846 / 0.949 / 0.075 over 8,335; the floors rose to 0.83 / 0.775 / 0.825. With blind set 15
+(practice14) in, topic features and candidates from the top 8 passages: 0.864 / 0.806 / 0.858 / 0.952 / 0.072 over
+8,924; the floors rose to 0.84 / 0.785 / 0.835, false refusals <= 0.095.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.
@@ -30,8 +32,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.83, "value_accuracy": 0.775, "citation_accuracy": 0.825, "refusal_accuracy": 0.93}
-CV_MAX_FALSE_REFUSALS = 0.10
+CV_FLOOR = {"accuracy": 0.84, "value_accuracy": 0.785, "citation_accuracy": 0.835, "refusal_accuracy": 0.93}
+CV_MAX_FALSE_REFUSALS = 0.095
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

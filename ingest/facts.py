@@ -178,7 +178,7 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> st
     None). A place the report's own lies within is not the figure's ("依托“志愿四川”平台……" in 绵阳's report), and
     a sentence that speaks for the report's whole area ("全州……1.5万余名") is the report's, whatever came before."""
     origins = [m.span() for m in _ORIGINS.finditer(sentence)]
-    from app.engine.scope import LOCALITY_AFTER
+    from app.engine.localities import LOCALITY_AFTER
 
     zone = [m for m in mentions if start <= m.start and m.end <= q.start]
     if zone and (part := LOCALITY_AFTER.match(sentence, zone[-1].end - start)):  # "菏泽高新区团员总数3916名":

@@ -10,7 +10,8 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, find, report_period, years
+from .periods import report_period, years
+from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, find
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.

@@ -16,7 +16,8 @@ from .people import surnamed
 from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
 from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
 from .question import PEOPLE, Question
-from .scope import LEAD_YEAR, LOCALITY_AFTER, PRIOR_WORDS, SUMMARY_YEAR
+from .localities import LOCALITY_AFTER
+from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")

@@ -22,7 +22,8 @@ from ingest.lexstate import State
 from ingest.lexsync import Follower
 
 from .people import roster_line, signed_line
-from .scope import SCOPE_VERSION, SECTION
+from .periods import SECTION
+from .scope import SCOPE_VERSION
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")

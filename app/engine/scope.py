@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
+from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
+                      TITLED_REVIEW, _RANGE, _YEAR, report_period, section_year, years)
+
 LISTED = 10  # places (or years) a refusal names: one line; more reads as a dump
 _AROUND = 8  # characters either side that settle whether a county's short name is a word
 # County names that are everyday words in these reports (平安铜川, 白云社区, 新华社, 合作, 城区...).
@@ -29,24 +33,10 @@ _SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区
 # No name runs on past a quote mark, and 大学习 is 大+学习 ("青年大学习", a study campaign), not a university.
 _INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所家,,。、“”\"「」\s]{0,4}?(?:大学(?![生习])|学院|学校|职业技术)")
 _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|Institute|School)\b")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
-_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
-PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
-_PRIOR = re.compile("|".join(PRIOR_WORDS))
-SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
 SCOPE_VERSION = 3
-# A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
-# in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
-REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)")
-# A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
-TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
-LEAD_CHARS = 300
-# A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
-# name none, though ; splits them into sentences.
-LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -81,13 +71,6 @@ class Mention:
     start: int
     end: int
     institution: bool = False  # the place of an institution's name (青岛科技大学), not of the figure
-
-
-def report_period(title: str, text: str) -> int | None:
-    """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
-    2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
-    found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
-    return int(found.group(1)) if found else None
 
 
 @dataclass(frozen=True)
@@ -253,64 +236,10 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
     return table
 
 
-# A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.
-SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
-
-
-def section_year(paragraph: str) -> int | None:
-    """The one year a numbered section heading names ("三、2025年工作安排" -> 2025), 0 for none or several; None
-    when the paragraph is no section heading."""
-    if not SECTION.fullmatch(paragraph.strip()):
-        return None
-    named = years(paragraph)
-    return next(iter(named)) if len(named) == 1 else 0
-
-
-def years(text: str) -> set[int]:
-    """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
-    return {int(y) for y in _YEAR.findall(text)}.union(*(range(int(a), int(b) + 1) for a, b in _RANGE.findall(text)))
-
-
 def of_text(text: str, catalogue=None) -> Scope:
     """A question's scope: the places and years it names ("团市委" names none)."""
     mentions = find(text, catalogue.titled, catalogue.known) if catalogue else find(text)
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
-
-
-# A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
-ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
-LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|" + "|".join(ZONES))
-
-
-def zones(place: str) -> list[str]:
-    """The zones a place may have, as facts name them ("菏泽高新区"): a city's parts beside its counties."""
-    return [place + zone for zone in ZONES]
-
-
-def localities(text: str, mentions) -> tuple[str, ...]:
-    """The towns and zones a question names after a place; a passage answers it only where it names them too."""
-    return tuple(dict.fromkeys(m.group() for x in mentions if (m := LOCALITY_AFTER.match(text, x.end))))
-
-
-_SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦
-_SCHOOL_STOP = set("和与及的在是从向对、,,。;;::“”\"()（）")
-SCHOOL_CHARS = 8  # 中国科学技术 + 大学
-
-
-def schools(text: str) -> list[tuple[int, int, str]]:
-    """The universities and colleges a text names, as (start, end, name): "合肥工业大学", "江南大学" in
-    "共青团江南大学委员会". Read back from 大学/学院 to the nearest break; no gazetteer lists them."""
-    found = []
-    for m in _SCHOOL_END.finditer(text):
-        start = m.start()
-        while start > 0 and m.start() - start < SCHOOL_CHARS and "\u4e00" <= text[start - 1] <= "\u9fff" \
-                and text[start - 1] not in _SCHOOL_STOP:
-            start -= 1
-        if text.startswith("共青团", start):
-            start += 3
-        if m.start() - start >= 2:
-            found.append((start, m.end(), text[start:m.end()]))
-    return found
 
 
 def school_place(name: str) -> Place:
@@ -342,7 +271,7 @@ def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bo
         if not inside and not any(w in context for w in (place.short, place.name)):
             return False
     # "较上年的986名" in a 2023 report gives 2022's figure.
-    prior = {y - 1 for y in report.main_years} if _PRIOR.search(context) else set()
+    prior = {y - 1 for y in report.main_years} if PRIOR.search(context) else set()
     return all(y in report.main_years or y in years(context) or y in prior or y in years(section) for y in scope.years)
 
 

@@ -1,0 +1,47 @@
+"""Years: those a text names (ranges included), the year a report is about (its title's work summary, the year
+its opening reviews), a paragraph's lead year and a numbered section's year. Read by the scope check
+(app/engine/scope.py), the features and the facts.
+"""
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
+_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")
+PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
+PRIOR = re.compile("|".join(PRIOR_WORDS))
+SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
+# A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
+# in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
+REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)")
+# A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
+TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
+LEAD_CHARS = 300
+# A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
+# name none, though ; splits them into sentences.
+LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
+
+
+def report_period(title: str, text: str) -> int | None:
+    """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
+    2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
+    found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
+    return int(found.group(1)) if found else None
+
+
+# A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.
+SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
+
+
+def section_year(paragraph: str) -> int | None:
+    """The one year a numbered section heading names ("三、2025年工作安排" -> 2025), 0 for none or several; None
+    when the paragraph is no section heading."""
+    if not SECTION.fullmatch(paragraph.strip()):
+        return None
+    named = years(paragraph)
+    return next(iter(named)) if len(named) == 1 else 0
+
+
+def years(text: str) -> set[int]:
+    """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
+    return {int(y) for y in _YEAR.findall(text)}.union(*(range(int(a), int(b) + 1) for a, b in _RANGE.findall(text)))

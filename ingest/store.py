@@ -1,4 +1,4 @@
-"""The Chroma knowledge base: chunks with embeddings, plus one record per document.
+"""The Chroma knowledge base: chunks with embeddings, one record per document, and the facts (ingest/facts_store.py).
 
 Chroma is the store of record. The chunk collection's metadata names the embedding model and
 dimension (opening with another model is an error) and an ingest stamp that changes whenever the
@@ -6,35 +6,24 @@ contents change, so every process can tell when its derived lexical index is sta
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import json
-import logging
 import time
 import uuid
 import weakref
 from dataclasses import dataclass
 
+from .client import StoreUnavailable, make_client  # noqa: F401  (StoreUnavailable: re-exported)
+from .facts_store import FactsStore, writes as _writes
 from .snapshot import open_lease
 from .chunk import chunk_place
 from .readers import QUESTIONS
-from .schema import Chunk, Fact
+from .schema import Chunk
 from .settings import Settings
 
 PAGE = 5000
 READERS = 2  # pages of chunks read at a time when a lexical base is built
-EXACT_FACTS = 500  # a filtered facts query over at most this many facts reads their vectors and ranks them exactly
-# Server mode: chromadb 1.5.9 builds its httpx session with timeout=None and offers no setting for it,
-# so a server that accepts but never answers would hang every caller. Bound each request.
-SERVER_TIMEOUT_SECONDS = 30.0
-SERVER_CONNECT_SECONDS = 5.0
 
 
 class EmbeddingMismatch(RuntimeError):
-    pass
-
-
-class StoreUnavailable(RuntimeError):
     pass
 
 
@@ -56,70 +45,7 @@ class DocRecord:
         return cls(**{k: meta[k] for k in cls.__dataclass_fields__ if k in meta})
 
 
-def make_client(settings: Settings):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    logging.getLogger("chromadb").setLevel(logging.ERROR)
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.server_mode:
-        _heartbeat(settings.chroma_host, settings.chroma_port)
-        try:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-        except Exception as err:
-            raise StoreUnavailable(f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port}: {err}") from None
-        _bound_requests(client, f"{settings.chroma_host}:{settings.chroma_port}")
-        return client
-    settings.index.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.index), settings=chroma_settings)
-
-
-def _heartbeat(host: str, port: int) -> None:
-    """HttpClient() makes its first requests before _bound_requests can bound them: check the server first."""
-    import httpx
-
-    try:
-        httpx.get(f"http://{host}:{port}/api/v2/heartbeat",
-                  timeout=httpx.Timeout(SERVER_TIMEOUT_SECONDS, connect=SERVER_CONNECT_SECONDS)).raise_for_status()
-    except httpx.HTTPError as err:
-        raise StoreUnavailable(f"cannot reach the Chroma server at {host}:{port} "
-                               f"({type(err).__name__}: {err or 'no reply'}); is `chroma run` up?") from None
-
-
-def _bound_requests(client, where: str) -> None:
-    """A timeout on the client's httpx session, and one clear error when the server cannot be reached.
-    Clients of one host:port share one session (chromadb caches them), so this is done once per session."""
-    import httpx
-
-    server = client._server
-    if getattr(server, "_youthqa_bounded", False):
-        return
-    server._session.timeout = httpx.Timeout(SERVER_TIMEOUT_SECONDS, connect=SERVER_CONNECT_SECONDS)
-    request = server._make_request
-
-    def make_request(*args, **kwargs):
-        try:
-            return request(*args, **kwargs)
-        except httpx.TransportError as err:  # refused, reset, timed out: not a Chroma error reply
-            raise StoreUnavailable(f"the Chroma server at {where} is not answering "
-                                   f"({type(err).__name__}: {err or 'no reply'})") from None
-
-    server._make_request = make_request
-    server._youthqa_bounded = True
-
-
-def _writes(method):
-    """A write through a reader's Store holds the embedded index exclusively while it runs."""
-
-    @functools.wraps(method)
-    def write(self, *args, **kwargs):
-        with self.lease.writing() if self.lease else contextlib.nullcontext():
-            return method(self, *args, **kwargs)
-
-    return write
-
-
-class Store:
+class Store(FactsStore):
     def __init__(self, client, settings: Settings, model: str, dimension: int | None):
         self.client, self.settings, self.model = client, settings, model
         self.chunks = self._collection(settings.collection, model, dimension)
@@ -332,83 +258,6 @@ class Store:
     def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         got = self.chunks.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"])
         return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
-
-
-    # -- facts: the figures of each report (ingest/facts.py), kept in step with its chunks --------
-    @_writes
-    def put_facts(self, doc_ids: list[str], facts: list[Fact], vectors, new_ids: frozenset[str] = frozenset()) -> None:
-        """Replace these documents' facts; called before their records are written (a crash redoes them).
-        new_ids: documents known to have no facts stored, whose delete is skipped (as put_documents)."""
-        import numpy as np
-
-        self.delete_facts([d for d in doc_ids if d not in new_ids])
-        vectors = np.asarray(vectors, dtype=np.float32)  # one array, not a Python float per dimension
-        step = QUESTIONS.slice(self.batch_size)
-        for i in range(0, len(facts), step):
-            part = facts[i:i + step]
-            QUESTIONS.wait_for_quiet()
-            self.facts.add(ids=[f"{f.doc_id}:{f.paragraph}:{i + n}" for n, f in enumerate(part)],
-                           embeddings=vectors[i:i + step], metadatas=[_fact_meta(f) for f in part])
-
-    @_writes
-    def delete_facts(self, doc_ids: list[str]) -> None:
-        if doc_ids:
-            self.facts.delete(where={"doc_id": {"$in": list(doc_ids)}})
-
-    def query_facts(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """The ids of the k facts whose indicator is nearest the vector, with cosine similarity. Ids only: fetching
-        200 records' metadata costs 16 ms against 2 ms (callers keep the records: fact_records)."""
-        k = min(k, self.facts.count())
-        if k <= 0:
-            return []
-        if where is not None:  # a few places' facts: scored exactly (HNSW loses some of many identical vectors)
-            few = self.facts.get(where=where, limit=EXACT_FACTS + 1, include=[])["ids"]
-            if len(few) <= EXACT_FACTS:
-                return self._facts_exact(vector, k, few)
-        got = self.facts.query(query_embeddings=[list(map(float, vector))], n_results=k, where=where,
-                               include=["distances"])
-        return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
-
-    def _facts_exact(self, vector, k: int, ids: list[str]) -> list[tuple[str, float]]:
-        """The same ranking as query_facts, by reading these facts' vectors: a filtered HNSW search returned 46 of
-        five districts' 51 facts, missing the five whose indicator ("希望小屋") 130 other facts share."""
-        import numpy as np
-
-        if not ids:
-            return []
-        got = self.facts.get(ids=ids, include=["embeddings"])
-        if not got["ids"]:
-            return []
-        sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        order = np.argsort(-sims, kind="stable")[:k]
-        return [(got["ids"][i], float(sims[i])) for i in order]
-
-    def fact_records(self) -> dict[str, Fact]:
-        """Every fact by id, page by page."""
-        pages = self._pages(self.facts, include=["metadatas"])
-        return {i: _fact_of(m) for ids, metas, _ in pages for i, m in zip(ids, metas)}
-
-    def facts_current(self) -> bool:
-        """Whether every stored report's facts are stored: False for an index built before facts existed."""
-        return bool((self.facts.metadata or {}).get("complete"))
-
-    @_writes
-    def mark_facts_current(self) -> None:
-        self.facts.modify(metadata={"complete": True})
-
-    def all_facts(self, where: dict | None = None) -> list[Fact]:
-        got = self.facts.get(where=where, include=["metadatas"])
-        return [_fact_of(m) for m in got["metadatas"]]
-
-
-def _fact_meta(f: Fact) -> dict:
-    """The keys facts are filtered by (doc_id: delete; place: query), the fact itself as one JSON value: Chroma
-    stores each metadata key as a row of its own, and a fact has 15 (put_facts: -20% CPU; no document text either)."""
-    return {"doc_id": f.doc_id, "place": f.place, "fact": json.dumps(f.to_dict(), ensure_ascii=False)}
-
-
-def _fact_of(meta: dict) -> Fact:
-    return Fact(**json.loads(meta["fact"])) if "fact" in meta else Fact(**meta)  # else: written before _fact_meta
 
 
 def _chunk_meta(c: Chunk) -> dict:

@@ -27,7 +27,7 @@ from ingest.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
-WORKER_TIMEOUT = 3.0  # the workers' bound on one Chroma request (ingest.store.SERVER_TIMEOUT_SECONDS)
+WORKER_TIMEOUT = 3.0  # the workers' bound on one Chroma request (ingest.client.SERVER_TIMEOUT_SECONDS)
 
 # Gold questions with numeric answers, correct over corpus/ with and without the generated reports.
 STABLE = ["practice-hainan-01", "practice-hubei-02", "practice-luoyang-01", "practice-ningxia-01",
@@ -50,8 +50,8 @@ def chroma(tmp_path_factory, chroma_server):
 WORKER = textwrap.dedent("""
     import json, os, sys, time
 
-    import ingest.store
-    ingest.store.SERVER_TIMEOUT_SECONDS = float(os.environ["WORKER_TIMEOUT"])
+    import ingest.client
+    ingest.client.SERVER_TIMEOUT_SECONDS = float(os.environ["WORKER_TIMEOUT"])
 
     from app.api import Assistant
     from ingest import Settings

@@ -15,7 +15,7 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 0.787 / 0.837 / 0.948 / 0.083 over 7,750 (practice12 0.840): the floors stay ~0.02 under. With blind set 14
 (practice13) in, after its classes were fixed (a report's reviewed year, staff's words, towns, speaker lines):
 0.851 / 0.796 / 0.846 / 0.949 / 0.075 over 8,335; the floors rose to 0.83 / 0.775 / 0.825. With blind set 15
-(practice14) in, topic features and candidates from the top 8 passages: 0.864 / 0.806 / 0.858 / 0.952 / 0.072 over
+(practice14) in, topic features and candidates from the top 8 passages: 0.866 / 0.808 / 0.861 / 0.950 / 0.068 over
 8,924; the floors rose to 0.84 / 0.785 / 0.835, false refusals <= 0.095.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.

@@ -179,3 +179,7 @@ def test_next_year_and_a_change_of_the_figure_just_asked():
     assert condense("明年计划发展多少?", [("贵州大学24年新发展团员多少?", "1138名")]) == "贵州大学2025年计划发展多少?"
     turn = resolve("同比增长多少?", [("绍兴2024年发展了多少新团员?", "6215名")])
     assert turn.text == "绍兴2024年发展了多少新团员,同比增长多少?"  # the figure's own report answers it
+
+
+def test_a_league_programme_named_without_a_programme_word_is_kept():
+    assert condense("参与学生多少?", [("贵州大学暑期三下乡组了多少支团队?", "312支")]) == "贵州大学暑期三下乡参与学生多少?"

@@ -29,7 +29,9 @@ _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len,
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A programme's own name: not "少名西部计划" out of "多少名西部计划志愿者".
-_PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)")
+_PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)|"
+                        r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
+                        r"七彩假期|童心港湾|创青春")  # the league's programmes, named without 计划/工程
 _LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
 _PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
 _MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing

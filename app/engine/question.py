@@ -119,6 +119,7 @@ def _counts_people(before: str, after: str) -> bool:
     return bool(_PEOPLE_AFTER.match(after)) if after.strip("?？") else bool(_PEOPLE_BEFORE.search(before))
 
 
+_ASK_MEASURE = re.compile(r"(?:几|多少)[\u4e00-\u9fff]")  # "几名", "多少名": the question's form, no content
 _FUNCTION_CHARS = frozenset("了的地得着过把被将对向从于以而又再就才要会能可让使给跟同这那些个名人所位")
 _ENGLISH_STOP = frozenset("the and are was were did does how many much what which who when where with from for has have had its their this that into about".split())
 
@@ -131,7 +132,8 @@ def _words(text: str) -> list[str]:
 
 def _terms(text: str, words: list[str]) -> tuple[str, ...]:
     """Content words (jieba's cut), plus English words; question-form and function words removed."""
-    words = [w for w in words if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS]
+    words = [w for w in words if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS
+             and not _ASK_MEASURE.fullmatch(w)]
     # Single characters left over are mostly noise ("时", "日"); keep them only when nothing else is left.
     words = [w for w in words if len(w) > 1] or words
     words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]

@@ -18,6 +18,9 @@ from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
 from .schema import Document, Fact
 
+# Raise when what extract_facts reads changes: an index whose facts another version extracted reads its reports
+# again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place.
+FACTS_VERSION = 2
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

@@ -82,12 +82,18 @@ class FactsStore:
         return {i: _fact_of(m) for ids, metas, _ in pages for i, m in zip(ids, metas)}
 
     def facts_current(self) -> bool:
-        """Whether every stored report's facts are stored: False for an index built before facts existed."""
-        return bool((self.facts.metadata or {}).get("complete"))
+        """Whether every stored report's facts are stored, as this version extracts them: False for an index built
+        before facts existed or by another FACTS_VERSION (True was version 1)."""
+        from .facts import FACTS_VERSION
+
+        stored = (self.facts.metadata or {}).get("complete")
+        return stored is not None and int(stored) == FACTS_VERSION
 
     @writes
     def mark_facts_current(self) -> None:
-        self.facts.modify(metadata={"complete": True})
+        from .facts import FACTS_VERSION
+
+        self.facts.modify(metadata={"complete": FACTS_VERSION})
 
     def all_facts(self, where: dict | None = None) -> list[Fact]:
         got = self.facts.get(where=where, include=["metadatas"])

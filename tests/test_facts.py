@@ -172,6 +172,19 @@ def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_
     store.close()
 
 
+def test_facts_of_another_extraction_version_are_read_again_once(tmp_path, make_settings, corpus):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", folder)
+    settings = make_settings()
+    ingest_paths([folder], settings)
+    store = Store.open(settings, write=True)
+    store.facts.modify(metadata={"complete": True})  # as version 1 marked its facts
+    store.close()
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["updated"]
+    assert [r.status for r in ingest_paths([folder], settings).results] == ["unchanged"]
+
+
 def test_comparison_clauses_count_what_they_compare_in_their_own_year():
     facts = extract_facts(doc("截至2020年底,全市注册青年志愿者达48.3万人,较2019年底的39.6万人净增8.7万人。",
                               "全年新发展团员14826名,比上年的17350名减少2524名;全年新发展团员11960名,2022年为12430名。",

@@ -153,12 +153,18 @@ def test_extraction_scores_count_right_and_wrong():
     assert [f.figure for f in scores["wrong"]] == ["122个"] and [g["value"] for g in scores["missed"]] == [18]
 
 
-def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_settings, corpus):
+def _ingested(tmp_path, make_settings, corpus):
+    """One report ingested into a fresh index: (its folder, the settings)."""
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", folder)
     settings = make_settings()
     ingest_paths([folder], settings)
+    return folder, settings
+
+
+def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_settings, corpus):
+    folder, settings = _ingested(tmp_path, make_settings, corpus)
     store = Store.open(settings, write=True)
     store.client.delete_collection(f"{settings.collection}-facts")  # as an index built before facts existed
     store.close()
@@ -173,11 +179,7 @@ def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_
 
 
 def test_facts_of_another_extraction_version_are_read_again_once(tmp_path, make_settings, corpus):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", folder)
-    settings = make_settings()
-    ingest_paths([folder], settings)
+    folder, settings = _ingested(tmp_path, make_settings, corpus)
     store = Store.open(settings, write=True)
     store.facts.modify(metadata={"complete": True})  # as version 1 marked its facts
     store.close()

@@ -1,7 +1,7 @@
 """app/engine/features.py: signals that need no index (the rest run on real candidates in test_model)."""
 from types import SimpleNamespace
 
-from app.engine import features
+from app.engine import features, signals
 from app.engine.cross_period import ASKS_PLAN
 from app.engine.numbers import stated_figures
 from app.engine.question import analyse
@@ -55,10 +55,10 @@ def test_a_paragraph_led_by_its_year_gives_it_to_the_figures_after_it():
     p = SimpleNamespace(text=text, title="共青团宿迁市委2024年工作报告", date="2025-01-16", section="", period="")
     at = text.index("1000")
     sentence = text[text.rindex(";", 0, at) + 1:at]  # ; ends a sentence: this one names no year
-    years = features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, sentence, sentence)
+    years = signals.years_of(analyse("宿迁2024年希望工程募集了多少资金"), p, sentence, sentence)
     assert years["period_misfit"] == 1.0 and years["period_fit"] == 0.0
     p.text = "希望工程全年募集资金903万元;资助学生2074名。"  # no lead: the report's own year
-    assert features._years(analyse("宿迁2024年希望工程募集了多少资金"), p, "希望工程全年募集资金", "")["period_fit"] == 1.0
+    assert signals.years_of(analyse("宿迁2024年希望工程募集了多少资金"), p, "希望工程全年募集资金", "")["period_fit"] == 1.0
 
 
 def test_a_place_below_the_reports_must_be_in_the_values_sentence():
@@ -85,7 +85,7 @@ def test_a_section_heading_gives_its_year_and_says_a_plan():
     text = "(三)服务青年方面。募集就业见习岗位3300个;全年发放青创贷8000万元。"
     p = SimpleNamespace(text=text, title="共青团聊城市委2024年工作报告", date="2025-01-10", section="三、2025年工作安排", period="")
     at = text.index("8000")
-    years = features._years(analyse("聊城2024年青创贷发了多少"), p, "全年发放青创贷", "全年发放青创贷")
+    years = signals.years_of(analyse("聊城2024年青创贷发了多少"), p, "全年发放青创贷", "全年发放青创贷")
     assert years["period_misfit"] == 1.0  # a 2025 target, not 2024's figure
     assert plan_section(p.section) and not plan_section("一、2024年主要工作") and at > 0
     assert SECTION.fullmatch("三、2025年工作安排") and not SECTION.fullmatch("(三)服务青年方面。募集就业见习岗位3300个")

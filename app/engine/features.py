@@ -15,10 +15,10 @@ from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
 from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
-from .question import PEOPLE, Question
+from .question import Question
 from .localities import LOCALITY_AFTER
-from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
 from .retrieve import Passage
+from .signals import NEAR, distance, in_order, unit_fit, years_of
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate")
@@ -84,14 +84,9 @@ _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
-_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_END = re.compile(r"[、,,;;::。]")
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
-NEAR = 12  # characters either side of a value read as its immediate context
-FAR = 40  # term distances are capped here (a clause is rarely longer)
 
 
 @dataclass
@@ -209,7 +204,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     end = at + len(cand.value) if cand.start >= 0 else span[1]
     found = {
         "cov_near": env.coverage(text[max(0, at - NEAR):end + NEAR]), "similarity": cand.similarity,
-        f"v_{cand.source}": 1.0, "term_distance": _distance(env._hits[rank], at, end),
+        f"v_{cand.source}": 1.0, "term_distance": distance(env._hits[rank], at, end),
         "org_asked": float(cand.source == "org") * out[INDEX["asks_org"]],
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
@@ -219,15 +214,15 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
     }
-    found |= _years(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
+    found |= years_of(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
     found |= _place_at_value(env, rank, sentence_span(text, span)[0], at)
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
         found |= {"subject_before": partial(q.subject, before), "subject_after": partial(q.subject, after),
-                  "subject_order": _in_order(q.subject, text[span[0]:at])}
+                  "subject_order": in_order(q.subject, text[span[0]:at])}
     if cand.source == "quantity":
-        found |= _unit(q, cand.unit, text, end)
+        found |= unit_fit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
         running = bool(RUNNING.search(text[span[0]:at]))
@@ -243,16 +238,6 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     return out
 
 
-def _in_order(word: str, text: str) -> float:
-    """Share of the word's characters found in order in the text (a longest common subsequence)."""
-    row = [0] * (len(text) + 1)
-    for c in word:
-        previous = 0
-        for j, d in enumerate(text, 1):
-            previous, row[j] = row[j], previous + 1 if c == d else max(row[j], row[j - 1])
-    return row[-1] / len(word) if word else 0.0
-
-
 def _extra(env: Env, before: str) -> float:
     """Share of the Chinese characters from the clause's start to the value that the question does not use."""
     chars = _HAN.findall(before)
@@ -265,43 +250,6 @@ def _echoes(env: Env, cand) -> bool:
         return bool(value)
     figure = parse_quantity(value) if cand.source == "quantity" else None
     return figure is not None and round(figure.value, 6) in env.stated
-
-
-def _unit(q: Question, unit: str, text: str, end: int) -> dict:
-    wanted = {_ALIAS.get(u, u) for u in q.units}
-    asked = bool(unit) and _ALIAS.get(unit, unit) in wanted
-    fits = not q.units or (not unit and q.units <= PEOPLE) or asked
-    return {"unit_asked": float(asked), "unit_bare": float(not unit),
-            "unit_fits": float(fits and (unit not in ("年", "月", "日") or "年" in q.units)),
-            "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
-            "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
-            "generation": float(not unit and text[end:end + 1] == "后")}
-
-
-def _years(q: Question, p, before: str, sentence: str) -> dict:
-    """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
-    word (较上年的986名) read against the report's own year (its title's, else its date's). Read more widely
-    (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else its section
-    heading's, else the period the report is about: its title's
-    year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
-    named = _YEAR.findall(before)
-    nearest = named[-1] if named else ""
-    prior = bool(_PRIOR.search(before[-NEAR:]))
-    summary = SUMMARY_YEAR.search(p.title)  # "2023年工作总结和2024年工作思路" is 2023's
-    titled = [p.period] if p.period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
-    own = (titled or [p.date[:4]])[0]
-    previous = str(int(own) - 1) if own.isdigit() else ""
-    in_sentence = _YEAR.findall(sentence)
-    lead = LEAD_YEAR.match(p.text)
-    part = _YEAR.findall(p.section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
-    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
-              or (part[0] if part else "") or (own if len(titled) <= 1 and own.isdigit() else ""))
-    return {"year_at_value": float(bool(nearest) and nearest in q.years),
-            "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
-            "prior_fit": float(prior and previous in q.years),
-            "prior_misfit": float(prior and (not q.years or own in q.years)),
-            "period_fit": float(bool(period) and period in q.years),
-            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
 
 
 def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
@@ -320,12 +268,6 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
         fit = part.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-
-
-def _distance(hits, start: int, end: int) -> float:
-    """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
-    gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)
-    return min(min(gaps, default=FAR), FAR) / FAR
 
 
 def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

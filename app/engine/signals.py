@@ -1,0 +1,69 @@
+"""Signals of one candidate that need nothing but the question and the text around its value: its unit against the
+one asked, the year it is of, how far the question's terms are, and how much of the counted noun reads in order before
+it. app/engine/features.py assembles them into the feature vector.
+"""
+from __future__ import annotations
+
+import re
+
+from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
+from .question import PEOPLE, Question
+
+NEAR = 12  # characters either side of a value read as its immediate context
+FAR = 40  # term distances are capped here (a clause is rarely longer)
+_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
+
+
+def in_order(word: str, text: str) -> float:
+    """Share of the word's characters found in order in the text (a longest common subsequence)."""
+    row = [0] * (len(text) + 1)
+    for c in word:
+        previous = 0
+        for j, d in enumerate(text, 1):
+            previous, row[j] = row[j], previous + 1 if c == d else max(row[j], row[j - 1])
+    return row[-1] / len(word) if word else 0.0
+
+
+def unit_fit(q: Question, unit: str, text: str, end: int) -> dict:
+    wanted = {_ALIAS.get(u, u) for u in q.units}
+    asked = bool(unit) and _ALIAS.get(unit, unit) in wanted
+    fits = not q.units or (not unit and q.units <= PEOPLE) or asked
+    return {"unit_asked": float(asked), "unit_bare": float(not unit),
+            "unit_fits": float(fits and (unit not in ("年", "月", "日") or "年" in q.units)),
+            "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
+            "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
+            "generation": float(not unit and text[end:end + 1] == "后")}
+
+
+def years_of(q: Question, p, before: str, sentence: str) -> dict:
+    """Which year a figure is of, from its clause up to the value: the nearest year named, or a prior-year
+    word (较上年的986名) read against the report's own year (its title's, else its date's). Read more widely
+    (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else its section
+    heading's, else the period the report is about: its title's
+    year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
+    named = _YEAR.findall(before)
+    nearest = named[-1] if named else ""
+    prior = bool(_PRIOR.search(before[-NEAR:]))
+    summary = SUMMARY_YEAR.search(p.title)  # "2023年工作总结和2024年工作思路" is 2023's
+    titled = [p.period] if p.period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
+    own = (titled or [p.date[:4]])[0]
+    previous = str(int(own) - 1) if own.isdigit() else ""
+    in_sentence = _YEAR.findall(sentence)
+    lead = LEAD_YEAR.match(p.text)
+    part = _YEAR.findall(p.section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
+    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
+              or (part[0] if part else "") or (own if len(titled) <= 1 and own.isdigit() else ""))
+    return {"year_at_value": float(bool(nearest) and nearest in q.years),
+            "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
+            "prior_fit": float(prior and previous in q.years),
+            "prior_misfit": float(prior and (not q.years or own in q.years)),
+            "period_fit": float(bool(period) and period in q.years),
+            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
+
+
+def distance(hits, start: int, end: int) -> float:
+    """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
+    gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)
+    return min(min(gaps, default=FAR), FAR) / FAR

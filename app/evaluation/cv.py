@@ -19,9 +19,10 @@ MEASURES = (("accuracy", "accuracy"), ("value_accuracy", "value accuracy"), ("ci
             ("false_refusal_rate", "false refusals"), ("follow_up_turns_right", "follow-ups"))
 
 
-def figures(table: Table) -> dict:
-    """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format."""
-    best, thresholds = _cross_validated(table)
+def figures(table: Table, validated=None) -> dict:
+    """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format. validated: cross_validate(table),
+    when the caller has it (the failures read the same run)."""
+    best, thresholds = validated or cross_validate(table)
     cv = _summary(table, best, thresholds.__getitem__)
     spec = train(table)
     fitted = _summary(table, apply(table, spec, np.arange(len(table.outcomes))), spec["threshold"])
@@ -29,20 +30,9 @@ def figures(table: Table) -> dict:
     return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
 
 
-_done: dict = {}
-
-
-def _cross_validated(table: Table):
-    """One nested CV per table: the figures and the failures read the same run."""
-    if id(table) not in _done:
-        _done.clear()
-        _done[id(table)] = (table, cross_validate(table))  # the table is kept so its id is not reused
-    return _done[id(table)][1]
-
-
-def failures(table: Table) -> list[dict]:
+def failures(table: Table, validated) -> list[dict]:
     """Each question CV gets wrong, with what it picked: the list to read for classes of failure."""
-    best, thresholds = _cross_validated(table)
+    best, thresholds = validated
     decided = decide(table, best, thresholds.__getitem__)
     right = set(table.question[table.correct == 1].tolist())
     out = []
@@ -75,8 +65,8 @@ def _ceiling(table: Table) -> float:
     return round(sum(q in right for q in answerable) / len(answerable), 4)
 
 
-def report(table: Table, as_json: bool = False) -> str:
-    found = figures(table)
+def report(table: Table, as_json: bool = False, validated=None) -> str:
+    found = figures(table, validated)
     if as_json:
         return json.dumps(found, ensure_ascii=False, indent=1)
     cv, fit = found["cv"], found["in_sample"]

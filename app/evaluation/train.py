@@ -286,10 +286,11 @@ def main(argv=None) -> int:
     if args.cv:
         from .cv import failures, report
 
-        print(report(table, as_json=args.json))
+        validated = cross_validate(table)
+        print(report(table, as_json=args.json, validated=validated))
         if args.failures:
-            args.failures.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures(table)),
-                                     encoding="utf-8")
+            args.failures.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n"
+                                             for f in failures(table, validated)), encoding="utf-8")
         return 0
     spec = train(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
 from .cross_places import level, part_of
+from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
@@ -179,7 +180,7 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
 
 def _shown(f: Fact) -> str:
     """The place as its quote writes it: 牡丹区, not the short name 牡丹 the facts are keyed by."""
-    m = re.search(re.escape(f.place) + r"[区县市州旗盟]?(?:高新区|经开区)?", f.quote) if f.place else None
+    m = re.search(re.escape(f.place) + rf"[区县市州旗盟]?(?:{'|'.join(ZONES)})?", f.quote) if f.place else None
     return m.group() if m else f.place
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
+from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
+from .asked_units import HOURS_NOUNS as _HOURS_NOUNS, PEOPLE_NOUNS as _PEOPLE_NOUNS  # noqa: F401  (cross_units)
+from .asked_units import PERCENT_NOUNS as _PERCENT_NOUNS, UNIT_AFTER as _UNIT_AFTER  # noqa: F401
 from .retrieve import normalise_query
-
-PEOPLE = frozenset({"人", "名", "位"})
-MONEY = frozenset({"元"})
 
 # Checked in order; the first match decides.
 _TYPES = (
@@ -20,23 +21,6 @@ _TYPES = (
     ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
     ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
 )
-_UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|元|人|名|位|个|所|家|期|笔|份|篇|支|条|项|处|场|次|岁|倍|天|户|座|件|本|届|队|种|类|张)")
-_PEOPLE_NOUNS = re.compile(r"志愿者|团员|学生|大学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|"
-                           r"队员|新生|毕业生|人员|选手|职工|员工|\b(people|volunteers?|members?|students?|persons?)\b")
-_ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths?|teenagers|cadres|experts|participants)\b")
-_MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|捐款|捐赠|资助|奖金|经费|贷款|补贴|补助|投资|善款|筹款|募款|收入|支出|费用|\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-_PERCENT_NOUNS = re.compile(r"[率比]|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")
-_HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
-_HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
-_NOUN_UNITS = ((_PERCENT_NOUNS, frozenset({"%"})), (_MONEY_NOUNS, MONEY), (_HOURS_NOUNS, frozenset({"小时"})),
-               (_PEOPLE_NOUNS, PEOPLE))
-_ENGLISH_UNITS = (
-    (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
-    (re.compile(r"\bhours?\b"), frozenset({"小时"})),
-    (re.compile(r"\b(events?|sessions?|activities|times)\b"), frozenset({"场", "次"})),
-    (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
-    (re.compile(r"\b(schools?)\b"), frozenset({"所"})),
-)
 # Phrases that carry the question's form, not its content; removed before matching passages.
 _STOP = re.compile(
     r"请问|一下|多少|几|几个|第几|第几个|是谁|谁|哪|哪一|哪一年|哪一天|哪所|哪家|哪个|哪位|哪些|哪两|哪几|哪里|哪儿|哪天|哪年|什么|怎么|如何|吗|呢|吧|"
@@ -44,7 +28,6 @@ _STOP = re.compile(
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
 _VERBS = frozenset("参加 参与 到场 出席 报名 受益 注册 获得 参会 签约 覆盖 完成 举办 开展".split())
-_ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -78,45 +61,6 @@ def analyse(raw: str) -> Question:
 def is_english(text: str) -> bool:
     """Mostly Latin letters: "How many volunteers did 铜川 register?" is English, "铜川12355 APP" is not."""
     return len(re.findall(r"[a-zA-Z]", text)) > 2 * len(_CJK.findall(text))
-
-
-def _units(q: str) -> frozenset:
-    m = _UNIT_AFTER.search(q)
-    if m:
-        unit = m.group(1)
-        if unit == "个" and _counts_people(q[:m.start()], q[m.end():]):  # "女生有几个", "有几个研究生": people
-            return PEOPLE | {"个"}
-        return PEOPLE if unit in PEOPLE else frozenset({"场", "次", "场次"}) if unit in ("场", "场次", "次") else frozenset({unit})
-    head = _ENGLISH_SUBJECT.search(q)
-    if head:  # "how many event volunteers": the last word names what is counted
-        words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))
-        for pattern, units in _ENGLISH_UNITS + ((_ENGLISH_PEOPLE, PEOPLE),):
-            if words and pattern.search(words[-1]):
-                return units
-    for pattern, units in _ENGLISH_UNITS:
-        if pattern.search(q):
-            return units
-    # The noun right after 多少 counts ("资助了多少学生"), else the one right before it ("生活补贴是多少"),
-    # else any in the question ("志愿者的补贴…" is money only when nothing nearer says otherwise).
-    m = _HOW_MANY.search(q)
-    for span in ([m.group(1), q[max(0, m.start() - 6):m.start()]] if m else []) + [q]:
-        for pattern, units in _NOUN_UNITS:
-            if pattern.search(span):
-                return PEOPLE | {"人次"} if units == PEOPLE and ("参与" in q or "参加" in q) else units
-        if _ENGLISH_PEOPLE.search(span):
-            return PEOPLE
-    return frozenset()
-
-
-_PEOPLE_WORD = r"(?:女生|男生|女性|男性|研究生|本科生|" + _PEOPLE_NOUNS.pattern.split("|\\b(")[0] + ")"
-_PEOPLE_BEFORE = re.compile(_PEOPLE_WORD + r"(?:有|是|共|一共|总共|了)?\s*$")
-_PEOPLE_AFTER = re.compile(r"(?:人|" + _PEOPLE_WORD + r")[?？]?$")
-
-
-def _counts_people(before: str, after: str) -> bool:
-    """Whether 个 counts people: the noun after it is a people noun, or (none after) the noun before it is."""
-    after = after.strip()
-    return bool(_PEOPLE_AFTER.match(after)) if after.strip("?？") else bool(_PEOPLE_BEFORE.search(before))
 
 
 _ASK_MEASURE = re.compile(r"(?:几|多少)[\u4e00-\u9fff]")  # "几名", "多少名": the question's form, no content

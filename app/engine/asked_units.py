@@ -1,0 +1,150 @@
+"""The units a question's figure may carry: "资助了多少高中生" counts people, "放了多少青创贷" money.
+
+Read in order: a measure word after 多少/几; a share (占…多少, 比例); the noun nearest the question word (the
+first one after it, else the last one before it: "希望工程资助的初中生多少" counts students, not the money
+资助 also gives); any noun in the question. A people noun inside a thing's name (青年之家, 青年突击队) is no
+person. Measured against the gold answers' own units (`units_check` in tests/test_question.py).
+"""
+from __future__ import annotations
+
+import re
+
+PEOPLE = frozenset({"人", "名", "位"})
+MONEY = frozenset({"元"})
+PERCENT = frozenset({"%"})
+HOURS = frozenset({"小时"})
+VISITS = PEOPLE | {"人次"}
+# Things counted with a classifier: "多少个青年之家" is 21家 as well as 21个.
+COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座", "条", "批", "类", "种", "间", "期", "队", "笔"})
+EVENTS = frozenset({"场", "次", "场次"})
+CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hotline's calls and letters
+
+UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家|期|笔|份|篇|支|条|"
+                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
+# A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
+_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业园|创业基地|创业孵化)"
+PEOPLE_NOUNS = re.compile(
+    r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
+    r"职工|员工|游客|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
+    r"|\b(people|volunteers?|members?|students?|persons?)\b")
+ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
+                            r"cadres|experts|participants|entrepreneurs|graduates)\b")
+MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
+                         r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|产值|"
+                         r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
+PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")
+HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
+CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
+_SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成")
+_AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
+_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动)了?$")
+_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位")
+_HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
+# A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
+_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多)了?多少[??]?$")
+_NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS), (PEOPLE_NOUNS, PEOPLE))
+_ENGLISH_UNITS = (
+    (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
+    (re.compile(r"\bhours?\b"), HOURS),
+    (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?)\b"), EVENTS),
+    (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
+)
+# Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
+_ENGLISH_THINGS = re.compile(r"\b(schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
+                             r"organi[sz]ations?|branches|centers?|centres?|houses?|matters?|programmes?|programs?|committees?)\b")
+ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
+
+
+def units(q: str) -> frozenset:
+    """q: the normalised, lower-cased question."""
+    m = UNIT_AFTER.search(q)
+    if m:
+        return _measure(q, m)
+    if _AGE.search(q):
+        return frozenset({"岁"})
+    english = _english(q)
+    if english is not None:
+        return english
+    if _SHARE.search(q):
+        return PERCENT
+    found = _nearest(q)
+    if found == PEOPLE and _visits(q):
+        found = VISITS
+    return found | PERCENT if found and _CHANGE.search(q) else found
+
+
+def _visits(q: str) -> bool:
+    """Serving people is counted in visits as often as in people: 服务了多少游客 may be 12万人次."""
+    m = _HOW_MANY.search(q)
+    return "人次" in q or "参与" in q or "参加" in q or bool(m and _VISIT_VERBS.search(q[:m.start()]))
+
+
+def _measure(q: str, m: re.Match) -> frozenset:
+    unit = m.group(1)
+    if unit == "个":  # a classifier for people and things alike: the noun counted tells which
+        after = _noun_after(q[m.end():])
+        if after is not None:
+            return PEOPLE | {"个"} if after == PEOPLE else after
+        before = _nearest_before(q[max(0, m.start() - 8):m.start()])
+        if before == PEOPLE:
+            return PEOPLE | {"个"}
+        return COUNT if before or _THINGS.search(q[:m.start()]) else COUNT | PEOPLE
+    if unit in PEOPLE:
+        return PEOPLE
+    if unit in EVENTS:
+        return EVENTS
+    return frozenset({unit})
+
+
+def _noun_after(span: str) -> frozenset | None:
+    """PEOPLE or COUNT by the noun right after the measure word; None when none follows ("派了几个?")."""
+    span = span.replace("的", "")
+    if span[:1] == "人":  # 几个人
+        return PEOPLE
+    head = re.match(r"[\u4e00-\u9fff]{2,}", span)
+    if not head:
+        return None
+    found = _first(head.group())
+    return found if found in (PEOPLE, CALLS) else COUNT
+
+
+def _first(span: str) -> frozenset:
+    hits = [(m.start(), i, units) for i, (pattern, units) in enumerate(_NOUNS) for m in [pattern.search(span)] if m]
+    return min(hits)[2] if hits else frozenset()
+
+
+def _nearest_before(span: str) -> frozenset:
+    hits = [(m.end(), -i, units) for i, (pattern, units) in enumerate(_NOUNS) for m in pattern.finditer(span)]
+    return max(hits)[2] if hits else frozenset()
+
+
+def _nearest(q: str) -> frozenset:
+    """The noun right after 多少 ("资助了多少学生"), else the one right before it ("生活补贴是多少"), else any in
+    the question, by a fixed order ("志愿者的补贴…" is money only when nothing nearer says otherwise)."""
+    m = _HOW_MANY.search(q)
+    if m:
+        found = _first(m.group(1)) or _nearest_before(q[:m.start()])
+        if found:
+            return found
+    for pattern, found in _NOUNS:
+        if pattern.search(q):
+            return found
+    return frozenset()
+
+
+def _english(q: str) -> frozenset | None:
+    """None for a Chinese question; else the units the English words name (empty for none)."""
+    if len(re.findall(r"[a-z]", q)) <= 2 * len(re.findall(r"[\u4e00-\u9fff]", q)):
+        return None
+    head = ENGLISH_SUBJECT.search(q)
+    if head:  # "how many event volunteers": the last word names what is counted
+        words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))
+        verb = next((i for i, w in enumerate(words) if i and w.endswith("ed")), len(words))
+        words = words[:verb]  # "how many left-behind children received … under the hope project in …"
+        for pattern, found in _ENGLISH_UNITS + ((_ENGLISH_THINGS, COUNT), (ENGLISH_PEOPLE, PEOPLE)):
+            if words and pattern.search(words[-1]):
+                return found
+    for pattern, found in ((MONEY_NOUNS, MONEY), (PERCENT_NOUNS, PERCENT), *_ENGLISH_UNITS, (ENGLISH_PEOPLE, PEOPLE)):
+        if pattern.search(q):
+            return found
+    return frozenset()

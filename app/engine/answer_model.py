@@ -1,10 +1,12 @@
 """The learned answer choice at run time: a small JSON file, read with numpy only (no scikit-learn).
 
-Two logistic regressions, both written by `make train` (app/evaluation/train.py) into app/engine/data/answer_model.json:
-- choice: P(this candidate is the answer) from its features (app/engine/features.py); the best one is the answer;
-- answerable: P(that best candidate is right) from its features, its choice score, its lead over the
-  runner-up and the number of candidates. Below the threshold, calibrated on
-  cross-validated predictions, the question is refused.
+Two models, both written by `make train` (app/evaluation/train.py) into app/engine/data/answer_model.json:
+- choice: a conditional logit, P(this candidate is the answer) from its features (app/engine/features.py); the
+  best one is the answer;
+- answerable: gradient-boosted trees, P(that best candidate is right) from its features, its choice score, its
+  lead over the runner-up and the number of candidates. Below the threshold, calibrated on cross-validated
+  predictions, the question is refused. (Trees, not a logistic regression: a figure of another unit, or a part the
+  report never names, should refuse whatever the coverage, and a sum of weights cannot say "whatever".)
 The file also records the feature names and the hash of the training data.
 """
 from __future__ import annotations
@@ -37,13 +39,45 @@ class Linear:
         return np.asarray(x, dtype=np.float64).reshape(-1, len(self.coef)) @ self.coef + self.intercept
 
 
+class Trees:
+    """Boosted regression trees as flat arrays (scikit-learn's HistGradientBoostingClassifier, exported): every
+    tree is walked at once, one level per step. A row goes left where its value is <= the node's threshold."""
+
+    def __init__(self, spec: dict):
+        self.baseline = float(spec["baseline"])
+        nodes = spec["nodes"]  # per node: feature, threshold, left, right, value (leaves: left == right == -1)
+        self.feature = np.asarray(nodes["feature"], dtype=np.int64)
+        self.threshold = np.asarray(nodes["threshold"], dtype=np.float64)
+        self.left = np.asarray(nodes["left"], dtype=np.int64)
+        self.right = np.asarray(nodes["right"], dtype=np.int64)
+        self.value = np.asarray(nodes["value"], dtype=np.float64)
+        self.roots = np.asarray(spec["roots"], dtype=np.int64)
+        self.leaf = self.left < 0
+
+    def logits(self, x) -> np.ndarray:
+        x = np.asarray(x, dtype=np.float64)
+        x = x.reshape(-1, x.shape[-1])
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
+        rows = np.arange(len(x))[:, None]
+        while not self.leaf[node].all():
+            inner = ~self.leaf[node]
+            goes_left = x[rows, np.where(inner, self.feature[node], 0)] <= self.threshold[node]
+            node = np.where(inner, np.where(goes_left, self.left[node], self.right[node]), node)
+        return self.baseline + self.value[node].sum(axis=1)
+
+
+def readable(spec: dict):
+    """The model a spec describes: trees where it has nodes, else a logistic regression."""
+    return Trees(spec) if "nodes" in spec else Linear(spec)
+
+
 class Model:
     def __init__(self, spec: dict):
         if tuple(spec["features"]) != FEATURES:
             changed = sorted(set(FEATURES) ^ set(spec["features"]))
             raise ValueError(f"the answer model was trained on other features ({', '.join(changed[:5])}): make train")
         self.spec = spec
-        self.choice, self.answerable = Linear(spec["choice"]), Linear(spec["answerable"])
+        self.choice, self.answerable = Linear(spec["choice"]), readable(spec["answerable"])
         self.threshold = float(spec["threshold"])
 
     def decide(self, rows) -> tuple[int, float, np.ndarray]:

@@ -183,3 +183,25 @@ def test_next_year_and_a_change_of_the_figure_just_asked():
 
 def test_a_league_programme_named_without_a_programme_word_is_kept():
     assert condense("参与学生多少?", [("贵州大学暑期三下乡组了多少支团队?", "312支")]) == "贵州大学暑期三下乡参与学生多少?"
+
+
+def test_another_figure_of_the_same_scope_replaces_the_thing_counted():
+    # The previous question counted with a measure word only ("多少人?"): a new figure is asked of its scope.
+    turns = [("泰安新泰市注册青年志愿者多少人?", "73905人")]
+    assert condense("志愿服务时长呢?", turns) == "泰安新泰志愿服务时长是多少?"
+    turns.append(("志愿服务时长呢?", ""))
+    assert condense("东平县呢?", turns) == "泰安东平县志愿服务时长是多少?"
+    turns.append(("东平县呢?", ""))
+    assert condense("全市合计呢?", turns) == "泰安全市合计志愿服务时长是多少?"  # the county gives way to the whole
+
+
+def test_a_place_asked_after_a_rank_asks_its_figure():
+    turns = [("泰安青年大学习参学率最高的是哪个单位?", "泰山景区")]
+    assert condense("宁阳县是多少?", turns) == "宁阳县青年大学习参学率是多少?"
+    assert condense("全市合计是多少?", [("菏泽那份通报里,曹县注册青年志愿者有多少?", "")]) == \
+        "菏泽那份通报里,全市合计注册青年志愿者有多少?"
+
+
+def test_a_share_asked_elliptically_is_of_the_figure_just_asked():
+    assert condense("占比呢?", [("牡丹江12355去年接了多少电话,其中心理咨询有多少?", "2580个")]) == \
+        "牡丹江12355去年接了多少电话,其中心理咨询有多少,占比多少?"

@@ -45,6 +45,14 @@ _NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a par
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
 _OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|比上年|较上年|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占)了?"
                         r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
+# A place and the question word alone: "宁阳县是多少?".
+_BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
+# A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
+_RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二三四五六七八九十\d]+)的?(?:是)?哪(?:个|家|所|里|一个)"
+                     r"[\u4e00-\u9fff]{0,4}[??]?$")
+# The whole of the place asked before: "全市合计呢?" after a county's figure.
+_TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
+_CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
 
@@ -75,6 +83,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return question, False
     own = scope.of_text(question)
     focus = _focus(question)
+    if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
+        return f"{previous.rstrip('??')},{focus}多少?", True
+    if focus is None and (bare := _BARE_ASK.match(question)) and (_only_scope(bare["focus"]) or
+                                                                  _TOTAL.fullmatch(bare["focus"])):
+        focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
     if focus is not None:
         if llm is not None:
             return llm.condense(question, previous), not own
@@ -108,6 +121,8 @@ def _focus(question: str) -> str | None:
 def _swap(previous: str, focus: str) -> str:
     named = scope.of_text(focus)
     text = previous
+    if (rank := _RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
+        text = f"{rank['head']}是多少?"
     relative = _RELATIVE_WORDS.search(focus)
     before = scope.of_text(previous).years
     if named.years:
@@ -122,6 +137,8 @@ def _swap(previous: str, focus: str) -> str:
         phrase = _phrase(rest, places[0])
         text, rest = _swap_place(text, phrase, places[0].place), rest[len(phrase):]
     rest = rest.removeprefix("的").removesuffix("的").strip()
+    if _TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
+        return _total(text, rest)
     if _KIND.fullmatch(rest):
         return _qualify(text, rest)
     if rest.startswith("其中") and not _PART.search(text) and _ASKS.search(text):
@@ -160,6 +177,25 @@ def _qualify(previous: str, kind: str) -> str:
     return text[:ask.start() - verb] + kind + text[ask.start() - verb:]
 
 
+def _only_scope(text: str) -> bool:
+    """The text is nothing but places and years ("宁阳县", "2024年叶县")."""
+    found = scope.of_text(text)
+    rest = _YEAR_WORDS.sub("", text)
+    for m in sorted(found.mentions, key=lambda m: -m.start):
+        phrase = _phrase(text, m)
+        rest = rest.replace(phrase, "")
+    return bool(found.mentions or found.years) and not rest.strip()
+
+
+def _total(previous: str, total: str) -> str:
+    """The previous question about its whole place: the lowest place named gives way to "全市合计"."""
+    mentions = scope.of_text(previous).mentions
+    if len(mentions) < 2:
+        return f"{previous.rstrip('??')},{total}是多少?"
+    low = max(mentions, key=lambda m: (m.place.level, m.start))
+    return previous[:low.start] + total + previous[low.start + len(_phrase(previous, low)):]
+
+
 def _narrow(previous: str, part: str) -> str:
     """The previous question about a part of its place: "2023年赣州注册了多少青年志愿者?" + 章贡区 -> "2023年赣州
     章贡区注册了多少青年志愿者?"."""
@@ -195,7 +231,11 @@ def _swap_subject(previous: str, focus: str) -> str:
     if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几
         unit = m.group("unit") if m.group("ask") == "几" or m.group("unit").endswith("个") else ""
         return previous[:m.end("ask")] + unit + focus + previous[m.end("subject"):]
-    return f"{previous.rstrip('??')}{focus}?"
+    if is_english(previous) or _CATEGORY.search(focus):  # "法律类的呢?": a kind of what was counted
+        return f"{previous.rstrip('??')}{focus}?"
+    # Nothing of the previous question to swap it for ("注册青年志愿者多少人?" + 志愿服务时长): another figure of the
+    # same scope.
+    return _inherit(f"{focus}是多少?", previous, scope.of_text(focus))
 
 
 def _inherit(question: str, previous: str, own: scope.Scope) -> str:

@@ -34,6 +34,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice9", "tests/data/practice9"), ("practice10", "tests/data/practice10"),
         ("practice11", "tests/data/practice11"), ("practice12", "tests/data/practice12"),
         ("practice13", "tests/data/practice13"), ("practice14", "tests/data/practice14"),
+        ("practice15", "tests/data/practice15"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -87,7 +88,8 @@ def sources(sets=SETS) -> str:
     folders = ("corpus", "tests/data/practice2", "tests/data/practice3", "tests/data/practice4", "tests/data/practice5",
                "tests/data/practice6", "tests/data/practice7", "tests/data/practice8",
                "tests/data/practice9", "tests/data/practice10", "tests/data/practice11",
-               "tests/data/practice12", "tests/data/practice13", "tests/data/practice14")
+               "tests/data/practice12", "tests/data/practice13", "tests/data/practice14",
+               "tests/data/practice15")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

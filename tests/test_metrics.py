@@ -135,7 +135,7 @@ def test_practice2_followups_and_near_misses_are_valid():
     # Only the six "when was this report issued" questions quote a line youthqa keeps as the date, not as text.
     assert len(third) >= 200 and sum(bool(g.warning) for g in third) <= 6
     conversations = load_gold(gold / "followups.jsonl")
-    assert len(conversations) >= 30 and all(isinstance(c, Conversation) and 2 <= len(c.turns) <= 4 for c in conversations)
+    assert len(conversations) >= 30 and all(isinstance(c, Conversation) and 2 <= len(c.turns) <= 5 for c in conversations)
     for c in conversations:  # each against its own reports
         check_evidence([c], root / c.corpus)
     near = load_gold(gold / "nearmiss.jsonl")

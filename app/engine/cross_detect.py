@@ -42,6 +42,9 @@ _SPAN = re.compile(r"累计|以来|开始")
 _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
+# "新华、卫东、湛河三个中心城区一共…": parts counted as parts of one place, whose report states their sum.
+_N_PARTS = re.compile(r"[两三四五六七八九十\d]+个\w{0,2}?(?:城区|县区|县市区|县市|市辖区|县|区)")
+_NORM = re.compile(r"要求|应当|必须|不低于|不少于")
 _PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)")
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _PRONOUN = re.compile(r"[他她它其该]")
@@ -181,7 +184,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     # "柳州融水和三江两个县…加起来", "九江各县区…加起来": parts of the one place the question names first, whose
     # report states their sum itself.
     inside = any(q.within(places[0]) for q in places[1:])  # a later place lies within the first one named
-    parts_of_one = (len(places) >= 3 and inside) or len(places) == 1
+    parts_of_one = (len(places) >= 3 and inside) or len(places) == 1 or bool(_N_PARTS.search(text))
     if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one:
         return "total", False
     if len(places) == 2 and inside:  # "九江各县区中修水县的…": the county's own figure
@@ -200,6 +203,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):
         return "rank", _less(superlative)
     if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
+        if _NORM.search(text) and "分别" not in text:
+            return None, False  # "2025年要求各县区参学率达到多少": one norm for every part, in one report
         return "list", False
     if len(places) == 1 and "分别" in text and _PARTS.search(text) and re.search(r"多少|几", text) \
             and not _SUM.search(text):

@@ -100,6 +100,7 @@ def sources(sets=SETS) -> str:
 
 def build(cache: Path, sets=SETS, progress: bool = False) -> Table:
     """Ask every gold question of `sets`, over an index per reports folder kept under `cache`."""
+    key = sources(sets)  # before asking: code edited while the table builds must not pass for what built it
     by_corpus: dict[str, list] = {}
     for name, corpus in sets:
         for item in load_gold(GOLD / f"{name}.jsonl"):
@@ -128,7 +129,7 @@ def build(cache: Path, sets=SETS, progress: bool = False) -> Table:
                 outcomes.append(outcome)
                 items.append((name, gold))
     table = _table(rows, outcomes, _groups(items))
-    table.key = sources(sets)
+    table.key = key
     return table
 
 

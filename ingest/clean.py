@@ -100,9 +100,10 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
 
 
 def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
-    """A red-header document ("共青团扬州市委员会文件 / 扬团发〔2025〕6号 / 关于表彰…的 / …决定"): its title is the
-    subject after the document number, wrapped over up to three lines; the header lines stay in the text."""
-    if len(lines) < 3 or not lines[0].endswith("文件"):
+    """A red-header document ("共青团扬州市委员会文件 / 扬团发〔2025〕6号 / 关于表彰…的 / …决定", or the issuer alone
+    over the number: "共青团泰安市委员会 / 泰团通〔2025〕3号 / 关于…的通报"): its title is the subject after the
+    document number, wrapped over up to three lines; the header lines stay in the text."""
+    if len(lines) < 3 or not (lines[0].endswith("文件") or _ISSUER.fullmatch(lines[0])):
         return None
     numbered = [i for i in (1, 2) if _DOC_NUMBER.search(lines[i])]
     if not numbered:
@@ -114,6 +115,7 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     return None
 
 
+_ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
 

@@ -222,3 +222,13 @@ def test_a_red_header_decision_keeps_its_body_above_the_sign_off_and_takes_its_s
     assert doc.title == "关于表彰2024年度扬州市五四红旗团委(团支部)、优秀共青团员和优秀共青团干部的决定"
     assert doc.date == "2025-04-28" and any("新发展团员3846名" in p for p in doc.paragraphs)
     assert "扬团发〔2025〕6号" in doc.paragraphs
+
+
+def test_an_issuer_over_a_document_number_heads_a_notice_whose_subject_is_the_title():
+    """"共青团泰安市委员会 / 泰团通〔2025〕3号 / 关于…的通报" (blind set 16): the issuer alone, no "…文件", is no title;
+    the subject is, and its year (2024年度) is the year the notice reviews."""
+    lines = ["共青团泰安市委员会", "泰团通〔2025〕3号", "关于2024年度全市共青团重点工作情况的通报", "各县(市、区)团委:",
+             "2024年,全市各级团组织扎实推进重点工作。截至2024年12月31日,全市共有团员127385名。", "2025年1月24日"]
+    doc = clean_document(lines, Path("taian.docx"))
+    assert doc.title == "关于2024年度全市共青团重点工作情况的通报"
+    assert "泰团通〔2025〕3号" in doc.paragraphs

@@ -36,7 +36,7 @@ def test_full_width_punctuation_and_digits():
 
 def test_parallels_of_a_narrowed_part_a_level_and_a_whole_noun():
     history = [("台州2023年派出去多少名西部计划志愿者?", "148名"), ("其中女性多少?", "89名")]
-    assert condense("党员呢?", history) == "2023年台州西部计划其中党员多少?"  # 女性 -> 党员, the programme kept
+    assert condense("党员呢?", history) == "台州2023年派出去多少名西部计划志愿者,其中党员多少?"  # 女性 -> 党员
     assert condense("省级的呢?", [("遵义有多少个全国青年文明号?", "19个")]) == "遵义有多少个省级青年文明号?"
     assert condense("辅导员呢?", [("黄冈有多少少先队员?", "")]) == "黄冈有多少辅导员?"  # not 多少少辅导员
 
@@ -205,3 +205,9 @@ def test_a_place_asked_after_a_rank_asks_its_figure():
 def test_a_share_asked_elliptically_is_of_the_figure_just_asked():
     assert condense("占比呢?", [("牡丹江12355去年接了多少电话,其中心理咨询有多少?", "2580个")]) == \
         "牡丹江12355去年接了多少电话,其中心理咨询有多少,占比多少?"
+
+
+def test_a_part_is_of_the_count_just_asked():
+    assert condense("其中女性多少?", [("2024年滨州新发展团员多少名?", "")]) == "2024年滨州新发展团员多少名,其中女性多少?"
+    history = [("2024年滨州新发展团员多少名?", ""), ("其中女性多少?", "")]
+    assert condense("其中高校学生有多少?", history) == "2024年滨州新发展团员多少名,其中高校学生有多少?"

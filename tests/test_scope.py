@@ -246,6 +246,8 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     ("青春之力涌动晋中大地——2024年晋中共青团工作综述", "2024年,晋中共青团…", 2024),  # dated 2025-01-08
     ("团市委召开青年工作座谈会", "会上回顾2019年以来的工作。", None),  # a span of years is no report's year
     ("团市委召开青年工作座谈会", "会议听取了各县汇报。", None),
+    # A slogan for a title; the speaker says which year the report reviews (blind set 16, dated 2025-01-17).
+    ("凝心聚力勇担当 青春建功新时代", "受委员会委托,我向全会报告2024年工作和2025年工作安排,请予审议。", 2024),
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year

@@ -86,6 +86,7 @@ _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总�
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_END = re.compile(r"[、,,;;::。]")
+_JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 
 
@@ -263,11 +264,31 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
     if not near:
         return {}
-    last, text = near[-1], env.passages[rank].text
+    text = env.passages[rank].text
+    last = _respective(near, text, at) or near[-1]
     fit = bool({last.surface, last.place.name, last.place.short} & set(env.places))
     if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
         fit = part.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+
+
+def _respective(near: list, text: str, at: int):
+    """"宝丰县、叶县分别发展团员438名和415名": the place a value pairs with, by order, where places listed together
+    are followed by 分别 and as many figures; None otherwise."""
+    last = near[-1]
+    word = text.find("分别", last.end, at)
+    if word < 0 or word - last.end > 12:
+        return None
+    listed = [last]
+    for m in reversed(near[:-1]):
+        if not _JOINED.fullmatch(text[m.end:listed[0].start]):
+            break
+        listed.insert(0, m)
+    end = SENTENCE.match(text, at).end() if SENTENCE.match(text, at) else len(text)
+    figures = [q.start + word for q in find_quantities(text[word:end]) if q.unit not in ("年", "月", "日")]
+    if len(listed) < 2 or len(figures) < len(listed) or at not in figures[:len(listed)]:
+        return None
+    return listed[figures.index(at)]
 
 
 def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -52,6 +52,7 @@ _RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一�
                      r"[\u4e00-\u9fff]{0,4}[??]?$")
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 _TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
+_WHOLE = re.compile(r"[,,]其中")  # where a narrowed question's whole ends
 _CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
@@ -95,6 +96,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     part = _NARROW.match(question)
     if part and (own.mentions and own.mentions[0].start == 2 and _phrase(question, own.mentions[0]) == part["part"]):
         return _narrow(previous, part["part"]), True
+    if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
+        return f"{_WHOLE.split(previous)[0].rstrip('??')},{question}", True
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
@@ -169,6 +172,8 @@ def _qualify(previous: str, kind: str) -> str:
     """The previous question's figure of another kind: the word goes before its verb ("青创贷发放了多少?" + 累计 ->
     "青创贷累计发放了多少?"), replacing the kind it named."""
     text = _KIND_SWAPPED.sub("", previous)
+    if kind in ("计划", "目标"):  # a target is set for the whole, not the part narrowed to ("其中非学生领域")
+        text = _WHOLE.split(text)[0].rstrip("??") + "?"
     ask = re.search(r"了?(?:多少|几)", text)
     if not ask or is_english(text):
         return previous

@@ -13,7 +13,8 @@ PRIOR = re.compile("|".join(PRIOR_WORDS))
 SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of
 # A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
 # in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
-REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)")
+REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)|"
+                           r"报告((?:19|20)\d{2})\s*年度?工作")  # "我向全会报告2024年工作和2025年工作安排"
 # A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
 TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
 LEAD_CHARS = 300
@@ -26,7 +27,7 @@ def report_period(title: str, text: str) -> int | None:
     """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
     2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
     found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
-    return int(found.group(1)) if found else None
+    return int(next(g for g in found.groups() if g)) if found else None
 
 
 # A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.

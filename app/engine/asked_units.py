@@ -3,7 +3,7 @@
 Read in order: a measure word after 多少/几; a share (占…多少, 比例); the noun nearest the question word (the
 first one after it, else the last one before it: "希望工程资助的初中生多少" counts students, not the money
 资助 also gives); any noun in the question. A people noun inside a thing's name (青年之家, 青年突击队) is no
-person. Measured against the gold answers' own units (`units_check` in tests/test_question.py).
+person. Measured against the gold answers' own units (tests/test_question.py).
 """
 from __future__ import annotations
 

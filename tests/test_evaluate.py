@@ -19,7 +19,7 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 8,924; the floors rose to 0.84 / 0.785 / 0.835, false refusals <= 0.095. With the unit asked read from the noun
 nearest the question word and the answerable model as boosted trees (fourth session of
 2026-12-01): 0.880 / 0.823 / 0.872 / 0.951 / 0.057; the floors rose to 0.86 / 0.80 / 0.85, false refusals <= 0.08.
-With blind set 16 (practice15) in and its classes fixed: 0.881 / 0.825 / 0.876 / 0.949 / 0.056 over 9,507.
+With blind set 16 (practice15) in and its classes fixed: 0.883 / 0.827 / 0.878 / 0.946 / 0.051 over 9,507.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

@@ -211,3 +211,7 @@ def test_a_part_is_of_the_count_just_asked():
     assert condense("其中女性多少?", [("2024年滨州新发展团员多少名?", "")]) == "2024年滨州新发展团员多少名,其中女性多少?"
     history = [("2024年滨州新发展团员多少名?", ""), ("其中女性多少?", "")]
     assert condense("其中高校学生有多少?", history) == "2024年滨州新发展团员多少名,其中高校学生有多少?"
+
+
+def test_a_stock_asked_after_a_flow_drops_the_flow_verb():
+    assert condense("那团员总数呢?", [("洛龙区2024年发展了多少团员?", "3120名")]) == "2024年洛龙团员总数是多少?"

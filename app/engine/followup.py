@@ -53,6 +53,7 @@ _RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一�
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 _TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
 _WHOLE = re.compile(r"[,,]其中")  # where a narrowed question's whole ends
+_STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 _CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
@@ -232,6 +233,8 @@ def _swap_subject(previous: str, focus: str) -> str:
             asked = _ASK_BEFORE.search(previous[:start])
             start = asked.end("ask") if asked else start
             return previous[:start] + focus + previous[at + k:]
+    if _STOCK.search(focus) and not is_english(previous):  # "团员总数呢?" after "发展了多少团员?": a stock, not the flow
+        return _inherit(f"{focus}是多少?", previous, scope.of_text(focus))
     m = _SUBJECT.search(previous)
     if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几
         unit = m.group("unit") if m.group("ask") == "几" or m.group("unit").endswith("个") else ""

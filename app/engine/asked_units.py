@@ -55,16 +55,15 @@ _ENGLISH_THINGS = re.compile(r"\b(schools?|homes?|units?|clubs?|teams?|projects?
 ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
 
 
-def units(q: str) -> frozenset:
-    """q: the normalised, lower-cased question."""
+def units(q: str, english: bool = False) -> frozenset:
+    """q: the normalised, lower-cased question; english: question.is_english's reading of it."""
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
     if _AGE.search(q):
         return frozenset({"岁"})
-    english = _english(q)
-    if english is not None:
-        return english
+    if english:
+        return _english(q)
     if _SHARE.search(q):
         return PERCENT
     found = _nearest(q)
@@ -132,10 +131,8 @@ def _nearest(q: str) -> frozenset:
     return frozenset()
 
 
-def _english(q: str) -> frozenset | None:
-    """None for a Chinese question; else the units the English words name (empty for none)."""
-    if len(re.findall(r"[a-z]", q)) <= 2 * len(re.findall(r"[\u4e00-\u9fff]", q)):
-        return None
+def _english(q: str) -> frozenset:
+    """The units an English question's words name (empty for none)."""
     head = ENGLISH_SUBJECT.search(q)
     if head:  # "how many event volunteers": the last word names what is counted
         words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))

@@ -22,8 +22,8 @@ def core(indicator: str) -> str:
 # Units an indicator can end in, naming what it counts in ("参学人次", "服务时长小时"): compound units only, as a
 # bare 人/个 at the end is a noun's last character (青年之家 is no count of 家).
 _UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
-# Measure words after 多少 that the single-report path's list (question._UNIT_AFTER) lacks: "牵手成功多少对" is 430对,
-# not the 6200人次 of the same sentence.
+# Measure words read before the indicator's people nouns, and for a list question too (analyse reads units only for
+# a numeric one): "牵手成功多少对" is 430对, not the 6200人次 of the same sentence.
 _MEASURES = re.compile(r"(?:多少|几)\s*(对|间)")
 # Money by what is counted, not by a verb (资助, 补贴 also give people and things).
 _MONEY = re.compile(r"钱|资金|金额|总额|善款|经费|贷款|发放额|放款|投资|奖金|捐款|筹款|募款|募集额")
@@ -33,7 +33,9 @@ def units(question: str, indicator: str = "") -> set[str]:
     """The unit families a question's figure may have: "资助了多少学生" counts people, whatever the verb, and so
     does "…资助的学生，加起来有多少" (the indicator's head noun, where no noun follows 多少)."""
     from .cross_english import is_english
-    from .question import _HOURS_NOUNS, _PEOPLE_NOUNS, _PERCENT_NOUNS, _UNIT_AFTER, analyse
+    from .asked_units import HOURS_NOUNS as _HOURS_NOUNS, PEOPLE_NOUNS as _PEOPLE_NOUNS
+    from .asked_units import PERCENT_NOUNS as _PERCENT_NOUNS, UNIT_AFTER as _UNIT_AFTER
+    from .question import analyse
 
     if is_english(question):  # the unit words read are Chinese; "How many … organizations" is not people
         return set()

@@ -284,7 +284,7 @@ def _respective(near: list, text: str, at: int):
         if not _JOINED.fullmatch(text[m.end:listed[0].start]):
             break
         listed.insert(0, m)
-    end = SENTENCE.match(text, at).end() if SENTENCE.match(text, at) else len(text)
+    end = sentence.end() if (sentence := SENTENCE.match(text, at)) else len(text)
     figures = [q.start + word for q in find_quantities(text[word:end]) if q.unit not in ("年", "月", "日")]
     if len(listed) < 2 or len(figures) < len(listed) or at not in figures[:len(listed)]:
         return None

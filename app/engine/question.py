@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
 from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
-from .asked_units import HOURS_NOUNS as _HOURS_NOUNS, PEOPLE_NOUNS as _PEOPLE_NOUNS  # noqa: F401  (cross_units)
-from .asked_units import PERCENT_NOUNS as _PERCENT_NOUNS, UNIT_AFTER as _UNIT_AFTER  # noqa: F401
 from .retrieve import normalise_query
 
 # Checked in order; the first match decides.
@@ -53,7 +51,7 @@ def analyse(raw: str) -> Question:
     english = is_english(text)
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
     words = _words(text)  # one jieba cut serves the terms and the part
-    return Question(text, english, kind, _units(lower) if kind == "numeric" else frozenset(),
+    return Question(text, english, kind, _units(lower, english) if kind == "numeric" else frozenset(),
                     _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
                     _subject(text) if kind == "numeric" else "", _part(text, words))
 

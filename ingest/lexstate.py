@@ -233,16 +233,17 @@ class State:
         key = int(self.segment.keys[pos])
         return chunk_id_of(self.segment.doc_ids[key >> 40], (key >> 20) & _MASK20, key & _MASK20)
 
-    def paragraph_ids(self, doc_id: str, paragraph: int) -> list[str]:
-        """The chunk ids of a paragraph, in order: read by id from Chroma (a metadata filter scans)."""
+    def paragraph(self, doc_id: str, paragraph: int) -> list[tuple[str, str]]:
+        """(chunk id, text) of a paragraph's chunks, in order: a changed report's from memory, a base report's
+        from the base's mapped texts (the ids and texts Chroma held when the base was written)."""
         if doc_id in self.changed:
-            return [r[0] for r in self.changed[doc_id].rows if r[2]["paragraph"] == paragraph]
+            return [(r[0], r[1]) for r in self.changed[doc_id].rows if r[2]["paragraph"] == paragraph]
         slot = self.segment.slot.get(doc_id)
         if slot is None or paragraph < 1 or paragraph >= 1 << 20:
             return []
-        keys = self.segment.keys
-        lo, hi = np.searchsorted(keys, [int(chunk_key(slot, paragraph, 0)), int(chunk_key(slot, paragraph + 1, 0))])
-        return [chunk_id_of(doc_id, paragraph, int(k) & _MASK20) for k in keys[lo:hi]]
+        keys, first = self.segment.keys, (slot << 40) | (paragraph << 20)  # chunk_key's, on Python ints
+        lo, hi = keys.searchsorted([first, first + (1 << 20)]).tolist()
+        return [(chunk_id_of(doc_id, paragraph, int(keys[r]) & _MASK20), self.segment.text(r)) for r in range(lo, hi)]
 
     def record(self, doc_id: str) -> dict:
         if doc_id in self.changed:

@@ -244,12 +244,6 @@ class Store(FactsStore):
         got = self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=["documents", "metadatas"])
         return list(zip(got["ids"], got["documents"], got["metadatas"]))
 
-    def texts(self, ids) -> dict[str, str]:
-        """{chunk id: text} of these chunks, in one read (by id: a metadata filter scans the collection)."""
-        ids = list(dict.fromkeys(ids))
-        got = self.chunks.get(ids=ids, include=["documents"]) if ids else {"ids": [], "documents": []}
-        return dict(zip(got["ids"], got["documents"]))
-
     def containing(self, text: str) -> set[str]:
         """The reports with a chunk holding this text."""
         got = self.chunks.get(where_document={"$contains": text}, include=["metadatas"])

@@ -260,24 +260,17 @@ _PINYIN_FILE = _pinyin_file()
 
 def _lazy_pinyin(text: str) -> list[str]:
     """pypinyin.lazy_pinyin(text), remembered per machine: importing pypinyin loads its phrase dictionary (0.3-0.7 s
-    of CPU, most of it in one json.loads holding the GIL), which the views of a changed report paid on every start
-    and on the first catch-up (app/engine/scope.py, app/engine/retrieve.py). Texts met before are read from a
-    JSON-lines file in the temp dir (keyed by the installed pypinyin), the others computed by pypinyin and added."""
+    of CPU, most of it in one json.loads holding the GIL, and 56 MB), which the views of a changed report paid on
+    every start and on the first catch-up (app/engine/scope.py, app/engine/retrieve.py). Texts met before are read
+    from a JSON-lines file in the temp dir (keyed by the installed pypinyin), the others computed by pypinyin and
+    added. A miss reads what other processes appended first: ingest leaves the new titles' pinyin there."""
     global _pinyin
     if _pinyin is None:
-        memo = {}
-        try:
-            with _PINYIN_FILE.open(encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        key, value = json.loads(line)
-                        memo[key] = value
-                    except (ValueError, TypeError):
-                        continue  # a line cut short by a crash
-        except OSError:
-            pass
-        _pinyin = memo
+        _pinyin = {}
+        _read_pinyin()
     found = _pinyin.get(text)
+    if found is None and _read_pinyin():
+        found = _pinyin.get(text)
     if found is None:
         from pypinyin import lazy_pinyin as compute
 
@@ -289,6 +282,31 @@ def _lazy_pinyin(text: str) -> list[str]:
         except OSError:
             pass
     return list(found)
+
+
+_pinyin_read = 0  # bytes of the memo file read so far
+
+
+def _read_pinyin() -> bool:
+    """Add the memo file's lines past what was read -> whether there were any (the file started over: all again)."""
+    global _pinyin_read
+    try:
+        with _PINYIN_FILE.open("rb") as fh:
+            if fh.seek(0, 2) < _pinyin_read:
+                _pinyin_read = 0
+            fh.seek(_pinyin_read)
+            data = fh.read()
+    except OSError:
+        return False
+    data = data[: data.rfind(b"\n") + 1]  # a line still being written is read next time
+    _pinyin_read += len(data)
+    for line in data.decode("utf-8", "replace").splitlines():
+        try:
+            key, value = json.loads(line)
+            _pinyin[key] = value
+        except (ValueError, TypeError):
+            continue  # a line cut short by a crash
+    return bool(data)
 
 
 lazy_pinyin = _lazy_pinyin if _PINYIN_FILE is not None else None  # None: pypinyin is not installed

@@ -41,10 +41,33 @@ def test_pinyin_is_pypinyins_and_is_remembered(tmp_path, monkeypatch):
 
     monkeypatch.setattr(words, "_PINYIN_FILE", tmp_path / "pinyin.jsonl")
     monkeypatch.setattr(words, "_pinyin", None)
+    monkeypatch.setattr(words, "_pinyin_read", 0)
     texts = ["铜川", "重庆", "长沙市", "西安", "十八洞村", "abc团委", "乐山"]
     assert [words.lazy_pinyin(t) for t in texts] == [lazy_pinyin(t) for t in texts]
     monkeypatch.setattr(words, "_pinyin", None)  # another process: read back from the file
+    monkeypatch.setattr(words, "_pinyin_read", 0)
     with (tmp_path / "pinyin.jsonl").open("a", encoding="utf-8") as fh:
         fh.write('["半行')  # a line cut short by a crash is skipped
     assert [words.lazy_pinyin(t) for t in texts] == [lazy_pinyin(t) for t in texts]
     assert len(words._pinyin) == len(texts)
+    with (tmp_path / "pinyin.jsonl").open("a", encoding="utf-8") as fh:  # appended by an ingest meanwhile
+        fh.write('\n["试验市", ["from", "the", "file"]]\n')
+    assert words.lazy_pinyin("试验市") == ["from", "the", "file"]
+
+
+def test_a_worker_after_ingest_needs_no_pypinyin(tmp_path, corpus):
+    """Ingest leaves the titles' pinyin in the machine's memo, so a process answering from the index (a worker)
+    never imports pypinyin: its phrase dictionary is 56 MB in every worker (issue 13's RSS)."""
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "TMPDIR": str(tmp_path), "YOUTHQA_EMBED_THREADS": "1"}
+    index = tmp_path / "idx"
+    subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(corpus), "--index", str(index)], env=env,
+                   check=True, capture_output=True)
+    worker = ("import sys; from app.api import Assistant; from ingest.settings import Settings; "
+              f"a = Assistant.open(Settings(index={str(index)!r})); "
+              "print(a.ask('How many volunteers registered in Tongchuan?').value, a.ask('铜川的志愿汇平台注册了多少志愿者?').value, "
+              "'pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", worker], env=env, check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["20357人", "20357人", "False"]

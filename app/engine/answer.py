@@ -149,11 +149,10 @@ def _candidates(question: Question, env: Env, similarity):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
             window = text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
             sim = float(sims[i]) if sims is not None else 0.0
-            values = _values(question, text, span)
+            values = _values(question, text, span, passage, sim)
             if i == 0 and question.kind == "date" and passage.date:  # the report's own date (its 落款 line)
-                values = [Candidate(None, span, _written(passage.date), "docdate", -1), *values]
+                values = [Candidate(passage, span, _written(passage.date), "docdate", -1, similarity=sim), *values]
             for c in values:
-                c = replace(c, passage=passage, clause=span, similarity=sim)
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
 
@@ -163,11 +162,11 @@ def _clause_sims(question, passage, spans, similarity):
     return similarity(question.text, [passage.text[a:b] for a, b in spans])
 
 
-def _values(question: Question, text: str, span: tuple[int, int]):
+def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None, sim: float = 0.0):
     """Candidates inside a clause, by question type: every figure, date, name… the type allows; a
     candidate with value "" where the clause itself answers (which/what questions)."""
     at, clause = span[0], text[span[0]:span[1]]
-    make = functools.partial(Candidate, None, span)
+    make = functools.partial(Candidate, passage, span, similarity=sim)
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())

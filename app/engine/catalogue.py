@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .periods import report_period, years
-from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, find
+from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, divisions, find
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
@@ -216,3 +216,30 @@ def _spelled(name: str) -> str:
     return "".join(lazy_pinyin(name))
 
 
+def romanise(titles) -> dict[str, str]:
+    """Pinyin of the 2-3 character runs in report titles, so English questions can name places. Ingest asks it
+    too (ingest/pipeline.py scopes), only to leave the runs in the machine's pinyin memo: a worker then reads
+    them there and never imports pypinyin (56 MB of phrase dictionary in every worker)."""
+    from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine; None without pypinyin
+
+    if lazy_pinyin is None:
+        return {}
+    _remember_divisions()
+    table: dict[str, str] = {}
+    for title in titles:
+        for run in re.findall(r"[\u4e00-\u9fff]+", title):
+            for n in (2, 3):
+                for i in range(len(run) - n + 1):
+                    table.setdefault("".join(lazy_pinyin(run[i:i + n])), run[i:i + n])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _remember_divisions() -> None:
+    """The pinyin of every province and city (what scope.find matches English place names against), left in the
+    memo by the first ingest on a machine."""
+    from ingest.words import lazy_pinyin
+
+    for place in divisions():
+        if place.level < 2:
+            lazy_pinyin(place.short)

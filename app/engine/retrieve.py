@@ -29,6 +29,7 @@ _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
 HEADING_CHARS = 40
 SECTION_BACK = 12  # paragraphs read back for a passage's section heading
+PARAGRAPHS_HELD = 4096  # paragraph texts remembered per state
 WEIGHTS = {"lexical": 0.55, "dense": 0.25, "doc": 0.20}
 DENSE_K = 50
 DENSE_THREADS = 4  # searches whose dense side can run at once (one per question in flight)
@@ -37,7 +38,6 @@ REFRESH_SECONDS = 1.0  # how often to read the change log for reports another pr
 # polling it each second cost answers 2.5x (bench-query at 10k: p50 56 ms against 23 ms), so only the drift check
 # and a finished merge are looked for, rarely.
 EMBEDDED_REFRESH_SECONDS = 60.0
-PARAGRAPH_CACHE = 4096  # paragraph texts kept per state
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class HybridRetriever:
         child = merge_command(folder, store.settings) if store.settings.server_mode else None
         self.follower = Follower(store, folder, _extra, child)
         self.follower.decorate = _decorate
-        self._texts: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)] in order})
+        self._held: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)]})
         self._pool = ThreadPoolExecutor(DENSE_THREADS, thread_name_prefix="youthqa-dense")  # threads start when used
 
     # -- the lexical state: the last one applied; a background thread catches up ------------------
@@ -163,10 +163,8 @@ class HybridRetriever:
             if key not in seen and score[pos] > 0:
                 seen.add(key)
                 ranked.append((int(pos), key))
-        self._fetch(state, [key for _, key in ranked])
         # A section heading holds no answer, its section does; its few words outranked the section's paragraphs.
         chosen = [(pos, key) for pos, key in ranked if not heading(self._text(state, key))][:k]
-        self._fetch(state, [(d, p + i) for _, (d, p) in chosen for i in range(-SECTION_BACK, 2)])
         passages = []
         for pos, (doc_id, number) in chosen:
             record, parts = state.record(doc_id), self._parts(state, (doc_id, number))
@@ -184,22 +182,17 @@ class HybridRetriever:
                 return text
         return ""
 
+    def _parts(self, state: State, key: tuple) -> list[tuple[str, str]]:
+        """A paragraph's (chunk id, text), remembered per state: a question reads ~100 (sections, neighbours)."""
+        if self._held[0] is not state or len(self._held[1]) > PARAGRAPHS_HELD:
+            self._held = (state, {})
+        held = self._held[1]
+        if key not in held:
+            held[key] = state.paragraph(*key)
+        return held[key]
+
     def _text(self, state: State, key: tuple) -> str:
         return "".join(t for _, t in self._parts(state, key))
-
-    def _parts(self, state: State, key: tuple) -> list:
-        if self._texts[0] is not state or key not in self._texts[1]:
-            self._fetch(state, [key])
-        return self._texts[1].get(key, [])
-
-    def _fetch(self, state: State, keys) -> None:
-        """Read paragraphs from Chroma (those not held for this state), in one request."""
-        if self._texts[0] is not state or len(self._texts[1]) > PARAGRAPH_CACHE:
-            self._texts = (state, {})
-        held = self._texts[1]
-        wanted = {key: state.paragraph_ids(*key) for key in dict.fromkeys(keys) if key not in held}
-        texts = self.store.texts(i for ids in wanted.values() for i in ids)
-        held.update({key: [(i, texts[i]) for i in ids if i in texts] for key, ids in wanted.items()})
 
     def neighbourhood(self, passage: Passage) -> str:
         """The paragraph with the one before and after it, from the same report."""
@@ -207,7 +200,7 @@ class HybridRetriever:
 
     def paragraph(self, doc_id: str, number: int) -> str:
         """The text of paragraph `number` of a report ("" past its end)."""
-        return "".join(t for _, t in self._parts(self.index(), (doc_id, number)))
+        return self._text(self.index(), (doc_id, number))
 
     def idf(self, token: str) -> float:
         """How rare a term is across chunks: a term no report contains weighs the most."""
@@ -235,7 +228,7 @@ def _extra(records):
 
 def _decorate(state: State, store) -> None:
     """The document views a state answers with: the catalogue of report scopes, the romanised titles."""
-    from .catalogue import Catalogue
+    from .catalogue import Catalogue, romanise
 
     segment, live = state.segment, state.documents()
     if not hasattr(segment, "views"):
@@ -244,23 +237,8 @@ def _decorate(state: State, store) -> None:
                          data.get("romanised") or {})
     stored, romanised = segment.views
     state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
-    fresh = _romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}
+    fresh = romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}
     state.romanised = {**fresh, **romanised}
-
-
-def _romanise(titles) -> dict[str, str]:
-    """Pinyin of the 2-3 character runs in report titles, so English questions can name places."""
-    from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine; None without pypinyin
-
-    if lazy_pinyin is None:
-        return {}
-    table: dict[str, str] = {}
-    for title in titles:
-        for run in re.findall(r"[\u4e00-\u9fff]+", title):
-            for n in (2, 3):
-                for i in range(len(run) - n + 1):
-                    table.setdefault("".join(lazy_pinyin(run[i:i + n])), run[i:i + n])
-    return table
 
 
 def heading(text: str) -> bool:

@@ -43,14 +43,13 @@ class Views:
 
     def result(self, metas: dict[str, dict], text_of) -> dict:
         """{catalogue, romanised} of the reports in metas ({doc_id: title, source, date}, in base order)."""
-        from .catalogue import Catalogue
-        from .retrieve import _romanise
+        from .catalogue import Catalogue, romanise
 
         if frozenset(m["title"] for m in metas.values()) == self.titles:
             catalogue = Catalogue({}, metas, self.titled, {d: self.reports[d] for d in metas})
         else:  # chunks without a record (a writer killed midway): their titles name places too
             catalogue = Catalogue({d: text_of(d) for d in metas}, metas)
-        return {"catalogue": catalogue.to_json(), "romanised": _romanise(m["title"] for m in metas.values())}
+        return {"catalogue": catalogue.to_json(), "romanised": romanise(m["title"] for m in metas.values())}
 
 
 _ENGLISH = re.compile(r"[A-Z][a-z]")  # scope.find reads English place names too, title names' pinyin among them

@@ -150,7 +150,6 @@ def _build_page(built: dict, staged: _Staged, server, settings: Settings, servic
                 return
             threading.Event().wait(0.02)
         staged.answered.wait(FIRST_ANSWER_WAIT)
-        _preload()
         app = create_app(settings, service, host, limiter)
         asyncio.run_coroutine_threadsafe(staged.start(app), staged.loop).result(timeout=120)
     except Exception as err:  # raised again in the main thread
@@ -159,16 +158,6 @@ def _build_page(built: dict, staged: _Staged, server, settings: Settings, servic
         server.should_exit = True
         return
     print(line, flush=True)
-
-
-def _preload() -> None:
-    """Import here what a catch-up of the lexical index would otherwise import on its thread the first time a
-    report changes (pypinyin loads its phrase dictionary: ~0.5 s holding the GIL in one json.loads, which held
-    every question in flight at 100k chunks)."""
-    try:
-        import pypinyin  # noqa: F401
-    except ImportError:
-        pass
 
 
 def _warm_up(service: Service) -> int | None:

@@ -14,6 +14,7 @@ import sys
 import threading
 
 from ingest import messages as msg
+from ingest.lexsync import trim_heap
 from ingest.settings import Settings
 
 from .server import create_api_app, create_app, is_loopback, parse_auth
@@ -152,6 +153,7 @@ def _build_page(built: dict, staged: _Staged, server, settings: Settings, servic
         staged.answered.wait(FIRST_ANSWER_WAIT)
         app = create_app(settings, service, host, limiter)
         asyncio.run_coroutine_threadsafe(staged.start(app), staged.loop).result(timeout=120)
+        trim_heap()  # what the warm-up and Gradio's start freed
     except Exception as err:  # raised again in the main thread
         logging.getLogger(__name__).debug("building the page failed", exc_info=True)
         built["error"] = err

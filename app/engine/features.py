@@ -8,7 +8,9 @@ partial credit for its bigrams ("青年志愿者" vs "志愿者").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from .numbers import find_quantities, parse_quantity, stated_figures
@@ -105,6 +107,7 @@ class Env:
     _clause: dict = field(default_factory=dict)
     _hits: dict = field(default_factory=dict)
     _mentions: dict = field(default_factory=dict)
+    _filled: dict = field(default_factory=dict)
 
     def __post_init__(self):
         q = self.question
@@ -193,14 +196,23 @@ class Env:
         return self._clause[key]
 
 
+def _filled(env: Env, rank: int, span: tuple[int, int], window: str) -> list[float]:
+    """The question's, the passage's and the clause's features, set once for all the clause's candidates."""
+    key = (rank, span)
+    if key not in env._filled:
+        out = list(env.base)
+        for group in (env.passage(rank), env.clause(rank, span, window)):
+            for name, value in group.items():
+                out[INDEX[name]] = value
+        env._filled[key] = out
+    return env._filled[key]
+
+
 def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> list[float]:
     """The feature vector of one candidate. cand has .value, .source, .start (offset of the value in the
     paragraph, -1 for none), .unit, .qualifier, .role_asked, .after_role, .similarity, .position, .count."""
     q, text = env.question, env.passages[rank].text
-    out = list(env.base)
-    for group in (env.passage(rank), env.clause(rank, span, window)):
-        for name, value in group.items():
-            out[INDEX[name]] = value
+    out = list(_filled(env, rank, span, window))
     at = cand.start if cand.start >= 0 else span[0]
     end = at + len(cand.value) if cand.start >= 0 else span[1]
     found = {
@@ -215,8 +227,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
     }
-    found |= years_of(q, env.passages[rank], text[span[0]:at], text[sentence_span(text, span)[0]:at])
-    found |= _place_at_value(env, rank, sentence_span(text, span)[0], at)
+    begin = sentence_span(text, span)[0]
+    found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
+    found |= _place_at_value(env, rank, begin, at)
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
@@ -293,10 +306,16 @@ def _respective(near: list, text: str, at: int):
 
 def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The sentence a span starts in (the span itself when no sentence holds it)."""
-    for m in SENTENCE.finditer(text):
-        if m.start() <= span[0] < m.end():
-            return m.span()
-    return span
+    starts, spans = _sentences(text)
+    i = bisect_right(starts, span[0]) - 1
+    return spans[i] if i >= 0 and span[0] < spans[i][1] else span
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """A paragraph's sentences, found once: every candidate of it asks (~3 times each)."""
+    spans = [m.span() for m in SENTENCE.finditer(text)]
+    return [a for a, _ in spans], spans
 
 
 def _lacks(part: str, text: str) -> float:

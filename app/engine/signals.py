@@ -5,6 +5,7 @@ it. app/engine/features.py assembles them into the feature vector.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
 from .question import PEOPLE, Question
@@ -46,21 +47,30 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
-    summary = SUMMARY_YEAR.search(p.title)  # "2023年工作总结和2024年工作思路" is 2023's
-    titled = [p.period] if p.period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(p.title)))
-    own = (titled or [p.date[:4]])[0]
-    previous = str(int(own) - 1) if own.isdigit() else ""
+    own, previous, fallback = _passage_years(p.title, p.period, p.date, p.text, p.section)
     in_sentence = _YEAR.findall(sentence)
-    lead = LEAD_YEAR.match(p.text)
-    part = _YEAR.findall(p.section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
-    period = (previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or (lead.group(1) if lead else "")
-              or (part[0] if part else "") or (own if len(titled) <= 1 and own.isdigit() else ""))
+    period = previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or fallback
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and previous in q.years),
             "prior_misfit": float(prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in q.years),
             "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
+
+
+@lru_cache(maxsize=256)
+def _passage_years(title: str, period: str, date: str, text: str, section: str) -> tuple[str, str, str]:
+    """(the report's own year, the year before, the year its figures are of when nothing nearer names one), once
+    a passage: the year leading its paragraph, else its section heading's, else its own when it has one."""
+    summary = SUMMARY_YEAR.search(title)  # "2023年工作总结和2024年工作思路" is 2023's
+    titled = [period] if period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(title)))
+    own = (titled or [date[:4]])[0]
+    previous = str(int(own) - 1) if own.isdigit() else ""
+    lead = LEAD_YEAR.match(text)
+    part = _YEAR.findall(section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
+    fallback = ((lead.group(1) if lead else "") or (part[0] if part else "")
+                or (own if len(titled) <= 1 and own.isdigit() else ""))
+    return own, previous, fallback
 
 
 def distance(hits, start: int, end: int) -> float:

@@ -196,9 +196,12 @@ class State:
         if slot >= len(self.segment.doc_ids):
             tokens = self.changed[doc_id].doc_tf
             return all(g in tokens for g in grams)
-        for gram in grams:
+        for gram in grams:  # a token's rows are in order (ingest/ngrams.py): a binary search, not a scan
             rows, _ = self.segment.docs.postings(gram)
-            if rows is None or not np.any(rows == slot):
+            if rows is None:
+                return False
+            at = int(rows.searchsorted(slot))
+            if at == len(rows) or rows[at] != slot:
                 return False
         return True
 

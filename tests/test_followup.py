@@ -176,9 +176,21 @@ def test_a_part_narrows_and_a_measure_word_stays():
 
 
 def test_next_year_and_a_change_of_the_figure_just_asked():
-    assert condense("明年计划发展多少?", [("贵州大学24年新发展团员多少?", "1138名")]) == "贵州大学2025年计划发展多少?"
+    assert condense("明年计划发展多少?", [("贵州大学24年新发展团员多少?", "1138名")]) == \
+        "贵州大学2025年新发展团员多少,计划发展多少?"
     turn = resolve("同比增长多少?", [("绍兴2024年发展了多少新团员?", "6215名")])
     assert turn.text == "绍兴2024年发展了多少新团员,同比增长多少?"  # the figure's own report answers it
+
+
+def test_a_target_asked_with_no_thing_named_is_of_the_thing_asked_before_for_the_whole():
+    """Blind set 17: "明年计划多少?" lost what was counted (乐山2025年计划多少?) and was refused, 5 of its turns."""
+    asked = [("乐山2024年新发展团员多少名?", "3,860名")]
+    assert condense("明年计划多少?", asked) == "乐山2025年新发展团员多少名,计划多少?"
+    assert condense("明年的目标是多少?", asked) == "乐山2025年新发展团员多少名,目标是多少?"
+    assert condense("2025年计划达到多少?", asked) == "乐山2025年新发展团员多少名,计划达到多少?"
+    narrowed = [("乐山2024年希望工程资助了多少学生?", "2,108名"), ("其中圆梦行动呢?", "430名")]
+    assert condense("明年计划资助多少?", narrowed) == "乐山2025年希望工程资助了多少学生,计划资助多少?"
+    assert condense("明年计划组织多少人见习?", asked) == "乐山2025年计划组织多少人见习?"  # names its own thing
 
 
 def test_a_league_programme_named_without_a_programme_word_is_kept():

@@ -53,6 +53,10 @@ _RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一�
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 _TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
 _WHOLE = re.compile(r"[,,]其中")  # where a narrowed question's whole ends
+# A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
+# thing counted before, for the whole (a target is not set for the part narrowed to).
+_TARGET = re.compile(rf"^(?:那|那么)?的?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+                     rf"(?:多少|几)[万亿]?(?:{_MEASURE})?)[??]?$")
 _STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 _CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
@@ -108,6 +112,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         year = before[0] + _RELATIVE[relative.group().lower()]
         question = question[:relative.start()] + f"{year}年" + question[relative.end():]
         own = scope.of_text(question)
+    if target := _TARGET.match(_YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
+        text = _swap_year(previous, own.years[0]) if own.years else previous
+        return f"{_WHOLE.split(text)[0].rstrip('??')},{target['ask']}?", bool(relative) or not own.years
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
     return _inherit(question, previous, own), question.startswith("其中") or not moves or bool(relative)

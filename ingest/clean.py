@@ -109,6 +109,8 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     if not numbered:
         return None
     start = numbered[0] + 1
+    while start < len(lines) and _RULE.fullmatch(lines[start]):  # the red header's rule, typed as dashes
+        start += 1
     for end in range(start, min(start + 3, len(lines))):
         if _DOC_KIND.search(lines[end]):
             return "".join(lines[start:end + 1]), 0, []
@@ -117,6 +119,7 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
 
 _ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
+_RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
 
 

@@ -232,3 +232,11 @@ def test_an_issuer_over_a_document_number_heads_a_notice_whose_subject_is_the_ti
     doc = clean_document(lines, Path("taian.docx"))
     assert doc.title == "关于2024年度全市共青团重点工作情况的通报"
     assert "泰团通〔2025〕3号" in doc.paragraphs
+
+
+def test_the_rule_under_a_document_number_is_no_part_of_the_title():
+    """Blind set 17's 通报: the red header's rule typed as dashes had become the title's head (————…共青团焦作市委员会…)."""
+    lines = ["共青团焦作市委员会文件", "焦团〔2025〕6号", "—" * 24, "共青团焦作市委员会", "关于2024年度全市共青团重点工作完成情况的通报",
+             "各县(市)区团委:", "2024年,全市各级团组织扎实推进重点工作,全年新发展团员2585名。", "2025年1月22日"]
+    doc = clean_document(lines, Path("jiaozuo.docx"))
+    assert doc.title == "共青团焦作市委员会关于2024年度全市共青团重点工作完成情况的通报"

@@ -62,8 +62,10 @@ _PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
 _PLAN_LEAD = re.compile(r"[^。::了]{0,60}(?:将|(?<![主重需只])要|拟|力争|争取|计划)[^。::了]{0,40}[::]")  # 了: 做了以下工作
 _DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
 _PLAN_CLAUSE = re.compile(r"[,,;;。::]")
-# A question asks a target: 计划 only as a verb ("今年计划再建多少"); 西部计划, 扬帆计划 are programmes.
-ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|\b(?:plan|target|aim|goal)s?\b", re.I)
+# A question asks a target: 计划 only as a verb ("今年计划再建多少", "团员计划多少"); 西部计划, 扬帆计划, 苏北计划 are
+# programmes. Next year's figure can only be a target ("乐山明年新发展团员多少?").
+ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|(?<![部北帆])计划(?=多少|几|是|为)|明年|来年|"
+                       r"下一年|\b(?:plan|target|aim|goal)s?\b|\bnext year\b", re.I)
 
 
 def planned(f, paragraph: str = "") -> bool:

@@ -64,7 +64,8 @@ FEATURES: tuple[str, ...] = (
     "asks_document", "document_date",                      # the report's own date (落款, 印发, 这份通报是哪天…)
                                                            # asked, and this candidate is it (the choice model
                                                            # compares a question's candidates: it needs the pair)
-    "planned", "plan_fit",                                 # a target (力争…, 计划…); and a target was asked (目标/计划)
+    "planned", "plan_fit", "plan_misfit",                  # a target (力争…, 计划…); and a target was asked (目标/计划,
+                                                           # 明年); a figure reached where a target was asked
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
@@ -226,6 +227,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "clause_extra": _extra(env, text[span[0]:at]),
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
+        "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])

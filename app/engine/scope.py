@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,7 +37,7 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 4  # 4: "报告2024年工作" names the reviewed year
+SCOPE_VERSION = 5  # 5: a county's full name whose short one is an everyday word (解放区)
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -118,6 +119,7 @@ def _table() -> dict[str, tuple[Place, bool]]:
     """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.
     Each name's first two characters are in it too (as None): a text is scanned only where a name may start."""
     table: dict[str, tuple[Place, bool]] = {}
+    counties = Counter(p.name for p in divisions() if p.level == 2)
     for p in sorted(divisions(), key=lambda p: p.level):
         forms = [p.name] + [p.short] * (p.short != p.name)
         if "自治" in p.name and p.level:  # 湘西土家族苗族自治州 is also 湘西州, 松桃苗族自治县 松桃县
@@ -125,6 +127,9 @@ def _table() -> dict[str, tuple[Place, bool]]:
         for form in forms:
             if p.level < 2 or (form not in COMMON and p.short not in COMMON):
                 table.setdefault(form, (p, p.level == 2 and form == p.short))  # 基金会理事长 names no 会理
+            elif form == p.name and len(form) > 2 and counties[form] == 1:
+                # 解放区, 前进区, 永康市: the suffix makes the everyday word a place, when one county has the name
+                table.setdefault(form, (p, True))
     return {**{form[:2]: None for form in table}, **table}
 
 

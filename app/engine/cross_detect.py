@@ -110,6 +110,9 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
                          levels, own, *(_rank_of(text) if kind == "rank" else (1, 0)))
 
 
+_WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]")
+
+
 def _rank_of(text: str) -> tuple[int, int]:
     """(nth, top) of a rank question: (2, 0) for 排第二, (1, 3) for 前三名, (1, 0) for 最多."""
     if m := _ORDINAL.search(text):
@@ -178,6 +181,8 @@ def place_mentions(text: str, catalogue=None):
 
 
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
+    if _WHEN.search(text):
+        return None, False  # "各县区2025年团员发展计划要在什么时间之前报送": a date its one report sets
     compare = _COMPARE.search(text)
     superlative = _SUPER.search(text) or _ORDINAL.search(text) or _TOP.search(text)
     which = re.search(_WHICH, text)

@@ -19,7 +19,7 @@ from typing import Callable
 
 GLOSSARY = (
     ("communist youth league", "共青团"), ("youth league committee", "团委"), ("municipal league committee", "团市委"),
-    ("league members", "团员"), ("league member", "团员"), ("league cadres", "团干部"), ("league branches", "团支部"),
+    ("new league members", "发展团员"), ("new members", "发展团员"), ("league members", "团员"), ("league member", "团员"), ("league cadres", "团干部"), ("league branches", "团支部"),
     ("league branch", "团支部"), ("smart league", "智慧团建"), ("young pioneers", "少先队"), ("youth league", "共青团"),
     ("volunteer association", "志愿者协会"), ("volunteers", "志愿者"), ("volunteer", "志愿"), ("registered", "注册"),
     ("register", "注册"), ("hope project", "希望工程"), ("primary schools", "小学"), ("schools", "学校"),
@@ -34,7 +34,9 @@ GLOSSARY = (
     ("service teams", "服务队"), ("teams", "队伍"), ("projects", "项目"), ("project", "项目"), ("activities", "活动"),
     ("award", "荣获"), ("honour", "荣誉"), ("honor", "荣誉"), ("secretary", "书记"), ("in charge", "负责人"),
     ("founder", "创始人"), ("platform", "平台"), ("wishes", "心愿"), ("opinions", "意见"), ("sessions", "期"),
-    ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"),
+    ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"), ("cadres", "干部"), ("train", "培训"),
+    ("calls", "来电"), ("hotline", "热线"), ("served", "服务"), ("serve", "服务"), ("social practice", "社会实践"),
+    ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("fundraising", "募集"),
 )
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 

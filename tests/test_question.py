@@ -110,7 +110,9 @@ def test_the_unit_asked_comes_from_the_noun_nearest_the_question_word():
 
 def test_the_units_asked_agree_with_the_gold_answers_units():
     """Every numeric gold question's parsed units against its accepted answers' own: the unit features are only
-    as good as this reading (the 2,226 questions: 118 disagreed before the nearest-noun reading, 4 after)."""
+    as good as this reading (the 2,226 questions: 118 disagreed before the nearest-noun reading, 4 after; blind set
+    17 brought 10 more, read by class: 家庭 is no measure word, 排第几 asks a rank, 参学/培训/上岗 count attendances,
+    多少条咨询 a hotline's, 完成计划的多少 a share, a thing's head noun: 1 of 2,438 now)."""
     import json
     from pathlib import Path
 
@@ -130,4 +132,4 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 8, wrong
+    assert asked > 2000 and len(wrong) <= 4, wrong

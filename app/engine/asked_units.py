@@ -20,9 +20,9 @@ EVENTS = frozenset({"场", "次", "场次"})
 CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hotline's calls and letters
 
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家|期|笔|份|篇|支|条|"
-                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
+                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)(?<!家(?=庭))")  # 多少家庭困难学生: no 家
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业园|创业基地|创业孵化)"
+_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
@@ -35,13 +35,19 @@ MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问�
 PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
-_SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成")
+_SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
+                    r"(?:计划|目标|任务)的(?:多少|几成)")  # 完成计划的多少: a share of the plan
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
-_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动)了?$")
-_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位")
+_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?$")
+# Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次), wherever the question names them.
+_VISIT_WORDS = re.compile(r"人次|参与|参加|参学|培训|\b(?:train(?:ed|s)?|serve[ds]?|participat\w*)\b")
+# A rank asked: 第三名, 第2位.
+_RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
+RANKS = frozenset({"名", "位"})
+_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
-_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多)了?多少[??]?$")
+_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
@@ -52,7 +58,8 @@ _ENGLISH_UNITS = (
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
 _ENGLISH_THINGS = re.compile(r"\b(schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
                              r"organi[sz]ations?|branches|centers?|centres?|houses?|matters?|programmes?|programs?|committees?)\b")
-ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were)\b")
+ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were|"
+                             r"under|by|from|at|across|with)\b")
 
 
 def units(q: str, english: bool = False) -> frozenset:
@@ -60,10 +67,13 @@ def units(q: str, english: bool = False) -> frozenset:
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
+    if _RANK.search(q):
+        return RANKS
     if _AGE.search(q):
         return frozenset({"岁"})
     if english:
-        return _english(q)
+        found = _english(q)
+        return VISITS if found == PEOPLE and _VISIT_WORDS.search(q) else found
     if _SHARE.search(q):
         return PERCENT
     found = _nearest(q)
@@ -75,7 +85,7 @@ def units(q: str, english: bool = False) -> frozenset:
 def _visits(q: str) -> bool:
     """Serving people is counted in visits as often as in people: 服务了多少游客 may be 12万人次."""
     m = _HOW_MANY.search(q)
-    return "人次" in q or "参与" in q or "参加" in q or bool(m and _VISIT_VERBS.search(q[:m.start()]))
+    return bool(_VISIT_WORDS.search(q) or (m and _VISIT_VERBS.search(q[:m.start()])))
 
 
 def _measure(q: str, m: re.Match) -> frozenset:
@@ -90,6 +100,8 @@ def _measure(q: str, m: re.Match) -> frozenset:
         return COUNT if before or _THINGS.search(q[:m.start()]) else COUNT | PEOPLE
     if unit in PEOPLE:
         return PEOPLE
+    if unit in CALLS and CALL_NOUNS.match(q, m.end()):  # 多少条咨询, 多少件来信: a hotline's, counted either way
+        return CALLS
     if unit in EVENTS:
         return EVENTS
     return frozenset({unit})
@@ -122,7 +134,9 @@ def _nearest(q: str) -> frozenset:
     the question, by a fixed order ("志愿者的补贴…" is money only when nothing nearer says otherwise)."""
     m = _HOW_MANY.search(q)
     if m:
-        found = _first(m.group(1)) or _nearest_before(q[:m.start()])
+        if not (found := _first(m.group(1))) and _THINGS.search(m.group(1)):
+            return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
+        found = found or _nearest_before(q[:m.start()])
         if found:
             return found
     for pattern, found in _NOUNS:

@@ -19,7 +19,9 @@ They fell again when blind sets 6-9 joined (practice5-8, 2026-11-30): 0.872 -> 0
 8,924; the floors rose to 0.84 / 0.785 / 0.835, false refusals <= 0.095. With the unit asked read from the noun
 nearest the question word and the answerable model as boosted trees (fourth session of
 2026-12-01): 0.880 / 0.823 / 0.872 / 0.951 / 0.057; the floors rose to 0.86 / 0.80 / 0.85, false refusals <= 0.08.
-With blind set 16 (practice15) in and its classes fixed: 0.883 / 0.827 / 0.878 / 0.946 / 0.051 over 9,507.
+With blind set 16 (practice15) in and its classes fixed: 0.883 / 0.827 / 0.878 / 0.946 / 0.051 over 9,507. With
+blind set 17 (practice16) in and its classes fixed (fifth session of 2026-12-01): 0.890 / 0.835 / 0.883 / 0.952 /
+0.054 over 10,293; the floors rose to 0.87 / 0.815 / 0.865, false refusals <= 0.075.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.
@@ -35,8 +37,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.86, "value_accuracy": 0.80, "citation_accuracy": 0.85, "refusal_accuracy": 0.93}
-CV_MAX_FALSE_REFUSALS = 0.08
+CV_FLOOR = {"accuracy": 0.87, "value_accuracy": 0.815, "citation_accuracy": 0.865, "refusal_accuracy": 0.93}
+CV_MAX_FALSE_REFUSALS = 0.075
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

@@ -21,6 +21,24 @@ def level(place: str) -> int:
 
 
 def part_of(place: str, whole) -> bool:
-    """The fact's place (a short name) lies strictly within whole (a scope.Place)."""
-    found = _division(place)
-    return bool(found) and found.within(whole)
+    """The fact's place (a short name) lies strictly within whole (a scope.Place): any division of that name, since
+    a short name read alone may be another county's (山阳: 商洛's 山阳县 before 焦作's 山阳区) or an everyday word's
+    (解放), which scope.find does not take for a place."""
+    if place in (whole.short, whole.name):  # 九江 is the city's figure, not a county's of that name
+        return False
+    return any(p.within(whole) for p in _named(place))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_name() -> dict:
+    from . import scope
+
+    table: dict = {}
+    for p in scope.divisions():
+        for name in {p.name, p.short}:
+            table.setdefault(name, []).append(p)
+    return table
+
+
+def _named(place: str) -> list:
+    return _by_name().get(place, [])

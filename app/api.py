@@ -19,8 +19,6 @@ from .engine.followup import resolve
 from .engine.question import analyse
 from .engine.retrieve import HybridRetriever
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
 
 class Assistant:
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever, llm=None):
@@ -71,7 +69,7 @@ class Assistant:
             from .engine.glossary import chinese_terms
 
             places = self.retriever.expand(q.text)[1]
-            inline = tuple(t for t in q.terms if _HAN.match(t))  # "How much 'Qingchuang loan' (青创贷) …": its own words
+            inline = tuple(t for t in q.terms if not t.isascii())  # "How much 'Qingchuang loan' (青创贷) …": its own words
             q = replace(q, places=places, terms=places + inline + chinese_terms(q.text, self.retriever.rarity))
         q, passages, nearest, outside = self._search(q, turn.quote)
         retrieved = time.perf_counter()

@@ -144,11 +144,12 @@ class Follower:
     def catch_up(self) -> State:
         """Apply the log entries written since the last ones applied (and switch to a newer base)."""
         with self._lock:
-            held, self._state = self._state, self._swap(self._catch_up(self._state or self._open_base()))
-            state = self._state
-        if state is not held:
-            del held
-            trim_heap()  # what the replaced state held
+            held = self._state
+            state = self._state = self._swap(self._catch_up(held or self._open_base()))
+        changed = state is not held
+        del held  # often the last reference to the replaced state: let go of it before trimming
+        if changed:
+            trim_heap()
         return state
 
     def _swap(self, state: State) -> State:

@@ -19,8 +19,9 @@ COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座"
 EVENTS = frozenset({"场", "次", "场次"})
 CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hotline's calls and letters
 
-UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家|期|笔|份|篇|支|条|"
-                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)(?<!家(?=庭))")  # 多少家庭困难学生: no 家
+# 家(?!庭): "多少家庭困难学生" counts students, not households.
+UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
+                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
 _THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
@@ -73,7 +74,7 @@ def units(q: str, english: bool = False) -> frozenset:
         return frozenset({"岁"})
     if english:
         found = _english(q)
-        return VISITS if found == PEOPLE and _VISIT_WORDS.search(q) else found
+        return VISITS if found == PEOPLE and _visits(q) else found
     if _SHARE.search(q):
         return PERCENT
     found = _nearest(q)

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .periods import report_period, years
-from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _table, divisions, find
+from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _pinyin, _table, find
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
@@ -217,14 +217,11 @@ def _spelled(name: str) -> str:
 
 
 def romanise(titles) -> dict[str, str]:
-    """Pinyin of the 2-3 character runs in report titles, so English questions can name places. Ingest asks it
-    too (ingest/pipeline.py scopes), only to leave the runs in the machine's pinyin memo: a worker then reads
-    them there and never imports pypinyin (56 MB of phrase dictionary in every worker)."""
+    """Pinyin of the 2-3 character runs in report titles, so English questions can name places."""
     from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine; None without pypinyin
 
     if lazy_pinyin is None:
         return {}
-    _remember_divisions()
     table: dict[str, str] = {}
     for title in titles:
         for run in re.findall(r"[\u4e00-\u9fff]+", title):
@@ -234,12 +231,12 @@ def romanise(titles) -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _remember_divisions() -> None:
-    """The pinyin of every province and city (what scope.find matches English place names against), left in the
-    memo by the first ingest on a machine."""
+def remember_pinyin(titles) -> None:
+    """Leave in the machine's pinyin memo what a worker looks up: the titles' runs (romanise) and every province's
+    and city's name (scope's English names). Ingest calls it, so a worker never imports pypinyin (56 MB of phrase
+    dictionary in every worker)."""
     from ingest.words import lazy_pinyin
 
-    for place in divisions():
-        if place.level < 2:
-            lazy_pinyin(place.short)
+    if lazy_pinyin is not None:
+        romanise(titles)
+        _pinyin(())

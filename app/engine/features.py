@@ -105,10 +105,9 @@ class Env:
     announces: Callable[[Passage], bool] = lambda p: False
     places: tuple[str, ...] = ()
     _passage: dict = field(default_factory=dict)
-    _clause: dict = field(default_factory=dict)
     _hits: dict = field(default_factory=dict)
     _mentions: dict = field(default_factory=dict)
-    _filled: dict = field(default_factory=dict)
+    _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
 
     def __post_init__(self):
         q = self.question
@@ -171,30 +170,27 @@ class Env:
         return self._passage[rank]
 
     def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
-        """Signals of one clause (and its sentence), computed once for all its values."""
-        key = (rank, span)
-        if key not in self._clause:
-            q, text = self.question, self.passages[rank].text
-            at = sentence_span(text, span)
-            clause, sentence = text[span[0]:span[1]], text[slice(*at)]
-            upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
-            below = [t for t in self.places if t not in self.passages[rank].title]
-            found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
-                     "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
-                     "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
-                     "topic_sentence": self.topic_coverage(sentence),
-                     "topic_missing_sentence": self.topic_missing(
-                         lambda t: partial(t, sentence + self.passages[rank].title) >= 0.5),
-                     "years_in_clause": _share(q.years, lambda y: y in clause),
-                     "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
-            if q.kind == "numeric":
-                found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
-            if q.part:
-                found |= {"part_lacks_window": _lacks(q.part, window), "part_lacks_sentence": _lacks(q.part, sentence)}
-            if q.subject:
-                found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
-            self._clause[key] = found
-        return self._clause[key]
+        """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""
+        q, text = self.question, self.passages[rank].text
+        at = sentence_span(text, span)
+        clause, sentence = text[span[0]:span[1]], text[slice(*at)]
+        upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
+        below = [t for t in self.places if t not in self.passages[rank].title]
+        found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
+                 "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
+                 "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
+                 "topic_sentence": self.topic_coverage(sentence),
+                 "topic_missing_sentence": self.topic_missing(
+                     lambda t: partial(t, sentence + self.passages[rank].title) >= 0.5),
+                 "years_in_clause": _share(q.years, lambda y: y in clause),
+                 "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
+        if q.kind == "numeric":
+            found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
+        if q.part:
+            found |= {"part_lacks_window": _lacks(q.part, window), "part_lacks_sentence": _lacks(q.part, sentence)}
+        if q.subject:
+            found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
+        return found
 
 
 def _filled(env: Env, rank: int, span: tuple[int, int], window: str) -> list[float]:

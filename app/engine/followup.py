@@ -102,7 +102,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if part and (own.mentions and own.mentions[0].start == 2 and _phrase(question, own.mentions[0]) == part["part"]):
         return _narrow(previous, part["part"]), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
-        return f"{_WHOLE.split(previous)[0].rstrip('??')},{question}", True
+        return f"{_whole(previous)},{question}", True
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
@@ -114,7 +114,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         own = scope.of_text(question)
     if target := _TARGET.match(_YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
         text = _swap_year(previous, own.years[0]) if own.years else previous
-        return f"{_WHOLE.split(text)[0].rstrip('??')},{target['ask']}?", bool(relative) or not own.years
+        return f"{_whole(text)},{target['ask']}?", bool(relative) or not own.years
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
     return _inherit(question, previous, own), question.startswith("其中") or not moves or bool(relative)
@@ -181,13 +181,19 @@ def _qualify(previous: str, kind: str) -> str:
     "青创贷累计发放了多少?"), replacing the kind it named."""
     text = _KIND_SWAPPED.sub("", previous)
     if kind in ("计划", "目标"):  # a target is set for the whole, not the part narrowed to ("其中非学生领域")
-        text = _WHOLE.split(text)[0].rstrip("??") + "?"
+        text = _whole(text) + "?"
     ask = re.search(r"了?(?:多少|几)", text)
     if not ask or is_english(text):
         return previous
     before = text[:ask.start()]
     verb = 1 if before[-1:] in ("有", "是", "为") else 2 if re.search(r"[\u4e00-\u9fff]{2}$", before) else 0
     return text[:ask.start() - verb] + kind + text[ask.start() - verb:]
+
+
+def _whole(question: str) -> str:
+    """A question without the part it narrowed to and its question mark: "…资助了多少学生,其中圆梦行动有多少?" ->
+    "…资助了多少学生"."""
+    return _WHOLE.split(question)[0].rstrip("??")
 
 
 def _only_scope(text: str) -> bool:

@@ -72,6 +72,16 @@ def _normalise(line: str) -> str:
 
 def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     """(title, index of the first body line, header lines dropped above the title)."""
+    title, start, header = _title_line(lines, hint)
+    if title and start < len(lines) and _SUBTITLE.match(lines[start]) and len(lines[start]) <= 60 \
+            and not _KIND_WORD.search(title) and _KIND_WORD.search(lines[start]):
+        # A slogan over its subtitle ("凝心聚力勇担当 / ——共青团平顶山市…会议工作报告"): the subtitle says whose
+        # report it is. It stays a paragraph too, so that paragraph numbers do not move.
+        title = title + lines[start]
+    return title, start, header
+
+
+def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     official = _official_title(lines)
     if official:
         return official
@@ -79,7 +89,7 @@ def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
         if line.startswith("# "):
             return line[2:].strip(), i + 1, lines[:i]
     hint = _normalise(hint)
-    if hint in lines[:15]:  # HTML: the <h1> is the title wherever the page puts it
+    if hint in lines[:15] and not _banner(lines, lines.index(hint)):  # HTML: the <h1> wherever the page puts it
         i = lines.index(hint)
         return hint, i + 1, lines[:i]
     for i, line in enumerate(lines[1:15], start=1):
@@ -121,6 +131,15 @@ _ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
+
+
+_SUBTITLE = re.compile(r"^[—－-]{1,2}\s*\S")
+_KIND_WORD = re.compile(r"报告|总结|通报|通知|决定|计划|思路|要点|综述")
+
+
+def _banner(lines: list[str], i: int) -> bool:
+    """The page's <h1>/<title> is the site's name ("日照共青团"), over its breadcrumb, not the article's title."""
+    return i + 1 < len(lines) and _is_boilerplate(lines[i + 1])
 
 
 def _title_like(line: str) -> bool:

@@ -29,8 +29,8 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "4"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
-# 4: not the rule under the number (a line of dashes)
+PIPELINE_VERSION = "5"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+# 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title
 
 
 class LoadError(Exception):

@@ -240,3 +240,23 @@ def test_the_rule_under_a_document_number_is_no_part_of_the_title():
              "各县(市)区团委:", "2024年,全市各级团组织扎实推进重点工作,全年新发展团员2585名。", "2025年1月22日"]
     doc = clean_document(lines, Path("jiaozuo.docx"))
     assert doc.title == "共青团焦作市委员会关于2024年度全市共青团重点工作完成情况的通报"
+
+
+def test_a_slogan_title_takes_its_subtitle_which_says_whose_report_it_is():
+    """A slogan over "——共青团…会议工作报告" named no place and no report: the 2024 report's figures lost to the
+    2023 report's targets for 2024, whose title did name the city (practice15, under CV)."""
+    lines = ["# 凝心聚力勇担当　青春建功新时代", "——共青团平顶山市第十一届委员会第二次全体(扩大)会议工作报告",
+             "(2025年1月17日)", "各位委员、同志们:", "希望工程全年筹集资金1402.6万元。"]
+    doc = clean_document(lines, Path("pds.md"))
+    assert doc.title == "凝心聚力勇担当 青春建功新时代——共青团平顶山市第十一届委员会第二次全体(扩大)会议工作报告"
+    assert doc.paragraphs[0] == lines[1]  # still its first paragraph: paragraph numbers do not move
+    formal = clean_document(["# 共青团常德市委员会2024年工作报告", "——在共青团常德市第十届委员会第四次全体会议上", "同志们:"],
+                            Path("cd.md"))
+    assert formal.title == "共青团常德市委员会2024年工作报告"  # a title that says it already keeps to itself
+
+
+def test_a_site_name_over_its_breadcrumb_is_no_article_title():
+    lines = ["日照共青团", "当前位置:首页 > 工作动态 > 正文", "我市2024年大学生志愿服务西部计划报名人数创新高",
+             "发布时间:2024-06-03 来源:团市委志愿者工作部", "6月2日,2024年西部计划日照市报名工作圆满结束,全市共有1286人报名。"]
+    doc = clean_document(lines, Path("rizhao.html"), title_hint="日照共青团")
+    assert doc.title == "我市2024年大学生志愿服务西部计划报名人数创新高" and doc.date == "2024-06-03"

@@ -52,7 +52,15 @@ _RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一�
                      r"[\u4e00-\u9fff]{0,4}[??]?$")
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 _TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
-_WHOLE = re.compile(r"[,,]其中")  # where a narrowed question's whole ends
+# Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
+# a turn that asks another part or a target replaces what was appended, it does not pile up after it.
+_WHOLE = re.compile(r"[,,](?:其中|同比|比上年|较上年|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重|计划|目标)")
+# A kind of the figure just asked and nothing else ("当年新增了多少?"): the thing counted stays.
+_KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
+# The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
+_VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
+                       r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
+_TOWN = re.compile(r"[一-鿿]{1,5}?(?:镇|乡|街道)")  # below the gazetteer's counties: 陈淋子镇, 段集镇
 # A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
 # thing counted before, for the whole (a target is not set for the part narrowed to).
 _TARGET = re.compile(rf"^(?:那|那么)?的?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
@@ -115,6 +123,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if target := _TARGET.match(_YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
         text = _swap_year(previous, own.years[0]) if own.years else previous
         return f"{_whole(text)},{target['ask']}?", bool(relative) or not own.years
+    kinds = _KIND_SWAPPED.findall(question)
+    if kinds and not own.years and _KIND_ONLY.match(_KIND_SWAPPED.sub("", question)):
+        return _qualify(previous, "".join(kinds)), True
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
     return _inherit(question, previous, own), question.startswith("其中") or not moves or bool(relative)
@@ -148,6 +159,8 @@ def _swap(previous: str, focus: str) -> str:
         phrase = _phrase(rest, places[0])
         text, rest = _swap_place(text, phrase, places[0].place), rest[len(phrase):]
     rest = rest.removeprefix("的").removesuffix("的").strip()
+    if not places and _TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
+        return _town(text, rest)
     if _TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
         return _total(text, rest)
     if _KIND.fullmatch(rest):
@@ -185,9 +198,15 @@ def _qualify(previous: str, kind: str) -> str:
     ask = re.search(r"了?(?:多少|几)", text)
     if not ask or is_english(text):
         return previous
-    before = text[:ask.start()]
-    verb = 1 if before[-1:] in ("有", "是", "为") else 2 if re.search(r"[\u4e00-\u9fff]{2}$", before) else 0
+    verb = _verb_before(text[:ask.start()])
     return text[:ask.start() - verb] + kind + text[ask.start() - verb:]
+
+
+def _verb_before(text: str) -> int:
+    """The length of the verb the text ends with (青创贷发 -> 1, 新建 -> 2, 注册青年志愿者 -> 0): taking the last
+    two characters for the verb had put 累计 inside 青创贷 ("青创累计贷发了")."""
+    verb = _VERB_END.search(text)
+    return len(verb.group()) if verb else 0
 
 
 def _whole(question: str) -> str:
@@ -213,6 +232,17 @@ def _total(previous: str, total: str) -> str:
         return f"{previous.rstrip('??')},{total}是多少?"
     low = max(mentions, key=lambda m: (m.place.level, m.start))
     return previous[:low.start] + total + previous[low.start + len(_phrase(previous, low)):]
+
+
+def _town(previous: str, town: str) -> str:
+    """The previous question about a town of its county: it follows the county's name, replacing a town there."""
+    mentions = scope.of_text(previous).mentions
+    if not mentions:
+        return f"{town}{previous}"
+    low = max(mentions, key=lambda m: (m.place.level, m.start))
+    at = low.start + len(_phrase(previous, low))
+    old = _TOWN.match(previous, at)
+    return previous[:at] + town + previous[old.end() if old else at:]
 
 
 def _narrow(previous: str, part: str) -> str:
@@ -264,14 +294,26 @@ def _inherit(question: str, previous: str, own: scope.Scope) -> str:
     programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?")."""
     before = scope.of_text(previous)
     years = [] if own.years else [str(y) for y in before.years]
-    programmes = [p for p in dict.fromkeys(_PROGRAMME.findall(re.sub(r"(?:19|20)\d{2}\s*年?", " ", previous)))
-                  if p not in question]
+    programmes = [p for p in dict.fromkeys(_programmes(previous, before.mentions)) if p not in question]
     # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
     named = (_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     if is_english(previous):
         return " ".join(years + places + [question])
     return "".join([f"{y}年" for y in years] + places + programmes) + question
+
+
+def _programmes(text: str, mentions) -> list[str]:
+    """The programmes a question names, none starting inside a place's name (富平县希望工程: not "平县希望工程")."""
+    spans = [(m.start, m.start + len(_phrase(text, m))) for m in mentions]
+    text = re.sub(r"(?:19|20)\d{2}\s*年?", lambda m: " " * len(m.group()), text)
+    found, at = [], 0
+    while (m := _PROGRAMME.search(text, at)):
+        inside = next((end for start, end in spans if start < m.start() < end), None)
+        if inside is None:
+            found.append(m.group())
+        at = inside if inside is not None else m.end()
+    return found
 
 
 def _turns(history: list) -> list[tuple[str, str]]:

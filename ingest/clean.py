@@ -73,12 +73,19 @@ def _normalise(line: str) -> str:
 def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     """(title, index of the first body line, header lines dropped above the title)."""
     title, start, header = _title_line(lines, hint)
-    if title and start < len(lines) and _SUBTITLE.match(lines[start]) and len(lines[start]) <= 60 \
-            and not _KIND_WORD.search(title) and _KIND_WORD.search(lines[start]):
+    subtitle = _subtitle(lines[start]) if title and start < len(lines) and not _KIND_WORD.search(title) else ""
+    if subtitle:
         # A slogan over its subtitle ("凝心聚力勇担当 / ——共青团平顶山市…会议工作报告"): the subtitle says whose
         # report it is. It stays a paragraph too, so that paragraph numbers do not move.
-        title = title + lines[start]
+        title = title + ("" if _SUBTITLE.match(subtitle) else "——") + subtitle
     return title, start, header
+
+
+def _subtitle(line: str) -> str:
+    """A report's subtitle ("——在共青团…会议上的工作报告", or that line as a heading of its own), else ""."""
+    text = line[2:].strip() if line.startswith("# ") else line
+    fits = len(text) <= 60 and "。" not in text and _KIND_WORD.search(text)
+    return text if fits and (line.startswith("# ") or _SUBTITLE.match(text) or text.startswith("在")) else ""
 
 
 def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
@@ -115,6 +122,8 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     document number, wrapped over up to three lines; the header lines stay in the text."""
     if len(lines) < 3 or not (lines[0].endswith("文件") or _ISSUER.fullmatch(lines[0])):
         return None
+    if _ISSUER.fullmatch(lines[0]) and lines[1].startswith("关于") and _DOC_KIND.search(lines[1]):
+        return lines[0] + lines[1], 0, []  # "共青团大庆市委员会 / 关于2024年全市共青团工作情况的报告": no number
     numbered = [i for i in (1, 2) if _DOC_NUMBER.search(lines[i])]
     if not numbered:
         return None

@@ -260,3 +260,15 @@ def test_a_site_name_over_its_breadcrumb_is_no_article_title():
              "发布时间:2024-06-03 来源:团市委志愿者工作部", "6月2日,2024年西部计划日照市报名工作圆满结束,全市共有1286人报名。"]
     doc = clean_document(lines, Path("rizhao.html"), title_hint="日照共青团")
     assert doc.title == "我市2024年大学生志愿服务西部计划报名人数创新高" and doc.date == "2024-06-03"
+
+
+def test_a_slogan_over_a_heading_subtitle_and_an_issuer_over_its_report_give_whose_report_it_is():
+    """Blind set 18: "# 青春向党 奋斗强国 / # 在共青团漯河市…会议上的工作报告" and "共青团大庆市委员会 / 关于2024年全市共青团
+    工作情况的报告" (no document number) had titles naming no report and no subject."""
+    doc = clean_document(["# 青春向党 奋斗强国", "# 在共青团漯河市第九届委员会第六次全体(扩大)会议上的工作报告",
+                          "(2025年1月17日)", "各位委员,同志们:"], Path("luohe.md"))
+    assert doc.title == "青春向党 奋斗强国——在共青团漯河市第九届委员会第六次全体(扩大)会议上的工作报告"
+    doc = clean_document(["共青团大庆市委员会", "关于2024年全市共青团工作情况的报告", "市委:",
+                          "2024年,团市委坚持从严治团,全年新发展团员3120名。"], Path("daqing.txt"))
+    assert doc.title == "共青团大庆市委员会关于2024年全市共青团工作情况的报告"
+    assert doc.paragraphs[:2] == ("共青团大庆市委员会", "关于2024年全市共青团工作情况的报告")

@@ -31,7 +31,8 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\b(in charge|head|director|leader)\b", "负责人"), (r"\bfounder\b", "创始人"),
                   (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),
                   (r"\breporter\b", "记者"), (r"\bmayor\b", "市长"), (r"\bprincipal\b", "校长"),
-                  (r"\bteacher\b", "老师"))
+                  (r"\bteacher\b", "老师"), (r"\b(delivered|gave|made|presented)\b.*\breport\b", "报告人"))
+_REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告(?:是|由)?谁[作做]")  # 谁作的工作报告: its 报告人
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
 # A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
@@ -213,7 +214,7 @@ def _named(question: Question, clause: str):
 
 
 def _people(clause: str, question: str):
-    asked = re.findall(r"副?(?:" + "|".join(ROLES) + ")", question)
+    asked = re.findall(r"副?(?:" + "|".join(ROLES) + ")", question) + ["报告人"] * bool(_REPORTED.search(question))
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
     return people(clause, question, asked)
 

@@ -77,7 +77,7 @@ def planned(f, paragraph: str = "") -> bool:
     text = paragraph if f.quote and f.quote in paragraph else f.quote
     start = text.find(f.quote) if f.quote else 0
     at = text.find(f.figure, start) if f.figure else -1
-    return at > 0 and (_opened(text[:at]) or bool(_PLAN_LEAD.match(text[:at])))
+    return at > 0 and (_opened(text[:at]) or _led(text[:at]))
 
 
 # A report's part about what is to come: "三、2025年工作安排", "2024年工作思路", "下一步工作打算".
@@ -93,7 +93,13 @@ def plan_at(text: str, at: int) -> bool:
     start = max((m.end() for m in _PLAN_CLAUSE.finditer(text, 0, at)), default=0)
     end = _PLAN_CLAUSE.search(text, at)
     return bool(_PLANNED.search(text[start:end.start() if end else len(text)])) or _opened(text[:at]) \
-        or bool(_PLAN_LEAD.match(text[:at]))
+        or _led(text[:at])
+
+
+def _led(before: str) -> bool:
+    """The figure's sentence opens with a plan's lead ("2025年,团市委将重点做好以下工作:…"), wherever the sentence
+    starts: a paragraph that first looks back ("2024年…取得了一定成绩…问题。") then lists its targets."""
+    return bool(_PLAN_LEAD.match(before.rsplit("。", 1)[-1]))
 
 
 def _opened(before: str) -> bool:

@@ -12,7 +12,7 @@ import csv
 import importlib.util
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +37,8 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 5  # 5: a county's full name whose short one is an everyday word (解放区)
+SCOPE_VERSION = 6  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+# named since cpca's table (潞州区), 长治县区 is 长治's counties
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -110,8 +111,37 @@ def level_of(code: str) -> int:
 
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Place, ...]:
-    rows = [(code, name, _SHORT.match(name)) for code, name in adcode_rows()]
-    return tuple(Place(name, m.group(1) if m else name, code, level_of(code)) for code, name, m in rows)
+    places = [_place(name, code) for code, name in adcode_rows()]
+    return tuple(places + renamed(places))
+
+
+def _place(name: str, code: str) -> Place:
+    m = _SHORT.match(name)
+    return Place(name, m.group(1) if m else name, code, level_of(code))
+
+
+CHANGES = Path(__file__).parent / "data" / "division_changes.tsv"
+
+
+def renamed(places: list[Place]) -> list[Place]:
+    """Divisions named since cpca's table was made (长治's 潞州区 and 上党区, 2018), from JioNLP's list of changes,
+    each under the code of the division it replaced; the old names stay, as the reports of their years wrote them."""
+    by_name = {(p.name, p.code[:4] if p.level == 2 else p.code[:2]): p for p in places}
+    cities = {p.name: p for p in places if p.level == 1}
+    added, seen = [], {(p.name, p.code[:4]) for p in places}
+    for line in CHANGES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "=>" not in line:
+            continue
+        before, after = (part.split("\t") for part in line.split("=>"))
+        city = cities.get(before[4]) if len(before) > 4 else None
+        if city is None or len(before) < 7 or len(after) < 3:
+            continue  # a province's or a city's own change: cpca has them
+        old = by_name.get((before[6], city.code[:4]))
+        new = after[-1].strip()
+        if old is not None and (new, old.code[:4]) not in seen:
+            seen.add((new, old.code[:4]))
+            added.append(replace(_place(new, old.code), code=old.code))
+    return added
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +172,10 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
             continue
         for surface, (place, bounded) in candidates:  # longest first
             end = start + len(surface)
+            if surface.endswith("县") and _COUNTIES_OF.match(text, end):  # 长治县区: 长治's counties, not 长治县
+                whole = _name_table(extra)[0].get(surface[:-1])
+                if whole is not None and whole[0].level < 2:
+                    surface, place, bounded, end = surface[:-1], whole[0], False, end - 1
             if not bounded or _word(text, start, end):
                 found.append(Mention(place, surface, start, end, bool(institution(text[end:]))))
                 next_free = end
@@ -151,6 +185,7 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
 
 
 _MAX_NAME = 16
+_COUNTIES_OF = re.compile(r"区(?!域)|[((]\s*(?:市|区|市、区)\s*[))]|市区")  # after 县: a city's counties and districts
 _NO_EXTRA: dict = {}
 _NAMES: dict = {}  # id(extra) -> (extra, names): a catalogue's title names are one dict, asked 3x per report
 

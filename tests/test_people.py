@@ -31,3 +31,16 @@ def test_a_speaker_line_is_a_person_not_a_heading():
 def test_a_name_elected_or_appointed_to_a_role_is_read_before_it():
     assert people("罗清扬当选校团委书记。", "校团委书记是谁?", ["书记"])[0] == ("罗清扬", 0, True, True)
     assert people("由张伟担任团县委书记", "谁?", ["书记"])[0][:2] == ("张伟", 1)
+
+
+def test_a_speaker_labelled_as_the_reporter_answers_who_delivered_the_report():
+    """Blind set 18: "报告人:赵思远(共青团漯河市委书记)" under the title; its clause starts after the colon, and
+    "作工作报告的是谁?" asks the 报告人 (answer.py reads the label before the clause)."""
+    from app.engine.answer import Candidate, _values
+    from app.engine.question import analyse
+
+    text = "报告人:赵思远(共青团漯河市委书记)"
+    span = (text.index("赵"), len(text))
+    found = [c for c in _values(analyse("九届六次全会上作工作报告的是谁?"), text, span) if c.source == "person"]
+    assert [(c.value, c.role_asked, c.after_role) for c in found] == [("赵思远", True, True)]
+    assert isinstance(found[0], Candidate)

@@ -133,3 +133,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
     assert asked > 2000 and len(wrong) <= 4, wrong
+
+
+@pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])
+def test_a_group_among_the_count_where_jieba_glues_the_locative_to_it(question):
+    """jieba cuts 团员|中女|团员: the part asked (女团员) was missed, and a report without it answered its total."""
+    assert analyse(question).part == "女团员"

@@ -287,3 +287,9 @@ def test_divisions_named_since_the_gazetteer_was_made_are_places_of_their_city()
                                       "长治县(区)合计发展团员多少?"])
 def test_a_citys_counties_and_districts_are_the_city_not_a_county_of_its_name(question):
     assert [m.place.name for m in scope.of_text(question).mentions] == ["长治市"]
+
+
+@pytest.mark.parametrize("question, towns", [("小河镇有几个青年之家?", ("小河镇",)), ("乡镇团委有多少个?", ()),
+                                             ("全市各镇有多少团委?", ()), ("城乡青年有多少?", ())])
+def test_a_town_that_opens_a_question_must_be_named_by_its_answer(question, towns):
+    assert scope.localities(question, scope.of_text(question).mentions) == towns

@@ -24,6 +24,7 @@ from .question import Question
 from .retrieve import Passage
 
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
+_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}[::]\s*$")  # a role as a label before its name: "报告人:"
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:团委|团工委|团支部|大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
@@ -181,7 +182,10 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
         for m in _DATE.finditer(clause):
             yield make(m.group(), "date", at + m.start())
     elif question.kind == "person":
-        names = list(_people(clause, question.text))
+        label = _LABEL.search(text, max(0, at - 10), at)  # "报告人:" ends the clause before: the role named
+        lead = label.group() if label else ""
+        names = [(n, start - len(lead), *rest) for n, start, *rest in _people(lead + clause, question.text)
+                 if start >= len(lead)]
         for name, start, asked, role in names:
             yield make(name, "person", at + start, role_asked=asked, after_role=role, count=len(names))
         if len(names) > 1:  # "两位主任分别是谁?": every name in the clause

@@ -97,9 +97,12 @@ def _part(text: str, words: list[str]) -> str:
     if m := _PART.search(text):
         return m.group("part")
     for i, word in enumerate(words[1:-1], start=1):
-        if word in _AMONG and _CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1]):
-            if m := _GROUP.match("".join(words[i + 1:])):
-                return m.group("group")
+        if not (_CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1])):
+            continue
+        if word in _AMONG and (m := _GROUP.match("".join(words[i + 1:]))):
+            return m.group("group")
+        if len(word) == 2 and word[0] in _AMONG and (m := _GROUP.match(word[1] + "".join(words[i + 1:]))):
+            return m.group("group")  # jieba cut 团员|中女|团员: the locative is inside a word of its own
     return ""
 
 

@@ -227,3 +227,14 @@ def test_a_part_is_of_the_count_just_asked():
 
 def test_a_stock_asked_after_a_flow_drops_the_flow_verb():
     assert condense("那团员总数呢?", [("洛龙区2024年发展了多少团员?", "3120名")]) == "2024年洛龙团员总数是多少?"
+
+
+def test_a_sum_of_the_counties_the_actual_figure_after_a_target_and_a_new_thing_after_a_part():
+    """Blind set 18's conversations: "12个县区加起来呢?" asks the whole of the counties; "那24年实际完成了多少?" after
+    "24年计划募集多少?" the figure reached; "留用率多少?" after "其中龙凤区呢?" the whole city's rate."""
+    history = [("长治那个考核通报里,潞州区新发展团员多少?", ""), ("沁县呢?", "")]
+    assert condense("12个县区加起来呢?", history) == "长治那个考核通报里,12个县区加起来新发展团员多少?"
+    history = [("漯河23年募集了多少就业见习岗位?", ""), ("24年计划募集多少?", "")]
+    assert condense("那24年实际完成了多少?", history) == "漯河2024年募集了多少就业见习岗位?"
+    history = [("大庆24年募集了多少就业见习岗位?", ""), ("其中龙凤区呢?", "")]
+    assert condense("留用率多少?", history) == "2024年大庆留用率多少?"

@@ -51,11 +51,14 @@ _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:
 _RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二三四五六七八九十\d]+)的?(?:是)?哪(?:个|家|所|里|一个)"
                      r"[\u4e00-\u9fff]{0,4}[??]?$")
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
-_TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]")
+_TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|"
+                    r"(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:\(?市\)?)?区(?:加起来|合计|一共|总计)?|加起来")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _WHOLE = re.compile(r"[,,](?:其中|同比|比上年|较上年|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重|计划|目标)")
 # A kind of the figure just asked and nothing else ("当年新增了多少?"): the thing counted stays.
+# The figure reached, after a target was asked ("那24年实际完成了多少?"): the thing counted, as done.
+_ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)实际(?:完成|达到|实现)?了?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 _VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
@@ -123,12 +126,16 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if target := _TARGET.match(_YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
         text = _swap_year(previous, own.years[0]) if own.years else previous
         return f"{_whole(text)},{target['ask']}?", bool(relative) or not own.years
+    if (actual := _ACTUAL.match(question)) and _only_scope(actual["when"] or "年"):
+        text = _whole(previous) + "?"
+        return (_swap_year(text, own.years[0]) if own.years else text), True
     kinds = _KIND_SWAPPED.findall(question)
     if kinds and not own.years and _KIND_ONLY.match(_KIND_SWAPPED.sub("", question)):
         return _qualify(previous, "".join(kinds)), True
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in _PROGRAMME.findall(question))
-    return _inherit(question, previous, own), question.startswith("其中") or not moves or bool(relative)
+    # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
+    return _inherit(question, previous, own, whole=True), question.startswith("其中") or not moves or bool(relative)
 
 
 def _focus(question: str) -> str | None:
@@ -276,6 +283,8 @@ def _swap_subject(previous: str, focus: str) -> str:
             asked = _ASK_BEFORE.search(previous[:start])
             start = asked.end("ask") if asked else start
             return previous[:start] + focus + previous[at + k:]
+    if focus.endswith("率") and "率" not in previous and not is_english(previous):  # "留用率呢?" after a count:
+        return _inherit(f"{focus}是多少?", previous, scope.of_text(focus))    # another figure of the same scope
     if _STOCK.search(focus) and not is_english(previous):  # "团员总数呢?" after "发展了多少团员?": a stock, not the flow
         return _inherit(f"{focus}是多少?", previous, scope.of_text(focus))
     m = _SUBJECT.search(previous)
@@ -289,12 +298,14 @@ def _swap_subject(previous: str, focus: str) -> str:
     return _inherit(f"{focus}是多少?", previous, scope.of_text(focus))
 
 
-def _inherit(question: str, previous: str, own: scope.Scope) -> str:
+def _inherit(question: str, previous: str, own: scope.Scope, whole: bool = False) -> str:
     """A full question that names no place: the previous places, years (unless it names its own) and
-    programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?")."""
-    before = scope.of_text(previous)
+    programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?"). whole: a new thing after
+    a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
+    programmes = [p for p in dict.fromkeys(_programmes(previous, scope.of_text(previous).mentions))
+                  if p not in question]
+    before = scope.of_text(_whole(previous) if whole else previous)
     years = [] if own.years else [str(y) for y in before.years]
-    programmes = [p for p in dict.fromkeys(_programmes(previous, before.mentions)) if p not in question]
     # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
     named = (_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place

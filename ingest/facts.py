@@ -21,7 +21,7 @@ from .schema import Document, Fact
 # Raise when what extract_facts reads changes: an index whose facts another version extracted reads its reports
 # again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place;
 # 3: a county whose short name is an everyday word is read by its full name (解放区); 4: divisions named since
-# cpca's table (潞州区, scope.renamed).
+# cpca's table (潞州区, scope.renamed); a part named after 其中 is not carried to the next sentence.
 FACTS_VERSION = 4
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
@@ -82,7 +82,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             if not indicator:
                 continue
             place = _respectively(paragraph, mentions, q, start, inside) or \
-                _place(mentions, q, start, end, report_place, paragraph[start:end])
+                _place(mentions, q, start, end, report_place, paragraph[start:end], paragraph[:start])
             indicator = _unplaced(indicator, mentions)
             indicator = _unzoned(indicator, place)
             if report_place is not None and not report_place.code:
@@ -176,7 +176,7 @@ def _respectively(paragraph: str, mentions: list, q, start: int, inside: list) -
 _ORIGINS = re.compile(r"(?:来自|从)[\u4e00-\u9fff、]+?等")
 
 
-def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> str:
+def _place(mentions: list, q, start: int, end: int, report, sentence: str, before_text: str = "") -> str:
     """The place its sentence names last before the figure, else first after it, else the one its paragraph named
     last before the sentence ("在各地之中,银川市金凤区……。该局……4万余人"), else the report's (not a place named
     where people come from, "来自北京、上海、山东等地") (report: its Place or
@@ -194,13 +194,20 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str) -> st
     # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
     # none of them is the whole figure's place.
     after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
-    earlier = [m for m in mentions if m.end <= start]
+    # A part named after 其中 in an earlier sentence ("…55.2%;其中郾城区募集见习岗位1040个。协调…4280万元") was a
+    # breakdown of that sentence's figure: the next sentence is the whole's again.
+    earlier = [m for m in mentions if m.end <= start and "其中" not in _own_sentence(before_text, m.start)]
     if report and not before and report.whole[0] in sentence:
         if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
             return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     return found.place.short if found else report.short if report else ""
+
+
+def _own_sentence(text: str, at: int) -> str:
+    """The text of the sentence that reaches offset `at`, up to it."""
+    return text[max(text.rfind("。", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at)) + 1:at]
 
 
 def _is_figure(q, text: str) -> bool:

@@ -292,3 +292,11 @@ def test_a_zone_of_the_report_s_city_is_its_own_place():
     facts = extract_facts(doc("菏泽高新区团员总数3916名;", "全市合计团员总数153810名;", title="菏泽市2024年共青团统计通报"))
     assert (one(facts, "3916名").place, one(facts, "3916名").indicator) == ("菏泽高新区", "团员总数")
     assert one(facts, "153810名").place == "菏泽"
+
+
+def test_a_part_named_after_qizhong_is_not_the_next_sentences_place():
+    """Blind set 18: 漯河's 4280万元 of 创业贷款 was filed under 郾城, the part of the sentence before ("其中郾城区…")."""
+    facts = extract_facts(doc("全年募集就业见习岗位4620个,留用率达到55.2%;其中郾城区募集见习岗位1040个,居各县区首位。"
+                              "协调金融机构发放青年创业贷款4280万元,扶持青年创业者251人。",
+                              title="共青团漯河市委员会2024年工作报告", source="luohe.md"))
+    assert one(facts, "1040个").place == "郾城" and one(facts, "4280万元").place == "漯河"

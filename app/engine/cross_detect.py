@@ -190,7 +190,9 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     # report states their sum itself.
     inside = any(q.within(places[0]) for q in places[1:])  # a later place lies within the first one named
     parts_of_one = (len(places) >= 3 and inside) or len(places) == 1 or bool(_N_PARTS.search(text))
-    if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one:
+    # "…安康、大庆、浚县和长治各县区合计中哪个最少": a which-word over a superlative asks a winner; 合计 is a place's
+    if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one \
+            and not (superlative and which):
         return "total", False
     if len(places) == 2 and inside:  # "九江各县区中修水县的…": the county's own figure
         return None, False

@@ -21,7 +21,8 @@ from .schema import Document, Fact
 # Raise when what extract_facts reads changes: an index whose facts another version extracted reads its reports
 # again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place;
 # 3: a county whose short name is an everyday word is read by its full name (解放区); 4: divisions named since
-# cpca's table (潞州区, scope.renamed); a part named after 其中 is not carried to the next sentence.
+# cpca's table (潞州区, scope.renamed); a part named after 其中, or a place before a year's figure (全年…), is
+# not carried to the next sentence.
 FACTS_VERSION = 4
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
@@ -196,13 +197,19 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
     after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
     # A part named after 其中 in an earlier sentence ("…55.2%;其中郾城区募集见习岗位1040个。协调…4280万元") was a
     # breakdown of that sentence's figure: the next sentence is the whole's again.
-    earlier = [m for m in mentions if m.end <= start and "其中" not in _own_sentence(before_text, m.start)]
+    earlier = [m for m in mentions if m.end <= start and "其中" not in _own_sentence(before_text, m.start)] \
+        if not _YEARLONG.search(sentence[:q.start - start]) else []
     if report and not before and report.whole[0] in sentence:
         if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
             return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     return found.place.short if found else report.short if report else ""
+
+
+# A year's figure ("召陵区…居各县区首位。…12355青少年服务台全年接听…5214个") is the report's, not the place a
+# sentence before named; a story's next sentence ("柳城县…。一支25人的巡讲团…") goes on about that place.
+_YEARLONG = re.compile(r"全年|年内|全[市县区省州]")
 
 
 def _own_sentence(text: str, at: int) -> str:

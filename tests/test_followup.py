@@ -238,3 +238,12 @@ def test_a_sum_of_the_counties_the_actual_figure_after_a_target_and_a_new_thing_
     assert condense("那24年实际完成了多少?", history) == "漯河2024年募集了多少就业见习岗位?"
     history = [("大庆24年募集了多少就业见习岗位?", ""), ("其中龙凤区呢?", "")]
     assert condense("留用率多少?", history) == "2024年大庆留用率多少?"
+
+
+def test_a_year_replaces_a_relative_one_an_institutions_short_name_and_the_foundation_stay():
+    assert condense("那襄阳2023年呢?", [("汉中12355去年接了多少电话?", "")]) == "2023年襄阳12355接了多少电话?"
+    assert condense("那2021年的总量是多少?", [("大理12355在2023年一共受理了多少咨询求助?", ""), ("其中网上咨询有多少?", "")]) \
+        == "大理12355在2021年一共受理了多少咨询求助?"
+    assert condense("帮助了多少名学生?", [("甘肃青基会2023年募集了多少资金?", "")]) == "2023年甘肃青基会帮助了多少名学生?"
+    history = [("曲靖2024年暑期三下乡组建了多少支团队?", ""), ("曲靖师范学院组建了多少支?", "")]
+    assert condense("曲靖医专呢?", history) == "曲靖医专组建了多少支?"

@@ -31,7 +31,8 @@ _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少
 # A programme's own name: not "少名西部计划" out of "多少名西部计划志愿者".
 _PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)|"
                         r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
-                        r"七彩假期|童心港湾|创青春")  # the league's programmes, named without 计划/工程
+                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会")  # the league's programmes (named without
+# 计划/工程) and its foundation: what a follow-up asks of stays theirs
 _LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
 _PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
 _MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
@@ -58,7 +59,9 @@ _TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总
 _WHOLE = re.compile(r"[,,](?:其中|同比|比上年|较上年|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重|计划|目标)")
 # A kind of the figure just asked and nothing else ("当年新增了多少?"): the thing counted stays.
 # The figure reached, after a target was asked ("那24年实际完成了多少?"): the thing counted, as done.
-_ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)实际(?:完成|达到|实现)?了?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
+_ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:完成|达到|实现)?|总量|总数)了?(?:是|有|为)?"
+                     r"(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")  # and "那2021年的总量是多少?": the whole asked before
+_NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 _VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
@@ -179,6 +182,8 @@ def _swap(previous: str, focus: str) -> str:
 
 def _swap_year(text: str, year: int) -> str:
     old = scope.of_text(text).years
+    if not old and (said := _NOW_WORDS.search(text)) and not is_english(text):  # "汉中12355去年接了…" + 2023
+        return f"{year}年" + text[:said.start()] + text[said.end():]
     if not old:
         return f"In {year}, {text}" if is_english(text) else f"{year}年{text}"
     return re.sub(rf"(?<!\d){old[0]}(?!\d)", str(year), text)

@@ -32,13 +32,13 @@ ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet"
            "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot"}
 _SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
 # No name runs on past a quote mark, and 大学习 is 大+学习 ("青年大学习", a study campaign), not a university.
-_INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所家,,。、“”\"「」\s]{0,4}?(?:大学(?![生习])|学院|学校|职业技术)")
+_INSTITUTION = re.compile(r"^[^在的和与及是有了哪几多少什么个所家,,。、“”\"「」\s]{0,4}?(?:大学(?![生习])|学院|学校|职业技术|医专|师专|高专|职院)")
 _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|Institute|School)\b")
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 6  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
-# named since cpca's table (潞州区), 长治县区 is 长治's counties
+SCOPE_VERSION = 7  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+# named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 

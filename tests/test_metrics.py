@@ -144,16 +144,17 @@ def test_practice2_followups_and_near_misses_are_valid():
     fifth = load_gold(gold / "practice5.jsonl", root / "tests" / "data" / "practice5", strict=False)
     assert len(fifth) >= 240 and sum(bool(g.warning) for g in fifth) <= 5  # the five report-date questions
     for name in ("practice6", "practice7", "practice8", "practice9", "practice10", "practice11",
-                 "practice12", "practice13", "practice14", "practice15", "practice16"):  # blind sets 7-17
+                 "practice12", "practice13", "practice14", "practice15", "practice16",
+                 "practice17"):  # blind sets 7-18
         later = load_gold(gold / f"{name}.jsonl", root / "tests" / "data" / name, strict=False)
         # sign-off blocks, meta lines and a list quoted across lines: evidence youthqa keeps as the date or apart;
         # 225: blind set 14 (practice13) has 229 questions, blind set 15 (practice14) 228, blind set 16 (practice15) 236,
-        # blind set 17 (practice16) 301
+        # blind set 17 (practice16) 301, blind set 18 (practice17) 411
         assert len(later) >= 225 and sum(bool(g.warning) for g in later) <= 10
     sources = {g.id for name in ("practice", "tongchuan", "heldout", "practice2-a", "practice2-b", "practice3", "practice4",
                                  "practice5", "practice6", "practice7", "practice8", "practice9", "practice10",
                                  "practice11", "practice12", "practice13", "practice14", "practice15",
-                                 "practice16")
+                                 "practice16", "practice17")
                for g in load_gold(gold / f"{name}.jsonl")}
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 

@@ -21,7 +21,9 @@ nearest the question word and the answerable model as boosted trees (fourth sess
 2026-12-01): 0.880 / 0.823 / 0.872 / 0.951 / 0.057; the floors rose to 0.86 / 0.80 / 0.85, false refusals <= 0.08.
 With blind set 16 (practice15) in and its classes fixed: 0.883 / 0.827 / 0.878 / 0.946 / 0.051 over 9,507. With
 blind set 17 (practice16) in and its classes fixed (fifth session of 2026-12-01): 0.890 / 0.835 / 0.883 / 0.952 /
-0.054 over 10,293; the floors rose to 0.87 / 0.815 / 0.865, false refusals <= 0.075.
+0.054 over 10,293; the floors rose to 0.87 / 0.815 / 0.865, false refusals <= 0.075. With blind set 18
+(practice17) in and its classes fixed (sixth session of 2026-12-01): 0.894 / 0.843 / 0.887 / 0.951 / 0.049 over
+11,188 (practice17 0.878); the floors rose to 0.875 / 0.82 / 0.87, false refusals <= 0.07.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.
@@ -37,8 +39,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.87, "value_accuracy": 0.815, "citation_accuracy": 0.865, "refusal_accuracy": 0.93}
-CV_MAX_FALSE_REFUSALS = 0.075
+CV_FLOOR = {"accuracy": 0.875, "value_accuracy": 0.82, "citation_accuracy": 0.87, "refusal_accuracy": 0.93}
+CV_MAX_FALSE_REFUSALS = 0.07
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

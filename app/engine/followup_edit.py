@@ -1,0 +1,195 @@
+"""How a follow-up's previous question is edited into its standalone one (app/engine/followup.py decides which
+edit a turn asks for): a year, a place, a town, a total, a part or the thing counted swapped; a kind of figure put
+before its verb; the previous scope and programmes inherited by a question naming none.
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope
+from .numbers import UNITS
+from .question import is_english
+
+# When-words around a year ("那截至2013年呢?"): the year is swapped, they are no thing counted.
+YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}\s*年?(?:底|初|末|度|以来)?|同年|当年|该年)|"
+                         r"\b(?:in|the same year|same year)\b", re.I)
+# A programme's own name: not "少名西部计划" out of "多少名西部计划志愿者"; the league's programmes named without
+# 计划/工程, and its foundation (青基会): what a follow-up asks of stays theirs.
+PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)|"
+                        r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
+                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会")
+LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
+PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
+MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
+SUBJECT = re.compile(rf"(?P<ask>多少|几)(?P<unit>[万亿]?(?:{MEASURE})?+)(?P<subject>“[^”]{{1,12}}”|[\u4e00-\u9fff]{{1,8}})")
+# What kind of figure, not what is counted: "连云港累计呢?" keeps 青创贷 and asks its running total.
+KIND_WORDS = ("累计", "总计", "一共", "新增", "当年", "全年")
+KIND = re.compile("|".join(KIND_WORDS + ("计划", "目标")))
+KIND_SWAPPED = re.compile("|".join(KIND_WORDS))  # what a new kind replaces; 计划 stays: 西部计划 is a name
+ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
+NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
+# The whole of the place asked before: "全市合计呢?" after a county's figure.
+TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|"
+                    r"(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:\(?市\)?)?区(?:加起来|合计|一共|总计)?|加起来")
+# Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
+# a turn that asks another part or a target replaces what was appended, it does not pile up after it.
+WHOLE = re.compile(r"[,,](?:其中|同比|比上年|较上年|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重|计划|目标)")
+NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
+# The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
+VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
+                       r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
+TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")  # below the gazetteer's counties: 陈淋子镇, 段集镇
+STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
+CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
+
+
+def swap_year(text: str, year: int) -> str:
+    old = scope.of_text(text).years
+    if not old and (said := NOW_WORDS.search(text)) and not is_english(text):  # "汉中12355去年接了…" + 2023
+        return f"{year}年" + text[:said.start()] + text[said.end():]
+    if not old:
+        return f"In {year}, {text}" if is_english(text) else f"{year}年{text}"
+    return re.sub(rf"(?<!\d){old[0]}(?!\d)", str(year), text)
+
+
+def swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
+    """The previous place of the new one's level is replaced ("绵阳江油市" + 三台县 -> "绵阳三台县"), else the first."""
+    mentions = scope.of_text(text).mentions
+    if not mentions:
+        return f"{place} {text}" if is_english(text) else f"{place}{text}"
+    same = [m for m in mentions if new is not None and m.place.level == new.level]
+    first = (same or mentions)[0]
+    for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
+        text = text[:m.start] + place + text[m.start + len(place_phrase(text, m)):]
+    return text
+
+
+def qualify(previous: str, kind: str) -> str:
+    """The previous question's figure of another kind: the word goes before its verb ("青创贷发放了多少?" + 累计 ->
+    "青创贷累计发放了多少?"), replacing the kind it named."""
+    text = KIND_SWAPPED.sub("", previous)
+    if kind in ("计划", "目标"):  # a target is set for the whole, not the part narrowed to ("其中非学生领域")
+        text = whole(text) + "?"
+    ask = re.search(r"了?(?:多少|几)", text)
+    if not ask or is_english(text):
+        return previous
+    verb = verb_before(text[:ask.start()])
+    return text[:ask.start() - verb] + kind + text[ask.start() - verb:]
+
+
+def verb_before(text: str) -> int:
+    """The length of the verb the text ends with (青创贷发 -> 1, 新建 -> 2, 注册青年志愿者 -> 0): taking the last
+    two characters for the verb had put 累计 inside 青创贷 ("青创累计贷发了")."""
+    verb = VERB_END.search(text)
+    return len(verb.group()) if verb else 0
+
+
+def whole(question: str) -> str:
+    """A question without the part it narrowed to and its question mark: "…资助了多少学生,其中圆梦行动有多少?" ->
+    "…资助了多少学生"."""
+    return WHOLE.split(question)[0].rstrip("??")
+
+
+def only_scope(text: str) -> bool:
+    """The text is nothing but places and years ("宁阳县", "2024年叶县")."""
+    found = scope.of_text(text)
+    rest = YEAR_WORDS.sub("", text)
+    for m in sorted(found.mentions, key=lambda m: -m.start):
+        phrase = place_phrase(text, m)
+        rest = rest.replace(phrase, "")
+    return bool(found.mentions or found.years) and not rest.strip()
+
+
+def total(previous: str, words: str) -> str:
+    """The previous question about its whole place: the lowest place named gives way to "全市合计"."""
+    mentions = scope.of_text(previous).mentions
+    if len(mentions) < 2:
+        return f"{previous.rstrip('??')},{words}是多少?"
+    low = max(mentions, key=lambda m: (m.place.level, m.start))
+    return previous[:low.start] + words + previous[low.start + len(place_phrase(previous, low)):]
+
+
+def town(previous: str, name: str) -> str:
+    """The previous question about a town of its county: it follows the county's name, replacing a town there."""
+    mentions = scope.of_text(previous).mentions
+    if not mentions:
+        return f"{name}{previous}"
+    low = max(mentions, key=lambda m: (m.place.level, m.start))
+    at = low.start + len(place_phrase(previous, low))
+    old = TOWN.match(previous, at)
+    return previous[:at] + name + previous[old.end() if old else at:]
+
+
+def narrow(previous: str, part: str) -> str:
+    """The previous question about a part of its place: "2023年赣州注册了多少青年志愿者?" + 章贡区 -> "2023年赣州
+    章贡区注册了多少青年志愿者?"."""
+    mentions = scope.of_text(previous).mentions
+    if not mentions:
+        return f"{part}{previous}"
+    at = mentions[0].start + len(place_phrase(previous, mentions[0]))
+    return previous[:at] + part + previous[at:]
+
+
+def place_phrase(text: str, m: scope.Mention) -> str:
+    """A place as named, with the institution it is part of: 桂林理工大学, not 桂林."""
+    return text[m.start:m.end + (scope.institution(text[m.end:]) if m.institution else 0)]
+
+
+def swap_subject(previous: str, focus: str) -> str:
+    """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the part a narrowed question
+    named (其中女性 -> 其中党员); a level for a level (全国 -> 省级); the phrase ending like the focus (市级/省级,
+    心理咨询/法律咨询), from the ask word when it begins the phrase (多少少先队员 -> 多少辅导员); else the thing counted."""
+    if (part := PART.search(previous)) and not LEVEL.fullmatch(focus):
+        return previous[:part.start("part")] + focus + previous[part.end("part"):]
+    if LEVEL.fullmatch(focus) and (level := LEVEL.search(previous)):
+        return previous[:level.start()] + focus + previous[level.end():]
+    for k in range(len(focus) - 1, 0, -1):
+        at = previous.find(focus[-k:])
+        start = at + k - len(focus)
+        window = previous[start:at + k] if at >= 0 and start >= 0 else ""
+        if window and window != focus and re.fullmatch(r"[\u4e00-\u9fff]+", window) and not NOT_NOUN.search(window):
+            asked = ASK_BEFORE.search(previous[:start])
+            start = asked.end("ask") if asked else start
+            return previous[:start] + focus + previous[at + k:]
+    if focus.endswith("率") and "率" not in previous and not is_english(previous):  # "留用率呢?" after a count:
+        return inherit(f"{focus}是多少?", previous, scope.of_text(focus))    # another figure of the same scope
+    if STOCK.search(focus) and not is_english(previous):  # "团员总数呢?" after "发展了多少团员?": a stock, not the flow
+        return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
+    m = SUBJECT.search(previous)
+    if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几
+        unit = m.group("unit") if m.group("ask") == "几" or m.group("unit").endswith("个") else ""
+        return previous[:m.end("ask")] + unit + focus + previous[m.end("subject"):]
+    if is_english(previous) or CATEGORY.search(focus):  # "法律类的呢?": a kind of what was counted
+        return f"{previous.rstrip('??')}{focus}?"
+    # Nothing of the previous question to swap it for ("注册青年志愿者多少人?" + 志愿服务时长): another figure of the
+    # same scope.
+    return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
+
+
+def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = False) -> str:
+    """A full question that names no place: the previous places, years (unless it names its own) and
+    programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?"). of_whole: a new thing after
+    a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
+    programmes = [p for p in dict.fromkeys(programmes_of(previous, scope.of_text(previous).mentions))
+                  if p not in question]
+    before = scope.of_text(whole(previous) if of_whole else previous)
+    years = [] if own.years else [str(y) for y in before.years]
+    # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
+    named = (place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
+    places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
+    if is_english(previous):
+        return " ".join(years + places + [question])
+    return "".join([f"{y}年" for y in years] + places + programmes) + question
+
+
+def programmes_of(text: str, mentions) -> list[str]:
+    """The programmes a question names, none starting inside a place's name (富平县希望工程: not "平县希望工程")."""
+    spans = [(m.start, m.start + len(place_phrase(text, m))) for m in mentions]
+    text = re.sub(r"(?:19|20)\d{2}\s*年?", lambda m: " " * len(m.group()), text)
+    found, at = [], 0
+    while (m := PROGRAMME.search(text, at)):
+        inside = next((end for start, end in spans if start < m.start() < end), None)
+        if inside is None:
+            found.append(m.group())
+        at = inside if inside is not None else m.end()
+    return found

@@ -290,6 +290,7 @@ def test_a_citys_counties_and_districts_are_the_city_not_a_county_of_its_name(qu
 
 
 @pytest.mark.parametrize("question, towns", [("小河镇有几个青年之家?", ("小河镇",)), ("乡镇团委有多少个?", ()),
-                                             ("全市各镇有多少团委?", ()), ("城乡青年有多少?", ())])
+                                             ("全市各镇有多少团委?", ()), ("城乡青年有多少?", ()),
+                                             ("参加清镇这次禁毒宣传活动的青年禁毒志愿者有多少名?", ())])
 def test_a_town_that_opens_a_question_must_be_named_by_its_answer(question, towns):
     assert scope.localities(question, scope.of_text(question).mentions) == towns

@@ -19,12 +19,12 @@ def localities(text: str, mentions) -> tuple[str, ...]:
     """The towns and zones a question names after a place, or first of all ("小河镇有几个青年之家?"); a passage
     answers it only where it names them too."""
     after = [m.group() for x in mentions if (m := LOCALITY_AFTER.match(text, x.end))]
-    first = _TOWN_FIRST.match(text) if not mentions or mentions[0].start > 0 else None
+    first = _TOWN_FIRST.match(text) if not mentions else None  # "参加清镇这次…" names 清镇, no town 参加清镇
     return tuple(dict.fromkeys(after + ([first.group("town")] if first else [])))
 
 
-# A town that opens a question, its county unsaid: not 乡镇 (every town), 城乡, 全市各镇.
-_TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff]{2,3}?(?<![乡城村])(?:镇|乡|街道))")
+# A town that opens a question, its county unsaid: not 乡镇 (every town), 城乡, 全市各镇, 三下乡, 返家乡.
+_TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff]{2,3}?(?<![乡城村下家])(?:镇|乡|街道))")
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦

@@ -1,0 +1,119 @@
+"""The places a text can name: China's administrative divisions from the table `cpca` ships (read as data in
+~10 ms: importing cpca builds a matcher), with the divisions named since that table was made (JioNLP's list of
+changes), each known by its full and short name (宁夏回族自治区/宁夏) and its code, whose prefix gives its parents
+(铜川 is in 陕西). app/engine/scope.py reads texts with them.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# County names that are everyday words in these reports (平安铜川, 白云社区, 新华社, 合作, 城区...).
+COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城中 市中 河东 河西 江南 江北 长安 解放 友谊 向阳 青山 东风 永和 "
+                   "前进 胜利 新城 朝阳 西湖 大方 安宁 开平 永康 南山 北山 团结 文明 共青城 桥东 桥西 铁西 铁东 矿区 郊区 城区 "
+                   "东安 宝山 新建 普陀 中山 民主 合作 振兴 双城 会理 会东 安定 青年 希望 团风 通道 阳光 新兴 永兴 兴业 开放 "
+                   "文化 红星 城厢 新区 高新 海港 西区 东区 南区 北区 中原 鼓楼 先锋 和顺 安远 元宝 会同 资源 互助 友好 复兴 "
+                   "公安 华龙 凌云 全州 安国".split())
+ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin", "香港": "Hong Kong",
+           "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot"}
+SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # 铜川市
+    short: str  # 铜川
+    code: str  # the 12-digit adcode; "" for a name known only from a report title
+    level: int  # 0 province, 1 city or prefecture, 2 county, 3 a title name
+
+    def within(self, other: "Place") -> bool:
+        """Strictly inside `other` (铜川市 in 陕西省)."""
+        n = 2 * (other.level + 1)
+        return bool(self.code and other.code) and self.level > other.level and self.code[:n] == other.code[:n]
+
+    @property
+    def whole(self) -> tuple[str, ...]:
+        """How a report speaks for all of it: 全省 or 团省委 for 陕西省, 全区 for 宁夏回族自治区, 全州 for 湘西州."""
+        return "全" + self.name[-1], self.name[-1] + "委"
+
+    @property
+    def english(self) -> str:
+        from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
+
+        return ENGLISH.get(self.short) or "".join(lazy_pinyin(self.short)).capitalize()
+
+
+def adcode_rows(purpose: str = "place names") -> list[tuple[str, str]]:
+    """(adcode, name) of every real division in cpca's resources/adcodes.csv, read as data (importing cpca
+    needs pkg_resources and builds a matcher); placeholders (市辖区, 县, 省直辖县级行政区划) left out."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"{purpose} need the administrative-division table of cpca: pip install cpca")
+    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    with path.open(encoding="utf-8") as f:
+        return [(r["adcode"], r["name"]) for r in csv.DictReader(f)
+                if "行政区划" not in r["name"] and r["name"] not in ("市辖区", "县")]
+
+
+def level_of(code: str) -> int:
+    """0 province, 1 city or prefecture, 2 county, from the adcode's zero padding."""
+    return 0 if code[2:] == "0" * 10 else 1 if code[4:] == "0" * 8 else 2
+
+
+@lru_cache(maxsize=1)
+def divisions() -> tuple[Place, ...]:
+    places = [place_of(name, code) for code, name in adcode_rows()]
+    return tuple(places + renamed(places))
+
+
+def place_of(name: str, code: str) -> Place:
+    m = SHORT.match(name)
+    return Place(name, m.group(1) if m else name, code, level_of(code))
+
+
+CHANGES = Path(__file__).parent / "data" / "division_changes.tsv"
+
+
+def renamed(places: list[Place]) -> list[Place]:
+    """Divisions named since cpca's table was made (长治's 潞州区 and 上党区, 2018), from JioNLP's list of changes,
+    each under the code of the division it replaced; the old names stay, as the reports of their years wrote them."""
+    by_name = {(p.name, p.code[:4] if p.level == 2 else p.code[:2]): p for p in places}
+    cities = {p.name: p for p in places if p.level == 1}
+    added, seen = [], {(p.name, p.code[:4]) for p in places}
+    for line in CHANGES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "=>" not in line:
+            continue
+        before, after = (part.split("\t") for part in line.split("=>"))
+        city = cities.get(before[4]) if len(before) > 4 else None
+        if city is None or len(before) < 7 or len(after) < 3:
+            continue  # a province's or a city's own change: cpca has them
+        old = by_name.get((before[6], city.code[:4]))
+        new = after[-1].strip()
+        if old is not None and (new, old.code[:4]) not in seen:
+            seen.add((new, old.code[:4]))
+            added.append(place_of(new, old.code))
+    return added
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, tuple[Place, bool]]:
+    """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.
+    Each name's first two characters are in it too (as None): a text is scanned only where a name may start."""
+    found: dict[str, tuple[Place, bool]] = {}
+    counties = Counter(p.name for p in divisions() if p.level == 2)
+    for p in sorted(divisions(), key=lambda p: p.level):
+        forms = [p.name] + [p.short] * (p.short != p.name)
+        if "自治" in p.name and p.level:  # 湘西土家族苗族自治州 is also 湘西州, 松桃苗族自治县 松桃县
+            forms.append(p.short + p.name[-1])
+        for form in forms:
+            if p.level < 2 or (form not in COMMON and p.short not in COMMON):
+                found.setdefault(form, (p, p.level == 2 and form == p.short))  # 基金会理事长 names no 会理
+            elif form == p.name and len(form) > 2 and counties[form] == 1:
+                # 解放区, 前进区, 永康市: the suffix makes the everyday word a place, when one county has the name
+                found.setdefault(form, (p, True))
+    return {**{form[:2]: None for form in found}, **found}

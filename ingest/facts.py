@@ -21,7 +21,7 @@ from .schema import Document, Fact
 # Raise when what extract_facts reads changes: an index whose facts another version extracted reads its reports
 # again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place;
 # 3: a county whose short name is an everyday word is read by its full name (解放区); 4: divisions named since
-# cpca's table (潞州区, scope.renamed); a part named after 其中, or a place before a year's figure (全年…), is
+# cpca's table (潞州区, gazetteer.renamed); a part named after 其中, or a place before a year's figure (全年…), is
 # not carried to the next sentence.
 FACTS_VERSION = 4
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
@@ -213,7 +213,8 @@ _YEARLONG = re.compile(r"全年|年内|全[市县区省州]")
 
 
 def _own_sentence(text: str, at: int) -> str:
-    """The text of the sentence that reaches offset `at`, up to it."""
+    """The text of the sentence that reaches offset `at`, up to it: to its 。!?, not its ; (a list of parts goes on
+    past a ;, "其中A区…;B区…")."""
     return text[max(text.rfind("。", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at)) + 1:at]
 
 

@@ -11,7 +11,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .periods import report_period, years
-from .scope import SCOPE_VERSION, Mention, Place, Report, Scope, _LOCALITY, _pinyin, _table, find
+from .gazetteer import Place, table
+from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
@@ -199,7 +200,7 @@ def _title_names(titles) -> dict[str, Place]:
 
     return {w.word: Place(w.word, w.word, "", 3) for title in titles if _LOCALITY.search(title)
             for w in jieba_posseg.cut(title)
-            if w.flag == "ns" and _LOCALITY.fullmatch(w.word) and w.word not in _table() and not find(w.word)}
+            if w.flag == "ns" and _LOCALITY.fullmatch(w.word) and w.word not in table() and not find(w.word)}
 
 
 def _from_file(source: str, named: set) -> set:

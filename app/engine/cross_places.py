@@ -31,10 +31,10 @@ def part_of(place: str, whole) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _by_name() -> dict:
-    from . import scope
+    from .gazetteer import divisions
 
     table: dict = {}
-    for p in scope.divisions():
+    for p in divisions():
         for name in {p.name, p.short}:
             table.setdefault(name, []).append(p)
     return table

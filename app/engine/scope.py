@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import (COMMON, ENGLISH, Place, adcode_rows, divisions, level_of, renamed,  # noqa: F401 (re-exported)
-                        table as _table)
+from .gazetteer import ENGLISH, Place, divisions, table as _table
 from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
 from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
                       TITLED_REVIEW, _RANGE, _YEAR, report_period, section_year, years)

@@ -72,8 +72,8 @@ class Division:
 
 @lru_cache(maxsize=1)
 def divisions() -> tuple[Division, ...]:
-    """The divisions of cpca's table (app.engine.scope reads it), with the level and province a swap must keep."""
-    from ..engine.scope import adcode_rows, level_of
+    """The divisions of cpca's table (app.engine.gazetteer reads it), with the level and province a swap must keep."""
+    from ..engine.gazetteer import adcode_rows, level_of
 
     out = []
     for code, name in adcode_rows("near misses"):

@@ -160,3 +160,18 @@ def test_a_number_that_names_a_service_is_no_candidate_figure():
     clause = "12355青少年服务台受理心理健康类来电2980人次"
     values = [c.value for c in _values(analyse("心理健康类的有多少?"), clause, (0, len(clause)))]
     assert values == ["2980人次"]
+
+
+def test_a_document_number_from_the_reports_header(tmp_path, make_settings):
+    """文号 sits under the title, a paragraph no question's words retrieve: it is read from the header of the
+    reports retrieved, and cited there (CV: 12 of 14 such questions had been answered with a figure)."""
+    report = tmp_path / "yanling_biaozhang_2025.txt"
+    report.write_text("共青团延陵市委关于表彰2024年度延陵市五四红旗团委的决定\n\n延团发〔2025〕7号\n\n"
+                      "各县(市、区)团委:\n\n2024年,全市各级团组织坚持服务青年,涌现出一批先进集体。"
+                      "经研究,决定授予12个团委“延陵市五四红旗团委”称号,授予30名同志“优秀共青团员”称号。\n\n"
+                      "共青团延陵市委\n\n2025年4月28日\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([report], settings)
+    answer = Assistant.open(settings).ask("延陵这份表彰决定的文号是多少?")
+    assert answer.value == "延团发〔2025〕7号"
+    assert answer.citations[0].paragraph == 1 and answer.citations[0].quote == "延团发〔2025〕7号"

@@ -20,7 +20,7 @@ from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities
 from .people import ROLES, people
-from .question import Question
+from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
@@ -38,6 +38,9 @@ _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
 # A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
 _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
+# A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
+_DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
+_HEADER = 3  # a report's document number sits under its title, in its first paragraphs
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
@@ -59,6 +62,7 @@ class Candidate:
     position: float = 0.0  # 0 first ... 1 last of the clause's figures
     count: int = 0  # figures in the clause
     similarity: float = 0.0  # English questions: embedding similarity of question and clause
+    held: tuple = ()  # (paragraph, text) holding the value when it is not the passage's: a header's 文号
     features: tuple = ()
     score: float = 0.0  # the chosen candidate: the model's probability that it is right
 
@@ -111,7 +115,7 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
         return [], None
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
     env = Env(question, passages[:_PASSAGES], idf, context, doc_contains, announces, _places(question))
-    found = [c for c in _candidates(question, env, similarity) if not conflict.retracted(c)]
+    found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
     best, p, _ = model.decide([c.features for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)
 
@@ -143,9 +147,14 @@ def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
     return Answer(question.text, text, value, True, tuple(cites))
 
 
-def _candidates(question: Question, env: Env, similarity):
+def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
+    headed = set()
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
+        if paragraph_text and passage.doc_id not in headed and ASKS_NUMBER.search(question.text):
+            headed.add(passage.doc_id)
+            for c in _numbered(passage, spans[0] if spans else (0, 0), paragraph_text):
+                yield replace(c, features=tuple(vector(env, rank, c.clause, text[slice(*c.clause)], c)))
         sims = _clause_sims(question, passage, spans, similarity) if question.english else None
         for i, span in enumerate(spans):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
@@ -156,6 +165,15 @@ def _candidates(question: Question, env: Env, similarity):
                 values = [Candidate(passage, span, _written(passage.date), "docdate", -1, similarity=sim), *values]
             for c in values:
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+
+
+def _numbered(passage: Passage, span: tuple[int, int], paragraph_text):
+    """The report's document number, from the header paragraphs its passages do not reach."""
+    for n in range(_HEADER):
+        text = passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)
+        if text and (m := _DOCNO.search(text)):
+            yield Candidate(passage, span, m.group(), "docno", held=(n, text))
+            return
 
 
 def _clause_sims(question, passage, spans, similarity):
@@ -201,6 +219,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        for m in _DOCNO.finditer(clause):  # "…决定》(团浙联〔2015〕9号)": a number cited in the text
+            yield make(m.group(), "docno", at + m.start())
         yield make("", "clause")
     else:
         yield make("", "clause")
@@ -234,6 +254,10 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
     if best.source == "docdate":
         cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
         return Answer(question.text, f"{best.value}。这是报告《{p.title}》的日期。", best.value, True, (cite,))
+    if best.held:
+        n, held = best.held
+        cite = Citation(p.source, p.title, p.date, n, held, held, p.score)
+        return Answer(question.text, f"{best.value}。这是《{p.title}》的文号,原文:“{held}”", best.value, True, (cite,))
     start, end = sentence_span(p.text, best.clause)
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote

@@ -23,7 +23,8 @@ def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
 
 
 # Staff's word and the reports' for the same group or act: "新团员里女生有几个" is asked of "新发展团员中女性1,968名".
-_SAME = (("女生", "女性", "女团员", "女青年"), ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"))
+_SAME = (("女生", "女性", "女团员", "女青年", "女大学生", "女干部", "女党员", "女职工", "女志愿者", "女创业者", "女代表"),
+         ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"))
 VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | {"入团": ("发展团员",)}
 
 

@@ -17,13 +17,13 @@ from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
 from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
-from .question import Question
+from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER
 from .retrieve import Passage
 from .signals import NEAR, distance, in_order, unit_fit, years_of
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
-SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -62,6 +62,7 @@ FEATURES: tuple[str, ...] = (
                                                            # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org
     "asks_document", "document_date",                      # the report's own date (落款, 印发, 这份通报是哪天…)
+    "document_number",                                     # a 文号 asked, and this candidate is one
                                                            # asked, and this candidate is it (the choice model
                                                            # compares a question's candidates: it needs the pair)
     "planned", "plan_fit", "plan_misfit",                  # a target (力争…, 计划…); and a target was asked (目标/计划,
@@ -245,6 +246,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
+    if cand.source == "docno":
+        found["document_number"] = float(bool(ASKS_NUMBER.search(q.text)))
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out

@@ -8,8 +8,11 @@ from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
 from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
 from .retrieve import normalise_query
 
+# A report's document number (文号: 烟团发〔2025〕7号) is a name, however it is asked ("文号是多少?").
+ASKS_NUMBER = re.compile(r"文号|发文字号|\b(?:document|reference|file) (?:number|no\.?)")
 # Checked in order; the first match decides.
 _TYPES = (
+    ("name", ASKS_NUMBER.pattern),
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
     ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
@@ -89,6 +92,8 @@ _PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?)(?:{_PART_END}|(?=[??]?$))"
 _GROUP = re.compile(rf"(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
 _AMONG = ("中", "里", "当中", "之中")
 _YEAR_END = re.compile(r"\d年$")
+_PLACE_END = frozenset("省市县区镇乡村州旗这那哪心家城夜手")
+_GENDER = re.compile(r"(?<![妇少儿])(女|男)(?:性|生|的|子|团员|青年|大学生|干部|党员|职工|创业者|志愿者|队员|代表|教师|学生)")
 
 
 def _part(text: str, words: list[str]) -> str:
@@ -103,7 +108,11 @@ def _part(text: str, words: list[str]) -> str:
             return m.group("group")
         if len(word) == 2 and word[0] in _AMONG and (m := _GROUP.match(word[1] + "".join(words[i + 1:]))):
             return m.group("group")  # jieba cut 团员|中女|团员: the locative is inside a word of its own
-    return ""
+        if len(word) == 2 and word[1] in _AMONG and word[0] not in _PLACE_END \
+                and (m := _GROUP.match("".join(words[i + 1:]))):
+            return m.group("group")  # 咨询师|里|女性 cut 心理咨询|师里|女性; 县里 is a place, not a whole
+    gender = _GENDER.search(text)  # "青创贷扶持的女性创业者": a sex narrows whatever it counts
+    return "女性" if gender and gender.group(1) == "女" else "男性" if gender else ""
 
 
 def _subject(text: str) -> str:

@@ -35,7 +35,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice11", "tests/data/practice11"), ("practice12", "tests/data/practice12"),
         ("practice13", "tests/data/practice13"), ("practice14", "tests/data/practice14"),
         ("practice15", "tests/data/practice15"), ("practice16", "tests/data/practice16"),
-        ("practice17", "tests/data/practice17"),
+        ("practice17", "tests/data/practice17"), ("practice18", "tests/data/practice18"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -90,7 +90,8 @@ def sources(sets=SETS) -> str:
                "tests/data/practice6", "tests/data/practice7", "tests/data/practice8",
                "tests/data/practice9", "tests/data/practice10", "tests/data/practice11",
                "tests/data/practice12", "tests/data/practice13", "tests/data/practice14",
-               "tests/data/practice15", "tests/data/practice16", "tests/data/practice17")
+               "tests/data/practice15", "tests/data/practice16", "tests/data/practice17",
+               "tests/data/practice18")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

@@ -53,7 +53,7 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
         if path.name in ("cross.jsonl", "crossdev.jsonl", "cross4.jsonl", "cross5.jsonl", "cross6.jsonl", "cross7.jsonl", "cross8.jsonl",
                          "cross9.jsonl", "cross10.jsonl", "cross11.jsonl", "cross12.jsonl",
                          "cross13.jsonl", "cross14.jsonl", "cross15.jsonl", "cross16.jsonl",
-                         "cross17.jsonl"):
+                         "cross17.jsonl", "cross18.jsonl"):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
@@ -185,6 +185,7 @@ def test_cross_gold_is_not_an_answer_model_training_set():
     ("团员总数最少的是哪个地方?", "rank", True),                   # 最少 … 哪个地方
     ("铜川、宁夏、海南各有多少注册志愿者?", "list", False),         # 各有
     ("列一下各地的注册志愿者人数", "list", False),
+    ("2024年绥化、安顺、黑河各募集了多少就业见习岗位?", "list", False),  # 各 + any verb + 多少 (blind set 19)
     ("铜川和宁夏的注册志愿者加一起有多少?", "total", False),        # 加一起
     ("铜川注册志愿者这几年是怎么变化的?", "trend", False),
     ("铜川2019到2021年注册志愿者分别多少?", "trend", False),
@@ -194,6 +195,23 @@ def test_cross_gold_is_not_an_answer_model_training_set():
 def test_detection_reads_the_cues_of_a_question_s_form(question, kind, fewest):
     got = cross.detect(question)
     assert got is not None and (got.kind, got.fewest) == (kind, fewest)
+
+
+def test_which_year_of_a_trend_is_its_value(tmp_path, make_settings):
+    """"2023年和2024年哪年多?" names a year (blind set 19), not the last figure; both figures listed and cited."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    for year, count in ((2023, "4517"), (2024, "4986")):
+        (tmp_path / f"yanan-{year}.txt").write_text(
+            f"共青团延安市委{year}年工作总结\n\n{year}年,全年组织{count}名高校毕业生参加就业见习,"
+            f"全市注册青年志愿者{int(count) * 3}人。\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths(sorted(tmp_path.glob("*.txt")), settings)
+    assistant = Assistant.open(settings)
+    more = assistant.ask("延安注册青年志愿者,2023年和2024年哪年多?")
+    assert more.value == "2024年" and len(more.citations) == 2
+    assert assistant.ask("延安注册青年志愿者,2023年和2024年哪年少?").value == "2023年"
 
 
 def test_detection_leaves_one_figure_questions_alone():
@@ -367,6 +385,7 @@ def test_a_whole_area_figure_is_the_report_s_not_its_parts_places():
     ("芜湖青年之家累计数量2023年、2024年分别是多少?", "trend"),  # 累计 with 分别: each year's running total
     ("芜湖12355来电量这两年怎么变的?", "trend"),
     ("邯郸青年之家这两年各有多少家?", "trend"),
+    ("铜川注册志愿者,2020年和2021年哪年多?", "trend"),  # the winner is a year (cross.answer), no 年 in the indicator
     ("赣州青年创业扶持计划从2016年开始到2020年,总共放出去多少贷款?", None),  # a span's one figure
 ])
 def test_one_place_over_years(question, kind):

@@ -58,6 +58,7 @@ def score(query: str, fact: Fact, cos: float) -> float:
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
 # ("全市共有团员" counts 团员), and the "count of" a question adds ("团员人数": the unit already says people).
 _SCOPE_WORDS = re.compile(r"^(?:全[市县省区州旗国校]|[市县省区州]内)?(?:共有|现有|拥有|已有|共计|共|有|达)?")
+_WHICH_YEAR = re.compile(r"哪一?年(?:的)?(?:更|较|比较)?([多少高低大小长短])")  # a trend's winner is a year
 _COUNT_WORDS = re.compile(r"(?:的)?(?:人数|数量|总数|总量|规模|数目|数)$")
 
 
@@ -145,7 +146,10 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         if not rows:
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
-        return _answer(question, head, rows, paragraph, rows[-1].label())
+        value = rows[-1].label()
+        if (which := _WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:  # "2023年和2024年哪年多?"
+            value = f"{(min if which.group(1) in '少低小短' else max)(rows, key=lambda f: f.value).year}年"
+        return _answer(question, head, rows, paragraph, value)
     chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
     if not chosen:
         return None

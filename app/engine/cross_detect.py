@@ -28,7 +28,8 @@ _SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|�
 _NUMERALS = "一二三四五六七八九十"
 _ORDINAL = re.compile(rf"(?:排名?|位居|居|列)第([{_NUMERALS}\d]{{1,2}})(?:位|名)?|第([{_NUMERALS}\d]{{1,2}})([{_ADJ}])")
 _TOP = re.compile(rf"排名?前([{_NUMERALS}\d]{{1,2}})|前([{_NUMERALS}\d]{{1,2}})(?:名|位)")
-_EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)")
+_EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|参|[市县区省州])|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)"
+                   r"|各(?![级类项种])[\u4e00-\u9fff]{1,4}?了?(?:多少|几)")  # "绥化、安顺、黑河各募集了多少": any verb
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
 # A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions; so is
@@ -39,7 +40,7 @@ _CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近
 # one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named
 # without a span word ("2023年和2024年一共", "2022到2024年…合计") is one place's figures added up.
 _SPAN = re.compile(r"累计|以来|开始")
-_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降")
+_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|哪一?年(?:的)?(?:更|较|比较)?[多少高低大小]")  # …哪年多
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 # "新华、卫东、湛河三个中心城区一共…": parts counted as parts of one place, whose report states their sum.
@@ -55,7 +56,7 @@ _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|�
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
                    r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"

@@ -29,8 +29,9 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "5"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
-# 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title
+PIPELINE_VERSION = "6"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+# 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
+# 6: a PDF's tables read back from its cell lines
 
 
 class LoadError(Exception):
@@ -302,17 +303,23 @@ def _pdf_lines(data: bytes, name: str = "", max_pages: int = Limits().pdf_pages)
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
     raw = [line for page in pages for line in _page_body(page)]
-    full = _full_width(raw)
+    found = tables.pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
+    grids = {start: grid for start, _, grid in found}
+    cells = {i for start, end, _ in found for i in range(start, end)}
+    full = _full_width([line for i, line in enumerate(raw) if i not in cells])
     lines: list[str] = []
     wrapped = False
-    for line in raw:
-        if wrapped and line:
+    for i, line in enumerate(raw):
+        if i in cells:
+            lines += tables.lines_of(grids[i], lines) if i in grids else []
+        elif wrapped and line:
             lines[-1] += line
         else:
             lines.append(line)
         # PDF text is hard-wrapped: a line that runs to the margin without ending a sentence continues on the
         # next one. A short line ends its block even unpunctuated: a title, a heading, a date under a title.
-        wrapped = bool(line) and line[-1] not in "。!?;:!?;:”」)" and _width(line) >= WRAPPED_WIDTH * full
+        wrapped = i not in cells and bool(line) and line[-1] not in "。!?;:!?;:”」)" \
+            and _width(line) >= WRAPPED_WIDTH * full
     return lines
 
 

@@ -159,3 +159,46 @@ def _span(cell, name: str) -> int:
         return max(1, min(int(cell.get(name, "1")), 50))
     except ValueError:
         return 1
+
+
+# -- PDF: no structure left, only a line per cell ------------------------------------------------------
+
+_SENTENCE = re.compile(r"[。;;!?!?]|,(?!\d{3})")  # "3,200" is a figure (NFKC made "，" a ",")
+PDF_CELL_CHARS = 20
+
+
+def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
+    """(start, end, grid) of each table in a PDF's lines. pypdf writes a table's cells one per line, row after
+    row: a run of short lines without a sentence, whose first figure follows H header cells and one row label,
+    is read back as H columns while each further run of H lines is a label and H-1 figures."""
+    found, i = [], 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _pdf_cell(lines[end]):
+            end += 1
+        if table := _pdf_grid(lines[i:end]):
+            found.append((i, i + sum(len(row) for row in table), table))
+        i = max(end, i + 1)
+    return found
+
+
+def _pdf_cell(line: str) -> bool:
+    line = _norm(line)
+    return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
+
+
+def _pdf_grid(run: list[str]) -> list[list[tuple]] | None:
+    run = [_norm(line) for line in run]
+    first = next((k for k, line in enumerate(run) if is_number(line)), None)
+    width = (first or 0) - 1  # header cells before the first row's label
+    if first is None or width < 2:
+        return None
+    rows = []
+    for k in range(width, len(run) - width + 1, width):
+        row = run[k:k + width]
+        if is_number(row[0]) or not all(is_number(cell) for cell in row[1:]):
+            break
+        rows.append(row)
+    if len(rows) < 2:
+        return None
+    return [[(object(), cell) for cell in row] for row in [run[:width], *rows]]

@@ -175,3 +175,29 @@ def test_a_document_number_from_the_reports_header(tmp_path, make_settings):
     answer = Assistant.open(settings).ask("延陵这份表彰决定的文号是多少?")
     assert answer.value == "延团发〔2025〕7号"
     assert answer.citations[0].paragraph == 1 and answer.citations[0].quote == "延团发〔2025〕7号"
+
+
+def test_the_reporter_from_the_reports_header(tmp_path, make_settings):
+    """"谁作的工作报告?": the 报告人 line under the title shares no word with the question."""
+    report = tmp_path / "yanling_quanhui_2024.md"
+    report.write_text("# 凝心聚力跟党走 青春建功新延陵\n\n## ——在共青团延陵市第五届委员会第六次全体会议上的报告\n\n"
+                      "报告人:共青团延陵市委书记 张明远\n\n(2024年1月26日)\n\n各位委员、同志们:\n\n"
+                      "现在,我代表常务委员会向全会报告工作,请予审议。\n\n## 一、2023年工作回顾\n\n"
+                      "全年全市共发展团员5862名,其中中学阶段发展4736名。组织“青年说”进基层宣讲活动1126场。\n",
+                      encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([report], settings)
+    answer = Assistant.open(settings).ask("延陵五届六次全会的工作报告是谁作的?")
+    assert answer.value == "张明远" and "报告人" in answer.citations[0].quote
+
+
+def test_staff_shorthand_finds_the_reports_words(tmp_path, make_settings):
+    """"推优入党" shares no bigram with "推荐优秀团员作为党的发展对象": the retriever adds the report's words to the query
+    and coverage counts them (blind set 19: refused in 4 of its reports)."""
+    report = tmp_path / "yichun_2024.txt"
+    report.write_text("共青团伊春市委2024年工作总结\n\n2024年,全市共发展团员1985名,同比增长6.2%。"
+                      "推荐优秀团员作为党的发展对象704名。新建非公企业团组织35个。\n\n"
+                      "全年募集希望工程资金318万元,资助困难学生612名。\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([report], settings)
+    assert Assistant.open(settings).ask("伊春24年推优入党多少名?").value == "704名"

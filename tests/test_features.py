@@ -97,3 +97,7 @@ def test_staff_words_match_the_reports_words():
 
     assert partial("女生", "新发展团员中女性1968名") == 1.0 and partial("放款", "全年发放“青创贷”1860万元") == 1.0
     assert partial("女生", "新发展团员中学生团员3102名") == 0.0
+    # Staff shorthand (blind set 19): 推优入党 is what reports spell out as 推荐优秀团员作为党的发展对象.
+    assert partial("推优", "全年推荐优秀团员作为党的发展对象704名") == 1.0
+    assert partial("入党", "推荐867名优秀团员作为入党积极分子人选") == 1.0
+    assert partial("女性", "扶持女大学生创业者52名") == 1.0

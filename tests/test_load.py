@@ -451,6 +451,23 @@ def test_pdf_chinese_hard_wraps_joined_at_sentence_ends(tmp_path):
         "共青团铜川市委组织青年志愿者开展普法宣传活动。", "参与人数32840人次。"]
 
 
+def test_pdf_table_cells_read_back_as_rows(tmp_path):
+    """pypdf gives a drawn table one line per cell (blind set 19's 安顺 PDF): the rows are read back with their
+    headers, as a Word table's are; a short heading or a run of labels without figures is no table."""
+    cells = ["指标", "2024年目标", "实际完成", "完成率", "发展团员(名)", "3,200", "3,356", "104.9%",
+             "新建青年之家(个)", "20", "23", "115.0%"]
+    pdf = make_pdf(cjk_lines=["主要指标完成情况如下表。", *cells, "七、存在的不足", "一是基层团组织活力不够。"])
+    assert load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines == [
+        "主要指标完成情况如下表。",
+        "发展团员(名)2024年目标3,200名;发展团员(名)实际完成3,356名;发展团员(名)完成率104.9%。",
+        "新建青年之家(个)2024年目标20个;新建青年之家(个)实际完成23个;新建青年之家(个)完成率115.0%。",
+        "七、存在的不足", "一是基层团组织活力不够。"]
+    from ingest.tables import pdf_tables
+
+    assert pdf_tables(["一、思想引领", "二、组织建设", "三、服务青年", "共青团安顺市委", "2025年1月10日"]) == []
+    assert pdf_tables(["指标", "目标", "完成", "发展团员", "3200", "3356"]) == []  # one row is no table
+
+
 def test_pdf_broken(tmp_path):
     assert load_error(write(tmp_path / "broken.pdf", b"%PDF-1.4\n this is not really a pdf")) == msg.BAD_PDF
 

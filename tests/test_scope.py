@@ -248,6 +248,9 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     ("团市委召开青年工作座谈会", "会议听取了各县汇报。", None),
     # A slogan for a title; the speaker says which year the report reviews (blind set 16, dated 2025-01-17).
     ("凝心聚力勇担当 青春建功新时代", "受委员会委托,我向全会报告2024年工作和2025年工作安排,请予审议。", 2024),
+    # Only the opening part's heading names the year reviewed (blind set 19's 绥化 report, dated 2024-01-26).
+    ("凝心聚力跟党走 青春建功新绥化", "现在,我代表常务委员会向全会报告工作,请予审议。\n一、2023年工作回顾\n2023年是…", 2023),
+    ("团市委召开全会", "会议部署了2024年工作安排。", None),  # a plan is no year reviewed
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year

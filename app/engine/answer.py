@@ -33,6 +33,7 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),
                   (r"\breporter\b", "记者"), (r"\bmayor\b", "市长"), (r"\bprincipal\b", "校长"),
                   (r"\bteacher\b", "老师"), (r"\b(delivered|gave|made|presented)\b.*\breport\b", "报告人"))
+_DELIVERED = re.compile(_ENGLISH_ROLES[-1][0])
 _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告(?:是|由)?谁[作做]")  # 谁作的工作报告: its 报告人
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
@@ -40,7 +41,8 @@ _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务�
 _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
-_HEADER = 3  # a report's document number sits under its title, in its first paragraphs
+_HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
+_REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
@@ -151,9 +153,9 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
     headed = set()
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
-        if paragraph_text and passage.doc_id not in headed and ASKS_NUMBER.search(question.text):
+        if paragraph_text and passage.doc_id not in headed:
             headed.add(passage.doc_id)
-            for c in _numbered(passage, spans[0] if spans else (0, 0), paragraph_text):
+            for c in _header(question, passage, spans[0] if spans else (0, 0), paragraph_text):
                 yield replace(c, features=tuple(vector(env, rank, c.clause, text[slice(*c.clause)], c)))
         sims = _clause_sims(question, passage, spans, similarity) if question.english else None
         for i, span in enumerate(spans):
@@ -167,13 +169,19 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
 
-def _numbered(passage: Passage, span: tuple[int, int], paragraph_text):
-    """The report's document number, from the header paragraphs its passages do not reach."""
+def _header(question: Question, passage: Passage, span: tuple[int, int], paragraph_text):
+    """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
+    that a question's words rarely retrieve."""
+    number = ASKS_NUMBER.search(question.text)
+    reporter = _REPORTED.search(question.text) or "报告人" in question.text or _DELIVERED.search(question.text.lower())
+    if not (number or reporter):
+        return
     for n in range(_HEADER):
         text = passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)
-        if text and (m := _DOCNO.search(text)):
+        if number and (m := _DOCNO.search(text or "")):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
-            return
+        if reporter and (m := _REPORTER.search(text or "")):
+            yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
 
 
 def _clause_sims(question, passage, spans, similarity):
@@ -257,7 +265,7 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
     if best.held:
         n, held = best.held
         cite = Citation(p.source, p.title, p.date, n, held, held, p.score)
-        return Answer(question.text, f"{best.value}。这是《{p.title}》的文号,原文:“{held}”", best.value, True, (cite,))
+        return Answer(question.text, f"{best.value}。原文:“{held}”", best.value, True, (cite,))
     start, end = sentence_span(p.text, best.clause)
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote

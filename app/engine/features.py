@@ -62,7 +62,8 @@ FEATURES: tuple[str, ...] = (
                                                            # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org
     "asks_document", "document_date",                      # the report's own date (落款, 印发, 这份通报是哪天…)
-    "document_number",                                     # a 文号 asked, and this candidate is one
+    "document_number", "header",                           # a 文号 asked, and this candidate is one; the value is
+                                                           # read from the report's header, for what it asks (报告人)
                                                            # asked, and this candidate is it (the choice model
                                                            # compares a question's candidates: it needs the pair)
     "planned", "plan_fit", "plan_misfit",                  # a target (力争…, 计划…); and a target was asked (目标/计划,
@@ -248,6 +249,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
     if cand.source == "docno":
         found["document_number"] = float(bool(ASKS_NUMBER.search(q.text)))
+    found["header"] = float(bool(cand.held))
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out

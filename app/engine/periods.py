@@ -14,7 +14,8 @@ SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报�
 # A report opening with the year it reviews: "召开2025年全市共青团工作会议,总结2024年全市共青团工作" (a meeting early
 # in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
 REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)|"
-                           r"报告((?:19|20)\d{2})\s*年度?工作")  # "我向全会报告2024年工作和2025年工作安排"
+                           r"报告((?:19|20)\d{2})\s*年度?工作|"  # "我向全会报告2024年工作和2025年工作安排"
+                           r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:回顾|总结)")  # its first part: "一、2023年工作回顾"
 # A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
 TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
 LEAD_CHARS = 300

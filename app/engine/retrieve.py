@@ -108,11 +108,13 @@ class HybridRetriever:
 
     def expand(self, query: str) -> tuple[str, tuple[str, ...]]:
         """English place names to the Chinese in report titles ('Tongchuan' -> '铜川'): (query, places)."""
+        from .coverage import JARGON
         from .glossary import chinese_terms
 
         romanised = self.index().romanised
         places = tuple(dict.fromkeys(romanised[w] for w in re.findall(r"[a-z]+", query.lower()) if w in romanised))
         extra = places + (chinese_terms(query, self.rarity) if _LATIN.search(query) else ())
+        extra += tuple(forms[0] for word, forms in JARGON.items() if word in query and forms[0] not in query)
         return (f"{query} {' '.join(extra)}" if extra else query), places
 
     def rarity(self, term: str) -> float | None:

@@ -558,7 +558,7 @@ def test_pdf_short_lines_end_their_block_even_unpunctuated(tmp_path):
 
 def test_pdf_page_numbers_are_no_text(tmp_path):
     """"— 1 —" heading a page was a report's title; a page number between pages split a paragraph."""
-    from ingest.load import _page_body
+    from ingest.pdf import _page_body
 
     assert _page_body("— 1 —\n吉林省希望工程2024年度报告\n全年募集善款8642万元") == ["吉林省希望工程2024年度报告", "全年募集善款8642万元"]
     assert _page_body("资助学生23106名\n第2页 共3页") == ["资助学生23106名"]

@@ -64,7 +64,7 @@ class Candidate:
     position: float = 0.0  # 0 first ... 1 last of the clause's figures
     count: int = 0  # figures in the clause
     similarity: float = 0.0  # English questions: embedding similarity of question and clause
-    held: tuple = ()  # (paragraph, text) holding the value when it is not the passage's: a header's 文号
+    held: tuple = ()  # (paragraph, text) holding the value when it is not the passage's: the header's 文号, 报告人
     features: tuple = ()
     score: float = 0.0  # the chosen candidate: the model's probability that it is right
 

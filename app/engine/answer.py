@@ -28,12 +28,12 @@ _LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}[::]\s*$")  # a role as a label before
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:团委|团工委|团支部|大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
+_DELIVERED = r"\b(delivered|gave|made|presented)\b.*\breport\b"  # who delivered the report: its 报告人
 _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecretary\b", "书记"),
                   (r"\b(in charge|head|director|leader)\b", "负责人"), (r"\bfounder\b", "创始人"),
                   (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),
                   (r"\breporter\b", "记者"), (r"\bmayor\b", "市长"), (r"\bprincipal\b", "校长"),
-                  (r"\bteacher\b", "老师"), (r"\b(delivered|gave|made|presented)\b.*\breport\b", "报告人"))
-_DELIVERED = re.compile(_ENGLISH_ROLES[-1][0])
+                  (r"\bteacher\b", "老师"), (_DELIVERED, "报告人"))
 _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告(?:是|由)?谁[作做]")  # 谁作的工作报告: its 报告人
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
@@ -150,12 +150,13 @@ def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
 
 
 def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
-    headed = set()
+    number, reporter = _header_asked(question)
+    headed = set() if paragraph_text and (number or reporter) else None
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
-        if paragraph_text and passage.doc_id not in headed:
+        if headed is not None and passage.doc_id not in headed:
             headed.add(passage.doc_id)
-            for c in _header(question, passage, spans[0] if spans else (0, 0), paragraph_text):
+            for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text):
                 yield replace(c, features=tuple(vector(env, rank, c.clause, text[slice(*c.clause)], c)))
         sims = _clause_sims(question, passage, spans, similarity) if question.english else None
         for i, span in enumerate(spans):
@@ -169,13 +170,16 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
 
-def _header(question: Question, passage: Passage, span: tuple[int, int], paragraph_text):
+def _header_asked(question: Question) -> tuple[bool, bool]:
+    """(asks the report's 文号, asks who delivered it)."""
+    text = question.text
+    return (bool(ASKS_NUMBER.search(text)),
+            bool(_REPORTED.search(text) or "报告人" in text or re.search(_DELIVERED, text.lower())))
+
+
+def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text):
     """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
     that a question's words rarely retrieve."""
-    number = ASKS_NUMBER.search(question.text)
-    reporter = _REPORTED.search(question.text) or "报告人" in question.text or _DELIVERED.search(question.text.lower())
-    if not (number or reporter):
-        return
     for n in range(_HEADER):
         text = passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)
         if number and (m := _DOCNO.search(text or "")):

@@ -23,6 +23,7 @@ from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
+from .cross_detect import LESS, WHICH_YEAR
 from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum, place_mentions  # noqa: F401  (the detection half, re-exported)
 
 # How a fact is matched to a question's indicator: the cosine of their embeddings (the facts collection), plus the
@@ -58,7 +59,6 @@ def score(query: str, fact: Fact, cos: float) -> float:
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
 # ("全市共有团员" counts 团员), and the "count of" a question adds ("团员人数": the unit already says people).
 _SCOPE_WORDS = re.compile(r"^(?:全[市县省区州旗国校]|[市县省区州]内)?(?:共有|现有|拥有|已有|共计|共|有|达)?")
-_WHICH_YEAR = re.compile(r"哪一?年(?:的)?(?:更|较|比较)?([多少高低大小长短])")  # a trend's winner is a year
 _COUNT_WORDS = re.compile(r"(?:的)?(?:人数|数量|总数|总量|规模|数目|数)$")
 
 
@@ -147,8 +147,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
         value = rows[-1].label()
-        if (which := _WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:  # "2023年和2024年哪年多?"
-            value = f"{(min if which.group(1) in '少低小短' else max)(rows, key=lambda f: f.value).year}年"
+        if (which := WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:
+            value = f"{(min if which.group(1) in LESS else max)(rows, key=lambda f: f.value).year}年"
         return _answer(question, head, rows, paragraph, value)
     chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
     if not chosen:

@@ -17,7 +17,8 @@ from . import cross_english as english
 from .cross_each import ASKS_NAME
 
 _ADJ = "多少高低大小长短"
-_LESS = set("少低小短")
+LESS = set("少低小短")
+WHICH_YEAR = re.compile(rf"哪一?年(?:的)?(?:更|较|比较)?([{_ADJ}])")  # "…哪年多?": the winner is a year
 # A comparative after a which-word, "多" not the start of 多少 and "少" not its end; or "A多还是B多".
 _WHICH = r"(?:哪|谁|还是)"
 # A bare 大/小 is also in 大学/小学: an adjective counts after 更/较 or where the clause ends.
@@ -226,7 +227,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
 
 
 def _less(m: re.Match) -> bool:
-    return next((g for g in m.groups() if g), "") in _LESS
+    return next((g for g in m.groups() if g), "") in LESS
 
 
 def indicator_of(text: str, mentions) -> str:

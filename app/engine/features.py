@@ -126,6 +126,7 @@ class Env:
         unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
         self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
+        self.asks_number = bool(ASKS_NUMBER.search(q.text))
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.asks_plan = bool(ASKS_PLAN.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
@@ -248,7 +249,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
     if cand.source == "docno":
-        found["document_number"] = float(bool(ASKS_NUMBER.search(q.text)))
+        found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
     for name, value in found.items():
         out[INDEX[name]] = float(value)

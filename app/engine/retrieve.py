@@ -21,6 +21,7 @@ import numpy as np
 from ingest.lexstate import State
 from ingest.lexsync import Follower
 
+from .coverage import JARGON
 from .people import roster_line, signed_line
 from .periods import SECTION
 from .scope import SCOPE_VERSION
@@ -108,7 +109,6 @@ class HybridRetriever:
 
     def expand(self, query: str) -> tuple[str, tuple[str, ...]]:
         """English place names to the Chinese in report titles ('Tongchuan' -> '铜川'): (query, places)."""
-        from .coverage import JARGON
         from .glossary import chinese_terms
 
         romanised = self.index().romanised

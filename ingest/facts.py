@@ -13,6 +13,7 @@ ingest otherwise never imports app/, and these are imported lazily so that it st
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
@@ -22,8 +23,9 @@ from .schema import Document, Fact
 # again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place;
 # 3: a county whose short name is an everyday word is read by its full name (解放区); 4: divisions named since
 # cpca's table (潞州区, gazetteer.renamed); a part named after 其中, or a place before a year's figure (全年…), is
-# not carried to the next sentence.
-FACTS_VERSION = 4
+# not carried to the next sentence; 5: a target section's figures carry its heading as their period (三、2024年工作安排),
+# a district named as its city (荆州区 in 荆州's report) is read by its full name.
+FACTS_VERSION = 5
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -35,6 +37,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     """Every figure of every paragraph (table rows included: ingest/tables.py renders them as text). Places and
     figures are found once per paragraph (the report's scope is made from the same places): 2.4 ms a report."""
     from app.engine import catalogue, scope
+    from app.engine.cross_period import plan_section
 
     titled = catalogue._title_names([doc.title])
     named = [scope.find(p, titled) for p in doc.paragraphs]
@@ -44,12 +47,14 @@ def extract_facts(doc: Document) -> list[Fact]:
         report_place = scope.school_place(school[0][2])
     facts: list[Fact] = []
     section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
+    plan = ""  # the heading of a section of targets: its figures are plans, not results (cross_period.planned)
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
         heading = scope.section_year(paragraph)
         if heading is not None:
-            section = heading
-        facts.extend(_paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
-                                      report_place, section or report_year, scope))
+            section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""
+        made = _paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
+                                report_place, section or report_year, scope)
+        facts.extend(replace(f, period=f.period or plan) for f in made)
     return facts
 
 
@@ -82,7 +87,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
-            place = _respectively(paragraph, mentions, q, start, inside) or \
+            place = _respectively(paragraph, mentions, q, start, inside, report_place) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end], paragraph[:start])
             indicator = _unplaced(indicator, mentions)
             indicator = _unzoned(indicator, place)
@@ -155,7 +160,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:、|和|与|及|,|,)?\s*$")
 _CLAUSE_END = re.compile(r"[,,;;。]")
 
 
-def _respectively(paragraph: str, mentions: list, q, start: int, inside: list) -> str:
+def _respectively(paragraph: str, mentions: list, q, start: int, inside: list, report=None) -> str:
     """"修水县、都昌县分别达到22个和20个": the n-th figure after 分别 is the n-th place of the list just before it,
     when the counts agree ("" otherwise; the nearest place before a figure would give both to 都昌)."""
     at = paragraph.rfind("分别", start, q.start)
@@ -170,7 +175,7 @@ def _respectively(paragraph: str, mentions: list, q, start: int, inside: list) -
     figures = [x for x in inside if at < x.start and not _CLAUSE_END.search(paragraph, at, x.start)]
     if len(listed) < 2 or len(figures) != len(listed) or q not in figures:
         return ""
-    return listed[figures.index(q)].place.short
+    return _label(listed[figures.index(q)].place, report)
 
 
 # Where people come from is not where the figure is: "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名".
@@ -204,7 +209,12 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
             return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
-    return found.place.short if found else report.short if report else ""
+    return _label(found.place, report) if found else report.short if report else ""
+
+
+def _label(place, report) -> str:
+    """A place's short name, or its full one where that is the report's (荆州区 in 荆州's report is not 荆州)."""
+    return place.name if report and place != report and place.short == report.short else place.short
 
 
 # A year's figure ("召陵区…居各县区首位。…12355青少年服务台全年接听…5214个") is the report's, not the place a

@@ -191,6 +191,14 @@ def test_the_reporter_from_the_reports_header(tmp_path, make_settings):
     assert answer.value == "张明远" and "报告人" in answer.citations[0].quote
 
 
+def test_a_signed_header_line_is_the_reporter():
+    """"共青团宜昌市委书记　刘思远" under the title, no 报告人 before it (blind set 20)."""
+    from app.engine.answer import _SIGNED
+
+    assert _SIGNED.fullmatch("共青团宜昌市委书记\u3000刘思远").group(1) == "刘思远"
+    assert _SIGNED.fullmatch("现在,我代表共青团宜昌市第七届委员会常务委员会向全会报告工作") is None
+
+
 def test_staff_shorthand_finds_the_reports_words(tmp_path, make_settings):
     """"推优入党" shares no bigram with "推荐优秀团员作为党的发展对象": the retriever adds the report's words to the query
     and coverage counts them (blind set 19: refused in 4 of its reports)."""

@@ -35,6 +35,9 @@ def test_detection_reads_the_kind_places_and_indicator():
     assert cross.detect("天津和广西的团员一共有多少?").kind == "total"
     assert (cross.detect("哪些报告提到了12355?").kind, cross.detect("哪些报告提到了12355?").indicator) == ("mention", "12355")
     assert cross.detect("重庆历年招募的西部计划志愿者有多少?").kind == "trend"
+    # which reports say something asks with a verb of saying or doing; a list or a rank of one report does not
+    assert cross.detect("哪些地方开展了青年夜校?").kind == "mention"
+    assert cross.detect("团市委要对哪些地方进行专项督导?") is None and cross.detect("哪些单位在会上作了交流发言?") is None
     # a year that names the report is no second year: one target of one report
     assert cross.detect("绍兴团市委2023年报告里给2024年定的新发展团员目标是多少?") is None
 
@@ -60,8 +63,11 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
             asked += [t["question"] if isinstance(t, dict) else t for t in item.get("turns", [])] or [item["question"]]
     assert len(asked) > 800
     # A rank over the counties of one place's table is both: the cross path answers it from that report's rows.
-    parts = [q for q in asked if re.match(r"^\w{0,3}哪个县区?\w+最[多少高低][?？]?$", q)
-             or re.match(r"^\w{0,8}最[多少高低]的?是?哪个县区?[?？]?$", q)]  # 综合得分最高的是哪个县区 (blind set 18)
+    parts = [q for q in asked if re.match(r"^[\w—]{0,6}哪个县市?区?\w+(?:最[多少高低]|排第一)[?？]?$", q)
+             or re.match(r"^\w{0,8}最[多少高低]的?是?哪个县区?[?？]?$", q)  # 综合得分最高的是哪个县区 (blind set 18)
+             # a rank naming no place is the knowledge base's (as crossdev asks), though blind set 20 asked it of one
+             # notice's table ("新发展团员数量排前三的是哪几个地方?"): the policy and that gold question disagree
+             or re.match(r"^\w{0,8}排前[三五十]的?是哪几个地方[?？]?$", q)]
     assert len(parts) >= 2 and all(cross.detect(q).kind == "rank" for q in parts)
     # So is a rank over the parts of the one place named ("潍坊表1列出的县市区里，哪个…最多", "…排前三的是哪几个区"):
     # the cross path answers from the parts' rows, and leaves it to the report when they have none.

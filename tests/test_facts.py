@@ -233,7 +233,7 @@ def test_a_clause_of_a_place_counts_what_the_figure_before_counts():
                               "全市注册青年志愿者71.5万人;南康区7.3万人,赣县区5.1万人。",
                               "2021—2023年各县注册青年志愿者人数,涪城区2021年52316人;涪城区2022年60874人。",
                               title="大理州青少年服务台工作报告"))
-    assert one(facts, "98场").indicator == one(facts, "193场").indicator and one(facts, "98场").place == "大理"
+    assert one(facts, "98场").indicator == one(facts, "193场").indicator and one(facts, "98场").place == "大理市"  # not the 州
     assert one(facts, "5.1万人").indicator == "全市注册青年志愿者"
     first = one(facts, "52316人")
     assert (first.indicator, first.year, one(facts, "60874人").indicator) == ("各县注册青年志愿者人数", 2021, first.indicator)
@@ -300,3 +300,15 @@ def test_a_part_named_after_qizhong_is_not_the_next_sentences_place():
                               "协调金融机构发放青年创业贷款4280万元,扶持青年创业者251人。",
                               title="共青团漯河市委员会2024年工作报告", source="luohe.md"))
     assert one(facts, "1040个").place == "郾城" and one(facts, "4280万元").place == "漯河"
+
+
+def test_a_target_sections_figures_are_plans_and_a_district_named_as_its_city_is_its_own():
+    from app.engine.cross_period import planned
+
+    facts = extract_facts(doc("一、2023年工作回顾", "全年筹集希望工程资金1426万元。", "三、2024年工作安排",
+                              "协调发放青创贷2亿元以上,筹集希望工程资金1500万元以上。",
+                              title="共青团宜昌市委全会工作报告", date="2024-01-26", source="yichang.md"))
+    assert not planned(one(facts, "1426万元")) and planned(one(facts, "1500万元以上"))
+    facts = extract_facts(doc("荆州区推荐优秀团员入党152名;沙市区推荐优秀团员入党168名。",
+                              title="共青团荆州市委通报", date="2025-10-15", source="jingzhou.docx"))
+    assert one(facts, "152名").place == "荆州区" and one(facts, "168名").place == "沙市"

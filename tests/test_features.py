@@ -101,3 +101,34 @@ def test_staff_words_match_the_reports_words():
     assert partial("推优", "全年推荐优秀团员作为党的发展对象704名") == 1.0
     assert partial("入党", "推荐867名优秀团员作为入党积极分子人选") == 1.0
     assert partial("女性", "扶持女大学生创业者52名") == 1.0
+
+
+def test_a_part_of_the_titles_place_must_be_in_the_values_paragraph():
+    from app.engine.retrieve import Passage
+
+    text = "全年发展团员3275名,推荐优秀团员作为入党积极分子人选1208名。"
+    p = Passage("d", "xianning.txt", "共青团咸宁市委2024年工作总结", "2025-01-08", 6, text, text, 1.0)
+    e = features.Env(analyse("咸宁2024年赤壁市发展了多少团员？"), [p], lambda t: 1.0, lambda x: x.text, places=("咸宁", "赤壁市"))
+    assert e.clause(0, (0, 12), "")["sub_place_lacks_sentence"] == 1.0  # the city's total is no county's
+    e = features.Env(analyse("咸宁2024年发展了多少团员？"), [p], lambda t: 1.0, lambda x: x.text, places=("咸宁",))
+    assert e.clause(0, (0, 12), "")["sub_place_lacks_sentence"] == 0.0
+    assert features.towns("秭归2024年茅坪镇发展了多少团员？") == ["茅坪镇"] and features.towns("固始段集镇团员多少") == ["段集镇"]
+    assert features.towns("全市有多少个乡镇团委") == [] and features.towns("清镇市委书记是谁") == []
+
+
+def test_a_district_named_as_its_city_is_not_the_city():
+    from app.engine.retrieve import Passage
+
+    text = "荆州区推荐优秀团员入党152名;"
+    p = Passage("d", "jingzhou.docx", "共青团荆州市委通报", "2025-10-15", 12, text, text, 1.0)
+    e = features.Env(analyse("前三季度荆州推荐优秀团员入党多少名？"), [p], lambda t: 1.0, lambda x: x.text, places=("荆州",))
+    assert features._place_at_value(e, 0, 0, text.index("152")) == {"place_at_value": 0.0, "place_other_at_value": 1.0}
+    e = features.Env(analyse("荆州区推荐优秀团员入党多少名？"), [p], lambda t: 1.0, lambda x: x.text, places=("荆州区",))
+    assert features._place_at_value(e, 0, 0, text.index("152"))["place_at_value"] == 1.0
+
+
+def test_how_far_a_target_was_reached_is_no_target_asked():
+    from app.engine.cross_period import asks_plan
+
+    assert not asks_plan("截至9月底荆州团员发展完成了年度目标的百分之几？") and not asks_plan("目标完成率是多少")
+    assert asks_plan("25年注册志愿者目标多少？") and asks_plan("明年计划发展多少?")

@@ -247,3 +247,12 @@ def test_a_year_replaces_a_relative_one_an_institutions_short_name_and_the_found
     assert condense("帮助了多少名学生?", [("甘肃青基会2023年募集了多少资金?", "")]) == "2023年甘肃青基会帮助了多少名学生?"
     history = [("曲靖2024年暑期三下乡组建了多少支团队?", ""), ("曲靖师范学院组建了多少支?", "")]
     assert condense("曲靖医专呢?", history) == "曲靖医专组建了多少支?"
+
+
+def test_a_school_and_its_school_year_carry_on_and_a_targets_year_does_not():
+    """Blind set 20: "一共多少学生参加?" lost 长江大学 and read 2023—2024学年 as 2023; "助农直播搞了几场?" after
+    "那计划明年发展多少?" took the target's year."""
+    asked = [("长江大学2023—2024学年三下乡组织了多少支团队？", "186支"), ("其中国家级重点团队呢？", "3支")]
+    assert condense("一共多少学生参加？", asked) == "2023—2024学年长江大学三下乡一共多少学生参加?"
+    asked = [("秭归24年发展了多少团员？", "486名"), ("推优呢？", "173名"), ("那计划明年发展多少？", "450名")]
+    assert condense("助农直播搞了几场？", asked) == "秭归助农直播搞了几场?"

@@ -43,6 +43,8 @@ _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
 _HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
 _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+# A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
+_SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*([\u4e00-\u9fff]{2,4})")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
@@ -124,11 +126,14 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
 
 @functools.lru_cache(maxsize=256)
 def _asked_places(text: str) -> tuple[str, ...]:
+    """The gazetteer's places as the question writes them (jieba tags neither 明水县 nor 固始 as places), then
+    jieba's other place words."""
     from ingest.words import posseg
 
-    jieba_posseg = posseg()
+    from .scope import find
 
-    return tuple(dict.fromkeys(w.word for w in jieba_posseg.cut(text) if w.flag == "ns"))
+    named = [m.surface for m in find(text) if not m.institution]
+    return tuple(dict.fromkeys(named + [w.word for w in posseg().cut(text) if w.flag == "ns"]))
 
 
 def _places(question: Question) -> tuple[str, ...]:
@@ -184,7 +189,7 @@ def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int
         text = passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)
         if number and (m := _DOCNO.search(text or "")):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
-        if reporter and (m := _REPORTER.search(text or "")):
+        if reporter and (m := _REPORTER.search(text or "") or _SIGNED.fullmatch((text or "").strip())):
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
 
 

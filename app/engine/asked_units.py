@@ -33,11 +33,13 @@ ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|
 MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b")
+PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
+                           r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
-                    r"(?:计划|目标|任务)的(?:多少|几成)")  # 完成计划的多少: a share of the plan
+                    r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")  # 完成计划的多少, 任务完成多少:
+# a share of the plan
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?$")
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次), wherever the question names them.
@@ -156,7 +158,8 @@ def _english(q: str) -> frozenset:
         for pattern, found in _ENGLISH_UNITS + ((_ENGLISH_THINGS, COUNT), (ENGLISH_PEOPLE, PEOPLE)):
             if words and pattern.search(words[-1]):
                 return found
-    for pattern, found in ((MONEY_NOUNS, MONEY), (PERCENT_NOUNS, PERCENT), *_ENGLISH_UNITS, (ENGLISH_PEOPLE, PEOPLE)):
+    # a rate or a change year on year of money is a share: "By how much did … fundraising change year on year"
+    for pattern, found in ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), *_ENGLISH_UNITS, (ENGLISH_PEOPLE, PEOPLE)):
         if pattern.search(q):
             return found
     return frozenset()

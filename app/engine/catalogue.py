@@ -180,7 +180,10 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     the caller has found them already (ingest/facts.py)."""
     in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
     named = set(in_text) | {m.place for m in find(meta["title"], titled)}
-    focus = {m.place for m in find(meta["title"], titled)} | _from_file(meta["source"], named)
+    titled_focus = {m.place for m in find(meta["title"], titled)}
+    # jingzhou-*.docx spells 荆州区 as well as the 荆州市 its title names: the title's place, not its namesake
+    spelled = {p for p in _from_file(meta["source"], named) if not any(p.short == t.short for t in titled_focus - {p})}
+    focus = titled_focus | spelled
     if not focus and in_text:
         top = max(map(in_text.count, set(in_text)))
         focus = {p for p in set(in_text) if in_text.count(p) >= FOCUS_SHARE * top}

@@ -52,6 +52,10 @@ _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|�
 _PRONOUN = re.compile(r"[他她它其该]")
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
+# What makes "哪些地方…" ask which reports say something: the reports named as the set, or a verb of saying or
+# doing; "团市委要对哪些地方进行专项督导?", "排前三的是哪几个地方?" ask a list or a rank of one report.
+_MENTIONS = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|"
+                       r"开展|组织|搞|(?:都|也)有|有(?!多少)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
                            r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
@@ -97,7 +101,7 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     if english.is_english(text):
         return _english(text, places)
     if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
-            and not _PRONOUN.match(text):  # "她负责分管哪些县区?": a follow-up about a person
+            and not _PRONOUN.match(text) and _MENTIONS.search(text):  # "她负责分管哪些县区?": a follow-up about a person
         term = _MENTION_FORM.sub("", text)
         return CrossQuestion("mention", term) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
@@ -211,7 +215,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
     if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):
         return "rank", _less(superlative)
-    if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text)):
+    # with no place named, a list asks figures ("各地…分别资助了多少"), not names ("对哪些地方进行专项督导")
+    if (len(places) >= 2 and _EACH.search(text)) or (not places and _ALL_PLACES.search(text) and _HOW_MANY.search(text)):
         if _NORM.search(text) and "分别" not in text:
             return None, False  # "2025年要求各县区参学率达到多少": one norm for every part, in one report
         return "list", False

@@ -51,18 +51,21 @@ def mentions(store, term: str, catalogue=None) -> list[tuple[str, dict]]:
         said.setdefault(key, []).append(text)
         if key not in first or where < (first[key][1]["paragraph"], first[key][1]["start"]):
             first[key] = (text, meta)
-    first = {k: (text, {**meta, "places": _places("\n".join(said[k]), k, catalogue)}) for k, (text, meta) in first.items()}
+    first = {k: (text, {**meta, "places": _places("\n".join(said[k]), k, catalogue, meta.get("title") or "")})
+             for k, (text, meta) in first.items()}
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
 
 
-def _places(text: str, doc_id: str, catalogue) -> str:
-    """The report's places, then those its paragraph names: 广西(南宁)."""
+def _places(text: str, doc_id: str, catalogue, title: str = "") -> str:
+    """The report's places, then those its paragraph names: 广西(南宁); a school's report is the school's
+    (长江大学, not the 湖北 and 荆州 it names)."""
     if catalogue is None:
         return ""
     from . import scope
 
     report = catalogue.reports.get(doc_id)
-    focus = sorted({p.short for p in report.focus}) if report else []
+    school = [name for _, _, name in scope.schools(title)][:1]
+    focus = school or (sorted({p.short for p in report.focus}) if report else [])
     named = [m.place.short for m in scope.find(text, catalogue.titled, catalogue.known) if not m.institution]
     more = [p for p in dict.fromkeys(named) if p not in focus][:3]
     return "、".join(focus) + (f"({'、'.join(more)})" if more else "")

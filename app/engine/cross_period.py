@@ -66,13 +66,19 @@ _PLAN_CLAUSE = re.compile(r"[,,;;。::]")
 # programmes. Next year's figure can only be a target ("乐山明年新发展团员多少?").
 ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|计划[再新要将于到完达建招发募开]|(?<![部北帆])计划(?=多少|几|是|为)|明年|来年|"
                        r"下一年|\b(?:plan|target|aim|goal)s?\b|\bnext year\b", re.I)
+# "完成了年度目标的百分之几": how far a target was reached is a result, not the target
+_REACHED = re.compile(r"完成了?(?:年度|全年)?(?:目标|计划)(?:任务)?(?:的|了)?|(?:目标|计划)(?:任务)?完成(?:率|情况|进度)")
+
+
+def asks_plan(text: str) -> bool:
+    return bool(ASKS_PLAN.search(_REACHED.sub("", text)))
 
 
 def planned(f, paragraph: str = "") -> bool:
     """The fact (ingest.schema.Fact) is a target: its clause of the quote says so, or a plan word earlier in its
     sentence (of the paragraph, when given: a quote ends at ";") with nothing done said between."""
     clause = next((c for c in _PLAN_CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
-    if _PLANNED.search(clause):
+    if _PLANNED.search(clause) or plan_section(f.period):  # a target section's heading (ingest/facts.py)
         return True
     text = paragraph if f.quote and f.quote in paragraph else f.quote
     start = text.find(f.quote) if f.quote else 0

@@ -15,7 +15,7 @@ from typing import Callable
 
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
-from .cross_period import ASKS_PLAN, RUNNING, asked as asked_kind, plan_at, plan_section
+from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER
@@ -39,6 +39,8 @@ FEATURES: tuple[str, ...] = (
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
                                                            # report) the paragraph lacks up to the value's sentence's
                                                            # end: the city's figure is no district's
+    "sub_place_lacks_sentence",                            # a part of the title's place asked (赤壁市, 茅坪镇 in a
+                                                           # 咸宁/秭归 report) that the paragraph lacks up to there
     "place_at_value", "place_other_at_value",              # the place named nearest before the value in its
                                                            # sentence is one asked / another ("博兴县634名、滨城区598名")
     "years_asked", "years_in_passage", "years_in_clause",  # years the question names: in passage/title/date, in clause
@@ -90,6 +92,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TOWN = re.compile(r"^[年月]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")  # 茅坪镇, at a run's start once places are cut
 _LIST_END = re.compile(r"[、,,;;::。]")
 _JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
@@ -128,7 +131,7 @@ class Env:
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
         self.asks_number = bool(ASKS_NUMBER.search(q.text))
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
-        self.asks_plan = bool(ASKS_PLAN.search(q.text))
+        self.asks_plan = asks_plan(q.text)
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
@@ -172,6 +175,20 @@ class Env:
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
         return self._passage[rank]
 
+    def sub_places(self, rank: int) -> list[tuple[str, ...]]:
+        """The names of each place asked that lies inside a place the passage's title names (a county of the
+        report's city, a town: 镇/乡/街道), or [] for none."""
+        title = self.passages[rank].title
+        if ("sub", title) not in self._mentions:
+            from .scope import find
+
+            held = {m.place for m in find(title)}
+            parts = [(m.surface, m.place.name, m.place.short) for m in find(self.question.text)
+                     if not m.institution and m.place not in held and any(m.place.within(h) for h in held)]
+            parts += [(t,) for t in towns(self.question.text) if t not in title]
+            self._mentions[("sub", title)] = parts
+        return self._mentions[("sub", title)]
+
     def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
         """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""
         q, text = self.question, self.passages[rank].text
@@ -179,8 +196,10 @@ class Env:
         clause, sentence = text[span[0]:span[1]], text[slice(*at)]
         upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
         below = [t for t in self.places if t not in self.passages[rank].title]
+        parts = self.sub_places(rank)
         found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
+                 "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
                  "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(
@@ -194,6 +213,15 @@ class Env:
         if q.subject:
             found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
         return found
+
+
+def towns(text: str) -> list[str]:
+    """Towns a question names ("固始段集镇", "秭归2024年茅坪镇"): no gazetteer holds them; 乡镇团委 names none."""
+    from .scope import find
+
+    for m in reversed(find(text)):
+        text = text[:m.start] + " " + text[m.end:]
+    return [m.group(1) for run in re.findall(r"[\u4e00-\u9fff]+", text) if (m := _TOWN.match(run))]
 
 
 def _filled(env: Env, rank: int, span: tuple[int, int], window: str) -> list[float]:
@@ -283,10 +311,19 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         return {}
     text = env.passages[rank].text
     last = _respective(near, text, at) or near[-1]
-    fit = bool({last.surface, last.place.name, last.place.short} & set(env.places))
+    # the place itself, not a name: 荆州区 (short name 荆州) is not the 荆州 a question asks
+    fit = last.place in _asked(env) or last.surface in env.places
     if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
         fit = part.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+
+
+def _asked(env: Env) -> set:
+    if "asked" not in env._mentions:
+        from .scope import find
+
+        env._mentions["asked"] = {m.place for m in find(env.question.text) if not m.institution}
+    return env._mentions["asked"]
 
 
 def _respective(near: list, text: str, at: int):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from . import scope
+from .cross_period import asks_plan
+from .localities import schools
 from .numbers import UNITS
 from .question import is_english
 
@@ -39,6 +41,7 @@ NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said rel
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
 TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")  # below the gazetteer's counties: 陈淋子镇, 段集镇
+SPAN = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)\d{2}\s*(?:学年|年度|年)")
 STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 
@@ -172,14 +175,20 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
     programmes = [p for p in dict.fromkeys(programmes_of(previous, scope.of_text(previous).mentions))
                   if p not in question]
-    before = scope.of_text(whole(previous) if of_whole else previous)
-    years = [] if own.years else [str(y) for y in before.years]
-    # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full.
-    named = (place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions)
+    kept = whole(previous) if of_whole else previous
+    before = scope.of_text(kept)
+    # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
+    planned = asks_plan(previous) and not asks_plan(question)
+    years = [] if own.years or planned else [str(y) for y in before.years]
+    # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full; a school
+    # whose name holds no place ("长江大学") as well.
+    named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
+    named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)] + named
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     if is_english(previous):
         return " ".join(years + places + [question])
-    return "".join([f"{y}年" for y in years] + places + programmes) + question
+    span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
+    return "".join([span.group()] if span else [f"{y}年" for y in years]) + "".join(places + programmes) + question
 
 
 def programmes_of(text: str, mentions) -> list[str]:

@@ -28,6 +28,8 @@ _STOP = re.compile(
     r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后")
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_LEADING_SCOPE = re.compile(r"^(?:去年|今年|当年|上年|明年|年底|年末|年|月底|月)")
 _VERBS = frozenset("参加 参与 到场 出席 报名 受益 注册 获得 参会 签约 覆盖 完成 举办 开展".split())
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -128,4 +130,15 @@ def _subject(text: str) -> str:
     if m and m.group(1) not in _VERBS:  # "多少人参加" counts people, not "参加"
         return m.group(1)
     m = _SUBJECT_BEFORE.search(text)  # "不良贷款率是多少?" names its subject before the question word
-    return m.group(1).rsplit("的", 1)[-1][-6:] if m else ""
+    return _bare_subject(_CJK_TAIL.search(text, 0, m.end(1)).group()) if m else ""
+
+
+def _bare_subject(words: str) -> str:
+    """"24年希望工程募集了" -> "希望工程募集": without the scope before it (a year's 年, a place) or 了 after."""
+    from .scope import find
+
+    words = words.rsplit("的", 1)[-1]
+    for m in reversed(find(words)):
+        words = words[:m.start] + words[m.end:]
+    words = _LEADING_SCOPE.sub("", words).removesuffix("了")
+    return words[-6:] if len(words) >= 2 else ""

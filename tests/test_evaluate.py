@@ -25,7 +25,9 @@ blind set 17 (practice16) in and its classes fixed (fifth session of 2026-12-01)
 (practice17) in and its classes fixed (sixth session of 2026-12-01): 0.890 / 0.841 / 0.882 / 0.953 / 0.054 over
 11,188 (0.894 / 0.843 / 0.887 / 0.951 / 0.049 one retrain before; practice17 0.878); the floors rose to 0.875 / 0.82 /
 0.87, false refusals <= 0.07. With blind set 19 (practice18) in and its classes fixed (seventh session of 2026-12-01):
-0.892 / 0.844 / 0.885 / 0.958 / 0.051 over 12,177 (practice18 0.888); the floors stay.
+0.892 / 0.844 / 0.885 / 0.958 / 0.051 over 12,177 (practice18 0.888); the floors stay. With blind set 20 (practice19)
+in and its classes fixed (eighth session of 2026-12-01): 0.894 / 0.849 / 0.883 / 0.956 / 0.052 over 13,179 (practice19
+0.885); the floors stay.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

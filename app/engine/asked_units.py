@@ -37,9 +37,9 @@ PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占�
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
+# 完成计划的多少, 年度任务完成多少: a share of the plan
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
-                    r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")  # 完成计划的多少, 任务完成多少:
-# a share of the plan
+                    r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?$")
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次), wherever the question names them.

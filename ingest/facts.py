@@ -54,7 +54,7 @@ def extract_facts(doc: Document) -> list[Fact]:
             section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""
         made = _paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
                                 report_place, section or report_year, scope)
-        facts.extend(replace(f, period=f.period or plan) for f in made)
+        facts.extend(replace(f, period=f.period or plan) if plan else f for f in made)
     return facts
 
 

@@ -186,10 +186,10 @@ def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int
     """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
     that a question's words rarely retrieve."""
     for n in range(_HEADER):
-        text = passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)
-        if number and (m := _DOCNO.search(text or "")):
+        text = (passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)) or ""
+        if number and (m := _DOCNO.search(text)):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
-        if reporter and (m := _REPORTER.search(text or "") or _SIGNED.fullmatch((text or "").strip())):
+        if reporter and (m := _REPORTER.search(text) or _SIGNED.fullmatch(text.strip())):
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
 
 

@@ -179,8 +179,8 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
     the caller has found them already (ingest/facts.py)."""
     in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
-    named = set(in_text) | {m.place for m in find(meta["title"], titled)}
     titled_focus = {m.place for m in find(meta["title"], titled)}
+    named = set(in_text) | titled_focus
     # jingzhou-*.docx spells 荆州区 as well as the 荆州市 its title names: the title's place, not its namesake
     spelled = {p for p in _from_file(meta["source"], named) if not any(p.short == t.short for t in titled_focus - {p})}
     focus = titled_focus | spelled

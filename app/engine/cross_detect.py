@@ -54,11 +54,11 @@ _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing n
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
 # What makes "哪些地方…" ask which reports say something: the reports named as the set, or a verb of saying or
 # doing; "团市委要对哪些地方进行专项督导?", "排前三的是哪几个地方?" ask a list or a rank of one report.
-_MENTIONS = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|"
-                       r"开展|组织|搞|(?:都|也)有|有(?!多少)")
+_SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞"
+_MENTIONS = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|{_SAYING}|(?:都|也)有|有(?!多少)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
-                           r"(?:都|有|曾|也)?(?:提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞|有)(?:了|过)?|"
+                           rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
 _FORM = re.compile(r"哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"

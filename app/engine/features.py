@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from .numbers import find_quantities, parse_quantity, stated_figures
@@ -112,6 +112,7 @@ class Env:
     _passage: dict = field(default_factory=dict)
     _hits: dict = field(default_factory=dict)
     _mentions: dict = field(default_factory=dict)
+    _sub: dict = field(default_factory=dict)  # passage title -> the parts of its place the question asks
     _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
 
     def __post_init__(self):
@@ -175,19 +176,31 @@ class Env:
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
         return self._passage[rank]
 
+    @cached_property
+    def named(self) -> list:
+        """The gazetteer's places in the question (scope.Mention), an institution's place (青岛科技大学) included."""
+        from .scope import find
+
+        return find(self.question.text)
+
+    @cached_property
+    def asked(self) -> list:
+        """The places the question asks of: those it names, not as part of an institution's name."""
+        return [m for m in self.named if not m.institution]
+
     def sub_places(self, rank: int) -> list[tuple[str, ...]]:
         """The names of each place asked that lies inside a place the passage's title names (a county of the
         report's city, a town: 镇/乡/街道), or [] for none."""
         title = self.passages[rank].title
-        if ("sub", title) not in self._mentions:
+        if title not in self._sub:
             from .scope import find
 
             held = {m.place for m in find(title)}
-            parts = [(m.surface, m.place.name, m.place.short) for m in find(self.question.text)
-                     if not m.institution and m.place not in held and any(m.place.within(h) for h in held)]
-            parts += [(t,) for t in towns(self.question.text) if t not in title]
-            self._mentions[("sub", title)] = parts
-        return self._mentions[("sub", title)]
+            parts = [(m.surface, m.place.name, m.place.short) for m in self.asked
+                     if m.place not in held and any(m.place.within(h) for h in held)]
+            parts += [(t,) for t in towns(self.question.text, self.named) if t not in title]
+            self._sub[title] = parts
+        return self._sub[title]
 
     def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
         """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""
@@ -215,11 +228,12 @@ class Env:
         return found
 
 
-def towns(text: str) -> list[str]:
-    """Towns a question names ("固始段集镇", "秭归2024年茅坪镇"): no gazetteer holds them; 乡镇团委 names none."""
+def towns(text: str, mentions: list | None = None) -> list[str]:
+    """Towns a question names ("固始段集镇", "秭归2024年茅坪镇"): no gazetteer holds them; 乡镇团委 names none.
+    mentions: the text's places (scope.find), when the caller has them."""
     from .scope import find
 
-    for m in reversed(find(text)):
+    for m in reversed(find(text) if mentions is None else mentions):
         text = text[:m.start] + " " + text[m.end:]
     return [m.group(1) for run in re.findall(r"[\u4e00-\u9fff]+", text) if (m := _TOWN.match(run))]
 
@@ -312,18 +326,10 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     text = env.passages[rank].text
     last = _respective(near, text, at) or near[-1]
     # the place itself, not a name: 荆州区 (short name 荆州) is not the 荆州 a question asks
-    fit = last.place in _asked(env) or last.surface in env.places
+    fit = any(last.place == m.place for m in env.asked) or last.surface in env.places
     if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
         fit = part.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-
-
-def _asked(env: Env) -> set:
-    if "asked" not in env._mentions:
-        from .scope import find
-
-        env._mentions["asked"] = {m.place for m in find(env.question.text) if not m.institution}
-    return env._mentions["asked"]
 
 
 def _respective(near: list, text: str, at: int):

@@ -1,16 +1,25 @@
-"""The facts collection of the knowledge base: each report's figures (ingest/facts.py), the indicator embedded and
-the fact itself as metadata, kept in step with the report's chunks. A part of Store (ingest/store.py).
+"""The facts of the knowledge base, in two collections kept in step with the reports' chunks (a part of Store,
+ingest/store.py):
+
+- `<collection>-report-facts`: one record per report holding all its figures (ingest/facts.py) as one JSON value;
+  written, replaced and deleted with the report, so a record is all or nothing.
+- `<collection>-indicators`: one record per distinct indicator text (注册青年志愿者, 青年之家), embedded once for
+  every report that counts it. A vector per fact had Chroma index ~3x as many vectors as there are distinct
+  indicators (9,635 facts, 3,334 indicators over the gold's 157 reports) and was most of what facts cost ingest.
+  An indicator no report counts any more stays, matching nothing.
 """
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 
 from .readers import QUESTIONS
 from .schema import Fact
 
-EXACT_FACTS = 500  # a filtered facts query over at most this many facts reads their vectors and ranks them exactly
+_SHARED = ("doc_id", "source", "title", "date", "origin")  # a report's facts share these: written once a record
+_OWN = ("indicator", "value", "unit", "qualifier", "figure", "place", "year", "period", "paragraph", "quote")
 
 
 def writes(method):
@@ -24,66 +33,93 @@ def writes(method):
     return write
 
 
-class FactsStore:
-    """Store's facts methods; the Store provides .facts (the collection), .lease, .batch_size and ._pages."""
+def indicator_key(indicator: str) -> str:
+    return hashlib.blake2b(indicator.encode("utf-8"), digest_size=12).hexdigest()
 
-    # -- facts: the figures of each report (ingest/facts.py), kept in step with its chunks --------
+
+class FactsStore:
+    """Store's facts methods; the Store provides .facts, .indicators (the collections), .lease, .batch_size and ._pages."""
+
+    def _facts_collections(self, client, name: str) -> None:
+        self.facts = client.get_or_create_collection(f"{name}-report-facts", embedding_function=None)
+        self.indicators = client.get_or_create_collection(
+            f"{name}-indicators", embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+
     @writes
-    def put_facts(self, doc_ids: list[str], facts: list[Fact], vectors, new_ids: frozenset[str] = frozenset()) -> None:
-        """Replace these documents' facts; called before their records are written (a crash redoes them).
-        new_ids: documents known to have no facts stored, whose delete is skipped (as put_documents)."""
+    def put_facts(self, doc_ids: list[str], facts: list[Fact], new_ids: frozenset[str] = frozenset()) -> None:
+        """Replace these documents' facts; called before their records are written (a crash redoes them), after
+        put_indicators for their indicators. new_ids: documents known to have no facts stored (no delete)."""
+        by_doc: dict[str, list[Fact]] = {d: [] for d in doc_ids}
+        for f in facts:
+            by_doc[f.doc_id].append(f)
+        self.delete_facts([d for d, own in by_doc.items() if not own and d not in new_ids])
+        held = [(d, own) for d, own in by_doc.items() if own]
+        step = QUESTIONS.slice(self.batch_size)
+        for i in range(0, len(held), step):
+            part = held[i:i + step]
+            QUESTIONS.wait_for_quiet()
+            self.facts.upsert(ids=[d for d, _ in part], embeddings=[[1.0]] * len(part),
+                              metadatas=[{"facts": _record(own)} for _, own in part])
+
+    def missing_indicators(self, indicators: list[str]) -> list[str]:
+        """Those of these indicators the knowledge base has no vector for yet (the rest need no embedding)."""
+        if not indicators:
+            return []
+        held = set(self.indicators.get(ids=[indicator_key(i) for i in indicators], include=[])["ids"])
+        return [i for i in indicators if indicator_key(i) not in held]
+
+    @writes
+    def put_indicators(self, indicators: list[str], vectors) -> None:
         import numpy as np
 
-        self.delete_facts([d for d in doc_ids if d not in new_ids])
         vectors = np.asarray(vectors, dtype=np.float32)  # one array, not a Python float per dimension
         step = QUESTIONS.slice(self.batch_size)
-        for i in range(0, len(facts), step):
-            part = facts[i:i + step]
+        for i in range(0, len(indicators), step):
+            part = indicators[i:i + step]
             QUESTIONS.wait_for_quiet()
-            self.facts.add(ids=[f"{f.doc_id}:{f.paragraph}:{i + n}" for n, f in enumerate(part)],
-                           embeddings=vectors[i:i + step], metadatas=[_fact_meta(f) for f in part])
+            self.indicators.upsert(ids=[indicator_key(t) for t in part], embeddings=vectors[i:i + step],
+                                   metadatas=[{"indicator": t} for t in part])
 
     @writes
     def delete_facts(self, doc_ids: list[str]) -> None:
         if doc_ids:
-            self.facts.delete(where={"doc_id": {"$in": list(doc_ids)}})
+            self.facts.delete(ids=list(doc_ids))
 
-    def query_facts(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """The ids of the k facts whose indicator is nearest the vector, with cosine similarity. Ids only: fetching
-        200 records' metadata costs 16 ms against 2 ms (callers keep the records: fact_records)."""
-        k = min(k, self.facts.count())
+    def nearest_indicators(self, vector, k: int) -> list[tuple[str, float]]:
+        """The keys (indicator_key) of the k indicators nearest the vector, with cosine similarity."""
+        k = min(k, self.indicators.count())
         if k <= 0:
             return []
-        if where is not None:  # a few places' facts: scored exactly (HNSW loses some of many identical vectors)
-            few = self.facts.get(where=where, limit=EXACT_FACTS + 1, include=[])["ids"]
-            if len(few) <= EXACT_FACTS:
-                return self._facts_exact(vector, k, few)
-        got = self.facts.query(query_embeddings=[list(map(float, vector))], n_results=k, where=where,
-                               include=["distances"])
+        got = self.indicators.query(query_embeddings=[list(map(float, vector))], n_results=k, include=["distances"])
         return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
 
-    def _facts_exact(self, vector, k: int, ids: list[str]) -> list[tuple[str, float]]:
-        """The same ranking as query_facts, by reading these facts' vectors: a filtered HNSW search returned 46 of
-        five districts' 51 facts, missing the five whose indicator ("希望小屋") 130 other facts share."""
+    def indicator_similarities(self, vector, keys: list[str]) -> dict[str, float]:
+        """The cosine of these indicators (keys) with the vector, read exactly: for the facts of a few places."""
         import numpy as np
 
-        if not ids:
-            return []
-        got = self.facts.get(ids=ids, include=["embeddings"])
+        if not keys:
+            return {}
+        got = self.indicators.get(ids=list(keys), include=["embeddings"])
         if not got["ids"]:
-            return []
+            return {}
         sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-        order = np.argsort(-sims, kind="stable")[:k]
-        return [(got["ids"][i], float(sims[i])) for i in order]
+        return {k: float(s) for k, s in zip(got["ids"], sims)}
 
     def fact_records(self) -> dict[str, Fact]:
-        """Every fact by id, page by page."""
-        pages = self._pages(self.facts, include=["metadatas"])
-        return {i: _fact_of(m) for ids, metas, _ in pages for i, m in zip(ids, metas)}
+        """Every fact by id (doc_id:paragraph:n), page by page."""
+        out = {}
+        for ids, metas, _ in self._pages(self.facts, include=["metadatas"], page=1000):
+            for meta in metas:
+                facts = _facts_of(meta["facts"])
+                out.update((f"{f.doc_id}:{f.paragraph}:{n}", f) for n, f in enumerate(facts))
+        return out
+
+    def fact_count(self) -> int:
+        return len(self.fact_records())
 
     def facts_current(self) -> bool:
         """Whether every stored report's facts are stored, as this version extracts them: False for an index built
-        before facts existed or by another FACTS_VERSION (True was version 1)."""
+        before facts existed, before the per-report records, or by another FACTS_VERSION."""
         from .facts import FACTS_VERSION
 
         stored = (self.facts.metadata or {}).get("complete")
@@ -94,16 +130,21 @@ class FactsStore:
         from .facts import FACTS_VERSION
 
         self.facts.modify(metadata={"complete": FACTS_VERSION})
+        with contextlib.suppress(Exception):  # the collection of one vector per fact, from before the records
+            self.client.delete_collection(f"{self.settings.collection}-facts")
 
-    def all_facts(self, where: dict | None = None) -> list[Fact]:
-        got = self.facts.get(where=where, include=["metadatas"])
-        return [_fact_of(m) for m in got["metadatas"]]
-
-def _fact_meta(f: Fact) -> dict:
-    """The keys facts are filtered by (doc_id: delete; place: query), the fact itself as one JSON value: Chroma
-    stores each metadata key as a row of its own, and a fact has 15 (put_facts: -20% CPU; no document text either)."""
-    return {"doc_id": f.doc_id, "place": f.place, "fact": json.dumps(f.to_dict(), ensure_ascii=False)}
+    def all_facts(self) -> list[Fact]:
+        return list(self.fact_records().values())
 
 
-def _fact_of(meta: dict) -> Fact:
-    return Fact(**json.loads(meta["fact"])) if "fact" in meta else Fact(**meta)  # else: written before _fact_meta
+def _record(facts: list[Fact]) -> str:
+    """One report's facts as JSON: the report's fields once, then each fact's own as a row."""
+    first = facts[0]
+    return json.dumps({"doc": [getattr(first, k) for k in _SHARED],
+                       "rows": [[getattr(f, k) for k in _OWN] for f in facts]}, ensure_ascii=False)
+
+
+def _facts_of(record: str) -> list[Fact]:
+    held = json.loads(record)
+    shared = dict(zip(_SHARED, held["doc"]))
+    return [Fact(**shared, **dict(zip(_OWN, row))) for row in held["rows"]]

@@ -7,8 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
-
 from . import messages as msg
 from .chunk import chunk_document
 from .clean import clean_document, doc_id_for
@@ -21,7 +19,6 @@ from .store import Store
 
 EMBED_BATCH = 1024  # chunks per embedding call and per Chroma write: a 1,024-chunk write costs 13% less CPU than four of 256
 IN_FLIGHT = 2  # batches submitted at once: the next one embeds while the oldest is written to Chroma
-INDICATOR_CACHE = 20_000  # indicator vectors kept for the later batches of a run (float32: ~40 MB at 512 dimensions)
 
 
 @dataclass(frozen=True)
@@ -183,16 +180,16 @@ class _Batch:
         texts = [c.embedding_text() for _, _, _, chunks, _ in documents for c in chunks]
         vectors = self.background.submit(self.embedder.embed_documents, texts)
         facts = [f for doc, *_ in documents for f in extract_facts(doc)]
-        indicators = self.indicators.new(facts)
+        indicators = self.store.missing_indicators(self.indicators.new(facts))
         meant = self.background.submit(self.embedder.embed_documents, indicators) if indicators else None
         self.embedding.append((vectors, documents, (facts, indicators, meant)))
 
     def _write(self, vectors, documents, facts) -> None:
         vectors, (facts, indicators, meant) = vectors.result(), facts
-        fact_vectors = self.indicators.vectors(facts, indicators, meant.result() if meant else [])
-        # Facts before the document records: a kill in between leaves documents that the next run redoes.
+        # Indicators, facts, then the document records: a kill in between leaves documents that the next run redoes.
+        self.store.put_indicators(indicators, meant.result() if meant else [])
         new = frozenset() if self.orphans_possible else {doc.doc_id for doc, *_, status in documents if status == "added"}
-        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, fact_vectors, new_ids=new)
+        self.store.put_facts([doc.doc_id for doc, *_ in documents], facts, new_ids=new)
         items, offset = [], 0
         for doc, path, digest, chunks, _ in documents:
             items.append((doc, str(path.resolve()), digest, chunks, vectors[offset:offset + len(chunks)]))
@@ -219,26 +216,18 @@ def scopes(items) -> dict[str, str]:
 
 
 class Indicators:
-    """Each distinct indicator is embedded once per run: many figures share one ("注册志愿者", "青年之家"), in a
-    report and across reports. A batch embeds the indicators no earlier batch has; batches are written in the
-    order they were submitted, so an earlier batch's vectors are known when a later one is written."""
+    """Each distinct indicator is embedded once: many figures share one ("注册志愿者", "青年之家"), in a report and
+    across reports. A batch embeds the indicators that neither an earlier batch of this run nor the knowledge base
+    has (Store.missing_indicators); batches are written in the order they were submitted."""
 
-    def __init__(self, limit: int = INDICATOR_CACHE):
-        self.known: dict = {}  # float32 vectors of the indicators embedded so far (up to limit of them)
-        self.submitted: set[str] = set()  # indicators whose vectors will be in known once their batch is written
-        self.limit = limit
+    def __init__(self):
+        self.submitted: set[str] = set()
 
     def new(self, facts) -> list[str]:
-        """The indicators of these facts that this batch must embed."""
+        """The indicators of these facts that no earlier batch of this run embeds."""
         fresh = [i for i in dict.fromkeys(f.indicator for f in facts) if i not in self.submitted]
-        self.submitted.update(fresh[:max(0, self.limit - len(self.submitted))])
+        self.submitted.update(fresh)
         return fresh
-
-    def vectors(self, facts, indicators: list[str], vectors) -> list:
-        """Each fact's indicator vector, once its batch's own vectors (of indicators) have come back."""
-        own = dict(zip(indicators, vectors))
-        self.known.update((i, np.asarray(v, dtype=np.float32)) for i, v in own.items() if i in self.submitted)
-        return [own[f.indicator] if f.indicator in own else self.known[f.indicator] for f in facts]
 
 
 def _halves(documents: list) -> list[list]:

@@ -50,8 +50,7 @@ class Store(FactsStore):
         self.client, self.settings, self.model = client, settings, model
         self.chunks = self._collection(settings.collection, model, dimension)
         self.docs = client.get_or_create_collection(f"{settings.collection}-docs", embedding_function=None)
-        self.facts = client.get_or_create_collection(  # figures: indicator embedded, the rest as metadata
-            f"{settings.collection}-facts", embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+        self._facts_collections(client, settings.collection)  # each report's figures, their indicators embedded
         self.batch_size = min(client.get_max_batch_size(), 2048)  # Chroma costs ~70 ms a call: fewer, bigger writes
 
     @classmethod

@@ -104,7 +104,7 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
     assert (3, "612345人") in after["ningxia-registered-volunteers-2017.txt"]
     assert (3, "528740人") not in after["ningxia-registered-volunteers-2017.txt"]
     assert after["hainan-youth-volunteers.md"] == before["hainan-youth-volunteers.md"]
-    assert store.facts.count() == sum(map(len, after.values()))  # no duplicates
+    assert store.fact_count() == sum(map(len, after.values()))  # no duplicates
     store.close()
 
     (folder / "hainan-youth-volunteers.md").unlink()
@@ -112,7 +112,7 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
     store = Store.open(settings, write=True)
     assert set(_facts_by_doc(store)) == {"ningxia-registered-volunteers-2017.txt"}
     store.delete_document(store.documents()[0].doc_id)  # delete (the web page's): the same
-    assert store.facts.count() == 0
+    assert store.fact_count() == 0
     store.close()
 
 
@@ -166,7 +166,7 @@ def _ingested(tmp_path, make_settings, corpus):
 def test_an_index_from_before_facts_gets_them_on_the_next_ingest(tmp_path, make_settings, corpus):
     folder, settings = _ingested(tmp_path, make_settings, corpus)
     store = Store.open(settings, write=True)
-    store.client.delete_collection(f"{settings.collection}-facts")  # as an index built before facts existed
+    store.client.delete_collection(f"{settings.collection}-report-facts")  # as an index built before facts existed
     store.close()
     store = Store.open(settings)
     assert store.facts.count() == 0 and not store.facts_current()

@@ -342,18 +342,40 @@ def test_sigkill_midway_then_rerun(tmp_path, make_reports, killed_ingest):
     assert_consistent(store)
 
 
-def test_an_indicator_is_embedded_once_a_run():
-    from types import SimpleNamespace
+def test_an_indicator_is_embedded_once_in_the_knowledge_base(tmp_path, make_settings, corpus, monkeypatch):
+    import ingest.pipeline
 
-    from ingest.pipeline import Indicators
+    asked: list[str] = []
+    real = ingest.pipeline.load_embedder
 
-    def facts(*names):
-        return [SimpleNamespace(indicator=n) for n in names]
+    def counting(*args):
+        embedder = real(*args)
+        embed = embedder.embed_documents
 
-    cache = Indicators(limit=3)
-    first, second = facts("注册志愿者", "青年之家", "注册志愿者"), facts("注册志愿者", "团支部", "希望小学")
-    assert cache.new(first) == ["注册志愿者", "青年之家"]
-    assert cache.new(second) == ["团支部", "希望小学"]  # submitted before the first batch is written
-    assert [list(v) for v in cache.vectors(first, ["注册志愿者", "青年之家"], [[1, 0], [0, 1]])] == [[1, 0], [0, 1], [1, 0]]
-    assert [list(v) for v in cache.vectors(second, ["团支部", "希望小学"], [[1, 1], [2, 2]])] == [[1, 0], [1, 1], [2, 2]]
-    assert cache.new(facts("团支部", "希望小学")) == ["希望小学"]  # beyond the limit: embedded again when met again
+        def recorded(texts):
+            asked.extend(texts)
+            return embed(texts)
+
+        monkeypatch.setattr(embedder, "embed_documents", recorded)
+        return embedder
+
+    monkeypatch.setattr(ingest.pipeline, "load_embedder", counting)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    shutil.copy(corpus / "ningxia-registered-volunteers-2017.txt", first)
+    ningxia = (corpus / "ningxia-registered-volunteers-2017.txt").read_text(encoding="utf-8")
+    (second / "ningxia-again.txt").write_text(ningxia.replace("528740", "612345"), encoding="utf-8")
+    shutil.copy(corpus / "hainan-youth-volunteers.md", second)
+    settings = make_settings()
+    ingest_paths([first], settings)
+    store = Store.open(settings)
+    held = {f.indicator for f in store.all_facts()}
+    assert store.indicators.count() == len(held) and all(asked.count(i) == 1 for i in held)
+    store.close()
+    asked.clear()
+    ingest_paths([second], settings)  # its indicators the knowledge base already has are not embedded again
+    store = Store.open(settings)
+    again = {f.indicator for f in store.all_facts() if f.source != "ningxia-registered-volunteers-2017.txt"}
+    assert held < again and not held & set(asked) and again - held <= set(asked)
+    assert store.indicators.count() == len(held | again)
+    store.close()

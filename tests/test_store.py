@@ -171,16 +171,19 @@ def test_paging_over_more_than_one_page(fake_store, monkeypatch):
 
 
 def test_a_few_places_facts_are_ranked_exactly(fake_store):
-    # Many facts share one indicator's vector (希望小屋 in every county row): a filtered HNSW search lost some of
-    # them; a filter over a few places reads their vectors and ranks every one.
+    # Many facts share one indicator ("希望小屋" in every county row); the facts of a few places are all scored, by
+    # their indicators' vectors read exactly (a filtered HNSW search had lost some of them).
+    from app.engine.cross import FactTable, _nearest
     from ingest.schema import Fact
 
-    def fact(place, n, vector):
-        return Fact("希望小屋", n, "间", "", f"{n}间", place, 2024, "", "d", "d.docx", "t", "2025-01-01", n, "q")
+    def fact(indicator, place, n):
+        return Fact(indicator, n, "间", "", f"{n}间", place, 2024, "", "d", "d.docx", "t", "2025-01-01", n, "q")
 
     places = ["魏都", "禹州", "长葛", "鄢陵"] * 30
-    facts = [fact(p, i + 1, None) for i, p in enumerate(places)]
-    vectors = [[1.0, 0.0, 0.0]] * len(facts[:-10]) + [[0.0, 1.0, 0.0]] * 10
-    fake_store.put_facts(["d"], facts, vectors)
-    got = fake_store.query_facts([1.0, 0.0, 0.0], 500, {"place": {"$in": ["魏都", "禹州"]}})
+    facts = [fact("希望小屋" if i < 110 else "希望小学", p, i + 1) for i, p in enumerate(places)]
+    fake_store.put_indicators(["希望小屋", "希望小学"], [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    fake_store.put_facts(["d"], facts)
+    assert fake_store.fact_count() == 120 and fake_store.indicators.count() == 2
+    got = _nearest(FactTable(fake_store).get("s"), [1.0, 0.0, 0.0], 500, {"魏都", "禹州"})
     assert len(got) == 60 and all(s > 0.99 for _, s in got[:55]) and got[-1][1] < 0.01
+    assert {f.place for f, _ in got} == {"魏都", "禹州"}

@@ -11,6 +11,7 @@ Detection is conservative: a question that names one place and asks 多少 stays
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 
@@ -46,14 +47,20 @@ def bigrams(text: str) -> set[str]:
 def score(query: str, fact: Fact, cos: float) -> float:
     """cos plus the character evidence that the fact counts what the question asks (see MATCH_MIN); below
     MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there."""
-    from difflib import SequenceMatcher
-
     query = fold(query)  # one word for a family of paraphrases (cross_detect.fold): 筹钱 and 募集款物
     wanted, text = bigrams(query), fold(f"{fact.quote}\n{fact.title}")
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:
         return cos + context / 2
-    return cos + (SequenceMatcher(None, core(query), core(fold(fact.indicator))).ratio() + context) / 2
+    return cos + (_alike(core(query), fact.indicator) + context) / 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _alike(asked: str, indicator: str) -> float:
+    """difflib's ratio of the two cores: once per indicator, which many facts share."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, asked, core(fold(indicator))).ratio()
 
 
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
@@ -69,18 +76,31 @@ def core(indicator: str) -> str:
 
 
 class FactTable:
-    """Every fact by id, read from Chroma once per ingest stamp (as the lexical index is): a facts query then asks
-    Chroma for ids and distances only."""
+    """Every fact by id and by indicator, read from Chroma once per ingest stamp (as the lexical index is): a facts
+    query then asks Chroma for the nearest indicators' keys and distances only."""
 
     def __init__(self, store):
         self.store, self.stamp, self.by_id = store, None, {}
+        self.by_indicator: dict[str, list[Fact]] = {}  # indicator_key -> its facts, in id order
+        self.by_place: dict[str, list[tuple[str, Fact]]] = {}  # place -> (indicator_key, fact) of its facts
         self._lock = threading.Lock()
 
-    def get(self, stamp: str, fresh: bool = False) -> dict[str, Fact]:
+    def get(self, stamp: str) -> "FactTable":
+        from ingest.facts_store import indicator_key
+
         with self._lock:
-            if fresh or stamp != self.stamp:
-                self.by_id, self.stamp = self.store.fact_records(), stamp
-            return self.by_id
+            if stamp != self.stamp:
+                by_id, by_indicator, by_place = self.store.fact_records(), {}, {}
+                for f in by_id.values():
+                    key = indicator_key(f.indicator)
+                    by_indicator.setdefault(key, []).append(f)
+                    by_place.setdefault(f.place, []).append((key, f))
+                self.by_id, self.by_indicator, self.by_place, self.stamp = by_id, by_indicator, by_place, stamp
+            return self
+
+
+# A facts query over these places reads the cosine of every indicator they count, exactly; beyond, the nearest ones.
+EXACT_INDICATORS = 2000
 
 
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
@@ -88,14 +108,28 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
     choose); places: only theirs (short names)."""
     vector = embedder.embed_query(indicator)
-    where = {"place": {"$in": list(places)}} if places else None
-    found = table.store.query_facts(vector, max(limit, FACT_K), where)
-    by_id = table.get(stamp)
-    if any(i not in by_id for i, _ in found):  # written since the stamp was read: read them again
-        by_id = table.get(stamp, fresh=True)
-    scored = [(by_id[i], score(indicator, by_id[i], cos)) for i, cos in found if i in by_id]
+    table = table.get(stamp)
+    found = _nearest(table, vector, max(limit, FACT_K), set(places))
+    scored = [(f, score(indicator, f, cos)) for f, cos in found]
     scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and not planned(f)]
     return sorted(scored, key=lambda x: -x[1])[:limit]
+
+
+def _nearest(table: FactTable, vector, k: int, places: set[str]) -> list[tuple[Fact, float]]:
+    """(fact, cosine of its indicator), nearest indicator first: with places, every fact of theirs (scored exactly:
+    an HNSW search filtered to them missed some); else the facts of the nearest indicators, until k facts."""
+    if places:
+        theirs = [kf for place in sorted(places) for kf in table.by_place.get(place, ())]
+        keys = sorted({key for key, _ in theirs})
+        if len(keys) <= EXACT_INDICATORS:
+            sims = table.store.indicator_similarities(vector, keys)
+            return sorted(((f, sims[key]) for key, f in theirs if key in sims), key=lambda x: -x[1])
+    found = []
+    for key, cos in table.store.nearest_indicators(vector, k):
+        found.extend((f, cos) for f in table.by_indicator.get(key, ()) if not places or f.place in places)
+        if len(found) >= k:
+            break
+    return found
 
 
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:

@@ -165,7 +165,7 @@ class Assistant:
         if not len(index) or not query.strip():
             return []
         catalogue = scope.catalogue(index)
-        mentions = [m for m in scope.find(query, catalogue.titled, catalogue.known) if not m.institution]
+        mentions = [m for m in scope.find(query, catalogue.asked_names, catalogue.known) if not m.institution]
         indicator = cross.indicator_of(query, mentions) or query
         places = {m.place.short for m in mentions}
         return [f for f, _ in cross.match(self.fact_table, str(index.seq), self.retriever.embedder, indicator, limit,

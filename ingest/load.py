@@ -214,11 +214,20 @@ _MD_MARK = re.compile(r"^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
 def markdown_lines(text: str) -> list[str]:
-    """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined."""
+    """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined; a pipe table's rows
+    carry their headers (ingest/tables.py), as a Word table's do."""
     lines: list[str] = []
     joinable = False
-    for raw in text.splitlines():
-        stripped = raw.strip()
+    raw_lines = text.splitlines()
+    i = 0
+    while i < len(raw_lines):
+        stripped = raw_lines[i].strip()
+        i += 1
+        if grid := tables.markdown_grid(raw_lines, i - 1):
+            lines += tables.lines_of(grid, lines)
+            i += len(grid)  # the header, its rule and the rows: len(grid) + 1 lines, the first counted above
+            joinable = False
+            continue
         if not stripped:
             joinable = False
             continue

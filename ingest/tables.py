@@ -161,6 +161,28 @@ def _span(cell, name: str) -> int:
         return 1
 
 
+# -- Markdown: pipe tables -------------------------------------------------------------------------------
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """The pipe table whose header is lines[start] (its rule line next), as grid rows; None when none starts there."""
+    if start + 1 >= len(lines) or "|" not in lines[start] or not _MD_RULE.match(lines[start + 1].strip()):
+        return None
+    rows = [_md_cells(lines[start])]
+    for line in lines[start + 2:]:
+        if "|" not in line or not line.strip():
+            break
+        rows.append(_md_cells(line))
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 2 else None
+
+
+def _md_cells(line: str) -> list[str]:
+    line = line.strip()
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
 # -- PDF: no structure left, only a line per cell ------------------------------------------------------
 
 _SENTENCE = re.compile(r"[。;;!?!?]|,(?!\d{3})")  # "3,200" is a figure (NFKC made "，" a ",")
@@ -170,14 +192,17 @@ PDF_CELL_CHARS = 20
 def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
     """(start, end, grid) of each table in a PDF's lines. pypdf writes a table's cells one per line, row after
     row: a run of short lines without a sentence, whose first figure follows H header cells and one row label,
-    is read back as H columns while each further run of H lines is a label and H-1 figures."""
+    is read back as H columns while each further run of H lines is a label and H-1 figures. The run may begin
+    with short lines that are no cells (a title, a date, the table's caption): the header starts where the
+    most rows follow."""
     found, i = [], 0
     while i < len(lines):
         end = i
         while end < len(lines) and _pdf_cell(lines[end]):
             end += 1
-        if table := _pdf_grid(lines[i:end]):
-            found.append((i, i + sum(len(row) for row in table), table))
+        if got := _pdf_grid(lines[i:end]):
+            skip, table = got
+            found.append((i + skip, i + skip + sum(len(row) for row in table), table))
         i = max(end, i + 1)
     return found
 
@@ -187,18 +212,26 @@ def _pdf_cell(line: str) -> bool:
     return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
 
 
-def _pdf_grid(run: list[str]) -> list[list[tuple]] | None:
+def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]]] | None:
+    """(how many lines before the header, the grid), or None."""
     run = [_norm(line) for line in run]
     first = next((k for k, line in enumerate(run) if is_number(line)), None)
-    width = (first or 0) - 1  # header cells before the first row's label
-    if first is None or width < 2:
+    if first is None:
         return None
+    best = max(((skip, _pdf_rows(run[skip:], first - skip - 1)) for skip in range(max(0, first - 2))),
+               key=lambda got: len(got[1]), default=(0, []))
+    skip, rows = best
+    if len(rows) < 2:
+        return None
+    return skip, [[(object(), cell) for cell in row] for row in [run[skip:skip + len(rows[0])], *rows]]
+
+
+def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
+    """The rows after `width` header cells: a label and width-1 figures each, while they last."""
     rows = []
     for k in range(width, len(run) - width + 1, width):
         row = run[k:k + width]
         if is_number(row[0]) or not all(is_number(cell) for cell in row[1:]):
             break
         rows.append(row)
-    if len(rows) < 2:
-        return None
-    return [[(object(), cell) for cell in row] for row in [run[:width], *rows]]
+    return rows

@@ -28,6 +28,30 @@ def test_a_relative_year_counts_from_the_previous_question():
     assert condense("去年呢?", [("黄冈有多少少先队员?", "")]) == "去年黄冈有多少少先队员?"  # no year to count from
 
 
+def test_this_years_target_and_another_places_actual_keep_the_thing_counted():
+    # blind set 21: "今年的目标呢?" had become "营口今年的目标是多少?" (the thing counted lost); a place with
+    # 去年实际 alone was taken for a new question
+    history = [("营口去年注册志愿者有多少?", "")]
+    assert condense("今年的目标呢?", history) == "营口今年注册志愿者有多少,目标是多少?"
+    history.append(("今年的目标呢?", ""))
+    assert condense("那盘锦今年的目标呢?", history) == "盘锦今年注册志愿者有多少,目标是多少?"
+    history.append(("那盘锦今年的目标呢?", ""))
+    assert condense("盘锦去年实际是多少?", history) == "盘锦去年注册志愿者有多少?"
+
+
+def test_a_change_against_a_year_then_that_years_figure():
+    history = [("丹东24年希望工程资助了多少学生?", "1825名")]
+    assert condense("比23年增长了多少?", history) == "丹东2024年希望工程资助了多少学生,比2023年增长了多少?"
+    history.append(("比23年增长了多少?", "11.3%"))
+    assert condense("23年是多少?", history) == "丹东2023年希望工程资助了多少学生?"  # the figure, not its change
+
+
+def test_it_is_the_place_the_previous_answer_named():
+    history = [("锦州上半年哪个县区发展团员最多?", "凌海市。原文:“…”")]
+    assert condense("它注册志愿者有多少?", history) == "凌海市注册志愿者有多少?"
+    assert condense("它注册志愿者有多少?", [("锦州上半年发展团员多少?", "5200名")]) != "凌海市注册志愿者有多少?"
+
+
 def test_full_width_punctuation_and_digits():
     assert condense("那２０２１年呢？", [("洛阳团市委2022年计划建成多少个“青翼家园”？", "18个。")]) == \
         "洛阳团市委2021年计划建成多少个“青翼家园”?"

@@ -97,6 +97,18 @@ def test_markdown_lines_list_items_are_not_joined():
     assert markdown_lines("- 第一项\n- 第二项\n正文一行\n接着一行") == ["第一项", "第二项", "正文一行接着一行"]
 
 
+def test_markdown_pipe_table_rows_carry_their_headers():
+    # blind set 21's 辽宁科技大学 report: 学院 × 团员数/注册志愿者 as a pipe table, asked about one 学院's cell
+    text = ("各学院情况如下表。\n\n| 学院 | 团员数(名) | 注册志愿者(名) |\n| --- | ---: | --- |\n"
+            "| 材料与冶金学院 | 2,318 | 1,642 |\n| 土木工程学院 | 1,283 | 968 |\n\n正文一行")
+    assert markdown_lines(text) == [
+        "各学院情况如下表。",
+        "材料与冶金学院团员数2,318名;材料与冶金学院注册志愿者1,642名。",
+        "土木工程学院团员数1,283名;土木工程学院注册志愿者968名。",
+        "正文一行"]
+    assert markdown_lines("| 甲 | 乙 |\n正文") == ["| 甲 | 乙 |正文"]  # no rule line: no table
+
+
 # -- html ---------------------------------------------------------------------------------
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>团市委召开青年工作会议_共青团某某市委</title>
@@ -466,6 +478,11 @@ def test_pdf_table_cells_read_back_as_rows(tmp_path):
 
     assert pdf_tables(["一、思想引领", "二、组织建设", "三、服务青年", "共青团安顺市委", "2025年1月10日"]) == []
     assert pdf_tables(["指标", "目标", "完成", "发展团员", "3200", "3356"]) == []  # one row is no table
+    # blind set 21's 丹东 PDF: the title, its date and the table's caption are short lines before the header
+    titled = ["共青团丹东市委2024年工作总结", "(2025年1月8日)", "表1 2024年主要工作指标完成情况", "指标", "2023年",
+              "2024年", "增长", "发展团员(名)", "2,846", "3,012", "5.8%", "青年之家(个)", "118", "132", "11.9%"]
+    [(start, end, grid)] = pdf_tables(titled)
+    assert (start, end) == (3, 15) and [[t for _, t in row] for row in grid][0] == ["指标", "2023年", "2024年", "增长"]
 
 
 def test_pdf_broken(tmp_path):

@@ -34,6 +34,18 @@ class Catalogue:
         self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
         self._locate = locate
 
+    @cached_property
+    def asked_names(self) -> dict[str, Place]:
+        """The title names, and a short name the reports use for a place other than the gazetteer's first reading
+        of it: "东港" is 日照's 东港区 to the gazetteer, 丹东's 东港市 in a knowledge base whose reports name that."""
+        shorts: dict[str, set] = {}
+        for p in self.known:
+            shorts.setdefault(p.short, set()).add(p)
+        gazetteer = table()
+        ambiguous = {short: next(iter(ps)) for short, ps in shorts.items() if len(ps) == 1 and short not in self.titled
+                     and (hit := gazetteer.get(short)) is not None and hit[0] not in ps}
+        return {**self.titled, **ambiguous}
+
     def to_json(self) -> dict:
         return {"titled": {k: _place_row(p) for k, p in self.titled.items()},
                 "reports": {d: _report_row(r) for d, r in self.reports.items()}}

@@ -2,6 +2,7 @@
 credit for its character bigrams ("青年志愿者" vs "志愿者"). Used by the features and the conflict check."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -47,10 +48,16 @@ def partial(term: str, text: str) -> float:
     return held / len(grams)
 
 
+# An age (or any) range is written with whichever dash or word the writer likes: "14到18岁" asks "14至18周岁".
+_RANGE = re.compile(r"(\d+)(?:到|至|—|–|-|~|～|－)(\d+)")
+_RANGE_SIGNS = ("至", "到", "—", "-", "~", "～", "－", "–")
+
+
 @lru_cache(maxsize=4096)
 def _forms(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the term and its words of the same meaning, its bigrams when it has 3+ characters)."""
-    return (term, *VARIANTS.get(term, ())), (tuple(grams_of(term)) if len(term) > 2 else ())
+    ranges = tuple(f"{m[1]}{sign}{m[2]}" for m in _RANGE.finditer(term) for sign in _RANGE_SIGNS)
+    return (term, *VARIANTS.get(term, ()), *ranges), (tuple(grams_of(term)) if len(term) > 2 else ())
 
 
 def grams_of(term: str) -> list[str]:

@@ -176,7 +176,7 @@ def place_mentions(text: str, catalogue=None):
     from . import scope
 
     text = unicodedata.normalize("NFKC", text)
-    mentions = [x for x in (scope.find(text, catalogue.titled, catalogue.known) if catalogue else scope.find(text))
+    mentions = [x for x in (scope.find(text, catalogue.asked_names, catalogue.known) if catalogue else scope.find(text))
                 if not x.institution]
     # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
     if _COMPARE.search(text) or _SUPER.search(text):

@@ -66,7 +66,7 @@ def _places(text: str, doc_id: str, catalogue, title: str = "") -> str:
     report = catalogue.reports.get(doc_id)
     school = [name for _, _, name in scope.schools(title)][:1]
     focus = school or (sorted({p.short for p in report.focus}) if report else [])
-    named = [m.place.short for m in scope.find(text, catalogue.titled, catalogue.known) if not m.institution]
+    named = [m.place.short for m in scope.find(text, catalogue.asked_names, catalogue.known) if not m.institution]
     more = [p for p in dict.fromkeys(named) if p not in focus][:3]
     return "、".join(focus) + (f"({'、'.join(more)})" if more else "")
 

@@ -73,6 +73,8 @@ FEATURES: tuple[str, ...] = (
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
+    "clause_extra_after",                                  # ... after it, up to the list item's end: "58名少先队员获得
+                                                           # 三星章" is no count of 少先队员 (its 现有少先队员21.3万名)
     "topic_clause", "topic_sentence",                      # coverage without the scope's terms (places, 截至/年底,
                                                            # 团市委/全市): "截至2023年底,全市共有团员16.94万名" carries
                                                            # its scope in the sentence, not the clause
@@ -92,6 +94,7 @@ _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NAMESAKE_TOWN = re.compile(r"镇|乡(?!村)|街道")  # right after a county's name: the town named after it
 _TOWN = re.compile(r"^[年月]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")  # 茅坪镇, at a run's start once places are cut
 _LIST_END = re.compile(r"[、,,;;::。]")
 _JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
@@ -155,7 +158,7 @@ class Env:
         if rank not in self._passage:
             p, top = self.passages[rank], self.passages[0]
             around = p.title + self.context(p)
-            absent = [w for t, w in self.weights.items() if t not in around]
+            absent = [w for t, w in self.weights.items() if not any(v in around for v in _forms(t))]
             years = f"{p.title} {p.text} {p.date} {p.period}"  # a report about 2024 speaks of 2024 throughout
             self._passage[rank] = {
                 "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
@@ -165,11 +168,11 @@ class Env:
                 "places_in_doc": _share(self.places, lambda t: self.doc_contains(p.doc_id, t)) if self.doc_contains
                 else _share(self.places, lambda t: t in around),
                 "places_in_context": _share(self.places, lambda t: t in around),
-                "cov_doc": sum(w for t, w in self.weights.items() if self.doc_contains(p.doc_id, t))
+                "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in _forms(t)))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
                 "topic_missing_doc": self.topic_missing(lambda t: any(
-                    self.doc_contains(p.doc_id, v) for v in (t, *VARIANTS.get(t, ())))) if self.doc_contains else 0.0,
+                    self.doc_contains(p.doc_id, v) for v in _forms(t))) if self.doc_contains else 0.0,
                 "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
             }
@@ -266,6 +269,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
+        "clause_extra_after": _extra(env, _LIST_END.split(text[end:span[1]])[0]) if cand.start >= 0 else 0.0,
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
@@ -329,6 +333,8 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     fit = any(last.place == m.place for m in env.asked) or last.surface in env.places
     if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
         fit = part.group() in env.question.text
+    elif fit and (town := _NAMESAKE_TOWN.match(text, last.end)):  # "岫岩镇发展团员58名" is the town's, not 岫岩县's
+        fit = last.surface + town.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
 
 
@@ -363,6 +369,11 @@ def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """A paragraph's sentences, found once: every candidate of it asks (~3 times each)."""
     spans = [m.span() for m in SENTENCE.finditer(text)]
     return [a for a, _ in spans], spans
+
+
+def _forms(term: str) -> tuple[str, ...]:
+    """The term and the words a report may write for it (coverage.VARIANTS: 推优 is 推荐优秀团员)."""
+    return (term, *VARIANTS.get(term, ()))
 
 
 def _lacks(part: str, text: str) -> float:

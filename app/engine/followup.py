@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .followup_edit import (KIND, KIND_SWAPPED, MEASURE, PART, PROGRAMME, TOTAL, TOWN, YEAR_WORDS, inherit, narrow,
-                            only_scope, place_phrase, qualify, swap_place, swap_subject, swap_year, total, town, whole)
+from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
+                            YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
+                            swap_year, total, town, whole)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -27,7 +28,7 @@ _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len,
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
-_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|比上年|较上年|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占)了?"
+_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|(?:19|20)?\d{2}年)|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占)了?"
                         r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
@@ -44,6 +45,9 @@ _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|
 # thing counted before, for the whole (a target is not set for the part narrowed to).
 _TARGET = re.compile(rf"^(?:那|那么)?的?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
+# The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
+_THIS_YEAR = re.compile(r"今年|本年度?")
+_TARGET_WORD = re.compile(r"目标|目标任务")  # 计划 alone qualifies the verb: "计划新建了几所"
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
 
@@ -64,8 +68,22 @@ def resolve(question: str, history: list, llm=None) -> Turn:
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
         standalone, answer = _step(normalise_query(asked[:_TURN_CHARS]), standalone)[0][:_TURN_CHARS], said
-    text, keeps_report = _step(normalise_query(question), standalone, llm)
+    question = _named_by_answer(normalise_query(question), standalone, answer)
+    text, keeps_report = _step(question, standalone, llm)
     return Turn(text, _quote(answer) if keeps_report else "")
+
+
+# "它/该县…" after "哪个县区…最多?": the place the answer named.
+_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其|该[县区市镇]|这个[县区市镇地方]|这个|那个[县区市镇地方])")
+_ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
+
+
+def _named_by_answer(question: str, previous: str, answer: str) -> str:
+    pronoun, head = _PRONOUN.match(question), _ANSWER_HEAD.match(answer.strip())
+    if not (pronoun and head and previous and re.search(r"哪(?:个|里|家|所|一)", previous)):
+        return question
+    named = scope.of_text(head.group(1)).mentions
+    return head.group(1) + question[pronoun.end():] if named and named[0].start == 0 else question
 
 
 def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
@@ -79,6 +97,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"])):
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
+        previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
     if focus is not None:
         if llm is not None:
             return llm.condense(question, previous), not own
@@ -88,6 +107,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return narrow(previous, part["part"]), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         return f"{whole(previous)},{question}", True
+    if own.mentions and own.mentions[0].start == 0 and (figure := _placed_actual(question, previous, own)):
+        return figure, False  # "盘锦去年实际是多少?": the thing counted before, of the place named
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
@@ -110,6 +131,19 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     moves = bool(own.years) or any(p not in previous for p in PROGRAMME.findall(question))
     # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
+
+
+def _placed_actual(question: str, previous: str, own) -> str | None:
+    """A place, a year word and 实际/总数 alone ("盘锦去年实际是多少?"): the previous thing counted, swapped there."""
+    phrase = place_phrase(question, own.mentions[0])
+    actual = _ACTUAL.match(question[len(phrase):])
+    when = actual["when"] if actual else ""
+    if not actual or not (not when or NOW_WORDS.fullmatch(when) or only_scope(when)):
+        return None
+    text = swap_place(whole(previous) + "?", phrase, own.mentions[0].place)
+    if own.years:
+        return swap_year(text, own.years[0])
+    return NOW_WORDS.sub(when, text, count=1) if when and NOW_WORDS.fullmatch(when) and NOW_WORDS.search(text) else text
 
 
 def _focus(question: str) -> str | None:
@@ -139,7 +173,10 @@ def _swap(previous: str, focus: str) -> str:
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = place_phrase(rest, places[0])
         text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
+    text, rest = _this_year(text, rest)
     rest = rest.removeprefix("的").removesuffix("的").strip()
+    if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
+        return f"{whole(text)},{rest}是多少?"
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
     if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
@@ -149,6 +186,14 @@ def _swap(previous: str, focus: str) -> str:
     if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
         return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
     return swap_subject(text, rest) if rest else text
+
+
+def _this_year(text: str, rest: str) -> tuple[str, str]:
+    """"今年…" leading what a follow-up names takes the place of the year word the previous turn used."""
+    if now := _THIS_YEAR.match(rest):
+        text = NOW_WORDS.sub(now.group(), text, count=1) if NOW_WORDS.search(text) else now.group() + text
+        rest = rest[now.end():]
+    return text, rest
 
 
 def _turns(history: list) -> list[tuple[str, str]]:

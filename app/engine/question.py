@@ -25,7 +25,8 @@ _TYPES = (
 # Phrases that carry the question's form, not its content; removed before matching passages.
 _STOP = re.compile(
     r"请问|一下|多少|几|几个|第几|第几个|是谁|谁|哪|哪一|哪一年|哪一天|哪所|哪家|哪个|哪位|哪些|哪两|哪几|哪里|哪儿|哪天|哪年|什么|怎么|如何|吗|呢|吧|"
-    r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后")
+    r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后|"
+    r"总数|数量|数目")  # "团组织总数多少": the count asked, which "青年之家总数达到209个" shares
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
@@ -92,7 +93,7 @@ def _terms(text: str, words: list[str]) -> tuple[str, ...]:
 _PART_END = r"(?=(?:的)?(?:有|占|是|为|多少|几|帮助|资助|参加|参与|注册|获得|服务|报名|来自|受|被|共|累计))"
 _PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?)(?:{_PART_END}|(?=[??]?$))")  # "…录取了多少其中女性?": a follow-up's
 _GROUP = re.compile(rf"(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
-_AMONG = ("中", "里", "当中", "之中")
+_AMONG = ("中", "里", "当中", "之中", "里面", "里头", "里边", "中间")  # 里面: a locative word of its own
 _YEAR_END = re.compile(r"\d年$")
 _PLACE_END = frozenset("省市县区镇乡村州旗这那哪心家城夜手")
 _GENDER = re.compile(r"(?<![妇少儿])(女|男)(?:性|生|的|子|团员|青年|大学生|干部|党员|职工|创业者|志愿者|队员|代表|教师|学生)")

@@ -172,7 +172,7 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
 
 def of_text(text: str, catalogue=None) -> Scope:
     """A question's scope: the places and years it names ("团市委" names none)."""
-    mentions = find(text, catalogue.titled, catalogue.known) if catalogue else find(text)
+    mentions = find(text, catalogue.asked_names, catalogue.known) if catalogue else find(text)
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
 
 

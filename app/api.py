@@ -13,7 +13,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, cross_each, cross_mention, scope
+from .engine import conflict, cross, cross_each, cross_mention, localities, scope
 from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -57,7 +57,7 @@ class Assistant:
         started = time.perf_counter()
         turn = resolve(question, history or [], self.llm)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
-        asked = turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode()
+        asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = analyse(asked)
         across = self._across(asked)
         if across is not None:  # a question over many reports, answered from their facts
@@ -118,6 +118,11 @@ class Assistant:
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(t in p.title or t in self.retriever.neighbourhood(p) for t in towns)]
         return q, admitted, found, ""
+
+    def _spelled_out(self, text: str) -> str:
+        """辽科大 as 辽宁科技大学, where a report title names that university (localities.spelled_out)."""
+        index = self.retriever.index()
+        return localities.spelled_out(text, scope.catalogue(index).schools) if len(index) and "大" in text else text
 
     def _across(self, text: str) -> Answer | None:
         """The answer from the facts of many reports (app/engine/cross.py), or None for the single-report path."""

@@ -25,7 +25,7 @@ from .schema import Document, Fact
 # cpca's table (潞州区, gazetteer.renamed); a part named after 其中, or a place before a year's figure (全年…), is
 # not carried to the next sentence; 5: a target section's figures carry its heading as their period (三、2024年工作安排),
 # a district named as its city (荆州区 in 荆州's report) is read by its full name.
-FACTS_VERSION = 5
+FACTS_VERSION = 6
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -247,8 +247,8 @@ def _year_for(head: str, years: list[int]) -> int:
     """The last year named before the figure in its sentence (head), else the only one its sentence names."""
     from app.engine.scope import years as years_of
 
-    before = sorted(years_of(head))
-    return before[-1] if before else years[0] if len(years) == 1 else 0
+    before = years_of(head)  # the last named, not the latest: "…情况,青年之家(个)2023年118个" in a 2024 caption
+    return max(before, key=lambda y: (head.rfind(str(y)), y)) if before else years[0] if len(years) == 1 else 0
 
 
 _PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?|[一二三四五六七八九十]+五(?:期间|以来)")

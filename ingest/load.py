@@ -224,7 +224,7 @@ def markdown_lines(text: str) -> list[str]:
         stripped = raw_lines[i].strip()
         i += 1
         if grid := tables.markdown_grid(raw_lines, i - 1):
-            lines += tables.lines_of(grid, lines)
+            lines += tables.lines_of(grid, [line.removeprefix("# ") for line in lines[-1:]])  # a heading: its text
             i += len(grid)  # the header, its rule and the rows: len(grid) + 1 lines, the first counted above
             joinable = False
             continue

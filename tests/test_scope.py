@@ -297,3 +297,16 @@ def test_a_citys_counties_and_districts_are_the_city_not_a_county_of_its_name(qu
                                              ("参加清镇这次禁毒宣传活动的青年禁毒志愿者有多少名?", ())])
 def test_a_town_that_opens_a_question_must_be_named_by_its_answer(question, towns):
     assert scope.localities(question, scope.of_text(question).mentions) == towns
+
+
+def test_a_shortened_university_is_spelled_out_as_a_report_names_it():
+    # blind set 21 asked "辽科大…" of 共青团辽宁科技大学委员会's report; earlier sets 长大 (长江大学) and 郑大 (郑州大学)
+    from app.engine.localities import spelled_out
+
+    names = ("辽宁科技大学", "长江大学", "郑州大学")
+    assert spelled_out("辽科大挑战杯省赛一等奖多少项?", names) == "辽宁科技大学挑战杯省赛一等奖多少项?"
+    assert spelled_out("长大2023学年有多少团员?", names) == "长江大学2023学年有多少团员?"
+    assert spelled_out("郑大志愿者多少人?", names) == "郑州大学志愿者多少人?"
+    for text in ("广大青年参加了多少?", "加大投入多少?", "辽宁科技大学团员多少?"):
+        assert spelled_out(text, names) == text
+    assert spelled_out("长大2023学年有多少团员?", ()) == "长大2023学年有多少团员?"  # no university in the reports

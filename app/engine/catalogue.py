@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .periods import report_period, years
 from .gazetteer import Place, table
-from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find
+from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find, schools
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
 # its most-named one (one 北京 in a 宁夏 report is not its subject); reasoned, unused by the 37 practice reports.
@@ -33,6 +33,11 @@ class Catalogue:
         self.reports = {**(reports or {}), **{d: self._report(d) for d in texts}}
         self.known = tuple(sorted({p for r in self.reports.values() for p in r.named}, key=lambda p: p.code))
         self._locate = locate
+
+    @cached_property
+    def schools(self) -> tuple[str, ...]:
+        """The universities and colleges the report titles name (共青团辽宁科技大学委员会…)."""
+        return tuple(dict.fromkeys(name for m in self.metas.values() for _, _, name in schools(m["title"])))
 
     @cached_property
     def asked_names(self) -> dict[str, Place]:

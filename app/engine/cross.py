@@ -111,7 +111,8 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     table = table.get(stamp)
     found = _nearest(table, vector, max(limit, FACT_K), set(places))
     scored = [(f, score(indicator, f, cos)) for f, cos in found]
-    scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and not planned(f)]
+    plans = cross_period.asks_plan(indicator)  # "2025年分别计划发展多少团员": the targets, not what was reached
+    scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and planned(f) == plans]
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
@@ -152,7 +153,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     facts = _passing(facts, q, family)
     # A target whose plan word is in a sentence part the quote left out ("力争…;…;发放青年创业贷款6亿元以上"):
     # read in its paragraph; only for the facts kept, a paragraph read each.
-    facts = [(f, s) for f, s in facts if not planned(f, paragraph(f.doc_id, f.paragraph) or "")]
+    plans = cross_period.asks_plan(q.indicator)
+    facts = [(f, s) for f, s in facts if planned(f, paragraph(f.doc_id, f.paragraph) or "") == plans]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
@@ -182,7 +184,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
         value = rows[-1].label()
         if (which := WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:
-            value = f"{(min if which.group(1) in LESS else max)(rows, key=lambda f: f.value).year}年"
+            less = (which.group(1) or which.group(2)) in LESS
+            value = f"{(min if less else max)(rows, key=lambda f: f.value).year}年"
         return _answer(question, head, rows, paragraph, value)
     chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
     if not chosen:

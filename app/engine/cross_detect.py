@@ -18,7 +18,8 @@ from .cross_each import ASKS_NAME
 
 _ADJ = "多少高低大小长短"
 LESS = set("少低小短")
-WHICH_YEAR = re.compile(rf"哪一?年(?:的)?(?:更|较|比较)?([{_ADJ}])")  # "…哪年多?": the winner is a year
+# "…哪年多?", "哪一年希望工程资助的学生多?": the winner is a year (the adjective may end the clause the year begins)
+WHICH_YEAR = re.compile(rf"哪一?年(?:的)?(?:更|较|比较)?([{_ADJ}])|哪一?年[^,,??。]{{1,16}}?(?:更|较|比较)?([{_ADJ}])(?=[??,,。!]|$|呢|一些|一点)")
 # A comparative after a which-word, "多" not the start of 多少 and "少" not its end; or "A多还是B多".
 _WHICH = r"(?:哪|谁|还是)"
 # A bare 大/小 is also in 大学/小学: an adjective counts after 更/较 or where the clause ends.
@@ -41,7 +42,7 @@ _CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近
 # one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named
 # without a span word ("2023年和2024年一共", "2022到2024年…合计") is one place's figures added up.
 _SPAN = re.compile(r"累计|以来|开始")
-_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|哪一?年(?:的)?(?:更|较|比较)?[多少高低大小]")  # …哪年多
+_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|" + WHICH_YEAR.pattern)  # …哪年多
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 # "新华、卫东、湛河三个中心城区一共…": parts counted as parts of one place, whose report states their sum.

@@ -46,3 +46,34 @@ def schools(text: str) -> list[tuple[int, int, str]]:
         if m.start() - start >= 2:
             found.append((start, m.end(), text[start:m.end()]))
     return found
+
+
+# A university shortened as staff say it: 辽科大 (辽宁科技大学), 长大 (长江大学), 郑大 (郑州大学). Words that end in 大 and
+# are no university's, whatever the reports hold.
+_SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,3}大(?!学|会|赛|队|型|量|力|幅|于|约|多|部|批|中)")
+_NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大 伟大 远大 较大 很大 更大 加大 放大 宏大 庞大 大大 全大 人大 十大 两大 三大 四大 五大 六大 七大 八大 九大 百大".split())
+
+
+def spelled_out(text: str, names) -> str:
+    """The text with each university shortened as its first character and more of its name in order, ending in 大,
+    written out as the one university among `names` (those the reports name) it can stand for."""
+    def full(m: re.Match) -> str:
+        word = m.group()
+        for k in range(len(word) - 1):  # the longest first: 在辽科大, 辽科大, 科大
+            short = word[k:]
+            if short in _NOT_SCHOOL:
+                continue
+            fits = [n for n in names if n.endswith("大学") and n[0] == short[0] and _in_order(short[1:-1], n[1:-2])]
+            if len(fits) == 1 and fits[0] not in text:
+                return word[:k] + fits[0]
+        return word
+    return _SHORT_SCHOOL.sub(full, text) if names and "大" in text else text
+
+
+def _in_order(chars: str, name: str) -> bool:
+    at = 0
+    for c in chars:
+        at = name.find(c, at) + 1
+        if not at:
+            return False
+    return True

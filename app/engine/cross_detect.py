@@ -48,6 +48,7 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|" + WHIC
 # "新华、卫东、湛河三个中心城区一共…": parts counted as parts of one place, whose report states their sum.
 _N_PARTS = re.compile(r"[两三四五六七八九十\d]+个\w{0,2}?(?:城区|县区|县市区|县市|市辖区|县|区)")
 _NORM = re.compile(r"要求|应当|必须|不低于|不少于")
+_INNER_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇|乡|街道|学院|院系|团支部|支部)")  # no report is a town's or a college's
 _PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)")
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _PRONOUN = re.compile(r"[他她它其该]")
@@ -211,7 +212,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
     if len(places) >= 2 and (compare or (superlative and which)):
         return "compare", _less(compare or superlative)
-    if not places and superlative and which:
+    if not places and superlative and which and not _INNER_PARTS.search(text):  # 哪个镇/学院: one report's parts
         return "rank", _less(superlative)
     # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
     if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):

@@ -25,9 +25,10 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 8  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 9  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
-# 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's
+# 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
+# 9: "乡镇和县直单位" names no 和县
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -70,6 +71,8 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
                 whole = _name_table(extra)[0].get(surface[:-1])
                 if whole is not None and whole[0].level < 2:
                     surface, place, bounded, end = surface[:-1], whole[0], False, end - 1
+            if _CONJOINED.match(surface) and _COUNTY_WORD.match(text, end - 1):
+                continue  # "乡镇和县直单位": 和 joins 县直 (the county's organs), no 和县
             if not bounded or _word(text, start, end):
                 found.append(Mention(place, surface, start, end, bool(institution(text[end:]))))
                 next_free = end
@@ -79,6 +82,8 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
 
 
 _MAX_NAME = 16
+_CONJOINED = re.compile(r"^[和与及或同跟]县$")  # 和县 (安徽) is also 和 + a word beginning with 县
+_COUNTY_WORD = re.compile(r"县(?:直|级|域|委|里|内|城|乡|区|市)")
 _COUNTIES_OF = re.compile(r"区(?!域)|[((]\s*(?:市|区|市、区)\s*[))]|市区")  # after 县: a city's counties and districts
 _NO_EXTRA: dict = {}
 _NAMES: dict = {}  # id(extra) -> (extra, names): a catalogue's title names are one dict, asked 3x per report

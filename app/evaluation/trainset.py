@@ -36,7 +36,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice13", "tests/data/practice13"), ("practice14", "tests/data/practice14"),
         ("practice15", "tests/data/practice15"), ("practice16", "tests/data/practice16"),
         ("practice17", "tests/data/practice17"), ("practice18", "tests/data/practice18"),
-        ("practice19", "tests/data/practice19"),
+        ("practice19", "tests/data/practice19"), ("practice20", "tests/data/practice20"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -92,7 +92,8 @@ def sources(sets=SETS) -> str:
                "tests/data/practice9", "tests/data/practice10", "tests/data/practice11",
                "tests/data/practice12", "tests/data/practice13", "tests/data/practice14",
                "tests/data/practice15", "tests/data/practice16", "tests/data/practice17",
-               "tests/data/practice18", "tests/data/practice19")
+               "tests/data/practice18", "tests/data/practice19",
+               "tests/data/practice20")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

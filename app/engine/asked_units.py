@@ -12,6 +12,7 @@ import re
 PEOPLE = frozenset({"人", "名", "位"})
 MONEY = frozenset({"元"})
 PERCENT = frozenset({"%"})
+POINTS = frozenset({"个", "百分点"})  # a rate's change: "提高3.2个百分点"
 HOURS = frozenset({"小时"})
 VISITS = PEOPLE | {"人次"}
 # Things counted with a classifier: "多少个青年之家" is 21家 as well as 21个.
@@ -21,9 +22,9 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 
 # 家(?!庭): "多少家庭困难学生" counts students, not households.
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
-                        r"项|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
+                        r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
@@ -61,6 +62,8 @@ _ENGLISH_UNITS = (
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
 _ENGLISH_THINGS = re.compile(r"\b(schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
                              r"organi[sz]ations?|branches|centers?|centres?|houses?|matters?|programmes?|programs?|committees?)\b")
+_ENGLISH_CHANGE = re.compile(r"\bby how much\b|\bhow much did .+? (?:grow|increase|rise|fall|drop|decrease|decline)\b")
+MONEY_WORDS_EN = re.compile(r"\b(money|funding|funds?|yuan|rmb|loans?|donations?|raised|fundraising)\b")
 ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were|"
                              r"under|by|from|at|across|with)\b")
 
@@ -82,6 +85,8 @@ def units(q: str, english: bool = False) -> frozenset:
     found = _nearest(q)
     if found == PEOPLE and _visits(q):
         found = VISITS
+    if found == PERCENT and _CHANGE.search(q):
+        return PERCENT | POINTS  # 参学率提高了多少: 3.2个百分点
     return found | PERCENT if found and _CHANGE.search(q) else found
 
 
@@ -159,6 +164,8 @@ def _english(q: str) -> frozenset:
             if words and pattern.search(words[-1]):
                 return found
     # a rate or a change year on year of money is a share: "By how much did … fundraising change year on year"
+    if _ENGLISH_CHANGE.search(q) and not MONEY_WORDS_EN.search(q):  # "By how much did … volunteers grow"
+        return PERCENT | (PEOPLE if ENGLISH_PEOPLE.search(q) else COUNT)
     for pattern, found in ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), *_ENGLISH_UNITS, (ENGLISH_PEOPLE, PEOPLE)):
         if pattern.search(q):
             return found

@@ -85,9 +85,11 @@ class FactsStore:
         if doc_ids:
             self.facts.delete(ids=list(doc_ids))
 
-    def nearest_indicators(self, vector, k: int) -> list[tuple[str, float]]:
-        """The keys (indicator_key) of the k indicators nearest the vector, with cosine similarity."""
-        k = min(k, self.indicators.count())
+    def nearest_indicators(self, vector, k: int, held: int | None = None) -> list[tuple[str, float]]:
+        """The keys (indicator_key) of the k indicators nearest the vector, with cosine similarity. held: how many
+        the caller knows of (its facts' indicators: at most the collection's count), which saves asking (6 ms at
+        125k indicators)."""
+        k = min(k, self.indicators.count() if held is None else held)
         if k <= 0:
             return []
         got = self.indicators.query(query_embeddings=[list(map(float, vector))], n_results=k, include=["distances"])

@@ -44,15 +44,24 @@ def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
 
-def score(query: str, fact: Fact, cos: float) -> float:
+def score(query: str, fact: Fact, cos: float, context=None) -> float:
     """cos plus the character evidence that the fact counts what the question asks (see MATCH_MIN); below
-    MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there."""
-    query = fold(query)  # one word for a family of paraphrases (cross_detect.fold): 筹钱 and 募集款物
-    wanted, text = bigrams(query), fold(f"{fact.quote}\n{fact.title}")
+    MATCH_MIN without the costlier half computed when even a perfect ratio could not lift it there.
+    context: the fact's folded quote and title, when the caller keeps them (FactTable.context)."""
+    asked, wanted = _asked(query)
+    text = context or fold(f"{fact.quote}\n{fact.title}")
     context = sum(b in text for b in wanted) / len(wanted)  # a few substring tests: cheaper than the text's bigrams
     if cos + (1 + context) / 2 < MATCH_MIN:
         return cos + context / 2
-    return cos + (_alike(core(query), fact.indicator) + context) / 2
+    return cos + (_alike(asked, fact.indicator) + context) / 2
+
+
+@functools.lru_cache(maxsize=256)
+def _asked(query: str) -> tuple[str, set[str]]:
+    """(the core of the query folded, its bigrams): one word for a family of paraphrases (cross_detect.fold),
+    筹钱 and 募集款物; once per query, not per fact scored."""
+    folded = fold(query)
+    return core(folded), bigrams(folded)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -83,7 +92,17 @@ class FactTable:
         self.store, self.stamp, self.by_id = store, None, {}
         self.by_indicator: dict[str, list[Fact]] = {}  # indicator_key -> its facts, in id order
         self.by_place: dict[str, list[tuple[str, Fact]]] = {}  # place -> (indicator_key, fact) of its facts
+        self._folded: dict[int, str] = {}  # id(fact) -> its quote and title folded, as the queries meet it
         self._lock = threading.Lock()
+
+    def context(self, fact: Fact) -> str:
+        """The fact's quote and title as score() reads them, folded once (a fact is scored by many queries)."""
+        held = self._folded.get(id(fact))
+        if held is None:
+            if len(self._folded) > FOLDED_KEPT:
+                self._folded.clear()
+            held = self._folded[id(fact)] = fold(f"{fact.quote}\n{fact.title}")
+        return held
 
     def get(self, stamp: str) -> "FactTable":
         from ingest.facts_store import indicator_key
@@ -96,9 +115,11 @@ class FactTable:
                     by_indicator.setdefault(key, []).append(f)
                     by_place.setdefault(f.place, []).append((key, f))
                 self.by_id, self.by_indicator, self.by_place, self.stamp = by_id, by_indicator, by_place, stamp
+                self._folded = {}
             return self
 
 
+FOLDED_KEPT = 50_000  # facts' folded contexts a worker keeps (~100 characters each)
 # A facts query over these places reads the cosine of every indicator they count, exactly; beyond, the nearest ones.
 EXACT_INDICATORS = 2000
 
@@ -110,7 +131,7 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     vector = embedder.embed_query(indicator)
     table = table.get(stamp)
     found = _nearest(table, vector, max(limit, FACT_K), set(places))
-    scored = [(f, score(indicator, f, cos)) for f, cos in found]
+    scored = [(f, score(indicator, f, cos, table.context(f))) for f, cos in found]
     plans = cross_period.asks_plan(indicator)  # "2025年分别计划发展多少团员": the targets, not what was reached
     scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and planned(f) == plans]
     return sorted(scored, key=lambda x: -x[1])[:limit]
@@ -126,7 +147,7 @@ def _nearest(table: FactTable, vector, k: int, places: set[str]) -> list[tuple[F
             sims = table.store.indicator_similarities(vector, keys)
             return sorted(((f, sims[key]) for key, f in theirs if key in sims), key=lambda x: -x[1])
     found = []
-    for key, cos in table.store.nearest_indicators(vector, k):
+    for key, cos in table.store.nearest_indicators(vector, k, len(table.by_indicator)):
         found.extend((f, cos) for f in table.by_indicator.get(key, ()) if not places or f.place in places)
         if len(found) >= k:
             break

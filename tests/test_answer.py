@@ -67,8 +67,14 @@ def test_english_question_quotes_chinese_source(assistant):
 
 def test_follow_ups_reuse_place_and_subject(assistant):
     history = [(VOLUNTEERS, "20357人")]
-    assert assistant.ask("那团员呢?", history=history).value == "22804名"
     assert assistant.ask("宁夏呢?", history=history).value == "528740人"
+
+
+@learned  # made "铜川的志愿汇平台注册了多少团员?": the platform's verb kept for another noun; since the model of
+# 2026-12-02 (threshold 0.387) its right pick (22804名, P 0.14) is refused. A rule giving "铜川团员有多少?" instead
+# scored the same on the gold conversations (0.893 turns: one fixed, one broken) and dropped 上半年/1-9月; not kept.
+def test_follow_up_swaps_the_thing_counted(assistant):
+    assert assistant.ask("那团员呢?", history=[(VOLUNTEERS, "20357人")]).value == "22804名"
 
 
 def test_stream_ends_with_answer(assistant):

@@ -50,6 +50,9 @@ def test_it_is_the_place_the_previous_answer_named():
     history = [("锦州上半年哪个县区发展团员最多?", "凌海市。原文:“…”")]
     assert condense("它注册志愿者有多少?", history) == "凌海市注册志愿者有多少?"
     assert condense("它注册志愿者有多少?", [("锦州上半年发展团员多少?", "5200名")]) != "凌海市注册志愿者有多少?"
+    assert not condense("其中女性多少?", history).startswith("凌海市")  # 其中 narrows; it names nothing
+    later = condense("那义县呢?", [*history, ("它注册志愿者有多少?", "19560人")])  # replayed as the history
+    assert later == "义县注册志愿者有多少?"
 
 
 def test_full_width_punctuation_and_digits():

@@ -67,14 +67,15 @@ def resolve(question: str, history: list, llm=None) -> Turn:
     standalone, answer = "", ""
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
-        standalone, answer = _step(normalise_query(asked[:_TURN_CHARS]), standalone)[0][:_TURN_CHARS], said
+        asked = _named_by_answer(normalise_query(asked[:_TURN_CHARS]), standalone, answer)
+        standalone, answer = _step(asked, standalone)[0][:_TURN_CHARS], said
     question = _named_by_answer(normalise_query(question), standalone, answer)
     text, keeps_report = _step(question, standalone, llm)
     return Turn(text, _quote(answer) if keeps_report else "")
 
 
 # "它/该县…" after "哪个县区…最多?": the place the answer named.
-_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其|该[县区市镇]|这个[县区市镇地方]|这个|那个[县区市镇地方])")
+_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该[县区市镇]|这个[县区市镇地方]|这个|那个[县区市镇地方])")
 _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
 
 
@@ -138,12 +139,13 @@ def _placed_actual(question: str, previous: str, own) -> str | None:
     phrase = place_phrase(question, own.mentions[0])
     actual = _ACTUAL.match(question[len(phrase):])
     when = actual["when"] if actual else ""
-    if not actual or not (not when or NOW_WORDS.fullmatch(when) or only_scope(when)):
+    now = bool(when) and bool(NOW_WORDS.fullmatch(when))
+    if not actual or not (not when or now or only_scope(when)):
         return None
     text = swap_place(whole(previous) + "?", phrase, own.mentions[0].place)
     if own.years:
         return swap_year(text, own.years[0])
-    return NOW_WORDS.sub(when, text, count=1) if when and NOW_WORDS.fullmatch(when) and NOW_WORDS.search(text) else text
+    return NOW_WORDS.sub(when, text, count=1) if now else text
 
 
 def _focus(question: str) -> str | None:

@@ -66,9 +66,12 @@ def pad(collection, target: int, rng) -> None:
 
 def pad_facts(store, target: int, rng) -> None:
     """Copies of the reports' fact records until `target` reports hold facts, each copy with indicators of its own."""
-    from ingest.facts_store import _facts_of, indicator_key
+    from ingest.facts_store import indicator_key
 
-    reports = [_facts_of(m["facts"]) for m in store.facts.get(include=["metadatas"])["metadatas"]]
+    by_doc: dict[str, list] = {}
+    for f in store.all_facts():
+        by_doc.setdefault(f.doc_id, []).append(f)
+    reports = list(by_doc.values())
     got = store.indicators.get(include=["embeddings", "metadatas"])
     vector_of = dict(zip((m["indicator"] for m in got["metadatas"]), np.asarray(got["embeddings"], dtype=np.float32)))
     copy, added = 0, len(reports)

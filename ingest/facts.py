@@ -24,7 +24,8 @@ from .schema import Document, Fact
 # 3: a county whose short name is an everyday word is read by its full name (解放区); 4: divisions named since
 # cpca's table (潞州区, gazetteer.renamed); a part named after 其中, or a place before a year's figure (全年…), is
 # not carried to the next sentence; 5: a target section's figures carry its heading as their period (三、2024年工作安排),
-# a district named as its city (荆州区 in 荆州's report) is read by its full name.
+# a district named as its city (荆州区 in 荆州's report) is read by its full name; 6: a figure's year is the last one
+# named before it, not the latest (a 2024 caption over a 2023 column), and facts are stored per report.
 FACTS_VERSION = 6
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances

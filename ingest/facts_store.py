@@ -107,17 +107,13 @@ class FactsStore:
         sims = np.asarray(got["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
         return {k: float(s) for k, s in zip(got["ids"], sims)}
 
-    def fact_records(self) -> dict[str, Fact]:
-        """Every fact by id (doc_id:paragraph:n), page by page."""
-        out = {}
-        for ids, metas, _ in self._pages(self.facts, include=["metadatas"], page=1000):
-            for meta in metas:
-                facts = _facts_of(meta["facts"])
-                out.update((f"{f.doc_id}:{f.paragraph}:{n}", f) for n, f in enumerate(facts))
-        return out
+    def all_facts(self) -> list[Fact]:
+        """Every report's facts, page by page."""
+        return [f for _, metas, _ in self._pages(self.facts, include=["metadatas"], page=1000)
+                for meta in metas for f in _facts_of(meta["facts"])]
 
     def fact_count(self) -> int:
-        return len(self.fact_records())
+        return len(self.all_facts())
 
     def facts_current(self) -> bool:
         """Whether every stored report's facts are stored, as this version extracts them: False for an index built
@@ -134,9 +130,6 @@ class FactsStore:
         self.facts.modify(metadata={"complete": FACTS_VERSION})
         with contextlib.suppress(Exception):  # the collection of one vector per fact, from before the records
             self.client.delete_collection(f"{self.settings.collection}-facts")
-
-    def all_facts(self) -> list[Fact]:
-        return list(self.fact_records().values())
 
 
 def _record(facts: list[Fact]) -> str:

@@ -221,13 +221,13 @@ def markdown_lines(text: str) -> list[str]:
     raw_lines = text.splitlines()
     i = 0
     while i < len(raw_lines):
-        stripped = raw_lines[i].strip()
-        i += 1
-        if grid := tables.markdown_grid(raw_lines, i - 1):
+        if grid := tables.markdown_grid(raw_lines, i):
             lines += tables.lines_of(grid, [line.removeprefix("# ") for line in lines[-1:]])  # a heading: its text
-            i += len(grid)  # the header, its rule and the rows: len(grid) + 1 lines, the first counted above
+            i += len(grid) + 1  # the header, its rule and the rows
             joinable = False
             continue
+        stripped = raw_lines[i].strip()
+        i += 1
         if not stripped:
             joinable = False
             continue

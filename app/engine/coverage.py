@@ -53,11 +53,17 @@ _RANGE = re.compile(r"(\d+)(?:到|至|—|–|-|~|～|－)(\d+)")
 _RANGE_SIGNS = ("至", "到", "—", "-", "~", "～", "－", "–")
 
 
+def variants(term: str) -> tuple[str, ...]:
+    """The term and the words a report may write for it (推优 is 推荐优秀团员)."""
+    return (term, *VARIANTS.get(term, ()))
+
+
 @lru_cache(maxsize=4096)
 def _forms(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the term and its words of the same meaning, its bigrams when it has 3+ characters)."""
+    """(the term, its words of the same meaning and its range's other spellings, its bigrams when it has 3+
+    characters)."""
     ranges = tuple(f"{m[1]}{sign}{m[2]}" for m in _RANGE.finditer(term) for sign in _RANGE_SIGNS)
-    return (term, *VARIANTS.get(term, ()), *ranges), (tuple(grams_of(term)) if len(term) > 2 else ())
+    return (*variants(term), *ranges), (tuple(grams_of(term)) if len(term) > 2 else ())
 
 
 def grams_of(term: str) -> list[str]:

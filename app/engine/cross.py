@@ -85,11 +85,11 @@ def core(indicator: str) -> str:
 
 
 class FactTable:
-    """Every fact by id and by indicator, read from Chroma once per ingest stamp (as the lexical index is): a facts
+    """Every fact by indicator and by place, read from Chroma once per ingest stamp (as the lexical index is): a facts
     query then asks Chroma for the nearest indicators' keys and distances only."""
 
     def __init__(self, store):
-        self.store, self.stamp, self.by_id = store, None, {}
+        self.store, self.stamp = store, None
         self.by_indicator: dict[str, list[Fact]] = {}  # indicator_key -> its facts, in id order
         self.by_place: dict[str, list[tuple[str, Fact]]] = {}  # place -> (indicator_key, fact) of its facts
         self._folded: dict[int, str] = {}  # id(fact) -> its quote and title folded, as the queries meet it
@@ -109,12 +109,12 @@ class FactTable:
 
         with self._lock:
             if stamp != self.stamp:
-                by_id, by_indicator, by_place = self.store.fact_records(), {}, {}
-                for f in by_id.values():
+                by_indicator, by_place = {}, {}
+                for f in self.store.all_facts():
                     key = indicator_key(f.indicator)
                     by_indicator.setdefault(key, []).append(f)
                     by_place.setdefault(f.place, []).append((key, f))
-                self.by_id, self.by_indicator, self.by_place, self.stamp = by_id, by_indicator, by_place, stamp
+                self.by_indicator, self.by_place, self.stamp = by_indicator, by_place, stamp
                 self._folded = {}
             return self
 

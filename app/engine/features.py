@@ -16,7 +16,7 @@ from typing import Callable
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
-from .coverage import VARIANTS, coverage, grams_of, partial, term_weight
+from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER
 from .retrieve import Passage
@@ -158,7 +158,7 @@ class Env:
         if rank not in self._passage:
             p, top = self.passages[rank], self.passages[0]
             around = p.title + self.context(p)
-            absent = [w for t, w in self.weights.items() if not any(v in around for v in _forms(t))]
+            absent = [w for t, w in self.weights.items() if not any(v in around for v in variants(t))]
             years = f"{p.title} {p.text} {p.date} {p.period}"  # a report about 2024 speaks of 2024 throughout
             self._passage[rank] = {
                 "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
@@ -168,11 +168,11 @@ class Env:
                 "places_in_doc": _share(self.places, lambda t: self.doc_contains(p.doc_id, t)) if self.doc_contains
                 else _share(self.places, lambda t: t in around),
                 "places_in_context": _share(self.places, lambda t: t in around),
-                "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in _forms(t)))
+                "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in variants(t)))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
                 "topic_missing_doc": self.topic_missing(lambda t: any(
-                    self.doc_contains(p.doc_id, v) for v in _forms(t))) if self.doc_contains else 0.0,
+                    self.doc_contains(p.doc_id, v) for v in variants(t))) if self.doc_contains else 0.0,
                 "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
             }
@@ -369,11 +369,6 @@ def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """A paragraph's sentences, found once: every candidate of it asks (~3 times each)."""
     spans = [m.span() for m in SENTENCE.finditer(text)]
     return [a for a, _ in spans], spans
-
-
-def _forms(term: str) -> tuple[str, ...]:
-    """The term and the words a report may write for it (coverage.VARIANTS: 推优 is 推荐优秀团员)."""
-    return (term, *VARIANTS.get(term, ()))
 
 
 def _lacks(part: str, text: str) -> float:

@@ -35,8 +35,9 @@ TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|
                     r"(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:\(?市\)?)?区(?:加起来|合计|一共|总计)?|加起来")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
-WHOLE = re.compile(r"[,,](?:其中|同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重|计划|目标)")
-FIGURE_PART = re.compile(r"[,,](?:同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重)")  # a change of the figure asked
+_CHANGE = r"同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
+WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标)")
+FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
 NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"

@@ -25,8 +25,9 @@ from .schema import Document, Fact
 # cpca's table (潞州区, gazetteer.renamed); a part named after 其中, or a place before a year's figure (全年…), is
 # not carried to the next sentence; 5: a target section's figures carry its heading as their period (三、2024年工作安排),
 # a district named as its city (荆州区 in 荆州's report) is read by its full name; 6: a figure's year is the last one
-# named before it, not the latest (a 2024 caption over a 2023 column), and facts are stored per report.
-FACTS_VERSION = 6
+# named before it, not the latest (a 2024 caption over a 2023 column), and facts are stored per report; 7: a report
+# whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it.
+FACTS_VERSION = 7
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -159,6 +160,7 @@ def _around(quantities: list, q) -> tuple:
 
 _LIST_JOIN = re.compile(r"^\s*(?:、|和|与|及|,|,)?\s*$")
 _CLAUSE_END = re.compile(r"[,,;;。]")
+_SENTENCE_END = re.compile(r"[;;。!?!?]")
 
 
 def _respectively(paragraph: str, mentions: list, q, start: int, inside: list, report=None) -> str:
@@ -169,8 +171,9 @@ def _respectively(paragraph: str, mentions: list, q, start: int, inside: list, r
         return ""
     listed = []
     for m in sorted((m for m in mentions if start <= m.start and m.end <= at), key=lambda m: -m.start):
-        gap = paragraph[m.end:listed[0].start if listed else at]  # "修水县、都昌县团员分别": words before 分别
-        if not (_LIST_JOIN.match(gap) if listed else not _CLAUSE_END.search(gap)):
+        # "修水县、都昌县团员分别", "中站区、马村区受…影响,新发展团员分别为": words, even clauses, before 分别
+        gap = paragraph[m.end:listed[0].start if listed else at]
+        if not (_LIST_JOIN.match(gap) if listed else not _SENTENCE_END.search(gap)):
             break
         listed.insert(0, m)
     figures = [x for x in inside if at < x.start and not _CLAUSE_END.search(paragraph, at, x.start)]
@@ -269,7 +272,10 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year);
     # so are those of a 2022 work meeting that 总结2021年工作.
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
-    return (focus[0] if focus else None), catalogue.report_period(doc.title, text) or dated
+    # "关于2024年度全市共青团重点工作完成情况的通报", sent in January 2025: its table's figures are 2024's.
+    title_years = catalogue.years(doc.title)
+    return (focus[0] if focus else None), catalogue.report_period(doc.title, text) or \
+        (next(iter(title_years)) if len(title_years) == 1 else dated)
 
 # -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
 # "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".

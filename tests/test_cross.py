@@ -220,11 +220,28 @@ def test_which_year_of_a_trend_is_its_value(tmp_path, make_settings):
     assert assistant.ask("延安注册青年志愿者,2023年和2024年哪年少?").value == "2023年"
 
 
+def test_a_rank_over_one_place_s_parts_wants_the_year_asked(tmp_path, make_settings):
+    """A 2024 table ranks no district for 2023 (a near miss the cross path had answered from it)."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "jiaozuo.txt").write_text(
+        "关于2024年度全市共青团重点工作完成情况的通报\n\n解放区新发展团员286名;\n\n中站区新发展团员148名;\n\n"
+        "马村区新发展团员132名;\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([tmp_path / "jiaozuo.txt"], settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("焦作哪个县区2024年新发展团员最少？").value == "马村区"
+    assert not assistant.ask("焦作哪个县区2023年新发展团员最少？").found
+
+
 def test_detection_leaves_one_figure_questions_alone():
     assert cross.detect("铜川青年创业扶持计划从2016年开始到2020年，总共放出去多少贷款？") is None  # a span's one sum
     assert cross.detect("团陕西省委每年重点扶持多少个青年示范社?") is None                     # a rate, not a trend
     assert cross.detect("铜川全市未成年人犯罪率下降了多少个百分点?") is None                  # one change
     assert cross.detect("铜川2021年注册志愿者有多少?") is None
+    assert cross.detect("丹东2024年发展团员比2023年增长了多少？") is None                   # the change its report states
+    assert cross.detect("宿迁2024年新发展团员比23年多了多少人") is None
 
 
 def test_detection_reads_years_indicator_and_mention_terms():

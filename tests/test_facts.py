@@ -312,3 +312,17 @@ def test_a_target_sections_figures_are_plans_and_a_district_named_as_its_city_is
     facts = extract_facts(doc("荆州区推荐优秀团员入党152名;沙市区推荐优秀团员入党168名。",
                               title="共青团荆州市委通报", date="2025-10-15", source="jingzhou.docx"))
     assert one(facts, "152名").place == "荆州区" and one(facts, "168名").place == "沙市"
+
+
+def test_places_listed_before_fenbie_pair_with_its_figures_across_a_clause():
+    """Practice16's 焦作: "中站区、马村区受…影响,新发展团员分别为148名、132名" gave both districts 148."""
+    facts = extract_facts(doc("中站区、马村区受辖区青年人口较少等因素影响,新发展团员分别为148名、132名,未完成年度计划。",
+                              title="焦作市共青团工作通报"))
+    assert (one(facts, "148名").place, one(facts, "132名").place) == ("中站", "马村")
+
+
+def test_a_report_titled_with_one_year_dates_its_figures_by_it():
+    """A 2024年度 circular sent in January 2025: its table's figures are 2024's, not its date's year."""
+    facts = extract_facts(doc("马村区新发展团员132名;", title="关于2024年度全市共青团重点工作完成情况的通报",
+                              date="2025-01-22", source="jiaozuo.docx"))
+    assert one(facts, "132名").year == 2024

@@ -2,6 +2,7 @@
 reproducible bit for bit, and folds that never split a report."""
 import json
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ from app.engine import answer, answer_model
 from app.engine.answer_model import ANSWERABLE, PATH, Model
 from app.evaluation.evaluate import Outcome
 from app.engine.features import FEATURES
-from app.evaluation.train import cross_validate, dump, folds, train
+from app.evaluation.train import cross_validate, decide, dump, folds, train
 from app.evaluation.trainset import Table, _groups
 from app.evaluation.metrics import Gold
 
@@ -113,3 +114,15 @@ def test_the_exported_trees_predict_as_scikit_learn_does():
     ours = 1 / (1 + np.exp(-Trees(spec).logits(probe)))
     assert np.abs(ours - fitted.predict_proba(probe)[:, 1]).max() < 1e-6
     assert Trees(spec).logits(probe[0]).shape == (1,)
+
+
+def test_a_question_answered_without_candidates_is_scored_as_it_was_answered():
+    """The facts (cross) path answers some gold questions with no candidate for the model to weigh: CV counts
+    what that answer was, right or wrong, not a refusal."""
+    table = _tiny()
+    table.outcomes[1] = replace(table.outcomes[1], found=True, correct=True, cited=True)
+    table.outcomes[4] = replace(table.outcomes[4], found=True, correct=False)  # an unanswerable one answered
+    table.outcomes[8] = replace(table.outcomes[8], correct=True)  # an unanswerable one refused (scope)
+    best = {1: (-1, None), 4: (-1, None), 2: (-1, None), 8: (-1, None)}
+    assert decide(table, best, 0.5) == {1: (True, True, True), 4: (True, False, False), 2: (False, False, False),
+                                        8: (False, True, False)}

@@ -179,8 +179,11 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
-    if q.years and (not q.places or q.kind == "rank") and q.kind in ("rank", "list"):  # "哪里…2023年最多": a place of other years is not in it
-        facts = [(f, s) for f, s in facts if f.year in q.years] or facts
+    if q.years and q.kind in ("rank", "list") and (not q.places or over_parts):  # "哪里…2023年最多": a place of other years is not in it
+        kept = [(f, s) for f, s in facts if f.year in q.years]
+        if over_parts and not kept:  # "焦作哪个县区2023年…最少" of a 2024 table: no figure of the year asked
+            return None
+        facts = kept or facts
     period = cross_period.asked(question, q.indicator, q.years)
     if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
         facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]

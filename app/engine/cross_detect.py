@@ -51,6 +51,7 @@ _NORM = re.compile(r"要求|应当|必须|不低于|不少于")
 _INNER_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇|乡|街道|学院|院系|团支部|支部)")  # no report is a town's or a college's
 _PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)")
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
+_VERSUS = re.compile(r"比\s*(?:19|20)?\d{2}\s*年[^,,??。]{0,8}?(?:增长|增加|涨|多|少|减少|下降|提高|降低)了?(?:多少|几)")
 _PRONOUN = re.compile(r"[他她它其该]")
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
 _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
@@ -206,8 +207,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return None, False
     if inside and _ASKS_WHAT.search(text):
         return None, False  # "襄阳枣阳、宜城、老河口各自打造的品牌叫什么": names its one report lists
-    if _RATE.search(text):
-        return None, False  # "2023年比2022年增长了百分之几": a rate of change its report states
+    if _RATE.search(text) or _VERSUS.search(text):
+        return None, False  # "2023年比2022年增长了百分之几", "24年比23年涨了多少": a change its report states
     if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
         return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
     if len(places) >= 2 and (compare or (superlative and which)):

@@ -195,6 +195,10 @@ def decide(table: Table, best: dict, threshold, strict: bool = False) -> dict[in
     right = table.exact if strict else table.correct
     out = {}
     for q, (row, p) in best.items():
+        if row < 0:  # no candidate: refused before extraction, or answered from the facts (cross path): as asked
+            o = table.outcomes[q]
+            out[q] = (o.found, o.correct, o.cited)
+            continue
         t = threshold(q) if callable(threshold) else threshold
         found = row >= 0 and p >= t
         answerable = table.outcomes[q].type != "unanswerable"

@@ -67,7 +67,38 @@ def _normalise(line: str) -> str:
     line = _THOUSANDS.sub("", line)
     # NFKC turns full-width digits/letters/punctuation into ASCII; keep CJK punctuation readable.
     line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
+    line = _CN_DATE.sub(_arabic_date, line)
     return " ".join(line.split())
+
+
+# "二〇二五年一月八日", "二〇二四年工作总结": years written in Chinese numerals read as the years every later stage
+# knows (scope, periods, facts); the thousands separator above is likewise gone from the quoted text.
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
+_CN_DATE = re.compile(r"([一二][〇零○O一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?)?")
+
+
+def _small(numeral: str) -> int:
+    """一 … 三十一."""
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
+        return int(_CN_DIGIT[numeral])
+    return 10 * (int(_CN_DIGIT[tens]) if tens else 1) + (int(_CN_DIGIT[ones]) if ones else 0)
+
+
+def _arabic_date(m: re.Match) -> str:
+    year = "".join(_CN_DIGIT[c] for c in m.group(1))
+    if not 1900 <= int(year) <= 2099:
+        return m.group()
+    out = f"{year}年"
+    if m.group(2) and 1 <= _small(m.group(2)) <= 12:
+        out += f"{_small(m.group(2))}月"
+        if m.group(3) and 1 <= _small(m.group(3)) <= 31:
+            out += f"{_small(m.group(3))}{m.group()[-1]}"
+        elif m.group(3):
+            return m.group()
+    elif m.group(2):
+        return m.group()
+    return out
 
 
 def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
@@ -124,6 +155,9 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
         return None
     if _ISSUER.fullmatch(lines[0]) and lines[1].startswith("关于") and _DOC_KIND.search(lines[1]):
         return lines[0] + lines[1], 0, []  # "共青团大庆市委员会 / 关于2024年全市共青团工作情况的报告": no number
+    if _ISSUER.fullmatch(lines[0]) and len(lines[1]) <= 40 and _KIND_WORD.search(lines[1]) \
+            and not re.search(r"[。,,;;]", lines[1]):
+        return lines[0] + lines[1], 0, []  # "共青团三明市委 / 2024年工作总结和2025年工作计划": the subject under its issuer
     numbered = [i for i in (1, 2) if _DOC_NUMBER.search(lines[i])]
     if not numbered:
         return None
@@ -136,7 +170,8 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     return None
 
 
-_ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)")
+_ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)"
+                     r"|(?:中国)?共青团[\u4e00-\u9fff]{1,12}?[省市县区州旗]委")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")

@@ -215,3 +215,16 @@ def test_staff_shorthand_finds_the_reports_words(tmp_path, make_settings):
     settings = make_settings()
     ingest_paths([report], settings)
     assert Assistant.open(settings).ask("伊春24年推优入党多少名?").value == "704名"
+
+
+def test_a_figure_the_question_states_a_cohort_or_a_class_is_no_candidate():
+    """"312名成员中禁毒民警有几名" repeats 312名; "2022级…1班" names a cohort and a class: none answers how many."""
+    from app.engine import answer
+    from app.engine.question import analyse
+
+    def values(question, text):
+        return [c.value for c in answer._values(analyse(question), text, (0, len(text)))]
+
+    assert values("黔东南红丝带宣讲团312名成员中禁毒民警有几名？", "宣讲团成员达到312名,其中禁毒民警45名。") == ["45名"]
+    assert values("数学与统计学院有几个团支部？", "2022级数学与应用数学1班团支部获评红旗团支部,全院团支部12个。") == ["12个"]
+    assert values("偏岭镇24年发展了多少团员？", "偏岭镇发展团员24名。") == ["24名"]  # 24年 is the year asked

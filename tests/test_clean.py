@@ -272,3 +272,14 @@ def test_a_slogan_over_a_heading_subtitle_and_an_issuer_over_its_report_give_who
                           "2024年,团市委坚持从严治团,全年新发展团员3120名。"], Path("daqing.txt"))
     assert doc.title == "共青团大庆市委员会关于2024年全市共青团工作情况的报告"
     assert doc.paragraphs[:2] == ("共青团大庆市委员会", "关于2024年全市共青团工作情况的报告")
+
+
+def test_years_and_dates_in_chinese_numerals_read_as_digits_and_an_issuer_over_its_subject_titles_it():
+    """Blind set 22's 三明 (GB18030): "共青团三明市委 / 二〇二四年工作总结和二〇二五年工作计划 / (二〇二五年一月八日)": its
+    title was the issuer alone and no stage read its years, so every 2025 target was refused."""
+    doc = clean_document(["共青团三明市委", "二〇二四年工作总结和二〇二五年工作计划", "(二〇二五年一月八日)",
+                          "二、二〇二五年工作计划", "全年发展团员1950名。"], Path("sanming.txt"))
+    assert doc.title == "共青团三明市委2024年工作总结和2025年工作计划" and doc.date == "2025-01-08"
+    assert "二、2025年工作计划" in doc.paragraphs
+    assert clean_document(["标题", "二〇二四年十二月三十一日前完成,一二三四年不是年份。"], Path("x.txt")).paragraphs == \
+        ("2024年12月31日前完成,一二三四年不是年份。",)

@@ -235,6 +235,14 @@ def test_a_rank_over_one_place_s_parts_wants_the_year_asked(tmp_path, make_setti
     assert not assistant.ask("焦作哪个县区2023年新发展团员最少？").found
 
 
+def test_an_ordering_asked_is_a_comparison_listing_every_figure():
+    """Blind set 22: "从多到少怎么排", "排个序" name no winner word; the first in order wins."""
+    q = cross.detect("2024年注册志愿者人数，宁夏、铜川排个序")
+    assert (q.kind, q.indicator, q.fewest, q.years) == ("compare", "注册志愿者人数", False, (2024,))
+    q = cross.detect("宁夏和铜川注册志愿者从少到多怎么排？")
+    assert (q.kind, q.indicator, q.fewest) == ("compare", "注册志愿者", True)
+
+
 def test_detection_leaves_one_figure_questions_alone():
     assert cross.detect("铜川青年创业扶持计划从2016年开始到2020年，总共放出去多少贷款？") is None  # a span's one sum
     assert cross.detect("团陕西省委每年重点扶持多少个青年示范社?") is None                     # a rate, not a trend

@@ -132,3 +132,32 @@ def test_how_far_a_target_was_reached_is_no_target_asked():
 
     assert not asks_plan("截至9月底荆州团员发展完成了年度目标的百分之几？") and not asks_plan("目标完成率是多少")
     assert asks_plan("25年注册志愿者目标多少？") and asks_plan("明年计划发展多少?")
+
+
+def test_a_year_compared_with_is_not_the_year_of_the_figures_after_it():
+    """Blind set 22's 厦门: "…1.53亿元,较2023年增长19.5%,扶持青年创业项目476个" is 2024's 476, not 2023's; the figure
+    right after the compared year is that year's."""
+    text = "全年发放青年创业小额贷款1.53亿元,较2023年增长19.5%,扶持青年创业项目476个,较2023年的438个有所增加。"
+    p = SimpleNamespace(text=text, title="在共青团厦门市第十五届委员会第七次全体(扩大)会议上的报告", date="2025-01-17",
+                        section="", period="2024")
+    q = analyse("23年厦门青创贷款扶持了几个创业项目？")
+    at = text.index("476")
+    assert signals.years_of(q, p, text[text.rindex(",", 0, at) + 1:at], text[:at])["period_fit"] == 0.0
+    at = text.index("438")
+    assert signals.years_of(q, p, text[text.rindex(",", 0, at) + 1:at], text[:at])["period_fit"] == 1.0
+    assert signals.years_of(analyse("厦门24年扶持了几个创业项目？"), p, "", "")["own_year_fit"] == 1.0
+
+
+def test_a_target_reached_opens_no_list_of_targets():
+    from app.engine.cross_period import plan_at
+
+    text = "全市实名注册志愿者达到121.5万人,提前实现突破120万人的目标;全年志愿服务总时长2712万小时。力争达到128万人。"
+    assert [plan_at(text, text.index(v)) for v in ("2712", "128")] == [False, True]
+
+
+def test_a_rate_staff_name_reads_as_the_act_reports_write():
+    from app.engine.coverage import partial
+
+    q = analyse("厦门24年团员发展的增速是多少？")
+    assert q.units == frozenset({"%"}) and partial("增速", "较2023年增加166名、增长4.2%") == 1.0
+    assert partial("完成率", "完成年度计划(1800名)的104.0%") == 1.0

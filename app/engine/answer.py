@@ -18,7 +18,7 @@ from . import answer_model, conflict
 from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
-from .numbers import find_quantities
+from .numbers import find_quantities, stated_figures
 from .people import ROLES, people
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
@@ -36,7 +36,8 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\bteacher\b", "老师"), (_DELIVERED, "报告人"))
 _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告(?:是|由)?谁[作做]")  # 谁作的工作报告: its 报告人
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
-_NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线)")
+# A bare number naming a service (12355青少年服务台), a cohort (2022级) or a class (数学与应用数学1班) counts nothing.
+_NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线|级|班(?![次子]))")
 # A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
 _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
@@ -207,8 +208,10 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())
-        found = [q for q in find_quantities(clause) if q.unit or not (_NAMING.match(clause, q.end)
-                                                                      or _YEAR_SPAN.match(clause, q.end))]
+        stated = stated_figures(question.text)  # "312名成员中禁毒民警有几名": 312名 only repeats the question
+        found = [q for q in find_quantities(clause) if (q.unit or not (_NAMING.match(clause, q.end)
+                                                                       or _YEAR_SPAN.match(clause, q.end)))
+                 and round(q.value, 6) not in stated]
         for j, q in enumerate(found):
             value = q.text.strip()
             yield make(value, "quantity", at + q.start + q.text.index(value), q.unit, q.qualifier,

@@ -34,7 +34,7 @@ ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|
 MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
+PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")

@@ -28,7 +28,9 @@ _SAME = (("女生", "女性", "女团员", "女青年", "女大学生", "女干�
          ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"))
 # Staff's shorthand for what reports spell out: "推优入党" is "推荐优秀团员作为党的发展对象/入党积极分子". The
 # retriever adds the first form to a question that uses the shorthand (its bigrams share none).
-JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("党的发展对象", "入党积极分子"), "入团": ("发展团员",)}
+JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("党的发展对象", "入党积极分子"), "入团": ("发展团员",),
+          # a rate staff name that reports write as the act: "增长4.2%", "完成年度计划(1800名)的104.0%"
+          "增速": ("增长",), "增幅": ("增长",), "涨幅": ("增长",), "增长率": ("增长",), "完成率": ("完成",)}
 VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | JARGON
 
 

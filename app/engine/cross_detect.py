@@ -25,6 +25,8 @@ _WHICH = r"(?:哪|谁|还是)"
 # A bare 大/小 is also in 大学/小学: an adjective counts after 更/较 or where the clause ends.
 _CMP = rf"(?:更|较|比较)([{_ADJ}])|(?<![多更较])([{_ADJ}])(?=还是|[?,。!]|$|呢|一些|一点|得多)"
 _COMPARE = re.compile(rf"{_WHICH}.{{0,25}}?(?:{_CMP})|(?<!多)([{_ADJ}])还是")
+# An ordering asked: "从多到少怎么排", "排个序": the first is the winner, every figure listed in order.
+_ORDER = re.compile(r"从([多高大少低小])到[多高大少低小]|排(?:个|一下)?序|怎么排|如何排")
 _SUPER = re.compile(rf"最([{_ADJ}])|(?:排|排名|位居|居)(?:第一|首位|前列)|(?:排名|排序|排行)")
 # "排第二的是哪个县", "第三多的", "排名第2": the place at that rank; "前三名是哪几个": the first places.
 _NUMERALS = "一二三四五六七八九十"
@@ -64,7 +66,7 @@ _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|�
                            rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"从[多高大少低小]到[多高大少低小]排?|排(?:个|一下)?序|(?:怎么|如何)排|(?<!\d)\d{2}年|哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
                    r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"
@@ -211,8 +213,10 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return None, False  # "2023年比2022年增长了百分之几", "24年比23年涨了多少": a change its report states
     if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
         return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
-    if len(places) >= 2 and (compare or (superlative and which)):
-        return "compare", _less(compare or superlative)
+    order = _ORDER.search(text)
+    if len(places) >= 2 and (compare or (superlative and which) or order):
+        return "compare", _less(compare or superlative or order) if not order or not order.group(1) \
+            else order.group(1) in LESS
     if not places and superlative and which and not _INNER_PARTS.search(text):  # 哪个镇/学院: one report's parts
         return "rank", _less(superlative)
     # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.

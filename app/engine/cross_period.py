@@ -111,5 +111,7 @@ def _led(before: str) -> bool:
 def _opened(before: str) -> bool:
     """A plan word opens the sentence's list before the figure, and nothing done is said after it."""
     before = before.rsplit("。", 1)[-1]
-    opens = list(_PLAN_OPENS.finditer(before))
+    # "提前实现突破120万人的目标;全年…总时长2712万小时": a target reached opens no list of targets
+    opens = [m for m in _PLAN_OPENS.finditer(before)
+             if not _DONE.search(before[max(before.rfind(c, 0, m.start()) for c in ",,;;") + 1:m.start()])]
     return bool(opens) and not _DONE.search(before[opens[-1].end():])

@@ -59,6 +59,8 @@ FEATURES: tuple[str, ...] = (
                                                            # report's is asked / not asked
     "period_fit", "period_misfit",                         # the value's year as read (its clause's, else its
                                                            # sentence's, else the report's period) asked / not
+    "own_year_fit",                                        # the year the report is about is asked (厦门's 2024
+                                                           # report for 24年, not the 2023 one's target for 2024)
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)

@@ -160,8 +160,11 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def stated_figures(text: str) -> frozenset:
-    """The values of the figures a text (a question) states, years aside."""
-    return frozenset(round(f.value, 6) for f in find_quantities(text) if not (f.unit == "年" and 1900 <= f.value <= 2100))
+    """The values of the figures a text (a question) states; not its dates, ages or durations ("24年", "3月")."""
+    return frozenset(round(f.value, 6) for f in find_quantities(text) if f.unit not in _WHEN_UNITS)
+
+
+_WHEN_UNITS = frozenset("年 月 日 天 周 岁 个月 周年 小时".split())
 
 
 def parse_quantity(text: str) -> Quantity | None:

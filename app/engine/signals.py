@@ -15,6 +15,9 @@ FAR = 40  # term distances are capped here (a clause is rarely longer)
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
+# A year compared with ("较2023年增长19.5%") names no year of the figures around it, only of one right after it.
+_COMPARISON_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?")
+_COMPARED_AT = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?的?\s*$")
 
 
 def in_order(word: str, text: str) -> float:
@@ -44,6 +47,8 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     (period_*): the nearest year before it in its sentence, else the year leading its paragraph, else its section
     heading's, else the period the report is about: its title's
     year (a 2020 work summary dated 2021 is 2020's), else its date's; none for a title spanning years."""
+    if not _COMPARED_AT.search(before):  # "较2022年的3750名" is 2022's; "…476个" after "较2023年增长19.5%," is not
+        before, sentence = _COMPARISON_YEAR.sub(",", before), _COMPARISON_YEAR.sub(",", sentence)
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
@@ -55,7 +60,8 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
             "prior_fit": float(prior and previous in q.years),
             "prior_misfit": float(prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in q.years),
-            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years)}
+            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years),
+            "own_year_fit": float(own in q.years)}
 
 
 @lru_cache(maxsize=256)

@@ -161,3 +161,14 @@ def test_a_rate_staff_name_reads_as_the_act_reports_write():
     q = analyse("厦门24年团员发展的增速是多少？")
     assert q.units == frozenset({"%"}) and partial("增速", "较2023年增加166名、增长4.2%") == 1.0
     assert partial("完成率", "完成年度计划(1800名)的104.0%") == 1.0
+
+
+def test_a_list_item_naming_only_its_place_counts_what_an_item_before_names():
+    """Blind set 22's 霞浦: "松城街道发展团员86名,居全县首位;松港街道64名;…溪南镇38名": 38名 counts 发展团员."""
+    text = "分乡镇(街道)看,松城街道发展团员86名,居全县首位;松港街道64名;长春镇52名;溪南镇38名;全县团组织312个。"
+    e = env("溪南镇2024年发展了多少团员？")
+    e.topic = ("发展", "团员")
+    e.topic_coverage = lambda t: sum(w in t for w in e.topic) / 2
+    assert features._list_head_cover(e, text, text.index("38名")) == 1.0
+    assert features._list_head_cover(e, text, text.index("86名")) == 0.0  # names what it counts itself
+    assert features._list_head_cover(e, text, text.index("312个")) == 0.0

@@ -75,6 +75,9 @@ FEATURES: tuple[str, ...] = (
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
+    "list_head_cover",                                     # a list item naming only its place ("松港街道64名;溪南镇
+                                                           # 38名"): the question's topic in the item that names what
+                                                           # the list counts ("松城街道发展团员86名")
     "clause_extra_after",                                  # ... after it, up to the list item's end: "58名少先队员获得
                                                            # 三星章" is no count of 少先队员 (its 现有少先队员21.3万名)
     "topic_clause", "topic_sentence",                      # coverage without the scope's terms (places, 截至/年底,
@@ -99,6 +102,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAMESAKE_TOWN = re.compile(r"镇|乡(?!村)|街道")  # right after a county's name: the town named after it
 _TOWN = re.compile(r"^[年月]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")  # 茅坪镇, at a run's start once places are cut
 _LIST_END = re.compile(r"[、,,;;::。]")
+_ITEM = re.compile(r"[,,;;]")
+# A list item that names only a place (or a college): what it counts is named by an item before it.
+_PLACE_ONLY = re.compile(r"\s*(?:其中|其余|另有)?[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|县|区|市|州|旗|学院|社区|村|校区)\s*")
+_FIRST_FIGURE = re.compile(r"\d")
 _JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 
@@ -271,6 +278,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         "clause_extra": _extra(env, text[span[0]:at]),
+        "list_head_cover": _list_head_cover(env, text, at) if cand.source == "quantity" else 0.0,
         "clause_extra_after": _extra(env, _LIST_END.split(text[end:span[1]])[0]) if cand.start >= 0 else 0.0,
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
@@ -308,6 +316,19 @@ def _extra(env: Env, before: str) -> float:
     """Share of the Chinese characters from the clause's start to the value that the question does not use."""
     chars = _HAN.findall(before)
     return sum(c not in env.asked_chars for c in chars) / len(chars) if chars else 0.0
+
+
+def _list_head_cover(env: Env, text: str, at: int) -> float:
+    """For a value whose list item names only a place, the topic coverage of the nearest item before it that names
+    more ("分乡镇看,松城街道发展团员86名,居全县首位;松港街道64名;…溪南镇38名": 38名 counts 发展团员); else 0."""
+    items = _ITEM.split(text[:at])
+    if len(items) < 2 or not _PLACE_ONLY.fullmatch(items[-1]):
+        return 0.0
+    for item in reversed(items[-12:-1]):
+        m = _FIRST_FIGURE.search(item)
+        if m and item[:m.start()].strip() and not _PLACE_ONLY.fullmatch(item[:m.start()]):  # (",居全县首位" names none)
+            return env.topic_coverage(item)
+    return 0.0
 
 
 def _echoes(env: Env, cand) -> bool:

@@ -243,6 +243,14 @@ def test_an_ordering_asked_is_a_comparison_listing_every_figure():
     assert (q.kind, q.indicator, q.fewest) == ("compare", "注册志愿者", True)
 
 
+def test_staff_shorthand_and_a_target_word_name_what_reports_count():
+    """Blind set 22: "推优人数" is what reports spell "推荐优秀团员作为党的发展对象"; "发展团员目标" counts 发展团员, so the
+    50万人 of 注册志愿者总数 in the same sentence is not 龙岩's target for it."""
+    assert cross.spelled_out("推优人数") == "推荐优秀团员人数"
+    assert cross.fold("推荐优秀团员作为党的发展对象812名") == cross.fold("推优入党812名") == "推优812名"
+    assert cross.core("发展团员目标") == "发展团员" and cross.core("西部计划") == "西部计划"
+
+
 def test_detection_leaves_one_figure_questions_alone():
     assert cross.detect("铜川青年创业扶持计划从2016年开始到2020年，总共放出去多少贷款？") is None  # a span's one sum
     assert cross.detect("团陕西省委每年重点扶持多少个青年示范社?") is None                     # a rate, not a trend

@@ -24,6 +24,7 @@ from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
+from .coverage import JARGON
 from .cross_detect import LESS, WHICH_YEAR
 from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum, place_mentions  # noqa: F401  (the detection half, re-exported)
 
@@ -75,7 +76,7 @@ def _alike(asked: str, indicator: str) -> float:
 # Words around what is counted that are not part of it: the scope a report speaks for and its verbs of having
 # ("全市共有团员" counts 团员), and the "count of" a question adds ("团员人数": the unit already says people).
 _SCOPE_WORDS = re.compile(r"^(?:全[市县省区州旗国校]|[市县省区州]内)?(?:共有|现有|拥有|已有|共计|共|有|达)?")
-_COUNT_WORDS = re.compile(r"(?:的)?(?:人数|数量|总数|总量|规模|数目|数)$")
+_COUNT_WORDS = re.compile(r"(?:的)?(?:人数|数量|总数|总量|规模|数目|数)?(?:的)?(?:目标(?:任务)?|任务)?$")  # 发展团员目标: 发展团员
 
 
 def core(indicator: str) -> str:
@@ -128,13 +129,21 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
           places=(), threshold: bool = True) -> list[tuple[Fact, float]]:
     """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
     choose); places: only theirs (short names)."""
-    vector = embedder.embed_query(indicator)
+    vector = embedder.embed_query(spelled_out(indicator))  # the encoder does not know staff's 推优
     table = table.get(stamp)
     found = _nearest(table, vector, max(limit, FACT_K), set(places))
     scored = [(f, score(indicator, f, cos, table.context(f))) for f, cos in found]
     plans = cross_period.asks_plan(indicator)  # "2025年分别计划发展多少团员": the targets, not what was reached
     scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and planned(f) == plans]
     return sorted(scored, key=lambda x: -x[1])[:limit]
+
+
+def spelled_out(indicator: str) -> str:
+    """Staff's shorthand as reports write it: "推优人数" as "推荐优秀团员人数" (app/engine/coverage.JARGON)."""
+    for word, forms in JARGON.items():
+        if word in indicator:
+            indicator = indicator.replace(word, forms[0])
+    return indicator
 
 
 def _nearest(table: FactTable, vector, k: int, places: set[str]) -> list[tuple[Fact, float]]:

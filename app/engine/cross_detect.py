@@ -263,6 +263,9 @@ _FOLDS = (
     (re.compile(r"捐款和物资|款物|善款|捐款|(?<=[筹集])钱|资金(?=和物资)"), "款物"),
     (re.compile(r"团体"), "组织"),
     (re.compile(r"派遣|选派|派出"), "派出"),
+    # Staff's 推优 is what reports spell out: "推荐优秀团员作为党的发展对象812名".
+    (re.compile(r"推荐优秀团员(?:作为)?(?:党的发展对象|入党积极分子)?|优秀团员作为(?:党的发展对象|入党积极分子)|"
+                r"推优(?:入党)?"), "推优"),
     # A quoted name and the platform that carries it count one thing: "“青年之家”综合服务平台236个" are 青年之家.
     (re.compile(r"“([^”]{2,8})”(?:综合)?服务平台"), r"\1"),
 )

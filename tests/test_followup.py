@@ -283,3 +283,16 @@ def test_a_school_and_its_school_year_carry_on_and_a_targets_year_does_not():
     assert condense("一共多少学生参加？", asked) == "2023—2024学年长江大学三下乡一共多少学生参加?"
     asked = [("秭归24年发展了多少团员？", "486名"), ("推优呢？", "173名"), ("那计划明年发展多少？", "450名")]
     assert condense("助农直播搞了几场？", asked) == "秭归助农直播搞了几场?"
+
+
+def test_a_college_a_town_and_a_place_in_an_answer_sentence_are_swapped_in_blind_set_22():
+    """"那计算机工程学院呢?" had become "集计算机工程学院数据表里…" (the phrase ending in 学院 replaced); "长春镇呢?" was
+    the city 长春; "它…" after a which-answer worded as a sentence kept 它."""
+    from app.engine.followup import resolve
+
+    asked = [("集美大学那张学院数据表里，航海学院有多少团员？", "2486名。")]
+    assert resolve("那计算机工程学院呢？", asked).text == "集美大学那张学院数据表里,计算机工程学院有多少团员?"
+    asked = [("霞浦24年发展了多少团员？", "426名"), ("其中松城街道多少？", "86名")]
+    assert resolve("长春镇呢？", asked).text == "霞浦2024年发展了多少团员,其中长春镇多少?"
+    asked = [("漳州25年上半年哪个县区团员发展完成率最高？", "从表1可以看出,芗城区完成率最高,达66.5%。")]
+    assert resolve("它上半年发展了多少团员？", asked).text == "芗城区上半年发展了多少团员?"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import scope
+from .localities import schools
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             swap_year, total, town, whole)
@@ -80,11 +81,16 @@ _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
 
 
 def _named_by_answer(question: str, previous: str, answer: str) -> str:
-    pronoun, head = _PRONOUN.match(question), _ANSWER_HEAD.match(answer.strip())
-    if not (pronoun and head and previous and re.search(r"哪(?:个|里|家|所|一)", previous)):
+    pronoun = _PRONOUN.match(question)
+    if not (pronoun and answer.strip() and previous and re.search(r"哪(?:个|里|家|所|一)", previous)):
         return question
-    named = scope.of_text(head.group(1)).mentions
-    return head.group(1) + question[pronoun.end():] if named and named[0].start == 0 else question
+    head = _ANSWER_HEAD.match(answer.strip())
+    if head and (named := scope.of_text(head.group(1)).mentions) and named[0].start == 0:
+        return head.group(1) + question[pronoun.end():]
+    # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
+    said = answer.strip().split("。")[0]
+    new = [m for m in scope.of_text(said).mentions if m.place.short not in previous]
+    return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
 
 
 def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
@@ -171,7 +177,8 @@ def _swap(previous: str, focus: str) -> str:
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
         text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
     rest = YEAR_WORDS.sub("", _RELATIVE_WORDS.sub("", focus)).strip()
-    places = [m for m in scope.of_text(rest).mentions if m.start == 0]
+    # "长春镇呢?" names a town, not the city 长春 it shares a name with
+    places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = place_phrase(rest, places[0])
         text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
@@ -181,6 +188,8 @@ def _swap(previous: str, focus: str) -> str:
         return f"{whole(text)},{rest}是多少?"
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
+    if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
+        return school
     if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
         return total(text, rest)
     if KIND.fullmatch(rest):
@@ -188,6 +197,16 @@ def _swap(previous: str, focus: str) -> str:
     if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
         return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
     return swap_subject(text, rest) if rest else text
+
+
+def _school_for(text: str, rest: str) -> str | None:
+    """The previous question with its last college (or university) swapped for the one named, when the focus is
+    exactly one: "集美大学…,航海学院有多少团员?" + 计算机工程学院; None otherwise."""
+    named = schools(rest)
+    if len(named) != 1 or named[0][:2] != (0, len(rest)):
+        return None
+    same = [s for s in schools(text) if s[2][-2:] == rest[-2:]]
+    return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
 
 
 def _this_year(text: str, rest: str) -> tuple[str, str]:

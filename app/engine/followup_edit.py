@@ -116,6 +116,8 @@ def total(previous: str, words: str) -> str:
 
 def town(previous: str, name: str) -> str:
     """The previous question about a town of its county: it follows the county's name, replacing a town there."""
+    if narrowed := re.search(rf"其中({TOWN.pattern})", previous):  # "…,其中松城街道多少?" + 长春镇: that town instead
+        return previous[:narrowed.start(1)] + name + previous[narrowed.end(1):]
     mentions = scope.of_text(previous).mentions
     if not mentions:
         return f"{name}{previous}"

@@ -28,7 +28,7 @@ _TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦
-_SCHOOL_STOP = set("和与及的在是从向对、,,。;;::“”\"()（）")
+_SCHOOL_STOP = set("和与及的在是从向对那这该、,,。;;::“”\"()（）")  # "集美大学那张学院数据表": no 那张学院
 SCHOOL_CHARS = 8  # 中国科学技术 + 大学
 
 
@@ -37,8 +37,8 @@ def schools(text: str) -> list[tuple[int, int, str]]:
     "共青团江南大学委员会". Read back from 大学/学院 to the nearest break; no gazetteer lists them."""
     found = []
     for m in _SCHOOL_END.finditer(text):
-        start = m.start()
-        while start > 0 and m.start() - start < SCHOOL_CHARS and "\u4e00" <= text[start - 1] <= "\u9fff" \
+        start, before = m.start(), found[-1][1] if found else 0  # not back into the school named before
+        while start > before and m.start() - start < SCHOOL_CHARS and "\u4e00" <= text[start - 1] <= "\u9fff" \
                 and text[start - 1] not in _SCHOOL_STOP:
             start -= 1
         if text.startswith("共青团", start):

@@ -296,3 +296,10 @@ def test_a_college_a_town_and_a_place_in_an_answer_sentence_are_swapped_in_blind
     assert resolve("长春镇呢？", asked).text == "霞浦2024年发展了多少团员,其中长春镇多少?"
     asked = [("漳州25年上半年哪个县区团员发展完成率最高？", "从表1可以看出,芗城区完成率最高,达66.5%。")]
     assert resolve("它上半年发展了多少团员？", asked).text == "芗城区上半年发展了多少团员?"
+
+
+def test_which_part_has_most_of_what_was_just_counted():
+    """"其中哪个县最多?" after "龙岩24年全市发展了多少团员?" asks a rank of 龙岩's counties, not a part of the count."""
+    from app.engine.followup import resolve
+
+    assert resolve("其中哪个县最多？", [("龙岩24年全市发展了多少团员？", "2318名")]).text == "龙岩2024年哪个县发展团员最多?"

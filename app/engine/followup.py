@@ -112,6 +112,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     part = _NARROW.match(question)
     if part and (own.mentions and own.mentions[0].start == 2 and place_phrase(question, own.mentions[0]) == part["part"]):
         return narrow(previous, part["part"]), True
+    if (rank := _PART_RANK.match(question)) and not own.mentions:  # "其中哪个县最多?" after a place's count
+        return _ranked_parts(previous, rank), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         return f"{whole(previous)},{question}", True
     if own.mentions and own.mentions[0].start == 0 and (figure := _placed_actual(question, previous, own)):
@@ -138,6 +140,23 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     moves = bool(own.years) or any(p not in previous for p in PROGRAMME.findall(question))
     # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
+
+
+# "其中哪个县最多?": which of the place's parts has most of what was just counted.
+_PART_RANK = re.compile(r"^其中(?P<which>哪(?:个|一个|些)?[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))"
+                        r"(?P<most>最多|最少|最高|最低)[??]?$")
+_WHOLE_WORDS = re.compile(r"全[市县省区州旗]|其中")
+
+
+def _ranked_parts(previous: str, rank: re.Match) -> str:
+    """"龙岩2024年全市发展了多少团员?" + "其中哪个县最多?" -> "龙岩2024年哪个县发展团员最多?"."""
+    from .cross_detect import indicator_of
+
+    named = scope.of_text(previous)
+    where = place_phrase(previous, named.mentions[0]) if named.mentions else ""
+    when = f"{named.years[0]}年" if named.years else ""
+    thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
+    return f"{where}{when}{rank['which']}{thing}{rank['most']}?"
 
 
 def _placed_actual(question: str, previous: str, own) -> str | None:

@@ -303,3 +303,10 @@ def test_which_part_has_most_of_what_was_just_counted():
     from app.engine.followup import resolve
 
     assert resolve("其中哪个县最多？", [("龙岩24年全市发展了多少团员？", "2318名")]).text == "龙岩2024年哪个县发展团员最多?"
+
+
+def test_a_question_naming_its_own_programme_keeps_none_of_the_last():
+    from app.engine.followup import resolve
+
+    asked = [("厦门23年希望工程发了多少助学金？", "806.5万元"), ("其中圆梦行动发了多少？", "396.1万元")]
+    assert resolve("24年希望工程一共发了多少钱？", asked).text == "厦门2024年希望工程一共发了多少钱?"

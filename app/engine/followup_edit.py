@@ -177,8 +177,9 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     """A full question that names no place: the previous places, years (unless it names its own) and
     programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?"). of_whole: a new thing after
     a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
+    # A question naming a programme of its own ("24年希望工程一共发了多少钱?" after 圆梦行动's) keeps none of the last's.
     programmes = [p for p in dict.fromkeys(programmes_of(previous, scope.of_text(previous).mentions))
-                  if p not in question]
+                  if p not in question] if not programmes_of(question, own.mentions) else []
     kept = whole(previous) if of_whole else previous
     before = scope.of_text(kept)
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.

@@ -310,3 +310,10 @@ def test_a_question_naming_its_own_programme_keeps_none_of_the_last():
 
     asked = [("厦门23年希望工程发了多少助学金？", "806.5万元"), ("其中圆梦行动发了多少？", "396.1万元")]
     assert resolve("24年希望工程一共发了多少钱？", asked).text == "厦门2024年希望工程一共发了多少钱?"
+
+
+def test_a_target_of_the_whole_asked_after_its_parts():
+    from app.engine.followup import resolve
+
+    asked = [("莆田24年注册志愿者一共有多少？", "47.7万人"), ("其中仙游县呢？", "11.6万人"), ("那秀屿区呢？", "7.2万人")]
+    assert resolve("明年全市的目标是多少？", asked).text == "莆田2025年注册志愿者一共有多少,目标是多少?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import cross_english as english
 from .cross_each import ASKS_NAME
+from .localities import schools
 
 _ADJ = "多少高低大小长短"
 LESS = set("少低小短")
@@ -217,7 +218,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) >= 2 and (compare or (superlative and which) or order):
         return "compare", _less(compare or superlative or order) if not order or not order.group(1) \
             else order.group(1) in LESS
-    if not places and superlative and which and not _INNER_PARTS.search(text):  # 哪个镇/学院: one report's parts
+    # 哪个镇/学院, or any rank within a school ("集美大学学院团委考核排第三的是谁?"): one report's parts
+    if not places and superlative and which and not _INNER_PARTS.search(text) and not schools(text):
         return "rank", _less(superlative)
     # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
     if len(places) == 1 and superlative and _PARTS.search(text) and not _SUM.search(text):

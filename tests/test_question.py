@@ -137,7 +137,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     多少条咨询 a hotline's, 完成计划的多少 a share, a thing's head noun: 1 of 2,438 now). Blind set 20 brought 3: 任务完成多少
     and "change year on year" read as shares; left, the head noun after a 的 clause (多少考上大学的困难学生 read as 资助's 元).
     Blind set 21 brought 10, read by class: 青年创业贴息贷款 and 青年创新创业大赛 are things (no 青年 counted), 多少项目 has
-    no measure word 项, a rate's change may be in 个百分点, English "by how much … grow" a change, not money."""
+    no measure word 项, a rate's change may be in 个百分点, English "by how much … grow" a change, not money. Blind set 22
+    brought 2, read as a class: a rate's shortfall ("比目标低了多少", "离30%的目标还差多少") is a change, in 个百分点."""
     import json
     from pathlib import Path
 

@@ -51,7 +51,8 @@ RANKS = frozenset({"名", "位"})
 _THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
-_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
+# "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
+_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
@@ -80,8 +81,8 @@ def units(q: str, english: bool = False) -> frozenset:
     if english:
         found = _english(q)
         return VISITS if found == PEOPLE and _visits(q) else found
-    if _SHARE.search(q):
-        return PERCENT
+    if _SHARE.search(q):  # "占比离30%的目标还差多少": a share's shortfall, in 个百分点 as often
+        return PERCENT | POINTS if _CHANGE.search(q) else PERCENT
     found = _nearest(q)
     if found == PEOPLE and _visits(q):
         found = VISITS

@@ -172,3 +172,12 @@ def test_a_list_item_naming_only_its_place_counts_what_an_item_before_names():
     assert features._list_head_cover(e, text, text.index("38名")) == 1.0
     assert features._list_head_cover(e, text, text.index("86名")) == 0.0  # names what it counts itself
     assert features._list_head_cover(e, text, text.index("312个")) == 0.0
+
+
+def test_a_college_at_the_value_is_the_place_there():
+    """Blind set 22's 集美大学: "集美大学有多少个团支部?" was answered with a college table row's "财经学院团支部51个"."""
+    e = env("集美大学有多少个团支部？")
+    assert features._school_at_value(e, "2024—2025学年8个学院团建工作主要数据,财经学院团支部") == \
+        {"place_at_value": 0.0, "place_other_at_value": 1.0}
+    assert features._school_at_value(env("集美大学财经学院有多少个团支部？"), "财经学院团支部")["place_at_value"] == 1.0
+    assert features._school_at_value(e, "全校共有团员24860名,团支部") == {}

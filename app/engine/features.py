@@ -18,7 +18,7 @@ from .people import surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
-from .localities import LOCALITY_AFTER
+from .localities import LOCALITY_AFTER, schools
 from .retrieve import Passage
 from .signals import NEAR, distance, in_order, unit_fit, years_of
 
@@ -287,6 +287,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
     found |= _place_at_value(env, rank, begin, at)
+    found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]
@@ -358,6 +359,18 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         fit = part.group() in env.question.text
     elif fit and (town := _NAMESAKE_TOWN.match(text, last.end)):  # "岫岩镇发展团员58名" is the town's, not 岫岩县's
         fit = last.surface + town.group() in env.question.text
+    return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+
+
+def _school_at_value(env: Env, before: str) -> dict:
+    """A college named nearest before the value (a table row's "财经学院团支部51个") is the place at the value: the
+    question's when it names that college, another's when it names another or only the university."""
+    named = schools(before)
+    if not named:
+        return {}
+    college = named[-1][2]
+    asked = [s for _, _, s in schools(env.question.text)]
+    fit = college in env.question.text or any(college in s or s.endswith(college) for s in asked)
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
 
 

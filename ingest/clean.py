@@ -15,6 +15,10 @@ from .schema import Document
 
 _META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
 _META = re.compile(_META_KEYS + r"\s*[::]")
+# What a portal page says of its article (kept as its last paragraph), not of the site (ICP, 主办, 版权).
+_ARTICLE_META = re.compile(r"(?:(?:更新|发布)(?:时间|日期)|来源|信息来源|作者|责任编辑|编辑|点击数|点击|阅读|访问量|浏览次数|浏览)\s*[::]")
+_SITE = re.compile(r"ICP|公网安备|版权|Copyright|©|主办|承办|技术支持|网站标识码")
+ARTICLE_INFO = "文章信息:"
 _DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -45,6 +49,9 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             if _DATE_LINE.fullmatch(text):  # "(2025年1月16日)" under a speech's title and speaker: its date
                 date = date or parse_date(text)
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
+    about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
+    if about and kept:  # a portal article's source, author, editor, time and views: staff ask them; last, so that
+        kept.append(ARTICLE_INFO + ";".join(dict.fromkeys(about)))  # no paragraph's number moves
     body = "\n".join(kept)
     return Document(
         doc_id=doc_id_for(source),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import clean_document, doc_id_for, parse_date
+from ingest.clean import ARTICLE_INFO, clean_document, doc_id_for, parse_date
 from ingest.load import load_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -63,18 +63,20 @@ def test_tongchuan_keeps_every_article_paragraph_in_order(tongchuan):
     raw = [norm(line) for line in TONGCHUAN.read_text(encoding="utf-8").splitlines()]
     dropped = {norm(line) for line in TONGCHUAN_DROPPED} | {TONGCHUAN_TITLE}
     expected = [line for line in raw if line and line not in dropped]
-    assert list(tongchuan.paragraphs) == expected
-    assert len(tongchuan.paragraphs) == 14
+    assert list(tongchuan.paragraphs[:-1]) == expected
+    assert len(tongchuan.paragraphs) == 15
     assert tongchuan.paragraphs[0].startswith("在8月12日召开的平安铜川建设工作")
     assert tongchuan.paragraphs[6].startswith("三是发挥青年志愿者的助力参与作用")  # paragraph 7
     assert "20357人" in tongchuan.paragraphs[6]
-    assert tongchuan.paragraphs[-1].startswith("下一步,团市委将以贯彻落实")
+    assert tongchuan.paragraphs[-2].startswith("下一步,团市委将以贯彻落实")
+    # the page's meta line, which staff ask about ("点击数"), follows the article as its last paragraph
+    assert tongchuan.paragraphs[-1] == "文章信息:更新时间:21年08月16日 点击数:4129"
 
 
 def test_tongchuan_nothing_lost(tongchuan):
     """Every non-empty line of the file is either a paragraph, the title, or a dropped line."""
     raw = [norm(line) for line in TONGCHUAN.read_text(encoding="utf-8").splitlines() if norm(line)]
-    assert sorted(raw) == sorted([*tongchuan.paragraphs, tongchuan.title, *tongchuan.dropped])
+    assert sorted(raw) == sorted([*tongchuan.paragraphs[:-1], tongchuan.title, *tongchuan.dropped])
 
 
 def test_content_hash_follows_paragraphs(tongchuan):
@@ -140,6 +142,9 @@ def test_no_boilerplate_survives(corpus_docs, name):
     doc = corpus_docs[name]
     assert doc.paragraphs
     for paragraph in doc.paragraphs:
+        if paragraph.startswith(ARTICLE_INFO):  # the article's own source, time and views, kept last
+            assert paragraph == doc.paragraphs[-1] and not re.search(r"ICP|版权|Copyright", paragraph)
+            continue
         assert not _FOOTER.search(paragraph), paragraph
         assert not re.fullmatch(r"\S+\.(png|jpe?g|gif)", paragraph), paragraph
         assert paragraph != doc.title
@@ -162,7 +167,7 @@ def test_html_sidebars_and_navigation_absent(corpus_docs):
 def test_portal_txt_article_boundaries(corpus_docs, name, first, last):
     doc = corpus_docs[name]
     assert doc.paragraphs[0].startswith(first)
-    assert doc.paragraphs[-1].startswith(last)
+    assert doc.paragraphs[-2].startswith(last) and doc.paragraphs[-1].startswith(ARTICLE_INFO)
 
 
 def test_markdown_headings_kept_as_paragraphs(corpus_docs):
@@ -175,7 +180,7 @@ def test_markdown_headings_kept_as_paragraphs(corpus_docs):
 def test_full_width_text_normalised():
     doc = clean_document(["团市委召开会议", "发布时间:2021-01-02", "注册志愿者２０３５７人,　活动　６７７场次。"],
                          Path("x.txt"))
-    assert doc.paragraphs == ("注册志愿者20357人, 活动 677场次。",)
+    assert doc.paragraphs == ("注册志愿者20357人, 活动 677场次。", "文章信息:发布时间:2021-01-02")
     assert doc.date == "2021-01-02"
 
 

@@ -172,7 +172,8 @@ def test_html_zoom_content_keeps_the_meta_line_above_it():
     lines, title = html_lines(page)
     doc = clean_document(lines, Path("shuozhou.html"), title)
     assert doc.date == "2025-01-16"
-    assert doc.paragraphs == ("全年发放“青创贷”1860万元。", "全年新发展团员1862名,其中女性946名。")
+    assert doc.paragraphs[:2] == ("全年发放“青创贷”1860万元。", "全年新发展团员1862名,其中女性946名。")
+    assert doc.paragraphs[2:] == ("文章信息:来源:朔州青年网发布时间:2025-01-16 17:42",)  # the meta line, kept last
 
 
 def test_html_title_from_title_tag_without_h1():

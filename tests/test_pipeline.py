@@ -103,12 +103,12 @@ def test_changed_file_is_updated_without_leftovers(corpus_copy, make_settings):
     assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 8)
     new = expected_chunks(path)
     assert chunk_ids(store, doc_id) == {c.chunk_id for c in new}
-    assert not any(chunk_id.startswith(f"{doc_id}:14:") for chunk_id in chunk_ids(store, doc_id))
+    assert not any(chunk_id.startswith(f"{doc_id}:15:") for chunk_id in chunk_ids(store, doc_id))  # 14 + the page's info
     assert len(old_ids) > len(new)
     texts = store.chunks.get(where={"doc_id": doc_id}, include=["documents"])["documents"]
     assert any("21000人" in t for t in texts) and not any("20357人" in t for t in texts)
     assert store.count() == others + len(new)
-    assert store.document(doc_id).paragraphs == 13
+    assert store.document(doc_id).paragraphs == 14  # 13 of the article, the page's info
     assert_consistent(store)
 
 

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Callable
 
 GLOSSARY = (
+    ("youth homes", "青年之家"), ("youth home", "青年之家"), ("volunteer service hours", "志愿服务时长"),
+    ("volunteer service time", "志愿服务时长"), ("service hours", "服务时长"), ("service time", "服务时长"),
+    ("completion rate", "完成率"), ("new-member recruitment", "发展团员"), ("new-member", "发展团员"),
     ("communist youth league", "共青团"), ("youth league committee", "团委"), ("municipal league committee", "团市委"),
     ("new league members", "发展团员"), ("new members", "发展团员"), ("league members", "团员"), ("league member", "团员"), ("league cadres", "团干部"), ("league branches", "团支部"),
     ("league branch", "团支部"), ("smart league", "智慧团建"), ("young pioneers", "少先队"), ("youth league", "共青团"),

@@ -228,3 +228,4 @@ def test_a_figure_the_question_states_a_cohort_or_a_class_is_no_candidate():
     assert values("黔东南红丝带宣讲团312名成员中禁毒民警有几名？", "宣讲团成员达到312名,其中禁毒民警45名。") == ["45名"]
     assert values("数学与统计学院有几个团支部？", "2022级数学与应用数学1班团支部获评红旗团支部,全院团支部12个。") == ["12个"]
     assert values("偏岭镇24年发展了多少团员？", "偏岭镇发展团员24名。") == ["24名"]  # 24年 is the year asked
+

@@ -181,3 +181,10 @@ def test_a_college_at_the_value_is_the_place_there():
         {"place_at_value": 0.0, "place_other_at_value": 1.0}
     assert features._school_at_value(env("集美大学财经学院有多少个团支部？"), "财经学院团支部")["place_at_value"] == 1.0
     assert features._school_at_value(e, "全校共有团员24860名,团支部") == {}
+
+
+def test_a_college_named_by_one_character_and_none_by_each():
+    from app.engine.localities import schools
+
+    assert [s for *_, s in schools("法学院和商学院")] == ["法学院", "商学院"]
+    assert schools("全市各学院") == [] and schools("8个学院团建工作") == []

@@ -28,7 +28,7 @@ _TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦
-_SCHOOL_STOP = set("和与及的在是从向对那这该哪、,,。;;::“”\"()（）")  # "集美大学那张学院数据表": no 那张学院
+_SCHOOL_STOP = set("和与及的在是从向对那这该哪各每、,,。;;::“”\"()（）")  # "集美大学那张学院数据表": no 那张学院
 SCHOOL_CHARS = 8  # 中国科学技术 + 大学
 
 
@@ -43,9 +43,12 @@ def schools(text: str) -> list[tuple[int, int, str]]:
             start -= 1
         if text.startswith("共青团", start):
             start += 3
-        if m.start() - start >= 2:
+        if m.start() - start >= 2 or (m.start() - start == 1 and m.group() == "学院" and text[start] in _ONE_CHAR):
             found.append((start, m.end(), text[start:m.end()]))
     return found
+
+
+_ONE_CHAR = set("文理工法商医农林艺美音体师")  # 文学院, 商学院, 法学院: colleges named by one character
 
 
 # A university shortened as staff say it: 辽科大 (辽宁科技大学), 长大 (长江大学), 郑大 (郑州大学). Words that end in 大 and

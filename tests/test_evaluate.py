@@ -28,7 +28,9 @@ blind set 17 (practice16) in and its classes fixed (fifth session of 2026-12-01)
 0.892 / 0.844 / 0.885 / 0.958 / 0.051 over 12,177 (practice18 0.888); the floors stay. With blind set 20 (practice19)
 in and its classes fixed (eighth session of 2026-12-01): 0.894 / 0.849 / 0.883 / 0.956 / 0.052 over 13,179 (practice19
 0.885); the floors stay. With blind set 21 (practice20) in and its classes fixed (first session of 2026-12-02): 0.897 /
-0.851 / 0.886 / 0.966 / 0.053 over 14,328 (practice20 0.931); the floors stay.
+0.851 / 0.886 / 0.966 / 0.053 over 14,328 (practice20 0.931); the floors stay. With blind set 22 (practice21) in and its
+classes fixed (second session of 2026-12-02): 0.903 / 0.857 / 0.893 / 0.962 / 0.042 over 15,566 (practice21 0.909);
+the floors stay.
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

@@ -50,7 +50,7 @@ def test_ingest_then_status(tmp_path, capsys):
     assert "向量模型:  use-multilingual" in out
     assert "报告数:    9" in out
     assert f"分块数:    {chunks}" in out
-    assert "tongchuan-youth-league-2021-08-16.txt  2021-08-16  14 段" in out
+    assert "tongchuan-youth-league-2021-08-16.txt  2021-08-16  15 段" in out  # 14 of the article, the page's info
     assert "铜川团市委荣获铜川市2020年度平安建设工作先进集体" in out
 
     assert main(["ingest", str(CORPUS), "--index", str(index)]) == 0

@@ -26,8 +26,9 @@ from .schema import Document, Fact
 # not carried to the next sentence; 5: a target section's figures carry its heading as their period (三、2024年工作安排),
 # a district named as its city (荆州区 in 荆州's report) is read by its full name; 6: a figure's year is the last one
 # named before it, not the latest (a 2024 caption over a 2023 column), and facts are stored per report; 7: a report
-# whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it.
-FACTS_VERSION = 7
+# whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it; 8: only a title
+# giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
+FACTS_VERSION = 8
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -272,10 +273,15 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year);
     # so are those of a 2022 work meeting that 总结2021年工作.
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name
-    # "关于2024年度全市共青团重点工作完成情况的通报", sent in January 2025: its table's figures are 2024's.
-    title_years = catalogue.years(doc.title)
+    # "关于2024年度全市共青团重点工作完成情况的通报", sent in January 2025: its table's figures are 2024's (but not
+    # "铜川团市委荣获…2020年度平安建设工作先进集体": an award's year, its figures the date's).
+    account = _ACCOUNT_TITLE.search(doc.title)
     return (focus[0] if focus else None), catalogue.report_period(doc.title, text) or \
-        (next(iter(title_years)) if len(title_years) == 1 else dated)
+        (int(account.group(1)) if account and not _AWARD_TITLE.search(doc.title) else dated)
+
+
+_ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据)")
+_AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")
 
 # -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
 # "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".

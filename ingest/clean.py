@@ -84,26 +84,21 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
 _CN_DATE = re.compile(r"([一二][〇零○O一二三四五六七八九]{3})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})[日号])?)?")
 
 
-def _small(numeral: str) -> int:
-    """一 … 三十一."""
-    tens, _, ones = numeral.rpartition("十")
-    if "十" not in numeral:
-        return int(_CN_DIGIT[numeral])
-    return 10 * (int(_CN_DIGIT[tens]) if tens else 1) + (int(_CN_DIGIT[ones]) if ones else 0)
-
-
 def _arabic_date(m: re.Match) -> str:
+    from app.engine.numbers import chinese_to_int  # the year is read digit by digit instead: 一九九八 has no place word
+
     year = "".join(_CN_DIGIT[c] for c in m.group(1))
     if not 1900 <= int(year) <= 2099:
         return m.group()
+    month, day = (chinese_to_int(g) or 0 if g else None for g in m.group(2, 3))  # 0: malformed ("二三月")
     out = f"{year}年"
-    if m.group(2) and 1 <= _small(m.group(2)) <= 12:
-        out += f"{_small(m.group(2))}月"
-        if m.group(3) and 1 <= _small(m.group(3)) <= 31:
-            out += f"{_small(m.group(3))}{m.group()[-1]}"
-        elif m.group(3):
+    if month is not None and 1 <= month <= 12:
+        out += f"{month}月"
+        if day is not None and 1 <= day <= 31:
+            out += f"{day}{m.group()[-1]}"
+        elif day is not None:
             return m.group()
-    elif m.group(2):
+    elif month is not None:
         return m.group()
     return out
 

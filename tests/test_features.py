@@ -3,13 +3,15 @@ from types import SimpleNamespace
 
 from app.engine import features, signals
 from app.engine.cross_period import ASKS_PLAN
+from app.engine.localities import schools
 from app.engine.numbers import stated_figures
 from app.engine.question import analyse
 
 
 def env(question: str):
     q = analyse(question)
-    return SimpleNamespace(question=q, stated=stated_figures(q.text), asked_chars=set(q.text) | set("".join(q.terms)))
+    return SimpleNamespace(question=q, stated=stated_figures(q.text), asked_chars=set(q.text) | set("".join(q.terms)),
+                           schools=tuple(name for *_, name in schools(q.text)))
 
 
 def cand(value: str, source: str = "quantity"):

@@ -144,6 +144,7 @@ class Env:
         self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
         self.asks_number = bool(ASKS_NUMBER.search(q.text))
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
+        self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asked_chars = set(q.text) | set("".join(q.terms))
@@ -369,8 +370,7 @@ def _school_at_value(env: Env, before: str) -> dict:
     if not named:
         return {}
     college = named[-1][2]
-    asked = [s for _, _, s in schools(env.question.text)]
-    fit = college in env.question.text or any(college in s or s.endswith(college) for s in asked)
+    fit = college in env.question.text or any(college in s or s.endswith(college) for s in env.schools)
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
 
 

@@ -200,7 +200,7 @@ def decide(table: Table, best: dict, threshold, strict: bool = False) -> dict[in
             out[q] = (o.found, o.correct, o.cited)
             continue
         t = threshold(q) if callable(threshold) else threshold
-        found = row >= 0 and p >= t
+        found = p >= t
         answerable = table.outcomes[q].type != "unanswerable"
         correct = bool(right[row]) if found and answerable else not found and not answerable
         out[q] = (found, correct, found and answerable and bool(table.cited[row]))

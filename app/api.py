@@ -55,7 +55,7 @@ class Assistant:
     def stream(self, question: str, history: list | None = None):
         """Yield partial answer text (str) while an LLM writes, then the final Answer."""
         started = time.perf_counter()
-        turn = resolve(question, history or [], self.llm)
+        turn = resolve(question, history or [], self.llm, self._spelled_out)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = analyse(asked)
@@ -120,9 +120,9 @@ class Assistant:
         return q, admitted, found, ""
 
     def _spelled_out(self, text: str) -> str:
-        """辽科大 as 辽宁科技大学, where a report title names that university (localities.spelled_out)."""
+        """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out)."""
         index = self.retriever.index()
-        return localities.spelled_out(text, scope.catalogue(index).schools) if len(index) and "大" in text else text
+        return localities.spelled_out(text, scope.catalogue(index).schools) if len(index) else text
 
     def _across(self, text: str) -> Answer | None:
         """The answer from the facts of many reports (app/engine/cross.py), or None for the single-report path."""

@@ -29,10 +29,11 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "7"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "8"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
-# titles a report, a portal article's source, editor, time and views kept as its last paragraph
+# titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
+# title is the article's heading the <title> repeats, not the logo's <h1>
 
 
 class LoadError(Exception):
@@ -170,8 +171,16 @@ def html_lines(text: str) -> tuple[list[str], str]:
             lines.append(line)
     if not lines:  # pages without block markup: fall back to the visible text
         lines = body.text_content().splitlines()
-    h1 = root.xpath("string(//h1)").strip()
-    return lines, h1 or title.split("_")[0].split("|")[0].strip()
+    return lines, _page_title(root, title)
+
+
+def _page_title(root, title: str) -> str:
+    """The article's heading: the longest one the page's <title> repeats ("向海而兴…综述_湛江青年网", not the logo's
+    <h1> 湛江青年网), else the first <h1>, else the <title>'s own part."""
+    headings = [t for h in root.iter("h1", "h2", "h3") if len(t := " ".join(h.text_content().split())) >= 2]
+    confirmed = [h for h in headings if h in title]
+    h1 = " ".join(root.xpath("string(//h1)").split())
+    return max(confirmed, key=len) if confirmed else h1 or title.split("_")[0].split("|")[0].strip()
 
 
 def _article_root(root):

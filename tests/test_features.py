@@ -190,3 +190,17 @@ def test_a_college_named_by_one_character_and_none_by_each():
 
     assert [s for *_, s in schools("法学院和商学院")] == ["法学院", "商学院"]
     assert schools("全市各学院") == [] and schools("8个学院团建工作") == []
+
+
+def test_a_town_at_the_value_is_the_place_there():
+    """Blind set 23's 东莞 (no county: its 镇街 are in no gazetteer): "东莞上半年全市发展了多少团员?" was answered with a
+    table row's "莞城街道发展团员186名"."""
+    from app.engine.retrieve import Passage
+
+    text = "莞城街道发展团员186名;在虎门镇发展团员412名;全市共发展团员5126名"
+    p = Passage("d", "dongguan.docx", "关于2025年上半年基层团组织建设工作情况的通报", "2025-07-15", 9, text, text, 1.0)
+    e = features.Env(analyse("东莞上半年全市发展了多少团员？"), [p], lambda t: 1.0, lambda x: x.text, places=("东莞",))
+    assert features._place_at_value(e, 0, 0, text.index("186")) == {"place_at_value": 0.0, "place_other_at_value": 1.0}
+    e = features.Env(analyse("东莞虎门镇上半年发展了多少团员？"), [p], lambda t: 1.0, lambda x: x.text, places=("东莞",))
+    assert features._place_at_value(e, 0, text.index("在"), text.index("412"))["place_at_value"] == 1.0
+    assert [m.group() for m in features._TOWN_AT.finditer("推进乡村振兴,全市各乡镇、城乡社区,在全镇,送法下乡")] == []

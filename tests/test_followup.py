@@ -48,11 +48,11 @@ def test_a_change_against_a_year_then_that_years_figure():
 
 def test_it_is_the_place_the_previous_answer_named():
     history = [("锦州上半年哪个县区发展团员最多?", "凌海市。原文:“…”")]
-    assert condense("它注册志愿者有多少?", history) == "凌海市注册志愿者有多少?"
+    assert condense("它注册志愿者有多少?", history) == "锦州凌海上半年注册志愿者有多少?"  # the winner, in its scope
     assert condense("它注册志愿者有多少?", [("锦州上半年发展团员多少?", "5200名")]) != "凌海市注册志愿者有多少?"
     assert not condense("其中女性多少?", history).startswith("凌海市")  # 其中 narrows; it names nothing
     later = condense("那义县呢?", [*history, ("它注册志愿者有多少?", "19560人")])  # replayed as the history
-    assert later == "义县注册志愿者有多少?"
+    assert later == "锦州义县上半年注册志愿者有多少?"
 
 
 def test_full_width_punctuation_and_digits():
@@ -317,3 +317,25 @@ def test_a_target_of_the_whole_asked_after_its_parts():
 
     asked = [("莆田24年注册志愿者一共有多少？", "47.7万人"), ("其中仙游县呢？", "11.6万人"), ("那秀屿区呢？", "7.2万人")]
     assert resolve("明年全市的目标是多少？", asked).text == "莆田2025年注册志愿者一共有多少,目标是多少?"
+
+
+def test_blind_set_23s_follow_ups():
+    """A change asked as 多/少, 它 after a town's figure, a town and 上半年 carried, a rank over parts without 其中, and what
+    follows a rank asks of its winner; a verb alone asks the thing the previous question counted with it."""
+    assert condense("比上年多了多少？", [("佛山2024年发展了多少团员?", "7136名")]) == "佛山2024年发展了多少团员,比上年多了多少?"
+    assert condense("它的注册志愿者有多少？", [("乳源桂头镇2024年发展了多少团员?", "38名")]) == "2024年乳源桂头镇注册志愿者有多少?"
+    assert condense("完成率呢？", [("东莞上半年虎门镇发展了多少团员？", "412名")]) == "东莞虎门镇上半年完成率是多少?"
+    ranked = [("梅州2024年发展团员多少？", "1872名"), ("哪个县最多？", "五华县。原文:“…”")]
+    assert condense("哪个县最多？", ranked[:1]) == "梅州2024年哪个县发展团员最多?"
+    assert condense("发展了多少？", ranked) == "梅州2024年五华县发展团员多少?"
+    college = [("华南农业大学哪个学院团员最多？", "经济管理学院")]
+    assert condense("有多少团员？", college) == "华南农业大学经济管理学院有多少团员?"
+    assert condense("兽医学院呢？", [*college, ("志愿服务时长呢？", "")]) == "华南农业大学兽医学院志愿服务时长是多少?"
+    assert condense("发展了多少？", [("乳源发展团员最少的是哪个镇？", "洛阳镇")]) == "乳源洛阳镇发展团员是多少?"
+    assert condense("发展了多少？", [("汕头哪个项目最多？", "某项目")]) == "汕头发展了多少?"  # no place won: as before
+
+
+def test_a_shortened_name_carries_as_the_scope():
+    spell = lambda text: text.replace("华农", "华南农业大学")  # noqa: E731  (Assistant._spelled_out, from the titles)
+    turn = resolve("有多少团员？", [("华农哪个学院团员最多？", "经济管理学院")], spell=spell)
+    assert turn.text == "华南农业大学经济管理学院有多少团员?"

@@ -182,6 +182,14 @@ def test_html_title_from_title_tag_without_h1():
     assert (lines, title) == (["会议总结了全年工作。"], "青年工作会议召开")
 
 
+def test_a_portals_logo_heading_is_not_the_articles_title():
+    """Blind set 23's 湛江 page: <h1> is the site's name in its logo; the article's <h2> is what <title> repeats."""
+    page = ("<html><head><title>向海而兴 青春作为——湛江共青团2024年工作综述_湛江青年网</title></head><body>"
+            "<div class='logo'><h1>湛江青年网</h1></div><div class='article'><h2>向海而兴 青春作为——湛江共青团2024年工作综述</h2>"
+            "<p>全年全市发展团员3215名。</p></div></body></html>")
+    assert html_lines(page)[1] == "向海而兴 青春作为——湛江共青团2024年工作综述"
+
+
 def test_html_without_block_markup_falls_back_to_text():
     lines, _ = html_lines("<html><body><div>第一行正文<br>第二行正文</div></body></html>")
     assert "".join(lines) == "第一行正文第二行正文"

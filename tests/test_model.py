@@ -86,6 +86,15 @@ def test_the_model_learns_the_tiny_task_and_cv_holds_reports_out():
     assert set(best) == set(range(24)) and all(0 <= t <= 1 for t in thresholds.values())
 
 
+def test_cv_in_processes_is_cv_in_one():
+    """`make test` and `make cv` share the folds out to the cores; every fit is the same as in one process."""
+    from app.evaluation.trainset import _map
+
+    table = _tiny()
+    assert cross_validate(table, k=3, inner=2, jobs=2) == cross_validate(table, k=3, inner=2, jobs=1)
+    assert _map(pow, [(2, 3), (3, 2), (2, 1)], 2, False) == [8, 9, 2]  # the table's folders: in their order
+
+
 def test_near_misses_and_unanswerables_join_their_source_report():
     g = lambda i, doc=None, **kw: Gold(i, "?", ("1",) if doc else (), doc, "e" if doc else None,  # noqa: E731
                                        "numeric" if doc else "unanswerable", **kw)

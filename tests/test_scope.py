@@ -251,6 +251,8 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     # Only the opening part's heading names the year reviewed (blind set 19's 绥化 report, dated 2024-01-26).
     ("凝心聚力跟党走 青春建功新绥化", "现在,我代表常务委员会向全会报告工作,请予审议。\n一、2023年工作回顾\n2023年是…", 2023),
     ("团市委召开全会", "会议部署了2024年工作安排。", None),  # a plan is no year reviewed
+    # Blind set 23's 佛山 2023 report (dated 2024-01-19): a word between the year and 工作回顾.
+    ("凝心聚力 青春建功", "各位委员:现在,我代表常委会向全会报告工作。\n一、2023年主要工作回顾\n2023年是…", 2023),
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year
@@ -310,3 +312,14 @@ def test_a_shortened_university_is_spelled_out_as_a_report_names_it():
     for text in ("广大青年参加了多少?", "加大投入多少?", "辽宁科技大学团员多少?"):
         assert spelled_out(text, names) == text
     assert spelled_out("长大2023学年有多少团员?", ()) == "长大2023学年有多少团员?"  # no university in the reports
+
+
+def test_a_university_shortened_to_two_characters_is_spelled_out():
+    """Blind set 23: 华农 for 华南农业大学 (refused, and no follow-up carried it); its first two characters are a region."""
+    from app.engine.localities import spelled_out
+
+    names = ("华南农业大学", "集美大学", "淮北师范大学")
+    assert spelled_out("华农现在有多少团员?", names) == "华南农业大学现在有多少团员?"
+    assert spelled_out("淮师有多少团员?", names) == "淮北师范大学有多少团员?"
+    for text in ("华南地区有多少?", "华南农业大学有多少团员?", "集美有多少?"):
+        assert spelled_out(text, names) == text

@@ -72,6 +72,7 @@ FEATURES: tuple[str, ...] = (
                                                            # compares a question's candidates: it needs the pair)
     "planned", "plan_fit", "plan_misfit",                  # a target (力争…, 计划…); and a target was asked (目标/计划,
                                                            # 明年); a figure reached where a target was asked
+    "plan_actual",                                         # a target where what was done is asked (实际发展了多少)
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks:
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
@@ -87,12 +88,18 @@ FEATURES: tuple[str, ...] = (
                                                            # the whole report lacks: 心理咨询类, 研究生 no report gives
     "subject_order",                                       # the counted noun's characters in order before the value:
                                                            # 新团员 in "新发展团员", not in "共有团员"
+    "breakdown", "breakdown_total",                        # 其中 before the value in its sentence: a part's figure
+                                                           # ("其中,泗城镇发展团员72名"); and a whole was asked (一共)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 # Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
+# A town or street no gazetteer lists: not 乡镇/城镇 (every town), 全镇, 乡村, 镇长.
+_TOWN_AT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?<![全各每本该])街道|"
+                      r"[\u4e00-\u9fff]{2,3}?(?<![乡城村下家全各每本该])[镇乡](?![村镇长])")
+_ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
@@ -146,6 +153,7 @@ class Env:
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
+        self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
@@ -284,6 +292,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
         "plan_fit": float(planned and env.asks_plan),
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
+        "plan_actual": float(planned and env.asks_actual),
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
@@ -298,6 +307,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found |= unit_fit(q, cand.unit, text, end)
         found["total_value"] = float(bool(_TOTAL.search(text[max(0, at - 8):at])))
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
+        found["breakdown"] = float("其中" in text[begin:at])
+        found["breakdown_total"] = found["breakdown"] * out[INDEX["total_question"]]
         running = bool(RUNNING.search(text[span[0]:at]))
         found |= {"running": float(running), "running_fit": float(running and env.asks_kind == "running"),
                   "running_misfit": float(running and env.asks_kind in ("new", "year"))}
@@ -350,9 +361,14 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
 
         env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
+    text = env.passages[rank].text
+    towns = list(_TOWN_AT.finditer(text, begin, at))
+    if towns and (not near or towns[-1].start() >= near[-1].end):  # "莞城街道发展团员186名": the town's, below the city
+        town = towns[-1].group()  # may start one character early ("在虎门镇"): its name is the last 3 (4: 莞城街道)
+        fit = any(town[i:] in env.question.text for i in range(len(town) - (4 if town.endswith("街道") else 3) + 1))
+        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     if not near:
         return {}
-    text = env.passages[rank].text
     last = _respective(near, text, at) or near[-1]
     # the place itself, not a name: 荆州区 (short name 荆州) is not the 荆州 a question asks
     fit = any(last.place == m.place for m in env.asked) or last.surface in env.places

@@ -29,7 +29,7 @@ _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len,
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
-_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|(?:19|20)?\d{2}年)|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占)了?"
+_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|(?:19|20)?\d{2}年)|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
                         r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
@@ -46,6 +46,9 @@ _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|
 # thing counted before, for the whole (a target is not set for the part narrowed to).
 _TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
+# A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
+_VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
+                        rf"受理|接听|开展|举办|派出|惠及|扶持)了?(?:多少|几)[万亿]?(?:{MEASURE})?[??]?$")
 # The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
 _THIS_YEAR = re.compile(r"今年|本年度?")
 _TARGET_WORD = re.compile(r"目标|目标任务")  # 计划 alone qualifies the verb: "计划新建了几所"
@@ -64,13 +67,15 @@ def condense(question: str, history: list, llm=None) -> str:
     return resolve(question, history, llm).text
 
 
-def resolve(question: str, history: list, llm=None) -> Turn:
+def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> Turn:
+    """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope."""
     standalone, answer = "", ""
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
-        asked = _named_by_answer(normalise_query(asked[:_TURN_CHARS]), standalone, answer)
+        asked = _named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
         standalone, answer = _step(asked, standalone)[0][:_TURN_CHARS], said
-    question = _named_by_answer(normalise_query(question), standalone, answer)
+        standalone = _of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
+    question = _named_by_answer(spell(normalise_query(question)), standalone, answer)
     text, keeps_report = _step(question, standalone, llm)
     return Turn(text, _quote(answer) if keeps_report else "")
 
@@ -82,7 +87,9 @@ _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
 
 def _named_by_answer(question: str, previous: str, answer: str) -> str:
     pronoun = _PRONOUN.match(question)
-    if not (pronoun and answer.strip() and previous and re.search(r"哪(?:个|里|家|所|一)", previous)):
+    if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
+        return question[pronoun.end():].removeprefix("的")  # "它的注册志愿者…" after a town's figure: the scope carries
+    if not (pronoun and answer.strip() and previous):
         return question
     head = _ANSWER_HEAD.match(answer.strip())
     if head and (named := scope.of_text(head.group(1)).mentions) and named[0].start == 0:
@@ -133,6 +140,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if (actual := _ACTUAL.match(question)) and only_scope(actual["when"] or "年"):
         text = whole(previous) + "?"
         return (swap_year(text, own.years[0]) if own.years else text), True
+    if (verb := _VERB_ONLY.match(question)) and verb["verb"] in previous and not own.years:
+        return whole(previous).rstrip("??") + "?", True  # "发展了多少?" after "…潮阳区发展团员多少?": that figure
     kinds = KIND_SWAPPED.findall(question)
     if kinds and not own.years and _KIND_ONLY.match(KIND_SWAPPED.sub("", question)):
         return qualify(previous, "".join(kinds)), True
@@ -142,8 +151,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
 
 
-# "其中哪个县最多?": which of the place's parts has most of what was just counted.
-_PART_RANK = re.compile(r"^其中(?P<which>哪(?:个|一个|些)?[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))"
+# "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.
+_PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))"
                         r"(?P<most>最多|最少|最高|最低)[??]?$")
 _WHOLE_WORDS = re.compile(r"全[市县省区州旗]|其中")
 
@@ -157,6 +166,30 @@ def _ranked_parts(previous: str, rank: re.Match) -> str:
     when = f"{named.years[0]}年" if named.years else ""
     thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
     return f"{where}{when}{rank['which']}{thing}{rank['most']}?"
+
+
+_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县区|镇街|县|区|市|镇|乡|街道|学院|单位)")
+_MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
+
+
+def _of_winner(previous: str, answer: str) -> str:
+    """A rank over places answered with one ("汕头哪个区发展团员最多?" -> 潮阳区): the winner's figure asked
+    ("汕头潮阳区发展团员多少?"), the scope a follow-up inherits; else the question as it was."""
+    which, head = _WHICH_PART.search(previous), _ANSWER_HEAD.match(answer.strip())
+    if not (which and head and _MOST.search(previous)):
+        return previous
+    winner = head.group(1)
+    named = scope.of_text(winner).mentions
+    whole_place = bool(named) and named[0].start == 0 and place_phrase(winner, named[0]) == winner
+    if not (whole_place or TOWN.fullmatch(winner) or [s for *_, s in schools(winner)] == [winner]):
+        return previous  # "泰山景区" is no place of the gazetteer's: the rank stays, as _swap reads it
+    if rank := _RANKED.match(previous):  # "乳源发展团员最少的是哪个镇?": after the place, before what is counted
+        head_named = scope.of_text(rank["head"]).mentions
+        at = len(place_phrase(rank["head"], head_named[0])) if head_named and head_named[0].start == 0 else 0
+        return f"{rank['head'][:at]}{winner}{rank['head'][at:]}是多少?"
+    text = previous[:which.start()] + winner + previous[which.end():]
+    text = _MOST.sub("", text, count=1).rstrip("??")
+    return text + ("?" if re.search(r"多少|几", text) else "多少?")
 
 
 def _placed_actual(question: str, previous: str, own) -> str | None:

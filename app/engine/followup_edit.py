@@ -43,6 +43,7 @@ NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said rel
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
 TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")  # below the gazetteer's counties: 陈淋子镇, 段集镇
+HALF = re.compile(r"[上下]半年|前三季度|[一二三四]季度")
 SPAN = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)\d{2}\s*(?:学年|年度|年)")
 STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
@@ -189,11 +190,15 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # whose name holds no place ("长江大学") as well.
     named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
     named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)] + named
+    unhalved = HALF.sub("", kept)  # "东莞上半年虎门镇": the town after its city
+    named += [t for t in scope.localities(unhalved, scope.of_text(unhalved).mentions) if t not in question]
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
+    half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides
     if is_english(previous):
         return " ".join(years + places + [question])
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
-    return "".join([span.group()] if span else [f"{y}年" for y in years]) + "".join(places + programmes) + question
+    return "".join([span.group()] if span else [f"{y}年" for y in years]) + "".join(places + programmes) + \
+        (half.group() if half else "") + question
 
 
 def programmes_of(text: str, mentions) -> list[str]:

@@ -70,7 +70,21 @@ def spelled_out(text: str, names) -> str:
             if len(fits) == 1 and fits[0] not in text:
                 return word[:k] + fits[0]
         return word
-    return _SHORT_SCHOOL.sub(full, text) if names and "大" in text else text
+    text = _SHORT_SCHOOL.sub(full, text) if names and "大" in text else text
+    return _two_characters(text, names) if names else text
+
+
+def _two_characters(text: str, names) -> str:
+    """A university shortened to its first character and one later character of its name (华农: 华南农业大学, 淮师:
+    淮北师范大学), written out where one university among `names` fits. Not its first two characters: 华南 is a region."""
+    fits: dict[str, set] = {}
+    for n in (n for n in names if n.endswith("大学")):
+        for c in n[2:-2]:
+            fits.setdefault(n[0] + c, set()).add(n)
+    for short, full in fits.items():
+        if len(full) == 1 and short in text and (name := next(iter(full))) not in text:
+            text = re.sub(re.escape(short) + "(?!大)", name, text)
+    return text
 
 
 def _in_order(chars: str, name: str) -> bool:

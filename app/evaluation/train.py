@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -247,16 +248,46 @@ def single_threaded(function):
 
 
 @single_threaded
-def cross_validate(table: Table, k: int = FOLDS, inner: int = INNER_FOLDS):
+def _fit_one(table: Table, questions: np.ndarray, inner: int) -> dict:
+    return fit(table, questions, inner)
+
+
+@single_threaded
+def cross_validate(table: Table, k: int = FOLDS, inner: int = INNER_FOLDS, jobs: int = 0):
     """Out-of-fold (row, probability) and threshold per question: each question is answered by models
-    trained and calibrated without its report (the calibration by CV inside the training reports)."""
+    trained and calibrated without its report (the calibration by CV inside the training reports). The k fits
+    are shared out to `jobs` processes (0: one per core, at most 4); each fit is the same for any number."""
     questions = np.arange(len(table.outcomes))
+    held_out = folds(table, questions, k)
+    specs = _fits(table, [np.setdiff1d(questions, held) for held in held_out], inner, jobs)
     best, thresholds = {}, {}
-    for held in folds(table, questions, k):
-        spec = fit(table, np.setdiff1d(questions, held), inner)
+    for held, spec in zip(held_out, specs):
         best.update(apply(table, spec, held))
         thresholds.update({q: spec["threshold"] for q in held.tolist()})
     return best, thresholds
+
+
+def _fits(table: Table, trained_on: list[np.ndarray], inner: int, jobs: int) -> list[dict]:
+    jobs = min(jobs or min(4, os.cpu_count() or 1), len(trained_on))
+    if jobs == 1:
+        return [_fit_one(table, questions, inner) for questions in trained_on]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    # The table goes to each process once (spawned: a fork would copy a BLAS pool mid-use).
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn"), initializer=_receive, initargs=(table,)) as pool:
+        return list(pool.map(_fit_received, trained_on, [inner] * len(trained_on)))
+
+
+_received: list[Table] = []  # the table a fitting process was given
+
+
+def _receive(table: Table) -> None:
+    _received.append(table)
+
+
+def _fit_received(questions: np.ndarray, inner: int) -> dict:
+    return _fit_one(_received[0], questions, inner)
 
 
 @single_threaded

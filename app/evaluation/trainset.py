@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -103,49 +105,81 @@ def sources(sets=SETS) -> str:
     return h.hexdigest()
 
 
-def build(cache: Path, sets=SETS, progress: bool = False) -> Table:
-    """Ask every gold question of `sets`, over an index per reports folder kept under `cache`."""
+def build(cache: Path, sets=SETS, progress: bool = False, jobs: int = 0) -> Table:
+    """Ask every gold question of `sets`, over an index per reports folder kept under `cache`; the folders are
+    shared out to `jobs` processes (0: one per core, at most 4). The table is the same for any number of jobs."""
     key = sources(sets)  # before asking: code edited while the table builds must not pass for what built it
     by_corpus: dict[str, list] = {}
     for name, corpus in sets:
         for item in load_gold(GOLD / f"{name}.jsonl"):
             by_corpus.setdefault(corpus or item.corpus, []).append((name, item))
+    jobs = jobs or min(4, os.cpu_count() or 1)
+    work = [(corpus, group, cache, jobs > 1, progress and jobs == 1) for corpus, group in by_corpus.items()]
     rows, outcomes, items = [], [], []
-    for corpus, group in by_corpus.items():
-        assistant = _assistant(ROOT / corpus, cache / re.sub(r"\W+", "-", corpus))
-        asked: list = []
-        ask = assistant.ask
-
-        def recorded(question, history=None):
-            asked.append((None, [], None))  # stays empty when the answer is refused before extraction (scope)
-            return ask(question, history)
-
-        def seen(*call):
-            asked[-1] = call
-
-        assistant.ask = recorded
-        for name, item in (_progress(group, corpus) if progress else group):
-            asked.clear()
-            with answer_model.use(answer_model.neutral()), answer.observe(seen):
-                done = evaluate(assistant, [item], file=name)
-            turns = item.turns if isinstance(item, Conversation) else (item,)
-            for gold, outcome, call in zip(turns, done, asked, strict=True):
-                rows.append(_rows(gold, call, len(outcomes)))
-                outcomes.append(outcome)
-                items.append((name, gold))
+    sizes = [len(group) for group in by_corpus.values()]
+    for part_rows, part_outcomes, part_items in _map(_ask_corpus, work, jobs, progress, sizes):
+        offset = len(outcomes)
+        rows += [[(*r[:4], r[4] + offset, *r[5:]) for r in question] for question in part_rows]
+        outcomes += part_outcomes
+        items += part_items
     table = _table(rows, outcomes, _groups(items))
     table.key = key
     return table
 
 
-def _assistant(corpus: Path, index: Path):
+def _map(function, work: list[tuple], jobs: int, progress: bool, sizes=None) -> list:
+    """function over work, in work's order; the largest (sizes) first to the processes (spawned: torch and
+    Chroma do not survive a fork)."""
+    if jobs == 1:
+        return [function(*w) for w in work]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        order = sorted(range(len(work)), key=lambda i: -sizes[i]) if sizes else range(len(work))
+        futures = {i: pool.submit(function, *work[i]) for i in order}
+        if progress:
+            for i, future in futures.items():
+                future.add_done_callback(lambda _, name=work[i][0]: print(f"asked: {name}", file=sys.stderr))
+        return [futures[i].result() for i in range(len(work))]
+
+
+def _ask_corpus(corpus: str, group: list, cache: Path, shared: bool, progress: bool):
+    """(rows per question, outcomes, (file, gold) per question) of one reports folder; numbered from 0."""
+    assistant = _assistant(ROOT / corpus, cache / re.sub(r"\W+", "-", corpus), shared)
+    asked: list = []
+    ask = assistant.ask
+
+    def recorded(question, history=None):
+        asked.append((None, [], None))  # stays empty when the answer is refused before extraction (scope)
+        return ask(question, history)
+
+    def seen(*call):
+        asked[-1] = call
+
+    assistant.ask = recorded
+    rows, outcomes, items = [], [], []
+    for name, item in (_progress(group, corpus) if progress else group):
+        asked.clear()
+        with answer_model.use(answer_model.neutral()), answer.observe(seen):
+            done = evaluate(assistant, [item], file=name)
+        turns = item.turns if isinstance(item, Conversation) else (item,)
+        for gold, outcome, call in zip(turns, done, asked, strict=True):
+            rows.append(_rows(gold, call, len(outcomes)))
+            outcomes.append(outcome)
+            items.append((name, gold))
+    return rows, outcomes, items
+
+
+def _assistant(corpus: Path, index: Path, shared: bool = False):
     from ingest import Settings, ingest_paths
     from ingest.load import SUPPORTED
     from ingest.pipeline import expand
 
     from ..api import Assistant
 
-    settings = Settings(index=index, chroma_host="", collection="youthqa-train")
+    # Beside other processes, one encoder thread each.
+    settings = Settings(index=index, chroma_host="", collection="youthqa-train", embed_threads=1 if shared else 0)
     reports = [p for p in expand([corpus]) if p.suffix.lower() in SUPPORTED]
     summary = ingest_paths(reports, settings, prune=True)
     if summary.exit_code():

@@ -82,7 +82,9 @@ _LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪
            (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2})|(?=[两三几]年))")
 # "23年报告里给2024年定的目标", "按2023年工作报告的安排": that year names the report, not a year whose figure is asked.
-_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:工作)?(?:报告|总结|通报|材料|文件)")
+# The year of a report a question names ("2023年全委会报告定的2024年…目标"): one report's, no second year of figures.
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:[\u4e00-\u9fff]{0,4}?(?:全会|全委会|会议))?(?:工作)?"
+                          r"(?:报告|总结|通报|材料|文件)")
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
@@ -111,7 +113,7 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
         term = _MENTION_FORM.sub("", text)
         return CrossQuestion("mention", term) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
-    if not indicator:
+    if not indicator or indicator == "其中":  # "其中哪个县最多?" counts nothing of its own: a follow-up's (followup.py)
         return None
     kind, fewest = _kind(text, places)
     if kind is None:

@@ -28,7 +28,8 @@ from .schema import Document, Fact
 # named before it, not the latest (a 2024 caption over a 2023 column), and facts are stored per report; 7: a report
 # whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it; 8: only a title
 # giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
-FACTS_VERSION = 8
+# 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
+FACTS_VERSION = 9
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -96,6 +97,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             indicator = _unzoned(indicator, place)
             if report_place is not None and not report_place.code:
                 place = report_place.short
+            if local := _local_part(indicator, place):  # "乳城镇发展团员62名": the town's, "农学院团员数": the college's
+                place, indicator = local
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -103,6 +106,22 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 restated.add(id(made[-1]))
         out.extend(made)
     return out
+
+
+# A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
+# its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
+_LOCAL = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?<![全各每本该])街道|"
+                    r"[\u4e00-\u9fff]{2,4}?(?<![全各每本该乡村下])(?:镇(?!街)|乡(?!村|镇))|"
+                    r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])学院)(?P<rest>[\u4e00-\u9fff\"“”]{2,})$")
+_NAMESAKE_TOWN = re.compile(r"(?:镇(?![街级村域长])|街道)(?P<rest>[\u4e00-\u9fff\"“”]{2,})$")
+
+
+def _local_part(indicator: str, place: str) -> tuple[str, str] | None:
+    """(part, what it counts) when the indicator starts with a town, street or college; else None."""
+    if m := _NAMESAKE_TOWN.match(indicator):
+        return place + indicator[:m.start("rest")], m["rest"]
+    m = _LOCAL.match(indicator)
+    return (m["name"], m["rest"]) if m and not m["name"].startswith(("全", "各", "本", "该")) else None
 
 
 _CLAUSE_MARK = re.compile(r"[,,;;::、]")

@@ -237,6 +237,27 @@ def test_a_rank_over_one_place_s_parts_wants_the_year_asked(tmp_path, make_setti
     assert not assistant.ask("焦作哪个县区2023年新发展团员最少？").found
 
 
+def test_a_rank_over_the_towns_or_colleges_of_one_report(tmp_path, make_settings):
+    """Blind set 23: "乳源哪个镇发展团员最多?", "华南农业大学哪个学院团员最多?" ranked the towns' / colleges' rows (a single
+    report's path had answered one row, or refused)."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "ruyuan.txt").write_text(
+        "共青团乳源瑶族自治县委员会2024年工作总结\n\n全年全县发展团员286名。\n\n乳城镇发展团员62名,注册志愿者4310人;\n\n"
+        "桂头镇发展团员38名,注册志愿者2160人;\n\n洛阳镇发展团员11名,注册志愿者595人;\n", encoding="utf-8")
+    (tmp_path / "scau.md").write_text(
+        "# 共青团华南农业大学委员会2024—2025学年工作报告\n\n全校共有团员32640名。\n\n| 学院 | 团员数(名) |\n| --- | --- |\n"
+        "| 农学院 | 2346 |\n| 经济管理学院 | 3418 |\n| 兽医学院 | 2105 |\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths(sorted(tmp_path.glob("*.*")), settings)
+    assistant = Assistant.open(settings)
+    assert (q := cross.detect("乳源发展团员最少的是哪个镇？")) and (q.kind, q.indicator, q.fewest) == ("rank", "发展团员", True)
+    most, least = assistant.ask("乳源哪个镇发展团员最多？"), assistant.ask("乳源发展团员最少的是哪个镇？")
+    assert (most.value, least.value) == ("乳城镇", "洛阳镇") and most.citations[0].source == "ruyuan.txt"
+    assert assistant.ask("华南农业大学哪个学院团员最多？").value == "经济管理学院"
+
+
 def test_an_ordering_asked_is_a_comparison_listing_every_figure():
     """Blind set 22: "从多到少怎么排", "排个序" name no winner word; the first in order wins."""
     q = cross.detect("2024年注册志愿者人数，宁夏、铜川排个序")

@@ -326,3 +326,15 @@ def test_a_report_titled_with_one_year_dates_its_figures_by_it():
     facts = extract_facts(doc("马村区新发展团员132名;", title="关于2024年度全市共青团重点工作完成情况的通报",
                               date="2025-01-22", source="jiaozuo.docx"))
     assert one(facts, "132名").year == 2024
+
+
+def test_a_town_street_or_college_leading_a_row_is_the_facts_place():
+    """Blind set 23: 乳源's towns, 东莞's 镇街 and 华南农业大学's colleges are in no gazetteer; a row's head is its fact's
+    place (a part of the report's), not a word of what it counts. 洛阳镇 is a town named like the city."""
+    facts = extract_facts(doc("乳城镇发展团员62名,注册志愿者4310人;", "洛阳镇发展团员11名;", "全县发展团员286名。",
+                              title="共青团乳源瑶族自治县委员会2024年工作总结", source="ruyuan.txt", date="2024-12-20"))
+    assert (one(facts, "62名").place, one(facts, "62名").indicator) == ("乳城镇", "发展团员")
+    assert (one(facts, "11名").place, one(facts, "11名").indicator) == ("洛阳镇", "发展团员")
+    assert one(facts, "286名").place == "乳源"
+    college = extract_facts(doc("农学院团员数2346名;", "莞城街道注册志愿者8452人;", title="共青团华南农业大学委员会学年工作报告"))
+    assert [(f.place, f.indicator) for f in college] == [("农学院", "团员数"), ("莞城街道", "注册志愿者")]

@@ -263,6 +263,7 @@ def test_report_period(title, text, year):
     ("固始县秀水街道返乡创业青年多少", ("秀水街道",)),
     ("滨州高新区2024年新发展团员多少", ("高新区",)),
     ("固始乡村振兴培训了多少人", ()),  # 乡 inside a word, not a town
+    ("东莞试点镇街的注册志愿者合计多少？", ()),  # 镇街: the towns and streets together (blind set 23), no town 试点镇
     ("铜川的志愿汇平台注册了多少志愿者?", ()),
 ])
 def test_towns_and_zones_after_a_place(question, towns):

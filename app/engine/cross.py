@@ -19,7 +19,7 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
-from .cross_places import level, part_of
+from .cross_places import is_local, level, part_of
 from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
@@ -138,6 +138,14 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
+def local_parts(table: FactTable, stamp: str, whole) -> tuple[list[str], set[str]]:
+    """(the towns, streets and colleges a report of `whole` gives facts of, those reports' doc_ids): the reports
+    whose facts are the whole's own (铜川's), or whose title names it (东莞's 通报 names it in its issuer only)."""
+    facts = table.get(stamp).by_place
+    docs = {f.doc_id for _, f in facts.get(whole.short, ())}
+    return [place for place, items in facts.items() if is_local(place) and any(f.doc_id in docs for _, f in items)], docs
+
+
 def spelled_out(indicator: str) -> str:
     """Staff's shorthand as reports write it: "推优人数" as "推荐优秀团员人数" (app/engine/coverage.JARGON)."""
     for word, forms in JARGON.items():
@@ -176,7 +184,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     facts = [(f, s) for f, s in facts if not q.levels or level(f.place) in q.levels]
     over_parts = (q.kind == "rank" and q.places) or (q.kind == "list" and len(q.places) == 1)
     if over_parts:  # "九江哪个县…最多", "湖州各县区…分别是多少": the parts of the place named
-        facts = [(f, s) for f, s in facts if part_of(f.place, q.places[0])]
+        facts = [(f, s) for f, s in facts if part_of(f.place, q.places[0]) or is_local(f.place)]
     if not facts:
         return None
     family = unit_family(next((f for f, s in facts if s >= MATCH_MIN), facts[0][0]).unit)  # the best match's unit

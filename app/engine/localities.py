@@ -7,7 +7,8 @@ import re
 
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
 ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
-LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)|" + "|".join(ZONES))
+# Not 镇街 (towns and streets together: "东莞试点镇街" names no town 试点镇).
+LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇(?!街)|乡|街道)|" + "|".join(ZONES))
 
 
 def zones(place: str) -> list[str]:
@@ -24,7 +25,7 @@ def localities(text: str, mentions) -> tuple[str, ...]:
 
 
 # A town that opens a question, its county unsaid: not 乡镇 (every town), 城乡, 全市各镇, 三下乡, 返家乡.
-_TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff]{2,3}?(?<![乡城村下家])(?:镇|乡|街道))")
+_TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff]{2,3}?(?<![乡城村下家])(?:镇(?!街)|乡|街道))")
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦

@@ -333,6 +333,8 @@ def test_blind_set_23s_follow_ups():
     assert condense("兽医学院呢？", [*college, ("志愿服务时长呢？", "")]) == "华南农业大学兽医学院志愿服务时长是多少?"
     assert condense("发展了多少？", [("乳源发展团员最少的是哪个镇？", "洛阳镇")]) == "乳源洛阳镇发展团员是多少?"
     assert condense("发展了多少？", [("汕头哪个项目最多？", "某项目")]) == "汕头发展了多少?"  # no place won: as before
+    facts_answer = [("汕头哪个区发展团员最多？", "发展团员:潮阳区最多(共比较 7 个地方)。\n潮阳:528名(…)")]  # the cross path's
+    assert condense("南澳县呢？", [*facts_answer, ("发展了多少？", "528名")]) == "汕头南澳县发展团员多少?"
 
 
 def test_a_shortened_name_carries_as_the_scope():

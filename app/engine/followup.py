@@ -169,13 +169,16 @@ def _ranked_parts(previous: str, rank: re.Match) -> str:
 
 
 _WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县区|镇街|县|区|市|镇|乡|街道|学院|单位)")
+# The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
+_RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
 _MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
 
 
 def _of_winner(previous: str, answer: str) -> str:
     """A rank over places answered with one ("汕头哪个区发展团员最多?" -> 潮阳区): the winner's figure asked
     ("汕头潮阳区发展团员多少?"), the scope a follow-up inherits; else the question as it was."""
-    which, head = _WHICH_PART.search(previous), _ANSWER_HEAD.match(answer.strip())
+    which = _WHICH_PART.search(previous)
+    head = _RANK_HEAD.match(answer.strip()) or _ANSWER_HEAD.match(answer.strip())
     if not (which and head and _MOST.search(previous)):
         return previous
     winner = head.group(1)

@@ -138,7 +138,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     and "change year on year" read as shares; left, the head noun after a 的 clause (多少考上大学的困难学生 read as 资助's 元).
     Blind set 21 brought 10, read by class: 青年创业贴息贷款 and 青年创新创业大赛 are things (no 青年 counted), 多少项目 has
     no measure word 项, a rate's change may be in 个百分点, English "by how much … grow" a change, not money. Blind set 22
-    brought 2, read as a class: a rate's shortfall ("比目标低了多少", "离30%的目标还差多少") is a change, in 个百分点."""
+    brought 2, read as a class: a rate's shortfall ("比目标低了多少", "离30%的目标还差多少") is a change, in 个百分点. Blind set
+    23 brought 5, read by class: 浏览量/阅读量 count 次, an amount (带货额) is money, volunteers 派出 to events are counted
+    per attendance (8,400余人次)."""
     import json
     from pathlib import Path
 

@@ -283,6 +283,9 @@ _received: list[Table] = []  # the table a fitting process was given
 
 
 def _receive(table: Table) -> None:
+    # One OpenMP thread before scikit-learn loads it: threadpoolctl limits only libraries already loaded, and two
+    # processes of two threads each on two cores ran no faster than one process.
+    os.environ["OMP_NUM_THREADS"] = "1"
     _received.append(table)
 
 

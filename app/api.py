@@ -139,13 +139,14 @@ class Assistant:
             hits = cross_mention.mentions(self.store, asked.indicator, catalogue)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
-        if len(asked.places) == 1 and asked.kind in ("rank", "list"):  # over its parts: only theirs are read, not
+        over_parts = len(asked.places) == 1 and asked.kind in ("rank", "list")
+        if over_parts:  # over its parts: only theirs are read, not
             whole = asked.places[0]  # the nearest FACT_K of every report's identical indicator ("希望小屋")
             local, docs = cross.local_parts(self.fact_table, str(index.seq), whole)  # its towns, its colleges
             places = [p.short for p in catalogue.known if p.within(whole)] + scope.zones(whole.short) + local or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
-        if len(asked.places) == 1 and asked.kind in ("rank", "list"):  # a town of that name in another's report
+        if over_parts:  # a town of that name in another report
             facts = [(f, s) for f, s in facts if not cross.is_local(f.place) or f.doc_id in docs]
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 

@@ -140,7 +140,7 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
 
 def local_parts(table: FactTable, stamp: str, whole) -> tuple[list[str], set[str]]:
     """(the towns, streets and colleges a report of `whole` gives facts of, those reports' doc_ids): the reports
-    whose facts are the whole's own (铜川's), or whose title names it (东莞's 通报 names it in its issuer only)."""
+    with facts of the whole's own (东莞's 通报, whose title names no place: its 全市共发展团员5126名 is 东莞's)."""
     facts = table.get(stamp).by_place
     docs = {f.doc_id for _, f in facts.get(whole.short, ())}
     return [place for place, items in facts.items() if is_local(place) and any(f.doc_id in docs for _, f in items)], docs

@@ -191,7 +191,8 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
     named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)] + named
     unhalved = HALF.sub("", kept)  # "东莞上半年虎门镇": the town after its city
-    named += [t for t in scope.localities(unhalved, scope.of_text(unhalved).mentions) if t not in question]
+    mentions = before.mentions if unhalved == kept else scope.of_text(unhalved).mentions
+    named += [t for t in scope.localities(unhalved, mentions) if t not in question]
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides
     if is_english(previous):

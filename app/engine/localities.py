@@ -3,6 +3,7 @@ universities a text names ("共青团江南大学委员会"). Re-exported by app
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
@@ -78,14 +79,20 @@ def spelled_out(text: str, names) -> str:
 def _two_characters(text: str, names) -> str:
     """A university shortened to its first character and one later character of its name (华农: 华南农业大学, 淮师:
     淮北师范大学), written out where one university among `names` fits. Not its first two characters: 华南 is a region."""
+    for short, name in _abbreviations(tuple(names)).items():
+        if short in text and name not in text:
+            text = re.sub(re.escape(short) + "(?!大)", name, text)
+    return text
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviations(names: tuple[str, ...]) -> dict[str, str]:
+    """short -> university, for the shortenings only one of `names` fits (read on every question: made once)."""
     fits: dict[str, set] = {}
     for n in (n for n in names if n.endswith("大学")):
         for c in n[2:-2]:
             fits.setdefault(n[0] + c, set()).add(n)
-    for short, full in fits.items():
-        if len(full) == 1 and short in text and (name := next(iter(full))) not in text:
-            text = re.sub(re.escape(short) + "(?!大)", name, text)
-    return text
+    return {short: next(iter(full)) for short, full in fits.items() if len(full) == 1}
 
 
 def _in_order(chars: str, name: str) -> bool:

@@ -146,8 +146,8 @@ class Assistant:
             places = [p.short for p in catalogue.known if p.within(whole)] + scope.zones(whole.short) + local or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
-        if over_parts:  # a town of that name in another report
-            facts = [(f, s) for f, s in facts if not cross.is_local(f.place) or f.doc_id in docs]
+        if over_parts:
+            facts = cross.parts_from(facts, whole, docs)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def _parts_sum(self, text: str, single: Answer) -> Answer | None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.engine.localities import LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
+
 from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
 from .schema import Document, Fact
@@ -29,7 +31,7 @@ from .schema import Document, Fact
 # whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it; 8: only a title
 # giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
-FACTS_VERSION = 9
+FACTS_VERSION = 10
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -110,10 +112,9 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 
 # A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
-_LOCAL = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?(?<![全各每本该])街道|"
-                    r"[\u4e00-\u9fff]{2,4}?(?<![全各每本该乡村下])(?:镇(?!街)|乡(?!村|镇))|"
-                    r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])学院)(?P<rest>[\u4e00-\u9fff\"“”]{2,})$")
-_NAMESAKE_TOWN = re.compile(r"(?:镇(?![街级村域长])|街道)(?P<rest>[\u4e00-\u9fff\"“”]{2,})$")
+_ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
+_LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
+_NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 
 
 def _local_part(indicator: str, place: str) -> tuple[str, str] | None:
@@ -202,6 +203,10 @@ def _respectively(paragraph: str, mentions: list, q, start: int, inside: list, r
     return _label(listed[figures.index(q)].place, report)
 
 
+# A clause that sums its parts ("各县(市、区)共发展团员1228名", "各乡镇合计…") speaks for the report's place.
+_ALL_PARTS = re.compile(r"各(?:县|区|市|乡|镇|街道|学院|单位)[\u4e00-\u9fff()()、]{0,8}?(?:共|合计|总计|累计)")
+
+
 # Where people come from is not where the figure is: "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名".
 _ORIGINS = re.compile(r"(?:来自|从)[\u4e00-\u9fff、]+?等")
 
@@ -213,14 +218,16 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
     None). A place the report's own lies within is not the figure's ("依托“志愿四川”平台……" in 绵阳's report), and
     a sentence that speaks for the report's whole area ("全州……1.5万余名") is the report's, whatever came before."""
     origins = [m.span() for m in _ORIGINS.finditer(sentence)]
-    from app.engine.localities import LOCALITY_AFTER
-
     zone = [m for m in mentions if start <= m.start and m.end <= q.start]
     if zone and (part := LOCALITY_AFTER.match(sentence, zone[-1].end - start)):  # "菏泽高新区团员总数3916名":
         return zone[-1].surface + part.group()  # the zone's, not the city's, though the city is the report's
     mentions = [m for m in mentions if not (report and report.within(m.place))
                 and not any(a <= m.start - start < b for a, b in origins)]
     before = [m for m in mentions if start <= m.start and m.end <= q.start]
+    # "…长白朝鲜族自治县132名,各县(市、区)共发展团员1228名,市直单位发展140名": from the sum of the parts on, the
+    # figures are the whole's, not the last part's.
+    if report and _ALL_PARTS.search(sentence, before[-1].end - start if before else 0, q.start - start):
+        return report.short
     # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
     # none of them is the whole figure's place.
     after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]

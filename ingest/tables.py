@@ -7,7 +7,8 @@ one clause naming its row and column, since answers are chosen clause by clause 
 the model took a later column's question to the first column's figure more often). A unit in a header's
 parentheses follows the figure ("注册志愿者(人)" -> "注册志愿者3120人"), as does one the caption states
 ("单位:万元"). A short caption or paragraph just before the table (≤ 30 characters, not a sentence; "表1" dropped)
-opens every row, so the row names its indicator. Empty cells are skipped; a 合计 row is a row like the others.
+opens every row, so the row names its indicator. A leading 序号 column is dropped, so the label beside it names the
+row. Empty cells are skipped; a 合计 row is a row like the others.
 Tables that are not data tables (no figure, long text: layout) are left to the caller.
 """
 from __future__ import annotations
@@ -79,6 +80,9 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     if len(rows) >= 2 and numbers[0] <= len(rows[0]) / 3 and max(numbers[1:]) > numbers[0]:
         header = [_label(t) for _, t in rows[0]] + [("", "")] * (width - len(rows[0]))
         rows = rows[1:]
+    if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
+        rows = [r[1:] for r in rows]
+        header = header[1:] if header else None
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not is_number(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
@@ -95,6 +99,18 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         line = ";".join(_join(head, p) for p in parts if p) or head
         lines.append((f"{prefix},{line}" if prefix else line).rstrip("。;;") + "。")
     return lines
+
+
+_SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)
+
+
+def _serial(rows: list[list[tuple]], header: list | None) -> bool:
+    """A leading column of row numbers (序号 1, 2, 3…) before a column of labels."""
+    if any(len(r) < 3 for r in rows) or (header and not _SERIAL_HEAD.fullmatch(header[0][0])):
+        return False
+    numbers = [t for (_, t), *_ in rows if t.isdigit()]
+    labels = sum(not is_number(r[1][1]) for r in rows)
+    return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
 
 
 def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:

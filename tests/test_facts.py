@@ -338,3 +338,12 @@ def test_a_town_street_or_college_leading_a_row_is_the_facts_place():
     assert one(facts, "286名").place == "乳源"
     college = extract_facts(doc("农学院团员数2346名;", "莞城街道注册志愿者8452人;", title="共青团华南农业大学委员会学年工作报告"))
     assert [(f.place, f.indicator) for f in college] == [("农学院", "团员数"), ("莞城街道", "注册志愿者")]
+
+
+def test_a_clause_that_sums_the_parts_is_the_whole_places():
+    """Blind set 24: "…长白朝鲜族自治县132名,各县(市、区)共发展团员1228名" gave 长白 the sum of all six, so 长白
+    ranked first over 白山's counties."""
+    facts = extract_facts(doc("分县(市、区)看,浑江区发展团员286名,长白朝鲜族自治县132名,各县(市、区)共发展团员1228名,"
+                              "市直单位发展140名。",
+                              title="共青团白山市委2024年工作总结", source="baishan.txt", date="2025-01-10"))
+    assert [one(facts, f).place for f in ("286名", "132名", "1228名", "140名")] == ["浑江", "长白", "白山", "白山"]

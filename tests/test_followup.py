@@ -341,3 +341,14 @@ def test_a_shortened_name_carries_as_the_scope():
     spell = lambda text: text.replace("华农", "华南农业大学")  # noqa: E731  (Assistant._spelled_out, from the titles)
     turn = resolve("有多少团员？", [("华农哪个学院团员最多？", "经济管理学院")], spell=spell)
     assert turn.text == "华南农业大学经济管理学院有多少团员?"
+
+
+def test_blind_set_24s_roles_people_and_completion_rates():
+    """"副书记呢?" swaps the role (not 团市委书记 -> 团市副书记); 他/她 after 谁 is the person the answer named; 完成率 is
+    of the thing counted, against its target, and a target asked next is of that thing too."""
+    assert condense("副书记呢？", [("白山团市委书记是谁？", "金美兰。")]) == "白山团市委副书记是谁?"
+    assert condense("她是什么职务？", [("松原谁主持的？", "乔思琪。原文:“团市委副书记乔思琪主持会议”")]).endswith(
+        "乔思琪是什么职务?")
+    turns = [("长春2024年志愿服务时长完成了多少？", "538万小时。"), ("目标是多少？", "550万小时。")]
+    assert condense("完成率呢？", turns) == "长春2024年志愿服务时长完成了多少,完成率是多少?"
+    assert condense("2025年定的目标呢？", turns + [("完成率呢？", "97.8%。")]) == "长春2025年志愿服务时长完成了多少,目标是多少?"

@@ -29,9 +29,9 @@ def test_dictionary_reads_plurals_and_skips_function_words():
 
 
 def test_glossary_phrases_come_first_and_are_not_looked_up_again():
-    terms = chinese_terms("How many League members did Zunyi recruit?", rarity)
-    assert terms[0] == "团员" and "招募" in terms
-    assert chinese_terms("How many League members did Zunyi recruit?") == ("团员", "招募")  # no rarity: glossary only
+    terms = chinese_terms("How many volunteers did Zunyi recruit?", rarity)
+    assert terms[0] == "志愿者" and "招募" in terms
+    assert chinese_terms("How many volunteers did Zunyi recruit?") == ("志愿者", "招募")  # no rarity: glossary only
 
 
 def test_headings_are_short_lines_without_punctuation():
@@ -68,3 +68,9 @@ def test_the_dictionary_is_read_once_per_machine(tmp_path, monkeypatch):
         assert glossary._english_to_chinese() == read
     finally:
         glossary._english_to_chinese.cache_clear()
+
+
+def test_members_recruited_are_new_league_members():
+    """Blind set 24: "How many league members did Changchun recruit in 2023?" read as 招募 (volunteers), refused."""
+    assert chinese_terms("How many league members did Changchun recruit in 2023?")[0] == "发展团员"
+    assert "发展团员" not in chinese_terms("How many volunteers were recruited?")

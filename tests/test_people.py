@@ -44,3 +44,14 @@ def test_a_speaker_labelled_as_the_reporter_answers_who_delivered_the_report():
     found = [c for c in _values(analyse("九届六次全会上作工作报告的是谁?"), text, span) if c.source == "person"]
     assert [(c.value, c.role_asked, c.after_role) for c in found] == [("赵思远", True, True)]
     assert isinstance(found[0], Candidate)
+
+
+def test_the_role_written_beside_a_name_the_question_asks_about():
+    from app.engine.people import roles_of
+
+    assert roles_of("江源区团委书记孙铭泽获评“吉林省优秀共青团干部”", "孙铭泽是什么职务?") == [("江源区团委书记", 0)]
+    assert roles_of("市委常委、宣传部部长李文博出席会议并讲话", "李文博是干什么的?") == [("市委常委、宣传部部长", 0)]
+    assert roles_of("青年渔工包晓东、乡村医生韩冬梅等10名青年获评", "韩冬梅是什么身份?") == [("乡村医生", 8)]
+    assert roles_of("李冬阳(金川镇团委书记)发言", "李冬阳是什么职务") == [("金川镇团委书记", 4)]
+    assert roles_of("表彰了孙铭泽", "孙铭泽是什么职务?") == []  # no role before the name
+    assert roles_of("江源区团委书记孙铭泽获评", "孙铭泽获得了什么荣誉?") == []  # no role asked

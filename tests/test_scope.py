@@ -324,3 +324,17 @@ def test_a_university_shortened_to_two_characters_is_spelled_out():
     assert spelled_out("淮师有多少团员?", names) == "淮北师范大学有多少团员?"
     for text in ("华南地区有多少?", "华南农业大学有多少团员?", "集美有多少?"):
         assert spelled_out(text, names) == text
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("乳城镇发展团员62名", ["乳城镇"]), ("莞城街道注册志愿者", ["莞城街道"]), ("段集镇青年之家", ["段集镇"]),
+    ("全县城镇青年就业", []), ("在城镇社区", []), ("乡镇团委", []), ("开展三下乡活动", []), ("东莞试点镇街", []),
+    ("全镇发展团员", []), ("镇长讲话", []),
+])
+def test_one_shape_of_a_town_for_questions_passages_and_facts(text, towns):
+    """localities.TOWN is the one town pattern every stage reads (features, facts, follow-ups, cross parts)."""
+    import re
+
+    from app.engine.localities import TOWN
+
+    assert [m.group() for m in re.finditer(TOWN, text)] == towns

@@ -57,3 +57,18 @@ def test_a_year_column_is_answered(ask):
     answer = ask("2023年望都县注册志愿者有多少人?")
     assert answer.citations[0].text.startswith("2021-2023年各县注册志愿者人数,望都县2021年2050人;")
     assert answer.value == "2300人"
+
+
+def test_a_serial_column_gives_way_to_the_label_beside_it():
+    """Blind set 24: "序号 | 指标 | 2024年目标 | 2024年完成 | 完成率" read as rows named 1, 2, 3…, so a question on one
+    indicator's completion rate matched no clause and the bare figures lost the unit its label states."""
+    from ingest.tables import row_lines
+
+    grid = [[(object(), t) for t in row] for row in (["序号", "指标", "2024年目标", "2024年完成", "完成率"],
+                                                     ["1", "志愿服务时长(万小时)", "550", "538", "97.8%"],
+                                                     ["2", "发展团员(名)", "6500", "6915", "106.4%"])]
+    assert row_lines(grid) == ["志愿服务时长(万小时)2024年目标550万小时;志愿服务时长(万小时)2024年完成538万小时;"
+                               "志愿服务时长(万小时)完成率97.8%。",
+                               "发展团员(名)2024年目标6500名;发展团员(名)2024年完成6915名;发展团员(名)完成率106.4%。"]
+    figures = [[(object(), t) for t in row] for row in (["县区", "团员", "团支部"], ["1", "2", "3"], ["4", "5", "6"])]
+    assert row_lines(figures)[0] == "县区1;团员2;团支部3。"  # a column of figures is no serial column

@@ -19,7 +19,7 @@ from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
-from .people import ROLES, people
+from .people import ROLES, people, roles_of
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
@@ -172,8 +172,20 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
             values = _values(question, text, span, passage, sim)
             if i == 0 and question.kind == "date" and passage.date:  # the report's own date (its 落款 line)
                 values = [Candidate(passage, span, _written(passage.date), "docdate", -1, similarity=sim), *values]
+            if i == 0 and question.kind in ("name", "entity") and passage.title and _ASKS_TITLE.search(question.text):
+                values = [*_titles(passage, span, sim), *values]
             for c in values:
                 yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+
+
+# The report's own title, or its slogan before "——" ("…的标题是什么?", "标题口号是什么?"): no paragraph holds it.
+_ASKS_TITLE = re.compile(r"标题|题目|\btitle of (?:the|this) (?:report|article|news)", re.I)
+
+
+def _titles(passage: Passage, span: tuple[int, int], sim: float):
+    slogan = passage.title.split("——")[0].strip()
+    for value in dict.fromkeys((passage.title, slogan)):
+        yield Candidate(passage, span, value, "doctitle", -1, similarity=sim)
 
 
 def _header_asked(question: Question) -> tuple[bool, bool]:
@@ -239,6 +251,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        for role, start in roles_of(clause, question.text):  # "孙铭泽是什么职务?"
+            yield make(role, "role", at + start)
         for m in _DOCNO.finditer(clause):  # "…决定》(团浙联〔2015〕9号)": a number cited in the text
             yield make(m.group(), "docno", at + m.start())
         yield make("", "clause")
@@ -274,6 +288,9 @@ def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Ans
     if best.source == "docdate":
         cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
         return Answer(question.text, f"{best.value}。这是报告《{p.title}》的日期。", best.value, True, (cite,))
+    if best.source == "doctitle":
+        cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
+        return Answer(question.text, f"{best.value}。这是报告《{p.title}》的标题。", best.value, True, (cite,))
     if best.held:
         n, held = best.held
         cite = Citation(p.source, p.title, p.date, n, held, held, p.score)

@@ -146,6 +146,16 @@ def local_parts(table: FactTable, stamp: str, whole) -> tuple[list[str], set[str
     return [place for place, items in facts.items() if is_local(place) and any(f.doc_id in docs for _, f in items)], docs
 
 
+def parts_from(facts: list[tuple[Fact, float]], whole, docs: set[str]) -> list[tuple[Fact, float]]:
+    """The facts a rank or list over `whole`'s parts reads: its own reports' (docs) when they give two parts or
+    more of the indicator (四平's 通报 ranks its counties; 长春's report on 公主岭, which a gazetteer still puts in
+    四平, does not join), else every report's, save a town of the same name in another report."""
+    own = [(f, s) for f, s in facts if f.doc_id in docs and f.place != whole.short]
+    if len({f.place for f, s in own if s >= MATCH_MIN}) >= 2:
+        return own
+    return [(f, s) for f, s in facts if not is_local(f.place) or f.doc_id in docs]
+
+
 def spelled_out(indicator: str) -> str:
     """Staff's shorthand as reports write it: "推优人数" as "推荐优秀团员人数" (app/engine/coverage.JARGON)."""
     for word, forms in JARGON.items():

@@ -65,6 +65,7 @@ _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材�
 # doing; "团市委要对哪些地方进行专项督导?", "排前三的是哪几个地方?" ask a list or a rank of one report.
 _SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞"
 _MENTIONS = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|{_SAYING}|(?:都|也)有|有(?!多少)")
+_THRESHOLD = re.compile(r"(?:超过|高于|低于|不足|大于|小于|不到)\s*\d|\d[\d.]*\s*[%％万]?[个名人]?(?:以上|以下)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
                            rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"
@@ -112,7 +113,8 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     if english.is_english(text):
         return _english(text, places)
     if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
-            and not _PRONOUN.match(text) and _MENTIONS.search(text):  # "她负责分管哪些县区?": a follow-up about a person
+            and not _PRONOUN.match(text) and _MENTIONS.search(text) and not _THRESHOLD.search(text):
+        # not "她负责分管哪些县区?" (a follow-up about a person), nor "完成率超过80%的有哪些县区?" (a filter)
         term = _MENTION_FORM.sub("", text)
         return CrossQuestion("mention", term) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .localities import TOWN_OR_COLLEGE
+
 
 @functools.lru_cache(maxsize=4096)
 def _division(place: str):
@@ -30,13 +32,12 @@ def part_of(place: str, whole) -> bool:
     return any(p.within(whole) for p in _named(place))
 
 
-_LOCAL = re.compile(r"[\u4e00-\u9fff]{2,5}(?:镇|乡|街道)|[\u4e00-\u9fff]{1,10}学院")
 
 
 def is_local(place: str) -> bool:
     """A town, street or college: ingest/facts.py reads them off a report's rows; no gazetteer knows them, so they
     are parts of the place whose report gives them (cross.local_parts)."""
-    return bool(_LOCAL.fullmatch(place))
+    return bool(TOWN_OR_COLLEGE.fullmatch(place))
 
 
 @functools.lru_cache(maxsize=1)

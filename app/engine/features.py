@@ -18,12 +18,12 @@ from .people import surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
-from .localities import LOCALITY_AFTER, schools
+from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
 from .signals import NEAR, distance, in_order, unit_fit, years_of
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
-SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -96,9 +96,7 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 # Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
-# A town or street no gazetteer lists: not 乡镇/城镇 (every town), 全镇, 乡村, 镇长.
-_TOWN_AT = re.compile(r"[\u4e00-\u9fff]{2,3}?(?<![全各每本该])街道|"
-                      r"[\u4e00-\u9fff]{2,3}?(?<![乡城村下家全各每本该])[镇乡](?![村镇长])")
+_TOWN_AT = re.compile(TOWN)
 _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
@@ -106,8 +104,8 @@ _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NAMESAKE_TOWN = re.compile(r"镇|乡(?!村)|街道")  # right after a county's name: the town named after it
-_TOWN = re.compile(r"^[年月]?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")  # 茅坪镇, at a run's start once places are cut
+_NAMESAKE_TOWN = re.compile(TOWN_END)  # right after a county's name: the town named after it
+_TOWN = re.compile(rf"^[年月]?({TOWN})")  # 茅坪镇, at a run's start once places are cut
 _LIST_END = re.compile(r"[、,,;;::。]")
 _ITEM = re.compile(r"[,,;;]")
 # A list item that names only a place (or a college): what it counts is named by an item before it.

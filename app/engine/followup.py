@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import scope
 from .localities import schools
+from .people import ROLES, surnamed
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             swap_year, total, town, whole)
@@ -31,6 +32,7 @@ _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
 _OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|(?:19|20)?\d{2}年)|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
                         r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
+_OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
 # A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
@@ -51,7 +53,8 @@ _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共)?(?P<verb>新发
                         rf"受理|接听|开展|举办|派出|惠及|扶持)了?(?:多少|几)[万亿]?(?:{MEASURE})?[??]?$")
 # The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
 _THIS_YEAR = re.compile(r"今年|本年度?")
-_TARGET_WORD = re.compile(r"目标|目标任务")  # 计划 alone qualifies the verb: "计划新建了几所"
+# 计划 alone qualifies the verb: "计划新建了几所"; "定的目标" is the target.
+_TARGET_WORD = re.compile(r"(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
 
@@ -85,7 +88,15 @@ _PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该[县区市�
 _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
 
 
+# "她是什么职务?" after "谁主持的?": the person the answer named.
+_HE_SHE = re.compile(r"^(?:那|那么)?[他她](?!们)")
+_ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
+
+
 def _named_by_answer(question: str, previous: str, answer: str) -> str:
+    if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
+            (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
+        return head.group(1) + question[he.end():]
     pronoun = _PRONOUN.match(question)
     if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
         return question[pronoun.end():].removeprefix("的")  # "它的注册志愿者…" after a town's figure: the scope carries
@@ -108,6 +119,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     focus = _focus(question)
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
         return f"{previous.rstrip('??')},{focus}多少?", True
+    if focus is not None and _OF_TARGET.fullmatch(focus):  # "完成率呢?": of the thing counted, against its target
+        return f"{whole(previous).rstrip('??')},{focus}是多少?", True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"])):
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
@@ -240,7 +253,7 @@ def _swap(previous: str, focus: str) -> str:
     text, rest = _this_year(text, rest)
     rest = rest.removeprefix("的").removesuffix("的").strip()
     if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
-        return f"{whole(text)},{rest}是多少?"
+        return f"{whole(text)},目标是多少?"
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
     if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
@@ -249,9 +262,22 @@ def _swap(previous: str, focus: str) -> str:
         return total(text, rest)
     if KIND.fullmatch(rest):
         return qualify(text, rest)
+    if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
+        return role
     if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
         return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
     return swap_subject(text, rest) if rest else text
+
+
+_ROLE = re.compile(r"副?(?:" + "|".join(ROLES) + ")")
+
+
+def _role_swapped(text: str, rest: str) -> str | None:
+    """The previous question with its role swapped for the one named ("团市委书记" + 副书记 -> "团市委副书记"), when the
+    focus is a role alone and the previous question asks of one; None otherwise."""
+    if not _ROLE.fullmatch(rest) or not (old := _ROLE.search(text)):
+        return None
+    return text[:old.start()] + rest + text[old.end():]
 
 
 def _school_for(text: str, rest: str) -> str | None:

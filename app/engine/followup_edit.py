@@ -8,6 +8,7 @@ import re
 
 from . import scope
 from .cross_period import asks_plan
+from . import localities
 from .localities import schools
 from .numbers import UNITS
 from .question import is_english
@@ -36,13 +37,13 @@ TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
-WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标)")
+WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)")
 FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
 NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
-TOWN = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:镇|乡|街道)")  # below the gazetteer's counties: 陈淋子镇, 段集镇
+TOWN = re.compile(localities.TOWN)  # below the gazetteer's counties: 陈淋子镇, 段集镇
 HALF = re.compile(r"[上下]半年|前三季度|[一二三四]季度")
 SPAN = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)\d{2}\s*(?:学年|年度|年)")
 STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")

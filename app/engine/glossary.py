@@ -57,10 +57,19 @@ _ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/$")
 _SKIP = re.compile(r"(?:surname|variant of|old variant|see |cl:|abbr\. for|used in|erhua|also written)")
 
 
+# Members recruited are 发展团员 (the league's word), not 招募 (volunteers): "How many league members did Changchun
+# recruit?", "members recruited".
+_RECRUIT = re.compile(r"\brecruit(?:ed|s|ing)?\b", re.I)
+_MEMBERS = re.compile(r"\bmembers?\b", re.I)
+
+
 def chinese_terms(text: str, rarity: Callable[[str], float | None] | None = None) -> tuple[str, ...]:
     """The Chinese terms for the English phrases a question uses, in order, without repeats. With `rarity`
     (a word's idf in the knowledge base, None where no report uses it) the dictionary adds the rest."""
     found, rest = [], text
+    if _MEMBERS.search(rest) and _RECRUIT.search(rest):
+        found.append("发展团员")
+        rest = _RECRUIT.sub(" ", rest)
     for pattern, zh in _PATTERNS:
         if pattern.search(rest):
             found.append(zh)

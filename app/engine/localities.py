@@ -6,10 +6,19 @@ from __future__ import annotations
 import functools
 import re
 
+# The one shape of a town, township or street no gazetteer lists (段集镇, 莞城街道, 小河乡, 乳城镇), read by questions,
+# passages, facts and follow-ups alike: two to four characters before its ending. Not 乡镇/村镇, 城镇 as a word (县城镇,
+# 在城镇; 乳城镇 is a name), 三下乡, 返家乡, 全镇/各乡/每个街道/本镇/该镇 (all of them); not 镇街 (towns and streets
+# together: "东莞试点镇街" names no town 试点镇), 镇村, 镇长, 镇级, 镇域, 乡村.
+_TOWN_OR_TOWNSHIP = r"镇(?![街村镇长级域])|乡(?![村镇])"
+TOWN_END = f"{_TOWN_OR_TOWNSHIP}|街道"
+TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该])街道|"
+        rf"(?<![乡村下家全各每本该])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
+COLLEGE = r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])(?:学院|学部|书院)"  # a row's college (文学院, 教育学部)
+TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
 ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
-# Not 镇街 (towns and streets together: "东莞试点镇街" names no town 试点镇).
-LOCALITY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇(?!街)|乡|街道)|" + "|".join(ZONES))
+LOCALITY_AFTER = re.compile(f"{TOWN}|" + "|".join(ZONES))
 
 
 def zones(place: str) -> list[str]:
@@ -25,8 +34,8 @@ def localities(text: str, mentions) -> tuple[str, ...]:
     return tuple(dict.fromkeys(after + ([first.group("town")] if first else [])))
 
 
-# A town that opens a question, its county unsaid: not 乡镇 (every town), 城乡, 全市各镇, 三下乡, 返家乡.
-_TOWN_FIRST = re.compile(r"(?:那|那么)?(?P<town>(?![全各每])[\u4e00-\u9fff]{2,3}?(?<![乡城村下家])(?:镇(?!街)|乡|街道))")
+# A town that opens a question, its county unsaid (not 全市各镇).
+_TOWN_FIRST = re.compile(rf"(?:那|那么)?(?P<town>(?![全各每]){TOWN})")
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦

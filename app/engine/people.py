@@ -86,3 +86,41 @@ def _after_role(text: str, cut) -> str:
     if (first.word in SURNAMES or first.word in COMPOUND) and len(words) > 1 and _GIVEN.fullmatch(words[1].word):
         return first.word + words[1].word  # jieba's "黄|立新": a surname and a given name it did not know
     return ""
+
+
+# "孙铭泽是什么职务?", "赵雨桐是干什么的?", "What is Li Wenbo's position?": the role written beside a name the question
+# names, as the reports write it ("江源区团委书记孙铭泽获评…", "市委常委、宣传部部长李文博出席…").
+ASKS_ROLE = re.compile(r"(?:什么|啥|哪个|何)(?:职务|职位|身份|岗位|头衔|工作)|干什么的|做什么的|担任(?:什么|何)|任什么职|"
+                       r"(?:职务|职位|身份)是(?:什么|啥)|\b(?:position|title|role|job)\b", re.I)
+_ROLE_END = set("记任长席委员师生工者主官手")  # 书记 主任 部长 主席 常委 委员 教师 医生 渔工 志愿者 农场主
+_ROLE_LEAD = re.compile(r"^(?:由|其中|经|另有|以及|和|与|及|并|会上|会议|同时)")
+_ROLE_BREAK = re.compile(r"[,,;;::。!?!?“”\"()()《》]")
+
+
+def roles_of(clause: str, question: str) -> list[tuple[str, int]]:
+    """(role, offset) for each name of the question found in the clause with a role written before it, or in
+    parentheses after it; [] when the question asks no role."""
+    if not ASKS_ROLE.search(question):
+        return []
+    names = {question[i:i + n] for n in (2, 3, 4) for i in range(len(question) - n + 1)}
+    out = []
+    for name in sorted((n for n in names if surnamed(n) and n in clause), key=len, reverse=True):
+        at = clause.index(name)
+        if any(a <= at < a + len(r) + len(name) for r, a in out):
+            continue
+        if m := re.match(r"[((]([^()()]{2,20})[))]", clause[at + len(name):]):
+            out.append((m.group(1), at + len(name) + 1))
+        elif role := _role_before(clause[:at]):
+            out.append((role, at - len(role)))
+    return out
+
+
+def _role_before(text: str) -> str:
+    """The role right before a name: back to a break, over 、 only while each piece ends as a role does."""
+    text = _ROLE_BREAK.split(text)[-1]
+    pieces = text.split("、")
+    role = pieces.pop()
+    while pieces and pieces[-1][-1:] in _ROLE_END:
+        role = pieces.pop() + "、" + role
+    role = _ROLE_LEAD.sub("", role)
+    return role if 2 <= len(role) <= 24 and role[-1] in _ROLE_END else ""

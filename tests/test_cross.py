@@ -638,3 +638,18 @@ def test_a_part_is_found_by_any_division_of_its_short_name():
     jiaozuo = of_text("焦作").mentions[0].place
     assert cross.part_of("解放", jiaozuo) and cross.part_of("山阳", jiaozuo) and cross.part_of("中站", jiaozuo)
     assert not cross.part_of("焦作", jiaozuo) and not cross.part_of("铜川", jiaozuo)
+
+
+def test_a_rank_over_a_places_parts_reads_its_own_reports_rows():
+    """Blind set 24: "四平上半年哪个县发展团员最多?" answered 公主岭市 (a gazetteer still puts it in 四平) from 长春's
+    report, though 四平's 通报 ranks its own counties. With two parts or more in the whole's own reports, only theirs."""
+    from ingest.schema import Fact
+    from app.engine import scope
+
+    def fact(place, value, doc):
+        return Fact("发展团员", value, "名", "", f"{value}名", place, 2025, "", doc, doc, doc, "2025-07-15", 1, "")
+
+    siping = scope.find("四平")[0].place
+    facts = [(fact("梨树", 287, "siping"), 2.0), (fact("双辽", 209, "siping"), 2.0), (fact("公主岭", 503, "changchun"), 2.0)]
+    assert [f.place for f, _ in cross.parts_from(facts, siping, {"siping"})] == ["梨树", "双辽"]
+    assert len(cross.parts_from(facts[1:], siping, {"siping"})) == 2  # one part of its own: every report's

@@ -140,7 +140,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     no measure word 项, a rate's change may be in 个百分点, English "by how much … grow" a change, not money. Blind set 22
     brought 2, read as a class: a rate's shortfall ("比目标低了多少", "离30%的目标还差多少") is a change, in 个百分点. Blind set
     23 brought 5, read by class: 浏览量/阅读量 count 次, an amount (带货额) is money, volunteers 派出 to events are counted
-    per attendance (8,400余人次)."""
+    per attendance (8,400余人次). Blind set 24 brought 3, read by class: 会员企业 counts firms (企业 after a person noun
+    is a thing), 进度 is a rate (its change in 个百分点), an audience (受众) is counted per attendance."""
     import json
     from pathlib import Path
 

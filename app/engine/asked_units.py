@@ -24,17 +24,17 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对)")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
-    r"职工|员工|游客|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
+    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates)\b")
 MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-PERCENT_NOUNS = re.compile(r"率|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
+PERCENT_NOUNS = re.compile(r"率|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
 VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访问量|浏览次数|\bviews\b")  # counted in 次 (blind set 23)
@@ -45,11 +45,11 @@ _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万�
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?$")
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|参与|参加|参学|培训|派了|派出|出动|\b(?:train(?:ed|s)?|serve[ds]?|participat\w*)\b")
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|\b(?:train(?:ed|s)?|serve[ds]?|participat\w*)\b")
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
-_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目")
+_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.

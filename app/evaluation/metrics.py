@@ -34,7 +34,7 @@ class Gold:
     type: str
     corpus: str = ""  # the reports folder it is scored against, when the file says (near misses)
     source_id: str = ""  # a near miss: the answerable question it was made from
-    variant: str = ""  # a near miss: "place", "year", "part" or "county"
+    variant: str = ""  # a near miss: "place", "year" or "part"
     where: str = field(default="", compare=False)  # "file:line", for messages
     warning: str = field(default="", compare=False)  # why its evidence is not in the extracted text
     docs: tuple[str, ...] = ()  # cross: the reports involved, each of which the answer must cite

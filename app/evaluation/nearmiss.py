@@ -6,10 +6,7 @@ question's corpus mentions, from the same province when one is left;
 year: the first year a question names swapped for the nearest year that neither its report nor any report
 of the corpus naming the same place covers;
 part: a count of people narrowed to a group its report never names ("…，其中少数民族有多少?"): the whole
-figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total);
-county: a city's figure asked of one of its counties that the report names but gives no figure of that unit for
-("四平上半年12355接听了多少咨询?" -> "四平铁西区上半年…": 铁西区 is in 四平's table, its calls are not; blind set 24
-answered 17 such near misses with the city's figure).
+figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total).
 `make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
 """
 from __future__ import annotations
@@ -63,7 +60,6 @@ class Division:
     short: str  # 淮安
     level: str  # province | city | county
     province: str  # the adcode's first two digits
-    code: str = ""  # the adcode: a county's first four digits are its city's
 
     @property
     def kind(self) -> str:
@@ -85,7 +81,7 @@ def divisions() -> tuple[Division, ...]:
     out = []
     for code, name in adcode_rows("near misses"):
         m = _SHORT.match(name)
-        out.append(Division(name, m.group(1) if m else name, LEVELS[2 - level_of(code)], code[:2], code))
+        out.append(Division(name, m.group(1) if m else name, LEVELS[2 - level_of(code)], code[:2]))
     return tuple(out)
 
 
@@ -210,8 +206,7 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             near = [t for t in texts.values() if any(short in t for short in shorts)]
             year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
             part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
-            county = county_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:county"))
-            for variant, made in (("place", place), ("year", year), ("part", part), ("county", county)):
+            for variant, made in (("place", place), ("year", year), ("part", part)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
@@ -231,29 +226,6 @@ def part_variant(g, report: str, rng: random.Random) -> tuple[str, str] | None:
     return f"{g.question.rstrip('?？ ')},其中{group}有多少?", f"+ 其中{group}"
 
 
-_UNIT = re.compile(r"\d(?:[\d,.]*)\s*[万亿]?\s*(?P<unit>人次|万元|[\u4e00-\u9fff%])")
-
-
-def county_variant(g, report: str, rng: random.Random) -> tuple[str, str] | None:
-    """A Chinese numeric question on a city, narrowed to one of its counties that the report names while none of
-    the report's lines naming it holds a figure in the answer's unit."""
-    unit = next((m["unit"] for a in g.answers if (m := _UNIT.search(a))), "")
-    if g.type != "numeric" or not unit or re.search(r"[A-Za-z]{3,}", g.question):
-        return None
-    cities = [p for p in find_places(g.question) if p[2].level == "city"]
-    if not cities or any(p[2].level == "county" for p in find_places(g.question)):
-        return None
-    _, end, city, _ = cities[0]
-    lines = report.split("\n")
-    counties = [d for d in divisions() if d.level == "county" and d.code[:4] == city.code[:4] and len(d.short) >= 2
-                and d.short in report and not any(d.short in line and re.search(rf"\d\s*[万亿]?\s*{re.escape(unit)}", line)
-                                                  for line in lines)]
-    if not counties:
-        return None
-    county = rng.choice(sorted(counties, key=lambda d: d.name))
-    return g.question[:end] + county.name + g.question[end:], f"+ {county.name}"
-
-
 def _texts(corpus: Path) -> dict[str, str]:
     """file name -> the text youthqa extracts from it (paragraphs, title, dropped lines)."""
     return {name: "\n".join(v[0] + v[1]) for name, v in corpus_paragraphs(corpus, raw=True).items() if not isinstance(v, str)}
@@ -266,9 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "county")}
-    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part, "
-          f"{kinds['county']} county) -> {args.out}")
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part")}
+    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part) -> {args.out}")
     return 0
 
 

@@ -19,7 +19,7 @@ from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
-from .people import ROLES, people, roles_of
+from .people import ROLE, people, roles_of
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
@@ -272,7 +272,7 @@ def _named(question: Question, clause: str):
 
 
 def _people(clause: str, question: str):
-    asked = re.findall(r"副?(?:" + "|".join(ROLES) + ")", question) + ["报告人"] * bool(_REPORTED.search(question))
+    asked = ROLE.findall(question) + ["报告人"] * bool(_REPORTED.search(question))
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
     return people(clause, question, asked)
 
@@ -283,14 +283,14 @@ def _written(iso: str) -> str:
     return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
 
 
+_OF_REPORT = {"docdate": "日期", "doctitle": "标题"}
+
+
 def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Answer:
     p = best.passage
-    if best.source == "docdate":
+    if what := _OF_REPORT.get(best.source):  # the report's own date or title: no sentence of it to quote
         cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
-        return Answer(question.text, f"{best.value}。这是报告《{p.title}》的日期。", best.value, True, (cite,))
-    if best.source == "doctitle":
-        cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
-        return Answer(question.text, f"{best.value}。这是报告《{p.title}》的标题。", best.value, True, (cite,))
+        return Answer(question.text, f"{best.value}。这是报告《{p.title}》的{what}。", best.value, True, (cite,))
     if best.held:
         n, held = best.held
         cite = Citation(p.source, p.title, p.date, n, held, held, p.score)

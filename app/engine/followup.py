@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import scope
 from .localities import schools
-from .people import ROLES, surnamed
+from .people import ROLE, surnamed
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             swap_year, total, town, whole)
@@ -269,13 +269,10 @@ def _swap(previous: str, focus: str) -> str:
     return swap_subject(text, rest) if rest else text
 
 
-_ROLE = re.compile(r"副?(?:" + "|".join(ROLES) + ")")
-
-
 def _role_swapped(text: str, rest: str) -> str | None:
     """The previous question with its role swapped for the one named ("团市委书记" + 副书记 -> "团市委副书记"), when the
     focus is a role alone and the previous question asks of one; None otherwise."""
-    if not _ROLE.fullmatch(rest) or not (old := _ROLE.search(text)):
+    if not ROLE.fullmatch(rest) or not (old := ROLE.search(text)):
         return None
     return text[:old.start()] + rest + text[old.end():]
 

@@ -88,6 +88,9 @@ def _after_role(text: str, cut) -> str:
     return ""
 
 
+ROLE = re.compile(r"副?(?:" + "|".join(ROLES) + ")")  # a role as questions name it: 书记, 副书记
+
+
 # "孙铭泽是什么职务?", "赵雨桐是干什么的?", "What is Li Wenbo's position?": the role written beside a name the question
 # names, as the reports write it ("江源区团委书记孙铭泽获评…", "市委常委、宣传部部长李文博出席…").
 ASKS_ROLE = re.compile(r"(?:什么|啥|哪个|何)(?:职务|职位|身份|岗位|头衔|工作)|干什么的|做什么的|担任(?:什么|何)|任什么职|"

@@ -449,6 +449,9 @@ def test_a_whole_area_figure_is_the_report_s_not_its_parts_places():
     ("邯郸青年之家这两年各有多少家?", "trend"),
     ("铜川注册志愿者,2020年和2021年哪年多?", "trend"),  # the winner is a year (cross.answer), no 年 in the indicator
     ("赣州青年创业扶持计划从2016年开始到2020年,总共放出去多少贷款?", None),  # a span's one figure
+    ("南通两年(2023+2024)希望工程一共募集多少资金?", "total"),
+    ("镇江2023、2024两年希望工程共募集多少资金?", "total"),  # 两年…共: a sum of the years
+    ("镇江青创贷款发放额2023到2024年", "trend"),  # a span after what is counted, no question word
 ])
 def test_one_place_over_years(question, kind):
     from app.engine.cross_years import asked_years
@@ -653,3 +656,36 @@ def test_a_rank_over_a_places_parts_reads_its_own_reports_rows():
     facts = [(fact("梨树", 287, "siping"), 2.0), (fact("双辽", 209, "siping"), 2.0), (fact("公主岭", 503, "changchun"), 2.0)]
     assert [f.place for f, _ in cross.parts_from(facts, siping, {"siping"})] == ["梨树", "双辽"]
     assert len(cross.parts_from(facts[1:], siping, {"siping"})) == 2  # one part of its own: every report's
+
+
+def test_the_whole_a_part_belongs_to_answers_unless_the_part_is_asked():
+    from ingest.schema import Fact
+    from app.engine.scope import find
+
+    quote = "12355青少年服务台全年受理心理咨询、法律援助等各类来电来信16382件,其中心理咨询类9846件,占60.1%。"
+    fact = lambda ind, value: Fact(ind, value, "件", "", f"{value}件", "绍兴", 2023, "", "s", "s.md", "t", "", 1, quote)  # noqa
+    part, whole = fact("心理咨询类", 9846), fact("各类来电来信", 16382)
+    place = (find("绍兴")[0].place,)
+    asked = cross.CrossQuestion("trend", "12355青少年服务台受理量", place, years=(2023,))
+    kept = [f for f, _ in cross._passing([(part, 0.66), (whole, 0.5)], asked, "件")]
+    assert whole in kept and cross._best_per_place([(f, 1) for f in kept])["绍兴"] is whole
+    asked_part = cross.CrossQuestion("trend", "12355心理咨询类来电", place, years=(2023,))
+    kept = cross._passing([(part, 0.66), (whole, 0.5)], asked_part, "件")
+    assert cross._best_per_place(kept, wanted=asked_part.indicator)["绍兴"] is part
+
+
+def test_the_years_own_figure_when_the_year_is_asked_or_years_are_summed():
+    from app.engine import cross_period
+
+    quote = "全年发放青年创业贷款8650万元,扶持青年创业者413人,累计发放贷款3.12亿元。"
+    assert cross_period.asked("宿迁青创贷年度发放额从2023年到2024年怎么变化?", "青创贷年度发放额", (2023, 2024)) == "new"
+    assert not cross_period.agrees("new", quote, "3.12亿元") and cross_period.agrees("new", quote, "8650万元")
+    assert cross_period.asked("宿迁青年之家2023年到2024年怎么变化?", "青年之家", (2023, 2024)) == "year"
+
+
+def test_a_sum_is_written_in_the_scale_of_its_figures():
+    from ingest.schema import Fact
+
+    fact = lambda value, figure: Fact("募集资金", value, "元", "", figure, "南通", 2023, "", "n", "n.md", "t", "", 1, figure)  # noqa
+    assert cross._scaled(22940000, [fact(10580000, "1058万元"), fact(12360000, "1236万元")]) == (2294, "万元")
+    assert cross._scaled(1.5e8, [fact(1e8, "1亿元"), fact(5e7, "5000万元")]) == (1.5e8, "元")

@@ -22,7 +22,7 @@ from . import cross_period, cross_years
 from .cross_places import is_local, level, part_of
 from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
-from .cross_select import of_years as _of_years, passing as _passing  # noqa: F401  (re-exported)
+from .cross_select import of_years as _of_years, part_asked, passing as _passing  # noqa: F401  (re-exported)
 from .cross_period import planned  # noqa: F401  (re-exported: a target is no figure reached)
 from .coverage import JARGON
 from .cross_detect import LESS, WHICH_YEAR
@@ -212,6 +212,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return None
         facts = kept or facts
     period = cross_period.asked(question, q.indicator, q.years)
+    if q.kind == "total" and len(q.places) == 1 and period != "running":  # years added up: running totals do not add
+        period = "new"
     if period == "new" and not q.places:  # a place whose only figure is a running total has not said how many
         facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
     best = _best_per_place(facts, wanted=q.indicator, period=period)
@@ -237,7 +239,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         if (which := WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:
             less = (which.group(1) or which.group(2)) in LESS
             value = f"{(min if less else max)(rows, key=lambda f: f.value).year}年"
-        return _answer(question, head, rows, paragraph, value)
+        return _answer(question, head, rows, paragraph, value, over_years=True)
     chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
     if not chosen:
         return None
@@ -262,8 +264,8 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
     threshold on its context, and only its indicator tells them apart."""
     best: dict[str, Fact] = {}
     asked = core(wanted)
-    order = lambda f: (bool(asked) and asked in f.indicator, cross_period.agrees(period, f.quote, f.figure),  # noqa
-                       f.value, not f.qualifier, f.date)
+    order = lambda f: (bool(asked) and asked in f.indicator, bool(wanted) and part_asked(f, wanted),  # noqa
+                       cross_period.agrees(period, f.quote, f.figure), f.value, not f.qualifier, f.date)
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
@@ -299,20 +301,29 @@ def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missin
 
 def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph, left=(), missing=()) -> Answer:
     """Summed only within one unit family; the figures in another unit, and places without one, are named."""
-    unit = rows[0].unit
-    total = sum(f.value for f in rows)
+    total, unit = _scaled(sum(f.value for f in rows), rows)
     approx = msg.CROSS_TOTAL_APPROX if any(f.qualifier for f in rows) else ""
     head = msg.CROSS_TOTAL.format(indicator=q.indicator, total=_number(total), unit=unit, approx=approx,
                                   n=len({f.doc_id for f in rows}))
     tail = [msg.CROSS_LEFT_OUT.format(rows="、".join(f"{f.place} {f.label()}" for f in left))] if left else []
     tail += [msg.CROSS_MISSING.format(places="、".join(missing))] if missing else []
-    return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}", tail)
+    over_years = len(q.places) == 1 and len({f.place for f in rows}) == 1
+    return _answer(question, head, rows, paragraph, f"{_number(total)}{unit}", tail, over_years)
 
 
-def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=()) -> Answer:
+def _scaled(total: float, rows: list[Fact]) -> tuple[float, str]:
+    """The sum in the scale every figure is written in: 1058万元 + 1236万元 is 2294万元, not 22940000元."""
+    unit = rows[0].unit
+    scales = {m.group(1) if (m := re.search(rf"([万亿]){re.escape(unit)}$", f.figure)) else "" for f in rows}
+    scale = scales.pop() if len(scales) == 1 else ""
+    return (round(total / (1e8 if scale == "亿" else 1e4), 4), scale + unit) if scale else (total, unit)
+
+
+def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=(), over_years=False) -> Answer:
+    """over_years: one place's figures of several years, asked as such (no warning that their years differ)."""
     lines = [head] + [row(f, f.label()) for f in rows]
     years = sorted({f.year for f in rows if f.year})
-    if len(years) > 1:
+    if len(years) > 1 and not over_years:
         lines.append(msg.CROSS_YEARS.format(years="、".join(map(str, years))))
     qualified = [f.label() for f in rows if f.qualifier]
     if qualified:
@@ -330,4 +341,4 @@ def row(f: Fact, figure: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:.2f}"
+    return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:.4f}".rstrip("0")

@@ -37,6 +37,7 @@ _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|�
                    r"|各(?![级类项种])[\u4e00-\u9fff]{1,4}?了?(?:多少|几)")  # "绥化、安顺、黑河各募集了多少": any verb
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
+_YEARS_SUM = re.compile(r"[两三几]年[^,,。??]{0,8}?共")  # "2023、2024两年希望工程共募集多少"
 # A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions; so is
 # "历年累计资助多少" (the running total over the years).
 _CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近]?[两几]年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"
@@ -45,7 +46,9 @@ _CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近
 # one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named
 # without a span word ("2023年和2024年一共", "2022到2024年…合计") is one place's figures added up.
 _SPAN = re.compile(r"累计|以来|开始")
-_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|" + WHICH_YEAR.pattern)  # …哪年多
+# …哪年多; "镇江青创贷款发放额2023到2024年": a span of years after what is counted asks its figures over them
+_HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|(?:19|20)\d{2}\s*年?\s*[到至~]\s*(?:19|20)\d{2}\s*年?\s*[??]?$|"
+                       + WHICH_YEAR.pattern)
 # "哪些报告提到了12355" / "哪些地方开展了…" / "…在哪些报告里出现过": reports or places that say something, no figure.
 # A which-word or a distributive over the counties of the one place named: "九江哪个县…最多", "九江各县区…最少".
 # "新华、卫东、湛河三个中心城区一共…": parts counted as parts of one place, whose report states their sum.
@@ -79,12 +82,13 @@ _FORM = re.compile(r"哪[一几]?个?(?:乡镇|镇街|镇|乡|街道|学院|院�
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|[两三四五六七八九十几\d]+个?(?:地级市|城市|地方|地市|[市县区地])|两个|"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
                    r"是|的|了|和|与|及|以及|呢|吗|请问|有|为|到|从|啥|底|全年|年底|地级市|地级|地市|省份|区县|"
-                   r"[“”\"「」‘’()()\[\]—\-??,,。、:;;!!\s]")
+                   r"[“”\"「」‘’()()\[\]—\-+??,,。、:;;!!\s]")
 # A year: followed by 年 or by the next of a list of years ("2017、2020、2023年", "2023、2024两年"), not "2000余名".
 # The level of place a question compares: 0 province, 1 prefecture-level city, 2 county.
 _LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
            (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~]\s*(?:19|20)\d{2})|(?=[两三几]年))")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~+]\s*(?:19|20)\d{2})|(?=[两三几]年)|"
+                   r"(?<=[、,,到至和与—\-~+](?:19|20)\d{2})(?=\s*[))]))")  # the last of "(2023+2024)"
 # "23年报告里给2024年定的目标", "按2023年工作报告的安排": that year names the report, not a year whose figure is asked.
 # The year of a report a question names ("2023年全委会报告定的2024年…目标"): one report's, no second year of figures.
 _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:[\u4e00-\u9fff]{0,4}?(?:全会|全委会|会议))?(?:工作)?"
@@ -243,7 +247,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
         if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text)):
             return None, False
-        return ("total" if _SUM.search(text) else "trend"), False
+        return ("total" if _SUM.search(text) or _YEARS_SUM.search(text) else "trend"), False
     return None, False
 
 

@@ -16,13 +16,18 @@ RUNNING = re.compile(r"累计|以来|先后|历年|总计|\bin total\b|\bcumulat
 _CLAUSE = re.compile(r"[,,;;。]")
 
 
+# "年度发放额", "全年募集": the year's own figure, not the running total its sentence also states (question side only:
+# a report's "全年" clause may still say 累计).
+_ANNUAL = re.compile(r"年度(?!目标|计划|任务|考核|报告|总结|工作)|全年|当年|每年")
+
+
 def asked(question: str, indicator: str, years=()) -> str:
     """"running", "new", "year" or "" (either), from the question's indicator (places removed: 新疆) or its English;
     "year" when it names years and neither: a figure of those years, which a total since a start is not."""
     text = indicator + " " + (question if re.search(r"[A-Za-z]{3}", question) else "")
     if RUNNING.search(text):
         return "running"
-    return "new" if _NEW.search(text) else "year" if years else ""
+    return "new" if _NEW.search(text) or _ANNUAL.search(question) else "year" if years else ""
 
 
 # A total counted from a start ("自成立以来累计募集资金2.36亿元", "自2003年实施以来累计选派"): no one year's figure.

@@ -34,9 +34,9 @@ def passing(facts: list[tuple[Fact, float]], q, family: str) -> list[tuple[Fact,
     for place in (p.short for p in q.places):
         mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
         years = (own[place],) if place in own else q.years
-        added = [x for year in years for x in _of_a_year(mine, kept, place, year)]
+        added = [x for year in years for x in _of_a_year(mine, kept, place, year, q.indicator)]
         if place not in have and not added and mine:
-            added = _nearest(mine)
+            added = _nearest(mine, q.indicator)
         kept += added
         kept += _saying(head, mine, [x for x in kept if x[0].place == place], years)
     return sorted(kept, key=lambda x: -x[1])
@@ -69,21 +69,40 @@ def _saying(head: str, mine, kept, years) -> list[tuple[Fact, float]]:
     return out
 
 
-def _of_a_year(mine, kept, place: str, year: int) -> list[tuple[Fact, float]]:
+def _of_a_year(mine, kept, place: str, year: int, asked: str) -> list[tuple[Fact, float]]:
     """A year asked is each named place's too: 泉州's figure since 2003 passes, its 2024 one ("最终录取志愿者138名")
     is asked; 重庆's 2017 报名 figure, when its 2020 and 2023 ones pass. Its nearest of that year, when none kept."""
     if any(f.place == place and f.year == year for f, _ in kept):
         return []
-    return _nearest([(f, s) for f, s in mine if f.year == year])
+    return _nearest([(f, s) for f, s in mine if f.year == year], asked)
 
 
-def _nearest(mine) -> list[tuple[Fact, float]]:
+def _nearest(mine, asked: str) -> list[tuple[Fact, float]]:
+    """The facts of the indicator nearest the question's, with the whole a part of theirs belongs to."""
     from .cross import core
 
     if not mine:
         return []
     nearest = core(max(mine, key=lambda x: x[1])[0].indicator)
-    return [(f, s) for f, s in mine if core(f.indicator) == nearest]
+    found = [(f, s) for f, s in mine if core(f.indicator) == nearest]
+    return found + [x for x in mine if x not in found and any(_whole_of(x[0], f, asked) for f, _ in found)]
+
+
+_PART = re.compile(r"^\s*(?:其中|含)")
+
+
+def _whole_of(whole: Fact, part: Fact, asked: str) -> bool:
+    """`whole` is the figure `part` is a share of ("受理各类来电来信16382件,其中心理咨询类9846件") and the question
+    does not ask for that share: an indicator's nearest embedding may be the part's, the sentence says which is all."""
+    if whole.quote != part.quote or not _PART.match(_clause(part)) or _PART.match(_clause(whole)):
+        return False
+    return not part_asked(part, asked) and whole.quote.find(whole.figure) < whole.quote.find(part.figure)
+
+
+def part_asked(f: Fact, asked: str) -> bool:
+    """f is a share its sentence states ("其中心理咨询类9846件") and the question names it: it beats the whole."""
+    named = re.sub(r"^(?:其中|含)", "", f.indicator)
+    return bool(named) and bool(_PART.match(_clause(f))) and named in asked
 
 
 def of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:

@@ -26,7 +26,7 @@ _UNIT_NAMED = re.compile(r"(人次|场次|批次|课时|小时)$")
 # a numeric one): "牵手成功多少对" is 430对, not the 6200人次 of the same sentence.
 _MEASURES = re.compile(r"(?:多少|几)\s*(对|间)")
 # Money by what is counted, not by a verb (资助, 补贴 also give people and things).
-_MONEY = re.compile(r"钱|资金|金额|总额|善款|经费|贷款|发放额|放款|投资|奖金|捐款|筹款|募款|募集额")
+_MONEY = re.compile(r"钱|资金|筹资|募资|融资|金额|总额|善款|经费|贷款|发放额|放款|投资|奖金|捐款|筹款|募款|募集额")
 
 
 def units(question: str, indicator: str = "") -> set[str]:

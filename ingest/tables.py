@@ -83,6 +83,10 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
         rows = [r[1:] for r in rows]
         header = header[1:] if header else None
+    units = _unit_column(header)
+    if units is not None:  # "指标 | 单位 | 2023年 | 2024年": the row's unit cell goes with its figures
+        rows = [[*r[:units], *r[units + 1:]] + ([(None, f"({r[units][1]})")] if len(r) > units else []) for r in rows]
+        header = [*header[:units], *header[units + 1:], ("", "")]
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not is_number(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
@@ -91,9 +95,12 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         cells = [c for c in cells if c[2]]
         if not cells:
             continue
+        unit_cell = cells.pop()[2][1:-1] if units is not None and cells[-1][1] is None else ""
+        if not cells:
+            continue
         head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
         values = cells[1:] if head else cells
-        row_unit = _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
+        row_unit = unit_cell or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
         parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
         # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).
         line = ";".join(_join(head, p) for p in parts if p) or head
@@ -111,6 +118,15 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     numbers = [t for (_, t), *_ in rows if t.isdigit()]
     labels = sum(not is_number(r[1][1]) for r in rows)
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
+
+
+_UNIT_HEAD = re.compile(r"(?:计量)?单位")
+
+
+def _unit_column(header: list | None) -> int | None:
+    """The position of a column of units ("单位": 名, 万人, 个), after the row's label; None when there is none."""
+    found = [j for j, (label, _) in enumerate(header or []) if j and _UNIT_HEAD.fullmatch(label)]
+    return found[0] if len(found) == 1 else None
 
 
 def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:
@@ -229,25 +245,30 @@ def _pdf_cell(line: str) -> bool:
 
 
 def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]]] | None:
-    """(how many lines before the header, the grid), or None."""
+    """(how many lines before the header, the grid), or None. The first row's text cells (a label, a unit) end
+    where the first figure stands, so each split of the lines before it into header cells and row cells is tried;
+    the one under which the most rows follow wins (fewest lines skipped on a tie)."""
     run = [_norm(line) for line in run]
     first = next((k for k, line in enumerate(run) if is_number(line)), None)
     if first is None:
         return None
-    best = max(((skip, _pdf_rows(run[skip:], first - skip - 1)) for skip in range(max(0, first - 2))),
-               key=lambda got: len(got[1]), default=(0, []))
-    skip, rows = best
+    tries = ((skip, _pdf_rows(run[skip:], width)) for skip in range(max(0, first - 2))
+             for width in range(2, first - skip) if not any(is_number(c) for c in run[skip:skip + width]))
+    skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
     if len(rows) < 2:
         return None
     return skip, [[(object(), cell) for cell in row] for row in [run[skip:skip + len(rows[0])], *rows]]
 
 
 def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
-    """The rows after `width` header cells: a label and width-1 figures each, while they last."""
-    rows = []
+    """The rows after `width` header cells, while they last: a label, then cells that are figures or not column by
+    column as in the first row ("发展新团员 | 名 | 2712 | 2936 | +224"), a figure last."""
+    rows, kinds = [], None
     for k in range(width, len(run) - width + 1, width):
         row = run[k:k + width]
-        if is_number(row[0]) or not all(is_number(cell) for cell in row[1:]):
+        shape = [is_number(cell) for cell in row]
+        if shape[0] or not shape[-1] or (kinds is not None and shape != kinds):
             break
+        kinds = shape
         rows.append(row)
     return rows

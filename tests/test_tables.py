@@ -72,3 +72,27 @@ def test_a_serial_column_gives_way_to_the_label_beside_it():
                                "发展团员(名)2024年目标6500名;发展团员(名)2024年完成6915名;发展团员(名)完成率106.4%。"]
     figures = [[(object(), t) for t in row] for row in (["县区", "团员", "团支部"], ["1", "2", "3"], ["4", "5", "6"])]
     assert row_lines(figures)[0] == "县区1;团员2;团支部3。"  # a column of figures is no serial column
+
+
+def test_a_unit_column_goes_with_its_rows_figures():
+    """Blind set 25: "序号 | 指标 | 单位 | 2024年目标 | 2024年完成 | 完成率" read "发展新团员单位名;发展新团员2024年目标7000":
+    the unit a clause of its own, the figures bare."""
+    from ingest.tables import row_lines
+
+    grid = [[(object(), t) for t in row] for row in (["序号", "指标", "单位", "2024年目标", "2024年完成", "完成率"],
+                                                     ["1", "发展新团员", "名", "7000", "7126", "101.8%"],
+                                                     ["2", "注册志愿者", "万人", "55", "56.2", "102.2%"])]
+    assert row_lines(grid) == ["发展新团员2024年目标7000名;发展新团员2024年完成7126名;发展新团员完成率101.8%。",
+                               "注册志愿者2024年目标55万人;注册志愿者2024年完成56.2万人;注册志愿者完成率102.2%。"]
+
+
+def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
+    """Blind set 25's PDF: pypdf writes "指标 单位 2023年 2024年 增减" then each row's five cells a line each; the rows
+    were taken for text (one label was all a row could start with)."""
+    from ingest.tables import pdf_tables, row_lines
+
+    lines = ["指标", "单位", "2023年", "2024年", "增减", "发展新团员", "名", "2712", "2936", "+224",
+             "注册志愿者", "万人", "20.1", "21.7", "+1.6", "三、先进典型"]
+    [(start, end, grid)] = pdf_tables(lines)
+    assert (start, end) == (0, 15)
+    assert row_lines(grid)[1] == "注册志愿者2023年20.1万人;注册志愿者2024年21.7万人;注册志愿者增减+1.6万人。"

@@ -120,9 +120,13 @@ class Assistant:
         return q, admitted, found, ""
 
     def _spelled_out(self, text: str) -> str:
-        """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out)."""
+        """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);
+        石工学院 as 石油与天然气工程学院, where a report gives that college's figures."""
         index = self.retriever.index()
-        return localities.spelled_out(text, scope.catalogue(index).schools) if len(index) else text
+        if not len(index):
+            return text
+        text = localities.spelled_out(text, scope.catalogue(index).schools)
+        return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))
 
     def _across(self, text: str) -> Answer | None:
         """The answer from the facts of many reports (app/engine/cross.py), or None for the single-report path."""

@@ -31,7 +31,8 @@ from .schema import Document, Fact
 # whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it; 8: only a title
 # giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
-FACTS_VERSION = 10
+# 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院).
+FACTS_VERSION = 11
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -99,7 +100,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             indicator = _unzoned(indicator, place)
             if report_place is not None and not report_place.code:
                 place = report_place.short
-            if local := _local_part(indicator, place):  # "乳城镇发展团员62名": the town's, "农学院团员数": the college's
+            if local := _local_part(indicator, place, paragraph[start:q.start]):  # "乳城镇发展团员62名": the town's
                 place, indicator = local
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
@@ -117,12 +118,29 @@ _LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
 _NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 
 
-def _local_part(indicator: str, place: str) -> tuple[str, str] | None:
-    """(part, what it counts) when the indicator starts with a town, street or college; else None."""
+def _local_part(indicator: str, place: str, before: str = "") -> tuple[str, str] | None:
+    """(part, what it counts) when the indicator starts with a town, street or college; else None.
+    before: the sentence up to the figure, where a college's name may begin before the indicator does."""
     if m := _NAMESAKE_TOWN.match(indicator):
         return place + indicator[:m.start("rest")], m["rest"]
     m = _LOCAL.match(indicator)
-    return (m["name"], m["rest"]) if m and not m["name"].startswith(("全", "各", "本", "该")) else None
+    if not m or m["name"].startswith(("全", "各", "本", "该")):
+        return None
+    return _whole_name(m["name"], before), m["rest"]
+
+
+# "石油与天然气工程学院", "计算机与软件学院": a college named with 与, whose indicator starts after it (at 天然气, or
+# at 工程学院). Not "校团委与软件学院…": an organisation before 与 is another party.
+_WITH_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![委会部局校处])与[\u4e00-\u9fff]{1,8}?(?:学院|学部|书院)")
+_CLAUSE_START = re.compile(r".*[,,;;::、。]")
+
+
+def _whole_name(name: str, before: str) -> str:
+    if not name.endswith(("学院", "学部", "书院")) or (at := before.rfind(name)) < 0:
+        return name
+    head = before[:at + len(name)]
+    clause = head[m.end():] if (m := _CLAUSE_START.match(head)) else head
+    return clause if _WITH_NAME.fullmatch(clause) else name
 
 
 _CLAUSE_MARK = re.compile(r"[,,;;::、]")

@@ -347,3 +347,14 @@ def test_a_clause_that_sums_the_parts_is_the_whole_places():
                               "市直单位发展140名。",
                               title="共青团白山市委2024年工作总结", source="baishan.txt", date="2025-01-10"))
     assert [one(facts, f).place for f in ("286名", "132名", "1228名", "140名")] == ["浑江", "长白", "白山", "白山"]
+
+
+def test_a_college_named_with_yu_is_named_whole():
+    """Blind set 25: "石油与天然气工程学院团员数3104名" gave its figures to 天然气工程学院 and 工程学院; a party before 与
+    (校团委与…) is no part of a college's name."""
+    facts = extract_facts(doc("各学院指标如下,石油与天然气工程学院团员数3104名;", "石油与天然气工程学院志愿服务时长58620小时;",
+                              "计算机与软件学院团员数2210名。", title="西南石油大学团委2024—2025学年工作报告"))
+    assert {f.place for f in facts} == {"石油与天然气工程学院", "计算机与软件学院"}
+    from ingest.facts import _whole_name
+
+    assert _whole_name("软件学院", "校团委与软件学院") == "软件学院"

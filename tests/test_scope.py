@@ -338,3 +338,15 @@ def test_one_shape_of_a_town_for_questions_passages_and_facts(text, towns):
     from app.engine.localities import TOWN
 
     assert [m.group() for m in re.finditer(TOWN, text)] == towns
+
+
+def test_a_college_shortened_by_staff_is_written_out_as_the_one_it_can_be():
+    """Blind set 25: 石工学院, 地科院, 经管学院 for the colleges 西南石油大学's report gives figures of."""
+    from app.engine.localities import colleges_spelled_out
+
+    colleges = ("石油与天然气工程学院", "地球科学与技术学院", "机电工程学院", "经济管理学院", "计算机与软件学院")
+    assert colleges_spelled_out("石工学院新发展团员多少名?", colleges) == "石油与天然气工程学院新发展团员多少名?"
+    assert colleges_spelled_out("地科院有几支团队?", colleges) == "地球科学与技术学院有几支团队?"
+    assert colleges_spelled_out("西南石油大学经管学院呢", colleges) == "西南石油大学经济管理学院呢"
+    assert colleges_spelled_out("机电工程学院团员", colleges) == "机电工程学院团员"  # in full already
+    assert colleges_spelled_out("文学院和医院", colleges) == "文学院和医院"  # one character fits nothing

@@ -146,6 +146,11 @@ def local_parts(table: FactTable, stamp: str, whole) -> tuple[list[str], set[str
     return [place for place, items in facts.items() if is_local(place) and any(f.doc_id in docs for _, f in items)], docs
 
 
+def colleges(table: FactTable, stamp: str) -> tuple[str, ...]:
+    """The colleges (学院, 学部, 书院) the reports give figures of."""
+    return tuple(p for p in table.get(stamp).by_place if p.endswith(("学院", "学部", "书院")) and is_local(p))
+
+
 def parts_from(facts: list[tuple[Fact, float]], whole, docs: set[str]) -> list[tuple[Fact, float]]:
     """The facts a rank or list over `whole`'s parts reads: its own reports' (docs) when they give two parts or
     more of the indicator (四平's 通报 ranks its counties; 长春's report on 公主岭, which a gazetteer still puts in

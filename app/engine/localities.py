@@ -111,3 +111,24 @@ def _in_order(chars: str, name: str) -> bool:
         if not at:
             return False
     return True
+
+
+_COLLEGE_WORD = re.compile(r"[\u4e00-\u9fff]+?(?:学院|院)")
+
+
+def colleges_spelled_out(text: str, colleges) -> str:
+    """A college shortened as its first character and more of its name in order (石工学院, 经管学院, 地科院: staff's
+    words for 石油与天然气工程学院, 经济管理学院, 地球科学与技术学院), written out as the one among `colleges` (those the
+    reports give figures of) it can stand for; a college named in full stays as it is."""
+    def full(m: re.Match) -> str:
+        word = m.group()
+        for k in range(len(word) - 2):  # the longest first: 西南石油大学石工学院, …, 石工学院
+            short = word[k:]
+            if short in colleges:
+                return word
+            body = short[:-2] if short.endswith("学院") else short[:-1]
+            fits = [n for n in colleges if len(body) >= 2 and n[0] == body[0] and _in_order(body[1:], n[1:-2])]
+            if len(fits) == 1:
+                return word[:k] + fits[0]
+        return word
+    return _COLLEGE_WORD.sub(full, text) if colleges and "院" in text else text

@@ -140,7 +140,7 @@ class Assistant:
         if asked.kind == "each":
             return self._each(text, catalogue)
         if asked.kind == "mention":
-            hits = cross_mention.mentions(self.store, asked.indicator, catalogue)
+            hits = cross_mention.mentions(self.store, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
         places = [p.short for p in asked.places] if asked.kind != "rank" else []
         over_parts = len(asked.places) == 1 and asked.kind in ("rank", "list")

@@ -689,3 +689,14 @@ def test_a_sum_is_written_in_the_scale_of_its_figures():
     fact = lambda value, figure: Fact("募集资金", value, "元", "", figure, "南通", 2023, "", "n", "n.md", "t", "", 1, figure)  # noqa
     assert cross._scaled(22940000, [fact(10580000, "1058万元"), fact(12360000, "1236万元")]) == (2294, "万元")
     assert cross._scaled(1.5e8, [fact(1e8, "1亿元"), fact(5e7, "5000万元")]) == (1.5e8, "元")
+
+
+@pytest.mark.parametrize("question, term", [
+    ("哪些报告提到了“四川青年五四奖章”？", "四川青年五四奖章"),  # blind set 25: a place inside the term asked for
+    ("哪些报告提到了四川青年五四奖章?", "四川青年五四奖章"),
+    ("哪些报告提到了铜川?", "铜川"),
+])
+def test_a_place_in_the_term_reports_are_asked_to_mention(question, term):
+    found = cross.detect(question)
+    assert (found.kind, found.indicator, found.places) == ("mention", term, ())
+    assert found.verbatim == ("“" in question)  # quoted whole: said as written (大竹's 达州青年五四奖章 is not it)

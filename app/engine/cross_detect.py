@@ -67,6 +67,8 @@ _WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材�
 # What makes "哪些地方…" ask which reports say something: the reports named as the set, or a verb of saying or
 # doing; "团市委要对哪些地方进行专项督导?", "排前三的是哪几个地方?" ask a list or a rank of one report.
 _SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞"
+# "哪些报告提到了四川青年五四奖章?": the reports asked for what they say, a place's name in it or not
+_REPORTS_SAYING = re.compile(rf"(?:哪些|哪几[份篇个]?)(?:报告|文件|材料|文章)[里中上]?(?:都|也|曾)?(?:{_SAYING})")
 _MENTIONS = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|{_SAYING}|(?:都|也)有|有(?!多少)")
 _THRESHOLD = re.compile(r"(?:超过|高于|低于|不足|大于|小于|不到)\s*\d|\d[\d.]*\s*[%％万]?[个名人]?(?:以上|以下)")
 _MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
@@ -109,6 +111,7 @@ class CrossQuestion:
     place_years: tuple = ()  # (short name, year): a year written next to one place ("绵阳(2023年)"), its own
     nth: int = 1  # rank: the place at this rank is asked ("排第二的是哪个县")
     top: int = 0  # rank: the first places are asked ("前三名是哪几个县区")
+    verbatim: bool = False  # mention: the term was quoted whole, so a report must say it as written
 
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
@@ -116,11 +119,12 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     text, mentions, places = place_mentions(text, catalogue)
     if english.is_english(text):
         return _english(text, places)
-    if not places and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
+    if (not _unquoted(text, mentions) or _REPORTS_SAYING.search(text)) and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
             and not _PRONOUN.match(text) and _MENTIONS.search(text) and not _THRESHOLD.search(text):
         # not "她负责分管哪些县区?" (a follow-up about a person), nor "完成率超过80%的有哪些县区?" (a filter)
         term = _MENTION_FORM.sub("", text)
-        return CrossQuestion("mention", term) if len(term) >= 2 else None
+        quoted = [m.group()[1:-1] for m in _QUOTED.finditer(text)]
+        return CrossQuestion("mention", term, verbatim=quoted == [term]) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
     if not indicator or indicator == "其中":  # "其中哪个县最多?" counts nothing of its own: a follow-up's (followup.py)
         return None
@@ -186,6 +190,15 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
     kind, fewest = english.kind(text, places)
     what = english.indicator(text) if kind else ""
     return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
+
+
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
+
+
+def _unquoted(text: str, mentions) -> list:
+    """The place mentions outside quotation marks: "哪些报告提到了“四川青年五四奖章”?" names an award, no place."""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    return [x for x in mentions if not any(a <= x.start and x.end <= b for a, b in spans)]
 
 
 def place_mentions(text: str, catalogue=None):

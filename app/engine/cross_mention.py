@@ -34,11 +34,13 @@ def words(term: str) -> list[str]:
     return list(dict.fromkeys(found)) or [term]
 
 
-def mentions(store, term: str, catalogue=None) -> list[tuple[str, dict]]:
+def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[tuple[str, dict]]:
     """The first chunk of each report that holds every word of the term (NFKC: the reports' text is), reports in
     date order, each meta with "places": the report's and its paragraph's; read from Chroma, which holds every
-    chunk's text (a worker keeps only the lexical index's)."""
-    wanted = words(unicodedata.normalize("NFKC", term).strip())
+    chunk's text (a worker keeps only the lexical index's). verbatim: the term itself (a name quoted: 大竹's
+    "达州青年五四奖章" is no "四川青年五四奖章", though its chunk holds 四川, 青年, 五四 and 奖章)."""
+    term = unicodedata.normalize("NFKC", term).strip()
+    wanted = [term] if verbatim else words(term)
     if not wanted or not wanted[0]:
         return []
     where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}

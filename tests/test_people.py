@@ -55,3 +55,15 @@ def test_the_role_written_beside_a_name_the_question_asks_about():
     assert roles_of("李冬阳(金川镇团委书记)发言", "李冬阳是什么职务") == [("金川镇团委书记", 4)]
     assert roles_of("表彰了孙铭泽", "孙铭泽是什么职务?") == []  # no role before the name
     assert roles_of("江源区团委书记孙铭泽获评", "孙铭泽获得了什么荣誉?") == []  # no role asked
+
+
+def test_a_name_between_who_they_are_and_what_they_won():
+    """Blind set 25: "阆中市青年志愿者李卓然获评…" (jieba tags no name, 青年 is no office), "米易县青年阿苏日哈获评…"
+    (no common surname), "返乡创业青年王明远荣获…" (jieba: 王明); an organisation is no name."""
+    from app.engine.people import people
+
+    names = lambda clause: [n for n, *_ in people(clause, "谁获评了?", [])]  # noqa: E731
+    assert names("阆中市青年志愿者李卓然获评“四川省最美志愿者”;")[0] == "李卓然"
+    assert names("米易县青年阿苏日哈获评“四川青年五四奖章”;") == ["阿苏日哈"]
+    assert names("南部县返乡创业青年王明远荣获“四川青年五四奖章”;")[0] == "王明远"
+    assert names("全市青年志愿者服务队获评“优秀组织”") == []

@@ -29,6 +29,15 @@ _ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u4e00-\u9fff]{
                       rf"[\u4e00-\u9fff]{{0,10}}?(?P<role>{'|'.join(ROLES)})")
 
 
+# A name after who they are and before what they did or won ("阆中市青年志愿者李卓然获评…", "米易县青年阿苏日哈获评…",
+# "返乡青年苟建平依托电商平台…"): people nouns are no ROLES (a 青年 is no office), and names outside the common
+# surnames (阿苏日哈) are read by where they stand.
+_PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童"
+_DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;“(（]"
+_NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
+_NO_NAME = re.compile(r"[队会团委部组站社室所的和与及]$|^[的和与及在]|志愿|服务|青年|学生")
+
+
 def surnamed(name: str) -> bool:
     return name[:2] in COMPOUND or name[:1] in SURNAMES
 
@@ -50,6 +59,9 @@ def people(clause: str, question: str, asked_roles: list[str]):
     for m in _ELECTED.finditer(clause):
         if surnamed(m["name"]) and m["name"] not in question:
             found.setdefault(m.start("name"), (m["name"], m.start("name"), m["role"] in asked_roles, True))
+    for m in _NAMED_BY_DEED.finditer(clause):
+        if not _NO_NAME.search(m["name"]) and m["name"] not in question:
+            found.setdefault(m.start("name"), (m["name"], m.start("name"), False, True))
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))

@@ -49,7 +49,10 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
-_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目")
+_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
+                     r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
+# "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
+_COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
@@ -150,6 +153,8 @@ def _nearest(q: str) -> frozenset:
         found = found or _nearest_before(q[:m.start()])
         if found:
             return found
+    elif (named := _COUNT_NAMED.search(q)) and (found := _nearest_before(named.group(1))):
+        return found
     for pattern, found in _NOUNS:
         if pattern.search(q):
             return found

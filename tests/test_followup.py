@@ -353,3 +353,16 @@ def test_blind_set_24s_roles_people_and_completion_rates():
     turns = [("长春2024年志愿服务时长完成了多少？", "538万小时。"), ("目标是多少？", "550万小时。")]
     assert condense("完成率呢？", turns) == "长春2024年志愿服务时长完成了多少,完成率是多少?"
     assert condense("2025年定的目标呢？", turns + [("完成率呢？", "97.8%。")]) == "长春2025年志愿服务时长完成了多少,目标是多少?"
+
+
+def test_blind_set_25s_readings_of_colleges_totals_ranks_and_shares():
+    # a college named with 与 swaps for the last one; 全校合计 is the school's; 哪个最少 alone ranks the parts counted
+    history = [("西南石油大学石油与天然气工程学院有多少团员?", "")]
+    assert condense("计算机与软件学院呢?", history) == "西南石油大学计算机与软件学院有多少团员?"
+    assert condense("全校合计呢?", [("西南石油大学计算机与软件学院有多少新发展团员?", "")]) == \
+        "西南石油大学全校合计有多少新发展团员?"
+    assert condense("哪个最少?", [("德阳全市合计2024年注册志愿者有多少?", "")]) == "德阳2024年哪个县区注册志愿者最少?"
+    # a share after a part narrowed to is the part's; 罗江区 (罗江县 to the gazetteer) is swapped whole
+    assert condense("占比多少?", [("攀枝花2024年发展了多少新团员,其中非学生团员有多少?", "")]) == \
+        "攀枝花2024年发展了多少新团员,其中非学生团员占比多少?"
+    assert condense("中江县呢?", [("德阳罗江区2024年度考核是什么等次?", "")]) == "德阳中江县2024年度考核是什么等次?"

@@ -141,6 +141,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
+        if narrowed := _NARROWED_ASK.search(previous):  # "…,其中非学生团员有多少?" + 占比多少: the part's share
+            return previous[:narrowed.end(1)] + question, True
         return f"{previous.rstrip('??')},{question}", True
     relative, before = _RELATIVE_WORDS.search(question), scope.of_text(previous).years
     if relative and before and not own.years:  # "明年计划发展多少?" after a 2024 question asks about 2025
@@ -164,10 +166,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
 
 
+_NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.
-_PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))"
+_PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?(?:[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))?)"
                         r"(?P<most>最多|最少|最高|最低)[??]?$")
-_WHOLE_WORDS = re.compile(r"全[市县省区州旗]|其中")
+_WHOLE_WORDS = re.compile(r"全[市县省区州旗校]|其中|合计|总计")
 
 
 def _ranked_parts(previous: str, rank: re.Match) -> str:
@@ -178,7 +181,17 @@ def _ranked_parts(previous: str, rank: re.Match) -> str:
     where = place_phrase(previous, named.mentions[0]) if named.mentions else ""
     when = f"{named.years[0]}年" if named.years else ""
     thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
-    return f"{where}{when}{rank['which']}{thing}{rank['most']}?"
+    return f"{where}{when}{_part_word(previous, rank['which'])}{thing}{rank['most']}?"
+
+
+def _part_word(previous: str, which: str) -> str:
+    """"哪个" alone ("哪个最少?") asks of the parts the turn before counted: a school's colleges, a county's towns,
+    else a city's 县区."""
+    if which not in ("哪", "哪个", "哪一个", "哪些"):
+        return which
+    if "全校" in previous or any(s[2].endswith("学院") for s in schools(previous)):
+        return "哪个学院"
+    return "哪个镇" if TOWN.search(previous) else "哪个县区"
 
 
 _WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县区|镇街|县|区|市|镇|乡|街道|学院|单位)")

@@ -109,6 +109,10 @@ def only_scope(text: str) -> bool:
 
 def total(previous: str, words: str) -> str:
     """The previous question about its whole place: the lowest place named gives way to "全市合计"."""
+    colleges = [s for s in schools(previous) if s[2].endswith(("学院", "学部", "书院"))]
+    if colleges and words.startswith("全校"):  # "全校合计呢?" after a college's figure: the school's
+        start, end, _ = colleges[-1]
+        return previous[:start] + words + previous[end:]
     mentions = scope.of_text(previous).mentions
     if len(mentions) < 2:
         return f"{previous.rstrip('??')},{words}是多少?"
@@ -140,8 +144,12 @@ def narrow(previous: str, part: str) -> str:
 
 
 def place_phrase(text: str, m: scope.Mention) -> str:
-    """A place as named, with the institution it is part of: 桂林理工大学, not 桂林."""
-    return text[m.start:m.end + (scope.institution(text[m.end:]) if m.institution else 0)]
+    """A place as named, with the institution it is part of: 桂林理工大学, not 桂林; with the ending a short name
+    takes where the gazetteer knows another (罗江区, now a district, is its 罗江县)."""
+    if m.institution:
+        return text[m.start:m.end + scope.institution(text[m.end:])]
+    renamed = m.surface == m.place.short and text[m.end:m.end + 1] in ("区", "县", "市", "旗")
+    return text[m.start:m.end + renamed]
 
 
 def swap_subject(previous: str, focus: str) -> str:

@@ -43,6 +43,16 @@ _SCHOOL_STOP = set("和与及的在是从向对那这该哪各每、,,。;;::“
 SCHOOL_CHARS = 8  # 中国科学技术 + 大学
 
 
+def _named_with(text: str, start: int, before: int) -> int:
+    """A college named with 与 starts before it ("计算机与软件学院"), unless a party stands there (校团委与…)."""
+    if start - 1 <= before or text[start - 1] != "与":
+        return start
+    at = start - 1
+    while at > before and start - 1 - at < 6 and "\u4e00" <= text[at - 1] <= "\u9fff" and text[at - 1] not in _SCHOOL_STOP:
+        at -= 1
+    return at if start - 1 - at >= 2 and text[start - 2] not in "委会部局校处" else start
+
+
 def schools(text: str) -> list[tuple[int, int, str]]:
     """The universities and colleges a text names, as (start, end, name): "合肥工业大学", "江南大学" in
     "共青团江南大学委员会". Read back from 大学/学院 to the nearest break; no gazetteer lists them."""
@@ -54,6 +64,7 @@ def schools(text: str) -> list[tuple[int, int, str]]:
             start -= 1
         if text.startswith("共青团", start):
             start += 3
+        start = _named_with(text, start, before) if m.group() == "学院" else start
         if m.start() - start >= 2 or (m.start() - start == 1 and m.group() == "学院" and text[start] in _ONE_CHAR):
             found.append((start, m.end(), text[start:m.end()]))
     return found

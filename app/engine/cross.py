@@ -38,8 +38,9 @@ from .cross_detect import CrossQuestion, detect, fold, indicator_of, parts_sum, 
 # reports; folds leave reports out. 1.0 is best on all of them (50/71; 0.9: 49, 1.2: 48, 0.6: 43) and is chosen
 # in 4 of 5 folds (the fifth 1.3); held-out accuracy 45/71 = 0.63.
 MATCH_MIN = 1.0
-# Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员.
-FACT_K = 500
+# Nearest indicators scored: ids and distances only (Chroma: k=20 0.9 ms, k=200 1.3 ms); 200 missed 松桃's 团员, and
+# 500 海南's 注册青年志愿者 once 225 reports were indexed (a rank over every place: +17 ms a question at 1000).
+FACT_K = 1000
 
 def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}

@@ -40,7 +40,7 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     chunk's text (a worker keeps only the lexical index's). verbatim: the term itself (a name quoted: 大竹's
     "达州青年五四奖章" is no "四川青年五四奖章", though its chunk holds 四川, 青年, 五四 and 奖章)."""
     term = unicodedata.normalize("NFKC", term).strip()
-    wanted = [term] if verbatim else words(term)
+    wanted = words(term)
     if not wanted or not wanted[0]:
         return []
     where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
@@ -48,6 +48,8 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     first: dict[str, tuple[str, dict]] = {}
     said: dict[str, list[str]] = {}  # every chunk's text that says it: the places it is done in may be in a later one
     for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
+        if verbatim and _unquoted(term) not in _unquoted(text):  # 全国示范性“青年之家” says 全国示范性青年之家
+            continue
         key = meta["doc_id"]
         where = (meta["paragraph"], meta["start"])
         said.setdefault(key, []).append(text)
@@ -56,6 +58,10 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     first = {k: (text, {**meta, "places": _places("\n".join(said[k]), k, catalogue, meta.get("title") or "")})
              for k, (text, meta) in first.items()}
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"[“”\"‘’「」『』]", "", text)
 
 
 def _places(text: str, doc_id: str, catalogue, title: str = "") -> str:

@@ -101,8 +101,11 @@ def _whole_of(whole: Fact, part: Fact, asked: str) -> bool:
 
 def part_asked(f: Fact, asked: str) -> bool:
     """f is a share its sentence states ("其中心理咨询类9846件") and the question names it: it beats the whole."""
-    named = re.sub(r"^(?:其中|含)", "", f.indicator)
-    return bool(named) and bool(_PART.match(_clause(f))) and named in asked
+    clause = _clause(f)
+    if not _PART.match(clause):
+        return False
+    named = re.sub(r"[“”\"‘’「」]", "", _PART.sub("", clause).split(f.figure)[0]) if f.figure else ""
+    return bool(named) and named in re.sub(r"[“”\"‘’「」]", "", asked)  # 其中星级“青年之家”: 星级青年之家 asked?
 
 
 def of_years(facts: list[tuple[Fact, float]], years, own=None) -> list[tuple[Fact, float]]:

@@ -8,6 +8,7 @@ place whose only figure is a running total has not said how many were new.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # "新" but not in a name: 新疆, 新区, 新时代, 新冠, 创新, 更新, 新媒体 are not "new this time".
@@ -82,12 +83,19 @@ def asks_plan(text: str) -> bool:
 def planned(f, paragraph: str = "") -> bool:
     """The fact (ingest.schema.Fact) is a target: its clause of the quote says so, or a plan word earlier in its
     sentence (of the paragraph, when given: a quote ends at ";") with nothing done said between."""
-    clause = next((c for c in _PLAN_CLAUSE.split(f.quote) if f.figure and f.figure in c), f.indicator)
-    if _PLANNED.search(clause) or plan_section(f.period):  # a target section's heading (ingest/facts.py)
+    if not (paragraph and f.quote and f.quote in paragraph):
+        paragraph = ""  # read in its quote alone: the same answer for every query that scores the fact (cached)
+    return _planned(f.quote, f.figure, f.indicator, f.period, paragraph)
+
+
+@functools.lru_cache(maxsize=65536)
+def _planned(quote: str, figure: str, indicator: str, period: str, paragraph: str) -> bool:
+    clause = next((c for c in _PLAN_CLAUSE.split(quote) if figure and figure in c), indicator)
+    if _PLANNED.search(clause) or plan_section(period):  # a target section's heading (ingest/facts.py)
         return True
-    text = paragraph if f.quote and f.quote in paragraph else f.quote
-    start = text.find(f.quote) if f.quote else 0
-    at = text.find(f.figure, start) if f.figure else -1
+    text = paragraph or quote
+    start = text.find(quote) if quote else 0
+    at = text.find(figure, start) if figure else -1
     return at > 0 and (_opened(text[:at]) or _led(text[:at]))
 
 

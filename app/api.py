@@ -149,7 +149,7 @@ class Assistant:
             local, docs = cross.local_parts(self.fact_table, str(index.seq), whole)  # its towns, its colleges
             places = [p.short for p in catalogue.known if p.within(whole)] + scope.zones(whole.short) + local or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
-                            threshold=False)  # cross.answer applies MATCH_MIN: see cross._passing
+                            threshold=False, both=bool(cross.mixed_years(asked, text)))  # cross.answer: MATCH_MIN
         if over_parts:
             facts = cross.parts_from(facts, whole, docs)
         return cross.answer(asked, text, facts, self.retriever.paragraph)

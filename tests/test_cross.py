@@ -700,3 +700,14 @@ def test_a_place_in_the_term_reports_are_asked_to_mention(question, term):
     found = cross.detect(question)
     assert (found.kind, found.indicator, found.places) == ("mention", term, ())
     assert found.verbatim == ("“" in question)  # quoted whole: said as written (大竹's 达州青年五四奖章 is not it)
+
+
+def test_a_trend_asks_figures_reached_and_the_next_years_target():
+    """"平顶山实名注册青年志愿者2023年、2024年分别是多少,2025年目标多少?": 2023 and 2024 reached, 2025 a target (the
+    plan word had made every figure a target)."""
+    for question in ("平顶山实名注册青年志愿者2023年、2024年分别是多少,2025年目标多少?",
+                     "平顶山青年之家累计数量:2023年底、2024年底和2025年目标?"):  # three years listed: no span's ends
+        q = cross.detect(question)
+        assert q.kind == "trend" and cross.mixed_years(q, question) == {2025}
+    only = "平顶山2025年注册青年志愿者目标是多少?"
+    assert not cross.mixed_years(cross.detect("平顶山2024年和2025年注册青年志愿者目标分别是多少?"), only)

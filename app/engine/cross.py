@@ -127,7 +127,7 @@ EXACT_INDICATORS = 2000
 
 
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
-          places=(), threshold: bool = True) -> list[tuple[Fact, float]]:
+          places=(), threshold: bool = True, both: bool = False) -> list[tuple[Fact, float]]:
     """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
     choose); places: only theirs (short names)."""
     vector = embedder.embed_query(spelled_out(indicator))  # the encoder does not know staff's 推优
@@ -135,7 +135,7 @@ def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = F
     found = _nearest(table, vector, max(limit, FACT_K), set(places))
     scored = [(f, score(indicator, f, cos, table.context(f))) for f, cos in found]
     plans = cross_period.asks_plan(indicator)  # "2025年分别计划发展多少团员": the targets, not what was reached
-    scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and planned(f) == plans]
+    scored = [(f, s) for f, s in scored if (s >= MATCH_MIN or not threshold) and (both or planned(f) == plans)]
     return sorted(scored, key=lambda x: -x[1])[:limit]
 
 
@@ -208,7 +208,9 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
     # A target whose plan word is in a sentence part the quote left out ("力争…;…;发放青年创业贷款6亿元以上"):
     # read in its paragraph; only for the facts kept, a paragraph read each.
     plans = cross_period.asks_plan(q.indicator)
-    facts = [(f, s) for f, s in facts if planned(f, paragraph(f.doc_id, f.paragraph) or "") == plans]
+    targets = mixed_years(q, question)  # "2023年、2024年分别是多少,2025年目标多少?": each year's kind
+    wanted = (lambda f: f.year in targets) if targets else (lambda f: plans)  # noqa: E731
+    facts = [(f, s) for f, s in facts if planned(f, paragraph(f.doc_id, f.paragraph) or "") == wanted(f)]
     other = [(f, s) for f, s in facts if unit_family(f.unit) != family]
     years = cross_years.asked_years(q.kind, q.years, q.places)
     facts = _of_years([(f, s) for f, s in facts if unit_family(f.unit) == family], years, dict(q.place_years))
@@ -240,7 +242,8 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             return _total(q, question, rows, paragraph) if len(rows) >= 2 else None
         if not rows:
             return None
-        head = msg.CROSS_TREND.format(place=place, indicator=q.indicator)
+        shown = re.sub(r"目标|计划|打算|实际|依次", "", q.indicator) if targets else q.indicator  # each year's kind
+        head = msg.CROSS_TREND.format(place=place, indicator=shown or q.indicator)
         value = rows[-1].label()
         if (which := WHICH_YEAR.search(question)) and len({f.year for f in rows}) >= 2:
             less = (which.group(1) or which.group(2)) in LESS
@@ -258,6 +261,19 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         return _total(q, question, chosen, paragraph, left, missing)
     head = msg.CROSS_LIST.format(indicator=q.indicator, n=len(chosen))
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
+
+
+def mixed_years(q: CrossQuestion, question: str) -> set[int]:
+    """The years a trend asks the target of, when it asks others' figures reached too ("平顶山…2023年、2024年分别是
+    多少,2025年目标多少?"); empty otherwise."""
+    if q.kind != "trend":
+        return set()
+    targets = {int(y) for y in _TARGET_YEAR.findall(question)}
+    return targets if targets and set(q.years) - targets else set()
+
+
+# A year a plan word follows: "2025年目标", "25年目标又是多少" (years written whole by then), "2025年计划".
+_TARGET_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:的|底|末)?(?:目标|计划|打算|力争)")
 
 
 def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, wanted: str = "",

@@ -258,7 +258,7 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "list", False  # "湖州各县区2024年青创贷发放额分别是多少": each of the place's parts
     years = set(_YEAR.findall(_REPORT_YEAR.sub("", text)))
     if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
-        if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text)):
+        if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text) or len(years) >= 3):  # a span's two ends
             return None, False
         return ("total" if _SUM.search(text) or _YEARS_SUM.search(text) else "trend"), False
     return None, False

@@ -31,8 +31,9 @@ from .schema import Document, Fact
 # whose title names one year (2024年度…完成情况的通报, sent in 2025) dates its undated figures by it; 8: only a title
 # giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
-# 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院).
-FACTS_VERSION = 11
+# 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
+# 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures.
+FACTS_VERSION = 12
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -251,14 +252,21 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
     after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
     # A part named after 其中 in an earlier sentence ("…55.2%;其中郾城区募集见习岗位1040个。协调…4280万元") was a
     # breakdown of that sentence's figure: the next sentence is the whole's again.
-    earlier = [m for m in mentions if m.end <= start and "其中" not in _own_sentence(before_text, m.start)] \
-        if not _YEARLONG.search(sentence[:q.start - start]) else []
+    # Nor does one of a list of places where something was done ("在平陆县、垣曲县等沿黄区域植树…。选派西部计划志愿者
+    # 94名"): the next sentence is not about 垣曲.
+    earlier = [m for m in mentions if m.end <= start and "其中" not in _own_sentence(before_text, m.start)
+               and not _listed(before_text, m)] if not _YEARLONG.search(sentence[:q.start - start]) else []
     if report and not before and report.whole[0] in sentence:
         if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
             return report.short
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
     return _label(found.place, report) if found else report.short if report else ""
+
+
+def _listed(text: str, m) -> bool:
+    """The mention is one of places listed together (平陆县、垣曲县等)."""
+    return text[m.start - 1:m.start] == "、" or text[m.end:m.end + 1] in ("、", "等")
 
 
 def _label(place, report) -> str:

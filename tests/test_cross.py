@@ -486,7 +486,9 @@ def test_a_rank_over_the_counties_of_one_place(question, fewest):
 def test_a_year_asked_is_no_total_since_a_start_and_dates_are_no_indicator():
     from app.engine import cross_period
 
-    assert cross_period.asked("2024年芜湖和南平哪边的希望工程募集资金更多?", "希望工程募集资金", (2024,)) == "year"
+    # 募集 in a year asked is the year's flow ("new": no running total either); a stock's year asks "year"
+    assert cross_period.asked("2024年芜湖和南平哪边的希望工程募集资金更多?", "希望工程募集资金", (2024,)) == "new"
+    assert cross_period.asked("2024年芜湖和南平哪边的青年之家更多?", "青年之家", (2024,)) == "year"
     since = "自成立以来,基金会累计募集资金2.36亿元,累计资助家庭经济困难学生5.82万名。"
     assert not cross_period.agrees("year", since, "2.36亿元")
     assert cross_period.agrees("year", "2024年,基金会全年共募集资金1068.5万元。", "1068.5万元")
@@ -711,3 +713,13 @@ def test_a_trend_asks_figures_reached_and_the_next_years_target():
         assert q.kind == "trend" and cross.mixed_years(q, question) == {2025}
     only = "平顶山2025年注册青年志愿者目标是多少?"
     assert not cross.mixed_years(cross.detect("平顶山2024年和2025年注册青年志愿者目标分别是多少?"), only)
+
+
+def test_a_years_flow_is_not_the_running_total_its_sentence_states():
+    from app.engine import cross_period
+
+    # 资助, 发放, 招募 in a year asked: that year's flow; 全年累计 adds up the year, it is no running total
+    assert cross_period.asked("镇江2024年希望工程资助了多少困难学生?", "希望工程资助困难学生", (2024,)) == "new"
+    assert cross_period.asked("镇江2024年底有多少个青年之家?", "青年之家", (2024,)) == "year"  # a stock
+    quote = "全年累计为1137名青年创业者发放“青创贷”2.46亿元,较上年增长27.5%"
+    assert cross_period.agrees("new", quote, "2.46亿元")

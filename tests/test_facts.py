@@ -358,3 +358,10 @@ def test_a_college_named_with_yu_is_named_whole():
     from ingest.facts import _whole_name
 
     assert _whole_name("软件学院", "校团委与软件学院") == "软件学院"
+
+
+def test_a_place_listed_with_others_names_no_later_sentences_figures():
+    """运城's "在平陆县、垣曲县等沿黄区域植树15.8万株。选派西部计划志愿者94名": 94名 had gone to 垣曲."""
+    facts = extract_facts(doc("在平陆县、垣曲县等沿黄区域植树15.8万株。选派西部计划志愿者94名,其中服务西藏的志愿者18名。",
+                              title="共青团运城市委员会2024年工作总结", source="yuncheng.md", date="2024-12-20"))
+    assert one(facts, "94名").place == "运城"

@@ -22,13 +22,21 @@ _CLAUSE = re.compile(r"[,,;;。]")
 _ANNUAL = re.compile(r"年度(?!目标|计划|任务|考核|报告|总结|工作)|全年|当年|每年")
 
 
+# What a year does, not what there is: a year's 资助/募集/发放/招募 is that year's flow, never the running total its
+# sentence also states ("2024年资助困难学生3508名,截至年底累计资助5.2万名"); 建成/注册/有 are stocks, whose total as
+# of that year is that year's figure.
+_FLOW = re.compile(r"资助|募集|筹集|筹资|筹款|捐赠|发放|放款|招募|选派|派出|受理|接听|培训|开展|举办|援建")
+
+
 def asked(question: str, indicator: str, years=()) -> str:
     """"running", "new", "year" or "" (either), from the question's indicator (places removed: 新疆) or its English;
     "year" when it names years and neither: a figure of those years, which a total since a start is not."""
     text = indicator + " " + (question if re.search(r"[A-Za-z]{3}", question) else "")
     if RUNNING.search(text):
         return "running"
-    return "new" if _NEW.search(text) or _ANNUAL.search(question) else "year" if years else ""
+    if _NEW.search(text) or _ANNUAL.search(question) or (years and _FLOW.search(indicator)):
+        return "new"
+    return "year" if years else ""
 
 
 # A total counted from a start ("自成立以来累计募集资金2.36亿元", "自2003年实施以来累计选派"): no one year's figure.
@@ -39,9 +47,14 @@ _SINCE = re.compile(r"以来|\bsince\b", re.I)
 def stated(quote: str, figure: str) -> str:
     """"running" or "new" or "", from the clause of the quote that states the figure."""
     clause = next((c for c in _CLAUSE.split(quote) if figure and figure in c), "")
+    if _YEAR_TOTAL.search(clause):  # "全年累计为1137名青年创业者发放…2.46亿元": the year's, added up over it
+        return "new"
     if RUNNING.search(clause):
         return "running"
     return "new" if _NEW.search(clause) else ""
+
+
+_YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|本年|今年)(?:共)?累计")
 
 
 def agrees(wanted: str, quote: str, figure: str) -> bool:

@@ -125,7 +125,8 @@ class Assistant:
         index = self.retriever.index()
         if not len(index):
             return text
-        text = localities.spelled_out(text, scope.catalogue(index).schools)
+        schools = scope.catalogue(index).schools
+        text = localities.english_schools(localities.spelled_out(text, schools), schools)
         return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))
 
     def _across(self, text: str) -> Answer | None:

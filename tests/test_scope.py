@@ -350,3 +350,16 @@ def test_a_college_shortened_by_staff_is_written_out_as_the_one_it_can_be():
     assert colleges_spelled_out("西南石油大学经管学院呢", colleges) == "西南石油大学经济管理学院呢"
     assert colleges_spelled_out("机电工程学院团员", colleges) == "机电工程学院团员"  # in full already
     assert colleges_spelled_out("文学院和医院", colleges) == "文学院和医院"  # one character fits nothing
+
+
+def test_an_english_university_name_is_written_as_the_reports_write_it():
+    """Blind set 25: "How many Youth League members does Southwest Petroleum University have?" named no report."""
+    from app.engine.localities import english_schools
+
+    names = ("西南石油大学", "青岛科技大学", "华南农业大学", "集美大学", "浙江工商大学")
+    assert english_schools("How many members does Southwest Petroleum University have?", names) == \
+        "How many members does 西南石油大学 have?"
+    assert english_schools("Qingdao University of Science and Technology", names) == "青岛科技大学"
+    assert english_schools("South China Agricultural University", names) == "华南农业大学"
+    assert english_schools("Zhejiang Gongshang University", names) == "浙江工商大学"  # pinyin, word by word
+    assert english_schools("Tongchuan University", names) == "Tongchuan University"  # no report's

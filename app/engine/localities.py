@@ -143,3 +143,58 @@ def colleges_spelled_out(text: str, colleges) -> str:
                 return word[:k] + fits[0]
         return word
     return _COLLEGE_WORD.sub(full, text) if colleges and "院" in text else text
+
+
+# The words English names of Chinese universities translate (Southwest Petroleum University: 西南石油大学); the others
+# are pinyin (Lanzhou University, Zhejiang Gongshang University), matched against the name's own characters.
+_SCHOOL_WORDS = {
+    "north": ("北方", "华北", "北"), "south": ("南方", "华南", "南"), "east": ("华东", "东"), "west": ("西",),
+    "northeast": ("东北",), "northwest": ("西北",), "southeast": ("东南",), "southwest": ("西南",),
+    "central": ("中南", "华中", "中央", "中"), "normal": ("师范",), "teachers": ("师范",), "petroleum": ("石油",),
+    "science": ("科学", "科技", "理"), "technology": ("科技", "技术", "理工", "工"), "agricultural": ("农业",),
+    "agriculture": ("农业",), "forestry": ("林业",), "medical": ("医科", "医学", "医"), "medicine": ("医药", "医学"),
+    "engineering": ("工程", "工业"), "industrial": ("工业",), "finance": ("财经", "金融"), "economics": ("经济",),
+    "business": ("工商", "商业", "商"), "law": ("政法",), "political": ("政法",), "foreign": ("外国语",),
+    "languages": ("外国语", "语言"), "minzu": ("民族",), "nationalities": ("民族",), "chemical": ("化工",),
+    "mining": ("矿业",), "geosciences": ("地质",), "aeronautics": ("航空",), "maritime": ("海事",), "ocean": ("海洋",),
+    "communication": ("传媒",), "arts": ("艺术",), "sport": ("体育",), "sports": ("体育",), "polytechnic": ("理工",),
+    "vocational": ("职业",), "technical": ("技术",), "information": ("信息",), "electric": ("电力",),
+    "university": ("大学",), "college": ("学院",), "institute": ("学院",), "scitech": ("科技", "理工"),
+    "china": ("中国",),
+}
+_SKIPPED = frozenset("of and the for".split())
+_ENGLISH_SCHOOL = re.compile(r"\b(?:(?:[A-Z][a-z]+|of|and|the|for)\s+){1,6}(?:University|College|Institute)\b"
+                             r"(?:\s+of(?:\s+(?:[A-Z][a-z]+|and)){1,4})?")
+
+
+def english_schools(text: str, names) -> str:
+    """An English name of a university the reports name, written as the reports write it ("How many members does
+    Southwest Petroleum University have?" -> 西南石油大学), where exactly one of `names` fits every word in order."""
+    if not names or not _ENGLISH_SCHOOL.search(text):
+        return text
+
+    def chinese(m: re.Match) -> str:
+        phrase = re.sub(r"science and technology", "scitech", m.group().lower())
+        words = [w for w in re.findall(r"[a-z]+", phrase) if w not in _SKIPPED]
+        fits = [n for n in names if _reads_as(words, n)]
+        return fits[0] if len(fits) == 1 else m.group()
+    return _ENGLISH_SCHOOL.sub(chinese, text)
+
+
+def _reads_as(words: list[str], name: str) -> bool:
+    """Each word is the next part of the name: a translation, or the pinyin of its next one to four characters."""
+    from ingest.words import lazy_pinyin
+
+    kinds = ("university", "college", "institute")
+    words = [w for w in words if w not in kinds] + [w for w in words if w in kinds]  # 大学 comes last in Chinese
+    at = 0
+    for word in words:
+        options = [c for c in _SCHOOL_WORDS.get(word, ()) if name.startswith(c, at)]
+        if not options and word == "china":  # South China: 华南; China University of Petroleum: 中国…
+            continue
+        if not options and lazy_pinyin is not None:
+            options = [name[at:at + k] for k in range(1, 5) if "".join(lazy_pinyin(name[at:at + k])) == word]
+        if not options:
+            return False
+        at += len(max(options, key=len))
+    return at == len(name)

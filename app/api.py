@@ -127,6 +127,8 @@ class Assistant:
             return text
         schools = scope.catalogue(index).schools
         text = localities.english_schools(localities.spelled_out(text, schools), schools)
+        if "院" not in text:  # the facts table (every fact, read from Chroma) is for questions that name a college
+            return text
         return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))
 
     def _across(self, text: str) -> Answer | None:

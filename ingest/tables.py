@@ -83,24 +83,22 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
         rows = [r[1:] for r in rows]
         header = header[1:] if header else None
-    units = _unit_column(header)
-    if units is not None:  # "指标 | 单位 | 2023年 | 2024年": the row's unit cell goes with its figures
-        rows = [[*r[:units], *r[units + 1:]] + ([(None, f"({r[units][1]})")] if len(r) > units else []) for r in rows]
-        header = [*header[:units], *header[units + 1:], ("", "")]
+    units = [""] * len(rows)  # each row's own unit, from a column of units
+    if (column := _unit_column(header)) is not None:  # "指标 | 单位 | 2023年 | 2024年": it goes with the row's figures
+        units = [r[column][1] if len(r) > column else "" for r in rows]
+        rows = [[*r[:column], *r[column + 1:]] for r in rows]
+        header = [*header[:column], *header[column + 1:]]
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not is_number(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
-    for row in rows:
+    for row, unit in zip(rows, units):
         cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
         cells = [c for c in cells if c[2]]
         if not cells:
             continue
-        unit_cell = cells.pop()[2][1:-1] if units is not None and cells[-1][1] is None else ""
-        if not cells:
-            continue
         head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
         values = cells[1:] if head else cells
-        row_unit = unit_cell or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
+        row_unit = unit or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
         parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
         # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).
         line = ";".join(_join(head, p) for p in parts if p) or head

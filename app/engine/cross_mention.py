@@ -48,7 +48,7 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     first: dict[str, tuple[str, dict]] = {}
     said: dict[str, list[str]] = {}  # every chunk's text that says it: the places it is done in may be in a later one
     for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
-        if verbatim and _unquoted(term) not in _unquoted(text):  # 全国示范性“青年之家” says 全国示范性青年之家
+        if verbatim and _without_quotes(term) not in _without_quotes(text):  # 全国示范性“青年之家” says 全国示范性青年之家
             continue
         key = meta["doc_id"]
         where = (meta["paragraph"], meta["start"])
@@ -60,7 +60,7 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
 
 
-def _unquoted(text: str) -> str:
+def _without_quotes(text: str) -> str:
     return re.sub(r"[“”\"‘’「」『』]", "", text)
 
 

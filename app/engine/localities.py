@@ -142,7 +142,7 @@ def colleges_spelled_out(text: str, colleges) -> str:
             if len(fits) == 1:
                 return word[:k] + fits[0]
         return word
-    return _COLLEGE_WORD.sub(full, text) if colleges and "院" in text else text
+    return _COLLEGE_WORD.sub(full, text) if colleges else text
 
 
 # The words English names of Chinese universities translate (Southwest Petroleum University: 西南石油大学); the others

@@ -32,8 +32,9 @@ from .schema import Document, Fact
 # giving an account of that year (…情况/统计/数据), not an award's year (荣获…2020年度…先进集体).
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
 # 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
-# 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures.
-FACTS_VERSION = 12
+# 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures; 13: a bare name opening a
+# town's (朝阳镇 in 辉南县) is no place.
+FACTS_VERSION = 13
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

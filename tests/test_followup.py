@@ -366,3 +366,25 @@ def test_blind_set_25s_readings_of_colleges_totals_ranks_and_shares():
     assert condense("占比多少?", [("攀枝花2024年发展了多少新团员,其中非学生团员有多少?", "")]) == \
         "攀枝花2024年发展了多少新团员,其中非学生团员占比多少?"
     assert condense("中江县呢?", [("德阳罗江区2024年度考核是什么等次?", "")]) == "德阳中江县2024年度考核是什么等次?"
+
+
+def test_rewrites_never_double_a_name_or_keep_a_town_for_the_whole():
+    # a town named after its county (朝阳镇 in 辉南县, 岫岩镇 in 岫岩) is no city or county of its own
+    history = [("辉南县朝阳镇24年发展了多少团员?", "24名")]
+    assert condense("它有几个青年之家?", history) == "2024年辉南朝阳镇有几个青年之家?"
+    history = [("岫岩24年发展了多少团员?", "312名"), ("哪个镇发展的最多?", "岫岩镇")]
+    assert condense("哈达碑镇呢?", history) == "2024年岫岩哈达碑镇发展的多少?"
+    assert condense("明年全县计划发展多少?", history + [("哈达碑镇呢?", "31名")]) == "2025年岫岩发展的多少,计划发展多少?"
+    town = [("乳源桂头镇2024年注册志愿者有多少?", "2,160人")]
+    assert condense("全县一共多少注册志愿者?", town) == "2024年乳源全县一共多少注册志愿者?"
+    # "这个学院" is the college the answer named, once; a school year is no part of the school's name
+    assert condense("这个学院有多少注册志愿者?", [("辽宁科技大学团员最多的是哪个学院?", "材料与冶金学院")]) == \
+        "辽宁科技大学材料与冶金学院有多少注册志愿者?"
+    assert condense("下学年计划多少支?", [("2023—2024学年长江大学三下乡一共多少学生参加?", "")]) == \
+        "2023—2024学年长江大学下学年计划多少支?"
+    # 那 leading a full question is no scope; an elliptical turn and its question read in order
+    assert condense("那23年的志愿服务总时长是多少?", [("厦门2023年实名注册志愿者有多少?", "")]) == \
+        "厦门2023年的志愿服务总时长是多少?"
+    assert condense("那年发了多少助学金?", [("2023年邯郸希望工程资助了多少学生?", "")]).endswith("那年发了多少助学金?")
+    assert condense("霞浦呢?资助了几个学生?", [("2024年福鼎希望工程募集了多少资金?", "")]) == \
+        "2024年霞浦希望工程资助了几个学生?"

@@ -8,7 +8,7 @@ import pytest
 from app import Assistant
 from app.engine import scope
 from app.engine.catalogue import Catalogue
-from app.engine.scope import Report
+from app.engine.scope import Report, of_text
 
 
 def place(name: str) -> scope.Place:
@@ -363,3 +363,11 @@ def test_an_english_university_name_is_written_as_the_reports_write_it():
     assert english_schools("South China Agricultural University", names) == "华南农业大学"
     assert english_schools("Zhejiang Gongshang University", names) == "浙江工商大学"  # pinyin, word by word
     assert english_schools("Tongchuan University", names) == "Tongchuan University"  # no report's
+
+
+def test_a_bare_name_opening_a_towns_is_no_place():
+    named = lambda text: [m.surface for m in of_text(text).mentions]  # noqa: E731
+    assert named("辉南县朝阳镇2024年发展了多少团员?") == ["辉南县"]
+    assert named("长春镇24年发展了几个团员?") == []
+    assert named("苏州镇江两地") == ["苏州", "镇江"]  # 镇江 is a city
+    assert named("岫岩乡镇团委") == ["岫岩"]  # 乡镇: 岫岩's towns

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .localities import schools
+from .localities import COLLEGE, schools
 from .people import ROLE, surnamed
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, whole)
+                            swap_year, total, town, whole, WHOLE_PLACE, without_towns)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -84,7 +84,8 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
 
 
 # "它/该县…" after "哪个县区…最多?": the place the answer named.
-_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该[县区市镇]|这个[县区市镇地方]|这个|那个[县区市镇地方])")
+_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
+                      r"那个(?:[县区市镇]|地方|学院|学部|单位))")
 _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
 
 
@@ -103,7 +104,8 @@ def _named_by_answer(question: str, previous: str, answer: str) -> str:
     if not (pronoun and answer.strip() and previous):
         return question
     head = _ANSWER_HEAD.match(answer.strip())
-    if head and (named := scope.of_text(head.group(1)).mentions) and named[0].start == 0:
+    if head and (_PART_NAME.fullmatch(head.group(1)) or
+                 ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
         return head.group(1) + question[pronoun.end():]
     # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
     said = answer.strip().split("。")[0]
@@ -111,10 +113,16 @@ def _named_by_answer(question: str, previous: str, answer: str) -> str:
     return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
 
 
+_PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
+
+
 def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     """(standalone question, whether it stays with the previous answer's report)."""
     if not previous or not question:
         return question, False
+    if (two := _THEN_ASK.match(question)) and _focus(two["focus"]) is not None:  # "丹东呢?25年计划新建几个?"
+        swapped, _ = _step(two["focus"], previous, llm)
+        return _step(two["ask"], swapped, llm)
     own = scope.of_text(question)
     focus = _focus(question)
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
@@ -151,6 +159,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         own = scope.of_text(question)
     if target := _TARGET.match(YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
         text = swap_year(previous, own.years[0]) if own.years else previous
+        text = without_towns(text) if WHOLE_PLACE.search(question) else text
         return f"{whole(text)},{target['ask']}?", bool(relative) or not own.years
     if (actual := _ACTUAL.match(question)) and only_scope(actual["when"] or "年"):
         text = whole(previous) + "?"
@@ -163,9 +172,13 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in PROGRAMME.findall(question))
     # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
+    question = _THEN.sub("", question)  # "那23年的…是多少?": 那 leads, it is no part of the scope
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
 
 
+# An elliptical turn and a question after it, the question naming no place: "丹东呢?25年计划新建几个?".
+_THEN_ASK = re.compile(r"^(?P<focus>[^,,。??]{1,16}?呢[??])[,,\s]*(?P<ask>[^??]*?[^\W\d_][^??]*[??]?)$")
+_THEN = re.compile(r"^(?:那么|那)(?![个些里样年一天时次])")
 _NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.
 _PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?(?:[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))?)"

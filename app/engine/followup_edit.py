@@ -32,13 +32,15 @@ KIND_SWAPPED = re.compile("|".join(KIND_WORDS))  # what a new kind replaces; 计
 ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
-TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|"
+TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
                     r"(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:\(?市\)?)?区(?:加起来|合计|一共|总计)?|加起来")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
 WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)")
 FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
+# The whole of the place or school, none of its towns or colleges: 全县, 8个学院…合计, 各县区.
+WHOLE_PLACE = re.compile(r"全[市县区省州盟旗校]|(?:[\d一二三四五六七八九十]+个|各)(?:县区|县|区|镇|乡镇|学院)")
 NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
@@ -120,6 +122,14 @@ def total(previous: str, words: str) -> str:
     return previous[:low.start] + words + previous[low.start + len(place_phrase(previous, low)):]
 
 
+def without_towns(text: str) -> str:
+    """The text without the towns and zones named after its places: "明年全县计划…" asks the county's target."""
+    for m in sorted(scope.of_text(text).mentions, key=lambda m: -m.start):
+        if after := scope.LOCALITY_AFTER.match(text, m.end):
+            text = text[:after.start()] + text[after.end():]
+    return text
+
+
 def town(previous: str, name: str) -> str:
     """The previous question about a town of its county: it follows the county's name, replacing a town there."""
     if narrowed := re.search(rf"其中({TOWN.pattern})", previous):  # "…,其中松城街道多少?" + 长春镇: that town instead
@@ -198,10 +208,14 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full; a school
     # whose name holds no place ("长江大学") as well.
     named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
-    named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)] + named
+    whole_place = WHOLE_PLACE.search(question)
+    named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)
+             and not (whole_place and s.endswith(("学院", "学部", "书院")))] + named
     unhalved = HALF.sub("", kept)  # "东莞上半年虎门镇": the town after its city
     mentions = before.mentions if unhalved == kept else scope.of_text(unhalved).mentions
-    named += [t for t in scope.localities(unhalved, mentions) if t not in question]
+    if not whole_place:  # "全县一共多少…" after a town's figure: the county's
+        named += [t for t in scope.localities(unhalved, mentions) if t not in question]
+    named = sorted(named, key=lambda p: (kept.find(p) < 0, kept.find(p)))  # as the question had them: school, college
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides
     if is_english(previous):
@@ -212,12 +226,14 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
 
 
 def programmes_of(text: str, mentions) -> list[str]:
-    """The programmes a question names, none starting inside a place's name (富平县希望工程: not "平县希望工程")."""
-    spans = [(m.start, m.start + len(place_phrase(text, m))) for m in mentions]
+    """The programmes a question names, none starting inside a place's name (富平县希望工程: not "平县希望工程") or
+    a school's."""
+    spans = [(m.start + 1, m.start + len(place_phrase(text, m))) for m in mentions]
+    spans += [(start, end) for start, end, _ in schools(text)]  # 计算机工程学院 holds no programme 计算机工程
     text = re.sub(r"(?:19|20)\d{2}\s*年?", lambda m: " " * len(m.group()), text)
     found, at = [], 0
     while (m := PROGRAMME.search(text, at)):
-        inside = next((end for start, end in spans if start < m.start() < end), None)
+        inside = next((end for start, end in spans if start <= m.start() < end), None)
         if inside is None:
             found.append(m.group())
         at = inside if inside is not None else m.end()

@@ -39,7 +39,7 @@ _TOWN_FIRST = re.compile(rf"(?:那|那么)?(?P<town>(?![全各每]){TOWN})")
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦
-_SCHOOL_STOP = set("和与及的在是从向对那这该哪各每、,,。;;::“”\"()（）")  # "集美大学那张学院数据表": no 那张学院
+_SCHOOL_STOP = set("和与及的在是从向对那这该哪各每了少几个名、,,。;;::“”\"()（）")  # no 那张学院, 帮了多少大学(新生)
 SCHOOL_CHARS = 8  # 中国科学技术 + 大学
 
 
@@ -64,12 +64,15 @@ def schools(text: str) -> list[tuple[int, int, str]]:
             start -= 1
         if text.startswith("共青团", start):
             start += 3
+        if start and text[start - 1].isdigit() and (lead := _TIME_LEAD.match(text, start)):
+            start = lead.end()  # "2023—2024学年长江大学": the school year is no part of the name
         start = _named_with(text, start, before) if m.group() == "学院" else start
         if m.start() - start >= 2 or (m.start() - start == 1 and m.group() == "学院" and text[start] in _ONE_CHAR):
             found.append((start, m.end(), text[start:m.end()]))
     return found
 
 
+_TIME_LEAD = re.compile(r"(?:学年|年度|年底|年末|年初|年)(?:上半年|下半年|上学期|下学期|第[一二]学期)?")
 _ONE_CHAR = set("文理工法商医农林艺美音体师")  # 文学院, 商学院, 法学院: colleges named by one character
 
 

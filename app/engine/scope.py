@@ -25,10 +25,10 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 9  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 10  # 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
 # 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
-# 9: "乡镇和县直单位" names no 和县
+# 9: "乡镇和县直单位" names no 和县; 10: a bare name opening a town's (朝阳镇) names no place
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{2,}(?:村|镇|乡|街道|社区|新区|开发区|园区|岛)")
 
 
@@ -62,11 +62,15 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
     """The places a text names, longest name first at each position. extra: title names {surface: Place};
     known: the places the reports name (English names their counties too)."""
     extra, found, next_free = extra or _NO_EXTRA, [], 0
-    for start, candidates in _starts(text, _name_table(extra)):
+    starts = _starts(text, _name_table(extra))
+    begins = {start for start, _ in starts}
+    for start, candidates in starts:
         if start < next_free:
             continue
         for surface, (place, bounded) in candidates:  # longest first
             end = start + len(surface)
+            if _TOWN_NAMED.match(text, end) and not _SUFFIXED.search(surface) and end not in begins:
+                continue  # 朝阳镇 in 辉南县, 岫岩镇: a town's name, not 朝阳市 or 岫岩县 (苏州镇江 names 镇江)
             if surface.endswith("县") and _COUNTIES_OF.match(text, end):  # 长治县区: 长治's counties, not 长治县
                 whole = _name_table(extra)[0].get(surface[:-1])
                 if whole is not None and whole[0].level < 2:
@@ -82,6 +86,9 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
 
 
 _MAX_NAME = 16
+# A bare place name opening a town's (朝阳镇, 长春镇, 朝阳街道); not 乡镇 (岫岩乡镇 are 岫岩's), 乡村, 乡贤.
+_TOWN_NAMED = re.compile(r"镇(?![街村镇长级域])|乡(?![村镇贤亲土愁风音情里间野])|街道")
+_SUFFIXED = re.compile(r"[省市县区旗州盟]$")
 _CONJOINED = re.compile(r"^[和与及或同跟]县$")  # 和县 (安徽) is also 和 + a word beginning with 县
 _COUNTY_WORD = re.compile(r"县(?:直|级|域|委|里|内|城|乡|区|市)")
 _COUNTIES_OF = re.compile(r"区(?!域)|[((]\s*(?:市|区|市、区)\s*[))]|市区")  # after 县: a city's counties and districts

@@ -388,3 +388,16 @@ def test_rewrites_never_double_a_name_or_keep_a_town_for_the_whole():
     assert condense("那年发了多少助学金?", [("2023年邯郸希望工程资助了多少学生?", "")]).endswith("那年发了多少助学金?")
     assert condense("霞浦呢?资助了几个学生?", [("2024年福鼎希望工程募集了多少资金?", "")]) == \
         "2024年霞浦希望工程资助了几个学生?"
+
+
+def test_a_measure_a_total_of_the_counties_and_a_town_after_the_half_year():
+    # a duration or a sum of money after a count is another figure of the scope, not "多少志愿服务时长"
+    assert condense("志愿服务时长呢?", [("2024年通化梅河口有几个青年之家?", "")]) == \
+        "2024年通化梅河口青年之家志愿服务时长是多少?"
+    assert condense("全市县(市、区)加起来呢?", [("白山2024年长白县发展了多少团员?", "")]) == \
+        "白山2024年全市县(市、区)加起来发展了多少团员?"
+    assert condense("南城街道呢?", [("东莞上半年虎门镇发展了多少团员,完成率是多少?", "")]) == \
+        "东莞上半年南城街道发展了多少团员,完成率是多少?"
+    assert condense("其中女性呢?", [("沧州今年新增多少,其中大学生有多少?", "")]) == "沧州今年新增多少,其中女性有多少?"
+    assert condense("年度目标是多少?", [("安顺2024年就业见习岗位募集了多少个?", "")]) == \
+        "安顺2024年就业见习岗位募集了多少个,目标是多少?"

@@ -46,7 +46,7 @@ _ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:�
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
 # thing counted before, for the whole (a target is not set for the part narrowed to).
-_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?:年度|全年)?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
 _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"

@@ -33,7 +33,8 @@ ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名
 NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
-                    r"(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:\(?市\)?)?区(?:加起来|合计|一共|总计)?|加起来")
+                    r"(?:全[市州])?(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:[((]市、区[))]|(?:\(?市\)?)?区)"
+                    r"(?:加起来|合计|一共|总计)?|加起来")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
@@ -47,7 +48,9 @@ VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|�
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
 TOWN = re.compile(localities.TOWN)  # below the gazetteer's counties: 陈淋子镇, 段集镇
 HALF = re.compile(r"[上下]半年|前三季度|[一二三四]季度")
+_HALF_TOWN = re.compile(rf"(?:{HALF.pattern})?(?P<town>{TOWN.pattern})")
 SPAN = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)\d{2}\s*(?:学年|年度|年)")
+MEASURED = re.compile(r"(?:时长|时数|金额|资金|总额|经费)$")  # a figure of its own unit, not a thing counted
 STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 
@@ -139,8 +142,10 @@ def town(previous: str, name: str) -> str:
         return f"{name}{previous}"
     low = max(mentions, key=lambda m: (m.place.level, m.start))
     at = low.start + len(place_phrase(previous, low))
-    old = TOWN.match(previous, at)
-    return previous[:at] + name + previous[old.end() if old else at:]
+    old = _HALF_TOWN.match(previous, at)  # "东莞上半年虎门镇": the town after the half year
+    if old and old.group("town"):
+        return previous[:old.start("town")] + name + previous[old.end("town"):]
+    return previous[:at] + name + previous[at:]
 
 
 def narrow(previous: str, part: str) -> str:
@@ -166,8 +171,10 @@ def swap_subject(previous: str, focus: str) -> str:
     """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the part a narrowed question
     named (其中女性 -> 其中党员); a level for a level (全国 -> 省级); the phrase ending like the focus (市级/省级,
     心理咨询/法律咨询), from the ask word when it begins the phrase (多少少先队员 -> 多少辅导员); else the thing counted."""
-    if (part := PART.search(previous)) and not LEVEL.fullmatch(focus):
-        return previous[:part.start("part")] + focus + previous[part.end("part"):]
+    if (part := PART.search(previous)) and not LEVEL.fullmatch(focus):  # "其中女性呢?" after 其中大学生: once 其中
+        return previous[:part.start("part")] + focus.removeprefix("其中") + previous[part.end("part"):]
+    if MEASURED.search(focus) and not MEASURED.search(previous) and not is_english(previous):
+        return inherit(f"{focus}是多少?", previous, scope.of_text(focus))  # 时长 after a count: no 多少志愿服务时长
     if LEVEL.fullmatch(focus) and (level := LEVEL.search(previous)):
         return previous[:level.start()] + focus + previous[level.end():]
     for k in range(len(focus) - 1, 0, -1):

@@ -401,3 +401,21 @@ def test_a_measure_a_total_of_the_counties_and_a_town_after_the_half_year():
     assert condense("其中女性呢?", [("沧州今年新增多少,其中大学生有多少?", "")]) == "沧州今年新增多少,其中女性有多少?"
     assert condense("年度目标是多少?", [("安顺2024年就业见习岗位募集了多少个?", "")]) == \
         "安顺2024年就业见习岗位募集了多少个,目标是多少?"
+
+
+def test_blind_set_26s_ranks_zones_measures_and_changes():
+    # a rank over a county's towns: 哪个乡镇 whole, the winner where it stood; a rank over colleges carries none
+    history = [("嘉荫哪个乡镇注册青年志愿者最多?", "朝阳镇")]
+    assert condense("有多少名?", history) == "嘉荫朝阳镇注册青年志愿者多少?"
+    assert condense("哪个学院团员最少?", [("东北林业大学野生动物与自然保护地学院有多少团员?", "")]) == \
+        "东北林业大学哪个学院团员最少?"
+    # a zone of the city in place of the county; the people of the things just counted
+    assert condense("那经开区呢?", [("七台河勃利县新发展团员多少?", "")]) == "七台河经开区新发展团员多少?"
+    assert condense("多少人?", [("大兴安岭组建了多少支森林防火青年突击队?", "")]) == "大兴安岭组建了森林防火青年突击队有多少人?"
+    # a place and a change alone; a change against the start of the year
+    assert condense("伊春比上年增加了多少?", [("鹤岗2024年注册青年志愿者有多少,比上年多了多少?", "")]) == \
+        "伊春2024年注册青年志愿者有多少,比上年增加了多少?"
+    assert condense("较年初增加了多少?", [("鸡西截至10月底注册青年志愿者多少?", "")]) == \
+        "鸡西截至10月底注册青年志愿者多少,较年初增加了多少?"
+    assert condense("那黑龙江青年五四奖章是谁拿的?", [("伊春2023年谁获得了全国向上向善好青年?", "张晓峰")]) == \
+        "黑龙江青年五四奖章是谁拿的?"

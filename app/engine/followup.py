@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .localities import COLLEGE, schools
+from .localities import COLLEGE, ZONES, schools
 from .people import ROLE, surnamed
-from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
+from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, SUBJECT, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, whole, WHOLE_PLACE, without_towns)
+                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -30,8 +30,9 @@ _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len,
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
-_OF_FIGURE = re.compile(r"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|(?:19|20)?\d{2}年)|环比)?(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
-                        r"(?:多少|几|百分之几)[%个]?(?:百分点)?\s*[??]?$")
+_OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|年初|上半年|(?:19|20)?\d{{2}}年)(?:底|末)?|环比)?"
+                        rf"(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
+                        rf"(?:多少|几|百分之几)[万亿]?(?:%|{MEASURE})?(?:百分点)?\s*[??]?$")
 _OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
@@ -123,6 +124,10 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if (two := _THEN_ASK.match(question)) and _focus(two["focus"]) is not None:  # "丹东呢?25年计划新建几个?"
         swapped, _ = _step(two["focus"], previous, llm)
         return _step(two["ask"], swapped, llm)
+    if _focus(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope
+        question = _THEN.sub("", question)
+    if bare := _BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
+        return _measured(previous, bare["unit"]), True
     own = scope.of_text(question)
     focus = _focus(question)
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
@@ -144,6 +149,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return _ranked_parts(previous, rank), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         return f"{whole(previous)},{question}", True
+    if own.mentions and own.mentions[0].start == 0 and (change := _placed_change(question, previous, own)):
+        return change, False  # "伊春比上年增加了多少?" after 鹤岗's: the thing counted before, of 伊春
     if own.mentions and own.mentions[0].start == 0 and (figure := _placed_actual(question, previous, own)):
         return figure, False  # "盘锦去年实际是多少?": the thing counted before, of the place named
     if own.mentions and not question.startswith("其中"):
@@ -207,7 +214,7 @@ def _part_word(previous: str, which: str) -> str:
     return "哪个镇" if TOWN.search(previous) else "哪个县区"
 
 
-_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县区|镇街|县|区|市|镇|乡|街道|学院|单位)")
+_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
 # The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
 _RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
 _MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
@@ -232,6 +239,29 @@ def _of_winner(previous: str, answer: str) -> str:
     text = previous[:which.start()] + winner + previous[which.end():]
     text = _MOST.sub("", text, count=1).rstrip("??")
     return text + ("?" if re.search(r"多少|几", text) else "多少?")
+
+
+_BARE_MEASURE = re.compile(rf"^(?:一共|共|总共)?(?:有|是)?(?:多少|几)(?P<unit>{MEASURE})[??]?$")
+
+
+def _measured(previous: str, unit: str) -> str:
+    """The previous question asking its thing's count in another measure ("…组建了多少支突击队?" + 多少人 ->
+    "…组建了突击队有多少人?"), or as it was when the measure is its own."""
+    text = whole(previous)
+    m = SUBJECT.search(text)
+    if m and not m.group("unit").endswith(unit):
+        return f"{text[:m.start()]}{m.group('subject')}{text[m.end():]}有多少{unit}?"
+    asked = re.search(rf"(?:多少|几)[万亿]?(?:{MEASURE})$", text)  # "…突击队有多少人" + 几支: 有多少支
+    return f"{text[:asked.start()]}多少{unit}?" if asked and not m else text + "?"
+
+
+def _placed_change(question: str, previous: str, own) -> str | None:
+    """A place and a change alone ("伊春比上年增加了多少?"): the previous figure's change, of the place named."""
+    phrase = place_phrase(question, own.mentions[0])
+    if not _OF_FIGURE.match(question[len(phrase):]):
+        return None
+    base = swap_place(FIGURE_PART.split(whole(previous))[0].rstrip("??") + "?", phrase, own.mentions[0].place)
+    return f"{base.rstrip('??')},{question[len(phrase):]}"
 
 
 def _placed_actual(question: str, previous: str, own) -> str | None:
@@ -282,6 +312,8 @@ def _swap(previous: str, focus: str) -> str:
         return f"{whole(text)},目标是多少?"
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
+    if not places and rest in ZONES:  # "那经开区呢?" after a county's figure: the city's zone instead
+        return zone(text, rest)
     if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
         return school
     if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's

@@ -20,7 +20,7 @@ YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}
 # 计划/工程, and its foundation (青基会): what a follow-up asks of stays theirs.
 PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)|"
                         r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
-                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会")
+                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会|(?:青年)?创业(?:担保)?贷款")
 LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
 PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
 MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
@@ -37,10 +37,12 @@ TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|
                     r"(?:加起来|合计|一共|总计)?|加起来")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
-_CHANGE = r"同比|[比较](?:上年|去年|前一年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
+_CHANGE = r"同比|[比较](?:上年|去年|前一年|年初|上半年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
 WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)")
 FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
 # The whole of the place or school, none of its towns or colleges: 全县, 8个学院…合计, 各县区.
+_ZONE_WORDS = re.compile("|".join(localities.ZONES))  # "七台河通报里经开区…": the zone carries, wherever it stands
+RANKED_PARTS = re.compile(r"哪(?:个|一个|些|几个)?[\u4e00-\u9fff]{0,2}?(?P<part>县市区|县区|区县|乡镇|镇街|学院|学部|县|区|镇|乡|街道)")
 WHOLE_PLACE = re.compile(r"全[市县区省州盟旗校]|(?:[\d一二三四五六七八九十]+个|各)(?:县区|县|区|镇|乡镇|学院)")
 NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
@@ -133,6 +135,19 @@ def without_towns(text: str) -> str:
     return text
 
 
+def zone(previous: str, name: str) -> str:
+    """The previous question about a zone of its city (经开区, 高新区): in place of the county it named, else after
+    the city."""
+    mentions = scope.of_text(previous).mentions
+    if not mentions:
+        return f"{name}{previous}"
+    low = max(mentions, key=lambda m: (m.place.level, m.start))
+    if len(mentions) > 1 and low.place.level >= 2:
+        return previous[:low.start] + name + previous[low.start + len(place_phrase(previous, low)):]
+    at = mentions[0].start + len(place_phrase(previous, mentions[0]))
+    return previous[:at] + name + previous[at:]
+
+
 def town(previous: str, name: str) -> str:
     """The previous question about a town of its county: it follows the county's name, replacing a town there."""
     if narrowed := re.search(rf"其中({TOWN.pattern})", previous):  # "…,其中松城街道多少?" + 长春镇: that town instead
@@ -216,12 +231,17 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # whose name holds no place ("长江大学") as well.
     named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
     whole_place = WHOLE_PLACE.search(question)
+    ranked = RANKED_PARTS.search(question)  # "哪个学院最多?" after a college's figure: over all the colleges
+    if ranked and ranked["part"] in ("县市区", "县区", "区县", "县", "区") and \
+            any(m.place.level < 2 for m in before.mentions):  # over the city's counties, none of them
+        named = [n for n, m in zip(named, before.mentions) if m.place.level < 2 or m.institution]
     named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)
-             and not (whole_place and s.endswith(("学院", "学部", "书院")))] + named
+             and not ((whole_place or ranked) and s.endswith(("学院", "学部", "书院")))] + named
     unhalved = HALF.sub("", kept)  # "东莞上半年虎门镇": the town after its city
     mentions = before.mentions if unhalved == kept else scope.of_text(unhalved).mentions
-    if not whole_place:  # "全县一共多少…" after a town's figure: the county's
+    if not (whole_place or (ranked and ranked["part"] not in ("学院", "学部"))):  # "全县一共多少…": the county's
         named += [t for t in scope.localities(unhalved, mentions) if t not in question]
+    named += [z for z in _ZONE_WORDS.findall(kept) if z not in question and not any(z in n for n in named)]
     named = sorted(named, key=lambda p: (kept.find(p) < 0, kept.find(p)))  # as the question had them: school, college
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides

@@ -31,11 +31,13 @@ def localities(text: str, mentions) -> tuple[str, ...]:
     answers it only where it names them too."""
     after = [m.group() for x in mentions if (m := LOCALITY_AFTER.match(text, x.end))]
     first = _TOWN_FIRST.match(text) if not mentions else None  # "参加清镇这次…" names 清镇, no town 参加清镇
-    return tuple(dict.fromkeys(after + ([first.group("town")] if first else [])))
+    narrowed = [m.group("town") for m in _TOWN_NARROWED.finditer(text)]  # "…发展了多少团员,其中长春镇多少?"
+    return tuple(dict.fromkeys(after + ([first.group("town")] if first else []) + narrowed))
 
 
-# A town that opens a question, its county unsaid (not 全市各镇).
+# A town that opens a question, its county unsaid (not 全市各镇), or a part narrowed to.
 _TOWN_FIRST = re.compile(rf"(?:那|那么)?(?P<town>(?![全各每]){TOWN})")
+_TOWN_NARROWED = re.compile(rf"其中(?P<town>(?![全各每]){TOWN})(?=[有是为占的多几]|$)")
 
 
 _SCHOOL_END = re.compile(r"(?:大学|学院)(?!生|习|路|城|园区|梦|堂)")  # not 大学生, 青年大学习, 共筑大学梦

@@ -89,7 +89,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         rows = [[*r[:column], *r[column + 1:]] for r in rows]
         header = [*header[:column], *header[column + 1:]]
     firsts = [r[0][1] for r in rows if len(r) > 1]
-    row_heads = bool(firsts) and sum(not is_number(t) for t in firsts) >= 0.8 * len(firsts)
+    row_heads = bool(firsts) and sum(not _bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
     for row, unit in zip(rows, units):
         cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
@@ -109,12 +109,17 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)
 
 
+def _bare_figure(text: str) -> bool:
+    """A cell that is nothing but a figure: 12355来电 (a hotline's calls) names a row."""
+    return bool(re.fullmatch(r"[\d.,%+\-]+", text))
+
+
 def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     """A leading column of row numbers (序号 1, 2, 3…) before a column of labels."""
     if any(len(r) < 3 for r in rows) or (header and not _SERIAL_HEAD.fullmatch(header[0][0])):
         return False
     numbers = [t for (_, t), *_ in rows if t.isdigit()]
-    labels = sum(not is_number(r[1][1]) for r in rows)
+    labels = sum(not _bare_figure(r[1][1]) for r in rows)
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
 
 
@@ -230,9 +235,9 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
         end = i
         while end < len(lines) and _pdf_cell(lines[end]):
             end += 1
-        if got := _pdf_grid(lines[i:end]):
-            skip, table = got
-            found.append((i + skip, i + skip + sum(len(row) for row in table), table))
+        if got := _serial_grid(lines[i:end]) or _pdf_grid(lines[i:end]):
+            skip, table, used = got
+            found.append((i + skip, i + skip + used, table))
         i = max(end, i + 1)
     return found
 
@@ -242,8 +247,8 @@ def _pdf_cell(line: str) -> bool:
     return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
 
 
-def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]]] | None:
-    """(how many lines before the header, the grid), or None. The first row's text cells (a label, a unit) end
+def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """(how many lines before the header, the grid, the lines it takes), or None. The first row's text cells (a label, a unit) end
     where the first figure stands, so each split of the lines before it into header cells and row cells is tried;
     the one under which the most rows follow wins (fewest lines skipped on a tie)."""
     run = [_norm(line) for line in run]
@@ -255,7 +260,33 @@ def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]]] | None:
     skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
     if len(rows) < 2:
         return None
-    return skip, [[(object(), cell) for cell in row] for row in [run[skip:skip + len(rows[0])], *rows]]
+    grid = [run[skip:skip + len(rows[0])], *rows]
+    return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
+
+
+def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """A table whose first column numbers its rows (序号 | 指标 | 单位 | 2023年 | 2024年, then 1 | 新发展团员 | …): the
+    header runs from 序号 to the line "1", each row starts with the next number (a label may hold digits, the
+    number is no figure of its row: row_lines drops that column). (skip, grid, lines used) or None."""
+    run = [_norm(line) for line in run]
+    if "序号" not in run:
+        return None
+    skip = run.index("序号")
+    width = next((k - skip for k in range(skip + 1, len(run)) if run[k] == "1"), 0)
+    if width < 3:
+        return None
+    header, rows = run[skip:skip + width], []
+    for k in range(skip + width, len(run) - width + 1, width):
+        row = run[k:k + width]
+        shape = [is_number(cell) for cell in row[2:]]  # a label may hold digits: 12355来电
+        if row[0] != str(len(rows) + 1) or re.fullmatch(r"[\d.,%]+", row[1]) or not shape or not shape[-1] \
+                or (rows and shape != rows[0][1]):
+            break
+        rows.append((row, shape))
+    if len(rows) < 2:
+        return None
+    grid = [header, *(row for row, _ in rows)]  # row_lines names each row by its 指标, not its number
+    return skip, [[(object(), cell) for cell in row] for row in grid], width * (len(rows) + 1)
 
 
 def _pdf_rows(run: list[str], width: int) -> list[list[str]]:

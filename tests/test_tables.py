@@ -96,3 +96,17 @@ def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
     [(start, end, grid)] = pdf_tables(lines)
     assert (start, end) == (0, 15)
     assert row_lines(grid)[1] == "注册志愿者2023年20.1万人;注册志愿者2024年21.7万人;注册志愿者增减+1.6万人。"
+
+
+def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
+    """Blind set 26's PDF: "序号 指标 单位 2023年 2024年", then "1 新发展团员 名 1,298 1,386": each row began with a
+    figure (its number), so no row was read and the 2023 column was lost."""
+    from ingest.tables import lines_of, pdf_tables
+
+    lines = ["表1 主要工作指标", "序号", "指标", "单位", "2023年", "2024年", "1", "新发展团员", "名", "1,298", "1,386",
+             "2", "12355来电", "件", "2,417", "2,684", "3", "青年之家", "个", "46", "52", "七、荣誉和典型"]
+    [(start, end, grid)] = pdf_tables(lines)
+    assert (start, end) == (1, 21)
+    rows = lines_of(grid, ["表1 主要工作指标"])
+    assert [row.endswith(text) for row, text in zip(rows, ("新发展团员2023年1,298名;新发展团员2024年1,386名。",
+                                                            "12355来电2023年2,417件;12355来电2024年2,684件。"))] == [True, True]

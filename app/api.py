@@ -127,6 +127,7 @@ class Assistant:
             return text
         schools = scope.catalogue(index).schools
         text = localities.english_schools(localities.spelled_out(text, schools), schools)
+        text = localities.of_the_one_school(text, schools)  # "哪个学院团员最少?" where one university's report is held
         if "院" not in text:  # the facts table (every fact, read from Chroma) is for questions that name a college
             return text
         return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))

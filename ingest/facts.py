@@ -33,7 +33,7 @@ from .schema import Document, Fact
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
 # 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
 # 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures; 13: a bare name opening a
-# town's (朝阳镇 in 辉南县) is no place.
+# town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures.
 FACTS_VERSION = 13
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
@@ -73,6 +73,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
     quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)
                   and not any(m.start <= q.start < m.end for m in mentions)]
     out: list[Fact] = []
+    led = _LED_BY_PART.match(paragraph)  # a paragraph of one town's or college's figures, its name and a colon first
     lead = scope.LEAD_YEAR.match(paragraph)
     lead_year = int(lead.group(1)) if lead else 0
     for span in _SENTENCE.finditer(paragraph) if quantities else ():
@@ -104,6 +105,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place = report_place.short
             if local := _local_part(indicator, place, paragraph[start:q.start]):  # "乳城镇发展团员62名": the town's
                 place, indicator = local
+            elif led and report_place is not None and place == report_place.short:  # "朝阳镇:…注册青年志愿者1526名"
+                place = _whole_name(led["name"], "")
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -117,6 +120,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
 _LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
+_LED_BY_PART = re.compile(rf"^(?:[((]?[一二三四五六七八九十\d]+[))、.]\s*)?(?P<name>{TOWN_OR_COLLEGE.pattern})[::]")
 _NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 
 
@@ -126,9 +130,15 @@ def _local_part(indicator: str, place: str, before: str = "") -> tuple[str, str]
     if m := _NAMESAKE_TOWN.match(indicator):
         return place + indicator[:m.start("rest")], m["rest"]
     m = _LOCAL.match(indicator)
+    if not m and indicator[:1] in "“\"《" and (at := before.rfind(indicator)) > 0:  # 林学院“青马工程”学员36名: the
+        named = _PART_BEFORE.search(before[:at])                                   # quote began the indicator
+        return (_whole_name(named["name"], before[:named.end()]), indicator) if named else None
     if not m or m["name"].startswith(("全", "各", "本", "该")):
         return None
     return _whole_name(m["name"], before), m["rest"]
+
+
+_PART_BEFORE = re.compile(rf"(?:^|[,,;;::、。])(?P<name>(?![全各本该]){TOWN_OR_COLLEGE.pattern})$")
 
 
 # "石油与天然气工程学院", "计算机与软件学院": a college named with 与, whose indicator starts after it (at 天然气, or

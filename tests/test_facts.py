@@ -365,3 +365,14 @@ def test_a_place_listed_with_others_names_no_later_sentences_figures():
     facts = extract_facts(doc("在平陆县、垣曲县等沿黄区域植树15.8万株。选派西部计划志愿者94名,其中服务西藏的志愿者18名。",
                               title="共青团运城市委员会2024年工作总结", source="yuncheng.md", date="2024-12-20"))
     assert one(facts, "94名").place == "运城"
+
+
+def test_a_paragraph_led_by_a_towns_name_and_a_quoted_indicator_after_a_college():
+    # blind set 26: "朝阳镇:…注册青年志愿者1526名" is the town's; "林学院“青马工程”学员36名" the college's; 返乡 is no town
+    county = extract_facts(doc("朝阳镇:作为县城所在地,全年发展农村青年团员8名,注册青年志愿者1526名。",
+                               "引导返乡创业青年47名。", title="共青团嘉荫县委2024年工作总结", source="jiayin.txt"))
+    assert one(county, "1526名").place == "朝阳镇"
+    assert one(county, "47名").place != "引导返乡"
+    college = extract_facts(doc("各学院指标如下,林学院团员数2386名;林学院“青马工程”学员36名。",
+                                title="东北林业大学团委2024—2025学年工作报告"))
+    assert (one(college, "36名").place, one(college, "36名").indicator) == ("林学院", "“青马工程”学员")

@@ -371,3 +371,11 @@ def test_a_bare_name_opening_a_towns_is_no_place():
     assert named("长春镇24年发展了几个团员?") == []
     assert named("苏州镇江两地") == ["苏州", "镇江"]  # 镇江 is a city
     assert named("岫岩乡镇团委") == ["岫岩"]  # 乡镇: 岫岩's towns
+
+
+def test_colleges_asked_with_no_university_are_the_one_universitys():
+    from app.engine.localities import of_the_one_school
+
+    assert of_the_one_school("哪个学院的团员最少?", ("东北林业大学", "伊春")) == "东北林业大学哪个学院的团员最少?"
+    assert of_the_one_school("哪个学院的团员最少?", ("东北林业大学", "长江大学")) == "哪个学院的团员最少?"
+    assert of_the_one_school("伊春有多少团员?", ("东北林业大学",)) == "伊春有多少团员?"

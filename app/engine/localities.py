@@ -8,12 +8,12 @@ import re
 
 # The one shape of a town, township or street no gazetteer lists (段集镇, 莞城街道, 小河乡, 乳城镇), read by questions,
 # passages, facts and follow-ups alike: two to four characters before its ending. Not 乡镇/村镇, 城镇 as a word (县城镇,
-# 在城镇; 乳城镇 is a name), 三下乡, 返家乡, 全镇/各乡/每个街道/本镇/该镇 (all of them); not 镇街 (towns and streets
+# 在城镇; 乳城镇 is a name), 三下乡, 返家乡, 返乡/回乡/故乡/老乡, 全镇/各乡/每个街道/本镇/该镇 (all of them); not 镇街 (towns and streets
 # together: "东莞试点镇街" names no town 试点镇), 镇村, 镇长, 镇级, 镇域, 乡村.
 _TOWN_OR_TOWNSHIP = r"镇(?![街村镇长级域])|乡(?![村镇])"
 TOWN_END = f"{_TOWN_OR_TOWNSHIP}|街道"
 TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该])街道|"
-        rf"(?<![乡村下家全各每本该])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
+        rf"(?<![乡村下家全各每本该返回故老同异他])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
 COLLEGE = r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])(?:学院|学部|书院)"  # a row's college (文学院, 教育学部)
 TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
@@ -82,6 +82,18 @@ _ONE_CHAR = set("文理工法商医农林艺美音体师")  # 文学院, 商学�
 # are no university's, whatever the reports hold.
 _SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,3}大(?!学|会|赛|队|型|量|力|幅|于|约|多|部|批|中)")
 _NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大 伟大 远大 较大 很大 更大 加大 放大 宏大 庞大 大大 全大 人大 十大 两大 三大 四大 五大 六大 七大 八大 九大 百大".split())
+
+
+_WHICH_COLLEGE = re.compile(r"哪(?:个|一个|些|几个)?(?:学院|院系|学部)")
+
+
+def of_the_one_school(text: str, names) -> str:
+    """A question over colleges that names no university ("哪个学院团员最少?") asks of the one university whose
+    reports the knowledge base holds; with none or several it stays as asked."""
+    universities = [n for n in names if n.endswith("大学")]
+    if len(universities) != 1 or not _WHICH_COLLEGE.search(text) or any(s.endswith("大学") for *_, s in schools(text)):
+        return text
+    return universities[0] + text
 
 
 def spelled_out(text: str, names) -> str:

@@ -33,7 +33,8 @@ from .schema import Document, Fact
 # 9: a town, street or college leading a row's indicator is the fact's place (乳城镇, 莞城街道, 农学院).
 # 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
 # 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures; 13: a bare name opening a
-# town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures.
+# town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures,
+# a bare 全市总数 counts the thing the figure before it counts.
 FACTS_VERSION = 13
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
@@ -97,6 +98,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             if not indicator:
                 continue
+            if (bare := _BARE_TOTAL.fullmatch(indicator)) and made:  # "新建青年之家8个,全市总数达到95个"
+                indicator = (bare["whole"] or "") + _NEW_VERB.sub("", made[-1].indicator) + bare["total"]
             place = _respectively(paragraph, mentions, q, start, inside, report_place) or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end], paragraph[:start])
             indicator = _unplaced(indicator, mentions)
@@ -120,6 +123,9 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
 _LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
+# A total named by nothing but itself counts what the figure before it in the sentence counts, all of it.
+_BARE_TOTAL = re.compile(r"(?P<whole>全[市县区省州校])?(?P<total>总数|总量)")
+_NEW_VERB = re.compile(r"^(?:新建成|新建|新增|新发展|新注册|建成)")
 _LED_BY_PART = re.compile(rf"^(?:[((]?[一二三四五六七八九十\d]+[))、.]\s*)?(?P<name>{TOWN_OR_COLLEGE.pattern})[::]")
 _NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 

@@ -723,3 +723,13 @@ def test_a_years_flow_is_not_the_running_total_its_sentence_states():
     assert cross_period.asked("镇江2024年底有多少个青年之家?", "青年之家", (2024,)) == "year"  # a stock
     quote = "全年累计为1137名青年创业者发放“青创贷”2.46亿元,较上年增长27.5%"
     assert cross_period.agrees("new", quote, "2.46亿元")
+
+
+def test_blind_set_26s_school_year_and_generic_frame_words():
+    from app.engine.cross_detect import detect, indicator_of
+    from app.engine.cross_mention import words
+
+    asked = detect("东北林业大学2024—2025学年和鹤岗2024年比,哪个新发展团员更少?")
+    assert asked is not None and asked.indicator == "新发展团员" and asked.place_years[0][1] == 2025
+    assert "学年" not in indicator_of("长江大学2023—2024学年三下乡组织了多少支团队", [])
+    assert words("石墨产业青年工作") == ["石墨", "青年"]  # 鹤岗's 石墨新材料青年突击队 is graphite youth work too

@@ -98,6 +98,8 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:[\u4e00-\u9fff]{0
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
+# "东北林大2024—2025学年": a school year is its report's, dated by the year it ends in
+_PLACE_SCHOOL_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*[—\-–~至到]\s*((?:19|20)?\d{2})\s*学年")
 
 
 @dataclass(frozen=True)
@@ -172,13 +174,14 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
 
 
 def _place_years(text: str, mentions) -> tuple[tuple, str]:
-    """The years written in brackets right after a place, as (short name, year), and the text without them (whose
-    years are every place's)."""
+    """The years written in brackets (or a school year) right after a place, as (short name, year), and the text
+    without them (whose years are every place's)."""
     own = []
     for m in sorted(mentions, key=lambda m: -m.start):
-        after = _PLACE_YEAR.match(text, m.end)
+        after = _PLACE_YEAR.match(text, m.end) or _PLACE_SCHOOL_YEAR.match(text, m.end)
         if after:
-            own.append((m.place.short, int(after.group(1))))
+            year = int(after.group(1))
+            own.append((m.place.short, year + 2000 if year < 100 else year))
             text = text[:after.start()] + text[after.end():]
     return tuple(reversed(own)), text
 
@@ -272,8 +275,11 @@ def indicator_of(text: str, mentions) -> str:
     """What a question counts: its text without the places named, years and question words."""
     for m in sorted(mentions, key=lambda m: -m.start):
         text = text[:m.start] + " " + text[m.end:]
-    text = _YEAR.sub(" ", text)
+    text = _YEAR.sub(" ", _SCHOOL_YEAR.sub(" ", text))
     return _FORM.sub("", text)
+
+
+_SCHOOL_YEAR = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)?\d{2}\s*(?:学年|年度)")  # a school year is a period
 
 
 # Words people and reports use for one thing, folded to one before a question's indicator is compared with a

@@ -14,7 +14,7 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation
 
 # Words that say an activity happened, not which: a report rarely repeats them next to the name of the thing.
-_GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统)$")
+_GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统|产业|行业|领域)$")
 
 
 def words(term: str) -> list[str]:

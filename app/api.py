@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest import messages as msg
 from ingest.embed import load_embedder
 from ingest.schema import Answer, Fact
 from ingest.settings import Settings
@@ -106,7 +107,7 @@ class Assistant:
             return q, [], [], ""
         reports = scope.catalogue(index)
         q = replace(q, scope=scope.of_text(q.text, reports))
-        outside = scope.refusal(q.scope, reports, q.english)
+        outside = scope.refusal(q.scope, reports, q.english) or self._unknown_university(q.text, reports, q.english)
         if outside:
             return q, [], [], outside
         covering = reports.covering(q.scope) if q.scope or quote else set()
@@ -118,6 +119,16 @@ class Assistant:
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(t in p.title or t in self.retriever.neighbourhood(p) for t in towns)]
         return q, admitted, found, ""
+
+    def _unknown_university(self, text: str, reports, english: bool = False) -> str:
+        """A refusal line when the question names a university no report names, in its title or its text
+        ("东北农业大学…" where only 东北林业大学's report is held); "" otherwise."""
+        for name in localities.universities(text):
+            if name not in reports.schools and not self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]:
+                held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
+                return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
+                    name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
+        return ""
 
     def _spelled_out(self, text: str) -> str:
         """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);

@@ -159,3 +159,6 @@ FACTS_NO_DATE = "-"
 FACTS_CHART = "各地数值"
 FACTS_CHART_X, FACTS_CHART_Y = "地方", "数值({unit})"
 FACTS_XLSX, FACTS_CSV = "下载 Excel(.xlsx)", "下载 CSV"
+# A university the question names that no report names (app/api.py): the universities the knowledge base has.
+NO_UNIVERSITY = "知识库中没有关于{name}的报告。现有的高校报告:{schools}。"
+NO_UNIVERSITY_EN = "The knowledge base has no report about {name}. Universities it covers: {schools}."

@@ -379,3 +379,8 @@ def test_colleges_asked_with_no_university_are_the_one_universitys():
     assert of_the_one_school("哪个学院的团员最少?", ("东北林业大学", "伊春")) == "东北林业大学哪个学院的团员最少?"
     assert of_the_one_school("哪个学院的团员最少?", ("东北林业大学", "长江大学")) == "哪个学院的团员最少?"
     assert of_the_one_school("伊春有多少团员?", ("东北林业大学",)) == "伊春有多少团员?"
+
+
+def test_a_university_no_report_names_is_refused_as_a_place_is(assistant):
+    answer = assistant.ask("东北农业大学注册了多少志愿者?")
+    assert not answer.found and "东北农业大学" in answer.text.splitlines()[0]

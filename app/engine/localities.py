@@ -84,6 +84,11 @@ _SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,3}大(?!学|会|赛|队|型|量|�
 _NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大 伟大 远大 较大 很大 更大 加大 放大 宏大 庞大 大大 全大 人大 十大 两大 三大 四大 五大 六大 七大 八大 九大 百大".split())
 
 
+def universities(text: str) -> list[str]:
+    """The universities a text names in full (东北农业大学), not its colleges or a shortened name."""
+    return [name for *_, name in schools(text) if name.endswith("大学") and len(name) >= 4]
+
+
 _WHICH_COLLEGE = re.compile(r"哪(?:个|一个|些|几个)?(?:学院|院系|学部)")
 
 

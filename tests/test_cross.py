@@ -733,3 +733,10 @@ def test_blind_set_26s_school_year_and_generic_frame_words():
     assert asked is not None and asked.indicator == "新发展团员" and asked.place_years[0][1] == 2025
     assert "学年" not in indicator_of("长江大学2023—2024学年三下乡组织了多少支团队", [])
     assert words("石墨产业青年工作") == ["石墨", "青年"]  # 鹤岗's 石墨新材料青年突击队 is graphite youth work too
+
+
+def test_an_english_rank_over_the_parts_of_one_place():
+    from app.engine.cross_detect import detect
+
+    asked = detect("Which county or district in Qitaihe registered the most young volunteers in 2024?")
+    assert asked is not None and asked.kind == "rank" and [p.short for p in asked.places] == ["七台河"]

@@ -175,3 +175,7 @@ def test_the_subject_before_the_question_word_drops_the_scope_before_it():
     assert analyse("滨州高新区2024年新发展团员多少").subject == "新发展团员"
     assert analyse("截至2024年底朔州团员多少").subject == "团员"
     assert analyse("滨州去年青创贷发了多少？").subject == "青创贷发"
+
+
+def test_an_english_service_time_asks_hours_not_its_volunteers():
+    assert analyse("What was the total volunteer service time in Yichun in 2023?").units == frozenset({"小时"})

@@ -36,7 +36,7 @@ MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问�
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
                            r"\byear[- ]on[- ]year\b")
-HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b")
+HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b")
 VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访问量|浏览次数|\bviews\b")  # counted in 次 (blind set 23)
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
 # 完成计划的多少, 年度任务完成多少: a share of the plan
@@ -61,7 +61,7 @@ _NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), 
           (VIEW_NOUNS, frozenset({"次", "人次"})), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
-    (re.compile(r"\bhours?\b"), HOURS),
+    (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
     (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?)\b"), EVENTS),
     (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
 )

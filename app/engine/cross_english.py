@@ -13,6 +13,7 @@ _COMPARE = re.compile(r"\b(?:which|who)\b.*?\b(more|less|fewer|higher|lower|larg
 _SUPER = re.compile(r"\b(most|least|fewest|highest|lowest|largest|biggest|smallest|greatest)\b", re.I)
 _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
 # "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
+_PARTS = re.compile(r"\bwhich (?:county|district|town|township|street|college)\b", re.I)  # the parts of the place named
 _INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch)\b|\buniversity\b", re.I)
 _EACH = re.compile(r"\beach\b|\brespectively\b|\blist\b", re.I)
 _SUM = re.compile(r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum of\b|\btotal number\b", re.I)
@@ -52,6 +53,8 @@ def kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) >= 2 and compare:
         return "compare", compare.group(1).lower() in _LESS
     if not places and superlative and _WHICH.search(text) and not _INNER.search(text):
+        return "rank", superlative.group(1).lower() in _LESS
+    if len(places) == 1 and superlative and _PARTS.search(text):  # "Which county or district in Qitaihe … most"
         return "rank", superlative.group(1).lower() in _LESS
     if len(places) >= 2 and _EACH.search(text):
         return "list", False

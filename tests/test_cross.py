@@ -740,3 +740,12 @@ def test_an_english_rank_over_the_parts_of_one_place():
 
     asked = detect("Which county or district in Qitaihe registered the most young volunteers in 2024?")
     assert asked is not None and asked.kind == "rank" and [p.short for p in asked.places] == ["七台河"]
+
+
+def test_an_english_rank_over_a_universitys_colleges_counts_no_university():
+    from app.engine.cross_detect import detect
+
+    asked = detect("Which college at 集美大学 logged the most volunteer hours?")
+    assert asked is not None and asked.kind == "rank" and [p.short for p in asked.places] == ["集美大学"]
+    assert "集美" not in asked.indicator
+    assert detect("Which county-level unit in Deyang had the most registered volunteers in 2024?").kind == "rank"

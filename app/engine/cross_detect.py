@@ -192,6 +192,8 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
         return CrossQuestion("mention", term)
     kind, fewest = english.kind(text, places)
     what = english.indicator(text) if kind else ""
+    for place in places:  # "Which college at 集美大学 …": the university named is no part of what is counted
+        what = what.replace(place.name, "").replace(place.short, "") if len(what) > len(place.short) else what
     return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
 
 
@@ -212,7 +214,7 @@ def place_mentions(text: str, catalogue=None):
     mentions = [x for x in (scope.find(text, catalogue.asked_names, catalogue.known) if catalogue else scope.find(text))
                 if not x.institution]
     # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
-    if _COMPARE.search(text) or _SUPER.search(text):
+    if _COMPARE.search(text) or _SUPER.search(text) or english.ranks(text):
         mentions += [scope.Mention(scope.school_place(name), name, a, b) for a, b, name in scope.schools(text)
                      if not any(x.start < b and a < x.end for x in mentions)]
     mentions.sort(key=lambda x: x.start)

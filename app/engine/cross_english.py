@@ -13,7 +13,7 @@ _COMPARE = re.compile(r"\b(?:which|who)\b.*?\b(more|less|fewer|higher|lower|larg
 _SUPER = re.compile(r"\b(most|least|fewest|highest|lowest|largest|biggest|smallest|greatest)\b", re.I)
 _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
 # "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
-_PARTS = re.compile(r"\bwhich (?:county|district|town|township|street|college)\b", re.I)  # the parts of the place named
+_PARTS = re.compile(r"\bwhich (?:county(?:-level)?(?: unit)?|district|town|township|street|college|place|unit)\b", re.I)  # the parts of the place named
 _INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch)\b|\buniversity\b", re.I)
 _EACH = re.compile(r"\beach\b|\brespectively\b|\blist\b", re.I)
 _SUM = re.compile(r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum of\b|\btotal number\b", re.I)
@@ -61,6 +61,11 @@ def kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) == 1 and _CHANGE.search(text) and (len(set(_YEAR.findall(text))) != 1):
         return "trend", False
     return None, False
+
+
+def ranks(text: str) -> bool:
+    """An English question asks a most or a least ("Which college at 集美大学 logged the most …")."""
+    return bool(_SUPER.search(text))
 
 
 def mention_term(text: str) -> str | None:

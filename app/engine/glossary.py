@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 GLOSSARY = (
-    ("youth homes", "青年之家"), ("youth home", "青年之家"), ("volunteer service hours", "志愿服务时长"),
+    ("youth study", "青年大学习"), ("participation rate", "参学率"), ("youth homes", "青年之家"), ("youth home", "青年之家"), ("volunteer service hours", "志愿服务时长"),
     ("volunteer service time", "志愿服务时长"), ("service hours", "服务时长"), ("service time", "服务时长"),
     ("completion rate", "完成率"), ("new-member recruitment", "发展团员"), ("new-member", "发展团员"),
     ("communist youth league", "共青团"), ("youth league committee", "团委"), ("municipal league committee", "团市委"),

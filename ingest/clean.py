@@ -19,6 +19,9 @@ _META = re.compile(_META_KEYS + r"\s*[::]")
 _ARTICLE_META = re.compile(r"(?:(?:更新|发布)(?:时间|日期)|来源|信息来源|作者|责任编辑|编辑|点击数|点击|阅读|访问量|浏览次数|浏览)\s*[::]")
 _SITE = re.compile(r"ICP|公网安备|版权|Copyright|©|主办|承办|技术支持|网站标识码")
 ARTICLE_INFO = "文章信息:"
+SITE_INFO = "网站信息:"
+_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|网站|门户网站|官网|官方网站)")  # the site's name, as its logo says
+_SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码")
 _DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -52,6 +55,10 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
     if about and kept:  # a portal article's source, author, editor, time and views: staff ask them; last, so that
         kept.append(ARTICLE_INFO + ";".join(dict.fromkeys(about)))  # no paragraph's number moves
+    site = [item for line in dropped if _SITE_NAME.fullmatch(line) or _SITE_OWNER.search(line)
+            for item in _site_items(line)]
+    if about and site:  # the site that published it, its owner and record number ("哪个网站发的", 主办单位, ICP)
+        kept.append(SITE_INFO + ";".join(dict.fromkeys(site)))
     body = "\n".join(kept)
     return Document(
         doc_id=doc_id_for(source),
@@ -62,6 +69,13 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         content_hash=hashlib.sha256(body.encode()).hexdigest()[:16],
         dropped=tuple(dropped),
     )
+
+
+def _site_items(line: str) -> list[str]:
+    """A footer line's items, a clause each ("主办单位:共青团鸡西市委员会", "ICP备案号:黑ICP备12003456号-1"): the answer
+    finder reads clauses, and one line held the owner, the organiser and the record number side by side."""
+    items = [item for item in re.split(r"\s{2,}|\u3000+|\s(?=[\u4e00-\u9fff]{2,6}[::])", line.strip()) if item]
+    return [f"ICP备案号:{item}" if re.match(r"[\u4e00-\u9fff]?ICP", item) else item for item in items]
 
 
 def doc_id_for(source: Path) -> str:

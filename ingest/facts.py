@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from app.engine.localities import LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
 
+from .clean import SITE_INFO
 from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_numbers import figures
 from .schema import Document, Fact
@@ -34,8 +35,8 @@ from .schema import Document, Fact
 # 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
 # 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures; 13: a bare name opening a
 # town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures,
-# a bare 全市总数 counts the thing the figure before it counts.
-FACTS_VERSION = 13
+# a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts.
+FACTS_VERSION = 14
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -59,6 +60,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
     plan = ""  # the heading of a section of targets: its figures are plans, not results (cross_period.planned)
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
+        if paragraph.startswith(SITE_INFO):  # a portal's 邮编, ICP and visitor counts are no figures of its article
+            continue
         heading = scope.section_year(paragraph)
         if heading is not None:
             section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.clean import ARTICLE_INFO, clean_document, doc_id_for, parse_date
+from ingest.clean import ARTICLE_INFO, SITE_INFO, clean_document, doc_id_for, parse_date
 from ingest.load import load_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -141,9 +141,14 @@ _FOOTER = re.compile(r"上一篇|下一篇|ICP|版权所有|Copyright|©|分享�
 def test_no_boilerplate_survives(corpus_docs, name):
     doc = corpus_docs[name]
     assert doc.paragraphs
+    kept_last = [p for p in doc.paragraphs if p.startswith((ARTICLE_INFO, SITE_INFO))]
+    assert kept_last == list(doc.paragraphs[len(doc.paragraphs) - len(kept_last):])  # after the article, in order
     for paragraph in doc.paragraphs:
-        if paragraph.startswith(ARTICLE_INFO):  # the article's own source, time and views, kept last
-            assert paragraph == doc.paragraphs[-1] and not re.search(r"ICP|版权|Copyright", paragraph)
+        if paragraph.startswith(ARTICLE_INFO):  # the article's own source, time and views
+            assert not re.search(r"ICP|版权|Copyright", paragraph)
+            continue
+        if paragraph.startswith(SITE_INFO):  # the site's name, owner and record number, one clause each
+            assert re.search(r"ICP|主办|承办|网站标识码", paragraph) and "\n" not in paragraph
             continue
         assert not _FOOTER.search(paragraph), paragraph
         assert not re.fullmatch(r"\S+\.(png|jpe?g|gif)", paragraph), paragraph
@@ -167,7 +172,8 @@ def test_html_sidebars_and_navigation_absent(corpus_docs):
 def test_portal_txt_article_boundaries(corpus_docs, name, first, last):
     doc = corpus_docs[name]
     assert doc.paragraphs[0].startswith(first)
-    assert doc.paragraphs[-2].startswith(last) and doc.paragraphs[-1].startswith(ARTICLE_INFO)
+    article = [p for p in doc.paragraphs if not p.startswith((ARTICLE_INFO, SITE_INFO))]
+    assert article[-1].startswith(last) and doc.paragraphs[len(article)].startswith(ARTICLE_INFO)
 
 
 def test_markdown_headings_kept_as_paragraphs(corpus_docs):
@@ -288,3 +294,13 @@ def test_years_and_dates_in_chinese_numerals_read_as_digits_and_an_issuer_over_i
     assert "二、2025年工作计划" in doc.paragraphs
     assert clean_document(["标题", "二〇二四年十二月三十一日前完成,一二三四年不是年份。"], Path("x.txt")).paragraphs == \
         ("2024年12月31日前完成,一二三四年不是年份。",)
+
+
+def test_a_portal_pages_site_is_kept_after_its_article_a_clause_an_item():
+    lines = ["<TITLE>鸡西团市委:凝聚青春力量", "鸡西共青团网", "来源:鸡西日报 发布时间:2024-11-20 09:35 浏览次数:1268",
+             "鸡西团市委全年发展新团员1052名。", "主办单位:共青团鸡西市委员会　　承办:团市委宣传部",
+             "黑ICP备12003456号-1　　网站标识码:2303000012", "Copyright © 2024 鸡西共青团网 版权所有"]
+    doc = clean_document([line.removeprefix("<TITLE>") for line in lines], Path("jixi.html"), "鸡西团市委:凝聚青春力量")
+    assert doc.paragraphs[-1].startswith("网站信息:") and doc.paragraphs[-1].endswith(
+        "主办单位:共青团鸡西市委员会;承办:团市委宣传部;ICP备案号:黑ICP备12003456号-1;网站标识码:2303000012")
+    assert doc.paragraphs[-2].startswith(ARTICLE_INFO) and any("1052名" in p for p in doc.paragraphs)

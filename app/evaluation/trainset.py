@@ -41,6 +41,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice19", "tests/data/practice19"), ("practice20", "tests/data/practice20"),
         ("practice21", "tests/data/practice21"), ("practice22", "tests/data/practice22"),
         ("practice23", "tests/data/practice23"), ("practice24", "tests/data/practice24"),
+        ("practice25", "tests/data/practice25"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -98,7 +99,7 @@ def sources(sets=SETS) -> str:
                "tests/data/practice15", "tests/data/practice16", "tests/data/practice17",
                "tests/data/practice18", "tests/data/practice19",
                "tests/data/practice20", "tests/data/practice21", "tests/data/practice22",
-               "tests/data/practice23", "tests/data/practice24")
+               "tests/data/practice23", "tests/data/practice24", "tests/data/practice25")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

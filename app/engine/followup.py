@@ -1,5 +1,5 @@
 """Follow-up questions made standalone: a follow-up inherits the conversation's scope and replaces only what
-it names (app/engine/scope.py says what a scope is).
+it names (app/engine/scope.py says what a scope is; app/engine/followup_answer.py what the previous answer named).
 
 "那海南呢?" swaps the place, "那2021年呢?" the year, "那同年福州呢?" both, "城市志愿者呢?" the thing counted
 (its parallel in the previous question: 赛会志愿者); "帮助了多少名学生?" keeps the place, year, programme and
@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .localities import COLLEGE, ZONES, schools
-from .people import ROLE, surnamed
+from .followup_answer import RANKED, named_by_answer, of_winner
+from .localities import ZONES, schools
+from .people import ROLE
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, SUBJECT, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
@@ -36,9 +37,6 @@ _OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:同比|[比较](?:上年|去年|�
 _OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
-# A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
-_RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二三四五六七八九十\d]+)的?(?:是)?哪(?:个|家|所|里|一个)"
-                     r"[\u4e00-\u9fff]{0,4}[??]?$")
 # The figure reached, after a target was asked ("那24年实际完成了多少?"), or the whole in another year ("那2021年的
 # 总量是多少?"): the thing counted before.
 _ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:完成|达到|实现)?|总量|总数)了?(?:是|有|为)?"
@@ -76,45 +74,12 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
     standalone, answer = "", ""
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
-        asked = _named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
+        asked = named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
         standalone, answer = _step(asked, standalone)[0][:_TURN_CHARS], said
-        standalone = _of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
-    question = _named_by_answer(spell(normalise_query(question)), standalone, answer)
+        standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
+    question = named_by_answer(spell(normalise_query(question)), standalone, answer)
     text, keeps_report = _step(question, standalone, llm)
     return Turn(text, _quote(answer) if keeps_report else "")
-
-
-# "它/该县…" after "哪个县区…最多?": the place the answer named.
-_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
-                      r"那个(?:[县区市镇]|地方|学院|学部|单位))")
-_ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
-
-
-# "她是什么职务?" after "谁主持的?": the person the answer named.
-_HE_SHE = re.compile(r"^(?:那|那么)?[他她](?!们)")
-_ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
-
-
-def _named_by_answer(question: str, previous: str, answer: str) -> str:
-    if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
-            (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
-        return head.group(1) + question[he.end():]
-    pronoun = _PRONOUN.match(question)
-    if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
-        return question[pronoun.end():].removeprefix("的")  # "它的注册志愿者…" after a town's figure: the scope carries
-    if not (pronoun and answer.strip() and previous):
-        return question
-    head = _ANSWER_HEAD.match(answer.strip())
-    if head and (_PART_NAME.fullmatch(head.group(1)) or
-                 ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
-        return head.group(1) + question[pronoun.end():]
-    # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
-    said = answer.strip().split("。")[0]
-    new = [m for m in scope.of_text(said).mentions if m.place.short not in previous]
-    return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
-
-
-_PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
 
 
 def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
@@ -179,7 +144,6 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in PROGRAMME.findall(question))
     # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
-    question = _THEN.sub("", question)  # "那23年的…是多少?": 那 leads, it is no part of the scope
     return inherit(question, previous, own, of_whole=True), question.startswith("其中") or not moves or bool(relative)
 
 
@@ -212,33 +176,6 @@ def _part_word(previous: str, which: str) -> str:
     if "全校" in previous or any(s[2].endswith("学院") for s in schools(previous)):
         return "哪个学院"
     return "哪个镇" if TOWN.search(previous) else "哪个县区"
-
-
-_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
-# The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
-_RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
-_MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
-
-
-def _of_winner(previous: str, answer: str) -> str:
-    """A rank over places answered with one ("汕头哪个区发展团员最多?" -> 潮阳区): the winner's figure asked
-    ("汕头潮阳区发展团员多少?"), the scope a follow-up inherits; else the question as it was."""
-    which = _WHICH_PART.search(previous)
-    head = _RANK_HEAD.match(answer.strip()) or _ANSWER_HEAD.match(answer.strip())
-    if not (which and head and _MOST.search(previous)):
-        return previous
-    winner = head.group(1)
-    named = scope.of_text(winner).mentions
-    whole_place = bool(named) and named[0].start == 0 and place_phrase(winner, named[0]) == winner
-    if not (whole_place or TOWN.fullmatch(winner) or [s for *_, s in schools(winner)] == [winner]):
-        return previous  # "泰山景区" is no place of the gazetteer's: the rank stays, as _swap reads it
-    if rank := _RANKED.match(previous):  # "乳源发展团员最少的是哪个镇?": after the place, before what is counted
-        head_named = scope.of_text(rank["head"]).mentions
-        at = len(place_phrase(rank["head"], head_named[0])) if head_named and head_named[0].start == 0 else 0
-        return f"{rank['head'][:at]}{winner}{rank['head'][at:]}是多少?"
-    text = previous[:which.start()] + winner + previous[which.end():]
-    text = _MOST.sub("", text, count=1).rstrip("??")
-    return text + ("?" if re.search(r"多少|几", text) else "多少?")
 
 
 _BARE_MEASURE = re.compile(rf"^(?:一共|共|总共)?(?:有|是)?(?:多少|几)(?P<unit>{MEASURE})[??]?$")
@@ -290,7 +227,7 @@ def _focus(question: str) -> str | None:
 def _swap(previous: str, focus: str) -> str:
     named = scope.of_text(focus)
     text = previous
-    if (rank := _RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
+    if (rank := RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
         text = f"{rank['head']}是多少?"
     relative = _RELATIVE_WORDS.search(focus)
     before = scope.of_text(previous).years

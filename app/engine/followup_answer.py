@@ -1,0 +1,76 @@
+"""What the previous answer names, for the follow-up after it: the place, town or college a pronoun stands for
+("它有几个青年之家?" after 朝阳镇's figure), the person a 他/她 is ("她是什么职务?" after "谁主持的?"), and a rank's
+winner, whose figure the next turn asks of ("汕头哪个区发展团员最多?" answered 潮阳区).
+"""
+from __future__ import annotations
+
+import re
+
+from . import scope
+from .followup_edit import TOWN, place_phrase
+from .localities import COLLEGE, schools
+from .people import surnamed
+
+# A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
+RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二三四五六七八九十\d]+)的?(?:是)?哪(?:个|家|所|里|一个)"
+                    r"[\u4e00-\u9fff]{0,4}[??]?$")
+
+
+# "它/该县…" after "哪个县区…最多?": the place the answer named.
+_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
+                      r"那个(?:[县区市镇]|地方|学院|学部|单位))")
+_ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
+
+
+# "她是什么职务?" after "谁主持的?": the person the answer named.
+_HE_SHE = re.compile(r"^(?:那|那么)?[他她](?!们)")
+_ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
+
+
+def named_by_answer(question: str, previous: str, answer: str) -> str:
+    if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
+            (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
+        return head.group(1) + question[he.end():]
+    pronoun = _PRONOUN.match(question)
+    if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
+        return question[pronoun.end():].removeprefix("的")  # "它的注册志愿者…" after a town's figure: the scope carries
+    if not (pronoun and answer.strip() and previous):
+        return question
+    head = _ANSWER_HEAD.match(answer.strip())
+    if head and (_PART_NAME.fullmatch(head.group(1)) or
+                 ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
+        return head.group(1) + question[pronoun.end():]
+    # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
+    said = answer.strip().split("。")[0]
+    new = [m for m in scope.of_text(said).mentions if m.place.short not in previous]
+    return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
+
+
+_PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
+
+
+_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
+# The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
+_RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
+_MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
+
+
+def of_winner(previous: str, answer: str) -> str:
+    """A rank over places answered with one ("汕头哪个区发展团员最多?" -> 潮阳区): the winner's figure asked
+    ("汕头潮阳区发展团员多少?"), the scope a follow-up inherits; else the question as it was."""
+    which = _WHICH_PART.search(previous)
+    head = _RANK_HEAD.match(answer.strip()) or _ANSWER_HEAD.match(answer.strip())
+    if not (which and head and _MOST.search(previous)):
+        return previous
+    winner = head.group(1)
+    named = scope.of_text(winner).mentions
+    whole_place = bool(named) and named[0].start == 0 and place_phrase(winner, named[0]) == winner
+    if not (whole_place or TOWN.fullmatch(winner) or [s for *_, s in schools(winner)] == [winner]):
+        return previous  # "泰山景区" is no place of the gazetteer's: the rank stays, as _swap reads it
+    if rank := RANKED.match(previous):  # "乳源发展团员最少的是哪个镇?": after the place, before what is counted
+        head_named = scope.of_text(rank["head"]).mentions
+        at = len(place_phrase(rank["head"], head_named[0])) if head_named and head_named[0].start == 0 else 0
+        return f"{rank['head'][:at]}{winner}{rank['head'][at:]}是多少?"
+    text = previous[:which.start()] + winner + previous[which.end():]
+    text = _MOST.sub("", text, count=1).rstrip("??")
+    return text + ("?" if re.search(r"多少|几", text) else "多少?")

@@ -124,7 +124,8 @@ class Assistant:
         """A refusal line when the question names a university no report names, in its title or its text
         ("东北农业大学…" where only 东北林业大学's report is held); "" otherwise."""
         for name in localities.universities(text):
-            if name not in reports.schools and not self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]:
+            said = self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]
+            if name not in reports.schools and not said:
                 held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
                 return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
                     name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
@@ -138,7 +139,7 @@ class Assistant:
             return text
         schools = scope.catalogue(index).schools
         text = localities.english_schools(localities.spelled_out(text, schools), schools)
-        text = localities.of_the_one_school(text, schools)  # "哪个学院团员最少?" where one university's report is held
+        text = localities.of_the_one_school(text, schools)  # "哪个学院团员最少?": the one university held
         if "院" not in text:  # the facts table (every fact, read from Chroma) is for questions that name a college
             return text
         return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))

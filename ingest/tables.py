@@ -248,9 +248,9 @@ def _pdf_cell(line: str) -> bool:
 
 
 def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
-    """(how many lines before the header, the grid, the lines it takes), or None. The first row's text cells (a label, a unit) end
-    where the first figure stands, so each split of the lines before it into header cells and row cells is tried;
-    the one under which the most rows follow wins (fewest lines skipped on a tie)."""
+    """(how many lines before the header, the grid, the lines it takes), or None. The first row's text cells (a label,
+    a unit) end where the first figure stands, so each split of the lines before it into header cells and row cells
+    is tried; the one under which the most rows follow wins (fewest lines skipped on a tie)."""
     run = [_norm(line) for line in run]
     first = next((k for k, line in enumerate(run) if is_number(line)), None)
     if first is None:

@@ -281,7 +281,8 @@ def indicator_of(text: str, mentions) -> str:
     return _FORM.sub("", text)
 
 
-_SCHOOL_YEAR = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)?\d{2}\s*(?:学年|年度)")  # a school year is a period
+# A school year is a period, no part of what is counted.
+_SCHOOL_YEAR = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)?\d{2}\s*(?:学年|年度)")
 
 
 # Words people and reports use for one thing, folded to one before a question's indicator is compared with a

@@ -40,9 +40,10 @@ TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|年初|上半年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
 WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)")
 FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
-# The whole of the place or school, none of its towns or colleges: 全县, 8个学院…合计, 各县区.
 _ZONE_WORDS = re.compile("|".join(localities.ZONES))  # "七台河通报里经开区…": the zone carries, wherever it stands
+# A rank over parts ("哪个学院最多?" after a college's figure): over all of them, none carried.
 RANKED_PARTS = re.compile(r"哪(?:个|一个|些|几个)?[\u4e00-\u9fff]{0,2}?(?P<part>县市区|县区|区县|乡镇|镇街|学院|学部|县|区|镇|乡|街道)")
+# The whole of the place or school, none of its towns or colleges: 全县, 8个学院…合计, 各县区.
 WHOLE_PLACE = re.compile(r"全[市县区省州盟旗校]|(?:[\d一二三四五六七八九十]+个|各)(?:县区|县|区|镇|乡镇|学院)")
 NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
@@ -231,7 +232,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # whose name holds no place ("长江大学") as well.
     named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
     whole_place = WHOLE_PLACE.search(question)
-    ranked = RANKED_PARTS.search(question)  # "哪个学院最多?" after a college's figure: over all the colleges
+    ranked = RANKED_PARTS.search(question)
     if ranked and ranked["part"] in ("县市区", "县区", "区县", "县", "区") and \
             any(m.place.level < 2 for m in before.mentions):  # over the city's counties, none of them
         named = [n for n, m in zip(named, before.mentions) if m.place.level < 2 or m.institution]

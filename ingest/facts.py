@@ -35,8 +35,9 @@ from .schema import Document, Fact
 # 10: a clause summing the parts speaks for the report's place; 11: a college named with 与 whole (计算机与软件学院);
 # 12: a place listed with others (平陆县、垣曲县等) names no later sentence's figures; 13: a bare name opening a
 # town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures,
-# a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts.
-FACTS_VERSION = 14
+# a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts;
+# 15: figures listed after 分别 count what the first of them counts.
+FACTS_VERSION = 15
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -99,11 +100,16 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 else indicator_of(paragraph, q, *_around(quantities, q))
             if compared is None and not base and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
+            before = inside[inside.index(q) - 1] if inside.index(q) else None
+            respective = _respectively(paragraph, mentions, q, start, inside, report_place)
+            if made and before and respective and _LISTED_ON.search(head) and before.unit == q.unit \
+                    and _LIST_GAP.fullmatch(paragraph[before.end:q.start]):  # places listed, then their figures:
+                indicator = made[-1].indicator  # "临清市、莘县、冠县新发展团员分别为712名、684名、651名": one indicator
             if not indicator:
                 continue
             if (bare := _BARE_TOTAL.fullmatch(indicator)) and made:  # "新建青年之家8个,全市总数达到95个"
                 indicator = (bare["whole"] or "") + _NEW_VERB.sub("", made[-1].indicator) + bare["total"]
-            place = _respectively(paragraph, mentions, q, start, inside, report_place) or \
+            place = respective or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end], paragraph[:start])
             indicator = _unplaced(indicator, mentions)
             indicator = _unzoned(indicator, place)
@@ -126,6 +132,9 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
 _LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
+# Figures listed after 分别 ("…分别为712名、684名、651名") count one thing: the first one's.
+_LISTED_ON = re.compile(r"分别(?:为|是|达到|达|有)")  # not "分别比2022年增长18.2%和23.5%": two things
+_LIST_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 # A total named by nothing but itself counts what the figure before it in the sentence counts, all of it.
 _BARE_TOTAL = re.compile(r"(?P<whole>全[市县区省州校])?(?P<total>总数|总量)")
 _NEW_VERB = re.compile(r"^(?:新建成|新建|新增|新发展|新注册|建成)")

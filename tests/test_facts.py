@@ -376,3 +376,12 @@ def test_a_paragraph_led_by_a_towns_name_and_a_quoted_indicator_after_a_college(
     college = extract_facts(doc("各学院指标如下,林学院团员数2386名;林学院“青马工程”学员36名。",
                                 title="东北林业大学团委2024—2025学年工作报告"))
     assert (one(college, "36名").place, one(college, "36名").indicator) == ("林学院", "“青马工程”学员")
+
+
+def test_places_listed_then_their_figures_count_one_thing():
+    facts = extract_facts(doc("分县域看,临清市、莘县、冠县新发展团员分别为712名、684名、651名,位居全市前三。",
+                              "全市青年之家共开展活动9380场次,服务青年41.6万人次,分别比2022年增长18.2%和23.5%。",
+                              title="共青团聊城市委2024年工作总结", source="liaocheng.txt"))
+    assert [(f.place, f.indicator) for f in facts if f.unit == "名"] == \
+        [("临清", "新发展团员"), ("莘县", "新发展团员"), ("冠县", "新发展团员")]
+    assert one(facts, "23.5%").indicator != one(facts, "18.2%").indicator  # two things, each its own change

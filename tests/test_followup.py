@@ -419,3 +419,7 @@ def test_blind_set_26s_ranks_zones_measures_and_changes():
         "鸡西截至10月底注册青年志愿者多少,较年初增加了多少?"
     assert condense("那黑龙江青年五四奖章是谁拿的?", [("伊春2023年谁获得了全国向上向善好青年?", "张晓峰")]) == \
         "黑龙江青年五四奖章是谁拿的?"
+
+
+def test_a_place_and_a_verb_alone_ask_the_thing_counted_before():
+    assert condense("那芜湖2024年新建了多少?", [("2023年张家口新建了多少个青年之家?", "")]) == "2024年芜湖新建了多少个青年之家?"

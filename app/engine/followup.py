@@ -114,6 +114,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return _ranked_parts(previous, rank), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         return f"{whole(previous)},{question}", True
+    if own.mentions and own.mentions[0].start == 0 and (verb := _placed_verb(question, previous, own)):
+        return verb, False  # "芜湖2024年新建了多少?" after 张家口's 青年之家: the thing counted before, of 芜湖
     if own.mentions and own.mentions[0].start == 0 and (change := _placed_change(question, previous, own)):
         return change, False  # "伊春比上年增加了多少?" after 鹤岗's: the thing counted before, of 伊春
     if own.mentions and own.mentions[0].start == 0 and (figure := _placed_actual(question, previous, own)):
@@ -190,6 +192,16 @@ def _measured(previous: str, unit: str) -> str:
         return f"{text[:m.start()]}{m.group('subject')}{text[m.end():]}有多少{unit}?"
     asked = re.search(rf"(?:多少|几)[万亿]?(?:{MEASURE})$", text)  # "…突击队有多少人" + 几支: 有多少支
     return f"{text[:asked.start()]}多少{unit}?" if asked and not m else text + "?"
+
+
+def _placed_verb(question: str, previous: str, own) -> str | None:
+    """A place, a year and a verb alone ("芜湖2024年新建了多少?"): the previous thing counted with that verb, there."""
+    phrase = place_phrase(question, own.mentions[0])
+    verb = _VERB_ONLY.match(YEAR_WORDS.sub("", question[len(phrase):]).strip())
+    if not verb or verb["verb"] not in previous:
+        return None
+    text = swap_place(whole(previous) + "?", phrase, own.mentions[0].place)
+    return swap_year(text, own.years[0]) if own.years else text
 
 
 def _placed_change(question: str, previous: str, own) -> str | None:

@@ -85,8 +85,14 @@ _NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大
 
 
 def universities(text: str) -> list[str]:
-    """The universities a text names in full (东北农业大学), not its colleges or a shortened name."""
-    return [name for *_, name in schools(text) if name.endswith("大学") and len(name) >= 4]
+    """The universities a text names in full that jieba's dictionary knows as one word (东北农业大学, 北京大学), not
+    a name read back over other words ("服务桂林理工大学", "新考上大学") nor a generic one (理工大学)."""
+    from ingest.words import jieba as mapped
+
+    from .scope import find
+
+    words = [w for w in mapped().lcut(text) if w.endswith("大学") and len(w) >= 4]
+    return [w for w in dict.fromkeys(words) if len(w) >= 5 or any(m.start == 0 for m in find(w[:2]))]
 
 
 _WHICH_COLLEGE = re.compile(r"哪(?:个|一个|些|几个)?(?:学院|院系|学部)")

@@ -384,3 +384,11 @@ def test_colleges_asked_with_no_university_are_the_one_universitys():
 def test_a_university_no_report_names_is_refused_as_a_place_is(assistant):
     answer = assistant.ask("东北农业大学注册了多少志愿者?")
     assert not answer.found and "东北农业大学" in answer.text.splitlines()[0]
+
+
+def test_universities_are_names_jieba_knows_whole_not_words_read_back():
+    from app.engine.localities import universities
+
+    assert universities("东北农业大学注册志愿者多少?") == ["东北农业大学"]
+    assert universities("2017年全国有多少名应届毕业生报名服务桂林理工大学西部计划?") == []
+    assert universities("镇江希望工程帮助了多少名学生,其中新考上大学的有多少?") == []

@@ -31,8 +31,10 @@ in and its classes fixed (eighth session of 2026-12-01): 0.894 / 0.849 / 0.883 /
 0.851 / 0.886 / 0.966 / 0.053 over 14,328 (practice20 0.931); the floors stay. With blind set 22 (practice21) in and its
 classes fixed (second session of 2026-12-02): 0.903 / 0.857 / 0.893 / 0.962 / 0.042 over 15,566 (practice21 0.909);
 the floors stay. With blind set 23 (practice22) in and its classes fixed (third session of 2026-12-02): 0.902 / 0.859 /
-0.891 / 0.965 / 0.044 over 16,645 (practice22 0.875); the floors stay. The table is built and the folds fitted in one
-process per core (~8 min on 2 cores, ~19 min in one).
+0.891 / 0.965 / 0.044 over 16,645 (practice22 0.875); the floors stay. With blind sets 24-26 (practice23-25) in and
+their classes fixed (sixth session of 2026-12-02): 0.910 / 0.867 / 0.893 / 0.970 / 0.040 over 19,653 (follow-up turns
+0.849; practice25 0.958); the floors rose to 0.885 / 0.84 / 0.87 / 0.945, false refusals <= 0.065. The table is built
+and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.
@@ -48,8 +50,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.875, "value_accuracy": 0.82, "citation_accuracy": 0.87, "refusal_accuracy": 0.93}
-CV_MAX_FALSE_REFUSALS = 0.07
+CV_FLOOR = {"accuracy": 0.885, "value_accuracy": 0.84, "citation_accuracy": 0.87, "refusal_accuracy": 0.945}
+CV_MAX_FALSE_REFUSALS = 0.065
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

@@ -168,7 +168,8 @@ class Assistant:
         if over_parts:  # over its parts: only theirs are read, not
             whole = asked.places[0]  # the nearest FACT_K of every report's identical indicator ("希望小屋")
             local, docs = cross.local_parts(self.fact_table, str(index.seq), whole)  # its towns, its colleges
-            places = [p.short for p in catalogue.known if p.within(whole)] + scope.zones(whole.short) + local or places
+            parts = [p.short if p.short != whole.short else p.name for p in catalogue.known if p.within(whole)]  # 东营区
+            places = parts + scope.zones(whole.short) + local or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False, both=bool(cross.mixed_years(asked, text)))  # cross.answer: MATCH_MIN
         if over_parts:

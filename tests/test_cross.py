@@ -750,3 +750,10 @@ def test_an_english_rank_over_a_universitys_colleges_counts_no_university():
     assert asked is not None and asked.kind == "rank" and [p.short for p in asked.places] == ["集美大学"]
     assert "集美" not in asked.indicator
     assert detect("Which county-level unit in Deyang had the most registered volunteers in 2024?").kind == "rank"
+
+
+def test_an_english_superlative_over_places_named_compares_them():
+    from app.engine.cross_detect import detect
+
+    asked = detect("Among Hegang, Qitaihe and Daxinganling, which had the most volunteer service hours in 2024?")
+    assert asked is not None and asked.kind == "compare" and not asked.fewest and len(asked.places) == 3

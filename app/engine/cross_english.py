@@ -53,6 +53,8 @@ def kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return "total", False
     if len(places) >= 2 and compare:
         return "compare", compare.group(1).lower() in _LESS
+    if len(places) >= 2 and superlative and _WHICH.search(text):  # "Among Hegang, Qitaihe and …, which had the most"
+        return "compare", superlative.group(1).lower() in _LESS
     if not places and superlative and _WHICH.search(text) and not _INNER.search(text):
         return "rank", superlative.group(1).lower() in _LESS
     if len(places) == 1 and superlative and _PARTS.search(text):  # "Which county or district in Qitaihe … most"

@@ -124,17 +124,16 @@ class Assistant:
         """A refusal line when the question names a university no report names, in its title or its text
         ("东北农业大学…" where only 东北林业大学's report is held); "" otherwise, and always "" while a report says only
         我校 (浙江工商大学's, its name in no line youthqa keeps): which university that is, nothing says."""
-        unnamed = None
-        for name in localities.universities(text):
-            said = self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]
-            if unnamed is None and name not in reports.schools and not said:  # a 我校 report whose title names none
-                ours = self.store.chunks.get(where_document={"$contains": "我校"}, include=["metadatas"], limit=200)
-                unnamed = any(not localities.schools(m.get("title") or "") for m in ours["metadatas"] or [])
-            if name not in reports.schools and not said and not unnamed:
-                held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
-                return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
-                    name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
-        return ""
+        unknown = [name for name in localities.universities(text) if name not in reports.schools
+                   and not self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]]
+        if not unknown:
+            return ""
+        ours = self.store.chunks.get(where_document={"$contains": "我校"}, include=["metadatas"], limit=200)
+        if any(not localities.schools(m.get("title") or "") for m in ours["metadatas"] or []):
+            return ""  # a 我校 report whose title names no university
+        held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
+        return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
+            name=unknown[0], schools=(", " if english else "、").join(held) or ("none" if english else "无"))
 
     def _spelled_out(self, text: str) -> str:
         """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);

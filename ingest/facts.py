@@ -92,7 +92,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         years, period = sorted(scope.years(own)), _period(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         restated: set[int] = set()  # ids of made facts that restate another year's figure
-        for q in inside:
+        for k, q in enumerate(inside):
             head = paragraph[start:q.start]
             compared = _then(head, made[-1].year) if made else None
             base = _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
@@ -100,7 +100,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 else indicator_of(paragraph, q, *_around(quantities, q))
             if compared is None and not base and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
-            before = inside[inside.index(q) - 1] if inside.index(q) else None
+            before = inside[k - 1] if k else None
             respective = _respectively(paragraph, mentions, q, start, inside, report_place)
             if made and before and respective and _LISTED_ON.search(head) and before.unit == q.unit \
                     and _LIST_GAP.fullmatch(paragraph[before.end:q.start]):  # places listed, then their figures:

@@ -275,18 +275,19 @@ def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     width = next((k - skip for k in range(skip + 1, len(run)) if run[k] == "1"), 0)
     if width < 3:
         return None
-    header, rows = run[skip:skip + width], []
+    rows, kinds = [run[skip:skip + width]], None
     for k in range(skip + width, len(run) - width + 1, width):
         row = run[k:k + width]
         shape = [is_number(cell) for cell in row[2:]]  # a label may hold digits: 12355来电
-        if row[0] != str(len(rows) + 1) or re.fullmatch(r"[\d.,%]+", row[1]) or not shape or not shape[-1] \
-                or (rows and shape != rows[0][1]):
+        if row[0] != str(len(rows)) or _bare_figure(row[1]) or not shape or not shape[-1] \
+                or (kinds is not None and shape != kinds):
             break
-        rows.append((row, shape))
-    if len(rows) < 2:
+        kinds = shape
+        rows.append(row)
+    if len(rows) < 3:  # the header and two rows
         return None
-    grid = [header, *(row for row, _ in rows)]  # row_lines names each row by its 指标, not its number
-    return skip, [[(object(), cell) for cell in row] for row in grid], width * (len(rows) + 1)
+    grid = rows  # row_lines names each row by its 指标, not its number
+    return skip, [[(object(), cell) for cell in row] for row in grid], width * len(grid)
 
 
 def _pdf_rows(run: list[str], width: int) -> list[list[str]]:

@@ -98,8 +98,10 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:[\u4e00-\u9fff]{0
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
+# A span of a school year, its end year captured ("2024—2025学年").
+_YEAR_SPAN = r"(?:19|20)\d{2}\s*[—\-–~至到]\s*((?:19|20)?\d{2})\s*"
 # "东北林大2024—2025学年": a school year is its report's, dated by the year it ends in
-_PLACE_SCHOOL_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*[—\-–~至到]\s*((?:19|20)?\d{2})\s*学年")
+_PLACE_SCHOOL_YEAR = re.compile(rf"\s*{_YEAR_SPAN}学年")
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def indicator_of(text: str, mentions) -> str:
 
 
 # A school year is a period, no part of what is counted.
-_SCHOOL_YEAR = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)?\d{2}\s*(?:学年|年度)")
+_SCHOOL_YEAR = re.compile(rf"{_YEAR_SPAN}(?:学年|年度)")
 
 
 # Words people and reports use for one thing, folded to one before a question's indicator is compared with a

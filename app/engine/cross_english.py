@@ -12,9 +12,9 @@ from .question import is_english  # noqa: F401 (the one reading of "English" the
 _COMPARE = re.compile(r"\b(?:which|who)\b.*?\b(more|less|fewer|higher|lower|larger|bigger|smaller|greater|longer)\b", re.I)
 _SUPER = re.compile(r"\b(most|least|fewest|highest|lowest|largest|biggest|smallest|greatest)\b", re.I)
 _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
-# "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
 # The parts of the one place named: "Which county-level unit in Deyang …", "Which college at 集美大学 …".
 _PARTS = re.compile(r"\bwhich (?:county(?:-level)?(?: unit)?|district|town|township|street|college|place|unit)\b", re.I)
+# "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
 _INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch)\b|\buniversity\b", re.I)
 _EACH = re.compile(r"\beach\b|\brespectively\b|\blist\b", re.I)
 _SUM = re.compile(r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum of\b|\btotal number\b", re.I)

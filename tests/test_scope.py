@@ -392,3 +392,11 @@ def test_universities_are_names_jieba_knows_whole_not_words_read_back():
     assert universities("东北农业大学注册志愿者多少?") == ["东北农业大学"]
     assert universities("2017年全国有多少名应届毕业生报名服务桂林理工大学西部计划?") == []
     assert universities("镇江希望工程帮助了多少名学生,其中新考上大学的有多少?") == []
+
+
+def test_a_short_name_after_a_year_or_punctuation_begins_a_word():
+    from app.engine import scope
+
+    assert [m.surface for m in scope.find("亳州2023年谯城、涡阳、蒙城、利辛各发展了多少团员")] == \
+        ["亳州", "谯城", "涡阳", "蒙城", "利辛"]
+    assert [m.surface for m in scope.find("基金会理事长")] == []

@@ -37,7 +37,7 @@ from .schema import Document, Fact
 # town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures,
 # a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts;
 # 15: figures listed after 分别 count what the first of them counts; 16: a county's short name after punctuation or
-# a year is a place (2023年谯城、涡阳).
+# a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名); a total after what was added counts the thing ("“青年之家”新增32个,累计达到186个").
 FACTS_VERSION = 16
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
@@ -132,7 +132,9 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 # A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
-_LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}){_ROW_REST}")
+# A zone counted as a county-level unit (示范区 in 商丘's table, 城乡一体化示范区, 高新区): no gazetteer lists it either.
+_ZONE = r"[\u4e00-\u9fff]{0,8}?(?:示范区|高新区|经开区|经济技术开发区|经济开发区|开发区|产业集聚区)"
+_LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}|{_ZONE}){_ROW_REST}")
 # Figures listed after 分别 ("…分别为712名、684名、651名") count one thing: the first one's.
 _LISTED_ON = re.compile(r"分别(?:为|是|达到|达|有)")  # not "分别比2022年增长18.2%和23.5%": two things
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
@@ -152,8 +154,8 @@ def _local_part(indicator: str, place: str, before: str = "") -> tuple[str, str]
     if not m and indicator[:1] in "“\"《" and (at := before.rfind(indicator)) > 0:  # 林学院“青马工程”学员36名: the
         named = _PART_BEFORE.search(before[:at])                                   # quote began the indicator
         return (_whole_name(named["name"], before[:named.end()]), indicator) if named else None
-    if not m or m["name"].startswith(("全", "各", "本", "该")):
-        return None
+    if not m or m["name"].startswith(("全", "各", "本", "该")) or m["rest"][:1] in "和与及":
+        return None  # "经开区和北海经济开发区254名": both
     return _whole_name(m["name"], before), m["rest"]
 
 
@@ -211,10 +213,31 @@ def _as_before(paragraph: str, q, start: int, mentions: list, before: list) -> s
     whole = _WHOLE_AREA.match(rest)
     if whole:
         rest = rest[whole.end():]
-    if not (places or whole) or not names_nothing(_YEARS_IN.sub(" ", rest)):
+    same = before and paragraph[start:].lstrip().startswith(before[-1].quote)  # a figure before it in its sentence
+    running = same and _RUNNING.match(rest)  # "“青年之家”新增32个,累计达到186个"
+    if not (places or whole or running) or not names_nothing(_YEARS_IN.sub(" ", rest)):
         return ""
+    if before and (whole or running) and same:  # a total after what was added counts the thing, not the adding
+        if grown := _GROWN.fullmatch(before[-1].indicator):
+            return _subject(before[-1].quote, grown)
+        if (new := _ADDED.match(before[-1].indicator)) and len(before[-1].indicator) - new.end() >= 2:
+            return before[-1].indicator[new.end():]  # "新增团员1200名,累计达到3万名"
     return before[-1].indicator if before else before_words(paragraph, places[0].start if places else
                                                             clause_start + whole.start())
+
+
+def _subject(sentence: str, grown) -> str:
+    """What was added ("“青年之家”全年新增25个"): the name quoted before the verb, else the indicator as it was."""
+    if grown["name"]:
+        return grown["name"]
+    quoted = _QUOTED_NAME.findall(sentence[:sentence.find(grown["verb"])] if grown["verb"] in sentence else "")
+    return quoted[-1] if quoted else grown.group()
+
+
+_ADDED = re.compile(r"^(?:[一二三四五六七八九十]是)?(?:新建成|新建|新增|新发展|新注册|新援建|新招募|新组建|建成)")
+_RUNNING = re.compile(r"\s*(?:累计|总数|总量|总计|合计)")
+_GROWN = re.compile(r"(?:[“\"](?P<name>[^”\"]{2,12})[”\"])?(?P<verb>新增|新建成|新建|建成|新发展)")
+_QUOTED_NAME = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
 
 
 _WHOLE_AREA = re.compile(r"\s*全[市县省区州旗]")

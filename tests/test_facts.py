@@ -385,3 +385,20 @@ def test_places_listed_then_their_figures_count_one_thing():
     assert [(f.place, f.indicator) for f in facts if f.unit == "名"] == \
         [("临清", "新发展团员"), ("莘县", "新发展团员"), ("冠县", "新发展团员")]
     assert one(facts, "23.5%").indicator != one(facts, "18.2%").indicator  # two things, each its own change
+
+
+def test_a_total_after_what_was_added_counts_the_thing_not_the_adding():
+    facts = extract_facts(doc("“青年之家”全年新增27个,全市累计建成203个,其中示范性“青年之家”26个。",
+                              "全市“青年之家”新增32个,累计达到186个。", "新发展团员1200名,累计达到3万名。",
+                              "新援建乡村学校少年宫7所,累计达到16所。"))
+    assert [one(facts, f).indicator for f in ("27个", "203个", "186个", "3万名", "16所")] == \
+        ["新增", "青年之家", "青年之家", "团员", "乡村学校少年宫"]
+
+
+def test_a_zone_leading_a_row_is_its_place():
+    facts = extract_facts(doc("2024年度商丘市各县(市、区)共青团重点工作统计表,示范区团员数6318名;示范区青年之家7个;"
+                              "经开区和北海经济开发区254名。", title="关于2024年度全市共青团重点工作统计情况的通报",
+                              source="shangqiu.docx"))
+    assert [(one(facts, f).place, one(facts, f).indicator) for f in ("6318名", "7个")] == \
+        [("示范区", "团员数"), ("示范区", "青年之家")]
+    assert one(facts, "254名").place != "经开区"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.engine.localities import LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
+from app.engine.localities import LOCAL_PART, LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
 
 from .clean import SITE_INFO
 from .fact_indicator import before_words, indicator_of, names_nothing
@@ -132,9 +132,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
 # A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"
-# A zone counted as a county-level unit (示范区 in 商丘's table, 城乡一体化示范区, 高新区): no gazetteer lists it either.
-_ZONE = r"[\u4e00-\u9fff]{0,8}?(?:示范区|高新区|经开区|经济技术开发区|经济开发区|开发区|产业集聚区)"
-_LOCAL = re.compile(f"(?P<name>{TOWN_OR_COLLEGE.pattern}|{_ZONE}){_ROW_REST}")
+_LOCAL = re.compile(f"(?P<name>{LOCAL_PART.pattern}){_ROW_REST}")
 # Figures listed after 分别 ("…分别为712名、684名、651名") count one thing: the first one's.
 _LISTED_ON = re.compile(r"分别(?:为|是|达到|达|有)")  # not "分别比2022年增长18.2%和23.5%": two things
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")

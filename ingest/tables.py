@@ -232,12 +232,15 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
     most rows follow."""
     found, i = [], 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and _pdf_cell(lines[end]):
+        at, end = [], i  # the run's cells; a blank line between two is skipped (a header cell wrapped in two)
+        while end < len(lines) and (_pdf_cell(lines[end]) or (at and not lines[end].strip())):
+            if lines[end].strip():
+                at.append(end)
             end += 1
-        if got := _serial_grid(lines[i:end]) or _pdf_grid(lines[i:end]):
+        run = [lines[k] for k in at]
+        if got := _serial_grid(run) or _pdf_grid(run):
             skip, table, used = got
-            found.append((i + skip, i + skip + used, table))
+            found.append((at[skip], at[skip + used - 1] + 1, table))
         i = max(end, i + 1)
     return found
 

@@ -757,3 +757,10 @@ def test_an_english_superlative_over_places_named_compares_them():
 
     asked = detect("Among Hegang, Qitaihe and Daxinganling, which had the most volunteer service hours in 2024?")
     assert asked is not None and asked.kind == "compare" and not asked.fewest and len(asked.places) == 3
+
+
+def test_the_whole_place_after_a_place_names_nothing_counted():
+    from app.engine import cross
+
+    q = cross.detect("2024年新发展团员:镇江、威海、衡阳全市,哪个最少?")
+    assert q.indicator == "新发展团员" and [p.short for p in q.places] == ["镇江", "威海", "衡阳"]

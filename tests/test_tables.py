@@ -110,3 +110,15 @@ def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
     rows = lines_of(grid, ["表1 主要工作指标"])
     assert [row.endswith(text) for row, text in zip(rows, ("新发展团员2023年1,298名;新发展团员2024年1,386名。",
                                                             "12355来电2023年2,417件;12355来电2024年2,684件。"))] == [True, True]
+
+
+def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
+    """Blind set 27's PDF: a wrapped header cell left blank lines among the cells, which ended the run there, so the
+    counties' rows were lost (7 of 54 questions)."""
+    from ingest.tables import lines_of, pdf_tables
+
+    lines = ["2024年各县(区)主要指标完成情况如下:", "单位", "新发展团员(名)", "注册志愿者(人)", "", "青年之家(个)", "",
+             "巴宜区", "168", "4,215", "9", "米林市", "92", "2,034", "5", "", "全市", "550", "11,792", "29", "六、荣誉表彰"]
+    [(start, end, grid)] = pdf_tables(lines)
+    assert (start, end) == (1, 20)
+    assert lines_of(grid, lines[:1])[0].endswith("巴宜区新发展团员168名;巴宜区注册志愿者4,215人;巴宜区青年之家9个。")

@@ -278,11 +278,13 @@ def _less(m: re.Match) -> bool:
 def indicator_of(text: str, mentions) -> str:
     """What a question counts: its text without the places named, years and question words."""
     for m in sorted(mentions, key=lambda m: -m.start):
-        text = text[:m.start] + " " + text[m.end:]
+        whole = _WHOLE_AFTER.match(text, m.end)  # "衡阳全市,哪个最少": the whole place, nothing counted
+        text = text[:m.start] + " " + text[whole.end() if whole else m.end:]
     text = _YEAR.sub(" ", _SCHOOL_YEAR.sub(" ", text))
     return _FORM.sub("", text)
 
 
+_WHOLE_AFTER = re.compile(r"全[市县省区州旗](?![\u4e00-\u9fff])")
 # A school year is a period, no part of what is counted.
 _SCHOOL_YEAR = re.compile(rf"{_YEAR_SPAN}(?:学年|年度)")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .localities import TOWN_OR_COLLEGE
+from .localities import LOCAL_PART
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,9 +35,9 @@ def part_of(place: str, whole) -> bool:
 
 
 def is_local(place: str) -> bool:
-    """A town, street or college: ingest/facts.py reads them off a report's rows; no gazetteer knows them, so they
-    are parts of the place whose report gives them (cross.local_parts)."""
-    return bool(TOWN_OR_COLLEGE.fullmatch(place))
+    """A town, street, college or zone: ingest/facts.py reads them off a report's rows; no gazetteer knows them, so
+    they are parts of the place whose report gives them (cross.local_parts)."""
+    return bool(LOCAL_PART.fullmatch(place))
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,6 +19,9 @@ TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
 ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
 LOCALITY_AFTER = re.compile(f"{TOWN}|" + "|".join(ZONES))
+# A zone a table counts beside the counties (商丘's 示范区, 城乡一体化示范区): a part of the report's place, as a town is.
+ZONE = rf"[\u4e00-\u9fff]{{0,8}}?(?:示范区|{'|'.join(ZONES)}|产业集聚区)"
+LOCAL_PART = re.compile(f"{TOWN}|{COLLEGE}|{ZONE}")
 
 
 def zones(place: str) -> list[str]:

@@ -204,3 +204,21 @@ def test_a_town_at_the_value_is_the_place_there():
     e = features.Env(analyse("东莞虎门镇上半年发展了多少团员？"), [p], lambda t: 1.0, lambda x: x.text, places=("东莞",))
     assert features._place_at_value(e, 0, text.index("在"), text.index("412"))["place_at_value"] == 1.0
     assert [m.group() for m in features._TOWN_AT.finditer("推进乡村振兴,全市各乡镇、城乡社区,在全镇,送法下乡")] == []
+
+
+def test_the_whole_place_or_a_town_leading_the_paragraph_is_the_place_at_the_value():
+    """Blind set 27's 堆龙德庆: "全年全区新发展团员236名" is the district's own figure; "马镇:全年新发展团员17名" (a town
+    of one character and 镇) a town's."""
+    from app.engine.retrieve import Passage
+
+    title = "共青团拉萨市堆龙德庆区委员会2024年工作总结"
+    whole = "全年全区新发展团员236名,完成年度计划的107.3%。"
+    town = "马镇:全年新发展团员17名,新增注册青年志愿者245人。"
+    ps = [Passage("d", "duilong.txt", title, "2024-12-30", n, t, t, 1.0) for n, t in ((2, whole), (7, town))]
+    e = features.Env(analyse("堆龙德庆区2024年新发展团员多少名？"), ps, lambda t: 1.0, lambda x: x.text,
+                     places=("堆龙德庆区",))
+    assert features._place_at_value(e, 0, 0, whole.index("236"))["place_at_value"] == 1.0
+    assert features._place_at_value(e, 1, 0, town.index("17"))["place_other_at_value"] == 1.0
+    e = features.Env(analyse("马镇新发展团员多少？"), ps, lambda t: 1.0, lambda x: x.text, places=("堆龙德庆区",))
+    assert features._place_at_value(e, 1, 0, town.index("17"))["place_at_value"] == 1.0
+    assert features._place_at_value(e, 0, 0, whole.index("236"))["place_other_at_value"] == 1.0

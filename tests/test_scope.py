@@ -400,3 +400,10 @@ def test_a_short_name_after_a_year_or_punctuation_begins_a_word():
     assert [m.surface for m in scope.find("亳州2023年谯城、涡阳、蒙城、利辛各发展了多少团员")] == \
         ["亳州", "谯城", "涡阳", "蒙城", "利辛"]
     assert [m.surface for m in scope.find("基金会理事长")] == []
+
+
+def test_tibets_places_by_their_english_names():
+    from app.engine import scope
+
+    found = scope.find("How did Lhasa, Shigatse, Qamdo and Nyingchi compare?")
+    assert [m.place.short for m in found] == ["拉萨", "日喀则", "昌都", "林芝"]

@@ -97,6 +97,8 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOWN_AT = re.compile(TOWN)
+_LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
+_WHOLE_AT = re.compile(r"全[市区县州省旗盟](?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
 _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
@@ -247,6 +249,14 @@ class Env:
         return found
 
 
+def towns_asked(text: str) -> bool:
+    """Whether a question names a town (马镇 too: one character and 镇, which TOWN leaves to paragraphs it leads)."""
+    return bool(towns(text)) or bool(_ONE_CHAR_TOWN.search(text))
+
+
+_ONE_CHAR_TOWN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]镇(?![街村长级域])|^[\u4e00-\u9fff]镇")
+
+
 def towns(text: str, mentions: list | None = None) -> list[str]:
     """Towns a question names ("固始段集镇", "秭归2024年茅坪镇"): no gazetteer holds them; 乡镇团委 names none.
     mentions: the text's places (scope.find), when the caller has them."""
@@ -364,6 +374,13 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     if towns and (not near or towns[-1].start() >= near[-1].end):  # "莞城街道发展团员186名": the town's, below the city
         town = towns[-1].group()  # may start one character early ("在虎门镇"): its name is the last 3 (4: 莞城街道)
         fit = any(town[i:] in env.question.text for i in range(len(town) - (4 if town.endswith("街道") else 3) + 1))
+        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+    if not near and (led := _LED_TOWN.match(text)):  # "马镇:全年新发展团员17名": the paragraph is the town's
+        fit = led["town"] in env.question.text
+        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+    whole = [m for m in _WHOLE_AT.finditer(text, begin, at) if not near or m.start() >= near[-1].end]
+    if whole and any(p in env.passages[rank].title for p in env.places):  # "全年全区新发展团员236名": the report's
+        fit = not towns_asked(env.question.text)                           # place, which the question asks
         return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     if not near:
         return {}

@@ -19,8 +19,22 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
                    "东安 宝山 新建 普陀 中山 民主 合作 振兴 双城 会理 会东 安定 青年 希望 团风 通道 阳光 新兴 永兴 兴业 开放 "
                    "文化 红星 城厢 新区 高新 海港 西区 东区 南区 北区 中原 鼓楼 先锋 和顺 安远 元宝 会同 资源 互助 友好 复兴 "
                    "公安 华龙 凌云 全州 安国".split())
+# English names that are not the short name's pinyin; after "|" other names in use. Tibet's, Xinjiang's and Inner
+# Mongolia's places are written from their own languages ("How many … did Shigatse …", not Rikaze).
 ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin", "香港": "Hong Kong",
-           "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot"}
+           "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot",
+           "拉萨": "Lhasa", "日喀则": "Shigatse|Xigaze", "林芝": "Nyingchi", "昌都": "Qamdo|Chamdo", "山南": "Shannan|Lhoka",
+           "那曲": "Nagqu", "阿里": "Ngari", "桑珠孜": "Samzhubze|Sangzhutse", "江孜": "Gyantse", "拉孜": "Lhatse",
+           "定日": "Tingri|Dingri", "聂拉木": "Nyalam", "墨脱": "Medog", "米林": "Mainling|Milin",
+           "工布江达": "Gongbo'gyamda|Gongbogyamda", "察隅": "Zayu|Chayu", "堆龙德庆": "Doilungdeqen|Tolung Dechen",
+           "当雄": "Damxung", "尼木": "Nyemo", "林周": "Lhunzhub", "达孜": "Dagze", "墨竹工卡": "Maizhokunggar",
+           "乃东": "Nedong", "错那": "Cona", "类乌齐": "Riwoqe", "江达": "Jomda", "贡觉": "Gonjo", "八宿": "Baxoi",
+           "左贡": "Zogang", "芒康": "Markam", "洛隆": "Lhorong", "丁青": "Dengqen", "仲巴": "Zhongba",
+           "喀什": "Kashgar|Kashi", "和田": "Hotan", "伊犁": "Ili", "阿克苏": "Aksu", "吐鲁番": "Turpan",
+           "库尔勒": "Korla", "克拉玛依": "Karamay", "阿勒泰": "Altay", "博尔塔拉": "Bortala",
+           "巴音郭楞": "Bayingolin", "克孜勒苏": "Kizilsu", "鄂尔多斯": "Ordos", "呼伦贝尔": "Hulunbuir",
+           "锡林郭勒": "Xilingol", "阿拉善": "Alxa", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "果洛": "Golog",
+           "格尔木": "Golmud", "迪庆": "Dechen|Diqing", "香格里拉": "Shangri-La"}
 SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
 
 
@@ -45,7 +59,7 @@ class Place:
     def english(self) -> str:
         from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
 
-        return ENGLISH.get(self.short) or "".join(lazy_pinyin(self.short)).capitalize()
+        return ENGLISH.get(self.short, "").split("|")[0] or "".join(lazy_pinyin(self.short)).capitalize()
 
 
 def adcode_rows(purpose: str = "place names") -> list[tuple[str, str]]:

@@ -170,7 +170,7 @@ def _find_english(text: str, known: tuple) -> list[Mention]:
         pair = words[i + 1] if i + 1 < len(words) and words[i + 1].start() == word.end() + 1 else None
         for m in ([word, pair], [word]) if pair else ([word],):  # "Inner Mongolia" before "Inner"
             surface = text[m[0].start():m[-1].end()]
-            place = names.get(re.sub(r"[' ]", "", surface.lower()))
+            place = names.get(re.sub(r"[' -]", "", surface.lower()))
             if i > skip and place:
                 found.append(Mention(place, surface, m[0].start(), m[-1].end(),
                                      bool(institution(text[m[-1].end():]))))
@@ -186,7 +186,8 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
 
     table: dict[str, Place] = {}
     for p in sorted(set(known) | {p for p in divisions() if p.level < 2}, key=lambda p: (p not in known, p.level)):
-        for key in filter(None, ("".join(lazy_pinyin(p.short)), ENGLISH.get(p.short, "").lower().replace(" ", ""))):
+        others = ENGLISH.get(p.short, "").lower().replace(" ", "").replace("-", "").replace("'", "").split("|")
+        for key in filter(None, ("".join(lazy_pinyin(p.short)), *others)):
             table.setdefault(key, p)
     return table
 

@@ -325,7 +325,7 @@ def test_blind_set_23s_follow_ups():
     assert condense("比上年多了多少？", [("佛山2024年发展了多少团员?", "7136名")]) == "佛山2024年发展了多少团员,比上年多了多少?"
     assert condense("它的注册志愿者有多少？", [("乳源桂头镇2024年发展了多少团员?", "38名")]) == "2024年乳源桂头镇注册志愿者有多少?"
     # (the completion rate of the thing counted: blind set 24's "完成率呢?" after 长春's 志愿服务时长 kept that)
-    assert condense("完成率呢？", [("东莞上半年虎门镇发展了多少团员？", "412名")]) == "东莞上半年虎门镇发展了多少团员,完成率是多少?"
+    assert condense("完成率呢？", [("东莞上半年虎门镇发展了多少团员？", "412名")]) == "东莞上半年虎门镇发展团员完成率是多少?"
     ranked = [("梅州2024年发展团员多少？", "1872名"), ("哪个县最多？", "五华县。原文:“…”")]
     assert condense("哪个县最多？", ranked[:1]) == "梅州2024年哪个县发展团员最多?"
     assert condense("发展了多少？", ranked) == "梅州2024年五华县发展团员多少?"
@@ -351,8 +351,8 @@ def test_blind_set_24s_roles_people_and_completion_rates():
     assert condense("她是什么职务？", [("松原谁主持的？", "乔思琪。原文:“团市委副书记乔思琪主持会议”")]).endswith(
         "乔思琪是什么职务?")
     turns = [("长春2024年志愿服务时长完成了多少？", "538万小时。"), ("目标是多少？", "550万小时。")]
-    assert condense("完成率呢？", turns) == "长春2024年志愿服务时长完成了多少,完成率是多少?"
-    assert condense("2025年定的目标呢？", turns + [("完成率呢？", "97.8%。")]) == "长春2025年志愿服务时长完成了多少,目标是多少?"
+    assert condense("完成率呢？", turns) == "长春2024年志愿服务时长完成率是多少?"
+    assert condense("2025年定的目标呢？", turns + [("完成率呢？", "97.8%。")]) == "长春2025年志愿服务时长,目标是多少?"
 
 
 def test_blind_set_25s_readings_of_colleges_totals_ranks_and_shares():
@@ -423,3 +423,15 @@ def test_blind_set_26s_ranks_zones_measures_and_changes():
 
 def test_a_place_and_a_verb_alone_ask_the_thing_counted_before():
     assert condense("那芜湖2024年新建了多少?", [("2023年张家口新建了多少个青年之家?", "")]) == "2024年芜湖新建了多少个青年之家?"
+
+
+def test_blind_set_27s_rates_parts_and_universities():
+    turns = [("拉萨2023年新发展了多少团员？", "1842名"), ("那2024年呢？", "1975名"), ("比上年增加了多少？", "133名")]
+    assert condense("完成率是多少？", turns) == "拉萨2024年新发展团员完成率是多少?"  # of the count, not of the change
+    assert condense("波密县呢？", [("林芝全市注册志愿者一共多少人？", "11792人")]) == "波密县注册志愿者一共多少人?"
+    assert condense("这个学院新发展了多少？", [("西藏大学一共有多少团员？", "10255名"), ("其中医学院呢？", "1538名")]) \
+        == "西藏大学医学院新发展了多少?"  # the college the turn before named
+    turns = [("堆龙德庆区东嘎街道新发展了多少团员？", "42名"), ("乃琼镇呢？", "31名")]
+    assert condense("哪个乡镇最少？", turns) == "堆龙德庆区哪个乡镇新发展团员最少?"  # over all the towns
+    assert condense("西藏大学西部计划录取了多少人？", [("拉萨2023年在岗的西部计划志愿者有多少？", "145名")]) == \
+        "西藏大学西部计划录取了多少人?"  # a university named is the question's own place

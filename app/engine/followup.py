@@ -18,7 +18,7 @@ from .localities import ZONES, schools
 from .people import ROLE
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, SUBJECT, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
+                            swap_year, total, town, verb_before, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -97,8 +97,10 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     focus = _focus(question)
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
         return f"{previous.rstrip('??')},{focus}多少?", True
+    if focus is None and (bare := _BARE_ASK.match(question)) and _OF_TARGET.fullmatch(bare["focus"]):
+        focus = bare["focus"]  # "完成率是多少?" as "完成率呢?"
     if focus is not None and _OF_TARGET.fullmatch(focus):  # "完成率呢?": of the thing counted, against its target
-        return f"{whole(previous).rstrip('??')},{focus}是多少?", True
+        return _rate_of(previous, focus), True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"])):
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
@@ -122,6 +124,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return figure, False  # "盘锦去年实际是多少?": the thing counted before, of the place named
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
+    if _new_school(question, previous):  # "西藏大学西部计划录取了多少人?" after 拉萨's: the university's own
+        return question, False
     if _OF_FIGURE.match(question):  # "同比增长多少?", "占比多少?": of the figure just asked, in its report
         if narrowed := _NARROWED_ASK.search(previous):  # "…,其中非学生团员有多少?" + 占比多少: the part's share
             return previous[:narrowed.end(1)] + question, True
@@ -163,11 +167,27 @@ def _ranked_parts(previous: str, rank: re.Match) -> str:
     """"龙岩2024年全市发展了多少团员?" + "其中哪个县最多?" -> "龙岩2024年哪个县发展团员最多?"."""
     from .cross_detect import indicator_of
 
+    previous = without_towns(previous)  # "…乃琼镇新发展了多少团员?" + 哪个乡镇最少: over all the towns
     named = scope.of_text(previous)
     where = place_phrase(previous, named.mentions[0]) if named.mentions else ""
     when = f"{named.years[0]}年" if named.years else ""
     thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
     return f"{where}{when}{_part_word(previous, rank['which'])}{thing}{rank['most']}?"
+
+
+def _rate_of(previous: str, rate: str) -> str:
+    """"拉萨2024年新发展了多少团员,比上年增加了多少?" + 完成率 -> "拉萨2024年新发展团员完成率是多少?": the thing the
+    question counted first, its places and year, without its ask (as one question: "…,完成率是多少?" was read for
+    its first figure)."""
+    counted = _ASKED.sub("", whole(FIGURE_PART.split(previous)[0])).rstrip("??有是为")
+    counted = _ACTUALLY.sub("", counted)
+    if verb_before(counted) == 1:  # "伊春青年之家建": the thing, not its verb (希望工程募集 stays)
+        counted = counted[:-1]
+    return f"{counted}{rate}是多少?"
+
+
+_ASKED = re.compile(rf"了?(?:是|有|为)?(?:多少|几)[万亿]?(?:钱|{MEASURE})?")
+_ACTUALLY = re.compile(r"实际|一共|总共|共计|(?:完成|实现|达到)$")
 
 
 def _part_word(previous: str, which: str) -> str:
@@ -178,6 +198,12 @@ def _part_word(previous: str, which: str) -> str:
     if "全校" in previous or any(s[2].endswith("学院") for s in schools(previous)):
         return "哪个学院"
     return "哪个镇" if TOWN.search(previous) else "哪个县区"
+
+
+def _new_school(question: str, previous: str) -> bool:
+    """A question naming a university the previous one did not: its own place, as a city's would be."""
+    named = [name for *_, name in schools(question) if name.endswith("大学")]
+    return bool(named) and not any(name in previous for name in named)
 
 
 _BARE_MEASURE = re.compile(rf"^(?:一共|共|总共)?(?:有|是)?(?:多少|几)(?P<unit>{MEASURE})[??]?$")

@@ -33,7 +33,9 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
         return head.group(1) + question[he.end():]
     pronoun = _PRONOUN.match(question)
     if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
-        return question[pronoun.end():].removeprefix("的")  # "它的注册志愿者…" after a town's figure: the scope carries
+        rest = question[pronoun.end():].removeprefix("的")
+        named = _parts_named(previous, pronoun.group()[-1])  # "这个学院新发展了多少?" after "…,其中医学院有多少?"
+        return named[-1] + rest if named else rest  # else the scope carries ("它的注册志愿者…" after a town's)
     if not (pronoun and answer.strip() and previous):
         return question
     head = _ANSWER_HEAD.match(answer.strip())
@@ -47,6 +49,18 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
 
 
 _PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
+_PART_LEAD = re.compile(r"^(?:其中|在)")
+
+
+def _parts_named(text: str, kind: str) -> list[str]:
+    """The colleges (kind 院) or towns (镇) a question names, in order: what "这个学院/该镇" points back to."""
+    if kind == "院":
+        return [_PART_LEAD.sub("", name) for *_, name in schools(text) if name.endswith("学院")]
+    if kind == "镇":
+        from .features import towns
+
+        return [_PART_LEAD.sub("", name) for name in towns(text)]
+    return []
 
 
 _WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")

@@ -38,7 +38,7 @@ TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|年初|上半年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
-WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)")
+WHOLE = re.compile(rf"[,,](?:其中|{_CHANGE}|计划|目标|完成率|完成进度)|(?<=[\u4e00-\u9fff])(?=完成率是多少)")
 FIGURE_PART = re.compile(rf"[,,](?:{_CHANGE})")  # a change of the figure asked appended, without a part or a target
 _ZONE_WORDS = re.compile("|".join(localities.ZONES))  # "七台河通报里经开区…": the zone carries, wherever it stands
 # A rank over parts ("哪个学院最多?" after a college's figure): over all of them, none carried.
@@ -75,8 +75,14 @@ def swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
     same = [m for m in mentions if new is not None and m.place.level == new.level]
     first = (same or mentions)[0]
     for m in sorted((m for m in mentions if m.place == first.place), key=lambda m: -m.start):
-        text = text[:m.start] + place + text[m.start + len(place_phrase(text, m)):]
+        end = m.start + len(place_phrase(text, m))
+        if new is not None and new.level > m.place.level and (all_of := _WHOLE_OF.match(text, end)):
+            end = all_of.end()  # "林芝全市注册志愿者…" + 波密县: the county's, not 全市
+        text = text[:m.start] + place + text[end:]
     return text
+
+
+_WHOLE_OF = re.compile(r"全[市州省盟](?![\u4e00-\u9fff]?(?:委|直|级))")
 
 
 def qualify(previous: str, kind: str) -> str:

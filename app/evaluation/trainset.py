@@ -41,7 +41,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice19", "tests/data/practice19"), ("practice20", "tests/data/practice20"),
         ("practice21", "tests/data/practice21"), ("practice22", "tests/data/practice22"),
         ("practice23", "tests/data/practice23"), ("practice24", "tests/data/practice24"),
-        ("practice25", "tests/data/practice25"),
+        ("practice25", "tests/data/practice25"), ("practice26", "tests/data/practice26"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -99,7 +99,8 @@ def sources(sets=SETS) -> str:
                "tests/data/practice15", "tests/data/practice16", "tests/data/practice17",
                "tests/data/practice18", "tests/data/practice19",
                "tests/data/practice20", "tests/data/practice21", "tests/data/practice22",
-               "tests/data/practice23", "tests/data/practice24", "tests/data/practice25")
+               "tests/data/practice23", "tests/data/practice24", "tests/data/practice25",
+               "tests/data/practice26")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

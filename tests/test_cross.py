@@ -764,3 +764,22 @@ def test_the_whole_place_after_a_place_names_nothing_counted():
 
     q = cross.detect("2024年新发展团员:镇江、威海、衡阳全市,哪个最少?")
     assert q.indicator == "新发展团员" and [p.short for p in q.places] == ["镇江", "威海", "衡阳"]
+
+
+def test_blind_set_27s_mentions_and_provincial_universities():
+    from app.engine import localities
+    from app.engine.cross_mention import words
+
+    assert words("边境地区青年工作")[0] == "边境"  # a report says 边境县, 边境团建
+    assert localities.spelled_out("藏大和堆龙德庆区,谁新发展团员更多?", ("西藏大学", "东北林业大学")) == \
+        "西藏大学和堆龙德庆区,谁新发展团员更多?"
+
+
+def test_a_years_figure_comes_from_its_own_report_before_a_later_one_restating_it():
+    from app.engine.cross import _restated
+    from ingest.schema import Fact
+
+    fact = lambda quote: Fact("新发展团员", 1842, "名", "", "1842名", "拉萨", 2023, "", "d", "s", "t", "", 11,  # noqa
+                              quote)
+    assert _restated(fact("全年新发展团员1975名,比上年的1842名增加133名。"))
+    assert not _restated(fact("全年新发展团员1842名,比上年增加126名。"))

@@ -14,7 +14,8 @@ from ingest import messages as msg
 from ingest.schema import Answer, Citation
 
 # Words that say an activity happened, not which: a report rarely repeats them next to the name of the thing.
-_GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统|产业|行业|领域)$")
+_GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统|产业|行业|领域|地区|青年工作)$")
+_FRAMED = re.compile(r"(?<=[\u4e00-\u9fff]{2})地区$")
 
 
 def words(term: str) -> list[str]:
@@ -30,6 +31,7 @@ def words(term: str) -> list[str]:
             glued[-1] += piece
         elif piece:
             glued.append(piece)
+    glued = [_FRAMED.sub("", w) for w in glued]  # "边境地区": 边境 (a report says 边境县)
     found = [w for w in glued if len(w) >= 2 and not _GENERIC.match(w)]
     return list(dict.fromkeys(found)) or [term]
 

@@ -143,7 +143,13 @@ def _abbreviations(names: tuple[str, ...]) -> dict[str, str]:
     for n in (n for n in names if n.endswith("大学")):
         for c in n[2:-2]:
             fits.setdefault(n[0] + c, set()).add(n)
+        if (own := _PROVINCE_CHARACTER.get(n[:-2])) is not None:  # 西藏大学: 藏大
+            fits.setdefault(own + "大", set()).add(n)
     return {short: next(iter(full)) for short, full in fits.items() if len(full) == 1}
+
+
+# A province's university goes by the province's one-character name where it is not the first: 藏大, 川大, 蒙大.
+_PROVINCE_CHARACTER = {"西藏": "藏", "四川": "川", "内蒙古": "蒙"}
 
 
 def _in_order(chars: str, name: str) -> bool:

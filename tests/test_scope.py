@@ -407,3 +407,12 @@ def test_tibets_places_by_their_english_names():
 
     found = scope.find("How did Lhasa, Shigatse, Qamdo and Nyingchi compare?")
     assert [m.place.short for m in found] == ["拉萨", "日喀则", "昌都", "林芝"]
+
+
+def test_a_long_county_name_by_its_first_two_characters_where_reports_are_about_it():
+    from app.engine.catalogue import Catalogue
+
+    texts = {"d": "全年全区新发展团员236名。"}
+    metas = {"d": {"title": "共青团拉萨市堆龙德庆区委员会2024年工作总结", "date": "2024-12-30", "source": "d.txt"}}
+    asked = Catalogue(texts, metas).asked_names
+    assert asked["堆龙"].name == "堆龙德庆区" and "拉萨" not in asked

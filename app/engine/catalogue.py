@@ -19,6 +19,17 @@ from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, fi
 FOCUS_SHARE = 0.5
 
 
+def _first_two(focus: set, titled: dict, gazetteer: dict) -> dict[str, Place]:
+    """A place reports are about, of a long short name, by its first two characters as staff write it (堆龙 for
+    堆龙德庆区), where no division and no other such place goes by them."""
+    cut: dict[str, set] = {}
+    for p in focus:
+        if len(p.short) >= 4 and p.code:
+            cut.setdefault(p.short[:2], set()).add(p)
+    return {two: next(iter(ps)) for two, ps in cut.items() if len(ps) == 1 and gazetteer.get(two) is None
+            and two not in titled}
+
+
 class Catalogue:
     """Every report's scope, from what the retriever holds (chunk texts and metadata): no Chroma round trip."""
 
@@ -49,7 +60,8 @@ class Catalogue:
         gazetteer = table()
         ambiguous = {short: next(iter(ps)) for short, ps in shorts.items() if len(ps) == 1 and short not in self.titled
                      and (hit := gazetteer.get(short)) is not None and hit[0] not in ps}
-        return {**self.titled, **ambiguous}
+        focus = {p for r in self.reports.values() for p in r.focus}
+        return {**_first_two(focus, self.titled, gazetteer), **self.titled, **ambiguous}
 
     def to_json(self) -> dict:
         return {"titled": {k: _place_row(p) for k, p in self.titled.items()},

@@ -54,7 +54,9 @@ _ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z_
 _CHINESE = rf"(?<![统唯专逐单同如归合划{_CN_RUN}])[〇零一二两三四五六七八九十][{_CN_RUN}]*"
 # 千/百 right before 瓦/克/米/分 belong to a unit word (千米, 百分点), not a multiplier.
 _MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)"
-_UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+# 分: a score (考核得分93.2分), not 三分之一, 10分钟, 分别, 分会, 分台…
+SCORE = r"分(?![之钟别享布为类会院团台队局公校管析批期层解配成散数组工步红区级支站中值制])"
+_UNIT_RE = "|".join(re.escape(u) for u in UNITS) + "|" + SCORE
 
 _QUANTITY = re.compile(
     rf"(?:(?P<pre>{_PRE}) *)?"

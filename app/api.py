@@ -111,6 +111,8 @@ class Assistant:
         if outside:
             return q, [], [], outside
         covering = reports.covering(q.scope) if q.scope or quote else set()
+        if own := reports.titled_with(localities.universities(q.text)):  # 西藏大学's own report, not 日喀则's
+            covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = [replace(p, period=_period(reports.reports[p.doc_id]))
                  for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)]

@@ -179,3 +179,8 @@ def test_the_subject_before_the_question_word_drops_the_scope_before_it():
 
 def test_an_english_service_time_asks_hours_not_its_volunteers():
     assert analyse("What was the total volunteer service time in Yichun in 2023?").units == frozenset({"小时"})
+
+
+def test_a_target_asked_with_no_question_word_is_a_figure():
+    assert analyse("藏大下学年新发展团员目标?").kind == "numeric"
+    assert analyse("工作目标是什么?").kind == "entity"

@@ -416,3 +416,12 @@ def test_a_long_county_name_by_its_first_two_characters_where_reports_are_about_
     metas = {"d": {"title": "共青团拉萨市堆龙德庆区委员会2024年工作总结", "date": "2024-12-30", "source": "d.txt"}}
     asked = Catalogue(texts, metas).asked_names
     assert asked["堆龙"].name == "堆龙德庆区" and "拉萨" not in asked
+
+
+def test_a_university_a_title_names_is_answered_from_its_own_reports():
+    from app.engine.catalogue import Catalogue
+
+    texts = {"u": "全校团员平均参学率达到95.7%。", "c": "“青年大学习”团员平均参学率达到89.4%。"}
+    metas = {"u": {"title": "共青团西藏大学委员会2024—2025学年工作报告", "date": "2025-07-08", "source": "u.md"},
+             "c": {"title": "关于2024年度县(区)共青团工作综合考核结果的通报", "date": "2025-02-20", "source": "c.docx"}}
+    assert Catalogue(texts, metas).titled_with(["西藏大学"]) == {"u"}

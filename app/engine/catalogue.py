@@ -92,6 +92,10 @@ class Catalogue:
             found = set(hit) if found is None else found & hit
         return set(self.reports) if found is None else found
 
+    def titled_with(self, names) -> set[str]:
+        """The reports whose title names one of these universities (their own reports)."""
+        return {d for d, m in self.metas.items() if any(n in m["title"] for n in names)} if names else set()
+
     def naming(self, mention: Mention) -> set[str]:
         """The reports that name the place, or for an institution's place any place inside it (scope._names)."""
         named = self._by_place.get(mention.place, set())

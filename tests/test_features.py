@@ -222,3 +222,15 @@ def test_the_whole_place_or_a_town_leading_the_paragraph_is_the_place_at_the_val
     e = features.Env(analyse("马镇新发展团员多少？"), ps, lambda t: 1.0, lambda x: x.text, places=("堆龙德庆区",))
     assert features._place_at_value(e, 1, 0, town.index("17"))["place_at_value"] == 1.0
     assert features._place_at_value(e, 0, 0, whole.index("236"))["place_other_at_value"] == 1.0
+
+
+def test_a_stock_asked_is_no_figure_of_what_was_added():
+    """Blind set 27: "察隅县团员总数是多少?" was answered with the table's 新发展团员54名."""
+    from app.engine.retrieve import Passage
+
+    text = "察隅县新发展团员54名;察隅县注册志愿者986人。"
+    p = Passage("d", "nyingchi.pdf", "共青团林芝市委2024年工作总结", "2024-12-25", 18, text, text, 1.0)
+    e = features.Env(analyse("察隅县团员总数是多少？"), [p], lambda t: 1.0, lambda x: x.text, places=("察隅县",))
+    assert e.asks_stock
+    e = features.Env(analyse("察隅县新发展团员多少？"), [p], lambda t: 1.0, lambda x: x.text, places=("察隅县",))
+    assert not e.asks_stock

@@ -425,3 +425,10 @@ def test_a_university_a_title_names_is_answered_from_its_own_reports():
     metas = {"u": {"title": "共青团西藏大学委员会2024—2025学年工作报告", "date": "2025-07-08", "source": "u.md"},
              "c": {"title": "关于2024年度县(区)共青团工作综合考核结果的通报", "date": "2025-02-20", "source": "c.docx"}}
     assert Catalogue(texts, metas).titled_with(["西藏大学"]) == {"u"}
+
+
+def test_a_university_named_as_a_place_and_a_generic_name():
+    from app.engine import localities
+
+    assert localities.universities("西藏民族大学本学年新发展团员多少？") == ["西藏民族大学"]
+    assert localities.universities("新考上大学的有多少") == [] and localities.universities("全市大学生") == []

@@ -90,6 +90,8 @@ FEATURES: tuple[str, ...] = (
                                                            # 新团员 in "新发展团员", not in "共有团员"
     "breakdown", "breakdown_total",                        # 其中 before the value in its sentence: a part's figure
                                                            # ("其中,泗城镇发展团员72名"); and a whole was asked (一共)
+    "stock_misfit",                                        # a stock asked (团员总数, 现有) and the value's clause says
+                                                           # what was added (新发展团员54名)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -97,6 +99,8 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOWN_AT = re.compile(TOWN)
+_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
+_ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
 _WHOLE_AT = re.compile(r"全[市区县州省旗盟](?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
 _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
@@ -155,6 +159,7 @@ class Env:
         self.asks_plan = asks_plan(q.text)
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
+        self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
                            and not any(t in p or p in t for p in self.places))
@@ -319,7 +324,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["breakdown_total"] = found["breakdown"] * out[INDEX["total_question"]]
         running = bool(RUNNING.search(text[span[0]:at]))
         found |= {"running": float(running), "running_fit": float(running and env.asks_kind == "running"),
-                  "running_misfit": float(running and env.asks_kind in ("new", "year"))}
+                  "running_misfit": float(running and env.asks_kind in ("new", "year")),
+                  "stock_misfit": float(env.asks_stock and bool(_ADDED.search(text[span[0]:at])))}
     if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]

@@ -88,14 +88,30 @@ _NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大
 
 
 def universities(text: str) -> list[str]:
-    """The universities a text names in full that jieba's dictionary knows as one word (东北农业大学, 北京大学), not
-    a name read back over other words ("服务桂林理工大学", "新考上大学") nor a generic one (理工大学)."""
+    """The universities a text names in full that jieba's dictionary knows as one word (东北农业大学, 北京大学) or as a
+    place, a word and 大学 (西藏民族大学), not a name read back over other words ("服务桂林理工大学", "新考上大学")
+    nor a generic one (理工大学)."""
     from ingest.words import jieba as mapped
 
     from .scope import find
 
-    words = [w for w in mapped().lcut(text) if w.endswith("大学") and len(w) >= 4]
+    cut, words = mapped().lcut(text), []
+    for i, w in enumerate(cut):
+        if not w.endswith("大学"):
+            continue
+        before = cut[max(0, i - 2):i] if w == "大学" else []  # 西藏 民族 大学 (not 桂林 理工大学: read back)
+        while before and not _a_place(before[0], find):
+            before = before[1:]
+        if before and all(len(b) == 2 for b in before[1:]):
+            words.append("".join(before) + w)
+        elif len(w) >= 4:
+            words.append(w)
     return [w for w in dict.fromkeys(words) if len(w) >= 5 or any(m.start == 0 for m in find(w[:2]))]
+
+
+def _a_place(word: str, find) -> bool:
+    m = find(word)
+    return bool(m) and m[0].start == 0 and m[0].end == len(word)
 
 
 _WHICH_COLLEGE = re.compile(r"哪(?:个|一个|些|几个)?(?:学院|院系|学部)")

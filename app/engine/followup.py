@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from . import scope
 from .followup_answer import RANKED, named_by_answer, of_winner
+from .followup_asks import BARE_MEASURE, measured, rate_of, ranked_parts
 from .localities import ZONES, schools
 from .people import ROLE
-from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, SUBJECT, TOTAL, TOWN,
+from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, verb_before, whole, WHOLE_PLACE, without_towns, zone)
+                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -91,8 +92,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return _step(two["ask"], swapped, llm)
     if _focus(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope
         question = _THEN.sub("", question)
-    if bare := _BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
-        return _measured(previous, bare["unit"]), True
+    if bare := BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
+        return measured(previous, bare["unit"]), True
     own = scope.of_text(question)
     focus = _focus(question)
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
@@ -100,7 +101,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if focus is None and (bare := _BARE_ASK.match(question)) and _OF_TARGET.fullmatch(bare["focus"]):
         focus = bare["focus"]  # "完成率是多少?" as "完成率呢?"
     if focus is not None and _OF_TARGET.fullmatch(focus):  # "完成率呢?": of the thing counted, against its target
-        return _rate_of(previous, focus), True
+        return rate_of(previous, focus), True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"])):
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
@@ -113,7 +114,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if part and (own.mentions and own.mentions[0].start == 2 and place_phrase(question, own.mentions[0]) == part["part"]):
         return narrow(previous, part["part"]), True
     if (rank := _PART_RANK.match(question)) and not own.mentions:  # "其中哪个县最多?" after a place's count
-        return _ranked_parts(previous, rank), True
+        return ranked_parts(previous, rank), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         return f"{whole(previous)},{question}", True
     if own.mentions and own.mentions[0].start == 0 and (verb := _placed_verb(question, previous, own)):
@@ -160,64 +161,10 @@ _NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.
 _PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?(?:[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))?)"
                         r"(?P<most>最多|最少|最高|最低)[??]?$")
-_WHOLE_WORDS = re.compile(r"全[市县省区州旗校]|其中|合计|总计")
-
-
-def _ranked_parts(previous: str, rank: re.Match) -> str:
-    """"龙岩2024年全市发展了多少团员?" + "其中哪个县最多?" -> "龙岩2024年哪个县发展团员最多?"."""
-    from .cross_detect import indicator_of
-
-    previous = without_towns(previous)  # "…乃琼镇新发展了多少团员?" + 哪个乡镇最少: over all the towns
-    named = scope.of_text(previous)
-    where = place_phrase(previous, named.mentions[0]) if named.mentions else ""
-    when = f"{named.years[0]}年" if named.years else ""
-    thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
-    return f"{where}{when}{_part_word(previous, rank['which'])}{thing}{rank['most']}?"
-
-
-def _rate_of(previous: str, rate: str) -> str:
-    """"拉萨2024年新发展了多少团员,比上年增加了多少?" + 完成率 -> "拉萨2024年新发展团员完成率是多少?": the thing the
-    question counted first, its places and year, without its ask (as one question: "…,完成率是多少?" was read for
-    its first figure)."""
-    counted = _ASKED.sub("", whole(FIGURE_PART.split(previous)[0])).rstrip("??有是为")
-    counted = _ACTUALLY.sub("", counted)
-    if verb_before(counted) == 1:  # "伊春青年之家建": the thing, not its verb (希望工程募集 stays)
-        counted = counted[:-1]
-    return f"{counted}{rate}是多少?"
-
-
-_ASKED = re.compile(rf"了?(?:是|有|为)?(?:多少|几)[万亿]?(?:钱|{MEASURE})?")
-_ACTUALLY = re.compile(r"实际|一共|总共|共计|(?:完成|实现|达到)$")
-
-
-def _part_word(previous: str, which: str) -> str:
-    """"哪个" alone ("哪个最少?") asks of the parts the turn before counted: a school's colleges, a county's towns,
-    else a city's 县区."""
-    if which not in ("哪", "哪个", "哪一个", "哪些"):
-        return which
-    if "全校" in previous or any(s[2].endswith("学院") for s in schools(previous)):
-        return "哪个学院"
-    return "哪个镇" if TOWN.search(previous) else "哪个县区"
-
-
 def _new_school(question: str, previous: str) -> bool:
     """A question naming a university the previous one did not: its own place, as a city's would be."""
     named = [name for *_, name in schools(question) if name.endswith("大学")]
     return bool(named) and not any(name in previous for name in named)
-
-
-_BARE_MEASURE = re.compile(rf"^(?:一共|共|总共)?(?:有|是)?(?:多少|几)(?P<unit>{MEASURE})[??]?$")
-
-
-def _measured(previous: str, unit: str) -> str:
-    """The previous question asking its thing's count in another measure ("…组建了多少支突击队?" + 多少人 ->
-    "…组建了突击队有多少人?"), or as it was when the measure is its own."""
-    text = whole(previous)
-    m = SUBJECT.search(text)
-    if m and not m.group("unit").endswith(unit):
-        return f"{text[:m.start()]}{m.group('subject')}{text[m.end():]}有多少{unit}?"
-    asked = re.search(rf"(?:多少|几)[万亿]?(?:{MEASURE})$", text)  # "…突击队有多少人" + 几支: 有多少支
-    return f"{text[:asked.start()]}多少{unit}?" if asked and not m else text + "?"
 
 
 def _placed_verb(question: str, previous: str, own) -> str | None:

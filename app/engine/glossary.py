@@ -40,6 +40,8 @@ GLOSSARY = (
     ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"), ("cadres", "干部"), ("train", "培训"),
     ("calls", "来电"), ("hotline", "热线"), ("served", "服务"), ("serve", "服务"), ("social practice", "社会实践"),
     ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("fundraising", "募集"),
+    ("retention rate", "留用率"), ("composite score", "综合得分"), ("overall score", "综合得分"), ("assessment", "考核"),
+    ("rated excellent", "优秀等次"), ("excellent", "优秀"),
 )
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 

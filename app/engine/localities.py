@@ -38,8 +38,8 @@ def localities(text: str, mentions) -> tuple[str, ...]:
     return tuple(dict.fromkeys(after + ([first.group("town")] if first else []) + narrowed))
 
 
-# A town that opens a question, its county unsaid (not 全市各镇), or a part narrowed to.
-_TOWN_FIRST = re.compile(rf"(?:那|那么)?(?P<town>(?![全各每]){TOWN})")
+# A town or a zone that opens a question, its county unsaid (not 全市各镇; 柳梧新区), or a part narrowed to.
+_TOWN_FIRST = re.compile(rf"(?:那|那么)?(?P<town>(?![全各每])(?:{TOWN}|[\u4e00-\u9fff]{{2,4}}?(?:新区|示范区|{'|'.join(ZONES)})))")
 _TOWN_NARROWED = re.compile(rf"其中(?P<town>(?![全各每]){TOWN})(?=[有是为占的多几]|$)")
 
 

@@ -232,7 +232,7 @@ class Env:
         """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""
         q, text = self.question, self.passages[rank].text
         at = sentence_span(text, span)
-        clause, sentence = text[span[0]:span[1]], text[slice(*at)]
+        clause, sentence = text[span[0]:span[1]], _row_caption(text, at[0]) + text[slice(*at)]
         upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
         below = [t for t in self.places if t not in self.passages[rank].title]
         parts = self.sub_places(rank)
@@ -428,6 +428,17 @@ def _respective(near: list, text: str, at: int):
     if len(listed) < 2 or len(figures) < len(listed) or at not in figures[:len(listed)]:
         return None
     return listed[figures.index(at)]
+
+
+def _row_caption(text: str, start: int) -> str:
+    """A table row's caption, for each cell after the first ("2021-2023年各县注册志愿者人数,望都县2021年2050人;望都县
+    2023年2300人。": the caption says what every cell counts); "" in prose or the first cell."""
+    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
+    if start <= comma or comma < 2 or not text.startswith(text[comma + 1:comma + 3], start):
+        return ""
+    starts, _ = _sentences(text)
+    label = text[comma + 1:comma + 3]
+    return text[:comma + 1] if len(starts) > 1 and all(text.startswith(label, a) for a in starts[1:]) else ""
 
 
 def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -50,8 +50,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.885, "value_accuracy": 0.84, "citation_accuracy": 0.87, "refusal_accuracy": 0.945}
-CV_MAX_FALSE_REFUSALS = 0.065
+CV_FLOOR = {"accuracy": 0.89, "value_accuracy": 0.845, "citation_accuracy": 0.87, "refusal_accuracy": 0.95}
+CV_MAX_FALSE_REFUSALS = 0.06
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

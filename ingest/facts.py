@@ -37,8 +37,9 @@ from .schema import Document, Fact
 # town's (朝阳镇 in 辉南县) is no place, a paragraph led by a town's or college's name and a colon is its figures,
 # a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts;
 # 15: figures listed after 分别 count what the first of them counts; 16: a county's short name after punctuation or
-# a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名); a total after what was added counts the thing ("“青年之家”新增32个,累计达到186个").
-FACTS_VERSION = 16
+# a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名), a total after what
+# was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分).
+FACTS_VERSION = 17
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

@@ -29,14 +29,15 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "13"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "14"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
 # title is the article's heading the <title> repeats, not the logo's <h1>; 9: a table's 序号 column names no row;
 # 10: a 单位 column's unit goes with its row's figures, a PDF table's rows may hold a unit cell before the figures;
 # 11: a PDF table whose rows a 序号 column numbers is read without it; 12: a portal page's site (name, owner, ICP
-# number) kept as a paragraph after its article's; 13: a PDF table's cell lines may have blank lines between them
+# number) kept as a paragraph after its article's; 13: a PDF table's cell lines may have blank lines between them;
+# 14: a PDF table's header cells wrapped onto two lines are joined, a table's last cell at a page's foot is no page number
 
 
 class LoadError(Exception):

@@ -21,7 +21,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
-    raw = [line for page in pages for line in _page_body(page)]
+    raw = [line for page in pages for line in _page_body(page, len(pages))]
     found = tables.pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
     grids = {start: grid for start, _, grid in found}
     cells = {i for start, end, _ in found for i in range(start, end)}
@@ -46,13 +46,20 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 
 
-def _page_body(page: str) -> list[str]:
-    """A page's lines without its page number: a PDF report's first line was "— 1 —", taken as its title."""
+def _page_body(page: str, pages: int = 1) -> list[str]:
+    """A page's lines without its page number: a PDF report's first line was "— 1 —", taken as its title. A bare
+    number at the page's top or foot is its number only when the page has no other and the document that many
+    pages: 176, a table's last cell on page 1 of 2, had been dropped."""
     lines = [line.strip() for line in page.splitlines()]
     filled = [i for i, line in enumerate(lines) if line]
     ends = {filled[0], filled[-1]} if filled else set()
+    numbered = any(_PAGE_NUMBER.match(line) for line in lines)
     return [line for i, line in enumerate(lines)
-            if not (_PAGE_NUMBER.match(line) or (i in ends and line.isdigit() and len(line) <= 4))]
+            if not (_PAGE_NUMBER.match(line) or (i in ends and not numbered and line.isdigit()
+                                                 and int(line) <= pages + _FRONT_PAGES))]
+
+
+_FRONT_PAGES = 5  # pages before page 1 (a cover, a contents page): a page's number may run that much past the count
 
 
 WRAPPED_WIDTH = 0.8  # of a full line: wrapped lines measured 0.85-1.0 of it in five reports, headings 0.1-0.5

@@ -261,10 +261,49 @@ def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     tries = ((skip, _pdf_rows(run[skip:], width)) for skip in range(max(0, first - 2))
              for width in range(2, first - skip) if not any(is_number(c) for c in run[skip:skip + width]))
     skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
+    if (wrapped := _wrapped_grid(run, first)) and len(wrapped[1]) >= len(rows) + 1:
+        skip, grid, used = wrapped
+        return skip, [[(object(), cell) for cell in row] for row in grid], used
     if len(rows) < 2:
         return None
     grid = [run[skip:skip + len(rows[0])], *rows]
     return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
+
+
+# A header cell's unit in brackets, the end of the cell: "新发展团员" + "(名)", "注册青年志愿" + "者(名)".
+_HEAD_UNIT = re.compile(r"[((][^()()]{1,4}[))]$")
+
+
+def _wrapped_grid(run: list[str], first: int) -> tuple[int, list[list[str]], int] | None:
+    """A table whose header cells wrap onto two lines (a narrow column: "注册青年志愿" / "者(名)"): the rows start at
+    the label before the first figure; the lines above, 1-2 per column, are joined into the header cells when one
+    way does it (_joined). (skip, grid, lines used) or None."""
+    start = first - 1
+    best = None
+    for width in range(2, start + 1):
+        rows = _pdf_rows(run[start - width:], width)
+        if len(rows) < 2 or (best and len(rows) <= len(best[1]) - 1):
+            continue
+        for lines in range(min(2 * width, start), width, -1):
+            header = _joined(run[start - lines:start], width)
+            if header:
+                best = (start - lines, [header, *rows], lines + width * len(rows))
+                break
+    return best
+
+
+def _joined(lines: list[str], width: int) -> list[str] | None:
+    """The lines cut into `width` cells: the row labels' column first, then columns that each end at their bracketed
+    unit and hold no other bracket; None unless exactly one cut does it (a wrap without units stays unread)."""
+    from itertools import combinations
+
+    found = []
+    for cuts in combinations(range(1, len(lines)), width - 1):
+        label, *cells = ["".join(lines[a:b]) for a, b in zip((0, *cuts), (*cuts, len(lines)))]
+        if not label.startswith(("(", "(")) and all(
+                (m := _HEAD_UNIT.search(c)) and m.start() and not re.search(r"[(()]", c[:m.start()]) for c in cells):
+            found.append([label, *cells])
+    return found[0] if len(found) == 1 else None
 
 
 def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:

@@ -122,3 +122,28 @@ def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
     [(start, end, grid)] = pdf_tables(lines)
     assert (start, end) == (1, 20)
     assert lines_of(grid, lines[:1])[0].endswith("巴宜区新发展团员168名;巴宜区注册志愿者4,215人;巴宜区青年之家9个。")
+
+
+def test_a_pdf_tables_header_cells_wrapped_onto_two_lines_are_joined():
+    """Blind set 28's PDF (a narrow column: "注册青年志愿" / "者(名)"): the header was taken from the wrapped halves,
+    so every county's row lost its indicators; a bracketed unit ends a header cell."""
+    from ingest.tables import lines_of, pdf_tables
+
+    lines = ["各县(市、区)主要指标完成情况如下:", "单位", "新发展团员", "(名)", "注册青年志愿", "者(名)", "希望工程资助",
+             "学生(名)", "吉州区", "892", "16,420", "318", "青原区", "465", "8,736", "205", "合计", "1,357", "25,156",
+             "523", "(五)荣誉表彰。井冈山市团委荣获称号。"]
+    [(start, end, grid)] = pdf_tables(lines)
+    assert (start, end) == (1, 20)
+    assert lines_of(grid, lines[:1])[0].endswith(
+        "吉州区新发展团员892名;吉州区注册青年志愿者16,420名;吉州区希望工程资助学生318名。")
+    # a wrap whose cells carry no units cannot be told from two columns: left as it was read
+    assert all("希望工程资助学生" not in str(g) for _, _, g in pdf_tables([x.replace("(名)", "") for x in lines]))
+
+
+def test_a_tables_last_cell_at_a_pages_foot_is_no_page_number():
+    """Blind set 28's PDF: page 1 of 2 ended on the cell "176", dropped as a page number (its number was "— 1 —")."""
+    from ingest.pdf import _page_body
+
+    assert _page_body("— 1 —\n井冈山市\n388\n9,105\n176", pages=2)[-1] == "176"
+    assert _page_body("正文第一行\n正文第二行\n2", pages=2) == ["正文第一行", "正文第二行"]  # a bare page number
+    assert _page_body("正文第一行\n176", pages=2)[-1] == "176"  # no report of 2 pages has a page 176

@@ -19,7 +19,7 @@ from .localities import ZONES, schools
 from .people import ROLE
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
+                            swap_year, targeted, total, actual, town, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -46,7 +46,7 @@ _ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:�
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
 # thing counted before, for the whole (a target is not set for the part narrowed to).
-_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?:年度|全年)?(?P<ask>(?:计划|目标)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
 _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
@@ -138,10 +138,10 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         own = scope.of_text(question)
     if target := _TARGET.match(YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
         text = swap_year(previous, own.years[0]) if own.years else previous
-        text = without_towns(text) if WHOLE_PLACE.search(question) else text
-        return f"{whole(text)},{target['ask']}?", bool(relative) or not own.years
-    if (actual := _ACTUAL.match(question)) and only_scope(actual["when"] or "年"):
-        text = whole(previous) + "?"
+        text = without_towns(text)  # a target is set for the whole, not for a town narrowed to
+        return targeted(whole(text), target['ask']), bool(relative) or not own.years
+    if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):
+        text = actual(previous) + "?"
         return (swap_year(text, own.years[0]) if own.years else text), True
     if (verb := _VERB_ONLY.match(question)) and verb["verb"] in previous and not own.years:
         return whole(previous).rstrip("??") + "?", True  # "发展了多少?" after "…潮阳区发展团员多少?": that figure
@@ -173,7 +173,7 @@ def _placed_verb(question: str, previous: str, own) -> str | None:
     verb = _VERB_ONLY.match(YEAR_WORDS.sub("", question[len(phrase):]).strip())
     if not verb or verb["verb"] not in previous:
         return None
-    text = swap_place(whole(previous) + "?", phrase, own.mentions[0].place)
+    text = swap_place(actual(previous) + "?", phrase, own.mentions[0].place)
     return swap_year(text, own.years[0]) if own.years else text
 
 
@@ -189,12 +189,12 @@ def _placed_change(question: str, previous: str, own) -> str | None:
 def _placed_actual(question: str, previous: str, own) -> str | None:
     """A place, a year word and 实际/总数 alone ("盘锦去年实际是多少?"): the previous thing counted, swapped there."""
     phrase = place_phrase(question, own.mentions[0])
-    actual = _ACTUAL.match(question[len(phrase):])
-    when = actual["when"] if actual else ""
+    reached = _ACTUAL.match(question[len(phrase):])
+    when = reached["when"] if reached else ""
     now = bool(when) and bool(NOW_WORDS.fullmatch(when))
-    if not actual or not (not when or now or only_scope(when)):
+    if not reached or not (not when or now or only_scope(when)):
         return None
-    text = swap_place(whole(previous) + "?", phrase, own.mentions[0].place)
+    text = swap_place(actual(previous) + "?", phrase, own.mentions[0].place)
     if own.years:
         return swap_year(text, own.years[0])
     return NOW_WORDS.sub(when, text, count=1) if now else text
@@ -231,7 +231,7 @@ def _swap(previous: str, focus: str) -> str:
     text, rest = _this_year(text, rest)
     rest = rest.removeprefix("的").removesuffix("的").strip()
     if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
-        return f"{whole(text)},目标是多少?"
+        return targeted(whole(text), "目标是多少")
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
     if not places and rest in ZONES:  # "那经开区呢?" after a county's figure: the city's zone instead

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import scope
-from .followup_edit import FIGURE_PART, MEASURE, SUBJECT, TOWN, place_phrase, verb_before, whole, without_towns
+from .followup_edit import FIGURE_PART, MEASURE, SUBJECT, TOWN, actual, place_phrase, verb_before, whole, without_towns
 from .localities import schools
 
 
@@ -28,7 +28,7 @@ def rate_of(previous: str, rate: str) -> str:
     """"拉萨2024年新发展了多少团员,比上年增加了多少?" + 完成率 -> "拉萨2024年新发展团员完成率是多少?": the thing the
     question counted first, its places and year, without its ask (as one question: "…,完成率是多少?" was read for
     its first figure)."""
-    counted = _ASKED.sub("", whole(FIGURE_PART.split(previous)[0])).rstrip("??有是为")
+    counted = _ASKED.sub("", actual(FIGURE_PART.split(previous)[0])).rstrip("??有是为")
     counted = _ACTUALLY.sub("", counted)
     if verb_before(counted) == 1:  # "伊春青年之家建": the thing, not its verb (希望工程募集 stays)
         counted = counted[:-1]

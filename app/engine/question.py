@@ -57,11 +57,26 @@ def analyse(raw: str) -> Question:
     text = normalise_query(raw)
     lower = text.lower()
     english = is_english(text)
-    kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), "open")
+    kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), None) or _keywords_kind(text, english)
     words = _words(text)  # one jieba cut serves the terms and the part
     return Question(text, english, kind, _units(lower, english) if kind == "numeric" else frozenset(),
                     _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
                     _subject(text) if kind == "numeric" else "", _part(text, words))
+
+
+# A question written as keywords ("婺源注册志愿者", "江财志愿服务时长总共"): staff look a figure up so, unless the
+# words end on a name (备案号, 地址), on the one that ranks first (…最少的学院) or on who (…奖章的是).
+_ASKING = re.compile(r"多少|几|吗|什么|哪|谁|是否|怎么|如何|怎样|呢|[?？]")
+_NAMED_TAIL = re.compile(r"(?:号|电话|地址|来源|名称|标题|栏目|网址|邮箱|项目|作品|主题|口号|名单|的是)$")
+_RANKED_TAIL = re.compile(r"最[多少高低大小早晚][的]?[\u4e00-\u9fff()（）、]{1,10}$")
+
+
+def _keywords_kind(text: str, english: bool) -> str:
+    if english or _ASKING.search(text):
+        return "open"
+    if _RANKED_TAIL.search(text):
+        return "entity"
+    return "open" if _NAMED_TAIL.search(text.rstrip("。.")) else "numeric"
 
 
 def is_english(text: str) -> bool:

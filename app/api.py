@@ -114,7 +114,7 @@ class Assistant:
         if own := reports.titled_with(localities.universities(q.text)):  # 西藏大学's own report, not 日喀则's
             covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
-        found = [replace(p, period=_period(reports.reports[p.doc_id]))
+        found = [replace(p, period=_period(reports.reports[p.doc_id]), focus=_focus(reports.reports[p.doc_id]))
                  for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)]
         towns = scope.localities(q.text, q.scope.mentions)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
@@ -234,6 +234,10 @@ def states_sum(answer: Answer, parts: list[str]) -> bool:
     one part's figure in a sentence that lists them ("永城市、夏邑县、虞城县分列前三位,宁陵县…284名")."""
     quote = answer.citations[0].quote if answer.citations else answer.text
     return answer.found and all(p in quote for p in parts) and bool(_SUMMED.search(quote))
+
+
+def _focus(report: scope.Report) -> str:
+    return " ".join(f"{p.name} {p.short}" for p in sorted(report.focus, key=lambda p: (p.code, p.name)))
 
 
 def _period(report: scope.Report) -> str:

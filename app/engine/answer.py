@@ -121,7 +121,7 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
     env = Env(question, passages[:_PASSAGES], idf, context, doc_contains, announces, _places(question))
     found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
-    best, p, _ = model.decide([c.features for c in found])
+    best, p, _ = model.decide([c.features for c in found], [c.value for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)
 
 

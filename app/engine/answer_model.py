@@ -12,6 +12,7 @@ The file also records the feature names and the hash of the training data.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
@@ -80,20 +81,34 @@ class Model:
         self.choice, self.answerable = Linear(spec["choice"]), readable(spec["answerable"])
         self.threshold = float(spec["threshold"])
 
-    def decide(self, rows) -> tuple[int, float, np.ndarray]:
-        """(index of the best candidate, P(it is right), every candidate's choice logit); (-1, 0, []) for none."""
+    def decide(self, rows, values=None) -> tuple[int, float, np.ndarray]:
+        """(index of the best candidate, P(it is right), every candidate's choice logit); (-1, 0, []) for none.
+        values: each candidate's answer value, so that the lead is over the best other figure (summary)."""
         if not len(rows):
             return -1, 0.0, np.zeros(0)
         logits = self.choice.logits(rows)
-        best, whole = summary(rows, logits)
+        best, whole = summary(rows, logits, values)
         return best, float(_sigmoid(self.answerable.logits(whole))[0]), logits
 
 
-def summary(rows, logits: np.ndarray) -> tuple[int, np.ndarray]:
-    """The best candidate and the answerable model's inputs: its features, logit, lead, candidate count."""
+# A figure as an answer's value ("10,618人次", "约23小时"): two candidates of the same figure agree, not compete.
+_FIGURE = re.compile(r"[约近超逾]?\d[\d.]*(?:万|亿|千)?[^\d\s]{0,4}")
+
+
+def figure_key(value: str) -> str | None:
+    value = value.replace(",", "").replace(" ", "")
+    return value if _FIGURE.fullmatch(value) else None
+
+
+def summary(rows, logits: np.ndarray, values=None) -> tuple[int, np.ndarray]:
+    """The best candidate and the answerable model's inputs: its features, logit, lead, candidate count. The lead
+    is over the best candidate of another figure: a table row and a sentence stating the same 10618人次 had split
+    the lead between them and refused the answer both gave."""
     rows = np.asarray(rows, dtype=np.float64).reshape(len(logits), -1)
     best = int(np.argmax(logits))
     others = np.delete(logits, best)
+    if values is not None and (key := figure_key(values[best])) is not None:
+        others = logits[[i for i in range(len(logits)) if i != best and figure_key(values[i]) != key]]
     lead = min(float(logits[best] - others.max()), MAX_LEAD) if len(others) else MAX_LEAD
     return best, np.concatenate([rows[best], [logits[best], lead, min(len(logits), MAX_CANDIDATES) / MAX_CANDIDATES]])
 

@@ -234,7 +234,8 @@ class Env:
         at = sentence_span(text, span)
         clause, sentence = text[span[0]:span[1]], _row_caption(text, at[0]) + text[slice(*at)]
         upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
-        below = [t for t in self.places if t not in self.passages[rank].title]
+        # a place the report is about (its title's, a portal's own city) needs no naming in the sentence
+        below = [t for t in self.places if t not in self.passages[rank].title + self.passages[rank].focus]
         parts = self.sub_places(rank)
         found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,

@@ -87,6 +87,10 @@ _SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,3}大(?!学|会|赛|队|型|量|�
 _NOT_SCHOOL = frozenset("广大 重大 扩大 壮大 强大 最大 巨大 盛大 伟大 远大 较大 很大 更大 加大 放大 宏大 庞大 大大 全大 人大 十大 两大 三大 四大 五大 六大 七大 八大 九大 百大".split())
 
 
+# Words between a place and 大学 that make it no name: "上饶资助大学新生" asks of students, not of a 上饶资助大学.
+_VERBS_BEFORE = frozenset("资助 帮助 考上 考入 录取 培养 服务 走进 进入 支持 联合 携手 奖励 慰问 助力 结对 对接 选派 推荐 输送".split())
+
+
 def universities(text: str) -> list[str]:
     """The universities a text names in full that jieba's dictionary knows as one word (东北农业大学, 北京大学) or as a
     place, a word and 大学 (西藏民族大学), not a name read back over other words ("服务桂林理工大学", "新考上大学")
@@ -102,7 +106,7 @@ def universities(text: str) -> list[str]:
         before = cut[max(0, i - 2):i] if w == "大学" else []  # 西藏 民族 大学 (not 桂林 理工大学: read back)
         while before and not _a_place(before[0], find):
             before = before[1:]
-        if before and all(len(b) == 2 for b in before[1:]):
+        if before and all(len(b) == 2 and b not in _VERBS_BEFORE for b in before[1:]):
             words.append("".join(before) + w)
         elif len(w) >= 4:
             words.append(w)

@@ -56,12 +56,13 @@ class Passage:
     origin: str = ""  # which upload (DocRecord.origin); "" from the command line or an older index
     section: str = ""  # the heading of the part it stands in ("三、2025年工作安排"), "" when none is near above
     period: str = ""  # the one year its report is about (scope.Report.main_years), "" when it is about several
+    focus: str = ""  # the places its report is about (scope.Report.focus), their names and short names
 
 
 # Staff write years short ("宿迁23年新入团的", "那24年呢?"); reports write them whole. A span of years is no year:
 # "实施14年累计", "开展27年来", "近10年间".
 _SHORT_YEAR = re.compile(r"(?<![\d.%])(?<!实施)(?<!开展)(?<!成立)(?<!坚持)(?<!连续)(?<!持续)(?<!历时)(?<![满近第])"
-                         r"([123]\d)(?=年(?!来|以来|累计|间|内|代|级|前|后|多|余|之|中|里|时|的时))")
+                         r"([123]\d)(?=年(?!来|以来|累计|间|内|代|级|前|后|多(?![少了])|余|之|中|里|时|的时))")
 
 
 def normalise_query(text: str) -> str:

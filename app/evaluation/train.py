@@ -114,7 +114,8 @@ def wholes(table: Table, choice: dict, questions) -> dict[int, tuple[int, np.nda
         if not len(rows):
             out[q] = (-1, None)
             continue
-        best, whole = summary(table.x[rows], linear.logits(table.x[rows]))
+        best, whole = summary(table.x[rows], linear.logits(table.x[rows]),
+                              [table.values[r] for r in rows] if table.values else None)
         out[q] = (int(rows[best]), whole)
     return out
 

@@ -184,3 +184,20 @@ def test_an_english_service_time_asks_hours_not_its_volunteers():
 def test_a_target_asked_with_no_question_word_is_a_figure():
     assert analyse("藏大下学年新发展团员目标?").kind == "numeric"
     assert analyse("工作目标是什么?").kind == "entity"
+
+
+@pytest.mark.parametrize("question, kind, subject", [
+    ("婺源注册志愿者", "numeric", "注册志愿者"), ("抚州青年之家", "numeric", "青年之家"),
+    ("上饶2024年志愿服务时长", "numeric", "志愿服务时长"), ("景德镇团市委办公地址", "open", ""),
+    ("景德镇团市委网站备案号", "open", ""), ("志愿服务时长最少的学院", "entity", "")])
+def test_keywords_look_a_figure_up_unless_they_end_on_a_name_or_a_rank(question, kind, subject):
+    """Blind set 28 wrote 115 of 415 questions as keywords ("婺源注册志愿者"): typed open, they were answered with a
+    clause or refused (0.77 against 0.85 for the set)."""
+    got = analyse(question)
+    assert (got.kind, got.subject) == (kind, subject)
+
+
+def test_a_short_year_before_duoshao_is_a_year():
+    assert analyse("上饶少先队员24年多少万").years == ("2024",)
+    assert analyse("24年发展团员比23年多了多少人？上饶").years == ("2024", "2023")
+    assert analyse("实施14年多,累计资助多少人").years == ()

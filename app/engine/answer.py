@@ -40,6 +40,8 @@ _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线|级|班(?![次子]))")
 # A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
 _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
+# ...nor one that ends it: "2024—2025学年" is a school year, not 2025 of anything.
+_SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-~至到]\s*$")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
 _HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
@@ -222,7 +224,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
             yield make(m.group(), "top_n", at + m.start())
         stated = stated_figures(question.text)  # "312名成员中禁毒民警有几名": 312名 only repeats the question
         found = [q for q in find_quantities(clause) if (q.unit or not (_NAMING.match(clause, q.end)
-                                                                       or _YEAR_SPAN.match(clause, q.end)))
+                                                                       or _YEAR_SPAN.match(clause, q.end)
+                                                                       or _SPAN_END.search(clause, 0, q.start)))
                  and round(q.value, 6) not in stated]
         for j, q in enumerate(found):
             value = q.text.strip()

@@ -148,7 +148,10 @@ def _subject(text: str) -> str:
     if m and m.group(1) not in _VERBS:  # "多少人参加" counts people, not "参加"
         return m.group(1)
     m = _SUBJECT_BEFORE.search(text)  # "不良贷款率是多少?" names its subject before the question word
-    return _bare_subject(_CJK_TAIL.search(text, 0, m.end(1)).group()) if m else ""
+    if m:
+        return _bare_subject(_CJK_TAIL.search(text, 0, m.end(1)).group())
+    tail = _CJK_TAIL.search(text)  # keywords ("抚州青年之家"): the words after the place are the thing counted
+    return _bare_subject(tail.group()) if tail and not _ASKING.search(text) else ""
 
 
 def _bare_subject(words: str) -> str:

@@ -154,7 +154,8 @@ def test_practice2_followups_and_near_misses_are_valid():
     for name in ("practice6", "practice7", "practice8", "practice9", "practice10", "practice11",
                  "practice12", "practice13", "practice14", "practice15", "practice16",
                  "practice17", "practice19", "practice20", "practice21",
-                 "practice22", "practice23", "practice25", "practice26"):  # blind sets 7-18, 20-24, 26 and 27 (19, 25 below)
+                 "practice22", "practice23", "practice25", "practice26",
+                 "practice27"):  # blind sets 7-18, 20-24 and 26-28 (19, 25 below)
         later = load_gold(gold / f"{name}.jsonl", root / "tests" / "data" / name, strict=False)
         # sign-off blocks, meta lines and a list quoted across lines: evidence youthqa keeps as the date or apart;
         # 225: blind set 14 (practice13) has 229 questions, blind set 15 (practice14) 228, blind set 16 (practice15) 236,
@@ -172,7 +173,9 @@ def test_practice2_followups_and_near_misses_are_valid():
         # (practice25) 406 (5 warnings: the sign-off dates of the 大兴安岭 and 嘉荫 reports, kept as the date, and three
         # questions on the 鸡西 news page's chrome, which youthqa drops: the site's name, ICP 备案号, 主办单位), blind set 27
         # (practice26) 444 (3 warnings: the 林芝 report's dated line, kept as the date, and two questions on the 昌都
-        # news page's chrome, which youthqa drops or never extracts: its footer's 技术支持 line, the 上一篇 link)
+        # news page's chrome, which youthqa drops or never extracts: its footer's 技术支持 line, the 上一篇 link), blind set 28
+        # (practice27) 415 (5 warnings: the sign-off dates of the 抚州, 吉安 and 婺源 reports, kept as the date, and two
+        # questions on the 景德镇 news page's chrome, which youthqa drops or never extracts: 当前位置, the 上一篇 link)
         assert len(later) >= 225 and sum(bool(g.warning) for g in later) <= 10
     # blind set 19 (practice18, 502 questions): 12 warnings, more than the 10 allowed above: four sign-off dates and the
     # 黔南 annual report's 发布日期 line (kept as the date), and seven questions on its portal page's chrome, which youthqa
@@ -190,7 +193,7 @@ def test_practice2_followups_and_near_misses_are_valid():
                                  "practice11", "practice12", "practice13", "practice14", "practice15",
                                  "practice16", "practice17", "practice18", "practice19", "practice20",
                                  "practice21", "practice22", "practice23", "practice24", "practice25",
-                                 "practice26")
+                                 "practice26", "practice27")
                for g in load_gold(gold / f"{name}.jsonl")}
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 

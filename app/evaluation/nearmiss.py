@@ -4,7 +4,7 @@ place: the most specific place a question names (province, city or county, found
 division table the `cpca` package ships) swapped for another of the same level that no report of the
 question's corpus mentions, from the same province when one is left;
 year: the first year a question names swapped for the nearest year that neither its report nor any report
-of the corpus naming the same place covers;
+of the corpus naming the same place (any report, for a question naming none) covers;
 part: a count of people narrowed to a group its report never names ("…，其中少数民族有多少?"): the whole
 figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total).
 `make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
@@ -36,7 +36,7 @@ SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"
            ("practice20", "tests/data/practice20"), ("practice21", "tests/data/practice21"),
            ("practice22", "tests/data/practice22"), ("practice23", "tests/data/practice23"),
            ("practice24", "tests/data/practice24"), ("practice25", "tests/data/practice25"),
-           ("practice26", "tests/data/practice26"))
+           ("practice26", "tests/data/practice26"), ("practice27", "tests/data/practice27"))
 SEED = 10
 LEVELS = ("county", "city", "province")  # most specific first
 # County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).
@@ -205,7 +205,8 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             rng = random.Random(f"{seed}:{g.id}")  # per question: one edit elsewhere changes no other line
             place = place_variant(g.question, banned, rng, texts.get(g.doc, ""))
             shorts = {p[2].short for p in find_places(g.question)}
-            near = [t for t in texts.values() if any(short in t for short in shorts)]
+            # a question naming no place may be answered by any report of the corpus: none may cover the year
+            near = [t for t in texts.values() if not shorts or any(short in t for short in shorts)]
             year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
             part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
             for variant, made in (("place", place), ("year", year), ("part", part)):

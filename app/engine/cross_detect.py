@@ -223,6 +223,10 @@ def place_mentions(text: str, catalogue=None):
     return text, mentions, tuple(dict.fromkeys(x.place for x in mentions))
 
 
+# A change against the year before, which one report states ("上饶12355来电比上年是增加还是减少,变化多少").
+_AGAINST_PRIOR = re.compile(r"[比较](?:上年|去年|上一年|前一年|上年度)|同比|环比")
+
+
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if _WHEN.search(text):
         return None, False  # "各县区2025年团员发展计划要在什么时间之前报送": a date its one report sets
@@ -264,7 +268,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
             and not _SUM.search(text):
         return "list", False  # "湖州各县区2024年青创贷发放额分别是多少": each of the place's parts
     years = set(_YEAR.findall(_REPORT_YEAR.sub("", text)))
-    if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1:
+    if len(places) == 1 and (_CHANGE.search(text) or len(years) >= 2) and _HOW_MANY.search(text) and len(years) != 1 \
+            and not _AGAINST_PRIOR.search(text):  # "比上年…变化多少": the change one report states
         if _SPAN.search(text) and not (_EACH.search(text) or _CHANGE.search(text) or len(years) >= 3):  # a span's two ends
             return None, False
         return ("total" if _SUM.search(text) or _YEARS_SUM.search(text) else "trend"), False

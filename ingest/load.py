@@ -29,7 +29,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "14"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "15"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
@@ -37,7 +37,8 @@ PIPELINE_VERSION = "14"  # 2: table rows carry their headers; 3: a notice's subj
 # 10: a 单位 column's unit goes with its row's figures, a PDF table's rows may hold a unit cell before the figures;
 # 11: a PDF table whose rows a 序号 column numbers is read without it; 12: a portal page's site (name, owner, ICP
 # number) kept as a paragraph after its article's; 13: a PDF table's cell lines may have blank lines between them;
-# 14: a PDF table's header cells wrapped onto two lines are joined, a table's last cell at a page's foot is no page number
+# 14: a PDF table's header cells wrapped onto two lines are joined, a table's last cell at a page's foot is no page number;
+# 15: a Markdown table's cells without their emphasis marks (**全校合计**)
 
 
 class LoadError(Exception):
@@ -246,7 +247,7 @@ def markdown_lines(text: str) -> list[str]:
             joinable = False
             continue
         marker = _MD_MARK.match(stripped)
-        content = _strip_inline_md(stripped[marker.end():] if marker else stripped)
+        content = tables.strip_inline_md(stripped[marker.end():] if marker else stripped)
         if marker and marker.group(1).startswith("#"):
             content = "# " + content  # keeps the heading recognisable as a title candidate
         if joinable and not marker:
@@ -255,12 +256,6 @@ def markdown_lines(text: str) -> list[str]:
             lines.append(content)
         joinable = not marker
     return lines
-
-
-def _strip_inline_md(text: str) -> str:
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()
 
 
 def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_bytes) -> list[str]:

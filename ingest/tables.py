@@ -215,7 +215,14 @@ def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
 
 def _md_cells(line: str) -> list[str]:
     line = line.strip()
-    return [cell.strip() for cell in line.strip("|").split("|")]
+    return [strip_inline_md(cell) for cell in line.strip("|").split("|")]  # "**全校合计**": the words, not the marks
+
+
+def strip_inline_md(text: str) -> str:
+    """Markdown's inline marks dropped: links and images to their text, emphasis and code to their content."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()
 
 
 # -- PDF: no structure left, only a line per cell ------------------------------------------------------

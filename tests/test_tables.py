@@ -147,3 +147,12 @@ def test_a_tables_last_cell_at_a_pages_foot_is_no_page_number():
     assert _page_body("— 1 —\n井冈山市\n388\n9,105\n176", pages=2)[-1] == "176"
     assert _page_body("正文第一行\n正文第二行\n2", pages=2) == ["正文第一行", "正文第二行"]  # a bare page number
     assert _page_body("正文第一行\n176", pages=2)[-1] == "176"  # no report of 2 pages has a page 176
+
+
+def test_a_markdown_tables_emphasis_marks_are_no_part_of_its_cells():
+    """Blind set 28's school table bolded its total row: "**全校合计**团员数**15938**" kept the marks, and the figure,
+    no bare number then, lost its unit."""
+    from ingest.load import markdown_lines
+
+    lines = markdown_lines("各学院情况如下:\n\n| 学院 | 团员数(名) |\n|---|---|\n| 会计学院 | 3,412 |\n| **全校合计** | **15,938** |\n")
+    assert lines[-1].endswith("全校合计团员数15,938名。")

@@ -30,7 +30,10 @@ _SAME = (("女生", "女性", "女团员", "女青年", "女大学生", "女干�
 # retriever adds the first form to a question that uses the shorthand (its bigrams share none).
 JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("党的发展对象", "入党积极分子"), "入团": ("发展团员",),
           # a rate staff name that reports write as the act: "增长4.2%", "完成年度计划(1800名)的104.0%"
-          "增速": ("增长",), "增幅": ("增长",), "涨幅": ("增长",), "增长率": ("增长",), "完成率": ("完成",)}
+          "增速": ("增长",), "增幅": ("增长",), "涨幅": ("增长",), "增长率": ("增长",), "完成率": ("完成",),
+          # a change on the year before as staff say it, as reports write it: "同比涨了多少" / "比上年增长7.5%"
+          "同比": ("比上年", "较上年", "比去年", "较去年", "上年同期"),
+          "研支团": ("研究生支教团",)}  # staff's short name of the graduate teaching corps
 VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | JARGON
 
 

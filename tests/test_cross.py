@@ -791,3 +791,9 @@ def test_a_change_against_the_year_before_is_one_reports_not_a_trend():
     assert cross.detect("上饶12355来电比上年是增加还是减少,变化多少") is None
     assert cross.detect("南通12355受理量2023到2024年是怎么变化的?").kind == "trend"
     assert cross.detect("铜川和宁夏哪个比上年增加更多").kind == "compare"
+
+
+def test_a_place_naming_an_award_is_no_place_asked():
+    """Blind set 28: 江西 in "江西青年五四奖章" made a third place of "吉安和抚州…分别是谁", which no report is about."""
+    got = cross.detect("2024年吉安和抚州获得江西青年五四奖章的分别是谁?")
+    assert (got.kind, [p.short for p in got.places]) == ("each", ["吉安", "抚州"])

@@ -67,3 +67,10 @@ def test_a_name_between_who_they_are_and_what_they_won():
     assert names("米易县青年阿苏日哈获评“四川青年五四奖章”;") == ["阿苏日哈"]
     assert names("南部县返乡创业青年王明远荣获“四川青年五四奖章”;")[0] == "王明远"
     assert names("全市青年志愿者服务队获评“优秀组织”") == []
+
+
+def test_a_deed_jieba_tags_as_a_name_is_none():
+    """Blind set 28: "罗佳慧荣获…" cut 罗佳慧|荣获, both tagged nr: 荣获 was listed as a second winner."""
+    from app.engine.people import people
+
+    assert [p[0] for p in people("遂川县青年茶农罗佳慧荣获第二十届“江西青年五四奖章”", "获奖的是谁", [])] == ["罗佳慧"]

@@ -67,7 +67,9 @@ def people(clause: str, question: str, asked_roles: list[str]):
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
     at = 0
     for word in cut(clause):
-        if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question:
+        # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
+        if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
+                and not re.fullmatch(_DEED, word.word):
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found)]

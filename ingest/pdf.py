@@ -22,7 +22,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
     raw = [line for page in pages for line in _page_body(page, len(pages))]
-    found = tables.pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
+    found = pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
     grids = {start: grid for start, _, grid in found}
     cells = {i for start, end, _ in found for i in range(start, end)}
     full = _full_width([line for i, line in enumerate(raw) if i not in cells])
@@ -86,3 +86,131 @@ def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
     if count > max_pages:
         raise LoadError(msg.TOO_MANY_PAGES.format(name=name, pages=count, limit=max_pages))
     return [page.extract_text() or "" for page in reader.pages]
+
+
+# -- PDF: no structure left, only a line per cell ------------------------------------------------------
+
+_SENTENCE = re.compile(r"[。;;!?!?]|,(?!\d{3})")  # "3,200" is a figure (NFKC made "，" a ",")
+PDF_CELL_CHARS = 20
+
+
+def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
+    """(start, end, grid) of each table in a PDF's lines. pypdf writes a table's cells one per line, row after
+    row: a run of short lines without a sentence, whose first figure follows H header cells and one row label,
+    is read back as H columns while each further run of H lines is a label and H-1 figures. The run may begin
+    with short lines that are no cells (a title, a date, the table's caption): the header starts where the
+    most rows follow."""
+    found, i = [], 0
+    while i < len(lines):
+        at, end = [], i  # the run's cells; a blank line between two is skipped (a header cell wrapped in two)
+        while end < len(lines) and (_pdf_cell(lines[end]) or (at and not lines[end].strip())):
+            if lines[end].strip():
+                at.append(end)
+            end += 1
+        run = [lines[k] for k in at]
+        if got := _serial_grid(run) or _pdf_grid(run):
+            skip, table, used = got
+            found.append((at[skip], at[skip + used - 1] + 1, table))
+        i = max(end, i + 1)
+    return found
+
+
+def _pdf_cell(line: str) -> bool:
+    line = tables.norm(line)
+    return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
+
+
+def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """(how many lines before the header, the grid, the lines it takes), or None. The first row's text cells (a label,
+    a unit) end where the first figure stands, so each split of the lines before it into header cells and row cells
+    is tried; the one under which the most rows follow wins (fewest lines skipped on a tie)."""
+    run = [tables.norm(line) for line in run]
+    first = next((k for k, line in enumerate(run) if tables.is_number(line)), None)
+    if first is None:
+        return None
+    tries = ((skip, _pdf_rows(run[skip:], width)) for skip in range(max(0, first - 2))
+             for width in range(2, first - skip) if not any(tables.is_number(c) for c in run[skip:skip + width]))
+    skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
+    if (wrapped := _wrapped_grid(run, first)) and len(wrapped[1]) >= len(rows) + 1:
+        skip, grid, used = wrapped
+        return skip, [[(object(), cell) for cell in row] for row in grid], used
+    if len(rows) < 2:
+        return None
+    grid = [run[skip:skip + len(rows[0])], *rows]
+    return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
+
+
+# A header cell's unit in brackets, the end of the cell: "新发展团员" + "(名)", "注册青年志愿" + "者(名)".
+_HEAD_UNIT = re.compile(r"[((][^()()]{1,4}[))]$")
+
+
+def _wrapped_grid(run: list[str], first: int) -> tuple[int, list[list[str]], int] | None:
+    """A table whose header cells wrap onto two lines (a narrow column: "注册青年志愿" / "者(名)"): the rows start at
+    the label before the first figure; the lines above, 1-2 per column, are joined into the header cells when one
+    way does it (_joined). (skip, grid, lines used) or None."""
+    start = first - 1
+    best = None
+    for width in range(2, start + 1):
+        rows = _pdf_rows(run[start - width:], width)
+        if len(rows) < 2 or (best and len(rows) <= len(best[1]) - 1):
+            continue
+        for lines in range(min(2 * width, start), width, -1):
+            header = _joined(run[start - lines:start], width)
+            if header:
+                best = (start - lines, [header, *rows], lines + width * len(rows))
+                break
+    return best
+
+
+def _joined(lines: list[str], width: int) -> list[str] | None:
+    """The lines cut into `width` cells: the row labels' column first, then columns that each end at their bracketed
+    unit and hold no other bracket; None unless exactly one cut does it (a wrap without units stays unread)."""
+    from itertools import combinations
+
+    found = []
+    for cuts in combinations(range(1, len(lines)), width - 1):
+        label, *cells = ["".join(lines[a:b]) for a, b in zip((0, *cuts), (*cuts, len(lines)))]
+        if not label.startswith(("(", "(")) and all(
+                (m := _HEAD_UNIT.search(c)) and m.start() and not re.search(r"[(()]", c[:m.start()]) for c in cells):
+            found.append([label, *cells])
+    return found[0] if len(found) == 1 else None
+
+
+def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """A table whose first column numbers its rows (序号 | 指标 | 单位 | 2023年 | 2024年, then 1 | 新发展团员 | …): the
+    header runs from 序号 to the line "1", each row starts with the next number (a label may hold digits, the
+    number is no figure of its row: row_lines drops that column). (skip, grid, lines used) or None."""
+    run = [tables.norm(line) for line in run]
+    if "序号" not in run:
+        return None
+    skip = run.index("序号")
+    width = next((k - skip for k in range(skip + 1, len(run)) if run[k] == "1"), 0)
+    if width < 3:
+        return None
+    rows, kinds = [run[skip:skip + width]], None
+    for k in range(skip + width, len(run) - width + 1, width):
+        row = run[k:k + width]
+        shape = [tables.is_number(cell) for cell in row[2:]]  # a label may hold digits: 12355来电
+        if row[0] != str(len(rows)) or tables.bare_figure(row[1]) or not shape or not shape[-1] \
+                or (kinds is not None and shape != kinds):
+            break
+        kinds = shape
+        rows.append(row)
+    if len(rows) < 3:  # the header and two rows
+        return None
+    grid = rows  # row_lines names each row by its 指标, not its number
+    return skip, [[(object(), cell) for cell in row] for row in grid], width * len(grid)
+
+
+def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
+    """The rows after `width` header cells, while they last: a label, then cells that are figures or not column by
+    column as in the first row ("发展新团员 | 名 | 2712 | 2936 | +224"), a figure last."""
+    rows, kinds = [], None
+    for k in range(width, len(run) - width + 1, width):
+        row = run[k:k + width]
+        shape = [tables.is_number(cell) for cell in row]
+        if shape[0] or not shape[-1] or (kinds is not None and shape != kinds):
+            break
+        kinds = shape
+        rows.append(row)
+    return rows

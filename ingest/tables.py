@@ -26,7 +26,7 @@ _CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。]{1,4})\s*[
 _TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*)")
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).replace("\u3000", " ").split())
 
 
@@ -36,14 +36,14 @@ def is_number(cell: str) -> bool:
 
 
 def is_data_table(grid: list[list[tuple]]) -> bool:
-    texts = [_norm(t) for row in grid for _, t in row]
+    texts = [norm(t) for row in grid for _, t in row]
     return (len(grid) >= 2 and max(len(r) for r in grid) >= 2 and all(len(t) <= CELL_CHARS for t in texts)
             and any(is_number(t) for t in texts))
 
 
 def caption_of(text: str) -> tuple[str, str]:
     """(caption to prefix, unit it states) from a caption or the paragraph before a table; ("", "") if unfit."""
-    text = _norm(text)
+    text = norm(text)
     unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) else ""
     text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", text)).strip(" ::,,")
     if len(text) > CAPTION_CHARS or (text and text[-1] in "。!?;!?;"):
@@ -53,7 +53,7 @@ def caption_of(text: str) -> tuple[str, str]:
 
 def numbered(text: str) -> str:
     """The text if it is a numbered caption ("表1 2021—2023年各县注册青年志愿者人数"), else ""."""
-    return text if _TABLE_NO.match(_norm(text)) else ""
+    return text if _TABLE_NO.match(norm(text)) else ""
 
 
 def _label(header: str) -> tuple[str, str]:
@@ -73,7 +73,7 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
 def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     """One line per row of a data table; caption: its caption or the paragraph just before it."""
     prefix, table_unit = caption_of(caption)
-    rows = [[(key, _norm(text)) for key, text in row] for row in grid if row]
+    rows = [[(key, norm(text)) for key, text in row] for row in grid if row]
     width = max(len(r) for r in rows)
     numbers = [sum(is_number(t) for _, t in r) for r in rows]
     header = None
@@ -89,7 +89,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         rows = [[*r[:column], *r[column + 1:]] for r in rows]
         header = [*header[:column], *header[column + 1:]]
     firsts = [r[0][1] for r in rows if len(r) > 1]
-    row_heads = bool(firsts) and sum(not _bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
+    row_heads = bool(firsts) and sum(not bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
     for row, unit in zip(rows, units):
         cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
@@ -109,7 +109,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)
 
 
-def _bare_figure(text: str) -> bool:
+def bare_figure(text: str) -> bool:
     """A cell that is nothing but a figure: 12355来电 (a hotline's calls) names a row."""
     return bool(re.fullmatch(r"[\d.,%+\-]+", text))
 
@@ -119,7 +119,7 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     if any(len(r) < 3 for r in rows) or (header and not _SERIAL_HEAD.fullmatch(header[0][0])):
         return False
     numbers = [t for (_, t), *_ in rows if t.isdigit()]
-    labels = sum(not _bare_figure(r[1][1]) for r in rows)
+    labels = sum(not bare_figure(r[1][1]) for r in rows)
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
 
 
@@ -223,131 +223,3 @@ def strip_inline_md(text: str) -> str:
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()
-
-
-# -- PDF: no structure left, only a line per cell ------------------------------------------------------
-
-_SENTENCE = re.compile(r"[。;;!?!?]|,(?!\d{3})")  # "3,200" is a figure (NFKC made "，" a ",")
-PDF_CELL_CHARS = 20
-
-
-def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
-    """(start, end, grid) of each table in a PDF's lines. pypdf writes a table's cells one per line, row after
-    row: a run of short lines without a sentence, whose first figure follows H header cells and one row label,
-    is read back as H columns while each further run of H lines is a label and H-1 figures. The run may begin
-    with short lines that are no cells (a title, a date, the table's caption): the header starts where the
-    most rows follow."""
-    found, i = [], 0
-    while i < len(lines):
-        at, end = [], i  # the run's cells; a blank line between two is skipped (a header cell wrapped in two)
-        while end < len(lines) and (_pdf_cell(lines[end]) or (at and not lines[end].strip())):
-            if lines[end].strip():
-                at.append(end)
-            end += 1
-        run = [lines[k] for k in at]
-        if got := _serial_grid(run) or _pdf_grid(run):
-            skip, table, used = got
-            found.append((at[skip], at[skip + used - 1] + 1, table))
-        i = max(end, i + 1)
-    return found
-
-
-def _pdf_cell(line: str) -> bool:
-    line = _norm(line)
-    return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
-
-
-def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
-    """(how many lines before the header, the grid, the lines it takes), or None. The first row's text cells (a label,
-    a unit) end where the first figure stands, so each split of the lines before it into header cells and row cells
-    is tried; the one under which the most rows follow wins (fewest lines skipped on a tie)."""
-    run = [_norm(line) for line in run]
-    first = next((k for k, line in enumerate(run) if is_number(line)), None)
-    if first is None:
-        return None
-    tries = ((skip, _pdf_rows(run[skip:], width)) for skip in range(max(0, first - 2))
-             for width in range(2, first - skip) if not any(is_number(c) for c in run[skip:skip + width]))
-    skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
-    if (wrapped := _wrapped_grid(run, first)) and len(wrapped[1]) >= len(rows) + 1:
-        skip, grid, used = wrapped
-        return skip, [[(object(), cell) for cell in row] for row in grid], used
-    if len(rows) < 2:
-        return None
-    grid = [run[skip:skip + len(rows[0])], *rows]
-    return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
-
-
-# A header cell's unit in brackets, the end of the cell: "新发展团员" + "(名)", "注册青年志愿" + "者(名)".
-_HEAD_UNIT = re.compile(r"[((][^()()]{1,4}[))]$")
-
-
-def _wrapped_grid(run: list[str], first: int) -> tuple[int, list[list[str]], int] | None:
-    """A table whose header cells wrap onto two lines (a narrow column: "注册青年志愿" / "者(名)"): the rows start at
-    the label before the first figure; the lines above, 1-2 per column, are joined into the header cells when one
-    way does it (_joined). (skip, grid, lines used) or None."""
-    start = first - 1
-    best = None
-    for width in range(2, start + 1):
-        rows = _pdf_rows(run[start - width:], width)
-        if len(rows) < 2 or (best and len(rows) <= len(best[1]) - 1):
-            continue
-        for lines in range(min(2 * width, start), width, -1):
-            header = _joined(run[start - lines:start], width)
-            if header:
-                best = (start - lines, [header, *rows], lines + width * len(rows))
-                break
-    return best
-
-
-def _joined(lines: list[str], width: int) -> list[str] | None:
-    """The lines cut into `width` cells: the row labels' column first, then columns that each end at their bracketed
-    unit and hold no other bracket; None unless exactly one cut does it (a wrap without units stays unread)."""
-    from itertools import combinations
-
-    found = []
-    for cuts in combinations(range(1, len(lines)), width - 1):
-        label, *cells = ["".join(lines[a:b]) for a, b in zip((0, *cuts), (*cuts, len(lines)))]
-        if not label.startswith(("(", "(")) and all(
-                (m := _HEAD_UNIT.search(c)) and m.start() and not re.search(r"[(()]", c[:m.start()]) for c in cells):
-            found.append([label, *cells])
-    return found[0] if len(found) == 1 else None
-
-
-def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
-    """A table whose first column numbers its rows (序号 | 指标 | 单位 | 2023年 | 2024年, then 1 | 新发展团员 | …): the
-    header runs from 序号 to the line "1", each row starts with the next number (a label may hold digits, the
-    number is no figure of its row: row_lines drops that column). (skip, grid, lines used) or None."""
-    run = [_norm(line) for line in run]
-    if "序号" not in run:
-        return None
-    skip = run.index("序号")
-    width = next((k - skip for k in range(skip + 1, len(run)) if run[k] == "1"), 0)
-    if width < 3:
-        return None
-    rows, kinds = [run[skip:skip + width]], None
-    for k in range(skip + width, len(run) - width + 1, width):
-        row = run[k:k + width]
-        shape = [is_number(cell) for cell in row[2:]]  # a label may hold digits: 12355来电
-        if row[0] != str(len(rows)) or _bare_figure(row[1]) or not shape or not shape[-1] \
-                or (kinds is not None and shape != kinds):
-            break
-        kinds = shape
-        rows.append(row)
-    if len(rows) < 3:  # the header and two rows
-        return None
-    grid = rows  # row_lines names each row by its 指标, not its number
-    return skip, [[(object(), cell) for cell in row] for row in grid], width * len(grid)
-
-
-def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
-    """The rows after `width` header cells, while they last: a label, then cells that are figures or not column by
-    column as in the first row ("发展新团员 | 名 | 2712 | 2936 | +224"), a figure last."""
-    rows, kinds = [], None
-    for k in range(width, len(run) - width + 1, width):
-        row = run[k:k + width]
-        shape = [is_number(cell) for cell in row]
-        if shape[0] or not shape[-1] or (kinds is not None and shape != kinds):
-            break
-        kinds = shape
-        rows.append(row)
-    return rows

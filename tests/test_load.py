@@ -483,7 +483,7 @@ def test_pdf_table_cells_read_back_as_rows(tmp_path):
         "发展团员(名)2024年目标3,200名;发展团员(名)实际完成3,356名;发展团员(名)完成率104.9%。",
         "新建青年之家(个)2024年目标20个;新建青年之家(个)实际完成23个;新建青年之家(个)完成率115.0%。",
         "七、存在的不足", "一是基层团组织活力不够。"]
-    from ingest.tables import pdf_tables
+    from ingest.pdf import pdf_tables
 
     assert pdf_tables(["一、思想引领", "二、组织建设", "三、服务青年", "共青团安顺市委", "2025年1月10日"]) == []
     assert pdf_tables(["指标", "目标", "完成", "发展团员", "3200", "3356"]) == []  # one row is no table

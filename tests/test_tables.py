@@ -89,7 +89,8 @@ def test_a_unit_column_goes_with_its_rows_figures():
 def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
     """Blind set 25's PDF: pypdf writes "指标 单位 2023年 2024年 增减" then each row's five cells a line each; the rows
     were taken for text (one label was all a row could start with)."""
-    from ingest.tables import pdf_tables, row_lines
+    from ingest.pdf import pdf_tables
+    from ingest.tables import row_lines
 
     lines = ["指标", "单位", "2023年", "2024年", "增减", "发展新团员", "名", "2712", "2936", "+224",
              "注册志愿者", "万人", "20.1", "21.7", "+1.6", "三、先进典型"]
@@ -101,7 +102,8 @@ def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
 def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
     """Blind set 26's PDF: "序号 指标 单位 2023年 2024年", then "1 新发展团员 名 1,298 1,386": each row began with a
     figure (its number), so no row was read and the 2023 column was lost."""
-    from ingest.tables import lines_of, pdf_tables
+    from ingest.pdf import pdf_tables
+    from ingest.tables import lines_of
 
     lines = ["表1 主要工作指标", "序号", "指标", "单位", "2023年", "2024年", "1", "新发展团员", "名", "1,298", "1,386",
              "2", "12355来电", "件", "2,417", "2,684", "3", "青年之家", "个", "46", "52", "七、荣誉和典型"]
@@ -115,7 +117,8 @@ def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
 def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
     """Blind set 27's PDF: a wrapped header cell left blank lines among the cells, which ended the run there, so the
     counties' rows were lost (7 of 54 questions)."""
-    from ingest.tables import lines_of, pdf_tables
+    from ingest.pdf import pdf_tables
+    from ingest.tables import lines_of
 
     lines = ["2024年各县(区)主要指标完成情况如下:", "单位", "新发展团员(名)", "注册志愿者(人)", "", "青年之家(个)", "",
              "巴宜区", "168", "4,215", "9", "米林市", "92", "2,034", "5", "", "全市", "550", "11,792", "29", "六、荣誉表彰"]
@@ -127,7 +130,8 @@ def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
 def test_a_pdf_tables_header_cells_wrapped_onto_two_lines_are_joined():
     """Blind set 28's PDF (a narrow column: "注册青年志愿" / "者(名)"): the header was taken from the wrapped halves,
     so every county's row lost its indicators; a bracketed unit ends a header cell."""
-    from ingest.tables import lines_of, pdf_tables
+    from ingest.pdf import pdf_tables
+    from ingest.tables import lines_of
 
     lines = ["各县(市、区)主要指标完成情况如下:", "单位", "新发展团员", "(名)", "注册青年志愿", "者(名)", "希望工程资助",
              "学生(名)", "吉州区", "892", "16,420", "318", "青原区", "465", "8,736", "205", "合计", "1,357", "25,156",

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from . import scope
 from .followup_answer import RANKED, named_by_answer, of_winner
-from .followup_asks import BARE_MEASURE, measured, rate_of, ranked_parts
+from .followup_asks import BARE_MEASURE, actual, measured, rate_of, ranked_parts, targeted
 from .localities import ZONES, schools
 from .people import ROLE
 from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, targeted, total, actual, town, whole, WHOLE_PLACE, without_towns, zone)
+                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 

@@ -1,12 +1,15 @@
 """What a follow-up asks of the thing the turn before counted, written as one question: a rank over its parts
-("哪个乡镇最少?"), its rate against the target ("完成率呢?"), its count in another measure ("多少人?")."""
+("哪个乡镇最少?"), its rate against the target ("完成率呢?"), its count in another measure ("多少人?"), its target
+("明年的目标呢?") and, after a target, the figure reached ("实际完成了多少?")."""
 from __future__ import annotations
 
 import re
 
 from . import scope
-from .followup_edit import FIGURE_PART, MEASURE, SUBJECT, TOWN, actual, place_phrase, verb_before, whole, without_towns
+from .cross_period import asks_plan
+from .followup_edit import FIGURE_PART, MEASURE, SUBJECT, TOWN, place_phrase, verb_before, whole, without_towns
 from .localities import schools
+from .question import is_english
 
 
 _WHOLE_WORDS = re.compile(r"全[市县省区州旗校]|其中|合计|总计")
@@ -61,3 +64,42 @@ def measured(previous: str, unit: str) -> str:
         return f"{text[:m.start()]}{m.group('subject')}{text[m.end():]}有多少{unit}?"
     asked = re.search(rf"(?:多少|几)[万亿]?(?:{MEASURE})$", text)  # "…突击队有多少人" + 几支: 有多少支
     return f"{text[:asked.start()]}多少{unit}?" if asked and not m else text + "?"
+
+
+# The figure a question asks, at its end: "资助了多少学生" (学生 the noun counted), "推优是多少", "新发展团员多少名".
+_ASK_END = re.compile(rf"(?:的)?(?:是|有|为)?了?(?:多少|几)[万亿]?(?:{MEASURE})?(?P<noun>[^\W\d多少几]{{0,8}})$")
+# What a target ask says beyond its plan word: a verb of its own ("计划发放多少": 发放), or nothing ("目标是多少").
+_PLAN_ASK = re.compile(rf"^(?:计划|目标|打算)(?P<verb>[\u4e00-\u9fff]{{0,3}}?)(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+                       rf"(?:多少|几)[万亿]?(?:{MEASURE})?$")
+
+
+_ALL = re.compile(r"(?:一共|共计|总共|合计)$")
+_MEASURE_LEFT = re.compile(r"^[个名间所支家项场次位人件]")
+
+
+def targeted(question: str, ask: str) -> str:
+    """The target of the figure a question asked, as staff ask a target in one question: "汕头2025年希望工程资助了
+    多少学生" + 目标是多少 -> "汕头2025年希望工程资助学生的目标是多少?"; + 计划发放多少 (a verb of its own) ->
+    "…希望工程计划发放多少?". A two-part question ("…资助了多少学生,目标是多少?") had read as asking the actual figure."""
+    if asks_plan(question):  # a target's question already ("…注册志愿者的目标是多少", then "那盘锦今年的目标呢?")
+        return question + ("" if re.search("多少|几", question) else "是多少") + "?"
+    end, plan = _ASK_END.search(question), _PLAN_ASK.match(ask)
+    if not end or not plan or is_english(question):
+        return f"{question},{ask}?"
+    head, noun = _ALL.sub("", question[:end.start()]), _MEASURE_LEFT.sub("", end["noun"])
+    if not (verb := plan["verb"].removesuffix("要")):
+        return f"{head}{noun}的目标是多少?"
+    before = head[len(head) - verb_before(head):] if verb_before(head) < len(head) else ""
+    head = head[:len(head) - len(before)]
+    # the noun counted goes with the target's verb when it is the verb asked before, or none was ("一共有多少个青年之家")
+    return f"{head}{ask}{noun if before.endswith(verb) or before in ('', '有', '是', '为') else ''}?"
+
+
+_TARGET_FORM = re.compile(r"的目标(?=是多少$)|(?:计划|打算)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
+
+
+def actual(question: str) -> str:
+    """The figure reached of what a question asked, without its target (targeted's forms undone): "盘锦今年注册志愿者的
+    目标是多少" -> "盘锦今年注册志愿者是多少", "漯河2024年计划募集多少就业见习岗位" -> "漯河2024年募集多少就业见习岗位"."""
+    text = whole(question)
+    return _TARGET_FORM.sub("", text, count=1) if asks_plan(text) else text

@@ -111,45 +111,6 @@ def whole(question: str) -> str:
     return WHOLE.split(question)[0].rstrip("??")
 
 
-# The figure a question asks, at its end: "资助了多少学生" (学生 the noun counted), "推优是多少", "新发展团员多少名".
-_ASK_END = re.compile(rf"(?:的)?(?:是|有|为)?了?(?:多少|几)[万亿]?(?:{MEASURE})?(?P<noun>[^\W\d多少几]{{0,8}})$")
-# What a target ask says beyond its plan word: a verb of its own ("计划发放多少": 发放), or nothing ("目标是多少").
-_PLAN_ASK = re.compile(rf"^(?:计划|目标|打算)(?P<verb>[\u4e00-\u9fff]{{0,3}}?)(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
-                       rf"(?:多少|几)[万亿]?(?:{MEASURE})?$")
-
-
-_ALL = re.compile(r"(?:一共|共计|总共|合计)$")
-_MEASURE_LEFT = re.compile(r"^[个名间所支家项场次位人件]")
-
-
-def targeted(question: str, ask: str) -> str:
-    """The target of the figure a question asked, as staff ask a target in one question: "汕头2025年希望工程资助了
-    多少学生" + 目标是多少 -> "汕头2025年希望工程资助学生的目标是多少?"; + 计划发放多少 (a verb of its own) ->
-    "…希望工程计划发放多少?". A two-part question ("…资助了多少学生,目标是多少?") had read as asking the actual figure."""
-    if asks_plan(question):  # a target's question already ("…注册志愿者的目标是多少", then "那盘锦今年的目标呢?")
-        return question + ("" if re.search("多少|几", question) else "是多少") + "?"
-    end, plan = _ASK_END.search(question), _PLAN_ASK.match(ask)
-    if not end or not plan or is_english(question):
-        return f"{question},{ask}?"
-    head, noun = _ALL.sub("", question[:end.start()]), _MEASURE_LEFT.sub("", end["noun"])
-    if not (verb := plan["verb"].removesuffix("要")):
-        return f"{head}{noun}的目标是多少?"
-    before = head[len(head) - verb_before(head):] if verb_before(head) < len(head) else ""
-    head = head[:len(head) - len(before)]
-    # the noun counted goes with the target's verb when it is the verb asked before, or none was ("一共有多少个青年之家")
-    return f"{head}{ask}{noun if before.endswith(verb) or before in ('', '有', '是', '为') else ''}?"
-
-
-_TARGET_FORM = re.compile(r"的目标(?=是多少$)|(?:计划|打算)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
-
-
-def actual(question: str) -> str:
-    """The figure reached of what a question asked, without its target (targeted's forms undone): "盘锦今年注册志愿者的
-    目标是多少" -> "盘锦今年注册志愿者是多少", "漯河2024年计划募集多少就业见习岗位" -> "漯河2024年募集多少就业见习岗位"."""
-    text = whole(question)
-    return _TARGET_FORM.sub("", text, count=1) if asks_plan(text) else text
-
-
 def only_scope(text: str) -> bool:
     """The text is nothing but places and years ("宁阳县", "2024年叶县")."""
     found = scope.of_text(text)

@@ -141,7 +141,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     brought 2, read as a class: a rate's shortfall ("比目标低了多少", "离30%的目标还差多少") is a change, in 个百分点. Blind set
     23 brought 5, read by class: 浏览量/阅读量 count 次, an amount (带货额) is money, volunteers 派出 to events are counted
     per attendance (8,400余人次). Blind set 24 brought 3, read by class: 会员企业 counts firms (企业 after a person noun
-    is a thing), 进度 is a rate (its change in 个百分点), an audience (受众) is counted per attendance."""
+    is a thing), 进度 is a rate (its change in 个百分点), an audience (受众) is counted per attendance. Blind set 28
+    (keywords now read as numeric, their units as "…是多少" would) brought 7, read by class: 满意度 is a share, 场次 counts
+    events, 服务游客 attendances, 变化多少 a change; left, 多少人参学 (its 27.6万人次)."""
     import json
     from pathlib import Path
 

@@ -34,7 +34,7 @@ ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|
 MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
-PERCENT_NOUNS = re.compile(r"率|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
+PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b")
 VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访问量|浏览次数|\bviews\b")  # counted in 次 (blind set 23)
@@ -43,7 +43,7 @@ CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
                     r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
-_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?$")
+_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|\b(?:train(?:ed|s)?|serve[ds]?|participat\w*)\b")
 # A rank asked: 第三名, 第2位.
@@ -56,9 +56,10 @@ _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:人数|数量|总数|数)[
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
-_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
+_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
+_EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
 _NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
-          (VIEW_NOUNS, frozenset({"次", "人次"})), (PEOPLE_NOUNS, PEOPLE))
+          (VIEW_NOUNS, frozenset({"次", "人次"})), (_EVENT_NOUNS, EVENTS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers

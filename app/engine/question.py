@@ -59,7 +59,9 @@ def analyse(raw: str) -> Question:
     english = is_english(text)
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), None) or _keywords_kind(text, english)
     words = _words(text)  # one jieba cut serves the terms and the part
-    return Question(text, english, kind, _units(lower, english) if kind == "numeric" else frozenset(),
+    # keywords ask as "…是多少" would: the thing counted is the last noun ("希望工程资助学生": students, not money)
+    asked = lower if english or _ASKING.search(text) else f"{lower}是多少"
+    return Question(text, english, kind, _units(asked, english) if kind == "numeric" else frozenset(),
                     _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
                     _subject(text) if kind == "numeric" else "", _part(text, words))
 

@@ -797,3 +797,20 @@ def test_a_place_naming_an_award_is_no_place_asked():
     """Blind set 28: 江西 in "江西青年五四奖章" made a third place of "吉安和抚州…分别是谁", which no report is about."""
     got = cross.detect("2024年吉安和抚州获得江西青年五四奖章的分别是谁?")
     assert (got.kind, [p.short for p in got.places]) == ("each", ["吉安", "抚州"])
+
+
+@pytest.mark.parametrize("question, term, verbatim", [
+    ("哪些城市或单位的材料提到了“青年夜校”?", "青年夜校", True),   # two set words joined by 或
+    ("哪些地方的材料提到了防艾(预防艾滋病)宣传?", "防艾宣传", False),  # a gloss in brackets says it again
+    ("哪些报告提到了“创青春”比赛?", "创青春", True)])             # a quoted name and its kind word
+def test_a_mention_asks_for_the_term_without_its_frame(question, term, verbatim):
+    """Union-index cross misses: each term kept words no report says (或单位材料, 预防艾滋病, 比赛 for 大赛)."""
+    got = cross.detect(question)
+    assert (got.kind, got.indicator, got.verbatim) == ("mention", term, verbatim)
+
+
+def test_a_mention_of_alternatives_finds_either():
+    from app.engine.cross_mention import alternatives
+
+    assert alternatives("12355青少年服务台或热线") == [["12355", "青少年", "服务台"], ["12355", "热线"]]
+    assert len(alternatives("暖冬行动")) == 1  # no 或: one list of words

@@ -71,7 +71,8 @@ _SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得
 _REPORTS_SAYING = re.compile(rf"(?:哪些|哪几[份篇个]?)(?:报告|文件|材料|文章)[里中上]?(?:都|也|曾)?(?:{_SAYING})")
 _MENTIONS = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|{_SAYING}|(?:都|也)有|有(?!多少)")
 _THRESHOLD = re.compile(r"(?:超过|高于|低于|不足|大于|小于|不到)\s*\d|\d[\d.]*\s*[%％万]?[个名人]?(?:以上|以下)")
-_MENTION_FORM = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)(?:的(?:报告|文件|材料))?"
+_SET = r"报告|文件|材料|文章|地方|地区|单位|城市|县|市"
+_MENTION_FORM = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})(?:[或和、](?:{_SET}))?(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
                            rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
@@ -126,8 +127,10 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     if (not _unquoted(text, mentions) or _REPORTS_SAYING.search(text)) and _WHICH_SET.search(text) and not re.search(r"多少|(?<!哪)几[个名份]", text) \
             and not _PRONOUN.match(text) and _MENTIONS.search(text) and not _THRESHOLD.search(text):
         # not "她负责分管哪些县区?" (a follow-up about a person), nor "完成率超过80%的有哪些县区?" (a filter)
-        term = _MENTION_FORM.sub("", text)
+        term = _GLOSS.sub("", _MENTION_FORM.sub("", text))  # "防艾(预防艾滋病)宣传": the gloss says it again
         quoted = [m.group()[1:-1] for m in _QUOTED.finditer(text)]
+        if len(quoted) == 1 and _KIND_OF_NAME.fullmatch(term.replace(quoted[0], "", 1)):
+            term = quoted[0]  # "“创青春”比赛": the name, which a report gives with its own kind word (大赛)
         return CrossQuestion("mention", term, verbatim=quoted == [term]) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
     if not indicator or indicator == "其中":  # "其中哪个县最多?" counts nothing of its own: a follow-up's (followup.py)
@@ -142,6 +145,9 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
 
 
 _WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]")
+_GLOSS = re.compile(r"\([^()]{1,12}\)")
+# What a quoted name is, which reports write in their own words (“创青春”中国青年创新创业大赛)
+_KIND_OF_NAME = re.compile(r"比赛|大赛|竞赛|赛事|活动|项目|工程|行动|品牌")
 
 
 def _rank_of(text: str) -> tuple[int, int]:

@@ -42,14 +42,10 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     chunk's text (a worker keeps only the lexical index's). verbatim: the term itself (a name quoted: 大竹's
     "达州青年五四奖章" is no "四川青年五四奖章", though its chunk holds 四川, 青年, 五四 and 奖章)."""
     term = unicodedata.normalize("NFKC", term).strip()
-    wanted = words(term)
-    if not wanted or not wanted[0]:
-        return []
-    where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
-    got = store.chunks.get(where_document=where, include=["documents", "metadatas"])
+    found = [_chunks(store, wanted) for wanted in alternatives(term) if wanted and wanted[0]]
     first: dict[str, tuple[str, dict]] = {}
     said: dict[str, list[str]] = {}  # every chunk's text that says it: the places it is done in may be in a later one
-    for text, meta in zip(got.get("documents") or [], got.get("metadatas") or []):
+    for text, meta in ((t, m) for got in found for t, m in zip(got.get("documents") or [], got.get("metadatas") or [])):
         if verbatim and _without_quotes(term) not in _without_quotes(text):  # 全国示范性“青年之家” says 全国示范性青年之家
             continue
         key = meta["doc_id"]
@@ -60,6 +56,19 @@ def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[t
     first = {k: (text, {**meta, "places": _places("\n".join(said[k]), k, catalogue, meta.get("title") or "")})
              for k, (text, meta) in first.items()}
     return sorted(first.values(), key=lambda x: (x[1].get("date") or "", x[1]["source"]))
+
+
+def alternatives(term: str) -> list[list[str]]:
+    """The term's content words, one list per alternative it joins with 或: "12355青少年服务台或热线" is 12355 青少年
+    服务台, or 12355 热线 (a short alternative shares the first one's head word)."""
+    first, *rest = [part for part in re.split(r"或者|或", term) if part] or [term]
+    head = words(first)
+    return [head] + [([head[0]] if len(part) <= 3 else []) + words(part) for part in rest]
+
+
+def _chunks(store, wanted: list[str]) -> dict:
+    where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
+    return store.chunks.get(where_document=where, include=["documents", "metadatas"])
 
 
 def _without_quotes(text: str) -> str:

@@ -114,8 +114,9 @@ class Assistant:
         if own := reports.titled_with(localities.universities(q.text)):  # 西藏大学's own report, not 日喀则's
             covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
-        found = [replace(p, period=_period(reports.reports[p.doc_id]), focus=_focus(reports.reports[p.doc_id]))
-                 for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)]
+        found = [replace(p, period=_period(report), focus=_focus(report))
+                 for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
+                 for report in [reports.reports[p.doc_id]]]
         towns = scope.localities(q.text, q.scope.mentions)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)

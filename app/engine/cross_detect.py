@@ -63,7 +63,8 @@ _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|�
 _VERSUS = re.compile(r"比\s*(?:19|20)?\d{2}\s*年[^,,??。]{0,8}?(?:增长|增加|涨|多|少|减少|下降|提高|降低)了?(?:多少|几)")
 _PRONOUN = re.compile(r"[他她它其该]")
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
-_WHICH_SET = re.compile(r"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章|地方|地区|单位|城市|县|市)")
+_SET = r"报告|文件|材料|文章|地方|地区|单位|城市|县|市"  # what a set of reports is called
+_WHICH_SET = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})")
 # What makes "哪些地方…" ask which reports say something: the reports named as the set, or a verb of saying or
 # doing; "团市委要对哪些地方进行专项督导?", "排前三的是哪几个地方?" ask a list or a rank of one report.
 _SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得|开展|组织|搞"
@@ -71,7 +72,6 @@ _SAYING = "提到|提及|涉及|讲到|说到|写到|谈到|出现|拿了|获得
 _REPORTS_SAYING = re.compile(rf"(?:哪些|哪几[份篇个]?)(?:报告|文件|材料|文章)[里中上]?(?:都|也|曾)?(?:{_SAYING})")
 _MENTIONS = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:报告|文件|材料|文章)|{_SAYING}|(?:都|也)有|有(?!多少)")
 _THRESHOLD = re.compile(r"(?:超过|高于|低于|不足|大于|小于|不到)\s*\d|\d[\d.]*\s*[%％万]?[个名人]?(?:以上|以下)")
-_SET = r"报告|文件|材料|文章|地方|地区|单位|城市|县|市"
 _MENTION_FORM = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})(?:[或和、](?:{_SET}))?(?:的(?:报告|文件|材料))?"
                            r"(?:里|中|上)?|"
                            rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"

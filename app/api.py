@@ -66,13 +66,10 @@ class Assistant:
             yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
                           passages=across.citations)
             return
+        unnamed = ()
         if q.english:
-            from .engine.glossary import chinese_terms
-
-            places = self.retriever.expand(q.text)[1]
-            inline = tuple(t for t in q.terms if not t.isascii())  # "How much 'Qingchuang loan' (青创贷) …": its own words
-            q = replace(q, places=places, terms=places + inline + chinese_terms(q.text, self.retriever.rarity))
-        q, passages, nearest, outside = self._search(q, turn.quote)
+            q, unnamed = self._in_chinese(q)
+        q, passages, nearest, outside = self._search(q, turn.quote, unnamed)
         retrieved = time.perf_counter()
         if outside:  # no report covers the place or year asked: say which ones the knowledge base has
             answer = Answer(q.text, outside, "", False)
@@ -98,10 +95,25 @@ class Assistant:
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)
 
-    def _search(self, q, quote: str = ""):
+    def _in_chinese(self, q):
+        """An English question with its places and words in Chinese, and the places the lexical query lacks: the
+        titles' romanised names go into it (retrieve.expand), a county only a report's text names ("Shouguang":
+        寿光, in a 潍坊 report) would be missing from the features and the query alike."""
+        from .engine.glossary import chinese_terms
+
+        titled = self.retriever.expand(q.text)[1]
+        index = self.retriever.index()
+        named = scope.of_text(q.text, scope.catalogue(index)).mentions if len(index) else ()
+        unnamed = tuple(dict.fromkeys(m.place.short for m in named if not m.institution and m.place.short not in titled))
+        places = titled + unnamed
+        inline = tuple(t for t in q.terms if not t.isascii())  # "How much 'Qingchuang loan' (青创贷) …": its own words
+        return replace(q, places=places, terms=places + inline + chinese_terms(q.text, self.retriever.rarity)), unnamed
+
+    def _search(self, q, quote: str = "", unnamed: tuple = ()):
         """(question with its scope, passages that may answer it, the nearest passages, refusal line or "").
         Only reports whose scope matches the question's may answer (app/engine/scope.py); quote: a sentence of the
-        previous answer, whose report a follow-up that names no scope stays with."""
+        previous answer, whose report a follow-up that names no scope stays with; unnamed: places to add to the
+        lexical query (an English question's, in Chinese)."""
         index = self.retriever.index()
         if not len(index) or not q.text:
             return q, [], [], ""
@@ -115,7 +127,7 @@ class Assistant:
             covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
         docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self.retriever.search(q.text, k=self.settings.top_k, doc_ids=docs)
+                 for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs)
                  for report in [reports.reports[p.doc_id]]]
         towns = scope.localities(q.text, q.scope.mentions)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,

@@ -207,6 +207,8 @@ class Env:
         """The gazetteer's places in the question (scope.Mention), an institution's place (青岛科技大学) included."""
         from .scope import find
 
+        if self.question.english and self.question.scope is not None:  # "Shouguang": found by its pinyin (api)
+            return list(self.question.scope.mentions)
         return find(self.question.text)
 
     @cached_property

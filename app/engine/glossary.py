@@ -25,7 +25,7 @@ GLOSSARY = (
     ("new league members", "发展团员"), ("new members", "发展团员"), ("league members", "团员"), ("league member", "团员"), ("league cadres", "团干部"), ("league branches", "团支部"),
     ("league branch", "团支部"), ("smart league", "智慧团建"), ("young pioneers", "少先队"), ("youth league", "共青团"),
     ("volunteer association", "志愿者协会"), ("volunteers", "志愿者"), ("volunteer", "志愿"), ("registered", "注册"),
-    ("register", "注册"), ("hope project", "希望工程"), ("primary schools", "小学"), ("schools", "学校"),
+    ("register", "注册"), ("hope project", "希望工程"), ("project hope", "希望工程"), ("primary schools", "小学"), ("schools", "学校"),
     ("university students", "大学生"), ("college students", "大学生"), ("students", "学生"), ("student", "学生"),
     ("poor", "贫困"), ("left-behind children", "留守儿童"), ("children", "儿童"), ("teenagers", "青少年"),
     ("minors", "未成年人"), ("youth", "青年"), ("young people", "青年"), ("anti-drug", "禁毒"), ("drug", "毒"),
@@ -39,7 +39,7 @@ GLOSSARY = (
     ("founder", "创始人"), ("platform", "平台"), ("wishes", "心愿"), ("opinions", "意见"), ("sessions", "期"),
     ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"), ("cadres", "干部"), ("train", "培训"),
     ("calls", "来电"), ("hotline", "热线"), ("served", "服务"), ("serve", "服务"), ("social practice", "社会实践"),
-    ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("fundraising", "募集"),
+    ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("raise", "募集"), ("fundraising", "募集"),
     ("retention rate", "留用率"), ("composite score", "综合得分"), ("overall score", "综合得分"), ("assessment", "考核"),
     ("rated excellent", "优秀等次"), ("excellent", "优秀"),
 )

@@ -170,13 +170,18 @@ def _find_english(text: str, known: tuple) -> list[Mention]:
         pair = words[i + 1] if i + 1 < len(words) and words[i + 1].start() == word.end() + 1 else None
         for m in ([word, pair], [word]) if pair else ([word],):  # "Inner Mongolia" before "Inner"
             surface = text[m[0].start():m[-1].end()]
-            place = names.get(re.sub(r"[' -]", "", surface.lower()))
+            key = re.sub(r"[' -]", "", surface.lower())
+            # "Cao County": 曹县, whose one-character name keeps its suffix (caoxian)
+            place = names.get(key) or (len(m) == 2 and names.get(m[0].group().lower() + _SUFFIX_EN.get(m[1].group(), "-")))
             if i > skip and place:
                 found.append(Mention(place, surface, m[0].start(), m[-1].end(),
                                      bool(institution(text[m[-1].end():]))))
                 skip = i + len(m) - 1
                 break
     return found
+
+
+_SUFFIX_EN = {"County": "xian", "District": "qu", "City": "shi", "Banner": "qi"}
 
 
 @lru_cache(maxsize=8)

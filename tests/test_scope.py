@@ -41,6 +41,17 @@ def test_english_names_by_pinyin(text, name):
     assert [m.place.name for m in scope.find(text)] == [name]
 
 
+def test_english_county_names_read_with_their_suffix_and_their_city():
+    """Counties the reports name, spelled alike: "Taihe County in Fuyang" is 阜阳's 太和县, not 吉安's 泰和县 or
+    锦州's 太和区; "Cao County" is 曹县, whose one-character name keeps its 县 (caoxian)."""
+    from app.engine.gazetteer import divisions
+
+    known = tuple(p for p in divisions() if p.name in ("太和区", "泰和县", "太和县", "曹县"))
+    assert [m.place.name for m in scope.find("Youth Homes of Taihe County in Fuyang", None, known)] == ["太和县", "阜阳市"]
+    assert [m.place.name for m in scope.find("Youth Homes of Taihe District", None, known)] == ["太和区"]
+    assert [m.place.name for m in scope.find("volunteers did Cao County have", None, known)] == ["曹县"]
+
+
 @pytest.mark.parametrize("text", ["团市委书记是谁?", "在平安建设表彰会上获得了什么荣誉?", "基金会理事长是谁?",
                                   "白云社区有多少名志愿者?", "新华社报道了什么?", "全国有多少名团员?"])
 def test_organisation_and_everyday_words_are_not_places(text):
@@ -432,3 +443,18 @@ def test_a_university_named_as_a_place_and_a_generic_name():
 
     assert localities.universities("西藏民族大学本学年新发展团员多少？") == ["西藏民族大学"]
     assert localities.universities("新考上大学的有多少") == [] and localities.universities("全市大学生") == []
+
+
+def test_an_english_question_on_a_county_only_the_report_text_names(tmp_path, make_settings):
+    """"Shouguang" is 寿光市, named in a 潍坊 report's text (not its title): the answer is its figure, not the next
+    county's; the place features and the lexical query read it as the scope check does."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "weifang.txt").write_text(
+        "潍坊市2023年青年志愿服务工作情况报告\n\n青州市注册青年志愿者3.1万名,志愿服务项目430个;青州市青年之家22家。\n\n"
+        "寿光市注册青年志愿者2.6万名,志愿服务项目512个;寿光市青年之家28家。\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([tmp_path / "weifang.txt"], settings)
+    answer = Assistant.open(settings).ask("How many Youth Homes did Shouguang have in 2023?")
+    assert answer.value == "28家" and answer.citations[0].paragraph == 2

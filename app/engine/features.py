@@ -217,18 +217,19 @@ class Env:
         return [m for m in self.named if not m.institution]
 
     def sub_places(self, rank: int) -> list[tuple[str, ...]]:
-        """The names of each place asked that lies inside a place the passage's title names (a county of the
-        report's city, a town: 镇/乡/街道), or [] for none."""
-        title = self.passages[rank].title
-        if title not in self._sub:
+        """The names of each place asked that lies inside a place the passage's report is about (its title's, or
+        the city of a "关于2024年全市…的通报" its file or text names: a county of the report's city, a town:
+        镇/乡/街道), or [] for none."""
+        title, focus = self.passages[rank].title, self.passages[rank].focus
+        if (title, focus) not in self._sub:
             from .scope import find
 
-            held = {m.place for m in find(title)}
+            held = {m.place for m in find(f"{title} {focus}")}
             parts = [(m.surface, m.place.name, m.place.short) for m in self.asked
                      if m.place not in held and any(m.place.within(h) for h in held)]
             parts += [(t,) for t in towns(self.question.text, self.named) if t not in title]
-            self._sub[title] = parts
-        return self._sub[title]
+            self._sub[title, focus] = parts
+        return self._sub[title, focus]
 
     def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
         """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""

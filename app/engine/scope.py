@@ -9,7 +9,7 @@ name (青岛科技大学) is where it stands: a "我校" report names no univers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .gazetteer import ENGLISH, Place, divisions, table as _table
@@ -170,31 +170,44 @@ def _find_english(text: str, known: tuple) -> list[Mention]:
         pair = words[i + 1] if i + 1 < len(words) and words[i + 1].start() == word.end() + 1 else None
         for m in ([word, pair], [word]) if pair else ([word],):  # "Inner Mongolia" before "Inner"
             surface = text[m[0].start():m[-1].end()]
-            key = re.sub(r"[' -]", "", surface.lower())
-            # "Cao County": 曹县, whose one-character name keeps its suffix (caoxian)
-            place = names.get(key) or (len(m) == 2 and names.get(m[0].group().lower() + _SUFFIX_EN.get(m[1].group(), "-")))
-            if i > skip and place:
-                found.append(Mention(place, surface, m[0].start(), m[-1].end(),
-                                     bool(institution(text[m[-1].end():]))))
+            # "Cao County": 曹县, whose one-character name keeps its suffix (caoxian); "Taihe County": 太和县
+            suffixed = len(m) == 2 and m[0].group().lower() + _SUFFIX_EN.get(m[1].group(), "-")
+            key = suffixed if suffixed in names else re.sub(r"[' -]", "", surface.lower())
+            if i > skip and key in names:
+                found.append((names[key], Mention(names[key][0], surface, m[0].start(), m[-1].end(),
+                                                  bool(institution(text[m[-1].end():])))))
                 skip = i + len(m) - 1
                 break
-    return found
+    return [_within_named(m, places, found) for places, m in found]
+
+
+def _within_named(mention: Mention, places: tuple, found: list) -> Mention:
+    """Of places spelled alike (Taihe: 太和县 in 阜阳, 泰和县 in 吉安, 太和区 in 锦州), the one inside, or around, another
+    place the question names ("Taihe County in Fuyang"); else the first (a place the reports name, the larger)."""
+    others = [m.place for _, m in found if m is not mention]
+    fit = next((p for p in places if any(p.within(o) or o.within(p) for o in others)), None)
+    return replace(mention, place=fit) if fit is not None and fit != mention.place else mention
 
 
 _SUFFIX_EN = {"County": "xian", "District": "qu", "City": "shi", "Banner": "qi"}
+_SUFFIX_PINYIN = {"县": "xian", "区": "qu", "市": "shi", "旗": "qi"}
 
 
 @lru_cache(maxsize=8)
-def _pinyin(known: tuple[Place, ...]) -> dict[str, Place]:
-    """Pinyin of provinces, cities and the counties the reports name (all ~2,800 counties would catch words)."""
+def _pinyin(known: tuple[Place, ...]) -> dict[str, tuple[Place, ...]]:
+    """Pinyin of provinces, cities and the counties the reports name (all ~2,800 counties would catch words) ->
+    the places spelled so, the reports' and the larger first."""
     from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
 
-    table: dict[str, Place] = {}
+    table: dict[str, list[Place]] = {}
     for p in sorted(set(known) | {p for p in divisions() if p.level < 2}, key=lambda p: (p not in known, p.level)):
         others = ENGLISH.get(p.short, "").lower().replace(" ", "").replace("-", "").replace("'", "").split("|")
-        for key in filter(None, ("".join(lazy_pinyin(p.short)), *others)):
-            table.setdefault(key, p)
-    return table
+        keys = ["".join(lazy_pinyin(p.short)), *others]
+        if p.level == 2 and p.short != p.name and p.name[-1] in _SUFFIX_PINYIN:  # "Taihe County": 太和县, not 太和区
+            keys.append(keys[0] + _SUFFIX_PINYIN[p.name[-1]])
+        for key in filter(None, keys):
+            table.setdefault(key, []).append(p)
+    return {key: tuple(places) for key, places in table.items()}
 
 
 def of_text(text: str, catalogue=None) -> Scope:

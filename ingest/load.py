@@ -29,7 +29,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "15"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "16"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
@@ -39,6 +39,7 @@ PIPELINE_VERSION = "15"  # 2: table rows carry their headers; 3: a notice's subj
 # number) kept as a paragraph after its article's; 13: a PDF table's cell lines may have blank lines between them;
 # 14: a PDF table's header cells wrapped onto two lines are joined, a table's last cell at a page's foot is no page number;
 # 15: a Markdown table's cells without their emphasis marks (**全校合计**)
+# 16: a table header of two rows (a cell merged across columns over their own labels) read as one
 
 
 class LoadError(Exception):

@@ -78,7 +78,10 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     numbers = [sum(is_number(t) for _, t in r) for r in rows]
     header = None
     if len(rows) >= 2 and numbers[0] <= len(rows[0]) / 3 and max(numbers[1:]) > numbers[0]:
-        header = [_label(t) for _, t in rows[0]] + [("", "")] * (width - len(rows[0]))
+        labels = [t for _, t in rows[0]]
+        if len(rows) >= 3 and (under := _under_merged(rows[0], rows[1])):  # a second header row
+            labels, rows = under, rows[1:]
+        header = [_label(t) for t in labels] + [("", "")] * (width - len(labels))
         rows = rows[1:]
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
         rows = [r[1:] for r in rows]
@@ -104,6 +107,19 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         line = ";".join(_join(head, p) for p in parts if p) or head
         lines.append((f"{prefix},{line}" if prefix else line).rstrip("。;;") + "。")
     return lines
+
+
+def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
+    """The labels of a header of two rows: a cell merged across columns ("2024年完成情况") over the columns' own
+    labels (新发展团员(名) | 注册志愿者(名)), each column's two joined; a cell merged down (县(区), 综合得分) once.
+    None when the row under it is no header (it holds a figure, or nothing is merged across above it)."""
+    if len(row) != len(top) or any(is_number(t) for _, t in row):
+        return None
+    across = [j for j in range(1, len(top)) if top[j][0] is top[j - 1][0] and row[j][0] is not row[j - 1][0]]
+    if not across:
+        return None
+    return [t if key is top_key or not text else _join(t, text)
+            for (top_key, t), (key, text) in zip(top, row)]
 
 
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)

@@ -160,3 +160,31 @@ def test_a_markdown_tables_emphasis_marks_are_no_part_of_its_cells():
 
     lines = markdown_lines("各学院情况如下:\n\n| 学院 | 团员数(名) |\n|---|---|\n| 会计学院 | 3,412 |\n| **全校合计** | **15,938** |\n")
     assert lines[-1].endswith("全校合计团员数15,938名。")
+
+
+def test_a_header_of_two_rows_under_a_merged_cell_is_read_as_one(tmp_path, make_settings):
+    """Blind set 29's Word 通报: "县(区) | 2024年完成情况 (merged over three columns) | 综合得分" above "新发展团员(名) |
+    注册志愿者(名) | 青年之家(个)", 县(区) and 综合得分 merged down. The second row was read as a row of data and every
+    figure kept only the merged label ("乐都区2024年完成情况612")."""
+    document = docx.Document()
+    document.add_heading("关于2024年度全市县(区)团委工作考核结果的通报", level=1)
+    document.add_paragraph("各县(区)主要指标完成情况及综合得分见下表。")
+    table = document.add_table(rows=4, cols=5)
+    top = ["县(区)", "2024年完成情况", "", "", "综合得分"]
+    for c, text in enumerate(top):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["新发展团员(名)", "注册志愿者(名)", "青年之家(个)"], start=1):
+        table.cell(1, c).text = text
+    table.cell(0, 1).merge(table.cell(0, 3)).text = "2024年完成情况"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "县(区)"
+    table.cell(0, 4).merge(table.cell(1, 4)).text = "综合得分"
+    for r, row in enumerate((["乐都区", "612", "15860", "21", "95.6"], ["平安区", "438", "9720", "14", "93.2"]), start=2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(tmp_path / "haidong.docx")
+    settings = make_settings()
+    ingest_paths([tmp_path / "haidong.docx"], settings)
+    answer = Assistant.open(settings).ask("平安区注册志愿者多少名?")
+    assert answer.value == "9720名"
+    assert answer.citations[0].text.endswith("平安区2024年完成情况注册志愿者9720名;平安区2024年完成情况青年之家14个;"
+                                             "平安区综合得分93.2。")

@@ -125,11 +125,13 @@ class Assistant:
         covering = reports.covering(q.scope) if q.scope or quote else set()
         if own := reports.titled_with(localities.universities(q.text)):  # 西藏大学's own report, not 日喀则's
             covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
-        docs = (covering & reports.locate(quote)) or covering or None  # None: any report (the passages decide)
+        towns = scope.localities(q.text, q.scope.mentions)
+        # a place asked with nothing below it: its own reports first, not those of its counties that name it
+        about = set() if towns else reports.about(q.scope) & covering
+        docs = (covering & reports.locate(quote)) or about or covering or None  # None: any report (the passages decide)
         found = [replace(p, period=_period(report), focus=_focus(report))
                  for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs)
                  for report in [reports.reports[p.doc_id]]]
-        towns = scope.localities(q.text, q.scope.mentions)
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(t in p.title or t in self.retriever.neighbourhood(p) for t in towns)]

@@ -38,8 +38,9 @@ from .schema import Document, Fact
 # a bare 全市总数 counts the thing the figure before it counts; 14: a portal's site paragraph gives no facts;
 # 15: figures listed after 分别 count what the first of them counts; 16: a county's short name after punctuation or
 # a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名), a total after what
-# was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分).
-FACTS_VERSION = 17
+# was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分);
+# 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place.
+FACTS_VERSION = 18
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -384,7 +385,7 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
         (int(account.group(1)) if account and not _AWARD_TITLE.search(doc.title) else dated)
 
 
-_ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据)")
+_ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据|考核)")  # 2024年度…考核结果的通报
 _AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")
 
 # -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",

@@ -118,8 +118,10 @@ def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
     across = [j for j in range(1, len(top)) if top[j][0] is top[j - 1][0] and row[j][0] is not row[j - 1][0]]
     if not across:
         return None
-    return [t if key is top_key or not text else _join(t, text)
-            for (top_key, t), (key, text) in zip(top, row)]
+    # the merged label only where a column's own label is not enough ("2023年|2024年" over 团员|志愿者 each):
+    # each row's clause names it before every figure, words a question rarely says
+    own = [t if key is top_key or not text else text for (top_key, t), (key, text) in zip(top, row)]
+    return [_join(t, label) if own.count(label) > 1 and label != t else label for (_, t), label in zip(top, own)]
 
 
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)

@@ -165,7 +165,8 @@ def test_a_markdown_tables_emphasis_marks_are_no_part_of_its_cells():
 def test_a_header_of_two_rows_under_a_merged_cell_is_read_as_one(tmp_path, make_settings):
     """Blind set 29's Word 通报: "县(区) | 2024年完成情况 (merged over three columns) | 综合得分" above "新发展团员(名) |
     注册志愿者(名) | 青年之家(个)", 县(区) and 综合得分 merged down. The second row was read as a row of data and every
-    figure kept only the merged label ("乐都区2024年完成情况612")."""
+    figure kept only the merged label ("乐都区2024年完成情况612"). The merged label goes where the columns' own
+    labels are not enough (the test below): here each figure is "平安区注册志愿者9720名"."""
     document = docx.Document()
     document.add_heading("关于2024年度全市县(区)团委工作考核结果的通报", level=1)
     document.add_paragraph("各县(区)主要指标完成情况及综合得分见下表。")
@@ -186,5 +187,14 @@ def test_a_header_of_two_rows_under_a_merged_cell_is_read_as_one(tmp_path, make_
     ingest_paths([tmp_path / "haidong.docx"], settings)
     answer = Assistant.open(settings).ask("平安区注册志愿者多少名?")
     assert answer.value == "9720名"
-    assert answer.citations[0].text.endswith("平安区2024年完成情况注册志愿者9720名;平安区2024年完成情况青年之家14个;"
-                                             "平安区综合得分93.2。")
+    assert answer.citations[0].text.endswith("平安区注册志愿者9720名;平安区青年之家14个;平安区综合得分93.2。")
+
+
+def test_a_merged_header_label_is_kept_where_the_columns_own_labels_repeat():
+    from ingest.tables import row_lines
+
+    y23, y24, county = object(), object(), object()
+    grid = [[(county, "县"), (y23, "2023年"), (y23, "2023年"), (y24, "2024年"), (y24, "2024年")],
+            [(county, "县"), *[(object(), t) for t in ("团员(名)", "志愿者(名)", "团员(名)", "志愿者(名)")]],
+            [(object(), t) for t in ("甲县", "1", "2", "3", "4")], [(object(), t) for t in ("乙县", "5", "6", "7", "8")]]
+    assert row_lines(grid)[0] == "甲县2023年团员1名;甲县2023年志愿者2名;甲县2024年团员3名;甲县2024年志愿者4名。"

@@ -92,6 +92,14 @@ class Catalogue:
             found = set(hit) if found is None else found & hit
         return set(self.reports) if found is None else found
 
+    def about(self, scope: Scope) -> set[str]:
+        """The reports about every place the scope names (their focus holds it: 海东's own 通报, not 互助县's report that
+        names 海东 in passing); empty when it names none."""
+        places = {m.place for m in scope.mentions if not m.institution}
+        if not places:
+            return set()
+        return {d for d, r in self.reports.items() if places <= set(r.focus)}
+
     def titled_with(self, names) -> set[str]:
         """The reports whose title names one of these universities (their own reports)."""
         return {d for d, m in self.metas.items() if any(n in m["title"] for n in names)} if names else set()

@@ -211,6 +211,13 @@ class Env:
             return list(self.question.scope.mentions)
         return find(self.question.text)
 
+    def names_place(self, surface: str, text: str) -> bool:
+        """Whether the text names the place asked as `surface`, as written or by its full name (海南州 in
+        "共青团海南藏族自治州委": a title writes the full name of a prefecture staff shorten)."""
+        if surface in text:
+            return True
+        return any(m.place.name in text for m in self.asked if m.surface == surface)
+
     @cached_property
     def asked(self) -> list:
         """The places the question asks of: those it names, not as part of an institution's name."""
@@ -238,7 +245,7 @@ class Env:
         clause, sentence = text[span[0]:span[1]], _row_caption(text, at[0]) + text[slice(*at)]
         upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
         # a place the report is about (its title's, a portal's own city) needs no naming in the sentence
-        below = [t for t in self.places if t not in self.passages[rank].title + self.passages[rank].focus]
+        below = [t for t in self.places if not self.names_place(t, self.passages[rank].title + self.passages[rank].focus)]
         parts = self.sub_places(rank)
         found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
@@ -389,8 +396,9 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         fit = led["town"] in env.question.text
         return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     whole = [m for m in _WHOLE_AT.finditer(text, begin, at) if not near or m.start() >= near[-1].end]
-    if whole and any(p in env.passages[rank].title for p in env.places):  # "全年全区新发展团员236名": the report's
-        fit = not towns_asked(env.question.text)                           # place, which the question asks
+    if whole and any(env.names_place(p, env.passages[rank].title + env.passages[rank].focus) for p in env.places):
+        # "全年全区新发展团员236名": the report's place (its title's, or its focus city's), which the question asks
+        fit = not towns_asked(env.question.text)
         return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     if not near:
         return {}

@@ -127,7 +127,8 @@ def table() -> dict[str, tuple[Place, bool]]:
         for form in forms:
             if p.level < 2 or (form not in COMMON and p.short not in COMMON):
                 found.setdefault(form, (p, p.level == 2 and form == p.short))  # 基金会理事长 names no 会理
-            elif form == p.name and len(form) > 2 and counties[form] == 1:
-                # 解放区, 前进区, 永康市: the suffix makes the everyday word a place, when one county has the name
+            elif form != p.short and len(form) > 2 and counties[p.name] == 1:
+                # 解放区, 前进区, 永康市, 互助县 (互助土族自治县): the suffix makes the everyday word a place, when one
+                # county has the name
                 found.setdefault(form, (p, True))
     return {**{form[:2]: None for form in found}, **found}

@@ -129,12 +129,14 @@ class Assistant:
         # a place asked with nothing below it: its own reports first, not those of its counties that name it
         about = set() if towns else reports.about(q.scope) & covering
         docs = (covering & reports.locate(quote)) or about or covering or None  # None: any report (the passages decide)
+        part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs)
+                 for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs,
+                                                part=part)
                  for report in [reports.reports[p.doc_id]]]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
-                    and all(t in p.title or t in self.retriever.neighbourhood(p) for t in towns)]
+                    and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
         return q, admitted, found, ""
 
     def _unknown_university(self, text: str, reports, english: bool = False) -> str:
@@ -249,6 +251,11 @@ def states_sum(answer: Answer, parts: list[str]) -> bool:
     one part's figure in a sentence that lists them ("永城市、夏邑县、虞城县分列前三位,宁陵县…284名")."""
     quote = answer.citations[0].quote if answer.citations else answer.text
     return answer.found and all(p in quote for p in parts) and bool(_SUMMED.search(quote))
+
+
+def _names_town(town: str, text: str) -> bool:
+    """The text names the town asked, or the town its county's name runs into ("互助威远镇": 威远镇)."""
+    return any(town[i:] in text for i in range(max(len(town) - 2, 1)))
 
 
 def _focus(report: scope.Report) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.engine.localities import LOCAL_PART, LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
+from app.engine.localities import LED_BY_PART as _LED_BY_PART, LOCAL_PART, LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
 
 from .clean import SITE_INFO
 from .fact_indicator import before_words, indicator_of, names_nothing
@@ -141,7 +141,6 @@ _LIST_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 # A total named by nothing but itself counts what the figure before it in the sentence counts, all of it.
 _BARE_TOTAL = re.compile(r"(?P<whole>全[市县区省州校])?(?P<total>总数|总量)")
 _NEW_VERB = re.compile(r"^(?:新建成|新建|新增|新发展|新注册|建成)")
-_LED_BY_PART = re.compile(rf"^(?:[((]?[一二三四五六七八九十\d]+[))、.]\s*)?(?P<name>{TOWN_OR_COLLEGE.pattern})[::]")
 _NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 
 

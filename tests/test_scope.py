@@ -458,3 +458,29 @@ def test_an_english_question_on_a_county_only_the_report_text_names(tmp_path, ma
     ingest_paths([tmp_path / "weifang.txt"], settings)
     answer = Assistant.open(settings).ask("How many Youth Homes did Shouguang have in 2023?")
     assert answer.value == "28家" and answer.citations[0].paragraph == 2
+
+
+def test_a_place_is_answered_from_its_own_report_and_a_county_from_its_whole(tmp_path, make_settings):
+    """Blind set 29: "海东注册志愿者" was answered from 互助县's report, which names 海东 in passing, over 海东's own 通报
+    (whose title names no place); "互助县注册志愿者总数" found only its towns' short paragraphs ("威远镇:…"), each dense
+    in the words asked, and not the county's own "全年全县…" paragraph; "互助威远镇" names the town 威远镇."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "haidong_tongbao.txt").write_text(
+        "关于2024年度全市县(区)团委工作考核结果的通报\n\n共青团海东市委\n\n2024年,全市新发展团员3297名,注册志愿者76580名,"
+        "建成青年之家99个。\n\n民和县团委综合得分96.3分,位列全市第一。\n", encoding="utf-8")
+    towns = "".join(f"{town}:新发展团员{n}名,注册志愿者{n * 20}名,建成青年之家{n // 20}个,全年开展志愿服务活动{n}场。\n\n"
+                    for town, n in (("威远镇", 96), ("丹麻镇", 48), ("高寨镇", 52), ("南门峡镇", 37), ("加定镇", 29),
+                                    ("五十镇", 44), ("塘川镇", 58), ("东沟乡", 41), ("东和乡", 40)))
+    (tmp_path / "huzhu_2024.txt").write_text(
+        "共青团互助土族自治县委2024年工作总结\n\n2024年,团县委在县委和团市委的坚强领导下,立足土族聚居地区实际,团结带领全县"
+        "青少年贡献青春力量。全年全县新发展团员654名,注册志愿者14980名,青年之家达到23个。各乡镇工作情况如下。\n\n" + towns
+        + "威远镇团委书记祁玉兰获评海东市优秀共青团干部。\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths(sorted(tmp_path.glob("*.txt")), settings)
+    ask = Assistant.open(settings).ask
+    assert ask("海东注册志愿者多少名?").value == "76580名"
+    whole = ask("互助县注册志愿者一共多少名?")
+    assert whole.value == "14980名" and whole.citations[0].paragraph == 1
+    assert ask("互助威远镇青年之家几个").value == "4个"

@@ -16,6 +16,8 @@ TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该])街道|"
         rf"(?<![乡村下家全各每本该返回故老同异他])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
 COLLEGE = r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])(?:学院|学部|书院)"  # a row's college (文学院, 教育学部)
 TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
+# A paragraph of one town's or college's figures, its name and a colon first ("威远镇:新发展团员96名…").
+LED_BY_PART = re.compile(rf"^(?:[((]?[一二三四五六七八九十\d]+[))、.]\s*)?(?P<name>{TOWN_OR_COLLEGE.pattern})[::]")
 # A town, street or zone written right after its county or city ("固始段集镇", "滨州高新区"): no gazetteer has them.
 ZONES = ("高新区", "经开区", "经济技术开发区", "经济开发区", "开发区")
 LOCALITY_AFTER = re.compile(f"{TOWN}|" + "|".join(ZONES))

@@ -129,12 +129,15 @@ class HybridRetriever:
         """This process just changed the contents: apply its log entries now (the caller is the writer)."""
         self.follower.catch_up()
 
-    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None) -> list[Passage]:
+    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None, part=None) -> list[Passage]:
+        """part: whether a paragraph's text is one part's (a town's, "威远镇:…"), when the question asks the whole:
+        the lowest of them leaves its place to the best other paragraph not chosen (the county's own "全年全县…",
+        longer, crowded out by its towns' short paragraphs, each dense in the words asked)."""
         state = self.index()
         if not len(state):
             return []
         query = self.expand(normalise_query(query))[0]
-        return self._paragraphs(state, self._blend(query, state, doc_ids), k)
+        return self._paragraphs(state, self._blend(query, state, doc_ids), k, part)
 
     def _blend(self, query: str, state: State, doc_ids) -> np.ndarray:
         # The Chroma query waits on the network (the GIL let go): it runs beside the lexical scores. The encoder
@@ -156,7 +159,7 @@ class HybridRetriever:
             score = score * mask
         return score
 
-    def _paragraphs(self, state: State, score: np.ndarray, k: int) -> list[Passage]:
+    def _paragraphs(self, state: State, score: np.ndarray, k: int, part=None) -> list[Passage]:
         # Only the head of the ranking is read: partition first, sort the few (8 ms -> 1 ms at 100k chunks).
         head = min(max(4 * k, 20), len(score))
         top = np.argpartition(-score, head - 1)[:head]
@@ -167,7 +170,12 @@ class HybridRetriever:
                 seen.add(key)
                 ranked.append((int(pos), key))
         # A section heading holds no answer, its section does; its few words outranked the section's paragraphs.
-        chosen = [(pos, key) for pos, key in ranked if not heading(self._text(state, key))][:k]
+        ranked = [(pos, key) for pos, key in ranked if not heading(self._text(state, key))]
+        chosen = ranked[:k]
+        parts = [c for c in chosen if part(self._text(state, c[1]))] if part is not None else []
+        whole = next((c for c in ranked[k:] if not part(self._text(state, c[1]))), None) if parts else None
+        if whole:
+            chosen = [c for c in chosen if c is not parts[-1]] + [whole]
         passages = []
         for pos, (doc_id, number) in chosen:
             record, parts = state.record(doc_id), self._parts(state, (doc_id, number))

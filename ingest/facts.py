@@ -39,8 +39,8 @@ from .schema import Document, Fact
 # 15: figures listed after 分别 count what the first of them counts; 16: a county's short name after punctuation or
 # a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名), a total after what
 # was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分);
-# 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place.
-FACTS_VERSION = 18
+# 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place; 19: 平安区 in 平安区新发展团员.
+FACTS_VERSION = 19
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

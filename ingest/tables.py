@@ -57,9 +57,14 @@ def numbered(text: str) -> str:
 
 
 def _label(header: str) -> tuple[str, str]:
-    """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', '')."""
+    """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', ''); '综合得分' -> ('综合得分', '分')."""
     m = _UNIT.search(header)
-    return (header[:m.start()].strip(), m.group(1).strip()) if m else (header, "")
+    if m:
+        return header[:m.start()].strip(), m.group(1).strip()
+    return header, "分" if _SCORE.search(header) else ""
+
+
+_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
 
 
 def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> list[str]:

@@ -198,6 +198,8 @@ def test_cross_gold_is_not_an_answer_model_training_set():
     ("铜川和宁夏的注册志愿者加一起有多少?", "total", False),        # 加一起
     ("铜川注册志愿者这几年是怎么变化的?", "trend", False),
     ("铜川2019到2021年注册志愿者分别多少?", "trend", False),
+    ("海东新发展团员最少的县", "rank", True),                      # keywords: the part asked ends them (blind set 29)
+    ("青海大学新发展团员第二多的学院", "rank", False),
     ("Which has more registered volunteers, Tianjin or Hainan?", "compare", False),
     ("How many registered youth volunteer organizations do Tianjin and Hainan each have?", "list", False),
 ])

@@ -52,6 +52,13 @@ def test_english_county_names_read_with_their_suffix_and_their_city():
     assert [m.place.name for m in scope.find("volunteers did Cao County have", None, known)] == ["曹县"]
 
 
+def test_a_full_name_jieba_runs_on_into_the_next_word_is_a_place():
+    """jieba's guess "区新" of "平安区新发展团员438名" (no word it knows) hid 平安区; 平安区域 stays none."""
+    assert [m.place.name for m in scope.find("平安区新发展团员438名")] == ["平安区"]
+    assert scope.find("推进平安区域建设") == []
+    assert [m.place.name for m in scope.find("互助县注册志愿者14980名")] == ["互助土族自治县"]
+
+
 @pytest.mark.parametrize("text", ["团市委书记是谁?", "在平安建设表彰会上获得了什么荣誉?", "基金会理事长是谁?",
                                   "白云社区有多少名志愿者?", "新华社报道了什么?", "全国有多少名团员?"])
 def test_organisation_and_everyday_words_are_not_places(text):

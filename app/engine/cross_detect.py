@@ -57,8 +57,12 @@ _NORM = re.compile(r"要求|应当|必须|不低于|不少于")
 _INNER_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇|乡|街道|学院|院系|团支部|支部)")  # no report is a town's or a college's
 # "乳源哪个镇…最多", "东莞试点镇街中…最多的是哪个", "华南农业大学哪个学院…最多": the towns or colleges of the one
 # place or university named, which its report's rows give (ingest/facts.py reads them as the facts' places).
-_LOCAL_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇街|镇|乡|街道|学院|院系)|镇街")
-_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)")
+# Written as keywords, the part ends the question: "海东新发展团员最少的县", "青大新发展团员第二多的学院".
+_PART_LAST = r"的(?:是)?(?:哪个)?{}(?:是哪一?个?)?[??]?$"  # …最少的学院是哪个?
+_LOCAL_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇街|镇|乡|街道|学院|院系)|镇街|"
+                          + _PART_LAST.format("(?:乡镇|镇|乡|街道|学院|院系)"))
+_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区县|县区|县市区|县市|县\(市、区\)|"
+                    + _PART_LAST.format("(?:县|区|县区|县市|县市区)"))
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _VERSUS = re.compile(r"比\s*(?:19|20)?\d{2}\s*年[^,,??。]{0,8}?(?:增长|增加|涨|多|少|减少|下降|提高|降低)了?(?:多少|几)")
 _PRONOUN = re.compile(r"[他她它其该]")
@@ -77,7 +81,7 @@ _MENTION_FORM = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})(?:[或�
                            rf"(?:都|有|曾|也)?(?:{_SAYING}|有)(?:了|过)?|"
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
-_FORM = re.compile(r"哪[一几]?个?(?:乡镇|镇街|镇|乡|街道|学院|院系)|(?:试点)?镇街(?:之中|当中|中|里)?|从[多高大少低小]到[多高大少低小]排?|排(?:个|一下)?序|(?:怎么|如何)排|(?<!\d)\d{2}年|哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+_FORM = re.compile(r"的(?:是)?(?:哪个)?(?:乡镇|镇|乡|街道|学院|院系|县区|县市区|县市|县|区)(?:是哪一?个?)?(?=[??]?$)|哪[一几]?个?(?:乡镇|镇街|镇|乡|街道|学院|院系)|(?:试点)?镇街(?:之中|当中|中|里)?|从[多高大少低小]到[多高大少低小]排?|排(?:个|一下)?序|(?:怎么|如何)排|(?<!\d)\d{2}年|哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
                    r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"
@@ -229,7 +233,7 @@ def place_mentions(text: str, catalogue=None):
     mentions = [x for x in mentions if not (_AWARD_AFTER.match(text, x.end)
                                             and any(y.place.within(x.place) for y in mentions))]
     # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
-    if _COMPARE.search(text) or _SUPER.search(text) or english.ranks(text):
+    if _COMPARE.search(text) or _SUPER.search(text) or _ORDINAL.search(text) or english.ranks(text):
         mentions += [scope.Mention(scope.school_place(name), name, a, b) for a, b, name in scope.schools(text)
                      if not any(x.start < b and a < x.end for x in mentions)]
     mentions.sort(key=lambda x: x.start)

@@ -187,7 +187,7 @@ def test_a_header_of_two_rows_under_a_merged_cell_is_read_as_one(tmp_path, make_
     ingest_paths([tmp_path / "haidong.docx"], settings)
     answer = Assistant.open(settings).ask("平安区注册志愿者多少名?")
     assert answer.value == "9720名"
-    assert answer.citations[0].text.endswith("平安区注册志愿者9720名;平安区青年之家14个;平安区综合得分93.2。")
+    assert answer.citations[0].text.endswith("平安区注册志愿者9720名;平安区青年之家14个;平安区综合得分93.2分。")
 
 
 def test_a_merged_header_label_is_kept_where_the_columns_own_labels_repeat():

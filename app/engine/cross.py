@@ -20,6 +20,7 @@ from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
 from .cross_places import is_local, level, part_of
+from .gazetteer import written
 from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
 from .cross_select import of_years as _of_years, part_asked, passing as _passing  # noqa: F401  (re-exported)
@@ -300,26 +301,29 @@ def _restated(f: Fact) -> bool:
     return bool(re.search(r"(?:上年|去年|上一年|前一年|(?:19|20)\d{2}年)(?:同期)?的?" + re.escape(f.figure), f.quote))
 
 
-def _shown(f: Fact) -> str:
-    """The place as its quote writes it: 牡丹区, not the short name 牡丹 the facts are keyed by."""
+def _shown(f: Fact, asked=()) -> str:
+    """The place as its quote writes it: 牡丹区, not the short name 牡丹 the facts are keyed by; else as a name that
+    reads back as the place asked (海南州, whose short name 海南 is the province's)."""
     m = re.search(re.escape(f.place) + rf"[区县市州旗盟]?(?:{'|'.join(ZONES)})?", f.quote) if f.place else None
-    return m.group() if m else f.place
+    if m:
+        return m.group()
+    return next((written(p) for p in asked if p.short == f.place and p.code), f.place)
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:
     rows = sorted(rows, key=lambda f: f.value, reverse=not q.fewest)
-    winner = _shown(rows[0])
+    winner = _shown(rows[0], q.places)
     more = msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST
     if q.kind == "compare":
         head = msg.CROSS_COMPARE.format(indicator=q.indicator, winner=winner,
                                         more=msg.CROSS_LESS if q.fewest else msg.CROSS_MORE)
     elif q.top > 1:  # "前三名": the first places, every figure still listed
-        winner = "、".join(_shown(f) for f in rows[:q.top])
+        winner = "、".join(_shown(f, q.places) for f in rows[:q.top])
         head = msg.CROSS_TOP.format(indicator=q.indicator, top=q.top, places=winner, n=len(rows), more=more)
     elif q.nth > 1:  # "排第二": the place at that rank
         if len(rows) < q.nth:
             return None
-        winner = _shown(rows[q.nth - 1])
+        winner = _shown(rows[q.nth - 1], q.places)
         head = msg.CROSS_NTH.format(indicator=q.indicator, winner=winner, nth=q.nth, n=len(rows), more=more)
     else:
         head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows), more=more)

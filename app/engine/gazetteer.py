@@ -114,6 +114,20 @@ def renamed(places: list[Place]) -> list[Place]:
     return added
 
 
+def written(place: Place) -> str:
+    """The shortest name that reads back as this place: 铜川; 海南州 (海南 is the province); 互助县 (互助 is a word)."""
+    return _written().get(place, place.name)
+
+
+@lru_cache(maxsize=1)
+def _written() -> dict[Place, str]:
+    found: dict[Place, str] = {}
+    for form, hit in table().items():
+        if hit is not None and (hit[0] not in found or len(form) < len(found[hit[0]])):
+            found[hit[0]] = form
+    return found
+
+
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[Place, bool]]:
     """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.

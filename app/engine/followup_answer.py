@@ -35,6 +35,8 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
     if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
         rest = question[pronoun.end():].removeprefix("的")
         named = _parts_named(previous, pronoun.group()[-1])  # "这个学院新发展了多少?" after "…,其中医学院有多少?"
+        if not named and _BARE_HOW_MANY.fullmatch(rest):  # "它有多少?" after a rank (previous asks its winner's
+            return previous                              # figure: of_winner): that question, its topic with it
         return named[-1] + rest if named else rest  # else the scope carries ("它的注册志愿者…" after a town's)
     if not (pronoun and answer.strip() and previous):
         return question
@@ -49,6 +51,7 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
 
 
 _PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
+_BARE_HOW_MANY = re.compile(r"(?:的)?(?:有|是|共有|一共有?)?(?:多少|几)[个名人家所位项]?(?:呢)?[??]?")  # nothing counted of its own
 _PART_LEAD = re.compile(r"^(?:其中|在)")
 
 
@@ -63,7 +66,7 @@ def _parts_named(text: str, kind: str) -> list[str]:
     return []
 
 
-_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
+_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县市|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
 # The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
 _RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
 _MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")

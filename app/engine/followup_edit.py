@@ -8,6 +8,7 @@ import re
 
 from . import scope
 from .cross_period import asks_plan
+from .gazetteer import written
 from . import localities
 from .localities import schools
 from .numbers import UNITS
@@ -234,10 +235,14 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
     planned = asks_plan(previous) and not asks_plan(question)
     years = [] if own.years or planned else [str(y) for y in before.years]
-    # A place by its short name (四川, not 四川省: the reports' own wording), an institution in full; a school
+    # A place by its short name (四川, not 四川省: the reports' own wording) unless that reads as another place or
+    # as a word (海南州, not 海南, the province; 互助县, not 互助), an institution in full; a school
     # whose name holds no place ("长江大学") as well.
-    named = [place_phrase(previous, m) if m.institution else m.place.short for m in before.mentions]
+    named = [place_phrase(previous, m) if m.institution else written(m.place) for m in before.mentions]
     whole_place = WHOLE_PLACE.search(question)
+    if whole_place:  # "全州比上年增长了多少?" after 共和县's figure: the prefecture's, not the county's inside it
+        named = [n for n, m in zip(named, before.mentions)
+                 if m.institution or not any(m.place.within(o.place) for o in before.mentions)]
     ranked = RANKED_PARTS.search(question)
     if ranked and ranked["part"] in ("县市区", "县区", "区县", "县", "区") and \
             any(m.place.level < 2 for m in before.mentions):  # over the city's counties, none of them

@@ -435,3 +435,18 @@ def test_blind_set_27s_rates_parts_and_universities():
     assert condense("哪个乡镇最少？", turns) == "堆龙德庆区哪个乡镇新发展团员最少?"  # over all the towns
     assert condense("西藏大学西部计划录取了多少人？", [("拉萨2023年在岗的西部计划志愿者有多少？", "145名")]) == \
         "西藏大学西部计划录取了多少人?"  # a university named is the question's own place
+
+
+def test_a_college_a_rank_s_winner_and_a_whole_carry_as_staff_mean_them():
+    """Blind set 29: a college named after its university carried to the next figure and swapped for another;
+    "它有多少?" after a rank asks the winner's figure of what was ranked; "全州…" after a county's figure is the
+    prefecture's, written so it reads back (海南州, not 海南, the province); 互助县, not the word 互助."""
+    history = [("青海大学医学部有多少团员?", "3,120名")]
+    assert condense("志愿服务时长呢?", history) == "青海大学医学部志愿服务时长是多少?"
+    history.append(("志愿服务时长呢?", "48,300小时"))
+    assert condense("财经学院呢?", history) == "青海大学财经学院志愿服务时长是多少?"
+    ranked = [("海西州2024年注册志愿者多少人?", "31,180名"), ("哪个县市最多?", "格尔木市")]
+    assert condense("它有多少?", ranked) == "海西州2024年格尔木市注册志愿者多少?"
+    county = [("海南州2024年新发展团员多少名?", "1,046名"), ("哪个县最多?", "共和县")]
+    assert condense("全州比上年增长了多少?", county).startswith("海南州全州")
+    assert condense("新发展团员多少?", [("海东通报里互助县考核是什么等次?", "良好")]) == "海东互助县新发展团员多少?"

@@ -17,7 +17,7 @@ from .followup_answer import RANKED, named_by_answer, of_winner
 from .followup_asks import BARE_MEASURE, actual, measured, rate_of, ranked_parts, targeted
 from .localities import ZONES, schools
 from .people import ROLE
-from .followup_edit import (FIGURE_PART, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
+from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
@@ -264,6 +264,9 @@ def _school_for(text: str, rest: str) -> str | None:
     if len(named) != 1 or named[0][:2] != (0, len(rest)):
         return None
     same = [s for s in schools(text) if s[2][-2:] == rest[-2:]]
+    if not same and rest.endswith(("学院", "学部", "书院")) and (college := colleges_after_school(text)):
+        at = text.find(college[-1])  # "青海大学医学部…" + 财经学院: the college after the university
+        return text[:at] + rest + text[at + len(college[-1]):]
     return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
 
 

@@ -23,7 +23,10 @@ def ranked_parts(previous: str, rank: re.Match) -> str:
     named = scope.of_text(previous)
     where = place_phrase(previous, named.mentions[0]) if named.mentions else ""
     when = f"{named.years[0]}年" if named.years else ""
-    thing = _WHOLE_WORDS.sub("", indicator_of(previous, named.mentions))
+    bare = previous  # the university's name is no part of the thing ranked ("青海大学全校合计志愿服务时长")
+    for start, end, _ in sorted(schools(previous), reverse=True):
+        bare = bare[:start] + bare[end:]
+    thing = _WHOLE_WORDS.sub("", indicator_of(bare, scope.of_text(bare).mentions))
     return f"{where}{when}{part_word(previous, rank['which'])}{thing}{rank['most']}?"
 
 

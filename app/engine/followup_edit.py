@@ -223,6 +223,15 @@ def swap_subject(previous: str, focus: str) -> str:
     return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
 
 
+# A college named right after its university ("青海大学医学部有多少团员?"): no words of the question in it.
+_COLLEGE_NAMED = re.compile(r"(?:(?![的了有多少几是在和与及各哪最其])[\u4e00-\u9fff]){1,8}?(?:学院|学部|书院)")
+
+
+def colleges_after_school(text: str) -> list[str]:
+    """The colleges named right after a university (医学部 of "青海大学医学部…")."""
+    return [m.group() for *_, end, _ in [(0, *s) for s in schools(text)] if (m := _COLLEGE_NAMED.match(text, end))]
+
+
 def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = False) -> str:
     """A full question that names no place: the previous places, years (unless it names its own) and
     programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?"). of_whole: a new thing after
@@ -254,6 +263,8 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     if not (whole_place or (ranked and ranked["part"] not in ("学院", "学部"))):  # "全县一共多少…": the county's
         named += [t for t in scope.localities(unhalved, mentions) if t not in question]
     named += [z for z in _ZONE_WORDS.findall(kept) if z not in question and not any(z in n for n in named)]
+    if not (whole_place or ranked) and not _COLLEGE_NAMED.search(question):  # "志愿服务时长呢?" after 青海大学医学部's
+        named += [c for c in colleges_after_school(kept) if c not in named]
     named = sorted(named, key=lambda p: (kept.find(p) < 0, kept.find(p)))  # as the question had them: school, college
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides

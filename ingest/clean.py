@@ -22,7 +22,9 @@ ARTICLE_INFO = "文章信息:"
 SITE_INFO = "网站信息:"
 _SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|网站|门户网站|官网|官方网站)")  # the site's name, as its logo says
 _SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码")
-_DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
+# "(2025年1月16日)" or "(2024年1月18日在共青团西宁市第十五届委员会第五次全体会议上)" under a speech's title
+_DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+                        r"(?:在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?)?\s*[))]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
@@ -49,7 +51,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             date = date or parse_date(text)
         elif text != title:
             kept.append(text)
-            if _DATE_LINE.fullmatch(text):  # "(2025年1月16日)" under a speech's title and speaker: its date
+            if _DATE_LINE.fullmatch(text):  # a speech's date, under its title and speaker
                 date = date or parse_date(text)
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]

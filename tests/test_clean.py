@@ -109,6 +109,13 @@ def test_parse_date(text, iso):
     assert parse_date(text) == iso
 
 
+def test_a_speech_s_date_under_its_title(tmp_path):
+    """"(2024年1月18日在共青团西宁市第十五届委员会第五次全体会议上)" dates the report (blind set 29: asked 哪天作的)."""
+    lines = ["凝心聚力担使命 青春建功新西宁", "(2024年1月18日在共青团西宁市第十五届委员会第五次全体会议上)", "各位委员:",
+             "2023年,全市团员青年奋发有为。"]
+    assert clean_document(lines, tmp_path / "xining.md").date == "2024-01-18"
+
+
 def test_date_from_file_name_when_the_text_has_none(tmp_path):
     doc = clean_document(["团市委召开会议", "会议总结了全年工作。"], tmp_path / "report-2020-05-04.txt")
     assert doc.date == "2020-05-04"

@@ -48,6 +48,8 @@ def test_question_kind(question, kind):
     ("兰大莫高窟讲解志愿服务队有多少队员", PEOPLE),
     ("邯郸团市委机关干部平均多大年纪？", {"岁"}),
     ("德清县青创贷扶持了几个人", PEOPLE | {"个"}),
+    ("西宁24就业见习岗位", COUNT),  # keywords: the thing named last is counted, not a rate (blind set 29)
+    ("西宁12355 2024接听量", CALLS),
 ])
 def test_expected_units(question, units):
     assert analyse(question).units == frozenset(units)

@@ -38,7 +38,7 @@ PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|�
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b")
 VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访问量|浏览次数|\bviews\b")  # counted in 次 (blind set 23)
-CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|咨询(?!师|志愿|员)|求助|个案|诉求")
+CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|接听|咨询(?!师|志愿|员)|求助|个案|诉求")
 # 完成计划的多少, 年度任务完成多少: a share of the plan
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
                     r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
@@ -51,6 +51,7 @@ _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
 _THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
+_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
 _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
@@ -154,6 +155,8 @@ def _nearest(q: str) -> frozenset:
         found = found or _nearest_before(q[:m.start()])
         if found:
             return found
+        if _THING_ASKED.search(q, 0, m.start()):  # "就业见习岗位是多少" (keywords read so): things, not a rate
+            return COUNT
     elif (named := _COUNT_NAMED.search(q)) and (found := _nearest_before(named.group(1))):
         return found
     for pattern, found in _NOUNS:

@@ -31,9 +31,11 @@ FEATURES: tuple[str, ...] = (
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
     "cov_near", "missing_max",                             # ±12 characters of the value; heaviest term the context lacks
-    "part_asked", "part_lacks_window", "part_lacks_sentence",  # 其中女性: a part asked; how much of it the clause
-    "part_lacks_paragraph",                                # ±1, the sentence, the paragraph lack (0 when none asked:
-                                                           # a part named is as good as none asked)
+    "part_asked", "part_lacks_clause", "part_lacks_window", "part_lacks_sentence",  # 其中女性: a part asked; how much
+    "part_lacks_paragraph",                                # of it the clause, ±1, the sentence, the paragraph lack
+                                                           # (女团员 of "新发展团员4105名,…,其中女性团员2176名": the
+                                                           # clause tells the part's figure from the whole's; 0 when
+                                                           # none asked: a part named is as good as none asked)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
@@ -259,7 +261,8 @@ class Env:
         if q.kind == "numeric":
             found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
         if q.part:
-            found |= {"part_lacks_window": _lacks(q.part, window), "part_lacks_sentence": _lacks(q.part, sentence)}
+            found |= {"part_lacks_clause": _lacks(q.part, clause), "part_lacks_window": _lacks(q.part, window),
+                      "part_lacks_sentence": _lacks(q.part, sentence)}
         if q.subject:
             found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
         return found

@@ -13,6 +13,8 @@ import unicodedata
 from ingest import messages as msg
 from ingest.schema import Answer, Citation
 
+from .gazetteer import written
+
 # Words that say an activity happened, not which: a report rarely repeats them next to the name of the thing.
 _GENERIC = re.compile(r"^(?:活动|工作|情况|创建|开展|建设|相关|方面|组织|有关|举办|进行|实施|获评|获得|内容|问题|事情|系统|产业|行业|领域|地区|青年工作)$")
 _FRAMED = re.compile(r"(?<=[\u4e00-\u9fff]{2})地区$")
@@ -84,8 +86,8 @@ def _places(text: str, doc_id: str, catalogue, title: str = "") -> str:
 
     report = catalogue.reports.get(doc_id)
     school = [name for _, _, name in scope.schools(title)][:1]
-    focus = school or (sorted({p.short for p in report.focus}) if report else [])
-    named = [m.place.short for m in scope.find(text, catalogue.asked_names, catalogue.known) if not m.institution]
+    focus = school or (sorted({written(p) for p in report.focus}) if report else [])  # 海南州, not the province
+    named = [written(m.place) for m in scope.find(text, catalogue.asked_names, catalogue.known) if not m.institution]
     more = [p for p in dict.fromkeys(named) if p not in focus][:3]
     return "、".join(focus) + (f"({'、'.join(more)})" if more else "")
 

@@ -116,7 +116,7 @@ def renamed(places: list[Place]) -> list[Place]:
 
 def written(place: Place) -> str:
     """The shortest name that reads back as this place: 铜川; 海南州 (海南 is the province); 互助县 (互助 is a word)."""
-    return _written().get(place, place.name)
+    return _written().get(place) or (place.name if place.code else place.short)  # a title's own name as it is
 
 
 @lru_cache(maxsize=1)

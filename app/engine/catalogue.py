@@ -96,9 +96,10 @@ class Catalogue:
         """The reports about every place the scope names (their focus holds it: 海东's own 通报, not 互助县's report that
         names 海东 in passing); empty when it names none."""
         places = {m.place for m in scope.mentions if not m.institution}
-        if not places:
+        if not places or any(p.within(o) for p in places for o in places):  # 鞍山铁西区: a part is asked
             return set()
-        return {d for d, r in self.reports.items() if places <= set(r.focus)}
+        # a university's report is its own, whatever city it stands in (西南石油大学's is no 南充 report)
+        return {d for d, r in self.reports.items() if places <= set(r.focus) and not schools(self.metas[d]["title"])}
 
     def titled_with(self, names) -> set[str]:
         """The reports whose title names one of these universities (their own reports)."""

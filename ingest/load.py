@@ -40,7 +40,8 @@ PIPELINE_VERSION = "16"  # 2: table rows carry their headers; 3: a notice's subj
 # 14: a PDF table's header cells wrapped onto two lines are joined, a table's last cell at a page's foot is no page number;
 # 15: a Markdown table's cells without their emphasis marks (**全校合计**)
 # 16: a table header of two rows (a cell merged across columns over their own labels) read as one, a score column's
-# figures in 分, a speech's date from "(2024年1月18日在…全体会议上)"
+# figures in 分, a speech's date from "(2024年1月18日在…全体会议上)", a PDF line ending in a closing quote runs on
+# unless a sentence ended inside it ("开展“青春暖冬”" / "行动,为…": 6 paragraphs of 5 practice PDFs were split)
 
 
 class LoadError(Exception):

@@ -37,10 +37,13 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
             lines.append(line)
         # PDF text is hard-wrapped: a line that runs to the margin without ending a sentence continues on the
         # next one. A short line ends its block even unpunctuated: a title, a heading, a date under a title.
-        wrapped = i not in cells and bool(line) and line[-1] not in "。!?;:!?;:”」)" \
-            and _width(line) >= WRAPPED_WIDTH * full
+        wrapped = i not in cells and bool(line) and not _ENDS.search(line) and _width(line) >= WRAPPED_WIDTH * full
     return lines
 
+
+# A line that ends its sentence; a closing quote or bracket only after the sentence's end inside it ("开展“青春暖冬”"
+# runs on: "行动,为…").
+_ENDS = re.compile(r"[。!?;:!?;:][”」)]?$")
 
 # Page furniture: "— 1 —", "- 2 -", "第3页 共5页", "4/12"; a bare "7" only as a page's first or last line.
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")

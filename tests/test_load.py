@@ -472,6 +472,16 @@ def test_pdf_chinese_hard_wraps_joined_at_sentence_ends(tmp_path):
         "共青团铜川市委组织青年志愿者开展普法宣传活动。", "参与人数32840人次。"]
 
 
+def test_pdf_a_line_ending_in_a_closing_quote_runs_on(tmp_path):
+    """Blind set 29's 海西 PDF: "…开展“青春暖冬”" wrapped before "行动,为…" was two paragraphs (so were 6 in 5
+    practice PDFs); a quote closing after a sentence's end ("…。”") still ends the line's block."""
+    pdf = make_pdf(cjk_lines=["全年募集希望工程资金326万元资助学生870名开展“青春暖冬”", "行动,发放冬衣2400套。",
+                              "团州委书记表示:“要把工作做实做细。”", "全年开展活动150场。"])
+    assert load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines == [
+        "全年募集希望工程资金326万元资助学生870名开展“青春暖冬”行动,发放冬衣2400套。",
+        "团州委书记表示:“要把工作做实做细。”", "全年开展活动150场。"]
+
+
 def test_pdf_table_cells_read_back_as_rows(tmp_path):
     """pypdf gives a drawn table one line per cell (blind set 19's 安顺 PDF): the rows are read back with their
     headers, as a Word table's are; a short heading or a run of labels without figures is no table."""

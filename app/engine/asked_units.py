@@ -152,11 +152,10 @@ def _nearest(q: str) -> frozenset:
     if m:
         if not (found := _first(m.group(1))) and _THINGS.search(m.group(1)):
             return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
-        found = found or _nearest_before(q[:m.start()])
+        # "就业见习岗位是多少", "青创贷扶持项目数是多少" (keywords read so): the things named last, not a rate or 贷's money
+        found = found or (COUNT if _THING_ASKED.search(q, 0, m.start()) else _nearest_before(q[:m.start()]))
         if found:
             return found
-        if _THING_ASKED.search(q, 0, m.start()):  # "就业见习岗位是多少" (keywords read so): things, not a rate
-            return COUNT
     elif (named := _COUNT_NAMED.search(q)) and (found := _nearest_before(named.group(1))):
         return found
     for pattern, found in _NOUNS:

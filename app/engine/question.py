@@ -60,7 +60,7 @@ def analyse(raw: str) -> Question:
     kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), None) or _keywords_kind(text, english)
     words = _words(text)  # one jieba cut serves the terms and the part
     # keywords ask as "…是多少" would: the thing counted is the last noun ("希望工程资助学生": students, not money)
-    asked = lower if english or _ASKING.search(text) else f"{lower}是多少"
+    asked = lower if english or _ASKING.search(text) else f"{_TRAILING_YEAR.sub('', lower)}是多少"  # …项目数2023
     return Question(text, english, kind, _units(asked, english) if kind == "numeric" else frozenset(),
                     _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
                     _subject(text) if kind == "numeric" else "", _part(text, words))
@@ -68,6 +68,7 @@ def analyse(raw: str) -> Question:
 
 # A question written as keywords ("婺源注册志愿者", "江财志愿服务时长总共"): staff look a figure up so, unless the
 # words end on a name (备案号, 地址), on the one that ranks first (…最少的学院) or on who (…奖章的是).
+_TRAILING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}|\d{2})\s*年?(?:度)?$")  # a year ending keywords is their scope
 _ASKING = re.compile(r"多少|几|吗|什么|哪|谁|是否|怎么|如何|怎样|呢|[?？]")
 _NAMED_TAIL = re.compile(r"(?:号|电话|地址|来源|名称|标题|栏目|网址|邮箱|项目|作品|主题|口号|名单|的是)$")
 _RANKED_TAIL = re.compile(r"最[多少高低大小早晚][的]?[\u4e00-\u9fff()（）、]{1,10}$")

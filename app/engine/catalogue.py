@@ -98,8 +98,13 @@ class Catalogue:
         places = {m.place for m in scope.mentions if not m.institution}
         if not places or any(p.within(o) for p in places for o in places):  # 鞍山铁西区: a part is asked
             return set()
-        # a university's report is its own, whatever city it stands in (西南石油大学's is no 南充 report)
-        return {d for d, r in self.reports.items() if places <= set(r.focus) and not schools(self.metas[d]["title"])}
+        return set.intersection(*(self._by_focus.get(p, set()) for p in places))
+
+    @cached_property
+    def _by_focus(self) -> dict[Place, set[str]]:
+        """The reports about each place; a university's report is its own, whatever city it stands in (西南石油大学's
+        is no 南充 report). An index, not a pass over every report per question (11,700 of them at 100k chunks)."""
+        return _inverted((d, r.focus) for d, r in self.reports.items() if not schools(self.metas[d]["title"]))
 
     def titled_with(self, names) -> set[str]:
         """The reports whose title names one of these universities (their own reports)."""

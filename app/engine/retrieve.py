@@ -172,10 +172,10 @@ class HybridRetriever:
         # A section heading holds no answer, its section does; its few words outranked the section's paragraphs.
         ranked = [(pos, key) for pos, key in ranked if not heading(self._text(state, key))]
         chosen = ranked[:k]
-        parts = [c for c in chosen if part(self._text(state, c[1]))] if part is not None else []
-        whole = next((c for c in ranked[k:] if not part(self._text(state, c[1]))), None) if parts else None
+        led = [c for c in chosen if part(self._text(state, c[1]))] if part is not None else []
+        whole = next((c for c in ranked[k:] if not part(self._text(state, c[1]))), None) if led else None
         if whole:
-            chosen = [c for c in chosen if c is not parts[-1]] + [whole]
+            chosen = [c for c in chosen if c is not led[-1]] + [whole]
         passages = []
         for pos, (doc_id, number) in chosen:
             record, parts = state.record(doc_id), self._parts(state, (doc_id, number))

@@ -25,6 +25,7 @@ class Assistant:
     def __init__(self, settings: Settings, store: Store, retriever: HybridRetriever, llm=None):
         self.settings, self.store, self.retriever, self.llm = settings, store, retriever, llm
         self.fact_table = cross.FactTable(store)  # every fact by id, per ingest stamp
+        self._asked: tuple = ("", None)  # (question, its embedding) for clause similarities
         self._titles: tuple = (None, {})  # (lexical index, doc_id -> (title, date)) for the conflict check
         self.library = conflict.Library(self._report_titles,
                                         lambda text, doc_ids, k: self.retriever.search(text, k=k, doc_ids=doc_ids))
@@ -233,7 +234,10 @@ class Assistant:
 
     def _similarity(self, query: str, texts: list[str]) -> list[float]:
         embedder = self.retriever.embedder
-        q = np.asarray(embedder.embed_query(query))
+        asked = self._asked  # one question's similarities are asked again by the conflict check (threads: a local)
+        if asked[0] != query:
+            self._asked = asked = (query, np.asarray(embedder.embed_query(query)))
+        q = asked[1]
         vectors = np.asarray(embedder.embed_documents(texts))
         return list(vectors @ q)
 

@@ -8,6 +8,7 @@ answer unless its probability is below the model's calibrated threshold (then fo
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -158,6 +159,16 @@ def _listed(question: Question, p: Passage, paragraph_text) -> Answer | None:
 
 
 def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
+    found = list(_generated(question, env, paragraph_text))
+    if question.english and similarity is not None:
+        found = _with_similarity(question, env.passages, found, similarity)
+    for rank, span, window, c, _ in found:
+        yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+
+
+def _generated(question: Question, env: Env, paragraph_text=None):
+    """(rank, clause span, window, candidate, whether its clause's similarity counts) for every candidate of every
+    passage, in order."""
     number, reporter = _header_asked(question)
     headed = set() if paragraph_text and (number or reporter) else None
     for rank, passage in enumerate(env.passages):
@@ -165,29 +176,37 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
         if headed is not None and passage.doc_id not in headed:
             headed.add(passage.doc_id)
             for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text):
-                yield replace(c, features=tuple(vector(env, rank, c.clause, text[slice(*c.clause)], c)))
-        sims = _clause_sims(question, passage, spans, similarity) if question.english else None
+                yield rank, c.clause, text[slice(*c.clause)], c, False
         for i, span in enumerate(spans):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
             window = text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
-            sim = float(sims[i]) if sims is not None else 0.0
-            values = _values(question, text, span, passage, sim)
+            values = _values(question, text, span, passage)
             if i == 0 and question.kind == "date" and passage.date:  # the report's own date (its 落款 line)
-                values = [Candidate(passage, span, _written(passage.date), "docdate", -1, similarity=sim), *values]
+                values = [Candidate(passage, span, _written(passage.date), "docdate", -1), *values]
             if i == 0 and question.kind in ("name", "entity") and passage.title and _ASKS_TITLE.search(question.text):
-                values = [*_titles(passage, span, sim), *values]
+                values = [*_titles(passage, span), *values]
             for c in values:
-                yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+                yield rank, span, window, c, True
+
+
+def _with_similarity(question: Question, passages, found: list, similarity) -> list:
+    """An English question's similarity to each clause that holds a candidate (the header's stay 0), embedded in
+    one batch: one call per passage, every clause, cost ~60 ms a question."""
+    spans = list(dict.fromkeys((rank, span) for rank, span, _, _, counts in found if counts))
+    sims = similarity(question.text, [passages[r].text[a:b] for r, (a, b) in spans]) if spans else []
+    by_span = dict(zip(spans, map(float, sims)))
+    return [(rank, span, window, replace(c, similarity=by_span[rank, span]) if counts else c, counts)
+            for rank, span, window, c, counts in found]
 
 
 # The report's own title, or its slogan before "——" ("…的标题是什么?", "标题口号是什么?"): no paragraph holds it.
 _ASKS_TITLE = re.compile(r"标题|题目|\btitle of (?:the|this) (?:report|article|news)", re.I)
 
 
-def _titles(passage: Passage, span: tuple[int, int], sim: float):
+def _titles(passage: Passage, span: tuple[int, int]):
     slogan = passage.title.split("——")[0].strip()
     for value in dict.fromkeys((passage.title, slogan)):
-        yield Candidate(passage, span, value, "doctitle", -1, similarity=sim)
+        yield Candidate(passage, span, value, "doctitle", -1)
 
 
 def _header_asked(question: Question) -> tuple[bool, bool]:
@@ -208,17 +227,11 @@ def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
 
 
-def _clause_sims(question, passage, spans, similarity):
-    if similarity is None:
-        return None
-    return similarity(question.text, [passage.text[a:b] for a, b in spans])
-
-
-def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None, sim: float = 0.0):
+def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None):
     """Candidates inside a clause, by question type: every figure, date, name… the type allows; a
     candidate with value "" where the clause itself answers (which/what questions)."""
     at, clause = span[0], text[span[0]:span[1]]
-    make = functools.partial(Candidate, passage, span, similarity=sim)
+    make = functools.partial(Candidate, passage, span)
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())

@@ -182,12 +182,12 @@ class Assistant:
         if asked.kind == "mention":
             hits = cross_mention.mentions(self.store, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
-        places = [p.short for p in asked.places] if asked.kind != "rank" else []
+        places = [p.key for p in asked.places] if asked.kind != "rank" else []
         over_parts = len(asked.places) == 1 and asked.kind in ("rank", "list")
         if over_parts:  # over its parts: only theirs are read, not
             whole = asked.places[0]  # the nearest FACT_K of every report's identical indicator ("希望小屋")
             local, docs = cross.local_parts(self.fact_table, str(index.seq), whole)  # its towns, its colleges
-            parts = [p.short if p.short != whole.short else p.name for p in catalogue.known if p.within(whole)]  # 东营区
+            parts = [p.key if p.key != whole.key else p.name for p in catalogue.known if p.within(whole)]  # 东营区
             places = parts + scope.zones(whole.short) + local or places
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator, places=places,
                             threshold=False, both=bool(cross.mixed_years(asked, text)))  # cross.answer: MATCH_MIN
@@ -203,7 +203,7 @@ class Assistant:
         if states_sum(single, [p.short for p in asked.places]):
             return None
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
-                            places=[p.short for p in asked.places], threshold=False)
+                            places=[p.key for p in asked.places], threshold=False)
         return cross.answer(asked, text, facts, self.retriever.paragraph)
 
     def _each(self, text: str, catalogue) -> Answer | None:
@@ -221,7 +221,7 @@ class Assistant:
         catalogue = scope.catalogue(index)
         mentions = [m for m in scope.find(query, catalogue.asked_names, catalogue.known) if not m.institution]
         indicator = cross.indicator_of(query, mentions) or query
-        places = {m.place.short for m in mentions}
+        places = {m.place.key for m in mentions}
         return [f for f, _ in cross.match(self.fact_table, str(index.seq), self.retriever.embedder, indicator, limit,
                                           sorted(places))]
 

@@ -40,7 +40,8 @@ from .schema import Document, Fact
 # a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名), a total after what
 # was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分);
 # 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place; 19: 平安区 in 平安区新发展团员.
-FACTS_VERSION = 19
+# 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁).
+FACTS_VERSION = 20
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -120,7 +121,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place = report_place.short
             if local := _local_part(indicator, place, paragraph[start:q.start]):  # "乳城镇发展团员62名": the town's
                 place, indicator = local
-            elif led and report_place is not None and place == report_place.short:  # "朝阳镇:…注册青年志愿者1526名"
+            elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
             year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
@@ -289,6 +290,11 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
     None). A place the report's own lies within is not the figure's ("依托“志愿四川”平台……" in 绵阳's report), and
     a sentence that speaks for the report's whole area ("全州……1.5万余名") is the report's, whatever came before."""
     origins = [m.span() for m in _ORIGINS.finditer(sentence)]
+    # A programme's name quoting a place outside the report's own (“天山青年志愿行”计划 in 昌吉's news: 天山 is
+    # Urumqi's district, or the mountains); its own or one of its parts' (“淮安·七师手拉手夏令营”) is the figure's.
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)] if report else []
+    mentions = [m for m in mentions if m.place == report or m.place.within(report)
+                or not any(a <= m.start - start < b for a, b in quoted)]
     zone = [m for m in mentions if start <= m.start and m.end <= q.start]
     if zone and (part := LOCALITY_AFTER.match(sentence, zone[-1].end - start)):  # "菏泽高新区团员总数3916名":
         return zone[-1].surface + part.group()  # the zone's, not the city's, though the city is the report's
@@ -298,7 +304,7 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
     # "…长白朝鲜族自治县132名,各县(市、区)共发展团员1228名,市直单位发展140名": from the sum of the parts on, the
     # figures are the whole's, not the last part's.
     if report and _ALL_PARTS.search(sentence, before[-1].end - start if before else 0, q.start - start):
-        return report.short
+        return report.key
     # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
     # none of them is the whole figure's place.
     after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
@@ -310,10 +316,13 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
                and not _listed(before_text, m)] if not _YEARLONG.search(sentence[:q.start - start]) else []
     if report and not before and report.whole[0] in sentence:
         if report.whole[0] in sentence[:q.start - start]:  # "全州…17.8万人": the figure speaks for the whole area
-            return report.short
+            return report.key
         earlier = []
     found = before[-1] if before else after[0] if after else earlier[-1] if earlier else None
-    return _label(found.place, report) if found else report.short if report else ""
+    return _label(found.place, report) if found else report.key if report else ""
+
+
+_QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 
 
 def _listed(text: str, m) -> bool:
@@ -322,8 +331,9 @@ def _listed(text: str, m) -> bool:
 
 
 def _label(place, report) -> str:
-    """A place's short name, or its full one where that is the report's (荆州区 in 荆州's report is not 荆州)."""
-    return place.name if report and place != report and place.short == report.short else place.short
+    """A place's key (its short name unless that reads as another place), or its full name where that is the
+    report's (荆州区 in 荆州's report is not 荆州)."""
+    return place.name if report and place != report and place.key == report.key else place.key
 
 
 # A year's figure ("召陵区…居各县区首位。…12355青少年服务台全年接听…5214个") is the report's, not the place a
@@ -374,6 +384,10 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
     text = "\n".join(doc.paragraphs)
     report = catalogue.report_of(meta, text, titled, in_text)
     focus = sorted(report.focus, key=lambda p: (-p.level, p.code))  # the most specific: 铜川 before 陕西
+    # ...unless that is one of several parts of another: a 州团委's news naming its five counties is the 州's.
+    parts = [p for p in focus if p.level == focus[0].level] if focus else []
+    if len(parts) >= 2 and (whole := next((w for w in focus if all(p.within(w) for p in parts)), None)):
+        focus = [whole]
     # 共青团天心区委2021年度工作总结, published in 2022: its figures are 2021's (but 2020年度平安建设 is an award's year);
     # so are those of a 2022 work meeting that 总结2021年工作.
     dated = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else max(report.main_years, default=0)  # title, file name

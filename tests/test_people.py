@@ -74,3 +74,16 @@ def test_a_deed_jieba_tags_as_a_name_is_none():
     from app.engine.people import people
 
     assert [p[0] for p in people("遂川县青年茶农罗佳慧荣获第二十届“江西青年五四奖章”", "获奖的是谁", [])] == ["罗佳慧"]
+
+
+def test_a_dotted_name_is_one_name_bounded_by_the_words_around_it():
+    found = people("阿克苏市团委书记古丽米拉·艾山、库车市团委书记吐尔洪·肉孜分别负责本市工作。", "库车市团委书记是谁?", ["书记"])
+    assert [name for name, *_ in found] == ["古丽米拉·艾山", "吐尔洪·肉孜"]
+    assert people("叶城县青年买吾兰·托合提荣获称号", "谁获得了称号?", [])[0][0] == "买吾兰·托合提"
+    assert people("团地委书记由买买提江·阿布拉担任", "书记是谁?", ["书记"])[0][0] == "买买提江·阿布拉"
+
+
+def test_a_signed_line_with_a_dotted_name():
+    from app.engine.people import signed_line
+
+    assert signed_line("共青团喀什地区委员会书记\u3000阿依古丽·买买提")

@@ -20,7 +20,7 @@ from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
-from .people import ROLE, people, roles_of
+from .people import DOTTED, ROLE, people, roles_of
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
@@ -46,9 +46,9 @@ _SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-~至到]\s*$")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
 _HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
-_REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+_REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
-_SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*([\u4e00-\u9fff]{2,4})")
+_SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"

@@ -130,7 +130,7 @@ EXACT_INDICATORS = 2000
 def match(table: FactTable, stamp: str, embedder, indicator: str, limit: int = FACT_K,
           places=(), threshold: bool = True, both: bool = False) -> list[tuple[Fact, float]]:
     """Facts whose indicator matches, best first (MATCH_MIN; threshold=False: every fact scored, for answer() to
-    choose); places: only theirs (short names)."""
+    choose); places: only theirs (Place.key)."""
     vector = embedder.embed_query(spelled_out(indicator))  # the encoder does not know staff's 推优
     table = table.get(stamp)
     found = _nearest(table, vector, max(limit, FACT_K), set(places))
@@ -144,7 +144,7 @@ def local_parts(table: FactTable, stamp: str, whole) -> tuple[list[str], set[str
     """(the towns, streets and colleges a report of `whole` gives facts of, those reports' doc_ids): the reports
     with facts of the whole's own (东莞's 通报, whose title names no place: its 全市共发展团员5126名 is 东莞's)."""
     facts = table.get(stamp).by_place
-    docs = {f.doc_id for _, f in facts.get(whole.short, ())}
+    docs = {f.doc_id for _, f in facts.get(whole.key, ())}
     return [place for place, items in facts.items() if is_local(place) and any(f.doc_id in docs for _, f in items)], docs
 
 
@@ -157,7 +157,7 @@ def parts_from(facts: list[tuple[Fact, float]], whole, docs: set[str]) -> list[t
     """The facts a rank or list over `whole`'s parts reads: its own reports' (docs) when they give two parts or
     more of the indicator (四平's 通报 ranks its counties; 长春's report on 公主岭, which a gazetteer still puts in
     四平, does not join), else every report's, save a town of the same name in another report."""
-    own = [(f, s) for f, s in facts if f.doc_id in docs and f.place != whole.short]
+    own = [(f, s) for f, s in facts if f.doc_id in docs and f.place != whole.key]
     if len({f.place for f, s in own if s >= MATCH_MIN}) >= 2:
         return own
     return [(f, s) for f, s in facts if not is_local(f.place) or f.doc_id in docs]
@@ -227,7 +227,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
         facts = [(f, s) for f, s in facts if cross_period.agrees(period, f.quote, f.figure)]
     best = _best_per_place(facts, wanted=q.indicator, period=period)
     if q.kind == "compare":
-        wanted = [p.short for p in q.places]
+        wanted = [p.key for p in q.places]
         found = {p: best[p] for p in wanted if p in best}
         if len(found) < 2:
             return None
@@ -237,7 +237,7 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
                                      period).values())
         return _ranked(q, question, rows, paragraph) if len(best) >= 2 else None
     if q.kind == "trend" or (q.kind == "total" and len(q.places) == 1):  # one place over years
-        place = q.places[0].short
+        place = q.places[0].key
         rows = cross_years.per_year(facts, place, _best_per_place, q.indicator, period, dated=q.kind == "total")
         if q.kind == "total":
             return _total(q, question, rows, paragraph) if len(rows) >= 2 else None
@@ -250,15 +250,15 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
             less = (which.group(1) or which.group(2)) in LESS
             value = f"{(min if less else max)(rows, key=lambda f: f.value).year}年"
         return _answer(question, head, rows, paragraph, value, over_years=True)
-    chosen = [best[p.short] for p in q.places if p.short in best] if q.places and not over_parts else list(best.values())
+    chosen = [best[p.key] for p in q.places if p.key in best] if q.places and not over_parts else list(best.values())
     if not chosen:
         return None
     chosen.sort(key=lambda f: -f.value)
     if q.kind == "total":
         summed = {f.place for f in chosen}
         left = [f for p, f in _best_per_place(other).items() if p not in summed and (not q.places or
-                                                                                    p in {x.short for x in q.places})]
-        missing = [p.short for p in q.places if p.short not in summed and p.short not in {f.place for f in left}]
+                                                                                    p in {x.key for x in q.places})]
+        missing = [p.key for p in q.places if p.key not in summed and p.key not in {f.place for f in left}]
         return _total(q, question, chosen, paragraph, left, missing)
     head = msg.CROSS_LIST.format(indicator=q.indicator, n=len(chosen))
     return _answer(question, head, chosen, paragraph, f"{len(chosen)}")
@@ -307,7 +307,7 @@ def _shown(f: Fact, asked=()) -> str:
     m = re.search(re.escape(f.place) + rf"[区县市州旗盟]?(?:{'|'.join(ZONES)})?", f.quote) if f.place else None
     if m:
         return m.group()
-    return next((written(p) for p in asked if p.short == f.place and p.code), f.place)
+    return next((written(p) for p in asked if p.key == f.place and p.code), f.place)
 
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:

@@ -117,7 +117,7 @@ class CrossQuestion:
     fewest: bool = False  # compare/rank: the least wins
     years: tuple = ()  # the years the question names: figures of those years are preferred
     levels: tuple = ()  # "地级市里面哪个…": only places of these levels (scope.Place.level) are compared
-    place_years: tuple = ()  # (short name, year): a year written next to one place ("绵阳(2023年)"), its own
+    place_years: tuple = ()  # (Place.key, year): a year written next to one place ("绵阳(2023年)"), its own
     nth: int = 1  # rank: the place at this rank is asked ("排第二的是哪个县")
     top: int = 0  # rank: the first places are asked ("前三名是哪几个县区")
     verbatim: bool = False  # mention: the term was quoted whole, so a report must say it as written
@@ -186,14 +186,14 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
 
 
 def _place_years(text: str, mentions) -> tuple[tuple, str]:
-    """The years written in brackets (or a school year) right after a place, as (short name, year), and the text
+    """The years written in brackets (or a school year) right after a place, as (Place.key, year), and the text
     without them (whose years are every place's)."""
     own = []
     for m in sorted(mentions, key=lambda m: -m.start):
         after = _PLACE_YEAR.match(text, m.end) or _PLACE_SCHOOL_YEAR.match(text, m.end)
         if after:
             year = int(after.group(1))
-            own.append((m.place.short, year + 2000 if year < 100 else year))
+            own.append((m.place.key, year + 2000 if year < 100 else year))
             text = text[:after.start()] + text[after.end():]
     return tuple(reversed(own)), text
 

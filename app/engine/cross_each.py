@@ -16,13 +16,13 @@ _EACH_WORD = re.compile(r"分别|各自|各")
 
 
 def one_place_questions(text: str, mentions) -> list[tuple[str, str]]:
-    """(place's short name, the question about it alone): the list of places named ("洛阳、阜阳、海东") replaced
+    """(place key, the question about it alone): the list of places named ("洛阳、阜阳、海东") replaced
     by each, and 分别/各 dropped. [] when the places are not one list."""
     mentions = sorted(mentions, key=lambda m: m.start)
     if len(mentions) < 2 or any(not _JOIN.match(text[a.end:b.start]) for a, b in zip(mentions, mentions[1:])):
         return []
     head, tail = text[:mentions[0].start], _EACH_WORD.sub("", text[mentions[-1].end:], count=1)
-    return [(m.place.short, head + text[m.start:m.end] + tail) for m in mentions]
+    return [(m.place.key, head + text[m.start:m.end] + tail) for m in mentions]
 
 
 def combine(question: str, asked: list[tuple[str, Answer]]) -> Answer | None:

@@ -27,7 +27,7 @@ def part_of(place: str, whole) -> bool:
     """The fact's place (a short name) lies strictly within whole (a scope.Place): any division of that name, since
     a short name read alone may be another county's (山阳: 商洛's 山阳县 before 焦作's 山阳区) or an everyday word's
     (解放), which scope.find does not take for a place."""
-    if place in (whole.short, whole.name):  # 九江 is the city's figure, not a county's of that name
+    if place in (whole.short, whole.name, whole.key):  # 九江 is the city's figure, not a county's of that name
         return False
     return any(p.within(whole) for p in _named(place))
 
@@ -46,7 +46,7 @@ def _by_name() -> dict:
 
     table: dict = {}
     for p in divisions():
-        for name in {p.name, p.short}:
+        for name in {p.name, p.short, p.key}:
             table.setdefault(name, []).append(p)
     return table
 

@@ -26,12 +26,12 @@ def passing(facts: list[tuple[Fact, float]], q, family: str) -> list[tuple[Fact,
     have = {f.place for f, _ in kept}
     # A named place's figures stated in one sentence with one kept are kept too: "新建“青年之家”综合服务平台46个,全市
     # 累计建成268个,其中星级“青年之家”52个" words the running total apart, and the period asked chooses among them.
-    named = {p.short for p in q.places}
+    named = {p.key for p in q.places}
     said = {(f.place, f.quote) for f, _ in kept if f.place in named}
     kept += [(f, s) for f, s in facts if s < MATCH_MIN and unit_family(f.unit) == family and (f.place, f.quote) in said
              and core(f.indicator) not in same]
     own, head = dict(q.place_years), _head(q.indicator)
-    for place in (p.short for p in q.places):
+    for place in (p.key for p in q.places):
         mine = [(f, s) for f, s in facts if f.place == place and unit_family(f.unit) == family]
         years = (own[place],) if place in own else q.years
         added = [x for year in years for x in _of_a_year(mine, kept, place, year, q.indicator)]

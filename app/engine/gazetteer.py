@@ -19,6 +19,7 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
                    "东安 宝山 新建 普陀 中山 民主 合作 振兴 双城 会理 会东 安定 青年 希望 团风 通道 阳光 新兴 永兴 兴业 开放 "
                    "文化 红星 城厢 新区 高新 海港 西区 东区 南区 北区 中原 鼓楼 先锋 和顺 安远 元宝 会同 资源 互助 友好 复兴 "
                    "公安 华龙 凌云 全州 安国".split())
+# (Peoples written without 族 in a division's name: 伊犁哈萨克自治州 is 伊犁, 察布查尔锡伯自治县 察布查尔.)
 # English names that are not the short name's pinyin; after "|" other names in use. Tibet's, Xinjiang's and Inner
 # Mongolia's places are written from their own languages ("How many … did Shigatse …", not Rikaze).
 ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin", "香港": "Hong Kong",
@@ -35,7 +36,7 @@ ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet"
            "巴音郭楞": "Bayingolin", "克孜勒苏": "Kizilsu", "鄂尔多斯": "Ordos", "呼伦贝尔": "Hulunbuir",
            "锡林郭勒": "Xilingol", "阿拉善": "Alxa", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "果洛": "Golog",
            "格尔木": "Golmud", "迪庆": "Dechen|Diqing", "香格里拉": "Shangri-La"}
-SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
+SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class Place:
         """Strictly inside `other` (铜川市 in 陕西省)."""
         n = 2 * (other.level + 1)
         return bool(self.code and other.code) and self.level > other.level and self.code[:n] == other.code[:n]
+
+    @property
+    def key(self) -> str:
+        """The name facts are keyed by: the shortest that reads back as this place (gazetteer.written), so that 海南州
+        and 海南省, 阿克苏市 and 阿克苏地区, keep their figures apart."""
+        return written(self)
 
     @property
     def whole(self) -> tuple[str, ...]:

@@ -18,10 +18,15 @@ SURNAMES = frozenset(
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯")
+# A name written with a dot between its parts, as Uyghur, Kazakh and transliterated names are ("阿依古丽·买买提"):
+# jieba cuts it apart and no surname starts it. Where it starts and ends is read from the words around it.
+DOTTED = r"[\u4e00-\u9fff]{2,6}[·•・‧][\u4e00-\u9fff]{2,5}"  # as a pattern, for lines that are a name alone
+_DOT = re.compile(r"(?P<left>[\u4e00-\u9fff]+)[·•・‧](?P<right>[\u4e00-\u9fff]+)")
+_AFTER_NAME = re.compile(r"同志|荣获|获评|获得|获|被|分别|兼任|担任|当选|出任|任|主持|出席|表示|介绍|说|带领|作|等|在|和|与|为|的")
 _GAP = re.compile(r"[\s::]*(?:为|是|由)?[\s::]*")  # 理事长为黄立新, 书记: 王娜, 团市委书记 刘雅琴
 _GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")
 # A roster line of a 表彰决定 or 名单: the name, a space, who they are ("吴晓雯　山东港口烟台港集团调度员").
-_ROSTER = re.compile(r"\s*(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{1,60})")
+_ROSTER = re.compile(rf"\s*(?P<name>{DOTTED}|[\u4e00-\u9fff]{{2,4}})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{{1,60}})")
 
 
 # A name elected or appointed to a role, written before it: ",罗清扬当选校团委书记", "由张伟担任团县委书记".
@@ -35,11 +40,31 @@ _ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u4e00-\u9fff]{
 _PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童"
 _DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;“(（]"
 _NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
+_BEFORE_NAME = re.compile("|".join(ROLES) + "|" + _PEOPLE_NOUN + r"|[的县市区镇乡村州委局校院由为是和与]")
 _NO_NAME = re.compile(r"[队会团委部组站社室所的和与及]$|^[的和与及在]|志愿|服务|青年|学生")
 
 
 def surnamed(name: str) -> bool:
     return name[:2] in COMPOUND or name[:1] in SURNAMES
+
+
+def dotted(name: str) -> bool:
+    return bool(re.fullmatch(DOTTED, name))
+
+
+def dotted_names(text: str) -> list[tuple[str, int]]:
+    """(name, offset) of each dotted name: its first part after the last role, people noun or place word before the
+    dot ("团委书记古丽米拉·艾山": 古丽米拉), its second up to the next word that is not a name's (荣获, 分别, 、)."""
+    found = []
+    for m in _DOT.finditer(text):
+        left, right = m["left"], m["right"]
+        cut = max((e.end() for e in _BEFORE_NAME.finditer(left)), default=0)
+        left = left[max(cut, len(left) - 6):]
+        stop = _AFTER_NAME.search(right, 2)
+        right = right[:stop.start()] if stop else right[:5]
+        if len(left) >= 2 and len(right) >= 2:
+            found.append((f"{left}{m.group()[len(m['left'])]}{right}", m.start("right") - 1 - len(left)))
+    return found
 
 
 def people(clause: str, question: str, asked_roles: list[str]):
@@ -53,7 +78,8 @@ def people(clause: str, question: str, asked_roles: list[str]):
             if not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
                 continue
             at = _GAP.match(clause, m.end()).end()
-            name = _after_role(clause[at:at + 6], cut)
+            name = next((n for n, start in dotted_names(clause[at:at + 14]) if start == 0), "") \
+                or _after_role(clause[at:at + 6], cut)
             if name and name not in question:
                 found.setdefault(at, (name, at, role in asked_roles, True))
     for m in _ELECTED.finditer(clause):
@@ -65,29 +91,34 @@ def people(clause: str, question: str, asked_roles: list[str]):
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
+    dots = dotted_names(clause)
+    for name, start in dots:
+        if name not in question:
+            found.setdefault(start, (name, start, False, False))
+    dots = [(start, start + len(name)) for name, start in dots]
     at = 0
     for word in cut(clause):
         # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
         if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
-                and not re.fullmatch(_DEED, word.word):
+                and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots):
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found)]
 
 
-_SIGNED = re.compile(rf"\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*")
+_SIGNED = re.compile(rf"\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u4e00-\u9fff]{{2,4}})\s*")
 
 
 def signed_line(text: str) -> bool:
     """A role and a name alone on a line: a report's speaker under its title ("团市委书记　孙晓彤"), or its signer."""
     m = _SIGNED.fullmatch(text)
-    return bool(m) and surnamed(m["name"])
+    return bool(m) and (surnamed(m["name"]) or dotted(m["name"]))
 
 
 def roster_line(text: str) -> re.Match | None:
     """A name and who they are, as a 名单 lists people; a match with "name" and "who", else None."""
     m = _ROSTER.match(text)
-    return m if m and surnamed(m["name"]) else None
+    return m if m and (surnamed(m["name"]) or dotted(m["name"])) else None
 
 
 def _after_role(text: str, cut) -> str:

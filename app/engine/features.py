@@ -94,6 +94,9 @@ FEATURES: tuple[str, ...] = (
                                                            # ("其中,泗城镇发展团员72名"); and a whole was asked (一共)
     "stock_misfit",                                        # a stock asked (团员总数, 现有) and the value's clause says
                                                            # what was added (新发展团员54名)
+    "parts_sum", "parts_sum_fit", "parts_sum_misfit",      # the sum of parts listed before it ("以上6个乡镇合计…",
+                                                           # a table's 合计 row), and the parts asked or not: the
+                                                           # whole's own figure is 全市…, not its listed towns' sum
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -104,7 +107,14 @@ _TOWN_AT = re.compile(TOWN)
 _STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
-_WHOLE_AT = re.compile(r"全[市区县州省旗盟](?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
+_WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
+_N = r"[\d一二两三四五六七八九十]+个?"
+_PARTS = r"(?:乡镇|乡|镇|街道|县|区|县区|县市|县市区|县\(市\)|县\(市、区\)|县\(区\)|学院|院系|单位|地市|市州)"
+# A sum of the parts listed before it: "以上6个乡镇合计…", "各县(市)合计", a table's "合计" row (after its caption).
+_PARTS_SUM = re.compile(rf"(?:以上|上述|前述){_N}?[\u4e00-\u9fff()、]{{0,8}}?(?:合计|共计|总计|小计)|(?:^|[,,;;])\s*(?:合计|总计|小计)|"
+                        rf"(?:各|{_N}){_PARTS}(?:合计|共计|总计|小计)")
+# The parts asked: "6个乡镇合计", "各县区加起来", "表中合计", "全校合计" (a table's total row).
+_PARTS_ASKED = re.compile(rf"{_N}{_PARTS}|各{_PARTS}|以上|上述|合计|小计|加起来")
 _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
@@ -162,6 +172,7 @@ class Env:
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
+        self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
                            and not any(t in p or p in t for p in self.places))
@@ -336,6 +347,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
         found["breakdown"] = float("其中" in text[begin:at])
         found["breakdown_total"] = found["breakdown"] * out[INDEX["total_question"]]
+        summed = bool(_PARTS_SUM.search(text[begin:at]))
+        found |= {"parts_sum": float(summed), "parts_sum_fit": float(summed and env.asks_parts),
+                  "parts_sum_misfit": float(summed and not env.asks_parts)}
         running = bool(RUNNING.search(text[span[0]:at]))
         found |= {"running": float(running), "running_fit": float(running and env.asks_kind == "running"),
                   "running_misfit": float(running and env.asks_kind in ("new", "year")),

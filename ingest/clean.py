@@ -23,8 +23,10 @@ SITE_INFO = "网站信息:"
 _SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|网站|门户网站|官网|官方网站)")  # the site's name, as its logo says
 _SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码")
 # "(2025年1月16日)" or "(2024年1月18日在共青团西宁市第十五届委员会第五次全体会议上)" under a speech's title
-_DATE_LINE = re.compile(r"[((]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
-                        r"(?:在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?)?\s*[))]")
+_DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+_AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
+# "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
+_DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (

@@ -29,7 +29,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "16"  # 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "17"  # 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's

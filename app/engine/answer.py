@@ -20,7 +20,7 @@ from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
-from .people import DOTTED, ROLE, people, roles_of
+from .people import DOTTED, ROLE, dotted, people, roles_of, surnamed
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
@@ -49,6 +49,8 @@ _HEADER = 3  # a report's document number and reporter sit under its title, in i
 _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
 _SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})")
+# ...or only a name ("努尔江·别克", "刘思远") between a speech's title and its date line.
+_NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 _HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
@@ -216,6 +218,11 @@ def _header_asked(question: Question) -> tuple[bool, bool]:
             bool(_REPORTED.search(text) or "报告人" in text or re.search(_DELIVERED, text.lower())))
 
 
+def _named_line(text: str) -> re.Match | None:
+    m = _NAME_LINE.fullmatch(text.strip())
+    return m if m and (surnamed(m.group(1)) or dotted(m.group(1))) else None
+
+
 def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text):
     """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
     that a question's words rarely retrieve."""
@@ -223,7 +230,7 @@ def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int
         text = (passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)) or ""
         if number and (m := _DOCNO.search(text)):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
-        if reporter and (m := _REPORTER.search(text) or _SIGNED.fullmatch(text.strip())):
+        if reporter and (m := _REPORTER.search(text) or _SIGNED.fullmatch(text.strip()) or _named_line(text)):
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
 
 

@@ -20,7 +20,7 @@ from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
-from .signals import NEAR, distance, in_order, unit_fit, years_of
+from .signals import NEAR, distance, in_order, month_at_value, months_asked, unit_fit, years_of
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle")
@@ -97,6 +97,11 @@ FEATURES: tuple[str, ...] = (
     "parts_sum", "parts_sum_fit", "parts_sum_misfit",      # the sum of parts listed before it ("以上6个乡镇合计…",
                                                            # a table's 合计 row), and the parts asked or not: the
                                                            # whole's own figure is 全市…, not its listed towns' sum
+    "delta", "delta_fit", "delta_misfit",                  # a change right before the value ("增加17700人", "增长13.8%")
+                                                           # and a change asked (增加了多少, 同比) or a level asked: the
+                                                           # 128500人 of "比上年的128500人增加17700人" is 2023's level
+    "months_asked", "month_fit", "month_misfit",           # a month asked (截至7月, 一季度) and the one nearest before
+                                                           # the value in its sentence ("截至7月20日,…") is it / another
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -113,6 +118,10 @@ _PARTS = r"(?:乡镇|乡|镇|街道|县|区|县区|县市|县市区|县\(市\)|�
 # A sum of the parts listed before it: "以上6个乡镇合计…", "各县(市)合计", a table's "合计" row (after its caption).
 _PARTS_SUM = re.compile(rf"(?:以上|上述|前述){_N}?[\u4e00-\u9fff()、]{{0,8}}?(?:合计|共计|总计|小计)|(?:^|[,,;;])\s*(?:合计|总计|小计)|"
                         rf"(?:各|{_N}){_PARTS}(?:合计|共计|总计|小计)")
+# A change on a figure before ("比上年的128500人增加17700人", "增长13.8%"), and a question that asks one.
+_DELTA_AT = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?\s*$")
+_ASKS_CHANGE = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
+                          r"同比|比上年|比去年|较上年|较去年|比\d{2,4}年|较\d{2,4}年|\b(?:increase|grow|growth|rise|more than)", re.I)
 # The parts asked: "6个乡镇合计", "各县区加起来", "表中合计", "全校合计" (a table's total row).
 _PARTS_ASKED = re.compile(rf"{_N}{_PARTS}|各{_PARTS}|以上|上述|合计|小计|加起来")
 _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
@@ -157,7 +166,8 @@ class Env:
                          ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                          ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
                          ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
-                         ("places_asked", bool(self.places)), ("part_asked", bool(q.part))):
+                         ("places_asked", bool(self.places)), ("part_asked", bool(q.part)),
+                         ("months_asked", bool(months_asked(q.text)))):
             self.base[INDEX[name]] = float(on)
         self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
         self.weights = {t: term_weight(t, self.idf) for t in q.terms}
@@ -173,6 +183,8 @@ class Env:
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
+        self.months = months_asked(q.text)
+        self.asks_change = bool(_ASKS_CHANGE.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
                            and not any(t in p or p in t for p in self.places))
@@ -334,6 +346,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
+    found |= month_at_value(env.months, text[begin:at])
     found |= _place_at_value(env, rank, begin, at)
     found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
@@ -347,6 +360,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["total_both"] = found["total_value"] * out[INDEX["total_question"]]
         found["breakdown"] = float("其中" in text[begin:at])
         found["breakdown_total"] = found["breakdown"] * out[INDEX["total_question"]]
+        delta = bool(_DELTA_AT.search(text[max(0, at - 6):at]))
+        found |= {"delta": float(delta), "delta_fit": float(delta and env.asks_change),
+                  "delta_misfit": float(delta and not env.asks_change)}
         summed = bool(_PARTS_SUM.search(text[begin:at]))
         found |= {"parts_sum": float(summed), "parts_sum_fit": float(summed and env.asks_parts),
                   "parts_sum_misfit": float(summed and not env.asks_parts)}

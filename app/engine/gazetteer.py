@@ -31,11 +31,18 @@ ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet"
            "当雄": "Damxung", "尼木": "Nyemo", "林周": "Lhunzhub", "达孜": "Dagze", "墨竹工卡": "Maizhokunggar",
            "乃东": "Nedong", "错那": "Cona", "类乌齐": "Riwoqe", "江达": "Jomda", "贡觉": "Gonjo", "八宿": "Baxoi",
            "左贡": "Zogang", "芒康": "Markam", "洛隆": "Lhorong", "丁青": "Dengqen", "仲巴": "Zhongba",
-           "喀什": "Kashgar|Kashi", "和田": "Hotan", "伊犁": "Ili", "阿克苏": "Aksu", "吐鲁番": "Turpan",
+           "喀什": "Kashgar|Kashi", "和田": "Hotan|Khotan", "阿克苏": "Aksu", "吐鲁番": "Turpan",
            "库尔勒": "Korla", "克拉玛依": "Karamay", "阿勒泰": "Altay", "博尔塔拉": "Bortala",
            "巴音郭楞": "Bayingolin", "克孜勒苏": "Kizilsu", "鄂尔多斯": "Ordos", "呼伦贝尔": "Hulunbuir",
            "锡林郭勒": "Xilingol", "阿拉善": "Alxa", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "果洛": "Golog",
-           "格尔木": "Golmud", "迪庆": "Dechen|Diqing", "香格里拉": "Shangri-La"}
+           "格尔木": "Golmud", "迪庆": "Dechen|Diqing", "香格里拉": "Shangri-La",
+           "库车": "Kuqa|Kucha", "伊宁": "Yining|Ghulja|Gulja", "哈密": "Hami|Kumul", "阿图什": "Artux|Atush",
+           "莎车": "Yarkant|Yarkand|Shache", "叶城": "Kargilik|Yecheng", "英吉沙": "Yengisar|Yingjisha",
+           "于田": "Keriya|Yutian", "墨玉": "Karakax|Moyu", "洛浦": "Lop|Luopu", "皮山": "Guma|Pishan", "策勒": "Qira|Cele",
+           "民丰": "Niya|Minfeng", "沙雅": "Shayar|Shaya", "拜城": "Bay|Baicheng", "温宿": "Onsu|Wensu", "乌什": "Uqturpan|Wushi",
+           "阿瓦提": "Awat|Awati", "柯坪": "Kalpin|Keping", "轮台": "Bugur|Luntai", "焉耆": "Karasahr|Yanqi",
+           "塔什库尔干": "Taxkorgan|Tashkurgan", "察布查尔": "Qapqal|Chabuchaer", "霍尔果斯": "Khorgas|Horgos|Huoerguosi",
+           "奎屯": "Kuytun|Kuitun", "博乐": "Bole", "伊犁": "Ili|Yili"}
 SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
 
 

@@ -79,6 +79,27 @@ def _passage_years(title: str, period: str, date: str, text: str, section: str) 
     return own, previous, fallback
 
 
+_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?!份?以来)")
+_PART_OF_YEAR = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "前三季度": 9, "三季度": 9, "年中": 6}
+
+
+def months_asked(question: str) -> frozenset[int]:
+    """The months a question is as of: "截至7月", "2023年7月", "一季度" (its last month)."""
+    found = {int(m) for m in _MONTH.findall(question)}
+    found |= {month for word, month in _PART_OF_YEAR.items() if word in question}
+    return frozenset(found)
+
+
+def month_at_value(asked: frozenset[int], before: str) -> dict:
+    """Whether the month nearest before the value in its sentence ("截至7月20日,…57460人") is one asked / another."""
+    if not asked:
+        return {}
+    named = [int(m) for m in _MONTH.findall(before)][-1:] or [m for w, m in _PART_OF_YEAR.items() if w in before][-1:]
+    if not named:
+        return {}
+    return {"month_fit": float(named[0] in asked), "month_misfit": float(named[0] not in asked)}
+
+
 def distance(hits, start: int, end: int) -> float:
     """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
     gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)

@@ -97,6 +97,8 @@ FEATURES: tuple[str, ...] = (
     "parts_sum", "parts_sum_fit", "parts_sum_misfit",      # the sum of parts listed before it ("以上6个乡镇合计…",
                                                            # a table's 合计 row), and the parts asked or not: the
                                                            # whole's own figure is 全市…, not its listed towns' sum
+    "new_misfit",                                          # what was added asked (新吸收, 新发展了多少) and the value's
+                                                           # clause says what there is (共有团员86420名)
     "delta", "delta_fit", "delta_misfit",                  # a change right before the value ("增加17700人", "增长13.8%")
                                                            # and a change asked (增加了多少, 同比) or a level asked: the
                                                            # 128500人 of "比上年的128500人增加17700人" is 2023's level
@@ -110,6 +112,8 @@ _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOWN_AT = re.compile(TOWN)
 _STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
+_ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少")
+_STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
 _WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
@@ -182,6 +186,7 @@ class Env:
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
+        self.asks_new = bool(_ASKS_NEW.search(q.text)) and not self.asks_stock
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.months = months_asked(q.text)
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
@@ -257,7 +262,7 @@ class Env:
             from .scope import find
 
             held = {m.place for m in find(f"{title} {focus}")}
-            parts = [(m.surface, m.place.name, m.place.short) for m in self.asked
+            parts = [(m.surface, m.place.name, m.place.key) for m in self.asked
                      if m.place not in held and any(m.place.within(h) for h in held)]
             parts += [(t,) for t in towns(self.question.text, self.named) if t not in title]
             self._sub[title, focus] = parts
@@ -369,7 +374,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         running = bool(RUNNING.search(text[span[0]:at]))
         found |= {"running": float(running), "running_fit": float(running and env.asks_kind == "running"),
                   "running_misfit": float(running and env.asks_kind in ("new", "year")),
-                  "stock_misfit": float(env.asks_stock and bool(_ADDED.search(text[span[0]:at])))}
+                  "stock_misfit": float(env.asks_stock and bool(_ADDED.search(text[span[0]:at]))),
+                  "new_misfit": float(env.asks_new and bool(_STOCK_AT.search(text[span[0]:at]))
+                                      and not _ADDED.search(text[span[0]:at]))}
     if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]

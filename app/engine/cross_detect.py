@@ -103,6 +103,7 @@ _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?的?(?:[\u4e00-\u9fff]{0
 # A year in brackets right after a place ("鄂尔多斯、绵阳(2023年)、永州") is that place's alone: the others are
 # asked for their own (newest, largest) figure, not for a year their reports may only state in passing.
 _PLACE_YEAR = re.compile(r"\s*[((]\s*((?:19|20)\d{2})\s*年?(?:底|末)?\s*[))]")
+_YEAR_AFTER = re.compile(r"\s*((?:19|20)\d{2})\s*年(?:底|末|度)?")
 # A span of a school year, its end year captured ("2024—2025学年").
 _YEAR_SPAN = r"(?:19|20)\d{2}\s*[—\-–~至到]\s*((?:19|20)?\d{2})\s*"
 # "东北林大2024—2025学年": a school year is its report's, dated by the year it ends in
@@ -133,8 +134,10 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
         # not "她负责分管哪些县区?" (a follow-up about a person), nor "完成率超过80%的有哪些县区?" (a filter)
         term = _GLOSS.sub("", _MENTION_FORM.sub("", text))  # "防艾(预防艾滋病)宣传": the gloss says it again
         quoted = [m.group()[1:-1] for m in _QUOTED.finditer(text)]
-        if len(quoted) == 1 and _KIND_OF_NAME.fullmatch(term.replace(quoted[0], "", 1)):
-            term = quoted[0]  # "“创青春”比赛": the name, which a report gives with its own kind word (大赛)
+        rest = term.replace(quoted[0], "", 1) if len(quoted) == 1 else term
+        if len(quoted) == 1 and (_KIND_OF_NAME.fullmatch(rest) or not _AWARD_FRAME.sub("", rest)):
+            term = quoted[0]  # "“创青春”比赛": the name, which a report gives with its own kind word (大赛); an
+            # honour whoever won it ("有集体获得“全国五四红旗团委”称号", "有人获评…"): as the reports name it
         return CrossQuestion("mention", term, verbatim=quoted == [term]) if len(term) >= 2 else None
     indicator = indicator_of(text, mentions)
     if not indicator or indicator == "其中":  # "其中哪个县最多?" counts nothing of its own: a follow-up's (followup.py)
@@ -152,6 +155,7 @@ _WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]")
 _GLOSS = re.compile(r"\([^()]{1,12}\)")
 # What a quoted name is, which reports write in their own words (“创青春”中国青年创新创业大赛)
 _KIND_OF_NAME = re.compile(r"比赛|大赛|竞赛|赛事|活动|项目|工程|行动|品牌")
+_AWARD_FRAME = re.compile(r"集体|个人|单位|团组织|获得|获评|荣获|被评为|被授予|荣誉称号|称号|荣誉|人|谁|了|过")
 
 
 def _rank_of(text: str) -> tuple[int, int]:
@@ -189,8 +193,12 @@ def _place_years(text: str, mentions) -> tuple[tuple, str]:
     """The years written in brackets (or a school year) right after a place, as (Place.key, year), and the text
     without them (whose years are every place's)."""
     own = []
+    # "阿克苏地区2023年、库车市2024年、克拉玛依市2023年全年": each place its own year, when they differ
+    direct = {m.start: y for m in mentions if (y := _YEAR_AFTER.match(text, m.end))}
+    listed = len(direct) >= 2 and len({y.group(1) for y in direct.values()}) >= 2
     for m in sorted(mentions, key=lambda m: -m.start):
-        after = _PLACE_YEAR.match(text, m.end) or _PLACE_SCHOOL_YEAR.match(text, m.end)
+        after = _PLACE_YEAR.match(text, m.end) or _PLACE_SCHOOL_YEAR.match(text, m.end) or \
+            (direct.get(m.start) if listed else None)
         if after:
             year = int(after.group(1))
             own.append((m.place.key, year + 2000 if year < 100 else year))

@@ -19,7 +19,7 @@ from .localities import ZONES, schools
 from .people import ROLE
 from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            swap_year, total, town, whole, WHOLE_PLACE, without_towns, zone)
+                            MEASURED, scope_words, swap_when, swap_year, total, town, whole, WHEN, WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -35,7 +35,7 @@ _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少
 _OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|年初|上半年|(?:19|20)?\d{{2}}年)(?:底|末)?|环比)?"
                         rf"(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
                         rf"(?:多少|几|百分之几)[万亿]?(?:%|{MEASURE})?(?:百分点)?\s*[??]?$")
-_OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例")
+_OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例|完成(?:全年|年度)?(?:计划|目标)(?:任务)?(?:的)?(?:百分之)?")
 # A place and the question word alone: "宁阳县是多少?".
 _BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
 # The figure reached, after a target was asked ("那24年实际完成了多少?"), or the whole in another year ("那2021年的
@@ -238,12 +238,16 @@ def _swap(previous: str, focus: str) -> str:
         return zone(text, rest)
     if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
         return school
+    if WHEN.fullmatch(rest):  # "截至7月呢?", "全年呢?" after a bulletin's 一季度 figure: as of that time
+        return swap_when(text, rest)
     if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
         return total(text, rest)
     if KIND.fullmatch(rest):
         return qualify(text, rest)
     if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
         return role
+    if MEASURED.search(rest):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its own, of the scope asked
+        return f"{scope_words(text)}{rest}是多少?"
     if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
         return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
     return swap_subject(text, rest) if rest else text

@@ -12,7 +12,9 @@ from .localities import schools
 from .question import is_english
 
 
-_WHOLE_WORDS = re.compile(r"全[市县省区州旗校]|其中|合计|总计")
+_PARTS = r"(?:县市区|县市|县区|区县|乡镇|镇街|街道|学院)"
+_WHOLE_WORDS = re.compile(rf"全[市县省区州旗校]|其中|(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述){_PARTS}(?:合计|总计)?|"
+                          rf"{_PARTS}?(?:合计|总计)")
 
 
 def ranked_parts(previous: str, rank: re.Match) -> str:

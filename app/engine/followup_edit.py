@@ -35,7 +35,10 @@ NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a para
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
                     r"(?:全[市州])?(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:[((]市、区[))]|(?:\(?市\)?)?区)"
-                    r"(?:加起来|合计|一共|总计)?|加起来")
+                    r"(?:加起来|合计|一共|总计)?|加起来|"
+                    r"(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)?(?:县市区|县市|县区|区县|乡镇|镇街|镇|乡|街道|学院)"
+                    r"(?:合计|总计|加起来|一共)")
+_LISTED_PARTS = re.compile(r"(?:县市|县区|区县|乡镇|镇街|镇|乡|街道|学院)(?:合计|总计|加起来|一共)$")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|年初|上半年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
@@ -129,6 +132,8 @@ def total(previous: str, words: str) -> str:
         start, end, _ = colleges[-1]
         return previous[:start] + words + previous[end:]
     mentions = scope.of_text(previous).mentions
+    if len(mentions) < 2 and _LISTED_PARTS.search(words):  # "6个乡镇合计呢?" after the county's own figure
+        return _inserted(previous, words)
     if len(mentions) < 2:
         return f"{previous.rstrip('??')},{words}是多少?"
     low = max(mentions, key=lambda m: (m.place.level, m.start))
@@ -288,3 +293,36 @@ def programmes_of(text: str, mentions) -> list[str]:
             found.append(m.group())
         at = inside if inside is not None else m.end()
     return found
+
+
+# A time of the year a figure is as of: "截至7月", "一季度", "上半年", "全年", "年底" (a bulletin's issues, a mid-year report).
+_PART_OF_YEAR = r"(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?|第?[一二三四1-4]季度|前三季度|[上下]半年|全年|年底|年末|年初)"
+WHEN = re.compile(rf"(?:截至|截止|到)?{_PART_OF_YEAR}")
+_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>(?:19|20)\d{{2}}\s*年)?{_PART_OF_YEAR}")
+
+
+def swap_when(text: str, when: str) -> str:
+    """The previous question as of another time of its year: "克拉玛依2023年一季度新发展团员多少名?" + 截至7月 ->
+    "克拉玛依2023年截至7月新发展团员多少名?"; a year written inside the old phrase (截至2023年7月) is kept."""
+    old = _WHEN_IN.search(text)
+    if old is None:
+        return _inserted(text, when)
+    year = old["year"] or ""
+    return text[:old.start()] + (year + when if year and not re.match(r"(?:截至|截止|到)", when) else
+                                 when.replace("截至", f"截至{year}", 1) if year else when) + text[old.end():]
+
+
+def _inserted(text: str, words: str) -> str:
+    """The words after the question's place and year ("库车市2024年" + 6个乡镇合计 + "新发展团员多少名?")."""
+    years = list(re.finditer(r"(?:19|20)\d{2}\s*年", text))
+    mentions = scope.of_text(text).mentions
+    at = max([y.end() for y in years[-1:]] + [m.start + len(place_phrase(text, m)) for m in mentions[:1]] + [0])
+    return text[:at] + words + text[at:]
+
+
+def scope_words(text: str) -> str:
+    """The question's places and years as it writes them, in order: "2023年阿克苏市" of "2023年阿克苏市新发展了…"."""
+    spans = [(y.start(), y.group()) for y in re.finditer(r"(?:19|20)\d{2}\s*年", text)]
+    spans += [(m.start, place_phrase(text, m)) for m in scope.of_text(text).mentions]
+    return "".join(words for _, words in sorted(spans))
+

@@ -62,7 +62,7 @@ class Place:
     def key(self) -> str:
         """The name facts are keyed by: the shortest that reads back as this place (gazetteer.written), so that 海南州
         and 海南省, 阿克苏市 and 阿克苏地区, keep their figures apart."""
-        return written(self)
+        return written(current().get(self.code, self) if self.code else self)  # 库车县 (before 2019) is 库车市's
 
     @property
     def whole(self) -> tuple[str, ...]:
@@ -143,12 +143,19 @@ def _written() -> dict[Place, str]:
 
 
 @lru_cache(maxsize=1)
+def current() -> dict[str, Place]:
+    """code -> the division as named now: a renamed one (库车县 -> 库车市, 2019) keeps its old code."""
+    return {p.code: p for p in divisions()}
+
+
+@lru_cache(maxsize=1)
 def table() -> dict[str, tuple[Place, bool]]:
     """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.
     Each name's first two characters are in it too (as None): a text is scanned only where a name may start."""
     found: dict[str, tuple[Place, bool]] = {}
     counties = Counter(p.name for p in divisions() if p.level == 2)
-    for p in sorted(divisions(), key=lambda p: p.level):
+    current_of = current()
+    for p in sorted(divisions(), key=lambda p: (p.level, current_of[p.code] is not p)):  # the current name first
         forms = [p.name] + [p.short] * (p.short != p.name)
         if "自治" in p.name and p.level:  # 湘西土家族苗族自治州 is also 湘西州, 松桃苗族自治县 松桃县
             forms.append(p.short + p.name[-1])

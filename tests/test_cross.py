@@ -824,3 +824,11 @@ def test_a_mention_of_alternatives_finds_either():
 
     assert alternatives("12355青少年服务台或热线") == [["12355", "青少年", "服务台"], ["12355", "热线"]]
     assert len(alternatives("暖冬行动")) == 1  # no 或: one list of words
+
+
+def test_an_honour_quoted_is_the_mention_term_and_listed_places_keep_their_own_years():
+    asked = cross.detect("哪些报告提到有集体获得“全国五四红旗团委”称号？")
+    assert (asked.kind, asked.indicator, asked.verbatim) == ("mention", "全国五四红旗团委", True)
+    assert cross.detect("哪些报告里有人获评“全国向上向善好青年”？").indicator == "全国向上向善好青年"
+    listed = cross.detect("阿克苏地区2023年、库车市2024年、克拉玛依市2023年全年各新发展了多少团员？")
+    assert listed.kind == "list" and listed.place_years == (("阿克苏", 2023), ("库车", 2024), ("克拉玛依", 2023))

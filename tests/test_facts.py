@@ -402,3 +402,11 @@ def test_a_zone_leading_a_row_is_its_place():
     assert [(one(facts, f).place, one(facts, f).indicator) for f in ("6318名", "7个")] == \
         [("示范区", "团员数"), ("示范区", "青年之家")]
     assert one(facts, "254名").place != "经开区"
+
+
+def test_a_prefectures_news_naming_its_counties_is_the_prefectures_and_a_quoted_programme_names_no_place():
+    facts = extract_facts(doc("会议通报,2024年全州各级团组织深入实施“天山青年志愿行”计划,全州注册志愿者达到112600人。",
+                              "2024年五县市数据:昌吉市注册志愿者26850人;阜康市注册志愿者14320人;玛纳斯县注册志愿者12780人。",
+                              title="昌吉州团委召开2024年度志愿服务工作总结会", date="2025-01-14", source="changji.html"))
+    assert one(facts, "112600人").place == "昌吉"  # the 州's (its key), not 天山 (Urumqi's district) nor 昌吉市
+    assert one(facts, "26850人").place == "昌吉市" and one(facts, "14320人").place == "阜康"

@@ -242,3 +242,16 @@ def test_a_table_rows_caption_says_what_every_cell_counts():
     assert features._row_caption(text, 0) == ""  # the first cell's sentence has it already
     prose = "2024年,全市新发展团员1842名;学生团员1517名。"
     assert features._row_caption(prose, prose.index("学生")) == ""
+
+
+def test_parts_sums_changes_months_and_what_was_added():
+    assert features._PARTS_SUM.search("以上6个乡镇合计注册志愿者") and features._PARTS_SUM.search("主要指标,合计注册志愿者")
+    assert not features._PARTS_SUM.search("全年全市注册志愿者达到")
+    assert features._PARTS_ASKED.search("库车6个乡镇合计注册志愿者多少人") and not features._PARTS_ASKED.search("库车市注册志愿者总数")
+    assert features._DELTA_AT.search("比上年的128500人增加") and not features._DELTA_AT.search("比上年的")
+    assert not features._DELTA_AT.search("至少") and features._ASKS_CHANGE.search("团员总数比2023年多了多少?")
+    assert not features._ASKS_CHANGE.search("喀什地区2023年的注册志愿者是多少人?")
+    assert signals.months_asked("截至2023年7月,克拉玛依全市注册志愿者多少人?") == {7}
+    assert signals.months_asked("克拉玛依一季度新发展团员") == {3} and not signals.months_asked("3个月内")
+    assert signals.month_at_value(frozenset({7}), "截至7月20日,全市注册志愿者") == {"month_fit": 1.0, "month_misfit": 0.0}
+    assert features._ASKS_NEW.search("去年一年新吸收了多少名团员") and features._STOCK_AT.search("全地区共有团员")

@@ -450,3 +450,26 @@ def test_a_college_a_rank_s_winner_and_a_whole_carry_as_staff_mean_them():
     county = [("海南州2024年新发展团员多少名?", "1,046名"), ("哪个县最多?", "共和县")]
     assert condense("全州比上年增长了多少?", county).startswith("海南州全州")
     assert condense("新发展团员多少?", [("海东通报里互助县考核是什么等次?", "良好")]) == "海东互助县新发展团员多少?"
+
+
+def test_a_time_of_the_year_swapped_keeps_the_thing_counted():
+    asked = [("克拉玛依2023年一季度新发展团员多少名?", "412名")]
+    assert condense("截至7月呢?", asked) == "克拉玛依截至2023年7月新发展团员多少名?"
+    assert condense("全年呢?", [("克拉玛依截至2023年7月注册志愿者有多少?", "57460人")]) == "克拉玛依2023年全年注册志愿者有多少?"
+    assert condense("完成全年计划的多少?", [("克拉玛依截至2023年7月新发展团员多少名?", "1126名")]) == \
+        "克拉玛依截至2023年7月新发展团员完成全年计划是多少?"
+
+
+def test_a_listed_parts_total_then_a_rank_over_them_keep_the_thing_counted():
+    history = [("库车市2024年新发展团员多少名?", "1302名")]
+    assert condense("6个乡镇合计呢?", history) == "库车市2024年6个乡镇合计新发展团员多少名?"
+    history.append(("6个乡镇合计呢?", "820名"))
+    assert condense("哪个乡镇最多?", history) == "库车市2024年哪个乡镇新发展团员最多?"
+    history.append(("哪个乡镇最多?", "乌恰镇"))
+    said = condense("那个镇的团委书记是谁?", history)
+    assert said.startswith("2024年库车") and said.endswith("乌恰镇团委书记是谁?")
+
+
+def test_a_figure_of_its_own_measure_after_a_part_asks_it_of_the_scope():
+    history = [("2023年阿克苏市新发展了多少团员?", "1268名"), ("其中女性占多少?", "资料中没有找到…")]
+    assert condense("阿克苏市希望工程资助金额呢?", history) == "2023年阿克苏市希望工程资助金额是多少?"

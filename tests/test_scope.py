@@ -491,3 +491,18 @@ def test_a_place_is_answered_from_its_own_report_and_a_county_from_its_whole(tmp
     whole = ask("互助县注册志愿者一共多少名?")
     assert whole.value == "14980名" and whole.citations[0].paragraph == 1
     assert ask("互助威远镇青年之家几个").value == "4个"
+
+
+def test_peoples_named_without_zu_and_renamed_divisions():
+    from app.engine.gazetteer import table
+
+    assert table()["伊犁"][0].name == "伊犁哈萨克自治州" and table()["伊犁州"][0].name == "伊犁哈萨克自治州"
+    assert table()["察布查尔"][0].name == "察布查尔锡伯自治县"
+    assert table()["库车"][0].name == "库车市" and table()["库车县"][0].key == table()["库车市"][0].key == "库车"
+
+
+def test_a_key_keeps_namesakes_apart():
+    from app.engine.gazetteer import table
+
+    assert table()["阿克苏"][0].key == "阿克苏" and table()["阿克苏市"][0].key == "阿克苏市"
+    assert table()["海南"][0].key == "海南" and table()["海南州"][0].key == "海南州"

@@ -140,4 +140,8 @@ def _opened(before: str) -> bool:
     # "提前实现突破120万人的目标;全年…总时长2712万小时": a target reached opens no list of targets
     opens = [m for m in _PLAN_OPENS.finditer(before)
              if not _DONE.search(before[max(before.rfind(c, 0, m.start()) for c in ",,;;") + 1:m.start()])]
-    return bool(opens) and not _DONE.search(before[opens[-1].end():])
+    if not opens:
+        return False
+    after = before[opens[-1].end():]  # its own clause says what is to be done ("力争…达到66000人"): the next ones not
+    own = _PLAN_CLAUSE.search(after)
+    return not _DONE.search(after[own.end():] if own else "")

@@ -21,7 +21,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
-    raw = [line for page in pages for line in _page_body(page, len(pages))]
+    raw = _row_cells([line for page in pages for line in _page_body(page, len(pages))])
     found = pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
     grids = {start: grid for start, _, grid in found}
     cells = {i for start, end, _ in found for i in range(start, end)}
@@ -118,6 +118,41 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
     return found
 
 
+def _row_cells(lines: list[str]) -> list[str]:
+    """A table drawn as one text line per row ("和田市 8,460 16,200 1,380", under "县(市) 团员数(名) …"): its cells one
+    per line, as pypdf writes other tables, when a header of as many cells heads two rows or more that each have a
+    label and figures. A header repeated over a page break is dropped, so the rows run on."""
+    cells = [tables.norm(line).split(" ") for line in lines]
+    out, i = [], 0
+    while i < len(lines):
+        head = cells[i]
+        rows = _rows_under(cells, i) if 3 <= len(head) <= 12 and not any(map(tables.is_number, head)) \
+            and all(len(c) <= PDF_CELL_CHARS for c in head) and not _SENTENCE.search(lines[i]) else []
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += head + [cell for k in rows for cell in cells[k]]
+        i = rows[-1] + 1
+    return out
+
+
+def _rows_under(cells: list[list[str]], at: int) -> list[int]:
+    """The indexes of the rows under the header at `at`: as many cells, a label then figures; a repeat of the
+    header and blank lines skipped."""
+    width, rows, k = len(cells[at]), [], at + 1
+    while k < len(cells):
+        row = cells[k]
+        if row == cells[at] or row == [""]:
+            k += 1
+            continue
+        if len(row) != width or tables.is_number(row[0]) or not all(map(tables.is_number, row[1:])):
+            break
+        rows.append(k)
+        k += 1
+    return rows
+
+
 def _pdf_cell(line: str) -> bool:
     line = tables.norm(line)
     return 0 < len(line) <= PDF_CELL_CHARS and not _SENTENCE.search(line)
@@ -143,6 +178,7 @@ def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
 
 
+_CAPTION = re.compile(r"(?:19|20)\d{2}\s*年|(?:情况|统计|一览表?|汇总表?|表)$")
 # A header cell's unit in brackets, the end of the cell: "新发展团员" + "(名)", "注册青年志愿" + "者(名)".
 _HEAD_UNIT = re.compile(r"[((][^()()]{1,4}[))]$")
 
@@ -172,6 +208,8 @@ def _joined(lines: list[str], width: int) -> list[str] | None:
 
     found = []
     for cuts in combinations(range(1, len(lines)), width - 1):
+        if cuts[0] > 1 and _CAPTION.search(lines[0]):  # the table's caption above its header is no header cell
+            continue
         label, *cells = ["".join(lines[a:b]) for a, b in zip((0, *cuts), (*cuts, len(lines)))]
         if not label.startswith(("(", "(")) and all(
                 (m := _HEAD_UNIT.search(c)) and m.start() and not re.search(r"[(()]", c[:m.start()]) for c in cells):

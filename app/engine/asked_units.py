@@ -24,7 +24,7 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
@@ -49,7 +49,7 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
-_THINGS = re.compile(r"之家|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
+_THINGS = re.compile(r"之家|夜校|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
@@ -59,7 +59,8 @@ _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
 _CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
-_NOUNS = ((PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
+_TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
+_NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
           (VIEW_NOUNS, frozenset({"次", "人次"})), (_EVENT_NOUNS, EVENTS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),

@@ -181,7 +181,11 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
     place's report (it may state the sum: "两县受助学生合计612名"). When that path finds none, the parts' own
     figures are added up (app/api.py)."""
     text, mentions, places = place_mentions(text, catalogue)
-    if len(places) < 3 or not _SUM.search(text) or not all(p.within(places[0]) for p in places[1:]):
+    if not _SUM.search(text):
+        return None
+    if _one_parent(places):  # "阿克苏市和库车市一共…": parts of a prefecture it does not name
+        places = (None, *places)
+    elif len(places) < 3 or not all(p.within(places[0]) for p in places[1:]):
         return None
     if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
         return None
@@ -252,6 +256,15 @@ def place_mentions(text: str, catalogue=None):
 _AGAINST_PRIOR = re.compile(r"[比较](?:上年|去年|上一年|前一年|上年度)|同比|环比")
 
 
+# "喀什各县市指标表中,霍城县…是多少": one county's figure, asked of a table of the place's parts (whatever its county)
+_AMONG = re.compile(r"各[\u4e00-\u9fff()（）、]{1,12}?(?:中|里)[,，\s]*(?=[\u4e00-\u9fff]{2,8}[县市区旗])")
+
+
+def _one_parent(places: tuple) -> bool:
+    """Two or more counties of one prefecture, which it does not name: its report may give their sum."""
+    return len(places) >= 2 and all(p.level == 2 and p.code for p in places) and len({p.code[:4] for p in places}) == 1
+
+
 def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if _WHEN.search(text):
         return None, False  # "各县区2025年团员发展计划要在什么时间之前报送": a date its one report sets
@@ -261,12 +274,13 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     # "柳州融水和三江两个县…加起来", "九江各县区…加起来": parts of the one place the question names first, whose
     # report states their sum itself.
     inside = any(q.within(places[0]) for q in places[1:])  # a later place lies within the first one named
-    parts_of_one = (len(places) >= 3 and inside) or len(places) == 1 or bool(_N_PARTS.search(text))
+    parts_of_one = (len(places) >= 3 and inside) or len(places) == 1 or bool(_N_PARTS.search(text)) \
+        or _one_parent(places)  # "阿克苏市和库车市一共…": 阿克苏地区's report may state it ("两市合计2402名")
     # "…安康、大庆、浚县和长治各县区合计中哪个最少": a which-word over a superlative asks a winner; 合计 is a place's
     if _SUM.search(text) and (len(places) >= 2 or _ALL_PLACES.search(text)) and not parts_of_one \
             and not (superlative and which):
         return "total", False
-    if len(places) == 2 and inside:  # "九江各县区中修水县的…": the county's own figure
+    if len(places) == 2 and (inside or _AMONG.search(text)):  # "九江各县区中修水县的…": the county's own figure
         return None, False
     if inside and _ASKS_WHAT.search(text):
         return None, False  # "襄阳枣阳、宜城、老河口各自打造的品牌叫什么": names its one report lists

@@ -246,7 +246,8 @@ def _swap(previous: str, focus: str) -> str:
         return qualify(text, rest)
     if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
         return role
-    if MEASURED.search(rest):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its own, of the scope asked
+    if MEASURED.search(rest) and PART.search(text):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its
+        # own, of the scope asked (not the part narrowed to)
         return f"{scope_words(text)}{rest}是多少?"
     if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
         return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named

@@ -174,11 +174,16 @@ def place_variant(question: str, banned: frozenset, rng: random.Random, report: 
     return "".join(out), "; ".join(dict.fromkeys(swaps))
 
 
+_PRIOR_FIGURE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|底|末)?(?:的|为|是)\s*\d")
+
+
 def years_covered(text: str) -> set[int]:
     """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
     for a, b in _RANGE.findall(text):
         years.update(range(int(a), int(b) + 1))
+    if _PRIOR_FIGURE.search(text):  # "比上年的128500人增加17700人": the year before's figure is given too
+        years |= {y - 1 for y in years}
     return years
 
 

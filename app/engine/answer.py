@@ -8,7 +8,6 @@ answer unless its probability is below the model's calibrated threshold (then fo
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -193,7 +192,7 @@ def _generated(question: Question, env: Env, paragraph_text=None):
 
 def _with_similarity(question: Question, passages, found: list, similarity) -> list:
     """An English question's similarity to each clause that holds a candidate (the header's stay 0), embedded in
-    one batch: one call per passage, every clause, cost ~60 ms a question."""
+    one batch (a call a passage, for every clause, had cost ~60 ms a question)."""
     spans = list(dict.fromkeys((rank, span) for rank, span, _, _, counts in found if counts))
     sims = similarity(question.text, [passages[r].text[a:b] for r, (a, b) in spans]) if spans else []
     by_span = dict(zip(spans, map(float, sims)))

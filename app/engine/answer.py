@@ -19,7 +19,7 @@ from .coverage import coverage
 from .features import SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
-from .people import DOTTED, ROLE, dotted, people, roles_of, surnamed
+from .people import DOTTED, ROLE, named, people, roles_of
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
@@ -219,7 +219,7 @@ def _header_asked(question: Question) -> tuple[bool, bool]:
 
 def _named_line(text: str) -> re.Match | None:
     m = _NAME_LINE.fullmatch(text.strip())
-    return m if m and (surnamed(m.group(1)) or dotted(m.group(1))) else None
+    return m if m and named(m.group(1)) else None
 
 
 def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text):

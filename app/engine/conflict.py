@@ -74,11 +74,11 @@ def readings(question, best, passages: list[Passage], best_of, context, coverage
         # A report none of whose passages could pass the checks below is not asked (its extraction is most of
         # the check's cost: 30-75 ms a question over the benchmark's 10k chunks). Exact: the clause lies in its
         # passage, so its coverage is at most the passage's.
-        if not any(_comparable_passage(best.passage, p, scope, context)
+        if not any(_comparable(best.passage, p, scope, context)
                    and coverage(indicator, p.text) >= SAME_INDICATOR for p in doc_passages):
             continue
         other = best_of(doc_passages)
-        if (other and _unit(other.value) == _unit(best.value) and _comparable(best, other, scope, context)
+        if (other and _unit(other.value) == _unit(best.value) and _comparable(best.passage, other.passage, scope, context)
                 and coverage(indicator, _clause(other)) >= SAME_INDICATOR):
             found.append(other)
     if all(agree(best.value, o.value) for o in found[1:]):
@@ -168,12 +168,8 @@ def _titles(titles: dict) -> TitleIndex:
     return _TITLES[1]
 
 
-def _comparable(best, other, scope, context) -> bool:
+def _comparable(d: Passage, e: Passage, scope, context) -> bool:
     """Same place (the same title, a notice quoting the report, or a report naming the place) and period."""
-    return _comparable_passage(best.passage, other.passage, scope, context)
-
-
-def _comparable_passage(d: Passage, e: Passage, scope, context) -> bool:
     notice = _correction(d) or _correction(e)
     quoted = notice and (d.title in e.title + context(e) or e.title in d.title + context(d))
     retitled = d.title == e.title and all(t in e.title + context(e) for t in scope)

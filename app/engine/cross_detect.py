@@ -184,13 +184,15 @@ def parts_sum(text: str, catalogue=None) -> CrossQuestion | None:
     if not _SUM.search(text):
         return None
     if _one_parent(places):  # "阿克苏市和库车市一共…": parts of a prefecture it does not name
-        places = (None, *places)
-    elif len(places) < 3 or not all(p.within(places[0]) for p in places[1:]):
+        parts = places
+    elif len(places) >= 3 and all(p.within(places[0]) for p in places[1:]):
+        parts = places[1:]
+    else:
         return None
     if "其中" in text:  # "…加起来有多少,其中外省籍有多少": a part of the sum is asked too, which no figure added gives
         return None
     indicator = indicator_of(text, mentions)
-    return CrossQuestion("total", indicator, places[1:]) if indicator else None
+    return CrossQuestion("total", indicator, parts) if indicator else None
 
 
 def _place_years(text: str, mentions) -> tuple[tuple, str]:

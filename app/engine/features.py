@@ -165,13 +165,14 @@ class Env:
 
     def __post_init__(self):
         q = self.question
+        self.months = months_asked(q.text)
         self.base = [0.0] * len(FEATURES)
         for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("units_asked", bool(q.units)),
                          ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                          ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
                          ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
                          ("places_asked", bool(self.places)), ("part_asked", bool(q.part)),
-                         ("months_asked", bool(months_asked(q.text)))):
+                         ("months_asked", bool(self.months))):
             self.base[INDEX[name]] = float(on)
         self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
         self.weights = {t: term_weight(t, self.idf) for t in q.terms}
@@ -188,7 +189,6 @@ class Env:
         self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
         self.asks_new = bool(_ASKS_NEW.search(q.text)) and not self.asks_stock
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
-        self.months = months_asked(q.text)
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)

@@ -7,14 +7,13 @@ import re
 
 from . import scope
 from .cross_period import asks_plan
-from .followup_edit import FIGURE_PART, MEASURE, SUBJECT, TOWN, place_phrase, verb_before, whole, without_towns
+from .followup_edit import FIGURE_PART, MEASURE, PARTS, SUBJECT, TOWN, place_phrase, verb_before, whole, without_towns
 from .localities import schools
 from .question import is_english
 
 
-_PARTS = r"(?:县市区|县市|县区|区县|乡镇|镇街|街道|学院)"
-_WHOLE_WORDS = re.compile(rf"全[市县省区州旗校]|其中|(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述){_PARTS}(?:合计|总计)?|"
-                          rf"{_PARTS}?(?:合计|总计)")
+_WHOLE_WORDS = re.compile(rf"全[市县省区州旗校]|其中|(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)(?:{PARTS})(?:合计|总计)?|"
+                          rf"(?:{PARTS})?(?:合计|总计)")
 
 
 def ranked_parts(previous: str, rank: re.Match) -> str:

@@ -33,10 +33,12 @@ KIND_SWAPPED = re.compile("|".join(KIND_WORDS))  # what a new kind replaces; 计
 ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名人所家位])[\u4e00-\u9fff]{1,3}$")  # the noun the phrase ends began here
 NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
+# The parts a report lists and a question totals or ranks ("6个乡镇合计", "各县区"; 镇 and 乡 alone in a total only).
+PARTS = r"县市区|县市|县区|区县|乡镇|镇街|街道|学院"
 TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
                     r"(?:全[市州])?(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:[((]市、区[))]|(?:\(?市\)?)?区)"
                     r"(?:加起来|合计|一共|总计)?|加起来|"
-                    r"(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)?(?:县市区|县市|县区|区县|乡镇|镇街|镇|乡|街道|学院)"
+                    rf"(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)?(?:{PARTS}|镇|乡)"
                     r"(?:合计|总计|加起来|一共)")
 _LISTED_PARTS = re.compile(r"(?:县市|县区|区县|乡镇|镇街|镇|乡|街道|学院)(?:合计|总计|加起来|一共)$")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
@@ -296,9 +298,10 @@ def programmes_of(text: str, mentions) -> list[str]:
 
 
 # A time of the year a figure is as of: "截至7月", "一季度", "上半年", "全年", "年底" (a bulletin's issues, a mid-year report).
-_PART_OF_YEAR = r"(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|份)?|第?[一二三四1-4]季度|前三季度|[上下]半年|全年|年底|年末|年初)"
+_PART_OF_YEAR = rf"(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|末|份)?|第[一二三四1-4]季度|[1-4]季度|{HALF.pattern}|全年|年底|年末|年初)"
 WHEN = re.compile(rf"(?:截至|截止|到)?{_PART_OF_YEAR}")
-_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>(?:19|20)\d{{2}}\s*年)?{_PART_OF_YEAR}")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
+_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>{_YEAR_WORD.pattern})?{_PART_OF_YEAR}")
 
 
 def swap_when(text: str, when: str) -> str:
@@ -314,7 +317,7 @@ def swap_when(text: str, when: str) -> str:
 
 def _inserted(text: str, words: str) -> str:
     """The words after the question's place and year ("库车市2024年" + 6个乡镇合计 + "新发展团员多少名?")."""
-    years = list(re.finditer(r"(?:19|20)\d{2}\s*年", text))
+    years = list(_YEAR_WORD.finditer(text))
     mentions = scope.of_text(text).mentions
     at = max([y.end() for y in years[-1:]] + [m.start + len(place_phrase(text, m)) for m in mentions[:1]] + [0])
     return text[:at] + words + text[at:]
@@ -322,7 +325,7 @@ def _inserted(text: str, words: str) -> str:
 
 def scope_words(text: str) -> str:
     """The question's places and years as it writes them, in order: "2023年阿克苏市" of "2023年阿克苏市新发展了…"."""
-    spans = [(y.start(), y.group()) for y in re.finditer(r"(?:19|20)\d{2}\s*年", text)]
+    spans = [(y.start(), y.group()) for y in _YEAR_WORD.finditer(text)]
     spans += [(m.start, place_phrase(text, m)) for m in scope.of_text(text).mentions]
     return "".join(words for _, words in sorted(spans))
 

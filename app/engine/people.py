@@ -52,6 +52,11 @@ def dotted(name: str) -> bool:
     return bool(re.fullmatch(DOTTED, name))
 
 
+def named(name: str) -> bool:
+    """A person's name as a line alone may hold one: a common surname first, or two parts joined by a dot."""
+    return surnamed(name) or dotted(name)
+
+
 def dotted_names(text: str) -> list[tuple[str, int]]:
     """(name, offset) of each dotted name: its first part after the last role, people noun or place word before the
     dot ("团委书记古丽米拉·艾山": 古丽米拉), its second up to the next word that is not a name's (荣获, 分别, 、)."""
@@ -112,13 +117,13 @@ _SIGNED = re.compile(rf"\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000
 def signed_line(text: str) -> bool:
     """A role and a name alone on a line: a report's speaker under its title ("团市委书记　孙晓彤"), or its signer."""
     m = _SIGNED.fullmatch(text)
-    return bool(m) and (surnamed(m["name"]) or dotted(m["name"]))
+    return bool(m) and named(m["name"])
 
 
 def roster_line(text: str) -> re.Match | None:
     """A name and who they are, as a 名单 lists people; a match with "name" and "who", else None."""
     m = _ROSTER.match(text)
-    return m if m and (surnamed(m["name"]) or dotted(m["name"])) else None
+    return m if m and named(m["name"]) else None
 
 
 def _after_role(text: str, cut) -> str:

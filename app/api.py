@@ -67,18 +67,12 @@ class Assistant:
             yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
                           passages=across.citations)
             return
-        unnamed = ()
-        if q.english:
-            q, unnamed = self._in_chinese(q)
-        q, passages, nearest, outside = self._search(q, turn.quote, unnamed)
+        q, passages, nearest, answer = self._extractive(q, turn.quote)
+        if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
+            loose = self._extractive(analyse(turn.loose), turn.quote)
+            if loose[3].found:
+                q, passages, nearest, answer = loose
         retrieved = time.perf_counter()
-        if outside:  # no report covers the place or year asked: say which ones the knowledge base has
-            answer = Answer(q.text, outside, "", False)
-        elif not passages:  # none from a report of the place and year asked: the nearest, for reference
-            answer = refusal(q, nearest)
-        else:
-            answer = extract(q, passages, self.retriever.idf, self._similarity, self.retriever.neighbourhood,
-                             self.retriever.doc_contains, self.retriever.paragraph, self.library)
         if self.llm is not None and passages and answer.note != conflict.NOTE:
             # A model writing from the passages would pick one of the disagreeing figures.
             final = None
@@ -95,6 +89,20 @@ class Assistant:
         timings = {"retrieve_ms": round(1000 * (retrieved - started), 2),
                    "total_ms": round(1000 * (time.perf_counter() - started), 2)}
         yield replace(answer, question=question, timings=timings)
+
+    def _extractive(self, q, quote: str):
+        """(question with its scope, passages, nearest passages, the answer cut out of them)."""
+        unnamed = ()
+        if q.english:
+            q, unnamed = self._in_chinese(q)
+        q, passages, nearest, outside = self._search(q, quote, unnamed)
+        if outside:  # no report covers the place or year asked: say which ones the knowledge base has
+            return q, passages, nearest, Answer(q.text, outside, "", False)
+        if not passages:  # none from a report of the place and year asked: the nearest, for reference
+            return q, passages, nearest, refusal(q, nearest)
+        return q, passages, nearest, extract(q, passages, self.retriever.idf, self._similarity,
+                                             self.retriever.neighbourhood, self.retriever.doc_contains,
+                                             self.retriever.paragraph, self.library)
 
     def _in_chinese(self, q):
         """An English question with its places and words in Chinese, and the places the lexical query lacks: the

@@ -45,13 +45,14 @@ _SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-~至到]\s*$")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
 _HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
-_REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+_REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
-_SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})")
+_SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 # ...or only a name ("努尔江·别克", "刘思远") between a speech's title and its date line.
-_NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u4e00-\u9fff]{2,4})")
+_NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
-_HEAD = re.compile(r"(?:什么|哪个|哪项)([\u4e00-\u9fff]{1,3}?)[??]?$")
+# The noun a question asks which one of: "实施的是什么行动?", "哪个项目获得特等奖?" (a verb after it ends it).
+_HEAD = re.compile(r"(?:什么|哪个|哪项|哪一个)([\u4e00-\u9fff]{1,3}?)(?:[??]?$|(?=获|被|荣获|入选|是|在|参加|得到))")
 _COUNT = re.compile(r"哪([两二三四五六七八九])[个项类方面层次]")  # "由哪三个层次构成?"
 _PASSAGES = 8  # candidates come from the top passages only: 5 -> 8 raised the CV ceiling 0.956 -> 0.970
 _observers: list = []
@@ -123,7 +124,7 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
     if not passages:
         return [], None
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
-    env = Env(question, passages[:_PASSAGES], idf, context, doc_contains, announces, _places(question))
+    env = Env(question, passages[:_PASSAGES], idf, context, doc_contains, announces, _places(question), paragraph_text)
     found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
     best, p, _ = model.decide([c.features for c in found], [c.value for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)

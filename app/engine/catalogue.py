@@ -10,7 +10,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .periods import report_period, years
+from .periods import PRIOR_FIGURE, report_period, years
 from .gazetteer import Place, table
 from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find, schools
 
@@ -239,7 +239,9 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     # 共青团南通市委2023年工作总结和2024年工作思路, read out in January 2024: its figures are 2023's; its 2024 is
     # the plan's, which the paragraph itself names ("2024年力争…").
     main = {period} if period else dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
-    return Report(frozenset(focus), frozenset(named), frozenset(main | years(text)), frozenset(main))
+    # 三江's 2024 report "较上年的312.4万元" answers 2023's figure: the year before its own is covered too
+    prior = {y - 1 for y in main} if PRIOR_FIGURE.search(text) else set()
+    return Report(frozenset(focus), frozenset(named), frozenset(main | prior | years(text)), frozenset(main))
 
 
 def _title_names(titles) -> dict[str, Place]:

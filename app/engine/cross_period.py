@@ -113,7 +113,7 @@ def _planned(quote: str, figure: str, indicator: str, period: str, paragraph: st
 
 
 # A report's part about what is to come: "三、2025年工作安排", "2024年工作思路", "下一步工作打算".
-_PLAN_SECTION = re.compile(r"安排|计划|打算|思路|要点|目标|展望|谋划|下一步")
+_PLAN_SECTION = re.compile(r"安排|计划|打算|思路|要点|目标|展望|谋划|下一步|做好|抓好")
 
 
 def plan_section(heading: str) -> bool:

@@ -20,7 +20,8 @@ from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
-from .signals import NEAR, distance, in_order, month_at_value, months_asked, unit_fit, years_of
+from .signals import (NEAR, distance, heading_months, in_order, month_at_value, months_asked, unit_fit,
+                      years_of)
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle")
@@ -111,6 +112,7 @@ INDEX = {name: i for i, name in enumerate(FEATURES)}
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOWN_AT = re.compile(TOWN)
+_HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage's part (a 季度通报's quarter)
 _STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
 _ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少")
 _STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
@@ -157,6 +159,7 @@ class Env:
     doc_contains: Callable[[str, str], bool] | None = None
     announces: Callable[[Passage], bool] = lambda p: False
     places: tuple[str, ...] = ()
+    paragraph_text: Callable[[str, int], str] | None = None  # a report's paragraph by number (dated headings)
     _passage: dict = field(default_factory=dict)
     _hits: dict = field(default_factory=dict)
     _mentions: dict = field(default_factory=dict)
@@ -205,6 +208,15 @@ class Env:
 
     def coverage(self, text: str) -> float:
         return coverage(self.question.terms, text, self.idf, self.weights)
+
+    def heading_months(self, rank: int) -> list[int]:
+        """The month the heading above the passage dates its part of the report to, read once a passage."""
+        key = ("months", rank)
+        if key not in self._passage:
+            p, read = self.passages[rank], self.paragraph_text
+            above = (read(p.doc_id, n) for n in range(p.paragraph - 1, max(0, p.paragraph - _HEADINGS_BACK), -1))
+            self._passage[key] = heading_months(above) if read else []
+        return self._passage[key]
 
     def passage(self, rank: int) -> dict:
         """Signals of the passage at this rank, computed once."""
@@ -351,7 +363,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
-    found |= month_at_value(env.months, text[begin:at])
+    found |= month_at_value(env.months, text[begin:at], lambda: env.heading_months(rank))
     found |= _place_at_value(env, rank, begin, at)
     found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list

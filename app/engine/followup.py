@@ -19,7 +19,8 @@ from .localities import ZONES, schools
 from .people import ROLE
 from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            MEASURED, scope_words, swap_when, swap_year, total, town, whole, WHEN, WHOLE_PLACE, without_towns, zone)
+                            MEASURED, programmes_of, scope_words, SUBJECT, swap_when, swap_year, total, town, whole, WHEN,
+                            WHOLE_PLACE, without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 
@@ -63,6 +64,7 @@ _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_quest
 class Turn:
     text: str  # the question, standalone
     quote: str = ""  # a sentence of the previous answer: its report answers a follow-up that names no scope
+    loose: str = ""  # the question without the year it inherited, asked when that year finds no answer
 
 
 def condense(question: str, history: list, llm=None) -> str:
@@ -80,7 +82,24 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
         standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
     question = named_by_answer(spell(normalise_query(question)), standalone, answer)
     text, keeps_report = _step(question, standalone, llm)
-    return Turn(text, _quote(answer) if keeps_report else "")
+    return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "")
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?")
+
+
+def _loose(question: str, text: str) -> str:
+    """A new place or town named with no year ("阳朔县呢?" after "那2023年呢?", "独峒镇资助了多少学生?" after "上年呢?")
+    inherits the year, which the place's report may give no figure of (its 上年's were the city's): the question
+    without it, asked only when the year finds none. The answer's citation tells its own year."""
+    from .features import towns_asked
+
+    own = scope.of_text(question)
+    if own.years or _RELATIVE_WORDS.search(question) or _THIS_YEAR.search(question) or is_english(question):
+        return ""
+    if not (own.mentions or towns_asked(_MARKER.sub("", question))) or not _YEAR_IN.search(text):
+        return ""
+    return _YEAR_IN.sub("", text)
 
 
 def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
@@ -116,6 +135,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if (rank := _PART_RANK.match(question)) and not own.mentions:  # "其中哪个县最多?" after a place's count
         return ranked_parts(previous, rank), True
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
+        if own_programme := _programme_asked(question, previous):  # "其中“圆梦行动”资助了多少名大学新生?": its own count
+            return f"{scope_words(previous)}{own_programme}", True
         return f"{whole(previous)},{question}", True
     if own.mentions and own.mentions[0].start == 0 and (verb := _placed_verb(question, previous, own)):
         return verb, False  # "芜湖2024年新建了多少?" after 张家口's 青年之家: the thing counted before, of 芜湖
@@ -161,6 +182,24 @@ _NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.
 _PART_RANK = re.compile(r"^(?:其中)?(?P<which>哪(?:个|一个|些)?(?:[\u4e00-\u9fff]{0,3}?(?:县|区|市|镇|乡|街道|学院|单位))?)"
                         r"(?P<most>最多|最少|最高|最低)[??]?$")
+_OWN_COUNT = re.compile(r"(?:资助|帮助|发放|筹集|募集|新建|建成|发展|招募|培训|开展|举办|派出|惠及|扶持|受理|接听|组建|服务)了?"
+                        r"(?:多少|几)")
+
+
+def _programme_asked(question: str, previous: str) -> str:
+    """A programme inside the last one, with a count of its own ("其中“圆梦行动”资助了多少名大学新生?" after 希望工程's
+    funds): the question without 其中 and with the last one's programmes first; "" for a part of the same count."""
+    rest = question.removeprefix("其中").lstrip(",,")
+    named = programmes_of(rest, [])
+    if not named or not rest.startswith(named[0]) or named[0] in previous or not _OWN_COUNT.search(rest):
+        return ""
+    before, now = SUBJECT.search(previous), SUBJECT.search(rest)  # 多少名学生 then 多少名大学生: a part of that count
+    if before and now and before["unit"] == now["unit"]:
+        return ""
+    kept = [p for p in programmes_of(previous, scope.of_text(previous).mentions) if p not in rest]
+    return "".join(dict.fromkeys(kept)) + rest
+
+
 def _new_school(question: str, previous: str) -> bool:
     """A question naming a university the previous one did not: its own place, as a city's would be."""
     named = [name for *_, name in schools(question) if name.endswith("大学")]

@@ -57,9 +57,13 @@ VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|�
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
 TOWN = re.compile(localities.TOWN)  # below the gazetteer's counties: 陈淋子镇, 段集镇
 HALF = re.compile(r"[上下]半年|前三季度|[一二三四]季度")
+AS_OF = re.compile(r"(?:截至|截止|到)\s*(?:1[0-2]|[1-9])\s*月(?:底|末)?")  # a bulletin's "截至3月底"
+# "同一时间的注册志愿者有多少?": as of the previous question's time (not 上年同期, a comparison)
+SAME_TIME = re.compile(r"(?:在|于)?(?:同一时间|同一时期|同一时点|同一时段|同时期|(?<![上去]年)同期)的?")
 _HALF_TOWN = re.compile(rf"(?:{HALF.pattern})?(?P<town>{TOWN.pattern})")
 SPAN = re.compile(r"(?:19|20)\d{2}\s*[—\-–~至到]\s*(?:19|20)\d{2}\s*(?:学年|年度|年)")
 MEASURED = re.compile(r"(?:时长|时数|金额|资金|总额|经费)$")  # a figure of its own unit, not a thing counted
+MEASURED_IN = re.compile(MEASURED.pattern.removesuffix("$"))
 STOCK = re.compile(r"(?:总数|总量|总额|人数|数量)$")
 CATEGORY = re.compile(r"(?:类|方面|领域|型)$")
 
@@ -175,7 +179,20 @@ def town(previous: str, name: str) -> str:
     old = _HALF_TOWN.match(previous, at)  # "东莞上半年虎门镇": the town after the half year
     if old and old.group("town"):
         return previous[:old.start("town")] + name + previous[old.end("town"):]
+    if old := TOWN.search(_masked(previous, mentions), at):  # "三江希望工程独峒镇…": after the programme
+        return previous[:old.start()] + name + previous[old.end():]
     return previous[:at] + name + previous[at:]
+
+
+def _masked(text: str, mentions) -> str:
+    """The text with its years, places and programmes blanked: what stands between them is a town's whole name."""
+    spans = [m.span() for m in _YEAR_WORD.finditer(text)]
+    spans += [(m.start, m.start + len(place_phrase(text, m))) for m in mentions]
+    spans += [m.span() for m in PROGRAMME.finditer(text)]
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def narrow(previous: str, part: str) -> str:
@@ -244,8 +261,12 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     programmes come first ("帮助了多少名学生?" -> "福建希望工程圆梦行动帮助了多少名学生?"). of_whole: a new thing after
     a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
     # A question naming a programme of its own ("24年希望工程一共发了多少钱?" after 圆梦行动's) keeps none of the last's.
+    # "建成多少个青年之家?": the thing counted, not a programme a new count is of (its 志愿服务时长 are the homes')
+    counted = SUBJECT.search(previous) if not MEASURED_IN.search(question) else None
     programmes = [p for p in dict.fromkeys(programmes_of(previous, scope.of_text(previous).mentions))
-                  if p not in question] if not programmes_of(question, own.mentions) else []
+                  if p not in question and not (counted and counted["subject"].startswith(p))] \
+        if not programmes_of(question, own.mentions) else []
+    question = SAME_TIME.sub("", question)  # "同一时间的注册志愿者…": as of the time the last one asked (below)
     kept = whole(previous) if of_whole else previous
     before = scope.of_text(kept)
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
@@ -274,7 +295,8 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
         named += [c for c in colleges_after_school(kept) if c not in named]
     named = sorted(named, key=lambda p: (kept.find(p) < 0, kept.find(p)))  # as the question had them: school, college
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
-    half = HALF.search(kept) if not HALF.search(question) else None  # 上半年 stays with the year it divides
+    # 上半年, 截至3月底 stay with the year they divide
+    half = (HALF.search(kept) or AS_OF.search(kept)) if not (HALF.search(question) or AS_OF.search(question)) else None
     if is_english(previous):
         return " ".join(years + places + [question])
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023

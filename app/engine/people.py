@@ -20,18 +20,20 @@ SURNAMES = frozenset(
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯")
 # A name written with a dot between its parts, as Uyghur, Kazakh and transliterated names are ("阿依古丽·买买提"):
 # jieba cuts it apart and no surname starts it. Where it starts and ends is read from the words around it.
-DOTTED = r"[\u4e00-\u9fff]{2,6}[·•・‧][\u4e00-\u9fff]{2,5}"  # as a pattern, for lines that are a name alone
-_DOT = re.compile(r"(?P<left>[\u4e00-\u9fff]+)[·•・‧](?P<right>[\u4e00-\u9fff]+)")
+# Names may hold rare characters of CJK Extension A (蒋䶮), outside jieba's and most patterns' range. As a pattern,
+# for lines that are a name alone:
+DOTTED = r"[\u3400-\u4dbf\u4e00-\u9fff]{2,6}[·•・‧][\u3400-\u4dbf\u4e00-\u9fff]{2,5}"
+_DOT = re.compile(r"(?P<left>[\u3400-\u4dbf\u4e00-\u9fff]+)[·•・‧](?P<right>[\u3400-\u4dbf\u4e00-\u9fff]+)")
 _AFTER_NAME = re.compile(r"同志|荣获|获评|获得|获|被|分别|兼任|担任|当选|出任|任|主持|出席|表示|介绍|说|带领|作|等|在|和|与|为|的")
 _GAP = re.compile(r"[\s::]*(?:为|是|由)?[\s::]*")  # 理事长为黄立新, 书记: 王娜, 团市委书记 刘雅琴
-_GIVEN = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_GIVEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{1,2}")
 # A roster line of a 表彰决定 or 名单: the name, a space, who they are ("吴晓雯　山东港口烟台港集团调度员").
-_ROSTER = re.compile(rf"\s*(?P<name>{DOTTED}|[\u4e00-\u9fff]{{2,4}})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{{1,60}})")
+_ROSTER = re.compile(rf"\s*(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})[ \u3000\t]+(?P<who>[\u4e00-\u9fff(（].{{1,60}})")
 
 
 # A name elected or appointed to a role, written before it: ",罗清扬当选校团委书记", "由张伟担任团县委书记".
-_ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:当选为?|担任|出任|任)"
-                      rf"[\u4e00-\u9fff]{{0,10}}?(?P<role>{'|'.join(ROLES)})")
+_ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?:当选为?|担任|出任|任)"
+                      rf"[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}?(?P<role>{'|'.join(ROLES)})")
 
 
 # A name after who they are and before what they did or won ("阆中市青年志愿者李卓然获评…", "米易县青年阿苏日哈获评…",
@@ -39,7 +41,7 @@ _ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u4e00-\u9fff]{
 # surnames (阿苏日哈) are read by where they stand.
 _PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童"
 _DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;“(（]"
-_NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
+_NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
 _BEFORE_NAME = re.compile("|".join(ROLES) + "|" + _PEOPLE_NOUN + r"|[的县市区镇乡村州委局校院由为是和与]")
 _NO_NAME = re.compile(r"[队会团委部组站社室所的和与及]$|^[的和与及在]|志愿|服务|青年|学生")
 
@@ -111,7 +113,7 @@ def people(clause: str, question: str, asked_roles: list[str]):
     return [found[k] for k in sorted(found)]
 
 
-_SIGNED = re.compile(rf"\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u4e00-\u9fff]{{2,4}})\s*")
+_SIGNED = re.compile(rf"\s*[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})\s*")
 
 
 def signed_line(text: str) -> bool:

@@ -45,6 +45,10 @@ def section_year(paragraph: str) -> int | None:
     return next(iter(named)) if len(named) == 1 else 0
 
 
+# "比上年的128500人增加17700人", "上年同期为": the figure of the year before the report's, which it covers too.
+PRIOR_FIGURE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|底|末)?(?:的|为|是)\s*\d")
+
+
 def years(text: str) -> set[int]:
     """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
     return {int(y) for y in _YEAR.findall(text)}.union(*(range(int(a), int(b) + 1) for a, b in _RANGE.findall(text)))

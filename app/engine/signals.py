@@ -80,21 +80,56 @@ def _passage_years(title: str, period: str, date: str, text: str, section: str) 
 
 
 _MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?!份?以来)")
-_PART_OF_YEAR = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "前三季度": 9, "三季度": 9, "年中": 6}
+_PART_OF_YEAR = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "前三季度": 9, "三季度": 9, "年中": 6,
+                 "四季度": 12, "下半年": 12}
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+_ENGLISH_PARTS = {"first quarter": 3, "q1": 3, "second quarter": 6, "q2": 6, "first half": 6, "mid-year": 6,
+                  "third quarter": 9, "q3": 9, "first three quarters": 9, "fourth quarter": 12, "q4": 12}
+_ENGLISH_MONTH = re.compile(r"\b(?:(?:the )?end of |by |as of |in |through |until )(" + "|".join(_ENGLISH_MONTHS) + r")\b"
+                            r"|\b(" + "|".join(_ENGLISH_PARTS) + r")\b", re.I)
+# A heading that dates the part of a report under it ("2025年第一季度工作通报", "二、上半年工作情况"): short, no sentence.
+_DATED_HEADING = 40
+_SENTENCE_MARK = re.compile(r"[。;;,,!?!?]")
+_HEADING_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # "(2025年4月8日)" under a heading dates the issue, not its figures
 
 
 def months_asked(question: str) -> frozenset[int]:
-    """The months a question is as of: "截至7月", "2023年7月", "一季度" (its last month)."""
+    """The months a question is as of: "截至7月", "2023年7月", "一季度" (its last month); "by the end of March"."""
     found = {int(m) for m in _MONTH.findall(question)}
     found |= {month for word, month in _PART_OF_YEAR.items() if word in question}
+    for month, part in _ENGLISH_MONTH.findall(question):
+        found.add(_ENGLISH_MONTHS.index(month.lower()) + 1 if month else _ENGLISH_PARTS[part.lower()])
     return frozenset(found)
 
 
-def month_at_value(asked: frozenset[int], before: str) -> dict:
-    """Whether the month nearest before the value in its sentence ("截至7月20日,…57460人") is one asked / another."""
+def months_named(text: str) -> list[int]:
+    """The last month a text names: "截至7月20日" 7, "二季度" 6; [] for none."""
+    return [int(m) for m in _MONTH.findall(text)][-1:] or [m for w, m in _PART_OF_YEAR.items() if w in text][-1:]
+
+
+def heading_months(paragraphs) -> list[int]:
+    """The month of the nearest heading above that dates its part of the year, from the paragraphs above a passage
+    (nearest first): a 季度通报 of two quarters gives each quarter's table rows no month of their own. A heading that
+    names a year but no part of it ("三、2025年工作安排") ends the search: what stands under it is the year's."""
+    for text in paragraphs:
+        text = text.strip()
+        if not text or len(text) > _DATED_HEADING or _SENTENCE_MARK.search(text) or _DAY.search(text):
+            continue
+        if named := months_named(text):
+            return named
+        if _HEADING_YEAR.search(text):
+            return []
+    return []
+
+
+def month_at_value(asked: frozenset[int], before: str, heading=None) -> dict:
+    """Whether the month nearest before the value in its sentence ("截至7月20日,…57460人") is one asked / another;
+    where the sentence names none, the month of the heading its part of the report stands under (heading())."""
     if not asked:
         return {}
-    named = [int(m) for m in _MONTH.findall(before)][-1:] or [m for w, m in _PART_OF_YEAR.items() if w in before][-1:]
+    named = months_named(before) or (heading() if heading else [])
     if not named:
         return {}
     return {"month_fit": float(named[0] in asked), "month_misfit": float(named[0] not in asked)}

@@ -6,7 +6,9 @@ question's corpus mentions, from the same province when one is left;
 year: the first year a question names swapped for the nearest year that neither its report nor any report
 of the corpus naming the same place (any report, for a question naming none) covers;
 part: a count of people narrowed to a group its report never names ("…，其中少数民族有多少?"): the whole
-figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total).
+figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total);
+actual: a target asked for a year after its report's ("南宁2025年计划发放青创贷多少?") asked as what was done
+("…2025年实际发放…"): the report could not know it, and its target is no answer.
 `make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..engine.periods import PRIOR_FIGURE
 from .metrics import corpus_paragraphs, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,15 +177,12 @@ def place_variant(question: str, banned: frozenset, rng: random.Random, report: 
     return "".join(out), "; ".join(dict.fromkeys(swaps))
 
 
-_PRIOR_FIGURE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|底|末)?(?:的|为|是)\s*\d")
-
-
 def years_covered(text: str) -> set[int]:
     """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
     for a, b in _RANGE.findall(text):
         years.update(range(int(a), int(b) + 1))
-    if _PRIOR_FIGURE.search(text):  # "比上年的128500人增加17700人": the year before's figure is given too
+    if PRIOR_FIGURE.search(text):  # "比上年的128500人增加17700人": the year before's figure is given too
         years |= {y - 1 for y in years}
     return years
 
@@ -215,7 +215,8 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             near = [t for t in texts.values() if not shorts or any(short in t for short in shorts)]
             year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
             part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
-            for variant, made in (("place", place), ("year", year), ("part", part)):
+            actual = actual_variant(g, [n for n, t in texts.items() if n != g.doc and any(s in t for s in shorts)])
+            for variant, made in (("place", place), ("year", year), ("part", part), ("actual", actual)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
@@ -235,6 +236,20 @@ def part_variant(g, report: str, rng: random.Random) -> tuple[str, str] | None:
     return f"{g.question.rstrip('?？ ')},其中{group}有多少?", f"+ 其中{group}"
 
 
+_PLAN_ASKED = re.compile(r"(?<![部北帆])(?:计划|力争|预计|打算)(?=[再新要将于到完达建招发募开筹资注培举组]|多少|几)")
+
+
+def actual_variant(g, others: list[str]) -> tuple[str, str] | None:
+    """A target asked of a year after the one its report's file is named for, asked as what was reached; none
+    when another report of the place (others: their file names) is that year's."""
+    asked, named = _YEAR_ZH.search(g.question), [int(y) for y in re.findall(r"(?:19|20)\d{2}", g.doc or "")]
+    plan = _PLAN_ASKED.search(g.question)
+    if g.type != "numeric" or not (plan and asked and named) or int(asked.group(1)) <= max(named) or \
+            any(asked.group(1) in name for name in others):
+        return None
+    return g.question[:plan.start()] + "实际" + g.question[plan.end():], f"{plan.group()} → 实际"
+
+
 def _texts(corpus: Path) -> dict[str, str]:
     """file name -> the text youthqa extracts from it (paragraphs, title, dropped lines)."""
     return {name: "\n".join(v[0] + v[1]) for name, v in corpus_paragraphs(corpus, raw=True).items() if not isinstance(v, str)}
@@ -247,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part")}
-    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part) -> {args.out}")
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual")}
+    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part, "
+          f"{kinds['actual']} actual) -> {args.out}")
     return 0
 
 

@@ -229,3 +229,10 @@ def test_a_figure_the_question_states_a_cohort_or_a_class_is_no_candidate():
     assert values("数学与统计学院有几个团支部？", "2022级数学与应用数学1班团支部获评红旗团支部,全院团支部12个。") == ["12个"]
     assert values("偏岭镇24年发展了多少团员？", "偏岭镇发展团员24名。") == ["24名"]  # 24年 is the year asked
 
+
+
+def test_the_noun_a_which_question_asks_of_ends_at_its_verb():
+    from app.engine.answer import _HEAD
+
+    assert _HEAD.search("第十八届“挑战杯”中广西大学哪个项目获得特等奖?").group(1) == "项目"
+    assert _HEAD.search("实施的是什么行动?").group(1) == "行动" and not _HEAD.search("哪个县最多?")

@@ -255,3 +255,14 @@ def test_parts_sums_changes_months_and_what_was_added():
     assert signals.months_asked("克拉玛依一季度新发展团员") == {3} and not signals.months_asked("3个月内")
     assert signals.month_at_value(frozenset({7}), "截至7月20日,全市注册志愿者") == {"month_fit": 1.0, "month_misfit": 0.0}
     assert features._ASKS_NEW.search("去年一年新吸收了多少名团员") and features._STOCK_AT.search("全地区共有团员")
+
+
+def test_a_passage_under_a_heading_that_dates_its_part_of_the_year_takes_its_month():
+    assert signals.months_asked("How many new League members did Hepu recruit by the end of March 2025?") == {3}
+    assert signals.months_asked("in the first half of 2025") == {6} and not signals.months_asked("May I ask how many?")
+    quarter = ["合浦县新发展团员504名;合浦县年度任务900名。", "### 一、主要指标完成情况", "现将2025年上半年(截至6月底)情况通报如下。",
+               "(2025年7月7日)", "2025年第二季度工作通报", "2025年第一季度工作通报"]
+    assert signals.heading_months(quarter[1:]) == [6]  # the date line and its sentences are no heading
+    assert signals.heading_months(["三、2025年工作安排", "2024年上半年工作通报"]) == []  # a year's part ends it
+    assert signals.month_at_value(frozenset({3}), "合浦县新发展团员", lambda: [6]) == {"month_fit": 0.0, "month_misfit": 1.0}
+    assert signals.month_at_value(frozenset({3}), "截至3月底,全市", lambda: [6])["month_fit"] == 1.0

@@ -473,3 +473,26 @@ def test_a_listed_parts_total_then_a_rank_over_them_keep_the_thing_counted():
 def test_a_figure_of_its_own_measure_after_a_part_asks_it_of_the_scope():
     history = [("2023年阿克苏市新发展了多少团员?", "1268名"), ("其中女性占多少?", "资料中没有找到…")]
     assert condense("阿克苏市希望工程资助金额呢?", history) == "2023年阿克苏市希望工程资助金额是多少?"
+
+
+def test_a_new_place_with_only_an_inherited_year_may_drop_it():
+    history = [("桂林市2024年注册志愿者有多少?", "89.6万人"), ("那2023年呢?", "83.4万人")]
+    turn = resolve("阳朔县呢?", history)
+    assert turn.text == "阳朔县2023年注册志愿者有多少?" and turn.loose == "阳朔县注册志愿者有多少?"
+    assert resolve("那2022年呢?", history).loose == ""  # a year the turn names is kept
+    assert resolve("阳朔县2023年呢?", history).loose == "" and resolve("新发展团员呢?", history).loose == ""
+
+
+def test_a_programme_inside_the_last_with_a_count_of_its_own():
+    previous = [("百色2024年希望工程筹集了多少资金?", "1856万元")]
+    assert condense("其中“圆梦行动”资助了多少名大学新生?", previous) == "百色2024年希望工程“圆梦行动”资助了多少名大学新生?"
+    narrowed = [("新疆希望工程帮助了多少名贫困学生?", "87800多名")]  # the same count, narrowed
+    assert condense("其中寻梦行动帮助了多少名贫困大学生?", narrowed).startswith("新疆希望工程帮助了多少名贫困学生,其中")
+
+
+def test_the_same_time_and_the_thing_counted_and_a_town_after_the_programme():
+    history = [("北海截至3月底建成多少个青年之家?", "98个")]
+    assert condense("同一时间的注册志愿者有多少?", history) == "北海截至3月底注册志愿者有多少?"
+    assert condense("志愿服务时长呢?", [("2024年通化梅河口有几个青年之家?", "")]) == "2024年通化梅河口青年之家志愿服务时长是多少?"
+    town = [("2024年三江希望工程独峒镇资助了多少学生?", "146名")]
+    assert condense("那林溪镇呢?", town) == "2024年三江希望工程林溪镇资助了多少学生?"

@@ -272,3 +272,13 @@ def test_committed_near_misses_are_up_to_date():
 
     committed = Path(__file__).parent / "data" / "gold" / "nearmiss.jsonl"
     assert [json.loads(line) for line in committed.read_text(encoding="utf-8").splitlines()] == generate()
+
+
+def test_near_miss_actual_asks_a_later_years_target_as_what_was_done():
+    from app.evaluation.metrics import Gold
+    from app.evaluation.nearmiss import actual_variant
+
+    g = Gold("t-1", "聊城2025年计划新发展团员多少?", ("5000名",), "liaocheng_2024_report.md", "计划新发展团员5000名", "numeric")
+    assert actual_variant(g, []) == ("聊城2025年实际新发展团员多少?", "计划 → 实际")
+    assert actual_variant(g, ["liaocheng_2025_report.md"]) is None  # that year's own report tells it
+    assert actual_variant(Gold("t-2", "聊城2024年计划新发展团员多少?", ("1名",), "liaocheng_2024_report.md", "", "numeric"), []) is None

@@ -87,3 +87,7 @@ def test_a_signed_line_with_a_dotted_name():
     from app.engine.people import signed_line
 
     assert signed_line("共青团喀什地区委员会书记\u3000阿依古丽·买买提")
+
+
+def test_a_name_may_hold_a_rare_character_outside_jiebas_range():
+    assert people("全州县团委书记蒋䶮带领团县委深入挖掘红色资源", "全州县团委书记叫什么名字?", ["书记"])[0][:3] == ("蒋䶮", 7, True)

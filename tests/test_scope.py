@@ -517,3 +517,12 @@ def test_a_key_keeps_namesakes_apart():
 
     assert table()["阿克苏"][0].key == "阿克苏" and table()["阿克苏市"][0].key == "阿克苏市"
     assert table()["海南"][0].key == "海南" and table()["海南州"][0].key == "海南州"
+
+
+def test_a_report_stating_the_years_before_figures_covers_that_year():
+    from app.engine.catalogue import report_of
+
+    meta = {"title": "共青团三江侗族自治县委员会2024年工作总结", "date": "2024-12-18", "source": "sanjiang.txt"}
+    stated = report_of(meta, "全年筹集希望工程资金386.5万元,较上年的312.4万元增长23.7%。", {})
+    assert 2023 in stated.years and stated.main_years == {2024}
+    assert 2023 not in report_of(meta, "全年筹集希望工程资金386.5万元,比上年增长23.7%。", {}).years

@@ -235,4 +235,4 @@ def test_the_noun_a_which_question_asks_of_ends_at_its_verb():
     from app.engine.answer import _HEAD
 
     assert _HEAD.search("第十八届“挑战杯”中广西大学哪个项目获得特等奖?").group(1) == "项目"
-    assert _HEAD.search("实施的是什么行动?").group(1) == "行动" and not _HEAD.search("哪个县最多?")
+    assert _HEAD.search("实施的是什么行动?").group(1) == "行动" and not _HEAD.search("哪个项目的负责人获评优秀?")

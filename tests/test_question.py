@@ -206,3 +206,9 @@ def test_a_short_year_before_duoshao_is_a_year():
     assert analyse("上饶少先队员24年多少万").years == ("2024",)
     assert analyse("24年发展团员比23年多了多少人？上饶").years == ("2024", "2023")
     assert analyse("实施14年多,累计资助多少人").years == ()
+
+
+def test_a_keyword_querys_subject_is_its_last_words_that_are_no_measure():
+    assert analyse("南宁 少先队员 人数").subject == "少先队员" and analyse("广西大学 团支部 数量").subject == "团支部"
+    assert analyse("玉林 2024年新发展团员 较2020年 增长").subject == "新发展团员"
+    assert analyse("北海 青年之家 数量 截至6月底").subject == "青年之家" and analyse("抚州青年之家").subject == "青年之家"

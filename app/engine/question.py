@@ -32,6 +32,10 @@ _STOP = re.compile(
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_CJK_WORDS = re.compile(r"[\u4e00-\u9fff]+")
+# What a keyword query measures of the thing it names: "少先队员 人数", "青年之家 数量", "新发展团员 较2020年 增长".
+_MEASURE_WORD = re.compile(r"(?:人数|数量|总数|个数|规模|多少|增长|增幅|增长率|同比|变化|情况|占比|比例|较|比|截至|截止|年底|年末|计划|目标)")
+_MEASURE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:人数|数量|总数|个数|规模|增长率|增幅|占比|比例|完成率)$")
 _LEADING_SCOPE = re.compile(r"^(?:去年|今年|当年|上年|明年|年底|年末|年|月底|月)")
 _VERBS = frozenset("参加 参与 到场 出席 报名 受益 注册 获得 参会 签约 覆盖 完成 举办 开展".split())
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -153,8 +157,13 @@ def _subject(text: str) -> str:
     m = _SUBJECT_BEFORE.search(text)  # "不良贷款率是多少?" names its subject before the question word
     if m:
         return _bare_subject(_CJK_TAIL.search(text, 0, m.end(1)).group())
-    tail = _CJK_TAIL.search(text)  # keywords ("抚州青年之家"): the words after the place are the thing counted
-    return _bare_subject(tail.group()) if tail and not _ASKING.search(text) else ""
+    if _ASKING.search(text):
+        return ""
+    # keywords ("抚州青年之家", "南宁 少先队员 人数"): the last words that are neither a measure nor the scope
+    for words in reversed(_CJK_WORDS.findall(text)):
+        if not _MEASURE_WORD.fullmatch(words) and (bare := _bare_subject(_MEASURE_END.sub("", words))):
+            return bare
+    return ""
 
 
 def _bare_subject(words: str) -> str:

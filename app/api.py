@@ -187,6 +187,9 @@ class Assistant:
             return None
         if asked.kind == "each":
             return self._each(text, catalogue)
+        if asked.kind == "periods":  # times within a year: each asked apart, as the facts keep no month
+            asked = [(when, self.ask(one)) for when, one in cross_each.one_period_questions(text)]
+            return cross_each.combine(text, asked, msg.CROSS_PERIODS)
         if asked.kind == "mention":
             hits = cross_mention.mentions(self.store, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)

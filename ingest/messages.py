@@ -138,6 +138,7 @@ CROSS_QUALIFIED = "注意:{figures} 是约数(带“余/多/近/超过/约”等
 CROSS_MISSING = "没有找到 {places} 的相关数字。"
 CROSS_EACH = "{n} 个地方分别查到:"  # a question over places asking a name (app/engine/cross_each.py)
 CROSS_EACH_MISSING = "没有找到 {places} 的相关内容。"
+CROSS_PERIODS = "{n} 个时间分别查到:"  # one place's figure at times within a year (cross_each.one_period_questions)
 FACTS_HEADER = "地方,指标,数值,单位,限定,原文数字,年份,报告,日期,段落,原文,文件"  # .csv/.xlsx (app/export.py)
 FACTS_NONE = "没有找到与“{query}”相关的数字。"
 FACTS_SHEET = "数据汇总"  # the .xlsx sheet; the downloads are 数据汇总.xlsx and 数据汇总.csv

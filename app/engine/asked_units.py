@@ -24,14 +24,14 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates)\b")
-MONEY_NOUNS = re.compile(r"钱|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
+MONEY_NOUNS = re.compile(r"钱|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate)\b|"
@@ -49,11 +49,11 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
-_THINGS = re.compile(r"之家|夜校|驿站|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
+_THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
-_COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:人数|数量|总数|数)[??]?$")
+_COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s*(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
@@ -150,6 +150,8 @@ def _nearest(q: str) -> frozenset:
     """The noun right after 多少 ("资助了多少学生"), else the one right before it ("生活补贴是多少"), else any in
     the question, by a fixed order ("志愿者的补贴…" is money only when nothing nearer says otherwise)."""
     m = _HOW_MANY.search(q)
+    if m and " " in q[:m.start()].strip() and (found := _last_named(q[:m.start()])) is not None:
+        return found  # keywords, asked as "…是多少"
     if m:
         if not (found := _first(m.group(1))) and _THINGS.search(m.group(1)):
             return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
@@ -157,12 +159,24 @@ def _nearest(q: str) -> frozenset:
         found = found or (COUNT if _THING_ASKED.search(q, 0, m.start()) else _nearest_before(q[:m.start()]))
         if found:
             return found
-    elif (named := _COUNT_NAMED.search(q)) and (found := _nearest_before(named.group(1))):
+    elif (named := _COUNT_NAMED.search(q)) and _THING_ASKED.search(named.group(1)):
+        return COUNT  # "留守儿童关爱阵地 数量": the places, not the children
+    elif named and (found := _nearest_before(named.group(1))):
         return found
     for pattern, found in _NOUNS:
         if pattern.search(q):
             return found
     return frozenset()
+
+
+def _last_named(q: str) -> frozenset | None:
+    """Keywords ("向海青年 创新创业大赛 征集项目 截至6月底"): the last word naming a unit or a thing decides."""
+    for word in reversed(q.split()):
+        if _THING_ASKED.search(word):
+            return COUNT
+        if found := _nearest_before(word):
+            return found
+    return None
 
 
 def _english(q: str) -> frozenset:

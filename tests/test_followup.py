@@ -493,6 +493,7 @@ def test_a_programme_inside_the_last_with_a_count_of_its_own():
 def test_the_same_time_and_the_thing_counted_and_a_town_after_the_programme():
     history = [("北海截至3月底建成多少个青年之家?", "98个")]
     assert condense("同一时间的注册志愿者有多少?", history) == "北海截至3月底注册志愿者有多少?"
+    assert condense("新发展团员呢?", [("西乡塘区的青年之家有几个?", "41个")]) == "西乡塘新发展团员是多少?"
     assert condense("志愿服务时长呢?", [("2024年通化梅河口有几个青年之家?", "")]) == "2024年通化梅河口青年之家志愿服务时长是多少?"
     town = [("2024年三江希望工程独峒镇资助了多少学生?", "146名")]
     assert condense("那林溪镇呢?", town) == "2024年三江希望工程林溪镇资助了多少学生?"

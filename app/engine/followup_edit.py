@@ -262,9 +262,9 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is the whole place's; its programme stays (圆梦行动)."""
     # A question naming a programme of its own ("24年希望工程一共发了多少钱?" after 圆梦行动's) keeps none of the last's.
     # "建成多少个青年之家?": the thing counted, not a programme a new count is of (its 志愿服务时长 are the homes')
-    counted = SUBJECT.search(previous) if not MEASURED_IN.search(question) else None
+    measured = bool(MEASURED_IN.search(question))
     programmes = [p for p in dict.fromkeys(programmes_of(previous, scope.of_text(previous).mentions))
-                  if p not in question and not (counted and counted["subject"].startswith(p))] \
+                  if p not in question and (measured or not _counted(p, previous))] \
         if not programmes_of(question, own.mentions) else []
     question = SAME_TIME.sub("", question)  # "同一时间的注册志愿者…": as of the time the last one asked (below)
     kept = whole(previous) if of_whole else previous
@@ -302,6 +302,14 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
     return "".join([span.group()] if span else [f"{y}年" for y in years]) + "".join(places + programmes) + \
         (half.group() if half else "") + question
+
+
+def _counted(programme: str, question: str) -> bool:
+    """The programme is what the question counts: "建成多少个青年之家?", "西乡塘区的青年之家有几个?"."""
+    counted = SUBJECT.search(question)
+    return bool(counted and counted["subject"].startswith(programme)) or \
+        bool(re.search(re.escape(programme) + r"”?的?(?:(?:数量|总数)(?:有|是|为)?(?:多少|几)|(?:有|是|共有|一共有)?"
+                                               r"(?:多少|几)[个家所处])", question))  # counted, not 青创贷多少 (money)
 
 
 def programmes_of(text: str, mentions) -> list[str]:

@@ -165,6 +165,7 @@ class Env:
     _mentions: dict = field(default_factory=dict)
     _sub: dict = field(default_factory=dict)  # passage title -> the parts of its place the question asks
     _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
+    _months: dict = field(default_factory=dict)  # rank -> the month its dated heading names (dated_months)
 
     def __post_init__(self):
         q = self.question
@@ -209,14 +210,13 @@ class Env:
     def coverage(self, text: str) -> float:
         return coverage(self.question.terms, text, self.idf, self.weights)
 
-    def heading_months(self, rank: int) -> list[int]:
+    def dated_months(self, rank: int) -> list[int]:
         """The month the heading above the passage dates its part of the report to, read once a passage."""
-        key = ("months", rank)
-        if key not in self._passage:
+        if rank not in self._months:
             p, read = self.passages[rank], self.paragraph_text
             above = (read(p.doc_id, n) for n in range(p.paragraph - 1, max(0, p.paragraph - _HEADINGS_BACK), -1))
-            self._passage[key] = heading_months(above) if read else []
-        return self._passage[key]
+            self._months[rank] = heading_months(above) if read else []
+        return self._months[rank]
 
     def passage(self, rank: int) -> dict:
         """Signals of the passage at this rank, computed once."""
@@ -363,7 +363,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
-    found |= month_at_value(env.months, text[begin:at], lambda: env.heading_months(rank))
+    found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank))
     found |= _place_at_value(env, rank, begin, at)
     found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list

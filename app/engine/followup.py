@@ -17,6 +17,7 @@ from .followup_answer import RANKED, named_by_answer, of_winner
 from .followup_asks import BARE_MEASURE, actual, measured, rate_of, ranked_parts, targeted
 from .localities import ZONES, schools
 from .people import ROLE
+from .periods import YEAR_WORD
 from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             MEASURED, programmes_of, scope_words, SUBJECT, swap_when, swap_year, total, town, whole, WHEN,
@@ -85,7 +86,7 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
     return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "")
 
 
-_YEAR_IN = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|度)?")
+_YEAR_IN = re.compile(YEAR_WORD.pattern + "(?:底|末|度)?")
 
 
 def _loose(question: str, text: str) -> str:

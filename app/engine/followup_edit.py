@@ -12,6 +12,7 @@ from .gazetteer import written
 from . import localities
 from .localities import schools
 from .numbers import UNITS
+from .periods import YEAR_WORD
 from .question import is_english
 
 # When-words around a year ("那截至2013年呢?"): the year is swapped, they are no thing counted.
@@ -186,7 +187,7 @@ def town(previous: str, name: str) -> str:
 
 def _masked(text: str, mentions) -> str:
     """The text with its years, places and programmes blanked: what stands between them is a town's whole name."""
-    spans = [m.span() for m in _YEAR_WORD.finditer(text)]
+    spans = [m.span() for m in YEAR_WORD.finditer(text)]
     spans += [(m.start, m.start + len(place_phrase(text, m))) for m in mentions]
     spans += [m.span() for m in PROGRAMME.finditer(text)]
     chars = list(text)
@@ -330,8 +331,7 @@ def programmes_of(text: str, mentions) -> list[str]:
 # A time of the year a figure is as of: "截至7月", "一季度", "上半年", "全年", "年底" (a bulletin's issues, a mid-year report).
 _PART_OF_YEAR = rf"(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|末|份)?|第[一二三四1-4]季度|[1-4]季度|{HALF.pattern}|全年|年底|年末|年初)"
 WHEN = re.compile(rf"(?:截至|截止|到)?{_PART_OF_YEAR}")
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")
-_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>{_YEAR_WORD.pattern})?{_PART_OF_YEAR}")
+_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>{YEAR_WORD.pattern})?{_PART_OF_YEAR}")
 
 
 def swap_when(text: str, when: str) -> str:
@@ -347,7 +347,7 @@ def swap_when(text: str, when: str) -> str:
 
 def _inserted(text: str, words: str) -> str:
     """The words after the question's place and year ("库车市2024年" + 6个乡镇合计 + "新发展团员多少名?")."""
-    years = list(_YEAR_WORD.finditer(text))
+    years = list(YEAR_WORD.finditer(text))
     mentions = scope.of_text(text).mentions
     at = max([y.end() for y in years[-1:]] + [m.start + len(place_phrase(text, m)) for m in mentions[:1]] + [0])
     return text[:at] + words + text[at:]
@@ -355,7 +355,7 @@ def _inserted(text: str, words: str) -> str:
 
 def scope_words(text: str) -> str:
     """The question's places and years as it writes them, in order: "2023年阿克苏市" of "2023年阿克苏市新发展了…"."""
-    spans = [(y.start(), y.group()) for y in _YEAR_WORD.finditer(text)]
+    spans = [(y.start(), y.group()) for y in YEAR_WORD.finditer(text)]
     spans += [(m.start, place_phrase(text, m)) for m in scope.of_text(text).mentions]
     return "".join(words for _, words in sorted(spans))
 

@@ -8,6 +8,7 @@ import re
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*(?:年|届)|\s*[-—–~至到]\s*(?:19|20)\d{2}|[^\d\u4e00-\u9fff%.]|$)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})(?!\d)")
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年")  # a year as written before what it dates: "2024年", "2025 年"
 PRIOR_WORDS = ("上年", "去年", "上一年", "同比", "较上", "比上")  # a figure of the year before the report's
 PRIOR = re.compile("|".join(PRIOR_WORDS))
 SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报告|计划|任务)")  # the year a work report is of

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR
+from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR, YEAR_WORD
 from .question import PEOPLE, Question
 
 NEAR = 12  # characters either side of a value read as its immediate context
@@ -91,7 +91,6 @@ _ENGLISH_MONTH = re.compile(r"\b(?:(?:the )?end of |by |as of |in |through |unti
 # A heading that dates the part of a report under it ("2025年第一季度工作通报", "二、上半年工作情况"): short, no sentence.
 _DATED_HEADING = 40
 _SENTENCE_MARK = re.compile(r"[。;;,,!?!?]")
-_HEADING_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # "(2025年4月8日)" under a heading dates the issue, not its figures
 
 
@@ -119,7 +118,7 @@ def heading_months(paragraphs) -> list[int]:
             continue
         if named := months_named(text):
             return named
-        if _HEADING_YEAR.search(text):
+        if YEAR_WORD.search(text):
             return []
     return []
 

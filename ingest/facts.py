@@ -40,8 +40,9 @@ from .schema import Document, Fact
 # a year is a place (2023年谯城、涡阳), a zone leading a row is its place (示范区团员数6318名), a total after what
 # was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分);
 # 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place; 19: 平安区 in 平安区新发展团员.
-# 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁).
-FACTS_VERSION = 20
+# 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁); 21: a figure moving from one
+# year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year.
+FACTS_VERSION = 21
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -96,13 +97,17 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         years, period = sorted(scope.years(own)), _period(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         restated: set[int] = set()  # ids of made facts that restate another year's figure
+        step = None  # (indicator, year) of the figure a "从2020年底的X增长到2024年底的Y" goes to
         for k, q in enumerate(inside):
             head = paragraph[start:q.start]
-            compared = _then(head, made[-1].year) if made else None
-            base = _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
-            indicator = made[-1].indicator if compared is not None else base.indicator if base \
-                else indicator_of(paragraph, q, *_around(quantities, q))
-            if compared is None and not base and (not indicator or indicator in paragraph[start:q.start]):
+            moved = _moved(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None)
+            compared = None if moved or step else _then(head, made[-1].year) if made else None
+            base = None if moved or step else \
+                _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
+            indicator = moved[0] if moved else step[0] if step else made[-1].indicator if compared is not None \
+                else base.indicator if base else indicator_of(paragraph, q, *_around(quantities, q))
+            if compared is None and not base and not moved and not step \
+                    and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             before = inside[k - 1] if k else None
             respective = _respectively(paragraph, mentions, q, start, inside, report_place)
@@ -123,7 +128,9 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place, indicator = local
             elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
-            year = compared if compared is not None else _year_for(own[:q.start - start], years) or lead_year or report_year
+            year = moved[1] if moved else step[1] if step else compared if compared is not None \
+                else _year_for(own[:q.start - start], years) or lead_year or report_year
+            step = (indicator, moved[2]) if moved else None
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
             if compared is not None:
@@ -412,10 +419,26 @@ _AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")
 _THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
 _COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
 _RESTATED = re.compile(rf"[,,;;]\s*{_THEN}\s*(?:为|是)$")
+# A figure's move between two years, both given: "从2020年底的58.3万人增长到2024年底的102.6万人", "由2019年的38.5%提高至2023年的52%"
+_FROM = re.compile(r"[从由]\s*(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|初)?的?\s*$")
+_TO = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)?\s*(?:到|至|为)\s*"
+                 r"(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末)?的?\s*")
 # A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
 # sentence's years are read.
 _COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
                               r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
+
+
+def _moved(paragraph: str, start: int, q, following) -> tuple[str, int, int] | None:
+    """The first figure of "注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人": what both count (the words before
+    从), its year and the year of the figure it moved to."""
+    if following is None or following.unit != q.unit:
+        return None
+    since = _FROM.search(paragraph, start, q.start)
+    to = _TO.fullmatch(paragraph, q.end, following.start)
+    if not since or not to:
+        return None
+    return before_words(paragraph, since.start()), int(since["year"]), int(to["year"])
 
 
 def _then(head: str, before_year: int) -> int | None:

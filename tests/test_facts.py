@@ -198,6 +198,16 @@ def test_comparison_clauses_count_what_they_compare_in_their_own_year():
     assert one(facts, "11960名").year == 2023 and one(facts, "7892人次").year == 2023
 
 
+def test_a_figure_moving_from_one_year_to_another_counts_one_thing_in_each_year():
+    facts = extract_facts(doc("全市注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人,志愿服务组织达到3260个。",
+                              "青年大学习参学率由2019年的38.5%提高至2023年的52%。",
+                              title="共青团玉林市委2025年工作会议讲话", source="yulin.txt", date="2025-02-10"))
+    assert (one(facts, "58.3万人").indicator, one(facts, "58.3万人").year) == ("全市注册志愿者", 2020)
+    assert (one(facts, "102.6万人").indicator, one(facts, "102.6万人").year) == ("全市注册志愿者", 2024)
+    assert [(f.indicator, f.year) for f in facts if f.unit == "%"] == [("青年大学习参学率", 2019), ("青年大学习参学率", 2023)]
+    assert one(facts, "3260个").indicator == "志愿服务组织"
+
+
 def test_a_city_reports_figures_stay_in_the_city():
     facts = extract_facts(doc("依托“志愿四川”信息平台开展志愿者注册,全市注册青年志愿者283137人。",
                               "报名的应届毕业生来自北京、上海、山东等地,报名人数达5.2万余名。",

@@ -21,7 +21,7 @@ _SITE = re.compile(r"ICP|公网安备|版权|Copyright|©|主办|承办|技术�
 ARTICLE_INFO = "文章信息:"
 SITE_INFO = "网站信息:"
 _SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}(?:网|网站|门户网站|官网|官方网站)")  # the site's name, as its logo says
-_SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码")
+_SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码|版权所有\s*[::]|技术支持\s*[::]")
 # "(2025年1月16日)" or "(2024年1月18日在共青团西宁市第十五届委员会第五次全体会议上)" under a speech's title
 _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
 _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
@@ -79,7 +79,7 @@ def _site_items(line: str) -> list[str]:
     """A footer line's items, a clause each ("主办单位:共青团鸡西市委员会", "ICP备案号:黑ICP备12003456号-1"): the answer
     finder reads clauses, and one line held the owner, the organiser and the record number side by side."""
     items = [item for item in re.split(r"\s{2,}|\u3000+|\s(?=[\u4e00-\u9fff]{2,6}[::])", line.strip()) if item]
-    return [f"ICP备案号:{item}" if re.match(r"[\u4e00-\u9fff]?ICP", item) else item for item in items]
+    return [f"ICP备案号:{item}" if re.match(r"[\u4e00-\u9fff]?ICP备", item) else item for item in items]
 
 
 def doc_id_for(source: Path) -> str:

@@ -29,7 +29,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "17"  # 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "18"  # 18: a portal's footer lines naming its owner and ICP number are read wherever they stand; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
@@ -159,7 +159,10 @@ def html_lines(text: str) -> tuple[list[str], str]:
     except (etree.ParserError, ValueError):
         raise LoadError(msg.BAD_HTML) from None
     title = " ".join(root.xpath("string(//title)").split())
-    for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
+    for element in root.xpath("//" + " | //".join(_DROP_TAGS[:2])):
+        element.drop_tree()
+    site = _site_lines(root)  # before the page's header and footer go: staff ask who runs the site, its ICP number
+    for element in root.xpath("//" + " | //".join(_DROP_TAGS[2:])):
         element.drop_tree()
     body = _article_root(root)
     lines: list[str] = []
@@ -179,7 +182,24 @@ def html_lines(text: str) -> tuple[list[str], str]:
             lines.append(line)
     if not lines:  # pages without block markup: fall back to the visible text
         lines = body.text_content().splitlines()
+    lines.extend(line for line in site if line not in lines)  # after the article: clean.py keeps them as its site
     return lines, _page_title(root, title)
+
+
+_SITE_LINE = re.compile(r"ICP[备证]|公网安备|版权所有\s*[:\uff1a]|(?:主办|承办|技术支持)(?:单位)?\s*[:\uff1a]|网站标识码")
+
+
+def _site_lines(root) -> list[str]:
+    """A portal's footer lines naming the site's owner, organiser and record numbers, wherever the page puts them
+    (a <footer>, a div.footer outside the article's container)."""
+    lines = []
+    for element in root.iter(*_BLOCK_TAGS, "div", "span"):
+        if _has_block_child(element) or (element.tag == "div" and not _text_div(element)):
+            continue
+        line = " ".join(element.text_content().split())
+        if len(line) <= 200 and _SITE_LINE.search(line):
+            lines.append(line)
+    return list(dict.fromkeys(lines))
 
 
 def _page_title(root, title: str) -> str:

@@ -168,6 +168,18 @@ def test_a_number_that_names_a_service_is_no_candidate_figure():
     assert values == ["2980人次"]
 
 
+def test_a_sites_record_numbers_are_names_and_the_one_asked_is_offered():
+    from app.engine.answer import _values
+    from app.engine.question import analyse
+
+    clause = "备案号:桂ICP备12003456号-1 桂公网安备45120202000123号"
+    for question, wanted in (("河池共青团网的ICP备案号是多少?", "桂ICP备12003456号-1"),
+                             ("网站的公网安备号是什么?", "桂公网安备45120202000123号")):
+        q = analyse(question)
+        assert q.kind == "name"
+        assert [c.value for c in _values(q, clause, (0, len(clause))) if c.source == "docno"] == [wanted]
+
+
 def test_a_document_number_from_the_reports_header(tmp_path, make_settings):
     """文号 sits under the title, a paragraph no question's words retrieve: it is read from the header of the
     reports retrieved, and cited there (CV: 12 of 14 such questions had been answered with a figure)."""

@@ -143,11 +143,26 @@ def test_html_keeps_article_drops_chrome(tmp_path):
         "全市新发展团员1200名,注册志愿者2万余人。",
         "青年驿站",
         "31家",
+        "版权所有 共青团某某市委 京ICP备12345678号",  # the site's record, last: clean.py keeps it apart (网站信息)
     ]
     text = "\n".join(loaded.lines)
     for chrome in ("网站头部横幅", "首页", "工作动态", "您的位置", "脚本里的文字", "color", "相关文章",
-                   "另一条链接新闻标题", "热门文章", "侧栏里的推荐文字", "版权所有", "ICP", "请启用脚本"):
+                   "另一条链接新闻标题", "热门文章", "侧栏里的推荐文字", "请启用脚本"):
         assert chrome not in text
+
+
+def test_a_footer_outside_the_articles_container_still_names_the_sites_owner_and_record():
+    page = ("<html><head><title>青年之家建设提速_县区动态_延陵共青团网</title></head><body><div class='nav'>"
+            "<a href='/'>首页</a></div><div class='article'><h1>青年之家建设提速</h1><div class='info'>发布时间：2025-04-10 "
+            "来源：团市委</div><div id='zoom'>"
+            "<p>全市累计建成青年之家168个。</p></div></div><div class='footer'><p><a href='#'>关于我们</a> | "
+            "<a href='#'>网站地图</a></p><p>版权所有：共青团延陵市委员会　　邮编：547000</p><p>备案号：<a href='#'>"
+            "桂ICP备12003456号-1</a>　　桂公网安备45120202000123号</p><p>技术支持：延陵市信息中心</p></div></body></html>")
+    lines, title = html_lines(page)
+    doc = clean_document(lines, Path("yanling.html"), title)
+    assert doc.paragraphs[0] == "全市累计建成青年之家168个。"
+    assert doc.paragraphs[-1] == ("网站信息:版权所有:共青团延陵市委员会;邮编:547000;备案号:桂ICP备12003456号-1 "
+                                  "桂公网安备45120202000123号;技术支持:延陵市信息中心")
 
 
 def test_htm_and_gbk_html(tmp_path):

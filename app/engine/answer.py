@@ -44,6 +44,8 @@ _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 _SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-~至到]\s*$")
 # A document number: 烟团发〔2025〕7号, 团浙联[2015]9号, 长团字〔2025〕第9号.
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
+# A portal's record numbers, under its article (ingest/clean.py keeps them): 黑ICP备05006918号-2, 黑公网安备23050202000118号.
+_RECORD_NO = re.compile(r"[\u4e00-\u9fff]?(?P<kind>ICP[备证]|公网安备)\s*\d{6,16}\s*号(?:-\d{1,3})?")
 _HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
 _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
@@ -278,6 +280,9 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
             yield make(role, "role", at + start)
         for m in _DOCNO.finditer(clause):  # "…决定》(团浙联〔2015〕9号)": a number cited in the text
             yield make(m.group(), "docno", at + m.start())
+        for m in _RECORD_NO.finditer(clause):  # the ICP number unless the police record (公网安备) is asked
+            if (m["kind"] == "公网安备") == ("公网安备" in question.text or "公安" in question.text):
+                yield make(m.group(), "docno", at + m.start())
         yield make("", "clause")
     else:
         yield make("", "clause")

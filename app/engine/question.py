@@ -8,8 +8,9 @@ from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
 from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
 from .retrieve import normalise_query
 
-# A report's document number (文号: 烟团发〔2025〕7号) is a name, however it is asked ("文号是多少?").
-ASKS_NUMBER = re.compile(r"文号|发文字号|\b(?:document|reference|file) (?:number|no\.?)")
+# A report's document number (文号: 烟团发〔2025〕7号), or its site's record number (ICP备案号), is a name, however it
+# is asked ("文号是多少?").
+ASKS_NUMBER = re.compile(r"文号|发文字号|备案号|(?i:icp)|公网安备|\b(?:document|reference|file|record) (?:number|no\.?)")
 # Checked in order; the first match decides.
 _TYPES = (
     ("name", ASKS_NUMBER.pattern),

@@ -91,3 +91,15 @@ def test_a_signed_line_with_a_dotted_name():
 
 def test_a_name_may_hold_a_rare_character_outside_jiebas_range():
     assert people("全州县团委书记蒋䶮带领团县委深入挖掘红色资源", "全州县团委书记叫什么名字?", ["书记"])[0][:3] == ("蒋䶮", 7, True)
+
+
+def test_a_name_no_surname_list_knows_is_read_between_the_role_and_the_deed():
+    """Dai and Yi names (刀瑾芃, 者晞) and rarer surnames (禤, 谌): blind set 32's people were 19 of 30."""
+    roles = ["书记", "负责人", "队长", "指导教师"]
+    assert [p[0] for p in people("在团县委书记刀瑾芃的带领下", "团县委书记是谁?", roles)] == ["刀瑾芃"]
+    assert [p[0] for p in people("“秀山青年志愿服务队”队长禤梓萌带领队员", "队长是谁?", roles)] == ["禤梓萌"]
+    assert [p[0] for p in people("生态志愿服务项目(负责人:钮玥)", "负责人是谁?", roles)] == ["钮玥"]
+    assert [p[0] for p in people("指导教师为谌启航教授", "指导教师是谁?", roles)] == ["谌启航"]
+    for words in ("团市委书记表示,", "会长单位为", "委员会书记处书记", "团市委书记带领全体干部"):
+        assert people(words, "书记是谁?", roles) == [], words
+    assert surnamed("禤梓萌") and surnamed("谌启航")

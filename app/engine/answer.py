@@ -46,7 +46,8 @@ _SPAN_END = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—\-~至到]\s*$")
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\d{1,4}\s*号")
 # A portal's record numbers, under its article (ingest/clean.py keeps them): 黑ICP备05006918号-2, 黑公网安备23050202000118号.
 _RECORD_NO = re.compile(r"[\u4e00-\u9fff]?(?P<kind>ICP[备证]|公网安备)\s*\d{6,16}\s*号(?:-\d{1,3})?")
-_HEADER = 3  # a report's document number and reporter sit under its title, in its first paragraphs
+_HEADER = 4  # a report's document number and reporter sit under its title, in its first paragraphs (a speech's
+# main title and subtitle may come first: "在…实践中奋力谱写青春华章", "——在…第十次代表大会上的报告", then its speaker)
 _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主任|部长|主席|负责人)\s*)?(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
 # A header line that is only a role and a name ("共青团宜昌市委书记　刘思远") under a report's title: its 报告人.
 _SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
@@ -228,7 +229,7 @@ def _named_line(text: str) -> re.Match | None:
 def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text):
     """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
     that a question's words rarely retrieve."""
-    for n in range(_HEADER):
+    for n in range(1, _HEADER + 1):  # paragraphs are numbered from 1
         text = (passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)) or ""
         if number and (m := _DOCNO.search(text)):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))

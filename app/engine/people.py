@@ -16,7 +16,10 @@ SURNAMES = frozenset(
     "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
-    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    # rarer ones of the 百家姓 and of the south, whose characters seldom start a word (谌启航, 禤梓萌, 钮玥, 晁雨萌)
+    "谌禤钮晁亓粟訾逯昝郗宓隗邴阚厍缑亢况郦雍芮羿储汲糜荀蔺胥璩濮扈冀郏蒯殳夔乜鞠竺逄郜蓟宦庾暨佴鄢笪揭旷眭"
+    "滑嵇毋阎芦靖闻衣褚侍酆贲钭蒿仝邸幸寿琚")
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯")
 # A name written with a dot between its parts, as Uyghur, Kazakh and transliterated names are ("阿依古丽·买买提"):
 # jieba cuts it apart and no surname starts it. Where it starts and ends is read from the words around it.
@@ -137,7 +140,17 @@ def _after_role(text: str, cut) -> str:
         return first.word
     if (first.word in SURNAMES or first.word in COMPOUND) and len(words) > 1 and _GIVEN.fullmatch(words[1].word):
         return first.word + words[1].word  # jieba's "黄|立新": a surname and a given name it did not know
-    return ""
+    # A name no surname list knows (刀瑾芃, 普翀, 者晞: Dai and Yi names), read by where it stands: two or three
+    # characters between the role and what the person did, a title or the clause's end ("队长禤梓萌带领…").
+    m = _PLACED_NAME.match(text)
+    if not m or _NO_NAME.search(m["name"]) or _AFTER_NAME.match(m["name"]) or ROLE.search(m["name"]):
+        return ""
+    whole = list(cut(m["name"]))  # a word of the dictionary (单位, 表示) is no name nobody knows
+    return "" if len(whole) == 1 and not whole[0].flag.startswith("nr") else m["name"]
+
+
+_PLACED_NAME = re.compile(r"(?P<name>[^\W\d的了在和与及为是对将把从向由等各全该本][\u3400-\u4dbf\u4e00-\u9fff]{1,2}?)"
+                          rf"(?=(?:{_AFTER_NAME.pattern}|教授|老师|先生|女士|同学)|[,,。;;()()、\s]|$)")
 
 
 ROLE = re.compile(r"副?(?:" + "|".join(ROLES) + ")")  # a role as questions name it: 书记, 副书记

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
 from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
+from .people import ROLES
 from .retrieve import normalise_query
 
 # A report's document number (文号: 烟团发〔2025〕7号), or its site's record number (ICP备案号), is a name, however it
@@ -76,6 +77,7 @@ def analyse(raw: str) -> Question:
 _TRAILING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}|\d{2})\s*年?(?:度)?$")  # a year ending keywords is their scope
 _ASKING = re.compile(r"多少|几|吗|什么|哪|谁|是否|怎么|如何|怎样|呢|[?？]")
 _NAMED_TAIL = re.compile(r"(?:号|电话|地址|来源|名称|标题|栏目|网址|邮箱|项目|作品|主题|口号|名单|的是)$")
+_ROLE_TAIL = re.compile(f"(?:{'|'.join(ROLES)}|指导老师|领队|获得者)$")  # "高原湖泊…预警系统 负责人": who
 _RANKED_TAIL = re.compile(r"最[多少高低大小早晚][的]?[\u4e00-\u9fff()（）、]{1,10}$")
 
 
@@ -84,6 +86,8 @@ def _keywords_kind(text: str, english: bool) -> str:
         return "open"
     if _RANKED_TAIL.search(text):
         return "entity"
+    if _ROLE_TAIL.search(text.rstrip("。.")):
+        return "person"
     return "open" if _NAMED_TAIL.search(text.rstrip("。.")) else "numeric"
 
 

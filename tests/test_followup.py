@@ -497,3 +497,13 @@ def test_the_same_time_and_the_thing_counted_and_a_town_after_the_programme():
     assert condense("志愿服务时长呢?", [("2024年通化梅河口有几个青年之家?", "")]) == "2024年通化梅河口青年之家志愿服务时长是多少?"
     town = [("2024年三江希望工程独峒镇资助了多少学生?", "146名")]
     assert condense("那林溪镇呢?", town) == "2024年三江希望工程林溪镇资助了多少学生?"
+
+
+def test_blind_set_32s_turns_keep_the_thing_counted_and_one_year_is_not_a_running_total():
+    change = [("大理州2024年12355受理了多少件咨询?", "6,284件"), ("比上年增长了多少?", "14.9%")]
+    assert condense("上年是多少件?", change) == "大理州2023年12355受理了多少件咨询?"  # 上年 + the 件 counted before
+    from app.engine.followup_edit import _glued
+    assert _glued(["大理"], ["12355"], ["2023年是多少件?"]) == "大理12355 2023年是多少件?"  # not "123552023年"
+    running = [("楚雄州希望工程五年累计募集了多少资金?", "4,326万元")]
+    assert condense("2025年当年呢?", running) == "2025年楚雄州希望工程募集了多少资金?"
+    assert condense("2022年当年呢?", [("襄阳青年大学习自2018年以来累计参学多少人次?", "")]) == "2022年襄阳青年大学习参学多少人次?"

@@ -39,7 +39,7 @@ _OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:同比|[比较](?:上年|去年|�
                         rf"(?:多少|几|百分之几)[万亿]?(?:%|{MEASURE})?(?:百分点)?\s*[??]?$")
 _OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例|完成(?:全年|年度)?(?:计划|目标)(?:任务)?(?:的)?(?:百分之)?")
 # A place and the question word alone: "宁阳县是多少?".
-_BARE_ASK = re.compile(r"^(?:那|那么)?(?P<focus>[^,,。??]{1,12}?)(?:的)?(?:是|有|为)?多少[??]?$")
+_BARE_ASK = re.compile(rf"^(?:那|那么)?(?P<focus>[^,,。??]{{1,12}}?)(?:的)?(?:是|有|为)?多少(?P<unit>{MEASURE})?[??]?$")
 # The figure reached, after a target was asked ("那24年实际完成了多少?"), or the whole in another year ("那2021年的
 # 总量是多少?"): the thing counted before.
 _ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:完成|达到|实现)?|总量|总数)了?(?:是|有|为)?"
@@ -123,7 +123,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if focus is not None and _OF_TARGET.fullmatch(focus):  # "完成率呢?": of the thing counted, against its target
         return rate_of(previous, focus), True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
-                                                                  TOTAL.fullmatch(bare["focus"])):
+                                                                  TOTAL.fullmatch(bare["focus"]) or
+                                                                  _RELATIVE_WORDS.fullmatch(bare["focus"])) \
+            and (not bare["unit"] or f"多少{bare['unit']}" in previous):  # "上年是多少件?": the 件 counted before
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
         previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
     if focus is not None:
@@ -249,9 +251,16 @@ def _focus(question: str) -> str | None:
     return focus
 
 
+_ONE_YEAR = re.compile(r"当年|这一年|那一年|单年")
+_RUNNING = re.compile(r"自?(?:19|20)\d{2}\s*年[^,,。]{0,6}?以来|(?<!\d)(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)?"
+                      r"(?:累计|共计|合计)?|累计|以来")
+
+
 def _swap(previous: str, focus: str) -> str:
     named = scope.of_text(focus)
     text = previous
+    if _ONE_YEAR.search(focus):  # "2025年当年呢?" after a five-year total: that year's own figure
+        text = _RUNNING.sub("", text)
     if (rank := RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
         text = f"{rank['head']}是多少?"
     relative = _RELATIVE_WORDS.search(focus)

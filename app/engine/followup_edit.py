@@ -301,8 +301,16 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     if is_english(previous):
         return " ".join(years + places + [question])
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
-    return "".join([span.group()] if span else [f"{y}年" for y in years]) + "".join(places + programmes) + \
-        (half.group() if half else "") + question
+    return _glued([span.group()] if span else [f"{y}年" for y in years], places, programmes,
+                  [half.group()] if half else [], [question])
+
+
+def _glued(*parts: list[str]) -> str:
+    """The pieces in order, a space between two figures that would run together ("大理12355" and "2023年…")."""
+    out = ""
+    for piece in (p for group in parts for p in group if p):
+        out += " " + piece if out[-1:].isdigit() and piece[0].isdigit() else piece
+    return out
 
 
 def _counted(programme: str, question: str) -> bool:

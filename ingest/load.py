@@ -29,7 +29,8 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "18"  # 18: a portal's footer lines naming its owner and ICP number are read wherever they stand; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
+PIPELINE_VERSION = "18"  # 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+# a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
 # titles a report, a portal article's source, editor, time and views kept as its last paragraph; 8: a portal's
@@ -109,7 +110,20 @@ def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
     _check_lines(path.name, text.count("\n") + 1, limits.lines)  # before splitting or joining them
     if suffix in (".md", ".markdown"):
         return markdown_lines(text), ""
-    return text.splitlines(), ""
+    return text_lines(text), ""
+
+
+def text_lines(text: str) -> list[str]:
+    """A plain-text report's lines; a table it lines up with spaces read as a Word table is (rows with headers)."""
+    raw_lines, lines, i = text.splitlines(), [], 0
+    while i < len(raw_lines):
+        if grid := tables.text_grid(raw_lines, i):
+            lines += tables.lines_of(grid, [line for line in lines if line.strip()][-1:])  # its caption above
+            i += len(grid)
+            continue
+        lines.append(raw_lines[i])
+        i += 1
+    return lines
 
 
 def _check_lines(name: str, lines: int, limit: int) -> None:

@@ -236,6 +236,25 @@ def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 2 else None
 
 
+_ALIGNED = re.compile(r"(?:\s|\u3000){2,}")
+
+
+def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """A table a plain-text report lines up with spaces ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
+    318.6"): a header of three or more labels, then rows of the same number of cells, a label and figures. None
+    when no such table starts at lines[start]."""
+    header = _ALIGNED.split(lines[start].strip())
+    if len(header) < 3 or any(is_number(norm(cell)) for cell in header):
+        return None
+    rows = [header]
+    for line in lines[start + 1:]:
+        cells = _ALIGNED.split(line.strip())
+        if len(cells) != len(header) or is_number(norm(cells[0])) or not all(is_number(norm(c)) for c in cells[1:]):
+            break
+        rows.append(cells)
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
+
+
 def _md_cells(line: str) -> list[str]:
     line = line.strip()
     return [strip_inline_md(cell) for cell in line.strip("|").split("|")]  # "**全校合计**": the words, not the marks

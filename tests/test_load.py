@@ -627,3 +627,17 @@ def test_real_pdf_reports_keep_their_title(name, title):
     loaded = load_file(path, LIMIT)
     doc = clean_document(loaded.lines, path, loaded.title_hint)
     assert doc.title == title and not any(p.startswith(title) for p in doc.paragraphs)
+
+
+def test_a_plain_text_table_lined_up_with_spaces_reads_as_rows_with_headers(tmp_path):
+    """Blind set 32's 大理 report ended on such a table: its counties' figures were refused, the columns lost."""
+    text = ("附表:2024年大理州部分县市共青团重点工作情况\n"
+            "　　县市　　　　青年之家(个)  希望工程募集(万元)  12355受理(件)\n"
+            "　　大理市　　    42           318.6         1,842\n"
+            "　　弥渡县　　    15            88.2           483\n"
+            "注:附表仅列2个县市。\n")
+    lines = load_file(write(tmp_path / "dali.txt", text.encode("gb18030")), LIMIT).lines
+    assert lines[0] == "附表:2024年大理州部分县市共青团重点工作情况" and lines[-1] == "注:附表仅列2个县市。"
+    assert any("弥渡县12355受理483件" in line and "弥渡县希望工程募集88.2万元" in line for line in lines)
+    prose = "全州新发展团员5,862名。\n　　　　　　共青团大理州委员会\n　　　　　　2025年1月10日\n"
+    assert load_file(write(tmp_path / "plain.txt", prose.encode()), LIMIT).lines == prose.splitlines()

@@ -72,7 +72,21 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
     before: the lines read so far (the last one is the caption when the table has none of its own)."""
     if is_data_table(grid):
         return row_lines(grid, caption or next((line for line in reversed(before) if line.strip()), ""))
+    if labelled := _labelled_rows(grid):
+        return labelled
     return [" ".join(text for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]) for row in grid]
+
+
+def _labelled_rows(grid: list[list[tuple]]) -> list[str]:
+    """A table of names under labels ("奖项 | 项目名称 | 学院 | 项目负责人"): a sentence per row, each cell after its
+    label ("…,学院为软件学院,项目负责人为亓梓涵。"), as a report would write it; [] for any other table."""
+    labels = [norm(t) for _, t in grid[0]]
+    rows = [[norm(t) for _, t in row] for row in grid[1:]]
+    if len(labels) < 3 or not rows or len(set(labels)) < len(labels) \
+            or any(not t or len(t) > 12 or is_number(t) for t in labels) \
+            or any(len(row) != len(labels) or any(len(t) > CELL_CHARS for t in row) for row in rows):
+        return []
+    return [",".join(f"{label}为{text}" for label, text in zip(labels, row) if text) + "。" for row in rows if any(row)]
 
 
 def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:

@@ -198,3 +198,15 @@ def test_a_merged_header_label_is_kept_where_the_columns_own_labels_repeat():
             [(county, "县"), *[(object(), t) for t in ("团员(名)", "志愿者(名)", "团员(名)", "志愿者(名)")]],
             [(object(), t) for t in ("甲县", "1", "2", "3", "4")], [(object(), t) for t in ("乙县", "5", "6", "7", "8")]]
     assert row_lines(grid)[0] == "甲县2023年团员1名;甲县2023年志愿者2名;甲县2024年团员3名;甲县2024年志愿者4名。"
+
+
+def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
+    """Blind set 32's 云南大学 report listed its awards (奖项 | 项目名称 | 学院 | 项目负责人) with no figure: its rows had
+    lost their labels, and "“咖语云南”项目负责人" found no one."""
+    from ingest.load import markdown_lines
+
+    lines = markdown_lines("| 奖项 | 项目名称 | 学院 | 项目负责人 |\n|---|---|---|---|\n"
+                           "| 金奖 | “菌智链——云南野生食用菌全产业链数字化服务平台” | 软件学院 | 亓梓涵 |\n"
+                           "| 银奖 | “咖语云南——精品咖啡产地品牌孵化” | 经济学院 | 晁雨萌 |\n")
+    assert lines[1] == "奖项为银奖,项目名称为“咖语云南——精品咖啡产地品牌孵化”,学院为经济学院,项目负责人为晁雨萌。"
+    assert markdown_lines("| 甲 | 乙 |\n|---|---|\n| 一 | 二 |\n") == ["甲 乙", "一 二"]  # two columns: no labels

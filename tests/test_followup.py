@@ -507,3 +507,11 @@ def test_blind_set_32s_turns_keep_the_thing_counted_and_one_year_is_not_a_runnin
     running = [("楚雄州希望工程五年累计募集了多少资金?", "4,326万元")]
     assert condense("2025年当年呢?", running) == "2025年楚雄州希望工程募集了多少资金?"
     assert condense("2022年当年呢?", [("襄阳青年大学习自2018年以来累计参学多少人次?", "")]) == "2022年襄阳青年大学习参学多少人次?"
+
+
+def test_this_college_is_the_one_the_answer_named_not_a_place_inside_a_quoted_project():
+    history = [("云南大学第十八届“挑战杯”特等奖项目负责人是谁?", "覃昕玥\n\n原文:“特等奖:“三江并流区珍稀濒危植物保育与可持续利用"
+                "研究”,生命科学学院,项目负责人为博士研究生覃昕玥”"),
+               ("她是哪个学院的?", "生命科学学院\n\n原文:“特等奖:“三江并流区珍稀濒危植物保育与可持续利用研究”,生命科学学院”")]
+    text = condense("这个学院本学年志愿服务时长是多少?", history)
+    assert "生命科学学院本学年志愿服务时长" in text and "三江" not in text

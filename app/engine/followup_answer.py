@@ -19,7 +19,8 @@ RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二
 # "它/该县…" after "哪个县区…最多?": the place the answer named.
 _PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
                       r"那个(?:[县区市镇]|地方|学院|学部|单位))")
-_ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|$)")
+_ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|\n|$)")
+_QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")  # a project's or a book's name: its places are no scope ("三江并流区…")
 
 
 # "她是什么职务?" after "谁主持的?": the person the answer named.
@@ -45,7 +46,7 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
                  ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
         return head.group(1) + question[pronoun.end():]
     # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
-    said = answer.strip().split("。")[0]
+    said = _QUOTED.sub(lambda m: " " * len(m.group()), answer.strip().split("。")[0])
     new = [m for m in scope.of_text(said).mentions if m.place.short not in previous]
     return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
 

@@ -507,6 +507,8 @@ def test_blind_set_32s_turns_keep_the_thing_counted_and_one_year_is_not_a_runnin
     running = [("楚雄州希望工程五年累计募集了多少资金?", "4,326万元")]
     assert condense("2025年当年呢?", running) == "2025年楚雄州希望工程募集了多少资金?"
     assert condense("2022年当年呢?", [("襄阳青年大学习自2018年以来累计参学多少人次?", "")]) == "2022年襄阳青年大学习参学多少人次?"
+    assert condense("一年增加了多少?", [("2024年底昆明全市注册志愿者有多少?", "168.52万人")]) == \
+        "2024年底昆明全市注册志愿者有多少,一年增加了多少?"  # the change of the figure just asked
 
 
 def test_this_college_is_the_one_the_answer_named_not_a_place_inside_a_quoted_project():

@@ -34,7 +34,7 @@ _RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len,
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
-_OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:同比|[比较](?:上年|去年|前一年|年初|上半年|(?:19|20)?\d{{2}}年)(?:底|末)?|环比)?"
+_OF_FIGURE = re.compile(rf"^(?:那|那么)?(?:一年|全年|当年|这一年|[两三四五]年(?:来|间)?)?(?:同比|[比较](?:上年|去年|前一年|年初|上半年|(?:19|20)?\d{{2}}年)(?:底|末)?|环比)?"
                         rf"(?:增长|增加|下降|减少|增幅|降幅|占比|比例|比重|占|多|少)了?"
                         rf"(?:多少|几|百分之几)[万亿]?(?:%|{MEASURE})?(?:百分点)?\s*[??]?$")
 _OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例|完成(?:全年|年度)?(?:计划|目标)(?:任务)?(?:的)?(?:百分之)?")

@@ -60,7 +60,7 @@ class Assistant:
         turn = resolve(question, history or [], self.llm, self._spelled_out)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
-        q = analyse(asked)
+        q = replace(analyse(asked), followup=turn.rewritten)
         across = self._across(asked)
         if across is not None:  # a question over many reports, answered from their facts
             total = round(1000 * (time.perf_counter() - started), 2)
@@ -69,7 +69,7 @@ class Assistant:
             return
         q, passages, nearest, answer = self._extractive(q, turn.quote)
         if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
-            loose = self._extractive(analyse(turn.loose), turn.quote)
+            loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
             if loose[3].found:
                 q, passages, nearest, answer = loose
         retrieved = time.perf_counter()

@@ -28,6 +28,8 @@ SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
+    "q_followup",                                          # written from a follow-up and its history (其中…呢?): its
+                                                           # words are more than the report says the answer with
     "rank", "score", "score_rel", "top_doc",               # retrieval: rank 0-4, hybrid score, / the top, top's report
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
@@ -171,7 +173,8 @@ class Env:
         q = self.question
         self.months = months_asked(q.text)
         self.base = [0.0] * len(FEATURES)
-        for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("units_asked", bool(q.units)),
+        for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("q_followup", q.followup),
+                         ("units_asked", bool(q.units)),
                          ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                          ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
                          ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),

@@ -66,6 +66,7 @@ class Turn:
     text: str  # the question, standalone
     quote: str = ""  # a sentence of the previous answer: its report answers a follow-up that names no scope
     loose: str = ""  # the question without the year it inherited, asked when that year finds no answer
+    rewritten: bool = False  # the text is not the question as asked: words of earlier turns were carried in
 
 
 def condense(question: str, history: list, llm=None) -> str:
@@ -83,7 +84,8 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
         standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
     question = named_by_answer(spell(normalise_query(question)), standalone, answer)
     text, keeps_report = _step(question, standalone, llm)
-    return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "")
+    return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "",
+                bool(standalone) and text != question)
 
 
 _YEAR_IN = re.compile(YEAR_WORD.pattern + "(?:底|末|度)?")

@@ -57,6 +57,7 @@ class Question:
     part: str = ""  # the group a count is narrowed to: "其中女性有多少?" -> 女性
     places: tuple[str, ...] = ()  # Chinese names of places an English question names ("Tongchuan" -> "铜川")
     scope: object = None  # app.engine.scope.Scope: the places and years it names, set against a knowledge base (app/api.py)
+    followup: bool = False  # made standalone from a follow-up and the turns before it (app/engine/followup.py)
 
 
 def analyse(raw: str) -> Question:

@@ -41,8 +41,9 @@ from .schema import Document, Fact
 # was added counts the thing ("“青年之家”新增32个,累计达到186个"); 17: 分 is a score's unit (综合得分93.2分);
 # 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place; 19: 平安区 in 平安区新发展团员.
 # 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁); 21: a figure moving from one
-# year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year.
-FACTS_VERSION = 21
+# year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year; 22: ",其中2024年底
+# 为31.6万人" restates it for a year, "其中2024年招募131名" recruits what the figure before did.
+FACTS_VERSION = 22
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -116,6 +117,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 indicator = made[-1].indicator  # "临清市、莘县、冠县新发展团员分别为712名、684名、651名": one indicator
             if not indicator:
                 continue
+            if made and _VERB_OF.fullmatch(indicator) and made[-1].indicator.startswith(indicator):
+                indicator = made[-1].indicator  # "累计招募西部计划志愿者628名,其中2024年招募131名": what it recruited
             if (bare := _BARE_TOTAL.fullmatch(indicator)) and made:  # "新建青年之家8个,全市总数达到95个"
                 indicator = (bare["whole"] or "") + _NEW_VERB.sub("", made[-1].indicator) + bare["total"]
             place = respective or \
@@ -148,6 +151,7 @@ _LISTED_ON = re.compile(r"分别(?:为|是|达到|达|有)")  # not "分别比20
 _LIST_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 # A total named by nothing but itself counts what the figure before it in the sentence counts, all of it.
 _BARE_TOTAL = re.compile(r"(?P<whole>全[市县区省州校])?(?P<total>总数|总量)")
+_VERB_OF = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a bare verb ("招募"), no thing of its own
 _NEW_VERB = re.compile(r"^(?:新建成|新建|新增|新发展|新注册|建成)")
 _NAMESAKE_TOWN = re.compile(f"(?:{TOWN_END}){_ROW_REST}")
 
@@ -418,7 +422,7 @@ _AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")
 
 _THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
 _COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
-_RESTATED = re.compile(rf"[,,;;]\s*{_THEN}\s*(?:为|是)$")
+_RESTATED = re.compile(rf"[,,;;]\s*(?:其中)?\s*{_THEN}\s*(?:为|是)$")  # ",其中2024年底为31.6万人" too
 # A figure's move between two years, both given: "从2020年底的58.3万人增长到2024年底的102.6万人", "由2019年的38.5%提高至2023年的52%"
 _FROM = re.compile(r"[从由]\s*(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|初)?的?\s*$")
 _TO = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)?\s*(?:到|至|为)\s*"

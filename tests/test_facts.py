@@ -206,6 +206,12 @@ def test_a_figure_moving_from_one_year_to_another_counts_one_thing_in_each_year(
     assert (one(facts, "102.6万人").indicator, one(facts, "102.6万人").year) == ("全市注册志愿者", 2024)
     assert [(f.indicator, f.year) for f in facts if f.unit == "%"] == [("青年大学习参学率", 2019), ("青年大学习参学率", 2023)]
     assert one(facts, "3260个").indicator == "志愿服务组织"
+    facts = extract_facts(doc("全州注册志愿者从2020年底的18.6万人增长到2025年底的35.42万人,其中2024年底为31.6万人。",
+                              "五年累计招募西部计划志愿者628名,其中2024年招募131名、2025年招募142名。",
+                              title="楚雄州第十次团代会报告", source="chuxiong.docx", date="2026-01-09"))
+    assert (one(facts, "31.6万人").indicator, one(facts, "31.6万人").year) == ("全州注册志愿者", 2024)
+    assert [(f.indicator, f.year) for f in facts if f.figure in ("131名", "142名")] == \
+        [("招募西部计划志愿者", 2024), ("招募西部计划志愿者", 2025)]
 
 
 def test_a_city_reports_figures_stay_in_the_city():

@@ -103,3 +103,4 @@ def test_a_name_no_surname_list_knows_is_read_between_the_role_and_the_deed():
     for words in ("团市委书记表示,", "会长单位为", "委员会书记处书记", "团市委书记带领全体干部"):
         assert people(words, "书记是谁?", roles) == [], words
     assert surnamed("禤梓萌") and surnamed("谌启航")
+    assert [p[0] for p in people("项目负责人为亓梓涵。", "负责人是谁?", roles)] == ["亓梓涵"]  # not jieba's 亓梓

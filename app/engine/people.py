@@ -136,13 +136,18 @@ def _after_role(text: str, cut) -> str:
     if not words:
         return ""
     first = words[0]
+    placed = _PLACED_NAME.match(text)  # jieba's "亓梓|涵。", "禤|嘉|琪": the whole name, up to the clause's end
+
+    def whole(name: str) -> str:
+        return placed["name"] if placed and placed["name"].startswith(name) else name
+
     if first.flag.startswith("nr") and 2 <= len(first.word) <= 4:  # nr, nrfg, nrt: jieba's name tags
-        return first.word
+        return whole(first.word)
     if (first.word in SURNAMES or first.word in COMPOUND) and len(words) > 1 and _GIVEN.fullmatch(words[1].word):
-        return first.word + words[1].word  # jieba's "黄|立新": a surname and a given name it did not know
+        return whole(first.word + words[1].word)  # jieba's "黄|立新": a surname and a given name it did not know
     # A name no surname list knows (刀瑾芃, 普翀, 者晞: Dai and Yi names), read by where it stands: two or three
     # characters between the role and what the person did, a title or the clause's end ("队长禤梓萌带领…").
-    m = _PLACED_NAME.match(text)
+    m = placed
     if not m or _NO_NAME.search(m["name"]) or _AFTER_NAME.match(m["name"]) or ROLE.search(m["name"]):
         return ""
     whole = list(cut(m["name"]))  # a word of the dictionary (单位, 表示) is no name nobody knows

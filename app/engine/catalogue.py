@@ -10,7 +10,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .periods import PRIOR_FIGURE, report_period, years
+from .periods import PRIOR_FIGURE, SITE_PARAGRAPH, report_period, years
 from .gazetteer import Place, table
 from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find, schools
 
@@ -241,10 +241,8 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     main = {period} if period else dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
     # 三江's 2024 report "较上年的312.4万元" answers 2023's figure: the year before its own is covered too
     prior = {y - 1 for y in main} if PRIOR_FIGURE.search(text) else set()
-    return Report(frozenset(focus), frozenset(named), frozenset(main | prior | years(_SITE.sub("", text))), frozenset(main))
+    return Report(frozenset(focus), frozenset(named), frozenset(main | prior | years(SITE_PARAGRAPH.sub("", text))), frozenset(main))
 
-
-_SITE = re.compile(r"网站信息:[^\n]*")  # a portal's footer (ingest/clean.py SITE_INFO): "© 2018-2025" dates the site
 
 
 def _title_names(titles) -> dict[str, Place]:

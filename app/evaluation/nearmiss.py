@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..engine.periods import PRIOR_FIGURE
+from ..engine.periods import PRIOR_FIGURE, SITE_PARAGRAPH
 from .metrics import corpus_paragraphs, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,7 +179,8 @@ def place_variant(question: str, banned: frozenset, rng: random.Random, report: 
 
 
 def years_covered(text: str) -> set[int]:
-    """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019)."""
+    """Every year a text names, with the years inside its ranges (2016—2020年 covers 2017 to 2019); not the site's."""
+    text = SITE_PARAGRAPH.sub("", text)
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
     for a, b in _RANGE.findall(text):
         years.update(range(int(a), int(b) + 1))

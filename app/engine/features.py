@@ -117,6 +117,8 @@ _TOWN_AT = re.compile(TOWN)
 _HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage's part (a 季度通报's quarter)
 _STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
 _ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少")
+# Words that say a figure is the whole place's, or all there is: no thing counted of their own.
+_WHOLE_WORDS = re.compile(r"全[省市区县州旗盟校]|全地区|[本我][省市区县州校]|共有|现有|拥有|已有|共计|总计|合计|一共|共|达到|达")
 _STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
@@ -406,8 +408,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
 
 
 def _extra(env: Env, before: str) -> float:
-    """Share of the Chinese characters from the clause's start to the value that the question does not use."""
-    chars = _HAN.findall(before)
+    """Share of the Chinese characters from the clause's start to the value that the question does not use, the
+    words that only say the whole of the report's place has it left out ("全市共有团员16.94万名" for "无锡有多少团员?")."""
+    chars = _HAN.findall(_WHOLE_WORDS.sub("", before))
     return sum(c not in env.asked_chars for c in chars) / len(chars) if chars else 0.0
 
 

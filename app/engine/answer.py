@@ -23,7 +23,9 @@ from .people import DOTTED, ROLE, named, people, roles_of
 from .question import ASKS_NUMBER, Question
 from .retrieve import Passage
 
-_CLAUSE = re.compile(r"[^,,;;。!?!?:]+[,,;;。!?!?:]*")
+# A clause ends at its punctuation, not at a comma or colon inside a parenthesis: "电气工程学院“…”项目(负责人:…,指导教师:
+# 梁振宇教授)获特等奖," is one clause, whose subject won the prize.
+_CLAUSE = re.compile(r"(?:\([^()。]{1,80}\)|[^,,;;。!?!?:])+[,,;;。!?!?:]*")
 _LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}[::]\s*$")  # a role as a label before its name: "报告人:"
 _DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")

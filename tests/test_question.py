@@ -146,7 +146,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     is a thing), 进度 is a rate (its change in 个百分点), an audience (受众) is counted per attendance. Blind set 28
     (keywords now read as numeric, their units as "…是多少" would) brought 7, read by class: 满意度 is a share, 场次 counts
     events, 服务游客 attendances, 变化多少 a change; left, 多少人参学 (its 27.6万人次). Blind set 30 brought 6, read as a
-    class: a 夜校 is a thing (青年夜校 counted in 期, not its 青年), 期数 names its measure."""
+    class: a 夜校 is a thing (青年夜校 counted in 期, not its 青年), 期数 names its measure. Blind set 32 brought 2, read
+    as a class: keywords ending on a unit ask in it ("华宁县 柑橘 助农 销售 吨"), a 青年创业担保贷款 is a thing."""
     import json
     from pathlib import Path
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import UNITS
+
 PEOPLE = frozenset({"人", "名", "位"})
 MONEY = frozenset({"元"})
 PERCENT = frozenset({"%"})
@@ -24,7 +26,7 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
@@ -169,9 +171,14 @@ def _nearest(q: str) -> frozenset:
     return frozenset()
 
 
+_UNIT_WORD = frozenset(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u) and u not in ("个", "年", "月", "日"))
+
+
 def _last_named(q: str) -> frozenset | None:
     """Keywords ("向海青年 创新创业大赛 征集项目 截至6月底"): the last word naming a unit or a thing decides."""
-    for word in reversed(q.split()):
+    for word in reversed(re.sub(r"(?:是|有|为)$", "", q.strip()).split()):
+        if word in _UNIT_WORD:  # "华宁县 柑橘 助农 销售 吨": the unit itself
+            return PEOPLE if word in PEOPLE else frozenset({word})
         if _THING_ASKED.search(word):
             return COUNT
         if found := _nearest_before(word):

@@ -19,7 +19,7 @@ SURNAMES = frozenset(
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     # rarer ones of the 百家姓 and of the south, whose characters seldom start a word (谌启航, 禤梓萌, 钮玥, 晁雨萌)
     "谌禤钮晁亓粟訾逯昝郗宓隗邴阚厍缑亢况郦雍芮羿储汲糜荀蔺胥璩濮扈冀郏蒯殳夔乜鞠竺逄郜蓟宦庾暨佴鄢笪揭旷眭"
-    "滑嵇毋阎芦靖闻衣褚侍酆贲钭蒿仝邸幸寿琚")
+    "嵇毋阎侍酆贲钭仝邸琚")
 COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯")
 # A name written with a dot between its parts, as Uyghur, Kazakh and transliterated names are ("阿依古丽·买买提"):
 # jieba cuts it apart and no surname starts it. Where it starts and ends is read from the words around it.
@@ -150,8 +150,8 @@ def _after_role(text: str, cut) -> str:
     m = placed
     if not m or _NO_NAME.search(m["name"]) or _AFTER_NAME.match(m["name"]) or ROLE.search(m["name"]):
         return ""
-    whole = list(cut(m["name"]))  # a word of the dictionary (单位, 表示) is no name nobody knows
-    return "" if len(whole) == 1 and not whole[0].flag.startswith("nr") else m["name"]
+    cuts = list(cut(m["name"]))  # a word of the dictionary (单位, 表示) is no name nobody knows
+    return "" if len(cuts) == 1 and not cuts[0].flag.startswith("nr") else m["name"]
 
 
 _PLACED_NAME = re.compile(r"(?P<name>[^\W\d的了在和与及为是对将把从向由等各全该本][\u3400-\u4dbf\u4e00-\u9fff]{1,2}?)"

@@ -102,13 +102,13 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         for k, q in enumerate(inside):
             head = paragraph[start:q.start]
             moved = _moved(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None)
-            compared = None if moved or step else _then(head, made[-1].year) if made else None
-            base = None if moved or step else \
+            trend = moved[:2] if moved else step  # (indicator, year) of either end of the move
+            compared = None if trend else _then(head, made[-1].year) if made else None
+            base = None if trend else \
                 _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
-            indicator = moved[0] if moved else step[0] if step else made[-1].indicator if compared is not None \
+            indicator = trend[0] if trend else made[-1].indicator if compared is not None \
                 else base.indicator if base else indicator_of(paragraph, q, *_around(quantities, q))
-            if compared is None and not base and not moved and not step \
-                    and (not indicator or indicator in paragraph[start:q.start]):
+            if compared is None and not base and not trend and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
             before = inside[k - 1] if k else None
             respective = _respectively(paragraph, mentions, q, start, inside, report_place)
@@ -131,7 +131,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place, indicator = local
             elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
-            year = moved[1] if moved else step[1] if step else compared if compared is not None \
+            year = trend[1] if trend else compared if compared is not None \
                 else _year_for(own[:q.start - start], years) or lead_year or report_year
             step = (indicator, moved[2]) if moved else None
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,

@@ -19,7 +19,8 @@ from . import tables
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
-_DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+_CODE_TAGS = ("script", "style")  # never text: dropped before a portal's site lines are read
+_DROP_TAGS = ("nav", "header", "footer", "aside", "form", "noscript",
               "iframe", "select", "button", "input", "template", "svg")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
                "dd", "dt", "figcaption", "caption"}
@@ -173,10 +174,10 @@ def html_lines(text: str) -> tuple[list[str], str]:
     except (etree.ParserError, ValueError):
         raise LoadError(msg.BAD_HTML) from None
     title = " ".join(root.xpath("string(//title)").split())
-    for element in root.xpath("//" + " | //".join(_DROP_TAGS[:2])):
+    for element in root.xpath("//" + " | //".join(_CODE_TAGS)):
         element.drop_tree()
     site = _site_lines(root)  # before the page's header and footer go: staff ask who runs the site, its ICP number
-    for element in root.xpath("//" + " | //".join(_DROP_TAGS[2:])):
+    for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
         element.drop_tree()
     body = _article_root(root)
     lines: list[str] = []

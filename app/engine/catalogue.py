@@ -241,8 +241,8 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     main = {period} if period else dated | years(meta["title"]) | years(Path(meta["source"]).stem.replace("-", " "))
     # 三江's 2024 report "较上年的312.4万元" answers 2023's figure: the year before its own is covered too
     prior = {y - 1 for y in main} if PRIOR_FIGURE.search(text) else set()
-    return Report(frozenset(focus), frozenset(named), frozenset(main | prior | years(SITE_PARAGRAPH.sub("", text))), frozenset(main))
-
+    covered = main | prior | years(SITE_PARAGRAPH.sub("", text))
+    return Report(frozenset(focus), frozenset(named), frozenset(covered), frozenset(main))
 
 
 def _title_names(titles) -> dict[str, Place]:

@@ -46,10 +46,10 @@ def section_year(paragraph: str) -> int | None:
     return next(iter(named)) if len(named) == 1 else 0
 
 
-# "比上年的128500人增加17700人", "上年同期为": the figure of the year before the report's, which it covers too.
 # A portal's footer, kept as the report's last paragraph (ingest/clean.py SITE_INFO) or a line of it: its "© 2018-2025"
 # dates the site, not the report.
 SITE_PARAGRAPH = re.compile(r"网站信息:[^\n]*|[^\n]*(?:©|版权所有|Copyright|ICP备)[^\n]*")
+# "比上年的128500人增加17700人", "上年同期为": the figure of the year before the report's, which it covers too.
 PRIOR_FIGURE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|底|末)?(?:的|为|是)\s*\d")
 
 

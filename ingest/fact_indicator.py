@@ -34,6 +34,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_LIST = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff、]*")
 _PARENTHESIS = re.compile(r"[((][^()()]*[))]")
 _HONOUR = re.compile(r"[“”\"\u4e00-\u9fff]{0,10}?(?P<verb>被评为|被命名为|被授予|被确定为|被认定为|被推选为|获评|荣获|评为|担任|获得)(?P<what>[^,,。;;!?!?]+)")
+# "全国五四红旗团委称号授予293个团组织": the honour named before the figure is what is counted
+_HONOUR_BEFORE = re.compile(r"(?P<what>[“”\"\u4e00-\u9fff]{2,14}?)(?:荣誉)?称号(?:授予|颁给|颁授给)(?:了)?\s*$")
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
 # Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
@@ -46,6 +48,7 @@ _COMPARED_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|�
 _TAIL_PARENTHESIS = re.compile(r"[((][^()()]{1,8}[))]\s*$")
 _THERE_ARE = re.compile(r"的(?:有|是)|包括|有")
 _QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
+_SUMMED = re.compile(r"\s*(?:共计|合计|总计|累计|共|计)\s*")  # "培训乡村医生8期共712名": one training, two counts
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 
 
@@ -55,6 +58,9 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
         return header
     if honour := _honour(text, q):
         return honour
+    clause = _CLAUSE_END.split(text[:q.start])[-1]
+    if (given := _HONOUR_BEFORE.search(clause)) and len(given["what"].strip("“”\"")) >= 2:
+        return given["what"].split("、")[-1]
     if following is not None and _RANGE.fullmatch(text, q.end, following.start):
         q = following  # "可获3000元至15000元不等的资助": both ends of a range count what follows the second
     if q.unit in _PEOPLE and (role := _ROLE.match(text, q.end)):  # "其中4人为研究生支教团成员"
@@ -62,6 +68,9 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     after = _after(text, q)
     if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)) and not _PERSON.search(_before(text, q)):
         return joined.group()  # "600余人参加": what they did is the count (but "选派大学生志愿者175名参加": who)
+    if previous is not None and previous.unit != q.unit and _SUMMED.fullmatch(text, previous.end, q.start) \
+            and not (after and q.unit in _AFTER_FIRST):
+        return _before(text, previous)
     found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)
@@ -110,6 +119,8 @@ def _after(text: str, q) -> str:
     if not run:
         return ""
     words = _UNEVEN.sub("", run.group())  # "3000元至15000元不等的资助"
+    if words in _LINK:  # "8期共712名": the 共 sums, it is not counted
+        return ""
     if _TARGET.match(words):  # "资助困难学生3000名以上的目标": a target counts what precedes it (not "25人的巡讲团")
         return ""
     if "、" in words and _OF not in words.rsplit("、", 1)[-1]:  # a list of nouns: the first is counted

@@ -43,7 +43,7 @@ from .schema import Document, Fact
 # 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁); 21: a figure moving from one
 # year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year; 22: ",其中2024年底
 # 为31.6万人" restates it for a year, "其中2024年招募131名" recruits what the figure before did.
-FACTS_VERSION = 22
+FACTS_VERSION = 23
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

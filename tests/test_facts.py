@@ -68,6 +68,13 @@ def test_indicator_of_table_rows_honours_and_names():
         ("30余期", "青年大学习"), ("6期", "联合协会开展培训"), ("580人", "联合协会开展培训"), ("50名", "大学生")]
 
 
+def test_two_figures_summed_by_gong_count_one_thing_and_an_honour_given_counts_the_honour():
+    facts = extract_facts(doc("民生方面,培训乡村医生8期共712名。",
+                              "全国五四红旗团委称号授予293个团组织,全国五四红旗团支部称号授予377个团组织。"))
+    assert [(f.figure, f.indicator) for f in facts] == [
+        ("8期", "培训乡村医生"), ("712名", "培训乡村医生"), ("293个", "全国五四红旗团委"), ("377个", "全国五四红旗团支部")]
+
+
 def test_place_and_year_from_the_sentence_else_the_report():
     facts = extract_facts(doc("宁夏实名注册志愿者528740人。", "在各地之中,银川市金凤区做法突出,已登记注册志愿者4万余人。",
                               "2015年资助贫困大学生116名。"))
@@ -122,7 +129,7 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
 # was studied too; its second half (B-check) is only measured. Targets (issue 11): precision 0.95, recall 0.9.
 # Reached: corpus+A 0.984 / 0.967 (0.980 / 0.962 once Markdown pipe tables render as rows), B 0.921 / 0.848 (B-dev 0.965 / 0.939, B-check 0.890 / 0.784: under both
 # targets); FLOORS are those less ~0.01.
-FLOORS = {"corpus+A": (0.97, 0.95), "B": (0.91, 0.83)}
+FLOORS = {"corpus+A": (0.97, 0.95), "B": (0.935, 0.89)}
 
 
 @pytest.mark.skipif(not FIGURES.exists(), reason="the hand-checked figures (tests/data/facts/) are missing")

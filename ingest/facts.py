@@ -19,6 +19,7 @@ from app.engine.localities import LED_BY_PART as _LED_BY_PART, LOCAL_PART, LOCAL
 
 from .clean import SITE_INFO
 from .fact_indicator import before_words, indicator_of, names_nothing
+from .fact_years import PERIOD, changed_from, move_of, period_of, then_year, without_comparisons, year_for
 from .fact_numbers import figures
 from .schema import Document, Fact
 
@@ -94,18 +95,18 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             continue
         sentence = span.group().strip()
         # "比2022年增长31%": 2022 is not the sentence's year; nor is 2023 a table row's, whose caption says "2021—2023年"
-        own = _PERIOD.sub(lambda m: " " * len(m.group()), _without_comparisons(paragraph[start:end]))
-        years, period = sorted(scope.years(own)), _period(sentence)
+        own = PERIOD.sub(lambda m: " " * len(m.group()), without_comparisons(paragraph[start:end]))
+        years, period = sorted(scope.years(own)), period_of(sentence)
         made: list[Fact] = []  # this sentence's facts, the last one being what a comparison compares with
         restated: set[int] = set()  # ids of made facts that restate another year's figure
         step = None  # (indicator, year) of the figure a "从2020年底的X增长到2024年底的Y" goes to
         for k, q in enumerate(inside):
             head = paragraph[start:q.start]
-            moved = _moved(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None)
+            moved = move_of(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None)
             trend = moved[:2] if moved else step  # (indicator, year) of either end of the move
-            compared = None if trend else _then(head, made[-1].year) if made else None
+            compared = None if trend else then_year(head, made[-1].year) if made else None
             base = None if trend else \
-                _changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
+                changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
             indicator = trend[0] if trend else made[-1].indicator if compared is not None \
                 else base.indicator if base else indicator_of(paragraph, q, *_around(quantities, q))
             if compared is None and not base and not trend and (not indicator or indicator in paragraph[start:q.start]):
@@ -132,7 +133,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
             year = trend[1] if trend else compared if compared is not None \
-                else _year_for(own[:q.start - start], years) or lead_year or report_year
+                else year_for(own[:q.start - start], years) or lead_year or report_year
             step = (indicator, moved[2]) if moved else None
             made.append(Fact(indicator, q.value, q.unit, q.qualifier, q.text, place, year, period, doc.doc_id,
                              doc.source, doc.title, doc.date, number, sentence, doc.origin))
@@ -373,22 +374,6 @@ def _is_figure(q, text: str) -> bool:
     return before != "第" and not vague and not (after and after in _CN_DIGITS)  # 第3期, “七个一”
 
 
-def _year_for(head: str, years: list[int]) -> int:
-    """The last year named before the figure in its sentence (head), else the only one its sentence names."""
-    from app.engine.scope import years as years_of
-
-    before = years_of(head)  # the last named, not the latest: "…情况,青年之家(个)2023年118个" in a 2024 caption
-    return max(before, key=lambda y: (head.rfind(str(y)), y)) if before else years[0] if len(years) == 1 else 0
-
-
-_PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?|[一二三四五六七八九十]+五(?:期间|以来)")
-
-
-def _period(sentence: str) -> str:
-    m = _PERIOD.search(sentence)
-    return m.group() if m else ""
-
-
 def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tuple[str, int]:
     """The report's own place (a scope.Place, None when none) and year, as app/engine/scope.py decides them."""
     meta = {"title": doc.title, "date": doc.date, "source": doc.source}
@@ -411,76 +396,3 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
 
 _ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据|考核)")  # 2024年度…考核结果的通报
 _AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")
-
-# -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
-# "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".
-#
-# Such a figure counts what the figure before it in its sentence counts (the words before it are the comparison,
-# "较2019年底的", which name nothing), in the year the clause names, 上年 being the year before that figure's. And
-# the clause's year is not the year of the sentence's other figures: in "接听热线咨询7892人次……比2022年增长31%"
-# the 7892 are the report's year's, not 2022's.
-
-_THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
-_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
-_RESTATED = re.compile(rf"[,,;;]\s*(?:其中)?\s*{_THEN}\s*(?:为|是)$")  # ",其中2024年底为31.6万人" too
-# A figure's move between two years, both given: "从2020年底的58.3万人增长到2024年底的102.6万人", "由2019年的38.5%提高至2023年的52%"
-_FROM = re.compile(r"[从由]\s*(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|初)?的?\s*$")
-_TO = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)?\s*(?:到|至|为)\s*"
-                 r"(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末)?的?\s*")
-# A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
-# sentence's years are read.
-_COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
-                              r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
-
-
-def _moved(paragraph: str, start: int, q, following) -> tuple[str, int, int] | None:
-    """The first figure of "注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人": what both count (the words before
-    从), its year and the year of the figure it moved to."""
-    if following is None or following.unit != q.unit:
-        return None
-    since = _FROM.search(paragraph, start, q.start)
-    to = _TO.fullmatch(paragraph, q.end, following.start)
-    if not since or not to:
-        return None
-    return before_words(paragraph, since.start()), int(since["year"]), int(to["year"])
-
-
-def _then(head: str, before_year: int) -> int | None:
-    """The year the figure after head is compared at or restated for (0: unknown), None when it is not such a
-    figure; before_year: the year of the figure it is compared with."""
-    m = _COMPARED.search(head) or _RESTATED.search(head)
-    if not m:
-        return None
-    if m["year"]:
-        return int(m["year"])
-    return before_year - 1 if before_year else 0
-
-
-def _without_comparisons(text: str) -> str:
-    """The text with the years of its comparisons blanked (same length, so offsets hold)."""
-    return _COMPARISON_YEAR.sub(lambda m: " " * len(m.group()), text)
-
-
-# A change or a share counts what the figure it is the change or share of counts: "较2022年的7215人次增长36.5%",
-# "比上年增加15万元", "由2019年的38.5%下降至31.2%", "其中学生团员21.05万名,占70.5%"; "分别比2022年增长18.2%和23.5%"
-# pairs its figures with as many before it.
-_CHANGE = re.compile(r"(?:较|比|同比|相比|由|从)[^,,;;。]*?(?:增长|增加|减少|净增|净减|下降|上升|提高|降低|增|减)"
-                     r"(?:了|至|到)?(?:[^,,;;。]*[和、])?\s*$")
-_SHARE = re.compile(r"^\s*(?:约|分别)?占(?:到)?[\u4e00-\u9fff]{0,8}?的?(?:比例|比重)?(?:为|达到?)?\s*$")
-_CLAUSE = re.compile(r"[,,;;]")
-
-
-def _changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> Fact | None:
-    """The figure the figure after head (q) is a change or share of, among the facts before it (those that restate
-    another year left out); None when it is not such a figure."""
-    clause = _CLAUSE.split(head)[-1]
-    change = _CHANGE.search(clause)
-    if not before or not (change or _SHARE.match(clause)):
-        return None
-    if not (change and "分别" in clause):
-        return before[-1]
-    clause_start = start + len(head) - len(clause)
-    after_verb = [x for x in inside if x.start >= clause_start + change.start()]  # the change figures, in order
-    k, n = after_verb.index(q), len(after_verb)
-    bases = before[:len(before) - k]  # the facts before the first of them
-    return bases[k - n] if n <= len(bases) else before[-1]

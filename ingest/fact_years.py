@@ -1,0 +1,100 @@
+"""Years of a report's figures and the figures it compares with: a figure's year is the last one named before it;
+"较2019年底的39.6万人", "比上年的17350名" and ",2022年为12430名" count what the figure before them counts, in the
+year their clause names; "从2020年底的58.3万人增长到2024年底的102.6万人" one thing in two years (ingest/facts.py).
+"""
+from __future__ import annotations
+
+import re
+
+from .fact_indicator import before_words
+from .schema import Fact
+
+
+def year_for(head: str, years: list[int]) -> int:
+    """The last year named before the figure in its sentence (head), else the only one its sentence names."""
+    from app.engine.scope import years as years_of
+
+    before = years_of(head)  # the last named, not the latest: "…情况,青年之家(个)2023年118个" in a 2024 caption
+    return max(before, key=lambda y: (head.rfind(str(y)), y)) if before else years[0] if len(years) == 1 else 0
+
+
+PERIOD = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年?|[一二三四五六七八九十]+五(?:期间|以来)")
+
+
+def period_of(sentence: str) -> str:
+    m = PERIOD.search(sentence)
+    return m.group() if m else ""
+
+
+# -- comparisons. Figures a sentence compares with or restates for another year: "较2019年底的39.6万人", "比上年的17350名",
+# "由2019年的38.5%", and "全年新发展团员11960名,2022年为12430名".
+#
+# Such a figure counts what the figure before it in its sentence counts (the words before it are the comparison,
+# "较2019年底的", which name nothing), in the year the clause names, 上年 being the year before that figure's. And
+# the clause's year is not the year of the sentence's other figures: in "接听热线咨询7892人次……比2022年增长31%"
+# the 7892 are the report's year's, not 2022's.
+
+_THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
+_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
+_RESTATED = re.compile(rf"[,,;;]\s*(?:其中)?\s*{_THEN}\s*(?:为|是)$")  # ",其中2024年底为31.6万人" too
+# A figure's move between two years, both given: "从2020年底的58.3万人增长到2024年底的102.6万人", "由2019年的38.5%提高至2023年的52%"
+_FROM = re.compile(r"[从由]\s*(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|初)?的?\s*$")
+_TO = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)?\s*(?:到|至|为)\s*"
+                 r"(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末)?的?\s*")
+# A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
+# sentence's years are read.
+_COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
+                              r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
+
+
+def move_of(paragraph: str, start: int, q, following) -> tuple[str, int, int] | None:
+    """The first figure of "注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人": what both count (the words before
+    从), its year and the year of the figure it moved to."""
+    if following is None or following.unit != q.unit:
+        return None
+    since = _FROM.search(paragraph, start, q.start)
+    to = _TO.fullmatch(paragraph, q.end, following.start)
+    if not since or not to:
+        return None
+    return before_words(paragraph, since.start()), int(since["year"]), int(to["year"])
+
+
+def then_year(head: str, before_year: int) -> int | None:
+    """The year the figure after head is compared at or restated for (0: unknown), None when it is not such a
+    figure; before_year: the year of the figure it is compared with."""
+    m = _COMPARED.search(head) or _RESTATED.search(head)
+    if not m:
+        return None
+    if m["year"]:
+        return int(m["year"])
+    return before_year - 1 if before_year else 0
+
+
+def without_comparisons(text: str) -> str:
+    """The text with the years of its comparisons blanked (same length, so offsets hold)."""
+    return _COMPARISON_YEAR.sub(lambda m: " " * len(m.group()), text)
+
+
+# A change or a share counts what the figure it is the change or share of counts: "较2022年的7215人次增长36.5%",
+# "比上年增加15万元", "由2019年的38.5%下降至31.2%", "其中学生团员21.05万名,占70.5%"; "分别比2022年增长18.2%和23.5%"
+# pairs its figures with as many before it.
+_CHANGE = re.compile(r"(?:较|比|同比|相比|由|从)[^,,;;。]*?(?:增长|增加|减少|净增|净减|下降|上升|提高|降低|增|减)"
+                     r"(?:了|至|到)?(?:[^,,;;。]*[和、])?\s*$")
+_SHARE = re.compile(r"^\s*(?:约|分别)?占(?:到)?[\u4e00-\u9fff]{0,8}?的?(?:比例|比重)?(?:为|达到?)?\s*$")
+_CLAUSE = re.compile(r"[,,;;]")
+
+
+def changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> Fact | None:
+    """The figure the figure after head (q) is a change or share of, among the facts before it (those that restate
+    another year left out); None when it is not such a figure."""
+    clause = _CLAUSE.split(head)[-1]
+    change = _CHANGE.search(clause)
+    if not before or not (change or _SHARE.match(clause)):
+        return None
+    if not (change and "分别" in clause):
+        return before[-1]
+    clause_start = start + len(head) - len(clause)
+    after_verb = [x for x in inside if x.start >= clause_start + change.start()]  # the change figures, in order
+    k, n = after_verb.index(q), len(after_verb)
+    bases = before[:len(before) - k]  # the facts before the first of them
+    return bases[k - n] if n <= len(bases) else before[-1]

@@ -104,3 +104,16 @@ def test_a_name_no_surname_list_knows_is_read_between_the_role_and_the_deed():
         assert people(words, "书记是谁?", roles) == [], words
     assert surnamed("禤梓萌") and surnamed("谌启航")
     assert [p[0] for p in people("项目负责人为亓梓涵。", "负责人是谁?", roles)] == ["亓梓涵"]  # not jieba's 亓梓
+
+
+def test_tibetan_names_of_four_characters_and_people_listed_after_who_they_are():
+    """Blind set 33 (甘南): 尕藏卓玛 (jieba tags it a place), 才让东智 after their role; 久美多杰、拉毛措 listed after who they
+    are; a Han name is not run on into the word after it (刘伟强调 -> not 刘伟强调)."""
+    roles = ["书记"]
+    assert [p[0] for p in people("州团委书记尕藏卓玛、副书记旦正加分别带队", "团委书记是谁?", roles)] == ["尕藏卓玛"]
+    assert people("玛曲县团委书记才让东智带领青年志愿者520名", "谁带队的?", roles)[0][0] == "才让东智"
+    listed = [p[0] for p in people("玛曲县牧民青年久美多杰、夏河县青年藏医拉毛措、卓尼县传承人杨扎西等入选", "有哪几位?", roles)
+              if p[3]]
+    assert listed == ["久美多杰", "拉毛措", "杨扎西"]
+    assert [p[0] for p in people("宣讲员索南吉等12人深入牧区", "是谁?", roles)] == ["索南吉"]
+    assert "刘伟强调" not in [p[0] for p in people("团市委书记刘伟强调,要抓好落实。", "书记是谁?", roles)]

@@ -42,8 +42,9 @@ _ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u3400-\u4dbf\u
 # A name after who they are and before what they did or won ("阆中市青年志愿者李卓然获评…", "米易县青年阿苏日哈获评…",
 # "返乡青年苟建平依托电商平台…"): people nouns are no ROLES (a 青年 is no office), and names outside the common
 # surnames (阿苏日哈) are read by where they stand.
-_PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童"
-_DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;“(（]"
+_PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童|" \
+               r"牧民|藏医|传承人|宣讲员|讲解员|护林员"
+_DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;、“(（]"
 _NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
 _BEFORE_NAME = re.compile("|".join(ROLES) + "|" + _PEOPLE_NOUN + r"|[的县市区镇乡村州委局校院由为是和与]")
 _NO_NAME = re.compile(r"[队会团委部组站社室所的和与及]$|^[的和与及在]|志愿|服务|青年|学生")
@@ -141,6 +142,9 @@ def _after_role(text: str, cut) -> str:
     def whole(name: str) -> str:
         return placed["name"] if placed and placed["name"].startswith(name) else name
 
+    if placed and len(placed["name"]) == 4 and surnamed(placed["name"]):  # "刘伟强调": a Han name is 2-3 long;
+        placed = None                                                    # 尕藏卓玛, 才让东智 (Tibetan) run to 4
+
     if first.flag.startswith("nr") and 2 <= len(first.word) <= 4:  # nr, nrfg, nrt: jieba's name tags
         return whole(first.word)
     if (first.word in SURNAMES or first.word in COMPOUND) and len(words) > 1 and _GIVEN.fullmatch(words[1].word):
@@ -151,10 +155,16 @@ def _after_role(text: str, cut) -> str:
     if not m or _NO_NAME.search(m["name"]) or _AFTER_NAME.match(m["name"]) or ROLE.search(m["name"]):
         return ""
     cuts = list(cut(m["name"]))  # a word of the dictionary (单位, 表示) is no name nobody knows
-    return "" if len(cuts) == 1 and not cuts[0].flag.startswith("nr") else m["name"]
+    # (jieba tags some Tibetan names ns: 尕藏卓玛; a place right after a role would end like one)
+    word = cuts[0] if len(cuts) == 1 else None
+    return "" if word and not (word.flag.startswith("nr") or word.flag == "ns" and word.word[-1] not in _PLACE_END) \
+        else m["name"]
 
 
-_PLACED_NAME = re.compile(r"(?P<name>[^\W\d的了在和与及为是对将把从向由等各全该本][\u3400-\u4dbf\u4e00-\u9fff]{1,2}?)"
+_PLACE_END = set("省市县区州盟旗镇乡村街道")
+
+
+_PLACED_NAME = re.compile(r"(?P<name>[^\W\d的了在和与及为是对将把从向由等各全该本][\u3400-\u4dbf\u4e00-\u9fff]{1,3}?)"
                           rf"(?=(?:{_AFTER_NAME.pattern}|教授|老师|先生|女士|同学)|[,,。;;()()、\s]|$)")
 
 

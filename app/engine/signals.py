@@ -15,6 +15,7 @@ FAR = 40  # term distances are capped here (a clause is rarely longer)
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
+_PRIOR_ASKED = re.compile(r"上年|去年|上一年|前一年|\b(?:previous|prior|last) year\b", re.I)
 # A year compared with ("较2023年增长19.5%") names no year of the figures around it, only of one right after it.
 _COMPARISON_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?")
 _COMPARED_AT = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?的?\s*$")
@@ -52,13 +53,14 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     named = _YEAR.findall(before)
     nearest = named[-1] if named else ""
     prior = bool(_PRIOR.search(before[-NEAR:]))
+    asks_prior = bool(_PRIOR_ASKED.search(q.text))  # "临夏 12355 上年 受理咨询": the report's year before, as it says
     own, previous, fallback = _passage_years(p.title, p.period, p.date, p.text, p.section)
     in_sentence = _YEAR.findall(sentence)
     period = previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or fallback
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
-            "prior_fit": float(prior and previous in q.years),
-            "prior_misfit": float(prior and (not q.years or own in q.years)),
+            "prior_fit": float(prior and (previous in q.years or asks_prior)),
+            "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in q.years),
             "period_misfit": float(bool(period) and bool(q.years) and period not in q.years),
             "own_year_fit": float(own in q.years)}

@@ -171,6 +171,8 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     """A red-header document ("共青团扬州市委员会文件 / 扬团发〔2025〕6号 / 关于表彰…的 / …决定", or the issuer alone
     over the number: "共青团泰安市委员会 / 泰团通〔2025〕3号 / 关于…的通报"): its title is the subject after the
     document number, wrapped over up to three lines; the header lines stay in the text."""
+    if len(lines) >= 2 and len(lines[0]) <= 24 and _DOC_NUMBER.search(lines[0]) and _title_like(lines[1]):
+        return lines[1], 0, []  # "兰团发〔2025〕2号 / 共青团兰州市委员会2024年工作总结…": the number is no title
     if len(lines) < 3 or not (lines[0].endswith("文件") or _ISSUER.fullmatch(lines[0])):
         return None
     if _ISSUER.fullmatch(lines[0]) and lines[1].startswith("关于") and _DOC_KIND.search(lines[1]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from app.engine.gazetteer import county_leading
 from app.engine.localities import LED_BY_PART as _LED_BY_PART, LOCAL_PART, LOCALITY_AFTER, TOWN_END, TOWN_OR_COLLEGE
 
 from .clean import SITE_INFO
@@ -43,8 +44,10 @@ from .schema import Document, Fact
 # 18: a "2024年度…考核结果的通报" reports 2024's figures, 互助县 is a place; 19: 平安区 in 平安区新发展团员.
 # 20: peoples named without 族 in an autonomous division (伊犁哈萨克自治州 is 伊犁); 21: a figure moving from one
 # year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year; 22: ",其中2024年底
-# 为31.6万人" restates it for a year, "其中2024年招募131名" recruits what the figure before did.
-FACTS_VERSION = 23
+# 为31.6万人" restates it for a year, "其中2024年招募131名" recruits what the figure before did; 23: "8期共712名" counts
+# what the 8期 does, an honour given (…称号授予293个团组织) is counted; 24: a county of the report's city that the
+# gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place.
+FACTS_VERSION = 24
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -130,6 +133,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place = report_place.short
             if local := _local_part(indicator, place, paragraph[start:q.start]):  # "乳城镇发展团员62名": the town's
                 place, indicator = local
+            elif (county := county_leading(indicator, report_place)) and len(indicator) > len(county.name) + 1:
+                place, indicator = county.name, indicator[len(county.name):]  # 兰州's table row "城关区新发展团员1426名"
             elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
             year = trend[1] if trend else compared if compared is not None \

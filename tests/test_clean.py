@@ -203,6 +203,14 @@ def test_title_falls_back_to_file_stem():
     assert doc.paragraphs == ("会议总结了全年工作,全市新发展团员1200名,注册志愿者2万余人。",)
 
 
+def test_a_document_number_over_the_title_is_no_title():
+    """Blind set 33's 兰州 report opens with its number alone: "兰团发〔2025〕2号" was its title (and its citation)."""
+    doc = clean_document(["兰团发〔2025〕2号", "共青团兰州市委员会2024年工作总结和2025年工作打算",
+                          "2024年,全市新发展团员6415名。"], Path("lanzhou.docx"))
+    assert doc.title == "共青团兰州市委员会2024年工作总结和2025年工作打算"
+    assert doc.paragraphs == ("兰团发〔2025〕2号", "2024年,全市新发展团员6415名。")
+
+
 def test_empty_input():
     doc = clean_document(["", "   ", "\u3000"], Path("blank.txt"))
     assert doc.paragraphs == ()

@@ -75,6 +75,15 @@ def test_two_figures_summed_by_gong_count_one_thing_and_an_honour_given_counts_t
         ("8期", "培训乡村医生"), ("712名", "培训乡村医生"), ("293个", "全国五四红旗团委"), ("377个", "全国五四红旗团支部")]
 
 
+def test_a_county_the_gazetteer_leaves_out_leads_its_row_in_its_citys_report():
+    """城关区 is 兰州's and 拉萨's (so no place to the gazetteer alone): in 兰州's report its table row is its own."""
+    facts = extract_facts(doc("2024年兰州市各县区共青团重点工作完成情况,城关区新发展团员1426名;城关区青年之家21个。",
+                              "2024年兰州市各县区共青团重点工作完成情况,七里河区新发展团员938名。",
+                              title="共青团兰州市委员会2024年工作总结", source="lanzhou.docx", date="2025-01-16"))
+    assert [(f.place, f.indicator) for f in facts][:2] == [("城关区", "新发展团员"), ("城关区", "青年之家")]
+    assert facts[2].place == "七里河"
+
+
 def test_place_and_year_from_the_sentence_else_the_report():
     facts = extract_facts(doc("宁夏实名注册志愿者528740人。", "在各地之中,银川市金凤区做法突出,已登记注册志愿者4万余人。",
                               "2015年资助贫困大学生116名。"))

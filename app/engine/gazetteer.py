@@ -148,6 +148,26 @@ def current() -> dict[str, Place]:
     return {p.code: p for p in divisions()}
 
 
+def county_leading(text: str, within: Place | None) -> Place | None:
+    """The county-level division of `within` whose full name starts the text, when the table leaves that name out
+    (城关区 is 兰州's and 拉萨's; 安宁区 an everyday word): a report of 兰州 names its own 城关区."""
+    if within is None or not within.code or within.level > 1:
+        return None
+    prefix = within.code[:2 * (within.level + 1)]
+    return next((p for p in _local_counties().get(text[:2], ()) if text.startswith(p.name) and p.code.startswith(prefix)),
+                None)
+
+
+@lru_cache(maxsize=1)
+def _local_counties() -> dict[str, tuple[Place, ...]]:
+    """First two characters -> the current county-level divisions with a name of 3+ characters."""
+    found: dict[str, list[Place]] = {}
+    for p in current().values():
+        if p.level == 2 and len(p.name) >= 3:
+            found.setdefault(p.name[:2], []).append(p)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[Place, bool]]:
     """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.

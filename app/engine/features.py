@@ -79,7 +79,8 @@ FEATURES: tuple[str, ...] = (
                                                            # 明年); a figure reached where a target was asked
     "plan_actual",                                         # a target where what was done is asked (实际发展了多少)
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
-    "clause_extra",                                        # the clause's words before the value the question lacks:
+    "clause_extra",                                        # the clause's words before the value the question lacks
+                                                           # (a clause as the answer: all its words):
                                                            # "新发展团员905名" for 有多少名团员 (its 团员数16780名)
     "list_head_cover",                                     # a list item naming only its place ("松港街道64名;溪南镇
                                                            # 38名"): the question's topic in the item that names what
@@ -358,7 +359,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
-        "clause_extra": _extra(env, text[span[0]:at]),
+        # a clause as the answer: what it says beyond the question ("举办第五届“金城杯”…大赛" only repeats it)
+        "clause_extra": _extra(env, text[span[0]:at] if cand.start >= 0 else text[span[0]:span[1]]),
         "list_head_cover": _list_head_cover(env, text, at) if cand.source == "quantity" else 0.0,
         "clause_extra_after": _extra(env, _LIST_END.split(text[end:span[1]])[0]) if cand.start >= 0 else 0.0,
         "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),

@@ -196,7 +196,10 @@ def test_a_target_asked_with_no_question_word_is_a_figure():
     ("婺源注册志愿者", "numeric", "注册志愿者"), ("抚州青年之家", "numeric", "青年之家"),
     ("上饶2024年志愿服务时长", "numeric", "志愿服务时长"), ("景德镇团市委办公地址", "open", ""),
     ("景德镇团市委网站备案号", "name", ""), ("志愿服务时长最少的学院", "entity", ""),
-    ("高原湖泊蓝藻水华智能预警系统 负责人", "person", ""), ("勐海 团县委书记", "person", "")])
+    ("高原湖泊蓝藻水华智能预警系统 负责人", "person", ""), ("勐海 团县委书记", "person", ""),
+    # blind set 33: a name asked for, or a role keyword before what they did or won (not before a figure)
+    ("兰州团市委书记 姓名", "person", ""), ("金塔植树新闻 责任编辑", "person", ""),
+    ("临夏团州委书记 全省抗震救灾先进个人", "person", ""), ("团市委书记 调研 次数", "numeric", "次数")])
 def test_keywords_look_a_figure_up_unless_they_end_on_a_name_a_rank_or_a_role(question, kind, subject):
     """Blind set 28 wrote 115 of 415 questions as keywords ("婺源注册志愿者"): typed open, they were answered with a
     clause or refused (0.77 against 0.85 for the set)."""

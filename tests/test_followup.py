@@ -517,3 +517,19 @@ def test_this_college_is_the_one_the_answer_named_not_a_place_inside_a_quoted_pr
                ("她是哪个学院的?", "生命科学学院\n\n原文:“特等奖:“三江并流区珍稀濒危植物保育与可持续利用研究”,生命科学学院”")]
     text = condense("这个学院本学年志愿服务时长是多少?", history)
     assert "生命科学学院本学年志愿服务时长" in text and "三江" not in text
+
+
+def test_a_project_or_college_a_table_row_answered_with_and_a_pronoun_after_a_time_phrase():
+    """Blind set 33: "负责人是谁?" after "…是哪个项目?" asks the project's; "这个学院" is the college the row named;
+    "二季度它的综合得分是多少?" keeps its quarter and carries the county."""
+    row = ("奖项为第十八届“挑战杯”全国大学生课外学术科技作品竞赛特等奖,项目名称为祁连山冰川研究,学院为资源环境学院,"
+           "负责人为周子涵。")
+    history = [("兰大拿挑战杯全国特等奖的是哪个项目?", row)]
+    assert condense("负责人是谁?", history) == "“祁连山冰川研究”项目的负责人是谁?"
+    assert condense("这个项目的负责人是谁?", [("兰州金城杯金奖第一名是哪个项目?", "“高原夏菜冷链云仓”项目。")]) == \
+        "兰州“高原夏菜冷链云仓”项目的负责人是谁?"  # the scope carries
+    history.append(("负责人是谁?", f"周子涵。原文:“{row}”"))
+    assert condense("这个学院有多少团员?", history) == "资源环境学院有多少团员?"
+    quarter = [("甘南玛曲县第二季度新发展了多少团员?", "67名。原文:“玛曲县新发展团员67名;”")]
+    assert condense("二季度它的综合得分是多少?", quarter).startswith("甘南玛曲") and "它" not in \
+        condense("二季度它的综合得分是多少?", quarter)

@@ -17,7 +17,8 @@ RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二
 
 
 # "它/该县…" after "哪个县区…最多?": the place the answer named.
-_PRONOUN = re.compile(r"^(?:那|那么)?(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
+_PRONOUN = re.compile(r"^(?P<lead>(?:那|那么)?(?:[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|(?:19|20)\d{2}年|今年|去年)?)"
+                      r"(?:它|其(?![中余他])|该(?:[县区市镇]|学院|学部|单位)|这个(?:[县区市镇]|地方|学院|学部|单位)?|"
                       r"那个(?:[县区市镇]|地方|学院|学部|单位))")
 _ANSWER_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:。|,|\n|$)")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")  # a project's or a book's name: its places are no scope ("三江并流区…")
@@ -26,34 +27,59 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")  # a project's or a b
 # "她是什么职务?" after "谁主持的?": the person the answer named.
 _HE_SHE = re.compile(r"^(?:那|那么)?[他她](?!们)")
 _ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
+_ROLES_ASKED = ("负责人", "项目负责人", "指导老师", "指导教师", "带头人", "创始人", "领队", "队长")
+
+
+# "这个项目的负责人是谁?" / "负责人是谁?" after "…是哪个项目?": the project the answer named.
+_THIS_PROJECT = re.compile(r"^(?:那|那么)?(?:这个|该|这一|此)(?:项目|作品)的?")
+_BARE_WHO = re.compile(rf"^(?:那|那么)?(?:{'|'.join(_ROLES_ASKED)})(?:是谁|叫什么|是哪位)")
+_ASKED_PROJECT = re.compile(r"哪(?:个|一个|些)?(?:项目|作品)|什么项目")
+_PROJECT_ROW = re.compile(r"项目名称为(?P<name>[^,,;;。]{2,40})")
+_FIRST_QUOTED = re.compile(r"“(?P<name>[^“”]{2,40})”")
+
+
+def project_named(answer: str) -> str:
+    """The project an answer names: a table row's 项目名称, else its first quoted name, else a short answer itself."""
+    said = answer.split("原文")[0]
+    if m := _PROJECT_ROW.search(said) or _FIRST_QUOTED.search(said):
+        return f"“{m['name']}”"
+    head = _ANSWER_HEAD.match(said.strip())
+    return head.group(1) if head else ""
 
 
 def named_by_answer(question: str, previous: str, answer: str) -> str:
+    if (this := _THIS_PROJECT.match(question) or (_BARE_WHO.match(question) and _ASKED_PROJECT.search(previous))) \
+            and (project := project_named(answer)):
+        rest = question[this.end():] if this.re is _THIS_PROJECT else question
+        return f"{project}项目的{rest}"
     if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
             (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
         return head.group(1) + question[he.end():]
     pronoun = _PRONOUN.match(question)
+    lead = pronoun["lead"].removeprefix("那么").removeprefix("那") if pronoun else ""  # "二季度它的综合得分…"
     if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
         rest = question[pronoun.end():].removeprefix("的")
         named = _parts_named(previous, pronoun.group()[-1])  # "这个学院新发展了多少?" after "…,其中医学院有多少?"
-        if not named and _BARE_HOW_MANY.fullmatch(rest):  # "它有多少?" after a rank (previous asks its winner's
-            return previous                              # figure: of_winner): that question, its topic with it
-        return named[-1] + rest if named else rest  # else the scope carries ("它的注册志愿者…" after a town's)
+        if not named and pronoun.group()[-1] == "院":  # the college a table row answering named ("学院为资源环境学院")
+            named = _parts_named(_QUOTED.sub(" ", answer.split("原文")[0]), "院") or _parts_named(answer, "院")[-1:]
+        if not named and _BARE_HOW_MANY.fullmatch(rest) and not lead:  # "它有多少?" after a rank (previous asks its
+            return previous                              # winner's figure: of_winner): that question, its topic with it
+        return lead + (named[-1] + rest if named else rest)  # else the scope carries ("它的注册志愿者…" after a town's)
     if not (pronoun and answer.strip() and previous):
         return question
     head = _ANSWER_HEAD.match(answer.strip())
     if head and (_PART_NAME.fullmatch(head.group(1)) or
                  ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
-        return head.group(1) + question[pronoun.end():]
+        return lead + head.group(1) + question[pronoun.end():]
     # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
     said = _QUOTED.sub(lambda m: " " * len(m.group()), answer.strip().split("。")[0])
     new = [m for m in scope.of_text(said).mentions if m.place.short not in previous]
-    return said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
+    return lead + said[new[0].start:new[0].end] + question[pronoun.end():] if new else question
 
 
 _PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
 _BARE_HOW_MANY = re.compile(r"(?:的)?(?:有|是|共有|一共有?)?(?:多少|几)[个名人家所位项]?(?:呢)?[??]?")  # nothing counted of its own
-_PART_LEAD = re.compile(r"^(?:其中|在)")
+_PART_LEAD = re.compile(r"^(?:其中|在|学院[为是::])")  # a table row's "学院为资源环境学院": the college
 
 
 def _parts_named(text: str, kind: str) -> list[str]:

@@ -37,7 +37,7 @@ _EACH = re.compile(r"各[个份]?(?:地|有|自|接|资助|派|建|是|为|开|�
                    r"|各(?![级类项种])[\u4e00-\u9fff]{1,4}?了?(?:多少|几)")  # "绥化、安顺、黑河各募集了多少": any verb
 _ALL_PLACES = re.compile(r"各地|各[市县区省州]|各个(?:地方|地区|城市)|每个(?:地方|地区|城市)|哪些地方|不同地方|各份?报告|列一下|列出")
 _SUM = re.compile(r"一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和")
-_YEARS_SUM = re.compile(r"[两三几]年[^,,。??]{0,8}?共")  # "2023、2024两年希望工程共募集多少"
+_YEARS_SUM = re.compile(r"[两三几]年[^,,。??]{0,8}?共(?!青团)")  # "2023、2024两年希望工程共募集多少" (not 共青团)
 # A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions; so is
 # "历年累计资助多少" (the running total over the years).
 _CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|[这近]?[两几]年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"

@@ -48,6 +48,9 @@ _COMPARED_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|�
 _TAIL_PARENTHESIS = re.compile(r"[((][^()()]{1,8}[))]\s*$")
 _THERE_ARE = re.compile(r"的(?:有|是)|包括|有")
 _QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
+# A label and a colon right before the figure, at a line's or clause's start (an appendix's "2. 注册青年志愿者:10.16万人")
+_LABEL = re.compile(r"(?:^|[,,;;。\s])(?:[((]?[一二三四五六七八九十\d]+[))、.．]\s*)?(?P<label>[^\d,,;;。::()()][^,,;;。::()()]{1,15})[::]\s*$")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
 _SUMMED = re.compile(r"\s*(?:共计|合计|总计|累计|共|计)\s*")  # "培训乡村医生8期共712名": one training, two counts
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 
@@ -66,6 +69,8 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     if q.unit in _PEOPLE and (role := _ROLE.match(text, q.end)):  # "其中4人为研究生支教团成员"
         return role["what"]
     after = _after(text, q)
+    if not after and (label := _LABEL.search(text, 0, q.start)):  # "1. 新发展团员:3126名(上年2784名)": the label's
+        return _QUOTE_MARKS.sub("", label["label"]).strip()[:_MAX_INDICATOR + 2]
     if q.unit in _PEOPLE and (joined := _JOINED.match(text, q.end)) and not _PERSON.search(_before(text, q)):
         return joined.group()  # "600余人参加": what they did is the count (but "选派大学生志愿者175名参加": who)
     if previous is not None and previous.unit != q.unit and _SUMMED.fullmatch(text, previous.end, q.start) \

@@ -35,28 +35,33 @@ def period_of(sentence: str) -> str:
 # the 7892 are the report's year's, not 2022's.
 
 _THEN = r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|同期)?|(?P<last>上年|去年|上一年|前一年)(?:度|底|末|同期)?)"
-_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从)\s*{_THEN}\s*的?$")  # the text just before the figure
+_COMPARED = re.compile(rf"(?:较|比|同比|相比|对比|由|从|[((])\s*{_THEN}\s*(?:的|为)?$")  # the text just before the
+# figure; "3126名(上年2784名)" too
 _RESTATED = re.compile(rf"[,,;;]\s*(?:其中)?\s*{_THEN}\s*(?:为|是)$")  # ",其中2024年底为31.6万人" too
 # A figure's move between two years, both given: "从2020年底的58.3万人增长到2024年底的102.6万人", "由2019年的38.5%提高至2023年的52%"
-_FROM = re.compile(r"[从由]\s*(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|初)?的?\s*$")
+_FROM = re.compile(r"[从由]\s*(?:(?P<year>(?:19|20)\d{2})\s*年|(?P<last>上年|去年|上一年))(?:度|底|末|初)?的?\s*$")
 _TO = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)?\s*(?:到|至|为)\s*"
                  r"(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末)?的?\s*")
+_TO_NOW = re.compile(r"\s*(?:增长|增加|提高|提升|上升|跃升|扩大|发展|下降|减少|降低|增|升|降)\s*(?:到|至)\s*")  # "…增加到52个"
 # A year named by a comparison ("比2022年增长31%", "较2019年底") or a restatement (",2022年为"), blanked before the
 # sentence's years are read.
 _COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?"
                               r"|(?<=[,,;;])\s*(?:19|20)\d{2}\s*年(?:度|底|末)?(?=\s*(?:为|是))")
 
 
-def move_of(paragraph: str, start: int, q, following) -> tuple[str, int, int] | None:
+def move_of(paragraph: str, start: int, q, following, own_year: int = 0) -> tuple[str, int, int] | None:
     """The first figure of "注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人": what both count (the words before
-    从), its year and the year of the figure it moved to."""
+    从), its year and the year of the figure it moved to. "青年之家由上年的38个增加到52个": own_year - 1 and own_year
+    (own_year: the year the sentence's figures are of)."""
     if following is None or following.unit != q.unit:
         return None
     since = _FROM.search(paragraph, start, q.start)
-    to = _TO.fullmatch(paragraph, q.end, following.start)
-    if not since or not to:
+    to = _TO.fullmatch(paragraph, q.end, following.start) or \
+        (_TO_NOW.fullmatch(paragraph, q.end, following.start) if since and since["last"] else None)
+    if not since or not to or (since["last"] and not own_year):
         return None
-    return before_words(paragraph, since.start()), int(since["year"]), int(to["year"])
+    to_year = int(to["year"]) if "year" in to.re.groupindex and to["year"] else own_year
+    return before_words(paragraph, since.start()), int(since["year"]) if since["year"] else own_year - 1, to_year
 
 
 def then_year(head: str, before_year: int) -> int | None:

@@ -46,8 +46,10 @@ from .schema import Document, Fact
 # year to another ("从2020年底的58.3万人增长到2024年底的102.6万人") counts one thing in each year; 22: ",其中2024年底
 # 为31.6万人" restates it for a year, "其中2024年招募131名" recruits what the figure before did; 23: "8期共712名" counts
 # what the 8期 does, an honour given (…称号授予293个团组织) is counted; 24: a county of the report's city that the
-# gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place.
-FACTS_VERSION = 24
+# gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place; 25: "由上年的38个增加到52个" is one thing
+# in two years, an appendix's "新发展团员:3126名(上年2784名)" its label's in this year and the one before, and an
+# appendix heading (附件:2024年…) dates what follows it, not the plan section before it.
+FACTS_VERSION = 25
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -74,12 +76,17 @@ def extract_facts(doc: Document) -> list[Fact]:
         if paragraph.startswith(SITE_INFO):  # a portal's 邮编, ICP and visitor counts are no figures of its article
             continue
         heading = scope.section_year(paragraph)
+        if heading is None and _APPENDIX.match(paragraph):  # "附件:2024年…主要工作指标完成情况" after the 2025 plan
+            heading = (lambda named: next(iter(named)) if len(named) == 1 else 0)(scope.years(paragraph))
         if heading is not None:
             section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""
         made = _paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
                                 report_place, section or report_year, scope)
         facts.extend(replace(f, period=f.period or plan) if plan else f for f in made)
     return facts
+
+
+_APPENDIX = re.compile(r"附(?:件|表)\s*\d*\s*[::]?[^。;;]{0,40}$")
 
 
 def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place,
@@ -105,7 +112,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
         step = None  # (indicator, year) of the figure a "从2020年底的X增长到2024年底的Y" goes to
         for k, q in enumerate(inside):
             head = paragraph[start:q.start]
-            moved = move_of(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None)
+            moved = move_of(paragraph, start, q, inside[k + 1] if k + 1 < len(inside) else None,
+                            year_for(own[:q.start - start], years) or lead_year or report_year)
             trend = moved[:2] if moved else step  # (indicator, year) of either end of the move
             compared = None if trend else then_year(head, made[-1].year) if made else None
             base = None if trend else \

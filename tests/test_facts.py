@@ -84,6 +84,21 @@ def test_a_county_the_gazetteer_leaves_out_leads_its_row_in_its_citys_report():
     assert facts[2].place == "七里河"
 
 
+def test_a_move_from_last_year_and_an_appendix_of_labels_with_last_years_figures():
+    """Blind set 33 (临夏): "由上年的38个增加到52个" counts 青年之家 in 2023 and 2024; the appendix after the 2025 plan lists
+    "新发展团员:3126名(上年2784名)": the label's figure in 2024 and 2023, not the plan's year."""
+    facts = extract_facts(doc("(十三)全州“青年之家”由上年的38个增加到52个,全年开展活动1860场次。",
+                              "三、2025年工作打算", "全年发展团员3400名。",
+                              "附件:2024年临夏州共青团主要工作指标完成情况", "1. 新发展团员:3126名(上年2784名)",
+                              "6. “12355”受理咨询:3418件(上年2806件)",
+                              title="共青团临夏回族自治州委员会2024年工作总结", source="linxia.txt", date="2025-01-08"))
+    got = [(f.indicator, f.figure, f.year) for f in facts]
+    assert got[:2] == [("“青年之家”", "38个", 2023), ("“青年之家”", "52个", 2024)] or \
+        [(i.strip("“”"), v, y) for i, v, y in got[:2]] == [("青年之家", "38个", 2023), ("青年之家", "52个", 2024)]
+    assert ("新发展团员", "3126名", 2024) in got and ("新发展团员", "2784名", 2023) in got
+    assert ("12355受理咨询", "3418件", 2024) in got and ("12355受理咨询", "2806件", 2023) in got
+
+
 def test_place_and_year_from_the_sentence_else_the_report():
     facts = extract_facts(doc("宁夏实名注册志愿者528740人。", "在各地之中,银川市金凤区做法突出,已登记注册志愿者4万余人。",
                               "2015年资助贫困大学生116名。"))

@@ -18,6 +18,22 @@ from pathlib import Path
 from typing import Callable
 
 GLOSSARY = (
+    # the league's standard English (longer phrases first: each phrase found is taken out of the question)
+    ("young pioneer counselors", "少先队辅导员"), ("young pioneer counselor", "少先队辅导员"),
+    ("outstanding league members", "优秀共青团员"), ("outstanding league member", "优秀共青团员"),
+    ("outstanding league cadres", "优秀共青团干部"), ("may fourth red flag", "五四红旗"), ("may fourth medal", "五四奖章"),
+    ("may 4th medal", "五四奖章"), ("youth development foundation", "青少年发展基金会"),
+    ("development foundation", "发展基金会"), ("western development program", "西部计划"),
+    ("western region", "西部计划"), ("western program", "西部计划"), ("go west", "西部计划"), ("challenge cup", "挑战杯"),
+    ("rural revitalization", "乡村振兴"), ("youth marxist", "青年马克思主义者"), ("young marxist", "青年马克思主义者"),
+    ("party membership", "入党"), ("join the party", "入党"), ("party members", "党员"), ("plenary session", "全会"),
+    ("work report", "工作报告"), ("work conference", "工作会议"), ("advanced collectives", "先进集体"),
+    ("advanced collective", "先进集体"), ("advanced individuals", "先进个人"), ("job internship", "就业见习"),
+    ("internship posts", "见习岗位"), ("internship positions", "见习岗位"), ("two new organizations", "两新组织"),
+    ("non-public enterprises", "非公企业"), ("social organizations", "社会组织"),
+    ("grassroots league organizations", "基层团组织"), ("league organizations", "团组织"), ("deputy secretary", "副书记"),
+    ("document number", "文号"), ("needy students", "困难学生"), ("public welfare", "公益"), ("net assets", "净资产"),
+    ("gold award", "金奖"), ("first prize", "一等奖"), ("special prize", "特等奖"), ("year-on-year", "同比"),
     ("youth study", "青年大学习"), ("participation rate", "参学率"), ("youth homes", "青年之家"), ("youth home", "青年之家"), ("volunteer service hours", "志愿服务时长"),
     ("volunteer service time", "志愿服务时长"), ("service hours", "服务时长"), ("service time", "服务时长"),
     ("completion rate", "完成率"), ("new-member recruitment", "发展团员"), ("new-member", "发展团员"),
@@ -42,6 +58,13 @@ GLOSSARY = (
     ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("raise", "募集"), ("fundraising", "募集"),
     ("retention rate", "留用率"), ("composite score", "综合得分"), ("overall score", "综合得分"), ("assessment", "考核"),
     ("rated excellent", "优秀等次"), ("excellent", "优秀"),
+    ("foundation", "基金会"), ("congress", "代表大会"), ("commendation", "表彰"), ("commended", "表彰"), ("commend", "表彰"),
+    ("counselors", "辅导员"), ("needy", "困难"), ("rectification", "整改"), ("consultations", "咨询"),
+    ("consultation", "咨询"), ("counseling", "咨询"), ("legal", "法律"), ("graduates", "毕业生"), ("applicants", "报名"),
+    ("applied", "报名"), ("female", "女"), ("women", "女"), ("male", "男"), ("proportion", "占比"), ("growth", "增长"),
+    ("targets", "目标"), ("target", "目标"), ("goal", "目标"), ("planned", "计划"), ("plans", "计划"), ("plan", "计划"),
+    ("chairs", "理事长"), ("chairman", "理事长"), ("colleges", "学院"), ("college", "学院"), ("competition", "大赛"),
+    ("spent", "支出"), ("expenditure", "支出"), ("charitable", "公益"), ("donations", "善款"),
 )
 _PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
 

@@ -52,6 +52,12 @@ _QUOTED_BEFORE = re.compile(r"“[^“”]{2,8}”$")
 _LABEL = re.compile(r"(?:^|[,,;;。\s])(?:[((]?[一二三四五六七八九十\d]+[))、.．]\s*)?(?P<label>[^\d,,;;。::()()][^,,;;。::()()]{1,15})[::]\s*$")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _SUMMED = re.compile(r"\s*(?:共计|合计|总计|累计|共|计)\s*")  # "培训乡村医生8期共712名": one training, two counts
+_TOPIC_UNITS = frozenset("个 家 所 名 位 支 座 处".split())  # things and people, not events (场 次 期: the verb is counted)
+_ADVERBS = frozenset("每年 每季度 重点 全部 逐步 累计 共 共计 已经 已 先后 新 再".split())
+_SCALE_VERBS = frozenset("建成 扩充 扩大 扩展 增至 增加 控制 确定 招募 占 发展 壮大".split())  # the subject grows
+_NOUN_VERBS = frozenset("组织 来电 坐席 服务 活动 培训 宣讲 咨询 帮扶 完成 孵化 实施 管理".split())  # jieba's v, here nouns
+_PLACE_ENDS = tuple("区县市州旗盟镇乡村")
+_AGENT = re.compile(r"(?:团[省市州县区旗]?委|团组织|青联|学联|少工委|基金会|青基会|我们|我市|我县|我区|各地|各级|全省|全市|全县|全区)$")
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 
 
@@ -76,10 +82,41 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     if previous is not None and previous.unit != q.unit and _SUMMED.fullmatch(text, previous.end, q.start) \
             and not (after and q.unit in _AFTER_FIRST):
         return _before(text, previous)
+    if not after and (topic := _topic(text, q)):
+        return topic
     found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)
     return found
+
+
+def _topic(text: str, q) -> str:
+    """A figure closing its clause right after a verb counts the clause's subject, named before the verb:
+    "农村青年致富带头人协会已建成152个", "青年示范社每年重点扶持50个" (not "团市委共选派45名": who acts is not counted)."""
+    from ingest.words import posseg
+
+    if q.unit not in _TOPIC_UNITS or _CJK.match(text, q.end):
+        return ""
+    pairs = [(w.word, w.flag) for w in posseg().cut(_CLAUSE_END.split(text[:q.start])[-1].strip())]
+    while pairs and pairs[-1][0] in _LINK:
+        pairs.pop()
+    if not pairs or pairs[-1][1] != "v" or pairs[-1][0] in _NOUN_VERBS:
+        return ""
+    verb = pairs.pop()[0]
+    adverbs = 0
+    while pairs and (pairs[-1][1] in ("d", "r") or pairs[-1][0] in _ADVERBS):
+        pairs.pop()
+        adverbs += 1
+    if not (adverbs or verb in _SCALE_VERBS) or not pairs or pairs[-1][1][:1] != "n" or pairs[-1][1] == "ns":
+        return ""
+    run = [pairs.pop()[0]]
+    while pairs and pairs[-1][1][:1] in "nlbatv" and pairs[-1][1] != "ns" and pairs[-1][0] not in _LEAD \
+            and len(pairs[-1][0]) + sum(map(len, run)) <= _MAX_INDICATOR:
+        run.insert(0, pairs.pop()[0])
+    subject = "".join(run)
+    if len(subject) < 2 or _AGENT.search(subject) or subject.endswith(_PLACE_ENDS) or names_nothing(subject):
+        return ""
+    return subject if q.unit not in _PEOPLE or _PERSON.search(subject) or subject.endswith(("标兵", "人")) else ""
 
 
 def names_nothing(words: str) -> bool:

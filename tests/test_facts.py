@@ -75,6 +75,15 @@ def test_two_figures_summed_by_gong_count_one_thing_and_an_honour_given_counts_t
         ("8期", "培训乡村医生"), ("712名", "培训乡村医生"), ("293个", "全国五四红旗团委"), ("377个", "全国五四红旗团支部")]
 
 
+def test_a_figure_closing_its_clause_after_a_verb_counts_the_subject_not_the_agent():
+    facts = extract_facts(doc("农民专业合作社青年示范社每年重点扶持50个,单社贷款在50万元以上的可享受贴息。",
+                              "省、市、县三级农村青年致富带头人协会已建成152个。",
+                              "团市委共选派45名,全年培育孵化青年社会组织38家。"))
+    assert [(f.figure, f.indicator) for f in facts if f.figure != "50万元以上"] == [
+        ("50个", "农民专业合作社青年示范社"), ("152个", "农村青年致富带头人协会"), ("45名", "选派"),
+        ("38家", "培育孵化青年社会组织")]
+
+
 def test_a_county_the_gazetteer_leaves_out_leads_its_row_in_its_citys_report():
     """城关区 is 兰州's and 拉萨's (so no place to the gazetteer alone): in 兰州's report its table row is its own."""
     facts = extract_facts(doc("2024年兰州市各县区共青团重点工作完成情况,城关区新发展团员1426名;城关区青年之家21个。",

@@ -39,7 +39,8 @@ _HONOUR_BEFORE = re.compile(r"(?P<what>[“”\"\u4e00-\u9fff]{2,14}?)(?:荣誉)
 _TITLE_WORD = re.compile(r"(?:荣誉)?称号$|等$")
 _ACTS = frozenset("组织 举办 举行 开展 开设 连续 成功 先后".split())  # verbs of organising, between a name and its count
 # Words that name nothing counted: a clause of only these (and a place) before its figure says "as before, here".
-_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("新建 新增 建成 一地 达到 累计 合计 共计 总计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
+_THEN = frozenset("另有 其中 还有".split())
+_NAMES_NOTHING = _LINK | _LEAD | _ACTS | frozenset("另有 新建 新增 建成 一地 达到 累计 合计 共计 总计 分别 各 区 县 市 州 旗".split())  # 区: of 赣县区
 _UNEVEN = re.compile(r"^不等的?")
 _RANGE = re.compile(r"\s*[至到~\uff5e\-—]\s*")
 _ROLE = re.compile(r"为(?P<what>[\u4e00-\u9fff“”]{2,14})(?=[,,。;;、]|$)")
@@ -84,6 +85,8 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
         return _before(text, previous)
     if not after and (topic := _topic(text, q)):
         return topic
+    if not after and (deed := _deed(text, q)):
+        return deed
     found = after if after and q.unit in _AFTER_FIRST else _before(text, q) or after
     if not found and previous is not None and previous.end == q.start:  # "开展培训6期580人": both count the 培训
         return _before(text, previous)
@@ -117,6 +120,27 @@ def _topic(text: str, q) -> str:
     if len(subject) < 2 or _AGENT.search(subject) or subject.endswith(_PLACE_ENDS) or names_nothing(subject):
         return ""
     return subject if q.unit not in _PEOPLE or _PERSON.search(subject) or subject.endswith(("标兵", "人")) else ""
+
+
+def _deed(text: str, q) -> str:
+    """People counted by nothing before them are counted by what they did after: "累计有9183名得到资助,13103名在团组织
+    帮助下顺利就业", "另有2.4万人在线收看直播"."""
+    from ingest.words import posseg
+
+    from ingest.words import jieba as mapped
+
+    head = text[:q.start]
+    if q.unit not in _PEOPLE or head.rstrip().endswith(tuple(_QUOTES + "”」》")):
+        return ""
+    if not all(w in _LINK or w in _THEN for w in mapped().lcut("".join(_CJK.findall(_CLAUSE_END.split(head)[-1])))):
+        return ""
+    run = _CJK.match(text, q.end)
+    if not run or len(run.group()) > _MAX_INDICATOR:
+        return ""
+    first = next(iter(posseg().cut(run.group())))
+    if first.flag[:1] not in "vdp" or (first.word in _LINK and first.flag != "p") or len(run.group()) < 2:
+        return ""
+    return "" if first.flag == "p" and _PERSON.search(run.group()) else run.group()
 
 
 def names_nothing(words: str) -> bool:

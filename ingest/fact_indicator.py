@@ -100,7 +100,7 @@ def _topic(text: str, q) -> str:
 
     if q.unit not in _TOPIC_UNITS or _CJK.match(text, q.end):
         return ""
-    pairs = [(w.word, w.flag) for w in posseg().cut(_CLAUSE_END.split(text[:q.start])[-1].strip())]
+    pairs = [(w.word, w.flag) for w in posseg().cut(_CLAUSE_END.split(text[:q.start])[-1].strip(), HMM=False)]
     while pairs and pairs[-1][0] in _LINK:
         pairs.pop()
     if not pairs or pairs[-1][1] != "v" or pairs[-1][0] in _NOUN_VERBS:
@@ -137,7 +137,7 @@ def _deed(text: str, q) -> str:
     run = _CJK.match(text, q.end)
     if not run or len(run.group()) > _MAX_INDICATOR:
         return ""
-    first = next(iter(posseg().cut(run.group())))
+    first = next(iter(posseg().cut(run.group(), HMM=False)))
     if first.flag[:1] not in "vdp" or (first.word in _LINK and first.flag != "p") or len(run.group()) < 2:
         return ""
     return "" if first.flag == "p" and _PERSON.search(run.group()) else run.group()

@@ -271,6 +271,11 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     ("团市委召开全会", "会议部署了2024年工作安排。", None),  # a plan is no year reviewed
     # Blind set 23's 佛山 2023 report (dated 2024-01-19): a word between the year and 工作回顾.
     ("凝心聚力 青春建功", "各位委员:现在,我代表常委会向全会报告工作。\n一、2023年主要工作回顾\n2023年是…", 2023),
+    # Blind set 34's 赤峰 page: the meeting states the year's results ("会议指出,2024年,…"), or only its title names
+    # the year's work meeting, which is held at the year's start.
+    ("共青团双鸭山市第九届委员会第五次全体(扩大)会议召开", "1月16日,…会议召开。\n会议指出,2024年,全市各级团组织…", 2024),
+    ("共青团赤峰市委召开2025年全市共青团工作会议", "2月20日,…召开2025年全市共青团工作会议暨2024年度表彰大会。", 2024),
+    ("团市委召开2025年上半年全市共青团工作会议", "7月10日,…", None),
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year

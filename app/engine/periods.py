@@ -16,11 +16,13 @@ SUMMARY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?(?:工作)?(?:总结|报�
 # in 2025; its 全年 figures are 2024's). Not a span ("回顾2019年以来").
 REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以来|来)|"
                            r"报告((?:19|20)\d{2})\s*年度?工作|"  # "我向全会报告2024年工作和2025年工作安排"
+                           r"会议(?:指出|认为|肯定|充分肯定了?)[,,:]?\s*((?:19|20)\d{2})\s*年(?!以来|来)|"  # "会议指出,2024年,…"
                            r"((?:19|20)\d{2})\s*年度?(?:[\u4e00-\u9fff]{0,5}?工作)?(?:情况)?(?:回顾|总结)")  # its first
 # part: "一、2023年工作回顾", "一、2023年主要工作回顾", "2023年全市共青团工作总结"
 # A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
 TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
 LEAD_CHARS = 300
+YEAR_MEETING = re.compile(r"召开((?:19|20)\d{2})\s*年(?:度)?(?:(?!半年|季度|月)[^,,。:])*?共青团工作会议")
 # A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
 # name none, though ; splits them into sentences.
 LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
@@ -30,7 +32,10 @@ def report_period(title: str, text: str) -> int | None:
     """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
     2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
     found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
-    return int(next(g for g in found.groups() if g)) if found else None
+    if found:
+        return int(next(g for g in found.groups() if g))
+    meeting = YEAR_MEETING.search(title)  # a year's work meeting is held at its start: its 全年 figures are the last year's
+    return int(meeting.group(1)) - 1 if meeting else None
 
 
 # A report's part: "三、2025年工作安排", "二、存在的不足" (numbered, short, no sentence); (一)… items are inside one.

@@ -25,7 +25,7 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 16  # 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 17  # 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
 # 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
 # 9: "乡镇和县直单位" names no 和县; 10: a bare name opening a town's (朝阳镇) names no place

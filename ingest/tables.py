@@ -138,9 +138,11 @@ def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
     if not across:
         return None
     # the merged label only where a column's own label is not enough ("2023年|2024年" over 团员|志愿者 each):
-    # each row's clause names it before every figure, words a question rarely says
+    # each row's clause names it before every figure, words a question rarely says; but a year it names always
+    # ("2024年" over 计划 | 完成 beside "2025年目标": the plan and the result are 2024's)
     own = [t if key is top_key or not text else text for (top_key, t), (key, text) in zip(top, row)]
-    return [_join(t, label) if own.count(label) > 1 and label != t else label for (_, t), label in zip(top, own)]
+    return [_join(t, label) if (own.count(label) > 1 or _YEAR.fullmatch(t)) and label != t else label
+            for (_, t), label in zip(top, own)]
 
 
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)

@@ -200,6 +200,18 @@ def test_a_merged_header_label_is_kept_where_the_columns_own_labels_repeat():
     assert row_lines(grid)[0] == "甲县2023年团员1名;甲县2023年志愿者2名;甲县2024年团员3名;甲县2024年志愿者4名。"
 
 
+def test_a_merged_header_naming_only_a_year_is_kept_over_its_columns():
+    """Blind set 34's 鄂尔多斯 table: "2024年" merged over 计划 | 完成, beside "2025年目标". Without the year, 计划1000名
+    and 完成1126名 read as of no year, and "2024年…的计划数" and "2025年…的目标" took the wrong column."""
+    from ingest.tables import row_lines
+
+    y24, name, unit, target = object(), object(), object(), object()
+    grid = [[(name, "指标"), (unit, "单位"), (y24, "2024年"), (y24, "2024年"), (target, "2025年目标")],
+            [(name, "指标"), (unit, "单位"), (object(), "计划"), (object(), "完成"), (target, "2025年目标")],
+            [(object(), t) for t in ("推荐优秀团员入党", "名", "1,000", "1,126", "1,150")]]
+    assert row_lines(grid)[0] == "推荐优秀团员入党2024年计划1,000名;推荐优秀团员入党2024年完成1,126名;推荐优秀团员入党2025年目标1,150名。"
+
+
 def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
     """Blind set 32's 云南大学 report listed its awards (奖项 | 项目名称 | 学院 | 项目负责人) with no figure: its rows had
     lost their labels, and "“咖语云南”项目负责人" found no one."""

@@ -19,6 +19,7 @@ _TYPES = (
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
     ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
     ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"
+                r"|\bwhat\b.*\b(?:target|goal|quota)s?\b(?! (?:group|area|audience))"  # "What is Ordos's 2025 target for…?"
                 r"|(?<![什哪])(?:总数|人数|个数|数量|总量|总额|金额|数|额|率|比例|占比)[?？]?$"  # "2023年宿迁注册青年志愿者总数"
                 r"|(?<=[\u4e00-\u9fff]{2})目标[?？]?$"),  # "藏大下学年新发展团员目标?"
     ("name", r"全称|名称|叫什么|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),

@@ -413,7 +413,11 @@ def test_universities_are_names_jieba_knows_whole_not_words_read_back():
     from app.engine.localities import universities
 
     assert universities("东北农业大学注册志愿者多少?") == ["东北农业大学"]
-    assert universities("2017年全国有多少名应届毕业生报名服务桂林理工大学西部计划?") == []
+    assert universities("2017年全国有多少名应届毕业生报名服务桂林理工大学西部计划?") == ["桂林理工大学"]  # not 服务…
+    # Blind set 34: a kind of university jieba holds as one word after its place (内蒙古 师范大学) is a name, so a
+    # question on it is refused where only 内蒙古大学's report is held
+    assert universities("内蒙古师范大学2024年注册志愿者有多少名?") == ["内蒙古师范大学"]
+    assert universities("团员走进师范大学") == []
     assert universities("镇江希望工程帮助了多少名学生,其中新考上大学的有多少?") == []
 
 

@@ -95,7 +95,8 @@ _VERBS_BEFORE = frozenset("资助 帮助 考上 考入 录取 培养 服务 走�
 
 def universities(text: str) -> list[str]:
     """The universities a text names in full that jieba's dictionary knows as one word (东北农业大学, 北京大学) or as a
-    place, a word and 大学 (西藏民族大学), not a name read back over other words ("服务桂林理工大学", "新考上大学")
+    place, a word and 大学 (西藏民族大学), or a place and a kind of university (内蒙古 师范大学, 桂林 理工大学), not a
+    name read back over other words ("服务桂林理工大学", "新考上大学")
     nor a generic one (理工大学)."""
     from ingest.words import jieba as mapped
 
@@ -105,7 +106,8 @@ def universities(text: str) -> list[str]:
     for i, w in enumerate(cut):
         if not w.endswith("大学"):
             continue
-        before = cut[max(0, i - 2):i] if w == "大学" else []  # 西藏 民族 大学 (not 桂林 理工大学: read back)
+        # 西藏 民族 大学; 内蒙古 师范大学 (a kind of university jieba holds as one word, its place before it)
+        before = cut[max(0, i - 2):i] if w == "大学" else cut[i - 1:i] if len(w) == 4 and i else []
         while before and not _a_place(before[0], find):
             before = before[1:]
         if before and all(len(b) == 2 and b not in _VERBS_BEFORE for b in before[1:]):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable
 
+from . import periods
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
@@ -108,6 +109,11 @@ FEATURES: tuple[str, ...] = (
                                                            # 128500人 of "比上年的128500人增加17700人" is 2023's level
     "months_asked", "month_fit", "month_misfit",           # a month asked (截至7月, 一季度) and the one nearest before
                                                            # the value in its sentence ("截至7月20日,…") is it / another
+    "docdate_misfit",                                      # the report's own date, where the passage names another year
+                                                           # ("2022年,…入选试点" asked 哪一年: 2022, not the report's)
+    "honour", "honour_misfit",                             # the value's clause counts an honour (表彰…优秀共青团员五十名,
+                                                           # 五四红旗团支部十个), and none was asked: 有多少个团支部 asks
+                                                           # what there is, not how many were commended
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -121,6 +127,9 @@ _ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团
 # Words that say a figure is the whole place's, or all there is: no thing counted of their own.
 _WHOLE_WORDS = re.compile(r"全[省市区县州旗盟校]|全地区|[本我][省市区县州校]|共有|现有|拥有|已有|共计|总计|合计|一共|共|达到|达")
 _STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
+_HONOUR_AT = re.compile(r"表彰|评选|评为|授予|获评|荣获|命名|获得者|先进集体|先进个人|(?<!推荐)优秀(?:共青)?团(?:员|干部)(?!入党|作为)|五四红旗|奖章|标兵|十佳|最美")
+_ASKS_HONOUR = re.compile(r"表彰|评选|评为|授予|获评|荣获|获得|命名|优秀|先进|红旗|奖章|标兵|称号|十佳|最美|荣誉|奖|"
+                          r"\b(?:awards?|awarded|honou?rs?|honou?red|outstanding|excellent|model|commend\w*)\b", re.I)
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
 _WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
@@ -199,6 +208,7 @@ class Env:
         self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
         self.asks_new = bool(_ASKS_NEW.search(q.text)) and not self.asks_stock
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
+        self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
@@ -396,11 +406,16 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
                   "stock_misfit": float(env.asks_stock and bool(_ADDED.search(text[span[0]:at]))),
                   "new_misfit": float(env.asks_new and bool(_STOCK_AT.search(text[span[0]:at]))
                                       and not _ADDED.search(text[span[0]:at]))}
+        honour = bool(_HONOUR_AT.search(text[span[0]:at]))
+        found |= {"honour": float(honour), "honour_misfit": float(honour and not env.asks_honour)}
     if cand.source in ("date", "docdate"):
         day, year = "日" in cand.value, "年" in cand.value
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
+        if cand.source == "docdate":  # "2022年,呼和浩特市入选…试点": the passage dates what it says itself
+            named = periods.years(text[slice(*sentence_span(text, span))])
+            found["docdate_misfit"] = float(bool(named) and not any(str(y) in cand.value for y in named))
     if cand.source == "docno":
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))

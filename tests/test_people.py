@@ -117,3 +117,11 @@ def test_tibetan_names_of_four_characters_and_people_listed_after_who_they_are()
     assert listed == ["久美多杰", "拉毛措", "杨扎西"]
     assert [p[0] for p in people("宣讲员索南吉等12人深入牧区", "是谁?", roles)] == ["索南吉"]
     assert "刘伟强调" not in [p[0] for p in people("团市委书记刘伟强调,要抓好落实。", "书记是谁?", roles)]
+
+
+def test_mongolian_names_of_five_to_seven_characters_after_a_role():
+    """Blind set 34 (内蒙古大学's award table): 阿拉腾其其格, 额尔敦毕力格 were read as 阿拉 and none; a name of five or
+    more characters is read only when its characters are a transliteration's, up to the clause's end."""
+    assert people("学院为生态与环境学院,负责人为阿拉腾其其格", "负责人是谁?", ["负责人"])[0][0] == "阿拉腾其其格"
+    assert people("学院为蒙古学学院,负责人为额尔敦毕力格", "负责人是谁?", ["负责人"])[0][0] == "额尔敦毕力格"
+    assert [p[0] for p in people("负责人为生态与环境学院", "负责人是谁?", ["负责人"])] == []

@@ -90,7 +90,7 @@ def people(clause: str, question: str, asked_roles: list[str]):
                 continue
             at = _GAP.match(clause, m.end()).end()
             name = next((n for n, start in dotted_names(clause[at:at + 14]) if start == 0), "") \
-                or _after_role(clause[at:at + 6], cut)
+                or _long_name(clause[at:at + 8]) or _after_role(clause[at:at + 6], cut)
             if name and name not in question:
                 found.setdefault(at, (name, at, role in asked_roles, True))
     for m in _ELECTED.finditer(clause):
@@ -162,6 +162,17 @@ def _after_role(text: str, cut) -> str:
 
 
 _PLACE_END = set("省市县区州盟旗镇乡村街道")
+# Characters of Mongolian, Uyghur, Kazakh and Tibetan names written in Chinese without a dot (阿拉腾其其格, 额尔敦毕力格,
+# 买买提江阿布拉): five to seven of them after a role up to the clause's end are one name, not words.
+_TRANSLITERATED = set("阿巴拉尔克提买江娜格其日图雅乌兰敦毕力腾苏吐热合曼古丽米艾山努别沙肯依明西哈木吾帕孜塔扎卓玛次仁旦"
+                      "增措央宗嘎布达朗洛桑顿珠德吉索南扎西加措白玛琼达瓦那钦呼和斯楞宝音乐额都赛罕特穆耶勒赫汗库尔班"
+                      "伊买尼亚夏迪拉里孜吾斯曼尔汗")
+_LONG_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{5,7})(?=[,,。;;、()()\s]|$)")
+
+
+def _long_name(text: str) -> str:
+    m = _LONG_NAME.match(text)
+    return m["name"] if m and sum(c in _TRANSLITERATED for c in m["name"]) >= len(m["name"]) - 1 else ""
 
 
 _PLACED_NAME = re.compile(r"(?P<name>[^\W\d的了在和与及为是对将把从向由等各全该本][\u3400-\u4dbf\u4e00-\u9fff]{1,3}?)"

@@ -21,7 +21,7 @@ MAX_POSITIONS = 100_000  # grid positions an HTML table may expand to
 CELL_CHARS = 60  # a data table's cells are labels and figures, not paragraphs
 _NUMBER = re.compile(r"[约近超逾]?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:[%‰]|[\u4e00-\u9fff]{1,2})?(?:余|多|以上|左右)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年?")
-_UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()()]{1,4})[))]\s*$")
+_UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[))]\s*$")
 _CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。]{1,4})\s*[))]?")
 _TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*)")
 
@@ -58,12 +58,13 @@ def numbered(text: str) -> str:
 
 def _label(header: str) -> tuple[str, str]:
     """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', ''); '综合得分' -> ('综合得分', '分')."""
-    m = _UNIT.search(header)
+    m = _UNIT.search(header) or _UNIT_NOTED.search(header)  # "注册青年志愿者(名,截至6月底)": 名, as of a date
     if m:
         return header[:m.start()].strip(), m.group(1).strip()
     return header, "分" if _SCORE.search(header) else ""
 
 
+_UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
 _SCORE = re.compile(r"(?:得分|评分|分数|总分)$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
 
 

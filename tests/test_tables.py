@@ -212,6 +212,15 @@ def test_a_merged_header_naming_only_a_year_is_kept_over_its_columns():
     assert row_lines(grid)[0] == "推荐优秀团员入党2024年计划1,000名;推荐优秀团员入党2024年完成1,126名;推荐优秀团员入党2025年目标1,150名。"
 
 
+def test_a_header_unit_with_a_note_after_it_is_the_columns_unit():
+    """Blind set 34's 呼伦贝尔 table: "注册青年志愿者(名,截至6月底)" left its figures bare (11860), which then fitted a
+    question on 青年之家 (个)."""
+    from ingest.tables import _label
+
+    assert _label("注册青年志愿者(名,截至6月底)") == ("注册青年志愿者", "名")
+    assert _label("青年之家(个,累计)") == ("青年之家", "个")
+
+
 def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
     """Blind set 32's 云南大学 report listed its awards (奖项 | 项目名称 | 学院 | 项目负责人) with no figure: its rows had
     lost their labels, and "“咖语云南”项目负责人" found no one."""

@@ -533,3 +533,11 @@ def test_a_project_or_college_a_table_row_answered_with_and_a_pronoun_after_a_ti
     quarter = [("甘南玛曲县第二季度新发展了多少团员?", "67名。原文:“玛曲县新发展团员67名;”")]
     assert condense("二季度它的综合得分是多少?", quarter).startswith("甘南玛曲") and "它" not in \
         condense("二季度它的综合得分是多少?", quarter)
+
+
+def test_blind_set_34s_award_follow_ups():
+    """The college of the project an answer named ("哪个学院的?"), and another grade of the same award ("那二等奖呢?")."""
+    asked = "内蒙古大学获得第十八届挑战杯全国一等奖的是什么项目?"
+    said = "奖项为第十八届“挑战杯”全国大学生课外学术科技作品竞赛一等奖,项目名称为蒙古高原典型草原碳汇能力评估与提升路径研究,学院为生态与环境学院。"
+    assert resolve("哪个学院的?", [(asked, said)]).text == "内蒙古大学“蒙古高原典型草原碳汇能力评估与提升路径研究”项目是哪个学院的?"
+    assert resolve("那二等奖呢?", [(asked, said)]).text == "内蒙古大学获得第十八届挑战杯全国二等奖的是什么项目?"

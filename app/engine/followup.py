@@ -253,6 +253,7 @@ def _focus(question: str) -> str | None:
     return focus
 
 
+_GRADE = re.compile(r"[一二三四五六七八九特]等奖|[金银铜]奖|优秀奖|[金银铜]牌")
 _ONE_YEAR = re.compile(r"当年|这一年|那一年|单年")
 _RUNNING = re.compile(r"自?(?:19|20)\d{2}\s*年[^,,。]{0,6}?以来|(?<!\d)(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)?"
                       r"(?:累计|共计|合计)?|累计|以来")
@@ -297,6 +298,8 @@ def _swap(previous: str, focus: str) -> str:
         return qualify(text, rest)
     if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
         return role
+    if _GRADE.fullmatch(rest) and (grade := _GRADE.search(text)):  # "那二等奖呢?" after "…一等奖的是什么项目?"
+        return text[:grade.start()] + rest + text[grade.end():]
     if MEASURED.search(rest) and PART.search(text):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its
         # own, of the scope asked (not the part narrowed to)
         return f"{scope_words(text)}{rest}是多少?"

@@ -38,6 +38,10 @@ _PROJECT_ROW = re.compile(r"项目名称为(?P<name>[^,,;;。]{2,40})")
 _FIRST_QUOTED = re.compile(r"“(?P<name>[^“”]{2,40})”")
 
 
+# "哪个学院的?" after "…获得一等奖的是什么项目?": the college of the project the answer named
+_WHOSE = re.compile(r"^(?:那|那么)?(?:是)?(?:哪个|哪所|哪家|什么)(?:学院|单位|学校|团队|院系|专业)的?(?:项目)?[??]?$")
+
+
 def project_named(answer: str) -> str:
     """The project an answer names: a table row's 项目名称, else its first quoted name, else a short answer itself."""
     said = answer.split("原文")[0]
@@ -48,10 +52,15 @@ def project_named(answer: str) -> str:
 
 
 def named_by_answer(question: str, previous: str, answer: str) -> str:
-    if (this := _THIS_PROJECT.match(question) or (_BARE_WHO.match(question) and _ASKED_PROJECT.search(previous))) \
+    asked_project = bool(_ASKED_PROJECT.search(previous))
+    this = _THIS_PROJECT.match(question)
+    if (this or asked_project and (_BARE_WHO.match(question) or _WHOSE.match(question))) \
             and (project := project_named(answer)):
-        rest = question[this.end():] if this.re is _THIS_PROJECT else question
-        return f"{project}项目的{rest}"
+        if this:
+            return f"{project}项目的{question[this.end():]}"
+        if _WHOSE.match(question):  # "哪个学院的?": "“…”项目是哪个学院的?"
+            return f"{project}项目是{re.sub(r'^(?:那么|那)?是?', '', question)}"
+        return f"{project}项目的{question}"
     if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
             (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
         return head.group(1) + question[he.end():]

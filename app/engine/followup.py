@@ -51,7 +51,7 @@ _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|
 _TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
-_VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
+_VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共|实际)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
                         rf"受理|接听|开展|举办|派出|惠及|扶持)了?(?:多少|几)[万亿]?(?:{MEASURE})?[??]?$")
 # The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
 _THIS_YEAR = re.compile(r"今年|本年度?")

@@ -61,8 +61,9 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and (previous in q.years or asks_prior)),
             "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
-            "period_fit": float(bool(period) and period in q.years),
-            "period_misfit": float(bool(period) and bool(q.years) and period not in q.years),
+            # 上年 asked with no year names the report's year before ("通辽上年12355咨询来电": not 2024's 3864个)
+            "period_fit": float(bool(period) and period in (asked := q.years or ((previous,) if asks_prior else ()))),
+            "period_misfit": float(bool(period) and bool(asked) and period not in asked),
             "own_year_fit": float(own in q.years)}
 
 

@@ -62,7 +62,7 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
             "prior_fit": float(prior and (previous in q.years or asks_prior)),
             "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
             # 上年 asked with no year names the report's year before ("通辽上年12355咨询来电": not 2024's 3864个)
-            "period_fit": float(bool(period) and period in (asked := q.years or ((previous,) if asks_prior else ()))),
+            "period_fit": float(bool(period) and period in (asked := q.years or ((previous,) if asks_prior and previous else ()))),
             "period_misfit": float(bool(period) and bool(asked) and period not in asked),
             "own_year_fit": float(own in q.years)}
 

@@ -57,12 +57,13 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     own, previous, fallback = _passage_years(p.title, p.period, p.date, p.text, p.section)
     in_sentence = _YEAR.findall(sentence)
     period = previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or fallback
+    # 上年 asked with no year names the report's year before ("通辽上年12355咨询来电": not 2024's 3864个)
+    asked = q.years or ((previous,) if asks_prior and previous else ())
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and (previous in q.years or asks_prior)),
             "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
-            # 上年 asked with no year names the report's year before ("通辽上年12355咨询来电": not 2024's 3864个)
-            "period_fit": float(bool(period) and period in (asked := q.years or ((previous,) if asks_prior and previous else ()))),
+            "period_fit": float(bool(period) and period in asked),
             "period_misfit": float(bool(period) and bool(asked) and period not in asked),
             "own_year_fit": float(own in q.years)}
 

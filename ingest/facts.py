@@ -49,7 +49,7 @@ from .schema import Document, Fact
 # gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place; 25: "由上年的38个增加到52个" is one thing
 # in two years, an appendix's "新发展团员:3126名(上年2784名)" its label's in this year and the one before, and an
 # appendix heading (附件:2024年…) dates what follows it, not the plan section before it.
-FACTS_VERSION = 27
+FACTS_VERSION = 28
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

@@ -130,6 +130,8 @@ def renamed(places: list[Place]) -> list[Place]:
 
 def written(place: Place) -> str:
     """The shortest name that reads back as this place: 铜川; 海南州 (海南 is the province); 互助县 (互助 is a word)."""
+    if place.code and place.name.endswith("旗"):  # a banner is named whole: 四子王旗, 准格尔旗 (never 四子王)
+        return place.name
     return _written().get(place) or (place.name if place.code else place.short)  # a title's own name as it is
 
 

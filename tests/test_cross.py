@@ -859,3 +859,15 @@ def test_an_honour_quoted_is_the_mention_term_and_listed_places_keep_their_own_y
     assert cross.detect("哪些报告里有人获评“全国向上向善好青年”？").indicator == "全国向上向善好青年"
     listed = cross.detect("阿克苏地区2023年、库车市2024年、克拉玛依市2023年全年各新发展了多少团员？")
     assert listed.kind == "list" and listed.place_years == (("阿克苏", 2023), ("库车", 2024), ("克拉玛依", 2023))
+
+
+def test_blind_set_34s_cross_readings():
+    """A quoted name then a described kind mentions the name; 上年 listed before years is the year before them and
+    依次 asks them in order; "三市中," counts nothing; a banner is named whole."""
+    from app.engine.gazetteer import table, written
+
+    assert cross.detect("哪些报告中开展了“石榴籽”民族团结交流活动?").indicator == "石榴籽"
+    asked = cross.detect("通辽新发展团员数:上年、2024年和2025年计划依次是多少?")
+    assert (asked.kind, asked.indicator, asked.years) == ("trend", "新发展团员数", (2023, 2024, 2025))
+    assert cross.detect("鄂尔多斯、赤峰、通辽三市中,2024年注册青年志愿者最多的是哪个市?").indicator == "注册青年志愿者"
+    assert written(table()["四子王旗"][0]) == "四子王旗"

@@ -85,7 +85,7 @@ _FORM = re.compile(r"的(?:是)?(?:哪个)?(?:乡镇|镇|乡|街道|学院|院�
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
                    r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"
-                   r"相比|比较|对比|跟|比|各地|各[个份]?|分别|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
+                   r"相比|比较|对比|跟|比|各地|各[个份]?|分别|依次|逐一|列一下|列出|列举|每个(?:地方|地区|城市)|不同地方|报告|"
                    r"这些|里面|里|当中|之中|以来|一共|总共|合计|总计|共计|加起来|加一起|加在一起|相加|之和|[两三四五六七八九十几\d]+个?(?:地级市|城市|地方|地市|[市县区地])(?:之中|当中|中|里)?|两个|"
                    r"(?<=\s)(?:之中|当中|中|里)(?=[,,、\s])|"  # "鄂尔多斯、赤峰、通辽三市中," and "…四子王旗中,"
                    r"历年|逐年|各年|每年|这几年|近几年|历次|变化|趋势|走势|情况|怎么|怎样|如何|一路|前后|[两几各]份(?:总结|报告)?|"
@@ -125,8 +125,13 @@ class CrossQuestion:
     verbatim: bool = False  # mention: the term was quoted whole, so a report must say it as written
 
 
+_PLAN_WORDS = re.compile(r"计划|完成|目标|实际")
+_PRIOR_LISTED = re.compile(r"(?:上年|去年|上一年)(?=[、,,和与及]\s*((?:19|20)\d{2})\s*年)")
+
+
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
     """The cross-report reading of a question, or None to keep the single-report path."""
+    text = _PRIOR_LISTED.sub(lambda m: f"{int(m.group(1)) - 1}年", text)  # "上年、2024年和2025年": 2023, 2024, 2025
     text, mentions, places = place_mentions(text, catalogue)
     if english.is_english(text):
         return _english(text, places)
@@ -136,7 +141,8 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
         term = _GLOSS.sub("", _MENTION_FORM.sub("", text))  # "防艾(预防艾滋病)宣传": the gloss says it again
         quoted = [m.group()[1:-1] for m in _QUOTED.finditer(text)]
         rest = term.replace(quoted[0], "", 1) if len(quoted) == 1 else term
-        if len(quoted) == 1 and (_KIND_OF_NAME.fullmatch(rest) or not _AWARD_FRAME.sub("", rest)):
+        kind_after = len(quoted) == 1 and term.startswith(quoted[0]) and _DESCRIBED_KIND.fullmatch(rest)
+        if len(quoted) == 1 and (_KIND_OF_NAME.fullmatch(rest) or kind_after or not _AWARD_FRAME.sub("", rest)):
             term = quoted[0]  # "“创青春”比赛": the name, which a report gives with its own kind word (大赛); an
             # honour whoever won it ("有集体获得“全国五四红旗团委”称号", "有人获评…"): as the reports name it
         return CrossQuestion("mention", term, verbatim=quoted == [term]) if len(term) >= 2 else None
@@ -146,6 +152,8 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
     kind, fewest = _kind(text, places)
     if kind is None:
         return None
+    if kind == "trend" and len(bare := _PLAN_WORDS.sub("", indicator)) >= 2:
+        indicator = bare  # "上年、2024年和2025年计划依次": a year's figure each, the last a plan
     levels = tuple(level for pattern, level in _LEVELS if pattern.search(text)) if not places else ()
     own, rest = _place_years(text, mentions)
     return CrossQuestion(kind, indicator, places, fewest, tuple(sorted(int(y) for y in set(_YEAR.findall(rest)))),
@@ -156,6 +164,9 @@ _WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]")
 _GLOSS = re.compile(r"\([^()]{1,12}\)")
 # What a quoted name is, which reports write in their own words (“创青春”中国青年创新创业大赛)
 _KIND_OF_NAME = re.compile(r"比赛|大赛|竞赛|赛事|活动|项目|工程|行动|品牌")
+# a quoted name, then what kind of thing it is, described ("“石榴籽”民族团结交流活动": reports write "“石榴籽”青少年
+# 交流营", "“石榴籽·青春同心”…交流活动"): the name is what they share
+_DESCRIBED_KIND = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_KIND_OF_NAME.pattern})")
 _AWARD_FRAME = re.compile(r"集体|个人|单位|团组织|获得|获评|荣获|被评为|被授予|荣誉称号|称号|荣誉|人|谁|了|过")
 
 

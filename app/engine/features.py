@@ -413,9 +413,12 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
-        if cand.source == "docdate":  # "2022年,呼和浩特市入选…试点": the passage dates what it says itself
+        if cand.source == "docdate":  # "2022年,呼和浩特市入选…试点": the passage dates what it says itself (a year
+            # other than the report's own, its title's or its period's: a 2025 report's "2024年" is what it reviews)
             named = periods.years(text[slice(*sentence_span(text, span))])
-            found["docdate_misfit"] = float(bool(named) and not any(str(y) in cand.value for y in named))
+            p = env.passages[rank]
+            own = periods.years(f"{p.title} {p.period}年 {p.date[:4]}年")
+            found["docdate_misfit"] = float(bool(named - own))
     if cand.source == "docno":
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))

@@ -33,7 +33,9 @@ classes fixed (second session of 2026-12-02): 0.903 / 0.857 / 0.893 / 0.962 / 0.
 the floors stay. With blind set 23 (practice22) in and its classes fixed (third session of 2026-12-02): 0.902 / 0.859 /
 0.891 / 0.965 / 0.044 over 16,645 (practice22 0.875); the floors stay. With blind sets 24-26 (practice23-25) in and
 their classes fixed (sixth session of 2026-12-02): 0.910 / 0.867 / 0.893 / 0.970 / 0.040 over 19,653 (follow-up turns
-0.849; practice25 0.958); the floors rose to 0.885 / 0.84 / 0.87 / 0.945, false refusals <= 0.065. The table is built
+0.849; practice25 0.958); the floors rose to 0.885 / 0.84 / 0.87 / 0.945, false refusals <= 0.065. With blind set 34
+(practice33) in and its classes fixed (first session of 2026-12-04): 0.922 / 0.888 / 0.899 / 0.972 / 0.035 over 27,797
+(practice33 0.967); the floors rose to 0.90 / 0.865 / 0.88 / 0.95, false refusals <= 0.055. The table is built
 and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
@@ -50,8 +52,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.89, "value_accuracy": 0.845, "citation_accuracy": 0.87, "refusal_accuracy": 0.95}
-CV_MAX_FALSE_REFUSALS = 0.06
+CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.88, "refusal_accuracy": 0.95}
+CV_MAX_FALSE_REFUSALS = 0.055
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->

@@ -5,6 +5,7 @@ clause ("注册志愿者已达528740人"); a table row's header; the honour or p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .fact_numbers import EXTRA_UNITS
 
@@ -96,11 +97,9 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
 def _topic(text: str, q) -> str:
     """A figure closing its clause right after a verb counts the clause's subject, named before the verb:
     "农村青年致富带头人协会已建成152个", "青年示范社每年重点扶持50个" (not "团市委共选派45名": who acts is not counted)."""
-    from ingest.words import posseg
-
     if q.unit not in _TOPIC_UNITS or _CJK.match(text, q.end):
         return ""
-    pairs = [(w.word, w.flag) for w in posseg().cut(_CLAUSE_END.split(text[:q.start])[-1].strip(), HMM=False)]
+    pairs = list(_tagged(_CLAUSE_END.split(text[:q.start])[-1].strip()))
     while pairs and pairs[-1][0] in _LINK:
         pairs.pop()
     if not pairs or pairs[-1][1] != "v" or pairs[-1][0] in _NOUN_VERBS:
@@ -125,30 +124,24 @@ def _topic(text: str, q) -> str:
 def _deed(text: str, q) -> str:
     """People counted by nothing before them are counted by what they did after: "累计有9183名得到资助,13103名在团组织
     帮助下顺利就业", "另有2.4万人在线收看直播"."""
-    from ingest.words import posseg
-
-    from ingest.words import jieba as mapped
-
     head = text[:q.start]
     if q.unit not in _PEOPLE or head.rstrip().endswith(tuple(_QUOTES + "”」》")):
         return ""
-    if not all(w in _LINK or w in _THEN for w in mapped().lcut("".join(_CJK.findall(_CLAUSE_END.split(head)[-1])))):
+    if not all(w in _LINK or w in _THEN for w in _words("".join(_CJK.findall(_CLAUSE_END.split(head)[-1])))):
         return ""
     run = _CJK.match(text, q.end)
     if not run or len(run.group()) > _MAX_INDICATOR:
         return ""
-    first = next(iter(posseg().cut(run.group(), HMM=False)))
-    if first.flag[:1] not in "vdp" or (first.word in _LINK and first.flag != "p") or len(run.group()) < 2:
+    word, flag = _tagged(run.group())[0]
+    if flag[:1] not in "vdp" or (word in _LINK and flag != "p") or len(run.group()) < 2:
         return ""
-    return "" if first.flag == "p" and _PERSON.search(run.group()) else run.group()
+    return "" if flag == "p" and _PERSON.search(run.group()) else run.group()
 
 
 def names_nothing(words: str) -> bool:
     """Whether these words (a clause before a figure, its places and years taken out) name nothing counted:
     "其中,大理市开展98场", "南康区7.3万人", "其中2023年新建61个", "累计达到203个"."""
-    from ingest.words import jieba as mapped
-
-    return all(w in _NAMES_NOTHING for w in mapped().lcut("".join(_CJK.findall(words))))
+    return all(w in _NAMES_NOTHING for w in _words("".join(_CJK.findall(words))))
 
 
 def before_words(text: str, end: int) -> str:
@@ -202,17 +195,14 @@ def _after(text: str, q) -> str:
 
 def _before(sentence: str, q) -> str:
     """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
-    from ingest.words import jieba as mapped
-
-    jieba = mapped()
     # "其中2023年新建61个", "营地(基地)29个", a table row's "“青年之家”(个)2023年121个"
     head = _TAIL_PARENTHESIS.sub("", _YEAR.sub(",", _COMPARED_YEAR.sub(",", sentence[:q.start])).rstrip(",, "))
     head = head.rstrip(_QUOTES + "”」》\" ")  # 打造示范性“青年之家”10处以上
-    if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in jieba.lcut(named["acts"])):
+    if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in _words(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising
     clauses = _CLAUSE_END.split(head)
     runs = _CJK.findall(clauses[-1])
-    words = jieba.lcut(runs[-1]) if runs else []
+    words = list(_words(runs[-1])) if runs else []
     while words and words[-1] in _LINK:
         words.pop()
     if not words and len(clauses) > 1 and len(clauses[-1].strip()) <= 2:
@@ -242,3 +232,24 @@ def _counted(head: str) -> str:
         return _before(head, SimpleNamespace(start=len(head) - len(own) + there[-1].start()))
     clause = max(head.rfind(c) for c in ",,")  # else the clause before: "“百年团史青年说”专栏,共15期"
     return _before(head, SimpleNamespace(start=clause)) if clause > len(head) - len(own) else ""
+
+
+# jieba's cuts of the short runs before and after figures, remembered: the same ones recur across a report's
+# sentences and across reports ("注册志愿者", "新发展团员"), and a cut costs ~0.1 ms. jieba's dictionary never
+# changes in these processes (no add_word), so a remembered cut is the cut.
+_CUTS = 50_000
+
+
+@lru_cache(maxsize=_CUTS)
+def _words(run: str) -> tuple[str, ...]:
+    from ingest.words import jieba as mapped
+
+    return tuple(mapped().lcut(run))
+
+
+@lru_cache(maxsize=_CUTS)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech tag) of jieba.posseg's cut without its HMM."""
+    from ingest.words import posseg
+
+    return tuple((w.word, w.flag) for w in posseg().cut(text, HMM=False))

@@ -52,8 +52,10 @@ def section_year(paragraph: str) -> int | None:
 
 
 # A portal's footer, kept as the report's last paragraph (ingest/clean.py SITE_INFO) or a line of it: its "© 2018-2025"
-# dates the site, not the report.
-SITE_PARAGRAPH = re.compile(r"网站信息:[^\n]*|[^\n]*(?:©|版权所有|Copyright|ICP备)[^\n]*")
+# dates the site, not the report. The footer words are looked for from a line's start only (^, re.M): the same
+# matches as trying every position, which scanned the rest of the line from each (0.6 ms a report, 1/8 of ingest's
+# Python time: each report's scope is worked out twice).
+SITE_PARAGRAPH = re.compile(r"网站信息:[^\n]*|^[^\n]*(?:©|版权所有|Copyright|ICP备)[^\n]*", re.M)
 # "比上年的128500人增加17700人", "上年同期为": the figure of the year before the report's, which it covers too.
 PRIOR_FIGURE = re.compile(r"(?:上年|去年|上一年|前一年)(?:同期|底|末)?(?:的|为|是)\s*\d")
 

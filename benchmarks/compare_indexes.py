@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -38,8 +39,11 @@ def main(argv=None) -> int:
     import chromadb
     from chromadb.config import Settings
 
-    old_path, new_path = (argv or sys.argv[1:])[:2]
-    old, new = (chromadb.PersistentClient(path=p, settings=Settings(anonymized_telemetry=False)) for p in (old_path, new_path))
+    paths = (argv or sys.argv[1:])[:2]
+    if missing := [p for p in paths if not (Path(p) / "chroma.sqlite3").is_file()]:
+        print(f"not a knowledge base: {', '.join(missing)}")  # an empty client on a mistyped path would compare equal
+        return 2
+    old, new = (chromadb.PersistentClient(path=p, settings=Settings(anonymized_telemetry=False)) for p in paths)
     names = sorted(c.name for c in old.list_collections())
     if names != sorted(c.name for c in new.list_collections()):
         print("the indexes have different collections")

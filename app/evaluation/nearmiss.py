@@ -42,7 +42,8 @@ SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"
            ("practice26", "tests/data/practice26"), ("practice27", "tests/data/practice27"),
            ("practice28", "tests/data/practice28"), ("practice29", "tests/data/practice29"),
            ("practice30", "tests/data/practice30"), ("practice31", "tests/data/practice31"),
-           ("practice32", "tests/data/practice32"), ("practice33", "tests/data/practice33"))
+           ("practice32", "tests/data/practice32"), ("practice33", "tests/data/practice33"),
+           ("practice34", "tests/data/practice34"))
 SEED = 10
 LEVELS = ("county", "city", "province")  # most specific first
 # County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).
@@ -219,7 +220,9 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             year = year_variant(g.question, years_covered("\n".join([texts.get(g.doc, ""), g.doc or "", *near])), rng)
             part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
             actual = actual_variant(g, [n for n, t in texts.items() if n != g.doc and any(s in t for s in shorts)])
-            for variant, made in (("place", place), ("year", year), ("part", part), ("actual", actual)):
+            role = role_variant(g, "\n".join([texts.get(g.doc, ""), *near]))
+            for variant, made in (("place", place), ("year", year), ("part", part), ("actual", actual),
+                                  ("role", role)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
@@ -253,6 +256,19 @@ def actual_variant(g, others: list[str]) -> tuple[str, str] | None:
     return g.question[:plan.start()] + "实际" + g.question[plan.end():], f"{plan.group()} → 实际"
 
 
+# A post with a deputy: "铜川团市委副书记是谁?" is not answered by the 书记 when the report names no 副书记. Not 团长/队长/
+# 社长 (团长沙, 支队长 read wrongly).
+_ROLE = re.compile(r"(?<!副)(书记|主任|部长|会长|主席|校长|秘书长|理事长)")
+
+
+def role_variant(g, report: str) -> tuple[str, str] | None:
+    """A person asked by a post, asked for the post's deputy when neither its report nor another of its place names
+    a deputy of it."""
+    if g.type != "person" or not (m := _ROLE.search(g.question)) or f"副{m.group(1)}" in report:
+        return None
+    return g.question[:m.start()] + "副" + g.question[m.start():], f"{m.group(1)} → 副{m.group(1)}"
+
+
 def _texts(corpus: Path) -> dict[str, str]:
     """file name -> the text youthqa extracts from it (paragraphs, title, dropped lines)."""
     return {name: "\n".join(v[0] + v[1]) for name, v in corpus_paragraphs(corpus, raw=True).items() if not isinstance(v, str)}
@@ -265,9 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual")}
-    print(f"{len(rows)} near misses ({kinds['place']} place, {kinds['year']} year, {kinds['part']} part, "
-          f"{kinds['actual']} actual) -> {args.out}")
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual", "role")}
+    print(f"{len(rows)} near misses ({', '.join(f'{n} {v}' for v, n in kinds.items())}) -> {args.out}")
     return 0
 
 

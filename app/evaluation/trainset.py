@@ -45,7 +45,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice27", "tests/data/practice27"), ("practice28", "tests/data/practice28"),
         ("practice29", "tests/data/practice29"), ("practice30", "tests/data/practice30"),
         ("practice31", "tests/data/practice31"), ("practice32", "tests/data/practice32"),
-        ("practice33", "tests/data/practice33"),
+        ("practice33", "tests/data/practice33"), ("practice34", "tests/data/practice34"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -106,7 +106,8 @@ def sources(sets=SETS) -> str:
                "tests/data/practice23", "tests/data/practice24", "tests/data/practice25",
                "tests/data/practice26", "tests/data/practice27", "tests/data/practice28",
                "tests/data/practice29", "tests/data/practice30",
-               "tests/data/practice31", "tests/data/practice32", "tests/data/practice33")
+               "tests/data/practice31", "tests/data/practice32", "tests/data/practice33",
+               "tests/data/practice34")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

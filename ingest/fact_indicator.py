@@ -14,7 +14,7 @@ _CLAUSE_END = re.compile(r"[,,、::()()“”\"《》]")
 _LINK = frozenset("已经 已 累计 共计 总计 合计 共 达到 达 为 是 有 约 超过 逾 近 将近 接近 计 全年 增加 增长 增至 提高 已有 已达 已达到 达到了 低至 拿到 "
                   "提升 突破 至 到 了 的 将 在 将在 保持 保持在 分别 各 就 都 也 还 仅 仅仅 用 拿 提供 涉及".split())
 # Where an indicator before its figure begins: after these words the rest names what is counted.
-_LEAD = frozenset("其中 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
+_LEAD = frozenset("其中 合计 总计 小计 截至 目前 今年 去年 全年 累计 共计 共 先后 已经 已 在 为 向 对 给 帮助 通过 依托 围绕 并 "
                   "等 将 把 被 让 使 从 于 中 后 前 里 上 下 就 也 还 又 再 并且 同时 此外 另外 其 该 这 那 即".split())
 _EDGE = frozenset("名 个 家 所 位 支 项 场 次 期 篇 条 份 笔 处 的 了 和 与 及 是")  # a stray measure word or particle at either end
 # After a measure word, the counted noun runs until a verb or function word starts the rest of the clause.
@@ -193,6 +193,9 @@ def _after(text: str, q) -> str:
     return words[:_MAX_INDICATOR] if len(words) >= 2 or (words and alone and words == run.group()) else ""
 
 
+_COLUMN = re.compile(r"计划|完成|目标|实际|实际完成|目标任务|任务|预计")
+
+
 def _before(sentence: str, q) -> str:
     """The words just before the figure in its clause, link words ("已达") off the end, whole words only."""
     # "其中2023年新建61个", "营地(基地)29个", a table row's "“青年之家”(个)2023年121个"
@@ -201,6 +204,10 @@ def _before(sentence: str, q) -> str:
     if (named := _NAMED_BEFORE.search(head)) and all(w in _ACTS or w in _LINK for w in _words(named["acts"])):
         return named["name"]  # "“青年大学习”累计组织30余期": what was organised is named, not the organising
     clauses = _CLAUSE_END.split(head)
+    if len(clauses) > 1 and _COLUMN.fullmatch(clauses[-1].strip()):
+        # a plan table's cell, "新发展团员2024年完成7,152名": its column says which figure, its row what is counted
+        head = head[:len(head) - len(clauses[-1])].rstrip(",, ")
+        clauses = _CLAUSE_END.split(head)
     runs = _CJK.findall(clauses[-1])
     words = list(_words(runs[-1])) if runs else []
     while words and words[-1] in _LINK:

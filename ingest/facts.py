@@ -48,8 +48,9 @@ from .schema import Document, Fact
 # what the 8期 does, an honour given (…称号授予293个团组织) is counted; 24: a county of the report's city that the
 # gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place; 25: "由上年的38个增加到52个" is one thing
 # in two years, an appendix's "新发展团员:3126名(上年2784名)" its label's in this year and the one before, and an
-# appendix heading (附件:2024年…) dates what follows it, not the plan section before it.
-FACTS_VERSION = 28
+# appendix heading (附件:2024年…) dates what follows it, not the plan section before it; 29: a plan table's cell
+# counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result.
+FACTS_VERSION = 29
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -82,8 +83,17 @@ def extract_facts(doc: Document) -> list[Fact]:
             section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""
         made = _paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
                                 report_place, section or report_year, scope)
-        facts.extend(replace(f, period=f.period or plan) if plan else f for f in made)
+        facts.extend(replace(f, period=f.period or plan) if plan and not _done_cell(f.quote) else f for f in made)
     return facts
+
+
+_DONE_CELL = re.compile(r"(?:完成|实际|实有)[\d.,]+")
+
+
+def _done_cell(quote: str) -> bool:
+    """A table cell of what was done ("新发展团员2024年完成7,152名;") under a caption or heading of targets (附表:
+    …完成情况及2025年目标): a result, not a plan."""
+    return bool(_DONE_CELL.search(quote.rsplit(",", 1)[-1].rsplit(",", 1)[-1]))
 
 
 _APPENDIX = re.compile(r"附(?:件|表)\s*\d*\s*[::]?[^。;;]{0,40}$")

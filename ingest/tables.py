@@ -111,6 +111,9 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         units = [r[column][1] if len(r) > column else "" for r in rows]
         rows = [[*r[:column], *r[column + 1:]] for r in rows]
         header = [*header[:column], *header[column + 1:]]
+    if _ranked(rows, header):  # "排名 | 县市 | …": the row is named by its 县市, its rank one of its cells
+        rows = [[r[1], r[0], *r[2:]] for r in rows]
+        header = [header[1], header[0], *header[2:]]
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
     lines = []
@@ -161,6 +164,16 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     numbers = [t for (_, t), *_ in rows if t.isdigit()]
     labels = sum(not bare_figure(r[1][1]) for r in rows)
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
+
+
+_RANK_HEAD = re.compile(r"排名|名次|位次|排序")
+
+
+def _ranked(rows: list[list[tuple]], header: list | None) -> bool:
+    """A leading column of ranks (排名 1, 2, 3… or —) before a column of names: 湘西州's 县市 ranking."""
+    if not header or len(header) < 2 or not _RANK_HEAD.fullmatch(header[0][0]) or any(len(r) < 3 for r in rows):
+        return False
+    return sum(not bare_figure(r[1][1]) for r in rows) >= 0.8 * len(rows)
 
 
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")

@@ -35,7 +35,9 @@ the floors stay. With blind set 23 (practice22) in and its classes fixed (third 
 their classes fixed (sixth session of 2026-12-02): 0.910 / 0.867 / 0.893 / 0.970 / 0.040 over 19,653 (follow-up turns
 0.849; practice25 0.958); the floors rose to 0.885 / 0.84 / 0.87 / 0.945, false refusals <= 0.065. With blind set 34
 (practice33) in and its classes fixed (first session of 2026-12-04): 0.922 / 0.888 / 0.899 / 0.972 / 0.035 over 27,797
-(practice33 0.967); the floors rose to 0.90 / 0.865 / 0.88 / 0.95, false refusals <= 0.055. The table is built
+(practice33 0.967); the floors rose to 0.90 / 0.865 / 0.88 / 0.95, false refusals <= 0.055. With blind set 35
+(practice34) in and its classes fixed (third session of 2026-12-04): 0.920 / 0.887 / 0.896 / 0.969 / 0.036 over 28,880
+(practice34 0.934); the floors stay. The table is built
 and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.

@@ -474,3 +474,18 @@ def test_a_prefectures_news_naming_its_counties_is_the_prefectures_and_a_quoted_
                               title="昌吉州团委召开2024年度志愿服务工作总结会", date="2025-01-14", source="changji.html"))
     assert one(facts, "112600人").place == "昌吉"  # the 州's (its key), not 天山 (Urumqi's district) nor 昌吉市
     assert one(facts, "26850人").place == "昌吉市" and one(facts, "14320人").place == "阜康"
+
+
+def test_a_plan_tables_cells_count_their_rows_label_and_its_done_column_is_a_result():
+    """Blind set 35's 株洲: "新发展团员2024年完成7,152名" under the caption "…完成情况及2025年目标" was a fact of 完成, a
+    target; 长沙's 合计 row counted "合计新发展团员". Neither answered "株洲和邵阳哪个新发展团员更多?"."""
+    caption = "附表:株洲市共青团2024年主要指标完成情况及2025年目标"
+    facts = extract_facts(doc("2024年工作总结。", caption,
+                              f"{caption},新发展团员2024年计划6800名;新发展团员2024年完成7152名;新发展团员2025年目标7300名。",
+                              title="共青团株洲市委2024年工作报告", date="2025-01-17", source="zhuzhou.docx"))
+    plan, done, target = one(facts, "6800名"), one(facts, "7152名"), one(facts, "7300名")
+    assert plan.indicator == done.indicator == target.indicator == "新发展团员"
+    assert done.period == "" and plan.period and target.period and (done.year, target.year) == (2024, 2025)
+    total = extract_facts(doc("附表:2024年各区县(市)共青团重点工作指标完成情况,合计新发展团员12874名;合计青年之家428个。",
+                              title="共青团长沙市委2024年工作总结", date="2025-01-12", source="changsha.docx"))
+    assert [f.indicator for f in total] == ["新发展团员", "青年之家"]

@@ -266,3 +266,98 @@ def test_a_passage_under_a_heading_that_dates_its_part_of_the_year_takes_its_mon
     assert signals.heading_months(["三、2025年工作安排", "2024年上半年工作通报"]) == []  # a year's part ends it
     assert signals.month_at_value(frozenset({3}), "合浦县新发展团员", lambda: [6]) == {"month_fit": 0.0, "month_misfit": 1.0}
     assert signals.month_at_value(frozenset({3}), "截至3月底,全市", lambda: [6])["month_fit"] == 1.0
+
+
+def test_a_county_named_after_its_city_is_no_cover_of_the_city_and_a_total_row_is_the_citys():
+    """Blind set 35's 长沙: "长沙县实名注册志愿者25.7万人" outscored the table's 合计 row for a question of 长沙 (长沙县
+    holds the characters of 长沙): the county's name covers nothing of the city, the 合计 row is the whole city's."""
+    from app.engine.retrieve import Passage
+
+    caption = "附表:2024年各区县(市)共青团重点工作指标完成情况,"
+    county = caption + "长沙县新发展团员1635名;长沙县实名注册志愿者25.7万人。"
+    total = caption + "合计新发展团员12874名;合计实名注册志愿者186.4万人。"
+    ps = [Passage("d", "changsha.docx", "共青团长沙市委2024年工作总结", "2025-01-12", n, t, t, 1.0)
+          for n, t in ((57, county), (60, total))]
+    e = features.Env(analyse("长沙2024年实名注册的志愿者总共多少人？"), ps, lambda t: 1.0, lambda x: x.text,
+                     places=("长沙",))
+    assert "长沙县" in e.namesakes and "长沙市" not in e.namesakes
+    assert e.coverage("长沙县实名注册志愿者25.7万人") == e.coverage("岳麓区实名注册志愿者31.8万人")
+    assert e.coverage("长沙市实名注册志愿者") > e.coverage("长沙县实名注册志愿者")
+    at = total.index("186.4")
+    assert features._place_at_value(e, 1, total.index("合计实名"), at)["place_at_value"] == 1.0
+    assert features._place_at_value(e, 1, 0, total.index("12874"))["place_at_value"] == 1.0
+    assert features._place_at_value(e, 0, county.index("长沙县实名"), county.index("25.7"))["place_other_at_value"] == 1.0
+    e = features.Env(analyse("长沙县新发展团员多少名？"), ps, lambda t: 1.0, lambda x: x.text, places=("长沙县",))
+    assert e.namesakes == () or "长沙县" not in e.namesakes
+
+
+def test_a_plan_tables_cell_says_whether_its_figure_is_the_target_or_the_result():
+    """Blind set 35's 株洲: the 附表 below the 2025 plan's heading holds 2024's 计划 and 完成 columns and 2025's 目标;
+    each cell is a target or a result by its own header, not by the section it stands in; the caption's place is
+    every cell's."""
+    row = ("附表:株洲市共青团2024年主要指标完成情况及2025年目标,新发展团员2024年计划6800名;新发展团员2024年完成7152名;"
+           "新发展团员2025年目标7300名。")
+    section = "二、2025年工作安排"
+    assert features._planned(row, row.index("6800"), section)
+    assert not features._planned(row, row.index("7152"), section)
+    assert features._planned(row, row.index("7300"), section)
+    done = "附表:2024年各区县(市)共青团重点工作指标完成情况,芙蓉区新发展团员1126名;芙蓉区青年之家38个。"
+    assert not features._planned(done, done.index("38"), section)  # the caption says 完成情况
+    prose = "2025年,团市委将重点做好以下工作:一是全年新发展团员5500名;二是新建青年之家20个。"
+    assert features._planned(prose, prose.index("20个"), section)
+
+
+def test_staff_ask_actuals_targets_and_fundraising_in_their_own_words():
+    from app.engine.coverage import partial
+
+    assert partial("实际", "新发展团员2024年完成7152名") == 1.0
+    assert partial("募资", "希望工程募集资金1300万元") == 1.0
+    assert ASKS_PLAN.search("长沙2025年实名注册志愿者要达到多少？")
+
+
+def test_a_rank_asked_reads_a_ranking_tables_row_and_its_places_are_candidates():
+    """Blind set 35's 湘西州 通报: "综合得分第二名是哪个县?" of the row "排名2;县市凤凰县;…": the rank as the table
+    writes it, and the row's county as a candidate."""
+    from app.engine import answer
+    from app.engine.coverage import partial
+
+    row = "排名2;县市凤凰县;新发展团员178名;综合得分93.1分。"
+    assert partial("第二名", row) == 1.0 and partial("第2名", row) == 1.0 and partial("第三名", row) < 1.0
+    q = analyse("湘西州综合得分第二名是哪个县？")
+    found = [(c.value, c.source) for c in answer._values(q, row, (0, len(row)))]
+    assert ("凤凰县", "place") in found
+    q = analyse("湘西州综合得分第二名是什么项目？")
+    assert not any(source == "place" for _, source in (
+        (c.value, c.source) for c in answer._values(q, row, (0, len(row)))))
+
+
+def test_a_place_in_a_ranking_asked_has_the_ordinals_as_candidates():
+    """Blind set 35: "综合考核排名第几?" of "在全省共青团综合考核中排名第五" and of a ranking table's row "排名3;县市龙山县"."""
+    from app.engine import answer
+
+    prose = "团邵阳市委在全省共青团综合考核中排名第五,比上年前移两位。"
+    q = analyse("团邵阳市委2023年全省共青团综合考核排名第几？")
+    assert ("第五", "ordinal") in [(c.value, c.source) for c in answer._values(q, prose, (0, len(prose)))]
+    row = "排名3;县市龙山县;新发展团员192名。"
+    q = analyse("龙山县一季度在湘西州排名第几？")
+    assert ("第3", "ordinal") in [(c.value, c.source) for c in answer._values(q, row, (0, len(row)))]
+    q = analyse("龙山县一季度新发展团员多少名？")
+    assert not any(c.source == "ordinal" for c in answer._values(q, row, (0, len(row))))
+
+
+def test_a_universitys_own_report_says_全校_for_the_university_asked():
+    """Blind set 35: "中南大学注册志愿者人数" of "全校注册志愿者2.84万人" lost to 邵阳's "全市志愿者注册人数61.2万人": the
+    university asked is a scope (as a place is), which its own report writes as 全校."""
+    e = features.Env(analyse("中南大学注册志愿者人数"), [], lambda t: 1.0, lambda x: x.text)
+    assert "中南大学" not in e.topic
+    assert e.coverage("全校注册志愿者2.84万人") > e.coverage("注册志愿者2.84万人")
+
+
+def test_a_deputy_asked_is_not_the_post_named_before_a_person():
+    """The user's own report: "铜川团市委副书记是谁?" was answered 王娜, the 书记."""
+    e = features.Env(analyse("铜川团市委副书记是谁?"), [], lambda t: 1.0, lambda x: x.text)
+    assert features._deputy_misfit(e, "团市委书记")
+    assert not features._deputy_misfit(e, "团市委副书记")
+    e = features.Env(analyse("团长沙市委书记是谁？"), [], lambda t: 1.0, lambda x: x.text)
+    assert e.role_asked == "书记" and features._deputy_misfit(e, "团市委副书记")
+    assert not features._deputy_misfit(e, "研发工程师")  # no post of the kind asked: nothing to say

@@ -535,3 +535,14 @@ def test_a_report_stating_the_years_before_figures_covers_that_year():
     stated = report_of(meta, "全年筹集希望工程资金386.5万元,较上年的312.4万元增长23.7%。", {})
     assert 2023 in stated.years and stated.main_years == {2024}
     assert 2023 not in report_of(meta, "全年筹集希望工程资金386.5万元,比上年增长23.7%。", {}).years
+
+
+def test_a_county_level_citys_whole_is_not_its_prefectures():
+    """Blind set 35: "湘潭市2024年新发展团员多少名?" was answered from 韶山市's report ("全市新发展团员286名"): 韶山
+    is a county-level city of 湘潭, and its 全市 is its own."""
+    shaoshan = _report([place("韶山")], years=(2024,))
+    asked = scope.of_text("湘潭市2024年新发展团员多少名?")
+    assert not scope.match(asked, shaoshan, "全市新发展团员286名。", "全市新发展团员286名。")
+    assert scope.match(asked, shaoshan, "湘潭市新发展团员1万名。", "湘潭市新发展团员1万名。")
+    county = _report([place("铜川")])  # a prefecture's 全省 is still the province's
+    assert scope.match(scope.of_text("陕西有多少名团员?"), county, "全省共有团员50万名。", "全省共有团员50万名。")

@@ -231,3 +231,15 @@ def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
                            "| 银奖 | “咖语云南——精品咖啡产地品牌孵化” | 经济学院 | 晁雨萌 |\n")
     assert lines[1] == "奖项为银奖,项目名称为“咖语云南——精品咖啡产地品牌孵化”,学院为经济学院,项目负责人为晁雨萌。"
     assert markdown_lines("| 甲 | 乙 |\n|---|---|\n| 一 | 二 |\n") == ["甲 乙", "一 二"]  # two columns: no labels
+
+
+def test_a_ranking_tables_rows_are_named_by_their_place_not_their_rank():
+    """Blind set 35's 湘西州 通报: "| 排名 | 县市 | 新发展团员(名) | 综合得分 |" rows read "排名2;县市凤凰县;…", no cell
+    naming its row; a question asking 第二名 or 凤凰县's figure needs both in one row."""
+    from ingest.load import markdown_lines
+
+    text = ("| 排名 | 县市 | 新发展团员(名) | 综合得分 |\n| --- | --- | --- | --- |\n| 1 | 吉首市 | 286 | 96.5 |\n"
+            "| 2 | 凤凰县 | 178 | 93.1 |\n| — | 全州合计 | 1,268 | — |\n")
+    lines = markdown_lines(text)
+    assert "凤凰县排名2;凤凰县新发展团员178名;凤凰县综合得分93.1分。" in lines
+    assert any(line.startswith("全州合计排名—;全州合计新发展团员1,268名") for line in lines)

@@ -55,6 +55,8 @@ _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主
 _SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 # ...or only a name ("努尔江·别克", "刘思远") between a speech's title and its date line.
 _NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
+_ASKS_ORDINAL = re.compile(r"第几|名次|\bwhat (?:place|rank)\b|\branked\b", re.I)
+_ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 # The noun a question asks which one of: "实施的是什么行动?", "哪个项目获得特等奖?" (a verb after it ends it).
 _HEAD = re.compile(r"(?:什么|哪个|哪项|哪一个)([\u4e00-\u9fff]{1,3}?)(?:[??]?$|(?=获|被|荣获|入选|是|在|参加|得到))")
@@ -247,6 +249,9 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())
+        if _ASKS_ORDINAL.search(question.text):  # "综合考核排名第几?": "全省第五", a ranking table's "排名3"
+            for m in _ORDINAL.finditer(clause):
+                yield make(m["written"] or f"第{m['row']}", "ordinal", at + m.start())
         stated = stated_figures(question.text)  # "312名成员中禁毒民警有几名": 312名 only repeats the question
         found = [q for q in find_quantities(clause) if (q.unit or not (_NAMING.match(clause, q.end)
                                                                        or _YEAR_SPAN.match(clause, q.end)
@@ -279,6 +284,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        if _ASKS_PLACE.search(question.text):  # "综合得分第二名是哪个县?": a ranking table's row names it
+            yield from (make(m.surface, "place", at + m.start) for m in _clause_places(clause, question.text))
         for role, start in roles_of(clause, question.text):  # "孙铭泽是什么职务?"
             yield make(role, "role", at + start)
         for m in _DOCNO.finditer(clause):  # "…决定》(团浙联〔2015〕9号)": a number cited in the text
@@ -289,6 +296,17 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
         yield make("", "clause")
     else:
         yield make("", "clause")
+
+
+_ASKS_PLACE = re.compile(r"哪[个些两三几]?(?:县|市|区|州|旗|县市|县区|区县|地区|乡镇|镇|街道|地方)|哪里|\bwhich (?:county|city|district|town)",
+                         re.I)
+
+
+def _clause_places(clause: str, asked: str):
+    """The places a clause names that the question does not (scope.find, institutions' places left out)."""
+    from .scope import find
+
+    return [m for m in find(clause) if not m.institution and m.surface not in asked and m.place.short not in asked]
 
 
 def _named(question: Question, clause: str):

@@ -25,7 +25,8 @@ def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
 
 # Staff's word and the reports' for the same group or act: "新团员里女生有几个" is asked of "新发展团员中女性1,968名".
 _SAME = (("女生", "女性", "女团员", "女青年", "女大学生", "女干部", "女党员", "女职工", "女志愿者", "女创业者", "女代表"),
-         ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"), ("募集", "筹集", "筹措", "募捐"))
+         ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"), ("募集", "筹集", "筹措", "募捐"),
+         ("募资", "筹资", "募集资金", "筹集资金", "筹款", "募款"))
 # Staff's shorthand for what reports spell out: "推优入党" is "推荐优秀团员作为党的发展对象/入党积极分子". The
 # retriever adds the first form to a question that uses the shorthand (its bigrams share none).
 JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("党的发展对象", "入党积极分子"), "入团": ("发展团员",),
@@ -34,7 +35,11 @@ JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("�
           # a change on the year before as staff say it, as reports write it: "同比涨了多少" / "比上年增长7.5%"
           "同比": ("比上年", "较上年", "比去年", "较去年", "上年同期"),
           "研支团": ("研究生支教团",)}  # staff's short name of the graduate teaching corps
-VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | JARGON
+# Words staff ask with that reports write otherwise, not shorthand to spell out (cross.spelled_out leaves them):
+# a plan table's actuals column ("实际新发展团员" of "新发展团员2024年完成7,152名"), a target as plans write it
+# ("计划新发展多少" of "2024年力争新发展团员5500名").
+WRITTEN_AS = {"实际": ("完成",), "计划": ("目标", "力争", "争取", "将重点")}
+VARIANTS = {word: tuple(w for w in group if w != word) for group in _SAME for word in group} | JARGON | WRITTEN_AS
 
 
 def partial(term: str, text: str) -> float:
@@ -68,7 +73,22 @@ def _forms(term: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the term, its words of the same meaning and its range's other spellings, its bigrams when it has 3+
     characters)."""
     ranges = tuple(f"{m[1]}{sign}{m[2]}" for m in _RANGE.finditer(term) for sign in _RANGE_SIGNS)
-    return (*variants(term), *ranges), (tuple(grams_of(term)) if len(term) > 2 else ())
+    return (*variants(term), *ranges, *_ranks(term)), (tuple(grams_of(term)) if len(term) > 2 else ())
+
+
+_RANK = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:名|位)")
+_DIGITS = "零一二三四五六七八九"
+
+
+def _ranks(term: str) -> tuple[str, ...]:
+    """A place in a ranking as staff write it and as a table writes it: 第二名 is a row's "排名2", 第2名, 排名第二."""
+    m = _RANK.search(term)
+    if not m:
+        return ()
+    n = m[1] if m[1].isdigit() else str(_DIGITS.index(m[1])) if len(m[1]) == 1 and m[1] in _DIGITS else ""
+    if not n:
+        return ()
+    return (f"排名{n}", f"第{n}名", f"排名第{n}", f"排名第{_DIGITS[int(n)]}" if int(n) < 10 else f"第{n}位")
 
 
 def grams_of(term: str) -> list[str]:

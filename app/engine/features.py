@@ -15,7 +15,7 @@ from typing import Callable
 
 from . import periods
 from .numbers import find_quantities, parse_quantity, stated_figures
-from .people import surnamed
+from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
@@ -25,7 +25,8 @@ from .signals import (NEAR, distance, heading_months, in_order, month_at_value, 
                       years_of)
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
-SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle")
+SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
+           "place", "ordinal")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -68,6 +69,7 @@ FEATURES: tuple[str, ...] = (
     "own_year_fit",                                        # the year the report is about is asked (厦门's 2024
                                                            # report for 24年, not the 2023 one's target for 2024)
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
+    "deputy_misfit",                                       # 副书记 asked, a 书记 named before the person (or the reverse)
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org
@@ -132,6 +134,11 @@ _ASKS_HONOUR = re.compile(r"表彰|评选|评为|授予|获评|荣获|获得|命
                           r"\b(?:awards?|awarded|honou?rs?|honou?red|outstanding|excellent|model|commend\w*)\b", re.I)
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
+_WHOLE_SCHOOL = re.compile(r"全校|我校|本校|学校共|全体学生")
+_DIVISION_ENDS = ("县", "区", "市", "州", "旗", "镇", "乡", "新区")
+_CELL_DONE = re.compile(r"完成|实际|实有|达成|获奖|情况")  # a table cell's header: the result, or the plan
+_CELL_PLAN = re.compile(r"计划|目标|任务|预计")
+_TOTAL_ROW = re.compile(r"\s*(?:合计|总计)")  # a table's total row (or a sentence of a total): the whole place's
 _WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
 _N = r"[\d一二两三四五六七八九十]+个?"
 _PARTS = r"(?:乡镇|乡|镇|街道|县|区|县区|县市|县市区|县\(市\)|县\(市、区\)|县\(区\)|学院|院系|单位|地市|市州)"
@@ -210,9 +217,11 @@ class Env:
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
+        # the last role named: "团长沙市委的副书记" reads 团长 first
+        self.role_asked = roles[-1].group() if q.kind == "person" and (roles := list(ROLE.finditer(q.text))) else None
         self.asked_chars = set(q.text) | set("".join(q.terms))
         self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
-                           and not any(t in p or p in t for p in self.places))
+                           and not any(t in p or p in t for p in self.places + self.schools))
         self.topic_weights = {t: self.weights[t] for t in self.topic}
         self.topic_top = max(self.topic_weights.values(), default=0.0) or 1.0
 
@@ -224,7 +233,22 @@ class Env:
         return max((w for t, w in self.topic_weights.items() if not holds(t)), default=0.0) / self.topic_top
 
     def coverage(self, text: str) -> float:
+        for name in self.namesakes:  # "长沙县实名注册志愿者" holds no 长沙 a question of the city asks
+            if name in text:
+                text = text.replace(name, "\x00" * len(name))
+        if self.schools and _WHOLE_SCHOOL.search(text):  # "全校注册志愿者2.84万人" in 中南大学's report is 中南大学's
+            text += " " + " ".join(self.schools)
         return coverage(self.question.terms, text, self.idf, self.weights)
+
+    @cached_property
+    def namesakes(self) -> tuple[str, ...]:
+        """Other divisions whose names start with a place asked: 长沙县 and 长沙市 for 长沙 are two places."""
+        from .gazetteer import table
+
+        names, asked = table(), {m.place for m in self.asked}
+        stems = {m.place.short for m in self.asked} | {m.surface for m in self.asked}  # Changsha is 长沙
+        return tuple(stem + end for stem in stems for end in _DIVISION_ENDS
+                     if (hit := names.get(stem + end)) and hit[0] not in asked)
 
     def dated_months(self, rank: int) -> list[int]:
         """The month the heading above the passage dates its part of the report to, read once a passage."""
@@ -368,12 +392,13 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
+        "deputy_misfit": float(cand.source == "person" and _deputy_misfit(env, text[max(span[0], at - 12):at])),
         "value_in_question": float(_echoes(env, cand)),
         # a clause as the answer: what it says beyond the question ("举办第五届“金城杯”…大赛" only repeats it)
         "clause_extra": _extra(env, text[span[0]:at] if cand.start >= 0 else text[span[0]:span[1]]),
         "list_head_cover": _list_head_cover(env, text, at) if cand.source == "quantity" else 0.0,
         "clause_extra_after": _extra(env, _LIST_END.split(text[end:span[1]])[0]) if cand.start >= 0 else 0.0,
-        "planned": float(planned := cand.source == "quantity" and (plan_at(text, at) or plan_section(env.passages[rank].section))),
+        "planned": float(planned := cand.source == "quantity" and _planned(text, at, env.passages[rank].section)),
         "plan_fit": float(planned and env.asks_plan),
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
         "plan_actual": float(planned and env.asks_actual),
@@ -465,6 +490,8 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
     text = env.passages[rank].text
+    if not near and not _total_row(text, begin) and (caption := _row_caption(text, begin)):
+        near = [m for m in env._mentions[rank] if m.end < len(caption)]  # the caption's place is every cell's
     towns = list(_TOWN_AT.finditer(text, begin, at))
     if towns and (not near or towns[-1].start() >= near[-1].end):  # "莞城街道发展团员186名": the town's, below the city
         town = towns[-1].group()  # may start one character early ("在虎门镇"): its name is the last 3 (4: 莞城街道)
@@ -474,6 +501,8 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         fit = led["town"] in env.question.text
         return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     whole = [m for m in _WHOLE_AT.finditer(text, begin, at) if not near or m.start() >= near[-1].end]
+    if not near and _total_row(text, begin):
+        whole = [True]  # "…完成情况,合计新发展团员12874名;合计实名注册志愿者186.4万人": the row of all the parts
     if whole and any(env.names_place(p, env.passages[rank].title + env.passages[rank].focus) for p in env.places):
         # "全年全区新发展团员236名": the report's place (its title's, or its focus city's), which the question asks
         fit = not towns_asked(env.question.text)
@@ -488,6 +517,44 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     elif fit and (town := _NAMESAKE_TOWN.match(text, last.end)):  # "岫岩镇发展团员58名" is the town's, not 岫岩县's
         fit = last.surface + town.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+
+
+def _planned(text: str, at: int, section: str) -> bool:
+    """A target, not a result: a table row's cell says which by its own header ("新发展团员2024年计划6,800名;新发展团员
+    2024年完成7,152名", below a 2025 plan's heading); prose by its words and its section's heading."""
+    if (comma := _row_start(text)) > 0:
+        cell = text[max(comma, *(text.rfind(c, 0, at) for c in ";;")) + 1:at]
+        for says in (cell, text[:comma]):  # the cell's header, else the caption's ("…指标完成情况")
+            done, plan = bool(_CELL_DONE.search(says)), bool(_CELL_PLAN.search(says))
+            if done != plan:
+                return plan
+    return plan_at(text, at) or plan_section(section)
+
+
+def _row_start(text: str) -> int:
+    """Where a table row's cells start (after its caption's comma), when every cell repeats the row's header; -1 in
+    prose."""
+    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
+    starts, _ = _sentences(text)
+    label = text[comma + 1:comma + 3]
+    if comma < 2 or len(starts) < 2 or not all(text.startswith(label, a) for a in starts[1:]):
+        return -1
+    return comma + 1
+
+
+def _deputy_misfit(env: Env, before: str) -> bool:
+    """The role written right before a person is the deputy of the one asked, or the one asked of a deputy asked:
+    "铜川团市委副书记是谁?" is not answered by "团市委书记王娜"."""
+    if env.role_asked is None:
+        return False
+    written = [m.group() for m in ROLE.finditer(before)]
+    return bool(written) and written[-1].startswith("副") != env.role_asked.startswith("副")
+
+
+def _total_row(text: str, begin: int) -> bool:
+    """Whether the sentence (a row's cell) at `begin` is a total's; the first cell after its row's caption."""
+    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
+    return bool(_TOTAL_ROW.match(text, comma + 1 if 0 <= begin < comma else begin))
 
 
 def _school_at_value(env: Env, before: str) -> dict:

@@ -21,7 +21,7 @@ import numpy as np
 from ingest.lexstate import State
 from ingest.lexsync import Follower
 
-from .coverage import JARGON
+from .coverage import JARGON, WRITTEN_AS
 from .people import roster_line, signed_line
 from .periods import SECTION
 from .scope import SCOPE_VERSION
@@ -115,7 +115,7 @@ class HybridRetriever:
         romanised = self.index().romanised
         places = tuple(dict.fromkeys(romanised[w] for w in re.findall(r"[a-z]+", query.lower()) if w in romanised))
         extra = places + (chinese_terms(query, self.rarity) if _LATIN.search(query) else ())
-        extra += tuple(forms[0] for word, forms in JARGON.items() if word in query and forms[0] not in query)
+        extra += tuple(forms[0] for word, forms in (JARGON | WRITTEN_AS).items() if word in query and forms[0] not in query)
         return (f"{query} {' '.join(extra)}" if extra else query), places
 
     def rarity(self, term: str) -> float | None:

@@ -250,7 +250,10 @@ def match(scope: Scope, report: Report, paragraph: str, context: str, figure: bo
         if place in report.focus or (mention.institution and _names(report, mention)):
             continue
         inside = any(f.within(place) for f in report.focus)  # a report about a part of the place asked
-        words = (place.short, place.name) + place.whole
+        words = (place.short, place.name)
+        # 全市 in a report of 韶山市 (a county-level city) is 韶山's, not the 湘潭市 it lies in
+        if not any(set(f.whole) & set(place.whole) for f in report.focus if f.within(place)):
+            words += place.whole
         if inside and not (_gives_figure(paragraph, words) if figure else any(w in paragraph for w in words)):
             return False
         if not inside and not any(w in context for w in (place.short, place.name)):

@@ -490,7 +490,8 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
     text = env.passages[rank].text
-    if not near and not _total_row(text, begin) and (caption := _row_caption(text, begin)):
+    total = not near and _total_row(text, begin)
+    if not near and not total and (caption := _row_caption(text, begin)):
         near = [m for m in env._mentions[rank] if m.end < len(caption)]  # the caption's place is every cell's
     towns = list(_TOWN_AT.finditer(text, begin, at))
     if towns and (not near or towns[-1].start() >= near[-1].end):  # "莞城街道发展团员186名": the town's, below the city
@@ -501,7 +502,7 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         fit = led["town"] in env.question.text
         return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
     whole = [m for m in _WHOLE_AT.finditer(text, begin, at) if not near or m.start() >= near[-1].end]
-    if not near and _total_row(text, begin):
+    if total:
         whole = [True]  # "…完成情况,合计新发展团员12874名;合计实名注册志愿者186.4万人": the row of all the parts
     if whole and any(env.names_place(p, env.passages[rank].title + env.passages[rank].focus) for p in env.places):
         # "全年全区新发展团员236名": the report's place (its title's, or its focus city's), which the question asks
@@ -534,12 +535,17 @@ def _planned(text: str, at: int, section: str) -> bool:
 def _row_start(text: str) -> int:
     """Where a table row's cells start (after its caption's comma), when every cell repeats the row's header; -1 in
     prose."""
-    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
+    comma = _caption_comma(text)
     starts, _ = _sentences(text)
     label = text[comma + 1:comma + 3]
     if comma < 2 or len(starts) < 2 or not all(text.startswith(label, a) for a in starts[1:]):
         return -1
     return comma + 1
+
+
+def _caption_comma(text: str) -> int:
+    """The first comma (either width) after the paragraph's first character; -1 for none."""
+    return min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
 
 
 def _deputy_misfit(env: Env, before: str) -> bool:
@@ -553,7 +559,7 @@ def _deputy_misfit(env: Env, before: str) -> bool:
 
 def _total_row(text: str, begin: int) -> bool:
     """Whether the sentence (a row's cell) at `begin` is a total's; the first cell after its row's caption."""
-    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
+    comma = _caption_comma(text)
     return bool(_TOTAL_ROW.match(text, comma + 1 if 0 <= begin < comma else begin))
 
 
@@ -590,12 +596,10 @@ def _respective(near: list, text: str, at: int):
 def _row_caption(text: str, start: int) -> str:
     """A table row's caption, for each cell after the first ("2021-2023年各县注册志愿者人数,望都县2021年2050人;望都县
     2023年2300人。": the caption says what every cell counts); "" in prose or the first cell."""
-    comma = min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
-    if start <= comma or comma < 2 or not text.startswith(text[comma + 1:comma + 3], start):
+    cells = _row_start(text)
+    if cells < 0 or start < cells or not text.startswith(text[cells:cells + 2], start):
         return ""
-    starts, _ = _sentences(text)
-    label = text[comma + 1:comma + 3]
-    return text[:comma + 1] if len(starts) > 1 and all(text.startswith(label, a) for a in starts[1:]) else ""
+    return text[:cells]
 
 
 def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -27,6 +27,7 @@ _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
 _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
 # "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
+_SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
@@ -48,7 +49,11 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     for line in lines[body_start:]:
         heading = line.startswith("# ")
         text = line[2:].strip() if heading else line
-        if _is_meta(text) or _is_boilerplate(text):
+        if _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
+            # kept as its paragraph: staff ask it and check it against the line (a portal's header has no sentence)
+            kept.append(text)
+            date = date or parse_date(text)
+        elif _is_meta(text) or _is_boilerplate(text):
             dropped.append(text)
             date = date or parse_date(text)
         elif text != title:

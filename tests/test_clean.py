@@ -221,7 +221,14 @@ def test_a_short_report_signed_off_with_a_date_keeps_its_text():
     lines = ["关于2024年全市“青年之家”建设运行情况的通报", "各县(市、区)团委:", "现将有关情况通报如下。",
              "一、基本情况", "截至2024年11月30日,全市共建成“青年之家”312家。", "共青团阜阳市委员会", "2024年12月6日"]
     doc = clean_document(lines, Path("fuyang.txt"))
-    assert doc.title == lines[0] and len(doc.paragraphs) == 5 and doc.date == "2024-12-06"
+    assert doc.title == lines[0] and doc.date == "2024-12-06"
+    assert doc.paragraphs == tuple(lines[1:])  # the 落款 date too: staff ask it and check it against that line
+
+
+def test_a_date_line_over_the_article_is_no_sign_off():
+    lines = ["共青团铜川市委", "2024年6月3日", "铜川举行青年志愿者出征仪式", "6月3日,铜川市青年志愿者出征仪式举行。"]
+    doc = clean_document(lines, Path("news.txt"))
+    assert "2024年6月3日" not in doc.paragraphs and doc.date == "2024-06-03"
 
 
 def test_thousands_separators_are_read_as_one_figure_and_chinese_commas_stay_breaks():

@@ -871,3 +871,30 @@ def test_blind_set_34s_cross_readings():
     assert (asked.kind, asked.indicator, asked.years) == ("trend", "新发展团员数", (2023, 2024, 2025))
     assert cross.detect("鄂尔多斯、赤峰、通辽三市中,2024年注册青年志愿者最多的是哪个市?").indicator == "注册青年志愿者"
     assert written(table()["四子王旗"][0]) == "四子王旗"
+
+
+def test_a_rank_cites_first_the_sentence_in_which_its_report_ranks_the_winner():
+    """The table's rows give the figures; the report's own "居全市首位" states the answer and is cited first."""
+    from ingest.schema import Fact
+
+    from app.engine.cross_says import rank_words
+
+    paragraphs = {1: "各县主要指标情况,民和县新发展团员705名;互助县新发展团员654名;", 2: "互助县建成青年之家23个,居全市首位。",
+                  3: "从单项指标看,民和县新发展团员705名,居全市首位;循化县新发展团员最少。"}
+    text = lambda doc, n: paragraphs.get(n, "") if doc == "hd" else ""  # noqa: E731
+    fact = lambda place, value, n: Fact("新发展团员", value, "名", "", f"{value}名", place, 2024, "", "hd", "hd.docx",  # noqa
+                                        "海东通报", "2025-02-10", n, f"{place}县新发展团员{value}名")
+    q = cross.CrossQuestion("rank", "新发展团员", places=())
+    got = cross._ranked(q, "海东哪个县新发展团员最多?", [fact("互助", 654, 1), fact("民和", 705, 1)], text)
+    assert got.value == "民和县" and got.citations[0].paragraph == 3
+    assert got.citations[0].quote == "从单项指标看,民和县新发展团员705名,居全市首位"
+    assert [c.paragraph for c in got.citations] == [3, 1, 1]  # then each figure compared
+    # the fewest: 循化 is named with 最少 in its own stretch of the sentence, not with 民和's 首位
+    fewest = cross.CrossQuestion("rank", "新发展团员", fewest=True)
+    got = cross._ranked(fewest, "哪个县最少?", [fact("民和", 705, 1), fact("循化", 367, 1)], text)
+    assert got.citations[0].paragraph == 3 and got.citations[0].quote.endswith("循化县新发展团员最少")
+    # a sentence about another thing (青年之家) ranks nothing asked; figures of two reports: no report ranks them
+    assert rank_words(False, 2, 0).search("位居第二") and rank_words(False, 1, 3).search("前三名")
+    other = Fact("新发展团员", 900, "名", "", "900名", "西宁", 2024, "", "xn", "xn.docx", "西宁", "2025-01-16", 4, "")
+    got = cross._ranked(q, "哪里新发展团员最多?", [other, fact("民和", 705, 1)], text)
+    assert got.citations[0].paragraph == 4

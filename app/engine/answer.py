@@ -21,6 +21,7 @@ from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
 from .question import ASKS_NUMBER, Question
+from .report_lines import date_pattern, holding, text_pattern
 from .retrieve import Passage
 
 # A clause ends at its punctuation, not at a comma or colon inside a parenthesis: "电气工程学院“…”项目(负责人:…,指导教师:
@@ -123,7 +124,7 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
 def _final(question: Question, passages: list[Passage], paragraph_text, best: Candidate) -> Answer:
     if question.kind == "list" and paragraph_text and (listed := _listed(question, best.passage, paragraph_text)):
         return listed
-    return _answer(question, best, passages)
+    return _answer(question, best, passages, paragraph_text)
 
 
 def _choose(question, passages, idf, similarity, context, doc_contains, paragraph_text, model):
@@ -335,10 +336,12 @@ def _written(iso: str) -> str:
 _OF_REPORT = {"docdate": "日期", "doctitle": "标题"}
 
 
-def _answer(question: Question, best: Candidate, passages: list[Passage]) -> Answer:
+def _answer(question: Question, best: Candidate, passages: list[Passage], paragraph_text=None) -> Answer:
     p = best.passage
-    if what := _OF_REPORT.get(best.source):  # the report's own date or title: no sentence of it to quote
-        cite = Citation(p.source, p.title, p.date, p.paragraph, p.text, "", p.score)
+    if what := _OF_REPORT.get(best.source):  # the report's own date or title: the line that writes it, if any
+        pattern = date_pattern(p.date) if best.source == "docdate" else text_pattern(best.value)
+        n, text = (paragraph_text and holding(p.doc_id, paragraph_text, pattern)) or (p.paragraph, p.text)
+        cite = Citation(p.source, p.title, p.date, n, text, text if n != p.paragraph else "", p.score)
         return Answer(question.text, f"{best.value}。这是报告《{p.title}》的{what}。", best.value, True, (cite,))
     if best.held:
         n, held = best.held

@@ -20,6 +20,7 @@ from ingest.schema import Answer, Citation, Fact
 
 from . import cross_period, cross_years
 from .cross_places import is_local, level, part_of
+from .cross_says import ranking, rank_words
 from .gazetteer import written
 from .localities import ZONES
 from .cross_units import units as _units, unit_family  # noqa: F401  (re-exported)
@@ -312,6 +313,7 @@ def _shown(f: Fact, asked=()) -> str:
 
 def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missing=()) -> Answer:
     rows = sorted(rows, key=lambda f: f.value, reverse=not q.fewest)
+    winners = rows[:q.top] if q.top > 1 else rows[q.nth - 1:q.nth] if q.nth > 1 else rows[:1]
     winner = _shown(rows[0], q.places)
     more = msg.CROSS_LEAST if q.fewest else msg.CROSS_MOST
     if q.kind == "compare":
@@ -328,7 +330,9 @@ def _ranked(q: CrossQuestion, question: str, rows: list[Fact], paragraph, missin
     else:
         head = msg.CROSS_RANK.format(indicator=q.indicator, winner=winner, n=len(rows), more=more)
     tail = [msg.CROSS_MISSING.format(places="、".join(missing))] if missing else []
-    return _answer(question, head, rows, paragraph, winner, tail)
+    says = winners and ranking(winners, rows, rank_words(q.fewest, q.nth, q.top), bigrams(core(q.indicator)),
+                               paragraph, lambda f: _shown(f, q.places))
+    return _answer(question, head, rows, paragraph, winner, tail, lead=says or None)
 
 
 def _total(q: CrossQuestion, question: str, rows: list[Fact], paragraph, left=(), missing=()) -> Answer:
@@ -351,8 +355,10 @@ def _scaled(total: float, rows: list[Fact]) -> tuple[float, str]:
     return (round(total / (1e8 if scale == "亿" else 1e4), 4), scale + unit) if scale else (total, unit)
 
 
-def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=(), over_years=False) -> Answer:
-    """over_years: one place's figures of several years, asked as such (no warning that their years differ)."""
+def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, tail=(), over_years=False,
+            lead: Citation | None = None) -> Answer:
+    """over_years: one place's figures of several years, asked as such (no warning that their years differ);
+    lead: a paragraph that states the answer itself, cited first (cross_says)."""
     lines = [head] + [row(f, f.label()) for f in rows]
     years = sorted({f.year for f in rows if f.year})
     if len(years) > 1 and not over_years:
@@ -363,6 +369,8 @@ def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, t
     lines += list(tail)
     cites = tuple(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
                            f.quote, 1.0, f.origin) for f in rows)
+    if lead:
+        cites = (lead, *(c for c in cites if (c.source, c.paragraph) != (lead.source, lead.paragraph)))
     return Answer(question, "\n".join(lines), value, True, cites)
 
 

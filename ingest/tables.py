@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-CAPTION_CHARS = 30
+CAPTION_CHARS = 40
 MAX_POSITIONS = 100_000  # grid positions an HTML table may expand to
 CELL_CHARS = 60  # a data table's cells are labels and figures, not paragraphs
 _NUMBER = re.compile(r"[约近超逾]?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:[%‰]|[\u4e00-\u9fff]{1,2})?(?:余|多|以上|左右)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年?")
 _UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[))]\s*$")
 _CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。]{1,4})\s*[))]?")
-_TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*)")
+_TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*|附表\s*[::]\s*)")
 
 
 def norm(text: str) -> str:
@@ -166,7 +166,7 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
 
 
-_RANK_HEAD = re.compile(r"排名|名次|位次|排序")
+_RANK_HEAD = re.compile(r"(?:全[市省州区县盟]|综合|总)?(?:排名|名次|位次|排序)")  # 全市排名 too
 
 
 def _ranked(rows: list[list[tuple]], header: list | None) -> bool:

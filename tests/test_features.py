@@ -289,6 +289,9 @@ def test_a_county_named_after_its_city_is_no_cover_of_the_city_and_a_total_row_i
     assert features._place_at_value(e, 0, county.index("长沙县实名"), county.index("25.7"))["place_other_at_value"] == 1.0
     e = features.Env(analyse("长沙县新发展团员多少名？"), ps, lambda t: 1.0, lambda x: x.text, places=("长沙县",))
     assert e.namesakes == () or "长沙县" not in e.namesakes
+    # blind set 36's 万州: a table of chosen parts (重点街道(镇), 部分区县) sums only its rows; its 合计 is no district's
+    chosen = "2024年重点街道(镇)团建主要指标完成情况,合计新发展团员1106名;合计新建青年之家23个。"
+    assert features._total_row(total, total.index("合计实名")) and not features._total_row(chosen, chosen.index("合计新建"))
 
 
 def test_a_plan_tables_cell_says_whether_its_figure_is_the_target_or_the_result():

@@ -287,6 +287,7 @@ def test_report_period(title, text, year):
     ("滨州高新区2024年新发展团员多少", ("高新区",)),
     ("固始乡村振兴培训了多少人", ()),  # 乡 inside a word, not a town
     ("东莞试点镇街的注册志愿者合计多少？", ()),  # 镇街: the towns and streets together (blind set 23), no town 试点镇
+    ("万州重点街镇合计注册志愿者有多少人？", ()),  # 街镇 alike (blind set 36): no town 重点街镇
     ("铜川的志愿汇平台注册了多少志愿者?", ()),
 ])
 def test_towns_and_zones_after_a_place(question, towns):

@@ -243,3 +243,8 @@ def test_a_ranking_tables_rows_are_named_by_their_place_not_their_rank():
     lines = markdown_lines(text)
     assert "凤凰县排名2;凤凰县新发展团员178名;凤凰县综合得分93.1分。" in lines
     assert any(line.startswith("全州合计排名—;全州合计新发展团员1,268名") for line in lines)
+    # blind set 36's 通报: a rank column headed 全市排名, under a caption "附表:…" whose number is left out
+    text = ("附表:2025年第一季度部分区县“青年大学习”及团员教育管理工作情况\n\n| 全市排名 | 区县 | 参学率(%) |\n"
+            "| :---: | :--- | ---: |\n| 1 | 江北区 | 98.5 |\n| 31 | 秀山县 | 92.4 |\n")
+    lines = markdown_lines(text)
+    assert "2025年第一季度部分区县“青年大学习”及团员教育管理工作情况,秀山县全市排名31;秀山县参学率92.4%。" in lines

@@ -16,7 +16,7 @@ from ingest.schema import Answer, Citation
 
 from . import answer_model, conflict
 from .coverage import coverage
-from .features import SENTENCE, Env, sentence_span, vector
+from .features import INDEX, SENTENCE, Env, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -173,7 +173,9 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
     if question.english and similarity is not None:
         found = _with_similarity(question, env.passages, found, similarity)
     for rank, span, window, c, _ in found:
-        yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+        features = tuple(vector(env, rank, span, window, c))
+        if not features[_DEPUTY_MISFIT]:  # the 书记 for a 副书记 asked, or the reverse: 1 of 222 such right in the gold
+            yield replace(c, features=features)
 
 
 def _generated(question: Question, env: Env, paragraph_text=None):
@@ -333,6 +335,7 @@ def _written(iso: str) -> str:
     return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
 
 
+_DEPUTY_MISFIT = INDEX["deputy_misfit"]
 _OF_REPORT = {"docdate": "日期", "doctitle": "标题"}
 
 

@@ -268,7 +268,7 @@ def place_mentions(text: str, catalogue=None):
 
 # A change against the year before, which one report states ("上饶12355来电比上年是增加还是减少,变化多少").
 # ...or against a year named, as keywords write it ("玉林 2024年新发展团员 较2020年 增长": its report states 29.0%).
-_AGAINST_PRIOR = re.compile(r"[比较](?:上年|去年|上一年|前一年|上年度)|同比|环比|较\s*(?:19|20)\d{2}\s*年\s*(?:增长|增加|增幅|变化)")
+_AGAINST_PRIOR = re.compile(r"[比较](?:上年|去年|上一年|前一年|上年度|上[个一]?(?:季度|月|学年|学期))|同比|环比|较\s*(?:19|20)\d{2}\s*年\s*(?:增长|增加|增幅|变化)")
 
 
 # "喀什各县市指标表中,霍城县…是多少": one county's figure, asked of a table of the place's parts (whatever its county)

@@ -9,11 +9,12 @@ import re
 # The one shape of a town, township or street no gazetteer lists (段集镇, 莞城街道, 小河乡, 乳城镇), read by questions,
 # passages, facts and follow-ups alike: two to four characters before its ending. Not 乡镇/村镇, 城镇 as a word (县城镇,
 # 在城镇; 乳城镇 is a name), 三下乡, 返家乡, 返乡/回乡/故乡/老乡, 全镇/各乡/每个街道/本镇/该镇 (all of them); not 镇街
-# (towns and streets together: "东莞试点镇街" names no town 试点镇), 镇村, 镇长, 镇级, 镇域, 乡村; nor 哪个镇, 哪些乡, 6个镇.
+# (towns and streets together: "东莞试点镇街" names no town 试点镇; nor does 街镇: "万州重点街镇"), 镇村, 镇长, 镇级, 镇域, 乡村;
+# nor 哪个镇, 哪些乡, 6个镇.
 _TOWN_OR_TOWNSHIP = r"镇(?![街村镇长级域])|乡(?![村镇])"
 TOWN_END = f"{_TOWN_OR_TOWNSHIP}|街道"
 TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该])街道|"
-        rf"(?<![乡村下家全各每本该返回故老同异他个些])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
+        rf"(?<![乡村下家全各每本该返回故老同异他个些街])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
 COLLEGE = r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])(?:学院|学部|书院)"  # a row's college (文学院, 教育学部)
 TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
 # A paragraph of one town's or college's figures, its name and a colon first ("威远镇:新发展团员96名…").

@@ -129,6 +129,8 @@ def _terms(text: str, words: list[str]) -> tuple[str, ...]:
 _PART_END = r"(?=(?:的)?(?:有|占|是|为|多少|几|帮助|资助|参加|参与|注册|获得|服务|报名|来自|受|被|共|累计))"
 _PART = re.compile(rf"其中(?P<part>[^,,??]{{1,8}}?)(?:{_PART_END}|(?=[??]?$))")  # "…录取了多少其中女性?": a follow-up's
 _GROUP = re.compile(rf"(?:的)?(?P<group>(?![有多几])[^,,??]{{1,8}}?){_PART_END}")
+# no group: a rank or a bare verb ("考核中排第几", "竞赛中获得几项"), a superlative or a sum ("各县区中注册志愿者最少")
+_NO_GROUP = re.compile(r"(?:排名?|位列|位居|名列|居|获得?)了?第?|.*(?:最多|最少|最高|最低|合计|总计)")
 _AMONG = ("中", "里", "当中", "之中", "里面", "里头", "里边", "中间")  # 里面: a locative word of its own
 _YEAR_END = re.compile(r"\d年$")
 _PLACE_END = frozenset("省市县区镇乡村州旗这那哪心家城夜手")
@@ -143,15 +145,20 @@ def _part(text: str, words: list[str]) -> str:
     for i, word in enumerate(words[1:-1], start=1):
         if not (_CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1])):
             continue
-        if word in _AMONG and (m := _GROUP.match("".join(words[i + 1:]))):
+        if word in _AMONG and (m := _group("".join(words[i + 1:]))):
             return m.group("group")
-        if len(word) == 2 and word[0] in _AMONG and (m := _GROUP.match(word[1] + "".join(words[i + 1:]))):
+        if len(word) == 2 and word[0] in _AMONG and (m := _group(word[1] + "".join(words[i + 1:]))):
             return m.group("group")  # jieba cut 团员|中女|团员: the locative is inside a word of its own
         if len(word) == 2 and word[1] in _AMONG and word[0] not in _PLACE_END \
-                and (m := _GROUP.match("".join(words[i + 1:]))):
+                and (m := _group("".join(words[i + 1:]))):
             return m.group("group")  # 咨询师|里|女性 cut 心理咨询|师里|女性; 县里 is a place, not a whole
     gender = _GENDER.search(text)  # "青创贷扶持的女性创业者": a sex narrows whatever it counts
     return "女性" if gender and gender.group(1) == "女" else "男性" if gender else ""
+
+
+def _group(text: str) -> re.Match | None:
+    m = _GROUP.match(text)
+    return m if m and not _NO_GROUP.fullmatch(m.group("group")) else None
 
 
 def _subject(text: str) -> str:

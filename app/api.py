@@ -132,8 +132,10 @@ class Assistant:
         if outside:
             return q, [], [], outside
         covering = reports.covering(q.scope) if q.scope or quote else set()
-        if own := reports.titled_with(localities.universities(q.text)):  # 西藏大学's own report, not 日喀则's
-            covering = (covering & own) if q.scope else own              # (西藏 is an institution's place)
+        named = localities.universities(q.text) + [s for s in reports.schools if s in q.text]  # 西南 is no place
+        if own := reports.titled_with(named):  # 西藏大学's own report, not 日喀则's
+            # (西藏 is an institution's place; "2024重庆马拉松" an event's: its own report, if no other of the place)
+            covering = ((covering & own) or own) if q.scope else own
         towns = scope.localities(q.text, q.scope.mentions)
         # a place asked with nothing below it: its own reports first, not those of its counties that name it
         about = set() if towns else reports.about(q.scope) & covering

@@ -112,8 +112,9 @@ def _planned(quote: str, figure: str, indicator: str, period: str, paragraph: st
     return at > 0 and (_opened(text[:at]) or _led(text[:at]))
 
 
-# A report's part about what is to come: "三、2025年工作安排", "2024年工作思路", "下一步工作打算".
-_PLAN_SECTION = re.compile(r"安排|计划|打算|思路|要点|目标|展望|谋划|下一步|做好|抓好")
+# A report's part about what is to come: "三、2025年工作安排", "2024年工作思路", "下一步工作打算", "2025年主要任务" (not
+# "重点任务完成情况").
+_PLAN_SECTION = re.compile(r"安排|计划|打算|思路|要点|目标|展望|谋划|下一步|做好|抓好|(?:主要|重点)任务(?![^,,。]{0,6}完成)")
 
 
 def plan_section(heading: str) -> bool:

@@ -20,6 +20,10 @@ from typing import Callable
 GLOSSARY = (
     # the league's standard English (longer phrases first: each phrase found is taken out of the question)
     ("young pioneer counselors", "少先队辅导员"), ("young pioneer counselor", "少先队辅导员"),
+    ("qingchuang loans", "青创贷"), ("qingchuang loan", "青创贷"), ("shock teams", "突击队"), ("shock team", "突击队"),
+    ("night schools", "夜校"), ("night school", "夜校"), ("in need", "困难"), ("subdistrict", "街道"),
+    ("e-commerce", "电商"), ("livestream", "直播"), ("courses", "课程"), ("learners", "学员"), ("disbursed", "发放"),
+    ("disburse", "发放"),
     ("outstanding league members", "优秀共青团员"), ("outstanding league member", "优秀共青团员"),
     ("outstanding league cadres", "优秀共青团干部"), ("may fourth red flag", "五四红旗"), ("may fourth medal", "五四奖章"),
     ("may 4th medal", "五四奖章"), ("youth development foundation", "青少年发展基金会"),

@@ -122,9 +122,15 @@ def people(clause: str, question: str, asked_roles: list[str]):
 _SIGNED = re.compile(rf"\s*[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})\s*")
 
 
+# The issuer signing with its head in brackets: "共青团秀山土家族苗族自治县委员会(团县委书记杨承志)"
+_SIGNED_BY = re.compile(rf"[\u4e00-\u9fff]{{2,30}}\s*[((]\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]*"
+                        rf"(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})\s*[))]\s*")
+
+
 def signed_line(text: str) -> bool:
-    """A role and a name alone on a line: a report's speaker under its title ("团市委书记　孙晓彤"), or its signer."""
-    m = _SIGNED.fullmatch(text)
+    """A role and a name alone on a line: a report's speaker under its title ("团市委书记　孙晓彤"), or its signer
+    (its issuer, the head in brackets)."""
+    m = _SIGNED.fullmatch(text) or _SIGNED_BY.fullmatch(text)
     return bool(m) and named(m["name"])
 
 

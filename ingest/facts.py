@@ -49,8 +49,9 @@ from .schema import Document, Fact
 # gazetteer leaves out (城关区: 兰州's and 拉萨's) leading a row is its place; 25: "由上年的38个增加到52个" is one thing
 # in two years, an appendix's "新发展团员:3126名(上年2784名)" its label's in this year and the one before, and an
 # appendix heading (附件:2024年…) dates what follows it, not the plan section before it; 29: a plan table's cell
-# counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result.
-FACTS_VERSION = 29
+# counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
+# row of a table of chosen parts (重点街道(镇), 部分区县) is no place's.
+FACTS_VERSION = 30
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -155,6 +156,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
                 place, indicator = county.name, indicator[len(county.name):]  # 兰州's table row "城关区新发展团员1426名"
             elif led and report_place is not None and place == report_place.key:  # "朝阳镇:…注册青年志愿者1526名"
                 place = _whole_name(led["name"], "")
+            if place and (chosen := _CHOSEN.match(paragraph)) and _SUMMED.match(paragraph, max(start, chosen.end())):
+                place = ""  # the 合计 of a table of chosen parts (重点街道(镇), 部分区县) is no place's figure
             year = trend[1] if trend else compared if compared is not None \
                 else year_for(own[:q.start - start], years) or lead_year or report_year
             step = (indicator, moved[2]) if moved else None
@@ -166,6 +169,10 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
     return out
 
 
+# A table row's caption naming chosen parts ("2024年重点街道(镇)团建主要指标完成情况,", "…部分区县…情况,"), not
+# 重点工作/重点任务; its 合计 sums only the rows shown.
+_CHOSEN = re.compile(r"[^,,;;。]{0,40}?(?:部分|重点(?!工作|任务|指标|项目)|示范|试点|抽查|所列)[^,,;;。]{0,40}?[,,]")
+_SUMMED = re.compile(r"\s*(?:合计|总计)")
 # A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).
 _ROW_REST = r"(?P<rest>[\u4e00-\u9fff\"“”]{2,})$"

@@ -905,3 +905,13 @@ def test_a_rank_cites_first_the_sentence_in_which_its_report_ranks_the_winner():
     other = Fact("新发展团员", 900, "名", "", "900名", "西宁", 2024, "", "xn", "xn.docx", "西宁", "2025-01-16", 4, "")
     got = cross._ranked(q, "哪里新发展团员最多?", [other, fact("民和", 705, 1)], text)
     assert got.citations[0].paragraph == 4
+
+
+def test_a_stocks_total_is_no_years_new_ones():
+    """Blind set 36's 永川: "新建“青年之家”12个,全区总数达到58个" gave 58 to "2024年新建青年之家最多的是哪里?"."""
+    from app.engine import cross_period
+
+    quote = "新建“青年之家”12个,全区总数达到58个。"
+    assert cross_period.stated(quote, "58个") == "running" and cross_period.stated(quote, "12个") == "new"
+    assert cross_period.agrees("new", quote, "12个") and not cross_period.agrees("new", quote, "58个")
+    assert cross_period.asked("团员总数是多少?", "团员总数") != "running"  # a 总数 asked takes either kind

@@ -489,3 +489,8 @@ def test_a_plan_tables_cells_count_their_rows_label_and_its_done_column_is_a_res
     total = extract_facts(doc("附表:2024年各区县(市)共青团重点工作指标完成情况,合计新发展团员12874名;合计青年之家428个。",
                               title="共青团长沙市委2024年工作总结", date="2025-01-12", source="changsha.docx"))
     assert [f.indicator for f in total] == ["新发展团员", "青年之家"]
+    assert [f.place for f in total] == ["长沙", "长沙"]
+    # blind set 36's 万州: the 合计 of a table of chosen parts (重点街道(镇)) is no district's figure
+    chosen = extract_facts(doc("2024年重点街道(镇)团建主要指标完成情况,合计新发展团员1106名;合计新建青年之家23个。",
+                               title="共青团重庆市万州区委员会2024年工作总结", date="2025-01-08", source="wanzhou.docx"))
+    assert [(f.place, f.figure) for f in chosen] == [("", "1106名"), ("", "23个")]

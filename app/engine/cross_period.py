@@ -49,9 +49,14 @@ def stated(quote: str, figure: str) -> str:
     clause = next((c for c in _CLAUSE.split(quote) if figure and figure in c), "")
     if _YEAR_TOTAL.search(clause):  # "全年累计为1137名青年创业者发放…2.46亿元": the year's, added up over it
         return "new"
-    if RUNNING.search(clause):
+    if RUNNING.search(clause) or _STOCK.search(clause):
         return "running"
     return "new" if _NEW.search(clause) else ""
+
+
+# A stock's total stated ("新建“青年之家”12个,全区总数达到58个"): no year's new ones (asked() leaves 总数 alone: "团员
+# 总数是多少" asks a figure of either kind).
+_STOCK = re.compile(r"总数|总量")
 
 
 _YEAR_TOTAL = re.compile(r"(?:全年|年内|当年|本年|今年)(?:共)?累计")

@@ -543,3 +543,12 @@ def test_blind_set_34s_award_follow_ups():
     assert resolve("那二等奖呢?", [(asked, said)]).text == "内蒙古大学获得第十八届挑战杯全国二等奖的是什么项目?"
     turns = [("鄂尔多斯2024年新发展团员多少名?", "2874名。"), ("2025年计划发展多少?", "2900名。"), ("那通辽呢?", "2800名。")]
     assert resolve("通辽2024年实际发展了多少?", turns).text == "通辽2024年新发展团员发展多少?"  # what was done, not the plan
+
+
+def test_a_question_naming_its_own_time_of_year_keeps_none_of_the_previous_one():
+    """Blind set 36 (fu36-04): "那2024年全年江北发展了多少?" after 江北's 上半年 figure asks the whole year, not 上半年."""
+    asked = condense("那2024年全年江北发展了多少？", [("江北2025年上半年新发展团员多少名？", "1236名。")])
+    assert "上半年" not in asked and "2024年" in asked and "全年" in asked
+    # fu36-01: a report's target named by its year and the year it is for keeps the thing counted before
+    asked = condense("2023年的总结里给2024年定的目标是多少？", [("万州区2024年新发展了多少团员？", "3486名。"), ("那2023年呢？", "3120名。")])
+    assert asked == "万州区2024年新发展团员的目标是多少?"

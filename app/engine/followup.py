@@ -48,7 +48,8 @@ _ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:�
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
 # thing counted before, for the whole (a target is not set for the part narrowed to).
-_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+_TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?P<report>(?:工作)?(?:总结|报告)里?(?:给|为)?(?:定|制定|确定|提出)?的?)?"
+                     rf"(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
 _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共|实际)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
@@ -163,7 +164,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         question = question[:relative.start()] + f"{year}年" + question[relative.end():]
         own = scope.of_text(question)
     if target := _TARGET.match(YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
-        text = swap_year(previous, own.years[0]) if own.years else previous
+        # "2023年的总结里给2024年定的目标是多少?": the target is for the year named last (the report's is the first)
+        year = own.years[-1] if target["report"] and own.years else own.years[0] if own.years else None
+        text = swap_year(previous, year) if year else previous
         text = without_towns(text)  # a target is set for the whole, not for a town narrowed to
         return targeted(whole(text), target['ask']), bool(relative) or not own.years
     if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):

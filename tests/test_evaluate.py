@@ -37,7 +37,9 @@ their classes fixed (sixth session of 2026-12-02): 0.910 / 0.867 / 0.893 / 0.970
 (practice33) in and its classes fixed (first session of 2026-12-04): 0.922 / 0.888 / 0.899 / 0.972 / 0.035 over 27,797
 (practice33 0.967); the floors rose to 0.90 / 0.865 / 0.88 / 0.95, false refusals <= 0.055. With blind set 35
 (practice34) in and its classes fixed (third session of 2026-12-04): 0.920 / 0.887 / 0.896 / 0.969 / 0.036 over 28,880
-(practice34 0.934); the floors stay. The table is built
+(practice34 0.934); the floors stay. With blind set 36 (practice35) in, citations that state the answer and its classes
+fixed (fourth session of 2026-12-04): 0.919 / 0.885 / 0.905 / 0.972 / 0.038 over 30,055 (practice35 0.941); the
+citation floor rose to 0.89. The table is built
 and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
@@ -54,7 +56,7 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.88, "refusal_accuracy": 0.95}
+CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.89, "refusal_accuracy": 0.95}
 CV_MAX_FALSE_REFUSALS = 0.055
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).

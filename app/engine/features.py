@@ -69,7 +69,9 @@ FEATURES: tuple[str, ...] = (
     "own_year_fit",                                        # the year the report is about is asked (厦门's 2024
                                                            # report for 24年, not the 2023 one's target for 2024)
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
-    "deputy_misfit",                                       # 副书记 asked, a 书记 named before the person (or the reverse)
+    "deputy_misfit",                                       # 副书记 asked, a 书记 named before the person (or the reverse):
+                                                           # answer._candidates drops such candidates, so it is 0 in
+                                                           # the table (a column to drop with the next feature change)
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org

@@ -23,6 +23,7 @@ from .fact_indicator import before_words, indicator_of, names_nothing
 from .fact_years import PERIOD, changed_from, move_of, period_of, then_year, without_comparisons, year_for
 from .fact_numbers import figures
 from .schema import Document, Fact
+from .tables import CHOSEN_PARTS
 
 # Raise when what extract_facts reads changes: an index whose facts another version extracted reads its reports
 # again once, on the next ingest (ingest/pipeline.py). 2: a zone after the city (菏泽高新区) is its own place;
@@ -169,9 +170,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
     return out
 
 
-# A table row's caption naming chosen parts ("2024年重点街道(镇)团建主要指标完成情况,", "…部分区县…情况,"), not
-# 重点工作/重点任务; its 合计 sums only the rows shown.
-_CHOSEN = re.compile(r"[^,,;;。]{0,40}?(?:部分|重点(?!工作|任务|指标|项目)|示范|试点|抽查|所列)[^,,;;。]{0,40}?[,,]")
+# A table row's caption naming chosen parts ("2024年重点街道(镇)团建主要指标完成情况,", "…部分区县…情况,").
+_CHOSEN = re.compile(rf"[^,,;;。]{{0,40}}?(?:{CHOSEN_PARTS.pattern})[^,,;;。]{{0,40}}?[,,]")
 _SUMMED = re.compile(r"\s*(?:合计|总计)")
 # A town, street or college leading what a row counts: no gazetteer lists it, and the rows of a table of them are
 # its parts (cross.answer ranks them). A gazetteer's place right before 镇/街道 is the town named like it (洛阳镇).

@@ -166,6 +166,8 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
 
 
+# A table of some parts only (its caption: 重点街道(镇), 部分区县, 所列), not 重点工作/重点任务: its 合计 sums its rows alone.
+CHOSEN_PARTS = re.compile(r"部分|重点(?!工作|任务|指标|项目)|示范|试点|抽查|所列")
 _RANK_HEAD = re.compile(r"(?:全[市省州区县盟]|综合|总)?(?:排名|名次|位次|排序)")  # 全市排名 too
 
 

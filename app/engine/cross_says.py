@@ -29,6 +29,8 @@ def ranking(winners: list[Fact], others: list[Fact], words: re.Pattern, topic: s
     """The paragraph of the winners' report with a sentence that names the (first) winner and says its rank next
     to it (before the next place it names, after the one before), about the thing asked (half of its bigrams, or
     "三项指标均…"); None when the report says no such thing or the figures come from several reports."""
+    from .cross import bigrams  # cross imports this module
+
     f = winners[0]
     if any(o.doc_id != f.doc_id for o in others):
         return None
@@ -37,7 +39,7 @@ def ranking(winners: list[Fact], others: list[Fact], words: re.Pattern, topic: s
     for n, text in paragraphs(f.doc_id, paragraph_text):
         for m in _SENTENCE.finditer(text):
             sentence = m.group()
-            if not (len(topic & _bigrams(sentence)) * 2 >= len(topic) > 0 or "指标" in sentence):
+            if not (len(topic & bigrams(sentence)) * 2 >= len(topic) > 0 or "指标" in sentence):
                 continue
             for name in names:
                 at = sentence.find(name)
@@ -51,7 +53,3 @@ def _own_stretch(sentence: str, at: int, length: int, rivals: set[str]) -> str:
     before = max((sentence.rfind(r, 0, at) + len(r) for r in rivals if sentence.rfind(r, 0, at) >= 0), default=0)
     after = min((i for r in rivals if (i := sentence.find(r, at + length)) >= 0), default=len(sentence))
     return sentence[before:after]
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}

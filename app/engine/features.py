@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable
 
+from ingest.tables import CHOSEN_PARTS
+
 from . import periods
 from .numbers import find_quantities, parse_quantity, stated_figures
 from .people import ROLE, surnamed
@@ -140,7 +142,6 @@ _WHOLE_SCHOOL = re.compile(r"全校|我校|本校|学校共|全体学生")
 _DIVISION_ENDS = ("县", "区", "市", "州", "旗", "镇", "乡", "新区")
 _CELL_DONE = re.compile(r"完成|实际|实有|达成|获奖|情况")  # a table cell's header: the result, or the plan
 _CELL_PLAN = re.compile(r"计划|目标|任务|预计")
-_SELECTED = re.compile(r"部分|重点(?!工作|任务|指标|项目)|示范|试点|抽查|所列")  # a table of some parts only
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)")  # a table's total row (or a sentence of a total): the whole place's
 _WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
 _N = r"[\d一二两三四五六七八九十]+个?"
@@ -564,7 +565,7 @@ def _total_row(text: str, begin: int) -> bool:
     """Whether the sentence (a row's cell) at `begin` is a total's; the first cell after its row's caption. Not a
     table of chosen parts ("重点街道(镇)…", "部分区县…"): its 合计 sums only the rows shown."""
     comma = _caption_comma(text)
-    if comma > 0 and _SELECTED.search(text, 0, comma):
+    if comma > 0 and CHOSEN_PARTS.search(text, 0, comma):
         return False
     return bool(_TOTAL_ROW.match(text, comma + 1 if 0 <= begin < comma else begin))
 

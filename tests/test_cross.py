@@ -902,6 +902,7 @@ def test_a_rank_cites_first_the_sentence_in_which_its_report_ranks_the_winner():
     assert got.citations[0].paragraph == 3 and got.citations[0].quote.endswith("循化县新发展团员最少")
     # a sentence about another thing (青年之家) ranks nothing asked; figures of two reports: no report ranks them
     assert rank_words(False, 2, 0).search("位居第二") and rank_words(False, 1, 3).search("前三名")
+    assert rank_words(False, 12, 0).search("位列第12") and rank_words(False, 1, 15).search("前15名")  # past 十
     other = Fact("新发展团员", 900, "名", "", "900名", "西宁", 2024, "", "xn", "xn.docx", "西宁", "2025-01-16", 4, "")
     got = cross._ranked(q, "哪里新发展团员最多?", [other, fact("民和", 705, 1)], text)
     assert got.citations[0].paragraph == 4

@@ -16,12 +16,17 @@ _SENTENCE = re.compile(r"[^。;;!?!?\n]+")
 def rank_words(fewest: bool, nth: int, top: int) -> re.Pattern:
     """How a report says the place asked is at that rank."""
     if top > 1:
-        return re.compile(rf"前(?:{top}|{_NUMERALS[top - 1]})")
+        return re.compile(rf"前(?:{top}|{_numeral(top)})")
     if nth > 1:
-        return re.compile(rf"第(?:{nth}|{_NUMERALS[nth - 1]})" + ("|次之" if nth == 2 else ""))
+        return re.compile(rf"第(?:{nth}|{_numeral(nth)})" + ("|次之" if nth == 2 else ""))
     if fewest:
         return re.compile(r"最少|最低|末位|倒数第一|最后一位")
     return re.compile(r"首位|第一|第1(?!\d)|最多|最高|居首|榜首|之首")
+
+
+def _numeral(n: int) -> str:
+    """一 … 十 (cross_detect reads ranks up to 99: 排第12 has none, and no IndexError)."""
+    return _NUMERALS[n - 1] if n <= len(_NUMERALS) else str(n)
 
 
 def ranking(winners: list[Fact], others: list[Fact], words: re.Pattern, topic: set[str], paragraph_text,

@@ -359,8 +359,8 @@ def test_a_universitys_own_report_says_全校_for_the_university_asked():
 def test_a_deputy_asked_is_not_the_post_named_before_a_person():
     """The user's own report: "铜川团市委副书记是谁?" was answered 王娜, the 书记."""
     e = features.Env(analyse("铜川团市委副书记是谁?"), [], lambda t: 1.0, lambda x: x.text)
-    assert features._deputy_misfit(e, "团市委书记")
-    assert not features._deputy_misfit(e, "团市委副书记")
+    assert features.deputy_misfit(e, "团市委书记")
+    assert not features.deputy_misfit(e, "团市委副书记")
     e = features.Env(analyse("团长沙市委书记是谁？"), [], lambda t: 1.0, lambda x: x.text)
-    assert e.role_asked == "书记" and features._deputy_misfit(e, "团市委副书记")
-    assert not features._deputy_misfit(e, "研发工程师")  # no post of the kind asked: nothing to say
+    assert e.role_asked == "书记" and features.deputy_misfit(e, "团市委副书记")
+    assert not features.deputy_misfit(e, "研发工程师")  # no post of the kind asked: nothing to say

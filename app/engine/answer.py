@@ -16,7 +16,7 @@ from ingest.schema import Answer, Citation
 
 from . import answer_model, conflict
 from .coverage import coverage
-from .features import INDEX, SENTENCE, Env, sentence_span, vector
+from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -173,9 +173,10 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
     if question.english and similarity is not None:
         found = _with_similarity(question, env.passages, found, similarity)
     for rank, span, window, c, _ in found:
-        features = tuple(vector(env, rank, span, window, c))
-        if not features[_DEPUTY_MISFIT]:  # the 书记 for a 副书记 asked, or the reverse: 1 of 222 such right in the gold
-            yield replace(c, features=features)
+        text = env.passages[rank].text
+        if c.source == "person" and deputy_misfit(env, text[max(span[0], c.start - 12):c.start]):
+            continue  # the 书记 for a 副书记 asked, or the reverse: 1 of 222 such right in the gold
+        yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
 
 def _generated(question: Question, env: Env, paragraph_text=None):
@@ -301,8 +302,12 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
         yield make("", "clause")
 
 
-_ASKS_PLACE = re.compile(r"哪[个些两三几]?(?:县|市|区|州|旗|县市|县区|区县|地区|乡镇|镇|街道|地方)|哪里|\bwhich (?:county|city|district|town)",
-                         re.I)
+# A place asked: "哪两个县", "在哪办的", and a place kind written before a bare 哪个 ("县区团委考核第一名是哪个?",
+# "镇街里团员数最少的是哪个?"); not 在哪天/在哪次 (a date, a meeting).
+_ASKS_PLACE = re.compile(r"哪[一两三四五六七八九十几]?[个些]?(?:县|市|区|州|旗|乡|镇|街道|地方)|哪里"
+                         r"|在哪(?![一两三四五六七八九十几]?[个些种类项所家名位天次年届])"
+                         r"|(?:县|市|区|州|旗|镇|乡|街道|地方)[^，,。；;？?]{0,16}?哪[一两三四五几]?[个些]?(?:[？?]|$)"
+                         r"|\bwhich (?:county|city|district|town)|\bwhere\b(?!.*\brank)", re.I)
 
 
 def _clause_places(clause: str, asked: str):
@@ -335,7 +340,6 @@ def _written(iso: str) -> str:
     return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
 
 
-_DEPUTY_MISFIT = INDEX["deputy_misfit"]
 _OF_REPORT = {"docdate": "日期", "doctitle": "标题"}
 
 

@@ -16,7 +16,7 @@ from typing import Callable
 from ingest.tables import CHOSEN_PARTS
 
 from . import periods
-from .numbers import find_quantities, parse_quantity, stated_figures
+from .numbers import chinese_to_int, find_quantities, parse_quantity, stated_figures
 from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
@@ -71,9 +71,6 @@ FEATURES: tuple[str, ...] = (
     "own_year_fit",                                        # the year the report is about is asked (厦门's 2024
                                                            # report for 24年, not the 2023 one's target for 2024)
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
-    "deputy_misfit",                                       # 副书记 asked, a 书记 named before the person (or the reverse):
-                                                           # answer._candidates drops such candidates, so it is 0 in
-                                                           # the table (a column to drop with the next feature change)
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)
     "asks_org", "org_asked", "enumeration", "announces_items", "clause_len",  # 哪家机构 asked; this is an org
@@ -120,6 +117,9 @@ FEATURES: tuple[str, ...] = (
     "honour", "honour_misfit",                             # the value's clause counts an honour (表彰…优秀共青团员五十名,
                                                            # 五四红旗团支部十个), and none was asked: 有多少个团支部 asks
                                                            # what there is, not how many were commended
+    "rank_fit", "rank_misfit",                             # a position asked (第一名是哪个, 最少的是哪个镇) and the
+                                                           # one the sentence states right after the name ("民和县…
+                                                           # 位列全市第一", "居全市首位"): the same / another
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -221,6 +221,7 @@ class Env:
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
+        self.asked_position = position_asked(q.text) if q.kind in ("entity", "name", "list", "person") else None
         # the last role named: "团长沙市委的副书记" reads 团长 first
         self.role_asked = roles[-1].group() if q.kind == "person" and (roles := list(ROLE.finditer(q.text))) else None
         self.asked_chars = set(q.text) | set("".join(q.terms))
@@ -396,7 +397,6 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
         "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
-        "deputy_misfit": float(cand.source == "person" and _deputy_misfit(env, text[max(span[0], at - 12):at])),
         "value_in_question": float(_echoes(env, cand)),
         # a clause as the answer: what it says beyond the question ("举办第五届“金城杯”…大赛" only repeats it)
         "clause_extra": _extra(env, text[span[0]:at] if cand.start >= 0 else text[span[0]:span[1]]),
@@ -451,6 +451,10 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     if cand.source == "docno":
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
+    if env.asked_position and cand.start >= 0 and cand.source not in ("quantity", "date", "docdate"):
+        stated = position_stated(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
+        found |= {"rank_fit": float(stated == env.asked_position),
+                  "rank_misfit": float(stated is not None and stated != env.asked_position)}
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out
@@ -552,7 +556,39 @@ def _caption_comma(text: str) -> int:
     return min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
 
 
-def _deputy_misfit(env: Env, before: str) -> bool:
+# A position: 第N(名/位), 首位/榜首/第一名 (1), or the last (末位/垫底/倒数第一; 最少/最低 asked of a place).
+_POSITION_NTH = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:名|位)?|(首位|榜首|头名|冠军)|(末位|垫底|倒数第一|最后一名)")
+_POSITION_SUPER = re.compile(r"最(?:多|高|大|好|快)|(最(?:少|低|小|差|慢))")
+_POSITION_REACH = 24  # characters after the name within its sentence: "民和县团委综合得分96.3分,位列全市第一"
+
+
+def _position(m: re.Match | None) -> int | str | None:
+    if m is None:
+        return None
+    if m.group(1):
+        return chinese_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+    return 1 if m.group(2) else "last"
+
+
+def position_asked(question: str) -> int | str | None:
+    """The position a which-question asks: "考核第一名是哪个" 1, "排名第三的县" 3, "最少的是哪个镇" last."""
+    if m := _POSITION_NTH.search(question):
+        return _position(m)
+    if m := _POSITION_SUPER.search(question):
+        return "last" if m.group(1) else 1
+    return None
+
+
+def position_stated(after: str) -> int | str | None:
+    """The position a sentence states right after a name ("…,位列全市第一", "居全市首位", "排名垫底")."""
+    if m := _POSITION_NTH.search(after):
+        return _position(m)
+    if m := _POSITION_SUPER.search(after):
+        return "last" if m.group(1) else 1
+    return None
+
+
+def deputy_misfit(env: Env, before: str) -> bool:
     """The role written right before a person is the deputy of the one asked, or the one asked of a deputy asked:
     "铜川团市委副书记是谁?" is not answered by "团市委书记王娜"."""
     if env.role_asked is None:

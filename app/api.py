@@ -142,13 +142,25 @@ class Assistant:
         docs = (covering & reports.locate(quote)) or about or covering or None  # None: any report (the passages decide)
         part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs,
-                                                part=part)
+                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, covering - docs
+                                         if docs is about else set(), part)
                  for report in [reports.reports[p.doc_id]]]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
         return q, admitted, found, ""
+
+    def _passages(self, query: str, asked, docs, beside: set, part) -> list:
+        """The place's own reports first; and from the other reports that cover it (a city's 通报 with a row per
+        county) the best BESIDE paragraphs naming it, in the last places: a figure only the city's table gives,
+        or of a year the county's own report does not cover. The model weighs them (feature `beside`)."""
+        k = self.settings.top_k
+        if not beside:
+            return self.retriever.search(query, k=k, doc_ids=docs, part=part)
+        own, other = self.retriever.search_beside(query, k, docs, beside, BESIDE, part)
+        names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)}
+        other = [replace(p, beside=True) for p in other if any(n in p.text for n in names)]
+        return own[:k - len(other)] + other
 
     def _unknown_university(self, text: str, reports, english: bool = False) -> str:
         """A refusal line when the question names a university no report names, in its title or its text
@@ -268,6 +280,9 @@ def states_sum(answer: Answer, parts: list[str]) -> bool:
     one part's figure in a sentence that lists them ("永城市、夏邑县、虞城县分列前三位,宁陵县…284名")."""
     quote = answer.citations[0].quote if answer.citations else answer.text
     return answer.found and all(p in quote for p in parts) and bool(_SUMMED.search(quote))
+
+
+BESIDE = 2  # paragraphs of the reports beside a place's own (measured: issue 10, blind set 37's 通报)
 
 
 def _names_town(town: str, text: str) -> bool:

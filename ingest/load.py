@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "24"  # 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "25"  # 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -179,6 +179,7 @@ def html_lines(text: str) -> tuple[list[str], str]:
     site = _site_lines(root)  # before the page's header and footer go: staff ask who runs the site, its ICP number
     for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
         element.drop_tree()
+    _drop_side_blocks(root)
     body = _article_root(root)
     lines: list[str] = []
     grids = {t: tables.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
@@ -202,6 +203,26 @@ def html_lines(text: str) -> tuple[list[str], str]:
 
 
 _SITE_LINE = re.compile(r"ICP[备证]|公网安备|版权所有\s*[:\uff1a]|(?:主办|承办|技术支持)(?:单位)?\s*[:\uff1a]|网站标识码")
+
+
+# A portal's column beside the article, by its id or class (div.sidebar, div#side, ul.related-news, div.xgxw), and the
+# heading of a block of other articles: their one-line summaries carry other places' and years' figures.
+_SIDE_NAME = re.compile(r"(?:^|[\s_-])(?:side|sidebar|sidebox|aside|related|relate|recommend|xgxw|xgwz|tuijian|hotnews)"
+                        r"(?:$|[\s_-])", re.I)
+_SIDE_HEADING = re.compile(r"(?:相关|推荐|延伸|热点|热门|最新|图片|往期|精彩)(?:新闻|阅读|文章|链接|资讯|专题|推荐|回顾)|"
+                           r"(?:新闻|点击|阅读)排行|猜你喜欢|上一篇|下一篇")
+
+
+def _drop_side_blocks(root) -> None:
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("body", "html"):
+            continue
+        if _SIDE_NAME.search(f"{element.get('id', '')} {element.get('class', '')}"):
+            element.drop_tree()
+    for heading in list(root.iter("h2", "h3", "h4", "h5", "h6", "dt")):
+        if heading.getparent() is not None and _SIDE_HEADING.fullmatch(" ".join(heading.text_content().split())):
+            for sibling in [heading, *heading.itersiblings()]:  # the heading and the list under it
+                sibling.drop_tree()
 
 
 def _site_lines(root) -> list[str]:

@@ -58,9 +58,12 @@ class Catalogue:
         for p in self.known:
             shorts.setdefault(p.short, set()).add(p)
         gazetteer = table()
-        ambiguous = {short: next(iter(ps)) for short, ps in shorts.items() if len(ps) == 1 and short not in self.titled
-                     and (hit := gazetteer.get(short)) is not None and hit[0] not in ps}
         focus = {p for r in self.reports.values() for p in r.focus}
+        # Of two known places sharing a short name, the one a report is about ("滨海": 滨海新区's report, where
+        # another report's text named 滨海县 once)
+        chosen = {short: ps if len(ps) == 1 else ps & focus for short, ps in shorts.items()}
+        ambiguous = {short: next(iter(ps)) for short, ps in chosen.items() if len(ps) == 1 and short not in self.titled
+                     and (hit := gazetteer.get(short)) is not None and hit[0] not in ps}
         return {**_first_two(focus, self.titled, gazetteer), **self.titled, **ambiguous}
 
     def to_json(self) -> dict:

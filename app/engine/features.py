@@ -117,6 +117,8 @@ FEATURES: tuple[str, ...] = (
     "honour", "honour_misfit",                             # the value's clause counts an honour (表彰…优秀共青团员五十名,
                                                            # 五四红旗团支部十个), and none was asked: 有多少个团支部 asks
                                                            # what there is, not how many were commended
+    "beside",                                              # the passage is from a report beside the place's own
+                                                           # (a city's 通报 row of a county that has its own report)
     "rank_fit", "rank_misfit",                             # a position asked (第一名是哪个, 最少的是哪个镇) and the
                                                            # one the sentence states right after the name ("民和县…
                                                            # 位列全市第一", "居全市首位"): the same / another
@@ -285,6 +287,7 @@ class Env:
                     self.doc_contains(p.doc_id, v) for v in variants(t))) if self.doc_contains else 0.0,
                 "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
+                "beside": float(p.beside),
             }
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
         return self._passage[rank]
@@ -556,8 +559,9 @@ def _caption_comma(text: str) -> int:
     return min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
 
 
-# A position: 第N(名/位), 首位/榜首/第一名 (1), or the last (末位/垫底/倒数第一; 最少/最低 asked of a place).
-_POSITION_NTH = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:名|位)?|(首位|榜首|头名|冠军)|(末位|垫底|倒数第一|最后一名)")
+# A position: 第N(名/位), a ranking table's 排名N, 首位/榜首/第一名 (1), or the last (末位/垫底/倒数第一; 最少/最低 asked of a place).
+_POSITION_NTH = re.compile(r"(?:第|排名第?|名列第?)([一二三四五六七八九十]|\d{1,2})(?!\d)(?:名|位)?|(首位|榜首|头名|冠军)|"
+                           r"(末位|垫底|倒数第一|最后一名)")
 _POSITION_SUPER = re.compile(r"最(?:多|高|大|好|快)|(最(?:少|低|小|差|慢))")
 _POSITION_REACH = 24  # characters after the name within its sentence: "民和县团委综合得分96.3分,位列全市第一"
 

@@ -57,6 +57,7 @@ class Passage:
     section: str = ""  # the heading of the part it stands in ("三、2025年工作安排"), "" when none is near above
     period: str = ""  # the one year its report is about (scope.Report.main_years), "" when it is about several
     focus: str = ""  # the places its report is about (scope.Report.focus), their names and short names
+    beside: bool = False  # from a report that covers the place asked beside its own (a city's 通报 of a county)
 
 
 # Staff write years short ("宿迁23年新入团的", "那24年呢?"); reports write them whole. A span of years is no year:
@@ -138,6 +139,16 @@ class HybridRetriever:
             return []
         query = self.expand(normalise_query(query))[0]
         return self._paragraphs(state, self._blend(query, state, doc_ids), k, part)
+
+    def search_beside(self, query: str, k: int, doc_ids: set[str], beside: set[str], k_beside: int,
+                      part=None) -> tuple[list[Passage], list[Passage]]:
+        """search() over doc_ids, and the best k_beside paragraphs of the reports `beside`, from one scoring."""
+        state = self.index()
+        if not len(state):
+            return [], []
+        score = self._blend(self.expand(normalise_query(query))[0], state, None)
+        return (self._paragraphs(state, score * state.mask(doc_ids), k, part),
+                self._paragraphs(state, score * state.mask(beside), k_beside, part))
 
     def _blend(self, query: str, state: State, doc_ids) -> np.ndarray:
         # The Chroma query waits on the network (the GIL let go): it runs beside the lexical scores. The encoder

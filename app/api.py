@@ -151,16 +151,16 @@ class Assistant:
         return q, admitted, found, ""
 
     def _passages(self, query: str, asked, docs, beside: set, part) -> list:
-        """The place's own reports first; and from the other reports that cover it (a city's 通报 with a row per
-        county) the best BESIDE paragraphs naming it, in the last places: a figure only the city's table gives,
-        or of a year the county's own report does not cover. The model weighs them (feature `beside`)."""
+        """The place's own reports' top k paragraphs; after them, from the other reports that cover it (a city's 通报
+        with a row per county), the best BESIDE paragraphs naming it: a figure only the city's table gives, or of a
+        year the county's own report does not cover. The model weighs them (feature `beside`)."""
         k = self.settings.top_k
         if not beside:
             return self.retriever.search(query, k=k, doc_ids=docs, part=part)
         own, other = self.retriever.search_beside(query, k, docs, beside, BESIDE, part)
         names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)}
         other = [replace(p, beside=True) for p in other if any(n in p.text for n in names)]
-        return own[:k - len(other)] + other
+        return own + other
 
     def _unknown_university(self, text: str, reports, english: bool = False) -> str:
         """A refusal line when the question names a university no report names, in its title or its text

@@ -364,3 +364,17 @@ def test_a_deputy_asked_is_not_the_post_named_before_a_person():
     e = features.Env(analyse("团长沙市委书记是谁？"), [], lambda t: 1.0, lambda x: x.text)
     assert e.role_asked == "书记" and features.deputy_misfit(e, "团市委副书记")
     assert not features.deputy_misfit(e, "研发工程师")  # no post of the kind asked: nothing to say
+
+
+def test_the_position_a_which_question_asks_and_the_one_a_sentence_states_after_a_name():
+    """"海东2024年县区团委考核第一名是哪个?": 民和县 of "民和县团委综合得分96.3分,位列全市第一" (features rank_fit)."""
+    from app.engine.features import position
+
+    assert position("海东2024年县区团委考核第一名是哪个？") == 1
+    assert position("2024年度考核排名第三的是哪个区？") == 3
+    assert position("大竹10个镇街里团员数最少的是哪个？") == "last"
+    assert position("谁获得了青年五四奖章?") is None
+    assert position("团委综合得分96.3分,位列全市第一") == 1
+    assert position("排名12;河东区新发展团员1214名") == 12  # a ranking table's row
+    assert position("新发展团员705名,两项指标均居全市首位") == 1
+    assert position("一季度排名垫底") == "last"

@@ -165,6 +165,18 @@ def test_a_footer_outside_the_articles_container_still_names_the_sites_owner_and
                                   "桂公网安备45120202000123号;技术支持:延陵市信息中心")
 
 
+def test_a_sidebar_of_other_articles_summaries_is_no_article_text():
+    """Blind set 37: a portal's 相关新闻 column kept each item's one-line summary (a <p> beside its link), so another
+    district's 2023 figure answered a question about it. A column named side/related, and the block under a
+    相关新闻-like heading, are not the article's."""
+    page = ("<html><body><div id='main'><div id='article'><p>全区注册青年志愿者39,275人。</p></div>"
+            "<div id='sidebar'><h3>相关新闻</h3><ul><li><a href='/1'>宝坻区述职评议会</a><p class='sum'>2023年宝坻区"
+            "新发展团员1,530名。</p></li></ul></div>"
+            "<div class='box'><h3>推荐阅读</h3><p>静海区青年之家总数达到48个。</p></div></div></body></html>")
+    text = "\n".join(html_lines(page)[0])
+    assert "39,275" in text and "1,530" not in text and "48个" not in text
+
+
 def test_htm_and_gbk_html(tmp_path):
     page = PAGE.replace('charset="utf-8"', 'charset="gbk"').encode("gbk")
     assert load_file(write(tmp_path / "page.htm", page), LIMIT).lines[2] == "会议总结了2021年全市共青团工作。"

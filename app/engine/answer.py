@@ -132,7 +132,8 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
     if not passages:
         return [], None
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
-    env = Env(question, passages[:_PASSAGES], idf, context, doc_contains, announces, _places(question), paragraph_text)
+    passages = [p for i, p in enumerate(passages) if i < _PASSAGES or p.beside]  # the top ones, and the beside ones
+    env = Env(question, passages, idf, context, doc_contains, announces, _places(question), paragraph_text)
     found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
     best, p, _ = model.decide([c.features for c in found], [c.value for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)

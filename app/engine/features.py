@@ -130,8 +130,11 @@ _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _TOWN_AT = re.compile(TOWN)
 _HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage's part (a 季度通报's quarter)
-_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有")  # what there is, not what was added
-_ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少")
+# What there is, not what was added ("How many Youth Homes did Nankai have at the end of 2023?": 64, not the 8 new)
+_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有|\b(?:do|does|did)\b(?:(?!\bnew).){0,60}?\bhave\b|\bin total\b|"
+                    r"\btotal number\b", re.I)
+_ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少|\bnew(?:ly)?\b|\brecruit",
+                       re.I)
 # Words that say a figure is the whole place's, or all there is: no thing counted of their own.
 _WHOLE_WORDS = re.compile(r"全[省市区县州旗盟校]|全地区|[本我][省市区县州校]|共有|现有|拥有|已有|共计|总计|合计|一共|共|达到|达")
 _STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
@@ -223,7 +226,7 @@ class Env:
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
-        self.asked_position = position_asked(q.text) if q.kind in ("entity", "name", "list", "person") else None
+        self.asked_position = position(q.text) if q.kind in ("entity", "name", "list", "person") else None
         # the last role named: "团长沙市委的副书记" reads 团长 first
         self.role_asked = roles[-1].group() if q.kind == "person" and (roles := list(ROLE.finditer(q.text))) else None
         self.asked_chars = set(q.text) | set("".join(q.terms))
@@ -455,7 +458,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
     if env.asked_position and cand.start >= 0 and cand.source not in ("quantity", "date", "docdate"):
-        stated = position_stated(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
+        stated = position(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
         found |= {"rank_fit": float(stated == env.asked_position),
                   "rank_misfit": float(stated is not None and stated != env.asked_position)}
     for name, value in found.items():
@@ -574,20 +577,12 @@ def _position(m: re.Match | None) -> int | str | None:
     return 1 if m.group(2) else "last"
 
 
-def position_asked(question: str) -> int | str | None:
-    """The position a which-question asks: "考核第一名是哪个" 1, "排名第三的县" 3, "最少的是哪个镇" last."""
-    if m := _POSITION_NTH.search(question):
+def position(text: str) -> int | str | None:
+    """The position a which-question asks ("考核第一名是哪个" 1, "排名第三的县" 3, "最少的是哪个镇" last), or the one a
+    sentence states right after a name ("…,位列全市第一", "居全市首位", "排名垫底")."""
+    if m := _POSITION_NTH.search(text):
         return _position(m)
-    if m := _POSITION_SUPER.search(question):
-        return "last" if m.group(1) else 1
-    return None
-
-
-def position_stated(after: str) -> int | str | None:
-    """The position a sentence states right after a name ("…,位列全市第一", "居全市首位", "排名垫底")."""
-    if m := _POSITION_NTH.search(after):
-        return _position(m)
-    if m := _POSITION_SUPER.search(after):
+    if m := _POSITION_SUPER.search(text):
         return "last" if m.group(1) else 1
     return None
 

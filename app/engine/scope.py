@@ -211,7 +211,11 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, tuple[Place, ...]]:
     from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine
 
     table: dict[str, list[Place]] = {}
-    for p in sorted(set(known) | {p for p in divisions() if p.level < 2}, key=lambda p: (p not in known, p.level)):
+    # The reports' places first, the larger first, then in the order given (a catalogue's asked names lead: Binhai
+    # is 滨海新区 where its report is held, not 滨海县, which another report named once); never a set's order.
+    order = {p: i for i, p in enumerate(dict.fromkeys(known))}
+    for p in sorted(set(known) | {p for p in divisions() if p.level < 2},
+                    key=lambda p: (p not in order, p.level, order.get(p, 0), p.code, p.name)):
         others = ENGLISH.get(p.short, "").lower().replace(" ", "").replace("-", "").replace("'", "").split("|")
         keys = ["".join(lazy_pinyin(p.short)), *others]
         if p.level == 2 and p.short != p.name and p.name[-1] in _SUFFIX_PINYIN:  # "Taihe County": 太和县, not 太和区

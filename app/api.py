@@ -62,12 +62,19 @@ class Assistant:
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = replace(analyse(asked), followup=turn.rewritten)
         across = self._across(asked)
-        if across is not None:  # a question over many reports, answered from their facts
+        if across is not None and across.found:  # a question over many reports, answered from their facts
             total = round(1000 * (time.perf_counter() - started), 2)
             yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
                           passages=across.citations)
             return
+        # Facts that cannot answer it leave it to the passages: "2024年度考核排名第三的是哪个区?" is one 通报's table
+        # row ("西青区排名3"), a rank naming no figure the facts could order; the facts' refusal stands if they fail too.
         q, passages, nearest, answer = self._extractive(q, turn.quote)
+        if across is not None and not answer.found:
+            total = round(1000 * (time.perf_counter() - started), 2)
+            yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
+                          passages=across.citations)
+            return
         if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
             if loose[3].found:

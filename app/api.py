@@ -165,7 +165,8 @@ class Assistant:
         if not beside:
             return self.retriever.search(query, k=k, doc_ids=docs, part=part)
         own, other = self.retriever.search_beside(query, k, docs, beside, BESIDE, part)
-        names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)}
+        names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)
+                 if len(n) > 1}  # 澧县's short 澧 would match any text
         other = [replace(p, beside=True) for p in other if any(n in p.text for n in names)]
         return own + other
 

@@ -214,15 +214,21 @@ _SIDE_HEADING = re.compile(r"(?:相关|推荐|延伸|热点|热门|最新|图片
 
 
 def _drop_side_blocks(root) -> None:
+    """A side column or a block of other articles goes, unless it holds half the page's text: then it holds the
+    article (a layout class "with-sidebar" on the content's wrapper)."""
+    size = lambda e: len("".join(e.text_content().split()))  # noqa: E731
+    page = size(root) or 1
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("body", "html"):
             continue
-        if _SIDE_NAME.search(f"{element.get('id', '')} {element.get('class', '')}"):
+        if _SIDE_NAME.search(f"{element.get('id', '')} {element.get('class', '')}") and size(element) < page / 2:
             element.drop_tree()
     for heading in list(root.iter("h2", "h3", "h4", "h5", "h6", "dt")):
         if heading.getparent() is not None and _SIDE_HEADING.fullmatch(" ".join(heading.text_content().split())):
-            for sibling in [heading, *heading.itersiblings()]:  # the heading and the list under it
-                sibling.drop_tree()
+            block = [heading, *heading.itersiblings()]  # the heading and the list under it
+            if sum(map(size, block)) < page / 2:
+                for element in block:
+                    element.drop_tree()
 
 
 def _site_lines(root) -> list[str]:

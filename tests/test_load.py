@@ -175,6 +175,11 @@ def test_a_sidebar_of_other_articles_summaries_is_no_article_text():
             "<div class='box'><h3>推荐阅读</h3><p>静海区青年之家总数达到48个。</p></div></div></body></html>")
     text = "\n".join(html_lines(page)[0])
     assert "39,275" in text and "1,530" not in text and "48个" not in text
+    # a layout class naming the side on the wrapper that holds the article is no side column
+    wrapped = ("<html><body><div class='layout with-sidebar'><div class='content'><p>全区注册青年志愿者39,275人,"
+               "全年开展志愿服务活动860余场,累计志愿服务时长41.6万小时。</p></div><div class='side'><p>热线</p></div>"
+               "</div></body></html>")
+    assert "\n".join(html_lines(wrapped)[0]).startswith("全区注册青年志愿者39,275人")
 
 
 def test_htm_and_gbk_html(tmp_path):

@@ -61,19 +61,15 @@ class Assistant:
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = replace(analyse(asked), followup=turn.rewritten)
-        across = self._across(asked)
-        if across is not None and across.found:  # a question over many reports, answered from their facts
-            total = round(1000 * (time.perf_counter() - started), 2)
-            yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
-                          passages=across.citations)
+        across = self._across(asked)  # a question over many reports, answered from their facts
+        if across is not None and across.found:
+            yield _from_facts(across, question, started)
             return
         # Facts that cannot answer it leave it to the passages: "2024年度考核排名第三的是哪个区?" is one 通报's table
         # row ("西青区排名3"), a rank naming no figure the facts could order; the facts' refusal stands if they fail too.
         q, passages, nearest, answer = self._extractive(q, turn.quote)
         if across is not None and not answer.found:
-            total = round(1000 * (time.perf_counter() - started), 2)
-            yield replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
-                          passages=across.citations)
+            yield _from_facts(across, question, started)
             return
         if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
@@ -146,11 +142,12 @@ class Assistant:
         towns = scope.localities(q.text, q.scope.mentions)
         # a place asked with nothing below it: its own reports first, not those of its counties that name it
         about = set() if towns else reports.about(q.scope) & covering
-        docs = (covering & reports.locate(quote)) or about or covering or None  # None: any report (the passages decide)
+        located = covering & reports.locate(quote)
+        docs = located or about or covering or None  # None: any report (the passages decide)
+        beside = covering - about if about and not located else set()  # the others covering a place searched alone
         part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, covering - docs
-                                         if docs is about else set(), part)
+                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part)
                  for report in [reports.reports[p.doc_id]]]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
@@ -291,6 +288,13 @@ def states_sum(answer: Answer, parts: list[str]) -> bool:
 
 
 BESIDE = 2  # paragraphs of the reports beside a place's own (measured: issue 10, blind set 37's 通报)
+
+
+def _from_facts(across: Answer, question: str, started: float) -> Answer:
+    """The facts' answer (or refusal) as asked, timed from the question's arrival."""
+    total = round(1000 * (time.perf_counter() - started), 2)
+    return replace(across, question=question, timings={"retrieve_ms": total, "total_ms": total},
+                   passages=across.citations)
 
 
 def _names_town(town: str, text: str) -> bool:

@@ -569,9 +569,7 @@ _POSITION_SUPER = re.compile(r"最(?:多|高|大|好|快)|(最(?:少|低|小|差
 _POSITION_REACH = 24  # characters after the name within its sentence: "民和县团委综合得分96.3分,位列全市第一"
 
 
-def _position(m: re.Match | None) -> int | str | None:
-    if m is None:
-        return None
+def _position(m: re.Match) -> int | str | None:
     if m.group(1):
         return chinese_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
     return 1 if m.group(2) else "last"

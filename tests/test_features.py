@@ -236,6 +236,23 @@ def test_a_stock_asked_is_no_figure_of_what_was_added():
     assert not e.asks_stock
 
 
+def test_a_figure_asked_as_of_a_date_or_with_its_year_is_a_stock():
+    """CV: "沧州截至2024年底注册青年志愿者有多少" was answered with "全年新注册青年志愿者5.31万名" (a year named had
+    turned the stock reading off: "截至2023年底团员总数" too); what was added, asked as of a date, stays a flow."""
+    from app.engine.retrieve import Passage
+
+    text = "全市注册青年志愿者达到48.26万名;全年新注册青年志愿者5.31万名。"
+    p = Passage("d", "cangzhou.pdf", "沧州市2024年度青年志愿服务工作报告", "2025-01-10", 4, text, text, 1.0)
+
+    def env(question):
+        return features.Env(analyse(question), [p], lambda t: 1.0, lambda x: x.text, places=("沧州市",))
+
+    assert env("沧州截至2024年底注册青年志愿者有多少").asks_stock
+    assert env("截至2023年底，沧州团员总数是多少？").asks_stock
+    assert not env("截至2024年底沧州新注册了多少青年志愿者").asks_stock
+    assert not env("沧州2024年全年新注册志愿者多少").asks_stock
+
+
 def test_a_table_rows_caption_says_what_every_cell_counts():
     text = "2021-2023年各县注册志愿者人数,望都县2021年2050人;望都县2022年2210人;望都县2023年2300人。"
     assert features._row_caption(text, text.index("望都县2023")) == "2021-2023年各县注册志愿者人数,"

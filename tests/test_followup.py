@@ -552,3 +552,30 @@ def test_a_question_naming_its_own_time_of_year_keeps_none_of_the_previous_one()
     # fu36-01: a report's target named by its year and the year it is for keeps the thing counted before
     asked = condense("2023年的总结里给2024年定的目标是多少？", [("万州区2024年新发展了多少团员？", "3486名。"), ("那2023年呢？", "3120名。")])
     assert asked == "万州区2024年新发展团员的目标是多少?"
+
+
+def test_a_place_or_year_with_an_ask_that_names_nothing_counted_keeps_the_thing_counted_before():
+    """CV: "2024年新建了几家?" after 青年之家 and "抚州招了多少?" after 西部计划志愿者 lost what was counted; "滨海2024年的
+    目标是多少?" after 青创贷 turns asked a target of nothing; a unit of its own asks something new."""
+    history = [("镇江2023年底青年之家有多少家?", "")]
+    assert condense("2024年新建了几家?", history) == "镇江2024年底青年之家新建了几家?"
+    history = [("上饶23年西部计划志愿者多少", ""), ("那2024年呢", ""), ("完成率是多少?", "")]
+    assert condense("抚州招了多少?", history) == "抚州2024年西部计划志愿者招了多少?"
+    history = [("南开区2023年青创贷发放了多少?", ""), ("支持了多少名创业者?", ""), ("那滨海呢?", "")]
+    assert condense("滨海2024年的目标是多少?", history) == "2024年滨海青创贷支持创业者的目标是多少?"
+    history = [("东营2023年新建了几个青年之家?", ""), ("累计呢?", "")]
+    assert "青年之家" in condense("2024年新增几个?", history)
+    history = [("鄞州区一共有多少家青年之家?", ""), ("去年新建了几家?", "")]
+    assert condense("鄞州服务了多少人次?", history) == "鄞州服务了多少人次?"
+
+
+def test_a_town_asked_of_carries_and_a_town_narrowed_to_gives_way_to_the_whole():
+    """CV: "注册志愿者呢?" after "万州重点街镇表里,高笋塘街道2024年新发展团员多少?" lost the town; "10个街镇合计呢?"
+    kept 太白街道; after "…,其中松城街道多少?" a new thing replaced the town inside 其中."""
+    history = [("万州重点街镇表里,高笋塘街道2024年新发展团员多少?", "")]
+    assert condense("注册志愿者呢?", history) == "2024年万州高笋塘街道注册志愿者是多少?"
+    history += [("注册志愿者呢?", ""), ("太白街道呢?", "")]
+    assert condense("10个街镇合计呢?", history) == "2024年万州10个街镇合计注册志愿者是多少?"
+    history = [("霞浦24年发展了多少团员?", ""), ("其中松城街道多少?", "")]
+    assert condense("注册志愿者呢?", history) == "2024年霞浦注册志愿者是多少?"
+    assert condense("长春镇呢?", history) == "霞浦2024年发展了多少团员,其中长春镇多少?"

@@ -174,10 +174,19 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
     if question.english and similarity is not None:
         found = _with_similarity(question, env.passages, found, similarity)
     for rank, span, window, c, _ in found:
-        text = env.passages[rank].text
-        if c.source == "person" and deputy_misfit(env, text[max(span[0], c.start - 12):c.start]):
+        if c.source == "person" and deputy_misfit(env, _before_name(env.passages[rank].text, c)):
             continue  # the 书记 for a 副书记 asked, or the reverse: 1 of 222 such right in the gold
         yield replace(c, features=tuple(vector(env, rank, span, window, c)))
+
+
+def _before_name(text: str, c: Candidate) -> str:
+    """The words right before a person's name: in the paragraph that holds it (a header's "团区委书记:何佳" under the
+    title), else in the clause."""
+    if c.held:
+        at = c.held[1].find(c.value)
+        return c.held[1][max(0, at - 12):at] if at >= 0 else ""
+    before = text[max(0, c.start - 12):c.start]  # "团区委书记:何佳": the role may stand in the clause before
+    return re.split(r"[。;;!?!?]", before)[-1]
 
 
 def _generated(question: Question, env: Env, paragraph_text=None):

@@ -47,7 +47,8 @@ _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万�
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|入住|\b(?:train(?:ed|s)?|serve[ds]?|participat\w*)\b")
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|入住|"
+                          r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
@@ -62,7 +63,9 @@ _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 _CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
 _TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
-_NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (MONEY_NOUNS, MONEY), (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
+_SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分")  # "满意度得分": 93.4分, not a share
+_NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_NOUNS, frozenset({"分"})), (MONEY_NOUNS, MONEY),
+          (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
           (VIEW_NOUNS, frozenset({"次", "人次"})), (_EVENT_NOUNS, EVENTS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),

@@ -133,6 +133,8 @@ _HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage
 # What there is, not what was added ("How many Youth Homes did Nankai have at the end of 2023?": 64, not the 8 new)
 _STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有|\b(?:do|does|did)\b(?:(?!\bnew).){0,60}?\bhave\b|\bin total\b|"
                     r"\btotal number\b", re.I)
+# A figure asked as of a date ("截至2024年底…有多少", "by the end of 2023"): what there is then, unless what was added
+_AS_OF = re.compile(r"(?:截至|截止|到)[^,,。??]{0,10}?(?:底|末|\d日)|年[底末]|\bby the end of\b|\bas of\b", re.I)
 _ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少|\bnew(?:ly)?\b|\brecruit",
                        re.I)
 # Words that say a figure is the whole place's, or all there is: no thing counted of their own.
@@ -221,8 +223,11 @@ class Env:
         self.asks_plan = asks_plan(q.text)
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
-        self.asks_stock = bool(_STOCK.search(q.text)) and not self.asks_kind
-        self.asks_new = bool(_ASKS_NEW.search(q.text)) and not self.asks_stock
+        asks_new = bool(_ASKS_NEW.search(q.text))
+        # a year named asks that year's stock as well ("截至2023年底团员总数"); a flow asked ("全年新发展") does not
+        self.asks_stock = self.asks_kind in ("", "year") and bool(_STOCK.search(q.text) or
+                                                                  (_AS_OF.search(q.text) and not asks_new))
+        self.asks_new = asks_new and not self.asks_stock
         self.asks_parts = bool(_PARTS_ASKED.search(q.text))
         self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))

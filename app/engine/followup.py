@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import scope
 from .followup_answer import RANKED, named_by_answer, of_winner
-from .followup_asks import BARE_MEASURE, actual, measured, rate_of, ranked_parts, targeted
+from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, measured, rate_of, ranked_parts, targeted
 from .localities import ZONES, schools
 from .people import ROLE
 from .periods import YEAR_WORD
@@ -150,6 +150,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return change, False  # "伊春比上年增加了多少?" after 鹤岗's: the thing counted before, of 伊春
     if own.mentions and own.mentions[0].start == 0 and (figure := _placed_actual(question, previous, own)):
         return figure, False  # "盘锦去年实际是多少?": the thing counted before, of the place named
+    if own.mentions and own.mentions[0].start == 0 and (ellipsis := _scoped_ellipsis(question, previous, own)):
+        return ellipsis, False  # "抚州招了多少?", "东营2024年新增几个?": the thing counted before, of the place named
     if own.mentions and not question.startswith("其中"):
         return question, False  # a question with its own place is a new question; 其中临汾 narrows
     if _new_school(question, previous):  # "西藏大学西部计划录取了多少人?" after 拉萨's: the university's own
@@ -172,6 +174,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):
         text = actual(previous) + "?"
         return (swap_year(text, own.years[0]) if own.years else text), True
+    if not own.mentions and (ellipsis := _scoped_ellipsis(question, previous, own)):  # "2024年新建了几家?"
+        return ellipsis, True
     if (verb := _VERB_ONLY.match(question)) and verb["verb"] in previous and not own.years:
         return whole(previous).rstrip("??") + "?", True  # "发展了多少?" after "…潮阳区发展团员多少?": that figure
     kinds = KIND_SWAPPED.findall(question)
@@ -222,6 +226,37 @@ def _placed_verb(question: str, previous: str, own) -> str | None:
         return None
     text = swap_place(actual(previous) + "?", phrase, own.mentions[0].place)
     return swap_year(text, own.years[0]) if own.years else text
+
+
+
+
+def _scoped_ellipsis(question: str, previous: str, own) -> str | None:
+    """A place and/or a year with an ask that names nothing counted: a target ("滨海2024年的目标是多少?", "镇江2025年
+    打算建几家?"), a kind ("东营2024年新增几个?") or a verb ("抚州招了多少?", "2024年新建了几家?" after 青年之家 有多少家):
+    that ask of the previous thing counted, the place and year swapped. A unit of its own that the previous question did
+    not count ("鄞州服务了多少人次?") asks something new."""
+    relative, before = _RELATIVE_WORDS.search(question), scope.of_text(previous).years
+    if relative and before and not own.years:  # "奉贤明年的目标是多少?" after a 2024 question: 2025's
+        year = before[0] + _RELATIVE[relative.group().lower()]
+        question = question[:relative.start()] + f"{year}年" + question[relative.end():]
+        own = scope.of_text(question)
+    phrase = place_phrase(question, own.mentions[0]) if own.mentions and own.mentions[0].start == 0 else ""
+    if not phrase and not (own.years and YEAR_WORDS.match(question.strip())) or phrase and own.mentions[0].institution:
+        return None  # a university named asks of its own report, whose school year is no city's year
+    bare = YEAR_WORDS.sub("", question[len(phrase):]).strip().removeprefix("的")
+    when = WHEN.match(bare) if phrase else None  # "岳阳上半年新建了几个?": as of that time
+    bare = bare[when.end():].removeprefix("的") if when else bare
+    kinds, verb = KIND_SWAPPED.findall(bare), ANY_VERB.match(bare)
+    if verb and verb["unit"] not in (None, "个") and not re.search(rf"(?:多少|几)[万亿]?{verb['unit']}", previous):
+        return None
+    if not (_TARGET.match(bare) or verb or kinds and _KIND_ONLY.match(KIND_SWAPPED.sub("", bare))):
+        return None
+    text = swap_place(previous, phrase, own.mentions[0].place) if phrase else previous
+    text = swap_year(text, own.years[0]) if own.years else text
+    text = swap_when(text, when.group()) if when else text
+    if verb and not kinds and not _TARGET.match(bare) and verb["verb"] not in text:
+        return asked_of(actual(text), bare)
+    return _step(bare, text)[0]
 
 
 def _placed_change(question: str, previous: str, own) -> str | None:

@@ -7,7 +7,8 @@ import re
 
 from . import scope
 from .cross_period import asks_plan
-from .followup_edit import FIGURE_PART, MEASURE, PARTS, SUBJECT, TOWN, place_phrase, verb_before, whole, without_towns
+from .followup_edit import (FIGURE_PART, KIND_SWAPPED, MEASURE, PARTS, STOCK, SUBJECT, TOWN, place_phrase, verb_before,
+                            whole, without_towns)
 from .localities import schools
 from .question import is_english
 
@@ -107,3 +108,19 @@ def actual(question: str) -> str:
     目标是多少" -> "盘锦今年注册志愿者是多少", "漯河2024年计划募集多少就业见习岗位" -> "漯河2024年募集多少就业见习岗位"."""
     text = whole(question)
     return _TARGET_FORM.sub("", text, count=1) if asks_plan(text) else text
+
+
+# An ask with a verb and nothing counted ("招了多少?", "新建了几家?"): a noun would follow the measure word.
+ANY_VERB = re.compile(rf"^(?:一共|共|总共|实际)?(?P<verb>[\u4e00-\u9fff]{{1,2}})了?(?:多少|几)[万亿]?(?P<unit>{MEASURE})?[??]?$")
+_LAST_ASK = re.compile(rf"(?:的)?(?:有|是|为)?了?(?:多少|几)[万亿]?(?:{MEASURE})?(?P<noun>[^\W\d多少几]{{0,8}})[??]?$")
+
+
+def asked_of(previous: str, ask: str) -> str:
+    """The thing the previous question counted, asked with another verb: "上饶2024年西部计划志愿者多少" + 招了多少 ->
+    "上饶2024年西部计划志愿者招了多少?"; "青年之家有多少家" + 新建了几家 -> "青年之家新建了几家?"."""
+    end = _LAST_ASK.search(previous.rstrip("??"))
+    if not end:  # the ask was cut with a target's or a rate's words ("…志愿者完成率是多少": actual() left the thing)
+        return f"{previous.rstrip('??')}{ask.rstrip('??')}?"
+    head = STOCK.sub("", KIND_SWAPPED.sub("", previous[:end.start()]))  # the ask brings its kind: no 累计, 总数
+    head = head[:len(head) - verb_before(head)] if verb_before(head) < len(head) else head
+    return f"{head}{end['noun']}{ask.rstrip('??')}?"

@@ -35,13 +35,13 @@ ASK_BEFORE = re.compile(r"(?P<ask>(?:多少|几)[个名人所家位]?)(?![个名
 NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a parallel phrase is a noun phrase: none of these
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 # The parts a report lists and a question totals or ranks ("6个乡镇合计", "各县区"; 镇 and 乡 alone in a total only).
-PARTS = r"县市区|县市|县区|区县|乡镇|镇街|街道|学院"
+PARTS = r"县市区|县市|县区|区县|乡镇|镇街|街镇|街道|学院"
 TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
                     r"(?:全[市州])?(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:[((]市、区[))]|(?:\(?市\)?)?区)"
                     r"(?:加起来|合计|一共|总计)?|加起来|"
                     rf"(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)?(?:{PARTS}|镇|乡)"
                     r"(?:合计|总计|加起来|一共)")
-_LISTED_PARTS = re.compile(r"(?:县市|县区|区县|乡镇|镇街|镇|乡|街道|学院)(?:合计|总计|加起来|一共)$")
+_LISTED_PARTS = re.compile(r"(?:县市|县区|区县|乡镇|镇街|街镇|镇|乡|街道|学院)(?:合计|总计|加起来|一共)$")
 # Where a question's whole ends and a part or a figure of it was appended ("…多少,其中女性有多少?", "…,同比增长多少?"):
 # a turn that asks another part or a target replaces what was appended, it does not pile up after it.
 _CHANGE = r"同比|[比较](?:上年|去年|前一年|年初|上半年|\d{2,4}年)|环比|增长|增加|下降|减少|增幅|降幅|占比|比例|比重"  # of the figure asked
@@ -139,8 +139,8 @@ def total(previous: str, words: str) -> str:
         start, end, _ = colleges[-1]
         return previous[:start] + words + previous[end:]
     mentions = scope.of_text(previous).mentions
-    if len(mentions) < 2 and _LISTED_PARTS.search(words):  # "6个乡镇合计呢?" after the county's own figure
-        return _inserted(previous, words)
+    if len(mentions) < 2 and _LISTED_PARTS.search(words):  # "6个乡镇合计呢?" after the county's (or a town's) figure
+        return _inserted(without_towns(previous), words)
     if len(mentions) < 2:
         return f"{previous.rstrip('??')},{words}是多少?"
     low = max(mentions, key=lambda m: (m.place.level, m.start))
@@ -219,7 +219,10 @@ def swap_subject(previous: str, focus: str) -> str:
     """'铜川为十四运招募培训了多少名赛会志愿者?' + '城市志愿者' -> '…多少名城市志愿者?': the part a narrowed question
     named (其中女性 -> 其中党员); a level for a level (全国 -> 省级); the phrase ending like the focus (市级/省级,
     心理咨询/法律咨询), from the ask word when it begins the phrase (多少少先队员 -> 多少辅导员); else the thing counted."""
-    if (part := PART.search(previous)) and not LEVEL.fullmatch(focus):  # "其中女性呢?" after 其中大学生: once 其中
+    part = PART.search(previous)
+    if part and TOWN.fullmatch(part["part"]) and not TOWN.fullmatch(focus):  # "注册志愿者呢?" after "…,其中松城街道
+        return inherit(f"{focus}是多少?", whole(previous), scope.of_text(focus))  # 多少?": the whole's, as after 龙凤区
+    if part and not LEVEL.fullmatch(focus):  # "其中女性呢?" after 其中大学生: once 其中
         return previous[:part.start("part")] + focus.removeprefix("其中") + previous[part.end("part"):]
     if MEASURED.search(focus) and not MEASURED.search(previous) and not is_english(previous):
         return inherit(f"{focus}是多少?", previous, scope.of_text(focus))  # 时长 after a count: no 多少志愿服务时长
@@ -291,6 +294,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     mentions = before.mentions if unhalved == kept else scope.of_text(unhalved).mentions
     if not (whole_place or (ranked and ranked["part"] not in ("学院", "学部"))):  # "全县一共多少…": the county's
         named += [t for t in scope.localities(unhalved, mentions) if t not in question]
+        named += _towns_asked_of(unhalved, question, named)
     named += [z for z in _ZONE_WORDS.findall(kept) if z not in question and not any(z in n for n in named)]
     if not (whole_place or ranked) and not _COLLEGE_NAMED.search(question):  # "志愿服务时长呢?" after 青海大学医学部's
         named += [c for c in colleges_after_school(kept) if c not in named]
@@ -304,6 +308,15 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
     return _glued([span.group()] if span else [f"{y}年" for y in years], places, programmes,
                   [half.group()] if half else [], [question])
+
+
+def _towns_asked_of(text: str, question: str, named: list[str]) -> list[str]:
+    """Towns the previous question asked of, wherever they stand ("万州重点街镇表里,高笋塘街道2024年…"), not one a 其中
+    narrowed to: a new thing asked after a part is the whole's."""
+    from .features import towns
+
+    return [t for t in towns(text) if t not in question and not any(t in n or n in t for n in named)
+            and not text[:text.find(t)].endswith("其中")]
 
 
 def _glued(*parts: list[str]) -> str:

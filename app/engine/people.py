@@ -88,8 +88,8 @@ def people(clause: str, question: str, asked_roles: list[str]):
     found: dict[int, tuple] = {}
     for role in dict.fromkeys(asked_roles + list(ROLES)):
         for m in re.finditer(re.escape(role), clause):
-            if not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
-                continue
+            if asked_roles and not role.startswith("副") and clause[max(0, m.start() - 1):m.start()] == "副":
+                continue  # "副书记吴欣然" is no 书记 asked; with no role asked, a deputy is a person like any
             at = _GAP.match(clause, m.end()).end()
             name = next((n for n, start in dotted_names(clause[at:at + 14]) if start == 0), "") \
                 or _long_name(clause[at:at + 8]) or _after_role(clause[at:at + 6], cut)
@@ -104,11 +104,13 @@ def people(clause: str, question: str, asked_roles: list[str]):
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
-    dots = dotted_names(clause)
+    # a quoted title is no one's name: jieba's 红旗 of "上海市五四红旗团委", the dot of "青年之声·书记面对面"
+    quoted = [m.span() for m in _QUOTED.finditer(clause)]
+    dots = [(name, start) for name, start in dotted_names(clause) if not any(a <= start < b for a, b in quoted)]
     for name, start in dots:
         if name not in question:
             found.setdefault(start, (name, start, False, False))
-    dots = [(start, start + len(name)) for name, start in dots]
+    dots = [(start, start + len(name)) for name, start in dots] + quoted
     at = 0
     for word in cut(clause):
         # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
@@ -116,7 +118,15 @@ def people(clause: str, question: str, asked_roles: list[str]):
                 and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots):
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found) if not _place_named(found[k][0])]
+
+
+_QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
+
+
+def _place_named(name: str) -> bool:
+    """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"): no person."""
+    return len(name) >= 3 and (name[-1] in "镇乡区县市省州" or name.endswith("街道"))
 
 
 _SIGNED = re.compile(rf"\s*[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})\s*")

@@ -143,7 +143,8 @@ def _part(text: str, words: list[str]) -> str:
     if m := _PART.search(text):
         return m.group("part")
     for i, word in enumerate(words[1:-1], start=1):
-        if not (_CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1])):
+        if not (_CJK.match(words[i - 1][-1]) and words[i - 1] != "年" and not _YEAR_END.search(words[i - 1])) \
+                or words[i - 1] in _DOCUMENT or words[i - 1].endswith(("通报", "报告")):
             continue
         if word in _AMONG and (m := _group("".join(words[i + 1:]))):
             return m.group("group")
@@ -156,9 +157,16 @@ def _part(text: str, words: list[str]) -> str:
     return "女性" if gender and gender.group(1) == "女" else "男性" if gender else ""
 
 
+# No group, only the verb or copula after a locative: "社会组织里建了多少个团组织" (where they were built), "在通报里是多少"
+_NO_GROUP_WORD = re.compile(r"[\u4e00-\u9fff]{0,2}了|是|有|为|共|累计|一共|总共|合计")
+# A document is no whole a count is narrowed from: "在通报里", "表里", "报告中"
+_DOCUMENT = frozenset(("通报", "报告", "表", "表格", "附表", "文中", "文件", "总结", "材料", "附件", "新闻", "报道", "文章"))
+
+
 def _group(text: str) -> re.Match | None:
     m = _GROUP.match(text)
-    return m if m and not _NO_GROUP.fullmatch(m.group("group")) else None
+    group = m.group("group") if m else ""
+    return m if m and not _NO_GROUP.fullmatch(group) and not _NO_GROUP_WORD.fullmatch(group) else None
 
 
 def _subject(text: str) -> str:

@@ -47,6 +47,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice31", "tests/data/practice31"), ("practice32", "tests/data/practice32"),
         ("practice33", "tests/data/practice33"), ("practice34", "tests/data/practice34"),
         ("practice35", "tests/data/practice35"), ("practice36", "tests/data/practice36"),
+        ("practice37", "tests/data/practice37"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -108,7 +109,8 @@ def sources(sets=SETS) -> str:
                "tests/data/practice26", "tests/data/practice27", "tests/data/practice28",
                "tests/data/practice29", "tests/data/practice30",
                "tests/data/practice31", "tests/data/practice32", "tests/data/practice33",
-               "tests/data/practice34", "tests/data/practice35", "tests/data/practice36")
+               "tests/data/practice34", "tests/data/practice35", "tests/data/practice36",
+               "tests/data/practice37")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

@@ -188,7 +188,9 @@ class Assistant:
         index = self.retriever.index()
         if not len(index):
             return text
-        schools = scope.catalogue(index).schools
+        catalogue = scope.catalogue(index)
+        text = scope.of_the_one_province(text, catalogue)  # "全省…": the one province of all the reports
+        schools = catalogue.schools
         text = localities.english_schools(localities.spelled_out(text, schools), schools)
         text = localities.of_the_one_school(text, schools)  # "哪个学院团员最少?": the one university held
         if "院" not in text:  # the facts table (every fact, read from Chroma) is for questions that name a college

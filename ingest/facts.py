@@ -51,8 +51,9 @@ from .tables import CHOSEN_PARTS
 # in two years, an appendix's "新发展团员:3126名(上年2784名)" its label's in this year and the one before, and an
 # appendix heading (附件:2024年…) dates what follows it, not the plan section before it; 29: a plan table's cell
 # counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
-# row of a table of chosen parts (重点街道(镇), 部分区县) is no place's.
-FACTS_VERSION = 30
+# row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
+# heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one.
+FACTS_VERSION = 31
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -75,18 +76,27 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     section = 0  # the year of the numbered section a paragraph is in ("三、2025年工作安排": its targets are 2025's)
     plan = ""  # the heading of a section of targets: its figures are plans, not results (cross_period.planned)
+    part = (0, "")  # the year and plan heading of the part the sections stand in ("第二部分 2025年工作要点")
     for number, (paragraph, mentions) in enumerate(zip(doc.paragraphs, named), start=1):
         if paragraph.startswith(SITE_INFO):  # a portal's 邮编, ICP and visitor counts are no figures of its article
             continue
         heading = scope.section_year(paragraph)
-        if heading is None and _APPENDIX.match(paragraph):  # "附件:2024年…主要工作指标完成情况" after the 2025 plan
-            heading = (lambda named: next(iter(named)) if len(named) == 1 else 0)(scope.years(paragraph))
+        if scope.part_heading(paragraph):  # "第二部分 2025年工作要点": its sections naming no year are the part's
+            part = (_one_year(scope.years(paragraph)), paragraph.strip() if plan_section(paragraph) else "")
+            heading = part[0]
+        elif heading is None and _APPENDIX.match(paragraph):  # "附件:2024年…主要工作指标完成情况" after the 2025 plan
+            heading = _one_year(scope.years(paragraph))
         if heading is not None:
-            section, plan = heading, paragraph.strip() if plan_section(paragraph) else ""
+            section = heading or part[0]
+            plan = paragraph.strip() if plan_section(paragraph) else "" if heading else part[1]
         made = _paragraph_facts(paragraph, number, [m for m in mentions if not m.institution], doc,
                                 report_place, section or report_year, scope)
         facts.extend(replace(f, period=f.period or plan) if plan and not _done_cell(f.quote) else f for f in made)
     return facts
+
+
+def _one_year(named: set) -> int:
+    return next(iter(named)) if len(named) == 1 else 0
 
 
 _DONE_CELL = re.compile(r"(?:完成|实际|实有)[\d.,]+")

@@ -378,6 +378,18 @@ def test_a_target_sections_figures_are_plans_and_a_district_named_as_its_city_is
     assert one(facts, "152名").place == "荆州区" and one(facts, "168名").place == "沙市"
 
 
+def test_a_section_naming_no_year_under_a_part_heading_is_the_parts_year_and_plan():
+    """Blind set 39: 三亚's "2024年工作总结和2025年工作要点" in two parts, each with sections 一、二、… naming no year."""
+    from app.engine.cross_period import planned
+
+    facts = extract_facts(doc("第一部分  2024年工作总结", "一、思想政治引领持续深化", "举办市级青马工程培训班3期,培训学员365名。",
+                              "第二部分  2025年工作要点", "一、强化思想引领", "举办市级青马工程培训班4期,培训学员450名。",
+                              title="共青团三亚市委员会2024年工作总结和2025年工作要点", date="2025-02-20",
+                              source="sanya.docx"))
+    done, plan = one(facts, "365名"), one(facts, "450名")
+    assert (done.year, planned(done)) == (2024, False) and (plan.year, planned(plan)) == (2025, True)
+
+
 def test_places_listed_before_fenbie_pair_with_its_figures_across_a_clause():
     """Practice16's 焦作: "中站区、马村区受…影响,新发展团员分别为148名、132名" gave both districts 148."""
     facts = extract_facts(doc("中站区、马村区受辖区青年人口较少等因素影响,新发展团员分别为148名、132名,未完成年度计划。",

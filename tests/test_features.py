@@ -94,6 +94,13 @@ def test_a_section_heading_gives_its_year_and_says_a_plan():
     assert section_year("三、2025年工作安排") == 2025 and section_year("一、2016—2020年工作回顾") == 0
 
 
+def test_the_reports_own_day_is_asked_however_the_day_is_worded():
+    from app.engine.features import _ASKS_DOCUMENT
+
+    assert _ASKS_DOCUMENT.search("海口团市委工作报告在哪一天的会议上作的?")  # blind set 39
+    assert _ASKS_DOCUMENT.search("这份通报是哪天发的?") and not _ASKS_DOCUMENT.search("青年节活动是哪一天?")
+
+
 def test_staff_words_match_the_reports_words():
     from app.engine.coverage import partial
 
@@ -381,6 +388,11 @@ def test_a_deputy_asked_is_not_the_post_named_before_a_person():
     e = features.Env(analyse("团长沙市委书记是谁？"), [], lambda t: 1.0, lambda x: x.text)
     assert e.role_asked == "书记" and features.deputy_misfit(e, "团市委副书记")
     assert not features.deputy_misfit(e, "研发工程师")  # no post of the kind asked: nothing to say
+    # Blind set 39: a town's or college's deputy is not the city's league committee's asked.
+    e = features.Env(analyse("海口团市委副书记叫什么名字?"), [], lambda t: 1.0, lambda x: x.text)
+    assert features.deputy_misfit(e, "美兰区演丰镇团委副书记") and not features.deputy_misfit(e, "团市委副书记")
+    e = features.Env(analyse("演丰镇团委副书记是谁?"), [], lambda t: 1.0, lambda x: x.text)
+    assert not features.deputy_misfit(e, "美兰区演丰镇团委副书记")
 
 
 def test_the_position_a_which_question_asks_and_the_one_a_sentence_states_after_a_name():

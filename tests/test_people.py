@@ -127,3 +127,12 @@ def test_mongolian_names_of_five_to_seven_characters_after_a_role():
     assert people("学院为生态与环境学院,负责人为阿拉腾其其格", "负责人是谁?", ["负责人"])[0][0] == "阿拉腾其其格"
     assert people("学院为蒙古学学院,负责人为额尔敦毕力格", "负责人是谁?", ["负责人"])[0][0] == "额尔敦毕力格"
     assert [p[0] for p in people("负责人为生态与环境学院", "负责人是谁?", ["负责人"])] == []
+
+
+def test_the_verb_ren_before_a_role_is_no_name():
+    """Blind set 39: "由团市委书记任组长,团市委一名副书记任常务副组长" gave jieba's 任常务 as the 常务副组长's name."""
+    from app.engine.people import people
+
+    clause = "成立工作要点落实专班,由团市委书记任组长,团市委一名副书记任常务副组长,各部室主要负责人为成员"
+    assert [p[0] for p in people(clause, "常务副组长叫什么名字?", [])] == []
+    assert [p[0] for p in people("团市委副书记任志强出席", "谁出席?", [])] == ["任志强"]

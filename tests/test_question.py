@@ -10,6 +10,8 @@ from app.engine.question import PEOPLE, analyse
     ("How many volunteers are registered in Tongchuan?", "numeric"),
     ("宁夏自治区民政厅社工处的负责人是谁?", "person"),
     ("出席活动的团济宁市委书记叫什么?", "person"),
+    ("工作要点落实专班的常务副组长叫什么名字?", "person"),  # blind set 39: any 长 is a role
+    ("这个服务项目叫什么名字?", "name"),
     ("希望工程是哪一年进入新疆的?", "date"),
     ("When was the loan programme launched?", "date"),
     ("培训班是在哪所高校举办的?", "entity"),

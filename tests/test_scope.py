@@ -52,6 +52,28 @@ def test_english_county_names_read_with_their_suffix_and_their_city():
     assert [m.place.name for m in scope.find("volunteers did Cao County have", None, known)] == ["曹县"]
 
 
+def test_any_county_is_read_in_english_with_its_suffix_and_not_without():
+    """Blind set 39: "Chengmai County" (澄迈县, no report's) was no place, and the question got 海口's figure."""
+    assert [m.place.name for m in scope.find("What was Chengmai County's number of volunteers?")] == ["澄迈县"]
+    assert [m.place.name for m in scope.find("How many Youth Homes does Tunchang County have?")] == ["屯昌县"]
+    assert scope.find("How many volunteers are in Chengmai?") == []  # a bare pinyin of any county would catch words
+
+
+def test_the_whole_province_asked_is_the_one_every_report_is_in():
+    """Blind set 39: "全省2023年发放青创贷多少?" got 琼海's 2023 figure; the province's is asked."""
+    from types import SimpleNamespace
+
+    def catalogue(*names):
+        reports = {n: SimpleNamespace(focus=(place(n),)) for n in names}
+        return SimpleNamespace(reports=reports, asked_names={}, known=tuple(place(n) for n in names))
+
+    hainan = catalogue("海口", "琼海", "海南")
+    assert scope.of_the_one_province("全省2023年发放青创贷多少?", hainan) == "海南全省2023年发放青创贷多少?"
+    assert scope.of_the_one_province("How much was lent province-wide?", hainan) == "How much was lent province-wide in Hainan?"
+    assert scope.of_the_one_province("海口在全省排第几?", hainan) == "海口在全省排第几?"  # a place named
+    assert scope.of_the_one_province("全省发放青创贷多少?", catalogue("海口", "铜川")) == "全省发放青创贷多少?"
+
+
 def test_a_full_name_jieba_runs_on_into_the_next_word_is_a_place():
     """jieba's guess "区新" of "平安区新发展团员438名" (no word it knows) hid 平安区; 平安区域 stays none."""
     assert [m.place.name for m in scope.find("平安区新发展团员438名")] == ["平安区"]

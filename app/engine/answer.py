@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.schema import Answer, Citation
 
-from . import answer_model, conflict
+from . import answer_model, conflict, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
@@ -103,6 +103,8 @@ def observe(callback):
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
             doc_contains=None, paragraph_text=None, library: conflict.Library | None = None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the model does not believe it answers."""
+    if paragraph_text and not question.english and (ranked := table_rank.answer(question.text, passages, paragraph_text)):
+        return ranked  # a row first, last or at a position of one table: worked out from its rows
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     context = context or (lambda p: p.text)
     choose = functools.partial(_choose, question, idf=idf, similarity=similarity, context=context,
@@ -180,13 +182,19 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
 
 
 def _before_name(text: str, c: Candidate) -> str:
-    """The words right before a person's name: in the paragraph that holds it (a header's "团区委书记:何佳" under the
-    title), else in the clause."""
+    """The words that give a person's role: right before the name in the paragraph that holds it (a header's
+    "团区委书记:何佳" under the title), else in the clause, or in brackets right after it."""
     if c.held:
         at = c.held[1].find(c.value)
         return c.held[1][max(0, at - 12):at] if at >= 0 else ""
+    # "林志航(机电工程学院团委书记)": a role in brackets right after the name is the one it holds
+    if (bracket := _ROLE_AFTER.match(text, c.start + len(c.value))) and ROLE.search(bracket.group(1)):
+        return bracket.group(1)
     before = text[max(0, c.start - 12):c.start]  # "团区委书记:何佳": the role may stand in the clause before
     return re.split(r"[。;;!?!?]", before)[-1]
+
+
+_ROLE_AFTER = re.compile(r"[((]([^()()]{1,16})[))]")
 
 
 def _generated(question: Question, env: Env, paragraph_text=None):

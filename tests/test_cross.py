@@ -929,3 +929,11 @@ def test_a_stocks_total_is_no_years_new_ones():
     assert cross_period.stated(quote, "58个") == "running" and cross_period.stated(quote, "12个") == "new"
     assert cross_period.agrees("new", quote, "12个") and not cross_period.agrees("new", quote, "58个")
     assert cross_period.asked("团员总数是多少?", "团员总数") != "running"  # a 总数 asked takes either kind
+
+
+def test_a_position_an_assessment_states_is_left_to_the_reports_text():
+    """Blind set 39: "2024年度综合评估排名第一的市县是哪个?" was answered from the facts as the most of 市县 counted
+    (海南大学's 18个市县); the 通报's table states the ranking, which the passages answer from."""
+    assert cross.STATED_RANK.search("2024年度综合评估排名第一的市县是哪个？")
+    assert cross.STATED_RANK.search("考核排名最后的是哪个区？")
+    assert not cross.STATED_RANK.search("哪个县新发展团员排名第一？")  # a figure's order: the facts rank it

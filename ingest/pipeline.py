@@ -177,11 +177,12 @@ class _Batch:
             self._write(*self.embedding.popleft())
 
     def _submit(self, documents: list) -> None:
+        embed = getattr(self.embedder, "embed_bulk", self.embedder.embed_documents)  # ingest/embed.py
         texts = [c.embedding_text() for _, _, _, chunks, _ in documents for c in chunks]
-        vectors = self.background.submit(self.embedder.embed_documents, texts)
+        vectors = self.background.submit(embed, texts)
         facts = [f for doc, *_ in documents for f in extract_facts(doc)]
         indicators = self.store.missing_indicators(self.indicators.new(facts))
-        meant = self.background.submit(self.embedder.embed_documents, indicators) if indicators else None
+        meant = self.background.submit(embed, indicators) if indicators else None
         self.embedding.append((vectors, documents, (facts, indicators, meant)))
 
     def _write(self, vectors, documents, facts) -> None:

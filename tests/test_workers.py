@@ -86,6 +86,20 @@ def test_dead_worker_is_an_error_then_the_embedder_falls_back(reference):
     embedder._pool.close()
 
 
+def test_bulk_calls_go_to_running_workers_however_few_their_texts(reference, monkeypatch):
+    """An ingest's small calls (a batch's new indicators) are encoded by the busy workers, not on this process's
+    BLAS threads beside them; before the workers run, a small call is encoded here as embed_documents does."""
+    embedder = USEEmbeddings(threads=2)
+    assert np.allclose(embedder.embed_bulk(TEXTS[:3]), reference[:3], atol=1e-4)  # no pool yet: here
+    assert embedder._pool is None
+    embedder.embed_bulk(TEXTS)  # starts the workers
+    monkeypatch.setattr(embedder._model, "encode", lambda texts: pytest.fail("encoded in-process"))
+    assert np.allclose(embedder.embed_bulk(TEXTS[:3]), reference[:3], atol=1e-5)
+    with pytest.raises(pytest.fail.Exception):
+        embedder.embed_documents(TEXTS[:3])  # a query's few texts still stay here
+    embedder._pool.close()
+
+
 def test_worker_killed_mid_call_fails_the_call_without_hanging():
     pool = EncoderPool(2)
     outcome = {}

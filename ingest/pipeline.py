@@ -84,7 +84,9 @@ def ingest_paths(paths, settings: Settings, prune: bool = False, progress: bool 
             known = {d: replace(r, content_hash="") for d, r in known.items()}
         summary = IngestSummary()
         files = list(expand(paths))
-        with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="youthqa-embed") as background:
+        # Two calls a batch (its chunks, its new indicators): with a thread for each, the next batch's texts queue up
+        # in the encoder workers before this batch's last ones are done, so the workers never wait between batches.
+        with ThreadPoolExecutor(2 * IN_FLIGHT, thread_name_prefix="youthqa-embed") as background:
             batch = _Batch(store, embedder, summary, background, store.orphans_possible(known.values()),
                            settings, staged)
             for i, path in enumerate(_progress(files, progress)):

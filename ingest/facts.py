@@ -82,10 +82,10 @@ def extract_facts(doc: Document) -> list[Fact]:
             continue
         heading = scope.section_year(paragraph)
         if scope.part_heading(paragraph):  # "第二部分 2025年工作要点": its sections naming no year are the part's
-            part = (_one_year(scope.years(paragraph)), paragraph.strip() if plan_section(paragraph) else "")
+            part = (scope.one_year(scope.years(paragraph)), paragraph.strip() if plan_section(paragraph) else "")
             heading = part[0]
         elif heading is None and _APPENDIX.match(paragraph):  # "附件:2024年…主要工作指标完成情况" after the 2025 plan
-            heading = _one_year(scope.years(paragraph))
+            heading = scope.one_year(scope.years(paragraph))
         if heading is not None:
             section = heading or part[0]
             plan = paragraph.strip() if plan_section(paragraph) else "" if heading else part[1]
@@ -93,10 +93,6 @@ def extract_facts(doc: Document) -> list[Fact]:
                                 report_place, section or report_year, scope)
         facts.extend(replace(f, period=f.period or plan) if plan and not _done_cell(f.quote) else f for f in made)
     return facts
-
-
-def _one_year(named: set) -> int:
-    return next(iter(named)) if len(named) == 1 else 0
 
 
 _DONE_CELL = re.compile(r"(?:完成|实际|实有)[\d.,]+")

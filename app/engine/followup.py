@@ -228,8 +228,6 @@ def _placed_verb(question: str, previous: str, own) -> str | None:
     return swap_year(text, own.years[0]) if own.years else text
 
 
-
-
 def _scoped_ellipsis(question: str, previous: str, own) -> str | None:
     """A place and/or a year with an ask that names nothing counted: a target ("滨海2024年的目标是多少?", "镇江2025年
     打算建几家?"), a kind ("东营2024年新增几个?") or a verb ("抚州招了多少?", "2024年新建了几家?" after 青年之家 有多少家):

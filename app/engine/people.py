@@ -118,13 +118,13 @@ def people(clause: str, question: str, asked_roles: list[str]):
                 and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots):
             found.setdefault(at, (word.word, at, False, False))
         at += len(word.word)
-    return [found[k] for k in sorted(found) if not _place_named(found[k][0])]
+    return [found[k] for k in sorted(found) if not _no_person(found[k][0])]
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 
 
-def _place_named(name: str) -> bool:
+def _no_person(name: str) -> bool:
     """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"), or the verb 任/兼
     before a role ("一名副书记任常务副组长": jieba's 任常务): no person."""
     if name[:1] in "任兼" and any(role.startswith(name[1:]) or name[1:].startswith(role) for role in _ROLE_STARTS):

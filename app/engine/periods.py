@@ -56,7 +56,11 @@ def section_year(paragraph: str) -> int | None:
     when the paragraph is no section heading."""
     if not SECTION.fullmatch(paragraph.strip()):
         return None
-    named = years(paragraph)
+    return one_year(years(paragraph))
+
+
+def one_year(named: set[int]) -> int:
+    """The one year of a set, 0 for none or several."""
     return next(iter(named)) if len(named) == 1 else 0
 
 

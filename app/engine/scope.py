@@ -15,7 +15,8 @@ from functools import lru_cache
 from .gazetteer import ENGLISH, Place, divisions, table as _table
 from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
 from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
-                      TITLED_REVIEW, _RANGE, _YEAR, part_heading, report_period, section_year, years)
+                      TITLED_REVIEW, _RANGE, _YEAR, one_year, part_heading, report_period, section_year,
+                      years)
 
 LISTED = 10  # places (or years) a refusal names: one line; more reads as a dump
 _AROUND = 8  # characters either side that settle whether a county's short name is a word

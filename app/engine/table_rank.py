@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
+from .numbers import parse_quantity
+
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
 _WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$", re.I)
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
@@ -103,11 +105,11 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     widths = {len(clauses) for _, _, clauses in split}
     if len(widths) != 1:
         return []
-    stems = [[_VALUE.sub("", c) if _VALUE.search(c) else c for c in clauses] for _, _, clauses in split]
+    stems = [[_VALUE.sub("", c) for c in clauses] for _, _, clauses in split]
     heads = [os.path.commonprefix(row) for row in stems]  # the head and any start its labels share
+    suffix = os.path.commonprefix([r[0][::-1] for r in stems])[::-1]  # the first column's label
     rows = []
     for (n, text, clauses), stem, head in zip(split, stems, heads):
-        suffix = os.path.commonprefix([s[::-1] for s in (r[0] for r in stems)])[::-1]  # the first column's label
         short = stem[0][: len(stem[0]) - len(suffix)] if suffix and len(suffix) < len(stem[0]) else head
         if len(short) < len(head) and _HEAD_END.match(head[len(short):]):
             short += _HEAD_END.match(head[len(short):]).group()  # 海口 + 市: every head ended so
@@ -118,8 +120,7 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
         for clause in clauses:
             m = _VALUE.search(clause)
             if m and clause.startswith(head):
-                value = float(m.group(1).replace(",", "")) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
-                cells[clause[len(head):m.start()]] = (value, clause)
+                cells[clause[len(head):m.start()]] = (parse_quantity(clause[m.start():]).value, clause)
         rows.append(Row(n, text, head, cells))
     return rows
 
@@ -128,7 +129,7 @@ def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
     ranked = sorted(label for label in labels if _RANK_LABEL.fullmatch(label))
-    if nth in ("last",) or isinstance(nth, int):
+    if nth == "last" or isinstance(nth, int):
         if not ranked:
             return None
         label = ranked[0]

@@ -53,7 +53,7 @@ from .tables import CHOSEN_PARTS
 # counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
 # row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
 # heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one.
-FACTS_VERSION = 31
+FACTS_VERSION = 32
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -355,7 +355,9 @@ def _place(mentions: list, q, start: int, end: int, report, sentence: str, befor
         return report.key
     # The places after "其中" are the parts a figure is broken into ("全州注册青年志愿者17.8万人,其中延吉市6.2万人"):
     # none of them is the whole figure's place.
-    after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]]
+    # ...and only in the figure's own clause: "力争新发展团员2400名,…,在泾源县、彭阳县新建…服务站3个" is 固原's.
+    after = [m for m in mentions if q.start <= m.start < end and "其中" not in sentence[q.end - start:m.start - start]
+             and not re.search(r"[,,;;]", sentence[q.end - start:m.start - start])]
     # A part named after 其中 in an earlier sentence ("…55.2%;其中郾城区募集见习岗位1040个。协调…4280万元") was a
     # breakdown of that sentence's figure: the next sentence is the whole's again.
     # Nor does one of a list of places where something was done ("在平陆县、垣曲县等沿黄区域植树…。选派西部计划志愿者

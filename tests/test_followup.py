@@ -457,7 +457,7 @@ def test_a_time_of_the_year_swapped_keeps_the_thing_counted():
     assert condense("截至7月呢?", asked) == "克拉玛依截至2023年7月新发展团员多少名?"
     assert condense("全年呢?", [("克拉玛依截至2023年7月注册志愿者有多少?", "57460人")]) == "克拉玛依2023年全年注册志愿者有多少?"
     assert condense("完成全年计划的多少?", [("克拉玛依截至2023年7月新发展团员多少名?", "1126名")]) == \
-        "克拉玛依截至2023年7月新发展团员完成全年计划是多少?"
+        "克拉玛依截至2023年7月新发展团员完成全年计划的多少?"  # a share of the plan (not 2035名, its count)
 
 
 def test_a_listed_parts_total_then_a_rank_over_them_keep_the_thing_counted():
@@ -579,3 +579,27 @@ def test_a_town_asked_of_carries_and_a_town_narrowed_to_gives_way_to_the_whole()
     history = [("霞浦24年发展了多少团员?", ""), ("其中松城街道多少?", "")]
     assert condense("注册志愿者呢?", history) == "2024年霞浦注册志愿者是多少?"
     assert condense("长春镇呢?", history) == "霞浦2024年发展了多少团员,其中长春镇多少?"
+
+
+def test_a_share_of_the_plan_keeps_the_thing_counted_for_the_turns_after():
+    """Blind set 39: "完成了年度计划的多少?" had lost 新发展团员, and "那2025年的目标呢?" asked a target of the share."""
+    history = [("海口2024年新发展团员多少名？", "6286名。")]
+    share = condense("完成了年度计划的多少？", history)
+    assert "新发展团员" in share and "计划的多少" in share
+    assert "新发展团员" in condense("那2025年的目标呢？", history + [("完成了年度计划的多少？", "104.8%。")])
+
+
+def test_which_of_the_parts_named_before_the_which_asks_what_was_counted():
+    """Practice set 29: "五个县市里哪个最多?" after the prefecture's count ranks its 县市 by that count."""
+    ranked = condense("五个县市里哪个最多？", [("昌吉州2024年注册志愿者有多少？", "80500人。")])
+    assert "哪个县市" in ranked and "注册志愿者" in ranked and ranked.endswith("最多?")
+    assert "新建青年之家最多" in condense("哪个县市建得最多？", [("三明2024年新建了多少个青年之家？", "21个。")])
+
+
+def test_it_is_the_place_a_position_asked_was_answered_with():
+    """A position (排在最后, 排名第一, 全市第一) answered with a place: 它 is that place, even one the gazetteer cannot
+    place alone (江北区: 重庆's and 宁波's)."""
+    history = [("排在最后的是哪个区？", "崇明区。原文:“崇明区排名14”")]
+    assert condense("它的综合得分是多少？", history).startswith("崇明")
+    history = [("2025年一季度青年大学习参学率全市第一的是哪个区县？", "江北区。原文:“江北区全市排名1”")]
+    assert "江北区" in condense("它的参学人次是多少万？", history)

@@ -51,3 +51,24 @@ def test_no_superlative_no_column_or_no_table_is_left_to_the_passages():
     prose = SimpleNamespace(doc_id="d", source="t.md", title="通报", date="", paragraph=1, text="经综合评定,4个市县参与本年度排名。",
                             score=0.9)
     assert table_rank.answer("哪个市县新发展团员最多？", [prose], _report()[1]) is None
+
+
+def _rows_only(paragraphs: list[str], question: str):
+    texts = dict(enumerate(paragraphs, start=1))
+    passage = SimpleNamespace(doc_id="d", source="t.md", title="通报", date="", paragraph=2, text=paragraphs[1], score=0.9)
+    return table_rank.answer(question, [passage], lambda doc_id, n: texts.get(n, ""))
+
+
+def test_a_table_with_no_caption_and_a_position_by_the_score_when_no_column_ranks():
+    """Practice sets 34 and 28: rows with no caption before them ("吉首市排名1;吉首市新发展团员286名;…"), and a 通报
+    whose rows give a 综合得分 but no rank (考核第一名 is the highest score, 最后 the lowest)."""
+    no_caption = ["各县市排名如下:", "吉首市排名1;吉首市新发展团员286名;吉首市综合得分96.5分。",
+                  "凤凰县排名2;凤凰县新发展团员178名;凤凰县综合得分93.1分。", "龙山县排名3;龙山县新发展团员192名;龙山县综合得分90.8分。"]
+    assert _rows_only(no_caption, "湘西州2025年一季度共青团重点工作排名第一的县市是哪个？").value == "吉首市"
+    assert _rows_only(no_caption, "参学率全州第二的是哪个县？").value == "凤凰县"
+    scored = ["经综合评定,结果如下。", "各县团委综合得分,乐都区新发展团员612名;乐都区综合得分95.6分。",
+              "各县团委综合得分,民和县新发展团员586名;民和县综合得分96.3分。",
+              "各县团委综合得分,循化县新发展团员301名;循化县综合得分88.2分。"]
+    assert _rows_only(scored, "海东2024年县区团委考核第一名是哪个？").value == "民和县"
+    assert _rows_only(scored, "考核排在最后一名的是哪个县？").value == "循化县"
+    assert _rows_only(scored, "排名第三的是哪个县？").value == "循化县"

@@ -229,7 +229,7 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
     the caller has found them already (ingest/facts.py)."""
     in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
-    titled_focus = {m.place for m in find(meta["title"], titled)}
+    titled_focus = _organisation_first(meta["title"], find(meta["title"], titled))
     named = set(in_text) | titled_focus
     # jingzhou-*.docx spells 荆州区 as well as the 荆州市 its title names: the title's place, not its namesake
     spelled = {p for p in _from_file(meta["source"], named) if not any(p.short == t.short for t in titled_focus - {p})}
@@ -246,6 +246,20 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     prior = {y - 1 for y in main} if PRIOR_FIGURE.search(text) else set()
     covered = main | prior | years(SITE_PARAGRAPH.sub("", text))
     return Report(frozenset(focus), frozenset(named), frozenset(covered), frozenset(main))
+
+
+# "…凤城青春建新功——在共青团银川市第十二届委员会…上的工作报告": the league committee's place is the report's own.
+_OF_ORGANISATION = re.compile(r"[市县区州旗盟]?(?:团[市县区州旗盟]?委|委员会|第[一二三四五六七八九十]+届|委员会)")
+
+
+def _organisation_first(title: str, mentions: list) -> set:
+    """The places a title names; of those, the league committee's alone when the others lie outside it (a slogan's
+    凤城, Liaoning's city, beside 共青团银川市委员会): a part it names (翠屏区 of 宜宾) stays."""
+    places = {m.place for m in mentions}
+    own = {m.place for m in mentions if title[:m.start].endswith("共青团") or _OF_ORGANISATION.match(title, m.end)}
+    if own and all(any(p == o or p.within(o) or o.within(p) for o in own) for p in places):
+        return places
+    return own or places
 
 
 def _title_names(titles) -> dict[str, Place]:

@@ -289,15 +289,16 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
                     period: str = "") -> dict[str, Fact]:
     """Each place's figure: one whose indicator names what is asked (wanted's core) first, then its largest that
     matches (of the period asked, cross_period: a running total or this year's), an exact one, one no later report
-    restates and the newest report first on a tie. The parts a report breaks a place's figure into
+    restates, the place's own report and the newest report first on a tie. The parts a report breaks a place's figure into
     (605 of 217340 students funded, 10 of 3.9万 organisations) are smaller; but a larger figure of the same
     paragraph that counts something else (鄂尔多斯's 青年之家 host 326家 组织, it has 247个 青年之家) passes the
-    threshold on its context, and only its indicator tells them apart."""
+    threshold on its context, and only its indicator tells them apart. Of one figure stated alike by the place's own
+    report and a later one of many places (a 通报's table row), the place's own is cited: staff read on from there."""
     best: dict[str, Fact] = {}
     asked = core(wanted)
     order = lambda f: (bool(asked) and asked in f.indicator, bool(wanted) and part_asked(f, wanted),  # noqa
                        cross_period.agrees(period, f.quote, f.figure), f.value, not f.qualifier, not _restated(f),
-                       f.date)
+                       bool(f.place) and f.place in f.title, f.date)
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f

@@ -83,6 +83,7 @@ _MENTION_FORM = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})(?:[或�
                            r"这块|方面|在|有|的|[“”\"「」‘’??,,。、:\s]")
 # Words of the question's form, removed to leave what is counted ("注册青年志愿者").
 _FORM = re.compile(r"的(?:是)?(?:哪个)?(?:乡镇|镇|乡|街道|学院|院系|县区|县市区|县市|县|区)(?:是哪一?个?)?(?=[??]?$)|哪[一几]?个?(?:乡镇|镇街|镇|乡|街道|学院|院系)|(?:试点)?镇街(?:之中|当中|中|里)?|从[多高大少低小]到[多高大少低小]排?|排(?:个|一下)?序|(?:怎么|如何)排|(?<!\d)\d{2}年|哪一?年|(?:有|是否)?(?:增长|增加|减少|下降)(?:了)?吗|[这近]?[两几]年|截[至止]|\d{1,2}\s*月(?:底|末|份|初)?|哪[一几]?[个家座边方]?(?:地方|地区|城市|县市区|县区|区县|县市|市|县|区|省|州|边|方)?|谁|还是|多少[个名所家位项支条人]?|几[个名所家位项支条]|"
+                   rf"[\u4e00-\u9fff]{{1,2}}得(?=(?:更|较|最)?[{_ADJ}])|"  # "谁资助得多", "哪个建得最多": the verb's
                    rf"(?:更|较|最)[{_ADJ}]|(?<=\s)[{_ADJ}](?=还是|[??]|$)|[{_ADJ}](?=[??]?$)|排名?第一|排名|排序|排行|"
                    rf"(?:排名?|位居|居|列)?第[{_NUMERALS}\d]{{1,2}}(?:位|名|[{_ADJ}])?|(?:排名?)?前[{_NUMERALS}\d]{{1,2}}(?:名|位)?|"
                    r"(?:\d+个)?(?:县\(市、区\)|县市区|县区|县市)(?:之中|当中|中|里)?|"
@@ -260,7 +261,8 @@ def place_mentions(text: str, catalogue=None):
     mentions = [x for x in mentions if not (_AWARD_AFTER.match(text, x.end)
                                             and any(y.place.within(x.place) for y in mentions))]
     # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
-    if _COMPARE.search(text) or _SUPER.search(text) or _ORDINAL.search(text) or english.ranks(text):
+    if _COMPARE.search(text) or _SUPER.search(text) or _ORDINAL.search(text) or english.ranks(text) or \
+            (_EACH.search(text) and mentions):  # "银川、宁夏大学、同心…分别是多少": listed with places
         mentions += [scope.Mention(scope.school_place(name), name, a, b) for a, b, name in scope.schools(text)
                      if not any(x.start < b and a < x.end for x in mentions)]
     mentions.sort(key=lambda x: x.start)

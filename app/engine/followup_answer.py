@@ -12,7 +12,8 @@ from .localities import COLLEGE, schools
 from .people import surnamed
 
 # A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
-RANKED = re.compile(r"^(?P<head>.+?)(?:最[高低多少大小]|排名?第[一二三四五六七八九十\d]+)的?(?:是)?哪(?:个|家|所|里|一个)"
+_POSITION = r"(?:排名?|位列|全[市县区省州]|考核|评估)?第[一二三四五六七八九十\d]+名?|(?:排名?|排在)?最后一?名?|倒数第[一二三\d]名?"
+RANKED = re.compile(rf"^(?P<head>.+?)(?:最[高低多少大小]|{_POSITION})的?(?:是)?哪(?:个|家|所|里|一个)"
                     r"[\u4e00-\u9fff]{0,4}[??]?$")
 
 
@@ -77,7 +78,7 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
     if not (pronoun and answer.strip() and previous):
         return question
     head = _ANSWER_HEAD.match(answer.strip())
-    if head and (_PART_NAME.fullmatch(head.group(1)) or
+    if head and (_PART_NAME.fullmatch(head.group(1)) or _PLACE_NAME.fullmatch(head.group(1)) or
                  ((named := scope.of_text(head.group(1)).mentions) and named[0].start == 0)):
         return lead + head.group(1) + question[pronoun.end():]
     # A sentence answering: "从表1可以看出,芗城区完成率最高,…": the first place it names the question did not
@@ -87,6 +88,8 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
 
 
 _PART_NAME = re.compile(f"{TOWN.pattern}|{COLLEGE}")  # a town or a college the answer named (教育学部)
+# A which-question answered with a place's name the gazetteer cannot place alone (江北区: 重庆's and 宁波's).
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|州|盟)")
 _BARE_HOW_MANY = re.compile(r"(?:的)?(?:有|是|共有|一共有?)?(?:多少|几)[个名人家所位项]?(?:呢)?[??]?")  # nothing counted of its own
 _PART_LEAD = re.compile(r"^(?:其中|在|学院[为是::])")  # a table row's "学院为资源环境学院": the college
 
@@ -102,10 +105,11 @@ def _parts_named(text: str, kind: str) -> list[str]:
     return []
 
 
-_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县市|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)")
+_WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县市|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)"
+                         r"|(?<=是)哪(?:个|一个)(?=[??]?$)")  # "县区团委考核第一名是哪个?": the parts named before
 # The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
 _RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
-_MOST = re.compile(r"(?:的是)?最(?:多|少|高|低|大|小|长|短)(?:的是)?")
+_MOST = re.compile(rf"(?:的是)?(?:最(?:多|少|高|低|大|小|长|短)|{_POSITION})(?:的是)?")
 
 
 def of_winner(previous: str, answer: str) -> str:

@@ -29,7 +29,7 @@ def ranked_parts(previous: str, rank: re.Match) -> str:
     for start, end, _ in sorted(schools(previous), reverse=True):
         bare = bare[:start] + bare[end:]
     thing = _WHOLE_WORDS.sub("", indicator_of(bare, scope.of_text(bare).mentions))
-    return f"{where}{when}{part_word(previous, rank['which'])}{thing}{rank['most']}?"
+    return f"{where}{when}{part_word(previous, rank['which'], rank)}{thing}{rank['most']}?"
 
 
 def rate_of(previous: str, rate: str) -> str:
@@ -40,6 +40,8 @@ def rate_of(previous: str, rate: str) -> str:
     counted = _ACTUALLY.sub("", counted)
     if verb_before(counted) == 1:  # "伊春青年之家建": the thing, not its verb (希望工程募集 stays)
         counted = counted[:-1]
+    if re.search(r"(?:计划|目标|任务)$", rate):  # "完成了年度计划": its share, "…计划的多少" (not its count)
+        return f"{counted}{rate}的多少?"
     return f"{counted}{rate}是多少?"
 
 
@@ -47,11 +49,13 @@ _ASKED = re.compile(rf"了?(?:是|有|为)?(?:多少|几)[万亿]?(?:钱|{MEASUR
 _ACTUALLY = re.compile(r"实际|一共|总共|共计|(?:完成|实现|达到)$")
 
 
-def part_word(previous: str, which: str) -> str:
+def part_word(previous: str, which: str, rank: re.Match | None = None) -> str:
     """"哪个" alone ("哪个最少?") asks of the parts the turn before counted: a school's colleges, a county's towns,
     else a city's 县区."""
     if which not in ("哪", "哪个", "哪一个", "哪些"):
         return which
+    if rank is not None and (group := rank.groupdict().get("group")):  # "五个县市里哪个最多?": those parts
+        return "哪个" + re.sub(r"^(?:[一二三四五六七八九十两\d]+个|各|所有)|(?:里|中|之中|当中)[,,]?$", "", group)
     if "全校" in previous or any(s[2].endswith("学院") for s in schools(previous)):
         return "哪个学院"
     return "哪个镇" if TOWN.search(previous) else "哪个县区"

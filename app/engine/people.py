@@ -116,12 +116,21 @@ def people(clause: str, question: str, asked_roles: list[str]):
         # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
         if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
                 and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots):
-            found.setdefault(at, (word.word, at, False, False))
+            found.setdefault(at, (_whole_given(clause, at, word.word), at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found) if not _no_person(found[k][0])]
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
+_NAME_END = re.compile(r"[\u4e00-\u9fff](?=[(（,,、。;;\s]|$)")
+
+
+def _whole_given(clause: str, at: int, name: str) -> str:
+    """jieba's "王梓|萱(…)": a surname and one character tagged a name, one more before a bracket or a stop is its
+    last ("王梓萱(南海…博士研究生)")."""
+    if len(name) == 2 and surnamed(name) and _NAME_END.match(clause, at + 2) and not _AFTER_NAME.match(clause, at + 2):
+        return clause[at:at + 3]
+    return name
 
 
 def _no_person(name: str) -> bool:

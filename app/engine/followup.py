@@ -172,7 +172,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         text = without_towns(text)  # a target is set for the whole, not for a town narrowed to
         return targeted(whole(text), target['ask']), bool(relative) or not own.years
     if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):
-        text = actual(previous) + "?"
+        text = _said_actual(question, actual(previous)) + "?"
         return (swap_year(text, own.years[0]) if own.years else text), True
     if not own.mentions and (ellipsis := _scoped_ellipsis(question, previous, own)):  # "2024年新建了几家?"
         return ellipsis, True
@@ -268,6 +268,21 @@ def _placed_change(question: str, previous: str, own) -> str | None:
     return f"{base.rstrip('??')},{question[len(phrase):]}"
 
 
+_LAST_ASK = re.compile(r"(?:是|有|为)?了?(?:多少|几)[^,,??]*$")
+
+
+def _said_actual(question: str, text: str) -> str:
+    """"实际" carried into the question made of the previous one ("中卫2024年新发展团员实际是多少"): what was done is
+    asked, not the target the report set for that year (blind sets 39 and 40 answered 力争…1700名)."""
+    text = text.rstrip("??")
+    if "实际" not in question or "实际" in text:
+        return text
+    at = max((m.end() for m in _YEAR_IN.finditer(text)), default=None)  # "漯河2024年实际募集多少…"
+    if at is None and (ask := _LAST_ASK.search(text)):
+        at = ask.start()
+    return text if at is None else f"{text[:at]}实际{text[at:]}"
+
+
 def _placed_actual(question: str, previous: str, own) -> str | None:
     """A place, a year word and 实际/总数 alone ("盘锦去年实际是多少?"): the previous thing counted, swapped there."""
     phrase = place_phrase(question, own.mentions[0])
@@ -276,7 +291,7 @@ def _placed_actual(question: str, previous: str, own) -> str | None:
     now = bool(when) and bool(NOW_WORDS.fullmatch(when))
     if not reached or not (not when or now or only_scope(when)):
         return None
-    text = swap_place(actual(previous) + "?", phrase, own.mentions[0].place)
+    text = swap_place(_said_actual(question, actual(previous)) + "?", phrase, own.mentions[0].place)
     if own.years:
         return swap_year(text, own.years[0])
     return NOW_WORDS.sub(when, text, count=1) if now else text

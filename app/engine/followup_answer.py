@@ -26,8 +26,12 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")  # a project's or a b
 
 
 # "她是什么职务?" after "谁主持的?": the person the answer named.
-_HE_SHE = re.compile(r"^(?:那|那么)?[他她](?!们)")
+_HE_SHE = re.compile(r"^(?:那|那么)?(?:[他她](?!们)|这个人|这位|此人|该人|那个人|那位)")
 _ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
+# "…谁获得了宁夏青年五四奖章?", and a turn after it asking of that award with nothing named ("什么时候授予的?").
+_WHO_WON = re.compile(r"(?:是)?谁(?:获得|荣获|获评|获|被评为|入选)了?(?P<award>[^,,??]{2,30})[??]?$")
+_PERSON_ASKED = re.compile(r"^(?P<head>.*?(?P<name>[\u4e00-\u9fff]{2,3}))(?:是|的)?(?:哪个|什么|哪所|哪家)(?:学院|身份|职务|单位|专业)")
+_OF_THE_AWARD = re.compile(r"^(?:那|那么)?(?:是)?(?:什么时候|何时|哪一?年|几月|哪个月)")
 _ROLES_ASKED = ("负责人", "项目负责人", "指导老师", "指导教师", "带头人", "创始人", "领队", "队长")
 
 
@@ -62,6 +66,12 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
         if _WHOSE.match(question):  # "哪个学院的?": "“…”项目是哪个学院的?"
             return f"{project}项目是{re.sub(r'^(?:那么|那)?是?', '', question)}"
         return f"{project}项目的{question}"
+    if (award := _WHO_WON.search(previous)) and _OF_THE_AWARD.match(question) and \
+            (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
+        # "什么时候授予的?" after "宁夏大学谁获得了宁夏青年五四奖章?" (杨晨曦): of that person's award
+        return f"{previous[:award.start()]}{head.group(1)}{award['award']}{question}"
+    if _OF_THE_AWARD.match(question) and (person := _PERSON_ASKED.match(previous)) and surnamed(person["name"]):
+        return f"{person['head']}{question}"  # "宁夏大学杨晨曦是哪个学院的?" then "什么时候授予的?": still of 杨晨曦
     if (he := _HE_SHE.match(question)) and _ASKED_WHO.search(previous) and \
             (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
         return head.group(1) + question[he.end():]

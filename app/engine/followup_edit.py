@@ -5,6 +5,7 @@ before its verb; the previous scope and programmes inherited by a question namin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import scope
 from .cross_period import asks_plan
@@ -273,6 +274,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     question = SAME_TIME.sub("", question)  # "同一时间的注册志愿者…": as of the time the last one asked (below)
     kept = whole(previous) if of_whole else previous
     before = scope.of_text(kept)
+    before = replace(before, mentions=tuple(m for m in before.mentions if not localities.AWARD_AFTER.match(kept, m.end)))
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
     planned = asks_plan(previous) and not asks_plan(question)
     years = [] if own.years or planned else [str(y) for y in before.years]
@@ -378,6 +380,7 @@ def _inserted(text: str, words: str) -> str:
 def scope_words(text: str) -> str:
     """The question's places and years as it writes them, in order: "2023年阿克苏市" of "2023年阿克苏市新发展了…"."""
     spans = [(y.start(), y.group()) for y in YEAR_WORD.finditer(text)]
-    spans += [(m.start, place_phrase(text, m)) for m in scope.of_text(text).mentions]
+    spans += [(m.start, place_phrase(text, m)) for m in scope.of_text(text).mentions
+              if not localities.AWARD_AFTER.match(text, m.end)]  # 宁夏青年五四奖章's 宁夏 is the award's
     return "".join(words for _, words in sorted(spans))
 

@@ -260,3 +260,7 @@ def _reads_as(words: list[str], name: str) -> bool:
             return False
         at += len(max(options, key=len))
     return at == len(name)
+
+
+# A place naming an award ("宁夏青年五四奖章", "江西省五四红旗团委"): the award's, no scope of the question.
+AWARD_AFTER = re.compile(r"(?:省|市|自治区)?(?:青年五四奖章|五四红旗|十大杰出青年|优秀共青团|新长征突击手|青年岗位能手)")

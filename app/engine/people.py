@@ -46,7 +46,10 @@ _ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u3400-\u4dbf\u
 # surnames (阿苏日哈) are read by where they stand.
 _PEOPLE_NOUN = r"青年|志愿者|学生|大学生|研究生|教师|老师|民警|医生|护士|党员|团员|队员|农民|职工|工人|干部|选手|创业者|社工|村民|少年|儿童|" \
                r"牧民|藏医|传承人|宣讲员|讲解员|护林员"
-_DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|[,,。;;、“(（]"
+# ...or a table row's next column header, glued to its row's name ("硕士研究生杨晨曦荣誉或奖项宁夏青年五四奖章")
+_DEED = r"获评|荣获|获得|获|被评为|被授予|入选|当选|依托|带领|带动|创办|发起|表示|介绍|说|等|荣誉称号|荣誉或奖项|荣誉|奖项|" \
+        r"级别|授予时间|[,,。;;、“(（]"
+_COLUMN_WORDS = frozenset({"荣誉", "奖项", "级别"})
 _NAMED_BY_DEED = re.compile(rf"(?:{_PEOPLE_NOUN})(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?={_DEED})")
 _BEFORE_NAME = re.compile("|".join(ROLES) + "|" + _PEOPLE_NOUN + r"|[的县市区镇乡村州委局校院由为是和与]")
 _NO_NAME = re.compile(r"[队会团委部组站社室所的和与及]$|^[的和与及在]|志愿|服务|青年|学生")
@@ -134,8 +137,10 @@ def _whole_given(clause: str, at: int, name: str) -> str:
 
 
 def _no_person(name: str) -> bool:
-    """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"), or the verb 任/兼
-    before a role ("一名副书记任常务副组长": jieba's 任常务): no person."""
+    """A town or county read as a name (jieba tags 张江镇's 张江 a person's; "张江镇团委副书记吴欣然"), the verb 任/兼
+    before a role ("一名副书记任常务副组长": jieba's 任常务), or a table's column word (荣誉 of 荣誉或奖项): no person."""
+    if name in _COLUMN_WORDS:
+        return True
     if name[:1] in "任兼" and any(role.startswith(name[1:]) or name[1:].startswith(role) for role in _ROLE_STARTS):
         return True
     return len(name) >= 3 and (name[-1] in "镇乡区县市省州" or name.endswith("街道"))

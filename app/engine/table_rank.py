@@ -142,9 +142,9 @@ def _pick(question: str, rows: list[Row], nth):
         return (row, label, row.cells[label][1]) if row else None
     if nth == "last" or isinstance(nth, int):  # no rank column: the position by the score ("考核第一名是哪个?")
         scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
-        label = _asked_label(question, labels) if not scored else scored[0]
-        if label is None:
+        if not scored:  # a table of indicators by year (固原's 2023/2024 columns) ranks nothing
             return None
+        label = scored[0]
         values = sorted(((row.cells[label][0], row) for row in rows if label in row.cells), key=lambda vr: -vr[0])
         at = len(values) - 1 if nth == "last" else nth - 1
         if len(values) < 3 or not 0 <= at < len(values) or [v for v, _ in values].count(values[at][0]) > 1:

@@ -61,7 +61,7 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                          "cross25.jsonl", "cross26.jsonl", "cross27.jsonl", "cross28.jsonl",
                          "cross29.jsonl", "cross30.jsonl", "cross31.jsonl",
                          "cross32.jsonl", "cross33.jsonl", "cross34.jsonl", "cross35.jsonl", "cross36.jsonl", "cross37.jsonl",
-                         "cross38.jsonl"):
+                         "cross38.jsonl", "cross39.jsonl"):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
@@ -121,13 +121,20 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
     table38 += ["2024年度哪个市县排名上升最多？", "哪些市县没有参与2024年度综合排名？", "综合评估排名最后一名的是哪个市县？",
                 "表1四个区里青年之家最少的是哪个区？", "2024年度综合评估排名第一的市县是哪个？", "表1中哪个区新发展团员最多？",
                 "表1中新发展团员最少的市县是哪个？"]
+    # Blind set 40 asked five more of one report's table naming no place (表1六个县…最多, 5个地级市里…最少, 第二多, 排名上升的
+    # 哪两个市), a 县 list of one programme (守护花开…在哪些县开展) and a rank's change (固原全区考核排名变化: 2 -> 3, a trend
+    # of one place's rank): the knowledge base's by the policy; left as known.
+    table38 += ["表1六个县（市、区）中新发展团员最多的是哪个？", "表1里新增注册青年志愿者最多的一行是哪个单位？",
+                "守护花开农村留守儿童关爱行动在哪些县开展？", "固原全区考核排名变化", "5个地级市里新发展团员最少的是哪个市？",
+                "表1里注册青年志愿者第二多的是哪个市？", "排名上升的是哪两个市？"]
     others = parts + over_parts + summed + listed + totals + known + tabled
     positioned = [q for q in asked if q not in others and cross.detect(q) and re.search(r"排名第[一二三四五六七八九十\d]+的?是哪个|哪个区排名第|^表\d+中\w*最[多少]的?是哪个"
                                                 r"|^参加考核的各区\w*合计|^\d{4}年度各区\w*谁最多", q)]
     assert len(positioned) <= 12
-    table38 = [q for q in asked if re.sub(r"20\d{2}(?=年)", "2024", q) in table38]  # with their near misses' years
+    table38 = [q for q in asked if re.sub(r"20\d{2}(?=年)", "2024", q) in table38
+               or re.sub(r"^[\u4e00-\u9fff]{2}(?=全区考核排名变化)", "固原", q) in table38]  # near misses' years, places
     left = [q for q in asked if cross.detect(q) and q not in others + positioned + table38]
-    assert left == [], left
+    assert left == [], "\n".join(left)
     assert cross.detect(TONGCHUAN) is None and cross.detect("铜川一共有多少团员?") is None
     # Parts of the place named first: its own report states their sum (blind set 4 asked so).
     assert cross.detect("柳州融水和三江两个县受资助的学生加起来有多少?") is None

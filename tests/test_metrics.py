@@ -159,7 +159,7 @@ def test_practice2_followups_and_near_misses_are_valid():
                  "practice27", "practice28", "practice29",
                  "practice30", "practice31", "practice32",
                  "practice33", "practice34", "practice35", "practice36", "practice37",
-                 "practice38"):  # blind sets 7-18, 20-24, 26-39 (19, 25 below)
+                 "practice38", "practice39"):  # blind sets 7-18, 20-24, 26-40 (19, 25 below)
         later = load_gold(gold / f"{name}.jsonl", root / "tests" / "data" / name, strict=False)
         # sign-off blocks, meta lines and a list quoted across lines: evidence youthqa keeps as the date or apart;
         # 225: blind set 14 (practice13) has 229 questions, blind set 15 (practice14) 228, blind set 16 (practice15) 236,
@@ -214,7 +214,7 @@ def test_practice2_followups_and_near_misses_are_valid():
                                  "practice21", "practice22", "practice23", "practice24", "practice25",
                                  "practice26", "practice27", "practice28", "practice29", "practice30",
                                  "practice31", "practice32", "practice33", "practice34", "practice35", "practice36",
-                                 "practice37", "practice38")
+                                 "practice37", "practice38", "practice39")
                for g in load_gold(gold / f"{name}.jsonl")}
     assert len(near) >= 300 and all(n.type == "unanswerable" and n.source_id in sources and n.corpus for n in near)
 

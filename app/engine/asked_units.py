@@ -54,7 +54,7 @@ _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
 _THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
-_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
+_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
 _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s*(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
@@ -191,6 +191,8 @@ def _last_named(q: str) -> frozenset | None:
 
 def _english(q: str) -> frozenset:
     """The units an English question's words name (empty for none)."""
+    if re.search(r"\bpercentage points?\b", q):  # "by how many percentage points did … rise": 2.5个百分点
+        return POINTS | PERCENT
     head = ENGLISH_SUBJECT.search(q)
     if head:  # "how many event volunteers": the last word names what is counted
         words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))

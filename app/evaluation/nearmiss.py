@@ -45,7 +45,7 @@ SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"
            ("practice32", "tests/data/practice32"), ("practice33", "tests/data/practice33"),
            ("practice34", "tests/data/practice34"), ("practice35", "tests/data/practice35"),
            ("practice36", "tests/data/practice36"), ("practice37", "tests/data/practice37"),
-           ("practice38", "tests/data/practice38"))
+           ("practice38", "tests/data/practice38"), ("practice39", "tests/data/practice39"))
 SEED = 10
 LEVELS = ("county", "city", "province")  # most specific first
 # County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).

@@ -48,6 +48,7 @@ SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
         ("practice33", "tests/data/practice33"), ("practice34", "tests/data/practice34"),
         ("practice35", "tests/data/practice35"), ("practice36", "tests/data/practice36"),
         ("practice37", "tests/data/practice37"), ("practice38", "tests/data/practice38"),
+        ("practice39", "tests/data/practice39"),
         ("nearmiss", None), ("followups", None), ("unanswerable", None))
 
 
@@ -110,7 +111,7 @@ def sources(sets=SETS) -> str:
                "tests/data/practice29", "tests/data/practice30",
                "tests/data/practice31", "tests/data/practice32", "tests/data/practice33",
                "tests/data/practice34", "tests/data/practice35", "tests/data/practice36",
-               "tests/data/practice37", "tests/data/practice38")
+               "tests/data/practice37", "tests/data/practice38", "tests/data/practice39")
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

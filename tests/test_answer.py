@@ -248,3 +248,21 @@ def test_the_noun_a_which_question_asks_of_ends_at_its_verb():
 
     assert _HEAD.search("第十八届“挑战杯”中广西大学哪个项目获得特等奖?").group(1) == "项目"
     assert _HEAD.search("实施的是什么行动?").group(1) == "行动" and not _HEAD.search("哪个项目的负责人获评优秀?")
+
+
+def test_a_university_named_is_the_scope_and_words_before_daxue_are_no_university():
+    """Blind set 40: 北方民族大学, which only a city's table note lists, was answered with the city's figures."""
+    from types import SimpleNamespace
+
+    from app.engine.answer import _of_universities_asked
+    from app.engine.question import analyse
+
+    city = SimpleNamespace(title="银川团市委工作报告", text="全市注册青年志愿者达到32.4万名。")
+    note = SimpleNamespace(title="银川团市委工作报告", text="市直及驻银高校含宁夏大学、北方民族大学等驻银高校团组织数据")
+    own = SimpleNamespace(title="共青团宁夏大学委员会2024年工作报告", text="全校注册青年志愿者2.3万名。")
+    assert _of_universities_asked(analyse("北方民族大学2024年注册青年志愿者多少？"), [city, own]) == []
+    assert _of_universities_asked(analyse("宁夏大学注册青年志愿者多少？"), [city, note, own]) == [note, own]
+    ordinary = analyse("芜湖希望工程资助了多少名学生,其中大学新生有多少?")
+    assert _of_universities_asked(ordinary, [city, own]) == [city, own]
+    served = analyse("2017年有多少名应届毕业生报名服务桂林理工大学西部计划?")
+    assert _of_universities_asked(served, [SimpleNamespace(title="t", text="报名服务桂林理工大学西部计划的近400人")])

@@ -144,13 +144,17 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)
 
 
+_UNIVERSITY_LEAD = re.compile(r"^(?:其中|服务|考上|考入|进入|就读|报考|在|到|去|于|的|为|和|与|及)+")
+
+
 def _of_universities_asked(question: Question, passages: list[Passage]) -> list[Passage]:
     """A university the question names is its scope, as a place is: only a report of its own (its title) or a
     paragraph naming it answers. A university that a city's table note lists (北方民族大学 among 市直及驻银高校) or
     no report names is not answered with that city's, or another university's, figures (blind sets 39 and 40)."""
     from .localities import schools
 
-    asked = {name for *_, name in schools(question.text) if name.endswith("大学") and len(name) >= 4}
+    asked = {_UNIVERSITY_LEAD.sub("", name) for *_, name in schools(question.text) if name.endswith("大学")}
+    asked = {name for name in asked if len(name) >= 4}  # not "其中大学新生", "考上大学的": no university named
     if not asked:
         return passages
     return [p for p in passages if all(name in p.title or name in p.text for name in asked)]

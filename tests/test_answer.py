@@ -264,5 +264,9 @@ def test_a_university_named_is_the_scope_and_words_before_daxue_are_no_universit
     assert _of_universities_asked(analyse("宁夏大学注册青年志愿者多少？"), [city, note, own]) == [note, own]
     ordinary = analyse("芜湖希望工程资助了多少名学生,其中大学新生有多少?")
     assert _of_universities_asked(ordinary, [city, own]) == [city, own]
+    entering = analyse("镇江希望工程帮助了多少名学生,其中新考上大学的有多少?")
+    assert _of_universities_asked(entering, [city]) == [city]
+    ours = SimpleNamespace(title="我校2014年度志愿服务工作获省级表彰", text="全年共开展志愿服务8982次")
+    assert _of_universities_asked(analyse("浙江工商大学2014年开展了多少次志愿服务?"), [ours, own]) == [ours]
     served = analyse("2017年有多少名应届毕业生报名服务桂林理工大学西部计划?")
     assert _of_universities_asked(served, [SimpleNamespace(title="t", text="报名服务桂林理工大学西部计划的近400人")])

@@ -145,6 +145,8 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
 
 
 _UNIVERSITY_LEAD = re.compile(r"^(?:其中|服务|考上|考入|进入|就读|报考|在|到|去|于|的|为|和|与|及)+")
+_ENTERING = re.compile(r"考上|考入|考取|升入|上了")
+_SCHOOL_OWN = re.compile(r"我校|全校|本校|校团委")  # a school's own page need not spell its name ("我校2014年度…")
 
 
 def _of_universities_asked(question: Question, passages: list[Passage]) -> list[Passage]:
@@ -154,10 +156,11 @@ def _of_universities_asked(question: Question, passages: list[Passage]) -> list[
     from .localities import schools
 
     asked = {_UNIVERSITY_LEAD.sub("", name) for *_, name in schools(question.text) if name.endswith("大学")}
-    asked = {name for name in asked if len(name) >= 4}  # not "其中大学新生", "考上大学的": no university named
+    asked = {name for name in asked if len(name) >= 4 and not _ENTERING.search(name)}  # not 其中大学新生, 新考上大学
     if not asked:
         return passages
-    return [p for p in passages if all(name in p.title or name in p.text for name in asked)]
+    return [p for p in passages if all(name in p.title or name in p.text for name in asked)
+            or (_SCHOOL_OWN.search(p.title + p.text) and not any(s.endswith("大学") for *_, s in schools(p.title)))]
 
 
 @functools.lru_cache(maxsize=256)

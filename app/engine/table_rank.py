@@ -134,32 +134,48 @@ def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
     ranked = sorted(label for label in labels if _RANK_LABEL.fullmatch(label))
-    if (nth == "last" or isinstance(nth, int)) and ranked:
-        label = ranked[0]
-        values = [(row.cells[label][0], row) for row in rows if label in row.cells]
-        target = max(v for v, _ in values) if nth == "last" else nth
-        row = next((r for v, r in values if v == target), None)
-        return (row, label, row.cells[label][1]) if row else None
-    if nth == "last" or isinstance(nth, int):  # no rank column: the position by the score ("考核第一名是哪个?")
-        scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
-        if not scored:  # a table of indicators by year (固原's 2023/2024 columns) ranks nothing
-            return None
-        label = scored[0]
-        values = sorted(((row.cells[label][0], row) for row in rows if label in row.cells), key=lambda vr: -vr[0])
-        at = len(values) - 1 if nth == "last" else nth - 1
-        if len(values) < 3 or not 0 <= at < len(values) or [v for v, _ in values].count(values[at][0]) > 1:
-            return None  # a tie names no one row
-        return values[at][1], label, values[at][1].cells[label][1]
-    label = _asked_label(question, labels - set(ranked))
-    if label is None:
-        return None
-    values = [(row.cells[label][0], row) for row in rows if label in row.cells]
+    if nth in ("most", "least"):
+        label = _asked_label(question, labels - set(ranked))
+        return _extreme(rows, label, nth == "most") if label else None
+    if ranked:
+        return _at_rank(rows, ranked[0], nth)
+    # no rank column: the position by the score ("考核第一名是哪个?"); a table of indicators by year (固原's 2023 and
+    # 2024 columns) ranks nothing
+    scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
+    return _by_score(rows, scored[0], nth) if scored else None
+
+
+def _values(rows: list[Row], label: str) -> list[tuple[float, Row]]:
+    return [(row.cells[label][0], row) for row in rows if label in row.cells]
+
+
+def _found(row: Row, label: str):
+    return row, label, row.cells[label][1]
+
+
+def _at_rank(rows: list[Row], label: str, nth):
+    values = _values(rows, label)
+    target = max(v for v, _ in values) if nth == "last" else nth
+    row = next((r for v, r in values if v == target), None)
+    return _found(row, label) if row else None
+
+
+def _by_score(rows: list[Row], label: str, nth):
+    values = sorted(_values(rows, label), key=lambda vr: -vr[0])
+    at = len(values) - 1 if nth == "last" else nth - 1
+    if len(values) < 3 or not 0 <= at < len(values) or [v for v, _ in values].count(values[at][0]) > 1:
+        return None  # a tie names no one row
+    return _found(values[at][1], label)
+
+
+def _extreme(rows: list[Row], label: str, most: bool):
+    values = _values(rows, label)
     if len(values) < 3:
         return None
-    best = (max if nth == "most" else min)(values, key=lambda vr: vr[0])
+    best = (max if most else min)(values, key=lambda vr: vr[0])
     if sum(v == best[0] for v, _ in values) > 1:  # a tie names no one row
         return None
-    return best[1], label, best[1].cells[label][1]
+    return _found(best[1], label)
 
 
 def _asked_label(question: str, labels: set) -> str | None:

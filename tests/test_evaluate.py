@@ -42,7 +42,8 @@ fixed (fourth session of 2026-12-04): 0.919 / 0.885 / 0.905 / 0.972 / 0.038 over
 citation floor rose to 0.89. With blind set 37 (practice36) in and its classes fixed (fifth session of 2026-12-04): 0.922 /
 0.889 / 0.909 / 0.969 / 0.033 over 30,943 (practice36 0.931); the floors stay. With blind set 38 (practice37) in and
 its classes and blind set 39's fixed (first sessions of 2026-12-05): 0.923 / 0.890 / 0.910 / 0.971 / 0.033 over 32,015
-(practice37 0.940); the floors stay. The table is built
+(practice37 0.940); the floors stay. With blind set 39 (practice38) in (third session of 2026-12-05): 0.923 / 0.889 /
+0.910 / 0.971 / 0.034 over 33,171 (practice38 0.941); the floors stay. The table is built
 and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.

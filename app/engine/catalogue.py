@@ -249,7 +249,7 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
 
 
 # "…凤城青春建新功——在共青团银川市第十二届委员会…上的工作报告": the league committee's place is the report's own.
-_OF_ORGANISATION = re.compile(r"[市县区州旗盟]?(?:团[市县区州旗盟]?委|委员会|第[一二三四五六七八九十]+届|委员会)")
+_OF_ORGANISATION = re.compile(r"[市县区州旗盟]?(?:团[市县区州旗盟]?委|委员会|第[一二三四五六七八九十]+届)")
 
 
 def _organisation_first(title: str, mentions: list) -> set:

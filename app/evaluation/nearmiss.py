@@ -22,30 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..engine.periods import PRIOR_FIGURE, SITE_PARAGRAPH
+from .goldsets import REPORT_SETS
 from .metrics import corpus_paragraphs, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
-           ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-           ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"),
-           ("practice5", "tests/data/practice5"),
-           ("practice6", "tests/data/practice6"), ("practice7", "tests/data/practice7"),
-           ("practice8", "tests/data/practice8"), ("practice9", "tests/data/practice9"),
-           ("practice10", "tests/data/practice10"), ("practice11", "tests/data/practice11"),
-           ("practice12", "tests/data/practice12"), ("practice13", "tests/data/practice13"),
-           ("practice14", "tests/data/practice14"), ("practice15", "tests/data/practice15"),
-           ("practice16", "tests/data/practice16"), ("practice17", "tests/data/practice17"),
-           ("practice18", "tests/data/practice18"), ("practice19", "tests/data/practice19"),
-           ("practice20", "tests/data/practice20"), ("practice21", "tests/data/practice21"),
-           ("practice22", "tests/data/practice22"), ("practice23", "tests/data/practice23"),
-           ("practice24", "tests/data/practice24"), ("practice25", "tests/data/practice25"),
-           ("practice26", "tests/data/practice26"), ("practice27", "tests/data/practice27"),
-           ("practice28", "tests/data/practice28"), ("practice29", "tests/data/practice29"),
-           ("practice30", "tests/data/practice30"), ("practice31", "tests/data/practice31"),
-           ("practice32", "tests/data/practice32"), ("practice33", "tests/data/practice33"),
-           ("practice34", "tests/data/practice34"), ("practice35", "tests/data/practice35"),
-           ("practice36", "tests/data/practice36"), ("practice37", "tests/data/practice37"),
-           ("practice38", "tests/data/practice38"), ("practice39", "tests/data/practice39"))
+SOURCES = REPORT_SETS
 SEED = 10
 LEVELS = ("county", "city", "province")  # most specific first
 # County names that are everyday words in these reports (平安铜川, 五四红旗, 新华社, 白云社区...).

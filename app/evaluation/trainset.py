@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from ..engine import answer, answer_model
+from . import goldsets
+from .goldsets import REPORT_SETS, SELF_NAMED
 from .evaluate import Outcome, evaluate
 from ..engine.features import FEATURES
 from .metrics import Conversation, Gold, answer_matches, contains_evidence, load_gold
@@ -27,29 +29,7 @@ from ..engine.numbers import parse_quantity, same_quantity
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold"
-# Gold files and the reports they are about; None: each item names its own (near misses, conversations).
-SETS = (("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),
-        ("practice2-a", "tests/data/practice2/A"), ("practice2-b", "tests/data/practice2/B"),
-        ("practice3", "tests/data/practice3"), ("practice4", "tests/data/practice4"),
-        ("practice5", "tests/data/practice5"), ("practice6", "tests/data/practice6"),
-        ("practice7", "tests/data/practice7"), ("practice8", "tests/data/practice8"),
-        ("practice9", "tests/data/practice9"), ("practice10", "tests/data/practice10"),
-        ("practice11", "tests/data/practice11"), ("practice12", "tests/data/practice12"),
-        ("practice13", "tests/data/practice13"), ("practice14", "tests/data/practice14"),
-        ("practice15", "tests/data/practice15"), ("practice16", "tests/data/practice16"),
-        ("practice17", "tests/data/practice17"), ("practice18", "tests/data/practice18"),
-        ("practice19", "tests/data/practice19"), ("practice20", "tests/data/practice20"),
-        ("practice21", "tests/data/practice21"), ("practice22", "tests/data/practice22"),
-        ("practice23", "tests/data/practice23"), ("practice24", "tests/data/practice24"),
-        ("practice25", "tests/data/practice25"), ("practice26", "tests/data/practice26"),
-        ("practice27", "tests/data/practice27"), ("practice28", "tests/data/practice28"),
-        ("practice29", "tests/data/practice29"), ("practice30", "tests/data/practice30"),
-        ("practice31", "tests/data/practice31"), ("practice32", "tests/data/practice32"),
-        ("practice33", "tests/data/practice33"), ("practice34", "tests/data/practice34"),
-        ("practice35", "tests/data/practice35"), ("practice36", "tests/data/practice36"),
-        ("practice37", "tests/data/practice37"), ("practice38", "tests/data/practice38"),
-        ("practice39", "tests/data/practice39"),
-        ("nearmiss", None), ("followups", None), ("unanswerable", None))
+SETS = REPORT_SETS + SELF_NAMED
 
 
 @dataclass
@@ -99,19 +79,8 @@ def sources(sets=SETS) -> str:
     files = [p for folder in ("app", "ingest") for p in sorted((ROOT / folder).rglob("*.py"))
              if p.name not in skip and "web" not in p.parts]
     files += [GOLD / f"{name}.jsonl" for name, _ in sets]
-    folders = ("corpus", "tests/data/practice2", "tests/data/practice3", "tests/data/practice4", "tests/data/practice5",
-               "tests/data/practice6", "tests/data/practice7", "tests/data/practice8",
-               "tests/data/practice9", "tests/data/practice10", "tests/data/practice11",
-               "tests/data/practice12", "tests/data/practice13", "tests/data/practice14",
-               "tests/data/practice15", "tests/data/practice16", "tests/data/practice17",
-               "tests/data/practice18", "tests/data/practice19",
-               "tests/data/practice20", "tests/data/practice21", "tests/data/practice22",
-               "tests/data/practice23", "tests/data/practice24", "tests/data/practice25",
-               "tests/data/practice26", "tests/data/practice27", "tests/data/practice28",
-               "tests/data/practice29", "tests/data/practice30",
-               "tests/data/practice31", "tests/data/practice32", "tests/data/practice33",
-               "tests/data/practice34", "tests/data/practice35", "tests/data/practice36",
-               "tests/data/practice37", "tests/data/practice38", "tests/data/practice39")
+    # the reports folders named by the gold sets (every near miss and conversation is about one of them)
+    folders = goldsets.folders(SETS)
     files += sorted(p for folder in folders
                     for p in (ROOT / folder).rglob("*") if p.is_file())
     h = hashlib.sha256()

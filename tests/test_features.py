@@ -292,6 +292,14 @@ def test_a_passage_under_a_heading_that_dates_its_part_of_the_year_takes_its_mon
     assert signals.month_at_value(frozenset({3}), "截至3月底,全市", lambda: [6])["month_fit"] == 1.0
 
 
+def test_a_quarter_asked_of_a_figure_no_month_dates_is_unsaid():
+    """An annual report's figure is no answer to 一季度 (the near misses' period swaps): nothing before the value, above
+    it or in the title names a month. The paragraph and the title date it where the sentence does not."""
+    assert signals.month_at_value(frozenset({3}), "全市新发展团员", lambda: [], "", "2024年工作总结") == {"month_unsaid": 1.0}
+    assert signals.month_at_value(frozenset({3}), "新发展团员", lambda: [], "", "2025年一季度工作通报")["month_fit"] == 1.0
+    assert signals.month_at_value(frozenset({3}), "新发展团员", lambda: [], "上半年,全市团建扎实推进。", "")["month_misfit"] == 1.0
+
+
 def test_a_county_named_after_its_city_is_no_cover_of_the_city_and_a_total_row_is_the_citys():
     """Blind set 35's 长沙: "长沙县实名注册志愿者25.7万人" outscored the table's 合计 row for a question of 长沙 (长沙县
     holds the characters of 长沙): the county's name covers nothing of the city, the 合计 row is the whole city's."""

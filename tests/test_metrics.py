@@ -298,3 +298,22 @@ def test_near_miss_actual_asks_a_later_years_target_as_what_was_done():
     assert actual_variant(g, []) == ("聊城2025年实际新发展团员多少?", "计划 → 实际")
     assert actual_variant(g, ["liaocheng_2025_report.md"]) is None  # that year's own report tells it
     assert actual_variant(Gold("t-2", "聊城2024年计划新发展团员多少?", ("1名",), "liaocheng_2024_report.md", "", "numeric"), []) is None
+
+
+def test_near_miss_period_asks_a_part_of_the_year_the_reports_give_no_figure_for():
+    import random
+
+    from app.evaluation.metrics import Gold
+    from app.evaluation.nearmiss import period_variant
+
+    g = Gold("t-1", "吴忠上半年发放青创贷多少?", ("1,560万元",), "wuzhong_2025_shangbannian.pdf", "发放青创贷1,560万元", "numeric")
+    report = "吴忠团市委2025年上半年工作总结\n上半年发放青创贷1,560万元。\n三、下半年工作打算\n下半年发放不少于2,240万元。"
+    made = {period_variant(g, report, report, random.Random(i)) for i in range(40)}
+    assert ("吴忠下半年实际发放青创贷多少?", "上半年 → 下半年实际") in made  # 下半年 only in what it plans
+    assert ("吴忠一季度发放青创贷多少?", "上半年 → 一季度") in made
+    assert not any("二季度" in m[0] for m in made)  # 截至二季度末 is the half-year's figure
+    assert ("吴忠全年发放青创贷多少?", "上半年 → 全年") in made  # a half-year report gives no year's figure
+    annual = "铜川团市委2024年工作总结\n全年新发展团员900名,一季度发展团员200名。"
+    g2 = Gold("t-2", "铜川全年新发展团员多少?", ("900名",), "tongchuan_2024.md", "全年新发展团员900名", "numeric")
+    made = {period_variant(g2, annual, annual, random.Random(i)) for i in range(40)}
+    assert made and not any("一季度" in m[0] for m in made)  # the report gives 一季度's figure

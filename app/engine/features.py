@@ -112,6 +112,8 @@ FEATURES: tuple[str, ...] = (
                                                            # 128500人 of "比上年的128500人增加17700人" is 2023's level
     "months_asked", "month_fit", "month_misfit",           # a month asked (截至7月, 一季度) and the one nearest before
                                                            # the value in its sentence ("截至7月20日,…") is it / another
+                                                           # (else its heading's, its paragraph's, the title's)
+    "month_unsaid",                                        # ... none of those names one: a year's figure for 一季度
     "docdate_misfit",                                      # the report's own date, where the passage names another year
                                                            # ("2022年,…入选试点" asked 哪一年: 2022, not the report's)
     "honour", "honour_misfit",                             # the value's clause counts an honour (表彰…优秀共青团员五十名,
@@ -422,7 +424,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     }
     begin = sentence_span(text, span)[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
-    found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank))
+    found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank), text[:begin],
+                            env.passages[rank].title)
     found |= _place_at_value(env, rank, begin, at)
     found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list

@@ -127,14 +127,16 @@ def heading_months(paragraphs) -> list[int]:
     return []
 
 
-def month_at_value(asked: frozenset[int], before: str, heading=None) -> dict:
+def month_at_value(asked: frozenset[int], before: str, heading=None, paragraph: str = "", title: str = "") -> dict:
     """Whether the month nearest before the value in its sentence ("截至7月20日,…57460人") is one asked / another;
-    where the sentence names none, the month of the heading its part of the report stands under (heading())."""
+    where the sentence names none, the month of the heading its part of the report stands under (heading()), the
+    paragraph's before the value, the report title's (一季度工作通报). month_unsaid: none of them names one, as an
+    annual report's figure asked of a quarter ("一季度发展团员多少" of a 2024年工作总结: the year's figure)."""
     if not asked:
         return {}
-    named = months_named(before) or (heading() if heading else [])
+    named = months_named(before) or (heading() if heading else []) or months_named(paragraph) or months_named(title)
     if not named:
-        return {}
+        return {"month_unsaid": 1.0}
     return {"month_fit": float(named[0] in asked), "month_misfit": float(named[0] not in asked)}
 
 

@@ -204,8 +204,10 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             part = part_variant(g, texts.get(g.doc, ""), random.Random(f"{seed}:{g.id}:part"))
             actual = actual_variant(g, [n for n, t in texts.items() if n != g.doc and any(s in t for s in shorts)])
             role = role_variant(g, "\n".join([texts.get(g.doc, ""), *near]))
+            period = period_variant(g, texts.get(g.doc, ""), "\n".join([texts.get(g.doc, ""), *near]),
+                                    random.Random(f"{seed}:{g.id}:period"))
             for variant, made in (("place", place), ("year", year), ("part", part), ("actual", actual),
-                                  ("role", role)):
+                                  ("role", role), ("period", period)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
@@ -239,6 +241,41 @@ def actual_variant(g, others: list[str]) -> tuple[str, str] | None:
     return g.question[:plan.start()] + "实际" + g.question[plan.end():], f"{plan.group()} → 实际"
 
 
+# The parts of a year a question may ask, each with the other ways a report writes it (上半年: 1-6月).
+_PERIODS = {"上半年": ("上半年", "1-6月", "1—6月", "1至6月", "年中"), "下半年": ("下半年", "7-12月", "7—12月"),
+            "一季度": ("一季度", "1-3月", "1—3月"), "二季度": ("二季度", "4-6月", "4—6月"),
+            "三季度": ("三季度", "7-9月", "7—9月"), "四季度": ("四季度", "10-12月", "10—12月"), "全年": ("全年", "全年度")}
+_ENDS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12, "全年": 12}
+_PERIOD_ASKED = re.compile(r"上半年|下半年|第?[一二三四]季度|全年")
+_PLANNED = re.compile(r"计划|打算|力争|确保|目标|预计|将|要|不少于|争取|安排")
+_PART_REPORT = re.compile(r"上半年|季度|\d{1,2}[-—至]\d{1,2}月")
+
+
+def period_variant(g, report: str, around: str, rng: random.Random) -> tuple[str, str] | None:
+    """A figure asked of a part of the year (上半年, 一季度) asked of another the report gives no figure for: it names
+    it nowhere, or only in what it plans ("下半年工作打算", "完成全年目标3000名"), and then 实际 is asked; around: the
+    reports of its place, none of which may give it. 全年 only of a report on part of a year (a half-year summary's 全年
+    figure is its target). Not one ending in the same month: 截至二季度末 is 上半年's figure, 四季度末 the year's."""
+    m = _PERIOD_ASKED.search(g.question)
+    if g.type != "numeric" or not m:
+        return None
+    asked = m.group().removeprefix("第")
+    title = report.split("\n", 1)[0]
+    sentences = re.split(r"[。;;!!\n]", around)
+    options = []
+    for period, forms in _PERIODS.items():
+        if _ENDS[period] == _ENDS[asked] or (period == "全年" and not _PART_REPORT.search(title + (g.doc or ""))):
+            continue
+        said = [s for s in sentences if any(f in s for f in forms)]
+        if all(_PLANNED.search(s) for s in said):
+            options.append((period, bool(said)))
+    if not options:
+        return None
+    period, planned = rng.choice(options)
+    actual = "实际" if planned and "实际" not in g.question and not _PLAN_ASKED.search(g.question) else ""
+    return g.question[:m.start()] + period + actual + g.question[m.end():], f"{m.group()} → {period}{actual}"
+
+
 # A post with a deputy: "铜川团市委副书记是谁?" is not answered by the 书记 when the report names no 副书记. Not 团长/队长/
 # 社长 (团长沙, 支队长 read wrongly).
 _ROLE = re.compile(r"(?<!副)(书记|主任|部长|会长|主席|校长|秘书长|理事长)")
@@ -264,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual", "role")}
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual", "role", "period")}
     print(f"{len(rows)} near misses ({', '.join(f'{n} {v}' for v, n in kinds.items())}) -> {args.out}")
     return 0
 

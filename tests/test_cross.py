@@ -403,6 +403,11 @@ def test_the_level_of_place_compared_and_unit_families():
     assert cross.detect("地级市里面，哪个城市的注册志愿者最多？").levels == (1,)
     assert cross.detect("哪个省的注册志愿者最多？").levels == (0,)
     assert cross.detect("哪里的注册志愿者最多？").levels == ()
+    # blind set 41: the districts, not 北京's total beside them; a quarter is no place
+    assert cross.detect("哪个区青年之家数量最多").levels == (2,)
+    assert cross.detect("Which district has the most Youth Homes?").levels == (2,)
+    assert cross.detect("哪个季度新发展团员最多？") is None
+    assert cross.level("朝阳区") == 2  # 北京's, not 辽宁's 朝阳市
     assert (cross.level("铜川"), cross.level("宁夏"), cross.level("不是地名")) == (1, 0, -1)
     assert cross.part_of("修水", cross.detect("九江哪个县团员最多?").places[0]) and not cross.part_of("九江", cross.detect("九江哪个县团员最多?").places[0])
     assert cross.unit_family("家") == cross.unit_family("个") and cross.unit_family("名") == "人"
@@ -952,3 +957,12 @@ def test_a_position_an_assessment_states_is_left_to_the_reports_text():
     assert cross.STATED_RANK.search("2024年度综合评估排名第一的市县是哪个？")
     assert cross.STATED_RANK.search("考核排名最后的是哪个区？")
     assert not cross.STATED_RANK.search("哪个县新发展团员排名第一？")  # a figure's order: the facts rank it
+
+
+def test_a_target_completion_rate_in_a_row_opens_no_list_of_targets():
+    """Blind set 41's 通报 rows ("…团员发展目标完成率103.0%;东城区青年之家74个"): 目标完成率 says what was done, so the
+    row's figures after it are no targets (its districts were missing from "哪个区青年之家最多")."""
+    from app.engine.cross_period import _opened
+
+    assert not _opened("2024年度各参评区考核排名,东城区排名3;东城区团员发展目标完成率103.0%;东城区青年之家")
+    assert _opened("2025年全区目标:新发展团员")

@@ -415,3 +415,26 @@ def test_the_position_a_which_question_asks_and_the_one_a_sentence_states_after_
     assert position("排名12;河东区新发展团员1214名") == 12  # a ranking table's row
     assert position("新发展团员705名,两项指标均居全市首位") == 1
     assert position("一季度排名垫底") == "last"
+
+
+def test_figures_listed_after_fenbie_take_the_years_listed_before():
+    """"2023年、2024年全区分别新发展团员2,946名、3,214名" (blind set 41's two-year report): the second figure is 2024's,
+    though 2024 is the last year named before both."""
+    sentence = "1.2023年、2024年全区分别新发展团员2946名、3214名,年度目标分别为3000名、"
+    assert signals._respective_year("1.2023年、2024年全区分别新发展团员") == "2023"
+    assert signals._respective_year("1.2023年、2024年全区分别新发展团员2946名、") == "2024"
+    assert signals._respective_year(sentence) == "2024"  # the targets' second: 3200名
+    assert signals._respective_year("2024年全区新发展团员") == "" and signals._respective_year("分别为126名、") == ""
+
+
+def test_a_street_named_after_its_district_is_no_cover_of_the_district():
+    """Blind set 41's 海淀: the 海淀街道 row of 海淀区's table covered "海淀 新发展团员 2024" wholly; a town or 街道 named
+    like the place asked is another place, unless the question names it."""
+    from app.engine.retrieve import Passage
+
+    row = "2024年海淀区各街道(镇)团员发展情况,海淀街道新发展团员486名;海淀街道青年之家11个。"
+    ps = [Passage("d", "haidian.docx", "共青团北京市海淀区委员会2024年工作报告", "2025-01-16", 29, row, row, 1.0)]
+    e = features.Env(analyse("海淀 新发展团员 2024"), ps, lambda t: 1.0, lambda x: x.text, places=("海淀",))
+    assert "海淀街道" in e.namesakes and e.coverage("海淀街道新发展团员486名") < e.coverage("海淀区新发展团员6248名")
+    e = features.Env(analyse("海淀街道新发展团员多少名？"), ps, lambda t: 1.0, lambda x: x.text, places=("海淀",))
+    assert "海淀街道" not in e.namesakes

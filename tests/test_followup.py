@@ -603,3 +603,18 @@ def test_it_is_the_place_a_position_asked_was_answered_with():
     assert condense("它的综合得分是多少？", history).startswith("崇明")
     history = [("2025年一季度青年大学习参学率全市第一的是哪个区县？", "江北区。原文:“江北区全市排名1”")]
     assert "江北区" in condense("它的参学人次是多少万？", history)
+
+
+def test_a_position_alone_swaps_the_last_position_asked():
+    """"第二名呢?" after "…考核第一名是哪个区?" and a question about the winner (blind set 41; blind sets 39 and 40
+    asked it as "第二名呢?" too): the position asked before is swapped, not asked of the winner."""
+    history = [("2024年度各区共青团考核第一名是哪个区？", "海淀区。原文:“海淀区排名1”"),
+               ("得分多少？", "97.2分。原文:“海淀区综合得分97.2分;”")]
+    assert condense("第二名呢？", history) == "2024年度各区共青团考核第二名是哪个区?"
+
+
+def test_an_ask_counting_with_a_measure_takes_the_thing_last_counted_with_it():
+    """"明年计划搞多少场?" plans the 场 of the activities two turns back, not the 人次 of the turn before; and the
+    verb the thing was counted with (搞, which no verb list holds) is not said twice."""
+    history = [("黑河2024年中俄青少年交流活动搞了几场？", "16场。"), ("参与的青少年有多少人次？", "2300人次。")]
+    assert condense("明年计划搞多少场？", history) == "黑河2025年中俄青少年交流活动计划搞多少场?"

@@ -72,3 +72,34 @@ def test_a_table_with_no_caption_and_a_position_by_the_score_when_no_column_rank
     assert _rows_only(scored, "海东2024年县区团委考核第一名是哪个？").value == "民和县"
     assert _rows_only(scored, "考核排在最后一名的是哪个县？").value == "循化县"
     assert _rows_only(scored, "排名第三的是哪个县？").value == "循化县"
+
+
+QUARTERS = """表2 2024年全市共青团重点工作分季度完成情况
+| 季度 | 新发展团员（名） | 12355受理咨询（人次） |
+|---|---|---|
+| 第一季度 | 6,215 | 18,460 |
+| 第二季度 | 14,380 | 21,930 |
+| 第三季度 | 7,904 | 24,610 |
+| 第四季度 | 13,327 | 19,870 |
+| 全年 | 41,826 | 84,870 |"""
+
+
+def test_a_table_by_quarter_is_ranked_without_its_year_row():
+    lines = QUARTERS.splitlines()
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="t.md", title="通报", date="2025-03-06", paragraph=1, text=lines[0],
+                              score=0.9)
+    most = table_rank.answer("哪个季度新发展团员最多？", [passage], lambda d, n: texts.get(n, ""))
+    assert most.value == "第二季度"  # not 全年, the rows' sum
+    assert table_rank.answer("哪个季度12355受理量最高", [passage], lambda d, n: texts.get(n, "")).value == "第三季度"
+
+
+def test_a_position_asked_as_keywords_and_a_table_the_question_names_below_the_top_passages():
+    """"考核排名第二的区" asks a row with no which-word; a table whose caption the question words is read though
+    three sentences of the report rank above it (blind set 41)."""
+    assert ask("综合评估排名第二的市县").value == "三亚市"
+    passage, paragraph_text = _report()
+    other = [SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="", paragraph=1, text=t, score=0.9)
+             for t in ("经综合评定。", "各市县团委要查找差距。", "另有说明。")]
+    assert table_rank.answer("2024年度全省综合评估第一名是哪个市县？", [*other, passage], paragraph_text).value == "海口市"
+    assert table_rank.answer("第一名是哪个？", [*other, passage], paragraph_text) is None  # names no table

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.schema import Answer, Citation
 
-from . import answer_model, conflict, table_rank
+from . import answer_model, conflict, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
@@ -105,6 +105,9 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     """Pick the best (passage, clause, value); refuse when the model does not believe it answers."""
     if paragraph_text and not question.english and (ranked := table_rank.answer(question.text, passages, paragraph_text)):
         return ranked  # a row first, last or at a position of one table: worked out from its rows
+    if paragraph_text and not question.english and not re.search(r"多少|几", question.text) and \
+            (cell := table_cell.answer(question.text, passages, paragraph_text)):
+        return cell  # a text cell of the row the question names: its 实践地点, 负责人
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     context = context or (lambda p: p.text)
     choose = functools.partial(_choose, question, idf=idf, similarity=similarity, context=context,

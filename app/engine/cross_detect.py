@@ -67,6 +67,7 @@ _PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:县|区)|各县|各区|区�
 _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|增长率|增幅|降幅|增长了?多少%|(?:增长|增加|下降|减少)了?几成")
 _VERSUS = re.compile(r"比\s*(?:19|20)?\d{2}\s*年[^,,??。]{0,8}?(?:增长|增加|涨|多|少|减少|下降|提高|降低)了?(?:多少|几)")
 _PRONOUN = re.compile(r"[他她它其该]")
+_WHICH_PERIOD = re.compile(r"哪(?:个|一)?(?:季度|月份?)")
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
 _SET = r"报告|文件|材料|文章|地方|地区|单位|城市|县|市"  # what a set of reports is called
 _WHICH_SET = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})")
@@ -95,8 +96,9 @@ _FORM = re.compile(r"的(?:是)?(?:哪个)?(?:乡镇|镇|乡|街道|学院|院�
                    r"[“”\"「」‘’()()\[\]—\-+??,,。、:;;!!\s]")
 # A year: followed by 年 or by the next of a list of years ("2017、2020、2023年", "2023、2024两年"), not "2000余名".
 # The level of place a question compares: 0 province, 1 prefecture-level city, 2 county.
-_LEVELS = ((re.compile(r"地级市|地级|地市|市州"), 1), (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区"), 0),
-           (re.compile(r"哪(?:个|些|一)?县|区县|县级|县区"), 2))
+_LEVELS = ((re.compile(r"地级市|地级|地市|市州|\bwhich (?:city|cities|prefecture)", re.I), 1),
+           (re.compile(r"哪(?:个|些|一)?省|省份|省级|省区|\bwhich provinces?\b", re.I), 0),
+           (re.compile(r"哪(?:个|些|一)?[县区]|区县|县级|县区|\bwhich (?:district|count(?:y|ies))", re.I), 2))  # 哪个区: the districts, not their city
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?=\s*[、,,到至和与—\-~+]\s*(?:19|20)\d{2})|(?=[两三几]年)|"
                    r"(?<=[、,,到至和与—\-~+](?:19|20)\d{2})(?=\s*[))]))")  # the last of "(2023+2024)"
 # "23年报告里给2024年定的目标", "按2023年工作报告的安排": that year names the report, not a year whose figure is asked.
@@ -234,7 +236,8 @@ def _english(text: str, places: tuple) -> CrossQuestion | None:
     what = english.indicator(text) if kind else ""
     for place in places:  # "Which college at 集美大学 …": the university named is no part of what is counted
         what = what.replace(place.name, "").replace(place.short, "") if len(what) > len(place.short) else what
-    return CrossQuestion(kind, what, places, fewest, english.years(text)) if what else None
+    levels = tuple(level for pattern, level in _LEVELS if pattern.search(text)) if not places else ()
+    return CrossQuestion(kind, what, places, fewest, english.years(text), levels) if what else None
 
 
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
@@ -311,6 +314,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) >= 2 and (compare or (superlative and which) or order):
         return "compare", _less(compare or superlative or order) if not order or not order.group(1) \
             else order.group(1) in LESS
+    if _WHICH_PERIOD.search(text):
+        return None, False  # "哪个季度新发展团员最多?": a row of one report's table by quarter, no place
     # 哪个镇/学院, or any rank within a school ("集美大学学院团委考核排第三的是谁?"): one report's parts
     if not places and superlative and which and not _INNER_PARTS.search(text) and not schools(text):
         return "rank", _less(superlative)

@@ -80,7 +80,7 @@ _PLANNED = re.compile(r"力争|争取|预计|拟|(?<![部划])计划(?!生育|�
 # A plan word that opens a list governs the clauses after it ("力争新增注册青年志愿者10万人,发放青年创业贷款4亿元
 # 以上", "重点做好以下工作:力争…;发放青年创业贷款6亿元以上") until the sentence ends or a clause says what was done.
 # Only the strong ones: 将 also narrates the past ("团市委将…作为抓手,建成…").
-_PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标")
+_PLAN_OPENS = re.compile(r"力争|争取|预计|确保|目标(?!(?:任务)?完成)")  # not 团员发展目标完成率103.0%: what was done
 # A paragraph that opens with what is to be done ("2025年,全市各级团组织要重点抓好以下工作:…;…达到180个;…"):
 # every figure after its colon is a target, 达到 and 累计 included.
 _PLAN_LEAD = re.compile(r"[^。::了]{0,60}(?:将|(?<![主重需只])要|拟|力争|争取|计划)[^。::了]{0,40}[::]")  # 了: 做了以下工作

@@ -149,6 +149,7 @@ _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全�
 _LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
 _WHOLE_SCHOOL = re.compile(r"全校|我校|本校|学校共|全体学生")
 _DIVISION_ENDS = ("县", "区", "市", "州", "旗", "镇", "乡", "新区")
+_TOWN_ENDS = ("街道", "镇", "乡")
 _CELL_DONE = re.compile(r"完成|实际|实有|达成|获奖|情况")  # a table cell's header: the result, or the plan
 _CELL_PLAN = re.compile(r"计划|目标|任务|预计")
 _TOTAL_ROW = re.compile(r"\s*(?:合计|总计)")  # a table's total row (or a sentence of a total): the whole place's
@@ -261,13 +262,15 @@ class Env:
 
     @cached_property
     def namesakes(self) -> tuple[str, ...]:
-        """Other divisions whose names start with a place asked: 长沙县 and 长沙市 for 长沙 are two places."""
+        """Other divisions whose names start with a place asked: 长沙县 and 长沙市 for 长沙 are two places; and the
+        town or 街道 named after it, which no gazetteer lists (海淀街道 in 海淀区's table), unless asked."""
         from .gazetteer import table
 
         names, asked = table(), {m.place for m in self.asked}
         stems = {m.place.short for m in self.asked} | {m.surface for m in self.asked}  # Changsha is 长沙
+        towns = tuple(stem + end for stem in stems for end in _TOWN_ENDS if stem + end not in self.question.text)
         return tuple(stem + end for stem in stems for end in _DIVISION_ENDS
-                     if (hit := names.get(stem + end)) and hit[0] not in asked)
+                     if (hit := names.get(stem + end)) and hit[0] not in asked) + towns
 
     def dated_months(self, rank: int) -> list[int]:
         """The month the heading above the passage dates its part of the report to, read once a passage."""

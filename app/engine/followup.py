@@ -49,7 +49,7 @@ _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|
 # A target asked with no thing named, at most a verb ("明年计划多少?", "2025年计划资助多少?", "目标是多少?"): of the
 # thing counted before, for the whole (a target is not set for the part narrowed to).
 _TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?P<report>(?:工作)?(?:总结|报告)里?(?:给|为)?(?:定|制定|确定|提出)?的?)?"
-                     rf"(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+                     rf"(?:年度|全年)?(?P<ask>(?:计划|目标|打算)[\u4e00-\u9fff]{{0,2}}?(?:要|将)?(?:达到|增加到|突破|到)?(?:是|有|为)?"
                      rf"(?:多少|几)[万亿]?(?:{MEASURE})?)[??]?$")
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
 _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共|实际)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
@@ -77,19 +77,42 @@ def condense(question: str, history: list, llm=None) -> str:
 
 def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> Turn:
     """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope."""
-    standalone, answer = "", ""
+    standalone, answer, earlier = "", "", []
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
         asked = named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
-        standalone, answer = _step(asked, standalone)[0][:_TURN_CHARS], said
+        standalone, answer = _step(asked, _antecedent(asked, standalone, earlier))[0][:_TURN_CHARS], said
+        earlier.append(standalone)  # as asked: the position or measure a later turn swaps
         standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
     question = named_by_answer(spell(normalise_query(question)), standalone, answer)
-    text, keeps_report = _step(question, standalone, llm)
+    text, keeps_report = _step(question, _antecedent(question, standalone, earlier), llm)
     return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "",
                 bool(standalone) and text != question)
 
 
 _YEAR_IN = re.compile(YEAR_WORD.pattern + "(?:底|末|度)?")
+_ASKED_MEASURE = re.compile(rf"(?:多少|几)[万亿]?(?P<unit>{MEASURE})")
+
+
+def _measure(text: str) -> str | None:
+    return m["unit"] if (m := _ASKED_MEASURE.search(whole(text))) else None
+
+
+_POSITION = re.compile(r"(?:排名|排)?(?:第[一二三四五六七八九十\d]{1,3}(?:名|位)?|最后一名|倒数第[一二三四五六七八九十\d]{1,3}(?:名|位)?)")
+
+
+def _antecedent(question: str, previous: str, earlier: list[str]) -> str:
+    """The earlier question an ask naming nothing counted takes its thing from: the last one counting with the same
+    measure word. "明年计划搞多少场?" after "…交流活动搞了几场?" and "参与的青少年有多少人次?" plans the activities' 场,
+    not the 人次 of the turn just before. A position alone ("第二名呢?") swaps the last position asked."""
+    if (focus := _focus(question)) is not None and _POSITION.fullmatch(focus) and not _POSITION.search(previous):
+        return next((text for text in reversed(earlier) if _POSITION.search(text)), previous)
+    unit = _measure(question)
+    bare = _RELATIVE_WORDS.sub("", YEAR_WORDS.sub("", question)).strip()
+    if unit is None or _measure(previous) in (None, unit) or not (
+            _TARGET.match(bare) or _VERB_ONLY.match(bare) or ANY_VERB.match(bare)):
+        return previous
+    return next((text for text in reversed(earlier) if _measure(text) == unit), previous)
 
 
 def _loose(question: str, text: str) -> str:
@@ -119,6 +142,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return measured(previous, bare["unit"]), True
     own = scope.of_text(question)
     focus = _focus(question)
+    if focus is not None and _POSITION.fullmatch(focus) and (at := _POSITION.search(previous)):
+        return previous[:at.start()] + focus + previous[at.end():], True  # "第二名呢?" after "…考核第一名是哪个区?"
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
         return f"{previous.rstrip('??')},{focus}多少?", True
     if focus is None and (bare := _BARE_ASK.match(question)) and _OF_TARGET.fullmatch(bare["focus"]):

@@ -78,7 +78,7 @@ def measured(previous: str, unit: str) -> str:
 # The figure a question asks, at its end: "资助了多少学生" (学生 the noun counted), "推优是多少", "新发展团员多少名".
 _ASK_END = re.compile(rf"(?:的)?(?:是|有|为)?了?(?:多少|几)[万亿]?(?:{MEASURE})?(?P<noun>[^\W\d多少几]{{0,8}})$")
 # What a target ask says beyond its plan word: a verb of its own ("计划发放多少": 发放), or nothing ("目标是多少").
-_PLAN_ASK = re.compile(rf"^(?:计划|目标|打算)(?P<verb>[\u4e00-\u9fff]{{0,3}}?)(?:要|将)?(?:达到|增加到|突破)?(?:是|有|为)?"
+_PLAN_ASK = re.compile(rf"^(?:计划|目标|打算)(?P<verb>[\u4e00-\u9fff]{{0,3}}?)(?:要|将)?(?:达到|增加到|突破|到)?(?:是|有|为)?"
                        rf"(?:多少|几)[万亿]?(?:{MEASURE})?$")
 
 
@@ -99,6 +99,8 @@ def targeted(question: str, ask: str) -> str:
     if not (verb := plan["verb"].removesuffix("要")):
         return f"{head}{noun}的目标是多少?"
     before = head[len(head) - verb_before(head):] if verb_before(head) < len(head) else ""
+    if not before and head.endswith(verb) and len(verb) < len(head):  # 搞 of "…交流活动搞了几场", a verb no list knows
+        before = verb
     head = head[:len(head) - len(before)]
     # the noun counted goes with the target's verb when it is the verb asked before, or none was ("一共有多少个青年之家")
     return f"{head}{ask}{noun if before.endswith(verb) or before in ('', '有', '是', '为') else ''}?"

@@ -161,6 +161,17 @@ def county_leading(text: str, within: Place | None) -> Place | None:
 
 
 @lru_cache(maxsize=1)
+def county_names() -> dict[str, tuple[Place, ...]]:
+    """Full name -> the current county-level divisions of that name, those the table leaves out (朝阳区: 北京's and
+    长春's) too."""
+    found: dict[str, list[Place]] = {}
+    for p in current().values():
+        if p.level == 2:
+            found.setdefault(p.name, []).append(p)
+    return {name: tuple(sorted(v, key=lambda p: p.code)) for name, v in found.items()}
+
+
+@lru_cache(maxsize=1)
 def _local_counties() -> dict[str, tuple[Place, ...]]:
     """First two characters -> the current county-level divisions with a name of 3+ characters."""
     found: dict[str, list[Place]] = {}

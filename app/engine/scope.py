@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .gazetteer import ENGLISH, Place, divisions, table as _table
+from .gazetteer import ENGLISH, Place, county_names, divisions, table as _table
 from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
 from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
                       TITLED_REVIEW, _RANGE, _YEAR, one_year, part_heading, report_period, section_year,
@@ -26,7 +26,7 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 17  # 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 18  # 18: a city short name before 区/县 where that county name exists (朝阳区) names no city; 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
 # 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
 # 9: "乡镇和县直单位" names no 和县; 10: a bare name opening a town's (朝阳镇) names no place
@@ -72,6 +72,14 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
             end = start + len(surface)
             if _TOWN_NAMED.match(text, end) and not _SUFFIXED.search(surface) and end not in begins:
                 continue  # 朝阳镇 in 辉南县, 岫岩镇: a town's name, not 朝阳市 or 岫岩县 (苏州镇江 names 镇江)
+            if place.level < 2 and not _SUFFIXED.search(surface) and text[end:end + 1] in ("区", "县") \
+                    and (counties := county_names().get(surface + text[end])):
+                # 朝阳区 (北京's, 长春's) is no 朝阳市: a county the table leaves out, the one in a province the
+                # reports' titles name
+                around = [m.place.code[:2 * (m.place.level + 1)] for m in found if m.place.code] + \
+                    [p.code[:2] for p in extra.values() if p.code]  # 长春市朝阳区: 长春's
+                place = next((c for a in around for c in counties if c.code.startswith(a)), counties[0])
+                surface, end, bounded = surface + text[end], end + 1, False
             if surface.endswith("县") and _COUNTIES_OF.match(text, end):  # 长治县区: 长治's counties, not 长治县
                 whole = _name_table(extra)[0].get(surface[:-1])
                 if whole is not None and whole[0].level < 2:

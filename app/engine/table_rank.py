@@ -15,19 +15,22 @@ from ingest.schema import Answer, Citation
 from .numbers import parse_quantity
 
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
-_WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$", re.I)
+_WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
+                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,3}[??]?$", re.I)  # 排名第二的区
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
 _NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)")
 _LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底")
 _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
 _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校]|平均|总数)")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数)")  # 全年: a table by quarter
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
 _HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 TABLE_ROWS = 60  # a table's rows read at most, each way from the one retrieved
 ASKED_TOP = 3  # the table must be among the best passages
+CAPTION_SHARED = 3  # … or its caption share this many two-character runs with the question, its years aside
+_YEARS = re.compile(r"\d+年?度?")
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,12 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
     nth = _position(question)
     if nth is None:
         return None
-    for p in passages[:ASKED_TOP]:
+    for i, p in enumerate(passages):
         rows = _table(p, paragraph_text)
+        # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
+        # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
+        if i >= ASKED_TOP and (not rows or _shared(question, _YEARS.sub("", _prefix(rows[0].text) or "")) < CAPTION_SHARED):
+            continue
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
             quote = clause.strip()
@@ -178,12 +185,14 @@ def _extreme(rows: list[Row], label: str, most: bool):
     return _found(best[1], label)
 
 
+def _shared(question: str, label: str) -> int:
+    """The two-character runs of the label the question has."""
+    return sum(label[i:i + 2] in question for i in range(len(label) - 1)) if len(label) > 1 else int(label in question)
+
+
 def _asked_label(question: str, labels: set) -> str | None:
     """The column the question names the most of (shared two-character runs), None for none or a tie."""
-    def shared(label: str) -> int:
-        return sum(label[i:i + 2] in question for i in range(len(label) - 1)) if len(label) > 1 else int(label in question)
-
-    scored = sorted(((shared(label), label) for label in labels), reverse=True)
+    scored = sorted(((_shared(question, label), label) for label in labels), reverse=True)
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]

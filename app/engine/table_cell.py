@@ -1,0 +1,65 @@
+"""A text cell of the table row a question names: "乡村教师AI助教实践团在哪里实践?" is the row's 实践地点 cell,
+"社区心理护航项目负责人是谁?" its 负责人 cell. A row is stored as "caption,head+label+value;…" (ingest/tables.py), and
+the answer step read the nearest figure of it instead ("…参与学生36人", blind set 41's project table).
+
+The column asked is read from the question's words for it (where, who, which honour, which unit); the label of each
+column is what every row's cell of it starts with after the row's head."""
+from __future__ import annotations
+
+import os
+import re
+
+from ingest.schema import Answer, Citation
+
+from .table_rank import ASKED_TOP, Row, _table
+
+# The question's words for a column -> the column labels that answer them.
+_ASKS = (
+    (re.compile(r"哪里|在哪|何地|什么地方|哪个地方|去了哪|地点"), re.compile(r"地点|地区|地方|服务地|实践地|地址|服务县")),
+    (re.compile(r"负责人|谁负责|带队|领队|指导老师|指导教师|队长|是谁|叫什么名字"), re.compile(r"负责人|带队|领队|指导教师|队长|姓名")),
+    (re.compile(r"荣誉|奖项|什么奖|获奖|表彰"), re.compile(r"荣誉|奖项|获奖|表彰")),
+    (re.compile(r"哪个(?:学部|学院|院系|单位|部门)|(?:学部|学院|院系|单位|部门)负责"), re.compile(r"学部|学院|院系|单位|部门")),
+)
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
+
+
+def answer(question: str, passages, paragraph_text) -> Answer | None:
+    """The cell asked of the row the question names, cited; None when it names no row or asks no column."""
+    wanted = [labels for asks, labels in _ASKS if asks.search(question)]
+    if not wanted:
+        return None
+    for p in passages[:ASKED_TOP]:
+        rows = _table(p, paragraph_text)
+        row = next((r for r in rows if _names(question, r.head)), None) if len(rows) >= 3 else None
+        if row is None:
+            continue
+        cells = _cells(rows)[row.number]
+        found = next(((label, value, clause) for labels in wanted for label, value, clause in cells
+                      if labels.search(label) and value), None)
+        if found:
+            label, value, clause = found
+            return Answer(question, f"{value}。原文:“{clause}”", value, True,
+                          (Citation(p.source, p.title, p.date, row.number, row.text, clause, p.score),))
+    return None
+
+
+def _names(question: str, head: str) -> bool:
+    """The question names the row: its quoted name ("社区心理护航") or its whole head without quotes."""
+    quoted = _QUOTED.search(head)
+    return bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and _QUOTED.sub(r"\1", head) in question)
+
+
+def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
+    """Per row (paragraph number): (label, value, clause) of each cell; a column's label is what all its cells share
+    after their row's head."""
+    split = {r.number: [c for c in r.text.partition(",")[2].rstrip("。").split(";") if c] for r in rows}
+    width = {len(cells) for cells in split.values()}
+    if len(width) != 1:
+        return {n: [] for n in split}
+    out: dict[int, list[tuple[str, str, str]]] = {r.number: [] for r in rows}
+    for column in range(width.pop()):
+        rest = {r.number: split[r.number][column].removeprefix(r.head) for r in rows}
+        label = os.path.commonprefix(list(rest.values()))
+        for n, text in rest.items():
+            out[n].append((label, text[len(label):].strip(), split[n][column]))
+    return out

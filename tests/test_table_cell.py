@@ -1,0 +1,34 @@
+"""A text cell of the table row a question names, from rows rendered as ingest renders them."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from app.engine import table_cell
+from ingest.tables import markdown_grid, row_lines
+
+TABLE = """表1 2024年重点社会实践和志愿服务项目
+| 序号 | 项目 | 负责学部 | 参与学生（人） | 实践地点 | 所获荣誉 |
+|---|---|---|---|---|---|
+| 1 | “乡村教师AI助教”实践团 | 教育学部 | 36 | 河北省阜平县 | 海淀青年创新创业大赛二等奖 |
+| 2 | “黄河口湿地鸟类监测”团队 | 生命科学学院 | 28 | 山东省东营市 | 全国暑期“三下乡”优秀团队 |
+| 3 | “社区心理护航”志愿服务项目 | 心理学部 | 52 | 北京市海淀区学院路街道 | 首都志愿服务项目大赛银奖 |"""
+
+
+def ask(question: str):
+    lines = TABLE.splitlines()
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="bnu.docx", title="工作报告", date="2025-01-10", paragraph=3,
+                              text=texts[3], score=0.9)
+    return table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))
+
+
+def test_the_column_asked_of_the_row_named():
+    where = ask("乡村教师AI助教实践团在哪里实践？")
+    assert where.value == "河北省阜平县" and where.citations[0].paragraph == 2
+    assert ask("黄河口湿地鸟类监测团队获得了什么荣誉？").value == "全国暑期“三下乡”优秀团队"
+    assert ask("社区心理护航项目由哪个学部负责？").value == "心理学部"
+
+
+def test_no_row_named_or_no_column_asked_is_left_to_the_answer_step():
+    assert ask("红领巾科学小课堂在哪里开展？") is None  # no such row
+    assert ask("乡村教师AI助教实践团有什么特色？") is None  # no column asked

@@ -68,6 +68,7 @@ _RATE = re.compile(r"百分之几|百分之多少|(?:多少|几)个?百分点|�
 _VERSUS = re.compile(r"比\s*(?:19|20)?\d{2}\s*年[^,,??。]{0,8}?(?:增长|增加|涨|多|少|减少|下降|提高|降低)了?(?:多少|几)")
 _PRONOUN = re.compile(r"[他她它其该]")
 _WHICH_PERIOD = re.compile(r"哪(?:个|一)?(?:季度|月份?)")
+_TABLE_NAMED = re.compile(r"(?<![代发])表\s*\d+|附表")  # 表1, not 代表/发表
 _ASKS_WHAT = re.compile(ASKS_NAME.pattern + "|什么")  # a name, or any thing named ("品牌项目分别是什么")
 _SET = r"报告|文件|材料|文章|地方|地区|单位|城市|县|市"  # what a set of reports is called
 _WHICH_SET = re.compile(rf"(?:哪些|哪几[份篇个家]?)(?:{_SET})")
@@ -314,8 +315,10 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
     if len(places) >= 2 and (compare or (superlative and which) or order):
         return "compare", _less(compare or superlative or order) if not order or not order.group(1) \
             else order.group(1) in LESS
-    if _WHICH_PERIOD.search(text):
-        return None, False  # "哪个季度新发展团员最多?": a row of one report's table by quarter, no place
+    if _WHICH_PERIOD.search(text) or (not places and _TABLE_NAMED.search(text) and not _PARTS.search(text)):
+        # "哪个季度…最多?", "表1列出的8个街道中…最多的是哪个?": rows of one report's table (its 县区 are places the
+        # facts rank: "表1里哪个县区最少?")
+        return None, False
     # 哪个镇/学院, or any rank within a school ("集美大学学院团委考核排第三的是谁?"): one report's parts
     if not places and superlative and which and not _INNER_PARTS.search(text) and not schools(text):
         return "rank", _less(superlative)

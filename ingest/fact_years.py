@@ -13,7 +13,10 @@ from .schema import Fact
 def year_for(head: str, years: list[int]) -> int:
     """The last year named before the figure in its sentence (head), else the only one its sentence names."""
     from app.engine.scope import years as years_of
+    from app.engine.signals import respective_year
 
+    if listed := respective_year(head):  # "2023年、2024年…分别…2,946名、3,214名": 2,946 is 2023's
+        return int(listed)
     before = years_of(head)  # the last named, not the latest: "…情况,青年之家(个)2023年118个" in a 2024 caption
     return max(before, key=lambda y: (head.rfind(str(y)), y)) if before else years[0] if len(years) == 1 else 0
 

@@ -53,7 +53,7 @@ from .tables import CHOSEN_PARTS
 # counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
 # row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
 # heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one.
-FACTS_VERSION = 33
+FACTS_VERSION = 34
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

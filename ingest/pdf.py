@@ -21,7 +21,13 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
-    raw = _row_cells([line for page in pages for line in _page_body(page, len(pages))])
+    bodies = [_page_body(page, len(pages)) for page in pages]
+    furniture, seen = _running(bodies), set()
+    kept = []
+    for body in bodies:  # a running line is kept where it first stands (the first page's may be its title)
+        kept += [line for line in body if line not in furniture or line not in seen]
+        seen |= furniture & set(body)
+    raw = _row_cells(kept)
     found = pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
     grids = {start: grid for start, _, grid in found}
     cells = {i for start, end, _ in found for i in range(start, end)}
@@ -62,6 +68,23 @@ def _page_body(page: str, pages: int = 1) -> list[str]:
                                                  and int(line) <= pages + _FRONT_PAGES))]
 
 
+def _running(bodies: list[list[str]]) -> set[str]:
+    """Running headers and footers: a line among the first or last RUNNING lines of most pages ("大兴共青团 2025年上半年
+    工作总结", "内部资料"). Left in after the first page, they broke a paragraph running across the page break (blind
+    set 41: "开展“护苗·平安校" | header | "园”活动58场"); a table's header repeated on each page goes the same way."""
+    if len(bodies) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for body in bodies:
+        filled = [line for line in body if line]
+        if len(filled) <= 2 * RUNNING:  # a page of a few lines has no header of its own to tell apart
+            continue
+        for line in set(filled[:RUNNING] + filled[-RUNNING:]):
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n >= 2 and 2 * n > len(bodies)}
+
+
+RUNNING = 3  # lines at a page's top or foot that may be its running header or footer
 _FRONT_PAGES = 5  # pages before page 1 (a cover, a contents page): a page's number may run that much past the count
 
 

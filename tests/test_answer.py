@@ -217,6 +217,20 @@ def test_a_signed_header_line_is_the_reporter():
     assert _SIGNED.fullmatch("现在,我代表共青团宜昌市第七届委员会常务委员会向全会报告工作") is None
 
 
+def test_the_speaker_line_names_the_holder_of_its_role():
+    """"海淀团区委书记是谁?" (blind set 41): the line under the title names the report's own 书记, a paragraph no question
+    words retrieve; it is a candidate for that role, not for another."""
+    from types import SimpleNamespace
+
+    from app.engine.answer import _header
+
+    lines = {1: "——在共青团北京市海淀区第十三届委员会第五次全体会议上", 2: "共青团北京市海淀区委员会书记 林晓彤", 3: "(2025年1月16日)"}
+    passage = SimpleNamespace(doc_id="d", paragraph=9, text="…")
+    found = list(_header(False, False, passage, (0, 1), lambda d, n: lines.get(n, ""), "书记"))
+    assert [(c.value, c.held[0]) for c in found] == [("林晓彤", 2)]
+    assert list(_header(False, False, passage, (0, 1), lambda d, n: lines.get(n, ""), "副书记")) == []
+
+
 def test_staff_shorthand_finds_the_reports_words(tmp_path, make_settings):
     """"推优入党" shares no bigram with "推荐优秀团员作为党的发展对象": the retriever adds the report's words to the query
     and coverage counts them (blind set 19: refused in 4 of its reports)."""

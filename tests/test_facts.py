@@ -509,3 +509,11 @@ def test_a_plan_tables_cells_count_their_rows_label_and_its_done_column_is_a_res
     chosen = extract_facts(doc("2024年重点街道(镇)团建主要指标完成情况,合计新发展团员1106名;合计新建青年之家23个。",
                                title="共青团重庆市万州区委员会2024年工作总结", date="2025-01-08", source="wanzhou.docx"))
     assert [(f.place, f.figure) for f in chosen] == [("", "1106名"), ("", "23个")]
+
+
+def test_figures_listed_after_fenbie_take_the_years_listed_before():
+    """Blind set 41's 丰台 two-year report: "2023年、2024年全区分别新发展团员2,946名、3,214名" states 2023's figure first;
+    the last year named before both had filed 2,946 under 2024 ("2023年和2024年分别是多少" listed 3,214 alone)."""
+    facts = extract_facts(doc("2023年、2024年全区分别新发展团员2,946名、3,214名,年度目标分别为3,000名、3,200名。",
+                              title="共青团北京市丰台区委员会2023—2024年工作总结", date="2025-01-06", source="fengtai.txt"))
+    assert (one(facts, "2,946名").year, one(facts, "3,214名").year) == (2023, 2024)

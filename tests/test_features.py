@@ -421,10 +421,10 @@ def test_figures_listed_after_fenbie_take_the_years_listed_before():
     """"2023年、2024年全区分别新发展团员2,946名、3,214名" (blind set 41's two-year report): the second figure is 2024's,
     though 2024 is the last year named before both."""
     sentence = "1.2023年、2024年全区分别新发展团员2946名、3214名,年度目标分别为3000名、"
-    assert signals._respective_year("1.2023年、2024年全区分别新发展团员") == "2023"
-    assert signals._respective_year("1.2023年、2024年全区分别新发展团员2946名、") == "2024"
-    assert signals._respective_year(sentence) == "2024"  # the targets' second: 3200名
-    assert signals._respective_year("2024年全区新发展团员") == "" and signals._respective_year("分别为126名、") == ""
+    assert signals.respective_year("1.2023年、2024年全区分别新发展团员") == "2023"
+    assert signals.respective_year("1.2023年、2024年全区分别新发展团员2946名、") == "2024"
+    assert signals.respective_year(sentence) == "2024"  # the targets' second: 3200名
+    assert signals.respective_year("2024年全区新发展团员") == "" and signals.respective_year("分别为126名、") == ""
 
 
 def test_a_street_named_after_its_district_is_no_cover_of_the_district():

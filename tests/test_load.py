@@ -633,6 +633,17 @@ def test_pdf_page_numbers_are_no_text(tmp_path):
     assert _page_body("资助学生\n7\n23106名\n12", pages=14) == ["资助学生", "7", "23106名"]  # a bare number inside the page stays
 
 
+def test_pdf_running_headers_stay_only_where_they_first_stand(tmp_path):
+    """Blind set 41's 大兴 PDF: each page opens "大兴共青团 2025年上半年工作总结", "内部资料"; on page 2 they split the
+    paragraph running across the break ("开展“护苗·平安校" | header | "园”活动58场")."""
+    from ingest.pdf import _running
+
+    page = ["大兴共青团 2025年上半年工作总结", "内部资料", "正文第一行", "正文第二行", "正文第三行", "正文第四行", "正文末行"]
+    other = ["大兴共青团 2025年上半年工作总结", "内部资料", "另一页第一行", "另一页第二行", "另一页第三行", "另一页第四行", "末行"]
+    assert _running([page, other]) == {"大兴共青团 2025年上半年工作总结", "内部资料"}
+    assert _running([page]) == set() and _running([["一行"], ["一行"]]) == set()  # one page; pages of a line
+
+
 @pytest.mark.parametrize("name, title", [
     ("practice4/tianshui-jijinhui-2023.pdf", "天水市青少年发展基金会2023年度工作报告"),
     ("practice3/liuzhou-hope-project-2022.pdf", "柳州市希望工程2022年度工作报告"),

@@ -623,3 +623,12 @@ def test_a_county_the_gazetteer_leaves_out_is_no_city_of_its_short_name():
     assert named("朝阳区青年之家188个") == [("朝阳区", "110105", 2)]
     assert named("长春市朝阳区")[-1] == ("朝阳区", "220104", 2)
     assert named("朝阳市新发展团员") == [("朝阳市", "211300", 1)]
+
+
+def test_a_brief_reviewing_a_years_work_is_that_years():
+    """Blind set 41's 密云 brief, "2025年第2期" sent in January 2025, opens "【年终盘点】密云团区委2024年重点工作完成情况":
+    its figures are 2024's (a 2024 question had been refused as another year's)."""
+    from app.engine.periods import report_period
+
+    text = "2025年第2期(总第108期)\n【年终盘点】密云团区委2024年重点工作完成情况\n2024年,共青团密云区委团结带领…"
+    assert report_period("密云区团区委工作简报", text) == 2024

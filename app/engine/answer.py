@@ -226,12 +226,14 @@ def _generated(question: Question, env: Env, paragraph_text=None):
     """(rank, clause span, window, candidate, whether its clause's similarity counts) for every candidate of every
     passage, in order."""
     number, reporter = _header_asked(question)
-    headed = set() if paragraph_text and (number or reporter) else None
+    # "海淀团区委书记是谁?": the speaker line under a report's title names its own 书记 ("共青团北京市海淀区委员会书记 林晓彤")
+    role = roles[-1].group() if question.kind == "person" and (roles := list(ROLE.finditer(question.text))) else ""
+    headed = set() if paragraph_text and (number or reporter or role) else None
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
         if headed is not None and passage.doc_id not in headed:
             headed.add(passage.doc_id)
-            for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text):
+            for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text, role):
                 yield rank, c.clause, text[slice(*c.clause)], c, False
         for i, span in enumerate(spans):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
@@ -277,15 +279,23 @@ def _named_line(text: str) -> re.Match | None:
     return m if m and named(m.group(1)) else None
 
 
-def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text):
-    """What a report's header says and a question asks (its 文号, its 报告人), from the paragraphs under the title
-    that a question's words rarely retrieve."""
+def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text, role: str = ""):
+    """What a report's header says and a question asks (its 文号, its 报告人, the holder of the role its speaker line
+    names), from the paragraphs under the title that a question's words rarely retrieve."""
     for n in range(1, _HEADER + 1):  # paragraphs are numbered from 1
         text = (passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)) or ""
         if number and (m := _DOCNO.search(text)):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
         if reporter and (m := _REPORTER.search(text) or _SIGNED.fullmatch(text.strip()) or _named_line(text)):
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
+        elif role and (m := _SIGNED.fullmatch(text.strip())) and _role_of(text[:m.start(1)]) == role:
+            yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
+
+
+def _role_of(line: str) -> str:
+    """The role a speaker line ends with ("共青团北京市海淀区委员会书记 " -> 书记, "…副书记" -> 副书记)."""
+    found = list(ROLE.finditer(line.strip()))
+    return found[-1].group() if found and found[-1].end() == len(line.strip()) else ""
 
 
 def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None):

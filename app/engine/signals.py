@@ -51,7 +51,7 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     if not _COMPARED_AT.search(before):  # "较2022年的3750名" is 2022's; "…476个" after "较2023年增长19.5%," is not
         before, sentence = _COMPARISON_YEAR.sub(",", before), _COMPARISON_YEAR.sub(",", sentence)
     named = _YEAR.findall(before)
-    nearest = _respective_year(sentence) or (named[-1] if named else "")
+    nearest = respective_year(sentence) or (named[-1] if named else "")
     prior = bool(_PRIOR.search(before[-NEAR:]))
     asks_prior = bool(_PRIOR_ASKED.search(q.text))  # "临夏 12355 上年 受理咨询": the report's year before, as it says
     own, previous, fallback = _passage_years(p.title, p.period, p.date, p.text, p.section)
@@ -72,7 +72,7 @@ _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*[、和及与]\s*(?:19|2
 _LISTED_FIGURE = re.compile(r"\d[\d,.]*[^\d、,,;;]{0,6}、")
 
 
-def _respective_year(sentence: str) -> str:
+def respective_year(sentence: str) -> str:
     """The year of a figure listed after 分别 against a list of years: "2023年、2024年全区分别新发展团员2,946名、3,214名"
     gives 3,214 the second year (blind set 41's two-year report); "" when the sentence lists none."""
     at = sentence.rfind("分别")

@@ -102,10 +102,19 @@ class Assistant:
         if outside:  # no report covers the place or year asked: say which ones the knowledge base has
             return q, passages, nearest, Answer(q.text, outside, "", False)
         if not passages:  # none from a report of the place and year asked: the nearest, for reference
-            return q, passages, nearest, refusal(q, nearest)
-        return q, passages, nearest, extract(q, passages, self.retriever.idf, self._similarity,
-                                             self.retriever.neighbourhood, self.retriever.doc_contains,
-                                             self.retriever.paragraph, self.library)
+            return q, passages, nearest, self._unheld(q, refusal(q, nearest))
+        return q, passages, nearest, self._unheld(q, extract(q, passages, self.retriever.idf, self._similarity,
+                                                             self.retriever.neighbourhood, self.retriever.doc_contains,
+                                                             self.retriever.paragraph, self.library))
+
+    def _unheld(self, q, answer):
+        """A refusal of a university no report is about, only named in passing (北方民族大学 in 银川's 表注): said so,
+        with the universities the knowledge base holds, as for one no report names."""
+        asked = localities.universities_asked(q.text)
+        reports = scope.catalogue(self.retriever.index()) if asked and not answer.found else None
+        if reports is None or reports.titled_with(asked):
+            return answer
+        return replace(answer, text=self._not_about(sorted(asked)[0], reports, q.english))
 
     def _in_chinese(self, q):
         """An English question with its places and words in Chinese, and the places the lexical query lacks: the
@@ -152,7 +161,7 @@ class Assistant:
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
-        return q, admitted, found, ""
+        return q, localities.of_universities(localities.universities_asked(q.text), admitted), found, ""
 
     def _passages(self, query: str, asked, docs, beside: set, part) -> list:
         """The place's own reports' top k paragraphs; after them, from the other reports that cover it (a city's 通报
@@ -178,9 +187,13 @@ class Assistant:
         ours = self.store.chunks.get(where_document={"$contains": "我校"}, include=["metadatas"], limit=200)
         if any(not localities.schools(m.get("title") or "") for m in ours["metadatas"] or []):
             return ""  # a 我校 report whose title names no university
+        return self._not_about(unknown[0], reports, english)
+
+    @staticmethod
+    def _not_about(name: str, reports, english: bool) -> str:
         held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
         return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
-            name=unknown[0], schools=(", " if english else "、").join(held) or ("none" if english else "无"))
+            name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
 
     def _spelled_out(self, text: str) -> str:
         """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);

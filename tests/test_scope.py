@@ -632,3 +632,28 @@ def test_a_brief_reviewing_a_years_work_is_that_years():
 
     text = "2025年第2期(总第108期)\n【年终盘点】密云团区委2024年重点工作完成情况\n2024年,共青团密云区委团结带领…"
     assert report_period("密云区团区委工作简报", text) == 2024
+
+
+def test_a_university_named_is_the_scope_and_words_before_daxue_are_no_university():
+    """Blind set 40: 北方民族大学, which only a city's table note lists, was answered with the city's figures. A
+    question naming it passes only the passages naming it; none left, it is refused saying which universities are held."""
+    from types import SimpleNamespace
+
+    from app.engine.localities import of_universities, universities_asked
+
+    def _of_universities_asked(text, passages):
+        return of_universities(universities_asked(text), passages)
+
+    city = SimpleNamespace(title="银川团市委工作报告", text="全市注册青年志愿者达到32.4万名。")
+    note = SimpleNamespace(title="银川团市委工作报告", text="市直及驻银高校含宁夏大学、北方民族大学等驻银高校团组织数据")
+    own = SimpleNamespace(title="共青团宁夏大学委员会2024年工作报告", text="全校注册青年志愿者2.3万名。")
+    assert _of_universities_asked("北方民族大学2024年注册青年志愿者多少？", [city, own]) == []
+    assert _of_universities_asked("宁夏大学注册青年志愿者多少？", [city, note, own]) == [note, own]
+    ordinary = "芜湖希望工程资助了多少名学生,其中大学新生有多少?"
+    assert _of_universities_asked(ordinary, [city, own]) == [city, own]
+    entering = "镇江希望工程帮助了多少名学生,其中新考上大学的有多少?"
+    assert _of_universities_asked(entering, [city]) == [city]
+    ours = SimpleNamespace(title="我校2014年度志愿服务工作获省级表彰", text="全年共开展志愿服务8982次")
+    assert _of_universities_asked("浙江工商大学2014年开展了多少次志愿服务?", [ours, own]) == [ours]
+    served = "2017年有多少名应届毕业生报名服务桂林理工大学西部计划?"
+    assert _of_universities_asked(served, [SimpleNamespace(title="t", text="报名服务桂林理工大学西部计划的近400人")])

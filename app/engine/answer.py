@@ -138,32 +138,10 @@ def _choose(question, passages, idf, similarity, context, doc_contains, paragrap
         return [], None
     announces = (lambda p: _listed(question, p, paragraph_text) is not None) if paragraph_text else (lambda p: False)
     passages = [p for i, p in enumerate(passages) if i < _PASSAGES or p.beside]  # the top ones, and the beside ones
-    passages = _of_universities_asked(question, passages)
-    if not passages:
-        return [], None
     env = Env(question, passages, idf, context, doc_contains, announces, _places(question), paragraph_text)
     found = [c for c in _candidates(question, env, similarity, paragraph_text) if not conflict.retracted(c)]
     best, p, _ = model.decide([c.features for c in found], [c.value for c in found])
     return found, (replace(found[best], score=p) if best >= 0 and p >= model.threshold else None)
-
-
-_UNIVERSITY_LEAD = re.compile(r"^(?:其中|服务|考上|考入|进入|就读|报考|在|到|去|于|的|为|和|与|及)+")
-_ENTERING = re.compile(r"考上|考入|考取|升入|上了")
-_SCHOOL_OWN = re.compile(r"我校|全校|本校|校团委")  # a school's own page need not spell its name ("我校2014年度…")
-
-
-def _of_universities_asked(question: Question, passages: list[Passage]) -> list[Passage]:
-    """A university the question names is its scope, as a place is: only a report of its own (its title) or a
-    paragraph naming it answers. A university that a city's table note lists (北方民族大学 among 市直及驻银高校) or
-    no report names is not answered with that city's, or another university's, figures (blind sets 39 and 40)."""
-    from .localities import schools
-
-    asked = {_UNIVERSITY_LEAD.sub("", name) for *_, name in schools(question.text) if name.endswith("大学")}
-    asked = {name for name in asked if len(name) >= 4 and not _ENTERING.search(name)}  # not 其中大学新生, 新考上大学
-    if not asked:
-        return passages
-    return [p for p in passages if all(name in p.title or name in p.text for name in asked)
-            or (_SCHOOL_OWN.search(p.title + p.text) and not any(s.endswith("大学") for *_, s in schools(p.title)))]
 
 
 @functools.lru_cache(maxsize=256)

@@ -264,3 +264,24 @@ def _reads_as(words: list[str], name: str) -> bool:
 
 # A place naming an award ("宁夏青年五四奖章", "江西省五四红旗团委"): the award's, no scope of the question.
 AWARD_AFTER = re.compile(r"(?:省|市|自治区)?(?:青年五四奖章|五四红旗|十大杰出青年|优秀共青团|新长征突击手|青年岗位能手)")
+
+
+_UNIVERSITY_LEAD = re.compile(r"^(?:其中|服务|考上|考入|进入|就读|报考|在|到|去|于|的|为|和|与|及)+")
+_ENTERING = re.compile(r"考上|考入|考取|升入|上了")
+_SCHOOL_OWN = re.compile(r"我校|全校|本校|校团委")  # a school's own page need not spell its name ("我校2014年度…")
+
+
+def universities_asked(text: str) -> set[str]:
+    """The universities a question names as its scope: not 其中大学新生, 新考上大学."""
+    asked = {_UNIVERSITY_LEAD.sub("", name) for *_, name in schools(text) if name.endswith("大学")}
+    return {name for name in asked if len(name) >= 4 and not _ENTERING.search(name)}
+
+
+def of_universities(asked: set[str], passages: list) -> list:
+    """A university the question names is its scope, as a place is: only a report of its own (its title) or a
+    paragraph naming it answers. A university that a city's table note lists (北方民族大学 among 市直及驻银高校) is not
+    answered with that city's, or another university's, figures (blind sets 39 and 40)."""
+    if not asked:
+        return passages
+    return [p for p in passages if all(name in p.title or name in p.text for name in asked)
+            or (_SCHOOL_OWN.search(p.title + p.text) and not any(s.endswith("大学") for *_, s in schools(p.title)))]

@@ -43,7 +43,9 @@ citation floor rose to 0.89. With blind set 37 (practice36) in and its classes f
 0.889 / 0.909 / 0.969 / 0.033 over 30,943 (practice36 0.931); the floors stay. With blind set 38 (practice37) in and
 its classes and blind set 39's fixed (first sessions of 2026-12-05): 0.923 / 0.890 / 0.910 / 0.971 / 0.033 over 32,015
 (practice37 0.940); the floors stay. With blind set 39 (practice38) in (third session of 2026-12-05): 0.923 / 0.889 /
-0.910 / 0.971 / 0.034 over 33,171 (practice38 0.941); the floors stay. The table is built
+0.910 / 0.971 / 0.034 over 33,171 (practice38 0.941); the floors stay. With blind sets 40 and 41 (practice39-40) in
+and their classes fixed (fourth session of 2026-12-05): 0.923 / 0.884 / 0.910 / 0.972 / 0.032 over 36,601
+(practice40 0.915); the floors stay. The table is built
 and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.

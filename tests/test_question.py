@@ -154,7 +154,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     counted per attendance (1.2万人次), loans' young entrepreneurs counted as households (58户). Blind set 38 brought 2,
     read as a class: a 得分 is in 分 (满意度得分 93.4分, not a share), "(person-times)" asks attendances. Blind set 39
     brought 1, read as a class: 人数 names people whatever comes before it (青创贷带动就业人数, not money). Blind set 40
-    brought 2, read as classes: 项目个数 counts the things, "percentage points" asks 个百分点."""
+    brought 2, read as classes: 项目个数 counts the things, "percentage points" asks 个百分点. Blind set 41 brought 1, read
+    as a class: 第几年 asks a year's ordinal (连续第三年), not a rank's 名."""
     import json
     from pathlib import Path
 

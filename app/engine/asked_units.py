@@ -52,6 +52,7 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
 # A rank asked: 第三名, 第2位.
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
 RANKS = frozenset({"名", "位"})
+_NTH_YEAR = re.compile(r"第几\s*年")
 _THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
@@ -87,6 +88,8 @@ def units(q: str, english: bool = False) -> frozenset:
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
+    if _NTH_YEAR.search(q):  # "连续第几年位列第一?": the year's ordinal, 第三年
+        return frozenset({"年"})
     if _RANK.search(q):
         return RANKS
     if _AGE.search(q):

@@ -32,3 +32,12 @@ def test_the_column_asked_of_the_row_named():
 def test_no_row_named_or_no_column_asked_is_left_to_the_answer_step():
     assert ask("红领巾科学小课堂在哪里开展？") is None  # no such row
     assert ask("乡村教师AI助教实践团有什么特色？") is None  # no column asked
+
+
+def test_a_table_with_no_caption_line_is_read_alike():
+    """Rows with no caption ("“甲组”实践团实践地点河北省阜平县;…"), as table_rank reads them: cells split the same way."""
+    rows = ["“甲组”实践团负责学部教育学部;“甲组”实践团实践地点河北省阜平县;", "“乙组”团队负责学部心理学部;“乙组”团队实践地点山东省东营市;",
+            "“丙组”项目负责学部物理学系;“丙组”项目实践地点北京市密云区;"]
+    texts = dict(enumerate(rows, start=1))
+    passage = SimpleNamespace(doc_id="d", source="t.docx", title="工作报告", date="", paragraph=2, text=rows[1], score=0.9)
+    assert table_cell.answer("乙组团队在哪里实践？", [passage], lambda d, n: texts.get(n, "")).value == "山东省东营市"

@@ -11,7 +11,7 @@ import re
 
 from ingest.schema import Answer, Citation
 
-from .table_rank import ASKED_TOP, Row, _table
+from .table_rank import ASKED_TOP, Row, _prefix, _table, cells_of
 
 # The question's words for a column -> the column labels that answer them.
 _ASKS = (
@@ -52,7 +52,8 @@ def _names(question: str, head: str) -> bool:
 def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
     """Per row (paragraph number): (label, value, clause) of each cell; a column's label is what all its cells share
     after their row's head."""
-    split = {r.number: [c for c in r.text.partition(",")[2].rstrip("。").split(";") if c] for r in rows}
+    prefix = _prefix(rows[0].text) or ""  # the caption every row of the table starts with
+    split = {r.number: cells_of(r.text, prefix) for r in rows}
     width = {len(cells) for cells in split.values()}
     if len(width) != 1:
         return {n: [] for n in split}

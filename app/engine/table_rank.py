@@ -110,10 +110,14 @@ def _prefix(text: str) -> str | None:
     return None
 
 
+def cells_of(text: str, prefix: str) -> list[str]:
+    """A row line's cells ("head+label+value"), after its caption (prefix; "" for a table with none)."""
+    return [c for c in text[len(prefix) + 1 if prefix else 0:].rstrip("。").split(";") if c]
+
+
 def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     """Each row's head and labelled cells: a label is what stands before a value in the same column of every row."""
-    skip = len(prefix) + 1 if prefix else 0
-    split = [(n, t, [c for c in t[skip:].rstrip("。").split(";") if c]) for n, t in texts]
+    split = [(n, t, cells_of(t, prefix)) for n, t in texts]
     widths = {len(clauses) for _, _, clauses in split}
     if len(widths) != 1:
         return []

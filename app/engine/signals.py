@@ -100,7 +100,7 @@ def _passage_years(title: str, period: str, date: str, text: str, section: str) 
 
 
 _MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月(?!份?以来)")
-_PART_OF_YEAR = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "前三季度": 9, "三季度": 9, "年中": 6,
+PART_OF_YEAR = {"一季度": 3, "第一季度": 3, "上半年": 6, "二季度": 6, "前三季度": 9, "三季度": 9, "年中": 6,
                  "四季度": 12, "下半年": 12}
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december")
@@ -117,7 +117,7 @@ _DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")  # "(2025年4月8日)" under
 def months_asked(question: str) -> frozenset[int]:
     """The months a question is as of: "截至7月", "2023年7月", "一季度" (its last month); "by the end of March"."""
     found = {int(m) for m in _MONTH.findall(question)}
-    found |= {month for word, month in _PART_OF_YEAR.items() if word in question}
+    found |= {month for word, month in PART_OF_YEAR.items() if word in question}
     for month, part in _ENGLISH_MONTH.findall(question):
         found.add(_ENGLISH_MONTHS.index(month.lower()) + 1 if month else _ENGLISH_PARTS[part.lower()])
     return frozenset(found)
@@ -125,7 +125,7 @@ def months_asked(question: str) -> frozenset[int]:
 
 def months_named(text: str) -> list[int]:
     """The last month a text names: "截至7月20日" 7, "二季度" 6; [] for none."""
-    return [int(m) for m in _MONTH.findall(text)][-1:] or [m for w, m in _PART_OF_YEAR.items() if w in text][-1:]
+    return [int(m) for m in _MONTH.findall(text)][-1:] or [m for w, m in PART_OF_YEAR.items() if w in text][-1:]
 
 
 def heading_months(paragraphs) -> list[int]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..engine.periods import PRIOR_FIGURE, SITE_PARAGRAPH
+from ..engine.signals import PART_OF_YEAR
 from .goldsets import REPORT_SETS
 from .metrics import corpus_paragraphs, load_gold
 
@@ -245,7 +246,7 @@ def actual_variant(g, others: list[str]) -> tuple[str, str] | None:
 _PERIODS = {"上半年": ("上半年", "1-6月", "1—6月", "1至6月", "年中"), "下半年": ("下半年", "7-12月", "7—12月"),
             "一季度": ("一季度", "1-3月", "1—3月"), "二季度": ("二季度", "4-6月", "4—6月"),
             "三季度": ("三季度", "7-9月", "7—9月"), "四季度": ("四季度", "10-12月", "10—12月"), "全年": ("全年", "全年度")}
-_ENDS = {"上半年": 6, "下半年": 12, "一季度": 3, "二季度": 6, "三季度": 9, "四季度": 12, "全年": 12}
+_ENDS = {period: PART_OF_YEAR.get(period, 12) for period in _PERIODS}  # the month each ends in (全年: 12)
 _PERIOD_ASKED = re.compile(r"上半年|下半年|第?[一二三四]季度|全年")
 _PLANNED = re.compile(r"计划|打算|力争|确保|目标|预计|将|要|不少于|争取|安排")
 _PART_REPORT = re.compile(r"上半年|季度|\d{1,2}[-—至]\d{1,2}月")

@@ -11,7 +11,7 @@ import json
 import numpy as np
 
 from .evaluate import summarise
-from .train import apply, cross_validate, decide, outcomes, train
+from .train import apply, cross_validate_and_train, decide, outcomes, train
 from .trainset import Table
 
 MEASURES = (("accuracy", "accuracy"), ("value_accuracy", "value accuracy"), ("citation_accuracy", "citation"),
@@ -19,12 +19,14 @@ MEASURES = (("accuracy", "accuracy"), ("value_accuracy", "value accuracy"), ("ci
             ("false_refusal_rate", "false refusals"), ("follow_up_turns_right", "follow-ups"))
 
 
-def figures(table: Table, validated=None) -> dict:
-    """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format. validated: cross_validate(table),
-    when the caller has it (the failures read the same run)."""
-    best, thresholds = validated or cross_validate(table)
+def figures(table: Table, validated=None, spec: dict | None = None) -> dict:
+    """{"cv": summary, "in_sample": summary} in `youthqa eval`'s summary format. validated: cross_validate(table)
+    and spec: train(table), when the caller has them (the failures read the same run)."""
+    if validated is None:
+        validated, spec = cross_validate_and_train(table)
+    best, thresholds = validated
     cv = _summary(table, best, thresholds.__getitem__)
-    spec = train(table)
+    spec = spec or train(table)
     fitted = _summary(table, apply(table, spec, np.arange(len(table.outcomes))), spec["threshold"])
     ceiling = _ceiling(table)
     return {"cv": cv, "in_sample": fitted, "threshold": spec["threshold"], "ceiling": ceiling}
@@ -65,8 +67,8 @@ def _ceiling(table: Table) -> float:
     return round(sum(q in right for q in answerable) / len(answerable), 4)
 
 
-def report(table: Table, as_json: bool = False, validated=None) -> str:
-    found = figures(table, validated)
+def report(table: Table, as_json: bool = False, validated=None, spec: dict | None = None) -> str:
+    found = figures(table, validated, spec)
     if as_json:
         return json.dumps(found, ensure_ascii=False, indent=1)
     cv, fit = found["cv"], found["in_sample"]

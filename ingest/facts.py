@@ -52,8 +52,9 @@ from .tables import CHOSEN_PARTS
 # appendix heading (附件:2024年…) dates what follows it, not the plan section before it; 29: a plan table's cell
 # counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
 # row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
-# heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one.
-FACTS_VERSION = 34
+# heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one; 35: a figure
+# after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year).
+FACTS_VERSION = 35
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -145,13 +146,17 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             if made and before and respective and _LISTED_ON.search(head) and before.unit == q.unit \
                     and _LIST_GAP.fullmatch(paragraph[before.end:q.start]):  # places listed, then their figures:
                 indicator = made[-1].indicator  # "临清市、莘县、冠县新发展团员分别为712名、684名、651名": one indicator
+            listed = not indicator and made and before and before.unit == q.unit and "分别" in head \
+                and _LIST_GAP.fullmatch(paragraph[before.end:q.start])
+            if listed:  # "2023年、2024年全区分别新发展团员2691名、2834名": 2834 counts it too, for 2024
+                indicator = made[-1].indicator
             if not indicator:
                 continue
             if made and _VERB_OF.fullmatch(indicator) and made[-1].indicator.startswith(indicator):
                 indicator = made[-1].indicator  # "累计招募西部计划志愿者628名,其中2024年招募131名": what it recruited
             if (bare := _BARE_TOTAL.fullmatch(indicator)) and made:  # "新建青年之家8个,全市总数达到95个"
                 indicator = (bare["whole"] or "") + _NEW_VERB.sub("", made[-1].indicator) + bare["total"]
-            place = respective or \
+            place = respective or (made[-1].place if listed else "") or \
                 _place(mentions, q, start, end, report_place, paragraph[start:end], paragraph[:start])
             indicator = _unplaced(indicator, mentions)
             indicator = _unzoned(indicator, place)

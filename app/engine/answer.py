@@ -56,6 +56,9 @@ _REPORTER = re.compile(r"报告人\s*[::]?\s*(?:[^\s::,,。]{0,20}?(?:书记|主
 _SIGNED = re.compile(r"[^\s::,,。]{2,20}?(?:书记|主任|部长|主席|负责人)\s*(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 # ...or only a name ("努尔江·别克", "刘思远") between a speech's title and its date line.
 _NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
+# "报告是在哪次会议上作的": the meeting a speech's subtitle names ("——在共青团…第五次全体（扩大）会议上的报告").
+_ASKS_MEETING = re.compile(r"(?:哪|什么)[一]?[次个届]?(?:会议|会|全会|全委会|大会)|\b(?:which|what) meeting\b", re.I)
+_MEETING_LINE = re.compile(r"在\s*([^，,。；;：:]{4,50}?(?:会议|全会|全委会|大会))\s*上")
 _ASKS_ORDINAL = re.compile(r"第几|名次|\bwhat (?:place|rank)\b|\branked\b", re.I)
 _ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
@@ -206,12 +209,13 @@ def _generated(question: Question, env: Env, paragraph_text=None):
     number, reporter = _header_asked(question)
     # "海淀团区委书记是谁?": the speaker line under a report's title names its own 书记 ("共青团北京市海淀区委员会书记 林晓彤")
     role = roles[-1].group() if question.kind == "person" and (roles := list(ROLE.finditer(question.text))) else ""
-    headed = set() if paragraph_text and (number or reporter or role) else None
+    meeting = question.kind in ("name", "entity") and bool(_ASKS_MEETING.search(question.text))
+    headed = set() if paragraph_text and (number or reporter or role or meeting) else None
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
         if headed is not None and passage.doc_id not in headed:
             headed.add(passage.doc_id)
-            for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text, role):
+            for c in _header(number, reporter, passage, spans[0] if spans else (0, 0), paragraph_text, role, meeting):
                 yield rank, c.clause, text[slice(*c.clause)], c, False
         for i, span in enumerate(spans):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
@@ -257,13 +261,17 @@ def _named_line(text: str) -> re.Match | None:
     return m if m and named(m.group(1)) else None
 
 
-def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text, role: str = ""):
+def _header(number: bool, reporter: bool, passage: Passage, span: tuple[int, int], paragraph_text, role: str = "",
+            meeting: bool = False):
     """What a report's header says and a question asks (its 文号, its 报告人, the holder of the role its speaker line
-    names), from the paragraphs under the title that a question's words rarely retrieve."""
+    names, the meeting its subtitle names), from the paragraphs under the title that a question's words rarely
+    retrieve."""
     for n in range(1, _HEADER + 1):  # paragraphs are numbered from 1
         text = (passage.text if n == passage.paragraph else paragraph_text(passage.doc_id, n)) or ""
         if number and (m := _DOCNO.search(text)):
             yield Candidate(passage, span, m.group(), "docno", held=(n, text))
+        if meeting and (m := _MEETING_LINE.search(text)):
+            yield Candidate(passage, span, m.group(1), "meeting", held=(n, text))
         if reporter and (m := _REPORTER.search(text) or _SIGNED.fullmatch(text.strip()) or _named_line(text)):
             yield Candidate(passage, span, m.group(1), "person", held=(n, text), role_asked=True, after_role=True)
         elif role and (m := _SIGNED.fullmatch(text.strip())) and _role_of(text[:m.start(1)]) == role:
@@ -320,7 +328,7 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
         if _ASKS_PLACE.search(question.text):  # "综合得分第二名是哪个县?": a ranking table's row names it
-            yield from (make(m.surface, "place", at + m.start) for m in _clause_places(clause, question.text))
+            yield from (make(name, "place", at + start) for name, start in _clause_places(clause, question.text))
         for role, start in roles_of(clause, question.text):  # "孙铭泽是什么职务?"
             yield make(role, "role", at + start)
         for m in _DOCNO.finditer(clause):  # "…决定》(团浙联〔2015〕9号)": a number cited in the text
@@ -341,11 +349,21 @@ _ASKS_PLACE = re.compile(r"哪[一两三四五六七八九十几]?[个些]?(?:�
                          r"|\bwhich (?:county|city|district|town)|\bwhere\b(?!.*\brank)", re.I)
 
 
-def _clause_places(clause: str, asked: str):
-    """The places a clause names that the question does not (scope.find, institutions' places left out)."""
+def _clause_places(clause: str, asked: str) -> list[tuple[str, int]]:
+    """(name, offset) of the places a clause names that the question does not (scope.find, institutions' places
+    left out); a zone named after its city whole ("苏州高新区排名5": 苏州高新区, not 苏州)."""
     from .scope import find
 
-    return [m for m in find(clause) if not m.institution and m.surface not in asked and m.place.short not in asked]
+    out = []
+    for m in find(clause):
+        zone = _ZONE_TAIL.match(clause, m.end)
+        name = m.surface + (zone.group() if zone else "")
+        if not m.institution and name not in asked and (zone or m.place.short not in asked):
+            out.append((name, m.start))
+    return out
+
+
+_ZONE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|工业园区|新区)")
 
 
 def _named(question: Question, clause: str):

@@ -88,7 +88,7 @@ _DONE = re.compile(r"已|累计|共计|完成|达到|实现|截至|先后")
 _PLAN_CLAUSE = re.compile(r"[,,;;。::]")
 # A question asks a target: 计划 only as a verb ("今年计划再建多少", "团员计划多少"); 西部计划, 扬帆计划, 苏北计划 are
 # programmes. Next year's figure can only be a target ("乐山明年新发展团员多少?").
-ASKS_PLAN = re.compile(r"目标|打算|力争|预计|拟|(?<![部北帆])计划[再新要将于到完达建招发募开]|(?<![部北帆])计划(?:数|值|人数)?(?=多少|几|是|为)|(?<![部北帆])计划(?=[\u4e00-\u9fff]{1,2}多少)|明年|来年|下学年|下一学年|要达到|要突破|要实现|"
+ASKS_PLAN = re.compile(r"目标|(?<!完成)任务(?=[定是为数]|多少|几)|打算|力争|预计|拟|(?<![部北帆])计划[再新要将于到完达建招发募开]|(?<![部北帆])计划(?:数|值|人数)?(?=多少|几|是|为)|(?<![部北帆])计划(?=[\u4e00-\u9fff]{1,2}多少)|明年|来年|下学年|下一学年|要达到|要突破|要实现|"
                        r"下一年|\b(?:plan|target|aim|goal)s?\b|\bnext year\b", re.I)
 # "完成了年度目标的百分之几": how far a target was reached is a result, not the target
 _REACHED = re.compile(r"完成了?(?:年度|全年)?(?:目标|计划)(?:任务)?(?:的|了)?|(?:目标|计划)(?:任务)?完成(?:率|情况|进度)")

@@ -23,12 +23,12 @@ from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
-from .signals import (NEAR, distance, heading_months, in_order, month_at_value, months_asked, unit_fit,
+from .signals import (NEAR, distance, heading_months, in_order, items_named, month_at_value, months_asked, unit_fit,
                       years_of)
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal")
+           "place", "ordinal", "meeting")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -124,6 +124,11 @@ FEATURES: tuple[str, ...] = (
     "rank_fit", "rank_misfit",                             # a position asked (第一名是哪个, 最少的是哪个镇) and the
                                                            # one the sentence states right after the name ("民和县…
                                                            # 位列全市第一", "居全市首位"): the same / another
+    "item_named", "item_other_named",                      # how much of the value's list item's label the question
+                                                           # names ("其中玉山镇612名、昆山开发区538名" for 昆山开发区:
+                                                           # 538名's), and the most of another item's in its sentence
+                                                           # (the whole's 4386名 when a part is asked)
+    "cov_after",                                           # question terms right after the value: "“…系统”项目获一等奖"
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -160,8 +165,10 @@ _PARTS = r"(?:乡镇|乡|镇|街道|县|区|县区|县市|县市区|县\(市\)|�
 _PARTS_SUM = re.compile(rf"(?:以上|上述|前述){_N}?[\u4e00-\u9fff()、]{{0,8}}?(?:合计|共计|总计|小计)|(?:^|[,,;;])\s*(?:合计|总计|小计)|"
                         rf"(?:各|{_N}){_PARTS}(?:合计|共计|总计|小计)")
 # A change on a figure before ("比上年的128500人增加17700人", "增长13.8%"), and a question that asks one.
-_DELTA_AT = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?\s*$")
-_ASKS_CHANGE = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
+# (a table's 增减 column: "新发展团员(名)增减+259名"; a shortfall: "差82名未完成年度目标")
+_DELTA_AT = re.compile(r"(?:(?:增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?"
+                       r"|(?:增减|增幅|变化|变动)[+＋\-−－]?|(?<![相偏])差)\s*$")
+_ASKS_CHANGE = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少|差)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
                           r"同比|比上年|比去年|较上年|较去年|比\d{2,4}年|较\d{2,4}年|\b(?:increase|grow|growth|rise|more than)", re.I)
 # The parts asked: "6个乡镇合计", "各县区加起来", "表中合计", "全校合计" (a table's total row).
 _PARTS_ASKED = re.compile(rf"{_N}{_PARTS}|各{_PARTS}|以上|上述|合计|小计|加起来")
@@ -470,6 +477,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     if cand.source == "docno":
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
+    if cand.start >= 0:
+        found |= items_named(text, sentence_span(text, span), at, env.question.text)
+        found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence_span(text, span)[1])])
     if env.asked_position and cand.start >= 0 and cand.source not in ("quantity", "date", "docdate"):
         stated = position(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
         found |= {"rank_fit": float(stated == env.asked_position),

@@ -69,7 +69,7 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
 
 
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*[、和及与]\s*(?:19|20)\d{2}\s*年?)+")
-_LISTED_FIGURE = re.compile(r"\d[\d,.]*[^\d、,,;;]{0,6}、")
+_LISTED_FIGURE = re.compile(r"\d[\d,.]*[^\d、,,;;和及与]{0,6}[、和及与]")
 
 
 def respective_year(sentence: str) -> str:
@@ -160,3 +160,48 @@ def distance(hits, start: int, end: int) -> float:
     """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
     gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)
     return min(min(gaps, default=FAR), FAR) / FAR
+
+
+_ITEM_END = re.compile(r"[、,，;；:：。]")
+_ITEM_LEAD = re.compile(r"^\s*(?:其中|其余|另有|包括|含|分[\u4e00-\u9fff（）()]{1,8}看)?")
+_PARTS_NEXT = re.compile(r"[。\s]*(?:其中|分[\u4e00-\u9fff（）()]{1,8}看)")
+_ITEM_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?")
+_ITEM_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+[名个人项支场次]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def items_named(text: str, sentence: tuple[int, int], at: int, question: str) -> dict:
+    """How much of the label of the value's list item the question names, and the most of another item's label in
+    the sentence ("2024年全市新发展团员4386名…其中玉山镇612名、昆山开发区538名" asked 昆山开发区: 538名's label
+    is named whole, 4386名's hardly, and 4386名 has a sibling that is)."""
+    own, other, pos = 0.0, 0.0, sentence[0]
+    end = sentence[1]
+    if _PARTS_NEXT.match(text, end) and (stop := text.find("。", end + 1)) > 0:
+        end = stop  # "…4386名。其中玉山镇612名、…": the parts the next sentence lists are the whole's siblings
+    for piece in _ITEM_END.split(text[sentence[0]:end]):
+        start, pos = pos, pos + len(piece) + 1
+        if start <= at < pos:
+            own = named_share(text[start:at], question)
+        elif m := _ITEM_FIGURE.search(_ITEM_YEAR.sub(lambda y: "年" * len(y.group()), piece)):
+            other = max(other, named_share(piece[:m.start()], question))
+    return {"item_named": own, "item_other_named": other}
+
+
+def named_share(label: str, question: str) -> float:
+    """Share of a label's Chinese characters in its longest run that the question also writes (2 characters or more)."""
+    han = "".join(_HAN_RUN.findall(_ITEM_YEAR.sub("", _ITEM_LEAD.sub("", label))))
+    if len(han) < 2:
+        return 0.0
+    best = _common_run(han, question)
+    return best / len(han) if best >= 2 else 0.0
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest substring a and b share."""
+    best, row = 0, [0] * (len(b) + 1)
+    for c in a:
+        previous = 0
+        for j, d in enumerate(b, 1):
+            previous, row[j] = row[j], previous + 1 if c == d else 0
+            best = max(best, row[j])
+    return best

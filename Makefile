@@ -35,7 +35,7 @@ ask: index
 	$(BIN)/youthqa ask "铜川的志愿汇平台注册了多少志愿者?" --index $(INDEX)
 
 test: install-test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=12
 
 bench: install-test
 	$(BIN)/python benchmarks/bench_ingest.py --wait-idle 120

@@ -46,7 +46,8 @@ its classes and blind set 39's fixed (first sessions of 2026-12-05): 0.923 / 0.8
 0.910 / 0.971 / 0.034 over 33,171 (practice38 0.941); the floors stay. With blind sets 40 and 41 (practice39-40) in
 and their classes fixed (fourth session of 2026-12-05): 0.923 / 0.884 / 0.910 / 0.972 / 0.032 over 36,601
 (practice40 0.915); the floors stay. The table is built
-and the folds fitted in one process per core (~8 min on 2 cores, ~19 min in one).
+and the folds fitted in one process per core: the table ~7 min on 2 cores, the fits ~8 min (each fold's choice model
+begins where the fit on all questions ended: ~27 min before the fifth session of 2026-12-05).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).
 the product targets are accuracy and citation >= 0.95, refusals >= 0.90, false refusals <= 0.05.
 In-sample (the shipped model on the questions it was trained on) is only a smoke check.

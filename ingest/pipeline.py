@@ -209,11 +209,11 @@ class _Batch:
 
 def scopes(items) -> dict[str, str]:
     """{doc_id: its places and years} of put_documents items, kept in the records so that no lexical base has
-    to work them out again (app/engine/views.py): 0.2 ms a report. Their titles' pinyin goes to the machine's memo
-    on the way, so that the workers catching up on them need no pypinyin of their own."""
+    to work them out again (app/engine/views.py): 0.2 ms a report. Their titles' and towns' pinyin goes to the
+    machine's memo on the way, so that the workers catching up on them need no pypinyin of their own."""
     from app.engine.catalogue import remember_pinyin, stored_scope
 
-    remember_pinyin(doc.title for doc, *_ in items)
+    remember_pinyin([doc.title for doc, *_ in items], ["\n".join(c.text for c in chunks) for _, _, _, chunks, _ in items])
     return {doc.doc_id: stored_scope({"title": doc.title, "date": doc.date, "source": doc.source},
                                      "\n".join(c.text for c in chunks)) for doc, _, _, chunks, _ in items}
 

@@ -657,3 +657,32 @@ def test_a_university_named_is_the_scope_and_words_before_daxue_are_no_universit
     assert _of_universities_asked("浙江工商大学2014年开展了多少次志愿服务?", [ours, own]) == [ours]
     served = "2017年有多少名应届毕业生报名服务桂林理工大学西部计划?"
     assert _of_universities_asked(served, [SimpleNamespace(title="t", text="报名服务桂林理工大学西部计划的近400人")])
+
+
+def test_towns_a_report_names_are_romanised_for_english_questions():
+    from app.engine.catalogue import romanise, towns_of
+
+    text = "其中玉山镇612名、昆山开发区538名;木渎镇新发展团员412名,长桥街道356名。"
+    assert {"玉山", "木渎", "长桥"} <= towns_of(text) and "开发" not in towns_of(text)
+    table = romanise(["共青团苏州市吴中区委员会2024年工作报告"], towns_of(text))
+    assert table["mudu"] == "木渎" and table["yushan"] == "玉山" and table["wuzhong"] == "吴中"
+
+
+def test_an_english_question_names_a_town_of_a_report_base_or_delta(tmp_path):
+    """'Mudu town' finds 木渎镇 through the reports' text, in the base a first ingest writes and in a report
+    added after it (the delta)."""
+    from app import Assistant
+    from ingest import Settings, ingest_paths
+
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "wuzhong.txt").write_text("共青团苏州市吴中区委员会2024年工作报告\n\n全年新发展团员3126名,"
+                                               "其中木渎镇412名、长桥街道356名。\n", encoding="utf-8")
+    settings = Settings(index=tmp_path / "idx")
+    ingest_paths([tmp_path / "r"], settings)
+    retriever = Assistant.open(settings).retriever
+    assert retriever.expand("How many new members did Mudu town recruit?")[1] == ("木渎",)
+    (tmp_path / "r" / "kunshan.txt").write_text("共青团昆山市委员会2024年工作总结\n\n其中玉山镇新发展团员612名。\n",
+                                                encoding="utf-8")
+    ingest_paths([tmp_path / "r"], settings)
+    retriever.refresh()
+    assert retriever.expand("How many new members did Yushan town recruit?")[1] == ("玉山",)

@@ -38,6 +38,13 @@ def test_a_position_is_read_from_the_rank_column_and_the_row_cited():
     assert ask("排名第三的是哪个市县？").value == "儋州市"
 
 
+def test_a_position_asked_in_english():
+    assert ask("Which city or county ranked first in the 2024 assessment?").value == "海口市"
+    assert ask("Which county ranked last in the 2024 assessment?").value == "白沙黎族自治县"
+    assert ask("Which city came third place?").value == "儋州市"
+    assert ask("2024年评估第二名？").value == "三亚市"  # a position alone, no which-word
+
+
 def test_most_and_least_of_the_column_asked_leave_the_total_row_out():
     assert ask("表1中哪个市县新发展团员最多？").value == "海口市"  # not the 合计 row's 12,221
     assert ask("通报表1中青创贷发放最少的市县").value == "白沙黎族自治县"
@@ -103,3 +110,6 @@ def test_a_position_asked_as_keywords_and_a_table_the_question_names_below_the_t
              for t in ("经综合评定。", "各市县团委要查找差距。", "另有说明。")]
     assert table_rank.answer("2024年度全省综合评估第一名是哪个市县？", [*other, passage], paragraph_text).value == "海口市"
     assert table_rank.answer("第一名是哪个？", [*other, passage], paragraph_text) is None  # names no table
+    # a position of a table with a rank column, whose caption the question words at all (blind set 42's 考核第五名)
+    assert table_rank.answer("评估第二名是哪个？", [*other, passage], paragraph_text).value == "三亚市"
+    assert table_rank.answer("Which one ranked second?", [*other, passage], paragraph_text, ("评估",)).value == "三亚市"

@@ -106,7 +106,9 @@ def observe(callback):
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
             doc_contains=None, paragraph_text=None, library: conflict.Library | None = None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the model does not believe it answers."""
-    if paragraph_text and not question.english and (ranked := table_rank.answer(question.text, passages, paragraph_text)):
+    # English: a position named ("ranked first", "ranked last"), not a superlative (its column is asked in English)
+    if paragraph_text and (not question.english or table_rank.positional(question.text)) \
+            and (ranked := table_rank.answer(question.text, passages, paragraph_text, question.terms)):
         return ranked  # a row first, last or at a position of one table: worked out from its rows
     if paragraph_text and not question.english and not re.search(r"多少|几", question.text) and \
             (cell := table_cell.answer(question.text, passages, paragraph_text)):

@@ -287,8 +287,9 @@ def _spelled(name: str) -> str:
     return "".join(lazy_pinyin(name))
 
 
-def romanise(titles) -> dict[str, str]:
-    """Pinyin of the 2-3 character runs in report titles, so English questions can name places."""
+def romanise(titles, towns=()) -> dict[str, str]:
+    """Pinyin of the 2-3 character runs in report titles, and of the towns and streets the reports name ("Mudu
+    town": 木渎镇, which no gazetteer holds), so English questions can name places."""
     from ingest.words import lazy_pinyin  # pypinyin's, remembered per machine; None without pypinyin
 
     if lazy_pinyin is None:
@@ -299,15 +300,28 @@ def romanise(titles) -> dict[str, str]:
             for n in (2, 3):
                 for i in range(len(run) - n + 1):
                     table.setdefault("".join(lazy_pinyin(run[i:i + n])), run[i:i + n])
+    for town in sorted(towns):
+        table.setdefault("".join(lazy_pinyin(town)), town)
     return table
 
 
-def remember_pinyin(titles) -> None:
-    """Leave in the machine's pinyin memo what a worker looks up: the titles' runs (romanise) and every province's
-    and city's name (scope's English names). Ingest calls it, so a worker never imports pypinyin (56 MB of phrase
-    dictionary in every worker)."""
+def towns_of(text: str) -> set[str]:
+    """The 2 and 3 characters before each 镇, 乡 and 街道 of a report's text (木渎, 长桥; "中玉山" beside 玉山 too: no
+    English word spells it): what English writes before "town" or "subdistrict"."""
+    return {text[m.start() - n:m.start()] for m in _TOWN_END.finditer(text) for n in (2, 3)
+            if m.start() >= n and _HAN_RUN.fullmatch(text[m.start() - n:m.start()])}
+
+
+_TOWN_END = re.compile(r"镇|乡(?!镇)|街道")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def remember_pinyin(titles, texts=()) -> None:
+    """Leave in the machine's pinyin memo what a worker looks up: the titles' runs and the texts' towns (romanise)
+    and every province's and city's name (scope's English names). Ingest calls it, so a worker never imports
+    pypinyin (56 MB of phrase dictionary in every worker)."""
     from ingest.words import lazy_pinyin
 
     if lazy_pinyin is not None:
-        romanise(titles)
+        romanise(titles, set().union(*map(towns_of, texts)))
         _pinyin(())

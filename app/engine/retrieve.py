@@ -268,7 +268,7 @@ def _extra(records):
 
 def _decorate(state: State, store) -> None:
     """The document views a state answers with: the catalogue of report scopes, the romanised titles."""
-    from .catalogue import Catalogue, romanise
+    from .catalogue import Catalogue, romanise, towns_of
 
     segment, live = state.segment, state.documents()
     if not hasattr(segment, "views"):
@@ -277,7 +277,8 @@ def _decorate(state: State, store) -> None:
                          data.get("romanised") or {})
     stored, romanised = segment.views
     state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
-    fresh = romanise(state.record(d)["title"] for d in state.new_docs) if state.new_docs else {}
+    fresh = romanise((state.record(d)["title"] for d in state.new_docs),
+                     set().union(*map(towns_of, state.delta_texts().values()))) if state.new_docs else {}
     state.romanised = {**fresh, **romanised}
 
 

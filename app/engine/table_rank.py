@@ -15,12 +15,18 @@ from ingest.schema import Answer, Citation
 from .numbers import parse_quantity
 
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
-_WHICH = re.compile(r"哪[一个些家所支位]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
-                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,3}[??]?$", re.I)  # 排名第二的区
+_WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
+                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,3}[??]?$|"  # 排名第二的区
+                    r"(?:考核|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
-_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)")
-_LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底")
+_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)"
+                  r"|\b(?:rank(?:ed|s)?|placed|came|finished)\s+(?:no\.\s*)?(first|second|third|fourth|fifth|sixth|seventh|"
+                  r"eighth|ninth|tenth|\d{1,2})(?:st|nd|rd|th)?\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                  r"tenth)\s+place\b", re.I)
+_LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底|\b(?:rank(?:ed|s)?|placed|came|finished)\s+last\b|\blast place\b|"
+                   r"\bbottom\b", re.I)
+_ENGLISH_NTH = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
 _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数)")  # 全年: a table by quarter
@@ -41,8 +47,9 @@ class Row:
     cells: dict  # label -> (value, clause)
 
 
-def answer(question: str, passages, paragraph_text) -> Answer | None:
-    """The row asked for, cited, or None when the question asks no such thing or no table holds it."""
+def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
+    """The row asked for, cited, or None when the question asks no such thing or no table holds it. terms: the
+    question's words in Chinese (an English question's glossary terms), which a caption is compared with too."""
     if not _WHICH.search(question):
         return None
     nth = _position(question)
@@ -52,7 +59,9 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
         rows = _table(p, paragraph_text)
         # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
-        if i >= ASKED_TOP and (not rows or _shared(question, _YEARS.sub("", _prefix(rows[0].text) or "")) < CAPTION_SHARED):
+        # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
+        shared = _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or "")) if rows else 0
+        if i >= ASKED_TOP and shared < (1 if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED):
             continue
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
@@ -63,13 +72,18 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
     return None
 
 
+def positional(question: str) -> bool:
+    """A position is asked (第五名, the last, "ranked first"), not a superlative of a column."""
+    return _position(question) not in (None, "most", "least")
+
+
 def _position(question: str):
     """'most', 'least', 'last', an int position, or None."""
     if _LAST.search(question):
         return "last"
     if m := _NTH.search(question):
-        n = m.group(1) or m.group(2)
-        return int(n) if n.isdigit() else _NUMERALS.get(n) if len(n) == 1 else None
+        n = next(g for g in m.groups() if g)
+        return int(n) if n.isdigit() else _ENGLISH_NTH.get(n.lower()) or (_NUMERALS.get(n) if len(n) == 1 else None)
     if _MOST.search(question):
         return "most"
     if _LEAST.search(question):
@@ -141,10 +155,15 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     return rows
 
 
+def _ranked(rows: list[Row]) -> list[str]:
+    """The table's rank columns (排名, 名次)."""
+    return sorted(label for label in {label for row in rows for label in row.cells} if _RANK_LABEL.fullmatch(label))
+
+
 def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
-    ranked = sorted(label for label in labels if _RANK_LABEL.fullmatch(label))
+    ranked = _ranked(rows)
     if nth in ("most", "least"):
         label = _asked_label(question, labels - set(ranked))
         return _extreme(rows, label, nth == "most") if label else None

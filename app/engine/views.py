@@ -28,12 +28,15 @@ class Views:
         self.titled = _title_names(sorted(self.titles))
         self.stored = {r.doc_id: r.scope for r in records if getattr(r, "scope", "")}
         self.reports: dict = {}
+        self.towns: set[str] = set()  # romanised for English questions ("Mudu town")
         self._place = Places()
         names = sorted(self.titled, key=len, reverse=True)
         self._naming = re.compile("|".join(map(re.escape, names))) if names else None
 
     def add(self, doc_id: str, meta: dict, text: str) -> None:
-        from .catalogue import _remembered_report, read_scope
+        from .catalogue import _remembered_report, read_scope, towns_of
+
+        self.towns |= towns_of(text)
 
         meta = {k: meta.get(k) or "" for k in ("title", "date", "source")}
         found = read_scope(self.stored[doc_id], self._place) if doc_id in self.stored and not (
@@ -49,7 +52,8 @@ class Views:
             catalogue = Catalogue({}, metas, self.titled, {d: self.reports[d] for d in metas})
         else:  # chunks without a record (a writer killed midway): their titles name places too
             catalogue = Catalogue({d: text_of(d) for d in metas}, metas)
-        return {"catalogue": catalogue.to_json(), "romanised": romanise(m["title"] for m in metas.values())}
+        return {"catalogue": catalogue.to_json(),
+                "romanised": romanise((m["title"] for m in metas.values()), self.towns)}
 
 
 _ENGLISH = re.compile(r"[A-Z][a-z]")  # scope.find reads English place names too, title names' pinyin among them

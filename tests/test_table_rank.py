@@ -43,6 +43,7 @@ def test_a_position_asked_in_english():
     assert ask("Which county ranked last in the 2024 assessment?").value == "白沙黎族自治县"
     assert ask("Which city came third place?").value == "儋州市"
     assert ask("2024年评估第二名？").value == "三亚市"  # a position alone, no which-word
+    assert ask("2025年度综合评估排名第一的是哪个市县？") is None  # a year the table's caption does not give
 
 
 def test_most_and_least_of_the_column_asked_leave_the_total_row_out():

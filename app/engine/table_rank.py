@@ -63,6 +63,8 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         shared = _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or "")) if rows else 0
         if i >= ASKED_TOP and shared < (1 if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED):
             continue
+        if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
+            continue
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
             quote = clause.strip()
@@ -70,6 +72,15 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
             return Answer(question, text, row.head, True,
                           (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
     return None
+
+
+def _other_year(question: str, caption: str) -> bool:
+    """The question names a year and the table's caption names others only."""
+    asked, captioned = set(_YEAR.findall(question)), set(_YEAR.findall(caption))
+    return bool(asked and captioned and not asked & captioned)
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def positional(question: str) -> bool:

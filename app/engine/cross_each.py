@@ -27,7 +27,8 @@ def one_place_questions(text: str, mentions) -> list[tuple[str, str]]:
 
 # Times within a year, listed: "截至2025年3月底和6月底", "3月31日和6月30日", "一季度、上半年" (the facts keep a figure's year, not its month).
 _PERIOD = re.compile(r"(?P<to>截至|截止|到)?\s*(?P<year>(?:19|20)\d{2}\s*年)?\s*"
-                     r"(?P<part>(?:1[0-2]|[1-9])\s*月(?:[12]\d\s*日|3[01]\s*日|[1-9]\s*日|底|末|份)?|第?[一二三四]季度末?|[上下]半年|前三季度|年底|年末|全年)")
+                     r"(?P<part>(?:1[0-2]|[1-9])\s*月(?:[12]\d\s*日|3[01]\s*日|[1-9]\s*日|底|末|份)?|第?[一二三四]季度末?|[上下]半年|前三季度|年底|年末|全年"
+                     r"|(?<=\d年)[底末])")  # "2024年底和2025年6月底": 2024年底 keeps its year
 _PERIOD_JOIN = re.compile(r"^\s*(?:、|和|与|及|以及|,|,)\s*$")
 _EACH_AFTER = re.compile(r"\s*的?\s*(?:分别|各)")  # the list asked of right before 分别 ("3月、7月和年底三期简报中…" is not)
 

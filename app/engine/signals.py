@@ -174,19 +174,32 @@ def items_named(text: str, sentence: tuple[int, int], at: int, question: str) ->
     """How much of the label of the value's list item the question names, and the most of another item's label in
     the sentence ("2024年全市新发展团员4386名…其中玉山镇612名、昆山开发区538名" asked 昆山开发区: 538名's label
     is named whole, 4386名's hardly, and 4386名 has a sibling that is)."""
-    own, other, pos = 0.0, 0.0, sentence[0]
     end = sentence[1]
     if _PARTS_NEXT.match(text, end) and (stop := text.find("。", end + 1)) > 0:
         end = stop  # "…4386名。其中玉山镇612名、…": the parts the next sentence lists are the whole's siblings
-    for piece in _ITEM_END.split(text[sentence[0]:end]):
-        start, pos = pos, pos + len(piece) + 1
-        if start <= at < pos:
-            own = named_share(text[start:at], question)
-        elif m := _ITEM_FIGURE.search(_ITEM_YEAR.sub(lambda y: "年" * len(y.group()), piece)):
-            other = max(other, named_share(piece[:m.start()], question))
+    own, other = 0.0, 0.0
+    for start, stop, label, share in _item_labels(text[sentence[0]:end], question):
+        if start <= at - sentence[0] < stop:
+            own = named_share(text[sentence[0] + start:at], question)
+        else:
+            other = max(other, share)
     return {"item_named": own, "item_other_named": other}
 
 
+@lru_cache(maxsize=4096)
+def _item_labels(span: str, question: str) -> tuple[tuple[int, int, str, float], ...]:
+    """(start, end, label, how much of it the question names) of each list item of a span, once per span and
+    question: every candidate of the sentence asks."""
+    out, pos = [], 0
+    for piece in _ITEM_END.split(span):
+        start, pos = pos, pos + len(piece) + 1
+        m = _ITEM_FIGURE.search(_ITEM_YEAR.sub(lambda y: "年" * len(y.group()), piece))
+        label = piece[:m.start()] if m else ""
+        out.append((start, pos, label, named_share(label, question) if m else 0.0))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
 def named_share(label: str, question: str) -> float:
     """Share of a label's Chinese characters in its longest run that the question also writes (2 characters or more)."""
     han = "".join(_HAN_RUN.findall(_ITEM_YEAR.sub("", _ITEM_LEAD.sub("", label))))
@@ -197,11 +210,8 @@ def named_share(label: str, question: str) -> float:
 
 
 def _common_run(a: str, b: str) -> int:
-    """Length of the longest substring a and b share."""
-    best, row = 0, [0] * (len(b) + 1)
-    for c in a:
-        previous = 0
-        for j, d in enumerate(b, 1):
-            previous, row[j] = row[j], previous + 1 if c == d else 0
-            best = max(best, row[j])
-    return best
+    """Length of the longest substring a and b share (a is a short label: its substrings, longest first)."""
+    for n in range(len(a), 0, -1):
+        if any(a[i:i + n] in b for i in range(len(a) - n + 1)):
+            return n
+    return 0

@@ -36,6 +36,7 @@ def test_a_position_is_read_from_the_rank_column_and_the_row_cited():
     assert first.value == "海口市" and first.citations[0].paragraph == 3 and "海口市排名1" in first.citations[0].quote
     assert ask("综合评估排名最后一名的是哪个市县？").value == "白沙黎族自治县"
     assert ask("排名第三的是哪个市县？").value == "儋州市"
+    assert ask("综合评估排名倒数第二的是哪个市县？").value == "儋州市"  # from the end (blind set 43)
 
 
 def test_a_position_asked_in_english():

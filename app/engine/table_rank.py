@@ -26,6 +26,7 @@ _NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县�
                   r"tenth)\s+place\b", re.I)
 _LAST = re.compile(r"最后一?名?|倒数第一|末位|垫底|\b(?:rank(?:ed|s)?|placed|came|finished)\s+last\b|\blast place\b|"
                    r"\bbottom\b", re.I)
+_FROM_END = re.compile(r"倒数第([二三四五六七八九\d])")
 _ENGLISH_NTH = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
 _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
@@ -89,9 +90,12 @@ def positional(question: str) -> bool:
 
 
 def _position(question: str):
-    """'most', 'least', 'last', an int position, or None."""
+    """'most', 'least', 'last', an int position (negative from the end: 倒数第二 -2), or None."""
     if _LAST.search(question):
         return "last"
+    if m := _FROM_END.search(question):
+        n = m.group(1)
+        return -(int(n) if n.isdigit() else _NUMERALS[n])
     if m := _NTH.search(question):
         n = next(g for g in m.groups() if g)
         return int(n) if n.isdigit() else _ENGLISH_NTH.get(n.lower()) or (_NUMERALS.get(n) if len(n) == 1 else None)
@@ -196,14 +200,15 @@ def _found(row: Row, label: str):
 
 def _at_rank(rows: list[Row], label: str, nth):
     values = _values(rows, label)
-    target = max(v for v, _ in values) if nth == "last" else nth
+    top = max(v for v, _ in values)
+    target = top if nth == "last" else top + nth + 1 if nth < 0 else nth
     row = next((r for v, r in values if v == target), None)
     return _found(row, label) if row else None
 
 
 def _by_score(rows: list[Row], label: str, nth):
     values = sorted(_values(rows, label), key=lambda vr: -vr[0])
-    at = len(values) - 1 if nth == "last" else nth - 1
+    at = len(values) - 1 if nth == "last" else len(values) + nth if nth < 0 else nth - 1
     if len(values) < 3 or not 0 <= at < len(values) or [v for v, _ in values].count(values[at][0]) > 1:
         return None  # a tie names no one row
     return _found(values[at][1], label)

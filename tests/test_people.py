@@ -136,3 +136,9 @@ def test_the_verb_ren_before_a_role_is_no_name():
     clause = "成立工作要点落实专班,由团市委书记任组长,团市委一名副书记任常务副组长,各部室主要负责人为成员"
     assert [p[0] for p in people(clause, "常务副组长叫什么名字?", [])] == []
     assert [p[0] for p in people("团市委副书记任志强出席", "谁出席?", [])] == ["任志强"]
+
+
+def test_a_town_jieba_tags_as_a_name_is_no_person():
+    """jieba tags 宁围 of "宁围街道" a person's name (blind set 43: "萧山团区委书记叫什么?" answered "宁围、孙予宁")."""
+    names = [n for n, *_ in people("宁围街道团工委书记孙予宁获“浙江省优秀共青团干部”称号", "萧山团区委书记叫什么?", ["书记"])]
+    assert names == ["孙予宁"]

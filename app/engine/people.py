@@ -118,13 +118,15 @@ def people(clause: str, question: str, asked_roles: list[str]):
     for word in cut(clause):
         # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
         if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
-                and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots):
+                and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots) \
+                and not _TOWN_NEXT.match(clause, at + len(word.word)):  # jieba's 宁围 of "宁围街道团工委书记孙予宁"
             found.setdefault(at, (_whole_given(clause, at, word.word), at, False, False))
         at += len(word.word)
     return [found[k] for k in sorted(found) if not _no_person(found[k][0])]
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
+_TOWN_NEXT = re.compile(r"街道|镇|乡(?!村)|社区")
 _NAME_END = re.compile(r"[\u4e00-\u9fff](?=[(（,,、。;;\s]|$)")
 
 

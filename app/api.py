@@ -155,11 +155,8 @@ class Assistant:
         docs = located or about or covering or None  # None: any report (the passages decide)
         beside = covering - about if about and not located else set()  # the others covering a place searched alone
         part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
-        # Among the place's own reports its name tells no paragraph from another: left out of the query, it no longer
-        # lifts the ones that happen to say it ("萧山2024年发展了多少新团员?": 萧山's "全年新发展团员4,735名" names none).
-        asked = _without(q.text, q.scope.mentions) if docs and docs == about and not located else q.text
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self._passages(" ".join((asked,) + unnamed), q.scope, docs, beside, part)
+                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part)
                  for report in [reports.reports[p.doc_id]]]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
@@ -322,13 +319,6 @@ def _names_town(town: str, text: str) -> bool:
 
 def _focus(report: scope.Report) -> str:
     return " ".join(f"{p.name} {p.short}" for p in sorted(report.focus, key=lambda p: (p.code, p.name)))
-
-
-def _without(text: str, mentions) -> str:
-    """The question without the places it names (an institution's kept: 桂林理工大学 is what is asked about)."""
-    for m in sorted((m for m in mentions if not m.institution), key=lambda m: -m.start):
-        text = text[:m.start] + " " + text[m.end:]
-    return text
 
 
 def _period(report: scope.Report) -> str:

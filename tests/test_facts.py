@@ -517,3 +517,13 @@ def test_figures_listed_after_fenbie_take_the_years_listed_before():
     facts = extract_facts(doc("2023年、2024年全区分别新发展团员2,946名、3,214名,年度目标分别为3,000名、3,200名。",
                               title="共青团北京市丰台区委员会2023—2024年工作总结", date="2025-01-06", source="fengtai.txt"))
     assert (one(facts, "2,946名").year, one(facts, "3,214名").year) == (2023, 2024)
+
+
+def test_a_two_year_report_lists_both_years_after_fen_bie():
+    """Blind set 42's 吴江: "2023年、2024年全区分别新发展团员2,691名、2,834名": the second figure names nothing of its
+    own, counts what the first counts and is the second year's (it had been dropped; cross then cited the 通报)."""
+    facts = extract_facts(doc("1.2023年、2024年全区分别新发展团员2691名、2834名,年度目标分别为2750名、2800名,"
+                              "完成率分别为97.9%和101.2%。", title="共青团苏州市吴江区委员会2023—2024年工作总结"))
+    first, second = one(facts, "2691名"), one(facts, "2834名")
+    assert (first.indicator, first.year) == (second.indicator, 2023) and second.year == 2024
+    assert one(facts, "2800名").year == 2024 and one(facts, "101.2%").year == 2024  # 和 lists them too

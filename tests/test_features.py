@@ -438,3 +438,22 @@ def test_a_street_named_after_its_district_is_no_cover_of_the_district():
     assert "海淀街道" in e.namesakes and e.coverage("海淀街道新发展团员486名") < e.coverage("海淀区新发展团员6248名")
     e = features.Env(analyse("海淀街道新发展团员多少名？"), ps, lambda t: 1.0, lambda x: x.text, places=("海淀",))
     assert "海淀街道" not in e.namesakes
+
+
+def test_a_part_listed_after_the_whole_is_the_one_its_label_names():
+    """"…全市新发展团员4,386名…。其中玉山镇612名、昆山开发区538名" asked 昆山开发区 (blind set 42): 538名's list item is
+    named whole; 4,386名's hardly, and a part of its next sentence is."""
+    text = "2024年全市新发展团员4386名,完成年度目标4300名的102.0%。其中玉山镇612名、昆山开发区538名、花桥经济开发区387名。"
+    whole_end = text.index("其中")
+    asked = "昆山开发区发展了多少团员"
+    part = signals.items_named(text, (whole_end, len(text)), text.index("538名"), asked)
+    whole = signals.items_named(text, (0, whole_end), text.index("4386名"), asked)
+    assert part == {"item_named": 1.0, "item_other_named": signals.named_share("花桥经济开发区", asked)}
+    assert whole["item_named"] < 0.5 and whole["item_other_named"] == 1.0
+    assert signals.items_named(text, (0, whole_end), text.index("4386名"), "昆山新发展团员多少")["item_named"] > 0.7
+
+
+def test_a_tables_change_column_and_a_shortfall_are_changes_and_a_task_a_target():
+    assert features._DELTA_AT.search("新发展团员(名)增减+") and features._DELTA_AT.search("完成年度目标3000名的97.3%,差")
+    assert features._ASKS_CHANGE.search("常熟团员发展差多少名没完成?")
+    assert ASKS_PLAN.search("吴中团区委2024年团员发展任务定的是多少名?") and not ASKS_PLAN.search("团员发展完成任务多少")

@@ -213,9 +213,10 @@ def scopes(items) -> dict[str, str]:
     machine's memo on the way, so that the workers catching up on them need no pypinyin of their own."""
     from app.engine.catalogue import remember_pinyin, stored_scope
 
-    remember_pinyin([doc.title for doc, *_ in items], ["\n".join(c.text for c in chunks) for _, _, _, chunks, _ in items])
-    return {doc.doc_id: stored_scope({"title": doc.title, "date": doc.date, "source": doc.source},
-                                     "\n".join(c.text for c in chunks)) for doc, _, _, chunks, _ in items}
+    texts = {doc.doc_id: "\n".join(c.text for c in chunks) for doc, _, _, chunks, _ in items}
+    remember_pinyin([doc.title for doc, *_ in items], texts.values())
+    return {doc.doc_id: stored_scope({"title": doc.title, "date": doc.date, "source": doc.source}, texts[doc.doc_id])
+            for doc, *_ in items}
 
 
 class Indicators:

@@ -432,7 +432,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
         "plan_actual": float(planned and env.asks_actual),
     }
-    begin = sentence_span(text, span)[0]
+    sentence = sentence_span(text, span)
+    begin = sentence[0]
     found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
     found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank), text[:begin],
                             env.passages[rank].title)
@@ -470,7 +471,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
         if cand.source == "docdate":  # "2022年,呼和浩特市入选…试点": the passage dates what it says itself (a year
             # other than the report's own, its title's or its period's: a 2025 report's "2024年" is what it reviews)
-            named = periods.years(text[slice(*sentence_span(text, span))])
+            named = periods.years(text[slice(*sentence)])
             p = env.passages[rank]
             own = periods.years(f"{p.title} {p.period}年 {p.date[:4]}年")
             found["docdate_misfit"] = float(bool(named - own))
@@ -478,8 +479,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
     if cand.start >= 0:
-        found |= items_named(text, sentence_span(text, span), at, env.question.text)
-        found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence_span(text, span)[1])])
+        found |= items_named(text, sentence, at, env.question.text)
+        found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence[1])])
     if env.asked_position and cand.start >= 0 and cand.source not in ("quantity", "date", "docdate"):
         stated = position(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
         found |= {"rank_fit": float(stated == env.asked_position),

@@ -61,8 +61,8 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
         # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
-        shared = _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or "")) if rows else 0
-        if i >= ASKED_TOP and shared < (1 if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED):
+        if i >= ASKED_TOP and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
+                               < (1 if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED)):
             continue
         if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
             continue

@@ -59,7 +59,7 @@ def conditional_logistic(x: np.ndarray, y: np.ndarray, group: np.ndarray, start:
 
     def step(beta):
         _, p, _ = softmax(beta)
-        m = np.add.reduceat(z * p[:, None], starts)
+        m = np.add.reduceat(np.multiply(z, p[:, None], out=weighted), starts)  # the buffer, before it is reused below
         gradient = z.T @ (p - target) + beta / C
         np.multiply(z, np.sqrt(p)[:, None], out=weighted)
         hessian = weighted.T @ weighted - m.T @ m + np.eye(len(beta)) / C  # A.T @ A: numpy's symmetric product

@@ -48,6 +48,11 @@ class Assistant:
         (a count took 8.6 ms at 100k chunks, as long as the rest of the retrieval)."""
         return len(self.retriever.index()) == 0
 
+    def close(self) -> None:
+        """Stop following the index and give up its lock; the assistant answers no more."""
+        self.retriever.close()
+        self.store.close()
+
     def ask(self, question: str, history: list | None = None) -> Answer:
         answer = None
         for answer in self.stream(question, history):

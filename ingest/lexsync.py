@@ -130,6 +130,7 @@ class Follower:
         self._seen: set[str] = set()
         self._merging: subprocess.Popen | None = None
         self._thread: threading.Thread | None = None
+        self._stopped = threading.Event()
         self._drift = 0
         self.decorate = lambda state, store: None  # views a new state needs, made before it is swapped in
 
@@ -163,9 +164,13 @@ class Follower:
             self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True, name="youthqa-lexsync")
             self._thread.start()
 
+    def stop(self) -> None:
+        """No more catch-ups: the index is let go (a process asking many indexes in turn, as training does, had kept
+        a thread polling each earlier one)."""
+        self._stopped.set()
+
     def _loop(self, interval: float) -> None:
-        while True:
-            time.sleep(interval)
+        while not self._stopped.wait(interval):
             try:
                 self._check_drift(self.catch_up())
             except Exception as err:  # a Chroma hiccup: answer from the state held, try again next time

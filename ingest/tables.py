@@ -107,7 +107,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         rows = [r[1:] for r in rows]
         header = header[1:] if header else None
     units = [""] * len(rows)  # each row's own unit, from a column of units
-    if (column := _unit_column(header)) is not None:  # "指标 | 单位 | 2023年 | 2024年": it goes with the row's figures
+    if (column := _unit_column(header, rows)) is not None:  # "指标 | 单位 | 2023年 | 2024年": it goes with the row's figures
         units = [r[column][1] if len(r) > column else "" for r in rows]
         rows = [[*r[:column], *r[column + 1:]] for r in rows]
         header = [*header[:column], *header[column + 1:]]
@@ -181,10 +181,18 @@ def _ranked(rows: list[list[tuple]], header: list | None) -> bool:
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 
 
-def _unit_column(header: list | None) -> int | None:
+# A unit as a table's 单位 column writes it: 名, 万人, 个, 万元, 万小时, %; not a unit's name (蜀山区: "单位" also heads
+# a column of the places or bodies ranked, blind set 45's 通报).
+_UNIT_CELL = re.compile(r"[万亿千百]?(?:人次|小时|平方米|公里|[名人个元家所支项户件份篇条期届批吨亩天年月日张套台辆座笔位队类种场次])|%|—|-|")
+
+
+def _unit_column(header: list | None, rows: list | None = None) -> int | None:
     """The position of a column of units ("单位": 名, 万人, 个), after the row's label; None when there is none."""
     found = [j for j, (label, _) in enumerate(header or []) if j and _UNIT_HEAD.fullmatch(label)]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    cells = [r[found[0]][1] for r in rows or [] if len(r) > found[0]]
+    return found[0] if all(_UNIT_CELL.fullmatch(c) for c in cells) else None
 
 
 def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:

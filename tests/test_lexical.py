@@ -1,6 +1,8 @@
 """The node's lexical index: base segment + delta scores, and a follower that applies only the change log."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -134,7 +136,6 @@ def test_change_log_entries(make_settings):
 
 def test_an_embedded_follower_merges_on_a_thread(make_settings, tmp_path, monkeypatch):
     """No child process for an embedded index: it would hold the index's lock against this process's uploads."""
-    import time
 
     from ingest import lexsync
 
@@ -213,3 +214,17 @@ def test_a_base_reads_chunks_by_id_with_the_records_metadata(make_settings, tmp_
     only_a = list(store.chunks_by_id(["a:2:0", "a:1:0"], shared))
     assert [c for c, _, _ in only_a] == ["a:2:0", "a:1:0"] and all(m is shared["a"] for *_, m in only_a)
     assert only_a[1][1] == "铜川志愿汇平台注册志愿者20357人。"
+
+
+def test_a_stopped_follower_catches_up_no_more(make_settings, tmp_path):
+    """A process asking many indexes in turn (training) lets each go: its thread ends and reads Chroma no more."""
+    store = Store.open(make_settings(), "fake-model", 3)
+    for d, r in REPORTS.items():
+        put(store, doc(d, *r))
+    follower = Follower(store, tmp_path / "lex")
+    follower.current()
+    follower.start(0.01)
+    time.sleep(0.05)
+    follower.stop()
+    follower._thread.join(timeout=5)
+    assert not follower._thread.is_alive()

@@ -17,6 +17,8 @@ from app.engine.question import PEOPLE, analyse
     ("培训班是在哪所高校举办的?", "entity"),
     ("三年行动计划全称是什么?", "name"),
     ("团市委做了哪些工作", "open"),
+    ("阳曲县2023年度考评排第几", "numeric"),  # blind set 44: 几 ending the question unpunctuated
+    ("煤矸石基新型建材项目在小店大赛拿了几等奖？", "name"),  # a grade is named, not counted
 ])
 def test_question_kind(question, kind):
     assert analyse(question).kind == kind
@@ -156,7 +158,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     brought 1, read as a class: 人数 names people whatever comes before it (青创贷带动就业人数, not money). Blind set 40
     brought 2, read as classes: 项目个数 counts the things, "percentage points" asks 个百分点. Blind set 41 brought 1, read
     as a class: 第几年 asks a year's ordinal (连续第三年), not a rank's 名. Blind set 42 brought 1, left as it is: pupils a
-    campaign reached counted per attendance (护苗活动覆盖中小学生…万人次), as the night school's above."""
+    campaign reached counted per attendance (护苗活动覆盖中小学生…万人次), as the night school's above. Blind set 43
+    brought 2, one read as a class: how far a rank moved is in 位 (排名比上年变了多少); left:
+    medals a campaign awarded asked in 个 and counted in 名 (红领巾奖章四星章)."""
     import json
     from pathlib import Path
 
@@ -176,7 +180,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 9, wrong
+    assert asked > 2000 and len(wrong) <= 10, wrong
 
 
 @pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])

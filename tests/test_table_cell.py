@@ -41,3 +41,27 @@ def test_a_table_with_no_caption_line_is_read_alike():
     texts = dict(enumerate(rows, start=1))
     passage = SimpleNamespace(doc_id="d", source="t.docx", title="工作报告", date="", paragraph=2, text=rows[1], score=0.9)
     assert table_cell.answer("乙组团队在哪里实践？", [passage], lambda d, n: texts.get(n, "")).value == "山东省东营市"
+
+
+RANKING = """表1 2024年度全区市级共青团工作综合考核排名
+| 单位 | 排名 | 新发展团员（名） | 综合得分 | 较上年排名变化 |
+|---|---|---|---|---|
+| 银川市 | 1 | 2946 | 96.2 | 持平 |
+| 吴忠市 | 2 | 1870 | 93.5 | ↑1 |
+| 固原市 | 3 | 1321 | 91.0 | ↓1 |"""
+
+
+def test_a_rankings_change_is_its_column_of_the_row_named_without_its_city_suffix():
+    """"吴忠市较上年排名变化" is the row's ↑1, not the nearest figure (blind sets 38-42 asked it; 6.3%, 2946名 were
+    answered); the row is named as staff say it, 吴忠 for 吴忠市."""
+    lines = RANKING.splitlines()
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-03-01", paragraph=3,
+                              text=texts[3], score=0.9)
+
+    def asked(question):
+        found = table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))
+        return found.value if found else None
+
+    assert asked("吴忠排名较上年变化") == "↑1" and asked("银川市的排名较上年有什么变化？") == "持平"
+    assert asked("固原排名升降情况") == "↓1" and asked("吴忠综合得分排名") is None  # no change asked

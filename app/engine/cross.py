@@ -302,6 +302,12 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
     for f, _ in facts:
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
+    for k, chosen in best.items():  # the same figure in the place's own report, worded otherwise (发展团员 for a
+        # 通报 row's 新发展团员): cited from there
+        if chosen.place and chosen.place not in chosen.title:
+            own = [f for f, _ in facts if key(f) == k and f.place in f.title and f.value == chosen.value
+                   and f.unit == chosen.unit and f.year == chosen.year]
+            best[k] = max(own, key=order) if own else chosen
     return best
 
 

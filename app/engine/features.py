@@ -57,6 +57,8 @@ FEATURES: tuple[str, ...] = (
     *(f"v_{s}" for s in SOURCES),                          # how the value was found ("clause": the clause is the answer)
     "units_asked", "unit_asked", "unit_bare", "unit_other", "unit_time",  # a figure's unit against the asked one
     "unit_fits",                                           # ... as the old rule: a bare figure may count people
+    "share_unasked",                                       # a percentage where no share, rate or change is asked
+                                                           # (完成全年目标800名的44.0% for 全年目标是多少)
     "subject", "subject_clause", "subject_window", "subject_before", "subject_after",  # the counted noun; right
                                                            # before / after the value
     "term_distance", "value_pos", "values_in_clause", "values_in_sentence",
@@ -107,6 +109,9 @@ FEATURES: tuple[str, ...] = (
                                                            # whole's own figure is 全市…, not its listed towns' sum
     "new_misfit",                                          # what was added asked (新吸收, 新发展了多少) and the value's
                                                            # clause says what there is (共有团员86420名)
+    "change_unmet",                                        # a change asked and the value is a level, no change
+                                                           # ("…多少,比上年底增加多少?" of a place whose report gives
+                                                           # only its level: 15.7万名 is no increase)
     "delta", "delta_fit", "delta_misfit",                  # a change right before the value ("增加17700人", "增长13.8%")
                                                            # and a change asked (增加了多少, 同比) or a level asked: the
                                                            # 128500人 of "比上年的128500人增加17700人" is 2023's level
@@ -129,6 +134,9 @@ FEATURES: tuple[str, ...] = (
                                                            # 538名's), and the most of another item's in its sentence
                                                            # (the whole's 4386名 when a part is asked)
     "cov_after",                                           # question terms right after the value: "“…系统”项目获一等奖"
+    "clause_named",                                        # a clause as the answer holds a quoted name, itself a
+                                                           # candidate ("“变电站智能巡检机器人”项目摘得一等奖" for
+                                                           # 一等奖是什么项目: the name, not the clause)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -452,7 +460,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["breakdown_total"] = found["breakdown"] * out[INDEX["total_question"]]
         delta = bool(_DELTA_AT.search(text[max(0, at - 6):at]))
         found |= {"delta": float(delta), "delta_fit": float(delta and env.asks_change),
-                  "delta_misfit": float(delta and not env.asks_change)}
+                  "delta_misfit": float(delta and not env.asks_change),
+                  "change_unmet": float(env.asks_change and not delta and cand.unit != "%")}
         summed = bool(_PARTS_SUM.search(text[begin:at]))
         found |= {"parts_sum": float(summed), "parts_sum_fit": float(summed and env.asks_parts),
                   "parts_sum_misfit": float(summed and not env.asks_parts)}
@@ -478,6 +487,11 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     if cand.source == "docno":
         found["document_number"] = float(env.asks_number)
     found["header"] = float(bool(cand.held))
+    if cand.held:  # the header line holding the value is its clause ("共青团太原市小店区委员会书记 武静怡"), not the
+        # passage's first one, which the question's words rarely fill
+        found["cov_clause"] = found["cov_near"] = env.coverage(cand.held[1])
+    if cand.source == "clause":
+        found["clause_named"] = float(bool(_QUOTED_NAME.search(text, *span)))
     if cand.start >= 0:
         found |= items_named(text, sentence, at, env.question.text)
         found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence[1])])
@@ -488,6 +502,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     for name, value in found.items():
         out[INDEX[name]] = float(value)
     return out
+
+
+_QUOTED_NAME = re.compile(r"“[^“”]{2,40}”|《[^《》]{2,40}》")
 
 
 def _extra(env: Env, before: str) -> float:

@@ -77,15 +77,19 @@ def condense(question: str, history: list, llm=None) -> str:
 
 def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> Turn:
     """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope."""
-    standalone, answer, earlier = "", "", []
+    standalone, answer, earlier, said_to = "", "", [], []
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
         asked = named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
         standalone, answer = _step(asked, _antecedent(asked, standalone, earlier))[0][:_TURN_CHARS], said
         earlier.append(standalone)  # as asked: the position or measure a later turn swaps
+        said_to.append(said)
         standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
     question = named_by_answer(spell(normalise_query(question)), standalone, answer)
-    text, keeps_report = _step(question, _antecedent(question, standalone, earlier), llm)
+    antecedent = _antecedent(question, standalone, earlier)
+    text, keeps_report = _step(question, antecedent, llm)
+    if antecedent != standalone and antecedent in earlier:  # "最后一名呢?" two turns after "…第一名是哪里?": the
+        answer = said_to[len(earlier) - 1 - earlier[::-1].index(antecedent)]  # report that answered the ranking
     return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "",
                 bool(standalone) and text != question)
 
@@ -168,7 +172,7 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if question.startswith("其中") and not own.mentions:  # "其中女性多少?": a part of the count just asked
         if own_programme := _programme_asked(question, previous):  # "其中“圆梦行动”资助了多少名大学新生?": its own count
             return f"{scope_words(previous)}{own_programme}", True
-        return f"{whole(previous)},{question}", True
+        return f"{actual(previous)},{question}", True  # "其中宁围街道多少?" after "目标是多少?": of the count
     if own.mentions and own.mentions[0].start == 0 and (verb := _placed_verb(question, previous, own)):
         return verb, False  # "芜湖2024年新建了多少?" after 张家口's 青年之家: the thing counted before, of 芜湖
     if own.mentions and own.mentions[0].start == 0 and (change := _placed_change(question, previous, own)):

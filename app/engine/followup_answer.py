@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from . import scope
-from .followup_edit import TOWN, place_phrase
+from .followup_edit import PART, TOWN, place_phrase
 from .localities import COLLEGE, schools
 from .people import surnamed
 
+_YEARS = re.compile(r"(?:19|20)\d{2}年度?")
+_WHICH_TEAM = re.compile(r"(?:哪|什么)[个支一]?(?:团队|实践团|服务队|队伍|宣讲团|突击队)")
 # A rank asked ("…参学率最高的是哪个单位?"): a place named next asks that place's figure.
 _POSITION = r"(?:排名?|位列|全[市县区省州]|考核|评估)?第[一二三四五六七八九十\d]+名?|(?:排名?|排在)?最后一?名?|倒数第[一二三\d]名?"
 RANKED = re.compile(rf"^(?P<head>.+?)(?:最[高低多少大小]|{_POSITION})的?(?:是)?哪(?:个|家|所|里|一个)"
@@ -56,7 +58,16 @@ def project_named(answer: str) -> str:
     return head.group(1) if head else ""
 
 
+# "这个团队去了哪里?" after "…实践团的指导老师是谁?": the team the previous question named.
+_THIS_TEAM = re.compile(r"^(?:那|那么)?(?:这个|该|这支|此|这一)(?:团队|实践团|服务队|志愿服务队|队伍|宣讲团|突击队)的?")
+_TEAM = re.compile(r"(?:“[^“”]{2,30}”[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,16}?)(?:社会实践团|实践团|志愿服务队|服务队|宣讲团|突击队|团队)")
+
+
 def named_by_answer(question: str, previous: str, answer: str) -> str:
+    if this := _THIS_TEAM.match(question):  # the team asked which one of is the answer's; else the one named
+        said = answer.split("原文")[0] if _WHICH_TEAM.search(previous) else _YEARS.sub("", previous)
+        if teams := _TEAM.findall(said):
+            return teams[-1] + question[this.end():]
     asked_project = bool(_ASKED_PROJECT.search(previous))
     this = _THIS_PROJECT.match(question)
     if (this or asked_project and (_BARE_WHO.match(question) or _WHOSE.match(question))) \
@@ -80,6 +91,8 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
     if pronoun and previous and not re.search(r"哪(?:个|里|家|所|一)", previous):
         rest = question[pronoun.end():].removeprefix("的")
         named = _parts_named(previous, pronoun.group()[-1])  # "这个学院新发展了多少?" after "…,其中医学院有多少?"
+        if pronoun.group()[-1] in "它其" and (narrowed := PART.search(previous)):  # "它的目标呢?" after "其中宁围街道
+            named = _parts_named(narrowed.group(), "镇") or _parts_named(narrowed.group(), "院")  # 多少?": the town's
         if not named and pronoun.group()[-1] == "院":  # the college a table row answering named ("学院为资源环境学院")
             named = _parts_named(_QUOTED.sub(" ", answer.split("原文")[0]), "院") or _parts_named(answer, "院")[-1:]
         if not named and _BARE_HOW_MANY.fullmatch(rest) and not lead:  # "它有多少?" after a rank (previous asks its
@@ -116,7 +129,7 @@ def _parts_named(text: str, kind: str) -> list[str]:
 
 
 _WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县市|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)"
-                         r"|(?<=是)哪(?:个|一个)(?=[??]?$)")  # "县区团委考核第一名是哪个?": the parts named before
+                         r"|(?<=是)哪(?:个|一个|里)(?=[??]?$)")  # "县区团委考核第一名是哪个/哪里?": the parts named before
 # The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
 _RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
 _MOST = re.compile(rf"(?:的是)?(?:最(?:多|少|高|低|大|小|长|短)|{_POSITION})(?:的是)?")

@@ -13,7 +13,7 @@ import re
 # nor 哪个镇, 哪些乡, 6个镇.
 _TOWN_OR_TOWNSHIP = r"镇(?![街村镇长级域])|乡(?![村镇])"
 TOWN_END = f"{_TOWN_OR_TOWNSHIP}|街道"
-TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该])街道|"
+TOWN = (rf"[\u4e00-\u9fff]{{2,4}}?(?:(?<![全各每本该个些])街道|"
         rf"(?<![乡村下家全各每本该返回故老同异他个些街])(?<![县市区在和与及的对向是]城)(?:{_TOWN_OR_TOWNSHIP}))")
 COLLEGE = r"[\u4e00-\u9fff]{1,10}?(?<![全各每本该])(?:学院|学部|书院)"  # a row's college (文学院, 教育学部)
 TOWN_OR_COLLEGE = re.compile(f"{TOWN}|{COLLEGE}")
@@ -72,6 +72,8 @@ def schools(text: str) -> list[tuple[int, int, str]]:
             start -= 1
         if text.startswith("共青团", start):
             start += 3
+        elif start and text.startswith("青团", start) and text[start - 1] == "共":  # 8 characters back: 中国科学技术大学
+            start += 2
         if start and text[start - 1].isdigit() and (lead := _TIME_LEAD.match(text, start)):
             start = lead.end()  # "2023—2024学年长江大学": the school year is no part of the name
         start = _named_with(text, start, before) if m.group() == "学院" else start

@@ -106,6 +106,10 @@ class HybridRetriever:
         self.follower.start(REFRESH_SECONDS if self.store.settings.server_mode else EMBEDDED_REFRESH_SECONDS)
         return state
 
+    def close(self) -> None:
+        self.follower.stop()
+        self._pool.shutdown(wait=False)
+
     def warm(self) -> State:
         """Open (or build) the lexical index, its views and the encoder before the first question."""
         state = self.index()

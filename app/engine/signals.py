@@ -15,7 +15,10 @@ FAR = 40  # term distances are capped here (a clause is rarely longer)
 _ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
-_PRIOR_ASKED = re.compile(r"上年|去年|上一年|前一年|\b(?:previous|prior|last) year\b", re.I)
+_PRIOR_ASKED = re.compile(r"上年|上一年|前一年|\b(?:previous|prior) year\b", re.I)
+# Staff's own last year: the year before the report was written ("小店去年入团的" of a 2024 report dated 2025-01),
+# not the year before the one it is about, as its own 上年 is.
+_LAST_YEAR_ASKED = re.compile(r"去年|\blast year\b", re.I)
 # A year compared with ("较2023年增长19.5%") names no year of the figures around it, only of one right after it.
 _COMPARISON_YEAR = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?")
 _COMPARED_AT = re.compile(r"[较比由从]\s*(?:19|20)\d{2}\s*年(?:度|底|末|初|同期)?的?\s*$")
@@ -31,6 +34,11 @@ def in_order(word: str, text: str) -> float:
     return row[-1] / len(word) if word else 0.0
 
 
+# A share, a rate or a change asked: the only questions a percentage answers ("完成了全年目标的多少?" included).
+_ASKS_SHARE = re.compile(r"率|比例|比重|占|百分|成[??]?$|增|降|涨|减|提高|提升|上升|变化|的多少|几成|"
+                         r"\b(?:percent|percentage|rate|share|proportion|ratio|growth|increase|decrease|rise|fall)\b|%", re.I)
+
+
 def unit_fit(q: Question, unit: str, text: str, end: int) -> dict:
     wanted = {_ALIAS.get(u, u) for u in q.units}
     asked = bool(unit) and _ALIAS.get(unit, unit) in wanted
@@ -39,7 +47,8 @@ def unit_fit(q: Question, unit: str, text: str, end: int) -> dict:
             "unit_fits": float(fits and (unit not in ("年", "月", "日") or "年" in q.units)),
             "unit_other": float(bool(unit) and bool(q.units) and not asked and not (unit in PEOPLE and "人" in wanted)),
             "unit_time": float(unit in ("年", "月", "日") or text[end:end + 1] == "后"),
-            "generation": float(not unit and text[end:end + 1] == "后")}
+            "generation": float(not unit and text[end:end + 1] == "后"),
+            "share_unasked": float(unit in ("%", "百分点", "个百分点") and not _ASKS_SHARE.search(q.text))}
 
 
 def years_of(q: Question, p, before: str, sentence: str) -> dict:
@@ -53,19 +62,22 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
     named = _YEAR.findall(before)
     nearest = respective_year(sentence) or (named[-1] if named else "")
     prior = bool(_PRIOR.search(before[-NEAR:]))
-    asks_prior = bool(_PRIOR_ASKED.search(q.text))  # "临夏 12355 上年 受理咨询": the report's year before, as it says
     own, previous, fallback = _passage_years(p.title, p.period, p.date, p.text, p.section)
+    written = (p.date or "")[:4]
+    last = (str(int(written) - 1) if written.isdigit() else previous) if _LAST_YEAR_ASKED.search(q.text) else ""
+    # "临夏 12355 上年 受理咨询": the report's year before, as it says; 去年 when that is the year it was written after
+    asks_prior = bool(_PRIOR_ASKED.search(q.text)) or (bool(last) and last == previous)
     in_sentence = _YEAR.findall(sentence)
     period = previous if prior else nearest or (in_sentence[-1] if in_sentence else "") or fallback
     # 上年 asked with no year names the report's year before ("通辽上年12355咨询来电": not 2024's 3864个)
-    asked = q.years or ((previous,) if asks_prior and previous else ())
+    asked = q.years or ((previous,) if asks_prior and previous else (last,) if last else ())
     return {"year_at_value": float(bool(nearest) and nearest in q.years),
             "year_other_at_value": float(bool(nearest) and bool(q.years) and nearest not in q.years),
             "prior_fit": float(prior and (previous in q.years or asks_prior)),
             "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in asked),
             "period_misfit": float(bool(period) and bool(asked) and period not in asked),
-            "own_year_fit": float(own in q.years)}
+            "own_year_fit": float(own in q.years or (not q.years and last == own))}
 
 
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*[、和及与]\s*(?:19|20)\d{2}\s*年?)+")

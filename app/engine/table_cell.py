@@ -19,7 +19,11 @@ _ASKS = (
     (re.compile(r"负责人|谁负责|带队|领队|指导老师|指导教师|队长|是谁|叫什么名字"), re.compile(r"负责人|带队|领队|指导教师|队长|姓名")),
     (re.compile(r"荣誉|奖项|什么奖|获奖|表彰"), re.compile(r"荣誉|奖项|获奖|表彰")),
     (re.compile(r"哪个(?:学部|学院|院系|单位|部门)|(?:学部|学院|院系|单位|部门)负责"), re.compile(r"学部|学院|院系|单位|部门")),
+    # "石嘴山排名较上年变化", "排名有什么变化": the ranking's change column (↑1, 持平, 前进一位), no figure near it
+    (re.compile(r"排名[^,,。]{0,7}变化|名次[^,,。]{0,7}变化|排名(?:是)?(?:上升|下降|升|降|进|退)|升降"),
+     re.compile(r"排名变化|名次变化|位次变化|升降")),
 )
+_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
 
 
@@ -46,7 +50,9 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
 def _names(question: str, head: str) -> bool:
     """The question names the row: its quoted name ("社区心理护航") or its whole head without quotes."""
     quoted = _QUOTED.search(head)
-    return bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and _QUOTED.sub(r"\1", head) in question)
+    bare = _QUOTED.sub(r"\1", head)
+    return bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and bare in question) or \
+        (len(short := _SUFFIX.sub("", bare)) >= 2 and short != bare and short in question)
 
 
 def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
-from .numbers import parse_quantity
+from .numbers import chinese_to_int, parse_quantity
 
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
 _WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,3}[??]?$|"  # 排名第二的区
-                    r"(?:考核|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
+                    r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
 _NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)"
@@ -30,7 +30,7 @@ _FROM_END = re.compile(r"倒数第([二三四五六七八九\d])")
 _ENGLISH_NTH = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|位次|排序)")
 _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数)")  # 全年: a table by quarter
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数|其他|其余|其它)")  # 全年: a table by quarter; 其他学院: many
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
 _HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -62,7 +62,7 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
         # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
         if i >= ASKED_TOP and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
-                               < (1 if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED)):
+                               < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED)):
             continue
         if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
             continue
@@ -73,6 +73,17 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
             return Answer(question, text, row.head, True,
                           (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
     return None
+
+
+# A position and its which-word, nothing else: "第九名是哪个县?" names no table, the first ranked one answers.
+_ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的|是)?"
+                            r"(?:哪[个一里家所位]?[\u4e00-\u9fff]?|谁)?[?？]?$")
+
+
+def _bare_floor(question: str) -> int:
+    """Two-character runs a ranked table's caption must share with a question asking a position of it: none for a
+    question that names nothing but the position."""
+    return 0 if _ONLY_POSITION.match(question.strip()) else 1
 
 
 def _other_year(question: str, caption: str) -> bool:
@@ -98,7 +109,7 @@ def _position(question: str):
         return -(int(n) if n.isdigit() else _NUMERALS[n])
     if m := _NTH.search(question):
         n = next(g for g in m.groups() if g)
-        return int(n) if n.isdigit() else _ENGLISH_NTH.get(n.lower()) or (_NUMERALS.get(n) if len(n) == 1 else None)
+        return int(n) if n.isdigit() else _ENGLISH_NTH.get(n.lower()) or chinese_to_int(n)  # 第十三名
     if _MOST.search(question):
         return "most"
     if _LEAST.search(question):

@@ -143,15 +143,18 @@ def _ask_corpus(corpus: str, group: list, cache: Path, shared: bool, progress: b
 
     assistant.ask = recorded
     rows, outcomes, items = [], [], []
-    for name, item in (_progress(group, corpus) if progress else group):
-        asked.clear()
-        with answer_model.use(answer_model.neutral()), answer.observe(seen):
-            done = evaluate(assistant, [item], file=name)
-        turns = item.turns if isinstance(item, Conversation) else (item,)
-        for gold, outcome, call in zip(turns, done, asked, strict=True):
-            rows.append(_rows(gold, call, len(outcomes)))
-            outcomes.append(outcome)
-            items.append((name, gold))
+    try:
+        for name, item in (_progress(group, corpus) if progress else group):
+            asked.clear()
+            with answer_model.use(answer_model.neutral()), answer.observe(seen):
+                done = evaluate(assistant, [item], file=name)
+            turns = item.turns if isinstance(item, Conversation) else (item,)
+            for gold, outcome, call in zip(turns, done, asked, strict=True):
+                rows.append(_rows(gold, call, len(outcomes)))
+                outcomes.append(outcome)
+                items.append((name, gold))
+    finally:
+        assistant.close()  # the worker indexes the next folder: no thread left polling this one
     return rows, outcomes, items
 
 

@@ -54,7 +54,7 @@ from .tables import CHOSEN_PARTS
 # row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
 # heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one; 35: a figure
 # after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year).
-FACTS_VERSION = 35
+FACTS_VERSION = 36
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

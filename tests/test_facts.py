@@ -527,3 +527,12 @@ def test_a_two_year_report_lists_both_years_after_fen_bie():
     first, second = one(facts, "2691名"), one(facts, "2834名")
     assert (first.indicator, first.year) == (second.indicator, 2023) and second.year == 2024
     assert one(facts, "2800名").year == 2024 and one(facts, "101.2%").year == 2024  # 和 lists them too
+
+
+def test_a_briefs_bracketed_parts_date_the_sections_under_them():
+    """Blind set 45's 巢湖 brief, dated 2025-06: "【年度回顾】2024年…" over last year's figures, "【进度通报】2025年1—5月…"
+    over this year's; its sections name no year of their own."""
+    facts = extract_facts(doc("【年度回顾】2024年团市委重点工作完成情况", "一、团员发展。全年新发展团员1,241名,其中亚父街道162名。",
+                              "【进度通报】2025年1—5月重点工作进展", "一、1—5月全市新发展团员583名,其中亚父街道96名。",
+                              title="巢湖市团市委工作简报", date="2025-06-06", source="chaohu.txt"))
+    assert one(facts, "1,241名").year == 2024 and one(facts, "583名").year == 2025

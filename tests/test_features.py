@@ -499,3 +499,13 @@ def test_a_level_where_a_change_is_asked_is_flagged():
     asked = unmet("截至2024年底迎泽注册青年志愿者多少,比上年底增加多少?")
     assert asked["16.24万名"] == 1.0 and asked["1.48万名"] == 0.0
     assert unmet("截至2024年底迎泽注册青年志愿者多少?")["16.24万名"] == 0.0
+
+
+def test_a_span_from_the_years_start_is_no_single_quarter():
+    """Blind set 44's 万柏林: "前三季度新发展团员多少名?" of "1至9月,全区新发展团员1736名" and "三季度发展471名", both
+    ending in September."""
+    assert signals.quarter_fit("万柏林2025年前三季度新发展团员多少名？", "分季度看,一季度发展402名,二季度发展863名,三季度发展")[
+        "quarter_misfit"] == 1.0
+    assert signals.quarter_fit("万柏林2025年前三季度新发展团员多少名？", "1至9月,全区新发展团员")["quarter_misfit"] == 0.0
+    assert signals.quarter_fit("三季度发展了多少团员？", "1至9月,全区新发展团员")["quarter_misfit"] == 1.0
+    assert signals.quarter_fit("2024年发展了多少团员？", "三季度发展") == {}

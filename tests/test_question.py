@@ -160,7 +160,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     as a class: 第几年 asks a year's ordinal (连续第三年), not a rank's 名. Blind set 42 brought 1, left as it is: pupils a
     campaign reached counted per attendance (护苗活动覆盖中小学生…万人次), as the night school's above. Blind set 43
     brought 2, one read as a class: how far a rank moved is in 位 (排名比上年变了多少); left:
-    medals a campaign awarded asked in 个 and counted in 名 (红领巾奖章四星章)."""
+    medals a campaign awarded asked in 个 and counted in 名 (红领巾奖章四星章). Blind sets 44 and 45 brought 3, read as
+    classes: 种 before 植 is no measure word and households (种植户) are counted in 户, 经营主体 are things, patrols are
+    counted as times."""
     import json
     from pathlib import Path
 

@@ -546,15 +546,13 @@ def test_a_place_is_answered_from_its_own_report_and_a_county_from_its_whole(tmp
     picked = []
 
     def keep(question, found, finalise):
-        _, _, scores = answer_model.current().decide([c.features for c in found], [c.value for c in found])
-        ranked = sorted(zip(scores, (c.value for c in found), (c.passage.paragraph for c in found)), reverse=True)
-        picked.append([(value, n) for _, value, n in ranked[:2]])
+        picked.append([(c.value, c.passage.paragraph) for c in found])
 
     with answer.observe(keep):
         whole = ask("互助县注册志愿者一共多少名?")
-    # The county's own paragraph reaches the candidates and is among the two the model ranks first (a near tie with a
-    # town's "塘川镇:…注册志愿者1160名" after blind set 43's retraining); what is said is never a town's figure: the
-    # county's, or a refusal (the learned confidence, ~0.23 against a threshold of 0.34 on this two-report base).
+    # The county's own paragraph reaches the candidates; what is said is never a town's figure: the county's, or a
+    # refusal. (The choice among them is the learned model's: after blind sets 43-45 joined it ranks two towns'
+    # "…注册志愿者1160名" above the county's on this two-report base, and refuses, its confidence under the threshold.)
     assert ("14980名", 1) in picked[0] and whole.value in ("14980名", "")
     assert ask("互助威远镇青年之家几个").value == "4个"
 

@@ -65,3 +65,14 @@ def test_a_rankings_change_is_its_column_of_the_row_named_without_its_city_suffi
 
     assert asked("吴忠排名较上年变化") == "↑1" and asked("银川市的排名较上年有什么变化？") == "持平"
     assert asked("固原排名升降情况") == "↓1" and asked("吴忠综合得分排名") is None  # no change asked
+
+
+def test_a_rankings_change_headed_较上年():
+    """Blind set 45's 通报 heads the change column 较上年 (上升2位, 持平)."""
+    lines = ["表1 2024年度综合考核排名", "| 排名 | 单位 | 综合得分 | 较上年 |", "|---|---|---|---|", "| 1 | 蜀山区 | 97.2 | 上升1位 |",
+             "| 2 | 包河区 | 96.5 | 下降1位 |", "| 3 | 高新区 | 95.8 | 上升2位 |"]
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines[1:], 0), lines[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-26", paragraph=4,
+                              text=texts[4], score=0.9)
+    found = table_cell.answer("高新区名次比上年有什么变化？", [passage], lambda d, n: texts.get(n, ""))
+    assert found.value == "上升2位"

@@ -213,6 +213,8 @@ def _generated(question: Question, env: Env, paragraph_text=None):
     number, reporter = _header_asked(question)
     # "海淀团区委书记是谁?": the speaker line under a report's title names its own 书记 ("共青团北京市海淀区委员会书记 林晓彤")
     role = roles[-1].group() if question.kind == "person" and (roles := list(ROLE.finditer(question.text))) else ""
+    if question.kind == "person" and question.english:  # "Who is the Youth League secretary of Shushan District?"
+        role = next((said for pattern, said in _ENGLISH_ROLES[:2] if re.search(pattern, question.text.lower())), role)
     meeting = question.kind in ("name", "entity") and bool(_ASKS_MEETING.search(question.text))
     headed = set() if paragraph_text and (number or reporter or role or meeting) else None
     for rank, passage in enumerate(env.passages):

@@ -24,7 +24,7 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 
 # 家(?!庭): "多少家庭困难学生" counts students, not households.
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
-                        r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
+                        r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
 _THING_AFTER = r"(?!之|号|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
@@ -51,10 +51,11 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
 # A rank asked: 第三名, 第2位.
 # a position, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43)
+_HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少|(?:排名|名次|位次)[^,,。]{0,6}?(?:变|升|降|进|退|提)[^,,。]{0,4}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
 _NTH_YEAR = re.compile(r"第几\s*年")
-_THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"
+_THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
@@ -72,7 +73,7 @@ _NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
-    (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?)\b"), EVENTS),
+    (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid)\b"), EVENTS),
     (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
 )
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
@@ -89,6 +90,8 @@ def units(q: str, english: bool = False) -> frozenset:
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
+    if _HOUSEHOLDS.search(q):  # "带动多少种植户增收": households, counted in 户
+        return frozenset({"户"})
     if _NTH_YEAR.search(q):  # "连续第几年位列第一?": the year's ordinal, 第三年
         return frozenset({"年"})
     if _RANK.search(q):

@@ -23,8 +23,8 @@ from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
 from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
-from .signals import (NEAR, distance, heading_months, in_order, items_named, month_at_value, months_asked, unit_fit,
-                      years_of)
+from .signals import (NEAR, distance, heading_months, in_order, items_named, month_at_value, months_asked, quarter_fit,
+                      unit_fit, years_of)
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
@@ -119,6 +119,8 @@ FEATURES: tuple[str, ...] = (
                                                            # the value in its sentence ("截至7月20日,…") is it / another
                                                            # (else its heading's, its paragraph's, the title's)
     "month_unsaid",                                        # ... none of those names one: a year's figure for 一季度
+    "quarter_misfit",                                      # 前三季度/上半年 asked and the value's nearest period word is
+                                                           # one quarter (三季度发展471名), or the reverse
     "docdate_misfit",                                      # the report's own date, where the passage names another year
                                                            # ("2022年,…入选试点" asked 哪一年: 2022, not the report's)
     "honour", "honour_misfit",                             # the value's clause counts an honour (表彰…优秀共青团员五十名,
@@ -446,6 +448,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank), text[:begin],
                             env.passages[rank].title)
     found |= _place_at_value(env, rank, begin, at)
+    found |= quarter_fit(q.text, text[begin:at])
     found |= _school_at_value(env, text[begin:at])
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)

@@ -45,7 +45,8 @@ SECTION = re.compile(r"[一二三四五六七八九十]{1,3}[、.][^。;;]{1,30}
 
 # A part above the numbered sections: "第二部分  2025年工作要点", "下篇 2025年工作安排". Its sections ("一、强化思想引领")
 # name no year of their own: what stands under them is the part's year's (blind set 39: a summary with next year's 要点).
-PART = re.compile(r"(?:第[一二三四五六七八九十]{1,3}(?:部分|篇)|[上下]篇)\s*[^。;;,,]{0,30}")
+# A brief's bracketed part ("【年度回顾】2024年团市委重点工作完成情况", "【进度通报】2025年1—5月重点工作进展") alike.
+PART = re.compile(r"(?:第[一二三四五六七八九十]{1,3}(?:部分|篇)|[上下]篇|【[^】]{1,10}】)\s*[^。;;,,]{0,30}")
 
 
 def part_heading(paragraph: str) -> bool:

@@ -168,6 +168,23 @@ def month_at_value(asked: frozenset[int], before: str, heading=None, paragraph: 
     return {"month_fit": float(named[0] in asked), "month_misfit": float(named[0] not in asked)}
 
 
+# A span from the year's start (前三季度, 上半年, 1至9月) or one quarter after the first (三季度): both end in month 9,
+# and a 季度通报 gives both ("1至9月,全区新发展团员1736名" then "三季度发展471名").
+_FROM_START = re.compile(r"前[二三两]季度|[上下]半年|1\s*[至到—\-~]\s*\d{1,2}\s*月|前\d{1,2}个月|截至\s*\d{1,2}\s*月|"
+                         r"\bfirst (?:three quarters|half)\b", re.I)
+_ONE_QUARTER = re.compile(r"(?<![前第一])(?:第?[二三四]季度)|\b(?:second|third|fourth) quarter\b|\bQ[234]\b", re.I)
+
+
+def quarter_fit(question: str, before: str) -> dict:
+    """A span from the year's start asked and the value's nearest period word is one quarter, or the reverse."""
+    asked = "span" if _FROM_START.search(question) else "quarter" if _ONE_QUARTER.search(question) else ""
+    if not asked:
+        return {}
+    spans, quarters = list(_FROM_START.finditer(before)), list(_ONE_QUARTER.finditer(before))
+    last = max([(m.end(), "span") for m in spans] + [(m.end(), "quarter") for m in quarters], default=(0, ""))[1]
+    return {"quarter_misfit": float(bool(last) and last != asked)}
+
+
 def distance(hits, start: int, end: int) -> float:
     """Characters from the value to the nearest whole question term in the paragraph, / FAR, capped at 1."""
     gaps = (start - b if b <= start else a - end if a >= end else 0 for a, b in hits)

@@ -21,7 +21,7 @@ _ASKS = (
     (re.compile(r"哪个(?:学部|学院|院系|单位|部门)|(?:学部|学院|院系|单位|部门)负责"), re.compile(r"学部|学院|院系|单位|部门")),
     # "石嘴山排名较上年变化", "排名有什么变化": the ranking's change column (↑1, 持平, 前进一位), no figure near it
     (re.compile(r"排名[^,,。]{0,7}变化|名次[^,,。]{0,7}变化|排名(?:是)?(?:上升|下降|升|降|进|退)|升降"),
-     re.compile(r"排名变化|名次变化|位次变化|升降")),
+     re.compile(r"排名变化|名次变化|位次变化|升降|^较上年$")),
 )
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")

@@ -119,8 +119,8 @@ def test_a_position_asked_as_keywords_and_a_table_the_question_names_below_the_t
 
 def test_a_position_written_in_two_numerals():
     """第十三名 had been read as no position at all (blind set 43's 13 districts and counties)."""
-    assert table_rank._position("考核第十三名是哪里？") == 13
-    assert table_rank._position("排名第十一的是哪个区？") == 11
+    assert table_rank.position_of("考核第十三名是哪里？") == 13
+    assert table_rank.position_of("排名第十一的是哪个区？") == 11
     assert ask("综合评估排名第四的是哪个市县？").value == "白沙黎族自治县"
 
 

@@ -41,7 +41,7 @@ _YEARS_SUM = re.compile(r"[两三几]年[^,,。??]{0,8}?共(?!青团)")  # "2023
 # A change over years: "每年…多少" is a rate and "下降了多少" one figure, both single-report questions; so is
 # "历年累计资助多少" (the running total over the years).
 # A bare 几年 counts years ("连续几年保持全省首位"); 这几年/两年 span them.
-_CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|(?<!哪)(?:[这近][两几]|两)年(?!来|以来|内|间)|历次|变化|趋势|走势|前后|"
+_CHANGE = re.compile(r"历年(?!累计|来|以来|共|总)|逐年|各年|(?<!哪)(?:[这近][两几]|两)年(?!来|以来|内|间)|历次|变化|趋势|走势|(?<!五四|春节|国庆|暑期|寒假|暑假|开学|假期|元旦|五一|七一|节日)前后|"
                      r"(?:怎么|怎样|如何)(?:一路)?(?:变|增长|增加|减少|下降)")
 # Two years as the ends of one span a figure accumulated over ("自2006年实施以来共筹集", "从2016年开始到2020年总共"):
 # one figure, not two; unless each year's is asked ("累计数量2023年、2024年分别是多少"). A sum of years named

@@ -14,7 +14,7 @@ from ingest.schema import Answer, Citation
 
 from .localities import COLLEGE, TOWN
 from .numbers import find_quantities
-from .table_rank import _position
+from .table_rank import position_of
 
 # The part asked which one of: 哪个街道, 哪个乡镇, 哪个县(市、区), 哪个学院.
 _WHICH_PART = re.compile(r"哪(?:个|一个|家)?(?P<part>街道|乡镇|镇街|街镇|镇|乡|县区|区县|县市区|县|区|学院|学部|社区)")
@@ -38,7 +38,7 @@ def answer(question: str, terms, passages, paragraph_text=None) -> Answer | None
     such parts of what the question counts. terms: the question's content words; paragraph_text(doc_id, n): the
     paragraph before a list may say what it counts ("1至9月,全区新发展团员1736名。" then "分单位看,千峰街道312名、…")."""
     which = _WHICH_PART.search(question) or _AMONG_PARTS.search(question)
-    nth = _position(question)
+    nth = position_of(question)
     if not which or nth not in ("most", "least"):
         return None
     kinds = _KINDS[which["part"]]

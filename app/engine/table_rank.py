@@ -53,7 +53,7 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
     question's words in Chinese (an English question's glossary terms), which a caption is compared with too."""
     if not _WHICH.search(question):
         return None
-    nth = _position(question)
+    nth = position_of(question)
     if nth is None:
         return None
     for i, p in enumerate(passages):
@@ -97,10 +97,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def positional(question: str) -> bool:
     """A position is asked (第五名, the last, "ranked first"), not a superlative of a column."""
-    return _position(question) not in (None, "most", "least")
+    return position_of(question) not in (None, "most", "least")
 
 
-def _position(question: str):
+def position_of(question: str):
     """'most', 'least', 'last', an int position (negative from the end: 倒数第二 -2), or None."""
     if _LAST.search(question):
         return "last"

@@ -53,8 +53,10 @@ from .tables import CHOSEN_PARTS
 # counts its row's label ("新发展团员2024年完成7,152名": 新发展团员, not 完成), its 完成 column a result; 30: the 合计
 # row of a table of chosen parts (重点街道(镇), 部分区县) is no place's; 31: a section naming no year under a part
 # heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one; 35: a figure
-# after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year).
-FACTS_VERSION = 36
+# after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year); 36: a
+# brief's bracketed part (【年度回顾】2024年…) dates the sections under it; 37: a news title's "2024年度综合考评…" dates
+# its figures (都江堰's page of 2025).
+FACTS_VERSION = 37
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -437,5 +439,5 @@ def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tupl
         (int(account.group(1)) if account and not _AWARD_TITLE.search(doc.title) else dated)
 
 
-_ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据|考核|工作)")  # 2024年度…考核结果的通报, 昌平团区委2024年工作交出青春答卷
+_ACCOUNT_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。]{0,20}?(?:情况|统计|数据|考核|考评|测评|评估|工作)")  # 2024年度…考核结果的通报, 昌平团区委2024年工作交出青春答卷
 _AWARD_TITLE = re.compile(r"荣获|获评|表彰|授予|先进")

@@ -883,6 +883,22 @@ def test_a_years_figure_comes_from_its_own_report_before_a_later_one_restating_i
     assert not _restated(fact("全年新发展团员1842名,比上年增加126名。"))
 
 
+def test_a_figure_a_citys_table_repeats_is_cited_from_the_places_own_report():
+    """Blind sets 45 and 46: the compare's figures had come from the 通报's rows; the place's own report states the
+    same figure, worded otherwise (发展团员 for 新发展团员) or more exactly (24.68万名 for the table's 24.7万名)."""
+    from app.engine.cross import _best_per_place
+    from ingest.schema import Fact
+
+    def fact(indicator, value, figure, title):
+        return Fact(indicator, value, "名", "", figure, "武侯", 2024, "", title, title, title, "", 3, figure)
+
+    table = fact("注册青年志愿者", 247000, "24.7万名", "成都市团委关于2024年度考评结果的通报")
+    own = fact("注册志愿者", 246800, "24.68万名", "共青团成都市武侯区委员会2024年工作报告")
+    other = fact("注册志愿者", 230000, "23万名", "共青团成都市武侯区委员会2024年工作报告")
+    assert _best_per_place([(table, 0.9), (own, 0.8)], wanted="注册青年志愿者")["武侯"] is own
+    assert _best_per_place([(table, 0.9), (other, 0.8)], wanted="注册青年志愿者")["武侯"] is table  # another figure
+
+
 def test_a_change_against_the_year_before_is_one_reports_not_a_trend():
     """Blind set 28: "变化多少" read as a trend over 上饶's two reports; the 2023 report states 下降6.4% itself. A rank or a
     compare of changes stays cross."""

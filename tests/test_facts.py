@@ -536,3 +536,11 @@ def test_a_briefs_bracketed_parts_date_the_sections_under_them():
                               "【进度通报】2025年1—5月重点工作进展", "一、1—5月全市新发展团员583名,其中亚父街道96名。",
                               title="巢湖市团市委工作简报", date="2025-06-06", source="chaohu.txt"))
     assert one(facts, "1,241名").year == 2024 and one(facts, "583名").year == 2025
+
+
+def test_a_news_title_naming_a_years_assessment_dates_its_figures():
+    """Blind set 46's 都江堰 page of 2025-03 ("都江堰团市委2024年度综合考评进位三个名次"): its figures are 2024's, not the
+    page's year's (cross compared them as 2025's and cited the 通报 instead)."""
+    facts = extract_facts(doc("阵地建设方面,全市青年之家达到41个。", title="都江堰团市委2024年度综合考评进位三个名次",
+                              date="2025-03-13", source="dujiangyan.html"))
+    assert one(facts, "41个").year == 2024

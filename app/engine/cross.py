@@ -303,12 +303,21 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
         if key(f) and (key(f) not in best or order(f) > order(best[key(f)])):
             best[key(f)] = f
     for k, chosen in best.items():  # the same figure in the place's own report, worded otherwise (发展团员 for a
-        # 通报 row's 新发展团员): cited from there
+        # 通报 row's 新发展团员) or written more exactly (24.68万名 for its 24.7): cited from there
         if chosen.place and chosen.place not in chosen.title:
-            own = [f for f, _ in facts if key(f) == k and f.place in f.title and f.value == chosen.value
+            own = [f for f, _ in facts if key(f) == k and f.place in f.title and _same_figure(f, chosen)
                    and f.unit == chosen.unit and f.year == chosen.year]
             best[k] = max(own, key=order) if own else chosen
     return best
+
+
+def _same_figure(exact: Fact, rounded: Fact) -> bool:
+    """exact's value is rounded's to the places rounded writes ("24.68万名" of a table's "24.7万名")."""
+    if exact.value == rounded.value:
+        return True
+    places = len(m.group(1)) if (m := re.search(r"\.(\d+)", rounded.figure)) else 0
+    scale = 1e8 if "亿" in rounded.figure else 1e4 if "万" in rounded.figure else 1.0
+    return places < 6 and round(exact.value / scale, places) == round(rounded.value / scale, places)
 
 
 def _restated(f: Fact) -> bool:

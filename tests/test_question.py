@@ -162,7 +162,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     brought 2, one read as a class: how far a rank moved is in 位 (排名比上年变了多少); left:
     medals a campaign awarded asked in 个 and counted in 名 (红领巾奖章四星章). Blind sets 44 and 45 brought 3, read as
     classes: 种 before 植 is no measure word and households (种植户) are counted in 户, 经营主体 are things, patrols are
-    counted as times."""
+    counted as times. Blind set 46 brought 1, read as a class: the change of a thing counted ("扶持项目较上年增减多少") is
+    the thing's, not the 青年 before it."""
     import json
     from pathlib import Path
 

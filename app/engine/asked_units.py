@@ -51,6 +51,7 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
 # A rank asked: 第三名, 第2位.
 # a position, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43)
+_CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少|(?:排名|名次|位次)[^,,。]{0,6}?(?:变|升|降|进|退|提)[^,,。]{0,4}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
@@ -169,6 +170,9 @@ def _nearest(q: str) -> frozenset:
             return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
         # "就业见习岗位是多少", "青创贷扶持项目数是多少" (keywords read so): the things named last, not a rate or 贷's money
         found = found or (COUNT if _THING_ASKED.search(q, 0, m.start()) else _nearest_before(q[:m.start()]))
+        changed = _CHANGE_TAIL.sub("", q[:m.start()])  # "青年创业扶持项目较上年增减多少": the 项目's change,
+        if found == PEOPLE and changed != q[:m.start()] and _THING_ASKED.search(changed):  # not the 青年 before them
+            found = COUNT
         if found:
             return found
     elif (named := _COUNT_NAMED.search(q)) and _THING_ASKED.search(named.group(1)):

@@ -49,12 +49,13 @@ _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|培训|派了|派出|出动|入住|"
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
-# A rank asked: 第三名, 第2位.
-# a position, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43)
-_CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
-_HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
+# A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 _RANK = re.compile(r"第几|排名(?:是)?多少|排多少|(?:排名|名次|位次)[^,,。]{0,6}?(?:变|升|降|进|退|提)[^,,。]{0,4}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
+# Households counted ("带动多少种植户增收"), not people of a household (商户青年).
+_HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
+# A change asked after what is counted ("扶持项目较上年增减多少"): the thing's, whatever stands before it.
+_CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
 _NTH_YEAR = re.compile(r"第几\s*年")
 _THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it

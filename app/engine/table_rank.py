@@ -33,7 +33,6 @@ _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数|其他|其余|其它)")  # 全年: a table by quarter; 其他学院: many
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
 _HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 TABLE_ROWS = 60  # a table's rows read at most, each way from the one retrieved
 ASKED_TOP = 3  # the table must be among the best passages
 CAPTION_SHARED = 3  # … or its caption share this many two-character runs with the question, its years aside
@@ -106,7 +105,7 @@ def position_of(question: str):
         return "last"
     if m := _FROM_END.search(question):
         n = m.group(1)
-        return -(int(n) if n.isdigit() else _NUMERALS[n])
+        return -(int(n) if n.isdigit() else chinese_to_int(n))
     if m := _NTH.search(question):
         n = next(g for g in m.groups() if g)
         return int(n) if n.isdigit() else _ENGLISH_NTH.get(n.lower()) or chinese_to_int(n)  # 第十三名

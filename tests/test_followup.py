@@ -645,3 +645,36 @@ def test_this_team_is_the_team_named_before_or_the_one_the_answer_named():
     assert condense("这个团队去了哪里？", [("汾河上游生态守护实践团的指导老师是谁？", "乔晓峰。")]) == "汾河上游生态守护实践团去了哪里?"
     assert condense("这个团队的指导老师是谁？", [("哪个团队获得了全国优秀团队？", "“红烛”支教团队。原文:…")]) == \
         "“红烛”支教团队指导老师是谁?"
+
+
+def test_a_project_asked_of_carries_through_roles_grades_and_it():
+    """CV (fu34-04, fu46-07): after "负责人是谁?" was asked of a named project, "哪个学院的?", "指导教师呢?" and "它…" stay
+    with that project; "那二等奖呢?" two turns after the grade swaps it in the question that named one; "负责人呢?"
+    after a project's answer asks who (the scope carries)."""
+    asked = "内蒙古大学获得第十八届挑战杯全国一等奖的是什么项目?"
+    row = "奖项为第十八届“挑战杯”全国大学生课外学术科技作品竞赛一等奖,项目名称为蒙古高原典型草原碳汇研究,学院为生态与环境学院。"
+    history = [(asked, row), ("负责人是谁?", "阿拉腾其其格。")]
+    assert condense("哪个学院的?", history) == "内蒙古大学“蒙古高原典型草原碳汇研究”项目是哪个学院的?"
+    assert condense("指导教师呢?", history) == "内蒙古大学“蒙古高原典型草原碳汇研究”项目的指导教师是谁?"
+    assert condense("它拿了几等奖?", history) == "内蒙古大学“蒙古高原典型草原碳汇研究”项目拿了几等奖?"
+    history.append(("哪个学院的?", "生态与环境学院。"))
+    assert condense("那二等奖呢?", history) == "内蒙古大学获得第十八届挑战杯全国二等奖的是什么项目?"
+    second = "奖项为二等奖,项目名称为牧区政务智能问答系统,学院为计算机学院,负责人为王宇航。"
+    assert condense("负责人呢?", [(asked, second)]) == "内蒙古大学“牧区政务智能问答系统”项目的负责人是谁?"
+    # a role beside the one asked, without a project: the role swapped where the question named one
+    assert condense("指导老师呢?", [("青海大学挑战杯特等奖项目负责人是谁?", "覃昕玥。")]) == "青海大学挑战杯特等奖指导老师是谁?"
+
+
+def test_an_honour_named_alone_asks_who_won_it():
+    """CV (fu40-05): "那中国大学生自强之星呢?" two turns after "…谁获得了宁夏青年五四奖章?" asks who won that honour; the
+    place inside its name (中国) is not a scope."""
+    history = [("宁夏大学谁获得了宁夏青年五四奖章?", "杨晨曦。"), ("什么时候授予的?", "2024年5月。")]
+    assert condense("那中国大学生自强之星呢?", history) == "宁夏大学谁获得了中国大学生自强之星?"
+
+
+def test_a_place_and_a_time_named_together_and_a_year_end_swapped_for_a_month():
+    """CV (fu44-09): "万柏林到2025年9月底呢?" after 杏花岭's 截至2024年底 figure swaps the district and the time; the year of
+    "截至2024年底" stays a year ("2024年9月底", not "20249月底")."""
+    history = [("截至2024年底杏花岭注册青年志愿者多少?", "15.7万名。")]
+    assert condense("万柏林到2025年9月底呢？", history) == "2025年9月底万柏林注册青年志愿者多少?"
+    assert condense("9月底呢？", history) == "2024年9月底杏花岭注册青年志愿者多少?"

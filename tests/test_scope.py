@@ -17,7 +17,8 @@ def place(name: str) -> scope.Place:
 
 
 @pytest.mark.parametrize("full, short", [("陕西省", "陕西"), ("铜川市", "铜川"), ("宁夏回族自治区", "宁夏"),
-                                         ("湘西土家族苗族自治州", "湘西"), ("新疆维吾尔自治区", "新疆")])
+                                         ("湘西土家族苗族自治州", "湘西"), ("新疆维吾尔自治区", "新疆"),
+                                         ("神农架林区", "神农架"), ("万柏林区", "万柏林")])  # 林区 ends one name only
 def test_full_and_short_names_are_one_place(full, short):
     assert place(full) == place(short) and place(full).name == full and place(full).short == short
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .followup_answer import RANKED, named_by_answer, of_winner
+from .followup_answer import RANKED, WHO_WON, named_by_answer, of_winner
 from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, measured, rate_of, ranked_parts, targeted
 from .localities import ZONES, schools
 from .people import ROLE
@@ -109,8 +109,10 @@ def _antecedent(question: str, previous: str, earlier: list[str]) -> str:
     """The earlier question an ask naming nothing counted takes its thing from: the last one counting with the same
     measure word. "明年计划搞多少场?" after "…交流活动搞了几场?" and "参与的青少年有多少人次?" plans the activities' 场,
     not the 人次 of the turn just before. A position alone ("第二名呢?") swaps the last position asked."""
-    if (focus := _focus(question)) is not None and _POSITION.fullmatch(focus) and not _POSITION.search(previous):
-        return next((text for text in reversed(earlier) if _POSITION.search(text)), previous)
+    focus = _focus(question)
+    for kind in (_POSITION, _GRADE, WHO_WON):  # "那二等奖呢?", "那中国大学生自强之星呢?" after turns on the project
+        if focus is not None and _FOCUS_OF[kind].fullmatch(focus) and not kind.search(previous):
+            return next((text for text in reversed(earlier) if kind.search(text)), previous)
     unit = _measure(question)
     bare = _RELATIVE_WORDS.sub("", YEAR_WORDS.sub("", question)).strip()
     if unit is None or _measure(previous) in (None, unit) or not (
@@ -341,7 +343,15 @@ _RUNNING = re.compile(r"自?(?:19|20)\d{2}\s*年[^,,。]{0,6}?以来|(?<!\d)(?:[
                       r"(?:累计|共计|合计)?|累计|以来")
 
 
+# An honour named alone, asked of after "…谁获得了宁夏青年五四奖章?": who won that one instead.
+_HONOUR = re.compile(r"[\u4e00-\u9fff“”]{2,24}?(?:之星|奖章|称号|标兵|先进个人|先进集体|优秀(?:共青)?团(?:员|干部)|"
+                     r"五四红旗团(?:委|支部))")
+_FOCUS_OF = {_POSITION: _POSITION, _GRADE: _GRADE, WHO_WON: _HONOUR}
+
+
 def _swap(previous: str, focus: str) -> str:
+    if _HONOUR.fullmatch(focus) and (won := WHO_WON.search(previous)):  # an honour's own name may hold a place
+        return previous[:won.start("award")] + focus + previous[won.end("award"):]
     named = scope.of_text(focus)
     text = previous
     if _ONE_YEAR.search(focus):  # "2025年当年呢?" after a five-year total: that year's own figure
@@ -390,10 +400,13 @@ def _swap(previous: str, focus: str) -> str:
     return swap_subject(text, rest) if rest else text
 
 
+_ROLE_PHRASE = re.compile(rf"(?:指导|项目|带队|团队)?(?:{ROLE.pattern})")  # "指导教师呢?" after "…项目的负责人是谁?"
+
+
 def _role_swapped(text: str, rest: str) -> str | None:
     """The previous question with its role swapped for the one named ("团市委书记" + 副书记 -> "团市委副书记"), when the
     focus is a role alone and the previous question asks of one; None otherwise."""
-    if not ROLE.fullmatch(rest) or not (old := ROLE.search(text)):
+    if not _ROLE_PHRASE.fullmatch(rest) or not (old := _ROLE_PHRASE.search(text)):
         return None
     return text[:old.start()] + rest + text[old.end():]
 

@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")  # a project's or a b
 _HE_SHE = re.compile(r"^(?:那|那么)?(?:[他她](?!们)|这个人|这位|此人|该人|那个人|那位)")
 _ASKED_WHO = re.compile(r"谁|哪位|\bwho\b", re.I)
 # "…谁获得了宁夏青年五四奖章?", and a turn after it asking of that award with nothing named ("什么时候授予的?").
-_WHO_WON = re.compile(r"(?:是)?谁(?:获得|荣获|获评|获|被评为|入选)了?(?P<award>[^,,??]{2,30})[??]?$")
+WHO_WON = re.compile(r"(?:是)?谁(?:获得|荣获|获评|获|被评为|入选)了?(?P<award>[^,,??]{2,30})[??]?$")
 _PERSON_ASKED = re.compile(r"^(?P<head>.*?(?P<name>[\u4e00-\u9fff]{2,3}))(?:是|的)?(?:哪个|什么|哪所|哪家)(?:学院|身份|职务|单位|专业)")
 _OF_THE_AWARD = re.compile(r"^(?:那|那么)?(?:是)?(?:什么时候|何时|哪一?年|几月|哪个月)")
 _ROLES_ASKED = ("负责人", "项目负责人", "指导老师", "指导教师", "带头人", "创始人", "领队", "队长")
@@ -40,7 +40,12 @@ _ROLES_ASKED = ("负责人", "项目负责人", "指导老师", "指导教师", 
 # "这个项目的负责人是谁?" / "负责人是谁?" after "…是哪个项目?": the project the answer named.
 _THIS_PROJECT = re.compile(r"^(?:那|那么)?(?:这个|该|这一|此)(?:项目|作品)的?")
 _BARE_WHO = re.compile(rf"^(?:那|那么)?(?:{'|'.join(_ROLES_ASKED)})(?:是谁|叫什么|是哪位)")
+# "指导教师呢?" after "…项目的负责人是谁?", "负责人呢?" after "…二等奖的是什么项目?": that project's, who is asked.
+_ROLE_THEN = re.compile(rf"^(?:那|那么)?(?P<role>{'|'.join(_ROLES_ASKED)})呢[??]?$")
+# "它在武侯青创大赛拿了几等奖?" after the project's 负责人: the project.
+_IT = re.compile(r"^(?:那|那么)?(?:它|该项目|这个项目)(?:的)?")
 _ASKED_PROJECT = re.compile(r"哪(?:个|一个|些)?(?:项目|作品)|什么项目")
+_PROJECT_ASKED_OF = re.compile(r"“[^“”]{2,40}”(?=项目)")  # a previous turn rewritten to ask of a named project
 _PROJECT_ROW = re.compile(r"项目名称为(?P<name>[^,,;;。]{2,40})")
 _FIRST_QUOTED = re.compile(r"“(?P<name>[^“”]{2,40})”")
 
@@ -58,6 +63,14 @@ def project_named(answer: str) -> str:
     return head.group(1) if head else ""
 
 
+def _project(previous: str, answer: str) -> str:
+    """The project a follow-up asks of: the one the previous question asked for (named by its answer), or the one
+    it asked of ("“…”项目的负责人是谁?", whose answer names a person)."""
+    if _ASKED_PROJECT.search(previous):
+        return project_named(answer)
+    return m.group() if (m := _PROJECT_ASKED_OF.search(previous)) else ""
+
+
 # "这个团队去了哪里?" after "…实践团的指导老师是谁?": the team the previous question named.
 _THIS_TEAM = re.compile(r"^(?:那|那么)?(?:这个|该|这支|此|这一)(?:团队|实践团|服务队|志愿服务队|队伍|宣讲团|突击队)的?")
 _TEAM = re.compile(r"(?:“[^“”]{2,30}”[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fff]{2,16}?)(?:社会实践团|实践团|志愿服务队|服务队|宣讲团|突击队|团队)")
@@ -68,16 +81,20 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
         said = answer.split("原文")[0] if _WHICH_TEAM.search(previous) else _YEARS.sub("", previous)
         if teams := _TEAM.findall(said):
             return teams[-1] + question[this.end():]
-    asked_project = bool(_ASKED_PROJECT.search(previous))
+    asked_project = bool(_ASKED_PROJECT.search(previous) or _PROJECT_ASKED_OF.search(previous))
     this = _THIS_PROJECT.match(question)
-    if (this or asked_project and (_BARE_WHO.match(question) or _WHOSE.match(question))) \
-            and (project := project_named(answer)):
+    if (this or asked_project and (_BARE_WHO.match(question) or _WHOSE.match(question) or _ROLE_THEN.match(question)
+                                   or _IT.match(question))) and (project := _project(previous, answer)):
         if this:
             return f"{project}项目的{question[this.end():]}"
         if _WHOSE.match(question):  # "哪个学院的?": "“…”项目是哪个学院的?"
             return f"{project}项目是{re.sub(r'^(?:那么|那)?是?', '', question)}"
+        if role := _ROLE_THEN.match(question):
+            return f"{project}项目的{role['role']}是谁?"
+        if it := _IT.match(question):
+            return f"{project}项目{question[it.end():]}"
         return f"{project}项目的{question}"
-    if (award := _WHO_WON.search(previous)) and _OF_THE_AWARD.match(question) and \
+    if (award := WHO_WON.search(previous)) and _OF_THE_AWARD.match(question) and \
             (head := _ANSWER_HEAD.match(answer.strip())) and 2 <= len(head.group(1)) <= 4 and surnamed(head.group(1)):
         # "什么时候授予的?" after "宁夏大学谁获得了宁夏青年五四奖章?" (杨晨曦): of that person's award
         return f"{previous[:award.start()]}{head.group(1)}{award['award']}{question}"

@@ -355,7 +355,7 @@ def programmes_of(text: str, mentions) -> list[str]:
 # A time of the year a figure is as of: "截至7月", "一季度", "上半年", "全年", "年底" (a bulletin's issues, a mid-year report).
 _PART_OF_YEAR = rf"(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|末|份)?|第[一二三四1-4]季度|[1-4]季度|{HALF.pattern}|全年|年底|年末|年初)"
 WHEN = re.compile(rf"(?:截至|截止|到)?{_PART_OF_YEAR}")
-_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>{YEAR_WORD.pattern})?{_PART_OF_YEAR}")
+_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>(?:19|20)\d{{2}}(?=年[底末])|{YEAR_WORD.pattern})?{_PART_OF_YEAR}")
 
 
 def swap_when(text: str, when: str) -> str:
@@ -365,8 +365,9 @@ def swap_when(text: str, when: str) -> str:
     if old is None:
         return _inserted(text, when)
     year = old["year"] or ""
+    year += "年" * bool(year and not year.endswith("年"))  # "截至2024年底": the year before its 年底
     return text[:old.start()] + (year + when if year and not re.match(r"(?:截至|截止|到)", when) else
-                                 when.replace("截至", f"截至{year}", 1) if year else when) + text[old.end():]
+                                 re.sub(r"^(截至|截止|到)", rf"\g<1>{year}", when) if year else when) + text[old.end():]
 
 
 def _inserted(text: str, words: str) -> str:

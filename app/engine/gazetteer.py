@@ -43,7 +43,7 @@ ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet"
            "阿瓦提": "Awat|Awati", "柯坪": "Kalpin|Keping", "轮台": "Bugur|Luntai", "焉耆": "Karasahr|Yanqi",
            "塔什库尔干": "Taxkorgan|Tashkurgan", "察布查尔": "Qapqal|Chabuchaer", "霍尔果斯": "Khorgas|Horgos|Huoerguosi",
            "奎屯": "Kuytun|Kuitun", "博乐": "Bole", "伊犁": "Ili|Yili"}
-SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|林区|省|市|地区|盟|县|区|旗)$")
+SHORT = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)+自治[区州县旗]|自治[区州县旗]|特别行政区|新区|(?<=神农架)林区|省|市|地区|盟|县|区|旗)$")
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,8 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.89, "refusal_accuracy": 0.95}
+CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.89, "refusal_accuracy": 0.95,
+            "follow_up_turns_right": 0.80}  # follow-up turns: 0.826 when gated (sixth session of 2026-12-05)
 CV_MAX_FALSE_REFUSALS = 0.055
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
@@ -79,11 +80,11 @@ IN_SAMPLE_FLOOR = {"accuracy": 0.88, "citation_accuracy": 0.88, "refusal_accurac
 
 @pytest.fixture(scope="module")
 def cv(tmp_path_factory):
-    """{"cv": summary, "in_sample": summary} over all gold sets (indexes, one pass, fits: ~8-14 min on 2 cores)."""
+    """{"cv": summary} over all gold sets (indexes, one pass, the folds' fits: ~12 min on 2 cores)."""
     from app.evaluation.cv import figures
     from app.evaluation.trainset import build
 
-    return figures(build(tmp_path_factory.mktemp("train")))
+    return figures(build(tmp_path_factory.mktemp("train")), in_sample=False)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOOR))

@@ -58,6 +58,8 @@ def numbered(text: str) -> str:
 
 def _label(header: str) -> tuple[str, str]:
     """'注册志愿者(人)' -> ('注册志愿者', '人'); '2021年' -> ('2021年', ''); '综合得分' -> ('综合得分', '分')."""
+    if m := _FULL_MARKS.search(header):  # "基础团务(40分)": its full marks; the figures under it are 分
+        return header[:m.start()].strip(), "分"
     m = _UNIT.search(header) or _UNIT_NOTED.search(header)  # "注册青年志愿者(名,截至6月底)": 名, as of a date
     if m:
         return header[:m.start()].strip(), m.group(1).strip()
@@ -65,7 +67,8 @@ def _label(header: str) -> tuple[str, str]:
 
 
 _UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
-_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
+_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")
+_FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
 
 
 def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> list[str]:
@@ -93,7 +96,8 @@ def _labelled_rows(grid: list[list[tuple]]) -> list[str]:
 def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     """One line per row of a data table; caption: its caption or the paragraph just before it."""
     prefix, table_unit = caption_of(caption)
-    rows = [[(key, norm(text)) for key, text in row] for row in grid if row]
+    # a cell's own ";" ("上年第5;与莱芜区并列") is no clause break: the row's clauses are its cells
+    rows = [[(key, norm(text).replace(";", "、")) for key, text in row] for row in grid if row]
     width = max(len(r) for r in rows)
     numbers = [sum(is_number(t) for _, t in r) for r in rows]
     header = None
@@ -114,22 +118,64 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     if _ranked(rows, header):  # "排名 | 县市 | …": the row is named by its 县市, its rank one of its cells
         rows = [[r[1], r[0], *r[2:]] for r in rows]
         header = [header[1], header[0], *header[2:]]
+    groups = [""] * len(rows)  # each row's group, from a column of groups before the rows' own labels
+    if _grouped(rows, header):  # "学科类别 | 学院 | 团员…", 理工类 merged down over its 学院: the row is its 学院
+        groups = [r[0][1] if r[1][0] is not r[0][0] else "" for r in rows]
+        rows = [r[1:] for r in rows]  # a 合计 merged across both keeps its name in the second
+        header = header[1:] if header else None
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
+    # Indicators as rows ("实际发展团员(名)"), the bodies as columns (历下区 | 市中区 | …): each clause names the body
+    # first, as a report writes it ("历下区实际发展团员2,786名"), the indicator without its unit
+    bodies = [label for label, _ in (header or [])[1:] if label]
+    transposed = (row_heads and sum(bool(_label(t)[1]) for t in firsts) >= len(firsts) / 2 and len(bodies) >= 2
+                  and sum(bool(_BODY.search(b)) for b in bodies) >= 0.8 * len(bodies))
     lines = []
-    for row, unit in zip(rows, units):
+    for row, unit, group in zip(rows, units, groups):
         cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
         cells = [c for c in cells if c[2]]
         if not cells:
             continue
         head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
+        if group and _SUBTOTAL.fullmatch(head):  # "理工类 | 小计": the group's subtotal names its group
+            head, group = group + head, ""
         values = cells[1:] if head else cells
         row_unit = unit or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
+        if transposed and header:
+            indicator = _label(head)[0]
+            parts = [_join(header[j][0], _cell(("", ""), text, row_unit or table_unit)) for j, _, text in values]
+            lines.append(_opened(prefix, group, ";".join(
+                _join(p[:len(header[j][0])], indicator + p[len(header[j][0]):]) for (j, _, _), p in zip(values, parts))))
+            continue
         parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
         # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).
         line = ";".join(_join(head, p) for p in parts if p) or head
-        lines.append((f"{prefix},{line}" if prefix else line).rstrip("。;;") + "。")
+        lines.append(_opened(prefix, group, line))
     return lines
+
+
+def _opened(prefix: str, group: str, line: str) -> str:
+    lead = ",".join(t for t in (prefix, group) if t)
+    return (f"{lead},{line}" if lead else line).rstrip("。;;") + "。"
+
+
+_SUBTOTAL = re.compile(r"小计|合计|总计|计")
+# A column's label that names a body (a place, a college, an office), not a year or a measure: 历下区, 济南高新区, 合计.
+_BODY = re.compile(r"(?:区|县|市|镇|乡|街道|学院|学部|大学|旗|州|盟|团委|工委|局|中心|公司|合计|总计)$")
+
+
+def _grouped(rows: list[list[tuple]], header: list | None) -> bool:
+    """A leading column of groups (each merged down over, or repeated beside, several rows) before a column of the
+    rows' own labels: "学科类别 | 学院 | 团支部…", 理工类 over 信息科学与工程学院, 机械工程学院…; 铜川 over its
+    indicators in a long table."""
+    rows = [r for r in rows if len(r) >= 3 and r[1][0] is not r[0][0]]  # a 合计 merged across both is no member
+    if not header or len(header) < 3 or len(rows) < 4:
+        return False
+    groups = [r[0][1] for r in rows]
+    labels = [r[1][1] for r in rows]
+    return (all(g and not is_number(g) for g in groups) and len(set(groups)) <= len(rows) / 2
+            and sum(bool(t) and not is_number(t) for t in labels) >= 0.8 * len(rows)
+            and len(set(labels)) >= 0.8 * len(rows))
 
 
 def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
@@ -145,8 +191,14 @@ def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
     # each row's clause names it before every figure, words a question rarely says; but a year it names always
     # ("2024年" over 计划 | 完成 beside "2025年目标": the plan and the result are 2024's)
     own = [t if key is top_key or not text else text for (top_key, t), (key, text) in zip(top, row)]
-    return [_join(t, label) if (own.count(label) > 1 or _YEAR.fullmatch(t)) and label != t else label
-            for (_, t), label in zip(top, own)]
+    return [_join(t, label) if (own.count(label) > 1 or _YEAR.fullmatch(t) or _GENERIC.fullmatch(_label(label)[0]))
+            and label != t else label for (_, t), label in zip(top, own)]
+
+
+# A column's own label that names no thing of its own ("团员发展" over 计划 | 实际 | 完成率, "青年之家" over 总数 |
+# 其中新建): the merged label above it goes with it ("青年之家总数").
+_GENERIC = re.compile(r"(?:其中)?(?:计划|实际|完成|完成数|完成率|总数|数量|人数|个数|次数|人次|新建|新增|累计|合计|小计|目标|"
+                      r"金额|时长|服务时长|同比|增长|增幅|占比|比例|得分)")
 
 
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)

@@ -76,3 +76,16 @@ def test_a_rankings_change_headed_较上年():
                               text=texts[4], score=0.9)
     found = table_cell.answer("高新区名次比上年有什么变化？", [passage], lambda d, n: texts.get(n, ""))
     assert found.value == "上升2位"
+
+
+def test_a_rows_grade_and_its_own_rank_not_the_rank_a_remark_gives():
+    """Blind set 47 (济南's 通报): "市中的等次" is the row's 等次 cell (a figure of the row had been taken); "市中排第几"
+    its 位次 cell, not the 上年第4 its 备注 cell gives."""
+    table = ["表1 2024年度综合考评得分及位次", "| 位次 | 单位 | 总分 | 等次 | 备注 |", "| --- | --- | --- | --- | --- |",
+             "| 4 | 历城区 | 92.7 | 优秀 | 上年第3 |", "| 5 | 市中区 | 91.9 | 良好 | 上年第4 |", "| 6 | 槐荫区 | 90.8 | 良好 | 上年第5 |"]
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=3,
+                              text=texts[3], score=0.9)
+    grade = table_cell.answer("市中的等次", [passage], lambda d, n: texts.get(n, ""))
+    assert grade.value == "良好" and grade.citations[0].paragraph == 3
+    assert table_cell.answer("市中排第几", [passage], lambda d, n: texts.get(n, "")).value == "5"

@@ -132,3 +132,35 @@ def test_a_position_of_a_考评_and_a_position_alone_reach_a_ranked_table_below_
     assert table_rank.answer("2024年度全省考评第二名", [passage], paragraph_text).value == "三亚市"
     assert table_rank.answer("第三名是哪个市？", [*other, passage], paragraph_text).value == "儋州市"
     assert table_rank.answer("第三名的青创贷是多少？", [*other, passage], paragraph_text) is None
+
+
+TRANSPOSED = """表2 2024年度各单位主要指标完成情况
+| 指标 | 历下区 | 市中区 | 槐荫区 | 南部山区 | 合计 |
+| --- | --- | --- | --- | --- | --- |
+| 实际发展团员（名） | 2,786 | 2,615 | 2,188 | 486 | 8,075 |
+| 完成率 | 107.2% | 104.6% | 104.2% | 97.2% | 104.1% |
+| 青年之家（个） | 64 | 58 | 47 | 12 | 181 |"""
+
+
+def test_a_table_with_its_indicators_as_rows_ranks_its_columns():
+    """Blind set 47 (济南's 通报 表2): the bodies are the columns; "完成率最低的单位" is the body of the column whose cell
+    is lowest in the 完成率 row, the 合计 column left out, the row's paragraph cited."""
+    lines = TRANSPOSED.splitlines()
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=1,
+                              text=lines[0], score=0.9)
+    least = table_rank.answer("完成率最低的单位", [passage], lambda d, n: texts.get(n, ""))
+    assert least.value == "南部山区" and least.citations[0].paragraph == 3
+    assert table_rank.answer("实际发展团员最多的是哪个单位", [passage], lambda d, n: texts.get(n, "")).value == "历下区"
+
+
+def test_a_cell_holding_a_semicolon_keeps_the_row_one_clause_a_column():
+    """Blind set 47: a 备注 cell "上年第5;与莱芜区并列" had split its row into more clauses than the others, and the
+    table's rows were no longer read (考评第一名 refused)."""
+    table = ["表1 2024年度综合考评得分及位次", "| 位次 | 单位 | 总分 | 备注 |", "| --- | --- | --- | --- |",
+             "| 1 | 历下区 | 95.2 | 上年第2 |", "| 2 | 槐荫区 | 90.8 | 上年第5；与莱芜区并列 |", "| 3 | 天桥区 | 90.1 | 上年第8 |"]
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=1,
+                              text=table[0], score=0.9)
+    assert texts[3].endswith("槐荫区备注上年第5、与莱芜区并列。")
+    assert table_rank.answer("考评第二名是哪个单位", [passage], lambda d, n: texts.get(n, "")).value == "槐荫区"

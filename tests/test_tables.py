@@ -261,3 +261,48 @@ def test_a_column_headed_单位_of_names_is_the_rows_label_not_their_unit():
     units = ["| 指标 | 单位 | 2024年 |", "|---|---|---|", "| 新发展团员 | 名 | 2,856 |", "| 青年之家 | 个 | 74 |",
              "| 注册青年志愿者 | 万人 | 21.4 |"]
     assert "青年之家2024年74个" in row_lines(markdown_grid(units, 0), "表2 主要指标")[1]
+
+
+def _cells(rows, merged_down=0):
+    """A grid; the first `merged_down` columns' equal neighbours are one merged cell (one key), as python-docx gives."""
+    grid, above = [], None
+    for row in rows:
+        keyed = []
+        for j, text in enumerate(row):
+            same = above is not None and j < merged_down and above[j][1] == text
+            keyed.append(above[j] if same else ((keyed[-1][0] if keyed and keyed[-1][1] == text else object()), text))
+        grid.append(keyed)
+        above = keyed
+    return grid
+
+
+def test_a_column_of_groups_leaves_each_row_named_by_its_own_label():
+    """Blind set 47 (济南大学): "学科类别 | 学院 | 团员…" with 理工类 merged down over its 学院 read every row as 理工类's
+    ("理工类团员3,912名"): the row is its 学院, the group opens it, a 小计 is the group's, a 合计 across both its own."""
+    grid = _cells([["学科类别", "学院", "团支部(个)", "团员(名)"],
+                   ["理工类", "信息科学与工程学院", "68", "3,912"], ["理工类", "机械工程学院", "54", "3,105"],
+                   ["理工类", "小计", "122", "7,017"], ["人文社科类", "商学院", "62", "3,644"],
+                   ["人文社科类", "文学院", "33", "1,852"], ["合计", "合计", "217", "12,513"]], merged_down=1)
+    lines = row_lines(grid)
+    assert lines[0] == "理工类,信息科学与工程学院团支部68个;信息科学与工程学院团员3,912名。"
+    assert lines[2] == "理工类小计团支部122个;理工类小计团员7,017名。"
+    assert lines[-1] == "合计团支部217个;合计团员12,513名。"
+
+
+def test_indicators_as_rows_name_the_body_of_each_column_first_and_full_marks_are_no_unit():
+    """Blind set 47 (济南's 通报): 表2 has the indicators as rows and the 15 bodies as columns; each clause reads as a
+    report writes it ("历下区实际发展团员2,786名"). 表1's "基础团务(40分)" is the part's full marks, not a unit "40分"."""
+    grid = _cells([["指标", "历下区", "市中区", "合计"], ["实际发展团员(名)", "2,786", "2,615", "5,401"],
+                   ["完成率", "107.2%", "104.6%", "105.9%"]])
+    assert row_lines(grid) == ["历下区实际发展团员2,786名;市中区实际发展团员2,615名;合计实际发展团员5,401名。",
+                               "历下区完成率107.2%;市中区完成率104.6%;合计完成率105.9%。"]
+    scores = _cells([["单位", "基础团务(40分)", "总分"], ["历下区", "38.6", "95.2"], ["市中区", "37.9", "91.9"]])
+    assert row_lines(scores)[0] == "历下区基础团务38.6分;历下区总分95.2分。"
+
+
+def test_a_merged_label_goes_with_a_column_label_that_names_no_thing():
+    """Blind set 47 (历下): "团员发展" over 计划 | 实际, "青年之家" over 总数: the columns read "团员发展计划", "青年之家总数"
+    (they had lost the thing they count); a label naming its own thing stays alone (新发展团员(名) under 2024年完成情况)."""
+    grid = _cells([["街道", "团员发展", "团员发展", "青年之家"], ["街道", "计划", "实际", "总数"],
+                   ["解放路街道", "210", "226", "5"], ["千佛山街道", "175", "191", "4"]], merged_down=1)
+    assert row_lines(grid)[0] == "解放路街道团员发展计划210;解放路街道团员发展实际226;解放路街道青年之家总数5。"

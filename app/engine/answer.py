@@ -112,7 +112,8 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
         return ranked  # a row first, last or at a position of one table: worked out from its rows
     if not question.english and (listed := list_rank.answer(question.text, question.terms, passages, paragraph_text)):
         return listed  # a part first or last of those one sentence lists ("柳巷街道286名、老军营街道265名、…")
-    if paragraph_text and not question.english and not re.search(r"多少|几", question.text) and \
+    if paragraph_text and not question.english and \
+            (not re.search(r"多少|几", question.text) or table_cell.RANK_ASKED.search(question.text)) and \
             (cell := table_cell.answer(question.text, passages, paragraph_text)):
         return cell  # a text cell of the row the question names: its 实践地点, 负责人
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause

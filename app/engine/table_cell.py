@@ -13,6 +13,8 @@ from ingest.schema import Answer, Citation
 
 from .table_rank import ASKED_TOP, Row, _prefix, _table, cells_of
 
+# A row's own place in the ranking asked ("市中排第几", "位次是多少"): the rank column, not a 上年第4 in its 备注.
+RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)")
 # The question's words for a column -> the column labels that answer them.
 _ASKS = (
     (re.compile(r"哪里|在哪|何地|什么地方|哪个地方|去了哪|地点"), re.compile(r"地点|地区|地方|服务地|实践地|地址|服务县")),
@@ -22,6 +24,8 @@ _ASKS = (
     # "石嘴山排名较上年变化", "排名有什么变化": the ranking's change column (↑1, 持平, 前进一位), no figure near it
     (re.compile(r"排名[^,,。]{0,7}变化|名次[^,,。]{0,7}变化|排名(?:是)?(?:上升|下降|升|降|进|退)|升降"),
      re.compile(r"排名变化|名次变化|位次变化|升降|^较上年$")),
+    (re.compile(r"等次|等级|档次|评级|评定"), re.compile(r"等次|等级|档次|评级|评定")),  # 优秀 / 良好 / 合格
+    (RANK_ASKED, re.compile(r"^(?:全[市省州区县]|综合|考评|考核)?(?:排名|名次|位次|排序)$")),  # "市中排第几": its own column
 )
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")

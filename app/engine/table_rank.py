@@ -76,7 +76,7 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
 
 # A position and its which-word, nothing else: "第九名是哪个县?" names no table, the first ranked one answers.
 _ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的|是)?"
-                            r"(?:哪[个一里家所位]?[\u4e00-\u9fff]?|谁)?[?？]?$")
+                            r"(?:哪[个一里家所位]?[\u4e00-\u9fff]{0,2}|谁)?[?？]?$")
 
 
 def _bare_floor(question: str) -> int:
@@ -157,6 +157,8 @@ def cells_of(text: str, prefix: str) -> list[str]:
 def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     """Each row's head and labelled cells: a label is what stands before a value in the same column of every row."""
     split = [(n, t, cells_of(t, prefix)) for n, t in texts]
+    if by_column := _by_column(split):
+        return by_column
     widths = {len(clauses) for _, _, clauses in split}
     if len(widths) != 1:
         return []
@@ -177,6 +179,24 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
             if m and clause.startswith(head):
                 cells[clause[len(head):m.start()]] = (parse_quantity(clause[m.start():]).value, clause)
         rows.append(Row(n, text, head, cells))
+    return rows
+
+
+def _by_column(split: list[tuple[int, str, list[str]]]) -> list[Row]:
+    """A table with its indicators as rows and its bodies as columns ("历下区实际发展团员2,786名;市中区实际发展团员
+    2,615名;…", ingest/tables.py): a Row per body and indicator, the indicator its one cell; [] for any other table.
+    Every line's clauses end with its indicator and share no start."""
+    rows = []
+    for n, text, clauses in split:
+        stems = [_VALUE.sub("", c) for c in clauses]
+        indicator = os.path.commonprefix([s[::-1] for s in stems])[::-1]
+        if len(clauses) < 3 or len(indicator) < 2 or len(os.path.commonprefix(stems)) >= 2 or \
+                any(len(s) <= len(indicator) for s in stems):
+            return []
+        for stem, clause in zip(stems, clauses):
+            body = stem[:-len(indicator)]
+            if (m := _VALUE.search(clause)) and not _TOTAL_ROW.match(body):
+                rows.append(Row(n, text, body, {indicator: (parse_quantity(clause[m.start():]).value, clause)}))
     return rows
 
 

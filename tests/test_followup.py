@@ -678,3 +678,16 @@ def test_a_place_and_a_time_named_together_and_a_year_end_swapped_for_a_month():
     history = [("截至2024年底杏花岭注册青年志愿者多少?", "15.7万名。")]
     assert condense("万柏林到2025年9月底呢？", history) == "2025年9月底万柏林注册青年志愿者多少?"
     assert condense("9月底呢？", history) == "2024年9月底杏花岭注册青年志愿者多少?"
+
+
+def test_blind_set_47s_follow_ups():
+    """"第二呢?" keeps the 名 of the position it swaps (考评第二 is no position table_rank reads); "表1里2023年呢?" asks the
+    same figure of another year, not of a thing named 表1里; a town and a time named together; a target after a
+    which-question is its own words, scoped ("没完成计划" is no programme); a time in brackets after 呢."""
+    first = [("济南2024年度区县和功能区共青团考评第一名是哪里？", "历下区。")]
+    assert condense("第二呢？", first) == "济南2024年度区县和功能区共青团考评第二名是哪里?"
+    assert condense("表1里2023年呢？", [("章丘截至2024年底注册志愿者多少？", "17.86万名。")]) == "章丘截至2023年底注册志愿者多少?"
+    assert condense("玫瑰镇一季度呢？", [("平阴2025年一季度发展了多少团员？", "168名。")]) == "平阴玫瑰镇2025年一季度发展了多少团员?"
+    which = [("历下区2024年发展了多少团员？", "2786名。"), ("哪个街道没完成计划？", "龙洞街道。")]
+    assert condense("明年全区要发展多少？", which) == "历下2025年全区要发展多少?"
+    assert condense("全市合计呢（2024年底）？", [("截至2024年底历城注册志愿者多少？", "23.46万名。")]).endswith("全市合计是多少?")

@@ -79,6 +79,7 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> 
     """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope."""
     standalone, answer, earlier, said_to = "", "", [], []
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
+    question = _LATE_WHEN.sub(r"(\1)呢\2", normalise_query(question))  # "全市合计呢(2024年底)?": the time is part of the focus
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
         asked = named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
         standalone, answer = _step(asked, _antecedent(asked, standalone, earlier))[0][:_TURN_CHARS], said
@@ -149,7 +150,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     own = scope.of_text(question)
     focus = _focus(question)
     if focus is not None and _POSITION.fullmatch(focus) and (at := _POSITION.search(previous)):
-        return previous[:at.start()] + focus + previous[at.end():], True  # "第二名呢?" after "…考核第一名是哪个区?"
+        kept = at.group()[-1] if at.group()[-1] in "名位" and focus[-1] not in "名位" else ""  # "第二呢?": 第二名
+        return previous[:at.start()] + focus + kept + previous[at.end():], True  # "第二名呢?" after "…第一名是哪个区?"
     if focus is not None and _OF_FIGURE.match(f"{focus}多少?"):  # "占比呢?": of the figure just asked
         return f"{previous.rstrip('??')},{focus}多少?", True
     if focus is None and (bare := _BARE_ASK.match(question)) and _OF_TARGET.fullmatch(bare["focus"]):
@@ -196,7 +198,10 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         year = before[0] + _RELATIVE[relative.group().lower()]
         question = question[:relative.start()] + f"{year}年" + question[relative.end():]
         own = scope.of_text(question)
-    if target := _TARGET.match(YEAR_WORDS.sub("", question).strip()):  # "明年计划多少?": the thing asked before
+    if (target := _TARGET.match(YEAR_WORDS.sub("", question).strip())) and _WHICH.search(previous):
+        # "明年全区要发展多少?" after "哪个街道没完成计划?": nothing counted to set a target for; its own words, scoped
+        return inherit(question, previous, own, of_whole=True), True
+    if target:  # "明年计划多少?": the thing asked before
         # "2023年的总结里给2024年定的目标是多少?": the target is for the year named last (the report's is the first)
         year = own.years[-1] if target["report"] and own.years else own.years[0] if own.years else None
         text = swap_year(previous, year) if year else previous
@@ -349,7 +354,15 @@ _HONOUR = re.compile(r"[\u4e00-\u9fff“”]{2,24}?(?:之星|奖章|称号|标�
 _FOCUS_OF = {_POSITION: _POSITION, _GRADE: _GRADE, WHO_WON: _HONOUR}
 
 
+_WHICH = re.compile(r"哪(?:个|一个|些|里|家|所)")
+_LATE_WHEN = re.compile(r"呢\s*[((]([^()()]{2,12})[))]\s*([??]?)$")
+_TABLE_NAMED = re.compile(r"^(?:在)?表\s*\d+(?:里|中|内)?的?")  # "表1里2023年呢?": the same table's figure, another year
+_AFTERTHOUGHT = re.compile(r"^(?P<focus>.+?)[((](?P<when>[^()()]{2,12})[))]$")  # "全市合计呢(2024年底)?"
+
+
 def _swap(previous: str, focus: str) -> str:
+    if m := _AFTERTHOUGHT.match(focus):
+        focus = m["when"] + m["focus"]
     if _HONOUR.fullmatch(focus) and (won := WHO_WON.search(previous)):  # an honour's own name may hold a place
         return previous[:won.start("award")] + focus + previous[won.end("award"):]
     named = scope.of_text(focus)
@@ -373,7 +386,9 @@ def _swap(previous: str, focus: str) -> str:
         phrase = place_phrase(rest, places[0])
         text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
     text, rest = _this_year(text, rest)
-    rest = rest.removeprefix("的").removesuffix("的").strip()
+    rest = _TABLE_NAMED.sub("", rest).removeprefix("的").removesuffix("的").strip()
+    if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"
+        return swap_when(town(text, at.group()), rest[at.end():])
     if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
         return targeted(whole(text), "目标是多少")
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town

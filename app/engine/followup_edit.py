@@ -21,7 +21,7 @@ YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}
                          r"\b(?:in|the same year|same year)\b", re.I)
 # A programme's own name: not "少名西部计划" out of "多少名西部计划志愿者"; the league's programmes named without
 # 计划/工程, and its foundation (青基会): what a follow-up asks of stays theirs.
-PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中a-zA-Z]{2,4}?(?:计划|工程|行动)|"
+PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中没未完度a-zA-Z]{2,4}?(?:计划|工程|行动)|"
                         r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
                         r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会|(?:青年)?创业(?:担保)?贷款")
 LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question

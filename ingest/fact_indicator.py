@@ -60,6 +60,10 @@ _SCALE_VERBS = frozenset("建成 扩充 扩大 扩展 增至 增加 控制 确�
 _NOUN_VERBS = frozenset("组织 来电 坐席 服务 活动 培训 宣讲 咨询 帮扶 完成 孵化 实施 管理".split())  # jieba's v, here nouns
 _PLACE_ENDS = tuple("区县市州旗盟镇乡村")
 _AGENT = re.compile(r"(?:团[省市州县区旗]?委|团组织|青联|学联|少工委|基金会|青基会|我们|我市|我县|我区|各地|各级|全省|全市|全县|全区)$")
+# A share of a plan done: "完成年度计划3,000名的105.4%", "完成全年任务的58.0%" (its indicator: what was planned + 计划完成率).
+_DONE_OF = re.compile(r"完成(?:了)?(?:全年|年度|本年度|全年度)?(?:发展)?(?:计划|任务|目标)(?:数)?(?:[\d,.]+万?[\u4e00-\u9fff]?)?的\s*$")
+_DONE_WHAT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,12})\s*[\d,.]+\s*万?[名个人家所项支]\s*[,;\uff0c\uff1b]?\s*$")  # what was done
+_DONE_LEAD = re.compile(r"^(?:全[市县区省州校]|全年|今年|本年|一季度|上半年|共|累计|其中)+")
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 
 
@@ -67,6 +71,10 @@ def indicator_of(text: str, q, previous=None, following=None) -> str:
     """What the figure q of this paragraph counts; previous, following: the figures around it, if any."""
     if header := _row_header(text, q):
         return header
+    if q.unit == "%" and (done := _DONE_OF.search(text, 0, q.start)):  # "发展团员3,162名,完成年度计划3,000名的105.4%"
+        counted = _DONE_WHAT.search(text, 0, done.start())
+        counted = _DONE_LEAD.sub("", counted["what"]) if counted else ""
+        return f"{counted}计划完成率" if 2 <= len(counted) <= _MAX_INDICATOR - 5 else "计划完成率"
     if honour := _honour(text, q):
         return honour
     clause = _CLAUSE_END.split(text[:q.start])[-1]

@@ -55,8 +55,8 @@ from .tables import CHOSEN_PARTS
 # heading (第二部分 2025年工作要点) is the part's year's, and its figures plans when the part is one; 35: a figure
 # after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year); 36: a
 # brief's bracketed part (【年度回顾】2024年…) dates the sections under it; 37: a news title's "2024年度综合考评…" dates
-# its figures (都江堰's page of 2025).
-FACTS_VERSION = 37
+# its figures (都江堰's page of 2025); 38: "完成年度计划3,000名的105.4%" is the done thing's 计划完成率.
+FACTS_VERSION = 38
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

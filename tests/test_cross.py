@@ -247,6 +247,11 @@ def test_cross_scoring_wants_the_winner_every_figure_and_every_report():
                      "answers": ["195万名", "528740人|接近53万人"], "docs": ["a", "b"]})
     assert cross_correct(listed, _answer("2", ["a", "b"], "天津:1950000名;宁夏:接近53万人"))
     assert not cross_correct(listed, _answer("2", ["a", "b"], "天津:195万名"))
+    # a university the gold shortens (济大), named in full by the answer (blind set 47's mentions); not any other
+    mention = _parse({"id": "m", "type": "cross", "kind": "mention", "question": "q", "answers": ["章丘", "济大"],
+                      "docs": ["a", "b"]})
+    assert cross_correct(mention, _answer("2", ["a", "b"], "济南大学(济南):共青团济南大学委员会工作报告\n章丘:章丘区工作总结"))
+    assert not cross_correct(mention, _answer("2", ["a", "b"], "山东大学:共青团山东大学委员会工作报告\n章丘:章丘区工作总结"))
     with pytest.raises(ValueError):
         _parse({"id": "x", "type": "cross", "question": "q", "answers": ["a"], "docs": []})
 

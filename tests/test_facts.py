@@ -544,3 +544,12 @@ def test_a_news_title_naming_a_years_assessment_dates_its_figures():
     facts = extract_facts(doc("阵地建设方面,全市青年之家达到41个。", title="都江堰团市委2024年度综合考评进位三个名次",
                               date="2025-03-13", source="dujiangyan.html"))
     assert one(facts, "41个").year == 2024
+
+
+def test_a_share_of_the_plan_done_counts_the_plans_completion():
+    """Blind set 47 (历城, 章丘): "完成年度计划3,000名的105.4%" had no indicator, so a cross comparison of completion
+    rates cited the 通报's rows, not the reports' own sentences."""
+    facts = extract_facts(doc("回顾2024年,全区发展团员3,162名,完成年度计划3,000名的105.4%。",
+                              "一季度新发展团员168名,完成全年任务的19.8%。"))
+    assert one(facts, "105.4%").indicator == "发展团员计划完成率"
+    assert one(facts, "19.8%").indicator == "新发展团员计划完成率"

@@ -223,7 +223,15 @@ def cross_correct(g: Gold, answer) -> bool:
     if g.kind in ("compare", "rank"):
         return answer_matches(g.answers, answer.value, "")
     return all(answer_matches(tuple(a.split("|")), "", answer.text) or
-               any(_figure_in(a, answer.text) for a in a.split("|")) for a in g.answers)
+               any(_figure_in(a, answer.text) or _school_in(a, answer.text) for a in a.split("|")) for a in g.answers)
+
+
+def _school_in(accepted: str, text: str) -> bool:
+    """A university the gold shortens ("济大", "电子科大") named in full in the text (济南大学): the same report's."""
+    from ..engine.localities import schools, spelled_out, universities
+
+    named = list(dict.fromkeys([name for *_, name in schools(text)] + universities(text)))
+    return bool(named) and (full := spelled_out(accepted, named)) != accepted and full in text
 
 
 def cross_cited(g: Gold, answer) -> bool:

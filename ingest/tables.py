@@ -198,7 +198,7 @@ def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
 # A column's own label that names no thing of its own ("团员发展" over 计划 | 实际 | 完成率, "青年之家" over 总数 |
 # 其中新建): the merged label above it goes with it ("青年之家总数").
 _GENERIC = re.compile(r"(?:其中)?(?:计划|实际|完成|完成数|完成率|总数|数量|人数|个数|次数|人次|新建|新增|累计|合计|小计|目标|"
-                      r"金额|时长|服务时长|同比|增长|增幅|占比|比例|得分)")
+                      r"金额|时长|同比|增长|增幅|占比|比例|得分)")
 
 
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)

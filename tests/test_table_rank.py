@@ -164,3 +164,37 @@ def test_a_cell_holding_a_semicolon_keeps_the_row_one_clause_a_column():
                               text=table[0], score=0.9)
     assert texts[3].endswith("槐荫区备注上年第5、与莱芜区并列。")
     assert table_rank.answer("考评第二名是哪个单位", [passage], lambda d, n: texts.get(n, "")).value == "槐荫区"
+
+
+def _rank(table: list[str], question: str, caption_at: int = 1):
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="r.docx", title="工作报告", date="2025-03-05", paragraph=caption_at,
+                              text=texts[caption_at], score=0.9)
+    return table_rank.answer(question, [passage], lambda d, n: texts.get(n, ""))
+
+
+STREETS = ["表1 2024年历下区各街道共青团主要工作指标", "| 街道 | 计划 | 完成率 | 注册志愿者人数 | 服务时长(万小时) |",
+           "| --- | --- | --- | --- | --- |", "| 解放路街道 | 210 | 107.6% | 16200 | 14.35 |",
+           "| 姚家街道 | 220 | 110.0% | 18400 | 16.37 |", "| 智远街道 | 240 | 111.7% | 20800 | 18.21 |",
+           "| 龙洞街道 | 150 | 94.0% | 10200 | 8.64 |", "| 区直机关和“两新”组织 | 90 | 106.7% | 9000 | 12.56 |"]
+
+
+def test_the_kind_of_row_asked_a_position_by_the_column_named_and_the_label_held_whole():
+    """Blind set 47: "最少的街道" leaves the table's 区直机关 row out; "完成率排第二的街道" is the second by the column it
+    names (no rank column); "注册志愿者最多" is the 注册志愿者人数 column, the shorter of two it matches alike; a question
+    over districts is not answered from a table of streets (历下's 街道 had answered the 通报's 哪个区)."""
+    assert _rank(STREETS, "历下计划最少的街道").value == "龙洞街道"  # not 区直机关和“两新”组织
+    assert _rank(STREETS, "完成率排第二的历下街道").value == "姚家街道"
+    assert _rank(STREETS, "历下哪个街道注册志愿者最多").value == "智远街道"
+    assert _rank(STREETS, "哪个区注册志愿者最多") is None
+
+
+def test_a_table_grouped_by_category_ranks_its_colleges_by_the_figure_before_a_bracket():
+    """Blind set 47 (济南大学): rows opened by their 学科类别 ("理工类,机械工程学院…"), 小计 rows, and cells "176(31)" whose
+    bracket holds a part (the 注's 女生): the colleges ranked by 176, not 31."""
+    table = ["表1 2024年各学院共青团工作主要数据", "| 学科类别 | 学院 | 团员（名） | 新发展团员 |", "| --- | --- | --- | --- |",
+             "| 理工类 | 信息科学与工程学院 | 3,912 | 214（98） |", "| 理工类 | 机械工程学院 | 3,105 | 176（31） |",
+             "| 理工类 | 小计 | 7,017 | 390（129） |", "| 人文社科类 | 商学院 | 3,644 | 198（142） |",
+             "| 人文社科类 | 音乐学院 | 986 | 58（41） |", "| 人文社科类 | 小计 | 4,630 | 256（183） |"]
+    assert _rank(table, "表1哪个学院新发展团员最少").value == "音乐学院"
+    assert _rank(table, "团员最多的学院").value == "信息科学与工程学院"  # 团员, not 新发展团员; no 小计

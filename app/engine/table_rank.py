@@ -16,7 +16,7 @@ from .numbers import chinese_to_int, parse_quantity
 
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
 _WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
-                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,3}[??]?$|"  # 排名第二的区
+                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,6}[??]?$|"  # 排名第二的(历下)街道
                     r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
@@ -61,9 +61,12 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
         # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
         if i >= ASKED_TOP and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
-                               < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else CAPTION_SHARED)):
-            continue
+                               < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
+                                  1 if _asked_kind(question) and _of_kind(question, rows) else CAPTION_SHARED)):
+            continue  # (a table of the kind of row asked, "哪个街道…最多" of a table of 街道, needs its caption named less)
         if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
+            continue
+        if rows and (rows := _of_kind(question, rows)) is None:  # "哪个街道…最多" of a table of districts: another's
             continue
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
@@ -77,6 +80,30 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
 # A position and its which-word, nothing else: "第九名是哪个县?" names no table, the first ranked one answers.
 _ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的|是)?"
                             r"(?:哪[个一里家所位]?[\u4e00-\u9fff]{0,2}|谁)?[?？]?$")
+
+
+# The kind of row a which-question asks for, and the ends of the row names of that kind: a street, a town, a college.
+_KINDS = (("街道", ("街道", "办事处")), ("镇街", ("街道", "镇", "乡")), ("街镇", ("街道", "镇", "乡")), ("乡镇", ("镇", "乡")),
+          ("学院", ("学院", "学部", "书院", "研究院")))
+_DIVISIONS = ("区", "县", "市", "旗")  # a question over counties ("哪个县") is no town's or college's table
+
+
+def _asked_kind(question: str) -> tuple[str, ...] | None:
+    return next((ends for word, ends in _KINDS if word in question), None)
+
+
+def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
+    """The table's rows of the kind the question asks for ("哪个街道", "最少的街道", "哪个学院": its 区直机关 row left
+    out), all of them when it names none; None when most rows are of another kind: a question over streets is not
+    answered from a table of districts, nor one over districts or counties from a table of towns or colleges."""
+    asked = _asked_kind(question)
+    parts = tuple(end for _, ends in _KINDS for end in ends)
+    if asked is not None:
+        kept = [r for r in rows if r.head.endswith(asked)]
+        return kept if len(kept) * 2 >= len(rows) else None
+    if re.search(r"哪(?:个|一个|些)?(?:县|区|市|县区|县市区|区县)|(?:县|区)(?:是哪|最)", question):
+        return rows if sum(r.head.endswith(parts) for r in rows) * 2 < len(rows) else None
+    return rows
 
 
 def _bare_floor(question: str) -> int:
@@ -151,7 +178,14 @@ def _prefix(text: str) -> str | None:
 
 def cells_of(text: str, prefix: str) -> list[str]:
     """A row line's cells ("head+label+value"), after its caption (prefix; "" for a table with none)."""
-    return [c for c in text[len(prefix) + 1 if prefix else 0:].rstrip("。").split(";") if c]
+    cells = [c for c in text[len(prefix) + 1 if prefix else 0:].rstrip("。").split(";") if c]
+    if cells and (group := _GROUP.match(cells[0])):  # "理工类,信息科学与工程学院团支部68个": the row's group first
+        cells[0] = cells[0][group.end():]
+    return cells
+
+
+_BRACKETED = re.compile(r"[((][\d,.]+[))]$")
+_GROUP = re.compile(r"^[^\d,;。]{1,12},(?=[\u4e00-\u9fff“])")  # a group opening a row (ingest/tables.py _grouped)
 
 
 def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
@@ -175,9 +209,10 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
             continue
         cells = {}
         for clause in clauses:
-            m = _VALUE.search(clause)
+            bare = _BRACKETED.sub("", clause)  # "新发展团员214(98)": 214, the bracket a part (a table note's 女生)
+            m = _VALUE.search(bare)
             if m and clause.startswith(head):
-                cells[clause[len(head):m.start()]] = (parse_quantity(clause[m.start():]).value, clause)
+                cells[bare[len(head):m.start()]] = (parse_quantity(bare[m.start():]).value, clause)
         rows.append(Row(n, text, head, cells))
     return rows
 
@@ -214,6 +249,8 @@ def _pick(question: str, rows: list[Row], nth):
         return _extreme(rows, label, nth == "most") if label else None
     if ranked:
         return _at_rank(rows, ranked[0], nth)
+    if label := _asked_label(question, labels):  # "完成率排第二的街道": the position by the column it names
+        return _by_score(rows, label, nth)
     # no rank column: the position by the score ("考核第一名是哪个?"); a table of indicators by year (固原's 2023 and
     # 2024 columns) ranks nothing
     scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
@@ -261,7 +298,9 @@ def _shared(question: str, label: str) -> int:
 
 def _asked_label(question: str, labels: set) -> str | None:
     """The column the question names the most of (shared two-character runs), None for none or a tie."""
-    scored = sorted(((_shared(question, label), label) for label in labels), reverse=True)
-    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    # ties broken by the label the question holds whole ("团员最多的学院": 团员, not 新发展团员)
+    # and then by the shorter (注册志愿者最多: 注册志愿者人数, not 注册志愿者服务时长)
+    scored = sorted(((_shared(question, label), label in question, -len(label)), label) for label in labels)[::-1]
+    if not scored or scored[0][0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]

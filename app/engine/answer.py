@@ -60,7 +60,7 @@ _NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 _ASKS_MEETING = re.compile(r"(?:哪|什么)[一]?[次个届]?(?:会议|会|全会|全委会|大会)|\b(?:which|what) meeting\b", re.I)
 _MEETING_LINE = re.compile(r"在\s*([^，,。；;：:]{4,50}?(?:会议|全会|全委会|大会))\s*上")
 _ASKS_ORDINAL = re.compile(r"第几|名次|\bwhat (?:place|rank)\b|\branked\b", re.I)
-_ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
+_ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位|期|届|次|批|轮)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 # The noun a question asks which one of: "实施的是什么行动?", "哪个项目获得特等奖?" (a verb after it ends it).
 _HEAD = re.compile(r"(?:什么|哪个|哪项|哪一个)([\u4e00-\u9fff]{1,3}?)(?:[??]?$|(?=获|被|荣获|入选|是|在|参加|得到))")
@@ -306,7 +306,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
         found = [q for q in find_quantities(clause) if (q.unit or not (_NAMING.match(clause, q.end)
                                                                        or _YEAR_SPAN.match(clause, q.end)
                                                                        or _SPAN_END.search(clause, 0, q.start)))
-                 and round(q.value, 6) not in stated]
+                 and round(q.value, 6) not in stated
+                 and clause[q.start - 1:q.start] != "第"]  # "第九期": an ordinal (above), not nine 期
         for j, q in enumerate(found):
             value = q.text.strip()
             yield make(value, "quantity", at + q.start + q.text.index(value), q.unit, q.qualifier,

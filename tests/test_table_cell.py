@@ -89,3 +89,23 @@ def test_a_rows_grade_and_its_own_rank_not_the_rank_a_remark_gives():
     grade = table_cell.answer("市中的等次", [passage], lambda d, n: texts.get(n, ""))
     assert grade.value == "良好" and grade.citations[0].paragraph == 3
     assert table_cell.answer("市中排第几", [passage], lambda d, n: texts.get(n, "")).value == "5"
+
+
+PRIZES = ["表2 2024年主要获奖项目", "| 项目 | 团队所在学院 | 赛事 | 获奖等级 |", "| --- | --- | --- | --- |",
+          "| 泉水水质微纳传感监测系统 | 水利与环境学院 | 第十四届“挑战杯”山东省大学生课外学术科技作品竞赛 | 特等奖 |",
+          "| 大葱智能收获机 | 机械工程学院 | 中国国际大学生创新大赛(2024)山东省赛 | 金奖 |",
+          "| 固废基低碳胶凝材料 | 材料科学与工程学院 | 第十四届“挑战杯”山东省大学生课外学术科技作品竞赛 | 一等奖 |",
+          "| 泉城多模态导览机器人 | 信息科学与工程学院 | 全国大学生电子设计竞赛山东赛区 | 一等奖 |"]
+
+
+def test_the_row_a_grade_and_its_contest_name():
+    """Blind set 47 (济南大学's prize table): "哪个项目拿了…金奖" is the row whose 获奖等级 cell holds that grade, the
+    contest telling two 一等奖 apart; a grade alone, of another contest, names no row of this table."""
+    texts = dict(enumerate([PRIZES[0], *row_lines(markdown_grid(PRIZES, 1), PRIZES[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="ujn.docx", title="工作报告", date="2025-01-16", paragraph=2,
+                              text=texts[2], score=0.9)
+    ask = lambda q: table_cell.row_named_by_cells(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
+    gold = ask("济大哪个项目拿了国创赛山东省赛金奖？")
+    assert gold.value == "大葱智能收获机" and gold.citations[0].quote.startswith("大葱智能收获机")
+    assert ask("哪个项目在挑战杯拿了一等奖").value == "固废基低碳胶凝材料"
+    assert ask("历下青创大赛一等奖是什么项目") is None

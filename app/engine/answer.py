@@ -116,6 +116,9 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
             (not re.search(r"多少|几", question.text) or table_cell.RANK_ASKED.search(question.text)) and \
             (cell := table_cell.answer(question.text, passages, paragraph_text)):
         return cell  # a text cell of the row the question names: its 实践地点, 负责人
+    if paragraph_text and not question.english and \
+            (row := table_cell.row_named_by_cells(question.text, passages, paragraph_text)):
+        return row  # the row a grade names: "哪个项目拿了…金奖?"
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     context = context or (lambda p: p.text)
     choose = functools.partial(_choose, question, idf=idf, similarity=similarity, context=context,

@@ -51,6 +51,41 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
     return None
 
 
+# "哪个项目拿了国创赛山东省赛金奖?": the row whose cells hold the grade (and the contest) the question names.
+_WHICH_ROW = re.compile(r"哪(?:个|一个|支)?(?:项目|团队|作品|实践团)|什么项目")
+_GRADE = re.compile(r"[一二三特]等奖|[金银铜]奖|优秀奖")
+
+
+def row_named_by_cells(question: str, passages, paragraph_text) -> Answer | None:
+    """The one row of a table whose cells hold the grade the question names and most of its other words (the
+    contest), cited; None when no row or more than one fits. A prize table's rows are the projects
+    ("大葱智能收获机获奖等级金奖;大葱智能收获机赛事中国国际大学生创新大赛(2024)山东省赛")."""
+    grade = _GRADE.search(question)
+    if not (_WHICH_ROW.search(question) and grade):
+        return None
+    for p in passages[:ASKED_TOP]:
+        rows = _table(p, paragraph_text)
+        graded = [r for r in rows if any(c.endswith(grade.group()) for c in cells_of(r.text, _prefix(r.text) or ""))]
+        if len(rows) < 3 or not graded:
+            continue
+        scored = sorted(((_overlap(question, r), r.number, r) for r in graded), key=lambda t: (-t[0], t[1]))
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None  # two projects of that grade the question does not tell apart
+        row = scored[0][2]
+        if scored[0][0] - _overlap(grade.group(), row) < 2:  # the question names nothing of it but the grade: another
+            continue                                        # contest's (历下青创大赛一等奖 is no row of 济大's table)
+        clause = next(c for c in cells_of(row.text, _prefix(row.text) or "") if c.endswith(grade.group()))
+        return Answer(question, f"{row.head}。原文:“{clause}”", row.head, True,
+                      (Citation(p.source, p.title, p.date, row.number, row.text, clause, p.score),))
+    return None
+
+
+def _overlap(question: str, row: Row) -> int:
+    """Two-character runs of the question in the row's cells past its head (its contest, college)."""
+    rest = row.text.replace(row.head, "")
+    return sum(question[i:i + 2] in rest for i in range(len(question) - 1))
+
+
 def _names(question: str, head: str) -> bool:
     """The question names the row: its quoted name ("社区心理护航") or its whole head without quotes."""
     quoted = _QUOTED.search(head)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import messages as msg
-from . import tables
+from . import table_grids, tables
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -118,7 +118,7 @@ def text_lines(text: str) -> list[str]:
     """A plain-text report's lines; a table it lines up with spaces read as a Word table is (rows with headers)."""
     raw_lines, lines, i = text.splitlines(), [], 0
     while i < len(raw_lines):
-        if grid := tables.text_grid(raw_lines, i):
+        if grid := table_grids.text_grid(raw_lines, i):
             lines += tables.lines_of(grid, [line for line in lines if line.strip()][-1:])  # its caption above
             i += len(grid)
             continue
@@ -182,7 +182,7 @@ def html_lines(text: str) -> tuple[list[str], str]:
     _drop_side_blocks(root)
     body = _article_root(root)
     lines: list[str] = []
-    grids = {t: tables.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
+    grids = {t: table_grids.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
     grids = {t: g for t, g in grids.items() if tables.is_data_table(g)}
     inside = {e for t in grids for e in t.iterdescendants()}
     for element in body.iter():
@@ -301,7 +301,7 @@ def markdown_lines(text: str) -> list[str]:
     raw_lines = text.splitlines()
     i = 0
     while i < len(raw_lines):
-        if grid := tables.markdown_grid(raw_lines, i):
+        if grid := table_grids.markdown_grid(raw_lines, i):
             lines += tables.lines_of(grid, [line.removeprefix("# ") for line in lines[-1:]])  # a heading: its text
             i += len(grid) + 1  # the header, its rule and the rows
             joinable = False
@@ -312,7 +312,7 @@ def markdown_lines(text: str) -> list[str]:
             joinable = False
             continue
         marker = _MD_MARK.match(stripped)
-        content = tables.strip_inline_md(stripped[marker.end():] if marker else stripped)
+        content = table_grids.strip_inline_md(stripped[marker.end():] if marker else stripped)
         if marker and marker.group(1).startswith("#"):
             content = "# " + content  # keeps the heading recognisable as a title candidate
         if joinable and not marker:
@@ -343,7 +343,7 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
             lines.append(Paragraph(element, document).text)
         elif element.tag.endswith("}tbl"):  # Word puts a caption ("表1 …") below its table as often as above
             below = Paragraph(body[i + 1], document).text if body[i + 1:] and body[i + 1].tag.endswith("}p") else ""
-            lines.extend(tables.lines_of(tables.docx_grid(Table(element, document)), lines, tables.numbered(below)))
+            lines.extend(tables.lines_of(table_grids.docx_grid(Table(element, document)), lines, tables.numbered(below)))
     return lines
 
 

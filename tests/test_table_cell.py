@@ -4,7 +4,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from app.engine import table_cell
-from ingest.tables import markdown_grid, row_lines
+from ingest.table_grids import markdown_grid
+from ingest.tables import row_lines
 
 TABLE = """表1 2024年重点社会实践和志愿服务项目
 | 序号 | 项目 | 负责学部 | 参与学生（人） | 实践地点 | 所获荣誉 |

@@ -4,7 +4,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from app.engine import table_rank
-from ingest.tables import markdown_grid, row_lines
+from ingest.table_grids import markdown_grid
+from ingest.tables import row_lines
 
 TABLE = """表1 2024年度全省市县共青团工作综合评估排名
 | 排名 | 市县 | 新发展团员（名） | 注册青年志愿者（万名） | 青创贷发放（万元） | 较上年排名变化 |

@@ -8,7 +8,8 @@ import pytest
 
 from app import Assistant
 from ingest import ingest_paths
-from ingest.tables import markdown_grid, row_lines
+from ingest.table_grids import markdown_grid
+from ingest.tables import row_lines
 
 INDICATORS = [["地区", "注册志愿者(人)", "志愿服务项目(个)", "服务时长(小时)"],
               ["曲阳县", "3120", "45", "15600"],

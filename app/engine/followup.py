@@ -21,7 +21,7 @@ from .periods import YEAR_WORD
 from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
                             YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
                             MEASURED, programmes_of, scope_words, SUBJECT, swap_when, swap_year, total, town, whole, WHEN,
-                            WHOLE_PLACE, without_towns, zone)
+                            without_towns, zone)
 from .question import is_english
 from .retrieve import normalise_query
 

@@ -1,0 +1,103 @@
+"""Grids of (key, text) cells from the formats that carry table structure (Word, HTML, Markdown, text aligned in
+columns), a merged cell repeating its key over the positions it covers: what ingest/tables.py reads row by row."""
+from __future__ import annotations
+
+import re
+
+from .tables import MAX_POSITIONS, is_number, norm
+
+
+def docx_grid(table) -> list[list[tuple]]:
+    """python-docx Table -> grid; a merged cell is the same XML element at every position it covers."""
+    return [[(cell._tc, cell.text) for cell in row.cells] for row in table.rows]
+
+
+def html_grid(table) -> list[list[tuple]]:
+    """lxml <table> -> grid, colspan/rowspan expanded (bounded: a hostile span cannot blow up the grid)."""
+    grid: list[list[tuple]] = []
+    pending: dict[tuple[int, int], tuple] = {}  # (row, column) -> cell spanning down into it
+    budget = MAX_POSITIONS
+    rows = [tr for tr in table.iter("tr") if tr.getparent() is not None and _owner(tr) is table]
+    for r, tr in enumerate(rows):
+        out, c = [], 0
+        for cell in (x for x in tr if isinstance(x.tag, str) and x.tag in ("td", "th")):
+            while (r, c) in pending:
+                out.append(pending.pop((r, c)))
+                c += 1
+            item = (cell, " ".join(cell.text_content().split()))
+            cols, down = _span(cell, "colspan"), _span(cell, "rowspan")
+            for k in range(cols):
+                out.append(item)
+                for d in range(1, min(down, len(rows) - r)):
+                    pending[(r + d, c + k)] = item
+            c += cols
+            budget -= cols * down
+            if budget < 0:  # spans that would fill more positions than a report's table has: not read as one
+                return []
+        while (r, c) in pending:
+            out.append(pending.pop((r, c)))
+            c += 1
+        grid.append(out)
+    return grid
+
+
+def _owner(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, "1")), 50))
+    except ValueError:
+        return 1
+
+
+# -- Markdown: pipe tables -------------------------------------------------------------------------------
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """The pipe table whose header is lines[start] (its rule line next), as grid rows; None when none starts there."""
+    if start + 1 >= len(lines) or "|" not in lines[start] or not _MD_RULE.match(lines[start + 1].strip()):
+        return None
+    rows = [_md_cells(lines[start])]
+    for line in lines[start + 2:]:
+        if "|" not in line or not line.strip():
+            break
+        rows.append(_md_cells(line))
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 2 else None
+
+
+_ALIGNED = re.compile(r"(?:\s|\u3000){2,}")
+
+
+def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """A table a plain-text report lines up with spaces ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
+    318.6"): a header of three or more labels, then rows of the same number of cells, a label and figures. None
+    when no such table starts at lines[start]."""
+    header = _ALIGNED.split(lines[start].strip())
+    if len(header) < 3 or any(is_number(norm(cell)) for cell in header):
+        return None
+    rows = [header]
+    for line in lines[start + 1:]:
+        cells = _ALIGNED.split(line.strip())
+        if len(cells) != len(header) or is_number(norm(cells[0])) or not all(is_number(norm(c)) for c in cells[1:]):
+            break
+        rows.append(cells)
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
+
+
+def _md_cells(line: str) -> list[str]:
+    line = line.strip()
+    return [strip_inline_md(cell) for cell in line.strip("|").split("|")]  # "**全校合计**": the words, not the marks
+
+
+def strip_inline_md(text: str) -> str:
+    """Markdown's inline marks dropped: links and images to their text, emphasis and code to their content."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\*{1,3}|_{2,3}|`)(.+?)\1", r"\2", text).strip()

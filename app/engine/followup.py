@@ -13,24 +13,17 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .followup_answer import RANKED, WHO_WON, named_by_answer, of_winner
+from .followup_answer import WHO_WON, named_by_answer, of_winner
 from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, measured, rate_of, ranked_parts, targeted
-from .localities import ZONES, schools
-from .people import ROLE
+from .localities import schools
 from .periods import YEAR_WORD
-from .followup_edit import (FIGURE_PART, colleges_after_school, KIND, KIND_SWAPPED, MEASURE, NOW_WORDS, PART, PROGRAMME, TOTAL, TOWN,
-                            YEAR_WORDS, inherit, narrow, only_scope, place_phrase, qualify, swap_place, swap_subject,
-                            MEASURED, programmes_of, scope_words, SUBJECT, swap_when, swap_year, total, town, whole, WHEN,
-                            without_towns, zone)
+from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, focus_of, swap
+from .followup_edit import (FIGURE_PART, KIND_SWAPPED, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow,
+                            only_scope, place_phrase, qualify, swap_place, programmes_of, scope_words, SUBJECT, swap_when,
+                            swap_year, whole, WHEN, without_towns)
 from .question import is_english
 from .retrieve import normalise_query
 
-_MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
-_ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|what", re.I)
-# A year told relative to the previous question's: "前一年呢?" after a 2023 question asks about 2022.
-_RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前年": -2, "次年": 1, "后一年": 1, "下一年": 1,
-             "第二年": 1, "明年": 1, "来年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
-_RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True)), re.I)
 # "其中章贡区有多少?": a part of the place asked before, with nothing else of its own.
 _NARROW = re.compile(r"^其中(?P<part>.+?)(?:的)?(?:有|是|为|占)?(?:多少|几)[万亿]?[个名人所家]?\s*[??]?$")
 # A change or a share asked with nothing named: the previous question's figure's ("同比增长多少?", "占比多少?").
@@ -54,11 +47,6 @@ _TARGET = re.compile(rf"^(?:那|那么)?(?:全[市县省区州旗校])?的?(?P<r
 # A verb alone ("发展了多少?", "一共资助了几名?"): the thing the previous question counted with it.
 _VERB_ONLY = re.compile(rf"^(?:那|那么)?(?:一共|共|总共|实际)?(?P<verb>新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|培训|"
                         rf"受理|接听|开展|举办|派出|惠及|扶持)了?(?:多少|几)[万亿]?(?:{MEASURE})?[??]?$")
-# The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
-_THIS_YEAR = re.compile(r"今年|本年度?")
-# 计划 alone qualifies the verb: "计划新建了几所"; "定的目标" is the target.
-_TARGET_WORD = re.compile(r"(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")
-_FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 _TURN_CHARS = 1000  # an earlier turn is cut like a question (Settings.max_question_chars): history is untrusted
 
 
@@ -110,12 +98,12 @@ def _antecedent(question: str, previous: str, earlier: list[str]) -> str:
     """The earlier question an ask naming nothing counted takes its thing from: the last one counting with the same
     measure word. "明年计划搞多少场?" after "…交流活动搞了几场?" and "参与的青少年有多少人次?" plans the activities' 场,
     not the 人次 of the turn just before. A position alone ("第二名呢?") swaps the last position asked."""
-    focus = _focus(question)
-    for kind in (_POSITION, _GRADE, WHO_WON):  # "那二等奖呢?", "那中国大学生自强之星呢?" after turns on the project
+    focus = focus_of(question)
+    for kind in (_POSITION, GRADE, WHO_WON):  # "那二等奖呢?", "那中国大学生自强之星呢?" after turns on the project
         if focus is not None and _FOCUS_OF[kind].fullmatch(focus) and not kind.search(previous):
             return next((text for text in reversed(earlier) if kind.search(text)), previous)
     unit = _measure(question)
-    bare = _RELATIVE_WORDS.sub("", YEAR_WORDS.sub("", question)).strip()
+    bare = RELATIVE_WORDS.sub("", YEAR_WORDS.sub("", question)).strip()
     if unit is None or _measure(previous) in (None, unit) or not (
             _TARGET.match(bare) or _VERB_ONLY.match(bare) or ANY_VERB.match(bare)):
         return previous
@@ -129,9 +117,9 @@ def _loose(question: str, text: str) -> str:
     from .features import towns_asked
 
     own = scope.of_text(question)
-    if own.years or _RELATIVE_WORDS.search(question) or _THIS_YEAR.search(question) or is_english(question):
+    if own.years or RELATIVE_WORDS.search(question) or THIS_YEAR.search(question) or is_english(question):
         return ""
-    if not (own.mentions or towns_asked(_MARKER.sub("", question))) or not _YEAR_IN.search(text):
+    if not (own.mentions or towns_asked(MARKER.sub("", question))) or not _YEAR_IN.search(text):
         return ""
     return _YEAR_IN.sub("", text)
 
@@ -140,15 +128,15 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     """(standalone question, whether it stays with the previous answer's report)."""
     if not previous or not question:
         return question, False
-    if (two := _THEN_ASK.match(question)) and _focus(two["focus"]) is not None:  # "丹东呢?25年计划新建几个?"
+    if (two := _THEN_ASK.match(question)) and focus_of(two["focus"]) is not None:  # "丹东呢?25年计划新建几个?"
         swapped, _ = _step(two["focus"], previous, llm)
         return _step(two["ask"], swapped, llm)
-    if _focus(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope
+    if focus_of(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope
         question = _THEN.sub("", question)
     if bare := BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
         return measured(previous, bare["unit"]), True
     own = scope.of_text(question)
-    focus = _focus(question)
+    focus = focus_of(question)
     if focus is not None and _POSITION.fullmatch(focus) and (at := _POSITION.search(previous)):
         kept = at.group()[-1] if at.group()[-1] in "名位" and focus[-1] not in "名位" else ""  # "第二呢?": 第二名
         return previous[:at.start()] + focus + kept + previous[at.end():], True  # "第二名呢?" after "…第一名是哪个区?"
@@ -160,14 +148,14 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return rate_of(previous, focus), True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"]) or
-                                                                  _RELATIVE_WORDS.fullmatch(bare["focus"])) \
+                                                                  RELATIVE_WORDS.fullmatch(bare["focus"])) \
             and (not bare["unit"] or f"多少{bare['unit']}" in previous):  # "上年是多少件?": the 件 counted before
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
         previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
     if focus is not None:
         if llm is not None:
             return llm.condense(question, previous), not own
-        return _swap(previous, focus), not own
+        return swap(previous, focus), not own
     part = _NARROW.match(question)
     if part and (own.mentions and own.mentions[0].start == 2 and place_phrase(question, own.mentions[0]) == part["part"]):
         return narrow(previous, part["part"]), True
@@ -193,9 +181,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         if narrowed := _NARROWED_ASK.search(previous):  # "…,其中非学生团员有多少?" + 占比多少: the part's share
             return previous[:narrowed.end(1)] + question, True
         return f"{previous.rstrip('??')},{question}", True
-    relative, before = _RELATIVE_WORDS.search(question), scope.of_text(previous).years
+    relative, before = RELATIVE_WORDS.search(question), scope.of_text(previous).years
     if relative and before and not own.years:  # "明年计划发展多少?" after a 2024 question asks about 2025
-        year = before[0] + _RELATIVE[relative.group().lower()]
+        year = before[0] + RELATIVE[relative.group().lower()]
         question = question[:relative.start()] + f"{year}年" + question[relative.end():]
         own = scope.of_text(question)
     if (target := _TARGET.match(YEAR_WORDS.sub("", question).strip())) and _WHICH.search(previous):
@@ -271,9 +259,9 @@ def _scoped_ellipsis(question: str, previous: str, own) -> str | None:
     打算建几家?"), a kind ("东营2024年新增几个?") or a verb ("抚州招了多少?", "2024年新建了几家?" after 青年之家 有多少家):
     that ask of the previous thing counted, the place and year swapped. A unit of its own that the previous question did
     not count ("鄞州服务了多少人次?") asks something new."""
-    relative, before = _RELATIVE_WORDS.search(question), scope.of_text(previous).years
+    relative, before = RELATIVE_WORDS.search(question), scope.of_text(previous).years
     if relative and before and not own.years:  # "奉贤明年的目标是多少?" after a 2024 question: 2025's
-        year = before[0] + _RELATIVE[relative.group().lower()]
+        year = before[0] + RELATIVE[relative.group().lower()]
         question = question[:relative.start()] + f"{year}年" + question[relative.end():]
         own = scope.of_text(question)
     phrase = place_phrase(question, own.mentions[0]) if own.mentions and own.mentions[0].start == 0 else ""
@@ -333,118 +321,9 @@ def _placed_actual(question: str, previous: str, own) -> str | None:
     return NOW_WORDS.sub(when, text, count=1) if now else text
 
 
-def _focus(question: str) -> str | None:
-    """What an elliptical follow-up names ("那同年福州呢?" -> "同年福州"), None for a full question."""
-    focus = _MARKER.sub("", question).strip()
-    marked = focus != question.strip().rstrip("??")
-    if not focus or not marked or len(focus) > _FOCUS_CHARS or _ASKS.search(focus):
-        return None
-    return focus
-
-
-_GRADE = re.compile(r"[一二三四五六七八九特]等奖|[金银铜]奖|优秀奖|[金银铜]牌")
-_ONE_YEAR = re.compile(r"当年|这一年|那一年|单年")
-_RUNNING = re.compile(r"自?(?:19|20)\d{2}\s*年[^,,。]{0,6}?以来|(?<!\d)(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)?"
-                      r"(?:累计|共计|合计)?|累计|以来")
-
-
-# An honour named alone, asked of after "…谁获得了宁夏青年五四奖章?": who won that one instead.
-_HONOUR = re.compile(r"[\u4e00-\u9fff“”]{2,24}?(?:之星|奖章|称号|标兵|先进个人|先进集体|优秀(?:共青)?团(?:员|干部)|"
-                     r"五四红旗团(?:委|支部))")
-_FOCUS_OF = {_POSITION: _POSITION, _GRADE: _GRADE, WHO_WON: _HONOUR}
-
-
+_FOCUS_OF = {_POSITION: _POSITION, GRADE: GRADE, WHO_WON: HONOUR}
 _WHICH = re.compile(r"哪(?:个|一个|些|里|家|所)")
 _LATE_WHEN = re.compile(r"呢\s*[((]([^()()]{2,12})[))]\s*([??]?)$")
-_TABLE_NAMED = re.compile(r"^(?:在)?表\s*\d+(?:里|中|内)?的?")  # "表1里2023年呢?": the same table's figure, another year
-_AFTERTHOUGHT = re.compile(r"^(?P<focus>.+?)[((](?P<when>[^()()]{2,12})[))]$")  # "全市合计呢(2024年底)?"
-
-
-def _swap(previous: str, focus: str) -> str:
-    if m := _AFTERTHOUGHT.match(focus):
-        focus = m["when"] + m["focus"]
-    if _HONOUR.fullmatch(focus) and (won := WHO_WON.search(previous)):  # an honour's own name may hold a place
-        return previous[:won.start("award")] + focus + previous[won.end("award"):]
-    named = scope.of_text(focus)
-    text = previous
-    if _ONE_YEAR.search(focus):  # "2025年当年呢?" after a five-year total: that year's own figure
-        text = _RUNNING.sub("", text)
-    if (rank := RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
-        text = f"{rank['head']}是多少?"
-    relative = _RELATIVE_WORDS.search(focus)
-    before = scope.of_text(previous).years
-    if named.years:
-        text = swap_year(text, named.years[0])
-    elif relative and before:
-        text = swap_year(text, before[0] + _RELATIVE[relative.group().lower()])
-    elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
-        text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
-    rest = YEAR_WORDS.sub("", _RELATIVE_WORDS.sub("", focus)).strip()
-    # "长春镇呢?" names a town, not the city 长春 it shares a name with
-    places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
-    if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
-        phrase = place_phrase(rest, places[0])
-        text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
-    text, rest = _this_year(text, rest)
-    rest = _TABLE_NAMED.sub("", rest).removeprefix("的").removesuffix("的").strip()
-    if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"
-        return swap_when(town(text, at.group()), rest[at.end():])
-    if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
-        return targeted(whole(text), "目标是多少")
-    if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
-        return town(text, rest)
-    if not places and rest in ZONES:  # "那经开区呢?" after a county's figure: the city's zone instead
-        return zone(text, rest)
-    if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
-        return school
-    if WHEN.fullmatch(rest):  # "截至7月呢?", "全年呢?" after a bulletin's 一季度 figure: as of that time
-        return swap_when(text, rest)
-    if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
-        return total(text, rest)
-    if KIND.fullmatch(rest):
-        return qualify(text, rest)
-    if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
-        return role
-    if _GRADE.fullmatch(rest) and (grade := _GRADE.search(text)):  # "那二等奖呢?" after "…一等奖的是什么项目?"
-        return text[:grade.start()] + rest + text[grade.end():]
-    if MEASURED.search(rest) and PART.search(text):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its
-        # own, of the scope asked (not the part narrowed to)
-        return f"{scope_words(text)}{rest}是多少?"
-    if rest.startswith("其中") and not PART.search(text) and _ASKS.search(text):
-        return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
-    return swap_subject(text, rest) if rest else text
-
-
-_ROLE_PHRASE = re.compile(rf"(?:指导|项目|带队|团队)?(?:{ROLE.pattern})")  # "指导教师呢?" after "…项目的负责人是谁?"
-
-
-def _role_swapped(text: str, rest: str) -> str | None:
-    """The previous question with its role swapped for the one named ("团市委书记" + 副书记 -> "团市委副书记"), when the
-    focus is a role alone and the previous question asks of one; None otherwise."""
-    if not _ROLE_PHRASE.fullmatch(rest) or not (old := _ROLE_PHRASE.search(text)):
-        return None
-    return text[:old.start()] + rest + text[old.end():]
-
-
-def _school_for(text: str, rest: str) -> str | None:
-    """The previous question with its last college (or university) swapped for the one named, when the focus is
-    exactly one: "集美大学…,航海学院有多少团员?" + 计算机工程学院; None otherwise."""
-    named = schools(rest)
-    if len(named) != 1 or named[0][:2] != (0, len(rest)):
-        return None
-    same = [s for s in schools(text) if s[2][-2:] == rest[-2:]]
-    if not same and rest.endswith(("学院", "学部", "书院")) and (college := colleges_after_school(text)):
-        at = text.find(college[-1])  # "青海大学医学部…" + 财经学院: the college after the university
-        return text[:at] + rest + text[at + len(college[-1]):]
-    return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
-
-
-def _this_year(text: str, rest: str) -> tuple[str, str]:
-    """"今年…" leading what a follow-up names takes the place of the year word the previous turn used."""
-    if now := _THIS_YEAR.match(rest):
-        text = NOW_WORDS.sub(now.group(), text, count=1) if NOW_WORDS.search(text) else now.group() + text
-        rest = rest[now.end():]
-    return text, rest
 
 
 def _turns(history: list) -> list[tuple[str, str]]:

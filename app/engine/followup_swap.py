@@ -1,0 +1,139 @@
+"""An elliptical follow-up's focus ("那同年福州呢?" -> 同年福州) and the previous question with it swapped in: the place,
+the year, a town, a college, a role, a grade or an honour it names takes the place of the one asked before
+(app/engine/followup.py decides which turn it follows and when a follow-up is elliptical)."""
+from __future__ import annotations
+
+import re
+
+from . import scope
+from .followup_answer import RANKED, WHO_WON
+from .followup_asks import targeted
+from .followup_edit import (KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
+                            place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
+                            whole, zone)
+from .localities import ZONES, schools
+from .people import ROLE
+from .question import is_english
+
+MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
+ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|what", re.I)
+# A year told relative to the previous question's: "前一年呢?" after a 2023 question asks about 2022.
+RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前年": -2, "次年": 1, "后一年": 1, "下一年": 1,
+             "第二年": 1, "明年": 1, "来年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
+RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)), re.I)
+# The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
+THIS_YEAR = re.compile(r"今年|本年度?")
+# 计划 alone qualifies the verb: "计划新建了几所"; "定的目标" is the target.
+_TARGET_WORD = re.compile(r"(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")
+_FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
+
+
+def focus_of(question: str) -> str | None:
+    """What an elliptical follow-up names ("那同年福州呢?" -> "同年福州"), None for a full question."""
+    focus = MARKER.sub("", question).strip()
+    marked = focus != question.strip().rstrip("??")
+    if not focus or not marked or len(focus) > _FOCUS_CHARS or ASKS.search(focus):
+        return None
+    return focus
+
+
+GRADE = re.compile(r"[一二三四五六七八九特]等奖|[金银铜]奖|优秀奖|[金银铜]牌")
+_ONE_YEAR = re.compile(r"当年|这一年|那一年|单年")
+_RUNNING = re.compile(r"自?(?:19|20)\d{2}\s*年[^,,。]{0,6}?以来|(?<!\d)(?:[一二三四五六七八九十两]|\d{1,2})年(?:来|以来)?"
+                      r"(?:累计|共计|合计)?|累计|以来")
+
+
+# An honour named alone, asked of after "…谁获得了宁夏青年五四奖章?": who won that one instead.
+HONOUR = re.compile(r"[\u4e00-\u9fff“”]{2,24}?(?:之星|奖章|称号|标兵|先进个人|先进集体|优秀(?:共青)?团(?:员|干部)|"
+                     r"五四红旗团(?:委|支部))")
+
+
+_TABLE_NAMED = re.compile(r"^(?:在)?表\s*\d+(?:里|中|内)?的?")  # "表1里2023年呢?": the same table's figure, another year
+_AFTERTHOUGHT = re.compile(r"^(?P<focus>.+?)[((](?P<when>[^()()]{2,12})[))]$")  # "全市合计呢(2024年底)?"
+
+
+def swap(previous: str, focus: str) -> str:
+    if m := _AFTERTHOUGHT.match(focus):
+        focus = m["when"] + m["focus"]
+    if HONOUR.fullmatch(focus) and (won := WHO_WON.search(previous)):  # an honour's own name may hold a place
+        return previous[:won.start("award")] + focus + previous[won.end("award"):]
+    named = scope.of_text(focus)
+    text = previous
+    if _ONE_YEAR.search(focus):  # "2025年当年呢?" after a five-year total: that year's own figure
+        text = _RUNNING.sub("", text)
+    if (rank := RANKED.match(previous)) and named.mentions:  # "参学率最高的是哪个单位?" + 宁阳县: its figure
+        text = f"{rank['head']}是多少?"
+    relative = RELATIVE_WORDS.search(focus)
+    before = scope.of_text(previous).years
+    if named.years:
+        text = swap_year(text, named.years[0])
+    elif relative and before:
+        text = swap_year(text, before[0] + RELATIVE[relative.group().lower()])
+    elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
+        text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
+    rest = YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
+    # "长春镇呢?" names a town, not the city 长春 it shares a name with
+    places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
+    if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
+        phrase = place_phrase(rest, places[0])
+        text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
+    text, rest = _this_year(text, rest)
+    rest = _TABLE_NAMED.sub("", rest).removeprefix("的").removesuffix("的").strip()
+    if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"
+        return swap_when(town(text, at.group()), rest[at.end():])
+    if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
+        return targeted(whole(text), "目标是多少")
+    if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
+        return town(text, rest)
+    if not places and rest in ZONES:  # "那经开区呢?" after a county's figure: the city's zone instead
+        return zone(text, rest)
+    if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
+        return school
+    if WHEN.fullmatch(rest):  # "截至7月呢?", "全年呢?" after a bulletin's 一季度 figure: as of that time
+        return swap_when(text, rest)
+    if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
+        return total(text, rest)
+    if KIND.fullmatch(rest):
+        return qualify(text, rest)
+    if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
+        return role
+    if GRADE.fullmatch(rest) and (grade := GRADE.search(text)):  # "那二等奖呢?" after "…一等奖的是什么项目?"
+        return text[:grade.start()] + rest + text[grade.end():]
+    if MEASURED.search(rest) and PART.search(text):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its
+        # own, of the scope asked (not the part narrowed to)
+        return f"{scope_words(text)}{rest}是多少?"
+    if rest.startswith("其中") and not PART.search(text) and ASKS.search(text):
+        return f"{text.rstrip('??')},{rest}有多少?"  # narrows the thing counted, which stays named
+    return swap_subject(text, rest) if rest else text
+
+
+_ROLE_PHRASE = re.compile(rf"(?:指导|项目|带队|团队)?(?:{ROLE.pattern})")  # "指导教师呢?" after "…项目的负责人是谁?"
+
+
+def _role_swapped(text: str, rest: str) -> str | None:
+    """The previous question with its role swapped for the one named ("团市委书记" + 副书记 -> "团市委副书记"), when the
+    focus is a role alone and the previous question asks of one; None otherwise."""
+    if not _ROLE_PHRASE.fullmatch(rest) or not (old := _ROLE_PHRASE.search(text)):
+        return None
+    return text[:old.start()] + rest + text[old.end():]
+
+
+def _school_for(text: str, rest: str) -> str | None:
+    """The previous question with its last college (or university) swapped for the one named, when the focus is
+    exactly one: "集美大学…,航海学院有多少团员?" + 计算机工程学院; None otherwise."""
+    named = schools(rest)
+    if len(named) != 1 or named[0][:2] != (0, len(rest)):
+        return None
+    same = [s for s in schools(text) if s[2][-2:] == rest[-2:]]
+    if not same and rest.endswith(("学院", "学部", "书院")) and (college := colleges_after_school(text)):
+        at = text.find(college[-1])  # "青海大学医学部…" + 财经学院: the college after the university
+        return text[:at] + rest + text[at + len(college[-1]):]
+    return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
+
+
+def _this_year(text: str, rest: str) -> tuple[str, str]:
+    """"今年…" leading what a follow-up names takes the place of the year word the previous turn used."""
+    if now := THIS_YEAR.match(rest):
+        text = NOW_WORDS.sub(now.group(), text, count=1) if NOW_WORDS.search(text) else now.group() + text
+        rest = rest[now.end():]
+    return text, rest

@@ -1,5 +1,6 @@
 """Follow-up questions made standalone: a follow-up inherits the conversation's scope and replaces only what
-it names (app/engine/scope.py says what a scope is; app/engine/followup_answer.py what the previous answer named).
+it names (app/engine/scope.py says what a scope is; app/engine/followup_answer.py what the previous answer named;
+app/engine/followup_swap.py how an elliptical follow-up's focus takes its place in the previous question).
 
 "那海南呢?" swaps the place, "那2021年呢?" the year, "那同年福州呢?" both, "城市志愿者呢?" the thing counted
 (its parallel in the previous question: 赛会志愿者); "帮助了多少名学生?" keeps the place, year, programme and

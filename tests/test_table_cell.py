@@ -23,6 +23,15 @@ def ask(question: str):
     return table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))
 
 
+def _asked(table: list[str], at: int):
+    """A function asking table_cell's `answer` (or `how`) of a table rendered as ingest renders it, the passage
+    retrieved being its paragraph `at` (1: the caption)."""
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="report.md", title="通报", date="2025-02-20", paragraph=at,
+                              text=texts[at], score=0.9)
+    return lambda question, how=table_cell.answer: how(question, [passage], lambda d, n: texts.get(n, ""))
+
+
 def test_the_column_asked_of_the_row_named():
     where = ask("乡村教师AI助教实践团在哪里实践？")
     assert where.value == "河北省阜平县" and where.citations[0].paragraph == 2
@@ -84,12 +93,10 @@ def test_a_rows_grade_and_its_own_rank_not_the_rank_a_remark_gives():
     its 位次 cell, not the 上年第4 its 备注 cell gives."""
     table = ["表1 2024年度综合考评得分及位次", "| 位次 | 单位 | 总分 | 等次 | 备注 |", "| --- | --- | --- | --- | --- |",
              "| 4 | 历城区 | 92.7 | 优秀 | 上年第3 |", "| 5 | 市中区 | 91.9 | 良好 | 上年第4 |", "| 6 | 槐荫区 | 90.8 | 良好 | 上年第5 |"]
-    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
-    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=3,
-                              text=texts[3], score=0.9)
-    grade = table_cell.answer("市中的等次", [passage], lambda d, n: texts.get(n, ""))
+    ask = _asked(table, 3)
+    grade = ask("市中的等次")
     assert grade.value == "良好" and grade.citations[0].paragraph == 3
-    assert table_cell.answer("市中排第几", [passage], lambda d, n: texts.get(n, "")).value == "5"
+    assert ask("市中排第几").value == "5"
 
 
 PRIZES = ["表2 2024年主要获奖项目", "| 项目 | 团队所在学院 | 赛事 | 获奖等级 |", "| --- | --- | --- | --- |",
@@ -102,14 +109,11 @@ PRIZES = ["表2 2024年主要获奖项目", "| 项目 | 团队所在学院 | 赛
 def test_the_row_a_grade_and_its_contest_name():
     """Blind set 47 (济南大学's prize table): "哪个项目拿了…金奖" is the row whose 获奖等级 cell holds that grade, the
     contest telling two 一等奖 apart; a grade alone, of another contest, names no row of this table."""
-    texts = dict(enumerate([PRIZES[0], *row_lines(markdown_grid(PRIZES, 1), PRIZES[0])], start=1))
-    passage = SimpleNamespace(doc_id="d", source="ujn.docx", title="工作报告", date="2025-01-16", paragraph=2,
-                              text=texts[2], score=0.9)
-    ask = lambda q: table_cell.row_named_by_cells(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
-    gold = ask("济大哪个项目拿了国创赛山东省赛金奖？")
+    ask, how = _asked(PRIZES, 2), table_cell.row_named_by_cells
+    gold = ask("济大哪个项目拿了国创赛山东省赛金奖？", how)
     assert gold.value == "大葱智能收获机" and gold.citations[0].quote.startswith("大葱智能收获机")
-    assert ask("哪个项目在挑战杯拿了一等奖").value == "固废基低碳胶凝材料"
-    assert ask("历下青创大赛一等奖是什么项目") is None
+    assert ask("哪个项目在挑战杯拿了一等奖", how).value == "固废基低碳胶凝材料"
+    assert ask("历下青创大赛一等奖是什么项目", how) is None
 
 
 def test_last_years_rank_is_not_the_rows_own():
@@ -117,9 +121,6 @@ def test_last_years_rank_is_not_the_rows_own():
     column; the row's own 排名 cell is not the answer (the rule leaves them to the answer step, which reads 上年排名)."""
     table = ["表1 2024年度各县(市、区)共青团工作综合考评排名", "| 排名 | 县(市、区) | 综合得分 | 上年排名 |",
              "| --- | --- | --- | --- |", "| 1 | 小店区 | 96.5 | 2 |", "| 2 | 杏花岭区 | 95.1 | 3 |", "| 3 | 阳曲县 | 90.2 | 10 |"]
-    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
-    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=3,
-                              text=texts[3], score=0.9)
-    ask = lambda q: table_cell.answer(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
+    ask = _asked(table, 3)
     assert ask("杏花岭区上年排第几？") is None and ask("阳曲县2023年度考评排第几") is None
     assert ask("杏花岭区排第几").value == "2" and ask("阳曲县2024年度考评排第几").value == "3"

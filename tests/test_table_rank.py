@@ -147,12 +147,9 @@ def test_a_table_with_its_indicators_as_rows_ranks_its_columns():
     """Blind set 47 (济南's 通报 表2): the bodies are the columns; "完成率最低的单位" is the body of the column whose cell
     is lowest in the 完成率 row, the 合计 column left out, the row's paragraph cited."""
     lines = TRANSPOSED.splitlines()
-    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
-    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=1,
-                              text=lines[0], score=0.9)
-    least = table_rank.answer("完成率最低的单位", [passage], lambda d, n: texts.get(n, ""))
+    least = _rank(lines, "完成率最低的单位")
     assert least.value == "南部山区" and least.citations[0].paragraph == 3
-    assert table_rank.answer("实际发展团员最多的是哪个单位", [passage], lambda d, n: texts.get(n, "")).value == "历下区"
+    assert _rank(lines, "实际发展团员最多的是哪个单位").value == "历下区"
 
 
 def test_a_cell_holding_a_semicolon_keeps_the_row_one_clause_a_column():
@@ -160,11 +157,8 @@ def test_a_cell_holding_a_semicolon_keeps_the_row_one_clause_a_column():
     table's rows were no longer read (考评第一名 refused)."""
     table = ["表1 2024年度综合考评得分及位次", "| 位次 | 单位 | 总分 | 备注 |", "| --- | --- | --- | --- |",
              "| 1 | 历下区 | 95.2 | 上年第2 |", "| 2 | 槐荫区 | 90.8 | 上年第5；与莱芜区并列 |", "| 3 | 天桥区 | 90.1 | 上年第8 |"]
-    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
-    passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="2025-02-20", paragraph=1,
-                              text=table[0], score=0.9)
-    assert texts[3].endswith("槐荫区备注上年第5、与莱芜区并列。")
-    assert table_rank.answer("考评第二名是哪个单位", [passage], lambda d, n: texts.get(n, "")).value == "槐荫区"
+    assert row_lines(markdown_grid(table, 1), table[0])[1].endswith("槐荫区备注上年第5、与莱芜区并列。")
+    assert _rank(table, "考评第二名是哪个单位").value == "槐荫区"
 
 
 def _rank(table: list[str], question: str, caption_at: int = 1):

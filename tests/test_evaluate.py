@@ -48,7 +48,9 @@ and their classes fixed (fourth session of 2026-12-05): 0.923 / 0.884 / 0.910 / 
 (practice40 0.915); the floors stay. With blind sets 43-45 (practice42-44) in and their classes fixed (sixth session
 of 2026-12-05): 0.917 / 0.879 / 0.900 / 0.970 / 0.034 over 42,761 (practice44 0.859; on the sets of the run before,
 near misses and conversations aside, 0.928 -> 0.930); the floors stay. With blind set 46 (practice45) in: 0.915 /
-0.876 / 0.899 / 0.971 / 0.036 over 44,238 (practice45 0.873, its first run 0.874); the floors stay. The table is built
+0.876 / 0.899 / 0.971 / 0.036 over 44,238 (practice45 0.873, its first run 0.874); the floors stay. With blind set 47
+(practice46) in and its classes fixed (seventh session of 2026-12-05): 0.914 / 0.873 / 0.897 / 0.970 / 0.034 over 45,801,
+follow-up turns 0.831 (practice46 0.860, its first run 0.796); the floors stay, follow-up turns gated at 0.80. The table is built
 and the folds fitted in one process per core: the table ~7 min on 2 cores, the fits ~8 min (each fold's choice model
 begins where the fit on all questions ended: ~27 min before the fifth session of 2026-12-05).
 value_accuracy counts an answer only when its own value is accepted (eval's accuracy also takes the quote).

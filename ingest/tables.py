@@ -67,8 +67,8 @@ def _label(header: str) -> tuple[str, str]:
 
 
 _UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
-_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")
-_FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
+_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
+_FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # "(40分)": the part's full marks
 
 
 def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> list[str]:
@@ -141,11 +141,10 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
             head, group = group + head, ""
         values = cells[1:] if head else cells
         row_unit = unit or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
-        if transposed and header:
+        if transposed and header:  # body, indicator, figure: "历下区" + "实际发展团员" + "2,786名"
             indicator = _label(head)[0]
-            parts = [_join(header[j][0], _cell(("", ""), text, row_unit or table_unit)) for j, _, text in values]
             lines.append(_opened(prefix, group, ";".join(
-                _join(p[:len(header[j][0])], indicator + p[len(header[j][0]):]) for (j, _, _), p in zip(values, parts))))
+                _join(header[j][0], indicator + _cell(("", ""), text, row_unit or table_unit)) for j, _, text in values)))
             continue
         parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
         # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).

@@ -57,17 +57,19 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         return None
     for i, p in enumerate(passages):
         rows = _table(p, paragraph_text)
+        kinded = _of_kind(question, rows) if rows else None  # the rows of the kind asked; None: another kind's table
         # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
         # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
         if i >= ASKED_TOP and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
                                < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
-                                  1 if _asked_kind(question) and _of_kind(question, rows) else CAPTION_SHARED)):
+                                  1 if _asked_kind(question) and kinded else CAPTION_SHARED)):
             continue  # (a table of the kind of row asked, "哪个街道…最多" of a table of 街道, needs its caption named less)
         if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
             continue
-        if rows and (rows := _of_kind(question, rows)) is None:  # "哪个街道…最多" of a table of districts: another's
+        if rows and kinded is None:  # "哪个街道…最多" of a table of districts: another's
             continue
+        rows = kinded if rows else rows
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
             quote = clause.strip()
@@ -86,7 +88,6 @@ _ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五
 _KINDS = (("街道乡镇", ("街道", "镇", "乡")), ("街道(乡镇)", ("街道", "镇", "乡")), ("镇街", ("街道", "镇", "乡")),
           ("街镇", ("街道", "镇", "乡")), ("乡镇", ("镇", "乡", "街道")), ("街道", ("街道", "办事处")),
           ("学院", ("学院", "学部", "书院", "研究院")))  # the longer words first: "单列街道乡镇中…最少" has 乡 rows
-_DIVISIONS = ("区", "县", "市", "旗")  # a question over counties ("哪个县") is no town's or college's table
 
 
 _BRACKET_END = re.compile(r"[((][^()()]*[))]$")

@@ -145,6 +145,9 @@ class Assistant:
             return q, [], [], ""
         reports = scope.catalogue(index)
         q = replace(q, scope=scope.of_text(q.text, reports))
+        if not q.english:  # the places the knowledge base's own names find (和平 for 和平区), for the answer's features
+            q = replace(q, places=tuple(dict.fromkeys(q.places + tuple(m.surface for m in q.scope.mentions
+                                                                        if not m.institution))))
         outside = scope.refusal(q.scope, reports, q.english) or self._unknown_university(q.text, reports, q.english)
         if outside:
             return q, [], [], outside

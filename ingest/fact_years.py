@@ -92,6 +92,16 @@ _SHARE = re.compile(r"^\s*(?:约|分别)?占(?:到)?[\u4e00-\u9fff]{0,8}?的?(?:
 _CLAUSE = re.compile(r"[,,;;]")
 
 
+_PLANNED = re.compile(r"(?:任务|计划|目标|完成率)$")
+
+
+def _base_of(before: list[Fact], q) -> Fact:
+    """What a change counts: the last figure of its unit ("增加124名" of "发展团员1436名"), or for a percentage change the
+    last count ("同比增长9.5%"); a plan and its share done ("完成全年任务2800名的51.3%") passed over."""
+    fits = [f for f in reversed(before) if (f.unit != "%" if q.unit == "%" else f.unit == q.unit)]
+    return next((f for f in fits if not _PLANNED.search(f.indicator)), before[-1])
+
+
 def changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> Fact | None:
     """The figure the figure after head (q) is a change or share of, among the facts before it (those that restate
     another year left out); None when it is not such a figure."""
@@ -100,7 +110,7 @@ def changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> 
     if not before or not (change or _SHARE.match(clause)):
         return None
     if not (change and "分别" in clause):
-        return before[-1]
+        return _base_of(before, q)
     clause_start = start + len(head) - len(clause)
     after_verb = [x for x in inside if x.start >= clause_start + change.start()]  # the change figures, in order
     k, n = after_verb.index(q), len(after_verb)

@@ -56,7 +56,7 @@ from .tables import CHOSEN_PARTS
 # after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year); 36: a
 # brief's bracketed part (【年度回顾】2024年…) dates the sections under it; 37: a news title's "2024年度综合考评…" dates
 # its figures (都江堰's page of 2025); 38: "完成年度计划3,000名的105.4%" is the done thing's 计划完成率.
-FACTS_VERSION = 38
+FACTS_VERSION = 39  # 39: a county name several counties share read as the title's (和平区); a figure compared (比去年同期的1312名) counts what the last one of its unit counts
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -71,7 +71,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     from app.engine.cross_period import plan_section
 
     titled = catalogue._title_names([doc.title])
-    named = [scope.find(p, titled) for p in doc.paragraphs]
+    in_title = tuple(m.place for m in scope.find(doc.title, titled))  # settles 和平区 (沈阳's) in the text
+    named = [scope.find(p, titled, in_title) for p in doc.paragraphs]
     report_place, report_year = _report_scope(doc, catalogue, titled, [m.place for ms in named for m in ms])
     school = scope.schools(doc.title)
     if school:  # a university's report: its figures are the university's (the places it names are where it sends)
@@ -139,7 +140,8 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             compared = None if trend else then_year(head, made[-1].year) if made else None
             base = None if trend else \
                 changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
-            indicator = trend[0] if trend else made[-1].indicator if compared is not None \
+            # what "比去年同期的1312名" compares with: the last figure of its unit ("发展团员1436名"), not the share between
+            indicator = trend[0] if trend else _compared_with(made, q).indicator if compared is not None \
                 else base.indicator if base else indicator_of(paragraph, q, *_around(quantities, q))
             if compared is None and not base and not trend and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
@@ -417,6 +419,15 @@ def _is_figure(q, text: str) -> bool:
     before, after = text[max(0, q.start - 1):q.start], text[q.end:q.end + 1]
     vague = before == "数" and q.text[:1] in _CN_DIGITS  # 数十名; but 总数11184名 is a figure
     return before != "第" and not vague and not (after and after in _CN_DIGITS)  # 第3期, “七个一”
+
+
+def _compared_with(made: list[Fact], q) -> Fact:
+    """The figure a comparison's compares with: the last of its unit, a plan's ("完成全年任务2800名的") passed over."""
+    same = [f for f in reversed(made) if f.unit == q.unit]
+    return next((f for f in same if not _PLANNED.search(f.indicator)), same[0] if same else made[-1])
+
+
+_PLANNED = re.compile(r"(?:任务|计划|目标)$")
 
 
 def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tuple[str, int]:

@@ -21,8 +21,9 @@ MAX_POSITIONS = 100_000  # grid positions an HTML table may expand to
 CELL_CHARS = 60  # a data table's cells are labels and figures, not paragraphs
 _NUMBER = re.compile(r"[约近超逾]?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:[%‰]|[\u4e00-\u9fff]{1,2})?(?:余|多|以上|左右)?")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年?")
-_UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[))]\s*$")
-_CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。]{1,4})\s*[))]?")
+_UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;\d]{1,4})[))]\s*$")  # not "其他乡镇(9个)": a count
+# "单位:万元"; "单位:名、个、万名、万小时" lists the units of several columns, which it does not match to them: none
+_CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。、/]{1,4}(?:[、/][^\s()(),,;;。、/]{1,4})*)\s*[))]?")
 _TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*|附表\s*[::]\s*)")
 
 
@@ -44,7 +45,7 @@ def is_data_table(grid: list[list[tuple]]) -> bool:
 def caption_of(text: str) -> tuple[str, str]:
     """(caption to prefix, unit it states) from a caption or the paragraph before a table; ("", "") if unfit."""
     text = norm(text)
-    unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) else ""
+    unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) and not re.search(r"[、/]", m.group(1)) else ""
     text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", text)).strip(" ::,,")
     if len(text) > CAPTION_CHARS or (text and text[-1] in "。!?;!?;"):
         return "", unit
@@ -75,10 +76,19 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
     """A data table: a line per row carrying its headers; any other table: its cells' text, a line per row.
     before: the lines read so far (the last one is the caption when the table has none of its own)."""
     if is_data_table(grid):
-        return row_lines(grid, caption or next((line for line in reversed(before) if line.strip()), ""))
+        return row_lines(grid, caption or _caption_before(before))
     if labelled := _labelled_rows(grid):
         return labelled
     return [" ".join(text for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]) for row in grid]
+
+
+def _caption_before(before: list[str]) -> str:
+    """The last line before a table; a line stating units alone ("单位:名、个、万小时") with the caption above it."""
+    lines = [line for line in before[-2:] if line.strip()]
+    if len(lines) == 2 and (m := _CAPTION_UNIT.search(norm(lines[1]))) and not _TABLE_NO.sub("", _CAPTION_UNIT.sub(
+            "", norm(lines[1]))).strip(" ::,,"):
+        return f"{lines[0]} {norm(lines[1])[m.start():]}"
+    return lines[-1] if lines else ""
 
 
 def _labelled_rows(grid: list[list[tuple]]) -> list[str]:
@@ -90,7 +100,29 @@ def _labelled_rows(grid: list[list[tuple]]) -> list[str]:
             or any(not t or len(t) > 12 or is_number(t) for t in labels) \
             or any(len(row) != len(labels) or any(len(t) > CELL_CHARS for t in row) for row in rows):
         return []
+    if (who := _column(labels, _NAME_HEAD)) is not None:
+        return [_person_row(labels, row, who) for row in rows if any(row)]
     return [",".join(f"{label}为{text}" for label, text in zip(labels, row) if text) + "。" for row in rows if any(row)]
+
+
+_NAME_HEAD = re.compile(r"姓名|名字|人员姓名")
+_ORG_HEAD = re.compile(r"(?:工作|所在|所属)?单位|所在学院|学院|工作单位及职务")
+_ROLE_HEAD = re.compile(r"职务|岗位|职务/岗位|职务(职称)|职位|身份")
+_HONOUR_HEAD = re.compile(r"(?:所获|获得)?(?:荣誉|荣誉称号|称号|奖项|表彰|表彰类别|获奖情况)")
+
+
+def _column(labels: list[str], head: re.Pattern) -> int | None:
+    return next((j for j, label in enumerate(labels) if head.fullmatch(label)), None)
+
+
+def _person_row(labels: list[str], row: list[str], who: int) -> str:
+    """A row of a table of people ("姓名 | 单位 | 职务 | 荣誉") as a report names a person: unit, post and name, then
+    what they won ("大西街道团工委书记岳晴川获得沈阳市优秀共青团干部"), so the post reads as the role before the name."""
+    org, role, honour = (_column(labels, h) for h in (_ORG_HEAD, _ROLE_HEAD, _HONOUR_HEAD))
+    lead = "".join(row[j] for j in (org, role) if j is not None) + row[who]
+    said = f"{lead}获得{row[honour]}" if honour is not None and row[honour] else lead
+    rest = [f"{label}为{text}" for j, (label, text) in enumerate(zip(labels, row)) if text and j not in (who, org, role, honour)]
+    return ",".join([said, *rest]) + "。"
 
 
 def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
@@ -190,8 +222,16 @@ def _under_merged(top: list[tuple], row: list[tuple]) -> list[str] | None:
     # each row's clause names it before every figure, words a question rarely says; but a year it names always
     # ("2024年" over 计划 | 完成 beside "2025年目标": the plan and the result are 2024's)
     own = [t if key is top_key or not text else text for (top_key, t), (key, text) in zip(top, row)]
-    return [_join(t, label) if (own.count(label) > 1 or _YEAR.fullmatch(t) or _GENERIC.fullmatch(_label(label)[0]))
-            and label != t else label for (_, t), label in zip(top, own)]
+    return [_under(t, label, own) if label != t else label for (_, t), label in zip(top, own)]
+
+
+def _under(top: str, label: str, own: list[str]) -> str:
+    """A column's label under a merged one: joined with it where its own is not enough, and in the merged label's
+    unit when it states none ("团员发展(名)" over 计划 | 实际: "团员发展计划(名)")."""
+    (above, unit), (name, own_unit) = _label(top), _label(label)
+    if own.count(label) > 1 or _YEAR.fullmatch(top) or _GENERIC.fullmatch(name):
+        label = _join(above if unit else top, label)
+    return f"{label}({unit})" if unit and not own_unit else label
 
 
 # A column's own label that names no thing of its own ("团员发展" over 计划 | 实际 | 完成率, "青年之家" over 总数 |

@@ -147,7 +147,12 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "并列第六的是哪两个？", "哪两个区并列第六", "退位最多的是哪个", "哪个单位完成率最高", "完成率第二高的是哪个",
                 "青年之家最多的是哪个区", "创新加分最高的是谁", "Which unit fell the most places in the 2024 assessment?",
                 "Which unit fell the most places in the 2019 assessment?",
-                "青春诵读活动在哪些地方开展", "What was Laiwu's 12355 year-on-year growth?"]
+                "青春诵读活动在哪些地方开展", "What was Laiwu's 12355 year-on-year growth?",
+                # blind set 48's 通报 (13 units), alike, a conversation's bare which-questions about it, one university's
+                # colleges asked in English, and its near misses comparing two districts' positions
+                "进位最多的是哪个？", "全市实际发展团员最多的是哪个区", "全市完成率最高的是谁", "获评优秀的有哪几个单位",
+                "进位最多的是哪个单位", "上年排第一的是谁", "Which 东大 school recruited the most new league members?",
+                "雨山区和宝山区哪个排名更靠前？", "杨浦区和宝山区哪个排名更靠前？"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗)", q)]

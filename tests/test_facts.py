@@ -115,6 +115,16 @@ def test_a_move_from_last_year_and_an_appendix_of_labels_with_last_years_figures
     assert ("12355受理咨询", "3418件", 2024) in got and ("12355受理咨询", "2806件", 2023) in got
 
 
+def test_a_figure_compared_counts_what_the_last_count_of_its_unit_counts_not_the_share_of_a_plan():
+    """Blind set 48 (浑南): "完成全年任务2800名的51.3%,比去年同期的1312名增加124名(同比增长9.5%)" gave 1312名, 124名 and 9.5%
+    the share's indicator (发展团员计划完成率): the cross compare cited it for 2024's 完成率."""
+    facts = extract_facts(doc("上半年全区发展团员1436名,完成全年任务2800名的51.3%,比去年同期的1312名增加124名(同比增长9.5%)。",
+                              title="浑南共青团2025年上半年工作总结", date="2025-07-15"))
+    assert one(facts, "51.3%").indicator == "发展团员计划完成率"
+    assert {one(facts, f).indicator for f in ("1312名", "124名", "9.5%")} == {"上半年全区发展团员"}
+    assert one(facts, "1312名").year == 2024
+
+
 def test_place_and_year_from_the_sentence_else_the_report():
     facts = extract_facts(doc("宁夏实名注册志愿者528740人。", "在各地之中,银川市金凤区做法突出,已登记注册志愿者4万余人。",
                               "2015年资助贫困大学生116名。"))

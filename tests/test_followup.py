@@ -234,6 +234,13 @@ def test_another_figure_of_the_same_scope_replaces_the_thing_counted():
     assert condense("全市合计呢?", turns) == "泰安全市合计志愿服务时长是多少?"  # the county gives way to the whole
 
 
+def test_the_whole_county_asked_after_a_towns_figure_keeps_what_is_counted():
+    """CV (blind set 26): "全县一共多少?" after "红光乡呢?" lost what was counted ("嘉荫全县一共多少?")."""
+    turns = [("嘉荫哪个乡镇注册青年志愿者最多?", "朝阳镇"), ("有多少名?", "1526名"), ("红光乡呢?", "394名")]
+    assert condense("全县一共多少?", turns) == "嘉荫全县一共注册青年志愿者多少?"
+    assert condense("全县合计呢?", turns) == "嘉荫全县合计注册青年志愿者多少?"
+
+
 def test_a_place_asked_after_a_rank_asks_its_figure():
     turns = [("泰安青年大学习参学率最高的是哪个单位?", "泰山景区")]
     assert condense("宁阳县是多少?", turns) == "宁阳县青年大学习参学率是多少?"

@@ -164,7 +164,10 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     classes: 种 before 植 is no measure word and households (种植户) are counted in 户, 经营主体 are things, patrols are
     counted as times. Blind set 46 brought 1, read as a class: the change of a thing counted ("扶持项目较上年增减多少") is
     the thing's, not the 青年 before it. Blind set 47 brought 2, left as they are: members a town fell short by asked
-    in 个 (差几个没完成计划), volunteers a base received counted per attendance (人次) as before."""
+    in 个 (差几个没完成计划), volunteers a base received counted per attendance (人次) as before. Blind set 48 brought
+    10, read as classes: contestants, a station's job seekers and volunteers on duty (参赛, 接待, 上岗) are counted per
+    attendance too, spending (带动消费) in 元, teams and flats (创业团队, 公寓房源) are things; left: a funding target
+    asked by 资助 and counted in 名, stall holders (摊主) counted in 个."""
     import json
     from pathlib import Path
 
@@ -184,7 +187,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 12, wrong
+    assert asked > 2000 and len(wrong) <= 14, wrong
 
 
 @pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])
@@ -216,7 +219,10 @@ def test_a_target_asked_with_no_question_word_is_a_figure():
     ("高原湖泊蓝藻水华智能预警系统 负责人", "person", ""), ("勐海 团县委书记", "person", ""),
     # blind set 33: a name asked for, or a role keyword before what they did or won (not before a figure)
     ("兰州团市委书记 姓名", "person", ""), ("金塔植树新闻 责任编辑", "person", ""),
-    ("临夏团州委书记 全省抗震救灾先进个人", "person", ""), ("团市委书记 调研 次数", "numeric", "次数")])
+    ("临夏团州委书记 全省抗震救灾先进个人", "person", ""), ("团市委书记 调研 次数", "numeric", "次数"),
+    # blind set 48: a contact or a reporter asked for, a grade's name (和平考评等次: 优秀, not a figure)
+    ("考评通报联系人", "person", ""), ("新民这篇新闻的记者", "person", ""), ("和平考评等次", "name", ""),
+    ("白若溪获得的荣誉", "name", "")])
 def test_keywords_look_a_figure_up_unless_they_end_on_a_name_a_rank_or_a_role(question, kind, subject):
     """Blind set 28 wrote 115 of 415 questions as keywords ("婺源注册志愿者"): typed open, they were answered with a
     clause or refused (0.77 against 0.85 for the set)."""

@@ -697,3 +697,23 @@ def test_an_english_question_names_a_town_of_a_report_base_or_delta(tmp_path):
     ingest_paths([tmp_path / "r"], settings)
     retriever.refresh()
     assert retriever.expand("How many new members did Yushan town recruit?")[1] == ("玉山",)
+
+
+def test_a_county_name_several_counties_share_is_the_one_around_it_and_its_everyday_short_name_the_reports():
+    """Blind set 48 (沈阳): 和平区 (天津's and 沈阳's) and 铁西区 (沈阳's, 鞍山's, 四平's) were read nowhere, since 和平 and 铁西
+    are everyday words: the 和平 report was 沈阳's, and "和平团区委书记是谁" or "Who is the secretary of Heping District…"
+    were refused as of no report."""
+    from app.engine.catalogue import Catalogue
+
+    assert [m.place.code[:6] for m in scope.find("共青团沈阳市和平区委员会")] == ["210100", "210102"]
+    assert [m.place.code[:6] for m in scope.find("天津市和平区")] == ["120000", "120101"]
+    assert [m.place.code[:6] for m in scope.find("鞍山市铁西区")] == ["210300", "210303"]
+    assert scope.find("维护和平区域稳定") == []
+    texts = {"h": "全区注册青年志愿者19.58万名。", "t": "和平区综合得分95.6分;铁西区综合得分94.7分。"}
+    metas = {"h": {"title": "共青团沈阳市和平区委员会2024年工作报告", "date": "2025-03-07", "source": "h.docx"},
+             "t": {"title": "共青团沈阳市委员会关于2024年度考评结果的通报", "date": "2025-02-24", "source": "t.md"}}
+    catalogue = Catalogue(texts, metas)
+    assert "210102" in {p.code[:6] for p in catalogue.reports["h"].focus}
+    assert {"210102", "210106"} <= {p.code[:6] for p in catalogue.reports["t"].named}
+    for question in ("和平团区委书记是谁", "Who is the secretary of the Heping District Youth League committee?"):
+        assert [m.place.code[:6] for m in scope.of_text(question, catalogue).mentions] == ["210102"]

@@ -118,9 +118,10 @@ def test_the_row_a_grade_and_its_contest_name():
 
 def test_last_years_rank_is_not_the_rows_own():
     """CV (blind set 44's 通报): "杏花岭区上年排第几?" and "阳曲县2023年度考评排第几" of a 2024 ranking ask the 上年排名
-    column; the row's own 排名 cell is not the answer (the rule leaves them to the answer step, which reads 上年排名)."""
+    column; the row's own 排名 cell is not the answer (read from the 上年排名 column since blind set 48)."""
     table = ["表1 2024年度各县(市、区)共青团工作综合考评排名", "| 排名 | 县(市、区) | 综合得分 | 上年排名 |",
              "| --- | --- | --- | --- |", "| 1 | 小店区 | 96.5 | 2 |", "| 2 | 杏花岭区 | 95.1 | 3 |", "| 3 | 阳曲县 | 90.2 | 10 |"]
     ask = _asked(table, 3)
-    assert ask("杏花岭区上年排第几？") is None and ask("阳曲县2023年度考评排第几") is None
+    assert ask("杏花岭区上年排第几？").value == "3" and ask("阳曲县2023年度考评排第几").value == "10"  # blind set 48
+    assert ask("阳曲县2022年度考评排第几") is None  # two years before: no column gives it
     assert ask("杏花岭区排第几").value == "2" and ask("阳曲县2024年度考评排第几").value == "3"

@@ -205,3 +205,26 @@ def test_streets_and_towns_asked_together_and_a_college_named_with_a_bracket():
                 "| 矿业工程学院 | 2100 | 198 |", "| 计算机科学与技术学院(大数据学院) | 2600 | 312 |",
                 "| 材料科学与工程学院 | 1900 | 176 |"]
     assert _rank(colleges, "表1单列学院中哪个发展团员最多").value == "计算机科学与技术学院(大数据学院)"
+
+
+SHENYANG = ["表1 2024年度区县(市)共青团工作综合考评结果",
+            "| 序号 | 单位 | 综合得分 | 位次 | 上年位次 | 青年之家(个) |", "| --- | --- | --- | --- | --- | --- |",
+            "| — | 全市合计 | — | — | — | 535 |", "| 1 | 和平区 | 95.6 | 1 | 2 | 58 |", "| 2 | 沈河区 | 94.1 | 3 | 1 | 52 |",
+            "| 3 | 大东区 | 91.8 | 2 | 3 | 44 |", "| 4 | 康平县 | 86.4 | 4 | 4 | 17 |"]
+
+
+def test_the_year_befores_rank_column_a_position_with_的是_and_a_table_named_by_its_number():
+    """Blind set 48 (沈阳's 通报): 上年排第一 is read from 上年位次, not 位次; "排第八的是哪个区" names nothing but the
+    position; "通报表1里…最少的单位" reaches 表1 below the top passages, its 合计 row above the units, and not the 表1
+    of a report that is no 通报."""
+    assert _rank(SHENYANG, "排第二的是哪个区").value == "大东区"
+    assert _rank(SHENYANG, "上年排第一的是谁").value == "沈河区"
+    assert _rank(SHENYANG, "Which unit ranked first the previous year?").value == "沈河区"
+    texts = dict(enumerate([SHENYANG[0], *row_lines(markdown_grid(SHENYANG, 1), SHENYANG[0])], start=1))
+    other = [SimpleNamespace(doc_id="d", source="t.md", title="通报", date="", paragraph=1, text=t, score=0.9)
+             for t in ("经综合评定。", "各单位要查找差距。", "另有说明。")]
+    row = SimpleNamespace(doc_id="d", source="t.md", title="关于考评结果的通报", date="", paragraph=4, text=texts[4], score=0.5)
+    assert table_rank.answer("通报表1里青年之家最少的单位", [*other, row], lambda d, n: texts.get(n, "")).value == "康平县"
+    assert table_rank.answer("通报表2里青年之家最少的单位", [*other, row], lambda d, n: texts.get(n, "")) is None
+    report = SimpleNamespace(**{**vars(row), "title": "2024年工作报告"})
+    assert table_rank.answer("通报表1里青年之家最少的单位", [report], lambda d, n: texts.get(n, "")) is None

@@ -307,3 +307,36 @@ def test_a_merged_label_goes_with_a_column_label_that_names_no_thing():
     grid = _cells([["街道", "团员发展", "团员发展", "青年之家"], ["街道", "计划", "实际", "总数"],
                    ["解放路街道", "210", "226", "5"], ["千佛山街道", "175", "191", "4"]], merged_down=1)
     assert row_lines(grid)[0] == "解放路街道团员发展计划210;解放路街道团员发展实际226;解放路街道青年之家总数5。"
+
+
+def test_a_caption_listing_several_units_gives_none_and_keeps_the_caption_above_it():
+    """Blind set 48 (和平): "单位:名、个、万名、万小时" under "表1 …情况" was read as the unit "名、个、" glued to every figure
+    ("青年之家6名、个、") and the rest of it as each row's caption; the list names no column's unit."""
+    from ingest.tables import lines_of
+
+    grid = _cells([["街道(单位)", "团员总数", "青年之家", "注册志愿者"], ["太原街街道", "2,860", "6", "1.86"],
+                   ["北市场街道", "2,140", "4", "1.32"]])
+    rows = lines_of(grid, ["表1 2024年和平区各街道共青团基础工作情况", "单位:名、个、万名、万小时"])
+    assert rows[0] == "2024年和平区各街道共青团基础工作情况,太原街街道团员总数2,860;太原街街道青年之家6;太原街街道注册志愿者1.86。"
+    assert "北市场街道青年之家4万元;" in lines_of(grid, ["表1 情况", "单位:万元"])[1]  # one unit: every figure's
+
+
+def test_a_merged_headers_unit_goes_to_the_columns_under_it_and_a_count_in_brackets_is_no_unit():
+    """Blind set 48 (新民): "团员发展(名)" over 计划 | 实际 read "团员发展(名)计划90", and "其他乡镇(9个)" gave its
+    row the unit "9个" ("计划1809个")."""
+    grid = _cells([["镇(街道)", "团员发展(名)", "团员发展(名)", "青年之家(个)"], ["镇(街道)", "计划", "实际", "青年之家(个)"],
+                   ["东城街道", "90", "96", "3"], ["其他乡镇(9个)", "180", "188", "6"]], merged_down=1)
+    lines = row_lines(grid)
+    assert lines[0] == "东城街道团员发展计划90名;东城街道团员发展实际96名;东城街道青年之家3个。"
+    assert lines[1] == "其他乡镇(9个)团员发展计划180名;其他乡镇(9个)团员发展实际188名;其他乡镇(9个)青年之家6个。"
+
+
+def test_a_table_of_people_reads_as_a_report_names_them():
+    """Blind set 48 (铁西, 沈河): "姓名 | 单位 | 职务 | 荣誉" rows read "姓名为岳晴川,单位为…,职务为书记,…": no role stood
+    before the name, so "大西街道团工委书记是谁" and "谁获得了全国青年岗位能手" were refused."""
+    from ingest.tables import lines_of
+
+    grid = _cells([["姓名", "单位", "职务", "荣誉", "备注"], ["岳晴川", "大西街道团工委", "书记", "沈阳市优秀共青团干部", "连续两年"],
+                   ["高子墨", "沈阳鼓风机集团股份有限公司", "数控车工", "全国青年岗位能手", ""]])
+    assert lines_of(grid, []) == ["大西街道团工委书记岳晴川获得沈阳市优秀共青团干部,备注为连续两年。",
+                                  "沈阳鼓风机集团股份有限公司数控车工高子墨获得全国青年岗位能手。"]

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .periods import PRIOR_FIGURE, SITE_PARAGRAPH, report_period, years
-from .gazetteer import Place, table
+from .gazetteer import COMMON, Place, table
 from .scope import SCOPE_VERSION, Mention, Report, Scope, _LOCALITY, _pinyin, find, schools
 
 # A report whose title and file name name no place is about the places its text names at least half as often as
@@ -64,7 +64,9 @@ class Catalogue:
         chosen = {short: ps if len(ps) == 1 else ps & focus for short, ps in shorts.items()}
         ambiguous = {short: next(iter(ps)) for short, ps in chosen.items() if len(ps) == 1 and short not in self.titled
                      and (hit := gazetteer.get(short)) is not None and hit[0] not in ps}
-        return {**_first_two(focus, self.titled, gazetteer), **self.titled, **ambiguous}
+        # 和平 for 和平区, 铁西 for 铁西区: an everyday word the gazetteer leaves out, staff's name for a report's place
+        everyday = {short: ps.pop() for short in COMMON if len(ps := {p for p in focus if p.short == short}) == 1}
+        return {**everyday, **_first_two(focus, self.titled, gazetteer), **self.titled, **ambiguous}
 
     def to_json(self) -> dict:
         return {"titled": {k: _place_row(p) for k, p in self.titled.items()},
@@ -228,8 +230,10 @@ def _remembered_report(meta: dict, text: str, titled: dict) -> Report:
 def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) -> Report:
     """A report's scope from its title, date, file name (meta) and text; in_text: the places its text names, when
     the caller has found them already (ingest/facts.py)."""
-    in_text = [m.place for m in find(text, titled)] if in_text is None else in_text
-    titled_focus = _organisation_first(meta["title"], find(meta["title"], titled))
+    in_title = find(meta["title"], titled)
+    # the title's places settle a name several counties share in the text (和平区: the 沈阳 report's own)
+    in_text = [m.place for m in find(text, titled, tuple(m.place for m in in_title))] if in_text is None else in_text
+    titled_focus = _organisation_first(meta["title"], in_title)
     named = set(in_text) | titled_focus
     # jingzhou-*.docx spells 荆州区 as well as the 荆州市 its title names: the title's place, not its namesake
     spelled = {p for p in _from_file(meta["source"], named) if not any(p.short == t.short for t in titled_focus - {p})}

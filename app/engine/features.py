@@ -21,7 +21,7 @@ from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
 from .question import ASKS_NUMBER, Question
-from .localities import LOCALITY_AFTER, TOWN, TOWN_END, schools
+from .localities import LED_BY_PART, LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
 from .signals import (NEAR, distance, heading_months, in_order, items_named, month_at_value, months_asked, quarter_fit,
                       unit_fit, years_of)
@@ -48,6 +48,8 @@ FEATURES: tuple[str, ...] = (
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
                                                            # report) the paragraph lacks up to the value's sentence's
                                                            # end: the city's figure is no district's
+    "part_led_unasked",                                    # the paragraph is one town's or college's ("塘川镇:…注册
+                                                           # 志愿者1160名") and the question names none of it
     "sub_place_lacks_sentence",                            # a part of the title's place asked (赤壁市, 茅坪镇 in a
                                                            # 咸宁/秭归 report) that the paragraph lacks up to there
     "place_at_value", "place_other_at_value",              # the place named nearest before the value in its
@@ -70,8 +72,9 @@ FEATURES: tuple[str, ...] = (
                                                            # report's is asked / not asked
     "period_fit", "period_misfit",                         # the value's year as read (its clause's, else its
                                                            # sentence's, else the report's period) asked / not
-    "own_year_fit",                                        # the year the report is about is asked (厦门's 2024
-                                                           # report for 24年, not the 2023 one's target for 2024)
+    "own_year_fit", "period_before_own",                   # the year the report is about is asked (厦门's 2024
+                                                           # report for 24年, not the 2023 one's target for 2024);
+                                                           # none asked and the value's is before the report's own
     "date_day", "date_year", "date_fit",                   # a date's parts against 哪天/哪一年
     "role_asked", "after_role", "surnamed",                # a name right after the role asked, after any role;
                                                            # it starts with a common surname (jieba tags 红旗 nr)
@@ -372,6 +375,7 @@ class Env:
         found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
                  "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
+                 "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
                  "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(
@@ -644,7 +648,7 @@ def deputy_misfit(env: Env, before: str) -> bool:
 
 
 _OWN_COMMITTEE = re.compile(r"团[省市区县州]委|[省市区县州]团委|校团委")
-_LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团总支|团支部)?$")
+_LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团工委|团总支|团支部)?$")
 
 
 def _total_row(text: str, begin: int) -> bool:

@@ -146,7 +146,8 @@ def _parts_named(text: str, kind: str) -> list[str]:
 
 
 _WHICH_PART = re.compile(r"哪(?:个|一个|家|所)?[\u4e00-\u9fff]{0,3}?(?:县市区|县市|县区|区县|乡镇|镇街|县|区|市|镇|乡|街道|学院|单位)"
-                         r"|(?<=是)哪(?:个|一个|里)(?=[??]?$)")  # "县区团委考核第一名是哪个/哪里?": the parts named before
+                         r"|(?<=是)哪(?:个|一个|里)(?=[??]?$)"  # "县区团委考核第一名是哪个/哪里?": the parts named before
+                         r"|(?<=[一二三四五六七八九十\d名位])是谁(?=[??]?$)")  # "区县考评第一是谁?"
 # The facts' answer to a rank (ingest/messages.CROSS_RANK): "发展团员:五华县最多(共比较 8 个地方)。".
 _RANK_HEAD = re.compile(r"^[^:\n]{1,40}:([\u4e00-\u9fff]{2,12}?)最[\u4e00-\u9fff]\(共比较")
 _MOST = re.compile(rf"(?:的是)?(?:最(?:多|少|高|低|大|小|长|短)|{_POSITION})(?:的是)?")

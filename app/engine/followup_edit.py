@@ -37,7 +37,7 @@ NOT_NOUN = re.compile(r"[了的是在有和与及为多少几个名]")  # a para
 # The whole of the place asked before: "全市合计呢?" after a county's figure.
 # The parts a report lists and a question totals or ranks ("6个乡镇合计", "各县区"; 镇 and 乡 alone in a total only).
 PARTS = r"县市区|县市|县区|区县|乡镇|镇街|街镇|街道|学院"
-TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|全[市县区省州盟]|全校|"
+TOTAL = re.compile(r"(?:全[市县区省州盟]|全校)?(?:合计|总计|汇总|总数|总量)|(?:全[市县区省州盟]|全校)(?:一共|总共|共计)?|"
                     r"(?:全[市州])?(?:(?:\d+|[一二三四五六七八九十]+)个|各)?县(?:[((]市、区[))]|(?:\(?市\)?)?区)"
                     r"(?:加起来|合计|一共|总计)?|加起来|"
                     rf"(?:(?:\d+|[一二三四五六七八九十两]+)个|各|以上|上述)?(?:{PARTS}|镇|乡)"
@@ -140,7 +140,8 @@ def total(previous: str, words: str) -> str:
         start, end, _ = colleges[-1]
         return previous[:start] + words + previous[end:]
     mentions = scope.of_text(previous).mentions
-    if len(mentions) < 2 and _LISTED_PARTS.search(words):  # "6个乡镇合计呢?" after the county's (or a town's) figure
+    if len(mentions) < 2 and (_LISTED_PARTS.search(words) or without_towns(previous) != previous):
+        # "6个乡镇合计呢?" after the county's (or a town's) figure; "全县一共多少?" after a town's: the county's
         return _inserted(without_towns(previous), words)
     if len(mentions) < 2:
         return f"{previous.rstrip('??')},{words}是多少?"

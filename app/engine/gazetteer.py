@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -186,7 +185,6 @@ def table() -> dict[str, tuple[Place, bool]]:
     """surface -> (place, needs word bounds); a province wins a name over a city, a city over a county.
     Each name's first two characters are in it too (as None): a text is scanned only where a name may start."""
     found: dict[str, tuple[Place, bool]] = {}
-    counties = Counter(p.name for p in divisions() if p.level == 2)
     current_of = current()
     for p in sorted(divisions(), key=lambda p: (p.level, current_of[p.code] is not p)):  # the current name first
         forms = [p.name] + [p.short] * (p.short != p.name)
@@ -195,8 +193,8 @@ def table() -> dict[str, tuple[Place, bool]]:
         for form in forms:
             if p.level < 2 or (form not in COMMON and p.short not in COMMON):
                 found.setdefault(form, (p, p.level == 2 and form == p.short))  # 基金会理事长 names no 会理
-            elif form != p.short and len(form) > 2 and counties[p.name] == 1:
-                # 解放区, 前进区, 永康市, 互助县 (互助土族自治县): the suffix makes the everyday word a place, when one
-                # county has the name
+            elif form != p.short and len(form) > 2:
+                # 解放区, 前进区, 永康市, 互助县 (互助土族自治县): the suffix makes the everyday word a place; a name
+                # several counties share (和平区: 天津's, 沈阳's) is settled by the places around it (scope.find)
                 found.setdefault(form, (p, True))
     return {**{form[:2]: None for form in found}, **found}

@@ -81,8 +81,9 @@ def analyse(raw: str) -> Question:
 _TRAILING_YEAR = re.compile(r"\s*(?:(?:19|20)\d{2}|\d{2})\s*年?(?:度)?$")  # a year ending keywords is their scope
 _ASKING = re.compile(r"多少|几|吗|什么|哪|谁|是否|怎么|如何|怎样|呢|[?？]")
 _NAMED_TAIL = re.compile(r"(?:号|电话|地址|来源|名称|标题|栏目|网址|邮箱|项目|作品|主题|口号|名单|的是)$")
+_GRADE_TAIL = re.compile(r"(?:等次|等级|荣誉|称号|荣誉称号)$")  # "和平考评等次": the grade's name ("优秀")
 _ROLE_TAIL = re.compile(f"(?:{'|'.join(ROLES)}|指导老师|领队|获得者)$")  # "高原湖泊…预警系统 负责人": who
-_WHO_TAIL = re.compile(r"(?:姓名|名字|人名|责任编辑|编辑|作者)$")  # "兰州团市委书记 姓名"
+_WHO_TAIL = re.compile(r"(?:姓名|名字|人名|责任编辑|编辑|作者|联系人|报告人|记者|通讯员)$")  # "兰州团市委书记 姓名", "通报联系人"
 _COUNT_TAIL = re.compile(r"(?:数|数量|量|额|率|次|时长|资金|经费|名单|时间|日期)$")  # "团市委书记 调研 次数": a figure
 _RANKED_TAIL = re.compile(r"最[多少高低大小早晚][的]?[\u4e00-\u9fff()（）、]{1,10}$")
 
@@ -97,6 +98,8 @@ def _keywords_kind(text: str, english: bool) -> str:
     tokens = text.split()
     if len(tokens) > 1 and any(_ROLE_TAIL.search(t) for t in tokens[:-1]) and not _COUNT_TAIL.search(tokens[-1]):
         return "person"  # "临夏团州委书记 全省抗震救灾先进个人", "金塔县委常委 宣传部部长 植树活动": who
+    if _GRADE_TAIL.search(text.rstrip("。.")):
+        return "name"
     return "open" if _NAMED_TAIL.search(text.rstrip("。.")) else "numeric"
 
 

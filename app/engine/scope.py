@@ -26,7 +26,7 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 21  # 21: 林区 ends only 神农架林区 (万柏林区 is 万柏林, not 万柏); 20: 郫县 named 郫都区 (2016), added to the division changes; 19: a brief opening "2024年重点工作完成情况" is 2024's; 18: a city short name before 区/县 where that county name exists (朝阳区) names no city; 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 22  # 22: a county name several counties share (和平区, 铁西区) is read, the one inside the place named before it; 21: 林区 ends only 神农架林区 (万柏林区 is 万柏林, not 万柏); 20: 郫县 named 郫都区 (2016), added to the division changes; 19: a brief opening "2024年重点工作完成情况" is 2024's; 18: a city short name before 区/县 where that county name exists (朝阳区) names no city; 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
 # 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
 # 9: "乡镇和县直单位" names no 和县; 10: a bare name opening a town's (朝阳镇) names no place
@@ -76,10 +76,10 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
                     and (counties := county_names().get(surface + text[end])):
                 # 朝阳区 (北京's, 长春's) is no 朝阳市: a county the table leaves out, the one in a province the
                 # reports' titles name
-                around = [m.place.code[:2 * (m.place.level + 1)] for m in found if m.place.code] + \
-                    [p.code[:2] for p in extra.values() if p.code]  # 长春市朝阳区: 长春's
-                place = next((c for a in around for c in counties if c.code.startswith(a)), counties[0])
+                place = _of_around(counties, found, extra, known)  # 长春市朝阳区: 长春's
                 surface, end, bounded = surface + text[end], end + 1, False
+            elif place.level == 2 and len(counties := county_names().get(surface, ())) > 1:
+                place = _of_around(counties, found, extra, known)  # 沈阳市和平区, not 天津's
             if surface.endswith("县") and _COUNTIES_OF.match(text, end):  # 长治县区: 长治's counties, not 长治县
                 whole = _name_table(extra)[0].get(surface[:-1])
                 if whole is not None and whole[0].level < 2:
@@ -92,6 +92,18 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
                 break
     english = re.search(r"[A-Z][a-z]", text)
     return found + _find_english(text, tuple(extra.values()) + tuple(known)) if english else found
+
+
+def _of_around(counties: tuple[Place, ...], found: list, extra: dict, known: tuple) -> Place:
+    """Of the counties sharing a name, the one inside the place named last before it; else one the knowledge base's
+    reports name (known: a report's own title places for its text); else in a province of the titles; else the first."""
+    around = [m.place.code[:2 * (m.place.level + 1)] for m in reversed(found) if m.place.code]
+    return next((c for a in around for c in counties if c.code.startswith(a)), None) or \
+        next((c for c in counties if c in known), None) or \
+        next((c for a in (p.code[:2 * (p.level + 1)] for p in known if p.code and p.level < 2) for c in counties
+              if c.code.startswith(a)), None) or \
+        next((c for a in (p.code[:2] for p in extra.values() if p.code) for c in counties if c.code.startswith(a)),
+             counties[0])
 
 
 _MAX_NAME = 16

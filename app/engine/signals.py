@@ -77,7 +77,9 @@ def years_of(q: Question, p, before: str, sentence: str) -> dict:
             "prior_misfit": float(prior and not asks_prior and (not q.years or own in q.years)),
             "period_fit": float(bool(period) and period in asked),
             "period_misfit": float(bool(period) and bool(asked) and period not in asked),
-            "own_year_fit": float(own in q.years or (not q.years and last == own))}
+            "own_year_fit": float(own in q.years or (not q.years and last == own)),
+            # no year asked: the report's own is ("铁西年底团员总数" in a 2024 report, not its table's 2023 column)
+            "period_before_own": float(not asked and period.isdigit() and own.isdigit() and int(period) < int(own))}
 
 
 _YEARS_LISTED = re.compile(r"(?:19|20)\d{2}\s*年?(?:\s*[、和及与]\s*(?:19|20)\d{2}\s*年?)+")

@@ -45,7 +45,9 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
         found = next(((label, value, clause) for labels in wanted for label, value, clause in cells
                       if labels.search(label) and value), None)
         if found and RANK_ASKED.search(question) and _of_another_year(question, row.text):
-            found = None  # "杏花岭区上年排第几?": last year's rank, not the row's own (its 上年排名 column or the passages)
+            # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
+            found = next(((label, value, clause) for label, value, clause in cells if _PRIOR_RANK.fullmatch(label)
+                          and value and _the_year_before(question, row.text)), None)
         if found:
             label, value, clause = found
             return Answer(question, f"{value}。原文:“{clause}”", value, True,
@@ -89,6 +91,15 @@ def _overlap(question: str, row: Row) -> int:
 
 
 _BEFORE = re.compile(r"上年|去年|上一年|前一年")
+_PRIOR_RANK = re.compile(r"(?:上年|去年|上一年|前一年)度?(?:排名|名次|位次)")
+
+
+def _the_year_before(question: str, row_text: str) -> bool:
+    """The question asks of the year before the table's: 上年, or that year by its number ("2023年度…排第几" of a 2024
+    ranking, as a follow-up rewrites 上年)."""
+    asked = {int(y) for y in re.findall(r"(?:19|20)\d{2}", question)}
+    own = {int(y) for y in re.findall(r"(?:19|20)\d{2}", row_text)}
+    return not asked if _BEFORE.search(question) else bool(asked) and all(y + 1 in own for y in asked)
 
 
 def _of_another_year(question: str, row_text: str) -> bool:

@@ -20,7 +20,7 @@ _WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|�
                     r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
-_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国])第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)"
+_NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国]|考评|考核|评比|评估|测评)第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)"
                   r"|\b(?:rank(?:ed|s)?|placed|came|finished)\s+(?:no\.\s*)?(first|second|third|fourth|fifth|sixth|seventh|"
                   r"eighth|ninth|tenth|\d{1,2})(?:st|nd|rd|th)?\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                   r"tenth)\s+place\b", re.I)
@@ -61,7 +61,7 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
         # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
         # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
         # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
-        if i >= ASKED_TOP and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
+        if i >= ASKED_TOP and not _numbered_as_asked(question, rows, p, paragraph_text) and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
                                < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
                                   1 if _asked_kind(question) and kinded else CAPTION_SHARED)):
             continue  # (a table of the kind of row asked, "哪个街道…最多" of a table of 街道, needs its caption named less)
@@ -69,6 +69,8 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
             continue
         if rows and kinded is None:  # "哪个街道…最多" of a table of districts: another's
             continue
+        if rows and (kind := _DOCUMENT_ASKED.search(question)) and kind.group(1) not in p.title:
+            continue  # "通报表1…" of another report's 表1
         rows = kinded if rows else rows
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
             row, label, clause = found
@@ -80,7 +82,7 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
 
 
 # A position and its which-word, nothing else: "第九名是哪个县?" names no table, the first ranked one answers.
-_ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的|是)?"
+_ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的是|的|是)?"
                             r"(?:哪[个一里家所位]?[\u4e00-\u9fff]{0,2}|谁)?[?？]?$")
 
 
@@ -109,6 +111,20 @@ def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
     if re.search(r"哪(?:个|一个|些)?(?:县|区|市|县区|县市区|区县)|(?:县|区)(?:是哪|最)", question):
         return rows if sum(_BRACKET_END.sub("", r.head).endswith(parts) for r in rows) * 2 < len(rows) else None
     return rows
+
+
+_DOCUMENT_ASKED = re.compile(r"(通报|简报|工作报告|工作总结|报告|总结)(?:的|中|里)?\s*(?:附?表|表格)")
+_TABLE_ASKED = re.compile(r"表\s*([1-9]\d?|[一二三四五六七八九十]+)(?![\d一二三四五六七八九十])")
+
+
+def _numbered_as_asked(question: str, rows: list[Row], p, paragraph_text) -> bool:
+    """The question names the table by its number ("通报表1里…最少的单位") and its caption above the rows is that one."""
+    if not rows or not (m := _TABLE_ASKED.search(question)):
+        return False
+    named = re.compile(rf"附?表\s*{m.group(1)}(?![\d一二三四五六七八九十])")
+    # the caption above the first row read (a 合计 row over the rows is no row of its own)
+    return any(named.match((paragraph_text(p.doc_id, n) or "").strip()) for n in range(rows[0].number - 1,
+                                                                                         rows[0].number - 3, -1))
 
 
 def _bare_floor(question: str) -> int:
@@ -242,7 +258,18 @@ def _by_column(split: list[tuple[int, str, list[str]]]) -> list[Row]:
 
 def _ranked(rows: list[Row]) -> list[str]:
     """The table's rank columns (排名, 名次)."""
-    return sorted(label for label in {label for row in rows for label in row.cells} if _RANK_LABEL.fullmatch(label))
+    return sorted(label for label in {label for row in rows for label in row.cells}
+                  if _RANK_LABEL.fullmatch(_PRIOR_RANK.sub("", label)))
+
+
+# The year before's rank column ("上年位次") and a question asking it ("上年排第一的是谁")
+_PRIOR_RANK = re.compile(r"^(?:上年|去年|上一年|前一年)度?")
+_PRIOR_ASKED = re.compile(r"上年|去年|上一年|前一年|\b(?:previous|last) year\b", re.I)
+
+
+def _rank_column(question: str, ranked: list[str]) -> str | None:
+    prior = bool(_PRIOR_ASKED.search(question))
+    return next((label for label in ranked if bool(_PRIOR_RANK.match(label)) == prior), None)
 
 
 def _pick(question: str, rows: list[Row], nth):
@@ -253,7 +280,8 @@ def _pick(question: str, rows: list[Row], nth):
         label = _asked_label(question, labels - set(ranked))
         return _extreme(rows, label, nth == "most") if label else None
     if ranked:
-        return _at_rank(rows, ranked[0], nth)
+        column = _rank_column(question, ranked)
+        return _at_rank(rows, column, nth) if column else None
     if label := _asked_label(question, labels):  # "完成率排第二的街道": the position by the column it names
         return _by_score(rows, label, nth)
     # no rank column: the position by the score ("考核第一名是哪个?"); a table of indicators by year (固原's 2023 and

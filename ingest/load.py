@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "29"  # 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "30"  # 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -293,11 +293,17 @@ def _link_list(element, line: str) -> bool:
 _MD_MARK = re.compile(r"^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
+# A heading that is one unit's name, with its rank before it: "第1名 迁安市", "路南区", "(三)丰南区"
+_UNIT_HEADING = re.compile(r"(?:第[\d一二三四五六七八九十]{1,3}名\s*|[((][一二三四五六七八九十]{1,3}[))]\s*)?"
+                           r"[\u4e00-\u9fff]{2,12}(?:区|县|市|镇|乡|街道|学院|旗|州|盟)")
+
+
 def markdown_lines(text: str) -> list[str]:
     """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined; a pipe table's rows
     carry their headers (ingest/tables.py), as a Word table's do."""
     lines: list[str] = []
     joinable = False
+    body = ""  # a heading naming one unit ("### 第1名 迁安市"): the list items under it are its figures
     raw_lines = text.splitlines()
     i = 0
     while i < len(raw_lines):
@@ -314,7 +320,10 @@ def markdown_lines(text: str) -> list[str]:
         marker = _MD_MARK.match(stripped)
         content = table_grids.strip_inline_md(stripped[marker.end():] if marker else stripped)
         if marker and marker.group(1).startswith("#"):
+            body = content if len(marker.group(1).strip()) >= 2 and _UNIT_HEADING.fullmatch(content) else ""
             content = "# " + content  # keeps the heading recognisable as a title candidate
+        elif body and marker and marker.group(1).strip() in "-*+":
+            content = f"{body}:{content}"  # "- 综合得分95.8分…" names no unit: its heading's, as a table row would
         if joinable and not marker:
             lines[-1] += content
         else:

@@ -50,7 +50,9 @@ of 2026-12-05): 0.917 / 0.879 / 0.900 / 0.970 / 0.034 over 42,761 (practice44 0.
 near misses and conversations aside, 0.928 -> 0.930); the floors stay. With blind set 46 (practice45) in: 0.915 /
 0.876 / 0.899 / 0.971 / 0.036 over 44,238 (practice45 0.873, its first run 0.874); the floors stay. With blind set 47
 (practice46) in and its classes fixed (seventh session of 2026-12-05): 0.914 / 0.873 / 0.897 / 0.970 / 0.034 over 45,801,
-follow-up turns 0.831 (practice46 0.860, its first run 0.796); the floors stay, follow-up turns gated at 0.80. The table is built
+follow-up turns 0.831 (practice46 0.860, its first run 0.796); the floors stay, follow-up turns gated at 0.80. With blind set
+48 (practice47) in and its classes fixed (eighth session of 2026-12-05): 0.915 / 0.875 / 0.895 / 0.969 / 0.034 over 47,141,
+follow-up turns 0.826 (practice47 0.893, its first run 0.838); the floors stay. The table is built
 and the folds fitted in one process per core: the table ~7 min on 2 cores, the fits ~3 min (5 folds of reports, each
 calibrated by 3 inner folds, since the eighth session of 2026-12-05: within 0.003 of `make cv`'s 10 x 5; each fold's
 choice model begins where the fit on all questions ended: ~27 min before the fifth session of 2026-12-05).

@@ -93,6 +93,16 @@ def test_markdown(tmp_path):
     assert load_file(write(tmp_path / "r.markdown", md.encode()), LIMIT).lines == loaded.lines
 
 
+def test_markdown_list_items_under_a_heading_naming_one_unit_open_with_it():
+    """Blind set 49 (唐山's 通报): "### 第1名 迁安市" then "- 综合得分95.8分…" items naming no unit: each read as any
+    unit's (its 通报 questions 0.34 on their first run, 0.70 after)."""
+    text = ("## 二、各区县考评结果\n\n- 以下按位次排列\n\n### 第1名　迁安市\n\n- 综合得分95.8分,等次“优秀”\n"
+            "- 新发展团员2,416名\n\n### 三、下步要求\n\n- 抓好整改")
+    assert markdown_lines(text) == ["# 二、各区县考评结果", "以下按位次排列", "# 第1名　迁安市",
+                                    "第1名　迁安市:综合得分95.8分,等次“优秀”", "第1名　迁安市:新发展团员2,416名",
+                                    "# 三、下步要求", "抓好整改"]
+
+
 def test_markdown_lines_list_items_are_not_joined():
     assert markdown_lines("- 第一项\n- 第二项\n正文一行\n接着一行") == ["第一项", "第二项", "正文一行接着一行"]
 

@@ -11,7 +11,7 @@ import re
 
 from ingest.schema import Answer, Citation
 
-from .table_rank import ASKED_TOP, Row, _prefix, _table, cells_of
+from .table_rank import ASKED_TOP, PRIOR_ASKED, Row, _prefix, _table, cells_of, prior_rank_label
 
 # A row's own place in the ranking asked ("市中排第几", "位次是多少"): the rank column, not a 上年第4 in its 备注.
 RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)")
@@ -46,7 +46,7 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
                       if labels.search(label) and value), None)
         if found and RANK_ASKED.search(question) and _of_another_year(question, row.text):
             # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
-            found = next(((label, value, clause) for label, value, clause in cells if _PRIOR_RANK.fullmatch(label)
+            found = next(((label, value, clause) for label, value, clause in cells if prior_rank_label(label)
                           and value and _the_year_before(question, row.text)), None)
         if found:
             label, value, clause = found
@@ -90,8 +90,6 @@ def _overlap(question: str, row: Row) -> int:
     return sum(question[i:i + 2] in rest for i in range(len(question) - 1))
 
 
-_BEFORE = re.compile(r"上年|去年|上一年|前一年")
-_PRIOR_RANK = re.compile(r"(?:上年|去年|上一年|前一年)度?(?:排名|名次|位次)")
 
 
 def _the_year_before(question: str, row_text: str) -> bool:
@@ -99,13 +97,13 @@ def _the_year_before(question: str, row_text: str) -> bool:
     ranking, as a follow-up rewrites 上年)."""
     asked = {int(y) for y in re.findall(r"(?:19|20)\d{2}", question)}
     own = {int(y) for y in re.findall(r"(?:19|20)\d{2}", row_text)}
-    return not asked if _BEFORE.search(question) else bool(asked) and all(y + 1 in own for y in asked)
+    return not asked if PRIOR_ASKED.search(question) else bool(asked) and all(y + 1 in own for y in asked)
 
 
 def _of_another_year(question: str, row_text: str) -> bool:
     """The question asks of a year before the table's (上年, or a year its caption does not name)."""
     years = set(re.findall(r"(?:19|20)\d{2}", question))
-    return bool(_BEFORE.search(question)) or bool(years and not years & set(re.findall(r"(?:19|20)\d{2}", row_text)))
+    return bool(PRIOR_ASKED.search(question)) or bool(years and not years & set(re.findall(r"(?:19|20)\d{2}", row_text)))
 
 
 def _names(question: str, head: str) -> bool:

@@ -264,11 +264,16 @@ def _ranked(rows: list[Row]) -> list[str]:
 
 # The year before's rank column ("上年位次") and a question asking it ("上年排第一的是谁")
 _PRIOR_RANK = re.compile(r"^(?:上年|去年|上一年|前一年)度?")
-_PRIOR_ASKED = re.compile(r"上年|去年|上一年|前一年|\b(?:previous|last) year\b", re.I)
+PRIOR_ASKED = re.compile(r"上年|去年|上一年|前一年|\b(?:previous|last) year\b", re.I)
+
+
+def prior_rank_label(label: str) -> bool:
+    """A column of the year before's rank: 上年位次, 去年排名."""
+    return bool(_PRIOR_RANK.match(label)) and bool(_RANK_LABEL.fullmatch(_PRIOR_RANK.sub("", label)))
 
 
 def _rank_column(question: str, ranked: list[str]) -> str | None:
-    prior = bool(_PRIOR_ASKED.search(question))
+    prior = bool(PRIOR_ASKED.search(question))
     return next((label for label in ranked if bool(_PRIOR_RANK.match(label)) == prior), None)
 
 

@@ -92,14 +92,20 @@ _SHARE = re.compile(r"^\s*(?:约|分别)?占(?:到)?[\u4e00-\u9fff]{0,8}?的?(?:
 _CLAUSE = re.compile(r"[,,;;]")
 
 
-_PLANNED = re.compile(r"(?:任务|计划|目标|完成率)$")
+_PLAN = re.compile(r"(?:任务|计划|目标)$")  # a plan's figure: "完成全年任务2800名的51.3%"
+
+
+def compared_with(made: list[Fact], q) -> Fact:
+    """What a figure compared counts ("比去年同期的1312名"): what the last figure of its unit counts, a plan passed over."""
+    same = [f for f in reversed(made) if f.unit == q.unit]
+    return next((f for f in same if not _PLAN.search(f.indicator)), same[0] if same else made[-1])
 
 
 def _base_of(before: list[Fact], q) -> Fact:
     """What a change counts: the last figure of its unit ("增加124名" of "发展团员1436名"), or for a percentage change the
     last count ("同比增长9.5%"); a plan and its share done ("完成全年任务2800名的51.3%") passed over."""
     fits = [f for f in reversed(before) if (f.unit != "%" if q.unit == "%" else f.unit == q.unit)]
-    return next((f for f in fits if not _PLANNED.search(f.indicator)), before[-1])
+    return next((f for f in fits if not _PLAN.search(f.indicator) and not f.indicator.endswith("完成率")), before[-1])
 
 
 def changed_from(head: str, before: list[Fact], inside: list, q, start: int) -> Fact | None:

@@ -20,7 +20,7 @@ from app.engine.localities import LED_BY_PART as _LED_BY_PART, LOCAL_PART, LOCAL
 
 from .clean import SITE_INFO
 from .fact_indicator import before_words, indicator_of, names_nothing
-from .fact_years import PERIOD, changed_from, move_of, period_of, then_year, without_comparisons, year_for
+from .fact_years import PERIOD, changed_from, compared_with, move_of, period_of, then_year, without_comparisons, year_for
 from .fact_numbers import figures
 from .schema import Document, Fact
 from .tables import CHOSEN_PARTS
@@ -141,7 +141,7 @@ def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document,
             base = None if trend else \
                 changed_from(head, [f for f in out + made if id(f) not in restated], inside, q, start)
             # what "比去年同期的1312名" compares with: the last figure of its unit ("发展团员1436名"), not the share between
-            indicator = trend[0] if trend else _compared_with(made, q).indicator if compared is not None \
+            indicator = trend[0] if trend else compared_with(made, q).indicator if compared is not None \
                 else base.indicator if base else indicator_of(paragraph, q, *_around(quantities, q))
             if compared is None and not base and not trend and (not indicator or indicator in paragraph[start:q.start]):
                 indicator = _as_before(paragraph, q, start, mentions, out + made) or indicator  # not a noun after it
@@ -419,15 +419,6 @@ def _is_figure(q, text: str) -> bool:
     before, after = text[max(0, q.start - 1):q.start], text[q.end:q.end + 1]
     vague = before == "数" and q.text[:1] in _CN_DIGITS  # 数十名; but 总数11184名 is a figure
     return before != "第" and not vague and not (after and after in _CN_DIGITS)  # 第3期, “七个一”
-
-
-def _compared_with(made: list[Fact], q) -> Fact:
-    """The figure a comparison's compares with: the last of its unit, a plan's ("完成全年任务2800名的") passed over."""
-    same = [f for f in reversed(made) if f.unit == q.unit]
-    return next((f for f in same if not _PLANNED.search(f.indicator)), same[0] if same else made[-1])
-
-
-_PLANNED = re.compile(r"(?:任务|计划|目标)$")
 
 
 def _report_scope(doc: Document, catalogue, titled: dict, in_text: list) -> tuple[str, int]:

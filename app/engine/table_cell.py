@@ -90,8 +90,6 @@ def _overlap(question: str, row: Row) -> int:
     return sum(question[i:i + 2] in rest for i in range(len(question) - 1))
 
 
-
-
 def _the_year_before(question: str, row_text: str) -> bool:
     """The question asks of the year before the table's: 上年, or that year by its number ("2023年度…排第几" of a 2024
     ranking, as a follow-up rewrites 上年)."""

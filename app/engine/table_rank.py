@@ -58,13 +58,8 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
     for i, p in enumerate(passages):
         rows = _table(p, paragraph_text)
         kinded = _of_kind(question, rows) if rows else None  # the rows of the kind asked; None: another kind's table
-        # beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of
-        # "表1 2024年度各参评区…考核排名"): a table a question names, ranked below its report's sentences
-        # (or, for a position asked, a table with a rank column whose caption it words at all: "考核第五名是哪个区")
-        if i >= ASKED_TOP and not _numbered_as_asked(question, rows, p, paragraph_text) and (not rows or _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or ""))
-                               < (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
-                                  1 if _asked_kind(question) and kinded else CAPTION_SHARED)):
-            continue  # (a table of the kind of row asked, "哪个街道…最多" of a table of 街道, needs its caption named less)
+        if i >= ASKED_TOP and not _named_below_top(question, terms, rows, kinded, nth, p, paragraph_text):
+            continue
         if rows and _other_year(question, _prefix(rows[0].text) or ""):  # "2025年度…第一名" of a 2024 ranking
             continue
         if rows and kinded is None:  # "哪个街道…最多" of a table of districts: another's
@@ -111,6 +106,20 @@ def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
     if re.search(r"哪(?:个|一个|些)?(?:县|区|市|县区|县市区|区县)|(?:县|区)(?:是哪|最)", question):
         return rows if sum(_BRACKET_END.sub("", r.head).endswith(parts) for r in rows) * 2 < len(rows) else None
     return rows
+
+
+def _named_below_top(question: str, terms, rows: list[Row], kinded, nth, p, paragraph_text) -> bool:
+    """Beyond the best passages, only a table whose caption the question words ("2024年度…考核第一名" of "表1 2024年度
+    各参评区…考核排名"): a table a question names, ranked below its report's sentences; or, for a position asked, a
+    table with a rank column whose caption it words at all ("考核第五名是哪个区"); a table of the kind of row asked
+    ("哪个街道…最多" of a table of 街道) needs its caption named less; a table the question numbers ("通报表1") none."""
+    if _numbered_as_asked(question, rows, p, paragraph_text):
+        return True
+    if not rows:
+        return False
+    floor = (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
+             1 if _asked_kind(question) and kinded else CAPTION_SHARED)
+    return _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or "")) >= floor
 
 
 _DOCUMENT_ASKED = re.compile(r"(通报|简报|工作报告|工作总结|报告|总结)(?:的|中|里)?\s*(?:附?表|表格)")
@@ -274,7 +283,7 @@ def prior_rank_label(label: str) -> bool:
 
 def _rank_column(question: str, ranked: list[str]) -> str | None:
     prior = bool(PRIOR_ASKED.search(question))
-    return next((label for label in ranked if bool(_PRIOR_RANK.match(label)) == prior), None)
+    return next((label for label in ranked if prior_rank_label(label) == prior), None)
 
 
 def _pick(question: str, rows: list[Row], nth):

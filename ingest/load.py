@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import messages as msg
-from . import table_grids, tables
+from . import records, table_grids, tables
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "30"  # 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "31"  # 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -329,7 +329,7 @@ def markdown_lines(text: str) -> list[str]:
         else:
             lines.append(content)
         joinable = not marker
-    return lines
+    return records.as_tables(lines)
 
 
 def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_bytes) -> list[str]:
@@ -352,7 +352,10 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
             lines.append(Paragraph(element, document).text)
         elif element.tag.endswith("}tbl"):  # Word puts a caption ("表1 …") below its table as often as above
             below = Paragraph(body[i + 1], document).text if body[i + 1:] and body[i + 1].tag.endswith("}p") else ""
-            lines.extend(tables.lines_of(table_grids.docx_grid(Table(element, document)), lines, tables.numbered(below)))
+            above = next((line for line in reversed(lines) if line.strip()), "")
+            # a numbered caption above is this table's; the one below is then the next table's (丰南's 表1, 表2)
+            caption = "" if tables.numbered(above) else tables.numbered(below)
+            lines.extend(tables.lines_of(table_grids.docx_grid(Table(element, document)), lines, caption))
     return lines
 
 

@@ -272,8 +272,9 @@ def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
     rows, kinds = [], None
     for k in range(width, len(run) - width + 1, width):
         row = run[k:k + width]
-        shape = [tables.is_number(cell) for cell in row]
-        if shape[0] or not shape[-1] or (kinds is not None and shape != kinds):
+        shape = [tables.bare_figure(row[0]), *map(tables.is_number, row[1:])]  # a label may hold digits: 12355咨询
+        last = shape[-1] or (any(shape[1:]) and tables.is_unit(row[-1]))  # "… | 2,400 | 名": a column of units last
+        if shape[0] or not last or (kinds is not None and shape != kinds):
             break
         kinds = shape
         rows.append(row)

@@ -269,7 +269,7 @@ def _ranked(rows: list[list[tuple]], header: list | None) -> bool:
     return sum(not bare_figure(r[1][1]) for r in rows) >= 0.8 * len(rows)
 
 
-_UNIT_HEAD = re.compile(r"(?:计量)?单位")
+_UNIT_HEAD = re.compile(r"(?:计量)?单位|备注")  # 迁安's 备注 column holds each row's unit and nothing else
 
 
 # A unit as a table's 单位 column writes it: 名, 万人, 个, 万元, 万小时, %; not a unit's name (蜀山区: "单位" also heads
@@ -283,7 +283,12 @@ def _unit_column(header: list | None, rows: list | None = None) -> int | None:
     if len(found) != 1:
         return None
     cells = [r[found[0]][1] for r in rows or [] if len(r) > found[0]]
-    return found[0] if all(_UNIT_CELL.fullmatch(c) for c in cells) else None
+    return found[0] if all(_UNIT_CELL.fullmatch(c) for c in cells) and any(cells) else None
+
+
+def is_unit(text: str) -> bool:
+    """A cell that is a unit alone (名, 万元, 人次): a table's 单位 or 备注 column."""
+    return bool(text) and bool(_UNIT_CELL.fullmatch(text))
 
 
 def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:

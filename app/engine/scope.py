@@ -15,7 +15,7 @@ from functools import lru_cache
 from .gazetteer import ENGLISH, Place, county_names, divisions, table as _table
 from .localities import LOCALITY_AFTER, ZONES, localities, schools, zones  # noqa: F401  (re-exported)
 from .periods import (LEAD_CHARS, LEAD_YEAR, PRIOR, PRIOR_WORDS, REVIEWED_YEAR, SECTION, SUMMARY_YEAR,  # noqa: F401
-                      TITLED_REVIEW, _RANGE, _YEAR, one_year, part_heading, report_period, section_year,
+                      TITLED_REVIEW, _RANGE, _YEAR, lead_year, one_year, part_heading, report_period, section_year,
                       years)
 
 LISTED = 10  # places (or years) a refusal names: one line; more reads as a dump

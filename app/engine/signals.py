@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .periods import LEAD_YEAR, PRIOR_WORDS, SUMMARY_YEAR, YEAR_WORD
+from .periods import PRIOR_WORDS, SUMMARY_YEAR, YEAR_WORD, lead_year
 from .question import PEOPLE, Question
 
 NEAR = 12  # characters either side of a value read as its immediate context
@@ -106,9 +106,8 @@ def _passage_years(title: str, period: str, date: str, text: str, section: str) 
     titled = [period] if period else [summary.group(1)] if summary else sorted(set(_YEAR.findall(title)))
     own = (titled or [date[:4]])[0]
     previous = str(int(own) - 1) if own.isdigit() else ""
-    lead = LEAD_YEAR.match(text)
     part = _YEAR.findall(section)  # "三、2025年工作安排": its paragraphs' figures are 2025's
-    fallback = ((lead.group(1) if lead else "") or (part[0] if part else "")
+    fallback = (lead_year(text) or (part[0] if part else "")
                 or (own if len(titled) <= 1 and own.isdigit() else ""))
     return own, previous, fallback
 

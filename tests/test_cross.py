@@ -152,7 +152,15 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 # colleges asked in English, and its near misses comparing two districts' positions
                 "进位最多的是哪个？", "全市实际发展团员最多的是哪个区", "全市完成率最高的是谁", "获评优秀的有哪几个单位",
                 "进位最多的是哪个单位", "上年排第一的是谁", "Which 东大 school recruited the most new league members?",
-                "雨山区和宝山区哪个排名更靠前？", "杨浦区和宝山区哪个排名更靠前？"]
+                "雨山区和宝山区哪个排名更靠前？", "杨浦区和宝山区哪个排名更靠前？",
+                # blind set 49's 通报 (14 units as headings over list items, read as a table), alike, and ranks over one
+                # report's quarters, colleges or towns asked in English
+                "上年排第一的是哪个区县", "上年排第13的是哪个县", "良好里面分最高的是哪个", "考评排第八的是哪个", "进位最多的是哪个区",
+                "通报里完成率最高的是哪个", "注册志愿者最多的是哪个区县",
+                "Which county or district had the most registered volunteers in the notice?",
+                "Which quarter saw the most volunteer participation in Lunan?",
+                "Which NCST college recruited the most new League members?",
+                "Which unit in Luanzhou recruited the most new members?"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗)", q)]

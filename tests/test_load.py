@@ -349,6 +349,21 @@ def test_docx_table_unit_from_caption_and_long_caption_not_prefixed(tmp_path):
     ]
 
 
+def test_docx_two_tables_each_under_its_numbered_caption(tmp_path):
+    """丰南's 表1 (2023) and 表2 (2024) share their columns; each caption stands above its table, so the one below 表1
+    is 表2's and 表1's rows keep their own year (they had taken 2024 from 表2's caption)."""
+    import docx
+
+    document = docx.Document()
+    for caption, figure in (("表1 2023年各镇共青团基础数据", "251"), ("表2 2024年各镇共青团基础数据", "268")):
+        document.add_paragraph(caption)
+        _docx_table(document, [["单位", "新发展团员(名)"], ["稻地镇", figure], ["小集镇", "9"]])
+    document.save(tmp_path / "f.docx")
+    lines = load_file(tmp_path / "f.docx", LIMIT).lines
+    assert "2023年各镇共青团基础数据,稻地镇新发展团员251名。" in lines
+    assert "2024年各镇共青团基础数据,稻地镇新发展团员268名。" in lines
+
+
 def test_html_table_rows_carry_their_headers():
     page = """<html><body><article><p>全市青年驿站建设稳步推进。</p>
     <table><caption>表2 青年驿站建设情况</caption>
@@ -544,6 +559,17 @@ def test_pdf_table_cells_read_back_as_rows(tmp_path):
               "2024年", "增长", "发展团员(名)", "2,846", "3,012", "5.8%", "青年之家(个)", "118", "132", "11.9%"]
     [(start, end, grid)] = pdf_tables(titled)
     assert (start, end) == (3, 15) and [[t for _, t in row] for row in grid][0] == ["指标", "2023年", "2024年", "增长"]
+
+
+def test_pdf_table_with_a_column_of_units_last(tmp_path):
+    """迁安's PDF: the unit of each row stands in its 备注 column ("… | 2,400 | 名"), and a label may hold digits
+    (12355咨询): the rows are read with their units, not shifted a column."""
+    cells = ["指标", "上半年", "去年同期", "全年目标", "备注", "新发展团员", "1,268", "1,174", "2,400", "名",
+             "12355咨询", "968", "874", "1,900", "人次", "青创贷发放", "1,860", "1,420", "3,500", "万元"]
+    pdf = make_pdf(cjk_lines=["表1 2025年上半年主要指标完成情况", *cells, "三、重点工作进展"])
+    lines = load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines
+    assert "2025年上半年主要指标完成情况,12355咨询上半年968人次;12355咨询去年同期874人次;12355咨询全年目标1,900人次。" in lines
+    assert "2025年上半年主要指标完成情况,青创贷发放上半年1,860万元;青创贷发放去年同期1,420万元;青创贷发放全年目标3,500万元。" in lines
 
 
 def test_pdf_broken(tmp_path):

@@ -717,3 +717,10 @@ def test_a_county_name_several_counties_share_is_the_one_around_it_and_its_every
     assert {"210102", "210106"} <= {p.code[:6] for p in catalogue.reports["t"].named}
     for question in ("和平团区委书记是谁", "Who is the secretary of the Heping District Youth League committee?"):
         assert [m.place.code[:6] for m in scope.of_text(question, catalogue).mentions] == ["210102"]
+
+
+def test_a_place_listed_after_another_begins_after_the_conjunction():
+    """Blind set 49: jieba reads "路南和丰南" as 路南 / 和丰 / 南, so 丰南 was no word and the comparison one place's."""
+    assert [m.surface for m in scope.find("2024年新发展团员,路南和丰南哪个多?")] == ["路南", "丰南"]
+    assert [m.surface for m in scope.find("路南与丰南谁多")] == ["路南", "丰南"]
+    assert scope.find("和丰南村") == [] or scope.find("和丰南村")[0].surface != "丰南"  # not after a place

@@ -74,7 +74,7 @@ def test_a_rankings_change_is_its_column_of_the_row_named_without_its_city_suffi
         return found.value if found else None
 
     assert asked("吴忠排名较上年变化") == "↑1" and asked("银川市的排名较上年有什么变化？") == "持平"
-    assert asked("固原排名升降情况") == "↓1" and asked("吴忠综合得分排名") is None  # no change asked
+    assert asked("固原排名升降情况") == "↓1" and asked("吴忠综合得分排名") == "2"  # its rank: no change asked
 
 
 def test_a_rankings_change_headed_较上年():
@@ -125,3 +125,22 @@ def test_last_years_rank_is_not_the_rows_own():
     assert ask("杏花岭区上年排第几？").value == "3" and ask("阳曲县2023年度考评排第几").value == "10"  # blind set 48
     assert ask("阳曲县2022年度考评排第几") is None  # two years before: no column gives it
     assert ask("杏花岭区排第几").value == "2" and ask("阳曲县2024年度考评排第几").value == "3"
+
+
+def test_a_rank_written_第n名_a_position_asked_by_its_column_and_a_grade_asked_by_its_options():
+    """Blind set 49's 通报 (read as a table by ingest/records.py): its 位次 cells write 第1名; "迁安2024年度考评位次"
+    ends in the column's name; "路南是优秀还是良好" asks the 等次 cell by its options. The caption names no year:
+    the report's title does, so a 2024 question of a 2024 notice asks the row's own rank, not the 上年位次."""
+    table = ["二、各区县(市)考评结果", "| 单位 | 位次 | 综合得分 | 等次 | 上年位次 |", "| --- | --- | --- | --- | --- |",
+             "| 迁安市 | 第1名 | 95.8分 | 优秀 | 第2名 |", "| 路南区 | 第2名 | 95.1分 | 优秀 | 第1名 |",
+             "| 古冶区 | 第14名 | 86.9分 | 合格 | 第14名 |"]
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+
+    def ask(question, at=2):
+        passage = SimpleNamespace(doc_id="d", source="tongbao.md", title="关于2024年度考评结果的通报", date="2025-02-20",
+                                  paragraph=at, text=texts[at], score=0.9)
+        return table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))
+
+    assert ask("迁安2024年度考评位次").value == "第1名"
+    assert ask("路南上年排第几", at=3).value == "第1名"
+    assert ask("古冶是优秀还是良好", at=4).value == "合格"

@@ -228,3 +228,16 @@ def test_the_year_befores_rank_column_a_position_with_的是_and_a_table_named_b
     assert table_rank.answer("通报表2里青年之家最少的单位", [*other, row], lambda d, n: texts.get(n, "")) is None
     report = SimpleNamespace(**{**vars(row), "title": "2024年工作报告"})
     assert table_rank.answer("通报表1里青年之家最少的单位", [report], lambda d, n: texts.get(n, "")) is None
+
+
+def test_a_position_reaches_the_ranking_of_a_retrieved_report_no_passage_of_which_is_a_row():
+    """Blind set 49's 通报: "考评第一名是哪个?" retrieved its sentences, none of its rows (they write 第1名); the
+    report's ranked table whose caption the question words answers it; a question naming nothing of it does not."""
+    lines = TABLE.splitlines()
+    paragraphs = ["经综合评定,4个市县参与本年度排名。", lines[0], *row_lines(markdown_grid(lines, 1), lines[0]), "另有说明。"]
+    texts = dict(enumerate(paragraphs, start=1))
+    first = SimpleNamespace(doc_id="d", source="tongbao.md", title="通报", date="", paragraph=1, text=paragraphs[0],
+                            score=0.9)
+    answer = table_rank.answer("2024年度综合评估第二名是哪个？", [first], lambda d, n: texts.get(n, ""))
+    assert answer.value == "三亚市" and answer.citations[0].paragraph == 4
+    assert table_rank.answer("青马工程第二名是谁？", [first], lambda d, n: texts.get(n, "")) is None

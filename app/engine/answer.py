@@ -41,6 +41,7 @@ _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 # A bare number naming a service (12355青少年服务台), a cohort (2022级) or a class (数学与应用数学1班) counts nothing.
 _NAMING = re.compile(r"\s*(?:青少年服务台|服务台|热线|专线|服务热线|心理热线|级|班(?![次子]))")
+_HOTLINE = re.compile(r"123\d{2}")  # 12355, 12345: a hotline's number names it ("二季度12355咨询1214人次"), counts nothing
 # A year that starts a span is no count: "2021—2023年…注册青年志愿者人数".
 _YEAR_SPAN = re.compile(r"\s*[—\-~至到]\s*(?:19|20)\d{2}")
 # ...nor one that ends it: "2024—2025学年" is a school year, not 2025 of anything.
@@ -59,7 +60,7 @@ _NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 # "报告是在哪次会议上作的": the meeting a speech's subtitle names ("——在共青团…第五次全体（扩大）会议上的报告").
 _ASKS_MEETING = re.compile(r"(?:哪|什么)[一]?[次个届]?(?:会议|会|全会|全委会|大会)|\b(?:which|what) meeting\b", re.I)
 _MEETING_LINE = re.compile(r"在\s*([^，,。；;：:]{4,50}?(?:会议|全会|全委会|大会))\s*上")
-_ASKS_ORDINAL = re.compile(r"第几|名次|\bwhat (?:place|rank)\b|\branked\b", re.I)
+_ASKS_ORDINAL = re.compile(r"第几|名次|位次|排名[??]?$|\bwhat (?:place|rank)\b|\branked\b|\brank\b", re.I)
 _ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位|期|届|次|批|轮)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 # The noun a question asks which one of: "实施的是什么行动?", "哪个项目获得特等奖?" (a verb after it ends it).
@@ -310,7 +311,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                                                                        or _YEAR_SPAN.match(clause, q.end)
                                                                        or _SPAN_END.search(clause, 0, q.start)))
                  and round(q.value, 6) not in stated
-                 and clause[q.start - 1:q.start] != "第"]  # "第九期": an ordinal (above), not nine 期
+                 and clause[q.start - 1:q.start] != "第"  # "第九期": an ordinal (above), not nine 期
+                 and not (not q.unit and _HOTLINE.fullmatch(q.text.strip()))]
         for j, q in enumerate(found):
             value = q.text.strip()
             yield make(value, "quantity", at + q.start + q.text.index(value), q.unit, q.qualifier,

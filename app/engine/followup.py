@@ -149,10 +149,13 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return rate_of(previous, focus), True
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"]) or
-                                                                  RELATIVE_WORDS.fullmatch(bare["focus"])) \
+                                                                  RELATIVE_WORDS.fullmatch(bare["focus"]) or
+                                                                  _YEAR_PART.fullmatch(bare["focus"])) \
             and (not bare["unit"] or f"多少{bare['unit']}" in previous):  # "上年是多少件?": the 件 counted before
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
         previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
+    if focus is not None and _YEAR_PART.fullmatch(focus):
+        previous = actual(previous)
     if focus is not None:
         if llm is not None:
             return llm.condense(question, previous), not own
@@ -214,6 +217,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
 
 # An elliptical turn and a question after it, the question naming no place: "丹东呢?25年计划新建几个?".
 _THEN_ASK = re.compile(r"^(?P<focus>[^,,。??]{1,16}?呢[??])[,,\s]*(?P<ask>[^??]*?[^\W\d_][^??]*[??]?)$")
+# A part of the year ("二季度", "3月份", "上半年"): asked bare ("二季度多少?") as elliptically as "二季度呢?", and of the
+# figure reached, not a target (a plan is set for the year: "二季度多少?" after "计划呢?" is the quarter's 742名)
+_YEAR_PART = re.compile(r"(?:(?:19|20)?\d{2}年)?(?:第?[一二三四]季度|[上下]半年|前三季度|(?:1[0-2]|0?[1-9])月份?(?:底|末)?)")
 _THEN = re.compile(r"^(?:那么|那)(?![个些里样年一天时次])")
 _NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.

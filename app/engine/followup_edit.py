@@ -304,8 +304,9 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     named = sorted(named, key=lambda p: (kept.find(p) < 0, kept.find(p)))  # as the question had them: school, college
     places = [p for p in dict.fromkeys(named) if not any(p in x for x in programmes)]  # “湖南希望工程…行动” names its own place
     # 上半年, 截至3月底 stay with the year they divide, unless the question names its own time of year (全年, 一季度)
+    # (a target is set for the year: "明年全区发展目标多少?" after a quarter's figure keeps no quarter)
     half = (HALF.search(kept) or AS_OF.search(kept)) \
-        if not (HALF.search(question) or AS_OF.search(question) or WHEN.search(question)) else None
+        if not (HALF.search(question) or AS_OF.search(question) or WHEN.search(question) or asks_plan(question)) else None
     if is_english(previous):
         return " ".join(years + places + [question])
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023

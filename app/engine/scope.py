@@ -26,7 +26,7 @@ _INSTITUTION_EN = re.compile(r"^(?:\s+[A-Z][a-z]+){0,3}\s+(?:University|College|
 _CLAUSE = re.compile(r"[^,,;;。!?!?:]+")
 # Raise when report_of's rules change: scopes stored by another version are worked out again, and a node's base
 # (which keeps its reports' scopes) is built anew once, in a folder of its own (app/engine/retrieve.py).
-SCOPE_VERSION = 22  # 22: a county name several counties share (和平区, 铁西区) is read, the one inside the place named before it; 21: 林区 ends only 神农架林区 (万柏林区 is 万柏林, not 万柏); 20: 郫县 named 郫都区 (2016), added to the division changes; 19: a brief opening "2024年重点工作完成情况" is 2024's; 18: a city short name before 区/县 where that county name exists (朝阳区) names no city; 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
+SCOPE_VERSION = 23  # 23: a place after another and 和/与/、 begins there though jieba joins 和丰 (路南和丰南); 22: a county name several counties share (和平区, 铁西区) is read, the one inside the place named before it; 21: 林区 ends only 神农架林区 (万柏林区 is 万柏林, not 万柏); 20: 郫县 named 郫都区 (2016), added to the division changes; 19: a brief opening "2024年重点工作完成情况" is 2024's; 18: a city short name before 区/县 where that county name exists (朝阳区) names no city; 17: a meeting report opening "会议指出,2024年," reviews 2024; 16: a portal's site paragraph (© 2018-2025) covers no year; 15: a report stating 上年's figures covers the year before its own; 14: peoples named without 族 in an autonomous division (伊犁哈萨克自治州: 伊犁); 13: a full name jieba runs on into the next character (平安区新发展); 12: an autonomous county's short name + 县 whose short name is an everyday word (互助县); 11: a short name after punctuation or a year begins a word; 5: a county's full name whose short one is an everyday word (解放区); 6: divisions
 # named since cpca's table (潞州区), 长治县区 is 长治's counties; 7: 医专, 师专, 高专, 职院 end an institution's name;
 # 8: a file name's place that is the namesake of the title's (荆州区 in 荆州市's jingzhou-*.docx) is not the report's;
 # 9: "乡镇和县直单位" names no 和县; 10: a bare name opening a town's (朝阳镇) names no place
@@ -86,7 +86,8 @@ def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mentio
                     surface, place, bounded, end = surface[:-1], whole[0], False, end - 1
             if _CONJOINED.match(surface) and _COUNTY_WORD.match(text, end - 1):
                 continue  # "乡镇和县直单位": 和 joins 县直 (the county's organs), no 和县
-            if not bounded or _word(text, start, end):
+            listed = bool(found) and found[-1].end == start - 1 and text[start - 1] in _JOINS  # 路南和丰南: 和丰 no word
+            if not bounded or _word(text, start, end, listed):
                 found.append(Mention(place, surface, start, end, bool(institution(text[end:]))))
                 next_free = end
                 break
@@ -163,8 +164,12 @@ def _starts(text: str, table):
     return found
 
 
-def _word(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a word of its sentence (jieba, on the few characters around it)."""
+_JOINS = "和与及同跟、"
+
+
+def _word(text: str, start: int, end: int, listed: bool = False) -> bool:
+    """Whether text[start:end] is a word of its sentence (jieba, on the few characters around it); listed: it
+    follows another place and a conjunction, so it begins there whatever jieba joins."""
     from ingest.words import jieba as mapped
 
     jieba = mapped()
@@ -172,7 +177,7 @@ def _word(text: str, start: int, end: int) -> bool:
     left = max(0, start - _AROUND)
     tokens = list(jieba.tokenize(text[left:end + _AROUND]))
     edges = {left + e for _, a, b in tokens for e in (a, b)}
-    return (start in edges or _hard_start(text, start)) and (end in edges or not _CJK.match(text, end)
+    return (start in edges or listed or _hard_start(text, start)) and (end in edges or not _CJK.match(text, end)
                                                            or _guessed_across(text, start, end, left, tokens, jieba))
 
 

@@ -14,7 +14,7 @@ from ingest.schema import Answer, Citation
 from .table_rank import ASKED_TOP, PRIOR_ASKED, Row, _prefix, _table, cells_of, prior_rank_label
 
 # A row's own place in the ranking asked ("市中排第几", "位次是多少"): the rank column, not a 上年第4 in its 备注.
-RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)")
+RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)|(?:排名|名次|位次)[??]?$")
 # The question's words for a column -> the column labels that answer them.
 _ASKS = (
     (re.compile(r"哪里|在哪|何地|什么地方|哪个地方|去了哪|地点"), re.compile(r"地点|地区|地方|服务地|实践地|地址|服务县")),
@@ -24,7 +24,8 @@ _ASKS = (
     # "石嘴山排名较上年变化", "排名有什么变化": the ranking's change column (↑1, 持平, 前进一位), no figure near it
     (re.compile(r"排名[^,,。]{0,7}变化|名次[^,,。]{0,7}变化|排名(?:是)?(?:上升|下降|升|降|进|退)|升降"),
      re.compile(r"排名变化|名次变化|位次变化|升降|^较上年$")),
-    (re.compile(r"等次|等级|档次|评级|评定"), re.compile(r"等次|等级|档次|评级|评定")),  # 优秀 / 良好 / 合格
+    # 优秀 / 良好 / 合格, asked by name or by its grades ("路南是优秀还是良好")
+    (re.compile(r"等次|等级|档次|评级|评定|(?:优秀|良好|合格|达标)还是"), re.compile(r"等次|等级|档次|评级|评定")),
     (RANK_ASKED, re.compile(r"^(?:全[市省州区县]|综合|考评|考核)?(?:排名|名次|位次|排序)$")),  # "市中排第几": its own column
 )
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
@@ -44,10 +45,11 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
         cells = _cells(rows)[row.number]
         found = next(((label, value, clause) for labels in wanted for label, value, clause in cells
                       if labels.search(label) and value), None)
-        if found and RANK_ASKED.search(question) and _of_another_year(question, row.text):
+        dated = f"{row.text} {p.title}"  # a caption naming no year: the report's title does (唐山's 通报)
+        if found and RANK_ASKED.search(question) and _of_another_year(question, dated):
             # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
             found = next(((label, value, clause) for label, value, clause in cells if prior_rank_label(label)
-                          and value and _the_year_before(question, row.text)), None)
+                          and value and _the_year_before(question, dated)), None)
         if found:
             label, value, clause = found
             return Answer(question, f"{value}。原文:“{clause}”", value, True,
@@ -123,7 +125,7 @@ def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
     out: dict[int, list[tuple[str, str, str]]] = {r.number: [] for r in rows}
     for column in range(width.pop()):
         rest = {r.number: split[r.number][column].removeprefix(r.head) for r in rows}
-        label = os.path.commonprefix(list(rest.values()))
+        label = re.sub(r"第\d*$", "", os.path.commonprefix(list(rest.values())))  # 位次第1名, 位次第10名: 位次
         for n, text in rest.items():
             out[n].append((label, text[len(label):].strip(), split[n][column]))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from ingest.schema import Answer, Citation
 
@@ -68,16 +69,48 @@ def answer(question: str, passages, paragraph_text, terms=()) -> Answer | None:
             continue  # "通报表1…" of another report's 表1
         rows = kinded if rows else rows
         if len(rows) >= 3 and (found := _pick(question, rows, nth)):
-            row, label, clause = found
-            quote = clause.strip()
-            text = f"{row.head}。原文:“{quote}”" + (f"(表中{label}{_said(nth)})" if nth in ("most", "least") else "")
-            return Answer(question, text, row.head, True,
-                          (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
+            return _cited(question, nth, p, found)
+    if nth in ("most", "least"):
+        return None
+    firsts: dict = {}
+    for p in passages[:RANKING_PASSAGES]:
+        firsts.setdefault(p.doc_id, p)  # each report once, by its best passage, best first
+    for p in firsts.values():
+        if (ranking := _ranking_of_report(question, p, paragraph_text)) and (found := _pick(question, ranking, nth)):
+            return _cited(question, nth, p, found)
     return None
 
 
+def _cited(question: str, nth, p, found) -> Answer:
+    row, label, clause = found
+    quote = clause.strip()
+    text = f"{row.head}。原文:“{quote}”" + (f"(表中{label}{_said(nth)})" if nth in ("most", "least") else "")
+    return Answer(question, text, row.head, True, (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
+
+
+REPORT_PARAGRAPHS = 400  # a report's paragraphs read for its ranking table, at most
+RANKING_PASSAGES = 8  # the reports of this many best passages are read for one
+
+
+def _ranking_of_report(question: str, p, paragraph_text) -> list[Row]:
+    """A position asked of the best passage's report when no passage is a row of its ranking ("考评第一名是哪个?": the
+    rows write 第1名, the question 第一名, and its sentences were retrieved): the report's first table with a rank column
+    whose caption the question words (as _named_below_top asks of one retrieved); [] for none."""
+    n = 1
+    while n <= REPORT_PARAGRAPHS and (text := paragraph_text(p.doc_id, n)):
+        at = SimpleNamespace(doc_id=p.doc_id, paragraph=n, text=text)
+        rows = _table(at, paragraph_text) if _prefix(text) is not None else []
+        caption = (_prefix(rows[0].text) or "") if rows else ""
+        if len(rows) >= 3 and _ranked(rows) and _of_kind(question, rows) and not _other_year(question, caption) \
+                and _shared(question, _YEARS.sub("", caption)) >= _bare_floor(question) \
+                and (not _TABLE_ASKED.search(question) or _numbered_as_asked(question, rows, at, paragraph_text)):
+            return rows
+        n = max([n, *(r.number for r in rows)]) + 1
+    return []
+
+
 # A position and its which-word, nothing else: "第九名是哪个县?" names no table, the first ranked one answers.
-_ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:排名|排)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的是|的|是)?"
+_ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:上年|去年)?(?:排名|排)?(?:倒数)?第[一二三四五六七八九十\d]{1,3}(?:名|位)?(?:的是|的|是)?"
                             r"(?:哪[个一里家所位]?[\u4e00-\u9fff]{0,2}|谁)?[?？]?$")
 
 
@@ -117,6 +150,9 @@ def _named_below_top(question: str, terms, rows: list[Row], kinded, nth, p, para
         return True
     if not rows:
         return False
+    if nth in ("most", "least") and kinded and not _TABLE_ASKED.search(question) \
+            and any(len(label) >= 3 and label in question for label in rows[0].cells):
+        return True  # "青年之家最多的区县": a column the question names
     floor = (_bare_floor(question) if nth not in ("most", "least") and _ranked(rows) else
              1 if _asked_kind(question) and kinded else CAPTION_SHARED)
     return _shared(question + " ".join(terms), _YEARS.sub("", _prefix(rows[0].text) or "")) >= floor
@@ -242,7 +278,8 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
             bare = _BRACKETED.sub("", clause)  # "新发展团员214(98)": 214, the bracket a part (a table note's 女生)
             m = _VALUE.search(bare)
             if m and clause.startswith(head):
-                cells[bare[len(head):m.start()]] = (parse_quantity(bare[m.start():]).value, clause)
+                label = bare[len(head):m.start()].removesuffix("第")  # "位次第1名": 位次
+                cells[label] = (parse_quantity(bare[m.start():]).value, clause)
         rows.append(Row(n, text, head, cells))
     return rows
 

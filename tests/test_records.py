@@ -1,0 +1,46 @@
+"""ingest/records.py: a Markdown run of unit headings over label-value list items, read as the table it is."""
+from ingest.load import markdown_lines
+from ingest.records import pairs_of
+
+NOTICE = """## 二、各区县考评结果
+
+### 第1名　迁安市
+
+- 综合得分95.8分，等次“优秀”，上年位次第2名
+- 新发展团员2,416名（计划2,300名，完成率105.0%）；青年之家58个
+- 迁安市首钢迁钢公司团委工作经验在全市推广。
+
+### 第2名　路南区
+
+- 综合得分95.1分，等次“优秀”，上年位次第1名
+- 新发展团员2,152名（计划2,000名，完成率107.6%）；青年之家46个
+
+### 第3名　丰南区
+
+- 综合得分94.6分，等次“优秀”，上年位次第5名
+- 新发展团员2,308名（计划2,200名，完成率104.9%）；青年之家52个
+
+## 三、有关要求
+"""
+
+
+def test_unit_records_become_table_rows_and_remarks_stay():
+    lines = markdown_lines(NOTICE)
+    assert lines[1] == ("二、各区县考评结果,迁安市位次第1名;迁安市综合得分95.8分;迁安市等次优秀;迁安市上年位次第2名;"
+                        "迁安市新发展团员2,416名;迁安市新发展团员计划2,300名;迁安市新发展团员完成率105.0%;迁安市青年之家58个。")
+    assert lines[3].startswith("二、各区县考评结果,丰南区位次第3名;")
+    assert lines[4] == "第1名\u3000迁安市:迁安市首钢迁钢公司团委工作经验在全市推广。"  # a remark, with its unit
+    assert lines[5] == "# 三、有关要求"
+
+
+def test_fewer_than_three_units_stay_list_items():
+    two = NOTICE.split("### 第3名")[0]
+    assert markdown_lines(two)[2] == "第1名\u3000迁安市:综合得分95.8分，等次“优秀”，上年位次第2名"
+
+
+def test_pairs_of_an_item():
+    assert pairs_of("新发展团员2,416名（计划2,300名，完成率105.0%）；青年之家58个") == {
+        "新发展团员": "2,416名", "新发展团员计划": "2,300名", "新发展团员完成率": "105.0%", "青年之家": "58个"}
+    assert pairs_of("12355咨询968人次") == {"12355咨询": "968人次"}
+    assert pairs_of("迁安市首钢迁钢公司团委工作经验在全市推广。") is None
+    assert pairs_of("滦南县新发展团员未完成年度计划，差4名。") is None

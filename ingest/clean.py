@@ -160,9 +160,10 @@ def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
                 and _chars(lines[i + 1:]) > _chars(lines[:i - 1]) and not any(map(_prose, lines[:i - 1])):
             # A portal's meta line opens the article; a short report's sign-off date ("共青团阜阳市委员会 /
             # 2024年12月6日") closes it, with the whole report above: that is no header to drop.
-            if i == 2 and not _META.search(line) and _title_like(lines[0]):
+            if not _META.search(line) and _title_like(lines[0]) and (i == 2 or _speech_head(lines[:i])):
                 # A bare date two lines down dates a report under its title and issuer, no portal: the first
-                # line is the title ("南平市青少年发展基金会2024年度工作报告 / 南平市青少年发展基金会 / 2025年3月15日").
+                # line is the title ("南平市青少年发展基金会2024年度工作报告 / 南平市青少年发展基金会 / 2025年3月15日");
+                # so does one under a speech's subtitle and speaker ("…工作报告 / ——在…会议上 / 校团委书记 曾思源").
                 return lines[0], 1, []
             return lines[i - 1], i, lines[: i - 1]
     if hint:
@@ -170,6 +171,17 @@ def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     if lines and _title_like(lines[0]):
         return lines[0], 1, []
     return "", 0, []
+
+
+def _speech_head(lines: list[str]) -> bool:
+    """A report's title, its subtitle and its speaker, nothing else: "宜春学院团委2024年工作报告 / ——在共青团…会议上 /
+    校团委书记 曾思源" (the speaker had been taken for the title, the title dropped as a header)."""
+    return len(lines) == 3 and bool(_KIND_WORD.search(lines[0])) and len(lines[1]) <= 80 and "。" not in lines[1] \
+        and bool(_SUBTITLE.match(lines[1]) or re.match(_AT_MEETING, lines[1])) \
+        and len(lines[2]) <= _SPEAKER_CHARS and not re.search(r"[,,。;;::!?!?]", lines[2])
+
+
+_SPEAKER_CHARS = 24
 
 
 def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:

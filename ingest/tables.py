@@ -24,7 +24,8 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[
 _UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;\d]{1,4})[))]\s*$")  # not "其他乡镇(9个)": a count
 # "单位:万元"; "单位:名、个、万名、万小时" lists the units of several columns, which it does not match to them: none
 _CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。、/]{1,4}(?:[、/][^\s()(),,;;。、/]{1,4})*)\s*[))]?")
-_TABLE_NO = re.compile(r"^(?:附?表\s*[\d一二三四五六七八九十]+(?:[-.]\d+)?[\s.、::]*|附表\s*[::]\s*)")
+# "表1 ", "附表2:", "表 " (a caption numbering none: "表 2024年宜春学院…", whose 2024 is its year, not its number)
+_TABLE_NO = re.compile(r"^(?:附?表\s*(?:[\d一二三四五六七八九十]+(?![\d年])(?:[-.]\d+)?)?[\s.、::]*|附表\s*[::]\s*)")
 
 
 def norm(text: str) -> str:
@@ -46,10 +47,14 @@ def caption_of(text: str) -> tuple[str, str]:
     """(caption to prefix, unit it states) from a caption or the paragraph before a table; ("", "") if unfit."""
     text = norm(text)
     unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) and not re.search(r"[、/]", m.group(1)) else ""
-    text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", text)).strip(" ::,,")
+    # "按综合得分由高到低排列如下(位次变化与2023年度考评相比):": the year in brackets is a comparison's, not the rows'
+    text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", _COMPARED.sub("", text))).strip(" ::,,")
     if len(text) > CAPTION_CHARS or (text and text[-1] in "。!?;!?;"):
         return "", unit
     return text, unit
+
+
+_COMPARED = re.compile(r"[((][^()()]*(?:相比|比较|对比|较上年)[^()()]*[))]")
 
 
 def numbered(text: str) -> str:
@@ -129,7 +134,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     """One line per row of a data table; caption: its caption or the paragraph just before it."""
     prefix, table_unit = caption_of(caption)
     # a cell's own ";" ("上年第5;与莱芜区并列") is no clause break: the row's clauses are its cells
-    rows = [[(key, norm(text).replace(";", "、")) for key, text in row] for row in grid if row]
+    rows = _split_pairs([[(key, norm(text).replace(";", "、")) for key, text in row] for row in grid if row])
     width = max(len(r) for r in rows)
     numbers = [sum(is_number(t) for _, t in r) for r in rows]
     header = None
@@ -172,7 +177,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         if group and _SUBTOTAL.fullmatch(head):  # "理工类 | 小计": the group's subtotal names its group
             head, group = group + head, ""
         values = cells[1:] if head else cells
-        row_unit = unit or _label(head)[1]  # "志愿服务时长(万小时)": the row's figures are in 万小时
+        # "志愿服务时长(万小时)": the row's figures are in 万小时; "其他学院(部)" names no unit
+        row_unit = unit or (_label(head)[1] if _UNIT_CELL.fullmatch(_label(head)[1]) else "")
         if transposed and header:  # body, indicator, figure: "历下区" + "实际发展团员" + "2,786名"
             indicator = _label(head)[0]
             lines.append(_opened(prefix, group, ";".join(
@@ -260,6 +266,25 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
 # A table of some parts only (its caption: 重点街道(镇), 部分区县, 所列), not 重点工作/重点任务: its 合计 sums its rows alone.
 CHOSEN_PARTS = re.compile(r"部分|重点(?!工作|任务|指标|项目)|示范|试点|抽查|所列")
 _RANK_HEAD = re.compile(r"(?:全[市省州区县盟]|综合|总)?(?:排名|名次|位次|排序)")  # 全市排名 too
+
+
+# "团员发展(实际/计划,名)" over "1,688/1,600": two columns in one, 实际 and 计划
+_PAIR_HEAD = re.compile(r"(?P<base>[^()()/]+)[((](?P<a>[^()()/,,]{1,4})/(?P<b>[^()()/,,]{1,4})(?:[,,](?P<unit>[^()()]{1,4}))?[))]")
+_PAIR_CELL = re.compile(r"[\d,.]+\s*/\s*[\d,.]+|[—\-]?")
+
+
+def _split_pairs(rows: list[list[tuple]]) -> list[list[tuple]]:
+    """Each column whose header names two figures in one ("团员发展(实际/计划,名)", cells "1688/1600") as two columns
+    ("团员发展实际(名)", "团员发展计划(名)"), so each figure is read under its own label."""
+    for j in reversed(range(len(rows[0]) if len(rows) >= 3 else 0)):
+        head = _PAIR_HEAD.fullmatch(rows[0][j][1])
+        if not head or not all(len(r) > j and _PAIR_CELL.fullmatch(r[j][1]) for r in rows[1:]):
+            continue
+        unit = f"({head['unit']})" if head["unit"] else ""
+        labels = (f"{head['base']}{head['a']}{unit}", f"{head['base']}{head['b']}{unit}")
+        cells = [labels, *(tuple(r[j][1].split("/")) if "/" in r[j][1] else (r[j][1], r[j][1]) for r in rows[1:])]
+        rows = [[*r[:j], (r[j][0], a.strip()), (object(), b.strip()), *r[j + 1:]] for r, (a, b) in zip(rows, cells)]
+    return rows
 
 
 def _ranked(rows: list[list[tuple]], header: list | None) -> bool:

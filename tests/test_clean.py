@@ -326,3 +326,13 @@ def test_a_portal_pages_site_is_kept_after_its_article_a_clause_an_item():
     assert doc.paragraphs[-1].startswith("网站信息:") and doc.paragraphs[-1].endswith(
         "主办单位:共青团鸡西市委员会;承办:团市委宣传部;ICP备案号:黑ICP备12003456号-1;网站标识码:2303000012")
     assert doc.paragraphs[-2].startswith(ARTICLE_INFO) and any("1052名" in p for p in doc.paragraphs)
+
+
+def test_a_speechs_title_over_its_subtitle_speaker_and_date_stays_its_title():
+    """Blind set 50 (宜春学院): "…工作报告 / ——在…会议上 / 校团委书记 曾思源 / 2025年1月15日": the date line was read as a
+    portal's meta line, the speaker above it as the title and the title dropped, so no question of 宜春学院 found its
+    report. The speaker stays a paragraph ("校团委书记是谁")."""
+    doc = clean_document(["宜春学院团委2024年工作报告", "——在共青团宜春学院第九次代表大会第二次会议上", "校团委书记\u3000曾思源",
+                          "2025年1月15日", "同志们:", "2024年,校团委坚持立德树人,全年发展团员412名。"], Path("ycu.txt"))
+    assert doc.title == "宜春学院团委2024年工作报告" and doc.date == "2025-01-15"
+    assert "校团委书记 曾思源" in doc.paragraphs

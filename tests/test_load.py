@@ -9,7 +9,7 @@ import pytest
 
 from ingest import messages as msg
 from ingest.clean import clean_document
-from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines
+from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines, text_lines
 from ingest.settings import Settings
 
 LIMIT = 20 * 2**20  # Settings.max_file_mb default
@@ -705,3 +705,11 @@ def test_a_plain_text_table_lined_up_with_spaces_reads_as_rows_with_headers(tmp_
     assert any("弥渡县12355受理483件" in line and "弥渡县希望工程募集88.2万元" in line for line in lines)
     prose = "全州新发展团员5,862名。\n　　　　　　共青团大理州委员会\n　　　　　　2025年1月10日\n"
     assert load_file(write(tmp_path / "plain.txt", prose.encode()), LIMIT).lines == prose.splitlines()
+
+
+def test_a_plain_text_table_ruled_off_under_its_header():
+    """Blind set 50 (宜春学院's txt): a rule line between the header and the rows had left the table unread."""
+    text = "表 2024年各学院团员情况\n学院        团支部   团员\n" + "-" * 30 + "\n医学院      62       2,140\n" \
+           "数计学院    41       1,560\n" + "-" * 30 + "\n二、思想引领"
+    assert text_lines(text) == ["表 2024年各学院团员情况", "2024年各学院团员情况,医学院团支部62;医学院团员2,140。",
+                                "2024年各学院团员情况,数计学院团支部41;数计学院团员1,560。", "二、思想引领"]

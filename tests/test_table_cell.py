@@ -144,3 +144,11 @@ def test_a_rank_written_第n名_a_position_asked_by_its_column_and_a_grade_asked
     assert ask("迁安2024年度考评位次").value == "第1名"
     assert ask("路南上年排第几", at=3).value == "第1名"
     assert ask("古冶是优秀还是良好", at=4).value == "合格"
+
+
+def test_a_rank_change_asked_of_its_位次():
+    """Blind set 50: "袁州位次较上年怎么变的", "上高县比上年进了还是退了" ask the 位次变化 column."""
+    table = ["二、考评排名", "| 位次 | 单位 | 综合得分 | 位次变化 |", "| --- | --- | --- | --- |", "| 1 | 丰城市 | 96.2 | 上升1位 |",
+             "| 2 | 袁州区 | 95.4 | 下降1位 |", "| 5 | 上高县 | 91.6 | 持平 |"]
+    assert _asked(table, 3)("袁州位次较上年怎么变的").value == "下降1位"
+    assert _asked(table, 4)("上高县比上年进了还是退了").value == "持平"

@@ -95,14 +95,14 @@ RANKING_PASSAGES = 8  # the reports of this many best passages are read for one
 def _ranking_of_report(question: str, p, paragraph_text) -> list[Row]:
     """A position asked of the best passage's report when no passage is a row of its ranking ("考评第一名是哪个?": the
     rows write 第1名, the question 第一名, and its sentences were retrieved): the report's first table with a rank column
-    whose caption the question words (as _named_below_top asks of one retrieved); [] for none."""
+    whose caption or report title the question words (as _named_below_top asks of one retrieved); [] for none."""
     n = 1
     while n <= REPORT_PARAGRAPHS and (text := paragraph_text(p.doc_id, n)):
         at = SimpleNamespace(doc_id=p.doc_id, paragraph=n, text=text)
         rows = _table(at, paragraph_text) if _prefix(text) is not None else []
         caption = (_prefix(rows[0].text) or "") if rows else ""
         if len(rows) >= 3 and _ranked(rows) and _of_kind(question, rows) and not _other_year(question, caption) \
-                and _shared(question, _YEARS.sub("", caption)) >= _bare_floor(question) \
+                and _shared(question, _YEARS.sub("", f"{caption} {p.title}")) >= _bare_floor(question) \
                 and (not _TABLE_ASKED.search(question) or _numbered_as_asked(question, rows, at, paragraph_text)):
             return rows
         n = max([n, *(r.number for r in rows)]) + 1

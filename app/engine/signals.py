@@ -137,8 +137,11 @@ def months_asked(question: str) -> frozenset[int]:
 
 
 def months_named(text: str) -> list[int]:
-    """The last month a text names: "截至7月20日" 7, "二季度" 6; [] for none."""
-    return [int(m) for m in _MONTH.findall(text)][-1:] or [m for w, m in PART_OF_YEAR.items() if w in text][-1:]
+    """The last month a text names: "截至7月20日" 7, "二季度" 6; [] for none. The nearest the end wins: a table row
+    "…1—9月…(数据截至2025.9),志愿服务活动一季度186场" is the first quarter's."""
+    found = [(m.end(), int(m.group(1))) for m in _MONTH.finditer(text)]
+    found += [(text.rfind(word) + len(word), month) for word, month in PART_OF_YEAR.items() if word in text]
+    return [max(found)[1]] if found else []
 
 
 def heading_months(paragraphs) -> list[int]:

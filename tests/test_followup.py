@@ -708,3 +708,13 @@ def test_blind_set_49s_follow_ups():
     assert condense("3月份是多少？", history[:1]) == "路南区2024年3月份发展了多少团员"
     quarter = [("路南区2024年三季度发展了多少团员？", "518名。")]
     assert "三季度" not in condense("明年全区发展目标多少？", quarter)
+
+
+def test_blind_set_50s_follow_ups():
+    """"全年目标多少?" after a half-year's or a quarter's figure asks the year's target (the half had stayed: refused);
+    "哪个大学的实践团去过株潭镇?" names no university "万载哪个大学" (refused as of no report)."""
+    from app.engine.localities import universities
+
+    assert condense("全年计划多少？", [("樟树今年上半年发展了多少团员？", "736名。")]) == "樟树今年发展团员的目标是多少?"
+    assert "季度" not in condense("全年目标多少？", [("上高前三季度发展多少团员？", "698名。"), ("三季度呢？", "214名。")])
+    assert universities("2024年万载哪个大学的实践团去过株潭镇?") == [] and universities("西藏民族大学团委") == ["西藏民族大学"]

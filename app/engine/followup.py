@@ -198,6 +198,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         year = own.years[-1] if target["report"] and own.years else own.years[0] if own.years else None
         text = swap_year(previous, year) if year else previous
         text = without_towns(text)  # a target is set for the whole, not for a town narrowed to
+        if "全年" in question:  # "全年目标多少?" after a quarter's or a half-year's figure: the year's
+            text = _YEAR_PART.sub("", text)
         return targeted(whole(text), target['ask']), bool(relative) or not own.years
     if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):
         text = _said_actual(question, actual(previous)) + "?"

@@ -113,11 +113,14 @@ def universities(text: str) -> list[str]:
         before = cut[max(0, i - 2):i] if w == "大学" else cut[i - 1:i] if len(w) == 4 and i else []
         while before and not _a_place(before[0], find):
             before = before[1:]
-        if before and all(len(b) == 2 and b not in _VERBS_BEFORE for b in before[1:]):
+        if before and all(len(b) == 2 and b not in _VERBS_BEFORE and not _ASKING.search(b) for b in before[1:]):
             words.append("".join(before) + w)
         elif len(w) >= 4:
             words.append(w)
     return [w for w in dict.fromkeys(words) if len(w) >= 5 or any(m.start == 0 for m in find(w[:2]))]
+
+
+_ASKING = re.compile(r"哪|什么|几")  # "万载哪个大学的实践团…": a question word, no part of a university's name
 
 
 def _a_place(word: str, find) -> bool:

@@ -704,8 +704,8 @@ def test_blind_set_49s_follow_ups():
     """"二季度多少?" after "计划呢?" is as elliptical as "二季度呢?" and asks the quarter's figure reached, not a plan
     (its measure had been lost: "路南二季度多少?"); a target for next year keeps no quarter of this one."""
     history = [("路南区2024年发展了多少团员？", "2152名。"), ("计划呢？", "2000名。")]
-    assert condense("二季度多少？", history) == "路南区2024年二季度发展了多少团员"
-    assert condense("3月份是多少？", history[:1]) == "路南区2024年3月份发展了多少团员"
+    assert condense("二季度多少？", history) == "路南区2024年二季度发展了多少团员?"
+    assert condense("3月份是多少？", history[:1]) == "路南区2024年3月份发展了多少团员?"
     quarter = [("路南区2024年三季度发展了多少团员？", "518名。")]
     assert "三季度" not in condense("明年全区发展目标多少？", quarter)
 

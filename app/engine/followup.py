@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import scope
 from .followup_answer import WHO_WON, named_by_answer, of_winner
-from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, measured, rate_of, ranked_parts, targeted
+from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, asks_plan, measured, rate_of, ranked_parts, targeted
 from .localities import schools
 from .periods import YEAR_WORD
 from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, focus_of, swap
@@ -154,8 +154,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
             and (not bare["unit"] or f"多少{bare['unit']}" in previous):  # "上年是多少件?": the 件 counted before
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
         previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
-    if focus is not None and _YEAR_PART.fullmatch(focus):
-        previous = actual(previous)
+    if focus is not None and _YEAR_PART.fullmatch(focus) and asks_plan(previous):
+        previous = actual(previous).rstrip("??") + "?"
     if focus is not None:
         if llm is not None:
             return llm.condense(question, previous), not own

@@ -73,7 +73,8 @@ def _label(header: str) -> tuple[str, str]:
 
 
 _UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
-_SCORE = re.compile(r"(?:得分|评分|分数|总分)$")  # a score's column: its figures are 分 (综合得分 95.6: 95.6分)
+# a score's column: its figures are 分 (综合得分 95.6: 95.6分); so are a 通报's points added or taken (加分 3.0: 3.0分)
+_SCORE = re.compile(r"(?:得分|评分|分数|总分|基础分|加分|扣分|减分|附加分|奖励分)$")
 _FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # "(40分)": the part's full marks
 
 

@@ -509,3 +509,18 @@ def test_a_span_from_the_years_start_is_no_single_quarter():
     assert signals.quarter_fit("万柏林2025年前三季度新发展团员多少名？", "1至9月,全区新发展团员")["quarter_misfit"] == 0.0
     assert signals.quarter_fit("三季度发展了多少团员？", "1至9月,全区新发展团员")["quarter_misfit"] == 1.0
     assert signals.quarter_fit("2024年发展了多少团员？", "三季度发展") == {}
+
+
+def test_the_whole_asked_naming_no_place_is_the_report_holding_the_others_places():
+    """Blind sets 49 and 51: "全市青年之家有多少个" of a knowledge base of 遵义's reports is 遵义's figure, not 赤水's "全市
+    青年之家达到14个" (赤水 is a 县级市): whole_of_kb marks the report of a place holding another retrieved report's."""
+    from app.engine.retrieve import Passage
+
+    city = Passage("c", "zunyi.docx", "共青团遵义市委员会2024年工作报告", "2025-02-10", 9, "全市青年之家达到326个。",
+                   "全市青年之家达到326个。", 1.0, focus="遵义")
+    county = Passage("x", "chishui.txt", "共青团赤水市委2024年工作总结", "2025-03-08", 4, "全市青年之家达到14个。",
+                     "全市青年之家达到14个。", 1.0, focus="赤水")
+    e = features.Env(analyse("全市青年之家有多少个"), [county, city], lambda t: 1.0, lambda x: x.text)
+    assert e.clause(1, (0, 12), "")["whole_of_kb"] == 1.0 and e.clause(0, (0, 12), "")["whole_of_kb"] == 0.0
+    e = features.Env(analyse("赤水全市青年之家有多少个"), [county, city], lambda t: 1.0, lambda x: x.text, places=("赤水",))
+    assert e.clause(1, (0, 12), "")["whole_of_kb"] == 0.0  # a place named: its own

@@ -241,3 +241,15 @@ def test_a_position_reaches_the_ranking_of_a_retrieved_report_no_passage_of_whic
     answer = table_rank.answer("2024年度综合评估第二名是哪个？", [first], lambda d, n: texts.get(n, ""))
     assert answer.value == "三亚市" and answer.citations[0].paragraph == 4
     assert table_rank.answer("青马工程第二名是谁？", [first], lambda d, n: texts.get(n, "")) is None
+
+
+def test_positions_written_in_words_and_ties():
+    """Blind set 51 (遵义's 通报): 位次 cells "第一", "并列第三", "第十一" are positions, as 1, 3, 11."""
+    table = ["2024年度各县(市、区)团委综合考评得分", "| 位次 | 单位 | 总分 |", "| --- | --- | --- |", "| 第一 | 汇川区 | 96.5 |",
+             "| 并列第三 | 仁怀市 | 94.1 |", "| 第五 | 湄潭县 | 93.4 |", "| 第十一 | 凤冈县 | 89.6 |"]
+    texts = dict(enumerate([table[0], *row_lines(markdown_grid(table, 1), table[0])], start=1))
+    passage = SimpleNamespace(doc_id="d", source="t.md", title="关于2024年度考评结果的通报", date="", paragraph=2,
+                              text=texts[2], score=0.9)
+    ask = lambda q: table_rank.answer(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
+    assert ask("排第五的是谁").value == "湄潭县" and ask("考评第一名是哪个").value == "汇川区"
+    assert ask("第十一名是哪个单位").value == "凤冈县"

@@ -352,3 +352,10 @@ def test_two_figures_in_one_column_a_comparison_in_the_caption_and_a_caption_num
     colleges = _cells([["学院", "团支部", "团员"], ["医学院", "62", "2,140"], ["其他学院(部)", "236", "5,580"]])
     lines = row_lines(colleges, "表 2024年宜春学院各学院团员与志愿服务情况")
     assert lines[1] == "2024年宜春学院各学院团员与志愿服务情况,其他学院(部)团支部236;其他学院(部)团员5,580。"
+
+
+def test_points_added_or_taken_are_in_分():
+    """Blind set 51: "加分 | 扣分" columns gave bare figures, so "汇川加了几分" took the 总分."""
+    grid = _cells([["单位", "基础分", "加分", "扣分", "总分"], ["汇川区", "93.5", "3.0", "—", "96.5"],
+                   ["红花岗区", "92.8", "2.5", "0.5", "94.8"]])
+    assert row_lines(grid)[1] == "红花岗区基础分92.8分;红花岗区加分2.5分;红花岗区扣分0.5分;红花岗区总分94.8分。"

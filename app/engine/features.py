@@ -50,6 +50,9 @@ FEATURES: tuple[str, ...] = (
                                                            # end: the city's figure is no district's
     "part_led_unasked",                                    # the paragraph is one town's or college's ("塘川镇:…注册
                                                            # 志愿者1160名") and the question names none of it
+    "whole_of_kb",                                         # 全市/全州 asked naming no place, and the passage's report
+                                                           # is of a place holding another retrieved report's place
+                                                           # (遵义's report, not 赤水's "全市青年之家达到14个")
     "sub_place_lacks_sentence",                            # a part of the title's place asked (赤壁市, 茅坪镇 in a
                                                            # 咸宁/秭归 report) that the paragraph lacks up to there
     "place_at_value", "place_other_at_value",              # the place named nearest before the value in its
@@ -223,6 +226,7 @@ class Env:
     _sub: dict = field(default_factory=dict)  # passage title -> the parts of its place the question asks
     _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
     _months: dict = field(default_factory=dict)  # rank -> the month its dated heading names (dated_months)
+    _holds: dict = field(default_factory=dict)  # doc_id -> its report's places (report_places)
 
     def __post_init__(self):
         q = self.question
@@ -348,6 +352,23 @@ class Env:
         """The places the question asks of: those it names, not as part of an institution's name."""
         return [m for m in self.named if not m.institution]
 
+    def report_places(self, rank: int) -> frozenset:
+        """The places the passage's report is about: its title's and its focus city's."""
+        p = self.passages[rank]
+        if p.doc_id not in self._holds:
+            from .scope import find
+
+            self._holds[p.doc_id] = frozenset(m.place for m in find(f"{p.title} {p.focus}") if not m.institution)
+        return self._holds[p.doc_id]
+
+    def holds_others(self, rank: int) -> bool:
+        """The passage's report is of a place that holds another retrieved report's place: the city's report among
+        its counties' ("全市…" asked naming no place is the knowledge base's whole, not a 县级市's 全市)."""
+        own = self.report_places(rank)
+        return any(o not in own and any(o.within(h) for h in own)
+                   for r, p in enumerate(self.passages) if p.doc_id != self.passages[rank].doc_id
+                   for o in self.report_places(r))
+
     def sub_places(self, rank: int) -> list[tuple[str, ...]]:
         """The names of each place asked that lies inside a place the passage's report is about (its title's, or
         the city of a "关于2024年全市…的通报" its file or text names: a county of the report's city, a town:
@@ -376,6 +397,7 @@ class Env:
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
                  "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
                  "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
+                 "whole_of_kb": float(not self.places and bool(_WHOLE_AT.search(q.text)) and self.holds_others(rank)),
                  "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(

@@ -33,6 +33,7 @@ _RANK_LABEL = re.compile(r"(?:全[市省州区县]|综合|总)?(?:排名|名次|
 _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数|总分)")  # ranked by, when no column says the rank
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数|其他|其余|其它)")  # 全年: a table by quarter; 其他学院: many
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
+_WRITTEN_RANK = re.compile(r"(?:并列)?第([一二三四五六七八九十]{1,3})(?:名|位)?$")  # a position in words: 第十一, 并列第三
 _HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
 TABLE_ROWS = 60  # a table's rows read at most, each way from the one retrieved
 ASKED_TOP = 3  # the table must be among the best passages
@@ -280,6 +281,8 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
             if m and clause.startswith(head):
                 label = bare[len(head):m.start()].removesuffix("第")  # "位次第1名": 位次
                 cells[label] = (parse_quantity(bare[m.start():]).value, clause)
+            elif (m := _WRITTEN_RANK.search(bare)) and clause.startswith(head):  # "位次并列第三": 3
+                cells[bare[len(head):m.start()]] = (float(chinese_to_int(m.group(1))), clause)
         rows.append(Row(n, text, head, cells))
     return rows
 

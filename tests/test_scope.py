@@ -549,7 +549,7 @@ def test_a_place_is_answered_from_its_own_report_and_a_county_from_its_whole(tmp
     ingest_paths(sorted(tmp_path.glob("*.txt")), settings)
     ask = Assistant.open(settings).ask
     assert ask("海东注册志愿者多少名?").value == "76580名"
-    from app.engine import answer, answer_model
+    from app.engine import answer
 
     picked = []
 

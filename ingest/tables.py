@@ -277,7 +277,9 @@ _PAIR_CELL = re.compile(r"[\d,.]+\s*/\s*[\d,.]+|[—\-]?")
 def _split_pairs(rows: list[list[tuple]]) -> list[list[tuple]]:
     """Each column whose header names two figures in one ("团员发展(实际/计划,名)", cells "1688/1600") as two columns
     ("团员发展实际(名)", "团员发展计划(名)"), so each figure is read under its own label."""
-    for j in reversed(range(len(rows[0]) if len(rows) >= 3 else 0)):
+    if len(rows) < 3:  # a header and two rows at least
+        return rows
+    for j in reversed(range(len(rows[0]))):
         head = _PAIR_HEAD.fullmatch(rows[0][j][1])
         if not head or not all(len(r) > j and _PAIR_CELL.fullmatch(r[j][1]) for r in rows[1:]):
             continue

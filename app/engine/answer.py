@@ -17,6 +17,7 @@ from ingest.schema import Answer, Citation
 from . import answer_model, conflict, list_rank, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
+from .asked_units import RANK_NAMED_LAST
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -60,7 +61,7 @@ _NAME_LINE = re.compile(r"(" + DOTTED + r"|[\u3400-\u4dbf\u4e00-\u9fff]{2,4})")
 # "报告是在哪次会议上作的": the meeting a speech's subtitle names ("——在共青团…第五次全体（扩大）会议上的报告").
 _ASKS_MEETING = re.compile(r"(?:哪|什么)[一]?[次个届]?(?:会议|会|全会|全委会|大会)|\b(?:which|what) meeting\b", re.I)
 _MEETING_LINE = re.compile(r"在\s*([^，,。；;：:]{4,50}?(?:会议|全会|全委会|大会))\s*上")
-_ASKS_ORDINAL = re.compile(r"第几|名次|位次|排名[??]?$|\bwhat (?:place|rank)\b|\branked\b|\brank\b", re.I)
+_ASKS_ORDINAL = re.compile(rf"第几|名次|位次|{RANK_NAMED_LAST}|\bwhat (?:place|rank)\b|\branked\b|\brank\b", re.I)
 _ORDINAL = re.compile(r"(?P<written>第[一二三四五六七八九十\d]{1,3}(?:名|位|期|届|次|批|轮)?)|排名(?P<row>\d{1,3})(?=[;；,，。]|$)")
 _TOP_N = re.compile(r"[一二三四五六七八九十百]+大(?=[\u4e00-\u9fff])")
 # The noun a question asks which one of: "实施的是什么行动?", "哪个项目获得特等奖?" (a verb after it ends it).

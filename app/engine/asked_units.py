@@ -50,7 +50,8 @@ _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|"
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
-_RANK = re.compile(r"第几|排名(?:是)?多少|排多少|(?:排名|名次|位次)[??]?$|(?:排名|名次|位次)[^,,。]{0,6}?(?:变|升|降|进|退|提)[^,,。]{0,4}?(?:多少|几)")
+RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
+_RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
 # Households counted ("带动多少种植户增收"), not people of a household (商户青年).
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")

@@ -227,6 +227,7 @@ class Env:
     _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
     _months: dict = field(default_factory=dict)  # rank -> the month its dated heading names (dated_months)
     _holds: dict = field(default_factory=dict)  # doc_id -> its report's places (report_places)
+    _holds_others: dict = field(default_factory=dict)  # doc_id -> whether its place holds another report's (holds_others)
 
     def __post_init__(self):
         q = self.question
@@ -250,6 +251,7 @@ class Env:
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
+        self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         asks_new = bool(_ASKS_NEW.search(q.text))
@@ -364,10 +366,13 @@ class Env:
     def holds_others(self, rank: int) -> bool:
         """The passage's report is of a place that holds another retrieved report's place: the city's report among
         its counties' ("全市…" asked naming no place is the knowledge base's whole, not a 县级市's 全市)."""
-        own = self.report_places(rank)
-        return any(o not in own and any(o.within(h) for h in own)
-                   for r, p in enumerate(self.passages) if p.doc_id != self.passages[rank].doc_id
-                   for o in self.report_places(r))
+        doc = self.passages[rank].doc_id
+        if doc not in self._holds_others:  # once a report, not once a clause
+            own = self.report_places(rank)
+            self._holds_others[doc] = any(o not in own and any(o.within(h) for h in own)
+                                          for r, p in enumerate(self.passages) if p.doc_id != doc
+                                          for o in self.report_places(r))
+        return self._holds_others[doc]
 
     def sub_places(self, rank: int) -> list[tuple[str, ...]]:
         """The names of each place asked that lies inside a place the passage's report is about (its title's, or
@@ -397,7 +402,7 @@ class Env:
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
                  "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
                  "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
-                 "whole_of_kb": float(not self.places and bool(_WHOLE_AT.search(q.text)) and self.holds_others(rank)),
+                 "whole_of_kb": float(self.asks_whole and self.holds_others(rank)),
                  "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(

@@ -11,10 +11,11 @@ import re
 
 from ingest.schema import Answer, Citation
 
+from .asked_units import RANK_NAMED_LAST
 from .table_rank import ASKED_TOP, PRIOR_ASKED, Row, _prefix, _table, cells_of, prior_rank_label
 
 # A row's own place in the ranking asked ("市中排第几", "位次是多少"): the rank column, not a 上年第4 in its 备注.
-RANK_ASKED = re.compile(r"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)|(?:排名|名次|位次)[??]?$")
+RANK_ASKED = re.compile(rf"排(?:名|在)?第几|第几名|第几位|(?:排名|名次|位次)(?:是)?(?:多少|第几|几)|{RANK_NAMED_LAST}")
 # The question's words for a column -> the column labels that answer them.
 _ASKS = (
     (re.compile(r"哪里|在哪|何地|什么地方|哪个地方|去了哪|地点"), re.compile(r"地点|地区|地方|服务地|实践地|地址|服务县")),

@@ -94,9 +94,9 @@ RANKING_PASSAGES = 8  # the reports of this many best passages are read for one
 
 
 def _ranking_of_report(question: str, p, paragraph_text) -> list[Row]:
-    """A position asked of the best passage's report when no passage is a row of its ranking ("考评第一名是哪个?": the
-    rows write 第1名, the question 第一名, and its sentences were retrieved): the report's first table with a rank column
-    whose caption or report title the question words (as _named_below_top asks of one retrieved); [] for none."""
+    """A position asked of a retrieved passage's report when no passage is a row of its ranking ("考评第一名是哪个?":
+    the rows write 第1名, the question 第一名, and its sentences were retrieved): the report's first table with a rank
+    column whose caption or report title the question words (as _named_below_top asks of one retrieved); [] for none."""
     n = 1
     while n <= REPORT_PARAGRAPHS and (text := paragraph_text(p.doc_id, n)):
         at = SimpleNamespace(doc_id=p.doc_id, paragraph=n, text=text)

@@ -164,7 +164,9 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 # blind set 50's 通报 (10 units), alike, a rank over one university's colleges and a list of the 通报's
                 # columns asked of its counties
                 "进位最多的是谁？", "哪个单位进位最多", "退位最多的是哪个县，退了几位", "团员发展完成率全市最高的是哪个",
-                "哪两个功能区不参加这次排名", "表中单列的学院里哪个新发展团员最多", "通报里各县志愿服务时长分别多少"]
+                "哪两个功能区不参加这次排名", "表中单列的学院里哪个新发展团员最多", "通报里各县志愿服务时长分别多少",
+                # blind set 51's 通报 (15 units, a tie for third), alike
+                "并列第三的是哪两个"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗|考评位次和上年比有变化吗)", q)]

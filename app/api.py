@@ -62,7 +62,7 @@ class Assistant:
     def stream(self, question: str, history: list | None = None):
         """Yield partial answer text (str) while an LLM writes, then the final Answer."""
         started = time.perf_counter()
-        turn = resolve(question, history or [], self.llm, self._spelled_out)
+        turn = resolve(question, history or [], self.llm, self._spelled_out, self._english_places)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = replace(analyse(asked), followup=turn.rewritten)
@@ -162,23 +162,31 @@ class Assistant:
         located = covering & reports.locate(quote)
         docs = located or about or covering or None  # None: any report (the passages decide)
         beside = covering - about if about and not located else set()  # the others covering a place searched alone
+        whole = not (q.scope.mentions or towns or named or located or unnamed)
+        if whole:  # naming no place: the best paragraphs of the knowledge base's whole (a city's among its counties')
+            beside = reports.holding & (docs if docs is not None else reports.holding)
         part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
         found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part)
+                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part, whole)
                  for report in [reports.reports[p.doc_id]]]
         admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
                                                     self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
                     and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
         return q, localities.of_universities(localities.universities_asked(q.text), admitted), found, ""
 
-    def _passages(self, query: str, asked, docs, beside: set, part) -> list:
+    def _passages(self, query: str, asked, docs, beside: set, part, whole: bool = False) -> list:
         """The place's own reports' top k paragraphs; after them, from the other reports that cover it (a city's 通报
         with a row per county), the best BESIDE paragraphs naming it: a figure only the city's table gives, or of a
-        year the county's own report does not cover. The model weighs them (feature `beside`)."""
+        year the county's own report does not cover. whole: no place asked, and beside are the reports of the
+        knowledge base's whole: their best BESIDE paragraphs not in the top k. The model weighs them (features
+        `beside`, `unplaced_of_kb`)."""
         k = self.settings.top_k
         if not beside:
             return self.retriever.search(query, k=k, doc_ids=docs, part=part)
-        own, other = self.retriever.search_beside(query, k, docs, beside, BESIDE, part)
+        own, other = self.retriever.search_beside(query, k, docs, beside, BESIDE + k if whole else BESIDE, part)
+        if whole:
+            seen = {(p.doc_id, p.paragraph) for p in own}
+            return own + [replace(p, beside=True) for p in other if (p.doc_id, p.paragraph) not in seen][:BESIDE]
         names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)
                  if len(n) > 1}  # 澧县's short 澧 would match any text
         other = [replace(p, beside=True) for p in other if any(n in p.text for n in names)]
@@ -202,6 +210,11 @@ class Assistant:
         held = [s for s in reports.schools if s.endswith("大学")][:scope.LISTED]
         return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
             name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
+
+    def _english_places(self, text: str) -> list[str]:
+        """The places an English text names, as written (Xishui), read against the knowledge base's places."""
+        index = self.retriever.index()
+        return [m.surface for m in scope.find(text, known=scope.catalogue(index).known)] if len(index) else []
 
     def _spelled_out(self, text: str) -> str:
         """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);

@@ -61,6 +61,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             if _DATE_LINE.fullmatch(text):  # a speech's date, under its title and speaker
                 date = date or parse_date(text)
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
+    kept = captioned_items(kept)
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
     if about and kept:  # a portal article's source, author, editor, time and views: staff ask them; last, so that
         kept.append(ARTICLE_INFO + ";".join(dict.fromkeys(about)))  # no paragraph's number moves
@@ -78,6 +79,33 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         content_hash=hashlib.sha256(body.encode()).hexdigest()[:16],
         dropped=tuple(dropped),
     )
+
+
+def captioned_items(paragraphs: list[str]) -> list[str]:
+    """A list of names under the heading that says what they are ("一、授予11个团委“襄阳市五四红旗团委”称号" over
+    "宜城市鄢城街道团工委", …): each item opens with its heading, as a table row with its caption, so that the
+    item answers "宜城获红旗团委的是哪个单位" (its words are the heading's)."""
+    out, i = list(paragraphs), 0
+    while i < len(out):
+        j = i + 1
+        if _ANNOUNCES_LIST.search(out[i]) and len(out[i]) <= 60 and not out[i].startswith("附"):  # 附件:…名单 (the
+            # lists are elsewhere; under it stand the 落款 and its date)
+            while j < len(out) and _NAME_ITEM.fullmatch(out[j]) and not parse_date(out[j]):
+                j += 1
+        if j - i - 1 >= MIN_LISTED:
+            caption = _NUMBERED_HEAD.sub("", out[i])
+            out[i + 1:j] = [f"{caption},{item}" for item in out[i + 1:j]]
+            i = j
+        else:
+            i += 1
+    return out
+
+
+MIN_LISTED = 3  # items under a heading before they are read as its list
+_ANNOUNCES_LIST = re.compile(r"(?:称号|名单|如下)[::]?$")
+_NAME_ITEM = re.compile(r"(?![一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|第[一二三四五六七八九十]+)"
+                        r"(?:\d{1,2}[.、.]\s*)?[^。,,;;::!?!?]{2,40}")
+_NUMBERED_HEAD = re.compile(r"^[一二三四五六七八九十]+、\s*")
 
 
 def _site_items(line: str) -> list[str]:

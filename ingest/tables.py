@@ -81,11 +81,24 @@ _FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # "(40�
 def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> list[str]:
     """A data table: a line per row carrying its headers; any other table: its cells' text, a line per row.
     before: the lines read so far (the last one is the caption when the table has none of its own)."""
+    grid, inside = _title_rows(grid)
+    if inside:  # a title (and a unit line) merged across the table's top: its caption, over any line before it
+        caption = " ".join(inside) if not caption else f"{caption} {' '.join(inside[1:])}".strip()
     if is_data_table(grid):
         return row_lines(grid, caption or _caption_before(before))
     if labelled := _labelled_rows(grid):
         return labelled
     return [" ".join(text for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]) for row in grid]
+
+
+def _title_rows(grid: list[list[tuple]]) -> tuple[list[list[tuple]], list[str]]:
+    """The grid without the rows at its top that are one cell merged across it ("表1 2024年各县(市、区)共青团基础
+    数据", "单位:人、个"), and their texts: a caption and a unit line written inside the table, not its header."""
+    inside = []
+    while len(grid) > 2 and len(grid[0]) > 1 and all(key is grid[0][0][0] for key, _ in grid[0]):
+        inside.append(norm(grid[0][0][1]))
+        grid = grid[1:]
+    return grid, [t for t in inside if t]
 
 
 def _caption_before(before: list[str]) -> str:

@@ -336,3 +336,17 @@ def test_a_speechs_title_over_its_subtitle_speaker_and_date_stays_its_title():
                           "2025年1月15日", "同志们:", "2024年,校团委坚持立德树人,全年发展团员412名。"], Path("ycu.txt"))
     assert doc.title == "宜春学院团委2024年工作报告" and doc.date == "2025-01-15"
     assert "校团委书记 曾思源" in doc.paragraphs
+
+
+def test_names_listed_under_the_heading_that_says_what_they_are_open_with_it():
+    """Blind set 52's 表彰决定: "宜城获红旗团委的是哪个单位" is answered by an item whose words are its heading's. Not
+    the 落款 under an 附件 line, nor a short list of two."""
+    from ingest.clean import captioned_items
+
+    listed = ["一、授予3个团委“襄阳市五四红旗团委”称号", "樊城区清河口街道团工委", "宜城市鄢城街道团工委",
+              "国网襄阳供电公司团委", "二、授予2名同志“襄阳市优秀共青团员”称号", "韩雨萱(襄州区程河镇大学生志愿者)、龚子墨(…)。"]
+    assert captioned_items(listed)[2] == "授予3个团委“襄阳市五四红旗团委”称号,宜城市鄢城街道团工委"
+    assert captioned_items(listed)[4:] == listed[4:]
+    signed = ["附件:2024年度扬州市优秀共青团员名单", "共青团扬州市委员会", "2025年4月20日", "共青团扬州市委"]
+    assert captioned_items(signed) == signed
+    assert captioned_items(listed[:3]) == listed[:3]  # two items: no list

@@ -78,6 +78,9 @@ GOLD = Path(__file__).parent / "data" / "gold"
 CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.875, "refusal_accuracy": 0.95,
             "follow_up_turns_right": 0.80}  # follow-up turns: 0.826 when gated (sixth session of 2026-12-05)
 CV_MAX_FALSE_REFUSALS = 0.055
+# One near miss in 4 (a fixed draw by id, ~6,500 of 26,178): they were half of the questions and most of the
+# gate's time; refusals are still read over thousands. make cv asks them all.
+GATE_NEAR_MISSES = 4
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->
@@ -94,7 +97,7 @@ def cv(tmp_path_factory):
     from app.evaluation.cv import figures
     from app.evaluation.trainset import build
 
-    return figures(build(tmp_path_factory.mktemp("train")), in_sample=False, inner=3, k=5)
+    return figures(build(tmp_path_factory.mktemp("train"), near_misses=GATE_NEAR_MISSES), in_sample=False, inner=3, k=5)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOOR))

@@ -718,3 +718,51 @@ def test_blind_set_50s_follow_ups():
     assert condense("全年计划多少？", [("樟树今年上半年发展了多少团员？", "736名。")]) == "樟树今年发展团员的目标是多少?"
     assert "季度" not in condense("全年目标多少？", [("上高前三季度发展多少团员？", "698名。"), ("三季度呢？", "214名。")])
     assert universities("2024年万载哪个大学的实践团去过株潭镇?") == [] and universities("西藏民族大学团委") == ["西藏民族大学"]
+
+
+def test_a_same_period_a_second_relative_year_this_year_and_the_whole_city():
+    """Blind set 51's conversations: "去年同期呢?" keeps the thing counted and its half-year; "上年全年呢?" after it says
+    the year once; 今年 is the report's own year, not the 2024 a 去年 before resolved to; "全市…" after a district's
+    figure is the city's; a relative year put first is no part of a university's name."""
+    half = [("汇川上半年发展团员多少?", "")]
+    assert condense("去年同期呢?", half) == "去年汇川上半年发展团员多少?"
+    assert condense("上年全年呢?", half + [("去年同期呢?", "")]) == "上年汇川全年发展团员多少?"
+    assert condense("那今年计划开多少门?", [("红花岗2025年青马班预算多少?", ""), ("去年夜校开了多少门课?", "")]) == \
+        "红花岗今年计划开多少门?"
+    assert condense("全市2025年计划发多少?", [("全市2024年青创贷发了多少?", ""), ("汇川呢?", "")]) == \
+        "全市2025年青创贷计划发多少?"
+    assert condense("全市2025年计划新建多少个?", [("仁怀2024年青年之家有多少个?", "")]) == \
+        "仁怀2025年青年之家计划新建多少个?"  # a county-level city is its own 全市
+    assert condense("研究生团员占多少?", [("遵义医科大学女性团员占比多少?", ""), ("上年呢?", "")]) == \
+        "遵义医科大学研究生团员占多少?"
+
+
+def test_an_english_question_after_a_place_s_is_asked_of_it_and_one_naming_its_own_stands(assistant):
+    """Blind set 51's English conversation: "What was its assessment score?" after Xishui's figure is Xishui's (in any
+    report: its quote leaves the report that gave the figure); "Who is the Xishui League secretary?" stands alone.
+    The places are read against the knowledge base's (Tongchuan, Ningxia), as the answer reads them."""
+    history = [("How many volunteers are registered on Tongchuan's 志愿汇 platform?", "20357人。")]
+    turn = resolve("How many League members does it have?", history, None, assistant._spelled_out,
+                   assistant._english_places)
+    assert turn.text == "Tongchuan How many League members does it have?" and turn.quote == "" and turn.rewritten
+    own = "How many volunteers did Ningxia register?"
+    assert resolve(own, history, None, assistant._spelled_out, assistant._english_places).text == own
+    assert resolve("And in 2021?", history, None, assistant._spelled_out, assistant._english_places).text == \
+        "In 2021, " + history[0][0]  # an ellipsis: the rules swap it
+
+
+def test_he_or_she_turns_later_is_the_person_the_conversation_last_named():
+    """Blind set 52: "他是哪年出生的?" three turns after "赵一鸣获得了什么荣誉?" asks of 赵一鸣, not of the contest the
+    turn before asked about; a place whose first character is a surname (樊城) names no person."""
+    history = [("赵一鸣获得了什么荣誉?", "襄阳青年五四奖章。"), ("他负责什么项目?", "汉江鲜鱼冷链配送。"),
+               ("那次大赛有多少项目参赛?", "36个。")]
+    turn = resolve("他是哪年出生的?", history)
+    assert turn.text == "赵一鸣是哪年出生的?" and turn.rewritten
+    assert condense("他负责什么项目?", history[:1]) == "赵一鸣负责什么项目?"
+    assert not condense("他是哪年出生的?", [("樊城新发展团员多少?", "1,586名。")]).startswith("樊城是")
+
+
+def test_the_whole_year_asked_after_a_quarter_replaces_the_quarter():
+    """Blind set 52: "全年一共多少?" after 三季度's figure is the year's, as "全年呢?", not "三季度…全年一共"."""
+    history = [("襄州一季度12355接了多少咨询?", "186人次。"), ("三季度呢?", "277人次。")]
+    assert condense("全年一共多少?", history) == "襄州全年12355接了多少咨询?"

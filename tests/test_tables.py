@@ -359,3 +359,17 @@ def test_points_added_or_taken_are_in_分():
     grid = _cells([["单位", "基础分", "加分", "扣分", "总分"], ["汇川区", "93.5", "3.0", "—", "96.5"],
                    ["红花岗区", "92.8", "2.5", "0.5", "94.8"]])
     assert row_lines(grid)[1] == "红花岗区基础分92.8分;红花岗区加分2.5分;红花岗区扣分0.5分;红花岗区总分94.8分。"
+
+
+def test_a_title_and_a_unit_line_merged_across_the_table_s_top_are_its_caption():
+    """Blind set 52's 表1: "表1 2024年各县(市、区)共青团基础数据" and "单位:人、个" merged across every column above the
+    header. Read as its header, every row was "襄城区表1 2024年…16842"; read as its caption, "襄城区团员总数16842"."""
+    title, unit = object(), object()
+    grid = [[(title, "表1 2024年各县(市、区)共青团基础数据")] * 3, [(unit, "单位:人、个")] * 3,
+            *[[(object(), t) for t in row] for row in (["县(市、区)", "团员总数", "新发展团员"],
+                                                        ["襄城区", "16,842", "1,124"], ["樊城区", "24,517", "1,586"])]]
+    from ingest import tables
+
+    lines = tables.lines_of(grid, ["各县(市、区)基础数据见表1。"])
+    assert lines[0] == "2024年各县(市、区)共青团基础数据,襄城区团员总数16,842;襄城区新发展团员1,124。"
+    assert len(lines) == 2

@@ -29,7 +29,10 @@ from .retrieve import Passage
 # 梁振宇教授)获特等奖," is one clause, whose subject won the prize.
 _CLAUSE = re.compile(r"(?:\([^()。]{1,80}\)|[^,,;;。!?!?:])+[,,;;。!?!?:]*")
 _LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}[::]\s*$")  # a role as a label before its name: "报告人:"
-_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?")
+# also as figures: "出生年月 1996.08", "2024-12完成换届" (a table's or a plan's dates)
+_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?|"
+                   r"(?<![\d.])(?:19|20)\d{2}([.\-/])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12]\d|3[01]))?(?![\d.%万亿千百元人名个])")
+_DESCRIBED = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]([^()（）]{2,40})[)）]")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:团委|团工委|团支部|大学|学院|学校|中学|小学|协会|服务社|社|基金会|中心|委员会|团[省市区县]委|省委|市委|区委|局|厅|部|院|馆|站|公司|银行)")
 _DELIVERED = r"\b(delivered|gave|made|presented)\b.*\breport\b"  # who delivered the report: its 报告人
@@ -341,6 +344,9 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        for m in _DESCRIBED.finditer(clause):  # "韩雨萱(襄州区程河镇大学生志愿者)": who the person asked is
+            if m.group(1) in question.text:
+                yield make(m.group(2), "described", at + m.start(2))
         if _ASKS_PLACE.search(question.text):  # "综合得分第二名是哪个县?": a ranking table's row names it
             yield from (make(name, "place", at + start) for name, start in _clause_places(clause, question.text))
         for role, start in roles_of(clause, question.text):  # "孙铭泽是什么职务?"

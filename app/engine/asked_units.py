@@ -69,7 +69,7 @@ _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 _CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
 _TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
-_SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分")  # "满意度得分": 93.4分, not a share
+_SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分|满分|总分|[加扣]分")  # "满意度得分": 93.4分, not a share
 _NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_NOUNS, frozenset({"分"})), (MONEY_NOUNS, MONEY),
           (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
           (VIEW_NOUNS, frozenset({"次", "人次"})), (_EVENT_NOUNS, EVENTS), (PEOPLE_NOUNS, PEOPLE))

@@ -111,6 +111,17 @@ class Catalogue:
         is no 南充 report). An index, not a pass over every report per question (11,700 of them at 100k chunks)."""
         return _inverted((d, r.focus) for d, r in self.reports.items() if not schools(self.metas[d]["title"]))
 
+    @cached_property
+    def holding(self) -> set[str]:
+        """The reports about a place that holds another report's place: a city's among its counties' (the
+        knowledge base's whole, for a question that names no place). A report's place is its deepest focus
+        (红花岗区's "共青团遵义市红花岗区委员会" is 红花岗's, not 遵义's); an index of those places' ancestors, not
+        a pass over every pair of reports."""
+        deepest = {d: max(r.focus, key=lambda p: p.level) for d, r in self.reports.items()
+                   if r.focus and not schools(self.metas[d]["title"])}
+        ancestors = {(level, p.code[:2 * (level + 1)]) for p in deepest.values() if p.code for level in range(p.level)}
+        return {d for d, p in deepest.items() if p.code and (p.level, p.code[:2 * (p.level + 1)]) in ancestors}
+
     def titled_with(self, names) -> set[str]:
         """The reports whose title names one of these universities (their own reports)."""
         return {d for d, m in self.metas.items() if any(n in m["title"] for n in names)} if names else set()

@@ -28,7 +28,7 @@ from .signals import (NEAR, distance, heading_months, in_order, items_named, mon
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal", "meeting")
+           "place", "ordinal", "meeting", "described")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -53,6 +53,11 @@ FEATURES: tuple[str, ...] = (
     "whole_of_kb",                                         # 全市/全州 asked naming no place, and the passage's report
                                                            # is of a place holding another retrieved report's place
                                                            # (遵义's report, not 赤水's "全市青年之家达到14个")
+    "unplaced_of_kb",                                      # ... no place, town or school asked at all: the same
+                                                           # report ("青年大学习全年参学多少人次" of 遵义's KB)
+    "reason_row", "reason_cue",                            # 为什么/原因 asked, and the value is a table row's cell
+                                                           # (rows give no reasons) / its sentence gives one (由于,
+                                                           # 改由, 受…影响, a unit's item "(加2.0分)")
     "sub_place_lacks_sentence",                            # a part of the title's place asked (赤壁市, 茅坪镇 in a
                                                            # 咸宁/秭归 report) that the paragraph lacks up to there
     "place_at_value", "place_other_at_value",              # the place named nearest before the value in its
@@ -195,6 +200,10 @@ _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 # "工作报告在哪一天的会议上作的" (blind set 39): the day of any wording
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}"
                             r"(?:哪一?天|什么时候|何时|几月几[日号]|什么日子)")
+# A reason asked, and a sentence that gives one ("改由区科技局统一认定", "受学校集中咨询分流影响", "获评…(加2.0分)")
+_ASKS_REASON = re.compile(r"为什么|为何|原因|因为什么|因为啥|因何|什么理由|怎么回事|\bwhy\b|\breasons?\b", re.I)
+_REASON_AT = re.compile(r"因为|由于|原因|改由|调整为|受[^,,。;;]{0,16}影响|导致|所致|[(（][加扣]\d")
+_FIGURE_DATE = re.compile(r"(?:19|20)\d{2}([.\-/])\d{1,2}(\1\d{1,2})?")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAMESAKE_TOWN = re.compile(TOWN_END)  # right after a county's name: the town named after it
@@ -252,6 +261,8 @@ class Env:
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
         self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
+        self.unplaced = not self.places and not self.schools and not self.asks_whole and not towns_asked(q.text)
+        self.asks_reason = bool(_ASKS_REASON.search(q.text))
         self.asks_actual = bool(_ACTUAL.search(q.text))
         self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
         asks_new = bool(_ASKS_NEW.search(q.text))
@@ -368,11 +379,14 @@ class Env:
         its counties' ("全市…" asked naming no place is the knowledge base's whole, not a 县级市's 全市)."""
         doc = self.passages[rank].doc_id
         if doc not in self._holds_others:  # once a report, not once a clause
-            own = self.report_places(rank)
-            self._holds_others[doc] = any(o not in own and any(o.within(h) for h in own)
-                                          for r, p in enumerate(self.passages) if p.doc_id != doc
-                                          for o in self.report_places(r))
+            own = self._deepest(rank)  # 红花岗's "共青团遵义市红花岗区委员会" holds no 汇川
+            self._holds_others[doc] = own is not None and any(
+                (o := self._deepest(r)) is not None and o != own and o.within(own)
+                for r, p in enumerate(self.passages) if p.doc_id != doc)
         return self._holds_others[doc]
+
+    def _deepest(self, rank: int):
+        return max(self.report_places(rank), key=lambda p: p.level, default=None)
 
     def sub_places(self, rank: int) -> list[tuple[str, ...]]:
         """The names of each place asked that lies inside a place the passage's report is about (its title's, or
@@ -403,6 +417,9 @@ class Env:
                  "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
                  "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
                  "whole_of_kb": float(self.asks_whole and self.holds_others(rank)),
+                 "unplaced_of_kb": float(self.unplaced and self.holds_others(rank)),
+                 "reason_row": float(self.asks_reason and _row_start(text) >= 0),
+                 "reason_cue": float(self.asks_reason and bool(_REASON_AT.search(sentence))),
                  "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(
@@ -508,7 +525,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         honour = bool(_HONOUR_AT.search(text[span[0]:at]))
         found |= {"honour": float(honour), "honour_misfit": float(honour and not env.asks_honour)}
     if cand.source in ("date", "docdate"):
-        day, year = "日" in cand.value, "年" in cand.value
+        figures = _FIGURE_DATE.fullmatch(cand.value)  # 1996.08, 2024-12-31: a year, and a day with three parts
+        day, year = "日" in cand.value or bool(figures and figures[2]), "年" in cand.value or bool(figures)
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}

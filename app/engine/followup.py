@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 
 from . import scope
-from .followup_answer import WHO_WON, named_by_answer, of_winner
+from .followup_answer import of_person, person_of, WHO_WON, named_by_answer, of_winner
 from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, asks_plan, measured, rate_of, ranked_parts, targeted
 from .localities import schools
 from .periods import YEAR_WORD
-from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, focus_of, swap
-from .followup_edit import (FIGURE_PART, KIND_SWAPPED, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow,
+from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, WHOLE_YEAR, focus_of, swap
+from .followup_edit import (FIGURE_PART, KIND_SWAPPED, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow, outside_whole,
                             only_scope, place_phrase, qualify, swap_place, programmes_of, scope_words, SUBJECT, swap_when,
                             swap_year, whole, WHEN, without_towns)
 from .question import is_english
@@ -64,24 +64,54 @@ def condense(question: str, history: list, llm=None) -> str:
     return resolve(question, history, llm).text
 
 
-def resolve(question: str, history: list, llm=None, spell=lambda text: text) -> Turn:
-    """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope."""
-    standalone, answer, earlier, said_to = "", "", [], []
+def resolve(question: str, history: list, llm=None, spell=lambda text: text, english_places=None) -> Turn:
+    """spell: writes out what staff shorten (华农: Assistant._spelled_out), so a short name carries as the scope;
+    english_places: the places an English text names (Xishui), read against the knowledge base's."""
+    standalone, answer, earlier, said_to, person = "", "", [], [], ""
     # Full-width punctuation and digits as the rules read them (那2020年呢?, not 那２０２０年呢？).
     question = _LATE_WHEN.sub(r"(\1)呢\2", normalise_query(question))  # "全市合计呢(2024年底)?": the time is part of the focus
     for asked, said in _turns(history):  # each earlier turn made standalone from the one before it
         asked = named_by_answer(spell(normalise_query(asked[:_TURN_CHARS])), standalone, answer)
+        if (named := of_person(asked, person)) is not None:
+            asked = named
+        person = person_of(asked, said, person)
+        if (english := _english_step(asked, standalone, english_places)) is not None:
+            standalone, answer = english[:_TURN_CHARS], said
+            earlier.append(standalone)
+            said_to.append(said)
+            continue
         standalone, answer = _step(asked, _antecedent(asked, standalone, earlier))[0][:_TURN_CHARS], said
         earlier.append(standalone)  # as asked: the position or measure a later turn swaps
         said_to.append(said)
         standalone = of_winner(standalone, said)  # "汕头哪个区…最多?" answered 潮阳区: what follows asks of 潮阳区
     question = named_by_answer(spell(normalise_query(question)), standalone, answer)
+    if (named := of_person(question, person)) is not None:  # 他/她 of the person named turns before: of that person
+        return Turn(named, "", "", True)
+    if (english := _english_step(question, standalone, english_places)) is not None:
+        return Turn(english, "", "", english != question)
     antecedent = _antecedent(question, standalone, earlier)
     text, keeps_report = _step(question, antecedent, llm)
     if antecedent != standalone and antecedent in earlier:  # "最后一名呢?" two turns after "…第一名是哪里?": the
         answer = said_to[len(earlier) - 1 - earlier[::-1].index(antecedent)]  # report that answered the ranking
     return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "",
                 bool(standalone) and text != question)
+
+
+def _english_step(question: str, previous: str, places) -> str | None:
+    """An English question that names a place of its own stands alone ("Who is the Xishui League secretary?"); one
+    that names none after a question that did is asked of that place ("What was its assessment score?" after
+    Xishui's figure: "Xishui What was its…"), in any report of it (a new thing asked: its score is the 通报's, not in
+    the report that gave the figure; nor its year); None: not English, or an ellipsis ("And in 2023?") the rules
+    swap."""
+    if places is None or not previous or not is_english(question) or _ELLIPSIS_EN.match(question):
+        return None
+    if places(question):
+        return question
+    before = [p for p in places(previous) if p not in question]
+    return " ".join(before + [question]) if before else None
+
+
+_ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about|and what about)\b", re.I)
 
 
 _YEAR_IN = re.compile(YEAR_WORD.pattern + "(?:底|末|度)?")
@@ -134,6 +164,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         return _step(two["ask"], swapped, llm)
     if focus_of(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope
         question = _THEN.sub("", question)
+    if focus_of(question) is None and not _SUMMED.search(question):  # "全市合计是多少?": total() swaps the county out
+        previous = outside_whole(previous, question)
     if bare := BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
         return measured(previous, bare["unit"]), True
     own = scope.of_text(question)
@@ -150,7 +182,8 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     if focus is None and (bare := _BARE_ASK.match(question)) and (only_scope(bare["focus"]) or
                                                                   TOTAL.fullmatch(bare["focus"]) or
                                                                   RELATIVE_WORDS.fullmatch(bare["focus"]) or
-                                                                  _YEAR_PART.fullmatch(bare["focus"])) \
+                                                                  _YEAR_PART.fullmatch(bare["focus"]) or
+                                                                  WHOLE_YEAR.fullmatch(bare["focus"])) \
             and (not bare["unit"] or f"多少{bare['unit']}" in previous):  # "上年是多少件?": the 件 counted before
         focus = bare["focus"]  # "宁阳县是多少?", "全市合计是多少?": as elliptical as "宁阳县呢?"
         previous = FIGURE_PART.split(previous)[0].rstrip("??") + "?"  # "23年是多少?" after "…,比23年增长了多少?"
@@ -218,10 +251,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
 
 
 # An elliptical turn and a question after it, the question naming no place: "丹东呢?25年计划新建几个?".
-_THEN_ASK = re.compile(r"^(?P<focus>[^,,。??]{1,16}?呢[??])[,,\s]*(?P<ask>[^??]*?[^\W\d_][^??]*[??]?)$")
+_THEN_ASK = re.compile(r"^(?P<focus>[^,,。??]{1,16}?呢)[??,,\s]+(?P<ask>[^??]*?[^\W\d_][^??]*[??]?)$")
 # A part of the year ("二季度", "3月份", "上半年"): asked bare ("二季度多少?") as elliptically as "二季度呢?", and of the
 # figure reached, not a target (a plan is set for the year: "二季度多少?" after "计划呢?" is the quarter's 742名)
 _YEAR_PART = re.compile(r"(?:(?:19|20)?\d{2}年)?(?:第?[一二三四]季度|[上下]半年|前三季度|(?:1[0-2]|0?[1-9])月份?(?:底|末)?)")
+_SUMMED = re.compile(r"合计|总计|汇总|加起来|总共|一共")
 _THEN = re.compile(r"^(?:那么|那)(?![个些里样年一天时次])")
 _NARROWED_ASK = re.compile(r"(,其中[^,,]+?)(?:有|是)?多少[??]?$")
 # "其中哪个县最多?", "哪个县最多?": which of the place's parts has most of what was just counted.

@@ -172,3 +172,32 @@ def of_winner(previous: str, answer: str) -> str:
     text = previous[:which.start()] + winner + previous[which.end():]
     text = _MOST.sub("", text, count=1).rstrip("??")
     return text + ("?" if re.search(r"多少|几", text) else "多少?")
+
+
+def person_of(asked: str, said: str, before: str) -> str:
+    """The person a turn names, for a 他/她 turns later ("他是哪年出生的?" three turns after "赵一鸣获得了什么荣誉?"): the
+    name answering a who-question, else a person's name the question leads with; else the one before."""
+    if _ASKED_WHO.search(asked) and (head := _ANSWER_HEAD.match(said.strip())) and 2 <= len(head.group(1)) <= 4 \
+            and surnamed(head.group(1)):
+        return head.group(1)
+    if (lead := _LED_BY_NAME.match(asked)) and surnamed(lead.group(1)) and _tagged_person(asked, lead.group(1)):
+        return lead.group(1)
+    return before
+
+
+def of_person(question: str, person: str) -> str | None:
+    """"他是哪年出生的?" as "赵一鸣是哪年出生的?", the person the conversation last named; None when it names none
+    or the question is no such turn."""
+    if not person or not (he := _HE_SHE.match(question)) or person in question:
+        return None
+    return person + question[he.end():]
+
+
+_LED_BY_NAME = re.compile(r"^([\u4e00-\u9fff]{2,3})(?=获得|获评|荣获|获|是|的|负责|担任|被|在|现任)")
+
+
+def _tagged_person(text: str, name: str) -> bool:
+    """jieba tags the name as a person's (nr): 赵一鸣, not 樊城 (樊 is a surname too)."""
+    from ingest.words import posseg
+
+    return any(w == name and flag == "nr" for w, flag in posseg().lcut(text))

@@ -208,6 +208,25 @@ def narrow(previous: str, part: str) -> str:
     return previous[:at] + part + previous[at:]
 
 
+_THIS_YEAR = re.compile(r"今年|本年度?")
+_WHOLE_LEVEL = {"省": 0, "市": 1, "州": 1, "盟": 1}
+
+
+def outside_whole(previous: str, question: str) -> str:
+    """The previous question without the places inside the whole a question naming none asks of: "全市2025年计划发多少?"
+    after 汇川区's figure is the city's, not 汇川's. A county-level city is its own 全市 (仁怀市's report says so)."""
+    wide = re.search(r"全([省市州盟])", question)
+    if not wide or scope.of_text(question).mentions:
+        return previous
+    level = _WHOLE_LEVEL[wide.group(1)]
+    for m in reversed(scope.of_text(previous).mentions):
+        phrase = place_phrase(previous, m)
+        if m.institution or m.place.level <= level or (wide.group(1) == "市" and m.place.name.endswith("市")):
+            continue
+        previous = previous[:m.start] + previous[m.start + len(phrase):]
+    return previous
+
+
 def place_phrase(text: str, m: scope.Mention) -> str:
     """A place as named, with the institution it is part of: 桂林理工大学, not 桂林; with the ending a short name
     takes where the gazetteer knows another (罗江区, now a district, is its 罗江县)."""
@@ -278,7 +297,8 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     before = replace(before, mentions=tuple(m for m in before.mentions if not localities.AWARD_AFTER.match(kept, m.end)))
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
     planned = asks_plan(previous) and not asks_plan(question)
-    years = [] if own.years or planned else [str(y) for y in before.years]
+    # 今年 is the report's own year, not one a turn before named ("那今年计划开多少门?" after 去年's 2024)
+    years = [] if own.years or planned or _THIS_YEAR.search(question) else [str(y) for y in before.years]
     # A place by its short name (四川, not 四川省: the reports' own wording) unless that reads as another place or
     # as a word (海南州, not 海南, the province; 互助县, not 互助), an institution in full; a school
     # whose name holds no place ("长江大学") as well.

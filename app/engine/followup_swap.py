@@ -69,9 +69,13 @@ def swap(previous: str, focus: str) -> str:
         text = swap_year(text, named.years[0])
     elif relative and before:
         text = swap_year(text, before[0] + RELATIVE[relative.group().lower()])
+    elif relative and (said := RELATIVE_WORDS.search(text)):  # "上年全年呢?" after "去年…": one year said once
+        text = text[:said.start()] + relative.group() + text[said.end():]
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
         text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
     rest = YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
+    if relative and _SAME_PERIOD.fullmatch(rest):  # "去年同期呢?" after 上半年's: that year's same part, same count
+        rest = ""
     # "长春镇呢?" names a town, not the city 长春 it shares a name with
     places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
@@ -91,6 +95,8 @@ def swap(previous: str, focus: str) -> str:
         return school
     if WHEN.fullmatch(rest):  # "截至7月呢?", "全年呢?" after a bulletin's 一季度 figure: as of that time
         return swap_when(text, rest)
+    if WHOLE_YEAR.fullmatch(rest):  # "全年一共多少?" after a quarter's figure: the year's, as "全年呢?"
+        return swap_when(text, "全年")
     if TOTAL.fullmatch(rest):  # "全市合计呢?" after a county's figure: the whole place's
         return total(text, rest)
     if KIND.fullmatch(rest):
@@ -107,6 +113,8 @@ def swap(previous: str, focus: str) -> str:
     return swap_subject(text, rest) if rest else text
 
 
+WHOLE_YEAR = re.compile(r"全年(?:一共|总共|合计|共计|累计)")  # "全年一共多少?": as "全年呢?"
+_SAME_PERIOD = re.compile(r"的?同期的?|的?同一时期")
 _ROLE_PHRASE = re.compile(rf"(?:指导|项目|带队|团队)?(?:{ROLE.pattern})")  # "指导教师呢?" after "…项目的负责人是谁?"
 
 

@@ -76,6 +76,8 @@ def schools(text: str) -> list[tuple[int, int, str]]:
             start += 2
         if start and text[start - 1].isdigit() and (lead := _TIME_LEAD.match(text, start)):
             start = lead.end()  # "2023—2024学年长江大学": the school year is no part of the name
+        elif lead := _RELATIVE_LEAD.match(text, start):
+            start = lead.end()  # "上年遵义医科大学" (a follow-up's year, put first): neither
         start = _named_with(text, start, before) if m.group() == "学院" else start
         if m.start() - start >= 2 or (m.start() - start == 1 and m.group() == "学院" and text[start] in _ONE_CHAR):
             found.append((start, m.end(), text[start:m.end()]))
@@ -83,6 +85,7 @@ def schools(text: str) -> list[tuple[int, int, str]]:
 
 
 _TIME_LEAD = re.compile(r"(?:学年|年度|年底|年末|年初|年)(?:上半年|下半年|上学期|下学期|第[一二]学期)?")
+_RELATIVE_LEAD = re.compile(r"(?:上一?年|去年|前年|今年|本年|当年|明年|次年|同年|上年度|本年度)(?:度|同期)?(?=[\u4e00-\u9fff]{2})")
 _ONE_CHAR = set("文理工法商医农林艺美音体师")  # 文学院, 商学院, 法学院: colleges named by one character
 
 

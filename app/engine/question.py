@@ -121,13 +121,42 @@ def _words(text: str) -> list[str]:
 
 def _terms(text: str, words: list[str]) -> tuple[str, ...]:
     """Content words (jieba's cut), plus English words; question-form and function words removed."""
+    joined = _joined_singles(words)
     words = [w for w in words if _CJK.match(w) and not _STOP.fullmatch(w) and w not in _FUNCTION_CHARS
              and not _ASK_MEASURE.fullmatch(w)]
     # Single characters left over are mostly noise ("时", "日"); keep them only when nothing else is left.
-    words = [w for w in words if len(w) > 1] or words
+    words = [w for w in words if len(w) > 1] + joined if any(len(w) > 1 for w in words) else words
     words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]
     words += [n for n in re.findall(r"\d+(?:\.\d+)?", text) if not _YEAR.fullmatch(n)]
     return tuple(dict.fromkeys(words))
+
+
+def _joined_singles(words: list[str]) -> list[str]:
+    """One-character words that make a word together, which jieba cut apart and the terms would drop as noise:
+    "加 分 多少" and "加 了 几分" are 加分 (a 通报's column), "扣 了 多少 分" 扣分."""
+    from ingest.words import jieba
+
+    known = jieba().dt.FREQ  # only a word of jieba's dictionary: not "年新" (2024年新发展) or "搞场" (搞了几场)
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not _single(word) or word in _NOT_JOINED:
+            continue
+        rest = words[i + 1:]
+        if _single(rest[0]) and len(rest) > 1 and _ASKED_NOUN.match(rest[1]) is None and rest[1] in ("多少", "几"):
+            out.append(word + rest[0])  # "加 分 多少": what is asked
+        elif rest[0] == "了" and len(rest) > 1 and (m := _ASKED_NOUN.fullmatch("".join(rest[1:3]))) \
+                and m.group(1) not in _CLASSIFIERS:
+            out.append(word + m.group(1))  # the question's last word: "扣了多少分?", not "接了多少来遵…"
+    return [w for w in out if known.get(w)]
+
+
+def _single(word: str) -> bool:
+    return len(word) == 1 and bool(_CJK.match(word)) and word not in _FUNCTION_CHARS and not _STOP.fullmatch(word)
+
+
+_ASKED_NOUN = re.compile(r"(?:几|多少)([\u4e00-\u9fff])[?？呢]?")
+_CLASSIFIERS = frozenset("个名人位场次门期项支所家间条批届天年月件把只户元")  # 开了几场: a count, no noun
+_NOT_JOINED = frozenset("年月日最更多")  # 2024年|新, 最|多: a date's or a superlative's, no content
 
 
 # What a count is narrowed to ends where the question goes on: a verb, 有/占/是, or the question word.

@@ -154,7 +154,7 @@ class HybridRetriever:
         if not len(state):
             return [], []
         score = self._blend(self.expand(normalise_query(query))[0], state, None)
-        return (self._paragraphs(state, score * state.mask(doc_ids), k, part),
+        return (self._paragraphs(state, score if doc_ids is None else score * state.mask(doc_ids), k, part),
                 self._paragraphs(state, score * state.mask(beside), k_beside, part))
 
     def _blend(self, query: str, state: State, doc_ids) -> np.ndarray:

@@ -82,8 +82,10 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
     """A data table: a line per row carrying its headers; any other table: its cells' text, a line per row.
     before: the lines read so far (the last one is the caption when the table has none of its own)."""
     grid, inside = _title_rows(grid)
-    if inside:  # a title (and a unit line) merged across the table's top: its caption, over any line before it
+    if inside:  # a title (and a unit line) merged across the table's top: its caption, over any line before it;
+        # kept as lines too ("表1单位是啥": 单位:人、个)
         caption = " ".join(inside) if not caption else f"{caption} {' '.join(inside[1:])}".strip()
+        return inside + lines_of(grid, before, caption)
     if is_data_table(grid):
         return row_lines(grid, caption or _caption_before(before))
     if labelled := _labelled_rows(grid):

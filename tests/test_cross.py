@@ -85,8 +85,9 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
     # A near miss swapping one of two counties summed ("乌苏市和库车市一共…" from blind set 30's 阿克苏市和库车市, whose
     # prefecture's report states their sum) names counties of two prefectures: a cross total, which finds no 乌苏 figure.
     near = {json.loads(line)["question"] for line in (GOLD / "nearmiss.jsonl").read_text(encoding="utf-8").splitlines()}
+    # (blind set 52's "保康和南漳的希望小屋一共几间", asked of one report's table, swapped to 秭归 alike)
     totals = [q for q in asked if q in near and (d := cross.detect(q)) and d.kind == "total" and len(d.places) == 2]
-    assert len(totals) <= 2
+    assert len(totals) <= 3
     # Blind set 33: "二季度前三名另外两个是哪里?" (fu33-05 turn 4, after 甘南 玛曲县's score), a bare follow-up, is
     # detected alone as the knowledge base's rank; in its conversation it is completed first (甘南玛曲二季度…, no cross
     # question). Left as known.
@@ -166,7 +167,13 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "进位最多的是谁？", "哪个单位进位最多", "退位最多的是哪个县，退了几位", "团员发展完成率全市最高的是哪个",
                 "哪两个功能区不参加这次排名", "表中单列的学院里哪个新发展团员最多", "通报里各县志愿服务时长分别多少",
                 # blind set 51's 通报 (15 units, a tie for third), alike
-                "并列第三的是哪两个"]
+                "并列第三的是哪两个",
+                # blind set 52's ranks naming no place over one report's rows (a table's counties, a survey's grades, a
+                # news page's sub-projects, the medal table's birth dates): the knowledge base's by the policy
+                "志愿者最多的是哪个？", "那服务人次最多的项目呢，负责人是谁？", "新发展团员最少的是哪", "哪个年级人均时长最高",
+                "哪个子项目服务人次最多", "参与志愿者最多的是哪个项目", "五四奖章获得者里年纪最大的是谁",
+                "Which county-level unit recruited the most new members in 2024?",
+                "Which county-level unit recruited the most new members in 2021?"]  # its near miss
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗|考评位次和上年比有变化吗)", q)]

@@ -45,7 +45,7 @@ def test_question_kind(question, kind):
     ("南通江海青年创业贷2023年放了多少？", {"元"}),
     ("发放了多少青年创业贷款？", {"元"}),
     ("台州每名出征的西部计划志愿者拿到多少慰问金？", {"元"}),
-    ("2024年镇江团员总数比上年末增长了多少？", PEOPLE | {"%"}),  # a change: a share or the figure's own unit
+    ("2024年镇江团员总数比上年末增长了多少？", PEOPLE | {"%", "倍"}),  # a change: a share, a multiple or the figure's own unit
     ("四川青基会资助的学生占全省受助人数的多少?", {"%"}),
     ("赣州2019年青年大学习的参学人次是多少？", PEOPLE | {"人次"}),
     ("安阳12355青少年服务台24年受理了多少来电来信？", CALLS),
@@ -167,7 +167,12 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     in 个 (差几个没完成计划), volunteers a base received counted per attendance (人次) as before. Blind set 48 brought
     10, read as classes: contestants, a station's job seekers and volunteers on duty (参赛, 接待, 上岗) are counted per
     attendance too, spending (带动消费) in 元, teams and flats (创业团队, 公寓房源) are things; left: a funding target
-    asked by 资助 and counted in 名, stall holders (摊主) counted in 个."""
+    asked by 资助 and counted in 名, stall holders (摊主) counted in 个. Blind set 52 brought 12, read as classes: an
+    alliance's 成员单位 are no people, a bed (床位) is counted in 张, 几个书记 are people, a growth may be 1.5倍, 降了多少 is
+    a change, 吸引群众 and English listeners who attended are counted per attendance, seminars are events; left: forums
+    held (a forum may be what students served: "served the 2024 Zhongguancun Forum"), a post
+    (示范岗) asked after the 青年 it is named for, an alliance's members counted in 家 (in Chinese and English), a
+    sample size asked with its share."""
     import json
     from pathlib import Path
 
@@ -187,7 +192,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 14, wrong
+    assert asked > 2000 and len(wrong) <= 19, wrong
 
 
 @pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])

@@ -371,5 +371,6 @@ def test_a_title_and_a_unit_line_merged_across_the_table_s_top_are_its_caption()
     from ingest import tables
 
     lines = tables.lines_of(grid, ["各县(市、区)基础数据见表1。"])
-    assert lines[0] == "2024年各县(市、区)共青团基础数据,襄城区团员总数16,842;襄城区新发展团员1,124。"
-    assert len(lines) == 2
+    assert lines[:2] == ["表1 2024年各县(市、区)共青团基础数据", "单位:人、个"]  # kept: "表1单位是啥"
+    assert lines[2] == "2024年各县(市、区)共青团基础数据,襄城区团员总数16,842;襄城区新发展团员1,124。"
+    assert len(lines) == 4

@@ -14,11 +14,12 @@ from .numbers import UNITS
 PEOPLE = frozenset({"人", "名", "位"})
 MONEY = frozenset({"元"})
 PERCENT = frozenset({"%"})
-POINTS = frozenset({"个", "百分点"})  # a rate's change: "提高3.2个百分点"
+POINTS = frozenset({"个", "百分点"})
+GROWN = frozenset({"倍"})  # a rate's change: "提高3.2个百分点"
 HOURS = frozenset({"小时"})
 VISITS = PEOPLE | {"人次"}
 # Things counted with a classifier: "多少个青年之家" is 21家 as well as 21个.
-COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座", "条", "批", "类", "种", "间", "期", "队", "笔"})
+COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座", "条", "批", "类", "种", "间", "期", "队", "笔", "张"})
 EVENTS = frozenset({"场", "次", "场次"})
 CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hotline's calls and letters
 
@@ -26,13 +27,13 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|单位|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:人数|志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
-    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
+    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
-                            r"cadres|experts|participants|entrepreneurs|graduates)\b")
+                            r"cadres|experts|participants|entrepreneurs|graduates|listeners|audiences?|attendees)\b")
 MONEY_NOUNS = re.compile(r"钱|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
@@ -47,8 +48,8 @@ _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万�
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|"
-                          r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?)\b")
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|"
+                          r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?))\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
 _RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
@@ -66,7 +67,7 @@ _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s*(?:人数|数量|总数|�
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
-_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
+_CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
 _EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
 _TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
 _SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分|满分|总分|[加扣]分")  # "满意度得分": 93.4分, not a share
@@ -76,7 +77,8 @@ _NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_
 _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
-    (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid)\b"), EVENTS),
+    (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid|seminars?|"
+                r"symposi(?:a|ums?))\b"), EVENTS),
     (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
 )
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
@@ -111,7 +113,7 @@ def units(q: str, english: bool = False) -> frozenset:
         found = VISITS
     if found == PERCENT and _CHANGE.search(q):
         return PERCENT | POINTS  # 参学率提高了多少: 3.2个百分点
-    return found | PERCENT if found and _CHANGE.search(q) else found
+    return found | PERCENT | GROWN if found and _CHANGE.search(q) else found  # 增长1.5倍, as often as 150%
 
 
 def _visits(q: str) -> bool:

@@ -27,6 +27,7 @@ _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
 _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
 # "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
+_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer, date
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -58,8 +59,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             date = date or parse_date(text)
         elif text != title:
             kept.append(text)
-            if _DATE_LINE.fullmatch(text):  # a speech's date, under its title and speaker
-                date = date or parse_date(text)
+            if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and _ISSUED_LINE.fullmatch(text)):  # a speech's date,
+                date = date or parse_date(text)  # under its title and speaker; "中国矿业大学团委 2024年11月20日"
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
     kept = captioned_items(kept)
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
@@ -245,7 +246,7 @@ _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批�
 
 
 _SUBTITLE = re.compile(r"^[—－-]{1,2}\s*\S")
-_KIND_WORD = re.compile(r"报告|总结|通报|通知|决定|计划|思路|要点|综述")
+_KIND_WORD = re.compile(r"报告|总结|通报|通知|决定|计划|思路|要点|综述|纪要|简报")
 
 
 def _banner(lines: list[str], i: int) -> bool:

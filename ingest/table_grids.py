@@ -69,7 +69,45 @@ def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
         if "|" not in line or not line.strip():
             break
         rows.append(_md_cells(line))
-    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 2 else None
+    return _merged_down([[(object(), cell) for cell in row] for row in rows]) if len(rows) >= 2 else None
+
+
+# A column of groups or grades, whose blank cell a Markdown table means as the one above (it cannot merge cells):
+# "| 团员发展 | 邳州市 |…" then "|   | 铜山区 |…"; "等次" written once over the rows it covers.
+_GROUP_HEAD = re.compile(r"等次|等级|档次|类别|类型|片区|分组|组别|单项|级别|领域|板块")
+
+
+def _merged_down(grid: list[list[tuple]]) -> list[list[tuple]]:
+    """The grid with such blanks merged into the cell above (one key, as a Word table's merged cells are)."""
+    head, rows = grid[0], grid[1:]
+    for j in range(len(head)):
+        column = [row[j][1].strip() if j < len(row) else "" for row in rows]
+        if not (j == 0 or _GROUP_HEAD.search(head[j][1])) or not column[0] or all(column) \
+                or any(is_number(norm(c)) for c in column if c):
+            continue
+        for i in range(1, len(rows)):
+            if j < len(rows[i]) and not column[i]:
+                rows[i][j] = rows[i - 1][j]
+    return [head, *rows]
+
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
+
+
+def pipe_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """A table a plain-text report draws with bars and no rule line ("编号｜项目名称｜申报人｜扶持金额" over
+    "XZ-2024-01｜矿山智能巡检机器人研发｜周书恒｜4.80万元"): a header of three or more labels, then two rows or more
+    of as many cells. None when no such table starts at lines[start]."""
+    header = _PIPE.split(lines[start].strip().strip("|｜"))
+    if len(header) < 3 or not all(header) or any(is_number(norm(cell)) for cell in header):
+        return None
+    rows = [header]
+    for line in lines[start + 1:]:
+        cells = _PIPE.split(line.strip().strip("|｜"))
+        if len(cells) != len(header):
+            break
+        rows.append(cells)
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
 
 
 _ALIGNED = re.compile(r"(?:\s|\u3000){2,}")

@@ -350,3 +350,20 @@ def test_names_listed_under_the_heading_that_says_what_they_are_open_with_it():
     signed = ["附件:2024年度扬州市优秀共青团员名单", "共青团扬州市委员会", "2025年4月20日", "共青团扬州市委"]
     assert captioned_items(signed) == signed
     assert captioned_items(listed[:3]) == listed[:3]  # two items: no list
+
+
+def test_an_issuer_over_a_minutes_title_and_an_issuer_with_a_date_under_a_title():
+    """Blind set 53: "共青团邳州市委员会 / 书记办公会议纪要 / 〔2025〕第4期" is the 纪要's title under its issuer (the
+    printing office's line had been taken for it); "中国矿业大学团委 2024年11月20日" and "…办公室 编 2025年2月26日" under
+    a title date the report (30 reports of the practice sets had no date for it)."""
+    from ingest.clean import clean_document
+
+    minutes = clean_document(["共青团邳州市委员会", "书记办公会议纪要", "〔2025〕第4期", "团邳州市委办公室 2025年4月9日印发",
+                              "会议时间:2025年4月8日上午", "会议听取了各部门工作汇报。"], Path("pizhou.docx"))
+    assert minutes.title == "共青团邳州市委员会书记办公会议纪要"
+    survey = clean_document(["关于2024年大学生暑期“三下乡”社会实践情况的调研报告", "中国矿业大学团委 2024年11月20日",
+                             "一、基本情况", "2024年暑期,共组建团队206支。"], Path("cumt.pdf"))
+    assert survey.date == "2024-11-20" and survey.paragraphs[0] == "中国矿业大学团委 2024年11月20日"
+    brief = clean_document(["睢宁共青团工作简报", "2025年第2期(总第88期)", "共青团睢宁县委员会办公室 编 2025年2月26日",
+                            "【工作动态】", "全县新发展团员118名。"], Path("suining.txt"))
+    assert brief.date == "2025-02-26"

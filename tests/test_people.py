@@ -142,3 +142,13 @@ def test_a_town_jieba_tags_as_a_name_is_no_person():
     """jieba tags 宁围 of "宁围街道" a person's name (blind set 43: "萧山团区委书记叫什么?" answered "宁围、孙予宁")."""
     names = [n for n, *_ in people("宁围街道团工委书记孙予宁获“浙江省优秀共青团干部”称号", "萧山团区委书记叫什么?", ["书记"])]
     assert names == ["孙予宁"]
+
+
+def test_the_role_asked_in_brackets_after_a_name_and_a_labelled_line():
+    """Blind set 53's minutes: "主持人:王晓岚(团市委书记)" names the 书记 after her name; "记录:张可心" the 记录人; a
+    deputy's bracket is no 书记 asked."""
+    from app.engine.answer import _people
+
+    assert _people("主持人:王晓岚(团市委书记)", "邳州团市委书记叫啥") == [("王晓岚", 4, True, True)]
+    assert _people("记录:张可心", "邳州会议记录人") == [("张可心", 3, True, True)]
+    assert not any(asked for *_, asked, _ in _people("参会人员:周启明(团市委副书记)", "邳州团市委书记叫啥"))

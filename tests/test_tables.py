@@ -374,3 +374,30 @@ def test_a_title_and_a_unit_line_merged_across_the_table_s_top_are_its_caption()
     assert lines[:2] == ["表1 2024年各县(市、区)共青团基础数据", "单位:人、个"]  # kept: "表1单位是啥"
     assert lines[2] == "2024年各县(市、区)共青团基础数据,襄城区团员总数16,842;襄城区新发展团员1,124。"
     assert len(lines) == 4
+
+
+def test_a_markdown_table_s_blank_group_or_grade_cell_is_the_one_above():
+    """Blind set 53's 通报: a Markdown table cannot merge cells, so "等次" is written once over the rows it covers and
+    "单项" once over its units; read as blanks, "沛县什么等次" found none. A blank figure stays blank."""
+    lines = ["| 排名 | 单位 | 综合得分 | 等次 |", "|---|---|---|---|", "| 1 | 邳州市 | 97.2 | 优秀 |",
+             "| 2 | 铜山区 | 96.5 |   |", "| 3 | 沛县 |   | 良好 |", "| 4 | 丰县 | 90.2 |   |"]
+    grid = markdown_grid(lines, 0)
+    assert [row[3][1] for row in grid[1:]] == ["优秀", "优秀", "良好", "良好"]
+    assert grid[2][3][0] is grid[1][3][0]  # one merged cell, as Word's
+    assert grid[3][2][1].strip() == ""
+    groups = markdown_grid(["| 单项 | 单位 | 主要指标 |", "|---|---|---|", "| 团员发展 | 邳州市 | 新发展团员2,318名 |",
+                            "|   | 铜山区 | 新发展团员2,236名 |"], 0)
+    assert groups[2][0][1] == "团员发展"
+
+
+def test_a_plain_text_table_drawn_with_bars_is_read_as_one():
+    """Blind set 53's policy Q&A lists its projects as "编号｜项目名称｜申报人｜扶持金额" over one row a line, no rule
+    line: read as lines, "XZ-2024-07扶持了多少钱" found no cell."""
+    from ingest.load import text_lines
+
+    lines = text_lines("附件:2024年度青年创业扶持项目名单\n编号｜项目名称｜申报人｜扶持金额\n"
+                       "XZ-2024-01｜矿山智能巡检机器人研发｜周书恒｜4.80万元\nXZ-2024-02｜“汉风”文创礼品设计｜韩若溪｜0.80万元\n"
+                       "政策咨询电话:0516-12355")
+    assert lines[1] == "附件:2024年度青年创业扶持项目名单,XZ-2024-01项目名称矿山智能巡检机器人研发;XZ-2024-01申报人周书恒;" \
+                       "XZ-2024-01扶持金额4.80万元。"
+    assert lines[-1] == "政策咨询电话:0516-12355" and len(lines) == 4

@@ -34,9 +34,9 @@ PEOPLE_NOUNS = re.compile(
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates|listeners|audiences?|attendees)\b")
-MONEY_NOUNS = re.compile(r"钱|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|投资|投入|投了|"
+MONEY_NOUNS = re.compile(r"钱|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
-                         r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|how much)\b")
+                         r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|budgets?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b")
@@ -45,14 +45,17 @@ CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|接听|咨询(?!师
 # 完成计划的多少, 年度任务完成多少: a share of the plan
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
                     r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
-_AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了")
+_AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了|年龄[^,,。]{0,3}(?:上限|下限|要求|限制|放宽)")
+# How long: "期限几年", "最长补多久", "要缴满多久" (a term, in 年, 个月 or 天, not the money it is a term of)
+_DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|\bhow (?:long|many (?:days|months|years))\b")
+DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日"})
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|"
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?))\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
-_RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
+_RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:升|降|进|退)了?(?:几|多少)个?(?:名次|位次)|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
 # Households counted ("带动多少种植户增收"), not people of a household (商户青年).
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
@@ -102,7 +105,9 @@ def units(q: str, english: bool = False) -> frozenset:
     if _RANK.search(q):
         return RANKS
     if _AGE.search(q):
-        return frozenset({"岁"})
+        return frozenset({"岁", "周岁"})
+    if _DURATION.search(q):
+        return DURATIONS
     if english:
         found = _english(q)
         return VISITS if found == PEOPLE and _visits(q) else found
@@ -124,6 +129,10 @@ def _visits(q: str) -> bool:
 
 def _measure(q: str, m: re.Match) -> frozenset:
     unit = m.group(1)
+    if q.startswith(("名次", "位次"), m.end()):  # "降了几个名次": positions
+        return RANKS
+    if unit == "个" and q.startswith(("工作日", "月"), m.end()):  # "要几个工作日": a term
+        return DURATIONS
     if unit == "个":  # a classifier for people and things alike: the noun counted tells which
         after = _noun_after(q[m.end():])
         if after is not None:

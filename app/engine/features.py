@@ -55,6 +55,9 @@ FEATURES: tuple[str, ...] = (
                                                            # (遵义's report, not 赤水's "全市青年之家达到14个")
     "unplaced_of_kb",                                      # ... no place, town or school asked at all: the same
                                                            # report ("青年大学习全年参学多少人次" of 遵义's KB)
+    "unplaced_part_at_value",                              # ... and the place named at the value (or its row's
+                                                           # caption) is a part of that report's ("铜山区…主要指标"
+                                                           # rows for "希望工程募了多少钱" of 徐州's KB)
     "reason_row", "reason_cue",                            # 为什么/原因 asked, and the value is a table row's cell
                                                            # (rows give no reasons) / its sentence gives one (由于,
                                                            # 改由, 受…影响, a unit's item "(加2.0分)")
@@ -237,6 +240,7 @@ class Env:
     _months: dict = field(default_factory=dict)  # rank -> the month its dated heading names (dated_months)
     _holds: dict = field(default_factory=dict)  # doc_id -> its report's places (report_places)
     _holds_others: dict = field(default_factory=dict)  # doc_id -> whether its place holds another report's (holds_others)
+    _wholes: list | None = None  # the places of the retrieved reports holding another's (wholes)
 
     def __post_init__(self):
         q = self.question
@@ -384,6 +388,13 @@ class Env:
                 (o := self._deepest(r)) is not None and o != own and o.within(own)
                 for r, p in enumerate(self.passages) if p.doc_id != doc)
         return self._holds_others[doc]
+
+    def wholes(self) -> list:
+        """The places of the retrieved reports that hold another retrieved report's place (the knowledge base's
+        whole: the city among its counties), found once."""
+        if self._wholes is None:
+            self._wholes = list(dict.fromkeys(self._deepest(r) for r in range(len(self.passages)) if self.holds_others(r)))
+        return self._wholes
 
     def _deepest(self, rank: int):
         return max(self.report_places(rank), key=lambda p: p.level, default=None)
@@ -589,7 +600,7 @@ def _echoes(env: Env, cand) -> bool:
 
 def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     """Whether the place named nearest before the value, in its sentence, is one the question asks."""
-    if not env.places:
+    if not env.places and not env.unplaced:
         return {}
     if rank not in env._mentions:
         from .scope import find
@@ -597,6 +608,8 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
         env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
     near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
     text = env.passages[rank].text
+    if not env.places:
+        return _unplaced_part(env, rank, near, text, begin)
     total = not near and _total_row(text, begin)
     if not near and not total and (caption := _row_caption(text, begin)):
         near = [m for m in env._mentions[rank] if m.end < len(caption)]  # the caption's place is every cell's
@@ -625,6 +638,15 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     elif fit and (town := _NAMESAKE_TOWN.match(text, last.end)):  # "岫岩镇发展团员58名" is the town's, not 岫岩县's
         fit = last.surface + town.group() in env.question.text
     return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
+
+
+def _unplaced_part(env: Env, rank: int, near: list, text: str, begin: int) -> dict:
+    """A question naming no place, asked of a knowledge base one of whose retrieved reports holds the others' places:
+    whether the value is a part's (its sentence or its row's caption names a place inside that whole)."""
+    if not near and (caption := _row_caption(text, begin)):
+        near = [m for m in env._mentions[rank] if m.end < len(caption)]
+    wholes = env.wholes()
+    return {"unplaced_part_at_value": float(bool(wholes) and any(m.place.within(w) for m in near for w in wholes))}
 
 
 def _planned(text: str, at: int, section: str) -> bool:

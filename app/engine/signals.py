@@ -12,7 +12,7 @@ from .question import PEOPLE, Question
 
 NEAR = 12  # characters either side of a value read as its immediate context
 FAR = 40  # term distances are capped here (a clause is rarely longer)
-_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场"}
+_ALIAS = {"名": "人", "位": "人", "场次": "场", "次": "场", "周岁": "岁"}
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PRIOR = re.compile("|".join(PRIOR_WORDS + ("前一年",)))  # the value's own clause: 前一年 too
 _PRIOR_ASKED = re.compile(r"上年|上一年|前一年|\b(?:previous|prior) year\b", re.I)

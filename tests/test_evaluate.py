@@ -56,7 +56,13 @@ follow-up turns 0.826 (practice47 0.893, its first run 0.838); the floors stay. 
 practice49) in and their classes fixed (ninth session of 2026-12-05): 0.912 / 0.872 / 0.891 / 0.969 / 0.034 over 49,898,
 follow-up turns 0.826 (practice48 0.894, its first run 0.740; practice49 0.864, its first run 0.808); citation, down
 0.004 with the two sets' table rows, came within 0.001 of its floor, which fell to 0.875 (the margin the others keep,
-for the 5 x 3 gate's ~0.003 and a retrain's noise). The table is built
+for the 5 x 3 gate's ~0.003 and a retrain's noise). With blind sets 51-53 (practice50-52) in (first session of
+2026-12-06), the hardest sets yet (0.824-0.832 under CV): 0.907 / 0.867 / 0.884 / 0.966 / 0.037, follow-up turns 0.808
+over 52,421 on 6801e90, value and follow-up turns within 0.002 and 0.008 of their floors, with a third set still to
+join: accuracy, value, citation and follow-up turns fell 0.01-0.015 (to 0.89 / 0.85 / 0.865 / 0.79), keeping the
+margin the floors keep. (Asking one near miss in four, tried to shorten the gate, saved 1.5 of its 13 min — the
+indexes of 57 folders are most of its table's time — and moved its figures: refusals 0.913, the writers' own
+unanswerables weighing more; not kept.) The table is built
 and the folds fitted in one process per core: the table ~7 min on 2 cores, the fits ~3 min (5 folds of reports, each
 calibrated by 3 inner folds, since the eighth session of 2026-12-05: within 0.003 of `make cv`'s 10 x 5; each fold's
 choice model begins where the fit on all questions ended: ~27 min before the fifth session of 2026-12-05).
@@ -75,12 +81,9 @@ from app.evaluation.metrics import load_gold
 
 GOLD = Path(__file__).parent / "data" / "gold"
 # A noise margin (~0.02) under the level reached: a retrain recalibrates the threshold and moves every decision.
-CV_FLOOR = {"accuracy": 0.90, "value_accuracy": 0.865, "citation_accuracy": 0.875, "refusal_accuracy": 0.95,
-            "follow_up_turns_right": 0.80}  # follow-up turns: 0.826 when gated (sixth session of 2026-12-05)
+CV_FLOOR = {"accuracy": 0.89, "value_accuracy": 0.85, "citation_accuracy": 0.865, "refusal_accuracy": 0.95,
+            "follow_up_turns_right": 0.79}  # follow-up turns: 0.826 when gated (sixth session of 2026-12-05)
 CV_MAX_FALSE_REFUSALS = 0.055
-# One near miss in 4 (a fixed draw by id, ~6,500 of 26,178): they were half of the questions and most of the
-# gate's time; refusals are still read over thousands. make cv asks them all.
-GATE_NEAR_MISSES = 4
 # Refusals: the threshold is calibrated for the most right answers over all gold; with practice3's harder reports it
 # fell (0.243 -> 0.186) and corpus/'s 24 hand-written unanswerable questions are refused 0.5 in-sample (was 0.7).
 # Accuracy and citation: 0.95 until blind set 9 joined (practice8); the threshold calibrated over all gold rose (0.285 ->
@@ -97,7 +100,7 @@ def cv(tmp_path_factory):
     from app.evaluation.cv import figures
     from app.evaluation.trainset import build
 
-    return figures(build(tmp_path_factory.mktemp("train"), near_misses=GATE_NEAR_MISSES), in_sample=False, inner=3, k=5)
+    return figures(build(tmp_path_factory.mktemp("train")), in_sample=False, inner=3, k=5)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOOR))

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import sys
-import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -90,16 +89,13 @@ def sources(sets=SETS) -> str:
     return h.hexdigest()
 
 
-def build(cache: Path, sets=SETS, progress: bool = False, jobs: int = 0, near_misses: int = 1) -> Table:
+def build(cache: Path, sets=SETS, progress: bool = False, jobs: int = 0) -> Table:
     """Ask every gold question of `sets`, over an index per reports folder kept under `cache`; the folders are
-    shared out to `jobs` processes (0: one per core, at most 4). The table is the same for any number of jobs.
-    near_misses: keep one in this many near misses (a fixed draw by id: the test gate's shorter run)."""
+    shared out to `jobs` processes (0: one per core, at most 4). The table is the same for any number of jobs."""
     key = sources(sets)  # before asking: code edited while the table builds must not pass for what built it
     by_corpus: dict[str, list] = {}
     for name, corpus in sets:
         for item in load_gold(GOLD / f"{name}.jsonl"):
-            if name == "nearmiss" and zlib.crc32(item.id.encode()) % near_misses:
-                continue
             by_corpus.setdefault(corpus or item.corpus, []).append((name, item))
     jobs = jobs or min(4, os.cpu_count() or 1)
     work = [(corpus, group, cache, jobs > 1, progress and jobs == 1) for corpus, group in by_corpus.items()]

@@ -61,7 +61,7 @@ for the 5 x 3 gate's ~0.003 and a retrain's noise). With blind sets 51-53 (pract
 over 52,421 on 6801e90, value and follow-up turns within 0.002 and 0.008 of their floors, with a third set still to
 join: accuracy, value, citation and follow-up turns fell 0.01-0.015 (to 0.89 / 0.85 / 0.865 / 0.79), keeping the
 margin the floors keep. (Asking one near miss in four, tried to shorten the gate, saved 1.5 of its 13 min — the
-indexes of 57 folders are most of its table's time — and moved its figures: refusals 0.913, the writers' own
+indexes of 53 folders are most of its table's time — and moved its figures: refusals 0.913, the writers' own
 unanswerables weighing more; not kept.) The table is built
 and the folds fitted in one process per core: the table ~7 min on 2 cores, the fits ~3 min (5 folds of reports, each
 calibrated by 3 inner folds, since the eighth session of 2026-12-05: within 0.003 of `make cv`'s 10 x 5; each fold's

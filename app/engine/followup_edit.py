@@ -208,7 +208,7 @@ def narrow(previous: str, part: str) -> str:
     return previous[:at] + part + previous[at:]
 
 
-_THIS_YEAR = re.compile(r"今年|本年度?")
+THIS_YEAR = re.compile(r"今年|本年度?")
 _WHOLE_LEVEL = {"省": 0, "市": 1, "州": 1, "盟": 1}
 
 
@@ -298,7 +298,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # A target's year ("明年计划发展多少?") is no scope for what was done: "助农直播搞了几场?" asks the report's year.
     planned = asks_plan(previous) and not asks_plan(question)
     # 今年 is the report's own year, not one a turn before named ("那今年计划开多少门?" after 去年's 2024)
-    years = [] if own.years or planned or _THIS_YEAR.search(question) else [str(y) for y in before.years]
+    years = [] if own.years or planned or THIS_YEAR.search(question) else [str(y) for y in before.years]
     # A place by its short name (四川, not 四川省: the reports' own wording) unless that reads as another place or
     # as a word (海南州, not 海南, the province; 互助县, not 互助), an institution in full; a school
     # whose name holds no place ("长江大学") as well.

@@ -8,7 +8,7 @@ import re
 from . import scope
 from .followup_answer import RANKED, WHO_WON
 from .followup_asks import targeted
-from .followup_edit import (KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
+from .followup_edit import (THIS_YEAR, KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
                             place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
                             whole, zone)
 from .localities import ZONES, schools
@@ -22,7 +22,6 @@ RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前�
              "第二年": 1, "明年": 1, "来年": 1, "the year before": -1, "previous year": -1, "the year after": 1, "next year": 1}
 RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)), re.I)
 # The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
-THIS_YEAR = re.compile(r"今年|本年度?")
 # 计划 alone qualifies the verb: "计划新建了几所"; "定的目标" is the target.
 _TARGET_WORD = re.compile(r"(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12

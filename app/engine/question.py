@@ -144,7 +144,7 @@ def _joined_singles(words: list[str]) -> list[str]:
         if not _single(word) or word in _NOT_JOINED:
             continue
         rest = words[i + 1:]
-        if _single(rest[0]) and len(rest) > 1 and _ASKED_NOUN.match(rest[1]) is None and rest[1] in ("多少", "几"):
+        if _single(rest[0]) and len(rest) > 1 and rest[1] in ("多少", "几"):
             out.append(word + rest[0])  # "加 分 多少": what is asked
         elif rest[0] == "了" and len(rest) > 1 and (m := _ASKED_NOUN.fullmatch("".join(rest[1:3]))) \
                 and m.group(1) not in _CLASSIFIERS:

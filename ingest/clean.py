@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from .schema import Document
+from .tables import fold
 
 _META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
 _META = re.compile(_META_KEYS + r"\s*[::]")
@@ -34,7 +35,7 @@ _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
     r"欢迎(您)?(来到|访问|光临)", r"您(现在|当前)?的?位置", r"^(当前)?位置\s*[::]", r"今天是\s*[::]",
     r"^上一篇", r"^下一篇", r"^(相关(文章|新闻|阅读)|推荐阅读|热门文章)",
-    r"版权所有|Copyright|©|ICP备|ICP证|公网安备", r"^(主办|承办|技术支持)(单位)?\s*[::]",
+    r"版权所有|Copyright|©|ICP备|ICP证|公网安备",
     r"^分享到", r"^【?(打印|关闭|收藏|返回顶部)", r"^[((【\[]?\s*(责任编辑|编辑|编者|供稿|审核|校对)\s*[::]",
     r"^[((]\s*记者\s", r"^[_\-=—*·]{5,}$", r"^\S+\.(png|jpe?g|gif|bmp|webp|svg)$",
     r"^(点击数|阅读|浏览)[::]?\s*\d+$",
@@ -45,6 +46,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     lines = [_normalise(line) for line in lines]
     lines = [line for line in lines if line]
     title, body_start, header = _find_title(lines, title_hint)
+    portal = any(_is_boilerplate(line, portal=False) and not _OWNER_LINE.search(line) for line in lines)
     kept, dropped = [], list(header)
     date = ""
     for line in lines[body_start:]:
@@ -54,7 +56,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             # kept as its paragraph: staff ask it and check it against the line (a portal's header has no sentence)
             kept.append(text)
             date = date or parse_date(text)
-        elif _is_meta(text) or _is_boilerplate(text):
+        elif _is_meta(text) or _is_boilerplate(text, portal):
             dropped.append(text)
             date = date or parse_date(text)
         elif text != title:
@@ -125,7 +127,7 @@ def _normalise(line: str) -> str:
     # would read "640人次" as a figure of its own. Only an ASCII comma is one; "，" stays a clause break.
     line = _THOUSANDS.sub("", line)
     # NFKC turns full-width digits/letters/punctuation into ASCII; keep CJK punctuation readable.
-    line = unicodedata.normalize("NFKC", line).replace("\u3000", " ")
+    line = fold(line).replace("\u3000", " ")
     line = _CN_DATE.sub(_arabic_date, line)
     return " ".join(line.split())
 
@@ -274,8 +276,16 @@ def _is_meta(line: str) -> bool:
     return bool(_META.search(line) or (_DATE_FIRST.match(line) and len(line) < 40))
 
 
-def _is_boilerplate(line: str) -> bool:
+def _is_boilerplate(line: str, portal: bool = True) -> bool:
+    if _OWNER_LINE.search(line) and len(line) < 120:
+        return portal or bool(_SITE_MARK.search(line))
     return any(p.search(line) for p in _BOILERPLATE) and len(line) < 120
+
+
+# A site's owner in its footer ("主办:共青团济宁市委员会"), or a meeting's in a report ("主办单位:共青团宝鸡市委员会、…。
+# 承办单位:…"): the footer's when the page has a portal's furniture (上一篇, 分享到…) or the line names the site too.
+_OWNER_LINE = re.compile(r"^(主办|承办|技术支持)(单位)?\s*[::]")
+_SITE_MARK = re.compile(r"ICP|公网安备|版权|Copyright|©|技术支持|网站|地址\s*[::]|电话\s*[::]")
 
 
 _DATE_PATTERNS = (

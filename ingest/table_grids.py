@@ -99,7 +99,7 @@ def pipe_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     "XZ-2024-01｜矿山智能巡检机器人研发｜周书恒｜4.80万元"): a header of three or more labels, then two rows or more
     of as many cells. None when no such table starts at lines[start]."""
     header = _PIPE.split(lines[start].strip().strip("|｜"))
-    if len(header) < 3 or not all(header) or any(is_number(norm(cell)) for cell in header):
+    if len(header) < 3 or not all(header) or any(_figure(cell) for cell in header):
         return None
     rows = [header]
     for line in lines[start + 1:]:
@@ -110,20 +110,30 @@ def pipe_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
 
 
-_ALIGNED = re.compile(r"(?:\s|\u3000){2,}")
+_PERIOD = re.compile(r"\d{1,4}(?:年|月|月份|季度)(?:\d{1,2}月)?")
+_NO_FIGURE = frozenset("—–-／/")  # a cell with no figure: "—" where nothing is set
+
+
+def _figure(cell: str) -> bool:
+    """A header cell is a label; a figure there means the line is a row. A period is a label ("3月", "上年3月")."""
+    return is_number(norm(cell)) and not _PERIOD.fullmatch(norm(cell))
+
+
+_ALIGNED = re.compile(r"\t[\t ]*|(?:\s|\u3000){2,}")  # a tab, or spaces lining columns up
 
 
 def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
-    """A table a plain-text report lines up with spaces ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
-    318.6"): a header of three or more labels, then rows of the same number of cells, a label and figures. None
+    """A table a plain-text report lines up with spaces or tabs ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
+    318.6"; "指标→3月→2月→环比" pasted from a spreadsheet): a header of three or more labels, then rows of the same number of cells, a label and figures. None
     when no such table starts at lines[start]."""
     header = _ALIGNED.split(lines[start].strip())
-    if len(header) < 3 or any(is_number(norm(cell)) for cell in header):
+    if len(header) < 3 or any(_figure(cell) for cell in header):
         return None
     rows = [header]
     for line in lines[start + 1:]:
         cells = _ALIGNED.split(line.strip())
-        if len(cells) != len(header) or is_number(norm(cells[0])) or not all(is_number(norm(c)) for c in cells[1:]):
+        if len(cells) != len(header) or is_number(norm(cells[0])) \
+                or not all(is_number(norm(c)) or c in _NO_FIGURE for c in cells[1:]):
             break
         rows.append(cells)
     return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None

@@ -367,3 +367,25 @@ def test_an_issuer_over_a_minutes_title_and_an_issuer_with_a_date_under_a_title(
     brief = clean_document(["睢宁共青团工作简报", "2025年第2期(总第88期)", "共青团睢宁县委员会办公室 编 2025年2月26日",
                             "【工作动态】", "全县新发展团员118名。"], Path("suining.txt"))
     assert brief.date == "2025-02-26"
+
+
+def test_a_meetings_organisers_in_a_report_stay_and_a_portals_footer_owner_goes():
+    """Blind set 54's 会议手册: "主办单位:…。承办单位:…。协办单位:…" under "三、主办和承办单位" were dropped as a portal's footer,
+    so "推进会的承办单位" had no paragraph. A footer's owner line goes where the page has a portal's furniture or the line
+    names the site (ICP, 地址)."""
+    doc = clean_document(["推进会会议手册", "三、主办和承办单位", "主办单位:共青团宝鸡市委员会、宝鸡市青年志愿者协会。",
+                          "承办单位:共青团眉县委员会。协办单位:眉县河长制办公室。"], Path("shouce.docx"))
+    assert "承办单位:共青团眉县委员会。协办单位:眉县河长制办公室。" in doc.paragraphs
+    portal = clean_document(["团市委开展学雷锋活动", "全市500名志愿者参加。", "上一篇文章:全市少先队工作会议召开",
+                             "主办:共青团济宁市委员会"], Path("jining.txt"))
+    assert not any("主办" in p for p in portal.paragraphs if not p.startswith(SITE_INFO))
+    footer = clean_document(["福建希望工程", "资助学生300名。", "主办单位:共青团福建省委员会  地址:福州市"], Path("fj.txt"))
+    assert not any(p.startswith("主办单位") for p in footer.paragraphs)
+
+
+def test_a_circled_footnote_mark_stays_a_mark_not_a_digit():
+    """Blind set 54's 附表1: "宝鸡高新区①" and "合计③" were folded by NFKC into "宝鸡高新区1", "合计3", a digit glued to the
+    row's figures; "注:①…②…" read as figures too."""
+    doc = clean_document(["2024年工作报告", "合计③新发展团员15256名。", "注:①宝鸡高新区数据含其托管镇(街道)。"], Path("r.txt"))
+    assert doc.paragraphs == ("合计③新发展团员15256名。", "注:①宝鸡高新区数据含其托管镇(街道)。")
+    assert clean_document(["报告", "全年发展团员１２３名。"], Path("r.txt")).paragraphs == ("全年发展团员123名。",)

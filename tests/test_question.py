@@ -255,3 +255,10 @@ def test_colloquial_and_keyword_asks_for_a_person_or_a_name():
     assert analyse("邳州团市委书记叫啥").kind == "person" and analyse("邳州会议记录人").kind == "person"
     assert analyse("邳州五四活动方案叫啥").kind == "name"
     assert analyse("选配了多少名乡镇团委专职副书记?").kind == "numeric"
+
+
+def test_a_lettered_grade_is_a_term():
+    """Blind set 54's 督查 table (A类/B类/C类 columns): jieba cuts "C类" into C|类 and neither piece was a term, so
+    "眉县的C类几个" asked nothing but 眉县 and took the row's first figure."""
+    assert "C类" in analyse("眉县的C类几个").terms
+    assert analyse("陈仓区B类有几个").terms == ("陈仓", "B类")  # not jieba's 类有

@@ -401,3 +401,14 @@ def test_a_plain_text_table_drawn_with_bars_is_read_as_one():
     assert lines[1] == "附件:2024年度青年创业扶持项目名单,XZ-2024-01项目名称矿山智能巡检机器人研发;XZ-2024-01申报人周书恒;" \
                        "XZ-2024-01扶持金额4.80万元。"
     assert lines[-1] == "政策咨询电话:0516-12355" and len(lines) == 4
+
+
+def test_a_tab_separated_table_with_month_columns_carries_its_headers():
+    """Blind set 54's 简报 (GB18030 txt): a table pasted from a spreadsheet, tab-separated, its columns "3月 | 2月 | 环比 |
+    上年3月 | 同比": no row was read (a single tab was no column break, a month no header)."""
+    from ingest.load import text_lines
+
+    lines = text_lines("二、3月份主要工作数据\n指标\t3月\t2月\t环比\t上年3月\t同比\n"
+                       "新发展团员（名）\t48\t21\t+128.6%\t42\t+14.3%\n12355咨询转介（件）\t14\t17\t-17.6%\t12\t—\n")
+    assert any("新发展团员(名)上年3月42名" in line and "新发展团员(名)环比+128.6%" in line for line in lines)
+    assert any("12355咨询转介(件)2月17件" in line for line in lines)

@@ -85,9 +85,8 @@ def dotted_names(text: str) -> list[tuple[str, int]]:
 
 def people(clause: str, question: str, asked_roles: list[str]):
     """(name, offset, after the role asked, after any role) for each name in the clause, in reading order."""
-    from ingest.words import posseg
+    from ingest.words import tagged as cut
 
-    cut = posseg().cut
     found: dict[int, tuple] = {}
     for role in dict.fromkeys(asked_roles + list(ROLES)):
         for m in re.finditer(re.escape(role), clause):

@@ -130,7 +130,12 @@ def _terms(text: str, words: list[str]) -> tuple[str, ...]:
     words = [w for w in words if len(w) > 1] + joined if any(len(w) > 1 for w in words) else words
     words += [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _ENGLISH_STOP]
     words += [n for n in re.findall(r"\d+(?:\.\d+)?", text) if not _YEAR.fullmatch(n)]
+    lettered = _LETTERED.findall(text)  # "C类几个": jieba cuts C|类 (B|类有), and neither piece is a term
+    words = [w for w in words if not any(w[0] == term[1] and term[0] + w in text for term in lettered)] + lettered
     return tuple(dict.fromkeys(words))
+
+
+_LETTERED = re.compile(r"(?<![A-Za-z])[A-Z][类级档等型组](?![A-Za-z])")
 
 
 def _joined_singles(words: list[str]) -> list[str]:

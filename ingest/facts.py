@@ -56,7 +56,7 @@ from .tables import CHOSEN_PARTS
 # after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year); 36: a
 # brief's bracketed part (【年度回顾】2024年…) dates the sections under it; 37: a news title's "2024年度综合考评…" dates
 # its figures (都江堰's page of 2025); 38: "完成年度计划3,000名的105.4%" is the done thing's 计划完成率.
-FACTS_VERSION = 41  # 41: 周岁 and 工作日 are units (35周岁, 15个工作日); 40: a table row's caption year is its cells' (2023年…基础数据,稻地镇…); 39: a county name several counties share read as the title's (和平区); a figure compared (比去年同期的1312名) counts what the last one of its unit counts
+FACTS_VERSION = 42  # 42: an erratum's wrong figure (“…964名”有误,应为“946名”) is no fact; 41: 周岁 and 工作日 are units (35周岁, 15个工作日); 40: a table row's caption year is its cells' (2023年…基础数据,稻地镇…); 39: a county name several counties share read as the title's (和平区); a figure compared (比去年同期的1312名) counts what the last one of its unit counts
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")
@@ -108,14 +108,18 @@ def _done_cell(quote: str) -> bool:
     return bool(_DONE_CELL.search(quote.rsplit(",", 1)[-1].rsplit(",", 1)[-1]))
 
 
+# "本刊第2期中“全年新发展团员964名”有误,应为“946名”": the quoted figure is the wrong one
+_CORRECTED = re.compile(r"“[^“”]{1,40}”(?=\s*(?:有误|错误|系误|不准确|应为|更正为))")
 _APPENDIX = re.compile(r"附(?:件|表)\s*\d*\s*[::]?[^。;;]{0,40}$")
 
 
 def _paragraph_facts(paragraph: str, number: int, mentions: list, doc: Document, report_place,
                      report_year: int, scope) -> list[Fact]:
     # "三台县": a figure inside a place's name is none
+    wrong = [m.span() for m in _CORRECTED.finditer(paragraph)]  # an erratum's figure "有误, 应为…" is no fact
     quantities = [q for q in figures(paragraph) if _is_figure(q, paragraph)
-                  and not any(m.start <= q.start < m.end for m in mentions)]
+                  and not any(m.start <= q.start < m.end for m in mentions)
+                  and not any(a <= q.start < b for a, b in wrong)]
     out: list[Fact] = []
     led = _LED_BY_PART.match(paragraph)  # a paragraph of one town's or college's figures, its name and a colon first
     lead_year = int(scope.lead_year(paragraph) or 0)

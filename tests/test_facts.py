@@ -563,3 +563,16 @@ def test_a_share_of_the_plan_done_counts_the_plans_completion():
                               "一季度新发展团员168名,完成全年任务的19.8%。"))
     assert one(facts, "105.4%").indicator == "发展团员计划完成率"
     assert one(facts, "19.8%").indicator == "新发展团员计划完成率"
+
+
+def test_an_errata_wrong_figure_is_no_fact():
+    """Blind set 54's 简报: "“全年新发展团员964名”有误,应为“946名”" gave 眉县 964 new members, summed into a cross total."""
+    from pathlib import Path
+
+    from ingest.clean import clean_document
+    from ingest.facts import extract_facts
+
+    doc = clean_document(["眉县工作信息", "本刊第2期中“全年新发展团员964名”有误,应为“946名”;“青年之家31个”无误。"],
+                         Path("meixian.txt"))
+    values = {f.value for f in extract_facts(doc)}
+    assert 964 not in values and {946, 31} <= values

@@ -713,3 +713,14 @@ def test_a_plain_text_table_ruled_off_under_its_header():
            "数计学院    41       1,560\n" + "-" * 30 + "\n二、思想引领"
     assert text_lines(text) == ["表 2024年各学院团员情况", "2024年各学院团员情况,医学院团支部62;医学院团员2,140。",
                                 "2024年各学院团员情况,数计学院团支部41;数计学院团员1,560。", "二、思想引领"]
+
+
+def test_an_infographics_figure_and_label_are_one_line():
+    """Blind set 54's news page: a "数说" block gives each figure and its label as two divs ("0.92万" over "名青年志愿者在册"),
+    read as two lines, so no line said what 0.92万 counts."""
+    page = ("<html><body><div class='content'><p>团凤县委举办主题活动,青年志愿者210余人参加。</p><div class='shuju'>"
+            "<div class='item'><div class='num'>0.92万</div><div class='txt'>名青年志愿者在册(截至2024年底)</div></div>"
+            "<div class='item'><div class='num'>160个</div><div class='txt'>2024年“返家乡”实践岗位</div></div>"
+            "</div></div></body></html>")
+    lines, _ = html_lines(page)
+    assert "0.92万名青年志愿者在册(截至2024年底)" in lines and "160个 2024年“返家乡”实践岗位" in lines

@@ -18,6 +18,7 @@ from . import answer_model, conflict, list_rank, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .asked_units import RANK_NAMED_LAST
+from .fields import CLOCK, FIELD_LABEL, field_value
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -41,6 +42,8 @@ _ENGLISH_ROLES = ((r"\bdeputy secretary\b", "副书记"), (r"(?<!deputy )\bsecre
                   (r"\bchair(s|ed|man|person|woman)?\b", "主席"), (r"\bchair(s|ed|man|person|woman)?\b", "理事长"),
                   (r"\breporter\b", "记者"), (r"\bmayor\b", "市长"), (r"\bprincipal\b", "校长"),
                   (r"\bteacher\b", "老师"), (_DELIVERED, "报告人"))
+_ASKS_CONTACT = re.compile(r"找谁|联系谁|跟谁联系|联系哪位|\bcontact\b", re.I)
+_ASKS_PHOTOGRAPHER = re.compile(r"谁拍|拍的|拍摄|摄影|谁摄|\bphotograph|\btook the (?:photo|picture)", re.I)
 _REPORTED = re.compile(r"[作做]了?(?:这[份个次])?(?:工作)?报告|报告(?:是|由)?谁[作做]")  # 谁作的工作报告: its 报告人
 # A bare number that names a service is no count: "12355青少年服务台", "12355热线".
 # A bare number naming a service (12355青少年服务台), a cohort (2022级) or a class (数学与应用数学1班) counts nothing.
@@ -324,6 +327,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
     elif question.kind == "date":
         for m in _DATE.finditer(clause):
             yield make(m.group(), "date", at + m.start())
+        for m in CLOCK.finditer(clause):  # "9:45—10:15 团市委书记讲话": a 日程's time of day
+            yield make(m.group(), "clock", at + m.start())
     elif question.kind == "person":
         label = _LABEL.search(text, max(0, at - 10), at)  # "报告人:" ends the clause before: the role named
         lead = label.group() if label else ""
@@ -344,6 +349,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        if FIELD_LABEL.search(text, max(0, at - 12), at) and (labelled := field_value(clause)):
+            yield make(labelled[0], "field", at + labelled[1])  # "承办单位:共青团眉县委员会": the label's value
         for m in _DESCRIBED.finditer(clause):  # "韩雨萱(襄州区程河镇大学生志愿者)": who the person asked is
             if m.group(1) in question.text:
                 yield make(m.group(2), "described", at + m.start(2))
@@ -400,6 +407,8 @@ def _named(question: Question, clause: str):
 def _people(clause: str, question: str):
     asked = ROLE.findall(question) + ["报告人"] * bool(_REPORTED.search(question))
     asked += [role for pattern, role in _ENGLISH_ROLES if re.search(pattern, question.lower())]
+    asked += ["联系人"] * bool(_ASKS_CONTACT.search(question))  # "有异议找谁": the 联系人 a notice names
+    asked += ["通讯员", "记者"] * bool(_ASKS_PHOTOGRAPHER.search(question))  # "图片是谁拍的": "(通讯员 唐可馨 摄)"
     return people(clause, question, asked)
 
 

@@ -27,7 +27,7 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|单位|电商|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:人数|志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
@@ -62,7 +62,7 @@ _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|�
 # A change asked after what is counted ("扶持项目较上年增减多少"): the thing's, whatever stands before it.
 _CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
 _NTH_YEAR = re.compile(r"第几\s*年")
-_THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|"
+_THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
@@ -82,10 +82,11 @@ _ENGLISH_UNITS = (
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
     (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid|seminars?|"
                 r"symposi(?:a|ums?))\b"), EVENTS),
-    (re.compile(r"\b(articles?|posts?)\b"), frozenset({"篇"})),
+    (re.compile(r"\barticles?\b|\bposts?\b(?=.*\b(?:publish\w*|wechat|weibo|online|social|media|account|pushed)\b)"),
+     frozenset({"篇"})),  # "posts" are jobs (岗位) unless the question speaks of publishing
 )
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
-_ENGLISH_THINGS = re.compile(r"\b(schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
+_ENGLISH_THINGS = re.compile(r"\b(posts?|positions?|jobs?|shops?|stores?|schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
                              r"organi[sz]ations?|branches|centers?|centres?|houses?|matters?|programmes?|programs?|committees?)\b")
 _ENGLISH_CHANGE = re.compile(r"\bby how much\b|\bhow much did .+? (?:grow|increase|rise|fall|drop|decrease|decline)\b")
 MONEY_WORDS_EN = re.compile(r"\b(money|funding|funds?|yuan|rmb|loans?|donations?|raised|fundraising)\b")
@@ -222,6 +223,8 @@ def _english(q: str) -> frozenset:
         words = re.findall(r"[a-z-]+", re.sub(r"\(.*?\)", " ", head.group(1)))
         verb = next((i for i, w in enumerate(words) if i and w.endswith("ed")), len(words))
         words = words[:verb]  # "how many left-behind children received … under the hope project in …"
+        if words and re.fullmatch(r"posts?", words[-1]):  # jobs (返家乡岗位), or articles where published
+            return frozenset({"篇"}) if _ENGLISH_UNITS[3][0].search(q) else COUNT
         for pattern, found in _ENGLISH_UNITS + ((_ENGLISH_THINGS, COUNT), (ENGLISH_PEOPLE, PEOPLE)):
             if words and pattern.search(words[-1]):
                 return found

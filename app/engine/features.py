@@ -20,6 +20,7 @@ from .numbers import chinese_to_int, find_quantities, parse_quantity, stated_fig
 from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
+from .fields import FIELD_LABEL, asked_item, asks_clock, item_fit
 from .question import ASKS_NUMBER, Question
 from .localities import LED_BY_PART, LOCALITY_AFTER, TOWN, TOWN_END, schools
 from .retrieve import Passage
@@ -28,7 +29,7 @@ from .signals import (NEAR, distance, heading_months, in_order, items_named, mon
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal", "meeting", "described")
+           "place", "ordinal", "meeting", "described", "field", "clock")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -153,6 +154,11 @@ FEATURES: tuple[str, ...] = (
     "clause_named",                                        # a clause as the answer holds a quoted name, itself a
                                                            # candidate ("“变电站智能巡检机器人”项目摘得一等奖" for
                                                            # 一等奖是什么项目: the name, not the clause)
+    "item_fit", "item_misfit",                             # a list position asked (第5个发言的) and the passage is that
+                                                           # numbered item ("5.秦岭…") / another (fields.py)
+    "field_label",                                         # a labelled field's value: the question's share in its label
+                                                           # ("推进会的承办单位" of "承办单位:共青团眉县委员会")
+    "clock_fit",                                           # a time of day ("9:45—10:15") and a time asked (几点, 什么时间)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -264,6 +270,7 @@ class Env:
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
+        self.asked_item, self.asks_clock = asked_item(q.text), asks_clock(q.text)
         self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
         self.unplaced = not self.places and not self.schools and not self.asks_whole and not towns_asked(q.text)
         self.asks_reason = bool(_ASKS_REASON.search(q.text))
@@ -344,7 +351,7 @@ class Env:
                 "part_lacks_paragraph": _lacks(self.question.part, p.text),
                 "announces_items": float(self.question.kind == "list" and self.announces(p)),
                 "beside": float(p.beside),
-            }
+            } | item_fit(self.asked_item, p.text)
             self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
         return self._passage[rank]
 
@@ -555,6 +562,10 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found["cov_clause"] = found["cov_near"] = env.coverage(cand.held[1])
     if cand.source == "clause":
         found["clause_named"] = float(bool(_QUOTED_NAME.search(text, *span)))
+    elif cand.source == "field" and (label := FIELD_LABEL.search(text, max(0, at - 12), at)):
+        found["field_label"] = env.coverage(label.group(1))
+    elif cand.source == "clock":
+        found["clock_fit"] = float(env.asks_clock)
     if cand.start >= 0:
         found |= items_named(text, sentence, at, env.question.text)
         found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence[1])])

@@ -11,7 +11,9 @@ ROLES = ("书记", "负责人", "创始人", "主任", "会长", "局长", "部�
          "理事长", "秘书长", "市长", "县长", "区长", "州长", "校长", "院长", "站长", "队长", "团长", "社长", "馆长",
          "处长", "科长", "所长", "董事长", "经理", "老师", "教师", "辅导员", "干事", "委员", "报告人",
          # trades an honour's citation names its winner by ("研发工程师张晓峰带领团队…获评长沙青年五四奖章")
-         "工程师", "技术员", "研究员", "设计师", "医生", "民警", "教练")
+         "工程师", "技术员", "研究员", "设计师", "医生", "民警", "教练",
+         # a task force's and a meeting's people ("刘子涵任副组长", "联系人:郭明远", "召集人为田雨泽")
+         "组长", "联系人", "召集人", "主持人")
 # The most common single-character surnames (about nine in ten people) and the compound ones still in use.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
@@ -37,7 +39,7 @@ _ROSTER = re.compile(rf"\s*(?P<name>{DOTTED}|[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}
 
 
 # A name elected or appointed to a role, written before it: ",罗清扬当选校团委书记", "由张伟担任团县委书记".
-_ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ]))由?(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?:当选为?|担任|出任|任)"
+_ELECTED = re.compile(rf"(?:^|(?<=[,,。;;、:: ])|{'|'.join(f'(?<={r})' for r in ROLES)})由?(?P<name>[\u3400-\u4dbf\u4e00-\u9fff]{{2,4}}?)(?:当选为?|担任|出任|任)"
                       rf"[\u3400-\u4dbf\u4e00-\u9fff]{{0,10}}?(?P<role>{'|'.join(ROLES)})")
 
 
@@ -99,20 +101,24 @@ def people(clause: str, question: str, asked_roles: list[str]):
                 found.setdefault(at, (name, at, role in asked_roles, True))
     for m in _ELECTED.finditer(clause):
         if surnamed(m["name"]) and m["name"] not in question:
-            found.setdefault(m.start("name"), (m["name"], m.start("name"), m["role"] in asked_roles, True))
+            asked = any(role in m.group()[len(m["name"]):] for role in asked_roles)  # "刘子涵任副组长": 副组长 asked
+            if asked or m.start("name") not in found:  # over the role before the name ("副书记刘子涵")
+                found[m.start("name")] = (m["name"], m.start("name"), asked, True)
     for m in _NAMED_BY_DEED.finditer(clause):
         if not _NO_NAME.search(m["name"]) and m["name"] not in question:
             found.setdefault(m.start("name"), (m["name"], m.start("name"), False, True))
     for m in _BRACKETED.finditer(clause):  # "主持人:王晓岚(团市委书记)": the role asked, in brackets after the name
         if surnamed(m["name"]) and m["name"] not in question and any(
                 role in m["who"] and (role.startswith("副") or "副" + role not in m["who"]) for role in asked_roles):
-            found.setdefault(m.start("name"), (m["name"], m.start("name"), True, True))
-    if (label := _LABELLED.match(clause)) and label["label"][:2] in question and surnamed(label["name"]) \
+            found[m.start("name")] = (m["name"], m.start("name"), True, True)  # over a role before it
+    if (label := _LABELLED.match(clause)) and (label["label"][:2] in question or label["label"][-2:] in question) \
+            and surnamed(label["name"]) \
             and label["name"] not in question:  # "记录:张可心" for "会议记录人": the label asked
-        found.setdefault(label.start("name"), (label["name"], label.start("name"), True, True))
+        found[label.start("name")] = (label["name"], label.start("name"), True, True)
     if (roster := roster_line(clause)) and (name := roster["name"]) not in question:
         asked = any(role in roster["who"] for role in asked_roles)
-        found.setdefault(roster.start("name"), (name, roster.start("name"), asked, True))
+        if asked or roster.start("name") not in found:
+            found[roster.start("name")] = (name, roster.start("name"), asked, True)
     # a quoted title is no one's name: jieba's 红旗 of "上海市五四红旗团委", the dot of "青年之声·书记面对面"
     quoted = [m.span() for m in _QUOTED.finditer(clause)]
     dots = [(name, start) for name, start in dotted_names(clause) if not any(a <= start < b for a, b in quoted)]

@@ -766,3 +766,12 @@ def test_the_whole_year_asked_after_a_quarter_replaces_the_quarter():
     """Blind set 52: "全年一共多少?" after 三季度's figure is the year's, as "全年呢?", not "三季度…全年一共"."""
     history = [("襄州一季度12355接了多少咨询?", "186人次。"), ("三季度呢?", "277人次。")]
     assert condense("全年一共多少?", history) == "襄州全年12355接了多少咨询?"
+
+
+def test_a_year_end_asked_after_now_and_a_place_for_the_whole():
+    """Blind set 54: "去年底呢?" after "…现在多少?" was read as a new thing counted (眉县底是多少), and "凤翔区呢?" after a 全市
+    question kept 全市 beside the district."""
+    from app.engine.followup_swap import swap
+
+    assert swap("眉县志愿者注册人数现在多少?", "去年底") == "去年底眉县志愿者注册人数多少?"
+    assert swap("全市2024年新发展团员多少?", "凤翔区") == "凤翔区2024年新发展团员多少?"

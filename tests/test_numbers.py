@@ -205,3 +205,8 @@ def test_quantity_is_frozen():
     assert isinstance(q, Quantity)
     with pytest.raises(AttributeError):
         q.value = 1.0
+
+
+def test_a_circled_footnote_mark_is_no_figure():
+    """Blind set 54's 附表1 keeps its marks (宝鸡高新区①, 市直及驻宝高校②): "②" was read as the figure 2."""
+    assert [q.text for q in find_quantities("市直及驻宝高校②“返家乡”岗位—;合计③新发展团员15256名")] == ["15256名"]

@@ -611,7 +611,7 @@ def _echoes(env: Env, cand) -> bool:
 
 def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
     """Whether the place named nearest before the value, in its sentence, is one the question asks."""
-    if not env.places and not env.unplaced:
+    if not env.places and not env.unplaced and not env.asks_whole:
         return {}
     if rank not in env._mentions:
         from .scope import find
@@ -652,8 +652,9 @@ def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
 
 
 def _unplaced_part(env: Env, rank: int, near: list, text: str, begin: int) -> dict:
-    """A question naming no place, asked of a knowledge base one of whose retrieved reports holds the others' places:
-    whether the value is a part's (its sentence or its row's caption names a place inside that whole)."""
+    """A question naming no place (or only 全市), asked of a knowledge base one of whose retrieved reports holds the
+    others' places: whether the value is a part's (its sentence or its row's caption names a place inside that whole:
+    渭滨区's row for "2024年全市新发展团员多少" of 宝鸡's KB)."""
     if not near and (caption := _row_caption(text, begin)):
         near = [m for m in env._mentions[rank] if m.end < len(caption)]
     wholes = env.wholes()

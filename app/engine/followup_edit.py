@@ -82,6 +82,8 @@ def swap_year(text: str, year: int) -> str:
 def swap_place(text: str, place: str, new: scope.Place | None = None) -> str:
     """The previous place of the new one's level is replaced ("绵阳江油市" + 三台县 -> "绵阳三台县"), else the first."""
     mentions = scope.of_text(text).mentions
+    if not mentions and (all_of := _WHOLE_OF.search(text)):  # "全市24年新发展团员多少" + 凤翔区: the district's
+        return text[:all_of.start()] + place + text[all_of.end():]
     if not mentions:
         return f"{place} {text}" if is_english(text) else f"{place}{text}"
     same = [m for m in mentions if new is not None and m.place.level == new.level]
@@ -219,11 +221,14 @@ def outside_whole(previous: str, question: str) -> str:
     if not wide or scope.of_text(question).mentions:
         return previous
     level = _WHOLE_LEVEL[wide.group(1)]
+    at = -1
     for m in reversed(scope.of_text(previous).mentions):
         phrase = place_phrase(previous, m)
         if m.institution or m.place.level <= level or (wide.group(1) == "市" and m.place.name.endswith("市")):
             continue
-        previous = previous[:m.start] + previous[m.start + len(phrase):]
+        previous, at = previous[:m.start] + previous[m.start + len(phrase):], m.start
+    if at >= 0 and not _WHOLE_OF.search(previous):  # the district had taken 全市's place ("汇川2024年青创贷…")
+        previous = previous[:at] + wide.group() + previous[at:]
     return previous
 
 

@@ -64,6 +64,10 @@ def swap(previous: str, focus: str) -> str:
         text = f"{rank['head']}是多少?"
     relative = RELATIVE_WORDS.search(focus)
     before = scope.of_text(previous).years
+    # "去年底呢?" after "…现在多少?": the year's end (底 no new thing counted), as of then, not now
+    ended = bool(relative) and bool(_YEAR_END.fullmatch(YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()))
+    if ended:
+        text, relative_said = _NOW.sub("", text), relative.group() + "底"
     if named.years:
         text = swap_year(text, named.years[0])
     elif relative and before:
@@ -71,8 +75,9 @@ def swap(previous: str, focus: str) -> str:
     elif relative and (said := RELATIVE_WORDS.search(text)):  # "上年全年呢?" after "去年…": one year said once
         text = text[:said.start()] + relative.group() + text[said.end():]
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
-        text = f"{relative.group()} {text}" if is_english(text) else f"{relative.group()}{text}"
-    rest = YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
+        said = relative_said if ended else relative.group()
+        text = f"{said} {text}" if is_english(text) else f"{said}{text}"
+    rest = "" if ended else YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
     if relative and _SAME_PERIOD.fullmatch(rest):  # "去年同期呢?" after 上半年's: that year's same part, same count
         rest = ""
     # "长春镇呢?" names a town, not the city 长春 it shares a name with
@@ -112,6 +117,8 @@ def swap(previous: str, focus: str) -> str:
     return swap_subject(text, rest) if rest else text
 
 
+_YEAR_END = re.compile(r"年?[底末]")
+_NOW = re.compile(r"现在|目前|当前|眼下")
 WHOLE_YEAR = re.compile(r"全年(?:一共|总共|合计|共计|累计)")  # "全年一共多少?": as "全年呢?"
 _SAME_PERIOD = re.compile(r"的?同期的?|的?同一时期")
 _ROLE_PHRASE = re.compile(rf"(?:指导|项目|带队|团队)?(?:{ROLE.pattern})")  # "指导教师呢?" after "…项目的负责人是谁?"

@@ -73,6 +73,9 @@ _QUANTITY = re.compile(
 _UNIT_ALIASES = {"名": "人", "场次": "场"}
 
 
+_CIRCLED = re.compile("[\u2460-\u2473\u24ea\u2776-\u2793]")  # ① … ⑳ (ingest keeps them: tables.fold)
+
+
 def _normalise(text: str) -> tuple[str, list[int]]:
     """NFKC per character, so every normalised index maps back to a source offset."""
     if unicodedata.is_normalized("NFKC", text):  # ingest normalised every paragraph: each character maps to itself
@@ -80,7 +83,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        norm = unicodedata.normalize("NFKC", ch)
+        norm = "\u203b" if _CIRCLED.match(ch) else unicodedata.normalize("NFKC", ch)  # a footnote mark: no digit
         chars.append(norm)
         origin.extend([i] * len(norm))
     return "".join(chars), origin

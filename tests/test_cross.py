@@ -175,7 +175,10 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "Which county-level unit recruited the most new members in 2024?",
                 "Which county-level unit recruited the most new members in 2021?",  # its near miss
                 # blind set 53's, alike (the city's 表1, its 通报, one report's list of counties without a station)
-                "新发展团员最少的是哪个地区", "哪些县还没有青年驿站", "全市考评进位最多的是哪个区"]
+                "新发展团员最少的是哪个地区", "哪些县还没有青年驿站", "全市考评进位最多的是哪个区",
+                # blind set 54's: a list position read as a rank (名单里排第一个: the facts cannot answer it, the passages do),
+                # one 手册's group table, and an unanswerable sum over its 各县区
+                "名单里排第一个的是谁", "第一组有哪些单位", "五四奖章各县区一共推荐了多少候选人"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗|考评位次和上年比有变化吗|"

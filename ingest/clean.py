@@ -45,7 +45,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     lines = [_normalise(line) for line in lines]
     lines = [line for line in lines if line]
     title, body_start, header = _find_title(lines, title_hint)
-    portal = any(_is_boilerplate(line, portal=False) and not _OWNER_LINE.search(line) for line in lines)
+    portal = any(not _OWNER_LINE.search(line) and _is_boilerplate(line) for line in lines)
     kept, dropped = [], list(header)
     date = ""
     for line in lines[body_start:]:

@@ -32,15 +32,17 @@ def norm(text: str) -> str:
     return " ".join(fold(text).replace("\u3000", " ").split())
 
 
-_CIRCLED = re.compile("([\u2460-\u2473\u24ea\u2776-\u2793])")  # ① … ⑳, ❶ …
+CIRCLED = re.compile("[\u2460-\u2473\u24ea\u2776-\u2793]")  # ① … ⑳, ❶ …
+_CIRCLED_SPLIT = re.compile(f"({CIRCLED.pattern})")
 
 
 def fold(text: str) -> str:
     """NFKC (full-width digits, letters and punctuation as ASCII) but for circled numbers: a footnote mark
     ("宝鸡高新区①", "合计③") or an item mark would otherwise become a digit glued to the figures around it."""
-    if not _CIRCLED.search(text):
+    if not CIRCLED.search(text):
         return unicodedata.normalize("NFKC", text)
-    return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(_CIRCLED.split(text)))
+    parts = _CIRCLED_SPLIT.split(text)
+    return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts))
 
 
 def is_number(cell: str) -> bool:

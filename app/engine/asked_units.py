@@ -82,7 +82,7 @@ _ENGLISH_UNITS = (
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
     (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid|seminars?|"
                 r"symposi(?:a|ums?))\b"), EVENTS),
-    (re.compile(r"\barticles?\b|\bposts?\b(?=.*\b(?:publish\w*|wechat|weibo|online|social|media|account|pushed)\b)"),
+    (_ARTICLES := re.compile(r"\barticles?\b|\bposts?\b(?=.*\b(?:publish\w*|wechat|weibo|online|social|media|account|pushed)\b)"),
      frozenset({"篇"})),  # "posts" are jobs (岗位) unless the question speaks of publishing
 )
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
@@ -224,7 +224,7 @@ def _english(q: str) -> frozenset:
         verb = next((i for i, w in enumerate(words) if i and w.endswith("ed")), len(words))
         words = words[:verb]  # "how many left-behind children received … under the hope project in …"
         if words and re.fullmatch(r"posts?", words[-1]):  # jobs (返家乡岗位), or articles where published
-            return frozenset({"篇"}) if _ENGLISH_UNITS[3][0].search(q) else COUNT
+            return frozenset({"篇"}) if _ARTICLES.search(q) else COUNT
         for pattern, found in _ENGLISH_UNITS + ((_ENGLISH_THINGS, COUNT), (ENGLISH_PEOPLE, PEOPLE)):
             if words and pattern.search(words[-1]):
                 return found

@@ -64,10 +64,11 @@ def swap(previous: str, focus: str) -> str:
         text = f"{rank['head']}是多少?"
     relative = RELATIVE_WORDS.search(focus)
     before = scope.of_text(previous).years
+    rest = YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
     # "去年底呢?" after "…现在多少?": the year's end (底 no new thing counted), as of then, not now
-    ended = bool(relative) and bool(_YEAR_END.fullmatch(YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()))
+    ended = bool(relative) and bool(_YEAR_END.fullmatch(rest))
     if ended:
-        text, relative_said = _NOW.sub("", text), relative.group() + "底"
+        text, rest = _NOW.sub("", text), ""
     if named.years:
         text = swap_year(text, named.years[0])
     elif relative and before:
@@ -75,9 +76,8 @@ def swap(previous: str, focus: str) -> str:
     elif relative and (said := RELATIVE_WORDS.search(text)):  # "上年全年呢?" after "去年…": one year said once
         text = text[:said.start()] + relative.group() + text[said.end():]
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
-        said = relative_said if ended else relative.group()
-        text = f"{said} {text}" if is_english(text) else f"{said}{text}"
-    rest = "" if ended else YEAR_WORDS.sub("", RELATIVE_WORDS.sub("", focus)).strip()
+        word = relative.group() + "底" * ended
+        text = f"{word} {text}" if is_english(text) else f"{word}{text}"
     if relative and _SAME_PERIOD.fullmatch(rest):  # "去年同期呢?" after 上半年's: that year's same part, same count
         rest = ""
     # "长春镇呢?" names a town, not the city 长春 it shares a name with

@@ -12,6 +12,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ingest.tables import CIRCLED  # ① … ⑳: ingest keeps them as marks (tables.fold)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -73,9 +75,6 @@ _QUANTITY = re.compile(
 _UNIT_ALIASES = {"名": "人", "场次": "场"}
 
 
-_CIRCLED = re.compile("[\u2460-\u2473\u24ea\u2776-\u2793]")  # ① … ⑳ (ingest keeps them: tables.fold)
-
-
 def _normalise(text: str) -> tuple[str, list[int]]:
     """NFKC per character, so every normalised index maps back to a source offset."""
     if unicodedata.is_normalized("NFKC", text):  # ingest normalised every paragraph: each character maps to itself
@@ -83,7 +82,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        norm = "\u203b" if _CIRCLED.match(ch) else unicodedata.normalize("NFKC", ch)  # a footnote mark: no digit
+        norm = "\u203b" if CIRCLED.match(ch) else unicodedata.normalize("NFKC", ch)  # a footnote mark: no digit
         chars.append(norm)
         origin.extend([i] * len(norm))
     return "".join(chars), origin

@@ -211,10 +211,10 @@ class Assistant:
         return (msg.NO_UNIVERSITY_EN if english else msg.NO_UNIVERSITY).format(
             name=name, schools=(", " if english else "、").join(held) or ("none" if english else "无"))
 
-    def _english_places(self, text: str) -> list[str]:
-        """The places an English text names, as written (Xishui), read against the knowledge base's places."""
+    def _english_places(self, text: str) -> list:
+        """The places an English text names (scope.Mention: Xishui, 习水县), read against the knowledge base's places."""
         index = self.retriever.index()
-        return [m.surface for m in scope.find(text, known=scope.catalogue(index).known)] if len(index) else []
+        return list(scope.find(text, known=scope.catalogue(index).known)) if len(index) else []
 
     def _spelled_out(self, text: str) -> str:
         """辽科大, 华农 as 辽宁科技大学, 华南农业大学, where a report title names that university (localities.spelled_out);

@@ -13,7 +13,8 @@ from pathlib import Path
 from .schema import Document
 from .tables import fold
 
-_META_KEYS = r"(更新时间|发布时间|发布日期|时间|日期|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
+# A bare 时间/日期 only where no word runs into it: "完成时间:5月12日" (a 台账's item), "会议时间:…" are the text's own.
+_META_KEYS = r"(更新时间|发布时间|发布日期|(?<![\u4e00-\u9fff])(?:时间|日期)|来源|信息来源|点击数|点击|阅读|访问量|浏览次数|浏览|作者)"
 _META = re.compile(_META_KEYS + r"\s*[::]")
 # What a portal page says of its article (kept as its last paragraph), not of the site (ICP, 主办, 版权).
 _ARTICLE_META = re.compile(r"(?:(?:更新|发布)(?:时间|日期)|来源|信息来源|作者|责任编辑|编辑|点击数|点击|阅读|访问量|浏览次数|浏览)\s*[::]")
@@ -206,12 +207,15 @@ def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
 def _speech_head(lines: list[str]) -> bool:
     """A report's title, its subtitle and its speaker, nothing else: "宜春学院团委2024年工作报告 / ——在共青团…会议上 /
     校团委书记 曾思源" (the speaker had been taken for the title, the title dropped as a header)."""
-    return len(lines) == 3 and bool(_KIND_WORD.search(lines[0])) and len(lines[1]) <= 80 and "。" not in lines[1] \
-        and bool(_SUBTITLE.match(lines[1]) or re.match(_AT_MEETING, lines[1])) \
+    return len(lines) == 3 and bool(_KIND_WORD.search(lines[0]) or _SPEECH.search(lines[0])) and len(lines[1]) <= 80 \
+        and "。" not in lines[1] and bool(_SUBTITLE.match(lines[1]) or re.match(_AT_MEETING, lines[1])
+                                          or _TRANSCRIPT_NOTE.fullmatch(lines[1])) \
         and len(lines[2]) <= _SPEAKER_CHARS and not re.search(r"[,,。;;::!?!?]", lines[2])
 
 
 _SPEAKER_CHARS = 24
+_SPEECH = re.compile(r"(?:讲话|致辞|发言)$")  # "在…表彰会上的讲话"
+_TRANSCRIPT_NOTE = re.compile(r"[((][^()()]{2,30}[))]")  # "(根据录音整理,未经本人审阅)" under a speech's title
 
 
 def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:

@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "37"  # 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "38"  # 38: a Markdown task's box said in words ([已完成]/[未完成]); an item's 完成时间:/会议时间: is no portal meta line; a definition list's term and description one line (站点数量:14个); a PDF table whose header cells and row labels are each a Chinese line over an English one; a figure with its share in brackets, 1952(8.7%), two columns; a 分值 column in 分; a table's unit in the sentence introducing it (见表1(单位:%)); a speech's title over a transcript note; 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -198,6 +198,9 @@ def html_lines(text: str) -> tuple[list[str], str]:
             lines.append(pair)
             inside.update(element.iterdescendants())
             continue
+        if element not in inside and element.tag == "dt" and (term := _term_line(element, inside)):
+            lines.append(term)
+            continue
         if element in inside or not isinstance(element.tag, str) or _has_block_child(element) \
                 or not (element.tag in _BLOCK_TAGS or _text_div(element)):
             continue
@@ -300,6 +303,19 @@ def _figure_pair(element) -> str:
     return first + ("" if re.match(r"[\u4e00-\u9fff“(（]", second) and not second[0].isdigit() else " ") + second
 
 
+def _term_line(dt, inside: set) -> str:
+    """A definition list's term and its descriptions as one line ("站点数量:14个"): apart, the figure had no label.
+    The <dd>s read go into `inside`; "" when the term has none."""
+    values = []
+    for sibling in dt.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag != "dd":
+            break
+        values.append(" ".join(sibling.text_content().split()))
+        inside.update([sibling, *sibling.iterdescendants()])
+    term = " ".join(dt.text_content().split())
+    return f"{term}:{'、'.join(v for v in values if v)}" if term and any(values) else ""
+
+
 def _has_block_child(element) -> bool:
     return any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element.iterdescendants())
 
@@ -310,6 +326,8 @@ def _link_list(element, line: str) -> bool:
     return link_text >= 0.5 * len(line)
 
 
+# A task list's box: "- [x] 青马班开班" is done, "- [ ]" open; said in words, the mark alone says nothing to a reader.
+_TASK = re.compile(r"^\[([ xX])\]\s*")
 _MD_MARK = re.compile(r"^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
 
 
@@ -339,6 +357,7 @@ def markdown_lines(text: str) -> list[str]:
             continue
         marker = _MD_MARK.match(stripped)
         content = table_grids.strip_inline_md(stripped[marker.end():] if marker else stripped)
+        content = _TASK.sub(lambda m: "[未完成]" if m.group(1) == " " else "[已完成]", content)
         if marker and marker.group(1).startswith("#"):
             body = content if len(marker.group(1).strip()) >= 2 and _UNIT_HEADING.fullmatch(content) else ""
             content = "# " + content  # keeps the heading recognisable as a title candidate

@@ -134,7 +134,7 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
                 at.append(end)
             end += 1
         run = [lines[k] for k in at]
-        if got := _serial_grid(run) or _pdf_grid(run):
+        if got := _serial_grid(run) or _bilingual_grid(run) or _pdf_grid(run):
             skip, table, used = got
             found.append((at[skip], at[skip + used - 1] + 1, table))
         i = max(end, i + 1)
@@ -264,6 +264,36 @@ def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
         return None
     grid = rows  # row_lines names each row by its 指标, not its number
     return skip, [[(object(), cell) for cell in row] for row in grid], width * len(grid)
+
+
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .,&/()'-]*$")
+
+
+def _bilingual_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """A table whose every header cell and row label is a Chinese line over its English one ("非常满意" / "Very
+    satisfied", "岗前培训" / "Pre-service training"): read one cell per pair, or the rows lose their columns' names.
+    (skip, grid, lines used) or None."""
+    run = [tables.norm(line) for line in run]
+    first = next((k for k, line in enumerate(run) if tables.is_number(line)), None)
+    if first is None or first < 2:
+        return None
+    figures = next((k for k in range(first, len(run)) if not tables.is_number(run[k])), len(run)) - first
+    width, start = 2 + figures, first - 2
+    rows = []
+    for k in range(start, len(run) - width + 1, width):
+        row = run[k:k + width]
+        if not (_bilingual(row[0], row[1]) and all(map(tables.is_number, row[2:]))):
+            break
+        rows.append([f"{row[0]}({row[1]})", *row[2:]])
+    skip = start - 2 * (figures + 1)
+    if len(rows) < 2 or skip < 0 or not all(_bilingual(run[k], run[k + 1]) for k in range(skip, start, 2)):
+        return None
+    header = [f"{run[k]}({run[k + 1]})" for k in range(skip, start, 2)]
+    return skip, [[(object(), cell) for cell in row] for row in [header, *rows]], start - skip + width * len(rows)
+
+
+def _bilingual(chinese: str, english: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", chinese)) and not tables.is_number(chinese) and bool(_LATIN.match(english))
 
 
 def _pdf_rows(run: list[str], width: int) -> list[list[str]]:

@@ -87,7 +87,7 @@ def _label(header: str) -> tuple[str, str]:
 
 _UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
 # a score's column: its figures are 分 (综合得分 95.6: 95.6分); so are a 通报's points added or taken (加分 3.0: 3.0分)
-_SCORE = re.compile(r"(?:得分|评分|分数|总分|基础分|加分|扣分|减分|附加分|奖励分)$")
+_SCORE = re.compile(r"(?:得分|评分|分数|总分|基础分|加分|扣分|减分|附加分|奖励分|分值|满分|权重分)$")
 _FULL_MARKS = re.compile(r"\s*[((](?:满分)?\d+(?:\.\d+)?分[))]\s*$")  # "(40分)": the part's full marks
 
 
@@ -122,7 +122,13 @@ def _caption_before(before: list[str]) -> str:
     if len(lines) == 2 and (m := _CAPTION_UNIT.search(norm(lines[1]))) and not _TABLE_NO.sub("", _CAPTION_UNIT.sub(
             "", norm(lines[1]))).strip(" ::,,"):
         return f"{lines[0]} {norm(lines[1])[m.start():]}"
+    if len(lines) == 2 and not _CAPTION_UNIT.search(norm(lines[1])) and (m := _INTRODUCED_UNIT.search(norm(lines[0]))):
+        return f"{lines[1]} {m.group(1)}"  # "…结果见表1(单位:%)。" over the caption: the unit is the table's
     return lines[-1] if lines else ""
+
+
+# The sentence introducing a table gives its unit: "结果见表1(单位:%)".
+_INTRODUCED_UNIT = re.compile(r"见(?:下)?表\s*\d*\s*[((]\s*(单位\s*[::]\s*[^\s()(),,;;。、/]{1,4})\s*[))]")
 
 
 def _labelled_rows(grid: list[list[tuple]]) -> list[str]:
@@ -302,11 +308,18 @@ _PAIR_HEAD = re.compile(r"(?P<base>[^()()/]+)[((](?P<a>[^()()/,,]{1,4})/(?P<b>[^
 _PAIR_CELL = re.compile(r"[\d,.]+\s*/\s*[\d,.]+|[—\-]?")
 
 
+# "新发展团员(名)(占全市比重)" over "1,952(8.7%)": a figure and, in brackets, its share
+_NOTED_HEAD = re.compile(r"(?P<base>[^()()]+?)(?P<unit>[((][^()()]{1,4}[))])?[((](?P<note>[^()()\d]{2,12})[))]")
+_NOTED_CELL = re.compile(r"(?P<a>[\d,.]+)\s*[((](?P<b>[\d.]+%?)[))]|[—\-]?")
+
+
 def _split_pairs(rows: list[list[tuple]]) -> list[list[tuple]]:
-    """Each column whose header names two figures in one ("团员发展(实际/计划,名)", cells "1688/1600") as two columns
-    ("团员发展实际(名)", "团员发展计划(名)"), so each figure is read under its own label."""
+    """Each column whose header names two figures in one ("团员发展(实际/计划,名)", cells "1688/1600"; "新发展团员(名)
+    (占全市比重)", cells "1952(8.7%)") as two columns ("团员发展实际(名)", "团员发展计划(名)"; "新发展团员(名)",
+    "新发展团员占全市比重"), so each figure is read under its own label."""
     if len(rows) < 3:  # a header and two rows at least
         return rows
+    rows = _split_noted(rows)
     for j in reversed(range(len(rows[0]))):
         head = _PAIR_HEAD.fullmatch(rows[0][j][1])
         if not head or not all(len(r) > j and _PAIR_CELL.fullmatch(r[j][1]) for r in rows[1:]):
@@ -315,6 +328,18 @@ def _split_pairs(rows: list[list[tuple]]) -> list[list[tuple]]:
         labels = (f"{head['base']}{head['a']}{unit}", f"{head['base']}{head['b']}{unit}")
         cells = [labels, *(tuple(r[j][1].split("/")) if "/" in r[j][1] else (r[j][1], r[j][1]) for r in rows[1:])]
         rows = [[*r[:j], (r[j][0], a.strip()), (object(), b.strip()), *r[j + 1:]] for r, (a, b) in zip(rows, cells)]
+    return rows
+
+
+def _split_noted(rows: list[list[tuple]]) -> list[list[tuple]]:
+    for j in reversed(range(len(rows[0]))):
+        head = _NOTED_HEAD.fullmatch(rows[0][j][1])
+        cells = [_NOTED_CELL.fullmatch(r[j][1]) if len(r) > j else None for r in rows[1:]]
+        if not head or not all(cells) or not any(c["a"] for c in cells):
+            continue
+        labels = (f"{head['base']}{head['unit'] or ''}", f"{head['base']}{head['note']}")
+        split = [labels, *((c["a"], c["b"]) if c["a"] else (c[0], c[0]) for c in cells)]
+        rows = [[*r[:j], (r[j][0], a), (object(), b), *r[j + 1:]] for r, (a, b) in zip(rows, split)]
     return rows
 
 

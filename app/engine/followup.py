@@ -89,6 +89,7 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text, eng
         return Turn(named, "", "", True)
     if (english := _english_step(question, standalone, english_places)) is not None:
         return Turn(english, "", "", english != question)
+    question = _chinese_ellipsis(question, standalone, english_places)
     antecedent = _antecedent(question, standalone, earlier)
     text, keeps_report = _step(question, antecedent, llm)
     if antecedent != standalone and antecedent in earlier:  # "最后一名呢?" two turns after "…第一名是哪里?": the
@@ -107,8 +108,20 @@ def _english_step(question: str, previous: str, places) -> str | None:
         return None
     if places(question):
         return question
-    before = [p for p in places(previous) if p not in question]
+    before = [m.surface for m in places(previous) if m.surface not in question]
     return " ".join(before + [question]) if before else None
+
+
+def _chinese_ellipsis(question: str, previous: str, places) -> str:
+    """"And Daowai?" after a Chinese question: "那道外区呢?", so the rules swap the place into it (in English the
+    place was put before the Chinese question, which kept its own)."""
+    if places is None or not previous or is_english(previous) or not (m := _ELLIPSIS_EN.match(question)):
+        return question
+    named = places(question)
+    rest = question[m.end():].strip(" ??")
+    if len(named) != 1 or rest != named[0].surface:
+        return question
+    return f"那{named[0].place.name}呢?"
 
 
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about|and what about)\b", re.I)
@@ -316,6 +329,9 @@ def _scoped_ellipsis(question: str, previous: str, own) -> str | None:
     kinds, verb = KIND_SWAPPED.findall(bare), ANY_VERB.match(bare)
     if verb and verb["unit"] not in (None, "个") and not re.search(rf"(?:多少|几)[万亿]?{verb['unit']}", previous):
         return None
+    if phrase and not kinds and not when and _KIND_ONLY.match(bare):  # "南岗几个?": the previous question, of 南岗
+        text = swap_place(previous, phrase, own.mentions[0].place)
+        return swap_year(text, own.years[0]) if own.years else text
     if not (_TARGET.match(bare) or verb or kinds and _KIND_ONLY.match(KIND_SWAPPED.sub("", bare))):
         return None
     text = swap_place(previous, phrase, own.mentions[0].place) if phrase else previous

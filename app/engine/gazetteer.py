@@ -21,7 +21,8 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
 # (Peoples written without 族 in a division's name: 伊犁哈萨克自治州 is 伊犁, 察布查尔锡伯自治县 察布查尔.)
 # English names that are not the short name's pinyin; after "|" other names in use. Tibet's, Xinjiang's and Inner
 # Mongolia's places are written from their own languages ("How many … did Shigatse …", not Rikaze).
-ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin", "香港": "Hong Kong",
+ENGLISH = {"陕西": "Shaanxi", "内蒙古": "Inner Mongolia", "西藏": "Tibet", "哈尔滨": "Harbin|Haerbin", "香港": "Hong Kong",
+           "齐齐哈尔": "Qiqihar|Qiqihaer", "佳木斯": "Jiamusi|Kiamusze", "牡丹江": "Mudanjiang", "黑龙江": "Heilongjiang",
            "澳门": "Macau", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot",
            "拉萨": "Lhasa", "日喀则": "Shigatse|Xigaze", "林芝": "Nyingchi", "昌都": "Qamdo|Chamdo", "山南": "Shannan|Lhoka",
            "那曲": "Nagqu", "阿里": "Ngari", "桑珠孜": "Samzhubze|Sangzhutse", "江孜": "Gyantse", "拉孜": "Lhatse",

@@ -67,12 +67,15 @@ class Passage:
 _SHORT_YEAR = re.compile(r"(?<![\d.%])(?<!实施)(?<!开展)(?<!成立)(?<!坚持)(?<!连续)(?<!持续)(?<!历时)(?<![满近第])"
                          r"([123]\d)(?=年(?!来|以来|累计|间|内|代|级|前|后|多(?![少了])|余|之|中|里|时|的时))")
 
+# After 到/截至 a short year is a year even before 累计: "到24年累计多少".
+_TO_SHORT_YEAR = re.compile(r"(?<=到|至|止)([123]\d)(?=年)")
+
 
 def normalise_query(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text
-    return _SHORT_YEAR.sub(r"20\1", _t2s(text))
+    return _SHORT_YEAR.sub(r"20\1", _TO_SHORT_YEAR.sub(r"20\1", _t2s(text)))
 
 
 @lru_cache(maxsize=1)

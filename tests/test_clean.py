@@ -338,6 +338,26 @@ def test_a_speechs_title_over_its_subtitle_speaker_and_date_stays_its_title():
     assert "校团委书记 曾思源" in doc.paragraphs
 
 
+def test_a_speech_titled_讲话_over_a_transcript_note_keeps_its_title():
+    """Blind set 55's 表彰会 speech: "在…表彰会上的讲话 / (根据录音整理,未经本人审阅) / 团市委书记 祁梦然 / 2025年2月26日 …":
+    the speaker had been taken for the title, so "哪些报告提到了周牧辰" named the report "团市委书记 祁梦然"."""
+    doc = clean_document(["在第九届亚冬会城市志愿服务总结表彰会上的讲话", "(根据录音整理,未经本人审阅)", "团市委书记\u3000祁梦然",
+                          "2025年2月26日\u3000哈尔滨音乐厅", "同志们:", "刚刚过去的十四天,一万二千三百六十名城市志愿者守在站点上。"],
+                         Path("speech.docx"))
+    assert doc.title == "在第九届亚冬会城市志愿服务总结表彰会上的讲话" and doc.date == "2025-02-26"
+    assert "团市委书记 祁梦然" in doc.paragraphs
+
+
+def test_an_item_s_完成时间_or_a_meeting_s_会议时间_is_no_portal_meta_line():
+    """Blind set 55's 台账: "[已完成]青马班开班(牵头:组织部;完成时间:5月12日)" had been dropped as a portal's meta line
+    (时间:) with every finished task; a portal's own "发布时间:" line still is one."""
+    lines = ["重点工作任务推进台账", "一、政治引领", "[已完成]第十一期青马班开班(牵头:组织部;完成时间:5月12日;学员160名)",
+             "会议时间:2025年4月8日(星期二)上午9:00", "发布时间:2025-07-04 来源:团市委", "全年发展团员22500名。"]
+    doc = clean_document(lines, Path("taizhang.md"))
+    assert lines[2] in doc.paragraphs and lines[3] in doc.paragraphs
+    assert not any(p.startswith("发布时间") for p in doc.paragraphs)
+
+
 def test_names_listed_under_the_heading_that_says_what_they_are_open_with_it():
     """Blind set 52's 表彰决定: "宜城获红旗团委的是哪个单位" is answered by an item whose words are its heading's. Not
     the 落款 under an 附件 line, nor a short list of two."""

@@ -93,14 +93,21 @@ CV_MAX_FALSE_REFUSALS = 0.055
 IN_SAMPLE_FLOOR = {"accuracy": 0.88, "citation_accuracy": 0.88, "refusal_accuracy": 0.50}
 
 
+# The gate asks one gold question (or conversation) in GATE_SAMPLE, the same ones every run, so that `make test` stays
+# near 15 min: measured on 54,583 questions (third session of 2026-12-06), every question took 13.5 min; one in two 8.0
+# min (table 5.0, fits 3.0) and gave 0.902 / 0.859 / 0.881 / 0.959 / 0.033, follow-up turns 0.806 against all's
+# 0.901 / 0.860 / 0.877 / 0.963 / 0.037, 0.800 (`make cv`); one in three 0.901 / 0.859 / 0.879 / 0.959 / 0.040, 0.802.
+GATE_SAMPLE = 2
+
+
 @pytest.fixture(scope="module")
 def cv(tmp_path_factory):
-    """{"cv": summary} over all gold sets (indexes, one pass, 5 folds' fits with 3 inner folds each: ~10 min on 2
-    cores; `make cv`'s 10 x 5 measured within 0.003, app/evaluation/cv.py `figures`)."""
+    """{"cv": summary} over all gold sets (indexes, one pass over one question in GATE_SAMPLE, 5 folds' fits with 3
+    inner folds each: ~8 min on 2 cores; `make cv`'s 10 x 5 over all measured within 0.004, app/evaluation/cv.py)."""
     from app.evaluation.cv import figures
     from app.evaluation.trainset import build
 
-    return figures(build(tmp_path_factory.mktemp("train")), in_sample=False, inner=3, k=5)
+    return figures(build(tmp_path_factory.mktemp("train"), sample=GATE_SAMPLE), in_sample=False, inner=3, k=5)
 
 
 @pytest.mark.parametrize("metric", sorted(CV_FLOOR))

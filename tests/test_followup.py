@@ -2,6 +2,7 @@
 import pytest
 
 from app import Assistant
+from app.engine.retrieve import normalise_query
 from app.engine.followup import condense, resolve
 
 VOLUNTEERS = "铜川的志愿汇平台注册了多少志愿者?"
@@ -749,6 +750,25 @@ def test_an_english_question_after_a_place_s_is_asked_of_it_and_one_naming_its_o
     assert resolve(own, history, None, assistant._spelled_out, assistant._english_places).text == own
     assert resolve("And in 2021?", history, None, assistant._spelled_out, assistant._english_places).text == \
         "In 2021, " + history[0][0]  # an ellipsis: the rules swap it
+
+
+def test_an_english_ellipsis_after_a_chinese_question_swaps_its_place_in(assistant):
+    """Blind set 55: "And Daowai?" after "它返家乡岗位多少?" put the English name before the Chinese question, which kept
+    its own place (南岗Daowai是多少?); the place is read against the knowledge base's and swapped in, as "那道外区呢?"."""
+    history = [("铜川的志愿汇平台注册了多少志愿者?", "20357人。")]
+    turn = resolve("And Ningxia?", history, None, assistant._spelled_out, assistant._english_places)
+    assert "宁夏" in turn.text and "铜川" not in turn.text and "志愿汇" in turn.text
+
+
+def test_last_year_after_this_year_a_place_with_a_bare_ask_and_a_short_year_after_到():
+    """Blind set 55's conversations: "去年呢?" after "五常今年…" replaces 今年 (it had led: "去年五常今年…"); "青年之家呢,南岗
+    几个?" asks 南岗's 青年之家 (it had stood alone: "南岗几个?"); "到24年累计多少" names 2024 (a short year before 累计
+    had been read as a span: "实施14年累计"), not the year the turn before asked."""
+    assert condense("去年呢?", [("五常今年返家乡设了多少岗位?", "300个")]) == "五常去年返家乡设了多少岗位?"
+    assert condense("青年之家呢,南岗几个?", [("道里区24年新发展团员多少?", "1486名"), ("那南岗区呢?", "1952名")]) == \
+        "2024年南岗青年之家是多少?"
+    assert "2019" not in condense("到24年累计多少?", [("希望工程2019年募款多少?", "")])
+    assert normalise_query("实施14年累计资助") == "实施14年累计资助"
 
 
 def test_he_or_she_turns_later_is_the_person_the_conversation_last_named():

@@ -93,6 +93,12 @@ def test_markdown(tmp_path):
     assert load_file(write(tmp_path / "r.markdown", md.encode()), LIMIT).lines == loaded.lines
 
 
+def test_markdown_task_boxes_are_said_in_words():
+    """Blind set 55's 台账: "- [x]" is done, "- [ ]" open; the box alone said nothing to a reader or a question."""
+    lines = markdown_lines("## 一、政治引领\n\n- [x] 青马班开班(完成时间:5月12日)\n- [ ] 宣讲不少于1,500场\n")
+    assert lines[1:] == ["[已完成]青马班开班(完成时间:5月12日)", "[未完成]宣讲不少于1,500场"]
+
+
 def test_markdown_list_items_under_a_heading_naming_one_unit_open_with_it():
     """Blind set 49 (唐山's 通报): "### 第1名 迁安市" then "- 综合得分95.8分…" items naming no unit: each read as any
     unit's (its 通报 questions 0.34 on their first run, 0.70 after)."""
@@ -141,6 +147,14 @@ PAGE = """<!DOCTYPE html>
 <noscript>请启用脚本</noscript>
 </body></html>
 """
+
+
+def test_html_definition_list_term_and_value_are_one_line():
+    """Blind set 55's 道里 page: a fact box as <dl>, each figure in its own <dd> under its <dt>; apart, "14个" had no
+    label and "站点数量" no figure."""
+    page = ("<html><body><article><p>团道里区委设立“冰城暖心驿站”。</p><dl class='factbox'><dt>站点数量</dt><dd>14个</dd>"
+            "<dt>上岗志愿者</dt><dd>2,180人</dd></dl></article></body></html>")
+    assert html_lines(page)[0] == ["团道里区委设立“冰城暖心驿站”。", "站点数量:14个", "上岗志愿者:2,180人"]
 
 
 def test_html_keeps_article_drops_chrome(tmp_path):
@@ -570,6 +584,20 @@ def test_pdf_table_with_a_column_of_units_last(tmp_path):
     lines = load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines
     assert "2025年上半年主要指标完成情况,12355咨询上半年968人次;12355咨询去年同期874人次;12355咨询全年目标1,900人次。" in lines
     assert "2025年上半年主要指标完成情况,青创贷发放上半年1,860万元;青创贷发放去年同期1,420万元;青创贷发放全年目标3,500万元。" in lines
+
+
+def test_pdf_table_of_chinese_lines_over_english_ones(tmp_path):
+    """Blind set 55's survey PDF: every header cell and row label is a Chinese line over its English one ("非常满意" /
+    "Very satisfied"); read one cell per pair, each figure keeps its column (it had been read a column off), and the
+    unit the sentence introducing the table gives (见表1(单位:%)) is the figures'."""
+    cells = ["评价项目", "Item", "非常满意", "Very satisfied", "一般", "Neutral", "岗前培训", "Pre-service training",
+             "41.3", "15.2", "交通接驳", "Transport", "26.9", "24.6"]
+    pdf = make_pdf(cjk_lines=["受访者对两个方面作出评价,结果见表1(单位:%)。", "表1 满意度评价(Table 1 Satisfaction)",
+                              *cells, "三、存在问题"])
+    lines = load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines
+    assert "满意度评价(Table 1 Satisfaction),岗前培训(Pre-service training)非常满意(Very satisfied)41.3%;" \
+           "岗前培训(Pre-service training)一般(Neutral)15.2%。" in lines
+    assert lines[-1] == "三、存在问题" and not any(line in ("Item", "Neutral") for line in lines)
 
 
 def test_pdf_broken(tmp_path):

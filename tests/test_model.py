@@ -135,3 +135,16 @@ def test_a_question_answered_without_candidates_is_scored_as_it_was_answered():
     best = {1: (-1, None), 4: (-1, None), 2: (-1, None), 8: (-1, None)}
     assert decide(table, best, 0.5) == {1: (True, True, True), 4: (True, False, False), 2: (False, False, False),
                                         8: (False, True, False)}
+
+
+def test_the_gate_s_sample_is_the_same_questions_every_run_and_a_share_of_each_file():
+    """`make test`'s CV gate asks one question in two (tests/test_evaluate.py GATE_SAMPLE): the same ones on every run
+    (a hash of the id, not a random draw), about half of every gold file, all of them when the sample is 1."""
+    from app.evaluation.metrics import load_gold
+    from app.evaluation.trainset import GOLD, sampled
+
+    for name in ("practice53", "practice54", "followups"):
+        ids = [g.id for g in load_gold(GOLD / f"{name}.jsonl")]
+        kept = [i for i in ids if sampled(i, 2)]
+        assert kept == [i for i in ids if sampled(i, 2)] and 0.4 < len(kept) / len(ids) < 0.6
+        assert all(sampled(i, 1) for i in ids)

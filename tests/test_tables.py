@@ -361,6 +361,18 @@ def test_points_added_or_taken_are_in_分():
     assert row_lines(grid)[1] == "红花岗区基础分92.8分;红花岗区加分2.5分;红花岗区扣分0.5分;红花岗区总分94.8分。"
 
 
+def test_a_rubric_s_分值_is_in_分_and_a_figure_s_bracketed_share_is_a_column_of_its_own():
+    """Blind set 55: a 考核细则's "分值" column gave bare figures ("青年之家分值10"), so "青年之家占多少分" took a criterion's
+    6分; "新发展团员(名)(占全市比重)" over "1,952(8.7%)" read as no figure at all, so no rank could order the counties."""
+    rubric = _cells([["项目", "分值", "责任部门"], ["青年之家", "10", "社区部"], ["志愿服务", "12", "志愿者部"]])
+    assert row_lines(rubric)[0] == "青年之家分值10分;青年之家责任部门社区部。"
+    shares = _cells([["区县", "新发展团员(名)(占全市比重)", "青年之家(个)"], ["道里区", "1,486(6.6%)", "42"],
+                     ["南岗区", "1,952(8.7%)", "48"], ["市直", "—", "36"]])
+    lines = row_lines(shares)
+    assert lines[1] == "南岗区新发展团员1,952名;南岗区新发展团员占全市比重8.7%;南岗区青年之家48个。"
+    assert lines[2] == "市直新发展团员—;市直新发展团员占全市比重—;市直青年之家36个。"  # a dash stays one, in both
+
+
 def test_a_title_and_a_unit_line_merged_across_the_table_s_top_are_its_caption():
     """Blind set 52's 表1: "表1 2024年各县(市、区)共青团基础数据" and "单位:人、个" merged across every column above the
     header. Read as its header, every row was "襄城区表1 2024年…16842"; read as its caption, "襄城区团员总数16842"."""

@@ -30,6 +30,9 @@ _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
 _ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer, date
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
+# A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)
+_DATED_PLACE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fff]{2,20}(?:厅|馆|堂|中心|会场|礼堂|广场|大厦|宾馆|酒店|"
+                          r"会议室|报告厅|体育场|学院|大学|学校)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
@@ -55,6 +58,9 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         if _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
             # kept as its paragraph: staff ask it and check it against the line (a portal's header has no sentence)
             kept.append(text)
+            date = date or parse_date(text)
+        elif not portal and _DATED_PLACE.fullmatch(text):  # "2025年2月26日 哈尔滨音乐厅" under a speech's speaker:
+            kept.append(text)  # where it was given is asked ("在哪开的"); the date dates the report
             date = date or parse_date(text)
         elif _is_meta(text) or _is_boilerplate(text, portal):
             dropped.append(text)

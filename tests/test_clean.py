@@ -346,6 +346,7 @@ def test_a_speech_titled_讲话_over_a_transcript_note_keeps_its_title():
                          Path("speech.docx"))
     assert doc.title == "在第九届亚冬会城市志愿服务总结表彰会上的讲话" and doc.date == "2025-02-26"
     assert "团市委书记 祁梦然" in doc.paragraphs
+    assert "2025年2月26日 哈尔滨音乐厅" in doc.paragraphs  # where it was given is asked ("表彰会在哪开的")
 
 
 def test_an_item_s_完成时间_or_a_meeting_s_会议时间_is_no_portal_meta_line():

@@ -771,6 +771,15 @@ def test_last_year_after_this_year_a_place_with_a_bare_ask_and_a_short_year_afte
     assert normalise_query("实施14年累计资助") == "实施14年累计资助"
 
 
+def test_this_station_and_another_column_of_the_same_row_keep_what_the_turn_before_named():
+    """Blind set 55: "这个站本周服务多少游客" after "…亚布力站站长是谁" is 亚布力站's (it had been the place's: 尚志站…);
+    "执行率呢?" after "…亚冬会筹备预算多少" is that item's other column (it had lost the item: "2024年执行率是多少?")."""
+    history = [("尚志周报里亚布力站站长是谁?", "隋宇航。")]
+    assert "亚布力站本周服务多少游客" in condense("这个站本周服务多少游客?", history)
+    budget = [("2024年决算里亚冬会筹备预算多少?", "200.0万元。")]
+    assert condense("执行率呢?", budget) == "2024年决算里亚冬会筹备执行率多少?"
+
+
 def test_he_or_she_turns_later_is_the_person_the_conversation_last_named():
     """Blind set 52: "他是哪年出生的?" three turns after "赵一鸣获得了什么荣誉?" asks of 赵一鸣, not of the contest the
     turn before asked about; a place whose first character is a surname (樊城) names no person."""

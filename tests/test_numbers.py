@@ -210,3 +210,13 @@ def test_quantity_is_frozen():
 def test_a_circled_footnote_mark_is_no_figure():
     """Blind set 54's 附表1 keeps its marks (宝鸡高新区①, 市直及驻宝高校②): "②" was read as the figure 2."""
     assert [q.text for q in find_quantities("市直及驻宝高校②“返家乡”岗位—;合计③新发展团员15256名")] == ["15256名"]
+
+
+def test_a_temperature_below_zero_is_a_negative_figure_in_degrees():
+    """Blind set 55 wrote the cold three ways (零下31°C, -31°C, 零下三十一度): each is -31 °C, the minus sign and 零下
+    kept in the figure; a minus elsewhere (同比-5.2%) and a range's hyphen (2020-2024年) read as they were."""
+    for text in ("零下31°C", "最低气温为-31°C。", "零下三十一度", "为−31℃"):
+        [q] = find_quantities(text)
+        assert (q.value, q.unit) == (-31.0, "°C") and q.text.startswith(("零下", "-", "−")), text
+    assert [(q.value, q.unit) for q in find_quantities("同比-5.2%")] == [(5.2, "%")]
+    assert [q.value for q in find_quantities("2020-2024年")] == [2020.0, 2024.0]

@@ -30,11 +30,11 @@ UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|
 _THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:人数|志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
-    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
+    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|能手|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates|listeners|audiences?|attendees)\b")
-MONEY_NOUNS = re.compile(r"钱|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
+MONEY_NOUNS = re.compile(r"钱|预算|决算|结余|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|budgets?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
@@ -48,7 +48,7 @@ _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万�
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了|年龄[^,,。]{0,3}(?:上限|下限|要求|限制|放宽)")
 # How long: "期限几年", "最长补多久", "要缴满多久" (a term, in 年, 个月 or 天, not the money it is a term of)
 _DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|\bhow (?:long|many (?:days|months|years))\b")
-DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日"})
+DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
 _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|"
@@ -62,6 +62,8 @@ _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|�
 # A change asked after what is counted ("扶持项目较上年增减多少"): the thing's, whatever stands before it.
 _CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
 _NTH_YEAR = re.compile(r"第几\s*年")
+_POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
+_TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
 _THINGS = re.compile(r"之家|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
@@ -99,6 +101,10 @@ def units(q: str, english: bool = False) -> frozenset:
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
+    if _POINTS_TAKEN.search(q):  # "每低1个百分点扣多少": points taken, in 分 (not the 百分点 of the condition)
+        return frozenset({"分"})
+    if _TEMPERATURE.search(q):  # "最低气温多少度": in °C (numbers.TEMPERATURE), below zero as often
+        return frozenset({"°C"})
     if _HOUSEHOLDS.search(q):  # "带动多少种植户增收": households, counted in 户
         return frozenset({"户"})
     if _NTH_YEAR.search(q):  # "连续第几年位列第一?": the year's ordinal, 第三年
@@ -124,8 +130,9 @@ def units(q: str, english: bool = False) -> frozenset:
 
 def _visits(q: str) -> bool:
     """Serving people is counted in visits as often as in people: 服务了多少游客 may be 12万人次."""
-    m = _HOW_MANY.search(q)
-    return bool(_VISIT_WORDS.search(q) or (m and _VISIT_VERBS.search(q[:m.start()])))
+    m = _HOW_MANY.search(q)  # with no 多少, a question ending on the verb and whom it served ("…合计服务游客")
+    before = (q[:m.start()] if m else q.rstrip("??")).removesuffix("是").removesuffix("有")  # "…服务游客是多少"
+    return bool(_VISIT_WORDS.search(q) or _VISIT_VERBS.search(before))
 
 
 def _measure(q: str, m: re.Match) -> frozenset:

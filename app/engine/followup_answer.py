@@ -77,6 +77,8 @@ _TEAM = re.compile(r"(?:“[^“”]{2,30}”[\u4e00-\u9fff]{0,6}?|[\u4e00-\u9ff
 
 
 def named_by_answer(question: str, previous: str, answer: str) -> str:
+    if (this := _THIS_NOUN.match(question)) and (named := named_before(previous, this["noun"])):
+        return named + question[this.end():]  # "这个站本周服务多少游客" after "…亚布力站站长是谁": 亚布力站's
     if this := _THIS_TEAM.match(question):  # the team asked which one of is the answer's; else the one named
         said = answer.split("原文")[0] if _WHICH_TEAM.search(previous) else _YEARS.sub("", previous)
         if teams := _TEAM.findall(said):
@@ -201,3 +203,26 @@ def _tagged_person(text: str, name: str) -> bool:
     from ingest.words import posseg
 
     return any(w == name and flag == "nr" for w, flag in posseg().lcut(text))
+
+
+# "这个站", "该基地": the one the previous question named ("亚布力站"), not the place's whole
+_NOUNS = r"驿站|站点|站|基地|服务队|突击队|班|营|中心"
+_THIS_NOUN = re.compile(rf"^(?:那么|那)?(?:这个|这一|该)(?P<noun>{_NOUNS})")
+NAMED_NOUN = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_NOUNS})$")  # "亚布力镇站": a named one of these
+_NOT_NAME = "里的在是了和与及中对从为把被向给跟这那哪个年月日"
+
+
+def named_before(previous: str, noun: str) -> str:
+    """The name the previous question gave a `noun` last ("尚志周报里亚布力站站长是谁" -> "亚布力站", "道里暖心驿站1号驿站…"
+    -> "1号驿站"), or ""."""
+    found = ""
+    for m in re.finditer(noun, previous):
+        if previous[:m.start()].endswith(noun):  # 站站长: the second is 站长's
+            continue
+        start = m.start()
+        while start > 0 and m.start() - start < 8 and previous[start - 1] not in _NOT_NAME \
+                and ("\u4e00" <= previous[start - 1] <= "\u9fff" or previous[start - 1].isdigit()):
+            start -= 1
+        if m.start() - start >= 2:
+            found = previous[start:m.end()]
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import scope
-from .followup_answer import RANKED, WHO_WON
+from .followup_answer import NAMED_NOUN, RANKED, WHO_WON, named_before
 from .followup_asks import targeted
 from .followup_edit import (THIS_YEAR, KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
                             place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
@@ -54,6 +54,8 @@ _AFTERTHOUGHT = re.compile(r"^(?P<focus>.+?)[((](?P<when>[^()()]{2,12})[))]$")  
 def swap(previous: str, focus: str) -> str:
     if m := _AFTERTHOUGHT.match(focus):
         focus = m["when"] + m["focus"]
+    if (noun := NAMED_NOUN.search(focus)) and (before := named_before(previous, noun.group())) and before != focus:
+        return previous.replace(before, focus, 1)  # "亚布力镇站呢?" after "…亚布力站…": the station, not a town
     if HONOUR.fullmatch(focus) and (won := WHO_WON.search(previous)):  # an honour's own name may hold a place
         return previous[:won.start("award")] + focus + previous[won.end("award"):]
     named = scope.of_text(focus)
@@ -108,6 +110,9 @@ def swap(previous: str, focus: str) -> str:
         return qualify(text, rest)
     if (role := _role_swapped(text, rest)) is not None:  # "副书记呢?" after "白山团市委书记是谁?"
         return role
+    if _MONEY_COLUMN.fullmatch(rest) and (columns := list(_MONEY_COLUMN.finditer(text))):  # "执行率呢?" after
+        column = columns[-1]  # "…决算里亚冬会筹备预算多少?": the same row's other column, the one asked last
+        return text[:column.start()] + rest + text[column.end():]
     if GRADE.fullmatch(rest) and (grade := GRADE.search(text)):  # "那二等奖呢?" after "…一等奖的是什么项目?"
         return text[:grade.start()] + rest + text[grade.end():]
     if MEASURED.search(rest) and PART.search(text):  # "阿克苏市希望工程资助金额呢?" after its 其中女性: a figure of its
@@ -119,6 +124,8 @@ def swap(previous: str, focus: str) -> str:
 
 
 _YEAR_END = re.compile(r"年?[底末]")
+# The columns of a budget's table: one asked after another is of the same item
+_MONEY_COLUMN = re.compile(r"(?:预算|决算)(?:数|金额)?|执行率|结余|实际支出|支出")
 _THIS_YEAR_WORD = re.compile(r"今年|本年度|本年")
 _NOW = re.compile(r"现在|目前|当前|眼下")
 WHOLE_YEAR = re.compile(r"全年(?:一共|总共|合计|共计|累计)")  # "全年一共多少?": as "全年呢?"

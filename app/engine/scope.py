@@ -62,6 +62,17 @@ class Report:
 def find(text: str, extra: dict | None = None, known: tuple = ()) -> list[Mention]:
     """The places a text names, longest name first at each position. extra: title names {surface: Place};
     known: the places the reports name (English names their counties too)."""
+    if not extra and not known:  # a passage's places, read again for every question it is retrieved for
+        return list(_find_plain(text))
+    return _find(text, extra, known)
+
+
+@lru_cache(maxsize=4096)
+def _find_plain(text: str) -> tuple[Mention, ...]:
+    return tuple(_find(text, None, ()))
+
+
+def _find(text: str, extra: dict | None, known: tuple) -> list[Mention]:
     extra, found, next_free = extra or _NO_EXTRA, [], 0
     starts = _starts(text, _name_table(extra))
     begins = {start for start, _ in starts}

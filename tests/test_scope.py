@@ -43,6 +43,13 @@ def test_english_names_by_pinyin(text, name):
     assert [m.place.name for m in scope.find(text)] == [name]
 
 
+def test_龙江_alone_is_heilongjiang_s_short_name_not_a_county():
+    """Blind set 55: 哈尔滨's report titled "…在服务龙江全面振兴中勇挑重担" was read as 龙江县's (a county of 齐齐哈尔), so
+    it held none of the city's counties and "24年全市新发展团员多少" took 尚志's 全市 (a county-level city's) for the city's."""
+    assert scope.find("凝聚冰城青春力量 在服务龙江全面振兴中勇挑重担") == []
+    assert [m.place.name for m in scope.find("齐齐哈尔市龙江县新发展团员多少")] == ["齐齐哈尔市", "龙江县"]
+
+
 def test_english_county_names_read_with_their_suffix_and_their_city():
     """Counties the reports name, spelled alike: "Taihe County in Fuyang" is 阜阳's 太和县, not 吉安's 泰和县 or
     锦州's 太和区; "Cao County" is 曹县, whose one-character name keeps its 县 (caoxian)."""

@@ -152,3 +152,25 @@ def test_the_role_asked_in_brackets_after_a_name_and_a_labelled_line():
     assert _people("主持人:王晓岚(团市委书记)", "邳州团市委书记叫啥") == [("王晓岚", 4, True, True)]
     assert _people("记录:张可心", "邳州会议记录人") == [("张可心", 3, True, True)]
     assert not any(asked for *_, asked, _ in _people("参会人员:周启明(团市委副书记)", "邳州团市委书记叫啥"))
+
+
+def test_the_city_s_secretary_is_no_answer_for_a_district_s(tmp_path, make_settings):
+    """Blind set 55: "香坊区团委书记是谁" of 哈尔滨's knowledge base, which names no 香坊 secretary, was answered with
+    "团市委书记 祁梦然"; the city's committee's role is not a district's or county's asked (a town's for the city's
+    asked was refused already), and the city's own is still found."""
+    from ingest import ingest_paths
+
+    from app import Assistant
+
+    (tmp_path / "r.txt").write_text("共青团哈尔滨市委员会2024年工作报告\n团市委书记 祁梦然\n2024年,香坊区新发展团员1574名。\n",
+                                    encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([tmp_path / "r.txt"], settings)
+    assistant = Assistant.open(settings)
+    from app.engine import answer
+
+    seen = []
+    with answer.observe(lambda *call: seen.append(call)):
+        assert not assistant.ask("香坊区团委书记是谁?").found
+    assert seen and "祁梦然" not in [c.value for c in seen[-1][1]]
+    assert assistant.ask("团市委书记是谁?").value == "祁梦然"

@@ -723,9 +723,13 @@ def deputy_misfit(env: Env, before: str) -> bool:
     # Or a town's or college's deputy for the report's own league committee's asked (blind set 39: "海口团市委副书记是谁?"
     # and "美兰区演丰镇团委副书记陈雅琪").
     lower = _OWN_COMMITTEE.search(env.question.text) and _LOWER_COMMITTEE.search(before, 0, written[-1].start())
-    return bool(lower) or written[-1].group().startswith("副") != env.role_asked.startswith("副")
+    # Or the city's (团市委书记) for a district's or county's asked (blind set 55: "香坊区团委书记是谁").
+    higher = _COUNTY_COMMITTEE.search(env.question.text) and _CITY_COMMITTEE.search(before, 0, written[-1].start())
+    return bool(lower or higher) or written[-1].group().startswith("副") != env.role_asked.startswith("副")
 
 
+_COUNTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,6}[区县旗](?:团委|团工委)|团[区县旗]委")
+_CITY_COMMITTEE = re.compile(r"(?:团[市省州]委|[市省]团委)$")
 _OWN_COMMITTEE = re.compile(r"团[省市区县州]委|[省市区县州]团委|校团委")
 _LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团工委|团总支|团支部)?$")
 

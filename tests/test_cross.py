@@ -85,9 +85,10 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
     # A near miss swapping one of two counties summed ("乌苏市和库车市一共…" from blind set 30's 阿克苏市和库车市, whose
     # prefecture's report states their sum) names counties of two prefectures: a cross total, which finds no 乌苏 figure.
     near = {json.loads(line)["question"] for line in (GOLD / "nearmiss.jsonl").read_text(encoding="utf-8").splitlines()}
-    # (blind set 52's "保康和南漳的希望小屋一共几间", asked of one report's table, swapped to 秭归 alike)
+    # (blind set 52's "保康和南漳的希望小屋一共几间", asked of one report's table, swapped to 秭归 alike; blind set 55's
+    # "道里和南岗新发展团员加起来多少" and "南岗和松北站点加起来几个", of the city's tables, to 兴山 and 恒山)
     totals = [q for q in asked if q in near and (d := cross.detect(q)) and d.kind == "total" and len(d.places) == 2]
-    assert len(totals) <= 3
+    assert len(totals) <= 5
     # Blind set 33: "二季度前三名另外两个是哪里?" (fu33-05 turn 4, after 甘南 玛曲县's score), a bare follow-up, is
     # detected alone as the knowledge base's rank; in its conversation it is completed first (甘南玛曲二季度…, no cross
     # question). Left as known.
@@ -178,7 +179,11 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "新发展团员最少的是哪个地区", "哪些县还没有青年驿站", "全市考评进位最多的是哪个区",
                 # blind set 54's: a list position read as a rank (名单里排第一个: the facts cannot answer it, the passages do),
                 # one 手册's group table, and an unanswerable sum over its 各县区
-                "名单里排第一个的是谁", "第一组有哪些单位", "五四奖章各县区一共推荐了多少候选人"]
+                "名单里排第一个的是谁", "第一组有哪些单位", "五四奖章各县区一共推荐了多少候选人",
+                # blind set 55's ranks naming no place over one report's rows (the speech's station table, the
+                # rubric's items, the survey's aspects, the 决算's items) and a list of the counties one sentence names
+                "哪些县有团干部挂职锻炼", "人均服务时长最长的是哪", "哪个区站点最多", "分值最低的是哪项", "满意度最高的是哪项",
+                "满意度第二高的是哪项", "满意度最低的是哪一项", "执行率最低的是哪个项目", "哪个项目预算最多"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗|考评位次和上年比有变化吗|"

@@ -75,7 +75,7 @@ def swap(previous: str, focus: str) -> str:
         text = swap_year(text, named.years[0])
     elif relative and before:
         text = swap_year(text, before[0] + RELATIVE[relative.group().lower()])
-    elif relative and (said := RELATIVE_WORDS.search(text) or _THIS_YEAR_WORD.search(text)):  # "上年全年呢?" after
+    elif relative and (said := RELATIVE_WORDS.search(text) or THIS_YEAR.search(text)):  # "上年全年呢?" after
         # "去年…", "去年呢?" after "今年…": one year said once
         text = text[:said.start()] + relative.group() + text[said.end():]
     elif relative:  # no year to count from: the relative word leads the question (上年 figures are narrated so)
@@ -126,7 +126,6 @@ def swap(previous: str, focus: str) -> str:
 _YEAR_END = re.compile(r"年?[底末]")
 # The columns of a budget's table: one asked after another is of the same item
 _MONEY_COLUMN = re.compile(r"(?:预算|决算)(?:数|金额)?|执行率|结余|实际支出|支出")
-_THIS_YEAR_WORD = re.compile(r"今年|本年度|本年")
 _NOW = re.compile(r"现在|目前|当前|眼下")
 WHOLE_YEAR = re.compile(r"全年(?:一共|总共|合计|共计|累计)")  # "全年一共多少?": as "全年呢?"
 _SAME_PERIOD = re.compile(r"的?同期的?|的?同一时期")

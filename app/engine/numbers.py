@@ -68,7 +68,7 @@ _QUANTITY = re.compile(
     rf"(?: *(?P<q1>余|多))?"  # "10余万人": qualifier before the multiplier
     rf"(?: *(?P<mult>{_MULT_RE}))?"
     rf"(?: *(?P<q2>余|多))?"  # "4万余人": qualifier after it
-    rf"(?: *(?P<unit>{_UNIT_RE}|°C|(?<=\d)℃))?"
+    rf"(?: *(?P<unit>{_UNIT_RE}|°C))?"  # ℃ is °C once NFKC'd (_normalise)
     rf"(?: *(?P<post>{_POST}))?"
 )
 TEMPERATURE = "°C"
@@ -147,24 +147,14 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
         return None
     value = float(number * _multiplier(m["mult"]))
     unit = "%" if m["pct"] else (m["unit"] or "")
-    unit = TEMPERATURE if unit == "℃" else unit
     end = origin[m.end() - 1] + 1
     if m["minus"] == "零下" and not unit and source[end:end + 1] == "度":  # "零下三十一度"
         unit, end = TEMPERATURE, end + 1
+    at = m.start()
     if m["minus"] and unit == TEMPERATURE:
         value = -value
     elif m["minus"]:  # a sign elsewhere ("同比-5.2%") is read as it was: the figure after it
-        m_start = m.start("pre") if m["pre"] else m.start("pct") if m["pct"] else \
-            m.start("arabic") if m["arabic"] else m.start("chinese")
-        return _to_quantity_from(m, source, origin, number, m_start, end)
-    qualifier = next((q for q in (m["pre"], m["q1"], m["q2"], m["post"]) if q), "")
-    start = origin[m.start()]
-    return Quantity(value, unit, qualifier, source[start:end], start, end)
-
-
-def _to_quantity_from(m: re.Match[str], source: str, origin: list[int], number, at: int, end: int) -> Quantity:
-    value = float(number * _multiplier(m["mult"]))
-    unit = "%" if m["pct"] else (m["unit"] or "")
+        at = m.end("minus")
     qualifier = next((q for q in (m["pre"], m["q1"], m["q2"], m["post"]) if q), "")
     start = origin[at]
     return Quantity(value, unit, qualifier, source[start:end], start, end)

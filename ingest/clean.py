@@ -52,7 +52,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     portal = any(not _OWNER_LINE.search(line) and _is_boilerplate(line) for line in lines)
     kept, dropped = [], list(header)
     date = ""
-    for line in lines[body_start:]:
+    meeting = _meeting_lines(lines)
+    for at, line in enumerate(lines[body_start:], start=body_start):
         heading = line.startswith("# ")
         text = line[2:].strip() if heading else line
         if _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
@@ -62,11 +63,13 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         elif not portal and _DATED_PLACE.fullmatch(text):  # "2025年2月26日 哈尔滨音乐厅" under a speech's speaker:
             kept.append(text)  # where it was given is asked ("在哪开的"); the date dates the report
             date = date or parse_date(text)
-        elif _is_meta(text) or _is_boilerplate(text, portal):
+        elif (_is_meta(text) and at not in meeting) or _is_boilerplate(text, portal):
             dropped.append(text)
             date = date or parse_date(text)
         elif text != title:
-            kept.append(text)
+            kept.append(_stat_strip(text))
+            if at in meeting:  # the meeting's day dates its 纪要
+                date = date or parse_date(text)
             if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and _ISSUED_LINE.fullmatch(text)):  # a speech's date,
                 date = date or parse_date(text)  # under its title and speaker; "中国矿业大学团委 2024年11月20日"
     date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
@@ -277,6 +280,27 @@ def _prose(line: str) -> bool:
 
 def _chars(lines: list[str]) -> int:
     return sum(map(len, lines))
+
+
+def _stat_strip(line: str) -> str:
+    """A page's strip of figures ("驿站 6个|上岗志愿者 386人|服务游客 12.3万人次") as clauses, one figure each."""
+    items = [item.strip() for item in line.split("|")]
+    if len(items) >= 3 and all(_STAT_ITEM.fullmatch(item) for item in items):
+        return ";".join(items) + "。"
+    return line
+
+
+_STAT_ITEM = re.compile(r"[^\d|;;。]{1,14}?\s*[\d,.]+\s*[^\d\s|]{0,4}")
+
+
+def _meeting_lines(lines: list[str]) -> set[int]:
+    """A meeting's 时间 line beside its 地点, 主持, 参会 lines (a 纪要's head): what the meeting was, not a page's meta."""
+    beside = [i for i, line in enumerate(lines) if _MEETING_KEY.match(line)]
+    return {i for i, line in enumerate(lines) if _MEETING_TIME.match(line) and any(abs(i - j) <= 2 for j in beside)}
+
+
+_MEETING_KEY = re.compile(r"(?:会议)?(?:地点|主持人?|参会人员|参会|参加人员|出席|列席|记录人?)\s*[::]")
+_MEETING_TIME = re.compile(r"(?:会议)?(?:时间|日期)\s*[::]")
 
 
 def _is_meta(line: str) -> bool:

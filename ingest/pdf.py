@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 
 from . import messages as msg
@@ -23,11 +24,12 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise LoadError(msg.BAD_PDF) from None
     bodies = [_page_body(page, len(pages)) for page in pages]
     furniture, seen = _running(bodies), set()
+    seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)}  # a page header, no title
     kept = []
     for body in bodies:  # a running line is kept where it first stands (the first page's may be its title)
         kept += [line for line in body if line not in furniture or line not in seen]
         seen |= furniture & set(body)
-    raw = _row_cells(kept)
+    raw = _row_cells(_continued(kept))
     found = pdf_tables(raw)  # first: a table's cells would pass for hard-wrapped lines
     grids = {start: grid for start, _, grid in found}
     cells = {i for start, end, _ in found for i in range(start, end)}
@@ -66,6 +68,13 @@ def _page_body(page: str, pages: int = 1) -> list[str]:
     return [line for i, line in enumerate(lines)
             if not (_PAGE_NUMBER.match(line) or (i in ends and not numbered and line.isdigit()
                                                  and int(line) <= pages + _FRONT_PAGES))]
+
+
+def _over_number(page: str, line: str) -> bool:
+    """Whether the line stands right above the page's number ("…工作总结(内部资料)" over "第 1 页 共 3 页"): a page
+    header with the page's number under it on every page, the first page's too, is no title of the report."""
+    lines = [x.strip() for x in page.splitlines() if x.strip()]
+    return any(a == line and _PAGE_NUMBER.match(b) for a, b in zip(lines, lines[1:]))
 
 
 def _running(bodies: list[list[str]]) -> set[str]:
@@ -141,6 +150,33 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
     return found
 
 
+def _continued(lines: list[str]) -> list[str]:
+    """Without a table's continuation caption over a page break ("表1(续)") and the header cells repeated under it,
+    so that the rows run on under the first header."""
+    out, i = [], 0
+    while i < len(lines):
+        if _CONTINUED.fullmatch(tables.norm(lines[i])):
+            header = list(itertools.takewhile(lambda line: _pdf_cell(line) and not _figure(tables.norm(line)),
+                                              lines[i + 1:i + 1 + 12]))
+            while header and not _holds(out, header):
+                header.pop()
+            if len(header) >= 2:
+                i += 1 + len(header)
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+_CONTINUED = re.compile(r"(?:附)?表\s*[\d一二三四五六七八九十]*\s*[((]续[))]")
+
+
+def _holds(lines: list[str], run: list[str]) -> bool:
+    """Whether these lines hold the run, line after line (a header seen before)."""
+    n = len(run)
+    return any(lines[k:k + n] == run for k in range(len(lines) - n + 1))
+
+
 def _row_cells(lines: list[str]) -> list[str]:
     """A table drawn as one text line per row ("和田市 8,460 16,200 1,380", under "县(市) 团员数(名) …"): its cells one
     per line, as pypdf writes other tables, when a header of as many cells heads two rows or more that each have a
@@ -190,7 +226,8 @@ def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     if first is None:
         return None
     tries = ((skip, _pdf_rows(run[skip:], width)) for skip in range(max(0, first - 2))
-             for width in range(2, first - skip) if not any(tables.is_number(c) for c in run[skip:skip + width]))
+             for width in range(2, first - skip) if not any(tables.is_number(c) for c in run[skip:skip + width])
+             and not _TABLE_CAPTION.match(run[skip]))  # "表2 固定岗位点…情况" above its header is no header cell
     skip, rows = max(tries, key=lambda got: (len(got[1]), -got[0]), default=(0, []))
     if (wrapped := _wrapped_grid(run, first)) and len(wrapped[1]) >= len(rows) + 1:
         skip, grid, used = wrapped
@@ -201,6 +238,7 @@ def _pdf_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     return skip, [[(object(), cell) for cell in row] for row in grid], sum(map(len, grid))
 
 
+_TABLE_CAPTION = re.compile(r"(?:附)?表\s*[\d一二三四五六七八九十]+")
 _CAPTION = re.compile(r"(?:19|20)\d{2}\s*年|(?:情况|统计|一览表?|汇总表?|表)$")
 # A header cell's unit in brackets, the end of the cell: "新发展团员" + "(名)", "注册青年志愿" + "者(名)".
 _HEAD_UNIT = re.compile(r"[((][^()()]{1,4}[))]$")
@@ -298,14 +336,55 @@ def _bilingual(chinese: str, english: str) -> bool:
 
 def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
     """The rows after `width` header cells, while they last: a label, then cells that are figures or not column by
-    column as in the first row ("发展新团员 | 名 | 2712 | 2936 | +224"), a figure last."""
-    rows, kinds = [], None
-    for k in range(width, len(run) - width + 1, width):
+    column as in the first row ("发展新团员 | 名 | 2712 | 2936 | +224"). A column of text after the last figure (备注,
+    主要服务内容) may be left empty: pypdf writes no line for an empty cell, so a cell there that starts a row of its
+    own (the cells after it fit the columns up to the last figure) is the next row's label."""
+    rows, kinds, k = [], None, width
+    while k + 1 < len(run):
         row = run[k:k + width]
-        shape = [tables.bare_figure(row[0]), *map(tables.is_number, row[1:])]  # a label may hold digits: 12355咨询
-        last = shape[-1] or (any(shape[1:]) and tables.is_unit(row[-1]))  # "… | 2,400 | 名": a column of units last
-        if shape[0] or not last or (kinds is not None and shape != kinds):
+        shape = [tables.bare_figure(row[0]), *map(_figure, row[1:])]  # a label may hold digits: 12355咨询
+        if kinds is None:
+            last = max((j for j, f in enumerate(shape) if f), default=0)
+            if len(row) < width or shape[0] or not last or not (
+                    last == width - 1 or tables.is_unit(row[-1]) or _TEXT_AFTER):  # "… | 2,400 | 名": units last
+                break
+            kinds, need = shape, last + 1
+        taken = _row_length(run, k, kinds, need, width)
+        if not taken or (not rows and taken < width):  # the first row fills every column
             break
-        kinds = shape
-        rows.append(row)
+        rows.append(run[k:k + taken])
+        k += taken
     return rows
+
+
+_TEXT_AFTER = True  # text columns after the last figure are read (备注)
+_RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-—~～]\s*\d+(?:\.\d+)?")
+
+
+def _figure(cell: str) -> bool:
+    return tables.is_number(cell) or bool(_RANGE.fullmatch(cell))
+
+
+def _fits(cells: list[str], kinds: list[bool]) -> bool:
+    """Cells of the kinds of a row's columns: a figure where the first row has one, text where it has text; a dash
+    (no figure) fits either."""
+    return len(cells) == len(kinds) and not tables.bare_figure(cells[0]) and all(
+        _figure(c) == want or c in _DASHES for c, want in zip(cells[1:], kinds[1:]))
+
+
+_DASHES = {"—", "-", "–", "/", "——", "无"}
+
+
+def _row_length(run: list[str], k: int, kinds: list[bool], need: int, width: int) -> int:
+    """How many lines the row at k takes: its columns up to the last figure (need), then each text column unless
+    the line there starts the next row; 0 when the row does not fit."""
+    if not _fits(run[k:k + need], kinds[:need]):
+        return 0
+    taken = need
+    while taken < width and k + taken < len(run):
+        at = k + taken
+        starts = _fits(run[at:at + need], kinds[:need]) and not _fits(run[at + 1:at + 1 + need], kinds[:need])
+        if starts or _figure(run[at]) or _TABLE_CAPTION.match(run[at]):  # a note before a row that starts after it
+            break
+        taken += 1
+    return taken

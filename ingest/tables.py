@@ -375,9 +375,16 @@ def is_unit(text: str) -> bool:
 def _cell(header: tuple[str, str], text: str, table_unit: str) -> str:
     label, unit = header
     unit = unit or table_unit
-    if unit and re.fullmatch(r"[\d.,+\-]+", text):
+    if m := _CHANGED.fullmatch(text):  # "418(+32)": the figure and its change on the year before, in its unit
+        own = "" if m["b"].endswith("%") else unit
+        text = f"{m['a']}{unit}(较上年{'增加' if m['sign'] == '+' else '减少'}{m['b']}{own})"
+    elif unit and re.fullmatch(r"[\d.,+\-]+", text):
         text += unit
     return text if label == text else _join(label, text)
+
+
+# a figure with its signed change in brackets: 新发展团员(名) "205(-8)", a 说明 saying 括号内为较上年增减数
+_CHANGED = re.compile(r"(?P<a>[\d,.]+)\s*[((](?P<sign>[+\-−])(?P<b>[\d,.]+%?)[))]")
 
 
 def _join(left: str, right: str) -> str:

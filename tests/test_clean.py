@@ -410,3 +410,25 @@ def test_a_circled_footnote_mark_stays_a_mark_not_a_digit():
     doc = clean_document(["2024年工作报告", "合计③新发展团员15256名。", "注:①宝鸡高新区数据含其托管镇(街道)。"], Path("r.txt"))
     assert doc.paragraphs == ("合计③新发展团员15256名。", "注:①宝鸡高新区数据含其托管镇(街道)。")
     assert clean_document(["报告", "全年发展团员１２３名。"], Path("r.txt")).paragraphs == ("全年发展团员123名。",)
+
+
+def test_a_meetings_时间_beside_its_地点_is_the_meeting_s_and_dates_its_纪要():
+    """Blind set 56's 纪要 ("- **时间**:2025年6月27日(星期五)下午3:00" over 地点, 主持): dropped as a portal's meta line,
+    so "调度会哪天开的 / 几点开始 / 星期几" had nothing to answer from; the meeting's day dates the 纪要. A portal's
+    time line with no meeting beside it is still its meta."""
+    lines = ["团黄山区委暑期调度会会议纪要", "黄团区纪〔2025〕3号", "时间:2025年6月27日(星期五)下午3:00",
+             "地点:区青少年活动中心三楼会议室", "主持:叶清扬(团区委书记)", "会议听取了各镇团委的汇报。"]
+    doc = clean_document(lines, Path("jiyao.md"))
+    assert lines[2] in doc.paragraphs and doc.date == "2025-06-27"
+    portal = clean_document(["团市委召开全会", "时间:2025-06-27 来源:团市委", "全会总结了全年工作。"], Path("news.html"))
+    assert not any(p.startswith("时间") for p in portal.paragraphs)
+
+
+def test_a_strip_of_figures_between_bars_is_a_clause_a_figure():
+    """Blind set 56's portal page opened with "驿站 6个|上岗志愿者 386人|服务时长 4920小时|…": one clause of five
+    figures, so no figure was its label's alone. A line with bars around words is left as it is."""
+    from ingest.clean import _stat_strip
+
+    assert _stat_strip("驿站 6个|上岗志愿者 386人|服务时长 4920小时|服务游客 12.3万人次") == \
+        "驿站 6个;上岗志愿者 386人;服务时长 4920小时;服务游客 12.3万人次。"
+    assert _stat_strip("首页|新闻中心|通知公告") == "首页|新闻中心|通知公告"

@@ -524,3 +524,21 @@ def test_the_whole_asked_naming_no_place_is_the_report_holding_the_others_places
     assert e.clause(1, (0, 12), "")["whole_of_kb"] == 1.0 and e.clause(0, (0, 12), "")["whole_of_kb"] == 0.0
     e = features.Env(analyse("赤水全市青年之家有多少个"), [county, city], lambda t: 1.0, lambda x: x.text, places=("赤水",))
     assert e.clause(1, (0, 12), "")["whole_of_kb"] == 0.0  # a place named: its own
+
+
+def test_a_row_asked_by_a_cell_other_than_its_label_is_covered_by_the_row():
+    """Blind set 56's 公示: "汪子航的项目得了几分" names the row by its 申报人 cell, so the 综合得分 clause covered none of
+    the question (the right value, refused at p 0.25); cov_row counts the row's cells, prose only the sentence."""
+    row = ("2025年“青耘徽州”青年返乡创业扶持项目评审结果,齐云山茶旅融合青年民宿排名1;齐云山茶旅融合青年民宿申报人汪子航;"
+           "齐云山茶旅融合青年民宿综合得分92.60分。")
+    assert features._row_start(row) > 0
+    assert features._row_start("全年新发展团员3114名,较上年增加188名;歙县发展462名。") < 0
+
+
+def test_a_school_asked_is_not_another_school_s_report():
+    e = SimpleNamespace(schools=("黄山职业技术学院",))
+    other = SimpleNamespace(title="黄山学院团委书记2024年度述职报告", text="学校现有注册志愿者10860名。")
+    assert features.Env._school_other(e, other)
+    assert not features.Env._school_other(e, SimpleNamespace(title=other.title, text="黄山职业技术学院发展团员388名。"))
+    assert not features.Env._school_other(SimpleNamespace(schools=("黄山学院",)), other)
+    assert not features.Env._school_other(e, SimpleNamespace(title="共青团黄山市委工作报告", text=""))

@@ -424,3 +424,49 @@ def test_a_tab_separated_table_with_month_columns_carries_its_headers():
                        "新发展团员（名）\t48\t21\t+128.6%\t42\t+14.3%\n12355咨询转介（件）\t14\t17\t-17.6%\t12\t—\n")
     assert any("新发展团员(名)上年3月42名" in line and "新发展团员(名)环比+128.6%" in line for line in lines)
     assert any("12355咨询转介(件)2月17件" in line for line in lines)
+
+
+def test_a_figure_with_its_signed_change_in_brackets_is_the_figure_and_its_change():
+    """Blind set 56's 表1 (indicators as rows): "新发展团员(名)" over "418(+32)", a 说明 saying the brackets hold the
+    change on the year before. Read as no figure, "屯溪新发展团员多少" had no unit and "比上年增加了多少" no change."""
+    grid = _cells([["指标", "屯溪区", "黄山区", "徽州区"], ["新发展团员(名)", "418(+32)", "236(+15)", "205(-8)"],
+                   ["青年之家(个)", "21", "14", "11"]])
+    lines = row_lines(grid)
+    assert lines[0] == "屯溪区新发展团员418名(较上年增加32名);黄山区新发展团员236名(较上年增加15名);" \
+                       "徽州区新发展团员205名(较上年减少8名)。"
+    assert lines[1] == "屯溪区青年之家21个;黄山区青年之家14个;徽州区青年之家11个。"
+
+
+def test_a_pdf_tables_text_column_after_its_figures_may_be_left_empty():
+    """Blind set 56's PDF: "日期 星期 进山游客 上岗志愿者 服务游客 备注" with 备注 empty on most days; pypdf writes no
+    line for an empty cell, and a last column of text was read as the next row's label, so every row was a column
+    off (9 of 91 questions on the report right). A continuation over a page break ("表1(续)" and the header again)
+    runs on; a caption above the header is no header cell; a column of text last is read when every row fills it."""
+    from ingest.pdf import _continued, pdf_tables
+    from ingest.tables import lines_of
+
+    head = ["日期", "星期", "进山游客(万人次)", "上岗志愿者(人)", "服务游客(人次)", "备注"]
+    lines = ["表1 假期每日进山游客及志愿服务情况", *head, "10月1日", "星期三", "4.12", "428", "36,540", "国庆节",
+             "10月2日", "星期四", "4.86", "465", "41,280", "10月3日", "星期五", "4.53", "452", "39,870",
+             "表1(续)", *head, "10月8日", "星期三", "2.41", "318", "19,860", "假期最后一天", "合计", "—", "30.86",
+             "3,316", "266,710", "注:上岗志愿者为当日实际上岗人数。"]
+    [(start, end, grid)] = pdf_tables(_continued(lines))
+    rows = lines_of(grid, lines[:1])
+    assert rows[0].endswith("10月1日星期星期三;10月1日进山游客4.12万人次;10月1日上岗志愿者428人;10月1日服务游客"
+                            "36,540人次;10月1日备注国庆节。")
+    assert rows[1].endswith("10月2日服务游客41,280人次。") and rows[3].endswith("10月8日备注假期最后一天。")
+    assert rows[4].endswith("合计服务游客266,710人次。") and len(rows) == 5
+    posts = ["表2 固定岗位点日均上岗情况", "岗位点", "计划招募(人)", "实际日均上岗(人)", "主要服务内容",
+             "迎客松", "40-50", "48", "观景平台秩序维护", "光明顶", "30-40", "37", "日出观景引导", "合计", "230-295", "270"]
+    [(start, end, grid)] = pdf_tables(posts)
+    assert lines_of(grid, posts[:1])[0].endswith("迎客松计划招募40-50人;迎客松实际日均上岗48人;迎客松主要服务内容观景平台秩序维护。")
+
+
+def test_a_running_header_over_the_page_number_is_no_title():
+    """Blind set 56's PDF: every page opens "共青团黄山风景区工作委员会 志愿服务工作总结(内部资料)" over "第 1 页 共 3 页";
+    kept where it first stood (a report's own title may run on every page), it became the report's title."""
+    from ingest.pdf import _over_number
+
+    page = "共青团黄山风景区工作委员会 志愿服务工作总结(内部资料)\n第 1 页 共 3 页\n2025年国庆中秋假期志愿服务工作总结\n"
+    assert _over_number(page, "共青团黄山风景区工作委员会 志愿服务工作总结(内部资料)")
+    assert not _over_number(page, "2025年国庆中秋假期志愿服务工作总结")

@@ -30,11 +30,11 @@ UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|
 _THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:人数|志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|"
-    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|能手|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
+    r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|能手|传承人|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates|listeners|audiences?|attendees)\b")
-MONEY_NOUNS = re.compile(r"钱|预算|决算|结余|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
+MONEY_NOUNS = re.compile(r"钱|预算|决算|结余|列支|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|budgets?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
@@ -51,8 +51,10 @@ _DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?
 DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|"
-                          r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?))\b")
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|游客|客流|"  # a day's
+                          # 游客 are counted in 人次 as often as in 人 (进山游客4.12万人次)
+                          r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?)|"
+                          r"took part|visitors?|tourists?)\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
 _RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:升|降|进|退)了?(?:几|多少)个?(?:名次|位次)|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")

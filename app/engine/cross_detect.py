@@ -56,6 +56,9 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|(?:19|20
 _N_PARTS = re.compile(r"[两三四五六七八九十\d]+个\w{0,2}?(?:城区|县区|县市区|县市|市辖区|县|区)")
 _NORM = re.compile(r"要求|应当|必须|不低于|不少于")
 _INNER_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇|乡|街道|学院|院系|团支部|支部)")  # no report is a town's or a college's
+# which day, post, station, group: one report's rows or items, none a place (黄山风景区's 岗位点, a holiday's days)
+_INNER_ITEMS = re.compile(r"哪(?:个|一|两个|几个?)?(?:天|日|岗位点?|点位|驿站|站点|服务点|项目|队伍?|组|群体|类|批|期)|"
+                          r"\bwhich (?:day|date|group|post|station|project|team)s?\b")
 # "乳源哪个镇…最多", "东莞试点镇街中…最多的是哪个", "华南农业大学哪个学院…最多": the towns or colleges of the one
 # place or university named, which its report's rows give (ingest/facts.py reads them as the facts' places).
 # Written as keywords, the part ends the question: "海东新发展团员最少的县", "青大新发展团员第二多的学院".
@@ -165,7 +168,7 @@ def detect(text: str, catalogue=None) -> CrossQuestion | None:
                          levels, own, *(_rank_of(text) if kind == "rank" else (1, 0)))
 
 
-_WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]")
+_WHEN = re.compile(r"什么时[间候]|何时|哪[一]?天|几月几[日号]|几[日号]前")
 _GLOSS = re.compile(r"\([^()]{1,12}\)")
 # What a quoted name is, which reports write in their own words (“创青春”中国青年创新创业大赛)
 _KIND_OF_NAME = re.compile(r"比赛|大赛|竞赛|赛事|活动|项目|工程|行动|品牌")
@@ -320,7 +323,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         # facts rank: "表1里哪个县区最少?")
         return None, False
     # 哪个镇/学院, or any rank within a school ("集美大学学院团委考核排第三的是谁?"): one report's parts
-    if not places and superlative and which and not _INNER_PARTS.search(text) and not schools(text):
+    if not places and superlative and which and not _INNER_PARTS.search(text) and not _INNER_ITEMS.search(text) \
+            and not schools(text):
         return "rank", _less(superlative)
     # "九江哪个县团员最多": over the place's parts; "发展团员最多的四个县区合计" asks a sum its report states.
     if len(places) == 1 and superlative and (_PARTS.search(text) or _LOCAL_PARTS.search(text)) and not _SUM.search(text):

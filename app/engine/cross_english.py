@@ -15,7 +15,8 @@ _WHICH = re.compile(r"\b(?:which|who|where|what place)\b", re.I)
 # The parts of the one place named: "Which county-level unit in Deyang …", "Which college at 集美大学 …".
 _PARTS = re.compile(r"\bwhich (?:county(?:-level)?(?: unit)?|district|town|township|street|college|place|unit)\b", re.I)
 # "Which college at Jimei University…", "which town…": the parts of one report, not places the reports are about
-_INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch)\b|\buniversity\b", re.I)
+_INNER = re.compile(r"\bwhich (?:college|school|department|faculty|town|township|branch|day|date|group|post|station|"
+                    r"project|team)s?\b|\buniversity\b", re.I)  # a holiday's days, a report's posts: no places
 # "list" as a verb ("List the …"), not a noun ("in the Lu'an commendation list")
 _EACH = re.compile(r"\beach\b|\brespectively\b|^(?:please\s+)?list\b|\blist (?:the|each|all|every)\b", re.I)
 _SUM = re.compile(r"\bcombined\b|\bin total\b|\baltogether\b|\badd(?:ed)? up\b|\bsum of\b|\btotal number\b", re.I)

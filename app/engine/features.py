@@ -38,6 +38,8 @@ FEATURES: tuple[str, ...] = (
     "rank", "score", "score_rel", "top_doc",               # retrieval: rank 0-4, hybrid score, / the top, top's report
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
+    "cov_row",                                             # ... a table row's cells (a row asked by a cell other than
+                                                           # its label: "汪子航的项目得了几分"); prose: the sentence
     "cov_near", "missing_max",                             # ±12 characters of the value; heaviest term the context lacks
     "part_asked", "part_lacks_clause", "part_lacks_window", "part_lacks_sentence",  # 其中女性: a part asked; how much
     "part_lacks_paragraph",                                # of it the clause, ±1, the sentence, the paragraph lack
@@ -46,6 +48,9 @@ FEATURES: tuple[str, ...] = (
                                                            # none asked: a part named is as good as none asked)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
+    "school_other",                                        # a school asked is not the one whose report it is, and
+                                                           # the passage does not name it (黄山职业技术学院 asked of
+                                                           # 黄山学院's 述职)
     "place_lacks_sentence",                                # ... those the title does not carry (翠屏区 in a 宜宾
                                                            # report) the paragraph lacks up to the value's sentence's
                                                            # end: the city's figure is no district's
@@ -328,6 +333,11 @@ class Env:
             self._months[rank] = heading_months(above) if read else []
         return self._months[rank]
 
+    def _school_other(self, p) -> bool:
+        own = [name for *_, name in schools(p.title)]
+        return bool(self.schools and own) and not any(s in o or o in s for s in self.schools for o in own) \
+            and not any(s in p.text for s in self.schools)
+
     def passage(self, rank: int) -> dict:
         """Signals of the passage at this rank, computed once."""
         if rank not in self._passage:
@@ -343,6 +353,7 @@ class Env:
                 "places_in_doc": _share(self.places, lambda t: self.doc_contains(p.doc_id, t)) if self.doc_contains
                 else _share(self.places, lambda t: t in around),
                 "places_in_context": _share(self.places, lambda t: t in around),
+                "school_other": float(self._school_other(p)),
                 "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in variants(t)))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),
@@ -438,7 +449,9 @@ class Env:
                  "unplaced_of_kb": float(self.unplaced and self.holds_others(rank)),
                  "reason_row": float(self.asks_reason and _row_start(text) >= 0),
                  "reason_cue": float(self.asks_reason and bool(_REASON_AT.search(sentence))),
-                 "cov_sentence": self.coverage(sentence), "topic_clause": self.topic_coverage(clause),
+                 "cov_sentence": self.coverage(sentence), "cov_row": self.coverage(
+                     text if _row_start(text) >= 0 else sentence),  # a row's line is its paragraph
+                 "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(
                      lambda t: partial(t, sentence + self.passages[rank].title) >= 0.5),

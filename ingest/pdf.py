@@ -344,9 +344,8 @@ def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
         row = run[k:k + width]
         shape = [tables.bare_figure(row[0]), *map(_figure, row[1:])]  # a label may hold digits: 12355咨询
         if kinds is None:
-            last = max((j for j, f in enumerate(shape) if f), default=0)
-            if len(row) < width or shape[0] or not last or not (
-                    last == width - 1 or tables.is_unit(row[-1]) or _TEXT_AFTER):  # "… | 2,400 | 名": units last
+            last = max((j for j, f in enumerate(shape) if f), default=0)  # columns of text or units may follow
+            if len(row) < width or shape[0] or not last:
                 break
             kinds, need = shape, last + 1
         taken = _row_length(run, k, kinds, need, width)
@@ -357,7 +356,6 @@ def _pdf_rows(run: list[str], width: int) -> list[list[str]]:
     return rows
 
 
-_TEXT_AFTER = True  # text columns after the last figure are read (备注)
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*[-—~～]\s*\d+(?:\.\d+)?")
 
 

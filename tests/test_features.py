@@ -542,3 +542,25 @@ def test_a_school_asked_is_not_another_school_s_report():
     assert not features.Env._school_other(e, SimpleNamespace(title=other.title, text="黄山职业技术学院发展团员388名。"))
     assert not features.Env._school_other(SimpleNamespace(schools=("黄山学院",)), other)
     assert not features.Env._school_other(e, SimpleNamespace(title="共青团黄山市委工作报告", text=""))
+
+
+def test_a_figure_under_a_rank_column_answers_a_position_asked_only():
+    """Blind set 56's 公示 row "溪口古村落青年共享民宿排名4;…拟资助金额20000元": "溪口…资助多少" took the rank 4, a bare
+    figure; rank_cell_misfit marks it for a question that asks no position, rank_cell_fit for one that does."""
+    row = "项目评审结果,溪口古村落青年共享民宿排名4;溪口古村落青年共享民宿拟资助金额20000元。"
+    at = row.index("4;")
+    assert features._RANK_CELL.search(row, at - 6, at) and not features._RANK_CELL.search(row, 0, row.index("20000"))
+    assert features._ASKS_RANK.search("古丈县排第几？") and not features._ASKS_RANK.search("溪口古村落青年共享民宿资助多少")
+
+
+def test_a_table_rows_caption_year_dates_every_cell_of_the_row():
+    """Blind set 56: "黄山区团员总数25年多少" was answered from "附:表1 2024年各区县…,屯溪区团员总数9860名;黄山区团员总数
+    5120名" of a report dated 2025 with no year in its title: the second cell's sentence held no year, so the report's
+    date dated it. The row's caption goes with each cell."""
+    text = "附:表1 2024年各区县共青团基础工作主要指标,屯溪区团员总数9860名;黄山区团员总数5120名。"
+    p = SimpleNamespace(text=text, title="扎根徽州大地 奋进青春征程", date="2025-02-26", section="", period="")
+    begin = text.index("黄山区")
+    before = features._line_caption(text, begin) + text[begin:text.index("5120")]
+    got = signals.years_of(analyse("黄山区团员总数25年多少"), p, text[begin:text.index("5120")], before)
+    assert got["period_misfit"] == 1.0 and got["period_fit"] == 0.0
+    assert signals.years_of(analyse("黄山区2024年团员总数多少"), p, text[begin:text.index("5120")], before)["period_fit"] == 1.0

@@ -311,6 +311,10 @@ def test_the_corpus_places_are_still_answered_from_their_report(assistant, quest
     ("共青团双鸭山市第九届委员会第五次全体(扩大)会议召开", "1月16日,…会议召开。\n会议指出,2024年,全市各级团组织…", 2024),
     ("共青团赤峰市委召开2025年全市共青团工作会议", "2月20日,…召开2025年全市共青团工作会议暨2024年度表彰大会。", 2024),
     ("团市委召开2025年上半年全市共青团工作会议", "7月10日,…", None),
+    # Blind set 56's 黄山 全委会 report (dated 2025-02-26): its first part is "一、2024年主要工作", no 回顾; a part that
+    # plans a year is no review.
+    ("扎根徽州大地 奋进青春征程", "现在,我代表常务委员会向全会报告工作,请予审议。\n一、2024年主要工作\n2024年,…", 2024),
+    ("扎根徽州大地 奋进青春征程", "各位委员:\n一、2025年主要工作任务\n…", None),
 ])
 def test_report_period(title, text, year):
     assert scope.report_period(title, text) == year

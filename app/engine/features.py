@@ -20,6 +20,7 @@ from .numbers import chinese_to_int, find_quantities, parse_quantity, stated_fig
 from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
 from .coverage import coverage, grams_of, partial, term_weight, variants
+from .asked_units import RANKS
 from .fields import FIELD_LABEL, asked_item, asks_clock, item_fit
 from .question import ASKS_NUMBER, Question
 from .localities import LED_BY_PART, LOCALITY_AFTER, TOWN, TOWN_END, schools
@@ -148,6 +149,9 @@ FEATURES: tuple[str, ...] = (
                                                            # what there is, not how many were commended
     "beside",                                              # the passage is from a report beside the place's own
                                                            # (a city's 通报 row of a county that has its own report)
+    "rank_cell_fit", "rank_cell_misfit",                   # a figure under a rank column ("…排名4" of a table row):
+                                                           # a position asked (排第几), or another figure (资助多少:
+                                                           # the row's 20000元, not its rank)
     "rank_fit", "rank_misfit",                             # a position asked (第一名是哪个, 最少的是哪个镇) and the
                                                            # one the sentence states right after the name ("民和县…
                                                            # 位列全市第一", "居全市首位"): the same / another
@@ -290,6 +294,7 @@ class Env:
         self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
         self.asks_change = bool(_ASKS_CHANGE.search(q.text))
         self.asked_position = position(q.text) if q.kind in ("entity", "name", "list", "person") else None
+        self.asks_rank = bool(q.units & RANKS) or bool(_ASKS_RANK.search(q.text))
         # the last role named: "团长沙市委的副书记" reads 团长 first
         self.role_asked = roles[-1].group() if q.kind == "person" and (roles := list(ROLE.finditer(q.text))) else None
         self.asked_chars = set(q.text) | set("".join(q.terms))
@@ -521,9 +526,12 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
         "plan_actual": float(planned and env.asks_actual),
     }
+    if cand.source == "quantity" and cand.start >= 0 and _RANK_CELL.search(text, max(0, at - 6), at):
+        found["rank_cell_fit" if env.asks_rank else "rank_cell_misfit"] = 1.0
     sentence = sentence_span(text, span)
     begin = sentence[0]
-    found |= years_of(q, env.passages[rank], text[span[0]:at], text[begin:at])
+    # a table row's caption ("表1 2024年各区县…,") dates each of its cells, as a sentence's year its figures
+    found |= years_of(q, env.passages[rank], text[span[0]:at], _line_caption(text, begin) + text[begin:at])
     found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank), text[:begin],
                             env.passages[rank].title)
     found |= _place_at_value(env, rank, begin, at)
@@ -591,6 +599,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     return out
 
 
+_RANK_CELL = re.compile(r"(?:排名|名次|位次|排序)第?$")
+_ASKS_RANK = re.compile(r"第几|排名|名次|位次|\brank", re.I)
 _QUOTED_NAME = re.compile(r"“[^“”]{2,40}”|《[^《》]{2,40}》")
 
 
@@ -695,6 +705,15 @@ def _row_start(text: str) -> int:
     if comma < 2 or len(starts) < 2 or not all(text.startswith(label, a) for a in starts[1:]):
         return -1
     return comma + 1
+
+
+def _line_caption(text: str, start: int) -> str:
+    """The caption of a table row's line ("附:表1 2024年各区县…主要指标,屯溪区…;黄山区…") for a cell after the first, its
+    bodies as columns or not; "" for the first cell (its sentence holds it) or a paragraph with no such caption."""
+    comma = _caption_comma(text)
+    if comma <= 0 or comma > 40 or start <= comma or ";" in text[:comma] or ";" not in text[comma:]:
+        return ""
+    return text[:comma + 1]
 
 
 def _caption_comma(text: str) -> int:

@@ -18,6 +18,7 @@ from .numbers import chinese_to_int, parse_quantity
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
 _WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,6}[??]?$|"  # 排名第二的(历下)街道
+                    r"第[一二三四五六七八九十\d]{1,3}(?:名|位)是(?:什么|啥)[\u4e00-\u9fff]{0,4}[??]?$|"  # 第2名是什么项目
                     r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
 _MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
 _LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
@@ -261,8 +262,11 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     if by_column := _by_column(split):
         return by_column
     widths = {len(clauses) for _, _, clauses in split}
-    if len(widths) != 1:
-        return []
+    if len(widths) != 1:  # a 合计 row merged across columns ("合计(拟资助8项)…") is shorter: the rows without it
+        split = [row for row in split if not _TOTAL_ROW.match(row[2][0] if row[2] else "")]
+        widths = {len(clauses) for _, _, clauses in split}
+        if len(widths) != 1 or len(split) < 2:
+            return []
     stems = [[_VALUE.sub("", c) for c in clauses] for _, _, clauses in split]
     heads = [os.path.commonprefix(row) for row in stems]  # the head and any start its labels share
     suffix = os.path.commonprefix([r[0][::-1] for r in stems])[::-1]  # the first column's label

@@ -56,9 +56,9 @@ _HOW_MANY = re.compile(r"多少|几|数|变|增长|增加|减少|下降|(?:19|20
 _N_PARTS = re.compile(r"[两三四五六七八九十\d]+个\w{0,2}?(?:城区|县区|县市区|县市|市辖区|县|区)")
 _NORM = re.compile(r"要求|应当|必须|不低于|不少于")
 _INNER_PARTS = re.compile(r"哪(?:个|些|一|几个?)?(?:乡镇|镇|乡|街道|学院|院系|团支部|支部)")  # no report is a town's or a college's
-# which day, post, station, group: one report's rows or items, none a place (黄山风景区's 岗位点, a holiday's days)
-_INNER_ITEMS = re.compile(r"哪(?:个|一|两个|几个?)?(?:天|日|岗位点?|点位|驿站|站点|服务点|项目|队伍?|组|群体|类|批|期)|"
-                          r"\bwhich (?:day|date|group|post|station|project|team)s?\b")
+# which day, post, station, group: one report's rows or items, none a place (黄山风景区's 岗位点, a holiday's days);
+# an English question's are cross_english._INNER (detect reads English questions there, never here)
+_INNER_ITEMS = re.compile(r"哪(?:个|一|两个|几个?)?(?:天|日|岗位点?|点位|驿站|站点|服务点|项目|队伍?|组|群体|类|批|期)")
 # "乳源哪个镇…最多", "东莞试点镇街中…最多的是哪个", "华南农业大学哪个学院…最多": the towns or colleges of the one
 # place or university named, which its report's rows give (ingest/facts.py reads them as the facts' places).
 # Written as keywords, the part ends the question: "海东新发展团员最少的县", "青大新发展团员第二多的学院".

@@ -446,16 +446,17 @@ class Env:
         # a place the report is about (its title's, a portal's own city) needs no naming in the sentence
         below = [t for t in self.places if not self.names_place(t, self.passages[rank].title + self.passages[rank].focus)]
         parts = self.sub_places(rank)
+        row, cov_sentence = _row_start(text) >= 0, self.coverage(sentence)
         found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
                  "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
                  "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
                  "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
                  "whole_of_kb": float(self.asks_whole and self.holds_others(rank)),
                  "unplaced_of_kb": float(self.unplaced and self.holds_others(rank)),
-                 "reason_row": float(self.asks_reason and _row_start(text) >= 0),
+                 "reason_row": float(self.asks_reason and row),
                  "reason_cue": float(self.asks_reason and bool(_REASON_AT.search(sentence))),
-                 "cov_sentence": self.coverage(sentence), "cov_row": self.coverage(
-                     text if _row_start(text) >= 0 else sentence),  # a row's line is its paragraph
+                 "cov_sentence": cov_sentence,  # a table row's line is its paragraph, whose coverage is the passage's
+                 "cov_row": self.passage(rank)["cov_paragraph"] if row else cov_sentence,
                  "topic_clause": self.topic_coverage(clause),
                  "topic_sentence": self.topic_coverage(sentence),
                  "topic_missing_sentence": self.topic_missing(

@@ -196,12 +196,13 @@ class Assistant:
         """A refusal line when the question names a university no report names, in its title or its text
         ("东北农业大学…" where only 东北林业大学's report is held); "" otherwise, and always "" while a report says only
         我校 (浙江工商大学's, its name in no line youthqa keeps): which university that is, nothing says."""
+        index = self.retriever.index()
         unknown = [name for name in localities.universities(text) if name not in reports.schools
-                   and not self.store.chunks.get(where_document={"$contains": name}, limit=1)["ids"]]
+                   and not index.holding([name], limit=1)]
         if not unknown:
             return ""
-        ours = self.store.chunks.get(where_document={"$contains": "我校"}, include=["metadatas"], limit=200)
-        if any(not localities.schools(m.get("title") or "") for m in ours["metadatas"] or []):
+        ours = index.holding(["我校"], limit=200)
+        if any(not localities.schools(m.get("title") or "") for *_, m in ours):
             return ""  # a 我校 report whose title names no university
         return self._not_about(unknown[0], reports, english)
 
@@ -246,7 +247,7 @@ class Assistant:
             asked = [(when, self.ask(one)) for when, one in cross_each.one_period_questions(text)]
             return cross_each.combine(text, asked, msg.CROSS_PERIODS)
         if asked.kind == "mention":
-            hits = cross_mention.mentions(self.store, asked.indicator, catalogue, asked.verbatim)
+            hits = cross_mention.mentions(index, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)
         places = [p.key for p in asked.places] if asked.kind != "rank" else []
         over_parts = len(asked.places) == 1 and asked.kind in ("rank", "list")

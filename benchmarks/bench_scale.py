@@ -9,7 +9,8 @@ two workers (`youthqa serve`, YOUTHQA_EMBED_THREADS=1) are started and measured:
 answer of both, to both printing their address (the page loaded too: page_s), RSS per worker after 40 questions, answer p50/p95 (one client, sequential), then one new report
 ingested by a third process (`youthqa ingest`, the design's own code): seconds from its ingest's end until
 both workers answer from it, and the longest request either worker took meanwhile (a client keeps
-asking both). The old design runs from a git worktree of --old-ref.
+asking both). The old design runs from a git worktree of --old-ref, on the knowledge base with the fields it
+reads written over it (legacy_layout).
 """
 from __future__ import annotations
 
@@ -80,6 +81,33 @@ def grow(env: dict, target: int, seed: int = 0) -> int:
             items = []
     store.touch()
     return store.count()
+
+
+def legacy_layout(env: dict) -> int:
+    """Write the fields the old design reads over the knowledge base: each chunk with its report's title, source,
+    date and origin and its text as Chroma's document, each record's fields as metadata values, as youthqa wrote
+    them then (today's ingest keeps a report's fields once, in its record as one JSON value, and a chunk's text as
+    a metadata value). The new design reads either. Returns the chunks rewritten."""
+    from ingest.settings import Settings
+    from ingest.store import Store
+
+    store = Store.open(Settings.from_env(env))
+    records = {r.doc_id: r for r in store.documents()}
+    ids = list(records)
+    for i in range(0, len(ids), 5000):
+        store.docs.update(ids=ids[i:i + 5000], metadatas=[vars(records[d]) for d in ids[i:i + 5000]])
+    done, offset = 0, 0
+    fields = ("metadatas", "documents", "embeddings")  # update() with documents embeds them unless given vectors
+    while (got := store.chunks.get(include=list(fields), limit=5000, offset=offset))["ids"]:
+        todo = [(i, m, e) for i, m, d, e in zip(got["ids"], *(got[f] for f in fields)) if d is None]
+        if todo:
+            shared = [{k: getattr(records.get(m["doc_id"]), k, "") or "" for k in ("title", "source", "date", "origin")}
+                      for _, m, _ in todo]
+            store.chunks.update(ids=[i for i, *_ in todo], documents=[m["text"] for _, m, _ in todo],
+                                embeddings=[e for *_, e in todo], metadatas=[{**m, **f} for (_, m, _), f in zip(todo, shared)])
+        done, offset = done + len(todo), offset + len(got["ids"])
+    store.touch()
+    return done
 
 
 class Bare:
@@ -226,6 +254,8 @@ def main(argv=None) -> int:
             print(f"{chunks} chunks ({time.perf_counter() - t:.0f} s to write); bare cost (embed + Chroma query) "
                   f"p50 {bare[0]:.1f} ms, p95 {bare[1]:.1f} ms", flush=True)
             for name, code in (d for d in (("old", old), ("new", ROOT)) if d[0] in args.designs.split(",")):
+                if name == "old":
+                    legacy_layout({**env, "YOUTHQA_INDEX": str(work / "seed")})
                 r = run_design(name, code, {**env, "YOUTHQA_INDEX": str(work / f"{name}-{size}")}, work, qs, size)
                 if name == "new":  # again, with the node's on-disk index present
                     r["warm_cold_s"] = run_design("new-again", code, {**env, "YOUTHQA_INDEX": str(work / f"new-{size}")},

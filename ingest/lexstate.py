@@ -205,6 +205,31 @@ class State:
                 return False
         return True
 
+    def holding(self, words: list[str], limit: int | None = None) -> list[tuple[str, str, dict]]:
+        """(chunk id, text, meta with the report's record) of live chunks whose text holds every word: the search
+        Chroma's full-text index did, over the texts this state maps. The base is searched for the longest word
+        (one find per holding chunk), the changed reports' rows in memory."""
+        words = sorted({w for w in words if w}, key=len, reverse=True)
+        if not words:
+            return []
+        found = [r for d in self.new_docs for r in self.changed[d].rows if all(w in r[1] for w in words)]
+        texts, at, needle = self.segment._texts, self.segment.text_at, words[0].encode("utf-8")
+        i = texts.find(needle) if len(texts) else -1
+        while i != -1 and (limit is None or len(found) < limit):
+            row = int(at.searchsorted(i, side="right")) - 1
+            end = int(at[row + 1])
+            if i + len(needle) <= end and self.chunk_keep[row]:  # within one chunk, of a live report
+                text = self.segment.text(row)
+                if all(w in text for w in words[1:]):
+                    doc_id, paragraph = self.locate(row)
+                    start = int(self.segment.keys[row]) & _MASK20
+                    found.append((chunk_id_of(doc_id, paragraph, start), text,
+                                  {**self.record(doc_id), "doc_id": doc_id, "paragraph": paragraph, "start": start}))
+                i = texts.find(needle, end)
+            else:
+                i = texts.find(needle, i + 1)
+        return found[:limit]
+
     def mask(self, doc_ids: set[str]) -> np.ndarray:
         keep = np.zeros(len(self.doc_ids), np.float32)
         keep[[self.slot[d] for d in doc_ids if d in self.slot]] = 1.0  # the asked few, not every report (0.7 ms)

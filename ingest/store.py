@@ -6,6 +6,7 @@ contents change, so every process can tell when its derived lexical index is sta
 """
 from __future__ import annotations
 
+import json
 import time
 import uuid
 import weakref
@@ -21,6 +22,9 @@ from .settings import Settings
 
 PAGE = 5000
 HNSW_EF = 50  # the chunks' graph, built once per chunk; queries search with Chroma's ef_search (100)
+TEXT = "text"  # a chunk's text, in its metadata
+CHUNK_FIELDS = ["metadatas", "documents"]  # documents: the texts of an index written before TEXT
+SHARED = ("title", "source", "date", "origin")  # a chunk's fields that are its report's, kept in the record
 READERS = 2  # pages of chunks read at a time when a lexical base is built
 
 
@@ -43,7 +47,13 @@ class DocRecord:
 
     @classmethod
     def from_meta(cls, meta: dict) -> "DocRecord":
+        meta = json.loads(meta["record"]) if "record" in meta else meta  # fields as metadata: written before
         return cls(**{k: meta[k] for k in cls.__dataclass_fields__ if k in meta})
+
+    def to_meta(self) -> dict:
+        """One ASCII JSON value: Chroma writes a non-ASCII metadata string 6-10x slower, and every field as its own
+        value plus the title as a document cost 1.1 CPU-s per 2,000 records against 0.3 s."""
+        return {"record": json.dumps(vars(self))}
 
 
 class Store(FactsStore):
@@ -133,11 +143,11 @@ class Store(FactsStore):
             part = chunks[i:i + step]
             QUESTIONS.wait_for_quiet()
             self.chunks.add(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + step],
-                            documents=[c.text for c in part], metadatas=[_chunk_meta(c) for c in part])
+                            metadatas=[_chunk_meta(c) for c in part])
         records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs),
                              doc.origin, (scopes or {}).get(doc.doc_id, "")) for doc, path, digest, cs, _ in items]
         self.docs.upsert(ids=[r.doc_id for r in records], embeddings=[[1.0]] * len(records),
-                         metadatas=[r.__dict__ for r in records], documents=[r.title for r in records])
+                         metadatas=[r.to_meta() for r in records])
 
     def orphans_possible(self, records) -> bool:
         """Can chunks without a document record exist (a killed run, or another writer right now)?
@@ -173,8 +183,27 @@ class Store(FactsStore):
 
     def all_chunks(self):
         """Yield (id, text, metadata) for every chunk, page by page."""
-        for ids, metas, texts in self._pages(self.chunks, include=["metadatas", "documents"]):
-            yield from zip(ids, texts, metas)
+        for ids, metas, texts in self._pages(self.chunks, include=CHUNK_FIELDS):
+            yield from self._rows({"ids": ids, "metadatas": metas, "documents": texts})
+
+    def _rows(self, got: dict, records: bool = True) -> list[tuple[str, str, dict]]:
+        """(id, text, metadata) of a Chroma get of chunks: the text from the metadata (TEXT) or, in an index written
+        before, from the document."""
+        metas = [dict(m) for m in got["metadatas"]]
+        texts = [m.pop(TEXT, None) or d or "" for m, d in zip(metas, got.get("documents") or [None] * len(metas))]
+        return list(zip(got["ids"], texts, self._with_records(metas) if records else metas))
+
+    def _with_records(self, metas: list[dict]) -> list[dict]:
+        """Chunks' metadata with their reports' title, source, date and origin, which ingest keeps in the records
+        only (SHARED); an index written before that has them in every chunk already."""
+        lacking = list(dict.fromkeys(m["doc_id"] for m in metas if "title" not in m))
+        if not lacking:
+            return metas
+        got = self.docs.get(ids=lacking, include=["metadatas"])
+        shared = {i: {k: getattr(DocRecord.from_meta(m), k, "") or "" for k in SHARED}
+                  for i, m in zip(got["ids"], got["metadatas"])}
+        blank = dict.fromkeys(SHARED, "")  # chunks of a report whose record a killed run did not write
+        return [m if "title" in m else {**shared.get(m["doc_id"], blank), **m} for m in metas]
 
     def chunk_ids(self) -> list[str]:
         """Every chunk's id (0.2 s for 100k chunks: Chroma reads no text or metadata for them)."""
@@ -183,8 +212,8 @@ class Store(FactsStore):
     def chunks_by_id(self, ids: list[str], meta_of: dict[str, dict] | None = None):
         """Yield (id, text, metadata) of these chunks in this order, page by page (one deleted meanwhile is left
         out). Faster than paging by offset (4.1 s against 4.9 s for 100k chunks) and not shifted by deletions.
-        meta_of: {doc_id: the metadata its chunks share}; a page whose reports all have one is read without
-        the chunks' own (3.7 s)."""
+        meta_of: {doc_id: the metadata its chunks share}; a page whose reports all have one takes it instead of
+        adding their records to the chunks' own."""
         from concurrent.futures import ThreadPoolExecutor
 
         meta_of = meta_of or {}
@@ -192,9 +221,8 @@ class Store(FactsStore):
         def read(page: list[str]) -> list:
             docs = [chunk_place(c)[0] for c in page]  # ids of a layout: all of chunk_id's form
             shared = all(d in meta_of for d in docs)
-            got = self.chunks.get(ids=page, include=["documents"] if shared else ["metadatas", "documents"])
-            metas = got.get("metadatas") or [None] * len(got["ids"])
-            held = {c: (t, m) for c, t, m in zip(got["ids"], got["documents"] or [], metas)}
+            got = self._rows(self.chunks.get(ids=page, include=CHUNK_FIELDS), records=not shared)
+            held = {c: (t, m) for c, t, m in got}
             return [(c, held[c][0], meta_of[d] if shared else held[c][1]) for c, d in zip(page, docs) if c in held]
 
         # Two pages asked at a time: the server's threads serve them side by side (100k chunks 4.3 -> 3.8 s).
@@ -242,13 +270,7 @@ class Store(FactsStore):
 
     def chunks_of(self, doc_ids) -> list[tuple[str, str, dict]]:
         """(id, text, metadata) of every chunk of these reports."""
-        got = self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=["documents", "metadatas"])
-        return list(zip(got["ids"], got["documents"], got["metadatas"]))
-
-    def containing(self, text: str) -> set[str]:
-        """The reports with a chunk holding this text."""
-        got = self.chunks.get(where_document={"$contains": text}, include=["metadatas"])
-        return {m["doc_id"] for m in got["metadatas"]}
+        return self._rows(self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=CHUNK_FIELDS))
 
     def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         got = self.chunks.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"])
@@ -256,5 +278,8 @@ class Store(FactsStore):
 
 
 def _chunk_meta(c: Chunk) -> dict:
-    return {"doc_id": c.doc_id, "source": c.source, "title": c.title, "date": c.date,
-            "paragraph": c.paragraph, "start": c.start, "end": c.end, "origin": c.origin}
+    # The report's own fields (SHARED) live in its record: each metadata key costs Chroma's add ~0.02 ms a chunk
+    # (2,000 reports: 8 keys -> 4, 2.8 CPU-s of the ingest process's ~18). The text is a metadata value, not
+    # Chroma's document: a document is also put in its full-text index, ~0.3 ms a Chinese chunk (its trigrams),
+    # a quarter of ingest's own CPU, for a search the node's lexical index does (State.holding).
+    return {"doc_id": c.doc_id, "paragraph": c.paragraph, "start": c.start, "end": c.end, TEXT: c.text}

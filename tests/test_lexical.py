@@ -88,6 +88,22 @@ def test_paragraph_texts_come_from_the_base_and_the_delta(base):
     assert changed.paragraph("c", 1) == [] and changed.paragraph("b", 2) == state.paragraph("b", 2)
 
 
+def test_chunks_holding_words_from_the_base_and_the_delta(base):
+    """The search Chroma's full-text index did (which ingest no longer pays for): live chunks holding every word,
+    within one chunk (a word across two chunks' texts, adjacent in the base's file, is not found), with the
+    report's record."""
+    rows, state = base
+    held = {(i, t) for i, t, _ in state.holding(["志愿者"])}
+    assert held == {(i, t) for i, t, _ in rows if "志愿者" in t} and len(held) == 3
+    assert [(i, m["title"], m["paragraph"]) for i, _, m in state.holding(["青年", "志愿者"])] == \
+           [("b:1:0", "海南青年志愿者工作", 1)]
+    assert state.holding(["20357人。开展"]) == [] and state.holding(["志愿者"], limit=1)[0][0] == "a:1:0"
+    changed = state.with_changes(document_rows(rows_of(doc("a", "铜川团市委工作总结", "注册志愿者30000人。"))) | {"c": []},
+                                 seq=5)
+    assert sorted(i for i, _, _ in changed.holding(["志愿者"])) == ["a:1:0", "b:1:0"]
+    assert changed.holding(["20357"]) == [] and changed.holding(["528740"]) == [] and state.holding(["528740"])
+
+
 def test_delta_ranking_matches_a_rebuild(base):
     rows, state = base
     new = doc("d", "延安团市委报告", "延安青年志愿者注册人数达到8万人。", "青年之家建成12个。")

@@ -105,7 +105,7 @@ def test_changed_file_is_updated_without_leftovers(corpus_copy, make_settings):
     assert chunk_ids(store, doc_id) == {c.chunk_id for c in new}
     assert not any(chunk_id.startswith(f"{doc_id}:15:") for chunk_id in chunk_ids(store, doc_id))  # 14 + the page's info
     assert len(old_ids) > len(new)
-    texts = store.chunks.get(where={"doc_id": doc_id}, include=["documents"])["documents"]
+    texts = [text for _, text, _ in store.chunks_of([doc_id])]
     assert any("21000人" in t for t in texts) and not any("20357人" in t for t in texts)
     assert store.count() == others + len(new)
     assert store.document(doc_id).paragraphs == 14  # 13 of the article, the page's info
@@ -130,7 +130,7 @@ def test_orphan_chunks_of_a_changed_file_are_replaced(corpus_copy, make_settings
     summary = ingest_paths([corpus_copy], settings)
     assert statuses(summary)[TONGCHUAN] == "added"
     store = Store.open(settings)
-    texts = store.chunks.get(where={"doc_id": doc_id}, include=["documents"])["documents"]
+    texts = [text for _, text, _ in store.chunks_of([doc_id])]
     assert any("21000人" in t for t in texts) and not any("20357人" in t for t in texts)
     assert chunk_ids(store, doc_id) == {c.chunk_id for c in expected_chunks(path)}
     assert_consistent(store)

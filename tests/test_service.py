@@ -204,18 +204,23 @@ def test_a_same_name_upload_is_another_document(kb, corpus):
 
 
 def test_an_index_without_origins_still_opens(tmp_path, corpus):
-    """An index written before documents had an origin: records and chunks without the field."""
+    """An index written before documents had an origin: records (their fields as metadata values, as then) and
+    chunks (every field of the report in every chunk, the text as the document) without the field."""
     from ingest.store import Store
 
     settings = Settings(index=tmp_path / "idx")
     ingest_paths([corpus / TONGCHUAN_NAME], settings)
     store = Store.open(settings, write=True)
-    for collection in (store.docs, store.chunks):
-        got = collection.get(include=["metadatas", "embeddings", "documents"])
-        collection.delete(ids=got["ids"])
-        collection.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
-                       metadatas=[{k: v for k, v in m.items() if k != "origin"} for m in got["metadatas"]])
-    assert not any("origin" in m for m in store.chunks.get(include=["metadatas"])["metadatas"])
+    old = {i: (t, {k: v for k, v in m.items() if k != "origin"}) for i, t, m in store.all_chunks()}
+    got = store.chunks.get(include=["embeddings"])
+    store.chunks.delete(ids=got["ids"])
+    store.chunks.add(ids=got["ids"], embeddings=got["embeddings"], documents=[old[i][0] for i in got["ids"]],
+                     metadatas=[old[i][1] for i in got["ids"]])
+    records = [{k: v for k, v in vars(r).items() if k != "origin"} for r in store.documents()]
+    store.docs.delete(ids=[r["doc_id"] for r in records])
+    store.docs.add(ids=[r["doc_id"] for r in records], embeddings=[[1.0]] * len(records), metadatas=records)
+    assert not any("origin" in m or "record" in m for c in (store.docs, store.chunks)
+                   for m in c.get(include=["metadatas"])["metadatas"])
     store.touch()
     store.close()
     service = Service(settings)

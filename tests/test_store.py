@@ -71,6 +71,31 @@ def test_chunk_rows_round_trip(corpus_index):
                         "origin": ""}  # from the command line; an upload says which (app/web/uploads.py)
 
 
+def test_chunks_keep_positions_and_readers_add_the_record(corpus_index, tmp_path):
+    """Each chunk stores doc_id, its place and its text (a metadata value: Chroma's documents get a full-text
+    index, the cost ingest saves); title, source, date and origin come from the report's record for every reader,
+    and an index written before (every field in every chunk, the text as the document) reads the same."""
+    store = Store.open(corpus_index[0])
+    got = store.chunks.get(include=["metadatas", "documents", "embeddings"])
+    assert {frozenset(m) for m in got["metadatas"]} == {frozenset({"doc_id", "paragraph", "start", "end", "text"})}
+    assert set(got["documents"]) == {None}
+    rows = {i: (t, m) for i, t, m in store.all_chunks()}
+    tongchuan = next(r for r in store.documents() if r.source.startswith("tongchuan"))
+    assert {i: (t, m) for i, t, m in store.chunks_of([tongchuan.doc_id])} == \
+           {i: v for i, v in rows.items() if v[1]["doc_id"] == tongchuan.doc_id}
+    assert any("20357人" in t for t, m in rows.values() if m["title"] == tongchuan.title)
+
+    from ingest.settings import Settings
+
+    old = Store.open(Settings(index=tmp_path / "old"), model=DEFAULT_EMBEDDING, dimension=512, write=True)
+    old.chunks.add(ids=got["ids"], embeddings=got["embeddings"], documents=[rows[i][0] for i in got["ids"]],
+                   metadatas=[rows[i][1] for i in got["ids"]])  # the former layout
+    old.docs.add(ids=["unrelated"], embeddings=[[1.0]], metadatas=[{"title": "不是这份"}])  # a record written before
+    assert {i: (t, m) for i, t, m in old.all_chunks()} == rows
+    assert {i: (t, m) for i, t, m in old.chunks_by_id(list(rows))} == rows
+    old.close()
+
+
 def test_query_returns_the_stored_chunk_first(corpus_index):
     """Dense search plumbing (not retrieval quality): a chunk's own embedding finds that chunk, score ~1."""
     from ingest.embed import load_embedder
@@ -129,7 +154,7 @@ def test_put_document_replaces_old_chunks(fake_store):
     assert len(chunk_ids(fake_store, "a")) == 3
     new = put(fake_store, fake_doc("a", "只剩一段。"), digest="d2")
     assert chunk_ids(fake_store, "a") == {c.chunk_id for c in new} == {"a:1:0"}
-    assert fake_store.chunks.get(ids=["a:1:0"])["documents"] == ["只剩一段。"]
+    assert [text for _, text, _ in fake_store.chunks_of(["a"])] == ["只剩一段。"]
     assert chunk_ids(fake_store, "b") == {"b:1:0"}
     record = fake_store.document("a")
     assert (record.content_hash, record.paragraphs, record.chunks, record.path) == ("d2", 1, 1, "/data/a.txt")

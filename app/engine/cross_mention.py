@@ -38,16 +38,16 @@ def words(term: str) -> list[str]:
     return list(dict.fromkeys(found)) or [term]
 
 
-def mentions(store, term: str, catalogue=None, verbatim: bool = False) -> list[tuple[str, dict]]:
+def mentions(index, term: str, catalogue=None, verbatim: bool = False) -> list[tuple[str, dict]]:
     """The first chunk of each report that holds every word of the term (NFKC: the reports' text is), reports in
-    date order, each meta with "places": the report's and its paragraph's; read from Chroma, which holds every
-    chunk's text (a worker keeps only the lexical index's). verbatim: the term itself (a name quoted: 大竹's
+    date order, each meta with "places": the report's and its paragraph's; found in the lexical state's texts
+    (index: ingest/lexstate.State). verbatim: the term itself (a name quoted: 大竹's
     "达州青年五四奖章" is no "四川青年五四奖章", though its chunk holds 四川, 青年, 五四 and 奖章)."""
     term = unicodedata.normalize("NFKC", term).strip()
-    found = [_chunks(store, wanted) for wanted in alternatives(term) if wanted and wanted[0]]
+    found = [index.holding(wanted) for wanted in alternatives(term) if wanted and wanted[0]]
     first: dict[str, tuple[str, dict]] = {}
     said: dict[str, list[str]] = {}  # every chunk's text that says it: the places it is done in may be in a later one
-    for text, meta in ((t, m) for got in found for t, m in zip(got.get("documents") or [], got.get("metadatas") or [])):
+    for _, text, meta in (row for rows in found for row in rows):
         if verbatim and _without_quotes(term) not in _without_quotes(text):  # 全国示范性“青年之家” says 全国示范性青年之家
             continue
         key = meta["doc_id"]
@@ -66,11 +66,6 @@ def alternatives(term: str) -> list[list[str]]:
     first, *rest = [part for part in re.split(r"或者|或", term) if part] or [term]
     head = words(first)
     return [head] + [([head[0]] if len(part) <= 3 else []) + words(part) for part in rest]
-
-
-def _chunks(store, wanted: list[str]) -> dict:
-    where = {"$contains": wanted[0]} if len(wanted) == 1 else {"$and": [{"$contains": w} for w in wanted]}
-    return store.chunks.get(where_document=where, include=["documents", "metadatas"])
 
 
 def _without_quotes(text: str) -> str:

@@ -283,7 +283,8 @@ def _decorate(state: State, store) -> None:
         segment.views = (Catalogue.decode(data.get("catalogue") or {"titled": {}, "reports": {}}),
                          data.get("romanised") or {})
     stored, romanised = segment.views
-    state.catalogue = Catalogue.stored(stored, live, state.delta_texts(), store.containing)
+    state.catalogue = Catalogue.stored(stored, live, state.delta_texts(),
+                                       lambda quote: {m["doc_id"] for *_, m in state.holding([quote])})
     fresh = romanise((state.record(d)["title"] for d in state.new_docs),
                      set().union(*map(towns_of, state.delta_texts().values()))) if state.new_docs else {}
     state.romanised = {**fresh, **romanised}

@@ -15,6 +15,7 @@ reads written over it (legacy_layout).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -88,6 +89,7 @@ def legacy_layout(env: dict) -> int:
     date and origin and its text as Chroma's document, each record's fields as metadata values, as youthqa wrote
     them then (today's ingest keeps a report's fields once, in its record as one JSON value, and a chunk's text as
     a metadata value). The new design reads either. Returns the chunks rewritten."""
+    from ingest.chunk import chunk_place
     from ingest.settings import Settings
     from ingest.store import Store
 
@@ -101,10 +103,12 @@ def legacy_layout(env: dict) -> int:
     while (got := store.chunks.get(include=list(fields), limit=5000, offset=offset))["ids"]:
         todo = [(i, m, e) for i, m, d, e in zip(got["ids"], *(got[f] for f in fields)) if d is None]
         if todo:
-            shared = [{k: getattr(records.get(m["doc_id"]), k, "") or "" for k in ("title", "source", "date", "origin")}
-                      for _, m, _ in todo]
-            store.chunks.update(ids=[i for i, *_ in todo], documents=[m["text"] for _, m, _ in todo],
-                                embeddings=[e for *_, e in todo], metadatas=[{**m, **f} for (_, m, _), f in zip(todo, shared)])
+            texts = [json.loads(m["text"]) for _, m, _ in todo]
+            metas = [{"doc_id": d, "paragraph": p, "start": at, "end": at + len(t),
+                      **{k: getattr(records.get(d), k, "") or "" for k in ("title", "source", "date", "origin")}}
+                     for (d, p, at), t in zip((chunk_place(i) for i, *_ in todo), texts)]
+            store.chunks.update(ids=[i for i, *_ in todo], documents=texts, embeddings=[e for *_, e in todo],
+                                metadatas=metas)
         done, offset = done + len(todo), offset + len(got["ids"])
     store.touch()
     return done

@@ -22,7 +22,7 @@ from .settings import Settings
 
 PAGE = 5000
 HNSW_EF = 50  # the chunks' graph, built once per chunk; queries search with Chroma's ef_search (100)
-TEXT = "text"  # a chunk's text, in its metadata
+TEXT = "text"  # a chunk's text, in its metadata as JSON
 CHUNK_FIELDS = ["metadatas", "documents"]  # documents: the texts of an index written before TEXT
 SHARED = ("title", "source", "date", "origin")  # a chunk's fields that are its report's, kept in the record
 READERS = 2  # pages of chunks read at a time when a lexical base is built
@@ -187,11 +187,19 @@ class Store(FactsStore):
             yield from self._rows({"ids": ids, "metadatas": metas, "documents": texts})
 
     def _rows(self, got: dict, records: bool = True) -> list[tuple[str, str, dict]]:
-        """(id, text, metadata) of a Chroma get of chunks: the text from the metadata (TEXT) or, in an index written
-        before, from the document."""
-        metas = [dict(m) for m in got["metadatas"]]
-        texts = [m.pop(TEXT, None) or d or "" for m, d in zip(metas, got.get("documents") or [None] * len(metas))]
-        return list(zip(got["ids"], texts, self._with_records(metas) if records else metas))
+        """(id, text, metadata) of a Chroma get of chunks; the metadata holds doc_id, paragraph and start (from the
+        id) and, with records, the report's SHARED fields. The text is TEXT's JSON or, in an index written before,
+        the document (its chunks hold the report's fields too)."""
+        rows = []
+        for chunk_id, meta, doc in zip(got["ids"], got["metadatas"], got.get("documents") or [None] * len(got["ids"])):
+            doc_id, paragraph, start = chunk_place(chunk_id) or (meta["doc_id"], meta["paragraph"], meta["start"])
+            own = {"doc_id": doc_id, "paragraph": paragraph, "start": start}
+            if "title" in meta:
+                own.update((k, meta.get(k) or "") for k in SHARED)
+            rows.append((chunk_id, json.loads(meta[TEXT]) if TEXT in meta else doc or "", own))
+        if records and rows:
+            rows = [(i, t, m) for (i, t, _), m in zip(rows, self._with_records([m for *_, m in rows]))]
+        return rows
 
     def _with_records(self, metas: list[dict]) -> list[dict]:
         """Chunks' metadata with their reports' title, source, date and origin, which ingest keeps in the records
@@ -278,8 +286,9 @@ class Store(FactsStore):
 
 
 def _chunk_meta(c: Chunk) -> dict:
-    # The report's own fields (SHARED) live in its record: each metadata key costs Chroma's add ~0.02 ms a chunk
-    # (2,000 reports: 8 keys -> 4, 2.8 CPU-s of the ingest process's ~18). The text is a metadata value, not
-    # Chroma's document: a document is also put in its full-text index, ~0.3 ms a Chinese chunk (its trigrams),
-    # a quarter of ingest's own CPU, for a search the node's lexical index does (State.holding).
-    return {"doc_id": c.doc_id, "paragraph": c.paragraph, "start": c.start, "end": c.end, TEXT: c.text}
+    # What a chunk's id or its report's record holds is not written again: each metadata key costs Chroma's add
+    # ~0.02 ms a chunk (2,000 reports: 8 keys -> 4, 2.8 CPU-s of the ingest process's ~18). The text is a metadata
+    # value, not Chroma's document, which also goes into its full-text index (~0.3 ms a Chinese chunk: a quarter
+    # of ingest's own CPU) for searches the node's lexical state does (State.holding); ASCII JSON, as Chroma writes
+    # a non-ASCII string slower (0.4 CPU-s per 16k chunks).
+    return {"doc_id": c.doc_id, TEXT: json.dumps(c.text)}

@@ -67,17 +67,16 @@ def test_chunk_rows_round_trip(corpus_index):
         chunk = by_id[chunk_id]
         assert text == chunk.text
         assert meta == {"doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title,
-                        "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "end": chunk.end,
-                        "origin": ""}  # from the command line; an upload says which (app/web/uploads.py)
+                        "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "origin": ""}  # from the command line; an upload says which (app/web/uploads.py)
 
 
 def test_chunks_keep_positions_and_readers_add_the_record(corpus_index, tmp_path):
-    """Each chunk stores doc_id, its place and its text (a metadata value: Chroma's documents get a full-text
-    index, the cost ingest saves); title, source, date and origin come from the report's record for every reader,
+    """Each chunk stores doc_id and its text (a metadata value: Chroma's documents get a full-text index, the cost
+    ingest saves; its place is its id's); title, source, date and origin come from the report's record for every reader,
     and an index written before (every field in every chunk, the text as the document) reads the same."""
     store = Store.open(corpus_index[0])
     got = store.chunks.get(include=["metadatas", "documents", "embeddings"])
-    assert {frozenset(m) for m in got["metadatas"]} == {frozenset({"doc_id", "paragraph", "start", "end", "text"})}
+    assert {frozenset(m) for m in got["metadatas"]} == {frozenset({"doc_id", "text"})}
     assert set(got["documents"]) == {None}
     rows = {i: (t, m) for i, t, m in store.all_chunks()}
     tongchuan = next(r for r in store.documents() if r.source.startswith("tongchuan"))
@@ -89,7 +88,7 @@ def test_chunks_keep_positions_and_readers_add_the_record(corpus_index, tmp_path
 
     old = Store.open(Settings(index=tmp_path / "old"), model=DEFAULT_EMBEDDING, dimension=512, write=True)
     old.chunks.add(ids=got["ids"], embeddings=got["embeddings"], documents=[rows[i][0] for i in got["ids"]],
-                   metadatas=[rows[i][1] for i in got["ids"]])  # the former layout
+                   metadatas=[{**rows[i][1], "end": 0} for i in got["ids"]])  # the former layout
     old.docs.add(ids=["unrelated"], embeddings=[[1.0]], metadatas=[{"title": "不是这份"}])  # a record written before
     assert {i: (t, m) for i, t, m in old.all_chunks()} == rows
     assert {i: (t, m) for i, t, m in old.chunks_by_id(list(rows))} == rows

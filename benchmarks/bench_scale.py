@@ -15,7 +15,7 @@ reads written over it (legacy_layout).
 from __future__ import annotations
 
 import argparse
-import json
+import base64
 import os
 import random
 import shutil
@@ -103,7 +103,7 @@ def legacy_layout(env: dict) -> int:
     while (got := store.chunks.get(include=list(fields), limit=5000, offset=offset))["ids"]:
         todo = [(i, m, e) for i, m, d, e in zip(got["ids"], *(got[f] for f in fields)) if d is None]
         if todo:
-            texts = [json.loads(m["text"]) for _, m, _ in todo]
+            texts = [base64.b64decode(m["text"]).decode("utf-8") for _, m, _ in todo]
             metas = [{"doc_id": d, "paragraph": p, "start": at, "end": at + len(t),
                       **{k: getattr(records.get(d), k, "") or "" for k in ("title", "source", "date", "origin")}}
                      for (d, p, at), t in zip((chunk_place(i) for i, *_ in todo), texts)]

@@ -173,6 +173,24 @@ def test_facts_follow_their_reports(tmp_path, make_settings, corpus):
     store.close()
 
 
+def test_a_reports_facts_are_stored_deflated_and_records_of_before_still_read(tmp_path, make_settings, corpus):
+    import json
+
+    from ingest.facts_store import _facts_of
+
+    settings = make_settings()
+    ingest_paths([corpus / "ningxia-registered-volunteers-2017.txt"], settings)
+    store = Store.open(settings)
+    stored = store.facts.get(include=["metadatas"])["metadatas"][0]["facts"]
+    facts = store.all_facts()
+    old = json.dumps({"doc": [getattr(facts[0], k) for k in ("doc_id", "source", "title", "date", "origin")],
+                      "rows": [[getattr(f, k) for k in ("indicator", "value", "unit", "qualifier", "figure", "place",
+                                                        "year", "period", "paragraph", "quote")] for f in facts]})
+    assert facts and not stored.startswith("{") and len(stored) < len(old) / 2
+    assert _facts_of(old) == _facts_of(stored) == facts  # a record written before: its JSON as it is
+    store.close()
+
+
 # Measured on the 534 hand-checked figures (tests/data/facts/figures.jsonl). The rules of ingest/facts.py,
 # fact_numbers.py and fact_indicator.py were adjusted looking at the errors on corpus/ + practice2/A only;
 # practice2/B (322 figures) was held out until its first half by report name (benchmarks/facts_split.py: B-dev)

@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "40"  # 40: a PDF table's column of text after its figures (备注) read, left empty or not, and a table continued over a page break (表1(续)) runs on; a page header over the page number is no title; a figure with its signed change in brackets, 418(+32); a meeting's 时间 line beside its 地点 is kept and dates its 纪要; a strip of figures between bars is a clause a figure; 39: a date and a venue under a speech's speaker stay a paragraph (2025年2月26日 哈尔滨音乐厅); 38: a Markdown task's box said in words ([已完成]/[未完成]); an item's 完成时间:/会议时间: is no portal meta line; a definition list's term and description one line (站点数量:14个); a PDF table whose header cells and row labels are each a Chinese line over an English one; a figure with its share in brackets, 1952(8.7%), two columns; a 分值 column in 分; a table's unit in the sentence introducing it (见表1(单位:%)); a speech's title over a transcript note; 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "41"  # 41: a Word list's numbers (numbering.xml) open its paragraphs, a text box's paragraphs follow its anchor; a Markdown front matter's fields are lines; records of field lines (姓　　名：…) are table rows; 40: a PDF table's column of text after its figures (备注) read, left empty or not, and a table continued over a page break (表1(续)) runs on; a page header over the page number is no title; a figure with its signed change in brackets, 418(+32); a meeting's 时间 line beside its 地点 is kept and dates its 纪要; a strip of figures between bars is a clause a figure; 39: a date and a venue under a speech's speaker stay a paragraph (2025年2月26日 哈尔滨音乐厅); 38: a Markdown task's box said in words ([已完成]/[未完成]); an item's 完成时间:/会议时间: is no portal meta line; a definition list's term and description one line (站点数量:14个); a PDF table whose header cells and row labels are each a Chinese line over an English one; a figure with its share in brackets, 1952(8.7%), two columns; a 分值 column in 分; a table's unit in the sentence introducing it (见表1(单位:%)); a speech's title over a transcript note; 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -98,6 +98,11 @@ def _read(path: Path, max_bytes: int) -> bytes:
 
 
 def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
+    lines, hint = _extract_lines(path, data, limits)
+    return records.field_tables(lines), hint
+
+
+def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _docx_lines(data, path.name, limits.docx_xml_bytes), ""
@@ -339,10 +344,9 @@ _UNIT_HEADING = re.compile(r"(?:第[\d一二三四五六七八九十]{1,3}名\s*
 def markdown_lines(text: str) -> list[str]:
     """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined; a pipe table's rows
     carry their headers (ingest/tables.py), as a Word table's do."""
-    lines: list[str] = []
+    lines, raw_lines = _front_matter(text.splitlines())
     joinable = False
     body = ""  # a heading naming one unit ("### 第1名 迁安市"): the list items under it are its figures
-    raw_lines = text.splitlines()
     i = 0
     while i < len(raw_lines):
         if grid := table_grids.markdown_grid(raw_lines, i):
@@ -371,6 +375,22 @@ def markdown_lines(text: str) -> list[str]:
     return records.as_tables(lines)
 
 
+_FRONT_FIELD = re.compile(r"([^:：\s][^:：]{0,15})\s*[:：]\s*(.*)")
+
+
+def _front_matter(raw_lines: list[str]) -> tuple[list[str], list[str]]:
+    """A YAML front matter's fields (文号, 会议时间, 主持人 …) as lines of their own, its title as a heading; then the
+    lines after it. It had been joined into one line that began with "---" and was dropped as the title."""
+    if not raw_lines or raw_lines[0].strip() != "---":
+        return [], raw_lines
+    end = next((i for i, line in enumerate(raw_lines[1:40], 1) if line.strip() in ("---", "...")), None)
+    fields = [_FRONT_FIELD.fullmatch(line.strip()) for line in raw_lines[1:end or 1] if line.strip()]
+    if end is None or not fields or not all(fields):
+        return [], raw_lines
+    return [f"# {value.strip()}" if key.strip().lower() == "title" else f"{key.strip()}:{value.strip()}"
+            for key, value in (f.groups() for f in fields) if value.strip()], raw_lines[end + 1:]
+
+
 def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_bytes) -> list[str]:
     _check_zip(data, name, xml_limit)
     try:
@@ -384,11 +404,13 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .docx_text import Numbering, paragraph_lines
+
     lines: list[str] = []
-    body = list(document.element.body.iterchildren())
+    body, numbering = list(document.element.body.iterchildren()), Numbering(document)
     for i, element in enumerate(body):  # tables where they stand, between paragraphs
         if element.tag.endswith("}p"):
-            lines.append(Paragraph(element, document).text)
+            lines.extend(paragraph_lines(element, document, numbering))
         elif element.tag.endswith("}tbl"):  # Word puts a caption ("表1 …") below its table as often as above
             below = Paragraph(body[i + 1], document).text if body[i + 1:] and body[i + 1].tag.endswith("}p") else ""
             above = next((line for line in reversed(lines) if line.strip()), "")

@@ -113,3 +113,69 @@ def _clauses(text: str) -> list[str]:
             start = k + 1
     out.append(text[start:])
     return [c.strip().rstrip("。") for c in out if c.strip().rstrip("。")]
+
+
+# "姓　　名：段晨曦": a field of a record written as lines; its label a few Chinese characters, spaced out or not
+_FIELD = re.compile(r"\s*([\u4e00-\u9fff](?:[\u4e00-\u9fff\s\u3000]{0,10}[\u4e00-\u9fff])?)\s*[:：]\s*(\S.*)")
+_HEAD = re.compile(r"\s*[【\[((]?\s*([^\d【】\[\]()()]{1,8}?)\s*(\d{1,3})\s*[】\]))]?\s*")
+MIN_FIELDS = 3  # field lines in a record
+
+
+def field_tables(lines: list[str]) -> list[str]:
+    """Records written as field lines, each under its head or not ("【候选人1】", "姓　　名：段晨曦", "性　　别：男" …,
+    blind set 57's 公示), two or more with the same first field in a run: read as the table they are, one row per
+    record named by its first field, so "霍佳怡的单位职务" finds the 单位职务 in 霍佳怡's row, not in a line five
+    paragraphs on."""
+    out, i = [], 0
+    while i < len(lines):
+        run, end = _field_run(lines, i)
+        if len(run) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += _field_rows(run, next((line for line in reversed(out) if line.strip()), ""))
+        i = end
+    return out
+
+
+def _field_run(lines: list[str], i: int) -> tuple[list[tuple[str, list[tuple[str, str]]]], int]:
+    run, first = [], None
+    while (block := _field_block(lines, i)) is not None:
+        head, fields, end = block
+        if first is not None and fields[0][0] != first:
+            break
+        first = fields[0][0]
+        run.append((head, fields))
+        i = end
+    return run, i
+
+
+def _field_block(lines: list[str], i: int):
+    """(head, [(label, value)], the line after the block and the blank lines after it), or None."""
+    head = ""
+    if i < len(lines) and not _FIELD.fullmatch(lines[i]) and (matched := _HEAD.fullmatch(lines[i])):
+        head, i = f"{matched.group(1)}{matched.group(2)}", i + 1
+    fields = []
+    while i < len(lines) and (field := _FIELD.fullmatch(lines[i])):
+        fields.append((re.sub(r"[\s\u3000]", "", field.group(1)), field.group(2).strip()))
+        i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return (head, fields, i) if len(fields) >= MIN_FIELDS else None
+
+
+def _field_rows(run, caption: str) -> list[str]:
+    """One line per record as a table's row line (ingest/tables.py): each field its own clause naming the record
+    ("段晨曦单位职务云州区…"), its head ("候选人1") one of them. The header is given: row_lines would not take a
+    row of names and dates for one."""
+    labels = list(dict.fromkeys(label for _, fields in run for label, _ in fields))
+    prefix, _ = tables.caption_of(caption)
+    lines = []
+    for head, fields in run:
+        cells = dict(fields)
+        name = cells.get(labels[0], "")
+        clauses = [name + head] if head else []
+        clauses += [tables._join(name, tables._cell(tables._label(label), tables.norm(cells[label]).replace(";", "、"), ""))
+                    for label in labels[1:] if cells.get(label)]
+        lines.append(tables._opened(prefix, "", ";".join(clauses)))
+    return lines

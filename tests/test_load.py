@@ -752,3 +752,9 @@ def test_an_infographics_figure_and_label_are_one_line():
             "</div></div></body></html>")
     lines, _ = html_lines(page)
     assert "0.92万名青年志愿者在册(截至2024年底)" in lines and "160个 2024年“返家乡”实践岗位" in lines
+
+
+def test_a_front_matters_fields_are_lines_and_its_title_a_heading():
+    text = "---\ntitle: 例会纪要\n文号: 同团纪〔2025〕7号\n会议时间: 2025-07-10 14:30\n主持人: 乔文博\n---\n\n# 例会纪要\n\n正文一段。"
+    assert markdown_lines(text)[:4] == ["# 例会纪要", "文号:同团纪〔2025〕7号", "会议时间:2025-07-10 14:30", "主持人:乔文博"]
+    assert markdown_lines("---\n\n正文。")[-1] == "正文。"  # a rule, no front matter

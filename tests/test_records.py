@@ -44,3 +44,16 @@ def test_pairs_of_an_item():
     assert pairs_of("12355咨询968人次") == {"12355咨询": "968人次"}
     assert pairs_of("迁安市首钢迁钢公司团委工作经验在全市推广。") is None
     assert pairs_of("滦南县新发展团员未完成年度计划，差4名。") is None
+
+
+def test_records_of_field_lines_become_one_row_each():
+    from ingest.records import field_tables
+
+    lines = ["三、拟推荐人选", "【候选人1】", "姓　　名：段晨曦", "性　　别：男", "单位职务：合作社理事长", "",
+             "【候选人2】", "姓　　名：霍佳怡", "性　　别：女", "单位职务：村党支部副书记", "主要事迹：培训讲解员35名。", "",
+             "联系人：薛晓婷", "联系电话：0352-2046135", "电子邮箱：a@b.com"]
+    rows = field_tables(lines)
+    assert rows[0] == "三、拟推荐人选" and rows[-3:] == lines[-3:]  # one contact block is no table
+    assert rows[1].startswith("三、拟推荐人选,段晨曦候选人1;段晨曦性别男;段晨曦单位职务合作社理事长")
+    assert "霍佳怡单位职务村党支部副书记" in rows[2] and "霍佳怡主要事迹培训讲解员35名" in rows[2] and len(rows) == 6
+

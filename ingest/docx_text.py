@@ -1,0 +1,127 @@
+"""A Word paragraph's text as a reader sees it: its list number, which Word draws from numbering.xml and the
+paragraph's text does not hold ("第七件实事" asks the seventh item of a list numbered 1, 2, 3 … by Word), and the
+paragraphs of a text box anchored in it, which python-docx's Paragraph.text leaves out (blind set 57's 表彰决定:
+the final's date, place and judges stood only in a text box)."""
+from __future__ import annotations
+
+import re
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class Numbering:
+    """The list labels of a document's numbered paragraphs, counted in reading order: one counter per list
+    (abstractNum) and level, a deeper level restarted when a shallower one moves on, a list instance that
+    overrides its start restarted where it first appears."""
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}  # (abstract, level) -> (numFmt, lvlText, start)
+        self.abstract_of: dict[str, str] = {}
+        self.starts: dict[tuple[str, int], int] = {}  # (numId, level) -> startOverride
+        self.style_num: dict[str, tuple[str, int]] = {}
+        self.counts: dict[str, list[int]] = {}
+        self.seen: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):  # no numbering part: nothing is numbered
+            return
+        for abstract in root.iter(f"{_W}abstractNum"):
+            key = abstract.get(f"{_W}abstractNumId")
+            for lvl in abstract.iter(f"{_W}lvl"):
+                self.formats[(key, int(lvl.get(f"{_W}ilvl") or 0))] = (
+                    _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "%1.", int(_val(lvl, "start") or 1))
+        for num in root.iter(f"{_W}num"):
+            num_id = num.get(f"{_W}numId")
+            self.abstract_of[num_id] = _val(num, "abstractNumId") or ""
+            for override in num.iter(f"{_W}lvlOverride"):
+                if (start := _val(override, "startOverride")) is not None:
+                    self.starts[(num_id, int(override.get(f"{_W}ilvl") or 0))] = int(start)
+        for style in document.styles.element.iter(f"{_W}style"):
+            if (num := _num_pr(style)) is not None:
+                self.style_num[style.get(f"{_W}styleId")] = num
+
+    def label(self, paragraph) -> str:
+        """The paragraph's list label ("7.", "(三)") or "" for one in no list."""
+        num = _num_pr(paragraph) or self._style_num(paragraph)
+        if num is None or num[0] in ("", "0") or num[0] not in self.abstract_of:
+            return ""
+        num_id, level = num
+        abstract = self.abstract_of[num_id]
+        counts = self.counts.setdefault(abstract, [0] * 9)
+        fmt, text, start = self.formats.get((abstract, level), ("decimal", "%1.", 1))
+        if num_id not in self.seen:  # a list instance restarting its numbering where it begins
+            self.seen.add(num_id)
+            for lvl in range(level, 9):
+                if (num_id, lvl) in self.starts:
+                    counts[lvl] = self.starts[(num_id, lvl)] - 1
+        counts[level] = (counts[level] or start - 1) + 1
+        counts[level + 1:] = [0] * (8 - level)
+        if fmt == "bullet" or fmt == "none":
+            return ""
+        return re.sub(r"%(\d)", lambda m: _format(self._count(abstract, int(m.group(1)) - 1, counts), fmt), text)
+
+    def _count(self, abstract: str, level: int, counts: list[int]) -> int:
+        return counts[level] or self.formats.get((abstract, level), ("", "", 1))[2]
+
+    def _style_num(self, paragraph):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        return self.style_num.get(style.get(f"{_W}val")) if style is not None else None
+
+
+def paragraph_lines(element, document, numbering: Numbering) -> list[str]:
+    """The paragraph's text with its list label, then each paragraph of a text box anchored in it."""
+    from docx.text.paragraph import Paragraph
+
+    label = numbering.label(element)
+    text = Paragraph(element, document).text
+    boxed = [Paragraph(p, document).text for box in element.iter(f"{_W}txbxContent") for p in box.iter(f"{_W}p")]
+    return [f"{label}{text}" if label and text.strip() else text, *boxed]
+
+
+def _num_pr(element) -> tuple[str, int] | None:
+    num_pr = element.find(f"{_W}pPr/{_W}numPr")
+    if num_pr is None:
+        return None
+    num_id, level = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+    if num_id is None:
+        return None
+    return num_id.get(f"{_W}val"), int(level.get(f"{_W}val")) if level is not None else 0
+
+
+def _val(element, tag: str) -> str | None:
+    found = element.find(f"{_W}{tag}")
+    return found.get(f"{_W}val") if found is not None else None
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt.startswith("chinese") or fmt.startswith("ideograph") or fmt == "taiwaneseCounting":
+        return _chinese(n)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    if n < 10:
+        return _CHINESE[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CHINESE[tens]) + "十" + (_CHINESE[ones] if ones else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

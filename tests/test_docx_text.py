@@ -1,0 +1,63 @@
+"""ingest/docx_text.py: Word's own list numbers and text boxes, on documents python-docx writes."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from ingest.load import _docx_lines
+
+docx = pytest.importorskip("docx")
+
+
+def _restart(document) -> int:
+    """A new list instance of List Number's list, restarting at 1 (as Word does for a second list)."""
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    new = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
+    new.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return new.numId
+
+
+def _numbered(document, text: str, num_id: int | None = None):
+    paragraph = document.add_paragraph(text, style="List Number")
+    if num_id is not None:
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+
+
+def _lines(document) -> list[str]:
+    data = io.BytesIO()
+    document.save(data)
+    return _docx_lines(data.getvalue(), "t.docx")
+
+
+def test_word_list_numbers_are_read_and_a_list_that_restarts_counts_from_one():
+    document = docx.Document()
+    document.add_paragraph("一、金奖(2个)")
+    for text in ("“石窟微光”项目(团云冈区委)", "“黄花地里的青春”项目(团云州区委)"):
+        _numbered(document, text)
+    document.add_paragraph("二、银奖(3个)")
+    second = _restart(document)
+    for text in ("“古城墙下的守护”项目", "“恒山云梯”项目", "“长城边的课堂”项目"):
+        _numbered(document, text, second)
+    document.add_paragraph("没有编号的一段。")
+    assert _lines(document) == ["一、金奖(2个)", "1.“石窟微光”项目(团云冈区委)", "2.“黄花地里的青春”项目(团云州区委)",
+                                "二、银奖(3个)", "1.“古城墙下的守护”项目", "2.“恒山云梯”项目", "3.“长城边的课堂”项目",
+                                "没有编号的一段。"]
+
+
+def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("表彰如下。")
+    box = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in ("评审说明", "决赛于2025年5月24日举行,评审专家9名。"))
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:rect>'
+                               f"<v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></v:rect></w:pict></w:r>"))
+    document.add_paragraph("特此决定。")
+    assert [line for line in _lines(document) if line] == ["表彰如下。", "评审说明", "决赛于2025年5月24日举行,评审专家9名。",
+                                                            "特此决定。"]

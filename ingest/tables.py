@@ -190,6 +190,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     if _ranked(rows, header):  # "排名 | 县市 | …": the row is named by its 县市, its rank one of its cells
         rows = [[r[1], r[0], *r[2:]] for r in rows]
         header = [header[1], header[0], *header[2:]]
+    if _numbered_in_groups(rows, header):  # "等次 | 序号 | 项目名称 …", 金奖 merged down over 1, 2, 3: named by the 项目名称
+        rows, header = [[r[0], r[2], r[1], *r[3:]] for r in rows], [header[0], header[2], header[1], *header[3:]]
     groups = [""] * len(rows)  # each row's group, from a column of groups before the rows' own labels
     if _grouped(rows, header):  # "学科类别 | 学院 | 团员…", 理工类 merged down over its 学院: the row is its 学院
         groups = [r[0][1] if r[1][0] is not r[0][0] else "" for r in rows]
@@ -287,6 +289,18 @@ _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)
 def bare_figure(text: str) -> bool:
     """A cell that is nothing but a figure: 12355来电 (a hotline's calls) names a row."""
     return bool(re.fullmatch(r"[\d.,%+\-]+", text))
+
+
+def _numbered_in_groups(rows: list[list[tuple]], header: list | None) -> bool:
+    """A column of groups, then row numbers counted within each group, then the rows' labels (blind set 57's
+    获奖项目名单: 金奖 1-4, 银奖 1-6 …)."""
+    if not header or len(header) < 4 or len(rows) < 4 or any(len(r) < 4 for r in rows):
+        return False
+    groups, numbers = [r[0][1] for r in rows], [r[1][1] for r in rows]
+    restarts = [n for g, n, before in zip(groups, numbers, [None, *groups]) if g != before]
+    return (all(g and not is_number(g) for g in groups) and len(set(groups)) <= len(rows) / 2
+            and all(n.isdigit() for n in numbers) and set(restarts) == {"1"}
+            and sum(not bare_figure(r[2][1]) for r in rows) >= 0.8 * len(rows))
 
 
 def _serial(rows: list[list[tuple]], header: list | None) -> bool:

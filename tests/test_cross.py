@@ -187,7 +187,14 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 # blind set 55's ranks naming no place over one report's rows (the speech's station table, the
                 # rubric's items, the survey's aspects, the 决算's items) and a list of the counties one sentence names
                 "哪些县有团干部挂职锻炼", "人均服务时长最长的是哪", "哪个区站点最多", "分值最低的是哪项", "满意度最高的是哪项",
-                "满意度第二高的是哪项", "满意度最低的是哪一项", "执行率最低的是哪个项目", "哪个项目预算最多"]
+                "满意度第二高的是哪项", "满意度最低的是哪一项", "执行率最低的是哪个项目", "哪个项目预算最多",
+                # blind set 57's, alike (the 公示's candidates, the PDF's colleges and stations, the 纪要's and the
+                # report's tables of counties, the 表彰's lists), and a list of one 决定's units
+                "年龄最大的候选人是谁", "候选人里年纪最小的是谁", "女生最多的学院是哪个", "受益群众最多的学院是哪个",
+                "哪两个学院平均实践天数最短", "团员最少的乡是哪个", "上半年团员发展完成率最低的是哪", "24年返家乡岗位最少的是哪个单位",
+                "获奖项目里得分最低的是哪个", "注册志愿者最多的县区是哪个", "灵丘县上半年团员发展完成率全市排名变化",
+                "24年县域里新发展团员最多的是哪个县", "24年底青年之家最多的县是哪个", "优秀组织奖有哪些单位",
+                "上半年完成率排第3的是哪个县区", "志愿者最少的点位是哪个", "上半年团员发展完成率排第二的是哪个"]
     changed = [q for q in asked if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:在团市委考核中排名有什么变化|考核排名和上年比有什么变化？|"
                                                 r"排名怎么变的？?|排名变化是什么？|表1里排名变化怎么写的？|考核名次和上年比有变化吗？|"
                                                 r"位次20\d{2}年较20\d{2}年怎么变的|区?位次与上年比有变化吗|考评位次和上年比有变化吗|"

@@ -76,6 +76,18 @@ def test_a_serial_column_gives_way_to_the_label_beside_it():
     assert row_lines(figures)[0] == "县区1;团员2;团支部3。"  # a column of figures is no serial column
 
 
+
+def test_rows_numbered_within_merged_groups_are_named_by_their_label():
+    """Blind set 57's 获奖项目名单: "等次 | 序号 | 项目名称 | 申报单位 | 决赛得分", 金奖 merged down over 1, 2 and 银奖 over
+    1, 2: the rows had been named 金奖 ("金奖项目负责人…"), so no question naming a project found its row."""
+    gold, silver = object(), object()
+    rows = [["等次", "序号", "项目名称", "申报单位", "决赛得分"], [gold, "1", "“石窟微光”项目", "团云冈区委", "94.6"],
+            [gold, "2", "“黄花地”项目", "团云州区委", "93.2"], [silver, "1", "“古城墙”项目", "团平城区委", "90.4"],
+            [silver, "2", "“恒山云梯”项目", "团浑源县委", "89.7"]]
+    grid = [[(c, {gold: "金奖", silver: "银奖"}[c]) if not isinstance(c, str) else (object(), c) for c in row]
+            for row in rows]
+    assert row_lines(grid)[2] == ("银奖,“古城墙”项目序号1;“古城墙”项目申报单位团平城区委;“古城墙”项目决赛得分90.4分。")
+
 def test_a_unit_column_goes_with_its_rows_figures():
     """Blind set 25: "序号 | 指标 | 单位 | 2024年目标 | 2024年完成 | 完成率" read "发展新团员单位名;发展新团员2024年目标7000":
     the unit a clause of its own, the figures bare."""

@@ -51,9 +51,10 @@ _DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?
 DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|出动|入住|接待|上岗|吸引|游客|客流|"  # a day's
-                          # 游客 are counted in 人次 as often as in 人 (进山游客4.12万人次)
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|派驻|选派|出动|入住|接待|上岗|吸引|游客|客流|"  # a day's
+                          # 游客 are counted in 人次 as often as in 人 (进山游客4.12万人次); students sent over years too
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?)|"
+                          r"benefit(?:ed|ted|ing)?|beneficiar(?:y|ies)|"
                           r"took part|visitors?|tourists?)\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
@@ -95,7 +96,7 @@ _ENGLISH_THINGS = re.compile(r"\b(posts?|positions?|jobs?|shops?|stores?|schools
 _ENGLISH_CHANGE = re.compile(r"\bby how much\b|\bhow much did .+? (?:grow|increase|rise|fall|drop|decrease|decline)\b")
 MONEY_WORDS_EN = re.compile(r"\b(money|funding|funds?|yuan|rmb|loans?|donations?|raised|fundraising)\b")
 ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were|"
-                             r"under|by|from|at|across|with)\b")
+                             r"under|by|from|at|across|with|[a-z]{3,}ed)\b")  # "…people attended the symposium"
 
 
 def units(q: str, english: bool = False) -> frozenset:

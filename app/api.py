@@ -244,8 +244,11 @@ class Assistant:
         if asked.kind == "each":
             return self._each(text, catalogue)
         if asked.kind == "periods":  # times within a year: each asked apart, as the facts keep no month
-            asked = [(when, self.ask(one)) for when, one in cross_each.one_period_questions(text)]
-            return cross_each.combine(text, asked, msg.CROSS_PERIODS)
+            got = cross_each.combine(text, [(when, self.ask(one)) for when, one in cross_each.one_period_questions(text)],
+                                     msg.CROSS_PERIODS)
+            facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
+                                places=[p.key for p in asked.places], threshold=False) if got else []
+            return cross.corroborated(got, facts, self.retriever.paragraph) if got else got
         if asked.kind == "mention":
             hits = cross_mention.mentions(index, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)

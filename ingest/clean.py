@@ -269,7 +269,11 @@ def _banner(lines: list[str], i: int) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    return bool(line) and len(line) <= 40 and line[-1] not in "。!?;:!?;:" and not _is_boilerplate(line)
+    long_subject = len(line) <= 80 and line.startswith("关于") and bool(_SUBJECT_KIND.search(line))  # "关于…拟表彰对象的公示"
+    return bool(line) and (len(line) <= 40 or long_subject) and line[-1] not in "。!?;:!?;:" and not _is_boilerplate(line)
+
+
+_SUBJECT_KIND = re.compile(r"的(?:决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|公示|请示|函)$")
 
 
 def _prose(line: str) -> bool:

@@ -432,3 +432,13 @@ def test_a_strip_of_figures_between_bars_is_a_clause_a_figure():
     assert _stat_strip("驿站 6个|上岗志愿者 386人|服务时长 4920小时|服务游客 12.3万人次") == \
         "驿站 6个;上岗志愿者 386人;服务时长 4920小时;服务游客 12.3万人次。"
     assert _stat_strip("首页|新闻中心|通知公告") == "首页|新闻中心|通知公告"
+
+
+def test_a_long_subject_title_is_the_title():
+    """Blind set 54's 公示 opened with its 47-character subject ("关于2024年度…拟表彰对象的公示"), longer than a title
+    was let be: the file's stem was its title, so a mention answer named the report by it."""
+    title = "关于2024年度“宝鸡青年五四奖章”和宝鸡市五四红旗团委(团支部)拟表彰对象的公示"
+    doc = clean_document([title, "根据通知要求,现将拟表彰对象予以公示。"], Path("baoji_gongshi.txt"))
+    assert doc.title == title and doc.paragraphs == ("根据通知要求,现将拟表彰对象予以公示。",)
+    long_line = "2024年全市共青团工作围绕中心服务大局取得新成效各项指标全面完成团员发展质量稳步提升的情况汇报"
+    assert clean_document([long_line, "正文一段。"], Path("x.txt")).title == "x"  # a long line that is no subject

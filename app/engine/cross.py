@@ -195,7 +195,20 @@ STATED_RANK = re.compile(r"(?:评估|考核|评比|测评|评价|评议)[^,,。;
 
 
 def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None) -> Answer | None:
-    """The Answer, or None when the facts cannot answer (the single-report path then tries)."""
+    """The Answer, or None when the facts cannot answer (the single-report path then tries); each figure cited
+    from every report that states it (cross_also)."""
+    got = _answer_facts(q, question, facts, paragraph, mentions)
+    return got if got is None or q.kind == "mention" else corroborated(got, facts, paragraph)
+
+
+def corroborated(got: Answer, facts: list[tuple[Fact, float]], paragraph) -> Answer:
+    """got citing, after its own, the other reports that state its figures (cross_also)."""
+    from .cross_also import corroborated as also
+
+    return also(got, facts, paragraph, _same_figure, unit_family, MATCH_MIN)
+
+
+def _answer_facts(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None):
     if q.kind == "mention":
         from .cross_mention import answer_mention
 

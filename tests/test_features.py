@@ -564,3 +564,10 @@ def test_a_table_rows_caption_year_dates_every_cell_of_the_row():
     got = signals.years_of(analyse("黄山区团员总数25年多少"), p, text[begin:text.index("5120")], before)
     assert got["period_misfit"] == 1.0 and got["period_fit"] == 0.0
     assert signals.years_of(analyse("黄山区2024年团员总数多少"), p, text[begin:text.index("5120")], before)["period_fit"] == 1.0
+
+
+def test_editions_named_and_asked():
+    """第四届 asked of a passage of 第五届's 大赛: another edition of its kind, no fit (blind set 57)."""
+    assert features.editions("第四届青年志愿服务项目大赛金奖有哪些") == {(4, "届")}
+    assert features.editions("2025年第2期(总第57期)") == {(2, "期"), (57, "期")}
+    assert features.editions("第十五届委员会第六次全体会议") == {(15, "届")}

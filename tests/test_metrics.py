@@ -294,6 +294,18 @@ def test_near_miss_actual_asks_a_later_years_target_as_what_was_done():
     assert actual_variant(Gold("t-2", "聊城2024年计划新发展团员多少?", ("1名",), "liaocheng_2024_report.md", "", "numeric"), []) is None
 
 
+def test_near_miss_edition_asks_the_edition_before_the_one_the_reports_name():
+    """Blind set 57: "第四届…大赛金奖有哪些" was answered from 第五届's 决定, "灵丘团讯第1期讲了什么" from 第2期."""
+    from app.evaluation.metrics import Gold
+    from app.evaluation.nearmiss import edition_variant
+
+    g = Gold("t-1", "第五届项目大赛金奖有几个?", ("4个",), "datong.docx", "金奖(4个)", "numeric")
+    assert edition_variant(g, "第五届大同市青年志愿服务项目大赛") == ("第四届项目大赛金奖有几个?", "第五届 → 第四届")
+    assert edition_variant(g, "第五届大赛…第四届大赛金奖3个") is None  # a report names the one before
+    first = Gold("t-2", "灵丘团讯第1期有几条要目?", ("5条",), "lingqiu.txt", "本期要目", "numeric")
+    assert edition_variant(first, "灵丘团讯 第1期")[0] == "灵丘团讯第2期有几条要目?"
+
+
 def test_near_miss_period_asks_a_part_of_the_year_the_reports_give_no_figure_for():
     import random
 

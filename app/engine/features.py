@@ -49,6 +49,8 @@ FEATURES: tuple[str, ...] = (
                                                            # none asked: a part named is as good as none asked)
     "cov_doc", "unseen",                                   # terms anywhere in the report; terms in no report at all
     "places_asked", "places_in_doc", "places_in_context",  # places the question names: in the report, near the passage
+    "edition_fit", "edition_other",                        # the edition asked (第四届, 第1期) is named in the passage or
+                                                           # its title / only another of that kind is (第五届 大赛)
     "school_other",                                        # a school asked is not the one whose report it is, and
                                                            # the passage does not name it (黄山职业技术学院 asked of
                                                            # 黄山学院's 述职)
@@ -235,6 +237,19 @@ _JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 
 
+_EDITION = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(届|期)")
+
+
+def editions(text: str) -> set[tuple[int, str]]:
+    """The numbered editions a text names: 第五届 → (5, 届), 第1期 → (1, 期)."""
+    found = set()
+    for m in _EDITION.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
+        if n:
+            found.add((n, m.group(2)))
+    return found
+
+
 @dataclass
 class Env:
     """What the features of one question's candidates share: the question and per-passage signals."""
@@ -338,6 +353,18 @@ class Env:
             self._months[rank] = heading_months(above) if read else []
         return self._months[rank]
 
+    @cached_property
+    def editions(self) -> set[tuple[int, str]]:
+        return editions(self.question.text)
+
+    def _editions(self, p, around: str) -> dict:
+        if not self.editions:
+            return {"edition_fit": 0.0, "edition_other": 0.0}
+        named = editions(around)
+        fit = bool(self.editions & named)
+        other = not fit and any(kind == k for _, kind in self.editions for _, k in named)
+        return {"edition_fit": float(fit), "edition_other": float(other)}
+
     def _school_other(self, p) -> bool:
         own = [name for *_, name in schools(p.title)]
         return bool(self.schools and own) and not any(s in o or o in s for s in self.schools for o in own) \
@@ -359,6 +386,7 @@ class Env:
                 else _share(self.places, lambda t: t in around),
                 "places_in_context": _share(self.places, lambda t: t in around),
                 "school_other": float(self._school_other(p)),
+                **self._editions(p, around),
                 "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in variants(t)))
                 / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
                 "years_in_passage": _share(self.question.years, lambda y: y in years),

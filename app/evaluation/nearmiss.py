@@ -8,7 +8,8 @@ of the corpus naming the same place (any report, for a question naming none) cov
 part: a count of people narrowed to a group its report never names ("…，其中少数民族有多少?"): the whole
 figure is not the answer (the commonest wrong answer on blind sets: 女性, 研究生支教团, 来自山东 asked of a total);
 actual: a target asked for a year after its report's ("南宁2025年计划发放青创贷多少?") asked as what was done
-("…2025年实际发放…"): the report could not know it, and its target is no answer.
+("…2025年实际发放…"): the report could not know it, and its target is no answer;
+edition: an edition asked (第五届…大赛, 第2期) swapped for the one before it that no report of its place names.
 `make nearmiss` writes tests/data/gold/nearmiss.jsonl; a seed gives the same file on every machine.
 """
 from __future__ import annotations
@@ -207,8 +208,9 @@ def generate(seed: int = SEED, root: Path = ROOT, sources=SOURCES) -> list[dict]
             role = role_variant(g, "\n".join([texts.get(g.doc, ""), *near]))
             period = period_variant(g, texts.get(g.doc, ""), "\n".join([texts.get(g.doc, ""), *near]),
                                     random.Random(f"{seed}:{g.id}:period"))
+            edition = edition_variant(g, "\n".join([texts.get(g.doc, ""), *near]))
             for variant, made in (("place", place), ("year", year), ("part", part), ("actual", actual),
-                                  ("role", role), ("period", period)):
+                                  ("role", role), ("period", period), ("edition", edition)):
                 if made:
                     rows.append({"id": f"nm-{g.id}-{variant}", "question": made[0], "answers": [], "doc": "",
                                  "evidence": "", "type": "unanswerable", "corpus": corpus, "source_id": g.id,
@@ -290,6 +292,32 @@ def role_variant(g, report: str) -> tuple[str, str] | None:
     return g.question[:m.start()] + "副" + g.question[m.start():], f"{m.group(1)} → 副{m.group(1)}"
 
 
+def edition_variant(g, around: str) -> tuple[str, str] | None:
+    """An edition asked (第五届…大赛, 第2期) asked of the one before it (after it, for the first) when neither its
+    report nor another of its place names that one: 第四届's winners are not in 第五届's 决定."""
+    from ..engine.features import editions
+
+    m = _EDITION_ASKED.search(g.question)
+    if not m or g.type == "unanswerable":
+        return None
+    (n, kind), = editions(m.group()) or {(0, "")}
+    if not n:
+        return None
+    other = n - 1 if n > 1 else n + 1
+    if (other, kind) in editions(around):
+        return None
+    written = str(other) if m.group(1).isdigit() else _CN_ORDINALS.get(other)
+    if not written:
+        return None
+    return g.question[:m.start(1)] + written + g.question[m.end(1):], f"第{m.group(1)}{kind} → 第{written}{kind}"
+
+
+_EDITION_ASKED = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(?:届|期)")
+_CN_ORDINALS = {n: w for n, w in enumerate("零一二三四五六七八九十")} | {
+    10 + k: "十" + w for k, w in enumerate("一二三四五六七八九", 1)} | {20 + k: "二十" + w for k, w in enumerate("一二三四五六七八九", 1)} | {
+    20: "二十"}
+
+
 def _texts(corpus: Path) -> dict[str, str]:
     """file name -> the text youthqa extracts from it (paragraphs, title, dropped lines)."""
     return {name: "\n".join(v[0] + v[1]) for name, v in corpus_paragraphs(corpus, raw=True).items() if not isinstance(v, str)}
@@ -302,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = generate(args.seed)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual", "role", "period")}
+    kinds = {v: sum(r["variant"] == v for r in rows) for v in ("place", "year", "part", "actual", "role", "period",
+                                                                "edition")}
     print(f"{len(rows)} near misses ({', '.join(f'{n} {v}' for v, n in kinds.items())}) -> {args.out}")
     return 0
 

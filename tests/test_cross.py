@@ -1028,7 +1028,7 @@ def test_a_rank_cites_first_the_sentence_in_which_its_report_ranks_the_winner():
     got = cross._ranked(q, "海东哪个县新发展团员最多?", [fact("互助", 654, 1), fact("民和", 705, 1)], text)
     assert got.value == "民和县" and got.citations[0].paragraph == 3
     assert got.citations[0].quote == "从单项指标看,民和县新发展团员705名,居全市首位"
-    assert [c.paragraph for c in got.citations] == [3, 1, 1]  # then each figure compared
+    assert [c.paragraph for c in got.citations] == [3, 1]  # then the paragraph of the figures compared, once
     # the fewest: 循化 is named with 最少 in its own stretch of the sentence, not with 民和's 首位
     fewest = cross.CrossQuestion("rank", "新发展团员", fewest=True)
     got = cross._ranked(fewest, "哪个县最少?", [fact("民和", 705, 1), fact("循化", 367, 1)], text)

@@ -24,3 +24,11 @@ def test_a_figure_is_cited_from_each_report_that_states_it():
     cited = [(c.source, c.paragraph) for c in cross.corroborated(got, facts, lambda d, p: f"{d}第{p}段").citations]
     assert cited == [("daxing.txt", 9), ("beijing.txt", 15)]
     assert cross.corroborated(got, [(own, 1.5)], lambda d, p: "").citations == got.citations
+
+
+def test_a_paragraph_is_cited_once():
+    from app.engine.cross_also import distinct
+
+    one, other = (Citation("a.txt", "甲", "2025-01-06", 7, "…", q, 1.0) for q in ("2946名", "3214名"))
+    third = Citation("b.txt", "乙", "2025-03-06", 11, "…", "3214名", 1.0)
+    assert distinct([one, other, third, one]) == (one, third)

@@ -403,8 +403,10 @@ def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, t
     if qualified:
         lines.append(msg.CROSS_QUALIFIED.format(figures="、".join(qualified)))
     lines += list(tail)
-    cites = tuple(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
-                           f.quote, 1.0, f.origin) for f in rows)
+    from .cross_also import distinct
+
+    cites = distinct(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
+                              f.quote, 1.0, f.origin) for f in rows)
     if lead:
         cites = (lead, *(c for c in cites if (c.source, c.paragraph) != (lead.source, lead.paragraph)))
     return Answer(question, "\n".join(lines), value, True, cites)

@@ -27,3 +27,10 @@ def corroborated(got: Answer, facts: list[tuple[Fact, float]], paragraph, same_f
                 extra.append(Citation(g.source, g.title, g.date, g.paragraph, paragraph(g.doc_id, g.paragraph) or g.quote,
                                       g.quote, 1.0, g.origin))
     return replace(got, citations=got.citations + tuple(extra)) if extra else got
+
+
+def distinct(citations) -> tuple[Citation, ...]:
+    """Each paragraph cited once, in first-cited order: two figures of one paragraph (丰台's 2023 and 2024) are one
+    source, not two."""
+    seen: set = set()
+    return tuple(c for c in citations if (key := (c.source, c.paragraph, c.origin)) not in seen and not seen.add(key))

@@ -61,5 +61,7 @@ def combine(question: str, asked: list[tuple[str, Answer]], heading: str = msg.C
     missing = [place for place, a in asked if not a.found]
     if missing:
         lines.append(msg.CROSS_EACH_MISSING.format(places="、".join(missing)))
-    cites = tuple(c for _, a in found for c in a.citations[:1])  # each place's answering paragraph
+    from .cross_also import distinct
+
+    cites = distinct(c for _, a in found for c in a.citations[:1])  # each place's answering paragraph, once
     return Answer(question, "\n".join(lines), "、".join(a.value for _, a in found if a.value), True, cites)

@@ -594,3 +594,14 @@ def test_an_errata_wrong_figure_is_no_fact():
                          Path("meixian.txt"))
     values = {f.value for f in extract_facts(doc)}
     assert 964 not in values and {946, 31} <= values
+
+
+def test_a_title_whose_years_work_is_awarded_dates_its_figures_to_that_year():
+    """Blind set 42's 张家港 page (2025-03-20): "…2024年度工作获评全市考核“优秀”等次"; its 全年 figures are 2024's,
+    and 资助困难学生176名 was no answer to a question on 2024. An award before the year stays the award's year."""
+    page = Document(doc_id="zjg", source="zjg.html", title="张家港团市委2024年度工作获评全市考核“优秀”等次", date="2025-03-20",
+                    paragraphs=("实施希望工程“港城助学”项目,资助困难学生176名。",), content_hash="h")
+    assert {f.year for f in extract_facts(page)} == {2024}
+    award = Document(doc_id="tc", source="tc.txt", title="铜川团市委荣获2020年度平安建设工作先进集体", date="2021-03-01",
+                     paragraphs=("全年开展宣传活动32场。",), content_hash="h")
+    assert {f.year for f in extract_facts(award)} == {2021}

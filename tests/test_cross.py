@@ -1076,3 +1076,15 @@ def test_a_rank_over_days_posts_or_stations_is_one_reports_not_a_rank_of_places(
               "Which group of volunteers was the largest?", "各区县每月几号前报进展"):
         assert cross.detect(q) is None, q
     assert cross.detect("哪里的团员最少?").kind == "rank" and cross.detect("Which city registered the most volunteers?").kind == "rank"
+
+
+def test_how_far_a_target_was_reached_is_no_target():
+    """Blind sets 41-46: "完成年度目标6000名的104.1%" was read as a target (目标 in its clause), so the rank of 团员发展目标完成率
+    left it out and ranked the districts' growth rates (5.6%) instead."""
+    from app.engine.cross_period import _planned
+
+    quote = "全年新发展团员6248名,完成年度目标6000名的104.1%,比2023年的5917名增长5.6%。"
+    assert not _planned(quote, "104.1%", "新发展团员计划完成率", "", "")
+    assert not _planned("完成全年计划的98.2%", "98.2%", "完成率", "", "")
+    assert _planned("力争完成年度目标6000名", "6000名", "新发展团员", "", "")  # a target still
+    assert _planned("全年计划新发展团员6000名", "6000名", "新发展团员", "", "")

@@ -94,6 +94,10 @@ ASKS_PLAN = re.compile(r"目标|(?<!完成)任务(?=[定是为数]|多少|几)|�
 _REACHED = re.compile(r"完成了?(?:年度|全年)?(?:目标|计划)(?:任务)?(?:的|了)?|(?:目标|计划)(?:任务)?完成(?:率|情况|进度)")
 
 
+# ... and in a fact's clause, the target's figure between: "完成年度目标6000名的104.1%", "完成全年计划的98.2%"
+_REACHED_SHARE = re.compile(r"完成了?(?:年度|全年)?(?:目标|计划)(?:任务)?[\d.,，]*(?:万|亿)?[^\d,,;;。的]{0,2}的")
+
+
 def asks_plan(text: str) -> bool:
     return bool(ASKS_PLAN.search(_REACHED.sub("", text)))
 
@@ -109,6 +113,7 @@ def planned(f, paragraph: str = "") -> bool:
 @functools.lru_cache(maxsize=65536)
 def _planned(quote: str, figure: str, indicator: str, period: str, paragraph: str) -> bool:
     clause = next((c for c in _PLAN_CLAUSE.split(quote) if figure and figure in c), indicator)
+    clause = _REACHED_SHARE.sub("", clause)  # "完成年度目标6000名的104.1%": how far a target was reached
     if _PLANNED.search(clause) or plan_section(period):  # a target section's heading (ingest/facts.py)
         return True
     text = paragraph or quote

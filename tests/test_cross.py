@@ -1087,4 +1087,5 @@ def test_how_far_a_target_was_reached_is_no_target():
     assert not _planned(quote, "104.1%", "新发展团员计划完成率", "", "")
     assert not _planned("完成全年计划的98.2%", "98.2%", "完成率", "", "")
     assert _planned("力争完成年度目标6000名", "6000名", "新发展团员", "", "")  # a target still
+    assert _planned("完成全年计划2300名的49.9%", "2300名", "新发展团员", "", "")  # the target in it (blind set 34)
     assert _planned("全年计划新发展团员6000名", "6000名", "新发展团员", "", "")

@@ -113,7 +113,8 @@ def planned(f, paragraph: str = "") -> bool:
 @functools.lru_cache(maxsize=65536)
 def _planned(quote: str, figure: str, indicator: str, period: str, paragraph: str) -> bool:
     clause = next((c for c in _PLAN_CLAUSE.split(quote) if figure and figure in c), indicator)
-    clause = _REACHED_SHARE.sub("", clause)  # "完成年度目标6000名的104.1%": how far a target was reached
+    # "完成年度目标6000名的104.1%": how far a target was reached (its 104.1%; the 6000名 in it is the target still)
+    clause = _REACHED_SHARE.sub(lambda m: m.group() if figure and figure in m.group() else "", clause)
     if _PLANNED.search(clause) or plan_section(period):  # a target section's heading (ingest/facts.py)
         return True
     text = paragraph or quote

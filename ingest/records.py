@@ -3,7 +3,10 @@
 青年之家52个"). Read back as the table it is, so its rows carry their unit and labels as a Word table's do
 (ingest/tables.py) and a question on a rank, a column's top or a row's cell works as it does on a table.
 
-markdown_lines writes a unit heading as "# 第3名 丰南区" and each item under it as "第3名 丰南区:item"."""
+markdown_lines writes a unit heading as "# 第3名 丰南区" and each item under it as "第3名 丰南区:item".
+
+Records written as field lines under a head (a 公示's "【候选人1】 / 姓　　名：段晨曦 / 单位职务：…") are read as a
+table too, in any format (field_tables)."""
 from __future__ import annotations
 
 import re

@@ -246,9 +246,11 @@ class Assistant:
         if asked.kind == "periods":  # times within a year: each asked apart, as the facts keep no month
             got = cross_each.combine(text, [(when, self.ask(one)) for when, one in cross_each.one_period_questions(text)],
                                      msg.CROSS_PERIODS)
+            if got is None:
+                return None
             facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, asked.indicator,
-                                places=[p.key for p in asked.places], threshold=False) if got else []
-            return cross.corroborated(got, facts, self.retriever.paragraph) if got else got
+                                places=[p.key for p in asked.places], threshold=False)
+            return cross.corroborated(got, facts, self.retriever.paragraph)
         if asked.kind == "mention":
             hits = cross_mention.mentions(index, asked.indicator, catalogue, asked.verbatim)
             return cross.answer(asked, text, [], self.retriever.paragraph, hits)

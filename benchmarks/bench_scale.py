@@ -15,7 +15,6 @@ reads written over it (legacy_layout).
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import random
 import shutil
@@ -89,7 +88,7 @@ def legacy_layout(env: dict) -> int:
     date and origin and its text as Chroma's document, each record's fields as metadata values, as youthqa wrote
     them then (today's ingest keeps a report's fields once, in its record as one JSON value, and a chunk's text as
     a metadata value). The new design reads either. Returns the chunks rewritten."""
-    from ingest.chunk import chunk_place
+    from ingest.chunk import record_of
     from ingest.settings import Settings
     from ingest.store import Store
 
@@ -98,17 +97,16 @@ def legacy_layout(env: dict) -> int:
     ids = list(records)
     for i in range(0, len(ids), 5000):
         store.docs.update(ids=ids[i:i + 5000], metadatas=[vars(records[d]) for d in ids[i:i + 5000]])
+    shared = {d: record_of(vars(r)) for d, r in records.items()}
     done, offset = 0, 0
     fields = ("metadatas", "documents", "embeddings")  # update() with documents embeds them unless given vectors
     while (got := store.chunks.get(include=list(fields), limit=5000, offset=offset))["ids"]:
-        todo = [(i, m, e) for i, m, d, e in zip(got["ids"], *(got[f] for f in fields)) if d is None]
+        todo = [(row, e) for row, d, e in zip(store._rows(got, records=False), got["documents"], got["embeddings"])
+                if d is None]  # read as the new design reads them: text and place
         if todo:
-            texts = [base64.b64decode(m["text"]).decode("utf-8") for _, m, _ in todo]
-            metas = [{"doc_id": d, "paragraph": p, "start": at, "end": at + len(t),
-                      **{k: getattr(records.get(d), k, "") or "" for k in ("title", "source", "date", "origin")}}
-                     for (d, p, at), t in zip((chunk_place(i) for i, *_ in todo), texts)]
-            store.chunks.update(ids=[i for i, *_ in todo], documents=texts, embeddings=[e for *_, e in todo],
-                                metadatas=metas)
+            metas = [{**m, "end": m["start"] + len(t), **shared.get(m["doc_id"], record_of({}))} for (_, t, m), _ in todo]
+            store.chunks.update(ids=[i for (i, _, _), _ in todo], documents=[t for (_, t, _), _ in todo],
+                                embeddings=[e for _, e in todo], metadatas=metas)
         done, offset = done + len(todo), offset + len(got["ids"])
     store.touch()
     return done

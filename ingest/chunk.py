@@ -26,6 +26,14 @@ def chunk_id(doc_id: str, paragraph: int, start: int) -> str:
     return f"{doc_id}:{paragraph}:{start}"
 
 
+REPORT_FIELDS = ("title", "source", "date", "origin")  # a chunk's fields that are its report's: kept in its record
+
+
+def record_of(meta: dict) -> dict:
+    """A report's own fields (REPORT_FIELDS) from its chunks' metadata or its DocRecord's fields, "" for one missing."""
+    return {k: meta.get(k) or "" for k in REPORT_FIELDS}
+
+
 def chunk_place(chunk_id: str) -> tuple[str, int, int] | None:
     """(doc_id, paragraph, start) of a chunk id, or None for an id of another form."""
     doc_id, *numbers = chunk_id.rsplit(":", 2)

@@ -97,7 +97,7 @@ def _val(element, tag: str) -> str | None:
 
 def _format(n: int, fmt: str) -> str:
     if fmt.startswith("chinese") or fmt.startswith("ideograph") or fmt == "taiwaneseCounting":
-        return _chinese(n)
+        return chinese_numeral(n)
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
         return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
     if fmt in ("upperLetter", "lowerLetter"):
@@ -109,7 +109,8 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _chinese(n: int) -> str:
+def chinese_numeral(n: int) -> str:
+    """1-99 in Chinese numerals (十一, 二十, 九十九), digits beyond."""
     if n < 10:
         return _CHINESE[n]
     if n < 100:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from . import ngrams
-from .chunk import chunk_place
+from .chunk import chunk_place, record_of
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 K1, B = 1.5, 0.75  # bm25s's defaults, which the old in-process index used
@@ -141,11 +141,6 @@ def _scaled(weights_of: list, scales: list[float]) -> np.ndarray:
     if any(s != 1.0 for s in scales):
         weights = weights * np.repeat(np.array(scales, np.float32), [len(w) for w in weights_of])
     return weights
-
-
-def record_of(meta: dict) -> dict:
-    """A report's record as a base keeps it, from its chunks' metadata (or its DocRecord's fields)."""
-    return {k: meta.get(k) or "" for k in ("title", "source", "date", "origin")}
 
 
 def chunk_key(doc_slot, paragraph, start):

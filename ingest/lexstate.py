@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .chunk import chunk_id as chunk_id_of
-from .lexical import Delta, Segment, bm25, chunk_key, record_of, tokenize
+from .chunk import chunk_id as chunk_id_of, record_of
+from .lexical import Delta, Segment, bm25, chunk_key, tokenize
 
 _MASK20 = (1 << 20) - 1
 

@@ -22,7 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from queue import Queue
 
-from .lexical import Layout, Segment, batches, document_rows, record_of
+from .chunk import record_of
+from .lexical import Layout, Segment, batches, document_rows
 from .lexstate import State
 
 SLACK = 64  # log entries re-read behind the last applied one: two writers may have shared a seq number

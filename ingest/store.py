@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .client import StoreUnavailable, make_client  # noqa: F401  (StoreUnavailable: re-exported)
 from .facts_store import FactsStore, writes as _writes
 from .snapshot import open_lease
-from .chunk import chunk_place
+from .chunk import chunk_place, record_of
 from .readers import QUESTIONS
 from .schema import Chunk
 from .settings import Settings
@@ -25,7 +25,6 @@ PAGE = 5000
 HNSW_EF = 50  # the chunks' graph, built once per chunk; queries search with Chroma's ef_search (100)
 TEXT = "text"  # a chunk's text, in its metadata: its UTF-8 in base64
 CHUNK_FIELDS = ["metadatas", "documents"]  # documents: the texts of an index written before TEXT
-SHARED = ("title", "source", "date", "origin")  # a chunk's fields that are its report's, kept in the record
 READERS = 2  # pages of chunks read at a time when a lexical base is built
 
 
@@ -189,14 +188,14 @@ class Store(FactsStore):
 
     def _rows(self, got: dict, records: bool = True) -> list[tuple[str, str, dict]]:
         """(id, text, metadata) of a Chroma get of chunks; the metadata holds doc_id, paragraph and start (from the
-        id) and, with records, the report's SHARED fields. The text is TEXT's JSON or, in an index written before,
-        the document (its chunks hold the report's fields too)."""
+        id) and, with records, the report's REPORT_FIELDS. The text is TEXT's (base64 of its UTF-8) or, in an index
+        written before, the document (its chunks hold the report's fields too)."""
         rows = []
         for chunk_id, meta, doc in zip(got["ids"], got["metadatas"], got.get("documents") or [None] * len(got["ids"])):
             doc_id, paragraph, start = chunk_place(chunk_id) or (meta["doc_id"], meta["paragraph"], meta["start"])
             own = {"doc_id": doc_id, "paragraph": paragraph, "start": start}
             if "title" in meta:
-                own.update((k, meta.get(k) or "") for k in SHARED)
+                own.update(record_of(meta))
             rows.append((chunk_id, base64.b64decode(meta[TEXT]).decode("utf-8") if TEXT in meta else doc or "", own))
         if records and rows:
             rows = [(i, t, m) for (i, t, _), m in zip(rows, self._with_records([m for *_, m in rows]))]
@@ -204,14 +203,13 @@ class Store(FactsStore):
 
     def _with_records(self, metas: list[dict]) -> list[dict]:
         """Chunks' metadata with their reports' title, source, date and origin, which ingest keeps in the records
-        only (SHARED); an index written before that has them in every chunk already."""
+        only (REPORT_FIELDS); an index written before that has them in every chunk already."""
         lacking = list(dict.fromkeys(m["doc_id"] for m in metas if "title" not in m))
         if not lacking:
             return metas
         got = self.docs.get(ids=lacking, include=["metadatas"])
-        shared = {i: {k: getattr(DocRecord.from_meta(m), k, "") or "" for k in SHARED}
-                  for i, m in zip(got["ids"], got["metadatas"])}
-        blank = dict.fromkeys(SHARED, "")  # chunks of a report whose record a killed run did not write
+        shared = {i: record_of(vars(DocRecord.from_meta(m))) for i, m in zip(got["ids"], got["metadatas"])}
+        blank = record_of({})  # chunks of a report whose record a killed run did not write
         return [m if "title" in m else {**shared.get(m["doc_id"], blank), **m} for m in metas]
 
     def chunk_ids(self) -> list[str]:

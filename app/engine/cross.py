@@ -18,7 +18,8 @@ import threading
 from ingest import messages as msg
 from ingest.schema import Answer, Citation, Fact
 
-from . import cross_period, cross_years
+from . import cross_also, cross_period, cross_years
+from .cross_also import same_figure
 from .cross_places import is_local, level, part_of
 from .cross_says import ranking, rank_words
 from .gazetteer import written
@@ -202,10 +203,9 @@ def answer(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], par
 
 
 def corroborated(got: Answer, facts: list[tuple[Fact, float]], paragraph) -> Answer:
-    """got citing, after its own, the other reports that state its figures (cross_also)."""
-    from .cross_also import corroborated as also
-
-    return also(got, facts, paragraph, _same_figure, unit_family, MATCH_MIN)
+    """got citing, after its own, the other reports that state its figures (cross_also), of facts matched as well
+    as a kept one (MATCH_MIN)."""
+    return cross_also.corroborated(got, facts, paragraph, MATCH_MIN)
 
 
 def _answer_facts(q: CrossQuestion, question: str, facts: list[tuple[Fact, float]], paragraph, mentions=None):
@@ -318,19 +318,10 @@ def _best_per_place(facts: list[tuple[Fact, float]], key=lambda f: f.place, want
     for k, chosen in best.items():  # the same figure in the place's own report, worded otherwise (发展团员 for a
         # 通报 row's 新发展团员) or written more exactly (24.68万名 for its 24.7): cited from there
         if chosen.place and chosen.place not in chosen.title:
-            own = [f for f, _ in facts if key(f) == k and f.place in f.title and _same_figure(f, chosen)
+            own = [f for f, _ in facts if key(f) == k and f.place in f.title and same_figure(f, chosen)
                    and f.unit == chosen.unit and f.year == chosen.year]
             best[k] = max(own, key=order) if own else chosen
     return best
-
-
-def _same_figure(exact: Fact, rounded: Fact) -> bool:
-    """exact's value is rounded's to the places rounded writes ("24.68万名" of a table's "24.7万名")."""
-    if exact.value == rounded.value:
-        return True
-    places = len(m.group(1)) if (m := re.search(r"\.(\d+)", rounded.figure)) else 0
-    scale = 1e8 if "亿" in rounded.figure else 1e4 if "万" in rounded.figure else 1.0
-    return places < 6 and round(exact.value / scale, places) == round(rounded.value / scale, places)
 
 
 def _restated(f: Fact) -> bool:
@@ -403,9 +394,7 @@ def _answer(question: str, head: str, rows: list[Fact], paragraph, value: str, t
     if qualified:
         lines.append(msg.CROSS_QUALIFIED.format(figures="、".join(qualified)))
     lines += list(tail)
-    from .cross_also import distinct
-
-    cites = distinct(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
+    cites = cross_also.distinct(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote,
                               f.quote, 1.0, f.origin) for f in rows)
     if lead:
         cites = (lead, *(c for c in cites if (c.source, c.paragraph) != (lead.source, lead.paragraph)))

@@ -4,15 +4,17 @@ compiler took it from are as often the other one (blind sets 41-56: 60 of 208 cr
 cite a report that states their figure)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ingest.schema import Answer, Citation, Fact
 
+from .cross_units import unit_family
+
 ALSO = 2  # other reports cited per figure, newest first
 
 
-def corroborated(got: Answer, facts: list[tuple[Fact, float]], paragraph, same_figure, unit_family,
-                 least: float) -> Answer:
+def corroborated(got: Answer, facts: list[tuple[Fact, float]], paragraph, least: float) -> Answer:
     """got with, after its own citations, those of other reports' facts of the same place, year, unit and figure
     (same_figure: either written more exactly) whose indicator matched the question as well (score >= least)."""
     cited = {(c.source, c.paragraph) for c in got.citations}
@@ -34,3 +36,12 @@ def distinct(citations) -> tuple[Citation, ...]:
     source, not two."""
     seen: set = set()
     return tuple(c for c in citations if (key := (c.source, c.paragraph, c.origin)) not in seen and not seen.add(key))
+
+
+def same_figure(exact: Fact, rounded: Fact) -> bool:
+    """exact's value is rounded's to the places rounded writes ("24.68万名" of a table's "24.7万名")."""
+    if exact.value == rounded.value:
+        return True
+    places = len(m.group(1)) if (m := re.search(r"\.(\d+)", rounded.figure)) else 0
+    scale = 1e8 if "亿" in rounded.figure else 1e4 if "万" in rounded.figure else 1.0
+    return places < 6 and round(exact.value / scale, places) == round(rounded.value / scale, places)

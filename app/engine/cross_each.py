@@ -9,6 +9,8 @@ import re
 from ingest import messages as msg
 from ingest.schema import Answer
 
+from .cross_also import distinct
+
 # What is asked is a person or a name, not a count.
 ASKS_NAME = re.compile(r"谁|哪位|什么名字|叫什么|姓名|名字")
 _JOIN = re.compile(r"^\s*(?:、|和|与|及|以及|,|,)\s*$")
@@ -61,7 +63,5 @@ def combine(question: str, asked: list[tuple[str, Answer]], heading: str = msg.C
     missing = [place for place, a in asked if not a.found]
     if missing:
         lines.append(msg.CROSS_EACH_MISSING.format(places="、".join(missing)))
-    from .cross_also import distinct
-
     cites = distinct(c for _, a in found for c in a.citations[:1])  # each place's answering paragraph, once
     return Answer(question, "\n".join(lines), "、".join(a.value for _, a in found if a.value), True, cites)

@@ -237,13 +237,13 @@ _JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
 SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 
 
-_EDITION = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(届|期)")
+EDITION = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(届|期)")  # 第五届, 第1期: its number, its kind
 
 
 def editions(text: str) -> set[tuple[int, str]]:
     """The numbered editions a text names: 第五届 → (5, 届), 第1期 → (1, 期)."""
     found = set()
-    for m in _EDITION.finditer(text):
+    for m in EDITION.finditer(text):
         n = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
         if n:
             found.add((n, m.group(2)))

@@ -295,9 +295,11 @@ def role_variant(g, report: str) -> tuple[str, str] | None:
 def edition_variant(g, around: str) -> tuple[str, str] | None:
     """An edition asked (第五届…大赛, 第2期) asked of the one before it (after it, for the first) when neither its
     report nor another of its place names that one: 第四届's winners are not in 第五届's 决定."""
-    from ..engine.features import editions
+    from ingest.docx_text import chinese_numeral
 
-    m = _EDITION_ASKED.search(g.question)
+    from ..engine.features import EDITION, editions
+
+    m = EDITION.search(g.question)
     if not m or g.type == "unanswerable":
         return None
     (n, kind), = editions(m.group()) or {(0, "")}
@@ -306,16 +308,8 @@ def edition_variant(g, around: str) -> tuple[str, str] | None:
     other = n - 1 if n > 1 else n + 1
     if (other, kind) in editions(around):
         return None
-    written = str(other) if m.group(1).isdigit() else _CN_ORDINALS.get(other)
-    if not written:
-        return None
+    written = str(other) if m.group(1).isdigit() else chinese_numeral(other)
     return g.question[:m.start(1)] + written + g.question[m.end(1):], f"第{m.group(1)}{kind} → 第{written}{kind}"
-
-
-_EDITION_ASKED = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(?:届|期)")
-_CN_ORDINALS = {n: w for n, w in enumerate("零一二三四五六七八九十")} | {
-    10 + k: "十" + w for k, w in enumerate("一二三四五六七八九", 1)} | {20 + k: "二十" + w for k, w in enumerate("一二三四五六七八九", 1)} | {
-    20: "二十"}
 
 
 def _texts(corpus: Path) -> dict[str, str]:

@@ -56,7 +56,7 @@ from .tables import CHOSEN_PARTS
 # after 分别 naming nothing of its own counts what the one before it counts (a two-year report's second year); 36: a
 # brief's bracketed part (【年度回顾】2024年…) dates the sections under it; 37: a news title's "2024年度综合考评…" dates
 # its figures (都江堰's page of 2025); 38: "完成年度计划3,000名的105.4%" is the done thing's 计划完成率.
-FACTS_VERSION = 44  # 44: a title whose year's work is awarded after it (2024年度工作获评…) dates its figures to that year; 43: a temperature below zero is a negative figure in °C (零下31°C, -31°C, 零下三十一度); 42: an erratum's wrong figure (“…964名”有误,应为“946名”) is no fact; 41: 周岁 and 工作日 are units (35周岁, 15个工作日); 40: a table row's caption year is its cells' (2023年…基础数据,稻地镇…); 39: a county name several counties share read as the title's (和平区); a figure compared (比去年同期的1312名) counts what the last one of its unit counts
+FACTS_VERSION = 45  # 45: a year after a bullet leads its paragraph (◆2024年全年:…截至年底…5.38万名); 44: a title whose year's work is awarded after it (2024年度工作获评…) dates its figures to that year; 43: a temperature below zero is a negative figure in °C (零下31°C, -31°C, 零下三十一度); 42: an erratum's wrong figure (“…964名”有误,应为“946名”) is no fact; 41: 周岁 and 工作日 are units (35周岁, 15个工作日); 40: a table row's caption year is its cells' (2023年…基础数据,稻地镇…); 39: a county name several counties share read as the title's (和平区); a figure compared (比去年同期的1312名) counts what the last one of its unit counts
 _SENTENCE = re.compile(r"[^。!?;!?;\n]+[。!?;!?;]?")
 _NOT_FIGURES = frozenset("月 日 年 周年 个月 天 周 岁 公里 千米 米 平方米".split())  # dates, durations, ages, distances
 _LARGE = re.compile(r"[万亿]")

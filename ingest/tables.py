@@ -369,16 +369,16 @@ _UNIT_HEAD = re.compile(r"(?:计量)?单位|备注")  # 迁安's 备注 column h
 
 # A unit as a table's 单位 column writes it: 名, 万人, 个, 万元, 万小时, %; not a unit's name (蜀山区: "单位" also heads
 # a column of the places or bodies ranked, blind set 45's 通报).
-_UNIT_CELL = re.compile(r"[万亿千百]?(?:人次|小时|平方米|公里|[名人个元家所支项户件份篇条期届批吨亩天年月日张套台辆座笔位队类种场次])|%|—|-|")
+_UNIT_CELL = re.compile(r"[万亿千百]?(?:人次|小时|平方米|公里|[名人个元家所支项户件份篇条期届批吨亩天年月日张套台辆座笔位队类种场次间处册本部])|%|—|-|")
 
 
 def _unit_column(header: list | None, rows: list | None = None) -> int | None:
     """The position of a column of units ("单位": 名, 万人, 个), after the row's label; None when there is none."""
     found = [j for j, (label, _) in enumerate(header or []) if j and _UNIT_HEAD.fullmatch(label)]
-    if len(found) != 1:
-        return None
-    cells = [r[found[0]][1] for r in rows or [] if len(r) > found[0]]
-    return found[0] if all(_UNIT_CELL.fullmatch(c) for c in cells) and any(cells) else None
+    # "计量单位" beside a "备注" of notes (运行中, 2021年起建设): the one whose every cell is a unit
+    units = [j for j in found if (cells := [r[j][1] for r in rows or [] if len(r) > j])
+             and all(_UNIT_CELL.fullmatch(c) for c in cells) and any(cells)]
+    return units[0] if len(units) == 1 else None
 
 
 def is_unit(text: str) -> bool:

@@ -707,23 +707,6 @@ def test_a_name_asked_of_each_place_is_asked_apart():
     assert both.value == "郭子涵" and "阜阳" in both.text and len(both.citations) == 1
 
 
-def test_times_within_a_year_are_asked_apart():
-    from app.engine import cross_each
-
-    text = "北海市注册志愿者截至2025年3月底和6月底分别是多少?"
-    assert cross.detect(text).kind == "periods"
-    assert cross_each.one_period_questions(text) == [
-        ("截至2025年3月底", "北海市注册志愿者截至2025年3月底是多少?"), ("截至2025年6月底", "北海市注册志愿者截至2025年6月底是多少?")]
-    assert cross_each.one_period_questions("北海新发展团员一季度、上半年各多少")[1][1] == "北海新发展团员上半年多少"
-    assert cross_each.one_period_questions("克拉玛依注册志愿者在3月、7月和年底三期简报中分别是多少?") == []
-    # a year's end keeps its year (blind set 42: "2024年底和2025年6月底" was asked as 年底, the latest figure answered)
-    assert [t for t, _ in cross_each.one_period_questions("园区青年之家2024年底和2025年6月底各有多少个？")] == [
-        "2024年底", "2025年6月底"]
-    assert [t for t, _ in cross_each.one_period_questions("红河州注册志愿者在2025年3月31日和6月30日分别是多少?")] == \
-        ["2025年3月31日", "2025年6月30日"]  # days too (blind set 32)
-    assert cross.detect("北海截至6月底新发展团员多少?") is None and cross.detect("北海和钦州截至6月底分别多少团员?").kind != "periods"
-
-
 def test_a_sum_of_one_place_s_parts_is_added_only_after_its_report_is_asked():
     text = "九江修水县和都昌县团员加起来有多少?"
     assert cross.detect(text) is None  # its report may state the sum ("两县…合计612名")

@@ -111,6 +111,18 @@ def observe(callback):
         _observers.remove(callback)
 
 
+@contextmanager
+def unobserved():
+    """No observer called: a question asked in parts (cross_parts, cross_each) is one question to training, whose
+    parts' candidates are not its own."""
+    saved = _observers[:]
+    _observers.clear()
+    try:
+        yield
+    finally:
+        _observers[:] = saved
+
+
 def extract(question: Question, passages: list[Passage], idf, similarity=None, context=None,
             doc_contains=None, paragraph_text=None, library: conflict.Library | None = None) -> Answer:
     """Pick the best (passage, clause, value); refuse when the model does not believe it answers."""

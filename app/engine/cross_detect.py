@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import cross_english as english
-from .cross_each import ASKS_NAME, one_period_questions
+from .cross_each import ASKS_NAME
+from .cross_parts import within_year
 from .localities import AWARD_AFTER, schools
 
 _ADJ = "多少高低大小长短"
@@ -312,8 +313,8 @@ def _kind(text: str, places: tuple) -> tuple[str | None, bool]:
         return None, False  # "2023年比2022年增长了百分之几", "24年比23年涨了多少": a change its report states
     if len(places) >= 2 and _EACH.search(text) and ASKS_NAME.search(text) and not compare:
         return "each", False  # "洛阳、阜阳、海东的团市委书记分别是谁": no figure, each place asked apart
-    if len(places) <= 1 and _EACH.search(text) and _HOW_MANY.search(text) and one_period_questions(text):
-        return "periods", False  # "北海…截至3月底和6月底分别是多少": times within a year, each asked apart
+    if len(places) <= 1 and _EACH.search(text) and _HOW_MANY.search(text) and within_year(text):
+        return None, False  # "北海…截至3月底和6月底分别是多少": times within a year, each asked apart (cross_parts)
     order = _ORDER.search(text)
     if len(places) >= 2 and (compare or (superlative and which) or order):
         return "compare", _less(compare or superlative or order) if not order or not order.group(1) \

@@ -27,32 +27,6 @@ def one_place_questions(text: str, mentions) -> list[tuple[str, str]]:
     return [(m.place.key, head + text[m.start:m.end] + tail) for m in mentions]
 
 
-# Times within a year, listed: "截至2025年3月底和6月底", "3月31日和6月30日", "一季度、上半年" (the facts keep a figure's year, not its month).
-_PERIOD = re.compile(r"(?P<to>截至|截止|到)?\s*(?P<year>(?:19|20)\d{2}\s*年)?\s*"
-                     r"(?P<part>(?:1[0-2]|[1-9])\s*月(?:[12]\d\s*日|3[01]\s*日|[1-9]\s*日|底|末|份)?|第?[一二三四]季度末?|[上下]半年|前三季度|年底|年末|全年"
-                     r"|(?<=\d年)[底末])")  # "2024年底和2025年6月底": 2024年底 keeps its year
-_PERIOD_JOIN = re.compile(r"^\s*(?:、|和|与|及|以及|,|,)\s*$")
-_EACH_AFTER = re.compile(r"\s*的?\s*(?:分别|各)")  # the list asked of right before 分别 ("3月、7月和年底三期简报中…" is not)
-
-
-def one_period_questions(text: str) -> list[tuple[str, str]]:
-    """(the time, the question about it alone) for a list of times within a year ("北海注册志愿者截至2025年3月底和
-    6月底分别是多少?"): each written out whole (截至2025年6月底), 分别/各 dropped; [] when no two times are listed."""
-    found = list(_PERIOD.finditer(text))
-    for i in range(len(found) - 1):
-        run = [found[i]]
-        for m in found[i + 1:]:
-            if not _PERIOD_JOIN.match(text[run[-1].end():m.start()]):
-                break
-            run.append(m)
-        if len(run) >= 2 and _EACH_AFTER.match(text, run[-1].end()):
-            to, year = run[0]["to"] or "", run[0]["year"] or ""
-            head, tail = text[:run[0].start()], _EACH_WORD.sub("", text[run[-1].end():], count=1)
-            times = [f"{m['to'] or to}{m['year'] or year}{m['part']}" for m in run]
-            return [(when, head + when + tail) for when in times]
-    return []
-
-
 def combine(question: str, asked: list[tuple[str, Answer]], heading: str = msg.CROSS_EACH) -> Answer | None:
     """One answer listing each place's (or time's), or None when no path found one."""
     found = [(place, a) for place, a in asked if a.found]

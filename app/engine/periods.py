@@ -28,7 +28,7 @@ LEAD_CHARS = 300
 YEAR_MEETING = re.compile(r"召开((?:19|20)\d{2})\s*年(?:度)?(?:(?!半年|季度|月)[^,,。:])*?共青团工作会议")
 # A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
 # name none, though ; splits them into sentences.
-LEAD_YEAR = re.compile(r"\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
+LEAD_YEAR = re.compile(r"\s*[◆◇●○■□▲△★☆•▶►▪*]?\s*(?:\(?[一二三四五六七八九十\d]{1,2}[)、.]\s*)?(?:截至|截止|到|在)?((?:19|20)\d{2})年[^,,。::;;]{0,12}[,,::]")
 # A table row as youthqa writes it: its caption, a comma, its cells as clauses ("2023年丰南区各镇(街道)共青团基础数据,稻地镇
 # 团员数2080名;稻地镇新发展团员251名;…"): the caption's year is every cell's, though the caption is longer than a lead.
 _ROW_CAPTION = re.compile(r"\s*(?:表\s*\d+\s*)?((?:19|20)\d{2})年[^,,。::;;]{0,40},(?=[^。]*;)")

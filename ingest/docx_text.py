@@ -1,7 +1,7 @@
 """A Word paragraph's text as a reader sees it: its list number, which Word draws from numbering.xml and the
-paragraph's text does not hold ("第七件实事" asks the seventh item of a list numbered 1, 2, 3 … by Word), and the
+paragraph's text does not hold ("第七件实事" asks the seventh item of a list numbered 1, 2, 3 … by Word), the
 paragraphs of a text box anchored in it, which python-docx's Paragraph.text leaves out (blind set 57's 表彰决定:
-the final's date, place and judges stood only in a text box)."""
+the final's date, place and judges stood only in a text box), and the footnotes and endnotes it refers to."""
 from __future__ import annotations
 
 import re
@@ -68,6 +68,35 @@ class Numbering:
     def _style_num(self, paragraph):
         style = paragraph.find(f"{_W}pPr/{_W}pStyle")
         return self.style_num.get(style.get(f"{_W}val")) if style is not None else None
+
+
+class Notes:
+    """A document's footnotes and endnotes, each read right after the paragraph or table that refers to it ("注1:
+    含市直机关和企事业单位提供的岗位326个"): Word keeps them in parts of their own, which python-docx does not read,
+    and a report's definitions and data sources stand there (blind set 58: seven facts in footnotes alone)."""
+
+    def __init__(self, document):
+        from docx.oxml import parse_xml  # python-docx's parser: no entities resolved, no network
+
+        self.texts: dict[tuple[str, str], str] = {}
+        self.shown = 0
+        for rel in document.part.rels.values():
+            kind = next((k for k in ("footnote", "endnote") if rel.reltype.endswith(f"/{k}s")), None)
+            if kind and not rel.is_external:
+                for note in parse_xml(rel.target_part.blob).iter(f"{_W}{kind}"):
+                    text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
+                    if text and int(note.get(f"{_W}id", "0")) > 0:  # ids -1 and 0: the separator lines
+                        self.texts[(kind, note.get(f"{_W}id"))] = text
+
+    def after(self, element) -> list[str]:
+        """The notes `element` refers to, numbered in the order they are first referred to."""
+        lines = []
+        for ref in element.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"):
+            kind = "footnote" if ref.tag.endswith("footnoteReference") else "endnote"
+            if (text := self.texts.pop((kind, ref.get(f"{_W}id")), None)) is not None:
+                self.shown += 1
+                lines.append(f"注{self.shown}:{text}")
+        return lines
 
 
 def paragraph_lines(element, document, numbering: Numbering) -> list[str]:

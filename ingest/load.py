@@ -18,7 +18,7 @@ from . import messages as msg
 from . import records, table_grids, tables
 from .settings import Settings
 
-SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx")
 _CODE_TAGS = ("script", "style")  # never text: dropped before a portal's site lines are read
 _DROP_TAGS = ("nav", "header", "footer", "aside", "form", "noscript",
               "iframe", "select", "button", "input", "template", "svg")
@@ -30,7 +30,7 @@ MAX_LINE_CHARS = 100_000
 
 
 # Part of every content hash: a change to cleaning or chunking re-indexes files that look unchanged.
-PIPELINE_VERSION = "43"  # 43: a table's 计量单位 column beside a 备注 column of notes gives the row's figures their unit (统计公报), 间/处/册/本/部 are units; 42: a subject title "关于…的公示" of up to 80 characters is a title; 41: a Word list's numbers (numbering.xml) open its paragraphs, a text box's paragraphs follow its anchor; a Markdown front matter's fields are lines; records of field lines (姓　　名：…) are table rows; 40: a PDF table's column of text after its figures (备注) read, left empty or not, and a table continued over a page break (表1(续)) runs on; a page header over the page number is no title; a figure with its signed change in brackets, 418(+32); a meeting's 时间 line beside its 地点 is kept and dates its 纪要; a strip of figures between bars is a clause a figure; 39: a date and a venue under a speech's speaker stay a paragraph (2025年2月26日 哈尔滨音乐厅); 38: a Markdown task's box said in words ([已完成]/[未完成]); an item's 完成时间:/会议时间: is no portal meta line; a definition list's term and description one line (站点数量:14个); a PDF table whose header cells and row labels are each a Chinese line over an English one; a figure with its share in brackets, 1952(8.7%), two columns; a 分值 column in 分; a table's unit in the sentence introducing it (见表1(单位:%)); a speech's title over a transcript note; 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
+PIPELINE_VERSION = "44"  # 44: .xlsx workbooks read (ingest/xlsx.py); a Word document's footnotes and endnotes after what refers to them; numbered records with bracketed fields (1．何振邦〔男；…；推荐单位：…〕) are table rows; 43: a table's 计量单位 column beside a 备注 column of notes gives the row's figures their unit (统计公报), 间/处/册/本/部 are units; 42: a subject title "关于…的公示" of up to 80 characters is a title; 41: a Word list's numbers (numbering.xml) open its paragraphs, a text box's paragraphs follow its anchor; a Markdown front matter's fields are lines; records of field lines (姓　　名：…) are table rows; 40: a PDF table's column of text after its figures (备注) read, left empty or not, and a table continued over a page break (表1(续)) runs on; a page header over the page number is no title; a figure with its signed change in brackets, 418(+32); a meeting's 时间 line beside its 地点 is kept and dates its 纪要; a strip of figures between bars is a clause a figure; 39: a date and a venue under a speech's speaker stay a paragraph (2025年2月26日 哈尔滨音乐厅); 38: a Markdown task's box said in words ([已完成]/[未完成]); an item's 完成时间:/会议时间: is no portal meta line; a definition list's term and description one line (站点数量:14个); a PDF table whose header cells and row labels are each a Chinese line over an English one; a figure with its share in brackets, 1952(8.7%), two columns; a 分值 column in 分; a table's unit in the sentence introducing it (见表1(单位:%)); a speech's title over a transcript note; 37: an infographic's figure and label in two blocks of their own are one line (数说: 0.92万 / 名青年志愿者在册); 36: a meeting's 主办单位/承办单位 line stays in a report with no portal furniture; circled footnote marks (①) stay marks; a tab-separated table, month columns as its headers; 35: an issuer over a 纪要 or 简报 title is its title's, an issuer with a date under a title dates the report; a Markdown table's blank cell in its first column or a column of grades or groups (等次, 单项) is the one above; 34: names listed under the heading that says what they are (授予…称号, …名单) open with it; 33: a column of points added or taken (加分, 扣分, 基础分) is in 分; 32: a plain-text table ruled off under its header is read as one; a speech's title over its subtitle, speaker and date stays its title; 31: a Word table with a numbered caption above takes it, not the next table's below it (丰南's 表1/表2); a column of units headed 备注 is one (迁安), a PDF row may end in it, and a label with digits (12355咨询) is no figure; 30: a Markdown list item under a heading naming one unit ("### 第1名 迁安市") opens with the heading; 29: a caption listing several units (单位:名、个、万小时) gives none to the cells, and a unit line under a table's caption keeps the caption; a merged header's unit goes to the columns under it; a count in brackets is no unit (其他乡镇(9个)); a table of people reads each row as unit, post and name, then what they won; 28: a leading column of groups (学科类别 merged down over its 学院) leaves the row named by the next column, the group opening the row (its 小计 named by it); 27: a column headed 单位 is a column of units only when its cells are units (not 蜀山区); 26: a PDF's running header or footer is kept only where it first stands; 25: a portal's sidebar (id/class side…, related…) and a block under a 相关新闻/推荐阅读 heading are not the article, summaries included; 24: a rank column headed 全市排名 (or 综合排名) names its row by the next column; 23: a report's 落款 date line under its prose is a paragraph; 22: a table led by a column of ranks is named by its next column (吉首市排名1;吉首市…); 21: a header unit with a note after it, (名,截至6月底); 20: a table header merged over columns that names only a year is kept over them; 19: a document number alone over the title is no title; 18: a portal's footer lines naming its owner and ICP number are read wherever they stand,
 # a plain-text table lined up with spaces is read as rows with headers; 17: a speech's subtitle "——2025年1月16日在…会议上" is its date; 2: table rows carry their headers; 3: a notice's subject under its issuer and number is its title;
 # 4: not the rule under the number (a line of dashes); 5: a slogan title takes its subtitle, a site name is no title;
 # 6: a PDF's tables read back from its cell lines; 7: years in Chinese numerals as digits, an issuer over its subject
@@ -110,6 +110,11 @@ def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], 
         from .pdf import pdf_lines  # here: pdf.py raises this module's LoadError
 
         return pdf_lines(data, path.name, limits.pdf_pages), ""
+    if suffix == ".xlsx":
+        from .xlsx import xlsx_lines
+
+        _check_zip(data, path.name, limits.docx_xml_bytes, msg.NOT_XLSX)  # a zip of XML, as a .docx: bounded alike
+        return xlsx_lines(data, path.name), ""
     text = decode(data)
     if suffix in (".html", ".htm"):
         return html_lines(text)
@@ -404,10 +409,10 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from .docx_text import Numbering, paragraph_lines
+    from .docx_text import Notes, Numbering, paragraph_lines
 
     lines: list[str] = []
-    body, numbering = list(document.element.body.iterchildren()), Numbering(document)
+    body, numbering, notes = list(document.element.body.iterchildren()), Numbering(document), Notes(document)
     for i, element in enumerate(body):  # tables where they stand, between paragraphs
         if element.tag.endswith("}p"):
             lines.extend(paragraph_lines(element, document, numbering))
@@ -417,12 +422,13 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
             # a numbered caption above is this table's; the one below is then the next table's (丰南's 表1, 表2)
             caption = "" if tables.numbered(above) else tables.numbered(below)
             lines.extend(tables.lines_of(table_grids.docx_grid(Table(element, document)), lines, caption))
+        lines.extend(notes.after(element))
     return lines
 
 
-def _check_zip(data: bytes, name: str, xml_limit: int) -> None:
-    """Refuse a package whose XML (parsed by python-docx) or whole content inflates past its bound, by the
-    sizes it declares first, then (a zip can lie) by inflating it in pieces, stopping once over."""
+def _check_zip(data: bytes, name: str, xml_limit: int, not_zip: str = msg.NOT_DOCX) -> None:
+    """Refuse a package whose XML (parsed by python-docx or openpyxl) or whole content inflates past its bound, by
+    the sizes it declares first, then (a zip can lie) by inflating it in pieces, stopping once over."""
     mb = xml_limit / 2**20
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -436,7 +442,7 @@ def _check_zip(data: bytes, name: str, xml_limit: int) -> None:
             if sum(i.file_size for i in others) > limit or _inflated(archive, others, limit) > limit:
                 raise LoadError(msg.DOCX_TOO_BIG.format(name=name, limit=limit // 2**20))
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
-        raise LoadError(msg.NOT_DOCX) from None
+        raise LoadError(not_zip) from None
 
 
 def _inflated(archive: zipfile.ZipFile, members, limit: int) -> int:

@@ -22,10 +22,14 @@ LINE_TOO_LONG = "有一行长达 {chars:,} 个字符(上限 {limit:,}):不像文
 TOO_MANY_LINES = "{name} 有 {lines:,} 行,超过每个文件 {limit:,} 行的上限(YOUTHQA_MAX_LINES),未导入"
 NEEDS_DOCX = "读取 .docx 需要 python-docx:pip install python-docx"
 NOT_DOCX = "不是 Word 文档(.docx 文件应是 zip 压缩包),可能已损坏或只是改了扩展名"
+NOT_XLSX = "不是 Excel 工作簿(.xlsx 文件应是 zip 压缩包),可能已损坏或只是改了扩展名"
+NEEDS_XLSX = "读取 .xlsx 需要 openpyxl:pip install openpyxl"
+BAD_XLSX = "不是可读取的 Excel 工作簿(.xlsx),文件可能已损坏"
+XLSX_TOO_BIG = "Excel 工作簿的表格超过 {cells} 个单元格,不像一份报告,未读取"
 BAD_DOCX = "不是可读取的 Word 文档,文件可能已损坏"
-DOCX_XML_DECLARED = ("{name} 的 Word 正文(XML)解压后有 {mb:.0f} MB,超过 {limit:.0f} MB 上限"
+DOCX_XML_DECLARED = ("{name} 的正文(XML)解压后有 {mb:.0f} MB,超过 {limit:.0f} MB 上限"
                      "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
-DOCX_XML_INFLATED = ("{name} 的 Word 正文(XML)声明 {mb:.1f} MB,实际解压超过 {limit:.0f} MB 上限"
+DOCX_XML_INFLATED = ("{name} 的正文(XML)声明 {mb:.1f} MB,实际解压超过 {limit:.0f} MB 上限"
                      "(YOUTHQA_MAX_DOCX_XML_MB),可能是压缩炸弹,未导入")
 DOCX_TOO_BIG = "{name} 解压后超过 {limit} MB,可能是压缩炸弹,未导入"
 NEEDS_PDF = "读取 .pdf 需要 pypdf:pip install pypdf"

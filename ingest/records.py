@@ -124,12 +124,55 @@ _HEAD = re.compile(r"\s*[【\[((]?\s*([^\d【】\[\]()()]{1,8}?)\s*(\d{1,3})\s*[
 MIN_FIELDS = 3  # field lines in a record
 
 
+# "1．何振邦〔男；1992年3月出生；…；推荐单位：湛江经开区团工委〕": a numbered record, its fields in brackets
+_BRACKETED = re.compile(r"\s*\d{1,3}\s*[.．、]\s*([^〔［\[]{2,60}?)\s*[〔［\[]([^〔〕［］\[\]]{4,})[〕］\]]\s*[。;；]?\s*")
+_LABELLED = re.compile(r"([\u4e00-\u9fff]{2,6})\s*[:：]\s*(\S.*)")
+_SEX = re.compile(r"[男女]")
+_BORN = re.compile(r"((?:19|20)\d{2}年\d{1,2}月)(?:出生|生)")
+
+
+def bracketed_tables(lines: list[str]) -> list[str]:
+    """Runs of numbered records whose fields stand in brackets (blind set 58's 公示: "1．何振邦〔男；1992年3月出生；
+    宝钢…作业长；推荐单位：湛江经开区团工委〕") read as tables: one row per record named by its name, each field a
+    clause under its label (性别, 出生年月, 单位职务 where the record leaves it unnamed)."""
+    out, i = [], 0
+    while i < len(lines):
+        k = i
+        while k < len(lines) and _BRACKETED.fullmatch(lines[k]):
+            k += 1
+        if k - i < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        run = [_bracket_fields(_BRACKETED.fullmatch(line)) for line in lines[i:k]]
+        out += _field_rows(run, next((line for line in reversed(out) if line.strip()), ""))
+        i = k
+    return out
+
+
+def _bracket_fields(matched) -> tuple[str, list[tuple[str, str]]]:
+    """("", [("名称", name), (label, value) …]): unnamed fields labelled by what they hold."""
+    fields = [("名称", matched.group(1).strip())]
+    for part in (p.strip() for p in re.split(r"[;；]", matched.group(2)) if p.strip()):
+        if labelled := _LABELLED.fullmatch(part):
+            fields.append((labelled.group(1), labelled.group(2).strip()))
+        elif _SEX.fullmatch(part):
+            fields.append(("性别", part))
+        elif born := _BORN.fullmatch(part):
+            fields.append(("出生年月", born.group(1)))
+        elif re.search(r"\d", part):
+            fields.append(("", part))  # a figure stated ("青年职工38人,占职工总数的76.0%"): its own words
+        else:
+            fields.append(("单位职务", part))
+    return "", fields
+
+
 def field_tables(lines: list[str]) -> list[str]:
     """Records written as field lines, each under its head or not ("【候选人1】", "姓　　名：段晨曦", "性　　别：男" …,
     blind set 57's 公示), two or more with the same first field in a run: read as the table they are, one row per
     record named by its first field, so "霍佳怡的单位职务" finds the 单位职务 in 霍佳怡's row, not in a line five
     paragraphs on."""
-    out, i = [], 0
+    lines, out, i = bracketed_tables(lines), [], 0
     while i < len(lines):
         run, end = _field_run(lines, i)
         if len(run) < 2:
@@ -171,7 +214,7 @@ def _field_rows(run, caption: str) -> list[str]:
     """One line per record as a table's row line (ingest/tables.py): each field its own clause naming the record
     ("段晨曦单位职务云州区…"), its head ("候选人1") one of them. The header is given: row_lines would not take a
     row of names and dates for one."""
-    labels = list(dict.fromkeys(label for _, fields in run for label, _ in fields))
+    labels = list(dict.fromkeys(label for _, fields in run for label, _ in fields if label))
     prefix, _ = tables.caption_of(caption)
     lines = []
     for head, fields in run:
@@ -180,5 +223,6 @@ def _field_rows(run, caption: str) -> list[str]:
         clauses = [name + head] if head else []
         clauses += [tables._join(name, tables._cell(tables._label(label), tables.norm(cells[label]).replace(";", "、"), ""))
                     for label in labels[1:] if cells.get(label)]
+        clauses += [tables._join(name, tables.norm(value)) for label, value in fields if not label]  # unlabelled
         lines.append(tables._opened(prefix, "", ";".join(clauses)))
     return lines

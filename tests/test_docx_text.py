@@ -61,3 +61,53 @@ def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in():
     document.add_paragraph("特此决定。")
     assert [line for line in _lines(document) if line] == ["表彰如下。", "评审说明", "决赛于2025年5月24日举行,评审专家9名。",
                                                             "特此决定。"]
+
+
+def _with_notes(document, notes: dict[str, str]) -> bytes:
+    """The document saved with a footnotes part holding `notes` (id -> text), as Word writes one."""
+    import zipfile
+
+    data = io.BytesIO()
+    document.save(data)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {t}</w:t>'
+                   f"</w:r></w:p></w:footnote>" for i, t in notes.items())
+    separator = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(data) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", (
+                    '<Relationship Id="rIdNotes" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/footnotes"/></Relationships>').encode())
+            elif item.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", (
+                    '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                    'officedocument.wordprocessingml.footnotes+xml"/></Types>').encode())
+            dst.writestr(item, content)
+        dst.writestr("word/footnotes.xml", f'<w:footnotes {w}>{separator}{body}</w:footnotes>')
+    return out.getvalue()
+
+
+def _referring(document, text: str, note: str, cell=None):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph = cell.paragraphs[0] if cell is not None else document.add_paragraph()
+    paragraph.add_run(text)
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{note}"/></w:r>'))
+
+
+def test_footnotes_are_read_after_what_refers_to_them():
+    document = docx.Document()
+    _referring(document, "全年提供“返家乡”岗位1,826个。", "2")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "县区", "注册志愿者(人)"
+    _referring(document, "霞山区", "1", table.cell(1, 0))
+    table.cell(1, 1).text = "46208"
+    document.add_paragraph("特此报告。")
+    lines = _docx_lines(_with_notes(document, {"1": "数据来源于“i志愿”系统。", "2": "含驻湛高校提供的岗位500个。"}),
+                        "t.docx")
+    assert lines[:2] == ["全年提供“返家乡”岗位1,826个。", "注1:含驻湛高校提供的岗位500个。"]  # numbered as referred to
+    assert lines[-2:] == ["注2:数据来源于“i志愿”系统。", "特此报告。"]  # after the table that refers to it

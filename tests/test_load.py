@@ -669,7 +669,7 @@ def test_decode_helper():
 
 
 def test_supported_extensions():
-    assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"}
+    assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx"}
 
 
 def test_utf16_with_bom_is_text(tmp_path):
@@ -758,3 +758,49 @@ def test_a_front_matters_fields_are_lines_and_its_title_a_heading():
     text = "---\ntitle: 例会纪要\n文号: 同团纪〔2025〕7号\n会议时间: 2025-07-10 14:30\n主持人: 乔文博\n---\n\n# 例会纪要\n\n正文一段。"
     assert markdown_lines(text)[:4] == ["# 例会纪要", "文号:同团纪〔2025〕7号", "会议时间:2025-07-10 14:30", "主持人:乔文博"]
     assert markdown_lines("---\n\n正文。")[-1] == "正文。"  # a rule, no front matter
+
+
+def _workbook(path: Path) -> Path:
+    """A 台账 as staff keep it: a title merged across the top, a 序号 column, a 合计 row, a sheet of notes."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "汇总"
+    sheet.append(["湛江市青年之家运行情况台账(截至2025年6月30日)"] + [None] * 3)
+    sheet.merge_cells("A1:D1")
+    sheet.append(["序号", "县(市、区)", "2024年底数(个)", "服务青少年(人次)"])
+    sheet.append([1, "赤坎区", 12, 15860])
+    sheet.append([2, "霞山区", 15.0, 21240])
+    sheet.append([None, "全市合计", 27, 37100])
+    notes = book.create_sheet("填表说明")
+    notes.append(["1.本台账由各县(市、区)团委每季度末报送。"])
+    hidden = book.create_sheet("草稿")
+    hidden.append(["不应读取", 1, 2])
+    hidden.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def test_xlsx_rows_carry_their_headers_and_notes_stay_lines(tmp_path):
+    loaded = load_file(_workbook(tmp_path / "taizhang.xlsx"), 10**7)
+    assert loaded.lines[0] == "湛江市青年之家运行情况台账(截至2025年6月30日)"  # the merged title, also the caption
+    rows = [line for line in loaded.lines if "霞山区" in line]
+    assert rows == ["湛江市青年之家运行情况台账(截至2025年6月30日),霞山区2024年底数15个;霞山区服务青少年21240人次。"]
+    assert "1.本台账由各县(市、区)团委每季度末报送。" in loaded.lines
+    assert not any("不应读取" in line for line in loaded.lines)  # a hidden sheet is no part of the report
+    doc = clean_document(loaded.lines, tmp_path / "taizhang.xlsx", loaded.title_hint)
+    assert doc.title.startswith("湛江市青年之家运行情况台账") and any("全市合计2024年底数27个" in p for p in doc.paragraphs)
+
+
+def test_xlsx_that_is_broken_or_huge(tmp_path, monkeypatch):
+    from ingest import xlsx
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(LoadError) as err:
+        load_file(broken, 10**7)
+    assert str(err.value) == msg.NOT_XLSX and "\n" not in str(err.value)
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 10)
+    with pytest.raises(LoadError, match="超过 10 个单元格"):
+        load_file(_workbook(tmp_path / "big.xlsx"), 10**7)

@@ -57,3 +57,21 @@ def test_records_of_field_lines_become_one_row_each():
     assert rows[1].startswith("三、拟推荐人选,段晨曦候选人1;段晨曦性别男;段晨曦单位职务合作社理事长")
     assert "霍佳怡单位职务村党支部副书记" in rows[2] and "霍佳怡主要事迹培训讲解员35名" in rows[2] and len(rows) == 6
 
+
+
+def test_numbered_records_with_bracketed_fields_become_one_row_each():
+    from ingest.records import field_tables
+
+    lines = ["二、拟认定“2024年度湛江市青年岗位能手”(12名)",
+             "1．何振邦〔男；1992年3月出生；宝钢湛江钢铁有限公司热轧厂作业长；推荐单位：湛江经开区团工委〕",
+             "2．谭海燕〔女；1994年11月出生；湛江市中心人民医院主管护师；推荐单位：市卫生健康局团委〕",
+             "3．陆志远〔男；1990年6月出生；湛江港桥吊司机；推荐单位：市国资委团工委〕",
+             "公示期为2025年4月15日至4月21日。"]
+    rows = field_tables(lines)
+    assert rows[0] == lines[0] and rows[-1] == lines[-1] and len(rows) == 5
+    assert rows[1] == ("二、拟认定“2024年度湛江市青年岗位能手”(12名),何振邦性别男;何振邦出生年月1992年3月;"
+                       "何振邦单位职务宝钢湛江钢铁有限公司热轧厂作业长;何振邦推荐单位湛江经开区团工委。")
+    collective = ["1．湛江港第二港埠分公司装卸二队〔推荐单位：市国资委团工委；青年职工38人，占职工总数的76.0%〕",
+                  "2．湛江市图书馆少儿阅览部〔推荐单位：市文化广电旅游体育局团委；青年职工12人，占职工总数的66.7%〕"]
+    assert field_tables(collective)[1].endswith("湛江市图书馆少儿阅览部青年职工12人,占职工总数的66.7%。")
+    assert field_tables(lines[1:2]) == lines[1:2]  # one record alone stays a line

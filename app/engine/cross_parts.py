@@ -90,8 +90,7 @@ def split(text: str, masked=()) -> Parts | None:
     if len(slots) < 2 or len(set(slots)) < len(slots) or any(len(s) < 2 for s in slots):
         return None
     head = re.sub(r"(?:从|在)$", "", head)
-    joined = "" if not head or head.endswith((",", ":")) else ","
-    questions = tuple(f"{head}{joined}{s}{ask}?" for s, ask in zip(slots, asks))
+    questions = tuple(f"{head}{s}{ask}?" for s, ask in zip(slots, asks))
     if any(_RELATIVE.search(s) for s in slots):
         return None  # "比上年增加多少": a change its report states, of no second part to ask
     years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots)
@@ -116,7 +115,10 @@ def _pieces(body: str, masked=()) -> tuple[str, list[str]] | None:
         if first.group() == "," and not (_TIME.match(body, first.end()) and
                                          (_ASKS.search(clause) or _TIME.fullmatch(clause.strip()))):
             continue  # a comma ends the head ("云冈青春守护,24年全年…"), unless it parts clauses that each ask
-        timed = next((m for m in _TIME.finditer(body, cut) if m.start() < first.start()), None)  # "…2023、2024"
+        # the part's time: the one right before the join ("北海2025年累计新发展团员|截至3月底和…"), else its first
+        # ("24年全年服务游客和…", "…2023、2024")
+        times = [m for m in _TIME.finditer(body, cut) if m.start() < first.start()]
+        timed = next((m for m in times if not body[m.end():first.start()].strip("的 ")), times[0] if times else None)
         start = timed.start() if timed else cut
         if timed and any(a == first.end() for a, _ in masked):  # "库车市2024年的…和阿克苏市2023年的…": places lead
             start = min([a for a, _ in masked if cut <= a < start], default=start)

@@ -1,0 +1,82 @@
+"""Excel workbooks (.xlsx): staff keep 台账 as spreadsheets. Each visible sheet's table is read as a report's table
+(ingest/tables.py: a line per row carrying its headers, a title merged across its top as its caption); rows of one
+cell above or below it (a title typed in A1, 填表说明) are lines of their own."""
+from __future__ import annotations
+
+import datetime
+import io
+
+from . import messages as msg
+from . import tables
+from .load import LoadError
+
+MAX_CELLS = 200_000  # a report's 台账 has hundreds; a sheet's declared size beyond this is not read
+
+
+def xlsx_lines(data: bytes, name: str = "") -> list[str]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise LoadError(msg.NEEDS_XLSX) from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # the values shown, not the formulas
+    except Exception:  # openpyxl raises many kinds for broken packages; their text means nothing to staff
+        raise LoadError(msg.BAD_XLSX) from None
+    sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    if sum(sheet.max_row * sheet.max_column for sheet in sheets) > MAX_CELLS:
+        raise LoadError(msg.XLSX_TOO_BIG.format(cells=MAX_CELLS))
+    lines: list[str] = []
+    for sheet in sheets:
+        lines.extend(_sheet_lines(sheet_grid(sheet), lines))
+    return lines
+
+
+def sheet_grid(sheet) -> list[list[tuple]]:
+    """Rows of (key, text), a merged range one key at every position it covers (as table_grids' other grids);
+    empty rows and trailing empty columns dropped."""
+    owner = {}
+    for merged in sheet.merged_cells.ranges:
+        top = sheet.cell(merged.min_row, merged.min_col)
+        for row in range(merged.min_row, merged.max_row + 1):
+            for column in range(merged.min_col, merged.max_col + 1):
+                owner[(row, column)] = (merged, top)
+    grid = []
+    for row in sheet.iter_rows():
+        cells = [owner.get((c.row, c.column), (c, c)) for c in row]
+        grid.append([(key, cell_text(top.value)) for key, top in cells])
+    grid = [row for row in grid if any(text for _, text in row)]
+    width = max((max(j for j, (_, text) in enumerate(row) if text) + 1 for row in grid), default=0)
+    return [row[:width] for row in grid]
+
+
+def cell_text(value) -> str:
+    """A cell as a report writes it: 12 not 12.0, a date as 2025年6月30日."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return " ".join(str(value).split())
+
+
+def _sheet_lines(grid: list[list[tuple]], before: list[str]) -> list[str]:
+    """Rows of one cell before and after the sheet's table as lines; the table between as tables read it."""
+    ones = [sum(1 for j, (key, text) in enumerate(row) if text and (not j or key is not row[j - 1][0])) <= 1
+            for row in grid]
+    first = next((i for i, one in enumerate(ones) if not one), len(grid))
+    last = max((i for i, one in enumerate(ones) if not one), default=-1)
+    start = first - 1 if first and _merged(grid[first - 1]) else first  # a title merged over it: the table's own
+    lines = [_only(row) for row in grid[:start]]
+    if last < first:  # no table: a sheet of notes
+        return lines
+    return lines + tables.lines_of(grid[start:last + 1], before + lines) + [_only(row) for row in grid[last + 1:]]
+
+
+def _only(row: list[tuple]) -> str:
+    return next((text for _, text in row if text), "")
+
+
+def _merged(row: list[tuple]) -> bool:
+    """A title row merged across the table's top: the table's own caption (tables._title_rows)."""
+    return len(row) > 1 and all(key is row[0][0] for key, _ in row)

@@ -54,13 +54,15 @@ _COMPARISON_YEAR = re.compile(r"(?<=[较比由从])\s*(?:19|20)\d{2}\s*年(?:度
 
 def move_of(paragraph: str, start: int, q, following, own_year: int = 0) -> tuple[str, int, int] | None:
     """The first figure of "注册志愿者从2020年底的58.3万人增长到2024年底的102.6万人": what both count (the words before
-    从), its year and the year of the figure it moved to. "青年之家由上年的38个增加到52个": own_year - 1 and own_year
-    (own_year: the year the sentence's figures are of)."""
+    从), its year and the year of the figure it moved to. "青年之家由上年的38个增加到52个": own_year - 1 and own_year;
+    "由2024年底的23.46万名增加到24.12万名": 2024 and own_year (own_year: the year the sentence's figures are of)."""
     if following is None or following.unit != q.unit:
         return None
     since = _FROM.search(paragraph, start, q.start)
+    # "由上年的38个增加到52个", "由2024年底的23.46万名增加到24.12万名" (a 2025 report): the second is the sentence's year's
+    now = since and (since["last"] or (own_year and int(since["year"]) < own_year))
     to = _TO.fullmatch(paragraph, q.end, following.start) or \
-        (_TO_NOW.fullmatch(paragraph, q.end, following.start) if since and since["last"] else None)
+        (_TO_NOW.fullmatch(paragraph, q.end, following.start) if now else None)
     if not since or not to or (since["last"] and not own_year):
         return None
     to_year = int(to["year"]) if "year" in to.re.groupindex and to["year"] else own_year

@@ -288,6 +288,10 @@ def test_a_figure_moving_from_one_year_to_another_counts_one_thing_in_each_year(
     assert (one(facts, "31.6万人").indicator, one(facts, "31.6万人").year) == ("全州注册志愿者", 2024)
     assert [(f.indicator, f.year) for f in facts if f.figure in ("131名", "142名")] == \
         [("招募西部计划志愿者", 2024), ("招募西部计划志愿者", 2025)]
+    # from a year named to the report's own (blind set 47's 历城, half a year on): each figure its own year
+    facts = extract_facts(doc("全区注册志愿者由2024年底的23.46万名增加到24.12万名,年底目标25万名;",
+                              title="历城共青团2025年上半年工作总结", source="licheng.pdf", date="2025-07-12"))
+    assert [(f.indicator, f.year) for f in facts][:2] == [("全区注册志愿者", 2024), ("全区注册志愿者", 2025)]
 
 
 def test_a_city_reports_figures_stay_in_the_city():

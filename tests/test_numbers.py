@@ -137,6 +137,14 @@ def test_offsets_follow_the_source_when_normalisation_changes_width():
     assert [text[q.start : q.end] for q in found] == ["２０３５７人", "１４０支"]
 
 
+def test_chinese_decimals_and_a_plan_s_figure():
+    """"完成年度计划一千名的百分之九十八点四" (blind set 47's 商河, in Chinese numerals): 1000名 and 98.4%, not 98%."""
+    found = find_quantities("完成年度计划一千名的百分之九十八点四")
+    assert [(q.value, q.unit) for q in found] == [(1000.0, "名"), (98.4, "%")]
+    assert [q.value for q in find_quantities("一点五万名")] == [15000.0]
+    assert find_quantities("整齐划一的队伍") == []
+
+
 def test_ids_and_file_names_do_not_crash():
     found = find_quantities("1629106025219934.png 黔ICP备12003456号 20190305093512_8841.jpg")
     assert [q.value for q in found] == [1629106025219934.0, 12003456.0]

@@ -90,7 +90,8 @@ def split(text: str, masked=()) -> Parts | None:
     if len(slots) < 2 or len(set(slots)) < len(slots) or any(len(s) < 2 for s in slots):
         return None
     head = re.sub(r"(?:从|在)$", "", head)
-    questions = tuple(f"{head}{s}{ask}?" for s, ask in zip(slots, asks))
+    joined = "," if re.search(r"[中里内]$", head) else ""  # "在团市委综合考评中,2024年度…": the frame, then the time
+    questions = tuple(f"{head}{joined}{s}{ask}?" for s, ask in zip(slots, asks))
     if any(_RELATIVE.search(s) for s in slots):
         return None  # "比上年增加多少": a change its report states, of no second part to ask
     years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots)

@@ -53,7 +53,7 @@ _CN_RUN = "〇零一二两三四五六七八九十百千万亿"
 _ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z_])"
 # A Chinese numeral must start with a digit or 十 ("万人" is not a number) and must not
 # continue a word such as 统一 / 唯一 / 逐一.
-_CHINESE = rf"(?<![统唯专逐单同如归合划{_CN_RUN}])[〇零一二两三四五六七八九十][{_CN_RUN}]*"
+_CHINESE = rf"(?<![统唯专逐单同如归合{_CN_RUN}])(?<!齐划)[〇零一二两三四五六七八九十][{_CN_RUN}]*"  # not 整齐划一; 计划一千名 is
 # 千/百 right before 瓦/克/米/分 belong to a unit word (千米, 百分点), not a multiplier.
 _MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)"
 # 分: a score (考核得分93.2分), not 三分之一, 10分钟, 分别, 分会, 分台…
@@ -64,7 +64,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<minus>零下|(?<![0-9A-Za-z])[-−]))?"  # a temperature below zero ("零下31°C", "-31°C"); not a range's "2020-2024"
     rf"(?:(?P<pre>{_PRE}) *)?"
     rf"(?P<pct>百分之)?"
-    rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE}))"
+    rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>{_CHINESE})(?:点(?P<tenths>[〇零一二三四五六七八九]+))?)"  # 九十八点四
     rf"(?: *(?P<q1>余|多))?"  # "10余万人": qualifier before the multiplier
     rf"(?: *(?P<mult>{_MULT_RE}))?"
     rf"(?: *(?P<q2>余|多))?"  # "4万余人": qualifier after it
@@ -138,7 +138,9 @@ def _number(m: re.Match[str]) -> Decimal | None:
     if not (m["unit"] or m["pct"]) and len(run) + len(m["mult"] or "") < 2:
         return None
     n = chinese_to_int(run)
-    return None if n is None else Decimal(n)
+    if n is None:
+        return None
+    return Decimal(n) + (Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in m["tenths"])) if m["tenths"] else 0)
 
 
 def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity | None:

@@ -242,7 +242,7 @@ class Assistant:
         if not len(index):
             return None
         catalogue = scope.catalogue(index)
-        parts, when = self._parts_asked(text, catalogue)
+        parts, when = cross_parts.plan(text, catalogue)
         if when == "first" and (got := self._by_parts(text, parts, catalogue)):
             return got
         got = self._across_facts(text, index, catalogue)
@@ -255,27 +255,8 @@ class Assistant:
         """The parts asked apart when the passages could not answer a sum or difference as a whole."""
         index = self.retriever.index()
         catalogue = scope.catalogue(index) if len(index) else None
-        parts, when = self._parts_asked(text, catalogue) if catalogue else (None, "")
+        parts, when = cross_parts.plan(text, catalogue) if catalogue else (None, "")
         return self._by_parts(text, parts, catalogue) if when == "after passages" else None
-
-    def _parts_asked(self, text: str, catalogue) -> tuple[cross_parts.Parts | None, str]:
-        """(the parts a question asks, when they are asked apart: "first", "after facts" or "after passages").
-        Parts that are places are the facts' to compare and list (and _parts_sum's to add; not subtract); whole
-        years the facts' trend; two figures added or subtracted ("共计", "多了多少") the passage's, whose report may
-        state it."""
-        normal, mentions, _ = cross.place_mentions(text, catalogue)
-        parts = cross_parts.split(normal, [(m.start, m.end) for m in mentions])
-        if parts is None:
-            return None, ""
-        # each part a place or a university of its own ("九江修水县、都昌县…", "…宁夏大学、同心")
-        named = [[p.key for p in cross.place_mentions(label, catalogue)[2]] + [n for *_, n in scope.schools(label)]
-                 for label in parts.labels]
-        places = all(named) and len({n[-1] for n in named}) == len(named)
-        if places:  # a sum of places is _parts_sum's, after the passages
-            return (parts, "first") if parts.how == "diff" else (None, "") if parts.how == "sum" else (parts, "after facts")
-        if parts.how in ("diff", "sum"):  # "2024年发展团员比2023年多了多少": its report says "比上年多73名"
-            return parts, "after passages"
-        return parts, "after facts" if parts.years_only else "first"
 
     def _part(self, question: str) -> Answer:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""

@@ -95,3 +95,18 @@ def test_each_part_is_answered_from_its_own_report(tmp_path, make_settings):
     assert assistant.ask("云冈青春守护2024年全年和2025年暑期服务游客加起来多少？").value == "165万人次"
     listed = assistant.ask("云冈青春守护上岗志愿者，2024年全年和2025年暑期分别是多少？")
     assert "3120人" in listed.text and "482人" in listed.text
+
+
+@pytest.mark.parametrize("question, when", [
+    ("云冈青春守护，24年全年服务游客和25年暑期服务游客哪个多？", "first"),  # two periods: the facts keep no month
+    ("2024年新发展团员，凤翔和眉县谁多？", "after facts"),  # places: the facts' compare first
+    ("今年暑期返家乡计划岗位，歙县比黄山区多几个？", "first"),  # the facts do not subtract
+    ("凤翔和眉县24年新发展团员合计多少", ""),  # a sum of places: the single path's _parts_sum
+    ("西部计划志愿者24年派了多少，25年招多少？", "after facts"),  # whole years: the facts' trend first
+    ("长春2024年发展团员比2023年多了多少？", "after passages"),  # its report may state the change
+    ("铜川注册了多少志愿者？", ""),
+])
+def test_when_parts_are_asked_apart(question, when):
+    from app.engine.cross_parts import plan
+
+    assert plan(question, None)[1] == when

@@ -99,6 +99,28 @@ def split(text: str, masked=()) -> Parts | None:
     return Parts(how, tuple(_TRAIL.sub("", s) for s in slots), questions, fewer, years_only, timed)
 
 
+def plan(text: str, catalogue) -> tuple[Parts | None, str]:
+    """(the parts a question asks, when they are asked apart: "first", "after facts" or "after passages"). Parts
+    that are places are the facts' to compare and list (and the single path's _parts_sum's to add; not subtract);
+    whole years the facts' trend; two figures added or subtracted ("共计", "多了多少") the passages', whose report
+    may state it ("2024年发展团员比2023年多了多少": "比上年多73名")."""
+    from .cross_detect import place_mentions  # cross_detect asks within_year of this module
+    from .localities import schools
+
+    normal, mentions, _ = place_mentions(text, catalogue)
+    parts = split(normal, [(m.start, m.end) for m in mentions])
+    if parts is None:
+        return None, ""
+    # each part a place or a university of its own ("九江修水县、都昌县…", "…宁夏大学、同心")
+    named = [[p.key for p in place_mentions(label, catalogue)[2]] + [n for *_, n in schools(label)]
+             for label in parts.labels]
+    if all(named) and len({n[-1] for n in named}) == len(named):
+        return {"diff": (parts, "first"), "sum": (None, "")}.get(parts.how, (parts, "after facts"))
+    if parts.how in ("diff", "sum"):
+        return parts, "after passages"
+    return parts, "after facts" if parts.years_only else "first"
+
+
 def within_year(text: str) -> bool:
     """The question lists times within a year (截至3月底和6月底, 全年和上半年): asked apart, not a trend of years."""
     parts = split(text)

@@ -369,7 +369,7 @@ _UNIT_HEAD = re.compile(r"(?:计量)?单位|备注")  # 迁安's 备注 column h
 
 # A unit as a table's 单位 column writes it: 名, 万人, 个, 万元, 万小时, %; not a unit's name (蜀山区: "单位" also heads
 # a column of the places or bodies ranked, blind set 45's 通报).
-_UNIT_CELL = re.compile(r"[万亿千百]?(?:人次|小时|平方米|公里|[名人个元家所支项户件份篇条期届批吨亩天年月日张套台辆座笔位队类种场次间处册本部])|%|—|-|")
+_UNIT_CELL = re.compile(r"[万亿千百]?(?:人次|小时|平方米|公里|[名人个元家所支项户件份篇条期届批吨亩天年月日张套台辆座笔位队类种场次间处册本])|%|—|-|")
 
 
 def _unit_column(header: list | None, rows: list | None = None) -> int | None:

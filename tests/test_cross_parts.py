@@ -102,7 +102,8 @@ def test_each_part_is_answered_from_its_own_report(tmp_path, make_settings):
     ("2024年新发展团员，凤翔和眉县谁多？", "after facts"),  # places: the facts' compare first
     ("今年暑期返家乡计划岗位，歙县比黄山区多几个？", "first"),  # the facts do not subtract
     ("凤翔和眉县24年新发展团员合计多少", ""),  # a sum of places: the single path's _parts_sum
-    ("西部计划志愿者24年派了多少，25年招多少？", "after facts"),  # whole years: the facts' trend first
+    ("迎泽新发展团员2023年和2024年分别是多少？", "after facts"),  # whole years alone: the facts' trend first
+    ("防溺水劝导点，24年实际设立的和25年计划设立的，哪个多？", "first"),  # years and what was done: apart
     ("长春2024年发展团员比2023年多了多少？", "after passages"),  # its report may state the change
     ("铜川注册了多少志愿者？", ""),
 ])

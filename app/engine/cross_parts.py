@@ -94,7 +94,9 @@ def split(text: str, masked=()) -> Parts | None:
     questions = tuple(f"{head}{joined}{s}{ask}?" for s, ask in zip(slots, asks))
     if any(_RELATIVE.search(s) for s in slots):
         return None  # "比上年增加多少": a change its report states, of no second part to ask
-    years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots)
+    # each part a whole year's and nothing else told apart ("2023年和2024年", not "24年实际设立的和25年计划设立的")
+    years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots) and \
+        len({_TRAIL.sub("", _WHOLE_YEAR.sub("", s, count=1)).strip("底末度") for s in slots}) == 1
     timed = all(_TIME.search(s) for s in slots)
     return Parts(how, tuple(_TRAIL.sub("", s) for s in slots), questions, fewer, years_only, timed)
 

@@ -61,11 +61,8 @@ _NOUN_VERBS = frozenset("组织 来电 坐席 服务 活动 培训 宣讲 咨询
 _PLACE_ENDS = tuple("区县市州旗盟镇乡村")
 _AGENT = re.compile(r"(?:团[省市州县区旗]?委|团组织|青联|学联|少工委|基金会|青基会|我们|我市|我县|我区|各地|各级|全省|全市|全县|全区)$")
 # A share of a plan done: "完成年度计划3,000名的105.4%", "完成全年任务的58.0%" (its indicator: what was planned + 计划完成率).
-# (the plan's figure in digits or in Chinese numerals: "完成年度计划一千名的百分之九十八点四")
-_CN_FIGURE = r"[〇零一二两三四五六七八九十百千万]+"
-_DONE_OF = re.compile(r"完成(?:了)?(?:全年|年度|本年度|全年度)?(?:发展)?(?:计划|任务|目标)(?:数)?"
-                      rf"(?:[\d,.]+万?[\u4e00-\u9fff]?|{_CN_FIGURE}[名个人家所项支])?的\s*$")
-_DONE_WHAT = re.compile(rf"(?P<what>[\u4e00-\u9fff]{{2,12}}?)\s*(?:[\d,.]+\s*万?|{_CN_FIGURE})[名个人家所项支]\s*[,;\uff0c\uff1b]?\s*$")
+_DONE_OF = re.compile(r"完成(?:了)?(?:全年|年度|本年度|全年度)?(?:发展)?(?:计划|任务|目标)(?:数)?(?:[\d,.]+万?[\u4e00-\u9fff]?)?的\s*$")
+_DONE_WHAT = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,12})\s*[\d,.]+\s*万?[名个人家所项支]\s*[,;\uff0c\uff1b]?\s*$")  # what was done
 _DONE_LEAD = re.compile(r"^(?:全[市县区省州校]|全年|今年|本年|一季度|上半年|共|累计|其中)+")
 _NAMED_BEFORE = re.compile(r"[“\"](?P<name>[^”\"]{2,12})[”\"](?P<acts>[\u4e00-\u9fff]{1,6})$")
 

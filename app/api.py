@@ -66,7 +66,8 @@ class Assistant:
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = replace(analyse(asked), followup=turn.rewritten)
-        across = self._across(asked)  # a question over many reports, answered from their facts
+        planned = self._plan(asked)  # (catalogue, the parts it asks, when they are asked apart: cross_parts.plan)
+        across = self._across(asked, planned)  # a question over many reports, answered from their facts
         if across is not None and across.found:
             yield _from_facts(across, question, started)
             return
@@ -76,8 +77,9 @@ class Assistant:
         if across is not None and not answer.found:
             yield _from_facts(across, question, started)
             return
-        if not answer.found and (late := self._late_parts(asked)):  # "…和…一共多少": added up, its report silent
-            yield _from_facts(late, question, started)
+        catalogue, parts, when = planned
+        if not answer.found and when == "after passages" and (late := self._by_parts(asked, parts, catalogue)):
+            yield _from_facts(late, question, started)  # "…和…一共多少": added up, its report silent
             return
         if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
@@ -235,28 +237,28 @@ class Assistant:
             return text
         return localities.colleges_spelled_out(text, cross.colleges(self.fact_table, str(index.seq)))
 
-    def _across(self, text: str) -> Answer | None:
-        """The answer from the facts of many reports (app/engine/cross.py), or from each part of a question asking
-        several figures (cross_parts), or None for the single-report path."""
+    def _plan(self, text: str) -> tuple:
+        """(the knowledge base's catalogue, the parts the question asks, when they are asked apart), once per
+        question; (None, None, "") on an empty knowledge base."""
         index = self.retriever.index()
         if not len(index):
-            return None
+            return None, None, ""
         catalogue = scope.catalogue(index)
-        parts, when = cross_parts.plan(text, catalogue)
+        return (catalogue, *cross_parts.plan(text, catalogue))
+
+    def _across(self, text: str, planned: tuple) -> Answer | None:
+        """The answer from the facts of many reports (app/engine/cross.py), or from each part of a question asking
+        several figures (cross_parts), or None for the single-report path."""
+        catalogue, parts, when = planned
+        if catalogue is None:
+            return None
         if when == "first" and (got := self._by_parts(text, parts, catalogue)):
             return got
-        got = self._across_facts(text, index, catalogue)
+        got = self._across_facts(text, self.retriever.index(), catalogue)
         if when == "after facts" and (got is None or not got.found or
                                       (parts.how == "each" and len(parts.labels) > _rows(got.text))):
             return self._by_parts(text, parts, catalogue) or got
         return got
-
-    def _late_parts(self, text: str) -> Answer | None:
-        """The parts asked apart when the passages could not answer a sum or difference as a whole."""
-        index = self.retriever.index()
-        catalogue = scope.catalogue(index) if len(index) else None
-        parts, when = cross_parts.plan(text, catalogue) if catalogue else (None, "")
-        return self._by_parts(text, parts, catalogue) if when == "after passages" else None
 
     def _part(self, question: str) -> Answer:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""

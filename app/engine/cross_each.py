@@ -28,7 +28,7 @@ def one_place_questions(text: str, mentions) -> list[tuple[str, str]]:
 
 
 def combine(question: str, asked: list[tuple[str, Answer]], heading: str = msg.CROSS_EACH) -> Answer | None:
-    """One answer listing each place's (or time's), or None when no path found one."""
+    """One answer listing each place's (or each part's: cross_parts), or None when no path found one."""
     found = [(place, a) for place, a in asked if a.found]
     if not found:
         return None

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest import messages as msg
 from ingest.schema import Answer
 
+from . import cross_each
 from .cross_also import distinct
 from .numbers import find_quantities
 
@@ -54,7 +55,6 @@ class Parts:
     questions: tuple[str, ...]  # each part asked alone
     fewer: bool = False  # which: the smaller one
     years_only: bool = False  # each part a whole year's (2024年, 2025年目标): the facts' trend answers first
-    timed: bool = False  # every part names a time (24年底, 暑期, 1—2月)
 
 
 def split(text: str, masked=()) -> Parts | None:
@@ -97,8 +97,7 @@ def split(text: str, masked=()) -> Parts | None:
     # each part a whole year's and nothing else told apart ("2023年和2024年", not "24年实际设立的和25年计划设立的")
     years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots) and \
         len({_TRAIL.sub("", _WHOLE_YEAR.sub("", s, count=1)).strip("底末度") for s in slots}) == 1
-    timed = all(_TIME.search(s) for s in slots)
-    return Parts(how, tuple(_TRAIL.sub("", s) for s in slots), questions, fewer, years_only, timed)
+    return Parts(how, tuple(_TRAIL.sub("", s) for s in slots), questions, fewer, years_only)
 
 
 def plan(text: str, catalogue) -> tuple[Parts | None, str]:
@@ -206,15 +205,10 @@ def _years_filled(slots: list[str]) -> list[str]:
 def combine(question: str, parts: Parts, answers: list[Answer]) -> Answer | None:
     """The parts' answers combined as asked, each part's answering paragraph cited; None when a part has no answer
     (or, to compare or add them, no figure of one unit)."""
+    if parts.how == "each":  # listed as a name asked of several places is (a part with no figure has none)
+        return cross_each.combine(question, [(label, a if a.value else replace(a, found=False))
+                                             for label, a in zip(parts.labels, answers)], msg.CROSS_PARTS)
     found = [(label, a) for label, a in zip(parts.labels, answers) if a.found and a.value]
-    if parts.how == "each":
-        if not found:
-            return None
-        lines = [msg.CROSS_PARTS.format(n=len(found))] + [f"{label}:{a.value}" for label, a in found]
-        missing = [label for label, a in zip(parts.labels, answers) if not (a.found and a.value)]
-        if missing:
-            lines.append(msg.CROSS_EACH_MISSING.format(places="、".join(missing)))
-        return _answer(question, lines, "、".join(a.value for _, a in found), found)
     if len(found) != len(answers):
         return None
     figures = [_figure(a.value) for _, a in found]
@@ -233,7 +227,8 @@ def combine(question: str, parts: Parts, answers: list[Answer]) -> Answer | None
             return None
         value = _written(abs(figures[0].value - figures[1].value), figures)
         head = msg.CROSS_PARTS_DIFF.format(value=value)
-    return _answer(question, [head] + lines, value, found)
+    cites = distinct(c for _, a in found for c in a.citations[:1])  # each part's answering paragraph, once
+    return Answer(question, "\n".join([head] + lines), value, True, cites)
 
 
 def _figure(value: str):
@@ -259,8 +254,3 @@ def _written(number: float, figures) -> str:
 
 def _digits(number: float) -> str:
     return str(int(number)) if number == int(number) else f"{number:.4f}".rstrip("0").rstrip(".")
-
-
-def _answer(question: str, lines: list[str], value: str, found) -> Answer:
-    cites = distinct(c for _, a in found for c in a.citations[:1])
-    return Answer(question, "\n".join(lines), value, True, cites)

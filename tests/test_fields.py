@@ -37,3 +37,17 @@ def test_times_of_day_and_questions_asking_one():
     assert CLOCK.findall("团青比1:5.8,2025-01-01发布") == []
     assert asks_clock("贺嘉宁讲话安排在什么时间") and asks_clock("What time does check-in start?")
     assert not asks_clock("公示期哪天结束")
+
+
+@pytest.mark.parametrize("question, labels", [
+    ("何振邦在哪里工作", {"单位", "职务"}),
+    ("梁晓彤在哪个学校当老师", {"单位", "职务"}),
+    ("谭海燕是什么职称", {"职务", "职称"}),
+    ("林晓彤是哪一年出生的", {"出生年月", "出生"}),
+    ("湖光岩风景区游客服务中心是谁推荐的", {"推荐单位", "推荐"}),
+    ("注册志愿者有多少", set()),
+])
+def test_a_record_field_asked_in_everyday_words(question, labels):
+    from app.engine.fields import asked_labels
+
+    assert set(asked_labels(question)) == labels

@@ -181,9 +181,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     in 小时, points taken (每低1个百分点扣多少) are in 分, a keyword question ending on whom it served (…合计服务游客)
     counts attendances, a temperature (多少度) is in °C; left: a rubric's condition asked by the points it earns
     (参学率多少得满分: 95%, 超计划多少以上不加分, 年增长不低于多少得6分), and with 预算 money, a share a budget may be
-    changed by (调整预算超过多少要上常委会: 10%). Blind set 58 brought 3, left for the next retrain: a team's 分队 counted in
-    支 (read as people), an insurance's 保额 in 万元 (read as people or a share), a target that is a rank
-    (参学率目标: 进入全省前五名, read as a share)."""
+    changed by (调整预算超过多少要上常委会: 10%). Blind set 58 brought 3, read as classes: a team's 分队 are things (in 支), an
+    insurance's 保额 is money; left: a target that is a rank (参学率目标: 进入全省前五名, read as a share)."""
     import json
     from pathlib import Path
 
@@ -203,7 +202,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 29, wrong
+    assert asked > 2000 and len(wrong) <= 27, wrong
 
 
 @pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.schema import Answer, Citation
 
-from . import answer_model, conflict, list_rank, table_cell, table_rank
+from . import answer_model, conflict, derive, list_rank, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .asked_units import RANK_NAMED_LAST
@@ -160,7 +160,18 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
 def _final(question: Question, passages: list[Passage], paragraph_text, best: Candidate) -> Answer:
     if question.kind == "list" and paragraph_text and (listed := _listed(question, best.passage, paragraph_text)):
         return listed
-    return _answer(question, best, passages, paragraph_text)
+    answer = _answer(question, best, passages, paragraph_text)
+    return _weekday(question, best, answer, passages) if question.weekday else answer
+
+
+def _weekday(question: Question, best: Candidate, answer: Answer, passages: list[Passage]) -> Answer:
+    """The weekday of the day chosen; a refusal when what was chosen names no day (a month, a time of day)."""
+    p = best.passage
+    day = derive.day_of(best.value, p.text, best.start, p.period or p.date) if best.source in ("date", "docdate") else None
+    if day is None:
+        return refusal(question, passages)
+    said = derive.weekday_text(best.value, day, question.english)
+    return replace(answer, text=said + answer.text[len(best.value):], value=derive.weekday(day))
 
 
 def _choose(question, passages, idf, similarity, context, doc_contains, paragraph_text, model):
@@ -332,6 +343,9 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                  and round(q.value, 6) not in stated
                  and clause[q.start - 1:q.start] != "第"  # "第九期": an ordinal (above), not nine 期
                  and not (not q.unit and _HOTLINE.fullmatch(q.text.strip()))]
+        if question.days:  # "1月14日至2月22日": 40天, both ends counted (derive.py)
+            for start, _, days in derive.spans(clause, text, at, (passage.period or passage.date) if passage else ""):
+                yield make(f"{days}天", "span", at + start, "天", position=1.0, count=len(found) + 1)
         for j, q in enumerate(found):
             value = q.text.strip()
             yield make(value, "quantity", at + q.start + q.text.index(value), q.unit, q.qualifier,
@@ -447,6 +461,9 @@ def _answer(question: Question, best: Candidate, passages: list[Passage], paragr
     start, end = sentence_span(p.text, best.clause)
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote
+    if best.source == "span":
+        written = next(derive.spans(p.text[best.start:]), (0, "", 0))[1]
+        text = f"{best.value}({written},首尾两天都算)。原文:“{quote}”"
     if question.kind == "open":
         text = "\n".join(x.text for x in passages[:2])
     first = Citation(p.source, p.title, p.date, p.paragraph, p.text, quote, p.score)

@@ -30,7 +30,7 @@ from .signals import (NEAR, distance, heading_months, in_order, items_named, mon
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal", "meeting", "described", "field", "clock")
+           "place", "ordinal", "meeting", "described", "field", "clock", "span")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
@@ -289,7 +289,7 @@ class Env:
         never = self.idf("\x00")  # the weight of a token no chunk contains
         unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
         self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
-        self.asks_day, self.asks_year = bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
+        self.asks_day, self.asks_year = q.weekday or bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
         self.asks_number = bool(ASKS_NUMBER.search(q.text))
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names

@@ -21,6 +21,27 @@ CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[::][0-5]\d(?:\s*[—–\-~至�
 _ASKS_CLOCK = re.compile(r"几点|几时|什么时间|哪个时间|时间段|时段|时间安排|\bwhat time\b|\bat what time\b", re.I)
 
 
+# A record's field asked in everyday words ("何振邦在哪里工作?" of "何振邦单位职务宝钢…作业长"): the labels such
+# fields carry in 公示 and 名单 (工作单位, 单位职务, 出生年月, 推荐单位…), added to the question's terms.
+_ASKED_FIELDS = (
+    (r"在哪(?:里|儿|个单位|家单位)?(?:工作|上班|任职|供职)|哪个单位的|做什么(?:工作|的)|干什么的|从事什么|什么工作"
+     r"|在哪(?:个|所|家)(?:学校|医院|公司|企业)|当老师|任教", ("单位", "职务")),
+    (r"什么(?:职务|职位|职称|岗位)|担任什么|任什么职|什么身份", ("职务", "职称")),
+    (r"哪一?年出生|什么时候出生|出生于|哪年生|多大|年龄|生日|出生年月", ("出生年月", "出生")),
+    (r"谁推荐|推荐的|推荐单位|哪个单位推荐|由哪.{0,3}推荐", ("推荐单位", "推荐")),
+    (r"什么民族|哪个民族|哪一?族", ("民族",)),
+    (r"男的?还是女的?|是男是女|性别", ("性别",)),
+    (r"学历|什么文凭|毕业于", ("学历",)),
+    (r"政治面貌|是不是党员|是否党员", ("政治面貌",)),
+)
+_FIELDS_ASKED = tuple((re.compile(pattern), labels) for pattern, labels in _ASKED_FIELDS)
+
+
+def asked_labels(question: str) -> list[str]:
+    """The field labels a question's everyday words ask for."""
+    return [label for pattern, labels in _FIELDS_ASKED if pattern.search(question) for label in labels]
+
+
 def _number(written: str) -> int | None:
     return int(written) if written.isdigit() else chinese_to_int(written)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import derive, fields
 from .asked_units import ENGLISH_SUBJECT as _ENGLISH_SUBJECT
 from .asked_units import MONEY, PEOPLE, units as _units  # noqa: F401  (re-exported)
 from .people import ROLES
@@ -36,7 +37,7 @@ _TYPES = (
 _STOP = re.compile(
     r"请问|一下|多少|几|几个|第几|第几个|是谁|谁|哪|哪一|哪一年|哪一天|哪所|哪家|哪个|哪位|哪些|哪两|哪几|哪里|哪儿|哪天|哪年|什么|怎么|如何|吗|呢|吧|"
     r"是|有|了|的|在|和|与|及|这次|这个|那个|该|其|都|也|还|共|总共|一共|到底|目前|现在|叫|达到|为|今年|分别|先后|"
-    r"总数|数量|数目|"  # "团组织总数多少": the count asked, which "青年之家总数达到209个" shares
+    r"总数|数量|数目|星期|礼拜|"  # "团组织总数多少": the count asked, which "青年之家总数达到209个" shares
     r"表格|附表|表中|表里|表内|表上|数据表|完成表")  # "通报附表里…", "华农表中…": where staff saw it, no word of the row
 _SUBJECT = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(?:人次|场次|[个名人所家期场次项条笔份篇处支位户座件本届队种类张])?([\u4e00-\u9fff]{2,8}?)(?:[??,,。]|$|的|是|有|呢|吗|参加|参与|到场)")
 _SUBJECT_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:是|有|达到|为|达)?多少[??]?$")
@@ -65,19 +66,24 @@ class Question:
     places: tuple[str, ...] = ()  # Chinese names of places an English question names ("Tongchuan" -> "铜川")
     scope: object = None  # app.engine.scope.Scope: the places and years it names, set against a knowledge base (app/api.py)
     followup: bool = False  # made standalone from a follow-up and the turns before it (app/engine/followup.py)
+    weekday: bool = False  # 星期几 asked: a day's date, its weekday worked out (app/engine/derive.py)
+    days: bool = False  # 多少天 asked: a span of dates may give it, both ends counted
 
 
 def analyse(raw: str) -> Question:
     text = normalise_query(raw)
     lower = text.lower()
     english = is_english(text)
-    kind = next((name for name, pattern in _TYPES if re.search(pattern, lower)), None) or _keywords_kind(text, english)
+    weekday = bool(derive.WEEKDAY_ASKED.search(text))
+    kind = "date" if weekday else (next((name for name, pattern in _TYPES if re.search(pattern, lower)), None)
+                                   or _keywords_kind(text, english))
     words = _words(text)  # one jieba cut serves the terms and the part
     # keywords ask as "…是多少" would: the thing counted is the last noun ("希望工程资助学生": students, not money)
     asked = lower if english or _ASKING.search(text) else f"{_TRAILING_YEAR.sub('', lower)}是多少"  # …项目数2023
     return Question(text, english, kind, _units(asked, english) if kind == "numeric" else frozenset(),
                     _terms(text, words), tuple(dict.fromkeys(_YEAR.findall(text))),
-                    _subject(text) if kind == "numeric" else "", _part(text, words))
+                    _subject(text) if kind == "numeric" else "", _part(text, words), weekday=weekday,
+                    days=kind == "numeric" and bool(derive.DAYS_ASKED.search(lower)))
 
 
 # A question written as keywords ("婺源注册志愿者", "江财志愿服务时长总共"): staff look a figure up so, unless the
@@ -134,7 +140,7 @@ def _terms(text: str, words: list[str]) -> tuple[str, ...]:
     words += [n for n in re.findall(r"\d+(?:\.\d+)?", text) if not _YEAR.fullmatch(n)]
     lettered = _LETTERED.findall(text)  # "C类几个": jieba cuts C|类 (B|类有), and neither piece is a term
     words = [w for w in words if not any(w[0] == term[1] and term[0] + w in text for term in lettered)] + lettered
-    return tuple(dict.fromkeys(words))
+    return tuple(dict.fromkeys(words + fields.asked_labels(text)))
 
 
 _LETTERED = re.compile(r"(?<![A-Za-z])[A-Z][类级档等型组](?![A-Za-z])")

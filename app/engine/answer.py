@@ -161,15 +161,16 @@ def _final(question: Question, passages: list[Passage], paragraph_text, best: Ca
     if question.kind == "list" and paragraph_text and (listed := _listed(question, best.passage, paragraph_text)):
         return listed
     answer = _answer(question, best, passages, paragraph_text)
-    return _weekday(question, best, answer, passages) if question.weekday else answer
+    return _weekday(question, best, answer) if question.weekday else answer
 
 
-def _weekday(question: Question, best: Candidate, answer: Answer, passages: list[Passage]) -> Answer:
-    """The weekday of the day chosen; a refusal when what was chosen names no day (a month, a time of day)."""
+def _weekday(question: Question, best: Candidate, answer: Answer) -> Answer:
+    """The weekday of the day chosen; what was chosen as it is when it names no day (a month, a time of day: the
+    model learns that such a pick does not answer, features date_day and date_fit)."""
     p = best.passage
     day = derive.day_of(best.value, p.text, best.start, p.period or p.date) if best.source in ("date", "docdate") else None
     if day is None:
-        return refusal(question, passages)
+        return answer
     said = derive.weekday_text(best.value, day, question.english)
     return replace(answer, text=said + answer.text[len(best.value):], value=derive.weekday(day))
 

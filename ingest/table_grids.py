@@ -141,7 +141,8 @@ def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
 
 def _md_cells(line: str) -> list[str]:
     line = line.strip()
-    return [strip_inline_md(cell) for cell in line.strip("|").split("|")]  # "**全校合计**": the words, not the marks
+    # "**全校合计**": the words, not the marks; "汉服礼仪<br>非遗面塑": a cell's items, listed
+    return [strip_inline_md(re.sub(r"\s*<br\s*/?>\s*", "、", cell, flags=re.I)) for cell in line.strip("|").split("|")]
 
 
 def strip_inline_md(text: str) -> str:

@@ -180,7 +180,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         header = [_label(t) for t in labels] + [("", "")] * (width - len(labels))
         rows = rows[1:]
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
-        rows = [r[1:] for r in rows]
+        # ...and a total by its 序号 cell: "| 合计 | 11个 | 20个 |…" (Markdown cannot merge 合计 over both)
+        rows = [[r[0], *r[2:]] if _TOTAL_CELL.fullmatch(r[0][1]) else r[1:] for r in rows]
         header = header[1:] if header else None
     units = [""] * len(rows)  # each row's own unit, from a column of units
     if (column := _unit_column(header, rows)) is not None:  # "指标 | 单位 | 2023年 | 2024年": it goes with the row's figures
@@ -283,6 +284,7 @@ _GENERIC = re.compile(r"(?:其中)?(?:计划|实际|完成|完成数|完成率|�
                       r"金额|时长|同比|增长|增幅|占比|比例|得分)")
 
 
+_TOTAL_CELL = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|全[市省区县州]合计)\s*")
 _SERIAL_HEAD = re.compile(r"序号|编号|序|no\.?|#", re.I)
 
 

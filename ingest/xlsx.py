@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 from . import messages as msg
 from . import tables
@@ -25,10 +26,29 @@ def xlsx_lines(data: bytes, name: str = "") -> list[str]:
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
     if sum(sheet.max_row * sheet.max_column for sheet in sheets) > MAX_CELLS:
         raise LoadError(msg.XLSX_TOO_BIG.format(cells=MAX_CELLS))
+    grids = [sheet_grid(sheet) for sheet in sheets]
+    tabled = sum(_table_rows(grid)[0] <= _table_rows(grid)[1] for grid in grids)
     lines: list[str] = []
-    for sheet in sheets:
-        lines.extend(_sheet_lines(sheet_grid(sheet), lines))
+    for sheet, grid in zip(sheets, grids):
+        # A 台账 with a sheet per county, each titled alike: the tab is all that says whose rows they are.
+        named = sheet.title if tabled > 1 and not _GENERIC.fullmatch(sheet.title) else ""
+        lines.extend(_sheet_lines(grid, lines, named))
+        lines.extend(_comments(sheet, named))
     return lines
+
+
+_GENERIC = re.compile(r"(?i)sheet\s*\d*|工作表\s*\d*|表\s*\d+")
+
+
+def _comments(sheet, named: str) -> list[str]:
+    """A cell's comment (批注) as a line naming its row: "栾川县资助金额(万元)批注:另有…3.5万元,未计入本表"."""
+    found = []
+    for row in sheet.iter_rows():
+        for c in row:
+            if c.comment is not None and (note := " ".join(str(c.comment.text).split())):
+                label = cell_text(sheet.cell(c.row, 1).value) if c.column > 1 else ""
+                found.append(f"{named}{label}批注:{note}")
+    return found
 
 
 def sheet_grid(sheet) -> list[list[tuple]]:
@@ -60,17 +80,29 @@ def cell_text(value) -> str:
     return " ".join(str(value).split())
 
 
-def _sheet_lines(grid: list[list[tuple]], before: list[str]) -> list[str]:
-    """Rows of one cell before and after the sheet's table as lines; the table between as tables read it."""
+def _table_rows(grid: list[list[tuple]]) -> tuple[int, int]:
+    """(first, last) rows of more than one cell: the sheet's table; last < first when it has none."""
     ones = [sum(1 for j, (key, text) in enumerate(row) if text and (not j or key is not row[j - 1][0])) <= 1
             for row in grid]
     first = next((i for i, one in enumerate(ones) if not one), len(grid))
-    last = max((i for i, one in enumerate(ones) if not one), default=-1)
+    return first, max((i for i, one in enumerate(ones) if not one), default=-1)
+
+
+def _sheet_lines(grid: list[list[tuple]], before: list[str], named: str = "") -> list[str]:
+    """Rows of one cell before and after the sheet's table as lines; the table between as tables read it, its
+    caption led by the sheet's name when `named` (the title merged over it, else a title of its own)."""
+    first, last = _table_rows(grid)
     start = first - 1 if first and _merged(grid[first - 1]) else first  # a title merged over it: the table's own
     lines = [_only(row) for row in grid[:start]]
     if last < first:  # no table: a sheet of notes
         return lines
-    return lines + tables.lines_of(grid[start:last + 1], before + lines) + [_only(row) for row in grid[last + 1:]]
+    table = grid[start:last + 1]
+    if named and start < first and named not in _only(table[0]):
+        table = [[(key, named + text) for key, text in table[0]], *table[1:]]
+    elif named and start == first:
+        title = object()
+        table = [[(title, named)] * len(table[0]), *table]
+    return lines + tables.lines_of(table, before + lines) + [_only(row) for row in grid[last + 1:]]
 
 
 def _only(row: list[tuple]) -> str:

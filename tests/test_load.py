@@ -804,3 +804,49 @@ def test_xlsx_that_is_broken_or_huge(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_CELLS", 10)
     with pytest.raises(LoadError, match="超过 10 个单元格"):
         load_file(_workbook(tmp_path / "big.xlsx"), 10**7)
+
+
+def test_xlsx_sheets_per_county_name_their_rows_and_comments_are_lines(tmp_path):
+    # blind set 59's 圆梦行动 台账: a sheet per county, titled alike; the tab alone says whose rows they are
+    import openpyxl
+    from openpyxl.comments import Comment
+
+    book = openpyxl.Workbook()
+    book.active.title = "填报说明"
+    book.active.append(["1. 工作表名称即县(区)名称。"])
+    for county, applied in (("偃师区", 168), ("栾川县", 150)):
+        sheet = book.create_sheet(county)
+        sheet.append(["2025年希望工程·圆梦行动资助情况", None])
+        sheet.merge_cells("A1:B1")
+        sheet.append(["项目", "数值"])
+        sheet.append(["申请人数(人)", applied])
+        sheet.append(["资助金额(万元)", 50.6])
+    book["栾川县"]["B4"].comment = Comment("另有定向捐赠3.5万元,未计入本表", "团市委")
+    book.save(tmp_path / "t.xlsx")
+    lines = load_file(tmp_path / "t.xlsx", 10**7).lines
+    assert "偃师区2025年希望工程·圆梦行动资助情况,申请人数(人)数值168人。" in lines
+    assert "栾川县2025年希望工程·圆梦行动资助情况,申请人数(人)数值150人。" in lines
+    assert "栾川县资助金额(万元)批注:另有定向捐赠3.5万元,未计入本表" in lines
+
+
+def test_markdown_cells_list_items_split_by_br_and_a_total_in_the_serial_column():
+    text = ("| 序号 | 县区 | 开设课程 | 课程数(门) |\n|---|---|---|---|\n| 1 | 老城区 | 汉服礼仪<br>古琴入门 | 2 |\n"
+            "| 2 | 西工区 | 八段锦 | 1 |\n| 合计 | 2个 | — | 3 |\n")
+    assert markdown_lines(text) == ["老城区开设课程汉服礼仪、古琴入门;老城区课程数2门。",
+                                    "西工区开设课程八段锦;西工区课程数1门。",
+                                    "合计开设课程—;合计课程数3门。"]
+
+
+def test_docx_a_table_inside_a_cell_is_read_after_its_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    outer = _docx_table(document, [["序号", "实事", "完成情况"], ["1", "青年驿站", "新建12个,分布如下:"]])
+    inner = outer.cell(1, 2).add_table(rows=0, cols=3)
+    for row in (["区", "新建(个)", "累计(个)"], ["洛龙区", "4", "11"], ["西工区", "2", "7"]):
+        cells = inner.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+    document.save(tmp_path / "t.docx")
+    lines = load_file(tmp_path / "t.docx", 10**7).lines
+    assert "青年驿站完成情况,洛龙区新建4个;洛龙区累计11个。" in lines

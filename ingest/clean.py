@@ -48,7 +48,10 @@ _BOILERPLATE = [re.compile(p) for p in (
 def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Document:
     lines = [_normalise(line) for line in lines]
     lines = [line for line in lines if line]
-    title, body_start, header = _find_title(lines, title_hint)
+    chat = sum(bool(_MESSAGE_HEAD.fullmatch(line)) for line in lines) >= MIN_MESSAGES
+    # an exported chat: its first line names it; its header lines (群名称, 群主) and message heads are content
+    title, body_start, header = (lines[0], 1, []) if chat else _find_title(lines, title_hint)
+    head = last = ""  # a chat message's time and sender, opening its first line; the last one's date
     portal = any(not _OWNER_LINE.search(line) and _is_boilerplate(line) for line in lines)
     kept, dropped = [], list(header)
     date = ""
@@ -56,6 +59,11 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     for at, line in enumerate(lines[body_start:], start=body_start):
         heading = line.startswith("# ")
         text = line[2:].strip() if heading else line
+        if chat and _MESSAGE_HEAD.fullmatch(text):
+            head, last = " ".join(text.split()), parse_date(text)  # the chat is dated by its last message
+            continue
+        if head:
+            text, head = f"{head}:{text}", ""
         if _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
             # kept as its paragraph: staff ask it and check it against the line (a portal's header has no sentence)
             kept.append(text)
@@ -63,7 +71,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         elif not portal and _DATED_PLACE.fullmatch(text):  # "2025年2月26日 哈尔滨音乐厅" under a speech's speaker:
             kept.append(text)  # where it was given is asked ("在哪开的"); the date dates the report
             date = date or parse_date(text)
-        elif (_is_meta(text) and at not in meeting) or _is_boilerplate(text, portal):
+        elif (_is_meta(text) and at not in meeting and not chat) or _is_boilerplate(text, portal) \
+                or (chat and _META.match(text)):  # a chat's 导出时间
             dropped.append(text)
             date = date or parse_date(text)
         elif text != title:
@@ -72,7 +81,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
                 date = date or parse_date(text)
             if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and _ISSUED_LINE.fullmatch(text)):  # a speech's date,
                 date = date or parse_date(text)  # under its title and speaker; "中国矿业大学团委 2024年11月20日"
-    date = date or next((parse_date(h) for h in header if parse_date(h)), "") or _date_from_name(source.name)
+    date = date or (last if chat else "") or next((parse_date(h) for h in header if parse_date(h)), "") \
+        or _date_from_name(source.name)
     kept = captioned_items(kept)
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
     if about and kept:  # a portal article's source, author, editor, time and views: staff ask them; last, so that
@@ -305,6 +315,11 @@ def _meeting_lines(lines: list[str]) -> set[int]:
 
 _MEETING_KEY = re.compile(r"(?:会议)?(?:地点|主持人?|参会人员|参会|参加人员|出席|列席|记录人?)\s*[::]")
 _MEETING_TIME = re.compile(r"(?:会议)?(?:时间|日期)\s*[::]")
+
+
+# A chat export's message head: "2024-09-25 08:56  杜若溪（团栾川县委）" (a portal's date line names no one after it)
+_MESSAGE_HEAD = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s:：,，。]{1,30}")
+MIN_MESSAGES = 3
 
 
 def _is_meta(line: str) -> bool:

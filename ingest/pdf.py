@@ -23,6 +23,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
     bodies = [_page_body(page, len(pages)) for page in pages]
+    bodies, fields = _form_pages(bodies)
     furniture, seen = _running(bodies), set()
     seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)}  # a page header, no title
     kept = []
@@ -45,8 +46,69 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
             lines.append(line)
         # PDF text is hard-wrapped: a line that runs to the margin without ending a sentence continues on the
         # next one. A short line ends its block even unpunctuated: a title, a heading, a date under a title.
-        wrapped = i not in cells and bool(line) and not _ENDS.search(line) and _width(line) >= WRAPPED_WIDTH * full
+        wrapped = i not in cells and bool(line) and not _ENDS.search(line) and _width(line) >= WRAPPED_WIDTH * full \
+            and line not in fields
     return lines
+
+
+# -- PDF: one form per page (审批表, 登记表), its labels on lines of their own ------------------------------
+
+_LABEL_LINE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,12}")
+MIN_LABELS = 4  # labels every page repeats before the pages are read as forms
+
+
+def _form_pages(bodies: list[list[str]]) -> tuple[list[list[str]], set[str]]:
+    """Pages that are each one filled-in form ("姓　　名" / "乔雨桐" / "性　　别" / "女" …): a label is a short line
+    that (nearly) every page repeats, its value the lines under it up to the next label. Each page's fields become
+    field lines ("姓名:乔雨桐"), which ingest/records.py reads as one record per page; the labels would otherwise
+    go as running headers and a value run into the next label. Returns the bodies and the field lines made."""
+    if len(bodies) < 2:
+        return bodies, set()
+    pages: dict[str, int] = {}
+    for body in bodies:
+        for line in {x for x in body if _LABEL_LINE.fullmatch(x)}:
+            pages[line] = pages.get(line, 0) + 1
+    shared = sorted((line for line, n in pages.items() if n == len(bodies) and len("".join(line.split())) > 1),
+                    key=bodies[0].index)
+    labels: set[str] = set()
+    for line in shared:  # in page order: a value every page shares ("汉族" under "民族") stands under a label
+        at = [body.index(line) for body in bodies]
+        under = all(i and body[i - 1] in labels for i, body in zip(at, bodies))
+        fielded = all(i + 1 < len(body) and re.search(r"[:：]", body[i + 1]) for i, body in zip(at, bodies))
+        if not under and not fielded:  # ...and a title over a field line ("编号:…") is no label
+            labels.add(line)
+    # a form's label stands over its value; a table's header repeated on each page is a run of labels
+    valued = [line for line in labels if all(body.index(line) + 1 < len(body) and body[body.index(line) + 1]
+                                             not in labels for body in bodies)]
+    if len(valued) < MIN_LABELS or 2 * len(valued) < len(labels):
+        return bodies, set()
+    out, made = [], set()
+    for body in bodies:
+        page, field, full = [], None, max((_width(x) for x in body), default=0)  # mostly short lines: the widest
+        for line in [*body, None]:
+            if line is None or line in labels:
+                if field is not None:
+                    text = "".join(field[0].split()) + ":" + _form_value(field[1], full)  # 姓　　名: 姓名
+                    made.add(text)
+                    page.append(text)
+                field = (line, []) if line is not None else None
+            elif field is not None:
+                field[1].extend([line] if line else [])
+            else:
+                page.append(line)
+        out.append([*page, ""])  # a blank line ends the page's record
+    return out, made
+
+
+def _form_value(lines: list[str], full: float) -> str:
+    """A field's lines as one value: lines run to the margin (full) run on, shorter ones (an honour a line, a stamp,
+    a date) are items."""
+    value, previous = "", ""
+    for line in lines:
+        if value and _width(previous) < WRAPPED_WIDTH * full and not _ENDS.search(previous):
+            value += ";"
+        value, previous = value + line, line
+    return value
 
 
 # A line that ends its sentence; a closing quote or bracket only after the sentence's end inside it ("开展“青春暖冬”"

@@ -122,6 +122,7 @@ def _clauses(text: str) -> list[str]:
 _FIELD = re.compile(r"\s*([\u4e00-\u9fff](?:[\u4e00-\u9fff\s\u3000]{0,10}[\u4e00-\u9fff])?)\s*[:：]\s*(\S.*)")
 _HEAD = re.compile(r"\s*[【\[((]?\s*([^\d【】\[\]()()]{1,8}?)\s*(\d{1,3})\s*[】\]))]?\s*")
 MIN_FIELDS = 3  # field lines in a record
+_NAMING = ("姓名", "名称", "单位名称", "集体名称")  # the field a record is named by, wherever it stands
 
 
 # "1．何振邦〔男；1992年3月出生；…；推荐单位：湛江经开区团工委〕": a numbered record, its fields in brackets
@@ -219,10 +220,11 @@ def _field_rows(run, caption: str) -> list[str]:
     lines = []
     for head, fields in run:
         cells = dict(fields)
-        name = cells.get(labels[0], "")
+        key = next((x for x in labels if x in _NAMING), labels[0])  # 姓名, not a form's 编号 above it
+        name = cells.get(key, "")
         clauses = [name + head] if head else []
         clauses += [tables._join(name, tables._cell(tables._label(label), tables.norm(cells[label]).replace(";", "、"), ""))
-                    for label in labels[1:] if cells.get(label)]
+                    for label in labels if label != key and cells.get(label)]
         clauses += [tables._join(name, tables.norm(value)) for label, value in fields if not label]  # unlabelled
         lines.append(tables._opened(prefix, "", ";".join(clauses)))
     return lines

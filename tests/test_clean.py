@@ -442,3 +442,14 @@ def test_a_long_subject_title_is_the_title():
     assert doc.title == title and doc.paragraphs == ("根据通知要求,现将拟表彰对象予以公示。",)
     long_line = "2024年全市共青团工作围绕中心服务大局取得新成效各项指标全面完成团员发展质量稳步提升的情况汇报"
     assert clean_document([long_line, "正文一段。"], Path("x.txt")).title == "x"  # a long line that is no subject
+
+
+def test_an_exported_chat_keeps_its_header_lines_and_each_message_opens_with_its_time_and_sender():
+    # blind set 59's 栾川 骨干群: "2024-09-25 08:56  杜若溪（团栾川县委）" heads are messages, not a portal's date lines
+    lines = ["栾川青年志愿者骨干群聊天记录", "群主：杜若溪（团栾川县委副书记）",
+             "2024-09-25 08:56  杜若溪（团栾川县委）", "请各单位接龙报名。",
+             "2024-09-26 10:12  孟凡硕（洛阳钼业）", "收到。", "2024-09-27 11:05  王磊（职教中心）", "改为6人。"]
+    doc = clean_document(lines, Path("chat.txt"))
+    assert doc.title == "栾川青年志愿者骨干群聊天记录" and doc.date == "2024-09-27"
+    assert doc.paragraphs == ("群主:杜若溪(团栾川县委副书记)", "2024-09-25 08:56 杜若溪(团栾川县委):请各单位接龙报名。",
+                              "2024-09-26 10:12 孟凡硕(洛阳钼业):收到。", "2024-09-27 11:05 王磊(职教中心):改为6人。")

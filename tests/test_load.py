@@ -850,3 +850,24 @@ def test_docx_a_table_inside_a_cell_is_read_after_its_table(tmp_path):
     document.save(tmp_path / "t.docx")
     lines = load_file(tmp_path / "t.docx", 10**7).lines
     assert "青年驿站完成情况,洛龙区新建4个;洛龙区累计11个。" in lines
+
+
+def test_pdf_one_form_per_page_reads_as_one_record_per_page():
+    # blind set 59's 五四奖章 推荐审批表: every page the same labels, each on a line over its value
+    from ingest.pdf import _form_pages
+    from ingest.records import field_tables
+
+    def page(number, name, sex, born, honours):
+        return ["推荐审批表", f"编号：LYWS-0{number}", "姓　　名", name, "性　　别", sex, "出生年月", born,
+                "民　　族", "汉族", "主要事迹", "扎根一线，牵头攻克技术难题17项，带徒23名，其中9人成长为高级技师，比合同工",
+                "期提前12天交付。", "所获荣誉", *honours, "推荐单位意见", "同意推荐。"]
+
+    bodies = [page(1, "王嘉铭", "男", "1994年5月", ["2021年 洛阳市技术能手", "2023年 河南省技术能手"]),
+              page(2, "乔雨桐", "女", "1999年11月", ["2024年 研究生国家奖学金"])]
+    forms, made = _form_pages(bodies)
+    assert "姓名:王嘉铭" in forms[0] and "民族:汉族" in forms[0]  # 汉族, under 民族 on every page, is a value
+    assert "所获荣誉:2021年 洛阳市技术能手;2023年 河南省技术能手" in made
+    kept = forms[0] + [line for line in forms[1] if line != "推荐审批表"]  # a running title goes after page 1
+    rows = [line for line in field_tables(kept) if "出生年月" in line]
+    assert len(rows) == 2 and rows[1].startswith("推荐审批表,乔雨桐编号LYWS-02;乔雨桐性别女;乔雨桐出生年月1999年11月")
+    assert _form_pages([["标题", "正文一"], ["标题", "正文二"]]) == ([["标题", "正文一"], ["标题", "正文二"]], set())

@@ -24,7 +24,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise LoadError(msg.BAD_PDF) from None
     bodies = [_page_body(page, len(pages)) for page in pages]
     bodies, fields = _form_pages(bodies)
-    furniture, seen = _running(bodies), set()
+    furniture, seen = _running(bodies) - fields, set()  # a form's field every page fills alike is no running line
     seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)}  # a page header, no title
     kept = []
     for body in bodies:  # a running line is kept where it first stands (the first page's may be its title)

@@ -152,3 +152,22 @@ def test_a_rank_change_asked_of_its_位次():
              "| 2 | 袁州区 | 95.4 | 下降1位 |", "| 5 | 上高县 | 91.6 | 持平 |"]
     assert _asked(table, 3)("袁州位次较上年怎么变的").value == "下降1位"
     assert _asked(table, 4)("上高县比上年进了还是退了").value == "持平"
+
+
+def test_a_records_field_and_a_rows_courses_asked_in_everyday_words():
+    # blind sets 58 and 59: a 公示's or a form's rows ("温佳琪推荐单位共青团洛宁县委员会"), a 夜校 table's courses
+    from ingest.records import field_tables
+
+    fields = [line for name, job, by in (("王嘉铭", "中信重工数控车间班组长", "中信重工团委"),
+                                         ("温佳琪", "长水镇党政办工作人员", "共青团洛宁县委员会"),
+                                         ("马骁", "瀍东社区党委副书记", "团瀍河区委"))
+              for line in (f"姓名:{name}", "性别:男", f"工作单位及职务:{job}", f"推荐单位:{by}", "")]
+    texts = dict(enumerate(field_tables(["候选人推荐审批表", *fields]), start=1))
+    passage = SimpleNamespace(doc_id="d", source="forms.pdf", title="审批表", date="", paragraph=3, text=texts[3],
+                              score=0.9)
+    asked = lambda question: table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))  # noqa: E731
+    assert asked("温佳琪是谁推荐的？").value == "共青团洛宁县委员会"
+    assert asked("温佳琪是做什么的").value == "长水镇党政办工作人员"
+    courses = ["表 秋季班", "| 县区 | 开设课程 | 课程数（门） |", "|---|---|---|", "| 老城区 | 汉服礼仪<br>古琴入门 | 2 |",
+               "| 西工区 | 八段锦 | 1 |", "| 孟津区 | 唐三彩彩绘<br>乡村摄影 | 2 |"]
+    assert _asked(courses, 4)("孟津区秋季班开了哪些课").value == "唐三彩彩绘、乡村摄影"

@@ -871,3 +871,12 @@ def test_pdf_one_form_per_page_reads_as_one_record_per_page():
     rows = [line for line in field_tables(kept) if "出生年月" in line]
     assert len(rows) == 2 and rows[1].startswith("推荐审批表,乔雨桐编号LYWS-02;乔雨桐性别女;乔雨桐出生年月1999年11月")
     assert _form_pages([["标题", "正文一"], ["标题", "正文二"]]) == ([["标题", "正文一"], ["标题", "正文二"]], set())
+
+
+def test_pdf_a_tables_header_repeated_on_every_page_is_no_form():
+    # a header row pypdf writes one cell a line on each page: a run of labels, none standing over a value of its own
+    from ingest.pdf import _form_pages
+
+    page = ["序号", "县区", "团员数", "青年之家", "注册志愿者", "备注", "1", "老城区", "6842", "9", "21406", "—"]
+    bodies = [page, [*page[:6], "2", "西工区", "9120", "11", "30418", "—"]]
+    assert _form_pages(bodies) == (bodies, set())

@@ -217,10 +217,10 @@ def _field_rows(run, caption: str) -> list[str]:
     row of names and dates for one."""
     labels = list(dict.fromkeys(label for _, fields in run for label, _ in fields if label))
     prefix, _ = tables.caption_of(caption)
+    key = next((x for x in labels if x in _NAMING), labels[0])  # 姓名, not a form's 编号 above it
     lines = []
     for head, fields in run:
         cells = dict(fields)
-        key = next((x for x in labels if x in _NAMING), labels[0])  # 姓名, not a form's 编号 above it
         name = cells.get(key, "")
         clauses = [name + head] if head else []
         clauses += [tables._join(name, tables._cell(tables._label(label), tables.norm(cells[label]).replace(";", "、"), ""))

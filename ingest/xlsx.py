@@ -27,12 +27,13 @@ def xlsx_lines(data: bytes, name: str = "") -> list[str]:
     if sum(sheet.max_row * sheet.max_column for sheet in sheets) > MAX_CELLS:
         raise LoadError(msg.XLSX_TOO_BIG.format(cells=MAX_CELLS))
     grids = [sheet_grid(sheet) for sheet in sheets]
-    tabled = sum(_table_rows(grid)[0] <= _table_rows(grid)[1] for grid in grids)
+    bounds = [_table_rows(grid) for grid in grids]
+    tabled = sum(first <= last for first, last in bounds)
     lines: list[str] = []
-    for sheet, grid in zip(sheets, grids):
+    for sheet, grid, bound in zip(sheets, grids, bounds):
         # A 台账 with a sheet per county, each titled alike: the tab is all that says whose rows they are.
         named = sheet.title if tabled > 1 and not _GENERIC.fullmatch(sheet.title) else ""
-        lines.extend(_sheet_lines(grid, lines, named))
+        lines.extend(_sheet_lines(grid, bound, lines, named))
         lines.extend(_comments(sheet, named))
     return lines
 
@@ -88,10 +89,11 @@ def _table_rows(grid: list[list[tuple]]) -> tuple[int, int]:
     return first, max((i for i, one in enumerate(ones) if not one), default=-1)
 
 
-def _sheet_lines(grid: list[list[tuple]], before: list[str], named: str = "") -> list[str]:
-    """Rows of one cell before and after the sheet's table as lines; the table between as tables read it, its
-    caption led by the sheet's name when `named` (the title merged over it, else a title of its own)."""
-    first, last = _table_rows(grid)
+def _sheet_lines(grid: list[list[tuple]], bound: tuple[int, int], before: list[str], named: str = "") -> list[str]:
+    """Rows of one cell before and after the sheet's table (bound: its first and last rows, _table_rows) as lines;
+    the table between as tables read it, its caption led by the sheet's name when `named` (the title merged over
+    it, else a title of its own)."""
+    first, last = bound
     start = first - 1 if first and _merged(grid[first - 1]) else first  # a title merged over it: the table's own
     lines = [_only(row) for row in grid[:start]]
     if last < first:  # no table: a sheet of notes

@@ -51,3 +51,22 @@ def test_what_the_question_asks(question, weekday, days, kind):
     q = analyse(question)
     assert (q.weekday, q.days) == (weekday, days)
     assert kind is None or q.kind == kind
+
+
+def test_a_span_names_its_last_day_and_which_end_a_date_is():
+    text = "文化节4月1日至5月5日举行,志愿服务5月6日至8日开展"
+    assert list(derive.span_ends(text)) == [(text.index("8日"), "5月8日")]  # the month carried to the last day
+    sides = [derive.span_side(text, text.index(d)) for d in ("4月1日", "5月5日", "5月6日", "8日")]
+    assert sides == ["start", "end", "start", "end"]
+    assert derive.span_side("5月6日召开", 0) == ""
+
+
+@pytest.mark.parametrize("question, end, start", [
+    ("志愿服务闭幕那天是星期几", True, False),
+    ("报名截止到哪天", True, False),
+    ("夏令营哪天开营", False, True),
+    ("When did the festival end?", True, False),
+    ("活动在哪里举办", False, False),
+])
+def test_which_end_of_a_span_is_asked(question, end, start):
+    assert (bool(derive.ENDS_ASKED.search(question)), bool(derive.STARTS_ASKED.search(question))) == (end, start)

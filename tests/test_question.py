@@ -184,7 +184,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     changed by (调整预算超过多少要上常委会: 10%). Blind set 58 brought 3, read as classes: a team's 分队 are things (in 支), an
     insurance's 保额 is money; left: a target that is a rank (参学率目标: 进入全省前五名, read as a share). Blind set
     59 brought 4, read as classes: 徒弟, 学徒, 技师 and 专科生 are people (多少个徒弟, 受资助的专科生多少); left: people
-    counted with 几个 after the group they are of (审核通过的人里有几个是补录的)."""
+    counted with 几个 after the group they are of (审核通过的人里有几个是补录的), fixed the session after: a verb right
+    after 几个 names no noun, so the group before tells; 门 is the unit of courses (多少门课)."""
     import json
     from pathlib import Path
 
@@ -204,7 +205,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
                 asked += 1
                 if not any(_ALIAS.get(u, u) in want or (u in PEOPLE and "人" in want) for u in units):
                     wrong.append(first["question"])
-    assert asked > 2000 and len(wrong) <= 28, wrong
+    assert asked > 2000 and len(wrong) <= 27, wrong
 
 
 @pytest.mark.parametrize("question", ["大庆新发展团员中女团员多少?", "漯河24年新发展团员中女团员占多少?"])

@@ -354,6 +354,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
     elif question.kind == "date":
         for m in _DATE.finditer(clause):
             yield make(m.group(), "date", at + m.start())
+        for start, day in derive.span_ends(clause):  # "5月6日至8日": its last day, 5月8日
+            yield make(day, "date", at + start)
         for m in CLOCK.finditer(clause):  # "9:45—10:15 团市委书记讲话": a 日程's time of day
             yield make(m.group(), "clock", at + m.start())
     elif question.kind == "person":

@@ -19,13 +19,13 @@ GROWN = frozenset({"倍"})  # a rate's change: "提高3.2个百分点"
 HOURS = frozenset({"小时"})
 VISITS = PEOPLE | {"人次"}
 # Things counted with a classifier: "多少个青年之家" is 21家 as well as 21个.
-COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座", "条", "批", "类", "种", "间", "期", "队", "笔", "张"})
+COUNT = frozenset({"个", "家", "所", "支", "项", "件", "套", "处", "座", "条", "批", "类", "种", "间", "期", "队", "笔", "张", "门"})
 EVENTS = frozenset({"场", "次", "场次"})
 CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hotline's calls and letters
 
 # 家(?!庭): "多少家庭困难学生" counts students, not households.
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
-                        r"项(?!目)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
+                        r"项(?!目)|门(?=课|课程|学科|专业|技能|功课)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
 _THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
@@ -64,6 +64,7 @@ RANKS = frozenset({"名", "位"})
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
 # A change asked after what is counted ("扶持项目较上年增减多少"): the thing's, whatever stands before it.
 _CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
+_VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|得)")
 _NTH_YEAR = re.compile(r"第几\s*年")
 _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
@@ -167,7 +168,7 @@ def _noun_after(span: str) -> frozenset | None:
     if span[:1] == "人":  # 几个人
         return PEOPLE
     head = re.match(r"[\u4e00-\u9fff]{2,}", span)
-    if not head:
+    if not head or _VERB_AFTER.match(span):  # "有几个是补录的": no noun follows, the group before tells
         return None
     found = _first(head.group())
     return found if found in (PEOPLE, CALLS) else COUNT

@@ -64,3 +64,28 @@ def spans(clause: str, text: str = "", at: int = 0, dated: str = ""):
 def weekday_text(value: str, day: dt.date, english: bool) -> str:
     said = f"{value}是{weekday(day)}"
     return f"{weekday(day)}({said}{', ' + ENGLISH[day.weekday()] if english else ''},按公历推算)"
+
+
+# Which end of a span a question asks: "闭幕那天是星期几" is the last day of "5月6日至8日", "哪天开幕" the first.
+ENDS_ASKED = re.compile(r"结束|闭幕|落幕|收官|截止|最后一天|到哪天|到几号|持续到|\b(?:end|ends|ended|close[sd]?|closing|until|"
+                        r"deadline|last day)\b", re.I)
+STARTS_ASKED = re.compile(r"开始|开幕|启动|开营|开班|开赛|第一天|首日|从哪天|从几号|\b(?:start|starts|started|begin|began|"
+                          r"open(?:s|ed|ing)?|first day)\b", re.I)
+
+
+def span_ends(clause: str):
+    """(start in the clause, the date as a full month-day) of each span's last day written without its month
+    ("5月6日至8日": 5月8日), which no date pattern finds on its own."""
+    for m in _SPAN.finditer(clause):
+        if "月" not in m["b"] and (month := re.search(r"(\d{1,2})月", m["a"])):
+            yield m.start("b"), f"{month[1]}月{m['b']}"
+
+
+def span_side(text: str, at: int) -> str:
+    """"start" or "end" when a date at `at` opens or closes a span of two dates, else ""."""
+    for m in _SPAN.finditer(text):
+        if m.start("a") == at:
+            return "start"
+        if m.start("b") == at:
+            return "end"
+    return ""

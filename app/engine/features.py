@@ -15,7 +15,7 @@ from typing import Callable
 
 from ingest.tables import CHOSEN_PARTS
 
-from . import periods
+from . import derive, periods
 from .numbers import chinese_to_int, find_quantities, parse_quantity, stated_figures
 from .people import ROLE, surnamed
 from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
@@ -170,6 +170,8 @@ FEATURES: tuple[str, ...] = (
     "field_label",                                         # a labelled field's value: the question's share in its label
                                                            # ("推进会的承办单位" of "承办单位:共青团眉县委员会")
     "clock_fit",                                           # a time of day ("9:45—10:15") and a time asked (几点, 什么时间)
+    "span_fit", "span_misfit",                             # a date opening or closing a span ("5月6日至8日") and the
+                                                           # end asked (闭幕, 截止, 开幕): the same end / the other
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -295,6 +297,7 @@ class Env:
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
         self.asked_item, self.asks_clock = asked_item(q.text), asks_clock(q.text)
+        self.asks_end, self.asks_start = bool(derive.ENDS_ASKED.search(q.text)), bool(derive.STARTS_ASKED.search(q.text))
         self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
         self.unplaced = not self.places and not self.schools and not self.asks_whole and not towns_asked(q.text)
         self.asks_reason = bool(_ASKS_REASON.search(q.text))
@@ -596,6 +599,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         figures = _FIGURE_DATE.fullmatch(cand.value)  # 1996.08, 2024-12-31: a year, and a day with three parts
         day, year = "日" in cand.value or bool(figures and figures[2]), "年" in cand.value or bool(figures)
         found["document_date"] = float(cand.source == "docdate") * out[INDEX["asks_document"]]
+        if side := derive.span_side(text, at) if cand.start >= 0 else "":
+            asked = "end" if env.asks_end else "start" if env.asks_start else ""
+            found |= {"span_fit": float(side == asked), "span_misfit": float(bool(asked) and side != asked)}
         found |= {"date_day": float(day), "date_year": float(year),
                   "date_fit": float((day or not env.asks_day) and (year or not env.asks_year))}
         if cand.source == "docdate":  # "2022年,呼和浩特市入选…试点": the passage dates what it says itself (a year

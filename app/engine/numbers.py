@@ -28,7 +28,7 @@ class Quantity:
 _UNIT_WORDS = (
     "人次 场次 小时 个月 周年 周岁 工作日 个工作日 平方米 公里 千米 公斤 千克 "
     "人 名 个 家 所 期 元 % 笔 份 篇 支 条 项 年 月 日 处 场 次 岁 倍 "
-    "位 户 座 件 本 册 天 周 届 队 台 辆 种 类 张 套 亩 吨 米"
+    "位 户 座 件 本 册 天 周 届 队 台 辆 种 类 张 套 亩 吨 米 门"
 )
 # Longest first so the regex alternation prefers "人次" over "人" and "个月" over "个".
 # "批" is deliberately absent: "一批" is a vague "a batch", not a count.

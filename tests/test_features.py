@@ -401,6 +401,9 @@ def test_a_deputy_asked_is_not_the_post_named_before_a_person():
     assert features.deputy_misfit(e, "美兰区演丰镇团委副书记") and not features.deputy_misfit(e, "团市委副书记")
     e = features.Env(analyse("演丰镇团委副书记是谁?"), [], lambda t: 1.0, lambda x: x.text)
     assert not features.deputy_misfit(e, "美兰区演丰镇团委副书记")
+    # Blind set 59: a district's committee written 团西工区委 is not answered by the city's 书记.
+    e = features.Env(analyse("团西工区委书记叫什么名字"), [], lambda t: 1.0, lambda x: x.text)
+    assert features.deputy_misfit(e, "团市委书记") and not features.deputy_misfit(e, "团西工区委书记")
 
 
 def test_the_position_a_which_question_asks_and_the_one_a_sentence_states_after_a_name():

@@ -228,3 +228,10 @@ def test_a_temperature_below_zero_is_a_negative_figure_in_degrees():
         assert (q.value, q.unit) == (-31.0, "°C") and q.text.startswith(("零下", "-", "−")), text
     assert [(q.value, q.unit) for q in find_quantities("同比-5.2%")] == [(5.2, "%")]
     assert [q.value for q in find_quantities("2020-2024年")] == [2020.0, 2024.0]
+
+
+def test_the_digits_of_a_code_are_no_figure():
+    """Blind set 59: "马骁的手机号是多少" was answered 2025, from his form's 编号LYWS-2025-04."""
+    assert find_quantities("编号LYWS-2025-04;") == []
+    assert find_quantities("PM2.5浓度,ISO9001认证") == []
+    assert [q.text for q in find_quantities("举办5G论坛3场,APP用户12万人")] == ["3场", "12万人"]

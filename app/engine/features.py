@@ -795,7 +795,7 @@ def deputy_misfit(env: Env, before: str) -> bool:
     return bool(lower or higher) or written[-1].group().startswith("副") != env.role_asked.startswith("副")
 
 
-_COUNTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,6}[区县旗](?:团委|团工委)|团[区县旗]委")
+_COUNTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,6}[区县旗](?:团委|团工委)|团[\u4e00-\u9fff]{0,6}[区县旗]委")  # 团西工区委 too
 _CITY_COMMITTEE = re.compile(r"(?:团[市省州]委|[市省]团委)$")
 _OWN_COMMITTEE = re.compile(r"团[省市区县州]委|[省市区县州]团委|校团委")
 _LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团工委|团总支|团支部)?$")

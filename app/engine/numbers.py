@@ -72,6 +72,8 @@ _QUANTITY = re.compile(
     rf"(?: *(?P<post>{_POST}))?"
 )
 TEMPERATURE = "°C"
+_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[-_]?(?:\d+[-_])*$")
+_CODE_AFTER = re.compile(r"[A-Za-z]")
 
 # Units that name the same thing in answers; "人次" (attendances) stays apart from "人".
 _UNIT_ALIASES = {"名": "人", "场次": "场"}
@@ -159,6 +161,8 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
         at = m.end("minus")
     qualifier = next((q for q in (m["pre"], m["q1"], m["q2"], m["post"]) if q), "")
     start = origin[at]
+    if not unit and (_CODE_BEFORE.search(source, max(0, start - 16), start) or _CODE_AFTER.match(source, end)):
+        return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
     return Quantity(value, unit, qualifier, source[start:end], start, end)
 
 

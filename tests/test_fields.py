@@ -51,3 +51,17 @@ def test_a_record_field_asked_in_everyday_words(question, labels):
     from app.engine.fields import asked_labels
 
     assert set(asked_labels(question)) == labels
+
+
+def test_an_item_asked_by_its_position_in_an_inline_list():
+    """Blind set 59: "西工区的第二门课是什么" of a row's cell "西工区开设课程短视频剪辑、咖啡拉花、八段锦、牡丹国画"."""
+    from app.engine.fields import asked_item, listed_item
+
+    cell = "西工区开设课程短视频剪辑、咖啡拉花、八段锦、牡丹国画;"
+    assert asked_item("西工区的第二门课是什么") == 2
+    assert listed_item(cell, 2, ("西工区",)) == ("咖啡拉花", cell.index("咖啡拉花"))
+    assert listed_item(cell, 1, ("西工区",))[0] == "短视频剪辑"  # after the cell's label
+    assert listed_item(cell, 4, ("西工区",))[0] == "牡丹国画"
+    assert listed_item(cell, 5, ("西工区",)) is None  # no fifth
+    assert listed_item("西工区教学点西工区青年之家、王城公园青春驿站", 1, ("西工区", "教学点"))[0] == "西工区青年之家"
+    assert listed_item("全市志愿者达到1.2万名", 1, ()) is None  # no list

@@ -18,7 +18,7 @@ from . import answer_model, conflict, derive, list_rank, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .asked_units import RANK_NAMED_LAST
-from .fields import CLOCK, FIELD_LABEL, field_value
+from .fields import CLOCK, FIELD_LABEL, asked_item, field_value, listed_item
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -378,6 +378,8 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
                 yield make(m.group(), "org", at + m.start(), position=j / max(len(orgs) - 1, 1), count=len(orgs))
         for value, source, start in _named(question, clause):
             yield make(value, source, at + start)
+        if listed := listed_item(clause, asked_item(question.text), question.terms):  # "西工区的第二门课"
+            yield make(listed[0], "listed", at + listed[1])
         if FIELD_LABEL.search(text, max(0, at - 12), at) and (labelled := field_value(clause)):
             yield make(labelled[0], "field", at + labelled[1])  # "承办单位:共青团眉县委员会": the label's value
         for m in _DESCRIBED.finditer(clause):  # "韩雨萱(襄州区程河镇大学生志愿者)": who the person asked is

@@ -30,7 +30,7 @@ from .signals import (NEAR, distance, heading_months, in_order, items_named, mon
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal", "meeting", "described", "field", "clock", "span")
+           "place", "ordinal", "meeting", "described", "field", "clock", "span", "listed")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has

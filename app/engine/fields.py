@@ -9,7 +9,7 @@ import re
 from .numbers import chinese_to_int
 
 # "第5个发言的", "名单里排第一个的", "第6项是什么", "第二条": the position in a list asked (not 第一名, a rank)
-_ASKED_ITEM = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条|位|家|件|批|点|组)(?!月)")
+_ASKED_ITEM = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项|条|位|家|件|批|点|组|门|所|支)(?!月)")
 # a numbered item opening its paragraph or row: "5.秦岭…", "5、", "(五)", "五、", a table's "序号5"
 _ITEM_MARK = re.compile(r"^\s*(?:(\d{1,2})\s*[.、．](?!\d)|[((]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[))]"
                         r"|([一二三四五六七八九十]{1,3})\s*、)|(?:^|[,;])[^,;]{0,30}?序号\s*(\d{1,3})(?!\d)")
@@ -78,3 +78,28 @@ def field_value(clause: str) -> tuple[str, int] | None:
     start = len(clause) - len(clause.lstrip())
     value = value.strip()
     return (value, start) if 2 <= len(value) <= 60 else None
+
+
+# What opens an inline list's first item: a verb or label before it ("开设课程", "包括", "西工区教学点")
+_LIST_LEAD = re.compile(r".*?(?:包括|包含|涵盖|开设|设有|设在|分别为|分别是|依次为|为|是|有|:|:)(?:课程|项目|名称|内容|地点|单位)?")
+_LABEL_WORD = re.compile(r"课程|项目|名称|内容|地点|教学点|单位|名单|人员|活动|岗位")
+
+
+def listed_item(clause: str, asked: int | None, terms) -> tuple[str, int] | None:
+    """(item, offset) of the item asked by its position in an inline list ("西工区开设课程短视频剪辑、咖啡拉花、八段锦"
+    for 西工区的第二门课: 咖啡拉花); the first item is what follows the list's lead (a label, a verb, the question's
+    words for it), None when nothing marks where it starts."""
+    parts = clause.split("、")
+    if asked is None or not 2 <= len(parts) or asked > len(parts):
+        return None
+    start = sum(len(p) + 1 for p in parts[:asked - 1])
+    item = parts[asked - 1]
+    if asked == 1:
+        ends = [m.end() for m in [_LIST_LEAD.match(item)] if m] + [m.end() for m in _LABEL_WORD.finditer(item)]
+        lead = max(ends + [item.find(t) + len(t) for t in terms if len(t) > 1 and t in item], default=0)
+        if not lead:
+            return None
+        item, start = item[lead:], start + lead
+    trimmed = re.sub(r"(?:等[\u4e00-\u9fff]{0,4})?[,,;;。.!?]*$", "", item.strip()) if asked == len(parts) else item.strip()
+    start += len(item) - len(item.lstrip())
+    return (trimmed, start) if 2 <= len(trimmed) <= 30 else None

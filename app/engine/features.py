@@ -220,8 +220,9 @@ _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 _ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
 _ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 # "工作报告在哪一天的会议上作的" (blind set 39): the day of any wording
-_ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章)[^,,。]{0,4}"
-                            r"(?:哪一?天|什么时候|何时|几月几[日号]|什么日子)")
+# ... or the meeting a work report was given at ("全委会是星期几开的": the report's own date)
+_ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章|全委会|全会|全体会议)[^,,。]{0,4}"
+                            r"(?:哪一?天|什么时候|何时|几月几[日号]|什么日子|星期几|周几)")
 # A reason asked, and a sentence that gives one ("改由区科技局统一认定", "受学校集中咨询分流影响", "获评…(加2.0分)")
 _ASKS_REASON = re.compile(r"为什么|为何|原因|因为什么|因为啥|因何|什么理由|怎么回事|\bwhy\b|\breasons?\b", re.I)
 _REASON_AT = re.compile(r"因为|由于|原因|改由|调整为|受[^,,。;;]{0,16}影响|导致|所致|[(（][加扣]\d")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ingest.schema import Answer, Citation
 
-from . import answer_model, conflict, derive, list_rank, table_cell, table_rank
+from . import answer_model, conflict, derive, list_rank, records_ask, table_cell, table_rank
 from .coverage import coverage
 from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
 from .asked_units import RANK_NAMED_LAST
@@ -139,6 +139,8 @@ def extract(question: Question, passages: list[Passage], idf, similarity=None, c
     if paragraph_text and not question.english and \
             (row := table_cell.row_named_by_cells(question.text, passages, paragraph_text)):
         return row  # the row a grade names: "哪个项目拿了…金奖?"
+    if paragraph_text and (listed := records_ask.answer(question.text, passages, paragraph_text)):
+        return listed  # a list of people's records: the youngest, how many women, the only 回族
     idf = functools.lru_cache(maxsize=None)(idf)  # the same few terms are weighed for every clause
     context = context or (lambda p: p.text)
     choose = functools.partial(_choose, question, idf=idf, similarity=similarity, context=context,

@@ -138,7 +138,8 @@ class Assistant:
         unnamed = tuple(dict.fromkeys(m.place.short for m in named if not m.institution and m.place.short not in titled))
         places = titled + unnamed
         inline = tuple(t for t in q.terms if not t.isascii())  # "How much 'Qingchuang loan' (青创贷) …": its own words
-        return replace(q, places=places, terms=places + inline + chinese_terms(q.text, self.retriever.rarity)), unnamed
+        spelled = self.retriever.spelled(q.text)  # "Wen Jiaqi": 温佳琪
+        return replace(q, places=places, terms=places + inline + chinese_terms(q.text, self.retriever.rarity) + spelled), unnamed
 
     def _search(self, q, quote: str = "", unnamed: tuple = ()):
         """(question with its scope, passages that may answer it, the nearest passages, refusal line or "").

@@ -7,6 +7,9 @@ masked, never removed, until the next merge writes a new base.
 """
 from __future__ import annotations
 
+import functools
+import itertools
+
 import numpy as np
 
 from .chunk import chunk_id as chunk_id_of, record_of
@@ -174,6 +177,16 @@ class State:
 
     def _known(self, token: str) -> bool:
         return token in self.segment.chunks.vocab or token in self.chunk_delta.postings
+
+    def uses(self, token: str) -> bool:
+        """Does any chunk hold the token (a character or a bigram)?"""
+        return self._known(token)
+
+    @functools.cached_property
+    def characters(self) -> frozenset:
+        """The single characters the reports use: an English question's pinyin names are spelled with them."""
+        tokens = itertools.chain(self.segment.chunks.vocab, *(c.tokens for c in self.changed.values()))
+        return frozenset(t for t in tokens if len(t) == 1 and "\u4e00" <= t <= "\u9fff")
 
     def idf(self, token: str) -> float:
         """How rare a term is across chunk texts (titles aside)."""

@@ -127,6 +127,11 @@ def dictionary_terms(text: str, rarity: Callable[[str], float | None]) -> list[s
     return out
 
 
+def english_word(word: str) -> bool:
+    """An English word of more than three letters (China, League, Talent), not a spelled name (Ma, Wen, Jiaqi)."""
+    return len(word) > 3 and (word in _english_to_chinese() or _singular(word) in _english_to_chinese())
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"

@@ -125,9 +125,17 @@ class HybridRetriever:
 
         romanised = self.index().romanised
         places = tuple(dict.fromkeys(romanised[w] for w in re.findall(r"[a-z]+", query.lower()) if w in romanised))
-        extra = places + (chinese_terms(query, self.rarity) if _LATIN.search(query) else ())
+        extra = places + ((chinese_terms(query, self.rarity) + self.spelled(query)) if _LATIN.search(query) else ())
         extra += tuple(forms[0] for word, forms in (JARGON | WRITTEN_AS).items() if word in query and forms[0] not in query)
         return (f"{query} {' '.join(extra)}" if extra else query), places
+
+    def spelled(self, query: str) -> tuple[str, ...]:
+        """The names an English question spells in pinyin, as the reports write them ("Wen Jiaqi": 温佳琪)."""
+        from .glossary import english_word
+        from .pinyin_names import chinese
+
+        state = self.index()
+        return chinese(query, state.characters, state.uses, english_word, state.idf)
 
     def rarity(self, term: str) -> float | None:
         """A word's idf (its rarest bigram's) across the reports; None when no report uses it."""

@@ -31,6 +31,7 @@ _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|
 _ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer, date
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 # A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)
+_EXPORTED = re.compile(r"(?:导出|生成|打印|制表|填报|统计|编制)(?:时间|日期)\s*[::]")
 _DATED_PLACE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fff]{2,20}(?:厅|馆|堂|中心|会场|礼堂|广场|大厦|宾馆|酒店|"
                           r"会议室|报告厅|体育场|学院|大学|学校)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -50,7 +51,8 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     lines = [line for line in lines if line]
     chat = sum(bool(_MESSAGE_HEAD.fullmatch(line)) for line in lines) >= MIN_MESSAGES
     # an exported chat: its first line names it; its header lines (群名称, 群主) and message heads are content
-    title, body_start, header = (lines[0], 1, []) if chat else _find_title(lines, title_hint)
+    subject = _mail_subject(lines)  # an exported e-mail thread: its first message's subject names it
+    title, body_start, header = (lines[0], 1, []) if chat else (subject, 0, []) if subject else _find_title(lines, title_hint)
     head = last = ""  # a chat message's time and sender, opening its first line; the last one's date
     portal = any(not _OWNER_LINE.search(line) and _is_boilerplate(line) for line in lines)
     kept, dropped = [], list(header)
@@ -81,7 +83,10 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
                 date = date or parse_date(text)
             if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and _ISSUED_LINE.fullmatch(text)):  # a speech's date,
                 date = date or parse_date(text)  # under its title and speaker; "中国矿业大学团委 2024年11月20日"
-    date = date or (last if chat else "") or next((parse_date(h) for h in header if parse_date(h)), "") \
+            elif len(kept) <= 4 and _EXPORTED.match(text):  # a system export's "导出时间:2025-07-08 09:31:27"
+                date = date or parse_date(text)
+    date = (_mail_date(lines) if subject else "") or date or (last if chat else "") \
+        or next((parse_date(h) for h in header if parse_date(h)), "") \
         or _date_from_name(source.name)
     kept = captioned_items(kept)
     about = [line for line in dropped if _ARTICLE_META.search(line) and not _SITE.search(line)]
@@ -174,6 +179,25 @@ def _arabic_date(m: re.Match) -> str:
     elif month is not None:
         return m.group()
     return out
+
+
+_MAIL_FIELD = re.compile(r"(发件人|收件人|抄\s*送|主\s*题|时\s*间|附\s*件)\s*[::]\s*(.*)")
+_REPLY = re.compile(r"^(?:(?:回复|答复|转发|Re|RE|Fw|FW|Fwd)\s*[::]\s*)+")
+
+
+def _mail_subject(lines: list[str]) -> str:
+    """An e-mail thread's subject, its first message's without 回复:/转发: ("" for no e-mail): a 发件人 and a 主题
+    line among its first lines."""
+    fields = [m for line in lines[:12] if (m := _MAIL_FIELD.fullmatch(line))]
+    if not any(m[1] == "发件人" for m in fields):
+        return ""
+    subject = next((m[2] for m in fields if re.fullmatch(r"主\s*题", m[1])), "")
+    return _REPLY.sub("", subject).strip()
+
+
+def _mail_date(lines: list[str]) -> str:
+    """The newest message's time: the thread's first 时间 line."""
+    return next((parse_date(m[2]) for line in lines if (m := _MAIL_FIELD.fullmatch(line)) and m[1].startswith("时")), "")
 
 
 def _find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:

@@ -127,12 +127,20 @@ def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], 
 _RULE = re.compile(r"[-=_—─━*·]{5,}")
 
 
+_BANNER = re.compile(r"[-=_—─━*·]{5,}\s*[^-=_—─━*·]{0,12}\s*[-=_—─━*·]{5,}")  # "==== 邮件导出 ====", "---- 原始邮件 ----"
+_QUOTED = re.compile(r"^(?:[ \t]*>)+[ \t]?")  # an e-mail's quoted lines, at any depth
+
+
 def text_lines(text: str) -> list[str]:
     """A plain-text report's lines; a table it lines up with spaces read as a Word table is (rows with headers). A rule
-    line ("-----", under a header or around the table) is no text: clean_document drops it anyway."""
-    raw_lines, lines, i = [line for line in text.splitlines() if not _RULE.fullmatch(line.strip())], [], 0
+    line ("-----", under a header or around the table) or a banner between rules is no text, and an e-mail's quote
+    marks ("> ") are none of the words quoted."""
+    unquoted = (_QUOTED.sub("", line) for line in text.splitlines())
+    raw_lines = [line for line in unquoted if not _RULE.fullmatch(line.strip()) and not _BANNER.fullmatch(line.strip())]
+    lines, i = [], 0
     while i < len(raw_lines):
-        if grid := table_grids.text_grid(raw_lines, i) or table_grids.pipe_grid(raw_lines, i):
+        if grid := table_grids.text_grid(raw_lines, i) or table_grids.pipe_grid(raw_lines, i) \
+                or table_grids.csv_grid(raw_lines, i):
             lines += tables.lines_of(grid, [line for line in lines if line.strip()][-2:])  # its caption above
             i += len(grid)
             continue
@@ -409,10 +417,11 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from .docx_text import Notes, Numbering, paragraph_lines
+    from .docx_text import Comments, Notes, Numbering, paragraph_lines
 
     lines: list[str] = []
     body, numbering, notes = list(document.element.body.iterchildren()), Numbering(document), Notes(document)
+    comments = Comments(document)
     for i, element in enumerate(body):  # tables where they stand, between paragraphs
         if element.tag.endswith("}p"):
             lines.extend(paragraph_lines(element, document, numbering))
@@ -425,6 +434,7 @@ def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_
             lines.extend(tables.lines_of(table_grids.docx_grid(table), lines, caption))
             lines.extend(_nested_lines(table, lines))
         lines.extend(notes.after(element))
+        lines.extend(comments.after(element))
     return lines
 
 

@@ -2,6 +2,7 @@
 columns), a merged cell repeating its key over the positions it covers: what ingest/tables.py reads row by row."""
 from __future__ import annotations
 
+import csv
 import re
 
 from .tables import MAX_POSITIONS, is_number, norm
@@ -107,6 +108,24 @@ def pipe_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
         if len(cells) != len(header):
             break
         rows.append(cells)
+    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
+
+
+def csv_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
+    """A CSV export saved as text ("序号,县区,应学团员数,…" over "1,兰山区,\"47,980\",…", quoted figures with
+    thousands separators): a header of three or more labels, then two rows or more of as many fields, each with a
+    figure. None when no such table starts at lines[start]."""
+    if lines[start].count(",") < 2:
+        return None
+    header = next(csv.reader([lines[start].strip()]))
+    if len(header) < 3 or not all(h.strip() for h in header) or any(_figure(h) or len(h) > 24 for h in header):
+        return None
+    rows = [header]
+    for line in lines[start + 1:]:
+        cells = next(csv.reader([line.strip()]), [])
+        if len(cells) != len(header) or not any(is_number(norm(c)) for c in cells):
+            break
+        rows.append([c.strip() for c in cells])
     return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
 
 

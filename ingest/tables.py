@@ -23,7 +23,8 @@ _NUMBER = re.compile(r"[约近超逾]?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万|亿|千)?
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度|底|末|初)?|(?:19|20)\d{2}(?:[-—~至](?:19|20)?\d{2})?年?")
 _UNIT = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;\d]{1,4})[))]\s*$")  # not "其他乡镇(9个)": a count
 # "单位:万元"; "单位:名、个、万名、万小时" lists the units of several columns, which it does not match to them: none
-_CAPTION_UNIT = re.compile(r"[((]?\s*单位\s*[::]\s*([^\s()(),,;;。、/]{1,4}(?:[、/][^\s()(),,;;。、/]{1,4})*)\s*[))]?")
+# not who compiled it: "编制单位:共青团临沂市委员会" names no unit (blind set 60's budget read 共青团临 as one)
+_CAPTION_UNIT = re.compile(r"[((]?\s*(?<!编制|填报|报送|制表|填表|主办|承办|责任|申报|推荐|工作|所在|发布|来文)单位\s*[::]\s*([^\s()(),,;;。、/]{1,4}(?:[、/][^\s()(),,;;。、/]{1,4})*)\s*[))]?")
 # "表1 ", "附表2:", "表 " (a caption numbering none: "表 2024年宜春学院…", whose 2024 is its year, not its number)
 _TABLE_NO = re.compile(r"^(?:附?表\s*(?:[\d一二三四五六七八九十]+(?![\d年])(?:[-.]\d+)?)?[\s.、::]*|附表\s*[::]\s*)")
 

@@ -64,16 +64,20 @@ def sheet_grid(sheet) -> list[list[tuple]]:
     grid = []
     for row in sheet.iter_rows():
         cells = [owner.get((c.row, c.column), (c, c)) for c in row]
-        grid.append([(key, cell_text(top.value)) for key, top in cells])
+        grid.append([(key, cell_text(top.value, top.number_format)) for key, top in cells])
     grid = [row for row in grid if any(text for _, text in row)]
     width = max((max(j for j, (_, text) in enumerate(row) if text) + 1 for row in grid), default=0)
     return [row[:width] for row in grid]
 
 
-def cell_text(value) -> str:
-    """A cell as a report writes it: 12 not 12.0, a date as 2025年6月30日."""
+def cell_text(value, number_format: str = "General") -> str:
+    """A cell as a report writes it: 12 not 12.0, a date as 2025年6月30日, a fraction shown as a percentage as one
+    (0.2489 under "0.0%": 24.9%)."""
     if value is None:
         return ""
+    if "%" in (number_format or "") and isinstance(value, int | float) and not isinstance(value, bool):
+        places = len(m.group(1)) if (m := re.search(r"\.(0+)", number_format)) else 0
+        return f"{value * 100:.{places}f}%"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date):

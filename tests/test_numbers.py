@@ -235,3 +235,12 @@ def test_the_digits_of_a_code_are_no_figure():
     assert find_quantities("编号LYWS-2025-04;") == []
     assert find_quantities("PM2.5浓度,ISO9001认证") == []
     assert [q.text for q in find_quantities("举办5G论坛3场,APP用户12万人")] == ["3场", "12万人"]
+
+
+def test_a_list_items_number_and_a_time_of_day_are_no_figures():
+    """Blind set 60: "市财政局批了多少专项经费" was answered 3, the number of the note "3.县区配套资金…"; "12355服务台有多少个
+    坐席" 8, the hour of 8:30."""
+    assert find_quantities("3.县区配套资金由各县区团委向同级财政申请") == []
+    assert find_quantities(" (1)全体志愿者;1、全市") == []
+    assert find_quantities("人工值守时间由8:30—17:30延长至8:30—22:00") == []
+    assert [q.text for q in find_quantities("The livestream drew 386,000. 其中5)增长3.5%")] == ["386,000", "5", "3.5%"]

@@ -74,6 +74,10 @@ _QUANTITY = re.compile(
 TEMPERATURE = "°C"
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[-_]?(?:\d+[-_])*$")
 _CODE_AFTER = re.compile(r"[A-Za-z]")
+_CLOCK_AFTER = re.compile(r"[::]\d{2}")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}[::]$")
+_ITEM_AFTER = re.compile(r"(?:[.．、](?=\s*[\u4e00-\u9fff“《(（])|[))](?=\s*[\u4e00-\u9fff“《]))")
+_ITEM_BEFORE = re.compile(r"(?:^|[\s\n;;::>])[((]?$")
 
 # Units that name the same thing in answers; "人次" (attendances) stays apart from "人".
 _UNIT_ALIASES = {"名": "人", "场次": "场"}
@@ -163,6 +167,10 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
     start = origin[at]
     if not unit and (_CODE_BEFORE.search(source, max(0, start - 16), start) or _CODE_AFTER.match(source, end)):
         return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
+    if not unit and (_CLOCK_AFTER.match(source, end) or _CLOCK_BEFORE.search(source, 0, start)):
+        return None  # a time of day (8:30—17:30), read as such elsewhere (fields.CLOCK)
+    if not unit and end - start <= 2 and _ITEM_AFTER.match(source, end) and (start == 0 or _ITEM_BEFORE.search(source, 0, start)):
+        return None  # a list item's number ("3.县区配套资金…", "(1)全体志愿者", "1、"), not a figure
     return Quantity(value, unit, qualifier, source[start:end], start, end)
 
 

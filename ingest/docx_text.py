@@ -125,7 +125,7 @@ def _accepted(element, paragraph) -> str:
 
 
 def _revisions(element) -> list[str]:
-    """"修订(宋雨菲 2026-05-19):“5,000名”改为“6,000名”", one line per change: staff ask what a draft said before."""
+    """"修订(宋雨菲,2026年5月19日):“5,000名”改为“6,000名”", one line per change: staff ask what a draft said before."""
     lines, pending = [], None
     for child in element:
         kind = {f"{_W}del": "del", f"{_W}ins": "ins"}.get(child.tag)
@@ -135,7 +135,7 @@ def _revisions(element) -> list[str]:
             pending = None
             continue
         words = "".join(t.text or "" for t in child.iter(f"{_W}delText" if kind == "del" else f"{_W}t"))
-        who = f"{child.get(f'{_W}author', '')} {(child.get(f'{_W}date') or '')[:10]}".strip()
+        who = _who(child.get(f"{_W}author", ""), child.get(f"{_W}date") or "")
         if kind == "ins" and pending and pending[0] == "del" and pending[2] == who:
             lines.append(f"修订({who}):“{pending[1]}”改为“{words}”")
             pending = None
@@ -146,6 +146,12 @@ def _revisions(element) -> list[str]:
     if pending:
         lines.append(_said(*pending))
     return lines
+
+
+def _who(author: str, stamp: str) -> str:
+    """"宋雨菲,2026年5月19日": a date as reports write one (2026-05-19 would read as a figure 2026)."""
+    day = re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp)
+    return f"{author},{int(day[1])}年{int(day[2])}月{int(day[3])}日" if day else author
 
 
 def _said(kind: str, words: str, who: str) -> str:

@@ -880,3 +880,48 @@ def test_pdf_a_tables_header_repeated_on_every_page_is_no_form():
     page = ["序号", "县区", "团员数", "青年之家", "注册志愿者", "备注", "1", "老城区", "6842", "9", "21406", "—"]
     bodies = [page, [*page[:6], "2", "西工区", "9120", "11", "30418", "—"]]
     assert _form_pages(bodies) == (bodies, set())
+
+
+def test_a_csv_export_saved_as_text_reads_as_a_table():
+    """Blind set 60: 智慧团建's export, quoted figures with thousands separators, under # comment lines."""
+    lines = text_lines("# 青年大学习参学情况\n序号,县区,应学团员数,参学率(%)\n1,兰山区,\"47,980\",85.0\n"
+                       "2,罗庄区,\"26,105\",84.2\n,合计,\"74,085\",84.7\n")
+    assert any(line.endswith(",兰山区应学团员数47,980;兰山区参学率85.0%。") for line in lines)
+    assert not any("\"" in line for line in lines)
+
+
+def test_an_email_thread_is_titled_by_its_subject_and_dated_by_its_newest_message(tmp_path):
+    """Blind set 60: newest message on top, older ones quoted with '> ', banner rules around the export."""
+    text = ("==================== 邮件导出 ====================\n主　题：回复：关于做好出征仪式有关工作的通知\n"
+            "发件人：团市委青年发展部（吕思源）\n时　间：2025年6月26日（星期四）09:15\n\n收到。同意调整为67名。\n\n"
+            "------------------ 原始邮件 ------------------\n> 发件人：团平邑县委\n> 时　间：2025年6月23日（星期一）16:42\n"
+            "> 主　题：关于做好出征仪式有关工作的通知\n>\n> 　　我市共招募志愿者68名。\n> 共青团临沂市委员会\n> 2025年6月23日\n")
+    path = write(tmp_path / "mail.txt", text.encode("gb18030"))
+    loaded = load_file(path, LIMIT)
+    doc = clean_document(loaded.lines, path, loaded.title_hint)
+    assert (doc.title, doc.date) == ("关于做好出征仪式有关工作的通知", "2025-06-26")
+    assert "我市共招募志愿者68名。" in doc.paragraphs and not any("=====" in p or p.startswith(">") for p in doc.paragraphs)
+
+
+def test_a_word_drafts_tracked_changes_read_as_accepted_with_a_line_per_change(tmp_path):
+    """Blind set 60's 征求意见稿: python-docx's text leaves out inserted runs, and staff ask what the draft said before."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("预计参与")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="宋雨菲" w:date="2026-05-19T09:30:00Z">'
+                                  '<w:r><w:delText>5,000名</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="宋雨菲" w:date="2026-05-19T09:30:00Z">'
+                                  '<w:r><w:t>6,000名</w:t></w:r></w:ins>'))
+    paragraph.add_run("。")
+    document.save(tmp_path / "draft.docx")
+    lines = load_file(tmp_path / "draft.docx", LIMIT).lines
+    assert lines == ["预计参与6,000名。", "修订(宋雨菲,2026年5月19日):“5,000名”改为“6,000名”"]
+
+
+def test_an_xlsx_percentage_cell_reads_as_a_percentage():
+    from ingest.xlsx import cell_text
+
+    assert (cell_text(0.2489518952, "0.0%"), cell_text(0.5, "0%"), cell_text(0.5, "General")) == ("24.9%", "50%", "0.5")

@@ -28,7 +28,7 @@ _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
 _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
 # "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
-_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # issuer, date
+_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布|编)?")  # issuer, date
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 # A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)
 _EXPORTED = re.compile(r"(?:导出|生成|打印|制表|填报|统计|编制)(?:时间|日期)\s*[::]")

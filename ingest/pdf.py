@@ -182,7 +182,16 @@ def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
     count = declared if declared > max_pages else len(reader.pages)
     if count > max_pages:
         raise LoadError(msg.TOO_MANY_PAGES.format(name=name, pages=count, limit=max_pages))
-    return [page.extract_text() or "" for page in reader.pages]
+    return [_page_text(page) for page in reader.pages]
+
+
+def _page_text(page) -> str:
+    """A page's text; a month calendar's grid read a line per day (ingest/pdf_calendar.py)."""
+    from .pdf_calendar import calendar_lines, is_calendar
+
+    text = page.extract_text() or ""
+    lines = calendar_lines(page, text) if is_calendar(text) else None
+    return "\n".join(lines) if lines else text
 
 
 # -- PDF: no structure left, only a line per cell ------------------------------------------------------

@@ -925,3 +925,22 @@ def test_an_xlsx_percentage_cell_reads_as_a_percentage():
     from ingest.xlsx import cell_text
 
     assert (cell_text(0.2489518952, "0.0%"), cell_text(0.5, "0%"), cell_text(0.5, "General")) == ("24.9%", "50%", "0.5")
+
+
+def test_a_month_calendar_pdf_reads_a_line_per_day_with_its_weekday_from_its_column():
+    """Blind set 60's 活动月历: pypdf's text ran the grid's cells together and lost which column (weekday) each was."""
+    path = Path(__file__).parent / "data" / "blind60" / "reports" / "linyi_2025_7yue_shuqi_shijian_huodong_yueli.pdf"
+    loaded = load_file(path, 10**7)
+    doc = clean_document(loaded.lines, path, loaded.title_hint)
+    assert (doc.title, doc.date) == ("2025年7月全市共青团暑期社会实践重点活动月历", "2025-06-28")
+    assert "7月16日(星期三,农历廿二):西部计划志愿者出征仪式(临沂大学体育馆);青马培训(续)。" in doc.paragraphs
+    assert "7月25日(星期五,农历闰六月):费县青年夜校暑期班开班。" in doc.paragraphs
+    assert sum(p.startswith("7月") and "(星期" in p for p in doc.paragraphs) == 31
+
+
+def test_a_calendar_cells_lines_are_its_events():
+    from ingest.pdf_calendar import _events
+
+    assert _events(["西部计划志愿者出征仪式（", "临沂大学体育馆）", "青马培训（续）"]) == [
+        "西部计划志愿者出征仪式（临沂大学体育馆）", "青马培训（续）"]
+    assert _events(["沂水地下大峡谷文旅志愿服", "务"]) == ["沂水地下大峡谷文旅志愿服务"]  # ran to the cell's edge

@@ -124,9 +124,21 @@ def captioned_items(paragraphs: list[str]) -> list[str]:
             out[i + 1:j] = [f"{caption},{item}" for item in out[i + 1:j]]
             i = j
         else:
+            if i + 1 < len(out) and _caption_of_figures(out[i], out[i + 1]):
+                out[i + 1] = f"{out[i]},{out[i + 1]}"
             i += 1
     return out
 
+
+_FIGURE_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[名个人家项所支]、")
+
+
+def _caption_of_figures(line: str, below: str) -> bool:
+    """A caption over one paragraph listing figures by name ("附件1:2025年西部计划志愿者名额分配(按推荐单位)" over
+    "临沂大学21名、临沂职业学院6名、兰山区5名、…"): what the figures count is only in the caption, which the list
+    then opens with, as a table row with its caption."""
+    return len(line) <= 60 and not re.search(r"[。;;!?!?]", line) and bool(_FIGURE_ITEM.match(below)) \
+        and len(_FIGURE_ITEM.findall(below)) >= 4 and not _FIGURE_ITEM.match(line + "、")
 
 MIN_LISTED = 3  # items under a heading before they are read as its list
 _ANNOUNCES_LIST = re.compile(r"(?:称号|名单|如下)[::]?$")

@@ -453,3 +453,14 @@ def test_an_exported_chat_keeps_its_header_lines_and_each_message_opens_with_its
     assert doc.title == "栾川青年志愿者骨干群聊天记录" and doc.date == "2024-09-27"
     assert doc.paragraphs == ("群主:杜若溪(团栾川县委副书记)", "2024-09-25 08:56 杜若溪(团栾川县委):请各单位接龙报名。",
                               "2024-09-26 10:12 孟凡硕(洛阳钼业):收到。", "2024-09-27 11:05 王磊(职教中心):改为6人。")
+
+
+def test_a_caption_over_a_list_of_figures_by_name_opens_the_list():
+    """Blind set 60: "兰山区西部计划名额" was refused; the list says 兰山区5名, only the caption above says what of."""
+    from ingest.clean import captioned_items
+
+    caption = "附件1:2025年西部计划志愿者名额分配(按推荐单位)"
+    listed = "临沂大学21名、临沂职业学院6名、兰山区5名、罗庄区3名、河东区3名。合计68名。"
+    assert captioned_items([caption, listed]) == [caption, f"{caption},{listed}"]
+    prose = "全年新发展团员9553名,其中兰山区1126名、罗庄区620名、河东区588名、沂南县530名。"
+    assert captioned_items(["二、主要成绩", prose]) == ["二、主要成绩", prose]  # prose, not a list

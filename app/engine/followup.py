@@ -179,7 +179,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         question = _THEN.sub("", question)
     if focus_of(question) is None and not _SUMMED.search(question):  # "全市合计是多少?": total() swaps the county out
         previous = outside_whole(previous, question)
-    if bare := BARE_MEASURE.match(question):  # "多少人?" after "组建了多少支突击队?": the people of those
+    if (bare := BARE_MEASURE.match(question)) and not re.search(r"多少|几", previous) and (topic := _topic(previous)) \
+            and _carries_nothing_else(inherit(question, previous, scope.of_text(question), of_whole=True), question, topic,
+                                      previous):
+        return f"{topic}{question}", True  # "几天?" after "青马培训在哪?": no count before to measure otherwise
+    if bare:  # "多少人?" after "组建了多少支突击队?": the people of those
         return measured(previous, bare["unit"]), True
     own = scope.of_text(question)
     focus = focus_of(question)
@@ -257,6 +261,9 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     kinds = KIND_SWAPPED.findall(question)
     if kinds and not own.years and _KIND_ONLY.match(KIND_SWAPPED.sub("", question)):
         return qualify(previous, "".join(kinds)), True
+    if not own.mentions and not own.years and _attribute_only(question) and (topic := _topic(previous)) \
+            and _carries_nothing_else(inherit(question, previous, own, of_whole=True), question, topic, previous):
+        return f"{topic}{question}", True  # "在哪?" after "西部计划出征仪式哪天": the same thing's place
     # Naming a year or a programme of its own moves on from the previous report, unless it narrows (其中).
     moves = bool(own.years) or any(p not in previous for p in PROGRAMME.findall(question))
     # A new thing after a narrowed one ("…,其中龙凤区有多少?" then "留用率多少?") is asked of the whole.
@@ -278,6 +285,31 @@ _PART_RANK = re.compile(r"^(?:其中)?(?P<group>(?:[一二三四五六七八九�
                         r"(?:[建办发招]得)?(?P<most>最多|最少|最高|最低)[??]?$")
 _OWN_COUNT = re.compile(r"(?:资助|帮助|发放|筹集|募集|新建|建成|发展|招募|培训|开展|举办|派出|惠及|扶持|受理|接听|组建|服务)了?"
                         r"(?:多少|几)")
+
+
+# What a question asks, after what it asks of: "哪天开班", "是多少", "在哪", "是谁", "几个人"
+_ASK_TAIL = re.compile(r"(?:是|有|为|在)?(?:哪天|哪一天|哪日|什么时候|何时|几月几[日号]|几号|多少|几|是谁|谁|哪里|哪儿|在哪|哪个|哪些|什么|"
+                       r"星期几|周几)[^,,。;;??]{0,6}[??]?$")
+_ASK_WORDS = re.compile(r"是|有|在|哪天|哪里|哪儿|哪|多少|几|谁|什么|呢|吗|的|了|[??]")
+
+
+def _topic(previous: str) -> str:
+    """What the previous turn asked about, without its ask: "西部计划出征仪式哪天" -> "西部计划出征仪式"."""
+    m = _ASK_TAIL.search(previous)
+    topic = previous[:m.start()].rstrip(",,") if m else ""
+    return topic if len(topic) >= 2 else ""
+
+
+def _carries_nothing_else(inherited: str, question: str, topic: str, previous: str) -> bool:
+    """What inherit would put before the question is nothing, or inside the topic (西部计划 of 西部计划出征仪式) of a
+    previous turn that counted nothing (after a count, "参与学生多少?" is a new count of the same scope)."""
+    return inherited == question or (inherited.endswith(question) and inherited[:-len(question)] in topic
+                                     and not re.search(r"多少|几", previous))
+
+
+def _attribute_only(question: str) -> bool:
+    """A turn that asks one attribute and names nothing else ("在哪?", "几天?", "学员多少?", "联系人是谁?")."""
+    return len(_ASK_WORDS.sub("", question)) <= 4 and not question.startswith(("其中", "那"))
 
 
 def _programme_asked(question: str, previous: str) -> str:

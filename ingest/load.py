@@ -205,7 +205,7 @@ def html_lines(text: str) -> tuple[list[str], str]:
     body = _article_root(root)
     lines: list[str] = []
     grids = {t: table_grids.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
-    grids = {t: g for t, g in grids.items() if tables.is_data_table(g)}
+    grids = {t: g for t, g in grids.items() if tables.is_data_table(g) or tables.label_pairs(g)}  # 索引号:…
     inside = {e for t in grids for e in t.iterdescendants()}
     for element in body.iter():
         if element in grids:

@@ -100,11 +100,25 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
         # kept as lines too ("表1单位是啥": 单位:人、个)
         caption = " ".join(inside) if not caption else f"{caption} {' '.join(inside[1:])}".strip()
         return inside + lines_of(grid, before, caption)
+    if pairs := label_pairs(grid):
+        return pairs
     if is_data_table(grid):
         return row_lines(grid, caption or _caption_before(before))
     if labelled := _labelled_rows(grid):
         return labelled
     return [" ".join(text for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]) for row in grid]
+
+
+def label_pairs(grid: list[list[tuple]]) -> list[str]:
+    """A grid of labels and values side by side ("索引号: | 11371300… | 主题分类: | 建议提案办理", a 信息公开 block): a
+    line per pair, "索引号:11371300…"; [] for any other grid."""
+    rows = [[text.strip() for j, (key, text) in enumerate(row) if not j or key is not row[j - 1][0]] for row in grid]
+    if not rows or any(len(r) % 2 or not r for r in rows):
+        return []
+    labels = [r[i] for r in rows for i in range(0, len(r), 2)]
+    if not all(re.fullmatch(r"[\u4e00-\u9fff\s]{2,8}[::]", norm(label)) for label in labels):
+        return []
+    return [f"{norm(r[i]).rstrip('::').replace(' ', '')}:{r[i + 1]}" for r in rows for i in range(0, len(r), 2) if r[i + 1]]
 
 
 def _title_rows(grid: list[list[tuple]]) -> tuple[list[list[tuple]], list[str]]:

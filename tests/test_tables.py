@@ -482,3 +482,14 @@ def test_a_running_header_over_the_page_number_is_no_title():
     page = "共青团黄山风景区工作委员会 志愿服务工作总结(内部资料)\n第 1 页 共 3 页\n2025年国庆中秋假期志愿服务工作总结\n"
     assert _over_number(page, "共青团黄山风景区工作委员会 志愿服务工作总结(内部资料)")
     assert not _over_number(page, "2025年国庆中秋假期志愿服务工作总结")
+
+
+def test_a_grid_of_labels_and_values_side_by_side_is_a_line_per_pair():
+    """Blind set 60's 信息公开 block: "索引号: | 11371300… | 主题分类: | 建议提案办理" had read one cell a line."""
+    from ingest.tables import label_pairs
+
+    grid = [[(object(), t) for t in ("索引号：", "11371300MB2860412X/2025-00037", "主题分类：", "建议提案办理")],
+            [(object(), t) for t in ("文　号：", "临团提字〔2025〕5号", "答复类别：", "A类")]]
+    assert label_pairs(grid) == ["索引号:11371300MB2860412X/2025-00037", "主题分类:建议提案办理", "文号:临团提字〔2025〕5号",
+                                 "答复类别:A类"]
+    assert label_pairs([[(object(), t) for t in ("县区", "团员数")], [(object(), t) for t in ("兰山区", "48632")]]) == []

@@ -214,7 +214,7 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
                 at.append(end)
             end += 1
         run = [lines[k] for k in at]
-        if got := _serial_grid(run) or _bilingual_grid(run) or _pdf_grid(run):
+        if got := _serial_grid(run) or _bilingual_grid(run) or _pdf_grid(run) or _names_grid(run):
             skip, table, used = got
             found.append((at[skip], at[skip + used - 1] + 1, table))
         i = max(end, i + 1)
@@ -347,6 +347,30 @@ def _joined(lines: list[str], width: int) -> list[str] | None:
                 (m := _HEAD_UNIT.search(c)) and m.start() and not re.search(r"[(()]", c[:m.start()]) for c in cells):
             found.append([label, *cells])
     return found[0] if len(found) == 1 else None
+
+
+_NAMED_HEAD = re.compile(r"联系人|负责人|姓名|牵头单位|承办单位|责任单位|单位|部门|名称|活动|项目|地点|电话")
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _names_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
+    """A table of names without figures, a cell a line (活动 | 牵头单位 | 联系人, then "“返家乡”启动… | 团市委青少年发展部 |
+    宋雨菲"): H short header labels that name such columns, then three rows or more of H cells, one column of
+    people's names. (skip, grid, lines used) or None (blind set 60's 活动联系人 table)."""
+    run = [tables.norm(line) for line in run]
+    for skip in range(0, min(3, len(run))):
+        for width in range(2, 7):
+            head = run[skip:skip + width]
+            rows = len(run[skip + width:]) // width
+            if rows < 3 or len(head) < width or not all(len(h) <= 6 and _NAMED_HEAD.search(h) for h in head):
+                continue
+            cells = [run[skip + width + r * width:skip + width + (r + 1) * width] for r in range(rows)]
+            if any(tables.is_number(c) or _NAMED_HEAD.fullmatch(c) for row in cells for c in row):
+                continue
+            if any(all(_PERSON.fullmatch(row[j]) for row in cells) for j in range(width)):
+                grid = [[(object(), t) for t in head], *[[(object(), t) for t in row] for row in cells]]
+                return skip, grid, width * (rows + 1)
+    return None
 
 
 def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:

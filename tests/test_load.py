@@ -936,6 +936,8 @@ def test_a_month_calendar_pdf_reads_a_line_per_day_with_its_weekday_from_its_col
     assert "7月16日(星期三,农历廿二):西部计划志愿者出征仪式(临沂大学体育馆);青马培训(续)。" in doc.paragraphs
     assert "7月25日(星期五,农历闰六月):费县青年夜校暑期班开班。" in doc.paragraphs
     assert sum(p.startswith("7月") and "(星期" in p for p in doc.paragraphs) == 31
+    # its second page's table of names, a cell a line with no figure: a sentence per row
+    assert "活动为青马工程第十期培训,牵头单位为团市委组织部,联系人为邵静怡。" in doc.paragraphs
 
 
 def test_a_calendar_cells_lines_are_its_events():

@@ -185,7 +185,10 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     insurance's 保额 is money; left: a target that is a rank (参学率目标: 进入全省前五名, read as a share). Blind set
     59 brought 4, read as classes: 徒弟, 学徒, 技师 and 专科生 are people (多少个徒弟, 受资助的专科生多少); left: people
     counted with 几个 after the group they are of (审核通过的人里有几个是补录的), fixed the session after: a verb right
-    after 几个 names no noun, so the group before tells; 门 is the unit of courses (多少门课)."""
+    after 几个 names no noun, so the group before tells; 门 is the unit of courses (多少门课). Blind set 60 brought 8,
+    read as classes: a budget line's 补贴/助学金 数量 is how many it pays for, not money; 宣讲 is counted in 场 and 师生
+    are people; 作品 and 服务岗 are things (多少青年志愿服务岗: the posts, not the 青年 in their name); English "study
+    sessions" are 期."""
     import json
     from pathlib import Path
 

@@ -29,7 +29,7 @@ UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
 _THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
-    r"(?:人数|志愿者|团员|学生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|徒弟|学徒|技师|专科生|"
+    r"(?:人数|志愿者|团员|学生|师生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|徒弟|学徒|技师|专科生|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|能手|传承人|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
@@ -68,7 +68,7 @@ _VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|�
 _NTH_YEAR = re.compile(r"第几\s*年")
 _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
-_THINGS = re.compile(r"之家|分队|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
+_THINGS = re.compile(r"之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
@@ -77,7 +77,7 @@ _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
 # A change is asked as a share as often as in the figure's own unit: "比上年增长了多少" 6.6% or 386名.
 # "比目标低了多少", "离30%的目标还差多少": a shortfall is a change too.
 _CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|降|减少|提高|提升|超出|超过|变化|多|低|差)了?(?:[^,,。;;多]{0,6}?)多少[??]?$")
-_EVENT_NOUNS = re.compile(r"场次|场数")  # "宣讲场次": counted in 场, not the 青年 before it
+_EVENT_NOUNS = re.compile(r"场次|场数|宣讲(?![团员分])")  # "宣讲场次", "沂蒙青年说宣讲数量": counted in 场, not the 青年 before it
 _TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
 _SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分|满分|总分|[加扣]分")  # "满意度得分": 93.4分, not a share
 _NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_NOUNS, frozenset({"分"})), (MONEY_NOUNS, MONEY),
@@ -87,7 +87,7 @@ _ENGLISH_UNITS = (
     (re.compile(r"\b(attendances?|person-times|participations?|visits?)\b"), frozenset({"人次"})),
     (re.compile(r"\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b"), HOURS),  # not its volunteers
     (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid|seminars?|"
-                r"symposi(?:a|ums?))\b"), EVENTS),
+                r"symposi(?:a|ums?))\b"), EVENTS | {"期"}),  # "study sessions": 青年大学习's 期
     (_ARTICLES := re.compile(r"\barticles?\b|\bposts?\b(?=.*\b(?:publish\w*|wechat|weibo|online|social|media|account|pushed)\b)"),
      frozenset({"篇"})),  # "posts" are jobs (岗位) unless the question speaks of publishing
 )
@@ -100,8 +100,13 @@ ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|
                              r"under|by|from|at|across|with|[a-z]{3,}ed)\b")  # "…people attended the symposium"
 
 
+_QUANTITY_OF = re.compile(r"(?:补贴|补助|助学金|奖学金|经费|资金|保险)(?:的)?数量")  # a budget line's 数量 (人·天, 人, 个)
+
+
 def units(q: str, english: bool = False) -> frozenset:
     """q: the normalised, lower-cased question; english: question.is_english's reading of it."""
+    if _QUANTITY_OF.search(q):  # "返家乡补贴数量是多少": how many it is paid for, not the money
+        return COUNT | PEOPLE
     m = UNIT_AFTER.search(q)
     if m:
         return _measure(q, m)
@@ -191,6 +196,9 @@ def _nearest(q: str) -> frozenset:
     if m and " " in q[:m.start()].strip() and (found := _last_named(q[:m.start()])) is not None:
         return found  # keywords, asked as "…是多少"
     if m:
+        if _THING_ASKED.search(m.group(1).rstrip("??")) and not re.search(r"[了着过把被给帮让为]", m.group(1)):
+            # "多少青年志愿服务岗": the posts, not the 青年 in their name (not "帮多少青年开了小吃门店": the young);
+            return frozenset()  # a thing, whose unit its noun does not give (as "多少港澳青年创业项目")
         if not (found := _first(m.group(1))) and _THINGS.search(m.group(1)):
             return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
         # "就业见习岗位是多少", "青创贷扶持项目数是多少" (keywords read so): the things named last, not a rate or 贷's money

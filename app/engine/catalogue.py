@@ -340,3 +340,5 @@ def remember_pinyin(titles, texts=()) -> None:
     if lazy_pinyin is not None:
         romanise(titles, set().union(*map(towns_of, texts)))
         _pinyin(())
+        for ch in sorted({ch for text in texts for ch in text if "\u4e00" <= ch <= "\u9fff"}):
+            lazy_pinyin(ch)  # each character's, for the names English questions spell (pinyin_names.py)

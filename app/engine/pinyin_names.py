@@ -34,11 +34,13 @@ def chinese(text: str, characters: frozenset, known: Callable[[str], bool], engl
 
 @lru_cache(maxsize=4)
 def _syllables(chars: frozenset) -> dict[str, tuple[str, ...]]:
-    from pypinyin import Style, pinyin
+    """Each syllable's characters, read from the machine's pinyin memo, which ingest fills with every character of
+    the reports (catalogue.remember_pinyin): a worker never imports pypinyin (56 MB in each, issue 13)."""
+    from ingest.words import lazy_pinyin
 
     table: dict[str, list[str]] = {}
-    for ch in sorted(chars):
-        for reading in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+    for ch in sorted(chars) if lazy_pinyin is not None else ():
+        for reading in lazy_pinyin(ch)[:1]:
             table.setdefault(reading.replace("ü", "v"), []).append(ch)
     return {k: tuple(v) for k, v in table.items()}
 

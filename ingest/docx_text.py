@@ -76,17 +76,13 @@ class Notes:
     and a report's definitions and data sources stand there (blind set 58: seven facts in footnotes alone)."""
 
     def __init__(self, document):
-        from docx.oxml import parse_xml  # python-docx's parser: no entities resolved, no network
-
         self.texts: dict[tuple[str, str], str] = {}
         self.shown = 0
-        for rel in document.part.rels.values():
-            kind = next((k for k in ("footnote", "endnote") if rel.reltype.endswith(f"/{k}s")), None)
-            if kind and not rel.is_external:
-                for note in parse_xml(rel.target_part.blob).iter(f"{_W}{kind}"):
-                    text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
-                    if text and int(note.get(f"{_W}id", "0")) > 0:  # ids -1 and 0: the separator lines
-                        self.texts[(kind, note.get(f"{_W}id"))] = text
+        for kind in ("footnote", "endnote"):
+            for note in _parts(document, kind):
+                text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
+                if text and int(note.get(f"{_W}id", "0")) > 0:  # ids -1 and 0: the separator lines
+                    self.texts[(kind, note.get(f"{_W}id"))] = text
 
     def after(self, element) -> list[str]:
         """The notes `element` refers to, numbered in the order they are first referred to."""
@@ -97,6 +93,16 @@ class Notes:
                 self.shown += 1
                 lines.append(f"注{self.shown}:{text}")
         return lines
+
+
+def _parts(document, kind: str):
+    """The <w:{kind}> elements of the document's part of that kind (footnotes, endnotes, comments), which python-docx
+    does not read."""
+    from docx.oxml import parse_xml  # python-docx's parser: no entities resolved, no network
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(f"/{kind}s") and not rel.is_external:
+            yield from parse_xml(rel.target_part.blob).iter(f"{_W}{kind}")
 
 
 def paragraph_lines(element, document, numbering: Numbering) -> list[str]:
@@ -162,15 +168,11 @@ class Comments:
     """A document's comments (批注), each read after the paragraph it is anchored in: "批注(孟晓琳):…"."""
 
     def __init__(self, document):
-        from docx.oxml import parse_xml
-
         self.texts: dict[str, tuple[str, str]] = {}
-        for rel in document.part.rels.values():
-            if rel.reltype.endswith("/comments") and not rel.is_external:
-                for comment in parse_xml(rel.target_part.blob).iter(f"{_W}comment"):
-                    text = "".join(t.text or "" for t in comment.iter(f"{_W}t")).strip()
-                    if text:
-                        self.texts[comment.get(f"{_W}id")] = (comment.get(f"{_W}author", ""), text)
+        for comment in _parts(document, "comment"):
+            text = "".join(t.text or "" for t in comment.iter(f"{_W}t")).strip()
+            if text:
+                self.texts[comment.get(f"{_W}id")] = (comment.get(f"{_W}author", ""), text)
 
     def after(self, element) -> list[str]:
         return [f"批注({who}):{text}" for ref in element.iter(f"{_W}commentReference")

@@ -165,7 +165,7 @@ class State:
 
     # -- scores --------------------------------------------------------------------------------
     def scores(self, query: str) -> np.ndarray:
-        tokens = [t for t in tokenize(query, unigrams=False) if self._known(t)]
+        tokens = [t for t in tokenize(query, unigrams=False) if self.uses(t)]
         return bm25(self.segment.chunks, self.chunk_delta, tokens, self.chunk_keep if self.removed_chunks else None)
 
     def prior(self, query: str) -> np.ndarray:
@@ -175,12 +175,9 @@ class State:
         top = float(scores.max()) if len(scores) else 0.0
         return (scores / top)[self.chunk_doc].astype(np.float32) if top > 0 else np.zeros(self.size(), np.float32)
 
-    def _known(self, token: str) -> bool:
-        return token in self.segment.chunks.vocab or token in self.chunk_delta.postings
-
     def uses(self, token: str) -> bool:
         """Does any chunk hold the token (a character or a bigram)?"""
-        return self._known(token)
+        return token in self.segment.chunks.vocab or token in self.chunk_delta.postings
 
     @functools.cached_property
     def characters(self) -> frozenset:

@@ -102,13 +102,7 @@ def pipe_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     header = _PIPE.split(lines[start].strip().strip("|｜"))
     if len(header) < 3 or not all(header) or any(_figure(cell) for cell in header):
         return None
-    rows = [header]
-    for line in lines[start + 1:]:
-        cells = _PIPE.split(line.strip().strip("|｜"))
-        if len(cells) != len(header):
-            break
-        rows.append(cells)
-    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
+    return _grid_under(header, lines[start + 1:], lambda line: _PIPE.split(line.strip().strip("|｜")), lambda cells: True)
 
 
 def csv_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
@@ -120,12 +114,22 @@ def csv_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     header = next(csv.reader([lines[start].strip()]))
     if len(header) < 3 or not all(h.strip() for h in header) or any(_figure(h) or len(h) > 24 for h in header):
         return None
+    return _grid_under(header, lines[start + 1:], _csv_fields, lambda cells: any(is_number(norm(c)) for c in cells))
+
+
+def _csv_fields(line: str) -> list[str]:
+    return [c.strip() for c in next(csv.reader([line.strip()]), [])]
+
+
+def _grid_under(header: list[str], lines: list[str], split, fits) -> list[list[tuple]] | None:
+    """The header and the rows after it, each line split into as many cells as the header has, while `fits` holds;
+    None for fewer than two rows."""
     rows = [header]
-    for line in lines[start + 1:]:
-        cells = next(csv.reader([line.strip()]), [])
-        if len(cells) != len(header) or not any(is_number(norm(c)) for c in cells):
+    for line in lines:
+        cells = split(line)
+        if len(cells) != len(header) or not fits(cells):
             break
-        rows.append([c.strip() for c in cells])
+        rows.append(cells)
     return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
 
 
@@ -148,14 +152,9 @@ def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     header = _ALIGNED.split(lines[start].strip())
     if len(header) < 3 or any(_figure(cell) for cell in header):
         return None
-    rows = [header]
-    for line in lines[start + 1:]:
-        cells = _ALIGNED.split(line.strip())
-        if len(cells) != len(header) or is_number(norm(cells[0])) \
-                or not all(is_number(norm(c)) or c in _NO_FIGURE for c in cells[1:]):
-            break
-        rows.append(cells)
-    return [[(object(), cell) for cell in row] for row in rows] if len(rows) >= 3 else None
+    return _grid_under(header, lines[start + 1:], lambda line: _ALIGNED.split(line.strip()),
+                       lambda cells: not is_number(norm(cells[0])) and all(is_number(norm(c)) or c in _NO_FIGURE
+                                                                           for c in cells[1:]))
 
 
 def _md_cells(line: str) -> list[str]:

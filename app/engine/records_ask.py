@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ingest.schema import Answer, Citation
 
-from .table_rank import ASKED_TOP, _prefix, cells_of
+from .table_rank import ASKED_TOP, _prefix, around, cells_of
 
 _YOUNGEST = re.compile(r"最年轻|(?:年龄|岁数|年纪)最小|谁最小|最小的是谁|出生最晚|\byoungest\b", re.I)
 _OLDEST = re.compile(r"最年长|(?:年龄|岁数|年纪)最大|谁最大|最大的是谁|出生最早|\boldest\b", re.I)
@@ -33,7 +33,6 @@ _BORN = re.compile(r"((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.、．]")
 # "4.白 露 女,汉族,…": a two-character name may be spaced out to the width of three
 _LISTED = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*([\u4e00-\u9fff][\s　]?[\u4e00-\u9fff·]{1,7})[\s　,,]+(.+)$")
-ROWS = 60  # paragraphs read each way from the passage
 
 
 @dataclass(frozen=True)
@@ -100,23 +99,13 @@ def _cited(question: str, p, value: str, records: list[Record], said: str) -> An
 def _records(p, paragraph_text) -> list[Record]:
     """The records around a passage: the rows of its record table, else its numbered list of people."""
     prefix = _prefix(p.text)
-    lines = _around(p, paragraph_text, lambda t: _prefix(t) == prefix) if prefix is not None else []
+    lines = around(p, paragraph_text, lambda t: _prefix(t) == prefix) if prefix is not None else []
     found = [r for n, t in lines if (r := _row_record(n, t, prefix))]
     if found:
         return found
     if _LISTED.match(p.text):
-        return [r for n, t in _around(p, paragraph_text, lambda t: bool(_NUMBERED.match(t))) if (r := _listed(n, t))]
+        return [r for n, t in around(p, paragraph_text, lambda t: bool(_NUMBERED.match(t))) if (r := _listed(n, t))]
     return []
-
-
-def _around(p, paragraph_text, same) -> list[tuple[int, str]]:
-    texts = {p.paragraph: p.text}
-    for step in (-1, 1):
-        n = p.paragraph + step
-        while abs(n - p.paragraph) <= ROWS and n > 0 and (text := paragraph_text(p.doc_id, n)) and same(text):
-            texts[n] = text
-            n += step
-    return sorted(texts.items())
 
 
 def _row_record(number: int, text: str, prefix: str) -> Record | None:

@@ -224,13 +224,20 @@ def _table(p, paragraph_text) -> list[Row]:
         prefix, number = _prefix(following), number + 1
         if prefix is None or prefix not in p.text:
             return []
-    texts = {number: paragraph_text(p.doc_id, number)}
+    at = SimpleNamespace(doc_id=p.doc_id, paragraph=number, text=paragraph_text(p.doc_id, number))
+    return _rows(around(at, paragraph_text, lambda text: _prefix(text) == prefix), prefix)
+
+
+def around(p, paragraph_text, same) -> list[tuple[int, str]]:
+    """(number, text) of the passage's paragraph and the run of paragraphs each way for which `same` holds (a
+    table's rows under one caption), TABLE_ROWS at most each way, in order."""
+    texts = {p.paragraph: p.text}
     for step in (-1, 1):
-        n = number + step
-        while abs(n - number) <= TABLE_ROWS and n > 0 and _prefix(text := paragraph_text(p.doc_id, n)) == prefix:
+        n = p.paragraph + step
+        while abs(n - p.paragraph) <= TABLE_ROWS and n > 0 and (text := paragraph_text(p.doc_id, n)) and same(text):
             texts[n] = text
             n += step
-    return _rows(sorted(texts.items()), prefix)
+    return sorted(texts.items())
 
 
 def _prefix(text: str) -> str | None:

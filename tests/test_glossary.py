@@ -74,3 +74,21 @@ def test_members_recruited_are_new_league_members():
     """Blind set 24: "How many league members did Changchun recruit in 2023?" read as 招募 (volunteers), refused."""
     assert chinese_terms("How many league members did Changchun recruit in 2023?")[0] == "发展团员"
     assert "发展团员" not in chinese_terms("How many volunteers were recruited?")
+
+
+def test_a_phrase_is_written_as_the_reports_write_it():
+    # "Youth Stations" is 青年驿站 in one city's reports and 青春驿站 in another's: the form the knowledge base uses
+    stations = "How many Youth Stations does the High-tech Zone have?"
+    assert chinese_terms(stations, {"青春驿站": 2.0, "高新区": 3.0}.get) == ("高新区", "青春驿站")
+    assert chinese_terms(stations, {"青年驿站": 2.0, "青春驿站": 4.0}.get)[1] == "青年驿站"  # both: the commoner
+    assert chinese_terms(stations) == ("高新区", "青年驿站")  # no knowledge base: the first form
+    # the longest phrase first whatever the table's order: "youth" does not take the "Youth" of "Youth Stations"
+    assert "青年" not in chinese_terms(stations)
+    zone = chinese_terms("League members in the Economic Development Zone", {"经济技术开发区": 1.0, "团员": 1.0}.get)
+    assert zone == ("经济技术开发区", "团员")
+
+
+def test_coverage_reads_a_form_as_the_same_word():
+    from app.engine.coverage import partial
+
+    assert partial("青年驿站", "共设立“青春驿站”42个") == 1.0 and partial("经开区", "临沂经济技术开发区团员5317名") == 1.0

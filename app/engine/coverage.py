@@ -26,7 +26,8 @@ def coverage(terms, text: str, idf, weights: dict | None = None) -> float:
 # Staff's word and the reports' for the same group or act: "新团员里女生有几个" is asked of "新发展团员中女性1,968名".
 _SAME = (("女生", "女性", "女团员", "女青年", "女大学生", "女干部", "女党员", "女职工", "女志愿者", "女创业者", "女代表"),
          ("男生", "男性", "男团员", "男青年"), ("放款", "发放", "放贷"), ("募集", "筹集", "筹措", "募捐"),
-         ("募资", "筹资", "募集资金", "筹集资金", "筹款", "募款"))
+         ("募资", "筹资", "募集资金", "筹集资金", "筹款", "募款"), ("青年驿站", "青春驿站"),
+         ("经开区", "经济开发区", "经济技术开发区"), ("高新区", "高新技术产业开发区"))
 # Staff's shorthand for what reports spell out: "推优入党" is "推荐优秀团员作为党的发展对象/入党积极分子". The
 # retriever adds the first form to a question that uses the shorthand (its bigrams share none).
 JARGON = {"推优": ("推荐优秀团员", "优秀团员作为"), "入党": ("党的发展对象", "入党积极分子"), "入团": ("发展团员",),

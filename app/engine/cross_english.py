@@ -37,7 +37,7 @@ def indicator(text: str) -> str:
     from .glossary import _PATTERNS
 
     found, rest = [], text.lower()
-    patterns = [(re.compile(rf"\b{re.escape(en)}\b"), zh) for en, zh in _MORE_TERMS] + list(_PATTERNS)
+    patterns = [(re.compile(rf"\b{re.escape(en)}\b"), zh) for en, zh in _MORE_TERMS] + [(p, forms[0]) for p, forms in _PATTERNS]
     for pattern, zh in patterns:
         m = pattern.search(rest)
         if m:

@@ -18,7 +18,20 @@ from pathlib import Path
 from typing import Callable
 
 GLOSSARY = (
-    # the league's standard English (longer phrases first: each phrase found is taken out of the question)
+    # the league's standard English (longer phrases first: each phrase found is taken out of the question); "a|b":
+    # the ways reports write it, those a knowledge base uses are taken
+    ("youth stations", "青年驿站|青春驿站"), ("youth station", "青年驿站|青春驿站"),
+    ("return to hometown", "返家乡"), ("returning home", "返家乡"), ("back to hometown", "返家乡"),
+    ("three rural services", "三下乡"), ("three rural", "三下乡"), ("three-rural", "三下乡"),
+    ("economic and technological development zone", "经开区|经济技术开发区|经济开发区"),
+    ("economic development zone", "经开区|经济开发区|经济技术开发区"), ("development zone", "开发区"),
+    ("high-tech industrial development zone", "高新区|高新技术产业开发区"), ("high-tech zone", "高新区|高新技术产业开发区"),
+    ("high-tech", "高新"), ("free trade zone", "自贸区|自由贸易试验区"), ("new area", "新区"),
+    ("youth marxism", "青马|青年马克思主义者"), ("party school", "党校"), ("lunar month", "农历"),
+    ("sending-off ceremony", "出征仪式|欢送仪式"), ("send-off ceremony", "出征仪式|欢送仪式"), ("sign up", "报名"),
+    ("signed up", "报名"), ("matching funds", "配套资金|配套"), ("budgeted", "预算"), ("budget", "预算"),
+    ("allowance", "补贴|津贴"), ("proposal", "提案"), ("contact person", "联系人"), ("judging panel", "评委|评审"),
+    ("letters of intent", "意向"), ("pre-service training", "岗前培训"), ("chat group", "群"), ("apprentices", "徒弟|带徒"),
     ("young pioneer counselors", "少先队辅导员"), ("young pioneer counselor", "少先队辅导员"),
     ("qingchuang loans", "青创贷"), ("qingchuang loan", "青创贷"), ("shock teams", "突击队"), ("shock team", "突击队"),
     ("night schools", "夜校"), ("night school", "夜校"), ("in need", "困难"), ("subdistrict", "街道"),
@@ -29,7 +42,7 @@ GLOSSARY = (
     ("may 4th medal", "五四奖章"), ("youth development foundation", "青少年发展基金会"),
     ("development foundation", "发展基金会"), ("western development program", "西部计划"),
     ("western region", "西部计划"), ("western program", "西部计划"), ("go west", "西部计划"), ("challenge cup", "挑战杯"),
-    ("rural revitalization", "乡村振兴"), ("youth marxist", "青年马克思主义者"), ("young marxist", "青年马克思主义者"),
+    ("rural revitalization", "乡村振兴"), ("youth marxist", "青年马克思主义者|青马"), ("young marxist", "青年马克思主义者|青马"),
     ("party membership", "入党"), ("join the party", "入党"), ("party members", "党员"), ("plenary session", "全会"),
     ("work report", "工作报告"), ("work conference", "工作会议"), ("advanced collectives", "先进集体"),
     ("advanced collective", "先进集体"), ("advanced individuals", "先进个人"), ("job internship", "就业见习"),
@@ -57,7 +70,7 @@ GLOSSARY = (
     ("service teams", "服务队"), ("teams", "队伍"), ("projects", "项目"), ("project", "项目"), ("activities", "活动"),
     ("award", "荣获"), ("honour", "荣誉"), ("honor", "荣誉"), ("secretary", "书记"), ("in charge", "负责人"),
     ("founder", "创始人"), ("platform", "平台"), ("wishes", "心愿"), ("opinions", "意见"), ("sessions", "期"),
-    ("youth stations", "青春驿站"), ("safety", "平安"), ("games", "运动会"), ("cadres", "干部"), ("train", "培训"),
+    ("safety", "平安"), ("games", "运动会"), ("cadres", "干部"), ("train", "培训"),
     ("calls", "来电"), ("hotline", "热线"), ("served", "服务"), ("serve", "服务"), ("social practice", "社会实践"),
     ("internships", "见习"), ("internship", "见习"), ("exchange", "交流"), ("raised", "募集"), ("raise", "募集"), ("fundraising", "募集"),
     ("retention rate", "留用率"), ("composite score", "综合得分"), ("overall score", "综合得分"), ("assessment", "考核"),
@@ -70,7 +83,16 @@ GLOSSARY = (
     ("chairs", "理事长"), ("chairman", "理事长"), ("colleges", "学院"), ("college", "学院"), ("competition", "大赛"),
     ("spent", "支出"), ("expenditure", "支出"), ("charitable", "公益"), ("donations", "善款"),
 )
-_PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), zh) for en, zh in GLOSSARY)
+# the longest phrase first, whatever the table's order: "youth" must not take the "Youth" of "Youth Stations"
+_PATTERNS = tuple((re.compile(rf"\b{re.escape(en)}\b", re.I), tuple(zh.split("|")))
+                  for en, zh in sorted(GLOSSARY, key=lambda entry: -len(re.split(r"[ -]", entry[0]))))
+
+
+def _written(forms: tuple[str, ...], rarity) -> list[str]:
+    """The form of a glossary entry the reports use most (青年驿站 or 青春驿站; 经开区 or 经济技术开发区: coverage
+    reads the others as the same word); the first where none does or the knowledge base is not at hand."""
+    known = [(r, zh) for zh in forms if rarity is not None and (r := rarity(zh)) is not None]
+    return [min(known)[1] if known else forms[0]]
 
 
 _VERSION = 1  # of how the table is read: a change to _read must bump it (the cache is keyed on it)
@@ -99,9 +121,9 @@ def chinese_terms(text: str, rarity: Callable[[str], float | None] | None = None
     if _MEMBERS.search(rest) and _RECRUIT.search(rest):
         found.append("发展团员")
         rest = _RECRUIT.sub(" ", rest)
-    for pattern, zh in _PATTERNS:
+    for pattern, forms in _PATTERNS:
         if pattern.search(rest):
-            found.append(zh)
+            found += _written(forms, rarity)
             rest = pattern.sub(" ", rest)  # "league members" must not also count as "league"
     if rarity is not None:
         found += dictionary_terms(rest, rarity)

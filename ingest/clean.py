@@ -37,6 +37,9 @@ _EXPORTED = re.compile(r"(?:导出|生成|打印|制表|填报|统计|编制)(?:
 _DATED_PLACE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fff]{2,20}(?:厅|馆|堂|中心|会场|礼堂|广场|大厦|宾馆|酒店|"
                           r"会议室|报告厅|体育场|学院|大学|学校)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_FILED = re.compile(r"(?:填报|填表|制表|编制|报送|签订|签署)日期\s*[::]\s*(\S+)")
+# A 公众号 article's byline: "原创 苏雨桐 珠海共青团 2025年08月29日 20:30 广东" (its IP 属地 last)
+_BYLINE = re.compile(r".{0,30}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*[\u4e00-\u9fff]{0,6}")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _BOILERPLATE = [re.compile(p) for p in (
     r"欢迎(您)?(来到|访问|光临)", r"您(现在|当前)?的?位置", r"^(当前)?位置\s*[::]", r"今天是\s*[::]",
@@ -58,7 +61,7 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
     head = last = ""  # a chat message's time and sender, opening its first line; the last one's date
     portal = any(not _OWNER_LINE.search(line) and _is_boilerplate(line) for line in lines)
     kept, dropped = [], list(header)
-    date = ""
+    date = filed = ""
     meeting = _meeting_lines(lines)
     for at, line in enumerate(lines[body_start:], start=body_start):
         heading = line.startswith("# ")
@@ -83,11 +86,13 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             kept.append(_stat_strip(text))
             if at in meeting:  # the meeting's day dates its 纪要
                 date = date or parse_date(text)
-            if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and _ISSUED_LINE.fullmatch(text)):  # a speech's date,
+            if _DATE_LINE.fullmatch(text) or (len(kept) <= 2 and (_ISSUED_LINE.fullmatch(text) or _BYLINE.fullmatch(text))):  # a speech's date,
                 date = date or parse_date(text)  # under its title and speaker; "中国矿业大学团委 2024年11月20日"
             elif len(kept) <= 4 and _EXPORTED.match(text):  # a system export's "导出时间:2025-07-08 09:31:27"
                 date = date or parse_date(text)
-    date = (_mail_date(lines) if subject else "") or date or (last if chat else "") \
+            elif m := _FILED.search(text):  # a form's "填报日期:2026年1月12日", wherever it stands: when nothing else dates it
+                filed = filed or parse_date(m.group(1))
+    date = (_mail_date(lines) if subject else "") or date or (last if chat else "") or filed \
         or next((parse_date(h) for h in header if parse_date(h)), "") \
         or _date_from_name(source.name)
     kept = captioned_items(kept)

@@ -105,6 +105,27 @@ def _parts(document, kind: str):
             yield from parse_xml(rel.target_part.blob).iter(f"{_W}{kind}")
 
 
+def unwrap_controls(root) -> None:
+    """Content controls (w:sdt: a form's fields, a cell or a run a template fills in) and smart tags replaced by
+    what they hold, in place: python-docx reads neither a paragraph's nor a cell's text inside them (blind set 61's
+    立项汇总表 lost every 负责人 and 资助 cell). A control still showing its placeholder ("单击此处输入文字") holds
+    nothing."""
+    for wrapper in [*root.iter(f"{_W}sdt"), *root.iter(f"{_W}smartTag"), *root.iter(f"{_W}customXml")]:
+        parent = wrapper.getparent()
+        if parent is None:
+            continue
+        if wrapper.tag == f"{_W}sdt":
+            content = wrapper.find(f"{_W}sdtContent")
+            shown = content is not None and wrapper.find(f"{_W}sdtPr/{_W}showingPlcHdr") is None
+            held = list(content) if shown else []
+        else:
+            held = [child for child in wrapper if child.tag not in (f"{_W}smartTagPr", f"{_W}customXmlPr")]
+        at = parent.index(wrapper)
+        parent.remove(wrapper)
+        for k, child in enumerate(held):
+            parent.insert(at + k, child)
+
+
 def paragraph_lines(element, document, numbering: Numbering) -> list[str]:
     """The paragraph's text with its list label, then each paragraph of a text box anchored in it, then its
     tracked changes, said in words."""

@@ -40,7 +40,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     for i, line in enumerate(raw):
         if i in cells:
             lines += tables.lines_of(grids[i], lines) if i in grids else []
-        elif wrapped and line:
+        elif wrapped and line and not _HEADING.match(line):
             lines[-1] += line
         else:
             lines.append(line)
@@ -49,6 +49,11 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         wrapped = i not in cells and bool(line) and not _ENDS.search(line) and _width(line) >= WRAPPED_WIDTH * full \
             and line not in fields
     return lines
+
+
+# A line opening a numbered heading starts a block, whatever the line above ran to: a title as wide as the page
+# took "一、基本情况" into itself.
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
 
 
 # -- PDF: one form per page (审批表, 登记表), its labels on lines of their own ------------------------------
@@ -214,11 +219,39 @@ def pdf_tables(lines: list[str]) -> list[tuple[int, int, list[list[tuple]]]]:
                 at.append(end)
             end += 1
         run = [lines[k] for k in at]
-        if got := _serial_grid(run) or _bilingual_grid(run) or _pdf_grid(run) or _names_grid(run):
-            skip, table, used = got
-            found.append((at[skip], at[skip + used - 1] + 1, table))
+        joined, origin = _rejoined(run)
+        tries = ((joined, origin), (run, [[k] for k in range(len(run))])) if len(joined) < len(run) else ((run, None),)
+        for cells, origin in tries:
+            if got := _serial_grid(cells) or _bilingual_grid(cells) or _pdf_grid(cells) or _names_grid(cells):
+                skip, table, used = got
+                first, last = (skip, skip + used - 1) if origin is None else (origin[skip][0], origin[skip + used - 1][-1])
+                found.append((at[first], at[last] + 1, table))
+                break
         i = max(end, i + 1)
     return found
+
+
+# Header words a narrow column wraps after their first character ("序" over "号").
+_SPLIT_WORDS = frozenset({"序号", "合计", "备注", "单位", "姓名", "性别", "年龄", "职务", "地点", "日期", "时间", "名称",
+                          "类别", "排名", "得分", "编号", "人数", "金额", "数量"})
+
+
+def _rejoined(run: list[str]) -> tuple[list[str], list[list[int]]]:
+    """The run's cells with a header cell wrapped onto two lines joined back ("珠海青年(" + "人次)", "序" + "号"), and
+    the run lines each came from."""
+    cells, origin, k = [], [], 0
+    while k < len(run):
+        line, after = tables.norm(run[k]), tables.norm(run[k + 1]) if k + 1 < len(run) else ""
+        opened = line.count("(") + line.count("（") > line.count(")") + line.count("）")
+        if after and (opened or line + after in _SPLIT_WORDS):
+            cells.append(line + after)
+            origin.append([k, k + 1])
+            k += 2
+            continue
+        cells.append(run[k])
+        origin.append([k])
+        k += 1
+    return cells, origin
 
 
 def _continued(lines: list[str]) -> list[str]:
@@ -395,8 +428,24 @@ def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
         rows.append(row)
     if len(rows) < 3:  # the header and two rows
         return None
+    used = width * len(rows)
+    if total := _total_row(run[skip + used:skip + used + width], width, kinds):
+        rows.append(total)  # "合计 | 310 | 427": its cells merged across the columns before the figures
+        used += 1 + sum(1 for cell in total[2:] if cell)
     grid = rows  # row_lines names each row by its 指标, not its number
-    return skip, [[(object(), cell) for cell in row] for row in grid], width * len(grid)
+    return skip, [[(object(), cell) for cell in row] for row in grid], used
+
+
+def _total_row(cells: list[str], width: int, kinds: list[bool]) -> list[str] | None:
+    """A serial table's 合计 row under its numbered rows, with only the figures of its last columns: the row, the
+    figures under their columns, or None."""
+    if not cells or cells[0] not in ("合计", "总计", "小计", "全市合计"):
+        return None
+    figures = list(itertools.takewhile(tables.is_number, cells[1:]))
+    numeric = len(list(itertools.takewhile(bool, reversed(kinds))))  # the figure columns at the row's end
+    if not 1 <= len(figures) <= numeric:
+        return None
+    return ["", cells[0], *[""] * (width - 2 - len(figures)), *figures]
 
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .,&/()'-]*$")

@@ -81,11 +81,12 @@ def _label(header: str) -> tuple[str, str]:
     if m := _FULL_MARKS.search(header):  # "基础团务(40分)": its full marks; the figures under it are 分
         return header[:m.start()].strip(), "分"
     m = _UNIT.search(header) or _UNIT_NOTED.search(header)  # "注册青年志愿者(名,截至6月底)": 名, as of a date
-    if m:
+    if m and not _NAMED_TOO.fullmatch(m.group(1).strip()):  # "社区(村)": another name for the column, no unit
         return header[:m.start()].strip(), m.group(1).strip()
     return header, "分" if _SCORE.search(header) else ""
 
 
+_NAMED_TOO = re.compile(r"(?:含|不含|其中)?.{0,2}(?:村|社区|镇|乡|街道|区|县|市|州|省|校|园区|企业|单位)")
 _UNIT_NOTED = re.compile(r"\s*[((](?:单位[::]\s*)?([^()(),,;;]{1,4})[,,;;][^()()]{1,12}[))]\s*$")
 # a score's column: its figures are 分 (综合得分 95.6: 95.6分); so are a 通报's points added or taken (加分 3.0: 3.0分)
 _SCORE = re.compile(r"(?:得分|评分|分数|总分|基础分|加分|扣分|减分|附加分|奖励分|分值|满分|权重分)$")
@@ -139,7 +140,11 @@ def _caption_before(before: list[str]) -> str:
         return f"{lines[0]} {norm(lines[1])[m.start():]}"
     if len(lines) == 2 and not _CAPTION_UNIT.search(norm(lines[1])) and (m := _INTRODUCED_UNIT.search(norm(lines[0]))):
         return f"{lines[1]} {m.group(1)}"  # "…结果见表1(单位:%)。" over the caption: the unit is the table's
-    return lines[-1] if lines else ""
+    return lines[-1] if lines and not _FORM_FIELD.match(norm(lines[-1])) else ""
+
+
+# A form's field above its table (填报日期:2025年6月20日, 填 报 人:程可馨) says who filed it, not what the rows are.
+_FORM_FIELD = re.compile(r"(?:填\s*报|填\s*表|制\s*表|审\s*核|编\s*制|报\s*送|统\s*计)\s*(?:单\s*位|人|日\s*期|时\s*间)?\s*[::]")
 
 
 # The sentence introducing a table gives its unit: "结果见表1(单位:%)".
@@ -220,13 +225,17 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
     bodies = [label for label, _ in (header or [])[1:] if label]
     transposed = (row_heads and sum(bool(_label(t)[1]) for t in firsts) >= len(firsts) / 2 and len(bodies) >= 2
                   and sum(bool(_BODY.search(b)) for b in bodies) >= 0.8 * len(bodies))
-    lines = []
+    lines, parent = [], ""
     for row, unit, group in zip(rows, units, groups):
         cells = [(j, key, text) for j, (key, text) in enumerate(row) if j == 0 or key is not row[j - 1][0]]
         cells = [c for c in cells if c[2]]
         if not cells:
             continue
         head = cells[0][2] if row_heads and cells[0][0] == 0 else ""
+        if (part := _PART_ROW.fullmatch(head)) and parent:  # "其中:澳门居民青年" under 横琴合作区: a part of it
+            head = f"{parent}其中{part.group(1)}"
+        elif head:
+            parent = _label(head)[0]
         if group and _SUBTOTAL.fullmatch(head):  # "理工类 | 小计": the group's subtotal names its group
             head, group = group + head, ""
         values = cells[1:] if head else cells
@@ -242,6 +251,9 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         line = ";".join(_join(head, p) for p in parts if p) or head
         lines.append(_opened(prefix, group, line))
     return lines
+
+
+_PART_ROW = re.compile(r"其中\s*[::]?\s*(\S.*)")
 
 
 def _opened(prefix: str, group: str, line: str) -> str:

@@ -1,4 +1,5 @@
-"""Excel workbooks (.xlsx): staff keep 台账 as spreadsheets. Each visible sheet's table is read as a report's table
+"""Excel workbooks (.xlsx): staff keep 台账 as spreadsheets. Each visible sheet's table (and a hidden one the report
+names) is read as a report's table
 (ingest/tables.py: a line per row carrying its headers, a title merged across its top as its caption); rows of one
 cell above or below it (a title typed in A1, 填表说明) are lines of their own."""
 from __future__ import annotations
@@ -23,7 +24,7 @@ def xlsx_lines(data: bytes, name: str = "") -> list[str]:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # the values shown, not the formulas
     except Exception:  # openpyxl raises many kinds for broken packages; their text means nothing to staff
         raise LoadError(msg.BAD_XLSX) from None
-    sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    sheets = _read_sheets(book.worksheets)
     if sum(sheet.max_row * sheet.max_column for sheet in sheets) > MAX_CELLS:
         raise LoadError(msg.XLSX_TOO_BIG.format(cells=MAX_CELLS))
     grids = [sheet_grid(sheet) for sheet in sheets]
@@ -36,6 +37,17 @@ def xlsx_lines(data: bytes, name: str = "") -> list[str]:
         lines.extend(_sheet_lines(grid, bound, lines, named))
         lines.extend(_comments(sheet, named))
     return lines
+
+
+def _read_sheets(worksheets) -> list:
+    """The visible sheets, and a hidden one the visible ones name ("2024年基数见隐藏工作表“2024年基数”"): the report
+    points its reader there. Any other hidden sheet (a 草稿, a lookup list) is no part of it."""
+    visible = [sheet for sheet in worksheets if sheet.sheet_state == "visible"]
+    if len(visible) == len(worksheets):
+        return visible
+    said = " ".join(str(c.value) for sheet in visible for row in sheet.iter_rows() for c in row
+                    if isinstance(c.value, str))
+    return [sheet for sheet in worksheets if sheet in visible or (len(sheet.title) >= 2 and sheet.title in said)]
 
 
 _GENERIC = re.compile(r"(?i)sheet\s*\d*|工作表\s*\d*|表\s*\d+")

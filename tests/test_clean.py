@@ -464,3 +464,14 @@ def test_a_caption_over_a_list_of_figures_by_name_opens_the_list():
     assert captioned_items([caption, listed]) == [caption, f"{caption},{listed}"]
     prose = "全年新发展团员9553名,其中兰山区1126名、罗庄区620名、河东区588名、沂南县530名。"
     assert captioned_items(["二、主要成绩", prose]) == ["二、主要成绩", prose]  # prose, not a list
+
+
+def test_a_byline_and_a_forms_filing_date_date_the_report(tmp_path):
+    """A 公众号 article's byline ("原创 苏雨桐 珠海共青团 2025年08月29日 20:30 广东") and, where nothing else dates
+    it, a form's 填报日期 or a contract's 签订日期 wherever it stands (blind set 61's 监测表 and 合同 had no date)."""
+    article = clean_document(["这个夏天,1652名大学生“返家乡”!", "原创苏雨桐珠海共青团2025年08月29日 20:30广东",
+                              "今年全市征集岗位1800个。"], Path("a.html"))
+    assert article.date == "2025-08-29"
+    form = clean_document(["2025年重点指标监测表", "统计截至:2025年12月31日", "香洲区青年之家38个。",
+                           "填表人:杨柏霖 审核:陈嘉豪 填报日期:2026年1月12日"], Path("m.xlsx"))
+    assert form.date == "2026-01-12"

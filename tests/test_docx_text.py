@@ -111,3 +111,32 @@ def test_footnotes_are_read_after_what_refers_to_them():
                         "t.docx")
     assert lines[:2] == ["全年提供“返家乡”岗位1,826个。", "注1:含驻湛高校提供的岗位500个。"]  # numbered as referred to
     assert lines[-2:] == ["注2:数据来源于“i志愿”系统。", "特此报告。"]  # after the table that refers to it
+
+
+def test_content_controls_are_read_and_a_form_field_is_no_table_caption():
+    """Blind set 61's 立项汇总表: 填报人 and the table's 负责人 and 资助 cells were Word content controls (w:sdt), which
+    python-docx's paragraph and cell text leave out; the 填报日期 field above the table had become every row's
+    caption. A control still showing its placeholder holds nothing."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def control(text: str, placeholder: bool = False) -> str:
+        shown = "<w:showingPlcHdr/>" if placeholder else ""
+        return f'<w:sdt {w}><w:sdtPr><w:text/>{shown}</w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t></w:r></w:sdtContent></w:sdt>'
+
+    document = docx.Document()
+    document.add_paragraph("联系电话:")._p.append(parse_xml(control("单击此处输入文字", placeholder=True)))
+    filed = document.add_paragraph("填报日期:")
+    filed._p.append(parse_xml(control("2025年6月20日")))
+    table = document.add_table(rows=3, cols=3)
+    for j, text in enumerate(("团队", "负责人", "资助(元)")):
+        table.cell(0, j).text = text
+    for i, (team, lead, money) in enumerate((("“湾区青研”调研团", "李思远", "6000"), ("“海岛守望”支教队", "郑可欣", "8000")), 1):
+        table.cell(i, 0).text = team
+        for j, text in ((1, lead), (2, money)):
+            paragraph = table.cell(i, j).paragraphs[0]._p
+            paragraph.append(parse_xml(control(text)))
+    lines = _lines(document)
+    assert lines[:2] == ["联系电话:", "填报日期:2025年6月20日"]
+    assert lines[2] == "“湾区青研”调研团负责人李思远;“湾区青研”调研团资助6000元。"  # no "填报日期…," caption

@@ -946,3 +946,59 @@ def test_a_calendar_cells_lines_are_its_events():
     assert _events(["西部计划志愿者出征仪式（", "临沂大学体育馆）", "青马培训（续）"]) == [
         "西部计划志愿者出征仪式（临沂大学体育馆）", "青马培训（续）"]
     assert _events(["沂水地下大峡谷文旅志愿服", "务"]) == ["沂水地下大峡谷文旅志愿服务"]  # ran to the cell's edge
+
+
+def test_pdf_heading_starts_a_block_and_a_wrapped_header_and_total_row_are_read(tmp_path):
+    """Blind set 61's 同心行总结: its title, as wide as the page, took "一、基本情况" into itself; its table's narrow
+    header cells wrapped ("序" / "号", "珠海青年(" / "人次)") and its 合计 row held only the figures."""
+    title = "2025年“珠澳青年同心行”暑期交流活动总结报告会议纪要材料汇编"
+    cells = ["序", "号", "日期", "活动内容", "珠海青年(", "人次)", "澳门青年(", "人次)",
+             "1", "7月14日(星期一)", "开营仪式", "62", "85", "2", "7月15日(星期二)", "企业参访", "58", "80",
+             "3", "7月16日(星期三)", "乡村研学", "60", "84", "合计", "180", "249"]
+    pdf = make_pdf(cjk_lines=[title, "一、基本情况", "共有珠海青年68名、澳门青年92名参加,举办活动3场,反响热烈,效果良好。",
+                              "二、活动安排", *cells, "三、经费情况"])
+    lines = load_file(write(tmp_path / "r.pdf", pdf), LIMIT).lines
+    assert lines[:2] == [title, "一、基本情况"]
+    assert "二、活动安排,7月15日(星期二)活动内容企业参访;7月15日(星期二)珠海青年58人次;7月15日(星期二)澳门青年80人次。" in lines
+    assert "二、活动安排,合计珠海青年180人次;合计澳门青年249人次。" in lines and lines[-1] == "三、经费情况"
+
+
+def test_markdown_gantt_block_reads_a_sentence_per_task_and_other_fences_a_line_per_line():
+    """Blind set 61's 推进计划 had its timetable only in a mermaid Gantt block, read as one run-on line."""
+    text = ("## 进度安排\n\n```mermaid\ngantt\n    title 工作进度\n    dateFormat  YYYY-MM-DD\n    section 准备阶段\n"
+            "    岗位征集与审核 :a1, 2025-05-26, 2025-06-13\n    岗位发布 :a2, 2025-06-14, 1d\n    section 报名阶段\n"
+            "    线上报名 :b1, after a2, 14d\n```\n\n```\n第一行\n第二行\n```\n正文。")
+    assert markdown_lines(text) == [
+        "# 进度安排", "工作进度", "准备阶段:岗位征集与审核,2025年5月26日(星期一)至2025年6月13日(星期五)。",
+        "准备阶段:岗位发布,2025年6月14日(星期六)。", "报名阶段:线上报名,2025年6月15日(星期日)至2025年6月28日(星期六)。",
+        "第一行", "第二行", "正文。"]
+
+
+def test_xlsx_hidden_sheet_the_report_names_is_read_and_part_rows_name_their_whole(tmp_path):
+    """Blind set 61's 监测表: a hidden sheet "2024年基数" the notes point to holds last year's figures (a hidden
+    草稿 no sheet names stays unread: the test above); a row "其中:澳门居民青年" is a part of the row above it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "监测表"
+    for row in (["区", "新增就业青年(人)", "青年之家(个)"], ["横琴合作区", 2094, 9], ["其中:澳门居民青年", 612, None],
+                ["万山区", 96, 3]):
+        sheet.append(row)
+    sheet.append(["注:2024年基数见隐藏工作表“2024年基数”。"])
+    base = book.create_sheet("2024年基数")
+    for row in (["区", "青年之家(个)"], ["横琴合作区", 7], ["万山区", 3]):
+        base.append(row)
+    base.sheet_state = "hidden"
+    book.save(tmp_path / "m.xlsx")
+    lines = load_file(tmp_path / "m.xlsx", 10**7).lines
+    assert any(line.endswith("横琴合作区其中澳门居民青年新增就业青年612人。") for line in lines)
+    assert any("2024年基数" in line and "横琴合作区青年之家7个" in line for line in lines)
+
+
+def test_a_header_bracket_naming_the_column_again_is_no_unit():
+    """"社区(村)" names the column (blind set 61: "香洲区社区170村"); "(人)" is a unit."""
+    from ingest.tables import _label
+
+    assert _label("社区(村)") == ("社区(村)", "") and _label("其他乡镇(街道)") == ("其他乡镇(街道)", "")
+    assert _label("企业(个)") == ("企业", "个") and _label("注册志愿者(人)") == ("注册志愿者", "人")

@@ -244,3 +244,10 @@ def test_a_list_items_number_and_a_time_of_day_are_no_figures():
     assert find_quantities(" (1)全体志愿者;1、全市") == []
     assert find_quantities("人工值守时间由8:30—17:30延长至8:30—22:00") == []
     assert [q.text for q in find_quantities("The livestream drew 386,000. 其中5)增长3.5%")] == ["386,000", "5", "3.5%"]
+
+
+def test_capital_numerals_and_the_yuan_sign_are_sums_of_money():
+    """A contract writes each sum in 大写 with the figure after it: 肆拾捌万陆仟元整(¥486,000.00)."""
+    found = find_quantities("本合同总价为人民币肆拾捌万陆仟元整(¥486,000.00),履约保证金玖仟柒佰贰拾元")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("肆拾捌万陆仟元", 486000.0, "元"), ("¥486,000.00", 486000.0, "元"), ("玖仟柒佰贰拾元", 9720.0, "元")]

@@ -44,16 +44,18 @@ _KIND = {q: kind for kind, qs in (("more", _MORE), ("approx", _APPROX), ("less",
 _PRE = "不少于|不低于|超过|接近|将近|大约|不足|不到|逾|近|约|超"
 _POST = "以上|左右|以下|以内|有余"
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+# 大写 too, as contracts and budgets write sums: 肆拾捌万陆仟元整 (486,000元)
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")} \
+    | {"〇": 0, "两": 2, "貳": 2, "參": 3, "陸": 6}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 _MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_CN_RUN = "〇零一二两三四五六七八九十百千万亿"
+_CN_RUN = "〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 
 # Digits glued to Latin letters or "_" are file names and IDs ("qz_2019.jpg"), not figures.
 _ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z_])"
 # A Chinese numeral must start with a digit or 十 ("万人" is not a number) and must not
 # continue a word such as 统一 / 唯一 / 逐一.
-_CHINESE = rf"(?<![统唯专逐单同如归合{_CN_RUN}])(?<!齐划)[〇零一二两三四五六七八九十][{_CN_RUN}]*"  # not 整齐划一; 计划一千名 is
+_CHINESE = rf"(?<![统唯专逐单同如归合{_CN_RUN}])(?<!齐划)[〇零一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][{_CN_RUN}]*"  # not 整齐划一; 计划一千名 is
 # 千/百 right before 瓦/克/米/分 belong to a unit word (千米, 百分点), not a multiplier.
 _MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)"
 # 分: a score (考核得分93.2分), not 三分之一, 10分钟, 分别, 分会, 分台…
@@ -165,6 +167,8 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
         at = m.end("minus")
     qualifier = next((q for q in (m["pre"], m["q1"], m["q2"], m["post"]) if q), "")
     start = origin[at]
+    if not unit and m["arabic"] and start and source[start - 1] in "¥￥":  # "(¥486,000.00)": 元
+        unit, start = "元", start - 1
     if not unit and (_CODE_BEFORE.search(source, max(0, start - 16), start) or _CODE_AFTER.match(source, end)):
         return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
     if not unit and (_CLOCK_AFTER.match(source, end) or _CLOCK_BEFORE.search(source, 0, start)):

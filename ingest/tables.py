@@ -218,6 +218,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         groups = [r[0][1] if r[1][0] is not r[0][0] else "" for r in rows]
         rows = [r[1:] for r in rows]  # a 合计 merged across both keeps its name in the second
         header = header[1:] if header else None
+    named = _keyed(rows, header)  # "SX25-08 | “健康乡村”义诊队 | …", "7月16日(星期三) | 乡村振兴研学 | …"
     firsts = [r[0][1] for r in rows if len(r) > 1]
     row_heads = bool(firsts) and sum(not bare_figure(t) for t in firsts) >= 0.8 * len(firsts)
     # Indicators as rows ("实际发展团员(名)"), the bodies as columns (历下区 | 市中区 | …): each clause names the body
@@ -246,9 +247,11 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
             lines.append(_opened(prefix, group, ";".join(
                 _join(header[j][0], indicator + _cell(("", ""), text, row_unit or table_unit)) for j, _, text in values)))
             continue
-        parts = [_cell(header[j] if header else ("", ""), text, row_unit or table_unit) for j, _, text in values]
-        # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py).
-        line = ";".join(_join(head, p) for p in parts if p) or head
+        parts = [(j, _cell(header[j] if header else ("", ""), text, row_unit or table_unit)) for j, _, text in values]
+        # Each cell its own clause that names its row: answers are chosen clause by clause (app/engine/answer.py);
+        # a row keyed by a code or a date is named by its name too ("SX25-08“健康乡村”义诊队队员18人")
+        full = _join(head, row[1][1]) if named and head and len(row) > 1 and row[1][0] is not row[0][0] else head
+        line = ";".join(_join(full, p) for _, p in parts if p) or head
         lines.append(_opened(prefix, group, line))
     return lines
 
@@ -384,6 +387,20 @@ def _split_noted(rows: list[list[tuple]]) -> list[list[tuple]]:
         split = [labels, *((c["a"], c["b"]) if c["a"] else (c[0], c[0]) for c in cells)]
         rows = [[*r[:j], (r[j][0], a), (object(), b), *r[j + 1:]] for r, (a, b) in zip(rows, split)]
     return rows
+
+
+# A row's key that is no name: a code (SX25-08, A-01, ZH2025003) or a day (7月16日(星期三)).
+_KEY_CELL = re.compile(r"[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|\d{1,2}月\d{1,2}日(?:[((]星期.[))])?")
+
+
+def _keyed(rows: list[list[tuple]], header: list | None) -> bool:
+    """A leading column of keys (codes or days) before a column of the rows' names, each its own: staff ask a row by
+    its name ("健康乡村团队去哪里实践", "闭营仪式在哪里举办") as often as by its key."""
+    rows = [r for r in rows if len(r) >= 3 and not _TOTAL_CELL.fullmatch(r[0][1])]
+    if not header or len(rows) < 2 or not all(_KEY_CELL.fullmatch(r[0][1]) for r in rows):
+        return False
+    names = [r[1][1] for r in rows]
+    return all(len(t) >= 2 and not is_number(t) and len(t) <= CELL_CHARS for t in names) and len(set(names)) == len(names)
 
 
 def _ranked(rows: list[list[tuple]], header: list | None) -> bool:

@@ -192,6 +192,25 @@ def test_a_stored_scope_is_the_reports_scope_read_back():
     text = "铜川志愿汇平台注册志愿者20357人。2020年以来，全市在西安、宝鸡开展活动。"
     assert read_scope(stored_scope(meta, text), Places()) == report_of(meta, text, {})
     assert read_scope("", Places()) is None and read_scope("[0, []]", Places()) is None
+    schooled = "中山大学珠海校区、北京师范大学珠海校区各有2支团队入选。"
+    assert read_scope(stored_scope(meta, schooled), Places()) == report_of(meta, schooled, {})
+
+
+def test_a_place_named_only_in_an_institutions_name_is_not_the_place_asked():
+    """Blind set 61: a 珠海 report naming 中山大学珠海校区 answered "中山市新增就业青年多少" with 珠海's figure; 北京 of
+    北京师范大学珠海校区 alike. The institution itself is still found ("中山大学珠海校区有几支团队")."""
+    from app.engine.catalogue import report_of
+
+    meta = {"title": "2025年珠海市高校三下乡立项汇总表", "date": "2025-06-20", "source": "zhuhai.docx"}
+    report = report_of(meta, "中山大学珠海校区、北京师范大学珠海校区各有2支团队入选。全市新增就业青年3.93万人。", {})
+    assert {p.short for p in report.schooled} == {"中山", "北京"} and "中山" in {p.short for p in report.named}
+    city = scope.of_text("中山市新增就业青年多少")
+    school = scope.of_text("中山大学珠海校区有几支团队")
+    from app.engine.catalogue import Catalogue
+
+    held = Catalogue.__new__(Catalogue)  # the catalogue's indexes of this one report
+    held.reports = {"d": report}
+    assert held.naming(city.mentions[0]) == set() and held.naming(school.mentions[0]) == {"d"}
 
 
 def test_a_base_reads_stored_scopes_and_works_out_those_a_title_name_may_change(monkeypatch):
@@ -202,7 +221,7 @@ def test_a_base_reads_stored_scopes_and_works_out_those_a_title_name_may_change(
     monkeypatch.setattr(catalogue, "_title_names", lambda titles: {"十八洞村": village})
     record = namedtuple("Record", "doc_id title scope")
     meta = {"title": "共青团铜川市委工作总结", "date": "2021-08-16", "source": "tongchuan.txt", "origin": ""}
-    trusted = json.dumps([catalogue.SCOPE_VERSION, [[], [], [1999], [1999]]])  # not the text's: read, not redone
+    trusted = json.dumps([catalogue.SCOPE_VERSION, [[], [], [1999], [1999], []]])  # not the text's: read, not redone
     older = json.dumps([catalogue.SCOPE_VERSION - 1, [[], [], [1999], [1999]]])
     views = Views([record("a", meta["title"], trusted), record("b", meta["title"], trusted),
                    record("c", meta["title"], older), record("d", meta["title"], "")])
@@ -744,3 +763,21 @@ def test_an_event_held_for_the_whole_province_asks_no_province():
 
     assert not _WHOLE_PROVINCE.search("全省集中培训几天") and not _WHOLE_PROVINCE.search("全省大赛在哪举办")
     assert _WHOLE_PROVINCE.search("全省2023年发放青创贷多少") and _WHOLE_PROVINCE.search("全省青年之家有多少个")
+
+
+def test_a_paragraph_far_under_its_section_heading_reads_its_year(tmp_path, make_settings):
+    """Blind set 61's 全委会 report: "二、2026年重点工作安排" over six sub-sections; the 心理驿站 target 14 paragraphs
+    below it read no section (12 were looked back), so "2026年心理驿站要设多少个" found no 2026 paragraph."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    body = ["# 共青团某市委2025年工作报告", "一、2025年主要工作回顾", "全年新发展团员8100名。", "二、2026年重点工作安排"]
+    for n, part in enumerate("一二三四五六", start=1):
+        body += [f"({part})第{part}项重点工作", f"推进第{n}项工作,抓好落实。", f"深化第{n}项工作,持续用力。"]
+    body += ["加强青少年心理健康服务,设立“青少年心理驿站”30个。"]
+    (tmp_path / "report.md").write_text("\n\n".join(body), encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([tmp_path / "report.md"], settings)
+    retriever = Assistant.open(settings).retriever
+    [top] = retriever.search("2026年心理驿站要设多少个", 1)
+    assert "心理驿站" in top.text and top.section == "二、2026年重点工作安排"

@@ -171,3 +171,35 @@ def test_a_records_field_and_a_rows_courses_asked_in_everyday_words():
     courses = ["表 秋季班", "| 县区 | 开设课程 | 课程数（门） |", "|---|---|---|", "| 老城区 | 汉服礼仪<br>古琴入门 | 2 |",
                "| 西工区 | 八段锦 | 1 |", "| 孟津区 | 唐三彩彩绘<br>乡村摄影 | 2 |"]
     assert _asked(courses, 4)("孟津区秋季班开了哪些课").value == "唐三彩彩绘、乡村摄影"
+
+
+KEYED = ["2025年三下乡重点团队立项汇总表",
+         "| 编号 | 团队名称 | 学校 | 负责人 | 指导老师 | 实践地 | 队员（人） |", "|---|---|---|---|---|---|---|",
+         "| SX25-01 | “湾区青研”乡村振兴调研团 | 北京师范大学珠海校区 | 李思远 | 周敏 | 斗门区莲洲镇 | 15 |",
+         "| SX25-02 | “海岛守望”支教队 | 中山大学珠海校区 | 郑可欣 | 何立 | 万山区桂山镇 | 12 |",
+         "| SX25-08 | “健康乡村”义诊队 | 遵义医科大学珠海校区 | 杨紫涵 | 孙伟 | 斗门区白蕉镇 | 18 |"]
+
+
+def test_a_row_keyed_by_a_code_is_named_by_its_name_too_and_a_column_by_its_label():
+    """Blind set 61's 立项汇总表: rows led by a code (SX25-08) were asked by the team's name ("健康乡村团队去哪里实践") and
+    the cell by its column's label ("…的指导老师", "…的实践地"); each clause now names the row by code and name."""
+    lines = row_lines(markdown_grid(KEYED, 1), KEYED[0])
+    assert lines[2].startswith("2025年三下乡重点团队立项汇总表,SX25-08“健康乡村”义诊队团队名称“健康乡村”义诊队;"
+                               "SX25-08“健康乡村”义诊队学校遵义医科大学珠海校区;")
+    ask = _asked(KEYED, 3)
+    assert ask("健康乡村团队去哪里实践").value == "斗门区白蕉镇"
+    assert ask("“海岛守望”支教队是哪个学校的").value == "中山大学珠海校区"
+    assert ask("健康乡村的指导老师").value == "孙伟"  # its label, before the 负责人 "是谁" would ask
+    assert ask("SX25-02团队由谁负责").value == "郑可欣"
+    assert ask("SX25-01来自哪所高校").value == "北京师范大学珠海校区"
+    assert ask("健康乡村团队有多少队员") is None  # a figure is the model's to weigh
+
+
+def test_a_schedule_row_keyed_by_its_day_is_asked_by_day_or_by_activity():
+    table = ["二、活动安排", "| 日期 | 活动内容 | 地点 | 珠海青年（人次） |", "|---|---|---|---|",
+             "| 7月14日（星期一） | 开营仪式暨破冰活动 | 横琴·澳门青年创业谷 | 62 |",
+             "| 7月15日（星期二） | 科创企业参访 | 高新区港湾1号科创园 | 58 |",
+             "| 7月18日（星期五） | 闭营仪式 | 澳门大学横琴校区 | 66 |"]
+    ask = _asked(table, 3)
+    assert ask("7月15日的同心行活动是什么").value == "科创企业参访"
+    assert ask("闭营仪式在哪里举办").value == "澳门大学横琴校区"

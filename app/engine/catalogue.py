@@ -127,9 +127,12 @@ class Catalogue:
         return {d for d, m in self.metas.items() if any(n in m["title"] for n in names)} if names else set()
 
     def naming(self, mention: Mention) -> set[str]:
-        """The reports that name the place, or for an institution's place any place inside it (scope._names)."""
+        """The reports that name the place, or for an institution's place any place inside it (scope._names); the
+        place itself asked (中山市), not from reports that name it only in an institution's name (中山大学)."""
         named = self._by_place.get(mention.place, set())
-        if not mention.institution or not mention.place.code:
+        if not mention.institution:
+            return named - self._schooled.get(mention.place, set())
+        if not mention.place.code:
             return named
         level = mention.place.level
         return named | self._by_ancestor.get((level, mention.place.code[:2 * (level + 1)]), set())
@@ -140,6 +143,10 @@ class Catalogue:
     @cached_property
     def _by_place(self) -> dict[Place, set[str]]:
         return _inverted((d, r.named) for d, r in self.reports.items())
+
+    @cached_property
+    def _schooled(self) -> dict[Place, set[str]]:
+        return _inverted((d, r.schooled) for d, r in self.reports.items())
 
     @cached_property
     def _by_ancestor(self) -> dict[tuple[int, str], set[str]]:
@@ -184,12 +191,13 @@ def _place_row(p: Place) -> list:
 
 
 def _report_row(r: Report) -> list:
-    return [[_place_row(p) for p in r.focus], [_place_row(p) for p in r.named], sorted(r.years), sorted(r.main_years)]
+    return [[_place_row(p) for p in r.focus], [_place_row(p) for p in r.named], sorted(r.years), sorted(r.main_years),
+            [_place_row(p) for p in r.schooled]]
 
 
 def _report_of_row(row, place: Places) -> Report:
-    f, n, y, m = row
-    return Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m))
+    f, n, y, m, s = row
+    return Report(frozenset(map(place, f)), frozenset(map(place, n)), frozenset(y), frozenset(m), frozenset(map(place, s)))
 
 
 
@@ -243,9 +251,11 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     the caller has found them already (ingest/facts.py)."""
     in_title = find(meta["title"], titled)
     # the title's places settle a name several counties share in the text (和平区: the 沈阳 report's own)
-    in_text = [m.place for m in find(text, titled, tuple(m.place for m in in_title))] if in_text is None else in_text
+    mentions = find(text, titled, tuple(m.place for m in in_title)) if in_text is None else []
+    in_text = [m.place for m in mentions] if in_text is None else in_text
     titled_focus = _organisation_first(meta["title"], in_title)
     named = set(in_text) | titled_focus
+    schooled = {m.place for m in mentions if m.institution} - {m.place for m in mentions if not m.institution}
     # jingzhou-*.docx spells 荆州区 as well as the 荆州市 its title names: the title's place, not its namesake
     spelled = {p for p in _from_file(meta["source"], named) if not any(p.short == t.short for t in titled_focus - {p})}
     focus = titled_focus | spelled
@@ -260,7 +270,7 @@ def report_of(meta: dict, text: str, titled: dict, in_text: list | None = None) 
     # 三江's 2024 report "较上年的312.4万元" answers 2023's figure: the year before its own is covered too
     prior = {y - 1 for y in main} if PRIOR_FIGURE.search(text) else set()
     covered = main | prior | years(SITE_PARAGRAPH.sub("", text))
-    return Report(frozenset(focus), frozenset(named), frozenset(covered), frozenset(main))
+    return Report(frozenset(focus), frozenset(named), frozenset(covered), frozenset(main), frozenset(schooled - focus))
 
 
 # "…凤城青春建新功——在共青团银川市第十二届委员会…上的工作报告": the league committee's place is the report's own.

@@ -17,7 +17,7 @@ COMMON = frozenset("平安 红旗 和平 白云 新华 光明 东方 城关 城�
                    "前进 胜利 新城 朝阳 西湖 大方 安宁 开平 永康 南山 北山 团结 文明 共青城 桥东 桥西 铁西 铁东 矿区 郊区 城区 "
                    "东安 宝山 新建 普陀 中山 民主 合作 振兴 双城 会理 会东 安定 青年 希望 团风 通道 阳光 新兴 永兴 兴业 开放 "
                    "文化 红星 城厢 新区 高新 海港 西区 东区 南区 北区 中原 鼓楼 先锋 和顺 安远 元宝 会同 资源 互助 友好 复兴 "
-                   "公安 华龙 凌云 全州 安国 龙江".split())  # 龙江: 黑龙江's own short name (龙江振兴, 六个龙江), not 龙江县
+                   "公安 华龙 凌云 全州 安国 龙江 同心 富民 平和 长寿 太和".split())  # 龙江: 黑龙江's own short name (龙江振兴, 六个龙江), not 龙江县
 # (Peoples written without 族 in a division's name: 伊犁哈萨克自治州 is 伊犁, 察布查尔锡伯自治县 察布查尔.)
 # English names that are not the short name's pinyin; after "|" other names in use. Tibet's, Xinjiang's and Inner
 # Mongolia's places are written from their own languages ("How many … did Shigatse …", not Rikaze).

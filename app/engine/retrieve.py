@@ -30,7 +30,6 @@ from .scope import SCOPE_VERSION
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _PUNCT = re.compile(r"[。,,;;!?!?:：]")
 HEADING_CHARS = 40
-SECTION_BACK = 12  # paragraphs read back for a passage's section heading
 PARAGRAPHS_HELD = 4096  # paragraph texts remembered per state
 PART_CHARS = 40  # a part heading's length at most ("第二部分  2025年工作要点")
 WEIGHTS = {"lexical": 0.55, "dense": 0.25, "doc": 0.20}
@@ -100,7 +99,7 @@ class HybridRetriever:
         self.follower = Follower(store, folder, _extra, child)
         self.follower.decorate = _decorate
         self._held: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)]})
-        self._parts_held: tuple = (None, {})  # (state, {doc_id: [(paragraph, part heading)]})
+        self._parts_held: tuple = (None, {})  # (state, {doc_id: ([(paragraph, part heading)], [(paragraph, section)])})
         self._pool = ThreadPoolExecutor(DENSE_THREADS, thread_name_prefix="youthqa-dense")  # threads start when used
 
     # -- the lexical state: the last one applied; a background thread catches up ------------------
@@ -232,26 +231,26 @@ class HybridRetriever:
         return ranked
 
     def _section(self, state: State, doc_id: str, number: int) -> str:
-        """The heading a paragraph stands under; a section naming no year is read with the part it is in ("第二部分
+        """The heading a paragraph stands under, however far above (a 2026年重点工作安排 of six sub-sections held its
+        last targets 14 paragraphs below it); a section naming no year is read with the part it is in ("第二部分
         2025年工作要点 一、强化思想引领")."""
-        part = self._part(state, doc_id, number)
-        for back in range(1, min(SECTION_BACK, number - 1) + 1):
-            if number - back == part[0]:
-                return part[1]
-            text = self._text(state, (doc_id, number - back)).strip()
-            if SECTION.fullmatch(text):
-                return f"{part[1]} {text}".strip() if part[1] and not years(text) else text
-        return part[1]
+        parts, sections = self._headings(state, doc_id)
+        part = next(((n, t) for n, t in reversed(parts) if n < number), (0, ""))
+        section = next(((n, t) for n, t in reversed(sections) if n < number), (0, ""))
+        if part[0] >= section[0]:
+            return part[1]
+        return f"{part[1]} {section[1]}".strip() if part[1] and not years(section[1]) else section[1]
 
-    def _part(self, state: State, doc_id: str, number: int) -> tuple[int, str]:
-        """The last part heading before a paragraph, (0, "") for none: each report's are found once per state."""
+    def _headings(self, state: State, doc_id: str) -> tuple[list, list]:
+        """A report's part headings and numbered section headings, (number, text) in order: found once per state."""
         if self._parts_held[0] is not state:
             self._parts_held = (state, {})
         held = self._parts_held[1]
         if doc_id not in held:
-            texts = paragraphs(doc_id, lambda d, n: "".join(t for _, t in state.paragraph(d, n)))
-            held[doc_id] = [(n, text.strip()) for n, text in texts if len(text) <= PART_CHARS and part_heading(text)]
-        return next(((n, t) for n, t in reversed(held[doc_id]) if n < number), (0, ""))
+            texts = [(n, text.strip()) for n, text in paragraphs(doc_id, lambda d, n: "".join(t for _, t in state.paragraph(d, n)))]
+            held[doc_id] = ([(n, t) for n, t in texts if len(t) <= PART_CHARS and part_heading(t)],
+                            [(n, t) for n, t in texts if SECTION.fullmatch(t)])
+        return held[doc_id]
 
     def _parts(self, state: State, key: tuple) -> list[tuple[str, str]]:
         """A paragraph's (chunk id, text), remembered per state: a question reads ~100 (sections, neighbours)."""

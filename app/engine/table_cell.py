@@ -24,7 +24,10 @@ _ASKS = (
     # a record's fields asked in everyday words (a 公示's or a form's rows: "温佳琪是谁推荐的", "邵明哲是哪个学校的")
     (re.compile(r"谁推荐|推荐的|推荐单位|由哪.{0,3}推荐"), re.compile(r"推荐单位|推荐")),
     (re.compile(r"在哪(?:里|儿|个单位|家单位)?(?:工作|上班|任职)|哪个(?:学校|单位|医院|公司)的|做什么的|干什么的|"
-                r"什么(?:职务|职位|职称)"), re.compile(r"单位职务|工作单位|职务|单位")),
+                r"什么(?:职务|职位|职称)|哪所(?:学校|高校|大学|院校)|来自哪(?:所|个|里)"),
+     re.compile(r"单位职务|工作单位|职务|单位|学校|院校|高校")),
+    # a schedule's row asked by its day ("7月16日的同心行活动是什么"): its 活动内容 cell
+    (re.compile(r"什么活动|活动是什么|哪(?:个|项|场)活动|安排了什么|有什么安排"), re.compile(r"活动内容|活动名称|^内容$|^活动$|^安排$")),
     # a 青年夜校's courses per county or point ("孟津区秋季班开了哪些课": its 开设课程 cell, not its 课程数)
     (re.compile(r"(?:哪些|什么)课|开了哪些|开设(?:了)?哪些"), re.compile(r"^(?:开设)?课程(?:名称)?$|开设课程")),
     (re.compile(r"哪个(?:学部|学院|院系|单位|部门)|(?:学部|学院|院系|单位|部门)负责"), re.compile(r"学部|学院|院系|单位|部门")),
@@ -43,16 +46,19 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
 def answer(question: str, passages, paragraph_text) -> Answer | None:
     """The cell asked of the row the question names, cited; None when it names no row or asks no column."""
     wanted = [labels for asks, labels in _ASKS if asks.search(question)]
-    if not wanted:
-        return None
     for p in passages[:ASKED_TOP]:
-        rows = _table(p, paragraph_text)
-        row = next((r for r in rows if _names(question, r.head)), None) if len(rows) >= 3 else None
-        if row is None:
+        rows = _table(p, paragraph_text) if wanted or _ROW_LINE.search(p.text) else []
+        named = [r for r in rows if _names(question, r.head)] if len(rows) >= 3 else []
+        if len(named) != 1:
             continue
+        row = named[0]
         cells = _cells(rows)[row.number]
-        found = next(((label, value, clause) for labels in wanted for label, value, clause in cells
-                      if labels.search(label) and value), None)
+        # a text column the question names by its label first ("“渔港新貌”调研队的实践地", "…的指导老师是谁"; a
+        # figure's column is the model's to weigh: another table's year may hold it too), then its words for one
+        found = next(((label, value, clause) for label, value, clause in cells if _LABEL.fullmatch(label)
+                      and label in question and value and not re.search(r"\d", value) and value not in question), None)
+        found = found or next(((label, value, clause) for labels in wanted for label, value, clause in cells
+                               if labels.search(label) and value), None)
         dated = f"{row.text} {p.title}"  # a caption naming no year: the report's title does (唐山's 通报)
         if found and RANK_ASKED.search(question) and _of_another_year(question, dated):
             # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
@@ -114,12 +120,23 @@ def _of_another_year(question: str, row_text: str) -> bool:
     return bool(PRIOR_ASKED.search(question)) or bool(years and not years & set(re.findall(r"(?:19|20)\d{2}", row_text)))
 
 
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_ROW_LINE = re.compile(r"[^;]{2,};[^;]{2,};")  # a passage that is a table's row line: two clauses at least
+# A row's key before its name (ingest/tables.py _keyed): a code or a day, "SX25-08“健康乡村”义诊队", "7月16日(星期三)…"
+_KEY = re.compile(r"^(?:[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|(\d{1,2}月\d{1,2}日)(?:[((]星期.[))])?)")
+
+
 def _names(question: str, head: str) -> bool:
-    """The question names the row: its quoted name ("社区心理护航") or its whole head without quotes."""
+    """The question names the row: its quoted name ("社区心理护航") or its whole head without quotes; a row keyed by a
+    code or a day, by its key ("SX25-08", "7月16日") or by its name after it ("乡村振兴研学")."""
     quoted = _QUOTED.search(head)
     bare = _QUOTED.sub(r"\1", head)
-    return bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and bare in question) or \
-        (len(short := _SUFFIX.sub("", bare)) >= 2 and short != bare and short in question)
+    if bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and bare in question) or \
+            (len(short := _SUFFIX.sub("", bare)) >= 2 and short != bare and short in question):
+        return True
+    key = _KEY.match(bare)
+    return bool(key) and (key.group(1) or key.group()) in question or \
+        bool(key) and len(rest := bare[key.end():]) >= 3 and rest in question
 
 
 def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:

@@ -70,3 +70,19 @@ def test_a_span_names_its_last_day_and_which_end_a_date_is():
 ])
 def test_which_end_of_a_span_is_asked(question, end, start):
     assert (bool(derive.ENDS_ASKED.search(question)), bool(derive.STARTS_ASKED.search(question))) == (end, start)
+
+
+def test_a_value_a_change_replaced_and_the_one_it_put_in():
+    """Blind set 60's 征求意见稿: "原稿计划招募多少人" asks the value a tracked change replaced, any other question the
+    one in force (features revised_fit / revised_misfit)."""
+    from app.engine.derive import BEFORE_ASKED, revision_side
+
+    line = "修订(宋雨菲,2026年5月19日):“5000名”改为“6000名”"
+    old, new = line.index("5000名"), line.index("6000名")
+    assert revision_side(line, old, old + 5) == "old" and revision_side(line, new, new + 5) == "new"
+    said = "同意将平邑县出征人数由3名调整为2名"
+    assert revision_side(said, said.index("3名"), said.index("3名") + 2) == "old"
+    assert revision_side(said, said.index("2名"), said.index("2名") + 2) == "new"
+    assert revision_side("全年招募志愿者6000名", 6, 11) == ""
+    assert BEFORE_ASKED.search("原稿计划招募多少名学生") and BEFORE_ASKED.search("What was the deadline before it was revised?")
+    assert not BEFORE_ASKED.search("计划招募多少名学生")

@@ -73,6 +73,24 @@ STARTS_ASKED = re.compile(r"开始|开幕|启动|开营|开班|开赛|第一天|
                           r"open(?:s|ed|ing)?|first day)\b", re.I)
 
 
+# A value replaced by another: "“5000名”改为“6000名”" (a tracked change read as a line), "由3名调整为2名". A question
+# asking the value before it ("原稿", "修改前", "原定") is answered by the first, any other by the second.
+_CHANGED_TO = re.compile(r"(?:改为|改成|调整为|调整到|变更为|修改为|修订为|更正为|更改为|调为|调至|推迟到|推迟至|提前到|提前至)")
+BEFORE_ASKED = re.compile(r"原稿|原文|原来|原先|原本|原定|原计划|原为|最初|起初|修改前|修订前|调整前|更正前|变更前|改之前|改前|"
+                          r"\b(?:original(?:ly)?|before (?:the |it was )?(?:revis|chang|correct|adjust))", re.I)
+
+
+def revision_side(text: str, at: int, end: int) -> str:
+    """"old" when the value at text[at:end] is what a change replaced ("“5000名”改为…"), "new" when it is what
+    replaced it ("…改为“6000名”", "调整为2名"), else ""."""
+    after = text[end:end + 4].lstrip("”’\"'」)")
+    if _CHANGED_TO.match(after):
+        return "old"
+    if _CHANGED_TO.search(text[max(0, at - 5):at]):
+        return "new"
+    return ""
+
+
 def span_ends(clause: str):
     """(start in the clause, the date as a full month-day) of each span's last day written without its month
     ("5月6日至8日": 5月8日), which no date pattern finds on its own."""

@@ -172,8 +172,14 @@ FEATURES: tuple[str, ...] = (
     "clock_fit",                                           # a time of day ("9:45—10:15") and a time asked (几点, 什么时间)
     "span_fit", "span_misfit",                             # a date opening or closing a span ("5月6日至8日") and the
                                                            # end asked (闭幕, 截止, 开幕): the same end / the other
+    "floor",                                               # a figure given as a floor (不少于6000人次, 不低于95%):
+                                                           # a requirement or target, seldom what was done
+    "revised_fit", "revised_misfit",                       # a value a change replaced or put in ("“5000名”改为“6000
+                                                           # 名”", "调整为2名") and the one asked: before it (原稿,
+                                                           # 修改前) / the one in force (any other question)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
+_FLOOR = frozenset(("不少于", "不低于", "至少"))
 
 # Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
@@ -299,6 +305,7 @@ class Env:
         self.asks_plan = asks_plan(q.text)
         self.asked_item, self.asks_clock = asked_item(q.text), asks_clock(q.text)
         self.asks_end, self.asks_start = bool(derive.ENDS_ASKED.search(q.text)), bool(derive.STARTS_ASKED.search(q.text))
+        self.asks_before = bool(derive.BEFORE_ASKED.search(q.text))
         self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
         self.unplaced = not self.places and not self.schools and not self.asks_whole and not towns_asked(q.text)
         self.asks_reason = bool(_ASKS_REASON.search(q.text))
@@ -547,7 +554,8 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         f"v_{cand.source}": 1.0, "term_distance": distance(env._hits[rank], at, end),
         "org_asked": float(cand.source == "org") * out[INDEX["asks_org"]],
         "value_pos": cand.position, "values_in_clause": min(cand.count, 5) / 5,
-        "qualifier": float(bool(cand.qualifier)), "role_asked": float(cand.role_asked),
+        "qualifier": float(bool(cand.qualifier)), "floor": float(cand.qualifier in _FLOOR),
+        "role_asked": float(cand.role_asked),
         "after_role": float(cand.after_role), "surnamed": float(cand.source == "person" and surnamed(cand.value)),
         "value_in_question": float(_echoes(env, cand)),
         # a clause as the answer: what it says beyond the question ("举办第五届“金城杯”…大赛" only repeats it)
@@ -570,6 +578,9 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     found |= _place_at_value(env, rank, begin, at)
     found |= quarter_fit(q.text, text[begin:at])
     found |= _school_at_value(env, text[begin:at])
+    if cand.start >= 0 and (side := derive.revision_side(text, at, end)):
+        fits = (side == "old") == env.asks_before
+        found |= {"revised_fit": float(fits), "revised_misfit": float(not fits)}
     if q.subject:  # the counted noun right against the figure: "注册志愿者20357人", "2100余名爱心人士"; a list
         reach = len(q.subject) + 2  # separator ends the item before ("359个行政村、72个社区": 行政村 is not 72's)
         before, after = _LIST_END.split(text[max(0, at - reach):at])[-1], _LIST_END.split(text[end:end + reach])[0]

@@ -14,7 +14,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, cross_each, cross_mention, cross_parts, localities, scope
+from .engine import conflict, cross, cross_each, cross_gap, cross_mention, cross_parts, localities, scope
 from .engine.answer import extract, refusal, unobserved, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -85,6 +85,8 @@ class Assistant:
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
             if loose[3].found:
                 q, passages, nearest, answer = loose
+        if (gap := cross_gap.asked(asked)) is not None and not cross_gap.states_change(answer):
+            answer = self._gap(asked, gap) or answer  # "从2024年到2025年增加了多少": each year's figure, subtracted
         retrieved = time.perf_counter()
         if self.llm is not None and passages and answer.note != conflict.NOTE:
             # A model writing from the passages would pick one of the disagreeing figures.
@@ -265,6 +267,12 @@ class Assistant:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""
         with unobserved():
             return Assistant.ask(self, question)
+
+    def _gap(self, text: str, gap: cross_gap.Gap) -> Answer | None:
+        """Each side of a gap asked alone (the second not, when the question states its figure), subtracted."""
+        first = self._part(gap.sides[0])
+        second = self._part(gap.sides[1]) if first.found else None  # a stated figure: where a report states it too
+        return cross_gap.combine(text, gap, first, second)
 
     def _by_parts(self, text: str, parts: cross_parts.Parts, catalogue) -> Answer | None:
         """Each part asked alone, combined; each figure cited from every report that states it (cross_also)."""

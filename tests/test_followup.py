@@ -814,3 +814,10 @@ def test_a_year_end_asked_after_now_and_a_place_for_the_whole():
 def test_an_attribute_asked_alone_is_of_the_thing_asked_before(history, question, standalone):
     """Blind set 60: "在哪?" after "西部计划出征仪式哪天" stood alone, naming nothing, and was refused."""
     assert resolve(question, history).text == standalone
+
+
+def test_a_switch_said_as_a_verb_is_the_swap_alone():
+    """Blind set 61: "换成2025年呢?" kept 换成 as a word of the question ("2025年香洲12355换成是多少?")."""
+    asked = "2024年香洲区12355咨询是多少?"
+    for said in ("换成2025年呢?", "改成2025年呢?", "要是2025年呢?"):
+        assert resolve(said, [(asked, "2874人次。原文:“…”")]).text == "2025年香洲区12355咨询是多少?"

@@ -15,7 +15,7 @@ from .localities import ZONES, schools
 from .people import ROLE
 from .question import is_english
 
-MARKER = re.compile(r"^\s*(?:那么|那|还有|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
+MARKER = re.compile(r"^\s*(?:那么|那|还有|换成|换到|改成|改为|如果是|要是|若是|and|what about|how about)\s*|\s*(?:呢|怎么样)?\s*[??]?\s*$", re.I)
 ASKS = re.compile(r"多少|几|谁|哪|什么|如何|怎么|how|who|when|which|what", re.I)
 # A year told relative to the previous question's: "前一年呢?" after a 2023 question asks about 2022.
 RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前年": -2, "次年": 1, "后一年": 1, "下一年": 1,

@@ -153,6 +153,9 @@ class Assistant:
             return q, [], [], ""
         reports = scope.catalogue(index)
         q = replace(q, scope=scope.of_text(q.text, reports))
+        if q.english:  # "Hezhou New Area": the reports' own 鹤洲新区, not the city 贺州 no report names
+            q = replace(q, scope=replace(q.scope, mentions=tuple(
+                m for m in q.scope.mentions if m.place in reports.known or not self.retriever.spelled(m.surface))))
         if not q.english:  # the places the knowledge base's own names find (和平 for 和平区), for the answer's features
             q = replace(q, places=tuple(dict.fromkeys(q.places + tuple(m.surface for m in q.scope.mentions
                                                                         if not m.institution))))

@@ -781,3 +781,17 @@ def test_a_paragraph_far_under_its_section_heading_reads_its_year(tmp_path, make
     retriever = Assistant.open(settings).retriever
     [top] = retriever.search("2026年心理驿站要设多少个", 1)
     assert "心理驿站" in top.text and top.section == "二、2026年重点工作安排"
+
+
+def test_an_english_name_the_reports_spell_is_theirs_not_a_city_no_report_names(tmp_path, make_settings):
+    """Blind set 61: "Hezhou New Area" is the reports' 鹤洲新区, not the city 贺州 (no report about it: refused)."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "zhuhai.md").write_text("# 2025年珠海市重点指标监测\n\n鹤洲新区12355咨询94人次。\n\n香洲区12355咨询3126人次。",
+                                        encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([tmp_path / "zhuhai.md"], settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("How many 12355 consultations were recorded for Hezhou New Area in 2025?").value == "94人次"
+    assert "Guangzhou" in assistant.ask("How many 12355 consultations were recorded in Guangzhou?").text

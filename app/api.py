@@ -14,7 +14,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, cross_each, cross_gap, cross_mention, cross_parts, localities, scope
+from .engine import conflict, cross, cross_agree, cross_each, cross_gap, cross_mention, cross_parts, localities, scope
 from .engine.answer import extract, refusal, unobserved, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -66,6 +66,9 @@ class Assistant:
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.
         asked = self._spelled_out(turn.text[: self.settings.max_question_chars].encode("utf-8", "replace").decode())
         q = replace(analyse(asked), followup=turn.rewritten)
+        if (agreed := self._agree(asked)) is not None:  # "…中2025年“返家乡”岗位数是否一致?": each report's figure
+            yield replace(with_passages(agreed, ()), question=question)
+            return
         planned = self._plan(asked)  # (catalogue, the parts it asks, when they are asked apart: cross_parts.plan)
         across = self._across(asked, planned)  # a question over many reports, answered from their facts
         if across is not None and across.found:
@@ -270,6 +273,14 @@ class Assistant:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""
         with unobserved():
             return Assistant.ask(self, question)
+
+    def _agree(self, text: str) -> Answer | None:
+        """Whether reports agree on a figure: the figure asked alone, then each retrieved report that gives it."""
+        figure = cross_agree.figure_question(text)
+        if figure is None:
+            return None
+        single = self._part(figure)
+        return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf)
 
     def _gap(self, text: str, gap: cross_gap.Gap) -> Answer | None:
         """Each side of a gap asked alone (the second not, when the question states its figure), subtracted."""

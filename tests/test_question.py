@@ -188,7 +188,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     after 几个 names no noun, so the group before tells; 门 is the unit of courses (多少门课). Blind set 60 brought 8,
     read as classes: a budget line's 补贴/助学金 数量 is how many it pays for, not money; 宣讲 is counted in 场 and 师生
     are people; 作品 and 服务岗 are things (多少青年志愿服务岗: the posts, not the 青年 in their name); English "study
-    sessions" are 期."""
+    sessions" are 期. Blind set 61 brought 10, read as classes (test_units_of_blind_set_61s_nouns): 人才驿站 are no
+    people, a 基数 of a thing is the thing's count, "不高于…的多少" a share, 安排多少 no rank; English "students took
+    up … posts" and "young people found … jobs" count the people; left: 市财政…专项资金 (fixed), none."""
     import json
     from pathlib import Path
 
@@ -276,3 +278,15 @@ def test_a_lettered_grade_is_a_term():
     "眉县的C类几个" asked nothing but 眉县 and took the row's first figure."""
     assert "C类" in analyse("眉县的C类几个").terms
     assert analyse("陈仓区B类有几个").terms == ("陈仓", "B类")  # not jieba's 类有
+
+
+@pytest.mark.parametrize("question, units", [
+    ("青年夜校的学费是多少", {"元"}), ("希望小屋每间造价多少", {"元"}), ("市财政每年安排多少专项资金", {"元"}),
+    ("驿站入住平均天数", {"天"}), ("青年之家总面积", {"平方米"}), ("香洲区人才驿站床位数", {"张"}),
+    ("12355服务台的热线电话号码", {"号码"}), ("斗门2024年的青年人才驿站基数", {"个"}),
+    ("青年保租房租金不高于市场租金的多少", {"%"}),
+])
+def test_units_of_blind_set_61s_nouns(question, units):
+    """Blind set 61: fees, costs and rents are money; 天数 days; an area square metres; beds 张; a phone number no
+    count at all (its 不少于4个 坐席 answered it); 人才驿站 no people; 安排多少 asks no rank (排多少); "不高于…的多少" a share."""
+    assert units <= analyse(question).units

@@ -27,14 +27,14 @@ CALLS = frozenset({"件", "个", "人次", "次", "通", "条", "例"})  # a hot
 UNIT_AFTER = re.compile(r"(?:多少|几)\s*(?:万|亿)?\s*(人次|场次|小时|个月|公里|千米|平方米|元|人|名|位|个|所|家(?!庭)|期|笔|份|篇|支|条|"
                         r"项(?!目)|门(?=课|课程|学科|专业|技能|功课)|处|场|次|岁|倍|天|户|座|件|本|届|队(?!员)|种(?!植|养|子)|类|张|套|亩|吨|批|间|对|分(?!之|钟))")
 # A person: the noun, not a thing named after people (青年之家, 志愿者协会, 学生会, 人才驿站, 青年突击队).
-_THING_AFTER = r"(?!之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
+_THING_AFTER = r"(?!人才驿|人才公寓|人才之家|之|号|单位|电商|店|商户|门店|网店|夜校|学校|驿|园|社|团|队|组|协|会|院|站|室|馆|宫|营|企业|讲堂|基地|中心|公寓|文明|突击|工作|联|创业贷|创业贴息|创业担保|创新创业|创业园|创业基地|创业孵化|创业项目|项目)"
 PEOPLE_NOUNS = re.compile(
     r"(?:人数|志愿者|团员|学生|师生|青年|人才|干部|成员|会员|儿童|专家|人士|党员|老师|教师|群众|孩子|学子|队员|新生|毕业生|人员|选手|徒弟|学徒|技师|专科生|"
     r"职工|员工|游客|受众|少年|工匠|讲师|骨干|标兵|能手|传承人|女生|男生|女性|男性|名额|咨询师|律师|社工|医生|民警|辅导员|书记|委员|[高初]中生|研究生|本科生|[博硕]士生|[\u4e00-\u9fff]{2}者)" + _THING_AFTER +
     r"|\b(people|volunteers?|members?|students?|persons?)\b")
 ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|children|youths|young people|teenagers|"
                             r"cadres|experts|participants|entrepreneurs|graduates|listeners|audiences?|attendees)\b")
-MONEY_NOUNS = re.compile(r"钱|保额|保险金额|预算|决算|结余|列支|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
+MONEY_NOUNS = re.compile(r"钱|学费|造价|租金|房租|工资|薪酬|报酬|价格|价款|总价|票价|保证金|押金|罚款|违约金|保额|保险金额|预算|决算|结余|列支|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|budgets?|how much)\b")
 PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
@@ -44,10 +44,11 @@ VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访�
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|接听|咨询(?!师|志愿|员)|求助|个案|诉求")
 # 完成计划的多少, 年度任务完成多少: a share of the plan
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
+                    r"(?:不高于|不低于|不超过|不少于|相当于)[^,,。;;??]{1,12}的(?:多少|几成)(?![万亿]?[人名个位家所])|"
                     r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了|年龄[^,,。]{0,3}(?:上限|下限|要求|限制|放宽)")
 # How long: "期限几年", "最长补多久", "要缴满多久" (a term, in 年, 个月 or 天, not the money it is a term of)
-_DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|\bhow (?:long|many (?:days|months|years))\b")
+_DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|天数|多少天|\bhow (?:long|many (?:days|months|years))\b")
 DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
 _VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
@@ -58,7 +59,7 @@ _VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派
                           r"took part|visitors?|tourists?)\b")
 # A rank asked: 第三名, 第2位, or how far one moved ("排名比上年变了多少", "名次前进了几位": in 位, blind sets 36 and 43).
 RANK_NAMED_LAST = r"(?:排名|名次|位次)[??]?$"  # a question ending in the rank column's name: "迁安2024年度考评位次"
-_RANK = re.compile(rf"第几|排名(?:是)?多少|排多少|{RANK_NAMED_LAST}|(?:升|降|进|退)了?(?:几|多少)个?(?:名次|位次)|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
+_RANK = re.compile(rf"第几|排名(?:是)?多少|(?<![安编])排多少|{RANK_NAMED_LAST}|(?:升|降|进|退)了?(?:几|多少)个?(?:名次|位次)|(?:排名|名次|位次)[^,,。]{{0,6}}?(?:变|升|降|进|退|提)[^,,。]{{0,4}}?(?:多少|几)")
 RANKS = frozenset({"名", "位"})
 # Households counted ("带动多少种植户增收"), not people of a household (商户青年).
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
@@ -70,7 +71,7 @@ _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
 _THINGS = re.compile(r"之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
-_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|数)?(?:是|有|为|一共|共有|共)?$")
+_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|基数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
 _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s*(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
@@ -80,7 +81,12 @@ _CHANGE = re.compile(r"(?:增长|增加|上涨|涨|下降|降|减少|提高|提�
 _EVENT_NOUNS = re.compile(r"场次|场数|宣讲(?![团员分])")  # "宣讲场次", "沂蒙青年说宣讲数量": counted in 场, not the 青年 before it
 _TERMS_NAMED = re.compile(r"期数")  # "青年夜校 期数": counted in 期
 _SCORE_NOUNS = re.compile(r"得分|评分|分值|分数|打分|满分|总分|[加扣]分")  # "满意度得分": 93.4分, not a share
-_NOUNS = ((_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_NOUNS, frozenset({"分"})), (MONEY_NOUNS, MONEY),
+# A phone number is no count (热线电话号码: not 不少于4个 坐席); an area is in 平方米 or 亩; beds in 张.
+_PHONE = re.compile(r"电话号码|联系电话|(?:热线|服务|咨询)?号码|电话是多少|\bphone number\b")
+_AREA = re.compile(r"面积|\b(?:floor )?area\b(?! of)")
+_BEDS = re.compile(r"床位|\bbeds?\b")
+_NOUNS = ((_PHONE, frozenset({"号码"})), (_AREA, frozenset({"平方米", "亩", "公顷"})), (_BEDS, frozenset({"张", "个"})),
+          (_TERMS_NAMED, frozenset({"期"})), (PERCENT_NOUNS, PERCENT), (_SCORE_NOUNS, frozenset({"分"})), (MONEY_NOUNS, MONEY),
           (HOURS_NOUNS, HOURS), (CALL_NOUNS, CALLS),
           (VIEW_NOUNS, frozenset({"次", "人次"})), (_EVENT_NOUNS, EVENTS), (PEOPLE_NOUNS, PEOPLE))
 _ENGLISH_UNITS = (
@@ -97,6 +103,7 @@ _ENGLISH_THINGS = re.compile(r"\b(posts?|positions?|jobs?|shops?|stores?|schools
 _ENGLISH_CHANGE = re.compile(r"\bby how much\b|\bhow much did .+? (?:grow|increase|rise|fall|drop|decrease|decline)\b")
 MONEY_WORDS_EN = re.compile(r"\b(money|funding|funds?|yuan|rmb|loans?|donations?|raised|fundraising)\b")
 ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|was|have|has|had|live|in|on|for|were|"
+                            r"took|found|got|won|joined|became|gave|made|held|"
                              r"under|by|from|at|across|with|[a-z]{3,}ed)\b")  # "…people attended the symposium"
 
 

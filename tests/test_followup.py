@@ -821,3 +821,11 @@ def test_a_switch_said_as_a_verb_is_the_swap_alone():
     asked = "2024年香洲区12355咨询是多少?"
     for said in ("换成2025年呢?", "改成2025年呢?", "要是2025年呢?"):
         assert resolve(said, [(asked, "2874人次。原文:“…”")]).text == "2025年香洲区12355咨询是多少?"
+
+
+def test_a_thing_named_after_people_were_counted_drops_their_verb():
+    """Blind set 61: "青年之家呢?" after "金湾2025年实际发展了多少团员" read "…实际发展了多少青年之家" (748名 answered):
+    a thing where people were counted is another figure of the same scope; people for people keep the verb."""
+    said = "748名。原文:“…”"
+    assert resolve("青年之家呢?", [("金湾2025年实际发展了多少团员", said)]).text == "2025年金湾青年之家是多少?"
+    assert resolve("注册志愿者呢?", [("金湾2025年实际发展了多少团员", said)]).text == "金湾2025年实际发展了多少注册志愿者"

@@ -267,6 +267,9 @@ def swap_subject(previous: str, focus: str) -> str:
     if STOCK.search(focus) and not is_english(previous):  # "团员总数呢?" after "发展了多少团员?": a stock, not the flow
         return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
     m = SUBJECT.search(previous)
+    if m and _other_kind(m.group("subject"), focus) and not is_english(previous):
+        # "青年之家呢?" after "金湾实际发展了多少团员?": a thing where people were counted, the verb theirs (发展)
+        return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
     if m:  # a measure word was the old thing's (多少次志愿服务 -> 多少累计服务时数), but for 个 (any thing) and 几
         unit = m.group("unit") if m.group("ask") == "几" or m.group("unit").endswith("个") else ""
         return previous[:m.end("ask")] + unit + focus + previous[m.end("subject"):]
@@ -275,6 +278,18 @@ def swap_subject(previous: str, focus: str) -> str:
     # Nothing of the previous question to swap it for ("注册青年志愿者多少人?" + 志愿服务时长): another figure of the
     # same scope.
     return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
+
+
+def _other_kind(old: str, new: str) -> bool:
+    """What was counted and what is named count in units that share none (people and things: 团员, 青年之家)."""
+    from .asked_units import _THINGS, PEOPLE_NOUNS
+
+    def kind(noun: str) -> str:
+        thing, people = bool(_THINGS.search(noun)), bool(PEOPLE_NOUNS.search(noun))
+        return "thing" if thing and not people else "people" if people and not thing else ""
+
+    was, now = kind(old), kind(new)
+    return bool(was and now) and was != now
 
 
 # A college named right after its university ("青海大学医学部有多少团员?"): no words of the question in it.

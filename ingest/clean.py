@@ -172,7 +172,15 @@ def _normalise(line: str) -> str:
     # NFKC turns full-width digits/letters/punctuation into ASCII; keep CJK punctuation readable.
     line = fold(line).replace("\u3000", " ")
     line = _CN_DATE.sub(_arabic_date, line)
-    return " ".join(line.split())
+    line = " ".join(line.split())
+    # "填表人:杨柏霖 审核:陈嘉豪 填报日期:2026年1月12日": each field a clause of its own (answers are cut clause by
+    # clause: the 审核 asked was read out of the whole line)
+    return _FIELD_GAP.sub(";", line) if _FIELDS_LINE.fullmatch(line) else line
+
+
+_FIELD = r"[\u4e00-\u9fff]{1,6}[::]\S+"
+_FIELDS_LINE = re.compile(rf"{_FIELD}(?:\s+{_FIELD})+")
+_FIELD_GAP = re.compile(r"\s+(?=[\u4e00-\u9fff]{1,6}[::])")
 
 
 # "二〇二五年一月八日", "二〇二四年工作总结": years written in Chinese numerals read as the years every later stage

@@ -475,3 +475,12 @@ def test_a_byline_and_a_forms_filing_date_date_the_report(tmp_path):
     form = clean_document(["2025年重点指标监测表", "统计截至:2025年12月31日", "香洲区青年之家38个。",
                            "填表人:杨柏霖 审核:陈嘉豪 填报日期:2026年1月12日"], Path("m.xlsx"))
     assert form.date == "2026-01-12"
+
+
+def test_a_line_of_several_fields_has_a_clause_per_field(tmp_path):
+    """Blind set 61: "文字:苏雨桐 图片:罗晨 编辑:谢可儿 审核:温子航" was one clause: 推文审核人 read 2026年 out of a line
+    like it. Each field is now a clause; a value with a space in it stays whole."""
+    doc = clean_document(["推文", "今年全市征集岗位1800个。", "文字:苏雨桐 图片:罗晨 编辑:谢可儿 审核:温子航",
+                          "解读人:团市委副书记 黄芷晴"], Path("a.html"))
+    assert "文字:苏雨桐;图片:罗晨;编辑:谢可儿;审核:温子航" in doc.paragraphs
+    assert "解读人:团市委副书记 黄芷晴" in doc.paragraphs

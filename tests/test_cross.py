@@ -92,9 +92,10 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
     # "道里和南岗新发展团员加起来多少" and "南岗和松北站点加起来几个", of the city's tables, to 兴山 and 恒山; blind set 56's
     # "休宁青耘徽州一共多少个项目…", whose programme's name holds a place, 徽州, swapped to 宣州; blind set 58's
     # "遂溪和徐闻两地一共要招多少防溺水志愿者" and "赤坎和霞山的团员加起来有多少", of the city's notice and table, to 德庆 and 金平;
-    # blind set 59's "洛龙区和涧西区的注册志愿者加起来有多少", of the city's table, to 二七区)
+    # blind set 59's "洛龙区和涧西区的注册志愿者加起来有多少", of the city's table, to 二七区; blind set 61's "同心行澳门青年合计
+    # 参与人次", whose programme's name held a place, 同心 (an everyday word since, read as no place), swapped to 盐池)
     totals = [q for q in asked if q in near and (d := cross.detect(q)) and d.kind == "total" and len(d.places) == 2]
-    assert len(totals) <= 9
+    assert len(totals) <= 10
     # Blind set 33: "二季度前三名另外两个是哪里?" (fu33-05 turn 4, after 甘南 玛曲县's score), a bare follow-up, is
     # detected alone as the knowledge base's rank; in its conversation it is completed first (甘南玛曲二季度…, no cross
     # question). Left as known.
@@ -211,6 +212,9 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "接龙里报名人数最多的是哪两个单位", "只设了一个教学点的有哪几个县区",
                 "Which of the 14 counties and districts had the most registered volunteers in 2025?",
                 "Which of the 14 counties and districts had the most registered volunteers in 2017?",
+                # blind set 61's, alike (the 立项汇总表's teams, the monitoring sheet's and 表1's districts)
+                "Which district has the highest share of young people in its resident population?", "队员最多的三下乡团队是哪支",
+                "哪个区青年之家最多", "获资助最多的三下乡团队是哪支",
                 # blind set 60's, alike (the report's 表1 with its group rows, the CSV's ranks and their changes, the
                 # 简报's stations, the budget's items and county quarters, the e-mail's quota list), and its near misses
                 "Which county plans the most matching funds for 2023?", "东港区比一季度名次变化多少", "河东区比上半年名次变化多少",

@@ -190,7 +190,7 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     are people; 作品 and 服务岗 are things (多少青年志愿服务岗: the posts, not the 青年 in their name); English "study
     sessions" are 期. Blind set 61 brought 10, read as classes (test_units_of_blind_set_61s_nouns): 人才驿站 are no
     people, a 基数 of a thing is the thing's count, "不高于…的多少" a share, 安排多少 no rank; English "students took
-    up … posts" and "young people found … jobs" count the people; left: 市财政…专项资金 (fixed), none."""
+    up … posts" and "young people found … jobs" count the people."""
     import json
     from pathlib import Path
 

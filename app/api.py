@@ -283,7 +283,8 @@ class Assistant:
         return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf)
 
     def _gap(self, text: str, gap: cross_gap.Gap) -> Answer | None:
-        """Each side of a gap asked alone (the second not, when the question states its figure), subtracted."""
+        """Each side of a gap asked alone, subtracted; the second asked even when the question states its figure, for
+        the reports that state it too."""
         first = self._part(gap.sides[0])
         second = self._part(gap.sides[1]) if first.found else None  # a stated figure: where a report states it too
         return cross_gap.combine(text, gap, first, second)

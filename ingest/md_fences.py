@@ -50,8 +50,7 @@ def gantt(body: list[str]) -> list[str] | None:
 def _span(spec: str, ends: dict) -> tuple[str, dt.date, dt.date] | None:
     parts = [p.strip() for p in spec.split(",") if p.strip()]
     parts = [p for p in parts if p not in ("done", "active", "crit", "milestone")]
-    ident = parts.pop(0) if len(parts) == 3 or (parts and not _ISO.match(parts[0]) and not parts[0].startswith("after")
-                                                   and len(parts) > 1) else ""
+    ident = parts.pop(0) if len(parts) == 3 else ""  # "a1, 2025-05-26, 1d": its id first
     if len(parts) != 2:
         return None
     first, last = parts

@@ -389,15 +389,15 @@ def _split_noted(rows: list[list[tuple]]) -> list[list[tuple]]:
     return rows
 
 
-# A row's key that is no name: a code (SX25-08, A-01, ZH2025003) or a day (7月16日(星期三)).
-_KEY_CELL = re.compile(r"[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|\d{1,2}月\d{1,2}日(?:[((]星期.[))])?")
+# A row's key that is no name: a code (SX25-08, A-01, ZH2025003) or a day (7月16日(星期三)), the day its group.
+KEY_CELL = re.compile(r"[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|(\d{1,2}月\d{1,2}日)(?:[((]星期.[))])?")
 
 
 def _keyed(rows: list[list[tuple]], header: list | None) -> bool:
     """A leading column of keys (codes or days) before a column of the rows' names, each its own: staff ask a row by
     its name ("健康乡村团队去哪里实践", "闭营仪式在哪里举办") as often as by its key."""
     rows = [r for r in rows if len(r) >= 3 and not _TOTAL_CELL.fullmatch(r[0][1])]
-    if not header or len(rows) < 2 or not all(_KEY_CELL.fullmatch(r[0][1]) for r in rows):
+    if not header or len(rows) < 2 or not all(KEY_CELL.fullmatch(r[0][1]) for r in rows):
         return False
     names = [r[1][1] for r in rows]
     return all(len(t) >= 2 and not is_number(t) and len(t) <= CELL_CHARS for t in names) and len(set(names)) == len(names)

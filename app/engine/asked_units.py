@@ -69,9 +69,9 @@ _VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|�
 _NTH_YEAR = re.compile(r"第几\s*年")
 _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
-_THINGS = re.compile(r"之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
+THINGS = re.compile(r"之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
-_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{_THINGS.pattern})(?:个数|数量|总数|基数|数)?(?:是|有|为|一共|共有|共)?$")
+_THING_ASKED = re.compile(rf"(?!产品|商品)(?:{THINGS.pattern})(?:个数|数量|总数|基数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
 _COUNT_NAMED = re.compile(r"([\u4e00-\u9fff]{2,8}?)\s*(?:人数|数量|总数|数)[??]?$")
 _HOW_MANY = re.compile(r"(?:多少|几)(.{0,8})")
@@ -164,7 +164,7 @@ def _measure(q: str, m: re.Match) -> frozenset:
         before = _nearest_before(q[max(0, m.start() - 8):m.start()])
         if before == PEOPLE:
             return PEOPLE | {"个"}
-        return COUNT if before or _THINGS.search(q[:m.start()]) else COUNT | PEOPLE
+        return COUNT if before or THINGS.search(q[:m.start()]) else COUNT | PEOPLE
     if unit in PEOPLE:
         return PEOPLE
     if unit in CALLS and CALL_NOUNS.match(q, m.end()):  # 多少条咨询, 多少件来信: a hotline's, counted either way
@@ -206,7 +206,7 @@ def _nearest(q: str) -> frozenset:
         if _THING_ASKED.search(m.group(1).rstrip("??")) and not re.search(r"[了着过把被给帮让为]", m.group(1)):
             # "多少青年志愿服务岗": the posts, not the 青年 in their name (not "帮多少青年开了小吃门店": the young);
             return frozenset()  # a thing, whose unit its noun does not give (as "多少港澳青年创业项目")
-        if not (found := _first(m.group(1))) and _THINGS.search(m.group(1)):
+        if not (found := _first(m.group(1))) and THINGS.search(m.group(1)):
             return frozenset()  # "多少港澳青年创业项目": a thing, whose unit the noun before (青年) does not give
         # "就业见习岗位是多少", "青创贷扶持项目数是多少" (keywords read so): the things named last, not a rate or 贷's money
         found = found or (COUNT if _THING_ASKED.search(q, 0, m.start()) else _nearest_before(q[:m.start()]))

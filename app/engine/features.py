@@ -179,7 +179,7 @@ FEATURES: tuple[str, ...] = (
                                                            # 修改前) / the one in force (any other question)
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
-_FLOOR = frozenset(("不少于", "不低于", "至少"))
+_FLOOR = frozenset(("不少于", "不低于"))
 
 # Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
 _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"

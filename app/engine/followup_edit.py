@@ -282,10 +282,10 @@ def swap_subject(previous: str, focus: str) -> str:
 
 def _other_kind(old: str, new: str) -> bool:
     """What was counted and what is named count in units that share none (people and things: 团员, 青年之家)."""
-    from .asked_units import _THINGS, PEOPLE_NOUNS
+    from .asked_units import THINGS, PEOPLE_NOUNS
 
     def kind(noun: str) -> str:
-        thing, people = bool(_THINGS.search(noun)), bool(PEOPLE_NOUNS.search(noun))
+        thing, people = bool(THINGS.search(noun)), bool(PEOPLE_NOUNS.search(noun))
         return "thing" if thing and not people else "people" if people and not thing else ""
 
     was, now = kind(old), kind(new)

@@ -10,6 +10,7 @@ import os
 import re
 
 from ingest.schema import Answer, Citation
+from ingest.tables import KEY_CELL
 
 from .asked_units import RANK_NAMED_LAST
 from .table_rank import ASKED_TOP, PRIOR_ASKED, Row, _prefix, _table, cells_of, prior_rank_label
@@ -122,8 +123,6 @@ def _of_another_year(question: str, row_text: str) -> bool:
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _ROW_LINE = re.compile(r"[^;]{2,};[^;]{2,};")  # a passage that is a table's row line: two clauses at least
-# A row's key before its name (ingest/tables.py _keyed): a code or a day, "SX25-08“健康乡村”义诊队", "7月16日(星期三)…"
-_KEY = re.compile(r"^(?:[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|(\d{1,2}月\d{1,2}日)(?:[((]星期.[))])?)")
 
 
 def _names(question: str, head: str) -> bool:
@@ -134,7 +133,7 @@ def _names(question: str, head: str) -> bool:
     if bool(quoted and quoted.group(1) in question) or (len(head) >= 3 and bare in question) or \
             (len(short := _SUFFIX.sub("", bare)) >= 2 and short != bare and short in question):
         return True
-    key = _KEY.match(bare)
+    key = KEY_CELL.match(bare)  # a row's key before its name (ingest/tables.py _keyed)
     return bool(key) and (key.group(1) or key.group()) in question or \
         bool(key) and len(rest := bare[key.end():]) >= 3 and rest in question
 

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .schema import Document
+from .script import fold as fold_script
 from .tables import fold
 
 # A bare 时间/日期 only where no word runs into it: "完成时间:5月12日" (a 台账's item), "会议时间:…" are the text's own.
@@ -52,7 +53,8 @@ _BOILERPLATE = [re.compile(p) for p in (
 
 
 def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Document:
-    lines = [_normalise(line) for line in lines]
+    lines = [_normalise(fold_script(line)) for line in lines]  # a Traditional Chinese report read as simplified
+    title_hint = fold_script(title_hint)
     lines = [line for line in lines if line]
     chat = sum(bool(_MESSAGE_HEAD.fullmatch(line)) for line in lines) >= MIN_MESSAGES
     # an exported chat: its first line names it; its header lines (群名称, 群主) and message heads are content

@@ -13,13 +13,13 @@ import re
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from ingest.lexstate import State
 from ingest.lexsync import Follower
+from ingest.script import fold
 
 from .coverage import JARGON, WRITTEN_AS
 from .people import roster_line, signed_line
@@ -74,18 +74,7 @@ def normalise_query(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text
-    return _SHORT_YEAR.sub(r"20\1", _TO_SHORT_YEAR.sub(r"20\1", _t2s(text)))
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _t2s(text: str) -> str:
-    return _converter().convert(text)
+    return _SHORT_YEAR.sub(r"20\1", _TO_SHORT_YEAR.sub(r"20\1", fold(text)))
 
 
 class HybridRetriever:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.script import fold
+
 from ..engine.numbers import parse_quantity, same_quantity
 
 TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable", "cross")
@@ -56,8 +58,9 @@ class Conversation:
 
 
 def normalise(text: str) -> str:
-    """NFKC, lower case, no spaces or punctuation: '“青春微讲堂”' == '青春微讲堂'."""
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "").lower())
+    """NFKC, lower case, simplified characters, no spaces or punctuation: '“青春微讲堂”' == '青春微讲堂', 梁穎詩 ==
+    梁颖诗 (youthqa reads a Traditional Chinese report as simplified: ingest/script.py)."""
+    return _PUNCT.sub("", fold(unicodedata.normalize("NFKC", text or "").lower()))
 
 
 def load_gold(path: Path, corpus=None, strict: bool = True) -> list:

@@ -174,3 +174,9 @@ def test_the_city_s_secretary_is_no_answer_for_a_district_s(tmp_path, make_setti
         assert not assistant.ask("香坊区团委书记是谁?").found
     assert seen and "祁梦然" not in [c.value for c in seen[-1][1]]
     assert assistant.ask("团市委书记是谁?").value == "祁梦然"
+
+
+def test_a_given_name_inside_a_full_name_is_the_same_person():
+    # jieba tags 海燕 of 韦海燕 a name too: the answer to a 副书记 asked had been the list "韦海燕、海燕"
+    for clause, name in (("团市委书记韦海燕表示,下一步", "韦海燕"), ("团市委书记林志强表示,2025年湛江共青团将", "林志强")):
+        assert [n for n, *_ in people(clause, "团市委副书记是谁?", ["副书记"])] == [name]

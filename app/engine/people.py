@@ -134,7 +134,10 @@ def people(clause: str, question: str, asked_roles: list[str]):
                 and not _TOWN_NEXT.match(clause, at + len(word.word)):  # jieba's 宁围 of "宁围街道团工委书记孙予宁"
             found.setdefault(at, (_whole_given(clause, at, word.word), at, False, False))
         at += len(word.word)
-    return [found[k] for k in sorted(found) if not _no_person(found[k][0])]
+    spans = [(start, start + len(name)) for name, start, *_ in found.values()]
+    # jieba's 海燕 inside 韦海燕 found after the role: one person, not two ("韦海燕、海燕" was a list of names)
+    return [found[k] for k in sorted(found) if not _no_person(found[k][0]) and not any(
+        a <= k and k + len(found[k][0]) <= b and b - a > len(found[k][0]) for a, b in spans)]
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")

@@ -180,3 +180,9 @@ def test_a_given_name_inside_a_full_name_is_the_same_person():
     # jieba tags 海燕 of 韦海燕 a name too: the answer to a 副书记 asked had been the list "韦海燕、海燕"
     for clause, name in (("团市委书记韦海燕表示,下一步", "韦海燕"), ("团市委书记林志强表示,2025年湛江共青团将", "林志强")):
         assert [n for n, *_ in people(clause, "团市委副书记是谁?", ["副书记"])] == [name]
+
+
+def test_words_after_a_people_noun_are_no_name():
+    # "团员教育评议、": 教育|评议 are words of the dictionary; 阿苏日哈 (jieba: two places) is a name nobody's list knows
+    assert [n for n, *_ in people("团市委将重点做好年底团员教育评议、冬季青年志愿服务等工作", "副书记是谁?", ["副书记"])] == []
+    assert [n for n, *_ in people("米易县青年阿苏日哈获评优秀", "谁获评?", [])] == ["阿苏日哈"]

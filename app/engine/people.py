@@ -105,7 +105,7 @@ def people(clause: str, question: str, asked_roles: list[str]):
             if asked or m.start("name") not in found:  # over the role before the name ("副书记刘子涵")
                 found[m.start("name")] = (m["name"], m.start("name"), asked, True)
     for m in _NAMED_BY_DEED.finditer(clause):
-        if not _NO_NAME.search(m["name"]) and m["name"] not in question:
+        if not _NO_NAME.search(m["name"]) and m["name"] not in question and not _words(m["name"], cut):
             found.setdefault(m.start("name"), (m["name"], m.start("name"), False, True))
     for m in _BRACKETED.finditer(clause):  # "主持人:王晓岚(团市委书记)": the role asked, in brackets after the name
         if surnamed(m["name"]) and m["name"] not in question and any(
@@ -138,6 +138,13 @@ def people(clause: str, question: str, asked_roles: list[str]):
     # jieba's 海燕 inside 韦海燕 found after the role: one person, not two ("韦海燕、海燕" was a list of names)
     return [found[k] for k in sorted(found) if not _no_person(found[k][0]) and not any(
         a <= k and k + len(found[k][0]) <= b and b - a > len(found[k][0]) for a, b in spans)]
+
+
+def _words(name: str, cut) -> bool:
+    """Words of the dictionary, none a name: "团员教育评议、…" is no 团员 named 教育评议 (教育|评议); a name jieba does
+    not know falls apart into single characters (刀|瑾|芃) or is read as places (阿苏|日哈) instead."""
+    words = list(cut(name))
+    return all(len(w.word) >= 2 and not w.flag.startswith(("nr", "ns")) for w in words)  # 阿苏|日哈 tagged ns
 
 
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")

@@ -226,6 +226,9 @@ def _candidates(question: Question, env: Env, similarity, paragraph_text=None):
     for rank, span, window, c, _ in found:
         if c.source == "person" and deputy_misfit(env, _before_name(env.passages[rank].text, c)):
             continue  # the 书记 for a 副书记 asked, or the reverse: 1 of 222 such right in the gold
+        if c.source == "names" and all(deputy_misfit(env, _before_name(env.passages[rank].text, one))
+                                       for one in _each_name(env.passages[rank].text, c)):
+            continue  # "组织宣传部部长周启明、…" for a 副部长 asked: every name listed holds the other office
         yield replace(c, features=tuple(vector(env, rank, span, window, c)))
 
 
@@ -240,6 +243,18 @@ def _before_name(text: str, c: Candidate) -> str:
         return bracket.group(1)
     before = text[max(0, c.start - 12):c.start]  # "团区委书记:何佳": the role may stand in the clause before
     return re.split(r"[。;;!?!?]", before)[-1]
+
+
+def _each_name(text: str, c: Candidate) -> list[Candidate]:
+    """A names candidate's people, each where it stands in the paragraph."""
+    out, at = [], c.start
+    for name in c.value.split("、"):
+        at = text.find(name, at)
+        if at < 0:
+            return []
+        out.append(replace(c, value=name, start=at, source="person"))
+        at += len(name)
+    return out
 
 
 _ROLE_AFTER = re.compile(r"[((]([^()()]{1,16})[))]")

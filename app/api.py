@@ -61,6 +61,10 @@ class Assistant:
 
     def stream(self, question: str, history: list | None = None):
         """Yield partial answer text (str) while an LLM writes, then the final Answer."""
+        for part in self._stream(question, history):
+            yield self.retriever.as_written(part) if isinstance(part, Answer) else part
+
+    def _stream(self, question: str, history: list | None = None):
         started = time.perf_counter()
         turn = resolve(question, history or [], self.llm, self._spelled_out, self._english_places)
         # Bounded and encodable: 100,000 characters took 11-26 s (embedded 6 times); a lone surrogate raised.

@@ -26,7 +26,7 @@ def chunk_id(doc_id: str, paragraph: int, start: int) -> str:
     return f"{doc_id}:{paragraph}:{start}"
 
 
-REPORT_FIELDS = ("title", "source", "date", "origin")  # a chunk's fields that are its report's: kept in its record
+REPORT_FIELDS = ("title", "source", "date", "origin", "script")  # a chunk's fields that are its report's: kept in its record
 
 
 def record_of(meta: dict) -> dict:

@@ -53,9 +53,10 @@ _BOILERPLATE = [re.compile(p) for p in (
 
 
 def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Document:
-    lines = [_normalise(fold_script(line)) for line in lines]  # a Traditional Chinese report read as simplified
+    written = [_normalise(line) for line in lines]
+    lines = [fold_script(line) for line in written if line]  # a Traditional Chinese report read as simplified
+    changed = {folded: line for folded, line in zip(lines, filter(None, written)) if folded != line}
     title_hint = fold_script(title_hint)
-    lines = [line for line in lines if line]
     chat = sum(bool(_MESSAGE_HEAD.fullmatch(line)) for line in lines) >= MIN_MESSAGES
     # an exported chat: its first line names it; its header lines (群名称, 群主) and message heads are content
     subject = _mail_subject(lines)  # an exported e-mail thread: its first message's subject names it
@@ -114,7 +115,21 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
         paragraphs=tuple(kept),
         content_hash=hashlib.sha256(body.encode()).hexdigest()[:16],
         dropped=tuple(dropped),
+        originals=tuple(_as_written(p, changed) for p in kept) if changed else (),
     )
+
+
+def _as_written(paragraph: str, changed: dict[str, str]) -> str:
+    """A paragraph as its report writes it, from the lines folded (ingest/script.py keeps each character's place):
+    each line it holds put back, or the part of the line it is; "" when nothing of it was folded."""
+    written = paragraph
+    for folded, line in changed.items():
+        if folded in written:
+            written = written.replace(folded, line)
+        elif written == paragraph and paragraph in folded:  # a line cut short (_stat_strip)
+            at = folded.index(paragraph)
+            return line[at:at + len(paragraph)]
+    return written if written != paragraph else ""
 
 
 def captioned_items(paragraphs: list[str]) -> list[str]:

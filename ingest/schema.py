@@ -16,6 +16,9 @@ class Document:
     content_hash: str
     dropped: tuple[str, ...] = ()  # boilerplate lines removed by cleaning, for audit and tests
     origin: str = ""  # "" from the command line; "上传 2026-11-30 14:02" for a web upload (who, when)
+    # A paragraph written in Traditional Chinese as written, its folded reading in paragraphs ("" where they are
+    # the same; () when every one is): what a citation quotes (ingest/script.py)
+    originals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class DocRecord:
     chunks: int
     origin: str = ""  # "" from the command line, "上传 <time>[ · user]" for an upload; older indexes have none
     scope: str = ""  # the report's places and years (app/engine/catalogue.py stored_scope); older indexes have none
+    script: str = ""  # "繁" when paragraphs were folded from Traditional Chinese (a REPORT_FIELD: workers know it)
+    originals: str = ""  # JSON {paragraph number: the paragraph as written} of those (Document.originals)
 
     @classmethod
     def from_meta(cls, meta: dict) -> "DocRecord":
@@ -54,6 +56,12 @@ class DocRecord:
         """One ASCII JSON value: Chroma writes a non-ASCII metadata string 6-10x slower, and every field as its own
         value plus the title as a document cost 1.1 CPU-s per 2,000 records against 0.3 s."""
         return {"record": json.dumps(vars(self))}
+
+
+def _as_written(doc) -> tuple[str, str]:
+    """(script, originals) of a DocRecord: the paragraphs a Traditional Chinese report writes otherwise."""
+    written = {n: text for n, text in enumerate(doc.originals, start=1) if text}
+    return ("繁", json.dumps(written, ensure_ascii=False)) if written else ("", "")
 
 
 class Store(FactsStore):
@@ -145,7 +153,8 @@ class Store(FactsStore):
             self.chunks.add(ids=[c.chunk_id for c in part], embeddings=vectors[i:i + step],
                             metadatas=[_chunk_meta(c) for c in part])
         records = [DocRecord(doc.doc_id, doc.source, path, doc.title, doc.date, digest, len(doc.paragraphs), len(cs),
-                             doc.origin, (scopes or {}).get(doc.doc_id, "")) for doc, path, digest, cs, _ in items]
+                             doc.origin, (scopes or {}).get(doc.doc_id, ""), *_as_written(doc))
+                   for doc, path, digest, cs, _ in items]
         self.docs.upsert(ids=[r.doc_id for r in records], embeddings=[[1.0]] * len(records),
                          metadatas=[r.to_meta() for r in records])
 

@@ -29,10 +29,12 @@ def test_simplified_text_is_left_as_it_is():
     assert "乾县" in normalise_query("乾县募集了多少资金?")
 
 
-def test_a_traditional_report_is_cleaned_as_simplified():
+def test_a_traditional_report_is_cleaned_as_simplified_and_kept_as_written():
     doc = clean_document(MINUTES.splitlines(), Path("quantai.txt"))
     assert doc.title == "泉台青年交流活动纪要" and doc.date == "2025-08-12"
-    assert any("会长陈韵诗" in p for p in doc.paragraphs)
+    assert doc.paragraphs[1] == "金门县青年发展协会会长陈韵诗表示,两地青年将携手开展乡村研学。"
+    assert doc.originals[1] == "金門縣青年發展協會會長陳韻詩表示,兩地青年將攜手開展鄉村研學。"
+    assert clean_document(["铜川团市委工作总结", "全年发展团员120名。"], Path("t.txt")).originals == ()
 
 
 def test_gold_written_in_either_script_scores_the_same():
@@ -50,7 +52,10 @@ def test_a_simplified_question_is_answered_from_a_traditional_report(make_settin
         answer = assistant.ask("泉台青年交流活动有多少名青年参加?")
         assert answer.found and answer.value == "148名"
         assert answer.citations[0].source == "quantai.txt" and answer.citations[0].paragraph == 1
-        who = assistant.ask("金門縣青年發展協會會長是誰?")  # asked as the report writes it, too
-        assert who.found and "陈韵诗" in who.value
+        who = assistant.ask("金门县青年发展协会会长是谁?")
+        assert who.found and who.value == "陳韻詩"  # quoted as the report writes it
+        top = who.citations[0]
+        assert top.text.startswith("金門縣青年發展協會會長陳韻詩") and "陳韻詩" in top.quote and "陳韻詩" in who.text
+        assert assistant.ask("金門縣青年發展協會會長是誰?").value == "陳韻詩"  # asked as the report writes it, too
     finally:
         assistant.close()

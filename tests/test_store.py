@@ -67,7 +67,8 @@ def test_chunk_rows_round_trip(corpus_index):
         chunk = by_id[chunk_id]
         assert text == chunk.text
         assert meta == {"doc_id": chunk.doc_id, "source": chunk.source, "title": chunk.title,
-                        "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "origin": ""}  # from the command line; an upload says which (app/web/uploads.py)
+                        "date": chunk.date, "paragraph": chunk.paragraph, "start": chunk.start, "origin": "",
+                        "script": ""}  # from the command line; an upload says which (app/web/uploads.py)
 
 
 def test_chunks_keep_positions_and_readers_add_the_record(corpus_index, tmp_path):

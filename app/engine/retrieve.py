@@ -9,6 +9,7 @@ read from Chroma when a passage needs them.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
@@ -88,6 +89,7 @@ class HybridRetriever:
         self.follower = Follower(store, folder, _extra, child)
         self.follower.decorate = _decorate
         self._held: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)]})
+        self._written: tuple = (None, {}, {})  # (state, {source: [doc_id of a report read from Traditional Chinese]}, originals)
         self._parts_held: tuple = (None, {})  # (state, {doc_id: ([(paragraph, part heading)], [(paragraph, section)])})
         self._pool = ThreadPoolExecutor(DENSE_THREADS, thread_name_prefix="youthqa-dense")  # threads start when used
 
@@ -264,6 +266,33 @@ class HybridRetriever:
     def idf(self, token: str) -> float:
         """How rare a term is across chunks: a term no report contains weighs the most."""
         return self.index().idf(token)
+
+    def as_written(self, answer):
+        """The answer quoting a Traditional Chinese report as written (app/engine/as_written.py)."""
+        from .as_written import restore
+
+        state = self.index()
+        if self._written[0] is not state:
+            folded = {}
+            for doc_id, record in state.documents().items():
+                if record.get("script"):
+                    folded.setdefault(record["source"], []).append(doc_id)
+            self._written = (state, folded, {})
+        _, folded, held = self._written
+        if not folded:
+            return answer
+
+        def originals_of(c) -> dict | None:
+            for doc_id in folded.get(c.source, ()):
+                record = state.record(doc_id)
+                if (record["title"], record["date"]) == (c.title, c.date):
+                    if doc_id not in held:
+                        stored = self.store.document(doc_id)
+                        held[doc_id] = {int(n): t for n, t in json.loads(stored.originals or "{}").items()} if stored else {}
+                    return held[doc_id]
+            return None
+
+        return restore(answer, originals_of)
 
     def with_origins(self, answer, passages: list[Passage]):
         """The answer with each citation's origin: citations are made from passages without it (app.engine.answer,

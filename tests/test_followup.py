@@ -829,3 +829,16 @@ def test_a_thing_named_after_people_were_counted_drops_their_verb():
     said = "748名。原文:“…”"
     assert resolve("青年之家呢?", [("金湾2025年实际发展了多少团员", said)]).text == "2025年金湾青年之家是多少?"
     assert resolve("注册志愿者呢?", [("金湾2025年实际发展了多少团员", said)]).text == "金湾2025年实际发展了多少注册志愿者"
+
+
+def test_a_zone_no_gazetteer_holds_takes_the_place_of_a_district():
+    # 高新区, 横琴合作区, 市直 stand beside a city's districts in its tables: a sibling, not a part of 香洲区
+    before = [("香洲区2025年见习岗位多少", "2460个")]
+    assert condense("高新区呢?", before) == "高新区2025年见习岗位多少"
+    assert condense("那横琴合作区呢?", before) == "横琴合作区2025年见习岗位多少"
+    assert condense("那市直呢?", before) == "市直2025年见习岗位多少"
+    assert condense("经开区呢?", [("宁阳县2024年发展团员多少", "")]) == "宁阳县经开区2024年发展团员多少"  # a county's own
+
+
+def test_it_after_a_town_named_with_its_county_is_the_town():
+    assert condense("它在哪个片区?", [("播州鸭溪镇发展了多少团员?", "142名")]) == "播州鸭溪镇在哪个片区?"

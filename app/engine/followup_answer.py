@@ -112,6 +112,8 @@ def named_by_answer(question: str, previous: str, answer: str) -> str:
         named = _parts_named(previous, pronoun.group()[-1])  # "这个学院新发展了多少?" after "…,其中医学院有多少?"
         if pronoun.group()[-1] in "它其" and (narrowed := PART.search(previous)):  # "它的目标呢?" after "其中宁围街道
             named = _parts_named(narrowed.group(), "镇") or _parts_named(narrowed.group(), "院")  # 多少?": the town's
+        elif pronoun.group()[-1] in "它其":  # "它在哪个片区?" after "播州鸭溪镇发展了多少团员?": the town, not 播州
+            named = _parts_named(previous, "镇")
         if not named and pronoun.group()[-1] == "院":  # the college a table row answering named ("学院为资源环境学院")
             named = _parts_named(_QUOTED.sub(" ", answer.split("原文")[0]), "院") or _parts_named(answer, "院")[-1:]
         if not named and _BARE_HOW_MANY.fullmatch(rest) and not lead:  # "它有多少?" after a rank (previous asks its
@@ -143,7 +145,7 @@ def _parts_named(text: str, kind: str) -> list[str]:
     if kind == "镇":
         from .features import towns
 
-        return [_PART_LEAD.sub("", name) for name in towns(text)]
+        return [_PART_LEAD.sub("", name) for name in towns(text.replace("其中", "其中 "))]  # 其中红牌楼街道: no 中红…
     return []
 
 

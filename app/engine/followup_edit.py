@@ -166,7 +166,8 @@ def zone(previous: str, name: str) -> str:
     if not mentions:
         return f"{name}{previous}"
     low = max(mentions, key=lambda m: (m.place.level, m.start))
-    if len(mentions) > 1 and low.place.level >= 2:
+    # a city's district is the zone's sibling ("香洲区…" then "高新区呢?"); a county may have a zone of its own
+    if low.place.level >= 2 and (len(mentions) > 1 or low.place.name.endswith("区")):
         return previous[:low.start] + name + previous[low.start + len(place_phrase(previous, low)):]
     at = mentions[0].start + len(place_phrase(previous, mentions[0]))
     return previous[:at] + name + previous[at:]

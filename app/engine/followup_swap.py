@@ -11,7 +11,7 @@ from .followup_asks import targeted
 from .followup_edit import (THIS_YEAR, KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
                             place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
                             whole, zone)
-from .localities import ZONES, schools
+from .localities import SIBLING_ZONE, ZONES, schools
 from .people import ROLE
 from .question import is_english
 
@@ -96,7 +96,8 @@ def swap(previous: str, focus: str) -> str:
         return targeted(whole(text), "目标是多少")
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
-    if not places and rest in ZONES:  # "那经开区呢?" after a county's figure: the city's zone instead
+    if not places and (rest in ZONES or SIBLING_ZONE.fullmatch(rest)):  # "那经开区呢?" after a county's figure:
+        # the city's zone instead
         return zone(text, rest)
     if (school := _school_for(text, rest)) is not None:  # "那计算机工程学院呢?" after 航海学院's figure
         return school

@@ -669,7 +669,7 @@ def test_decode_helper():
 
 
 def test_supported_extensions():
-    assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx"}
+    assert set(SUPPORTED) == {".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".pptx", ".csv"}
 
 
 def test_utf16_with_bom_is_text(tmp_path):

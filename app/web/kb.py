@@ -12,7 +12,7 @@ from ingest import messages as msg
 from . import audit, uploads
 from .errors import UserError
 
-UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".xlsx")
+UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".pptx", ".csv")
 
 
 class KnowledgeBase:

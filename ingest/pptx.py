@@ -1,0 +1,89 @@
+"""PowerPoint decks (.pptx): a 汇报 is often a deck, not a document. Each slide is read top to bottom, left to
+right: its title, its text boxes' paragraphs, its tables (ingest/tables.py: a line per row with its headers), its
+charts (ingest/charts.py: the figures only the chart part holds) and then its speaker notes, which often say the
+figures the slide only shows."""
+from __future__ import annotations
+
+import io
+
+from . import messages as msg
+from . import tables
+from .charts import chart_lines
+from .load import LoadError
+
+NOTES = "备注:"  # a slide's speaker notes, after the slide
+
+
+def pptx_lines(data: bytes, name: str = "") -> list[str]:
+    try:
+        from pptx import Presentation
+    except ImportError:
+        raise LoadError(msg.NEEDS_PPTX) from None
+    try:
+        deck = Presentation(io.BytesIO(data))
+    except Exception:  # python-pptx raises many kinds for broken packages; their text means nothing to staff
+        raise LoadError(msg.BAD_PPTX) from None
+    lines: list[str] = []
+    for slide in deck.slides:
+        shapes = _in_order(slide.shapes)
+        title = " ".join(shapes[0].text_frame.text.split()) if shapes and _is_title(shapes[0]) else ""
+        for shape in shapes:
+            lines.extend(_shape_lines(shape, lines, title))
+        if slide.has_notes_slide and (said := slide.notes_slide.notes_text_frame):
+            notes = [p for p in (" ".join(x.text.split()) for x in said.paragraphs) if p]
+            lines.extend(f"{NOTES}{p}" for p in notes)
+    return lines
+
+
+def _in_order(shapes) -> list:
+    """Shapes in reading order, a group's own shapes in its place; the title first."""
+    flat = []
+    for shape in shapes:
+        if shape.shape_type is not None and getattr(shape, "shapes", None) is not None:  # a group
+            flat.extend(_in_order(shape.shapes))
+        else:
+            flat.append(shape)
+    title = [s for s in flat if _is_title(s)]
+    rest = sorted((s for s in flat if s not in title), key=lambda s: ((s.top or 0) // 50_000, s.left or 0))
+    return title + rest
+
+
+def _is_title(shape) -> bool:
+    if not shape.is_placeholder:
+        return False
+    try:
+        return "TITLE" in str(shape.placeholder_format.type)
+    except ValueError:
+        return False
+
+
+def _shape_lines(shape, before: list[str], title: str) -> list[str]:
+    """A shape's lines; a table on a titled slide takes the slide's title as its caption."""
+    if shape.has_text_frame:
+        return [p for p in (" ".join("".join(r.text for r in para.runs).split())
+                            for para in shape.text_frame.paragraphs) if p]
+    if getattr(shape, "has_table", False) and shape.has_table:
+        return tables.lines_of(_grid(shape.table), before, title)
+    if getattr(shape, "has_chart", False) and shape.has_chart:
+        return chart_lines(shape.chart.part.blob, before)
+    return []
+
+
+def _grid(table) -> list[list[tuple]]:
+    """A table's cells as (key, text); a position a merge covers repeats the merged cell."""
+    grid: list[list[tuple]] = []
+    covered: dict[tuple[int, int], tuple] = {}
+    for r, row in enumerate(table.rows):
+        out = []
+        for c, cell in enumerate(row.cells):
+            if (r, c) in covered:
+                out.append(covered[(r, c)])
+                continue
+            item = ((r, c), " ".join(cell.text.split()))
+            if cell.is_merge_origin:
+                for dr in range(min(cell.span_height, 50)):
+                    for dc in range(min(cell.span_width, 50)):
+                        covered.setdefault((r + dr, c + dc), item)
+            out.append(item)
+        grid.append(out)
+    return grid

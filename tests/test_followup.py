@@ -842,3 +842,8 @@ def test_a_zone_no_gazetteer_holds_takes_the_place_of_a_district():
 
 def test_it_after_a_town_named_with_its_county_is_the_town():
     assert condense("它在哪个片区?", [("播州鸭溪镇发展了多少团员?", "142名")]) == "播州鸭溪镇在哪个片区?"
+
+
+def test_a_place_and_its_zone_replace_the_town_asked_before():
+    assert condense("那蜀山经开区呢?", [("2024年蜀山荷叶地街道任务是多少?", "310名")]) == "2024年蜀山经开区任务是多少?"
+    assert condense("那武侯区科技园呢?", [("2024年武侯红牌楼街道计划是多少?", "280名")]) == "2024年武侯区科技园计划是多少?"

@@ -161,7 +161,8 @@ def without_towns(text: str) -> str:
 
 def zone(previous: str, name: str) -> str:
     """The previous question about a zone of its city (经开区, 高新区): in place of the county it named, else after
-    the city."""
+    the city; a town named after the place goes (a zone is no part of a town)."""
+    previous = without_towns(previous)
     mentions = scope.of_text(previous).mentions
     if not mentions:
         return f"{name}{previous}"

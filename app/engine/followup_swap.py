@@ -9,8 +9,8 @@ from . import scope
 from .followup_answer import NAMED_NOUN, RANKED, WHO_WON, named_before
 from .followup_asks import targeted
 from .followup_edit import (THIS_YEAR, KIND, MEASURED, NOW_WORDS, PART, TOTAL, TOWN, WHEN, YEAR_WORDS, colleges_after_school,
-                            place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
-                            whole, zone)
+                            narrow, place_phrase, qualify, scope_words, swap_place, swap_subject, swap_when, swap_year, total, town,
+                            whole, without_towns, zone)
 from .localities import SIBLING_ZONE, ZONES, schools
 from .people import ROLE
 from .question import is_english
@@ -88,6 +88,8 @@ def swap(previous: str, focus: str) -> str:
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = place_phrase(rest, places[0])
         text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
+        if SIBLING_ZONE.fullmatch(rest):  # "那蜀山经开区呢?" after a town of 蜀山: the place's zone, no town
+            return narrow(without_towns(text), rest)
     text, rest = _this_year(text, rest)
     rest = _TABLE_NAMED.sub("", rest).removeprefix("的").removesuffix("的").strip()
     if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"

@@ -26,7 +26,7 @@ LOCALITY_AFTER = re.compile(f"{TOWN}|" + "|".join(ZONES))
 ZONE = rf"[\u4e00-\u9fff]{{0,8}}?(?:示范区|{'|'.join(ZONES)}|产业集聚区)"
 LOCAL_PART = re.compile(f"{TOWN}|{COLLEGE}|{ZONE}")
 # A unit a city's tables count beside its districts, that no gazetteer holds: "横琴合作区呢?" after 香洲区's figure
-SIBLING_ZONE = re.compile(rf"{ZONE}|[\u4e00-\u9fff]{{0,8}}?(?:合作区|新区|港区|试验区)|市直(?:单位)?|直属单位")
+SIBLING_ZONE = re.compile(rf"{ZONE}|[\u4e00-\u9fff]{{0,8}}?(?:合作区|新区|港区|试验区|科技园|工业园|产业园|园区)|市直(?:单位)?|直属单位")
 
 
 def zones(place: str) -> list[str]:

@@ -847,3 +847,13 @@ def test_it_after_a_town_named_with_its_county_is_the_town():
 def test_a_place_and_its_zone_replace_the_town_asked_before():
     assert condense("那蜀山经开区呢?", [("2024年蜀山荷叶地街道任务是多少?", "310名")]) == "2024年蜀山经开区任务是多少?"
     assert condense("那武侯区科技园呢?", [("2024年武侯红牌楼街道计划是多少?", "280名")]) == "2024年武侯区科技园计划是多少?"
+
+
+def test_another_whole_place_drops_the_part_of_the_one_before():
+    asked = [("长沙市2024年新发展团员总数是多少?", "12874名"), ("其中岳麓区呢?", "2214名")]
+    assert condense("那株洲呢?", asked) == "株洲2024年新发展团员总数是多少?"
+    assert condense("那郾城区呢?", [("漯河2024年注册青年志愿者多少,其中临颍县有多少?", "")]).endswith("其中郾城区有多少?")
+
+
+def test_this_year_takes_the_place_of_the_year_asked_before():
+    assert condense("那樟树今年上半年呢?", [("2023年樟树12355受理了多少?", "")]) == "今年樟树上半年12355受理了多少?"

@@ -87,7 +87,10 @@ def swap(previous: str, focus: str) -> str:
     places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = place_phrase(rest, places[0])
+        narrowed = PART.search(text)
         text, rest = swap_place(text, phrase, places[0].place), rest[len(phrase):]
+        if narrowed and not rest and f"其中{narrowed['part']}" in text and _outside(narrowed["part"], places[0].place):
+            text = whole(text) + "?"  # "那株洲呢?" after "长沙…,其中岳麓区有多少?": 株洲's own, no 岳麓区 of it
         if SIBLING_ZONE.fullmatch(rest):  # "那蜀山经开区呢?" after a town of 蜀山: the place's zone, no town
             return narrow(without_towns(text), rest)
     text, rest = _this_year(text, rest)
@@ -156,9 +159,25 @@ def _school_for(text: str, rest: str) -> str | None:
     return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
 
 
+def _outside(part: str, place) -> bool:
+    """The part narrowed to (其中岳麓区) is a place not inside the one swapped in, or a town of the one before."""
+    named = scope.of_text(part).mentions
+    if named and named[0].start == 0:
+        return not named[0].place.within(place)
+    return bool(TOWN.fullmatch(part))
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d{2}年(?:度)?")
+
+
 def _this_year(text: str, rest: str) -> tuple[str, str]:
     """"今年…" leading what a follow-up names takes the place of the year word the previous turn used."""
     if now := THIS_YEAR.match(rest):
-        text = NOW_WORDS.sub(now.group(), text, count=1) if NOW_WORDS.search(text) else now.group() + text
+        if NOW_WORDS.search(text):
+            text = NOW_WORDS.sub(now.group(), text, count=1)
+        elif year := _A_YEAR.search(text):  # "那樟树今年上半年呢?" after "2023年樟树…": 今年, not 今年2023年
+            text = text[:year.start()] + now.group() + text[year.end():]
+        else:
+            text = now.group() + text
         rest = rest[now.end():]
     return text, rest

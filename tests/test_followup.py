@@ -857,3 +857,7 @@ def test_another_whole_place_drops_the_part_of_the_one_before():
 
 def test_this_year_takes_the_place_of_the_year_asked_before():
     assert condense("那樟树今年上半年呢?", [("2023年樟树12355受理了多少?", "")]) == "今年樟树上半年12355受理了多少?"
+
+
+def test_a_year_end_asked_after_a_month_end_replaces_it():
+    assert condense("那固原2024年底呢?", [("2024年6月底固原注册青年志愿者有多少?", "")]) == "2024年底固原注册青年志愿者有多少?"

@@ -73,6 +73,8 @@ def swap(previous: str, focus: str) -> str:
         text, rest = _NOW.sub("", text), ""
     if named.years:
         text = swap_year(text, named.years[0])
+        if (end := _YEAR_END_SAID.search(focus)) and (dated := _MONTH_END.search(text)):  # "那固原2024年底呢?"
+            text = text[:dated.start()] + end.group() + text[dated.end():]  # after "2024年6月底…": the year's end
     elif relative and before:
         text = swap_year(text, before[0] + RELATIVE[relative.group().lower()])
     elif relative and (said := RELATIVE_WORDS.search(text) or THIS_YEAR.search(text)):  # "上年全年呢?" after
@@ -167,6 +169,8 @@ def _outside(part: str, place) -> bool:
     return bool(TOWN.fullmatch(part))
 
 
+_YEAR_END_SAID = re.compile(r"(?:19|20)\d{2}年(?:底|末)")
+_MONTH_END = re.compile(r"(?:19|20)\d{2}年(?:1[0-2]|0?[1-9])月(?:底|末|份)?")
 _A_YEAR = re.compile(r"(?:19|20)\d{2}年(?:度)?")
 
 

@@ -323,3 +323,11 @@ def test_near_miss_period_asks_a_part_of_the_year_the_reports_give_no_figure_for
     g2 = Gold("t-2", "铜川全年新发展团员多少?", ("900名",), "tongchuan_2024.md", "全年新发展团员900名", "numeric")
     made = {period_variant(g2, annual, annual, random.Random(i)) for i in range(40)}
     assert made and not any("一季度" in m[0] for m in made)  # the report gives 一季度's figure
+
+
+def test_a_figure_answer_is_matched_whole():
+    from app.evaluation.metrics import answer_matches
+
+    assert not answer_matches(("18个", "18"), "180个", "180个。原文:“建成180个”")  # "18" had been found in "180"
+    assert not answer_matches(("3.93",), "39344人", "39344人")  # 3.93 is no part of 39344
+    assert answer_matches(("18个", "18"), "18个", "") and answer_matches(("1,286",), "1286名", "")

@@ -36,7 +36,7 @@ _OF_TARGET = re.compile(r"(?:目标)?完成率|完成进度|完成比例|完成�
 _BARE_ASK = re.compile(rf"^(?:那|那么)?(?P<focus>[^,,。??]{{1,12}}?)(?:的)?(?:是|有|为)?多少(?P<unit>{MEASURE})?[??]?$")
 # The figure reached, after a target was asked ("那24年实际完成了多少?"), or the whole in another year ("那2021年的
 # 总量是多少?"): the thing counted before.
-_ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:完成|达到|实现)?|总量|总数)了?(?:是|有|为)?"
+_ACTUAL = re.compile(r"^(?:那|那么)?(?P<when>[^,,??]{0,8}?)的?(?:实际(?:完成|达到|实现)?|完成|总量|总数)了?(?:是|有|为)?"
                      r"(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
 # A kind of the figure just asked and nothing else ("当年新增了多少?"): the thing counted stays.
 _KIND_ONLY = re.compile(r"^(?:那|那么)?(?:了|的)?(?:有|是|为)?(?:多少|几)[万亿]?(?:个|名|人)?[??]?$")
@@ -251,8 +251,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
         if "全年" in question:  # "全年目标多少?" after a quarter's or a half-year's figure: the year's
             text = _YEAR_PART.sub("", text)
         return targeted(whole(text), target['ask']), bool(relative) or not own.years
-    if (reached := _ACTUAL.match(question)) and only_scope(reached["when"] or "年"):
+    if (reached := _ACTUAL.match(question)) and (not reached["when"] or only_scope(reached["when"])
+                                                  or NOW_WORDS.fullmatch(reached["when"])):
         text = _said_actual(question, actual(previous)) + "?"
+        if said := NOW_WORDS.fullmatch(reached["when"]):  # "去年完成多少?" after "…今年全市目标多少?": 去年's
+            text = NOW_WORDS.sub(said.group(), text, count=1) if NOW_WORDS.search(text) else said.group() + text
         return (swap_year(text, own.years[0]) if own.years else text), True
     if not own.mentions and (ellipsis := _scoped_ellipsis(question, previous, own)):  # "2024年新建了几家?"
         return ellipsis, True

@@ -106,7 +106,7 @@ def targeted(question: str, ask: str) -> str:
     return f"{head}{ask}{noun if before.endswith(verb) or before in ('', '有', '是', '为') else ''}?"
 
 
-_TARGET_FORM = re.compile(r"的目标(?=是多少$)|(?:计划|打算)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
+_TARGET_FORM = re.compile(r"的?目标(?=(?:是|有|为)?多少$)|(?:计划|打算)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
 
 
 def actual(question: str) -> str:

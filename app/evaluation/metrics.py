@@ -206,12 +206,24 @@ def _extract(path: str, mtime_ns: int, size: int):
     return tuple(doc.paragraphs), (doc.title, *doc.dropped)
 
 
+def _holds(text: str, answer: str) -> bool:
+    """The answer in the text, a figure whole: "18" is not in "180个", nor "18个" in "118个"."""
+    at = text.find(answer)
+    while at >= 0:
+        before = text[at - 1:at] if answer[0].isdigit() else ""
+        after = text[at + len(answer):at + len(answer) + 1] if answer[-1].isdigit() else ""
+        if not before.isdigit() and not after.isdigit():
+            return True
+        at = text.find(answer, at + 1)
+    return False
+
+
 def answer_matches(accepted: tuple[str, ...], value: str, text: str) -> bool:
     """An accepted answer appears in the value or the text, or states the same figure as the value."""
     value_n, text_n = normalise(value), normalise(text)
     for answer in accepted:
         a = normalise(answer)
-        if a and (a in value_n or a in text_n):
+        if a and (_holds(value_n, a) or _holds(text_n, a)):
             return True
         if value and parse_quantity(answer) and same_quantity(answer, value):
             return True

@@ -143,18 +143,23 @@ def _figure(cell: str) -> bool:
 
 
 _ALIGNED = re.compile(r"\t[\t ]*|(?:\s|\u3000){2,}")  # a tab, or spaces lining columns up
+_WIDE = re.compile(r"\t[\t ]*|(?:\s|\u3000){2,}|\u3000")  # ...or one full-width space
 
 
 def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     """A table a plain-text report lines up with spaces or tabs ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
     318.6"; "指标→3月→2月→环比" pasted from a spreadsheet): a header of three or more labels, then rows of the same number of cells, a label and figures. None
     when no such table starts at lines[start]."""
-    header = _ALIGNED.split(lines[start].strip())
-    if len(header) < 3 or any(_figure(cell) for cell in header):
-        return None
-    return _grid_under(header, lines[start + 1:], lambda line: _ALIGNED.split(line.strip()),
-                       lambda cells: not is_number(norm(cells[0])) and all(is_number(norm(c)) or c in _NO_FIGURE
-                                                                           for c in cells[1:]))
+    for gap in (_ALIGNED, _WIDE):  # columns a single full-width space apart: "活動名稱　泉州青年（人次）　金門青年（人次）"
+        header = gap.split(lines[start].strip())
+        if len(header) < 3 or any(_figure(cell) for cell in header):
+            continue
+        grid = _grid_under(header, lines[start + 1:], lambda line: gap.split(line.strip()),
+                           lambda cells: not is_number(norm(cells[0])) and all(is_number(norm(c)) or c in _NO_FIGURE
+                                                                               for c in cells[1:]))
+        if grid:
+            return grid
+    return None
 
 
 def _md_cells(line: str) -> list[str]:

@@ -197,6 +197,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         labels = [t for _, t in rows[0]]
         if len(rows) >= 3 and (under := _under_merged(rows[0], rows[1])):  # a second header row
             labels, rows = under, rows[1:]
+        elif len(rows) >= 3 and not numbers[1] and _filled(rows[1]) > _filled(rows[0]):  # a pivot table's "求和项:… |
+            labels, rows = [t for _, t in rows[1]], rows[1:]  # 列标签" over its "行标签 | 圆梦行动 | …": the fuller one
         header = [_label(t) for t in labels] + [("", "")] * (width - len(labels))
         rows = rows[1:]
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
@@ -257,6 +259,10 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
 
 
 _PART_ROW = re.compile(r"其中\s*[::]?\s*(\S.*)")
+
+
+def _filled(row: list[tuple]) -> int:
+    return sum(bool(text.strip()) for _, text in row)
 
 
 def _opened(prefix: str, group: str, line: str) -> str:
@@ -394,10 +400,12 @@ KEY_CELL = re.compile(r"[A-Za-z]{1,8}[-_]?\d[0-9A-Za-z_-]*|(\d{1,2}月\d{1,2}日
 
 
 def _keyed(rows: list[list[tuple]], header: list | None) -> bool:
-    """A leading column of keys (codes or days) before a column of the rows' names, each its own: staff ask a row by
-    its name ("健康乡村团队去哪里实践", "闭营仪式在哪里举办") as often as by its key."""
+    """A leading column of keys (codes or days), or of groups several rows share (a 台账's 县(市、区) over one row per
+    applicant), before a column of the rows' names, each its own: staff ask a row by its name ("健康乡村团队去哪里实践",
+    "许嘉豪贷了多少") as often as by its key."""
     rows = [r for r in rows if len(r) >= 3 and not _TOTAL_CELL.fullmatch(r[0][1])]
-    if not header or len(rows) < 2 or not all(KEY_CELL.fullmatch(r[0][1]) for r in rows):
+    keys = [r[0][1] for r in rows]
+    if not header or len(rows) < 2 or not (all(KEY_CELL.fullmatch(k) for k in keys) or len(set(keys)) < len(keys)):
         return False
     names = [r[1][1] for r in rows]
     return all(len(t) >= 2 and not is_number(t) and len(t) <= CELL_CHARS for t in names) and len(set(names)) == len(names)

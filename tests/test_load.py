@@ -1003,3 +1003,24 @@ def test_a_header_bracket_naming_the_column_again_is_no_unit():
 
     assert _label("社区(村)") == ("社区(村)", "") and _label("其他乡镇(街道)") == ("其他乡镇(街道)", "")
     assert _label("企业(个)") == ("企业", "个") and _label("注册志愿者(人)") == ("注册志愿者", "人")
+
+
+def test_an_inline_svg_chart_reads_as_its_table():
+    page = ("<html><body><article><p>各高校组建团队情况如下图。</p><figure><svg viewBox='0 0 640 200'>"
+            "<text x='320' y='24'>2025年各高校组建实践团队数（支）</text>"
+            "<text x='190' y='58'>华侨大学</text><rect x='200' y='44' width='384'/><text x='590' y='58'>64</text>"
+            "<text x='190' y='88'>泉州师范学院</text><rect x='200' y='74' width='288'/><text x='494' y='88'>48</text>"
+            "</svg></figure><p>下一步,团市委将组织评选。</p></article></body></html>")
+    lines, _ = html_lines(page)
+    assert any("华侨大学" in line and "64支" in line for line in lines)
+    assert any("泉州师范学院" in line and "48支" in line for line in lines)
+    assert lines[-1] == "下一步,团市委将组织评选。"
+    icon = "<html><body><p>首页<svg><text x='1' y='1'>≡</text></svg></p></body></html>"
+    assert html_lines(icon)[0] == ["首页"]  # an icon's text is no chart
+
+
+def test_a_text_table_of_columns_one_full_width_space_apart():
+    text = ("二、參與人數統計\n　　活動名稱　　　　泉州青年（人次）　金門青年（人次）　小計\n"
+            "　　（一）泉金同名村尋根之旅　64　38　102\n　　（二）閩南文化青年論壇　46　72　118\n　　合計　110　110　220\n")
+    lines = text_lines(text)
+    assert any("(二)閩南文化青年論壇金門青年72人次" in line for line in lines)

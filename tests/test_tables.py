@@ -494,3 +494,23 @@ def test_a_grid_of_labels_and_values_side_by_side_is_a_line_per_pair():
     assert label_pairs(grid) == ["索引号:11371300MB2860412X/2025-00037", "主题分类:建议提案办理", "文号:临团提字〔2025〕5号",
                                  "答复类别:A类"]
     assert label_pairs([[(object(), t) for t in ("县区", "团员数")], [(object(), t) for t in ("兰山区", "48632")]]) == []
+
+
+def _grid(rows):
+    return [[((r, c), text) for c, text in enumerate(row)] for r, row in enumerate(rows)]
+
+
+def test_rows_of_a_group_column_several_share_are_named_by_their_name_too():
+    # a 青创贷 台账: one row per applicant, the county repeated; "许嘉豪贷了多少" names the applicant
+    rows = [["县(市、区)", "申请人", "贷款金额(元)"], ["晋江市", "许嘉豪", "300000"], ["晋江市", "施雨彤", "100000"],
+            ["石狮市", "蔡俊杰", "300000"]]
+    lines = row_lines(_grid(rows))
+    assert lines[1].startswith("晋江市施雨彤") and "晋江市施雨彤贷款金额100000元" in lines[1]
+
+
+def test_a_pivot_tables_fuller_second_header_row_is_its_header():
+    rows = [["求和项:资助金额", "列标签", "", ""], ["行标签", "圆梦行动", "希望小屋", "总计"],
+            ["鲤城区", "312", "96", "408"], ["洛江区", "136", "", "136"]]
+    lines = row_lines(_grid(rows), "单位:千元")
+    assert lines[0].endswith("鲤城区圆梦行动312千元;鲤城区希望小屋96千元;鲤城区总计408千元。")
+    assert "洛江区总计136千元" in lines[1] and "希望小屋" not in lines[1]  # a blank cell shifts no column

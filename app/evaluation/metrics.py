@@ -18,7 +18,7 @@ from ingest.script import fold
 from ..engine.numbers import parse_quantity, same_quantity
 
 TYPES = ("numeric", "entity", "date", "name", "person", "list", "unanswerable", "cross")
-CROSS_KINDS = ("compare", "rank", "list", "total", "mention", "trend")  # cross: "kind" says how it is scored
+CROSS_KINDS = ("compare", "rank", "gap", "list", "total", "mention", "trend")  # cross: "kind" says how it is scored
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -231,11 +231,11 @@ def answer_matches(accepted: tuple[str, ...], value: str, text: str) -> bool:
 
 
 def cross_correct(g: Gold, answer) -> bool:
-    """compare/rank: the value names the winner; the other kinds: every accepted figure ("a|b": either) is in the
-    text. Either way every report involved is cited."""
+    """compare/rank: the value names the winner, gap: the difference; the other kinds: every accepted figure ("a|b":
+    either) is in the text. Either way every report involved is cited."""
     if not answer.found or not cross_cited(g, answer):
         return False
-    if g.kind in ("compare", "rank"):
+    if g.kind in ("compare", "rank", "gap"):
         return answer_matches(g.answers, answer.value, "")
     return all(answer_matches(tuple(a.split("|")), "", answer.text) or
                any(_figure_in(a, answer.text) or _school_in(a, answer.text) for a in a.split("|")) for a in g.answers)

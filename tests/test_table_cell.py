@@ -203,3 +203,14 @@ def test_a_schedule_row_keyed_by_its_day_is_asked_by_day_or_by_activity():
     ask = _asked(table, 3)
     assert ask("7月15日的同心行活动是什么").value == "科创企业参访"
     assert ask("闭营仪式在哪里举办").value == "澳门大学横琴校区"
+
+
+def test_a_row_named_by_a_text_cell_and_a_column_by_its_labels_last_word():
+    table = ["青创贷贴息台账", "| 县(市、区) | 申请人 | 项目名称 | 所属行业 | 合作银行 | 贷款金额(元) | 审核状态 |",
+             "| --- | --- | --- | --- | --- | --- | --- |",
+             "| 晋江市 | 许嘉豪 | 运动鞋服跨境电商 | 电子商务 | 晋江农商银行 | 300000 | 已拨付 |",
+             "| 南安市 | 黄志远 | 石材数字化设计工作室 | 科技服务 | 泉州银行 | 200000 | 已拨付 |",
+             "| 晋江市 | 粘雅雯 | 智能袜业设计 | 纺织服装 | 晋江农商银行 | 250000 | 审核通过待拨付 |"]
+    assert _asked(table, 3)("石材数字化设计工作室在哪家银行贷款?").value == "泉州银行"  # by its project, 合作银行 by 银行
+    assert _asked(table, 4)("粘雅雯的贴息现在是什么状态?").value == "审核通过待拨付"
+    assert _asked(table, 3)("黄志远申请的项目叫什么?").value == "石材数字化设计工作室"

@@ -20,7 +20,8 @@ RANK_ASKED = re.compile(rf"排(?:名|在)?第几|第几名|第几位|(?:排名|�
 # The question's words for a column -> the column labels that answer them.
 _ASKS = (
     (re.compile(r"哪里|在哪|何地|什么地方|哪个地方|去了哪|地点"), re.compile(r"地点|地区|地方|服务地|实践地|地址|服务县")),
-    (re.compile(r"负责人|谁负责|带队|领队|指导老师|指导教师|队长|是谁|叫什么名字"), re.compile(r"负责人|带队|领队|指导教师|队长|姓名")),
+    (re.compile(r"负责人|谁负责|带队|领队|指导老师|指导教师|队长|是谁|叫什么名字|谁申请|申请人"),
+     re.compile(r"负责人|带队|领队|指导教师|队长|姓名|申请人")),
     (re.compile(r"荣誉|奖项|什么奖|获奖|表彰"), re.compile(r"荣誉|奖项|获奖|表彰")),
     # a record's fields asked in everyday words (a 公示's or a form's rows: "温佳琪是谁推荐的", "邵明哲是哪个学校的")
     (re.compile(r"谁推荐|推荐的|推荐单位|由哪.{0,3}推荐"), re.compile(r"推荐单位|推荐")),
@@ -41,6 +42,7 @@ _ASKS = (
     (RANK_ASKED, re.compile(r"^(?:全[市省州区县]|综合|考评|考核)?(?:排名|名次|位次|排序)$")),  # "市中排第几": its own column
 )
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
+_NAMED_CELL = re.compile(r"[^\d]{3,30}")  # a text cell long enough to name its row (a project's, a person's name)
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
 
 
@@ -50,6 +52,10 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
     for p in passages[:ASKED_TOP]:
         rows = _table(p, paragraph_text) if wanted or _ROW_LINE.search(p.text) else []
         named = [r for r in rows if _names(question, r.head)] if len(rows) >= 3 else []
+        if not named and len(rows) >= 3:  # "石材数字化设计工作室属于什么行业": the row whose text cell the question names
+            named = [r for r in rows if any(_NAMED_CELL.fullmatch(v) and v in question
+                                            for _, v, _ in _cells(rows)[r.number])]
+            named = named if len(named) == 1 else []
         if len(named) != 1:
             continue
         row = named[0]
@@ -60,6 +66,13 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
                       and label in question and value and not re.search(r"\d", value) and value not in question), None)
         found = found or next(((label, value, clause) for labels in wanted for label, value, clause in cells
                                if labels.search(label) and value), None)
+        # ...or by its label's last or first word, beside the row's name ("在哪家银行贷款": 合作银行, "什么状态": 审核状态,
+        # "申请的项目叫什么": 项目名称)
+        asked = _without_row(question, row, cells)
+        for word in (lambda label: label[-2:], lambda label: label[:2]):
+            found = found or next(((label, value, clause) for label, value, clause in cells if _LABEL.fullmatch(label)
+                                   and len(label) >= 3 and word(label) in asked and value and value not in question
+                                   and not re.search(r"\d", value)), None)
         dated = f"{row.text} {p.title}"  # a caption naming no year: the report's title does (唐山's 通报)
         if found and RANK_ASKED.search(question) and _of_another_year(question, dated):
             # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
@@ -70,6 +83,15 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
             return Answer(question, f"{value}。原文:“{clause}”", value, True,
                           (Citation(p.source, p.title, p.date, row.number, row.text, clause, p.score),))
     return None
+
+
+def _without_row(question: str, row, cells) -> str:
+    """The question without the row's name and the cell it names the row by: what is left asks the column."""
+    for name in [row.head, *(v for _, v, _ in cells if _NAMED_CELL.fullmatch(v or ""))]:
+        for written in (name, re.sub(r"[“”\"]", "", name or "")):
+            if written and written in question:
+                question = question.replace(written, " ")
+    return re.sub(r"“[^”]*”", " ", question)
 
 
 # "哪个项目拿了国创赛山东省赛金奖?": the row whose cells hold the grade (and the contest) the question names.

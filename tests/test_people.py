@@ -186,3 +186,8 @@ def test_words_after_a_people_noun_are_no_name():
     # "团员教育评议、": 教育|评议 are words of the dictionary; 阿苏日哈 (jieba: two places) is a name nobody's list knows
     assert [n for n, *_ in people("团市委将重点做好年底团员教育评议、冬季青年志愿服务等工作", "副书记是谁?", ["副书记"])] == []
     assert [n for n, *_ in people("米易县青年阿苏日哈获评优秀", "谁获评?", [])] == ["阿苏日哈"]
+
+
+def test_a_name_an_institution_or_a_phrase_goes_on_with_is_no_person():
+    # jieba tags 黎明 (黎明职业大学), 仰恩 (仰恩大学) and 文明 (文明实践) as names
+    assert people("仰恩大学、黎明职业大学参加,新时代文明实践", "团委书记是谁?", ["书记"]) == []

@@ -131,7 +131,8 @@ def people(clause: str, question: str, asked_roles: list[str]):
         # jieba tags 荣获 nr after a name ("罗佳慧|荣获"): a deed is no name
         if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
                 and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots) \
-                and not _TOWN_NEXT.match(clause, at + len(word.word)):  # jieba's 宁围 of "宁围街道团工委书记孙予宁"
+                and not _TOWN_NEXT.match(clause, at + len(word.word)) \
+                and not _INSTITUTION_NEXT.match(clause, at + len(word.word)):  # 黎明职业大学, 仰恩大学: a name of one
             found.setdefault(at, (_whole_given(clause, at, word.word), at, False, False))
         at += len(word.word)
     spans = [(start, start + len(name)) for name, start, *_ in found.values()]
@@ -151,6 +152,7 @@ _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 _BRACKETED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[(（](?P<who>[^()（）]{1,30})[)）]")
 _LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,5})[:：]\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[(（\s,,;;。]|$)")
 _TOWN_NEXT = re.compile(r"街道|镇|乡(?!村)|社区")
+_INSTITUTION_NEXT = re.compile(r"(?:职业|技术|师范|理工|医学|科技)?(?:大学|学院|学校|中学|小学|高校)|集团|公司|银行|实践|精神")
 _NAME_END = re.compile(r"[\u4e00-\u9fff](?=[(（,,、。;;\s]|$)")
 
 

@@ -190,7 +190,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     are people; 作品 and 服务岗 are things (多少青年志愿服务岗: the posts, not the 青年 in their name); English "study
     sessions" are 期. Blind set 61 brought 10, read as classes (test_units_of_blind_set_61s_nouns): 人才驿站 are no
     people, a 基数 of a thing is the thing's count, "不高于…的多少" a share, 安排多少 no rank; English "students took
-    up … posts" and "young people found … jobs" count the people."""
+    up … posts" and "young people found … jobs" count the people. Blind set 62 brought 5, read as classes: 多少人参学 is
+    counted per attendance too (人次), so are those 走访 or 覆盖 (覆盖中小学生多少), 成员单位 are things, and a survey's
+    多少青年了解… is a share."""
     import json
     from pathlib import Path
 

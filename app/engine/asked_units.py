@@ -50,9 +50,10 @@ _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:�
 # How long: "期限几年", "最长补多久", "要缴满多久" (a term, in 年, 个月 or 天, not the money it is a term of)
 _DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|天数|多少天|\bhow (?:long|many (?:days|months|years))\b")
 DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
-_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗)了?(?:游客|群众|青少年|青年|学生|市民)?$")  # 服务游客多少
+_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗|走访)了?"
+                          r"(?:[\u4e00-\u9fff]{0,2}?(?:游客|群众|青少年|青年|学生|市民|居民|村民|儿童))?$")  # 覆盖中小学生多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|派驻|选派|出动|入住|接待|上岗|吸引|游客|客流|"  # a day's
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|派驻|选派|出动|入住|接待|上岗|吸引|游客|客流|走访|"  # a day's
                           # 游客 are counted in 人次 as often as in 人 (进山游客4.12万人次); students sent over years too
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?)|"
                           r"benefit(?:ed|ted|ing)?|beneficiar(?:y|ies)|"
@@ -69,7 +70,7 @@ _VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|�
 _NTH_YEAR = re.compile(r"第几\s*年")
 _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")
-THINGS = re.compile(r"之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
+THINGS = re.compile(r"(?:成员|会员|参建|结对|共建)单位|之家|分队|作品|服务岗|夜校|驿站|阵地|站点|文明号|突击队|社团|协会|企业|主体|基地|中心|公寓|房源|工作室|服务站|学校|小学|组织|团支部|岗位|项目|奖项|团队|店铺|商户|门店|网店|"
                      r"产品|商品")  # "卖了多少农特产品": sold in 万元 or in 斤, not in the 青年 before it
 _THING_ASKED = re.compile(rf"(?!产品|商品)(?:{THINGS.pattern})(?:个数|数量|总数|基数|数)?(?:是|有|为|一共|共有|共)?$")
 # "资助学生数", "培训团干部人数": a count named at the end, with no 多少: its noun, not the verb (资助: money)
@@ -110,8 +111,16 @@ ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|
 _QUANTITY_OF = re.compile(r"(?:补贴|补助|助学金|奖学金|经费|资金|保险)(?:的)?数量")  # a budget line's 数量 (人·天, 人, 个)
 
 
+_SURVEYED = re.compile(r"调查|问卷|抽样|受访|\bsurvey")  # "抽样调查显示多少青年了解…": a share of those asked
+
+
 def units(q: str, english: bool = False) -> frozenset:
     """q: the normalised, lower-cased question; english: question.is_english's reading of it."""
+    found = _units(q, english)
+    return found | PERCENT if found & PEOPLE and _SURVEYED.search(q) else found
+
+
+def _units(q: str, english: bool = False) -> frozenset:
     if _QUANTITY_OF.search(q):  # "返家乡补贴数量是多少": how many it is paid for, not the money
         return COUNT | PEOPLE
     m = UNIT_AFTER.search(q)
@@ -165,8 +174,8 @@ def _measure(q: str, m: re.Match) -> frozenset:
         if before == PEOPLE:
             return PEOPLE | {"个"}
         return COUNT if before or THINGS.search(q[:m.start()]) else COUNT | PEOPLE
-    if unit in PEOPLE:
-        return PEOPLE
+    if unit in PEOPLE:  # "每期平均多少人参学": people counted per attendance, 24.7万人次 as often
+        return VISITS if _VISIT_WORDS.search(q) else PEOPLE
     if unit in CALLS and CALL_NOUNS.match(q, m.end()):  # 多少条咨询, 多少件来信: a hotline's, counted either way
         return CALLS
     if unit in EVENTS:

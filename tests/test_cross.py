@@ -215,6 +215,13 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 # blind set 61's, alike (the 立项汇总表's teams, the monitoring sheet's and 表1's districts)
                 "Which district has the highest share of young people in its resident population?", "队员最多的三下乡团队是哪支",
                 "哪个区青年之家最多", "获资助最多的三下乡团队是哪支",
+                # blind set 62's, alike (the 纪要's activities, the report's 表1 and chart, the SVG's schools, the pivot's
+                # counties, the 台账's applicants, the Markdown's classes, the PDF's 目录), and a near miss (柘荣 for 金门)
+                "哪场活动柘荣青年比泉州青年多", "志愿服务时长最多的是哪个县（市、区）", "组建团队最少的是哪所学校",
+                "希望工程资金总计最多的是哪个地方", "哪场活动金门青年比泉州青年多", "夜校开班最少的是哪个地方",
+                "台账里贷款金额最小的是谁", "志愿服务发展报告里“各县（市、区）志愿服务情况”在第几页",
+                "各县区青马培训班一共办了多少期", "青创贷申请人里年纪最小的是谁", "各县区县级青马班至少办多少期",
+                "青年人才公寓最多的是哪个地方",
                 # blind set 60's, alike (the report's 表1 with its group rows, the CSV's ranks and their changes, the
                 # 简报's stations, the budget's items and county quarters, the e-mail's quota list), and its near misses
                 "Which county plans the most matching funds for 2023?", "东港区比一季度名次变化多少", "河东区比上半年名次变化多少",

@@ -31,12 +31,9 @@ def chart_lines(xml: bytes, before: list[str]) -> list[str]:
         return [title] if title else []
     header = ["类别", *(name or f"系列{n}" for n, (name, _, _) in enumerate(series, start=1))]
     rows = [header]
+    where = [{c: i for i, c in reversed(cats.items())} for _, cats, _ in series]  # a category's first point index
     for category in categories:
-        cells = [category]
-        for _, cats, vals in series:
-            at = next((i for i, c in cats.items() if c == category), None)
-            cells.append(vals.get(at, "") if at is not None else "")
-        rows.append(cells)
+        rows.append([category, *(vals.get(at.get(category), "") for at, (_, _, vals) in zip(where, series))])
     grid = [[((r, c), text) for c, text in enumerate(row)] for r, row in enumerate(rows)]
     return ([title] if title else []) + tables.lines_of(grid, before + ([title] if title else []), title)
 

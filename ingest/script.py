@@ -42,5 +42,5 @@ def fold(text: str) -> str:
     convert = _converter().convert
     folded = convert(text)
     if len(folded) != len(text):
-        folded = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in text)
+        folded = "".join(one if len(one := convert(ch)) == 1 else ch for ch in text)
     return "".join(o if o in KEEP else f for o, f in zip(text, folded))

@@ -150,7 +150,8 @@ def text_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     """A table a plain-text report lines up with spaces or tabs ("县市　　青年之家(个)  希望工程募集(万元)" over "大理市  42
     318.6"; "指标→3月→2月→环比" pasted from a spreadsheet): a header of three or more labels, then rows of the same number of cells, a label and figures. None
     when no such table starts at lines[start]."""
-    for gap in (_ALIGNED, _WIDE):  # columns a single full-width space apart: "活動名稱　泉州青年（人次）　金門青年（人次）"
+    # ...or columns a single full-width space apart ("活動名稱　泉州青年（人次）　金門青年（人次）"), tried only where one stands
+    for gap in (_ALIGNED, _WIDE) if "\u3000" in lines[start] else (_ALIGNED,):
         header = gap.split(lines[start].strip())
         if len(header) < 3 or any(_figure(cell) for cell in header):
             continue

@@ -89,7 +89,7 @@ class HybridRetriever:
         self.follower = Follower(store, folder, _extra, child)
         self.follower.decorate = _decorate
         self._held: tuple = (None, {})  # (state, {(doc_id, paragraph): [(chunk id, text)]})
-        self._written: tuple = (None, {}, {})  # (state, {source: [doc_id of a report read from Traditional Chinese]}, originals)
+        self._written: tuple = (None, {})  # (state, {doc_id: {paragraph: text as written}}) of reports read from Traditional Chinese
         self._parts_held: tuple = (None, {})  # (state, {doc_id: ([(paragraph, part heading)], [(paragraph, section)])})
         self._pool = ThreadPoolExecutor(DENSE_THREADS, thread_name_prefix="youthqa-dense")  # threads start when used
 
@@ -272,15 +272,12 @@ class HybridRetriever:
         from .as_written import restore
 
         state = self.index()
-        if self._written[0] is not state:
-            folded = {}
-            for doc_id, record in state.documents().items():
-                if record.get("script"):
-                    folded.setdefault(record["source"], []).append(doc_id)
-            self._written = (state, folded, {})
-        _, folded, held = self._written
+        folded = state.folded  # _decorate's, made before the state was swapped in: no pass over the reports here
         if not folded:
             return answer
+        if self._written[0] is not state:
+            self._written = (state, {})
+        held = self._written[1]
 
         def originals_of(c) -> dict | None:
             for doc_id in folded.get(c.source, ()):
@@ -329,6 +326,10 @@ def _decorate(state: State, store) -> None:
     fresh = romanise((state.record(d)["title"] for d in state.new_docs),
                      set().union(*map(towns_of, state.delta_texts().values()))) if state.new_docs else {}
     state.romanised = {**fresh, **romanised}
+    state.folded = {}  # source -> doc_ids of the reports read from Traditional Chinese (app/engine/as_written.py)
+    for doc_id, record in live.items():
+        if record.get("script"):
+            state.folded.setdefault(record["source"], []).append(doc_id)
 
 
 def heading(text: str) -> bool:

@@ -52,14 +52,13 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
     for p in passages[:ASKED_TOP]:
         rows = _table(p, paragraph_text) if wanted or _ROW_LINE.search(p.text) else []
         named = [r for r in rows if _names(question, r.head)] if len(rows) >= 3 else []
-        if not named and len(rows) >= 3:  # "石材数字化设计工作室属于什么行业": the row whose text cell the question names
-            named = [r for r in rows if any(_NAMED_CELL.fullmatch(v) and v in question
-                                            for _, v, _ in _cells(rows)[r.number])]
-            named = named if len(named) == 1 else []
+        table = _cells(rows) if len(rows) >= 3 else {}
+        if not named and table:  # "石材数字化设计工作室属于什么行业": the row whose text cell the question names
+            named = [r for r in rows if any(_NAMED_CELL.fullmatch(v) and v in question for _, v, _ in table[r.number])]
         if len(named) != 1:
             continue
         row = named[0]
-        cells = _cells(rows)[row.number]
+        cells = table[row.number]
         # a text column the question names by its label first ("“渔港新貌”调研队的实践地", "…的指导老师是谁"; a
         # figure's column is the model's to weigh: another table's year may hold it too), then its words for one
         found = next(((label, value, clause) for label, value, clause in cells if _LABEL.fullmatch(label)

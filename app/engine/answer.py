@@ -16,7 +16,9 @@ from ingest.schema import Answer, Citation
 
 from . import answer_model, conflict, derive, list_rank, records_ask, table_cell, table_rank
 from .coverage import coverage
-from .features import SENTENCE, Env, deputy_misfit, sentence_span, vector
+from .candidate_env import Env
+from .features import vector
+from .value_context import SENTENCE, deputy_misfit, sentence_span
 from .asked_units import RANK_NAMED_LAST
 from .fields import CLOCK, FIELD_LABEL, asked_item, field_value, listed_item
 from .lists import NUMERALS, enumerated, following_items

@@ -8,25 +8,17 @@ partial credit for its bigrams ("青年志愿者" vs "志愿者").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Callable
-
-from ingest.tables import CHOSEN_PARTS
 
 from . import derive, periods
-from .numbers import chinese_to_int, find_quantities, parse_quantity, stated_figures
-from .people import ROLE, surnamed
-from .cross_period import RUNNING, asked as asked_kind, asks_plan, plan_at, plan_section
-from .coverage import coverage, grams_of, partial, term_weight, variants
-from .asked_units import RANKS
-from .fields import FIELD_LABEL, asked_item, asks_clock, item_fit
-from .question import ASKS_NUMBER, Question
-from .localities import LED_BY_PART, LOCALITY_AFTER, TOWN, TOWN_END, schools
-from .retrieve import Passage
-from .signals import (NEAR, distance, heading_months, in_order, items_named, month_at_value, months_asked, quarter_fit,
-                      unit_fit, years_of)
+from .candidate_env import PARTS, PARTS_NUMBER, Env, share
+from .coverage import grams_of, partial
+from .cross_period import RUNNING
+from .fields import FIELD_LABEL
+from .numbers import parse_quantity
+from .people import surnamed
+from .signals import NEAR, distance, in_order, items_named, month_at_value, quarter_fit, unit_fit, years_of
+from .value_context import (POSITION_REACH, is_target, line_caption, place_at_value, position, school_at_value,
+                            sentence_span)
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
@@ -180,361 +172,58 @@ FEATURES: tuple[str, ...] = (
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 _FLOOR = frozenset(("不少于", "不低于"))
-
-# Terms that say where and when, which a report's scope or a sentence's head supplies for every clause.
-_SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|当年|今年|去年|明年|目前|现在|当前|上半年|下半年|年度|以来|期间|"
-                         r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
-_TOWN_AT = re.compile(TOWN)
-_HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage's part (a 季度通报's quarter)
-# What there is, not what was added ("How many Youth Homes did Nankai have at the end of 2023?": 64, not the 8 new)
-_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有|\b(?:do|does|did)\b(?:(?!\bnew).){0,60}?\bhave\b|\bin total\b|"
-                    r"\btotal number\b", re.I)
-# A figure asked as of a date ("截至2024年底…有多少", "by the end of 2023"): what there is then, unless what was added
-_AS_OF = re.compile(r"(?:截至|截止|到)[^,,。??]{0,10}?(?:底|末|\d日)|年[底末]|\bby the end of\b|\bas of\b", re.I)
-_ASKS_NEW = re.compile(r"新(?:发展|吸收|增|建|注册|招募|组建|入团|加入)|(?:发展|吸收|招募)了?多少|\bnew(?:ly)?\b|\brecruit",
-                       re.I)
 # Words that say a figure is the whole place's, or all there is: no thing counted of their own.
 _WHOLE_WORDS = re.compile(r"全[省市区县州旗盟校]|全地区|[本我][省市区县州校]|共有|现有|拥有|已有|共计|总计|合计|一共|共|达到|达")
 _STOCK_AT = re.compile(r"共有|总数|现有|总量|累计|共计|总计")
 _HONOUR_AT = re.compile(r"表彰|评选|评为|授予|获评|荣获|命名|获得者|先进集体|先进个人|(?<!推荐)优秀(?:共青)?团(?:员|干部)(?!入党|作为)|五四红旗|奖章|标兵|十佳|最美")
-_ASKS_HONOUR = re.compile(r"表彰|评选|评为|授予|获评|荣获|获得|命名|优秀|先进|红旗|奖章|标兵|称号|十佳|最美|荣誉|奖|"
-                          r"\b(?:awards?|awarded|honou?rs?|honou?red|outstanding|excellent|model|commend\w*)\b", re.I)
 _ADDED = re.compile(r"新发展|新增|新建|新注册|新招募|新组建|全年发展")
-_LED_TOWN = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))[::]")  # a paragraph led by its town (马镇:)
-_WHOLE_SCHOOL = re.compile(r"全校|我校|本校|学校共|全体学生")
-_DIVISION_ENDS = ("县", "区", "市", "州", "旗", "镇", "乡", "新区")
-_TOWN_ENDS = ("街道", "镇", "乡")
-_CELL_DONE = re.compile(r"完成|实际|实有|达成|获奖|情况")  # a table cell's header: the result, or the plan
-_CELL_PLAN = re.compile(r"计划|目标|任务|预计")
-_TOTAL_ROW = re.compile(r"\s*(?:合计|总计)")  # a table's total row (or a sentence of a total): the whole place's
-_WHOLE_AT = re.compile(r"全(?:[市区县州省旗盟]|地区)(?![\u4e00-\u9fff]?(?:委|直|级))")  # 全区, not 全区委/全市直/全县级
-_N = r"[\d一二两三四五六七八九十]+个?"
-_PARTS = r"(?:乡镇|乡|镇|街道|县|区|县区|县市|县市区|县\(市\)|县\(市、区\)|县\(区\)|学院|院系|单位|地市|市州)"
 # A sum of the parts listed before it: "以上6个乡镇合计…", "各县(市)合计", a table's "合计" row (after its caption).
-_PARTS_SUM = re.compile(rf"(?:以上|上述|前述){_N}?[\u4e00-\u9fff()、]{{0,8}}?(?:合计|共计|总计|小计)|(?:^|[,,;;])\s*(?:合计|总计|小计)|"
-                        rf"(?:各|{_N}){_PARTS}(?:合计|共计|总计|小计)")
+_PARTS_SUM = re.compile(rf"(?:以上|上述|前述){PARTS_NUMBER}?[\u4e00-\u9fff()、]{{0,8}}?(?:合计|共计|总计|小计)|(?:^|[,,;;])\s*(?:合计|总计|小计)|"
+                        rf"(?:各|{PARTS_NUMBER}){PARTS}(?:合计|共计|总计|小计)")
 # A change on a figure before ("比上年的128500人增加17700人", "增长13.8%"), and a question that asks one.
 # (a table's 增减 column: "新发展团员(名)增减+259名"; a shortfall: "差82名未完成年度目标")
 _DELTA_AT = re.compile(r"(?:(?:增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?"
                        r"|(?:增减|增幅|变化|变动)[+＋\-−－]?|(?<![相偏])差)\s*$")
-_ASKS_CHANGE = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少|差)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
-                          r"同比|比上年|比去年|较上年|较去年|比\d{2,4}年|较\d{2,4}年|\b(?:increase|grow|growth|rise|more than)", re.I)
-# The parts asked: "6个乡镇合计", "各县区加起来", "表中合计", "全校合计" (a table's total row).
-_PARTS_ASKED = re.compile(rf"{_N}{_PARTS}|各{_PARTS}|以上|上述|合计|小计|加起来")
-_ACTUAL = re.compile(r"实际|实有|\bactual(?:ly)?\b", re.I)
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
-_ASKS_DAY = re.compile(r"哪天|哪一天|几号|几月几日")
-_ASKS_YEAR = re.compile(r"哪一?年|what year|which year")
 # "工作报告在哪一天的会议上作的" (blind set 39): the day of any wording
 # ... or the meeting a work report was given at ("全委会是星期几开的": the report's own date)
 _ASKS_DOCUMENT = re.compile(r"落款|印发|发布|发出|成文|(?:通报|总结|报告|材料|稿子|文件|通知|文章|全委会|全会|全体会议)[^,,。]{0,4}"
                             r"(?:哪一?天|什么时候|何时|几月几[日号]|什么日子|星期几|周几)")
-# A reason asked, and a sentence that gives one ("改由区科技局统一认定", "受学校集中咨询分流影响", "获评…(加2.0分)")
-_ASKS_REASON = re.compile(r"为什么|为何|原因|因为什么|因为啥|因何|什么理由|怎么回事|\bwhy\b|\breasons?\b", re.I)
-_REASON_AT = re.compile(r"因为|由于|原因|改由|调整为|受[^,,。;;]{0,16}影响|导致|所致|[(（][加扣]\d")
 _FIGURE_DATE = re.compile(r"(?:19|20)\d{2}([.\-/])\d{1,2}(\1\d{1,2})?")
 _ASKS_ORG = re.compile(r"哪[个家所](?:机构|单位|高校|大学|学校|组织|部门|协会|学院|院系|学部|团委|企业|公司|医院)|哪家|哪所")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NAMESAKE_TOWN = re.compile(TOWN_END)  # right after a county's name: the town named after it
-_TOWN = re.compile(rf"^[年月]?({TOWN})")  # 茅坪镇, at a run's start once places are cut
 _LIST_END = re.compile(r"[、,,;;::。]")
 _ITEM = re.compile(r"[,,;;]")
 # A list item that names only a place (or a college): what it counts is named by an item before it.
 _PLACE_ONLY = re.compile(r"\s*(?:其中|其余|另有)?[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道|县|区|市|州|旗|学院|社区|村|校区)\s*")
 _FIRST_FIGURE = re.compile(r"\d")
-_JOINED = re.compile(r"[、和与及,,]|以及")  # places listed together
-SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”’」)]*")
 
 
-EDITION = re.compile(r"第\s*([一二三四五六七八九十两\d]{1,4})\s*(届|期)")  # 第五届, 第1期: its number, its kind
-
-
-def editions(text: str) -> set[tuple[int, str]]:
-    """The numbered editions a text names: 第五届 → (5, 届), 第1期 → (1, 期)."""
-    found = set()
-    for m in EDITION.finditer(text):
-        n = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
-        if n:
-            found.add((n, m.group(2)))
-    return found
-
-
-@dataclass
-class Env:
-    """What the features of one question's candidates share: the question and per-passage signals."""
-
-    question: Question
-    passages: list[Passage]
-    idf: Callable[[str], float]
-    context: Callable[[Passage], str]
-    doc_contains: Callable[[str, str], bool] | None = None
-    announces: Callable[[Passage], bool] = lambda p: False
-    places: tuple[str, ...] = ()
-    paragraph_text: Callable[[str, int], str] | None = None  # a report's paragraph by number (dated headings)
-    _passage: dict = field(default_factory=dict)
-    _hits: dict = field(default_factory=dict)
-    _mentions: dict = field(default_factory=dict)
-    _sub: dict = field(default_factory=dict)  # passage title -> the parts of its place the question asks
-    _filled: dict = field(default_factory=dict)  # (rank, clause span) -> its candidates' shared features
-    _months: dict = field(default_factory=dict)  # rank -> the month its dated heading names (dated_months)
-    _holds: dict = field(default_factory=dict)  # doc_id -> its report's places (report_places)
-    _holds_others: dict = field(default_factory=dict)  # doc_id -> whether its place holds another report's (holds_others)
-    _wholes: list | None = None  # the places of the retrieved reports holding another's (wholes)
-
-    def __post_init__(self):
-        q = self.question
-        self.months = months_asked(q.text)
-        self.base = [0.0] * len(FEATURES)
-        for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("q_followup", q.followup),
-                         ("units_asked", bool(q.units)),
-                         ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
-                         ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
-                         ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
-                         ("places_asked", bool(self.places)), ("part_asked", bool(q.part)),
-                         ("months_asked", bool(self.months))):
-            self.base[INDEX[name]] = float(on)
-        self.base[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
-        self.weights = {t: term_weight(t, self.idf) for t in q.terms}
-        never = self.idf("\x00")  # the weight of a token no chunk contains
-        unseen = sum(w * _share(grams_of(t), lambda g: self.idf(g) >= never) for t, w in self.weights.items())
-        self.base[INDEX["unseen"]] = unseen / (sum(self.weights.values()) or 1.0)
-        self.asks_day, self.asks_year = q.weekday or bool(_ASKS_DAY.search(q.text)), bool(_ASKS_YEAR.search(q.text.lower()))
-        self.asks_number = bool(ASKS_NUMBER.search(q.text))
-        self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
-        self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
-        self.asks_plan = asks_plan(q.text)
-        self.asked_item, self.asks_clock = asked_item(q.text), asks_clock(q.text)
-        self.asks_end, self.asks_start = bool(derive.ENDS_ASKED.search(q.text)), bool(derive.STARTS_ASKED.search(q.text))
-        self.asks_before = bool(derive.BEFORE_ASKED.search(q.text))
-        self.asks_whole = not self.places and bool(_WHOLE_AT.search(q.text))  # 全市, naming no place (whole_of_kb)
-        self.unplaced = not self.places and not self.schools and not self.asks_whole and not towns_asked(q.text)
-        self.asks_reason = bool(_ASKS_REASON.search(q.text))
-        self.asks_actual = bool(_ACTUAL.search(q.text))
-        self.asks_kind = asked_kind(q.text, q.text, q.years)  # running, new, year or "" (cross_period.asked)
-        asks_new = bool(_ASKS_NEW.search(q.text))
-        # a year named asks that year's stock as well ("截至2023年底团员总数"); a flow asked ("全年新发展") does not
-        self.asks_stock = self.asks_kind in ("", "year") and bool(_STOCK.search(q.text) or
-                                                                  (_AS_OF.search(q.text) and not asks_new))
-        self.asks_new = asks_new and not self.asks_stock
-        self.asks_parts = bool(_PARTS_ASKED.search(q.text))
-        self.asks_honour = bool(_ASKS_HONOUR.search(q.text))
-        self.asks_change = bool(_ASKS_CHANGE.search(q.text))
-        self.asked_position = position(q.text) if q.kind in ("entity", "name", "list", "person") else None
-        self.asks_rank = bool(q.units & RANKS) or bool(_ASKS_RANK.search(q.text))
-        # the last role named: "团长沙市委的副书记" reads 团长 first
-        self.role_asked = roles[-1].group() if q.kind == "person" and (roles := list(ROLE.finditer(q.text))) else None
-        self.asked_chars = set(q.text) | set("".join(q.terms))
-        self.topic = tuple(t for t in q.terms if not _SCOPE_TERM.match(t)
-                           and not any(t in p or p in t for p in self.places + self.schools))
-        self.topic_weights = {t: self.weights[t] for t in self.topic}
-        self.topic_top = max(self.topic_weights.values(), default=0.0) or 1.0
-
-    def topic_coverage(self, text: str) -> float:
-        return coverage(self.topic, text, self.idf, self.topic_weights) if self.topic else 0.0
-
-    def topic_missing(self, holds) -> float:
-        """The heaviest topic term `holds` says is absent, / the heaviest topic term."""
-        return max((w for t, w in self.topic_weights.items() if not holds(t)), default=0.0) / self.topic_top
-
-    def coverage(self, text: str) -> float:
-        for name in self.namesakes:  # "长沙县实名注册志愿者" holds no 长沙 a question of the city asks
-            if name in text:
-                text = text.replace(name, "\x00" * len(name))
-        if self.schools and _WHOLE_SCHOOL.search(text):  # "全校注册志愿者2.84万人" in 中南大学's report is 中南大学's
-            text += " " + " ".join(self.schools)
-        return coverage(self.question.terms, text, self.idf, self.weights)
-
-    @cached_property
-    def namesakes(self) -> tuple[str, ...]:
-        """Other divisions whose names start with a place asked: 长沙县 and 长沙市 for 长沙 are two places; and the
-        town or 街道 named after it, which no gazetteer lists (海淀街道 in 海淀区's table), unless asked."""
-        from .gazetteer import table
-
-        names, asked = table(), {m.place for m in self.asked}
-        stems = {m.place.short for m in self.asked} | {m.surface for m in self.asked}  # Changsha is 长沙
-        towns = tuple(stem + end for stem in stems for end in _TOWN_ENDS if stem + end not in self.question.text)
-        return tuple(stem + end for stem in stems for end in _DIVISION_ENDS
-                     if (hit := names.get(stem + end)) and hit[0] not in asked) + towns
-
-    def dated_months(self, rank: int) -> list[int]:
-        """The month the heading above the passage dates its part of the report to, read once a passage."""
-        if rank not in self._months:
-            p, read = self.passages[rank], self.paragraph_text
-            above = (read(p.doc_id, n) for n in range(p.paragraph - 1, max(0, p.paragraph - _HEADINGS_BACK), -1))
-            self._months[rank] = heading_months(above) if read else []
-        return self._months[rank]
-
-    @cached_property
-    def editions(self) -> set[tuple[int, str]]:
-        return editions(self.question.text)
-
-    def _editions(self, p, around: str) -> dict:
-        if not self.editions:
-            return {"edition_fit": 0.0, "edition_other": 0.0}
-        named = editions(around)
-        fit = bool(self.editions & named)
-        other = not fit and any(kind == k for _, kind in self.editions for _, k in named)
-        return {"edition_fit": float(fit), "edition_other": float(other)}
-
-    def _school_other(self, p) -> bool:
-        own = [name for *_, name in schools(p.title)]
-        return bool(self.schools and own) and not any(s in o or o in s for s in self.schools for o in own) \
-            and not any(s in p.text for s in self.schools)
-
-    def passage(self, rank: int) -> dict:
-        """Signals of the passage at this rank, computed once."""
-        if rank not in self._passage:
-            p, top = self.passages[rank], self.passages[0]
-            around = p.title + self.context(p)
-            absent = [w for t, w in self.weights.items() if not any(v in around for v in variants(t))]
-            years = f"{p.title} {p.text} {p.date} {p.period}"  # a report about 2024 speaks of 2024 throughout
-            self._passage[rank] = {
-                "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
-                "top_doc": float(p.doc_id == top.doc_id), "cov_paragraph": self.coverage(p.text),
-                "cov_context": self.coverage(around), "cov_title": self.coverage(p.title),
-                "missing_max": max(absent, default=0.0) / max(self.weights.values(), default=1.0),
-                "places_in_doc": _share(self.places, lambda t: self.doc_contains(p.doc_id, t)) if self.doc_contains
-                else _share(self.places, lambda t: t in around),
-                "places_in_context": _share(self.places, lambda t: t in around),
-                "school_other": float(self._school_other(p)),
-                **self._editions(p, around),
-                "cov_doc": sum(w for t, w in self.weights.items() if any(self.doc_contains(p.doc_id, v) for v in variants(t)))
-                / (sum(self.weights.values()) or 1.0) if self.doc_contains else 0.0,
-                "years_in_passage": _share(self.question.years, lambda y: y in years),
-                "topic_missing_doc": self.topic_missing(lambda t: any(
-                    self.doc_contains(p.doc_id, v) for v in variants(t))) if self.doc_contains else 0.0,
-                "part_lacks_paragraph": _lacks(self.question.part, p.text),
-                "announces_items": float(self.question.kind == "list" and self.announces(p)),
-                "beside": float(p.beside),
-            } | item_fit(self.asked_item, p.text)
-            self._hits[rank] = [m.span() for t in self.question.terms for m in re.finditer(re.escape(t), p.text)]
-        return self._passage[rank]
-
-    @cached_property
-    def named(self) -> list:
-        """The gazetteer's places in the question (scope.Mention), an institution's place (青岛科技大学) included."""
-        from .scope import find
-
-        if self.question.english and self.question.scope is not None:  # "Shouguang": found by its pinyin (api)
-            return list(self.question.scope.mentions)
-        return find(self.question.text)
-
-    def names_place(self, surface: str, text: str) -> bool:
-        """Whether the text names the place asked as `surface`, as written or by its full name (海南州 in
-        "共青团海南藏族自治州委": a title writes the full name of a prefecture staff shorten)."""
-        if surface in text:
-            return True
-        return any(m.place.name in text for m in self.asked if m.surface == surface)
-
-    @cached_property
-    def asked(self) -> list:
-        """The places the question asks of: those it names, not as part of an institution's name."""
-        return [m for m in self.named if not m.institution]
-
-    def report_places(self, rank: int) -> frozenset:
-        """The places the passage's report is about: its title's and its focus city's."""
-        p = self.passages[rank]
-        if p.doc_id not in self._holds:
-            from .scope import find
-
-            self._holds[p.doc_id] = frozenset(m.place for m in find(f"{p.title} {p.focus}") if not m.institution)
-        return self._holds[p.doc_id]
-
-    def holds_others(self, rank: int) -> bool:
-        """The passage's report is of a place that holds another retrieved report's place: the city's report among
-        its counties' ("全市…" asked naming no place is the knowledge base's whole, not a 县级市's 全市)."""
-        doc = self.passages[rank].doc_id
-        if doc not in self._holds_others:  # once a report, not once a clause
-            own = self._deepest(rank)  # 红花岗's "共青团遵义市红花岗区委员会" holds no 汇川
-            self._holds_others[doc] = own is not None and any(
-                (o := self._deepest(r)) is not None and o != own and o.within(own)
-                for r, p in enumerate(self.passages) if p.doc_id != doc)
-        return self._holds_others[doc]
-
-    def wholes(self) -> list:
-        """The places of the retrieved reports that hold another retrieved report's place (the knowledge base's
-        whole: the city among its counties), found once."""
-        if self._wholes is None:
-            self._wholes = list(dict.fromkeys(self._deepest(r) for r in range(len(self.passages)) if self.holds_others(r)))
-        return self._wholes
-
-    def _deepest(self, rank: int):
-        return max(self.report_places(rank), key=lambda p: p.level, default=None)
-
-    def sub_places(self, rank: int) -> list[tuple[str, ...]]:
-        """The names of each place asked that lies inside a place the passage's report is about (its title's, or
-        the city of a "关于2024年全市…的通报" its file or text names: a county of the report's city, a town:
-        镇/乡/街道), or [] for none."""
-        title, focus = self.passages[rank].title, self.passages[rank].focus
-        if (title, focus) not in self._sub:
-            from .scope import find
-
-            held = {m.place for m in find(f"{title} {focus}")}
-            parts = [(m.surface, m.place.name, m.place.key) for m in self.asked
-                     if m.place not in held and any(m.place.within(h) for h in held)]
-            parts += [(t,) for t in towns(self.question.text, self.named) if t not in title]
-            self._sub[title, focus] = parts
-        return self._sub[title, focus]
-
-    def clause(self, rank: int, span: tuple[int, int], window: str) -> dict:
-        """Signals of one clause (and its sentence); _filled keeps them for all the clause's values."""
-        q, text = self.question, self.passages[rank].text
-        at = sentence_span(text, span)
-        clause, sentence = text[span[0]:span[1]], _row_caption(text, at[0]) + text[slice(*at)]
-        upto = text[:at[1]]  # "银川市金凤区民政局…。该局…注册了…": named before, carried on
-        # a place the report is about (its title's, a portal's own city) needs no naming in the sentence
-        below = [t for t in self.places if not self.names_place(t, self.passages[rank].title + self.passages[rank].focus)]
-        parts = self.sub_places(rank)
-        row, cov_sentence = _row_start(text) >= 0, self.coverage(sentence)
-        found = {"cov_clause": self.coverage(clause), "cov_window": self.coverage(window),
-                 "place_lacks_sentence": 1.0 - _share(below, lambda t: t in upto) if below else 0.0,
-                 "sub_place_lacks_sentence": float(any(not any(f in upto for f in forms) for forms in parts)),
-                 "part_led_unasked": float(bool(led := LED_BY_PART.match(text)) and led["name"] not in q.text),
-                 "whole_of_kb": float(self.asks_whole and self.holds_others(rank)),
-                 "unplaced_of_kb": float(self.unplaced and self.holds_others(rank)),
-                 "reason_row": float(self.asks_reason and row),
-                 "reason_cue": float(self.asks_reason and bool(_REASON_AT.search(sentence))),
-                 "cov_sentence": cov_sentence,  # a table row's line is its paragraph, whose coverage is the passage's
-                 "cov_row": self.passage(rank)["cov_paragraph"] if row else cov_sentence,
-                 "topic_clause": self.topic_coverage(clause),
-                 "topic_sentence": self.topic_coverage(sentence),
-                 "topic_missing_sentence": self.topic_missing(
-                     lambda t: partial(t, sentence + self.passages[rank].title) >= 0.5),
-                 "years_in_clause": _share(q.years, lambda y: y in clause),
-                 "clause_len": min(len(clause), 80) / 80, "enumeration": float(bool(re.search(r"、|和|及", clause)))}
-        if q.kind == "numeric":
-            found["values_in_sentence"] = min(len(find_quantities(sentence)), 10) / 10
-        if q.part:
-            found |= {"part_lacks_clause": _lacks(q.part, clause), "part_lacks_window": _lacks(q.part, window),
-                      "part_lacks_sentence": _lacks(q.part, sentence)}
-        if q.subject:
-            found |= {"subject_clause": partial(q.subject, clause), "subject_window": partial(q.subject, window)}
-        return found
-
-
-def towns_asked(text: str) -> bool:
-    """Whether a question names a town (马镇 too: one character and 镇, which TOWN leaves to paragraphs it leads)."""
-    return bool(towns(text)) or bool(_ONE_CHAR_TOWN.search(text))
-
-
-_ONE_CHAR_TOWN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]镇(?![街村长级域])|^[\u4e00-\u9fff]镇")
-
-
-def towns(text: str, mentions: list | None = None) -> list[str]:
-    """Towns a question names ("固始段集镇", "秭归2024年茅坪镇"): no gazetteer holds them; 乡镇团委 names none.
-    mentions: the text's places (scope.find), when the caller has them."""
-    from .scope import find
-
-    for m in reversed(find(text) if mentions is None else mentions):
-        text = text[:m.start] + " " + text[m.end:]
-    return [m.group(1) for run in re.findall(r"[\u4e00-\u9fff]+", text) if (m := _TOWN.match(run))]
+def question_row(env: Env) -> list[float]:
+    """The question's own features, the same for all its candidates."""
+    q, row = env.question, [0.0] * len(FEATURES)
+    for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("q_followup", q.followup),
+                     ("units_asked", bool(q.units)),
+                     ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
+                     ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
+                     ("asks_document", bool(_ASKS_DOCUMENT.search(q.text))),
+                     ("places_asked", bool(env.places)), ("part_asked", bool(q.part)),
+                     ("months_asked", bool(env.months))):
+        row[INDEX[name]] = float(on)
+    row[INDEX["q_terms"]] = min(len(q.terms), 10) / 10
+    never = env.idf("\x00")  # the weight of a token no chunk contains
+    unseen = sum(w * share(grams_of(t), lambda g: env.idf(g) >= never) for t, w in env.weights.items())
+    row[INDEX["unseen"]] = unseen / (sum(env.weights.values()) or 1.0)
+    return row
 
 
 def _filled(env: Env, rank: int, span: tuple[int, int], window: str) -> list[float]:
     """The question's, the passage's and the clause's features, set once for all the clause's candidates."""
     key = (rank, span)
     if key not in env._filled:
-        out = list(env.base)
+        if None not in env._filled:
+            env._filled[None] = question_row(env)
+        out = list(env._filled[None])
         for group in (env.passage(rank), env.clause(rank, span, window)):
             for name, value in group.items():
                 out[INDEX[name]] = value
@@ -562,7 +251,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "clause_extra": _extra(env, text[span[0]:at] if cand.start >= 0 else text[span[0]:span[1]]),
         "list_head_cover": _list_head_cover(env, text, at) if cand.source == "quantity" else 0.0,
         "clause_extra_after": _extra(env, _LIST_END.split(text[end:span[1]])[0]) if cand.start >= 0 else 0.0,
-        "planned": float(planned := cand.source == "quantity" and _planned(text, at, env.passages[rank].section)),
+        "planned": float(planned := cand.source == "quantity" and is_target(text, at, env.passages[rank].section)),
         "plan_fit": float(planned and env.asks_plan),
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
         "plan_actual": float(planned and env.asks_actual),
@@ -572,12 +261,12 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
     sentence = sentence_span(text, span)
     begin = sentence[0]
     # a table row's caption ("表1 2024年各区县…,") dates each of its cells, as a sentence's year its figures
-    found |= years_of(q, env.passages[rank], text[span[0]:at], _line_caption(text, begin) + text[begin:at])
+    found |= years_of(q, env.passages[rank], text[span[0]:at], line_caption(text, begin) + text[begin:at])
     found |= month_at_value(env.months, text[begin:at], lambda: env.dated_months(rank), text[:begin],
                             env.passages[rank].title)
-    found |= _place_at_value(env, rank, begin, at)
+    found |= place_at_value(env, rank, begin, at)
     found |= quarter_fit(q.text, text[begin:at])
-    found |= _school_at_value(env, text[begin:at])
+    found |= school_at_value(env, text[begin:at])
     if cand.start >= 0 and (side := derive.revision_side(text, at, end)):
         fits = (side == "old") == env.asks_before
         found |= {"revised_fit": float(fits), "revised_misfit": float(not fits)}
@@ -638,7 +327,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         found |= items_named(text, sentence, at, env.question.text)
         found["cov_after"] = env.coverage(text[end:min(end + NEAR, sentence[1])])
     if env.asked_position and cand.start >= 0 and cand.source not in ("quantity", "date", "docdate"):
-        stated = position(text[end:sentence_span(text, (end, end))[1]][:_POSITION_REACH])
+        stated = position(text[end:sentence_span(text, (end, end))[1]][:POSITION_REACH])
         found |= {"rank_fit": float(stated == env.asked_position),
                   "rank_misfit": float(stated is not None and stated != env.asked_position)}
     for name, value in found.items():
@@ -647,7 +336,6 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
 
 
 _RANK_CELL = re.compile(r"(?:排名|名次|位次|排序)第?$")
-_ASKS_RANK = re.compile(r"第几|排名|名次|位次|\brank", re.I)
 _QUOTED_NAME = re.compile(r"“[^“”]{2,40}”|《[^《》]{2,40}》")
 
 
@@ -678,206 +366,3 @@ def _echoes(env: Env, cand) -> bool:
     figure = parse_quantity(value) if cand.source == "quantity" else None
     return figure is not None and round(figure.value, 6) in env.stated
 
-
-def _place_at_value(env: Env, rank: int, begin: int, at: int) -> dict:
-    """Whether the place named nearest before the value, in its sentence, is one the question asks."""
-    if not env.places and not env.unplaced and not env.asks_whole:
-        return {}
-    if rank not in env._mentions:
-        from .scope import find
-
-        env._mentions[rank] = [m for m in find(env.passages[rank].text) if not m.institution]
-    near = [m for m in env._mentions[rank] if begin <= m.start and m.end <= at]
-    text = env.passages[rank].text
-    if not env.places:
-        return _unplaced_part(env, rank, near, text, begin)
-    total = not near and _total_row(text, begin)
-    if not near and not total and (caption := _row_caption(text, begin)):
-        near = [m for m in env._mentions[rank] if m.end < len(caption)]  # the caption's place is every cell's
-    towns = list(_TOWN_AT.finditer(text, begin, at))
-    if towns and (not near or towns[-1].start() >= near[-1].end):  # "莞城街道发展团员186名": the town's, below the city
-        town = towns[-1].group()  # may start one character early ("在虎门镇"): its name is the last 3 (4: 莞城街道)
-        fit = any(town[i:] in env.question.text for i in range(len(town) - (4 if town.endswith("街道") else 3) + 1))
-        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-    if not near and (led := _LED_TOWN.match(text)):  # "马镇:全年新发展团员17名": the paragraph is the town's
-        fit = led["town"] in env.question.text
-        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-    whole = [m for m in _WHOLE_AT.finditer(text, begin, at) if not near or m.start() >= near[-1].end]
-    if total:
-        whole = [True]  # "…完成情况,合计新发展团员12874名;合计实名注册志愿者186.4万人": the row of all the parts
-    if whole and any(env.names_place(p, env.passages[rank].title + env.passages[rank].focus) for p in env.places):
-        # "全年全区新发展团员236名": the report's place (its title's, or its focus city's), which the question asks
-        fit = not towns_asked(env.question.text)
-        return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-    if not near:
-        return {}
-    last = _respective(near, text, at) or near[-1]
-    # the place itself, not a name: 荆州区 (short name 荆州) is not the 荆州 a question asks
-    fit = any(last.place == m.place for m in env.asked) or last.surface in env.places
-    if fit and (part := LOCALITY_AFTER.match(text, last.end)):  # "菏泽高新区3916名" is a zone's, not 菏泽's
-        fit = part.group() in env.question.text
-    elif fit and (town := _NAMESAKE_TOWN.match(text, last.end)):  # "岫岩镇发展团员58名" is the town's, not 岫岩县's
-        fit = last.surface + town.group() in env.question.text
-    return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-
-
-def _unplaced_part(env: Env, rank: int, near: list, text: str, begin: int) -> dict:
-    """A question naming no place (or only 全市), asked of a knowledge base one of whose retrieved reports holds the
-    others' places: whether the value is a part's (its sentence or its row's caption names a place inside that whole:
-    渭滨区's row for "2024年全市新发展团员多少" of 宝鸡's KB)."""
-    if not near and (caption := _row_caption(text, begin)):
-        near = [m for m in env._mentions[rank] if m.end < len(caption)]
-    wholes = env.wholes()
-    return {"unplaced_part_at_value": float(bool(wholes) and any(m.place.within(w) for m in near for w in wholes))}
-
-
-def _planned(text: str, at: int, section: str) -> bool:
-    """A target, not a result: a table row's cell says which by its own header ("新发展团员2024年计划6,800名;新发展团员
-    2024年完成7,152名", below a 2025 plan's heading); prose by its words and its section's heading."""
-    if (comma := _row_start(text)) > 0:
-        cell = text[max(comma, *(text.rfind(c, 0, at) for c in ";;")) + 1:at]
-        for says in (cell, text[:comma]):  # the cell's header, else the caption's ("…指标完成情况")
-            done, plan = bool(_CELL_DONE.search(says)), bool(_CELL_PLAN.search(says))
-            if done != plan:
-                return plan
-    return plan_at(text, at) or plan_section(section)
-
-
-def _row_start(text: str) -> int:
-    """Where a table row's cells start (after its caption's comma), when every cell repeats the row's header; -1 in
-    prose."""
-    comma = _caption_comma(text)
-    starts, _ = _sentences(text)
-    label = text[comma + 1:comma + 3]
-    if comma < 2 or len(starts) < 2 or not all(text.startswith(label, a) for a in starts[1:]):
-        return -1
-    return comma + 1
-
-
-def _line_caption(text: str, start: int) -> str:
-    """The caption of a table row's line ("附:表1 2024年各区县…主要指标,屯溪区…;黄山区…") for a cell after the first, its
-    bodies as columns or not; "" for the first cell (its sentence holds it) or a paragraph with no such caption."""
-    comma = _caption_comma(text)
-    if comma <= 0 or comma > 40 or start <= comma or ";" in text[:comma] or ";" not in text[comma:]:
-        return ""
-    return text[:comma + 1]
-
-
-def _caption_comma(text: str) -> int:
-    """The first comma (either width) after the paragraph's first character; -1 for none."""
-    return min((i for i in (text.find(","), text.find(",")) if i > 0), default=-1)
-
-
-# A position: 第N(名/位), a ranking table's 排名N, 首位/榜首/第一名 (1), or the last (末位/垫底/倒数第一; 最少/最低 asked of a place).
-_POSITION_NTH = re.compile(r"(?:第|排名第?|名列第?)([一二三四五六七八九十]|\d{1,2})(?!\d)(?:名|位)?|(首位|榜首|头名|冠军)|"
-                           r"(末位|垫底|倒数第一|最后一名)")
-_POSITION_SUPER = re.compile(r"最(?:多|高|大|好|快)|(最(?:少|低|小|差|慢))")
-_POSITION_REACH = 24  # characters after the name within its sentence: "民和县团委综合得分96.3分,位列全市第一"
-
-
-def _position(m: re.Match) -> int | str | None:
-    if m.group(1):
-        return chinese_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
-    return 1 if m.group(2) else "last"
-
-
-def position(text: str) -> int | str | None:
-    """The position a which-question asks ("考核第一名是哪个" 1, "排名第三的县" 3, "最少的是哪个镇" last), or the one a
-    sentence states right after a name ("…,位列全市第一", "居全市首位", "排名垫底")."""
-    if m := _POSITION_NTH.search(text):
-        return _position(m)
-    if m := _POSITION_SUPER.search(text):
-        return "last" if m.group(1) else 1
-    return None
-
-
-def deputy_misfit(env: Env, before: str) -> bool:
-    """The role written right before a person is the deputy of the one asked, or the one asked of a deputy asked:
-    "铜川团市委副书记是谁?" is not answered by "团市委书记王娜"."""
-    if env.role_asked is None:
-        return False
-    written = list(ROLE.finditer(before))
-    if not written:
-        return False
-    # Or a town's or college's deputy for the report's own league committee's asked (blind set 39: "海口团市委副书记是谁?"
-    # and "美兰区演丰镇团委副书记陈雅琪").
-    lower = _OWN_COMMITTEE.search(env.question.text) and _LOWER_COMMITTEE.search(before, 0, written[-1].start())
-    # Or the city's (团市委书记) for a district's or county's asked (blind set 55: "香坊区团委书记是谁").
-    higher = _COUNTY_COMMITTEE.search(env.question.text) and _CITY_COMMITTEE.search(before, 0, written[-1].start())
-    return bool(lower or higher) or written[-1].group().startswith("副") != env.role_asked.startswith("副")
-
-
-_COUNTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{1,6}[区县旗](?:团委|团工委)|团[\u4e00-\u9fff]{0,6}[区县旗]委")  # 团西工区委 too
-_CITY_COMMITTEE = re.compile(r"(?:团[市省州]委|[市省]团委)$")
-_OWN_COMMITTEE = re.compile(r"团[省市区县州]委|[省市区县州]团委|校团委")
-_LOWER_COMMITTEE = re.compile(r"(?:镇|乡|街道|社区|村|学院|院系|团支部|园区|企业|公司|中学|小学)(?:团委|团工委|团总支|团支部)?$")
-
-
-def _total_row(text: str, begin: int) -> bool:
-    """Whether the sentence (a row's cell) at `begin` is a total's; the first cell after its row's caption. Not a
-    table of chosen parts ("重点街道(镇)…", "部分区县…"): its 合计 sums only the rows shown."""
-    comma = _caption_comma(text)
-    if comma > 0 and CHOSEN_PARTS.search(text, 0, comma):
-        return False
-    return bool(_TOTAL_ROW.match(text, comma + 1 if 0 <= begin < comma else begin))
-
-
-def _school_at_value(env: Env, before: str) -> dict:
-    """A college named nearest before the value (a table row's "财经学院团支部51个") is the place at the value: the
-    question's when it names that college, another's when it names another or only the university."""
-    named = schools(before)
-    if not named:
-        return {}
-    college = named[-1][2]
-    fit = college in env.question.text or any(college in s or s.endswith(college) for s in env.schools)
-    return {"place_at_value": float(fit), "place_other_at_value": float(not fit)}
-
-
-def _respective(near: list, text: str, at: int):
-    """"宝丰县、叶县分别发展团员438名和415名": the place a value pairs with, by order, where places listed together
-    are followed by 分别 and as many figures; None otherwise."""
-    last = near[-1]
-    word = text.find("分别", last.end, at)
-    if word < 0 or word - last.end > 12:
-        return None
-    listed = [last]
-    for m in reversed(near[:-1]):
-        if not _JOINED.fullmatch(text[m.end:listed[0].start]):
-            break
-        listed.insert(0, m)
-    end = sentence.end() if (sentence := SENTENCE.match(text, at)) else len(text)
-    figures = [q.start + word for q in find_quantities(text[word:end]) if q.unit not in ("年", "月", "日")]
-    if len(listed) < 2 or len(figures) < len(listed) or at not in figures[:len(listed)]:
-        return None
-    return listed[figures.index(at)]
-
-
-def _row_caption(text: str, start: int) -> str:
-    """A table row's caption, for each cell after the first ("2021-2023年各县注册志愿者人数,望都县2021年2050人;望都县
-    2023年2300人。": the caption says what every cell counts); "" in prose or the first cell."""
-    cells = _row_start(text)
-    if cells < 0 or start < cells or not text.startswith(text[cells:cells + 2], start):
-        return ""
-    return text[:cells]
-
-
-def sentence_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The sentence a span starts in (the span itself when no sentence holds it)."""
-    starts, spans = _sentences(text)
-    i = bisect_right(starts, span[0]) - 1
-    return spans[i] if i >= 0 and span[0] < spans[i][1] else span
-
-
-@lru_cache(maxsize=256)
-def _sentences(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """A paragraph's sentences, found once: every candidate of it asks (~3 times each)."""
-    spans = [m.span() for m in SENTENCE.finditer(text)]
-    return [a for a, _ in spans], spans
-
-
-def _lacks(part: str, text: str) -> float:
-    return 1.0 - partial(part, text) if part else 0.0
-
-
-def _share(items, test) -> float:
-    return sum(1 for x in items if test(x)) / len(items) if items else 0.0

@@ -158,7 +158,7 @@ def _loose(question: str, text: str) -> str:
     """A new place or town named with no year ("阳朔县呢?" after "那2023年呢?", "独峒镇资助了多少学生?" after "上年呢?")
     inherits the year, which the place's report may give no figure of (its 上年's were the city's): the question
     without it, asked only when the year finds none. The answer's citation tells its own year."""
-    from .features import towns_asked
+    from .value_context import towns_asked
 
     own = scope.of_text(question)
     if own.years or RELATIVE_WORDS.search(question) or THIS_YEAR.search(question) or is_english(question):

@@ -143,7 +143,7 @@ def _parts_named(text: str, kind: str) -> list[str]:
     if kind == "院":
         return [_PART_LEAD.sub("", name) for *_, name in schools(text) if name.endswith("学院")]
     if kind == "镇":
-        from .features import towns
+        from .value_context import towns
 
         return [_PART_LEAD.sub("", name) for name in towns(text.replace("其中", "其中 "))]  # 其中红牌楼街道: no 中红…
     return []

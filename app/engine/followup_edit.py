@@ -359,7 +359,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
 def _towns_asked_of(text: str, question: str, named: list[str]) -> list[str]:
     """Towns the previous question asked of, wherever they stand ("万州重点街镇表里,高笋塘街道2024年…"), not one a 其中
     narrowed to: a new thing asked after a part is the whole's."""
-    from .features import towns
+    from .value_context import towns
 
     return [t for t in towns(text) if t not in question and not any(t in n or n in t for n in named)
             and not text[:text.find(t)].endswith("其中")]

@@ -297,7 +297,7 @@ def edition_variant(g, around: str) -> tuple[str, str] | None:
     report nor another of its place names that one: 第四届's winners are not in 第五届's 决定."""
     from ingest.docx_text import chinese_numeral
 
-    from ..engine.features import EDITION, editions
+    from ..engine.candidate_env import EDITION, editions
 
     m = EDITION.search(g.question)
     if not m or g.type == "unanswerable":

@@ -17,6 +17,7 @@ import hashlib
 import json
 import zlib
 
+from .nearest import hnsw, keep_exact, nearest
 from .readers import QUESTIONS
 from .schema import Fact
 
@@ -45,7 +46,7 @@ class FactsStore:
     def _facts_collections(self, client, name: str) -> None:
         self.facts = client.get_or_create_collection(f"{name}-report-facts", embedding_function=None)
         self.indicators = client.get_or_create_collection(
-            f"{name}-indicators", embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
+            f"{name}-indicators", embedding_function=None, configuration=hnsw())
 
     @writes
     def put_facts(self, doc_ids: list[str], facts: list[Fact], new_ids: frozenset[str] = frozenset()) -> None:
@@ -81,6 +82,7 @@ class FactsStore:
             QUESTIONS.wait_for_quiet()
             self.indicators.upsert(ids=[indicator_key(t) for t in part], embeddings=vectors[i:i + step],
                                    metadatas=[{"indicator": t} for t in part])
+        keep_exact(self.indicators)
 
     @writes
     def delete_facts(self, doc_ids: list[str]) -> None:
@@ -94,8 +96,7 @@ class FactsStore:
         k = min(k, self.indicators.count() if held is None else held)
         if k <= 0:
             return []
-        got = self.indicators.query(query_embeddings=[list(map(float, vector))], n_results=k, include=["distances"])
-        return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
+        return nearest(self.indicators, vector, k)
 
     def indicator_similarities(self, vector, keys: list[str]) -> dict[str, float]:
         """The cosine of these indicators (keys) with the vector, read exactly: for the facts of a few places."""

@@ -17,6 +17,7 @@ from .client import StoreUnavailable, make_client  # noqa: F401  (StoreUnavailab
 from .facts_store import FactsStore, writes as _writes
 from .snapshot import open_lease
 from .chunk import chunk_place, record_of
+from .nearest import hnsw, keep_exact, nearest
 from .readers import QUESTIONS
 from .schema import Chunk
 from .settings import Settings
@@ -109,7 +110,7 @@ class Store(FactsStore):
             raise StoreUnavailable(f"no knowledge base at {self.settings.location()}; run `youthqa ingest corpus/` first")
         return self.client.create_collection(  # ef_construction 50, not 100: HNSW's inserts were a sixth of
             # ingest's own CPU (15,958 chunks: 31.7 -> 26.6 CPU-s); the graph's recall at these sizes is as good
-            name, embedding_function=None, configuration={"hnsw": {"space": "cosine", "ef_construction": HNSW_EF}},
+            name, embedding_function=None, configuration=hnsw(ef_construction=HNSW_EF),
             metadata={"embedding_model": model, "dimension": dimension or 0, "stamp": "empty"})
 
     # -- documents -------------------------------------------------------------------------
@@ -182,6 +183,7 @@ class Store(FactsStore):
         meta = dict(self.chunks.metadata or {})
         meta["stamp"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
         self.chunks.modify(metadata=meta)
+        keep_exact(self.chunks)
 
     def _refresh(self) -> bool:
         self.chunks = self.client.get_collection(self.settings.collection, embedding_function=None)
@@ -289,8 +291,7 @@ class Store(FactsStore):
         return self._rows(self.chunks.get(where={"doc_id": {"$in": list(doc_ids)}}, include=CHUNK_FIELDS))
 
     def query(self, vector, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        got = self.chunks.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["distances"])
-        return list(zip(got["ids"][0], (1.0 - d for d in got["distances"][0])))
+        return nearest(self.chunks, vector, k, where)
 
 
 def _chunk_meta(c: Chunk) -> dict:

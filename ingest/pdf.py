@@ -25,7 +25,8 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     bodies = [_page_body(page, len(pages)) for page in pages]
     bodies, fields = _form_pages(bodies)
     furniture, seen = _running(bodies) - fields, set()  # a form's field every page fills alike is no running line
-    seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)}  # a page header, no title
+    seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)  # a page header, no title
+             or _MARKING.fullmatch("".join(line.split()))}  # nor a classification mark atop each page
     kept = []
     for body in bodies:  # a running line is kept where it first stands (the first page's may be its title)
         kept += [line for line in body if line not in furniture or line not in seen]
@@ -51,6 +52,9 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     return lines
 
 
+# A document's classification mark, printed atop every page: 内部资料 注意保存, 秘密★1年.
+_MARKING = re.compile(r"(?:内部资料|内部文件|内部刊物|内部参考|仅供参考|秘密|机密|绝密)(?:★.{0,4})?(?:注意保存|妥善保管|请勿外传)?")
+
 # A line opening a numbered heading starts a block, whatever the line above ran to: a title as wide as the page
 # took "一、基本情况" into itself.
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
@@ -60,6 +64,7 @@ _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一�
 
 _LABEL_LINE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\s\u3000]{1,12}")
 MIN_LABELS = 4  # labels every page repeats before the pages are read as forms
+FORM_SHARE = 0.1  # of a page's lines, at least, are a form's labels (a 登记表 page ~0.4, long 事迹 and all ~0.2)
 
 
 def _form_pages(bodies: list[list[str]]) -> tuple[list[list[str]], set[str]]:
@@ -85,7 +90,11 @@ def _form_pages(bodies: list[list[str]]) -> tuple[list[list[str]], set[str]]:
     # a form's label stands over its value; a table's header repeated on each page is a run of labels
     valued = [line for line in labels if all(body.index(line) + 1 < len(body) and body[body.index(line) + 1]
                                              not in labels for body in bodies)]
-    if len(valued) < MIN_LABELS or 2 * len(valued) < len(labels):
+    # a running header ("内部资料", "团市委组织部编印" atop each page of two tables) is no field of a form
+    edge = {line for line in valued if all(line in _edges(body) for body in bodies)}
+    # and a form's labels are a good share of its lines: two pages of tables naming the same rows share a few
+    lines = sum(len([x for x in body if x]) for body in bodies) / len(bodies)
+    if len(set(valued) - edge) < MIN_LABELS or 2 * len(valued) < len(labels) or len(labels) < FORM_SHARE * lines:
         return bodies, set()
     out, made = [], set()
     for body in bodies:
@@ -103,6 +112,12 @@ def _form_pages(bodies: list[list[str]]) -> tuple[list[list[str]], set[str]]:
                 page.append(line)
         out.append([*page, ""])  # a blank line ends the page's record
     return out, made
+
+
+def _edges(body: list[str]) -> set[str]:
+    """The first and last RUNNING filled lines of a page, where running headers and footers stand."""
+    filled = [line for line in body if line]
+    return set(filled[:RUNNING] + filled[-RUNNING:])
 
 
 def _form_value(lines: list[str], full: float) -> str:
@@ -408,8 +423,9 @@ def _names_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
 
 def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     """A table whose first column numbers its rows (序号 | 指标 | 单位 | 2023年 | 2024年, then 1 | 新发展团员 | …): the
-    header runs from 序号 to the line "1", each row starts with the next number (a label may hold digits, the
-    number is no figure of its row: row_lines drops that column). (skip, grid, lines used) or None."""
+    header runs from 序号 to the line "1", each row from its number to the next one's, so a row whose last cells are
+    empty (a 备注 only some rows fill: pypdf writes nothing for the rest) is padded; a label may hold digits, and the
+    number is no figure of its row (row_lines drops that column). (skip, grid, lines used) or None."""
     run = [tables.norm(line) for line in run]
     if "序号" not in run:
         return None
@@ -417,23 +433,38 @@ def _serial_grid(run: list[str]) -> tuple[int, list[list[tuple]], int] | None:
     width = next((k - skip for k in range(skip + 1, len(run)) if run[k] == "1"), 0)
     if width < 3:
         return None
-    rows, kinds = [run[skip:skip + width]], None
-    for k in range(skip + width, len(run) - width + 1, width):
-        row = run[k:k + width]
+    rows, kinds, k = [run[skip:skip + width]], None, skip + width
+    while k < len(run) and run[k] == str(len(rows)):
+        size = _serial_row(run, k, width, str(len(rows) + 1))
+        row = run[k:k + size]
         shape = [tables.is_number(cell) for cell in row[2:]]  # a label may hold digits: 12355来电
-        if row[0] != str(len(rows)) or tables.bare_figure(row[1]) or not shape or not shape[-1] \
-                or (kinds is not None and shape != kinds):
+        if size < 3 or tables.bare_figure(row[1]) or not any(s or c in _MARKS for s, c in zip(shape, row[2:])) \
+                or (kinds is not None and shape[:len(kinds)] != kinds[:len(shape)]):
             break
-        kinds = shape
-        rows.append(row)
+        kinds = shape if kinds is None or len(shape) > len(kinds) else kinds
+        rows.append(row + [""] * (width - size))
+        k += size
     if len(rows) < 3:  # the header and two rows
         return None
-    used = width * len(rows)
-    if total := _total_row(run[skip + used:skip + used + width], width, kinds):
+    used = k - skip
+    if kinds and kinds[-1] and (total := _total_row(run[k:k + width], width, kinds)):
         rows.append(total)  # "合计 | 310 | 427": its cells merged across the columns before the figures
         used += 1 + sum(1 for cell in total[2:] if cell)
     grid = rows  # row_lines names each row by its 指标, not its number
     return skip, [[(object(), cell) for cell in row] for row in grid], used
+
+
+_MARKS = frozenset("■□√×✓✗●○☑☐")  # a check-box table's cells (达到 / 未达到, its caption says)
+
+
+def _serial_row(run: list[str], k: int, width: int, following: str) -> int:
+    """How many lines the row starting at k takes: up to the next row's number (the header's width first: a cell
+    that equals it is no row number then), else, for the last row, up to the width or a 合计 row."""
+    for size in range(width, 2, -1):
+        if k + size < len(run) and run[k + size] == following:
+            return size
+    size = min(width, len(run) - k)
+    return next((i for i in range(1, size) if run[k + i] in ("合计", "总计", "小计", "全市合计")), size)
 
 
 def _total_row(cells: list[str], width: int, kinds: list[bool]) -> list[str] | None:

@@ -132,7 +132,8 @@ def people(clause: str, question: str, asked_roles: list[str]):
         if word.flag.startswith("nr") and len(word.word) >= 2 and word.word not in question \
                 and not re.fullmatch(_DEED, word.word) and not any(a <= at < b for a, b in dots) \
                 and not _TOWN_NEXT.match(clause, at + len(word.word)) \
-                and not _INSTITUTION_NEXT.match(clause, at + len(word.word)):  # 黎明职业大学, 仰恩大学: a name of one
+                and not _INSTITUTION_NEXT.match(clause, at + len(word.word)) \
+                and not _common_word(word.word):  # 黎明职业大学, 仰恩大学: a name of one; 文明 of 文明引导: a word
             found.setdefault(at, (_whole_given(clause, at, word.word), at, False, False))
         at += len(word.word)
     spans = [(start, start + len(name)) for name, start, *_ in found.values()]
@@ -148,6 +149,15 @@ def _words(name: str, cut) -> bool:
     return all(len(w.word) >= 2 and not w.flag.startswith(("nr", "ns")) for w in words)  # 阿苏|日哈 tagged ns
 
 
+def _common_word(word: str) -> bool:
+    """A word jieba tags a name but uses as a common one (文明 6,584 times in its corpus, 明白, 阳光, 道德): among the
+    721 people of the gold sets the most frequent in jieba's dictionary is 庄严 (2,070)."""
+    from ingest.words import jieba
+
+    return (jieba().dt.FREQ.get(word) or 0) >= COMMON_WORD
+
+
+COMMON_WORD = 3_000  # jieba frequency from which a word tagged a name is a common word's use
 _QUOTED = re.compile(r"“[^“”]{1,30}”|《[^《》]{1,40}》")
 _BRACKETED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})[(（](?P<who>[^()（）]{1,30})[)）]")
 _LABELLED = re.compile(r"\s*(?P<label>[\u4e00-\u9fff]{2,5})[:：]\s*(?P<name>[\u4e00-\u9fff]{2,3})(?=[(（\s,,;;。]|$)")

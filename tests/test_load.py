@@ -1024,3 +1024,54 @@ def test_a_text_table_of_columns_one_full_width_space_apart():
             "　　（一）泉金同名村尋根之旅　64　38　102\n　　（二）閩南文化青年論壇　46　72　118\n　　合計　110　110　220\n")
     lines = text_lines(text)
     assert any("(二)閩南文化青年論壇金門青年72人次" in line for line in lines)
+
+
+def test_pdf_two_pages_of_tables_naming_the_same_rows_are_no_forms():
+    """Blind set 63's 青年之家 验收汇总: 表1 on page 1 and 表2 on page 2 name the same 青年之家, each over a cell of
+    its row, under the same running header; no page is a form."""
+    from ingest.pdf import _form_pages
+
+    header = ["内部资料　注意保存", "丽江共青团·基层组织建设", "团市委组织部编印"]
+    names = ["金山白族乡青年之家", "黄山街道青年之家", "石鼓镇青年之家", "中心镇青年之家"]
+    prose = [f"第{i}段正文，记述验收情况和下步工作安排。" for i in range(60)]
+    one = header + prose + ["序号", "县（区）", "青年之家", "年服务人次"] + [x for i, n in enumerate(names) for x in
+                                                                   (str(i + 1), "古城区", n, f"{6000 + i}人次")]
+    two = header + prose + ["序号", "青年之家", "达标"] + [x for i, n in enumerate(names) for x in (str(i + 1), n, "■")]
+    assert _form_pages([one, two]) == ([one, two], set())
+
+
+def test_pdf_a_numbered_tables_rows_run_from_one_number_to_the_next():
+    """A 备注 only some rows fill (pypdf writes nothing for the rest), and a row of check marks, are rows."""
+    from ingest.pdf import _serial_grid
+
+    run = ["序号", "县（区）", "青年之家", "年服务人次", "验收得分", "备注",
+           "1", "古城区", "大研街道青年之家", "1.86万人次", "96.5",
+           "2", "古城区", "金山白族乡青年之家", "6,850人次", "88.5", "①",
+           "3", "玉龙县", "白沙镇青年之家", "9,620人次", "92.5"]
+    skip, grid, used = _serial_grid(run)
+    rows = [[cell for _, cell in row] for row in grid]
+    assert (skip, used, len(rows)) == (0, len(run), 4)
+    assert rows[1] == ["1", "古城区", "大研街道青年之家", "1.86万人次", "96.5", ""]
+    assert rows[2][-1] == "①" and rows[3][2] == "白沙镇青年之家"
+    marks = ["序号", "青年之家", "阵地面积", "满意度", "1", "古城青年之家", "■", "■", "2", "石鼓镇青年之家", "□", "■",
+             "3", "中心镇青年之家", "■", "□"]
+    assert [[c for _, c in row] for row in _serial_grid(marks)[1]][2] == ["2", "石鼓镇青年之家", "□", "■"]
+
+
+def test_pdf_a_classification_mark_atop_every_page_is_no_title():
+    from ingest.pdf import _MARKING
+
+    assert _MARKING.fullmatch("内部资料注意保存") and _MARKING.fullmatch("秘密★1年")
+    assert not _MARKING.fullmatch("丽江共青团·基层组织建设")
+
+
+def test_a_csv_files_quoted_cell_over_two_lines_is_one_row(tmp_path):
+    """Blind set 63's 志愿服务项目 export: UTF-8 with a BOM, a 项目简介 cell holding a line break."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeff项目编号,项目名称,服务区域,上岗人数,服务时长（小时）,项目简介\r\n"
+                     "LJ001,春节文明引导,古城区,118,\"5,664\",\"春节假期设置6个服务点，\r\n开展文明引导。\"\r\n"
+                     "LJ002,三朵节志愿服务,古城区,38,304,\"维护现场秩序。\"\r\n".encode("utf-8"))
+    lines = load_file(path, 10**6).lines
+    row = next(line for line in lines if "春节文明引导" in line)
+    assert "服务时长5664小时" in row.replace(",", "") and "开展文明引导" in row
+    assert not any(line.startswith("开展") for line in lines)

@@ -191,3 +191,11 @@ def test_words_after_a_people_noun_are_no_name():
 def test_a_name_an_institution_or_a_phrase_goes_on_with_is_no_person():
     # jieba tags 黎明 (黎明职业大学), 仰恩 (仰恩大学) and 文明 (文明实践) as names
     assert people("仰恩大学、黎明职业大学参加,新时代文明实践", "团委书记是谁?", ["书记"]) == []
+
+
+def test_a_common_word_jieba_tags_a_name_is_no_person():
+    """Blind sets 62 and 63: 文明 of 春节文明引导 and 新时代文明实践 answered "团委书记是谁" (jieba tags it nr)."""
+    from app.engine.people import people
+
+    assert people("开展春节文明引导、新时代文明实践活动", "谁负责", []) == []
+    assert [p[0] for p in people("团市委书记王晓岚出席并讲话", "团市委书记是谁", ["书记"])] == ["王晓岚"]

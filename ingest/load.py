@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import messages as msg
+from . import subtitles
 from .html_svg import charts_as_tables
 from . import md_fences, records, table_grids, tables
 from .settings import Settings
@@ -145,6 +146,8 @@ def text_lines(text: str) -> list[str]:
     marks ("> ") are none of the words quoted."""
     unquoted = (_QUOTED.sub("", line) for line in text.splitlines())
     raw_lines = [line for line in unquoted if not _RULE.fullmatch(line.strip()) and not _BANNER.fullmatch(line.strip())]
+    if subtitles.is_subtitles(raw_lines):
+        return subtitles.subtitle_lines(raw_lines)
     lines, i = [], 0
     while i < len(raw_lines):
         if grid := table_grids.text_grid(raw_lines, i) or table_grids.pipe_grid(raw_lines, i) \

@@ -27,7 +27,7 @@ _SCOPE_TERM = re.compile(r"^(?:截至|截止|年底|年初|年末|年中|全年|
                          r"团[省市区县州]?委|共青团|全[省市区县州]|全校|[省市区县州])$")
 _HEADINGS_BACK = 60  # paragraphs read back for the heading that dates a passage's part (a 季度通报's quarter)
 # What there is, not what was added ("How many Youth Homes did Nankai have at the end of 2023?": 64, not the 8 new)
-_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有|\b(?:do|does|did)\b(?:(?!\bnew).){0,60}?\bhave\b|\bin total\b|"
+_STOCK = re.compile(r"总数|总量|现有|共有|目前有|一共有|有(?:多少|几)(?![新个]?(?:新|发展|增))|\b(?:do|does|did)\b(?:(?!\bnew).){0,60}?\bhave\b|\bin total\b|"
                     r"\btotal number\b", re.I)
 # A figure asked as of a date ("截至2024年底…有多少", "by the end of 2023"): what there is then, unless what was added
 _AS_OF = re.compile(r"(?:截至|截止|到)[^,,。??]{0,10}?(?:底|末|\d日)|年[底末]|\bby the end of\b|\bas of\b", re.I)

@@ -63,3 +63,12 @@ def test_the_position_a_which_question_asks_and_the_one_a_sentence_states_after_
     assert position("排名12;河东区新发展团员1214名") == 12  # a ranking table's row
     assert position("新发展团员705名,两项指标均居全市首位") == 1
     assert position("一季度排名垫底") == "last"
+
+
+def test_a_section_naming_a_year_after_the_reports_own_holds_targets():
+    """Blind set 63's 全委会: "三、2026年主要工作" over "(三)服务全市中心大局" over "“青创贷”发放额突破1.5亿元" in a 2025
+    report: a target, though neither the paragraph nor its heading says 计划 or 目标."""
+    text = "征集“返家乡”社会实践岗位1000个;“青创贷”发放额突破1.5亿元。"
+    assert is_target(text, text.index("1.5"), "三、2026年主要工作", "2025")
+    assert not is_target(text, text.index("1.5"), "一、2025年主要工作", "2025")
+    assert not is_target(text, text.index("1.5"), "三、2026年主要工作")  # no period known: its words only

@@ -179,7 +179,8 @@ class Env:
             p, top = self.passages[rank], self.passages[0]
             around = p.title + self.context(p)
             absent = [w for t, w in self.weights.items() if not any(v in around for v in variants(t))]
-            years = f"{p.title} {p.text} {p.date} {p.period}"  # a report about 2024 speaks of 2024 throughout
+            # a report about 2024 speaks of 2024 throughout; a section's heading of its paragraphs ("三、2026年主要工作")
+            years = f"{p.title} {p.text} {p.date} {p.period} {p.section}"
             self._passage[rank] = {
                 "rank": rank / 4, "score": p.score, "score_rel": p.score / (top.score or 1.0),
                 "top_doc": float(p.doc_id == top.doc_id), "cov_paragraph": self.coverage(p.text),

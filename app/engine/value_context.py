@@ -100,16 +100,21 @@ def _unplaced_part(env: Env, rank: int, near: list, text: str, begin: int) -> di
     return {"unplaced_part_at_value": float(bool(wholes) and any(m.place.within(w) for m in near for w in wholes))}
 
 
-def is_target(text: str, at: int, section: str) -> bool:
+def is_target(text: str, at: int, section: str, period: str = "") -> bool:
     """A target, not a result: a table row's cell says which by its own header ("新发展团员2024年计划6,800名;新发展团员
-    2024年完成7,152名", below a 2025 plan's heading); prose by its words and its section's heading."""
+    2024年完成7,152名", below a 2025 plan's heading); prose by its words and its section's heading, which also plans
+    when it names a year after the one the report is about (period: "三、2026年主要工作" of a 2025 report)."""
     if (comma := row_start(text)) > 0:
         cell = text[max(comma, *(text.rfind(c, 0, at) for c in ";;")) + 1:at]
         for says in (cell, text[:comma]):  # the cell's header, else the caption's ("…指标完成情况")
             done, plan = bool(_CELL_DONE.search(says)), bool(_CELL_PLAN.search(says))
             if done != plan:
                 return plan
-    return plan_at(text, at) or plan_section(section)
+    return plan_at(text, at) or plan_section(section) or (period.isdigit() and any(
+        int(year) > int(period) for year in _SECTION_YEAR.findall(section)))
+
+
+_SECTION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def row_start(text: str) -> int:

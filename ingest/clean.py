@@ -278,7 +278,8 @@ def _title_line(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
                 and _chars(lines[i + 1:]) > _chars(lines[:i - 1]) and not any(map(_prose, lines[:i - 1])):
             # A portal's meta line opens the article; a short report's sign-off date ("共青团阜阳市委员会 /
             # 2024年12月6日") closes it, with the whole report above: that is no header to drop.
-            if not _META.search(line) and _title_like(lines[0]) and (i == 2 or _speech_head(lines[:i])):
+            if not _META.search(line) and _title_like(lines[0]) and (i == 2 or _speech_head(lines[:i])
+                                                                       or _PRESENTER.match(lines[i - 1])):
                 # A bare date two lines down dates a report under its title and issuer, no portal: the first
                 # line is the title ("南平市青少年发展基金会2024年度工作报告 / 南平市青少年发展基金会 / 2025年3月15日");
                 # so does one under a speech's subtitle and speaker ("…工作报告 / ——在…会议上 / 校团委书记 曾思源").
@@ -301,6 +302,9 @@ def _speech_head(lines: list[str]) -> bool:
 
 
 _SPEAKER_CHARS = 24
+# Who presents a deck or gives a report, on its title slide or page: never its title (a 汇报 deck's "青春返家乡 建功新丽江 /
+# 2025年…工作汇报 / 汇报人:团市委副书记 杨志远 / 2025年12月26日" had taken the presenter for its title).
+_PRESENTER = re.compile(r"(?:汇报人|报告人|主讲人|发言人|宣讲人)\s*[::]")
 _SPEECH = re.compile(r"(?:讲话|致辞|发言)$")  # "在…表彰会上的讲话"
 _TRANSCRIPT_NOTE = re.compile(r"[((][^()()]{2,30}[))]")  # "(根据录音整理,未经本人审阅)" under a speech's title
 

@@ -40,7 +40,7 @@ def _in_order(shapes) -> list:
     flat = []
     for shape in shapes:
         if shape.shape_type is not None and getattr(shape, "shapes", None) is not None:  # a group
-            flat.extend(_in_order(shape.shapes))
+            flat.extend([shape] if _card(shape) else _in_order(shape.shapes))
         else:
             flat.append(shape)
     title = [s for s in flat if _is_title(s)]
@@ -57,8 +57,25 @@ def _is_title(shape) -> bool:
         return False
 
 
+def _card(group) -> str:
+    """A figure card, a group of a few short text boxes one of which is a figure ("900个" over "征集“返家乡”岗位"): one
+    line, "征集“返家乡”岗位:900个"; read box by box in reading order, a slide of four cards put its four figures on
+    one row and their four labels on the next. "" for any other group."""
+    texts = [" ".join(x.text_frame.text.split()) for x in _in_order(group.shapes) if getattr(x, "has_text_frame", False)]
+    texts = [t for t in texts if t]
+    figures = [t for t in texts if tables.is_number(tables.norm(t))]
+    if not 2 <= len(texts) <= CARD_BOXES or len(figures) != 1 or any(len(t) > CARD_CHARS for t in texts):
+        return ""
+    return " ".join(t for t in texts if t not in figures) + ":" + figures[0]
+
+
+CARD_BOXES, CARD_CHARS = 4, 30  # a card's text boxes, and the longest label one holds
+
+
 def _shape_lines(shape, before: list[str], title: str) -> list[str]:
     """A shape's lines; a table on a titled slide takes the slide's title as its caption."""
+    if getattr(shape, "shapes", None) is not None:  # a group kept whole: a figure card
+        return [_card(shape)]
     if shape.has_text_frame:
         return [p for p in (" ".join("".join(r.text for r in para.runs).split())
                             for para in shape.text_frame.paragraphs) if p]

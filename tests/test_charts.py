@@ -88,3 +88,28 @@ def test_a_csv_file_is_a_table(tmp_path):
     lines = load_file(path, 2**26).lines
     assert any("晋江市" in line and "1,024" in line and "52,614" in line for line in lines)
     assert any(line.startswith("合计") or "合计" in line and "70,919" in line for line in lines)
+
+
+def test_a_decks_figure_cards_read_label_and_figure_and_its_presenter_is_no_title(tmp_path):
+    """Blind set 63's 汇报 deck: four cards (a group of a figure box over a label box) in a row had read as a line of
+    four figures, then a line of four labels; and the title slide's presenter was taken for the deck's title."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from ingest.clean import clean_document
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[1])
+    first.shapes.title.text = "青春返家乡　建功新丽江"
+    first.placeholders[1].text_frame.text = "2025年丽江市“返家乡”工作汇报\n汇报人：团市委副书记　杨志远\n2025年12月26日"
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "一、总体情况"
+    for i, (figure, label) in enumerate([("900个", "征集“返家乡”岗位"), ("1,268人", "报名大学生"), ("866人", "实际上岗")]):
+        group = slide.shapes.add_group_shape()
+        group.shapes.add_textbox(Inches(1 + 3 * i), Inches(2), Inches(2), Inches(1)).text_frame.text = figure
+        group.shapes.add_textbox(Inches(1 + 3 * i), Inches(3), Inches(2), Inches(1)).text_frame.text = label
+    path = tmp_path / "huibao.pptx"
+    deck.save(path)
+    lines = load_file(path, 2**26).lines
+    assert all(card in lines for card in ["征集“返家乡”岗位:900个", "报名大学生:1,268人", "实际上岗:866人"])
+    assert clean_document(lines, path).title == "青春返家乡 建功新丽江"

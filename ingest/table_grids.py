@@ -58,7 +58,8 @@ def _span(cell, name: str) -> int:
 
 # -- Markdown: pipe tables -------------------------------------------------------------------------------
 
-_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+# The rule under a pipe table's header: GFM asks one hyphen a cell (| :-: | --: |), a lone rule three
+_MD_RULE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?$|^\|?\s*:?-{3,}:?\s*\|?$")
 
 
 def markdown_grid(lines: list[str], start: int) -> list[list[tuple]] | None:

@@ -1075,3 +1075,12 @@ def test_a_csv_files_quoted_cell_over_two_lines_is_one_row(tmp_path):
     row = next(line for line in lines if "春节文明引导" in line)
     assert "服务时长5664小时" in row.replace(",", "") and "开展文明引导" in row
     assert not any(line.startswith("开展") for line in lines)
+
+
+def test_a_markdown_tables_rule_of_one_hyphen_a_cell_is_a_rule():
+    """Blind set 63's 督办台账: "| :-: | --- | --: |" (GFM asks one hyphen) had left the whole table one line."""
+    from ingest.load import markdown_lines
+
+    lines = markdown_lines("| 序号 | 重点任务 | 年度目标 | 完成 |\n| :-: | --- | --: | --: |\n| 1 | 新发展团员 | 430名 | 428名 |\n"
+                           "| 2 | 新建青年之家 | 3个 | 3个 |\n")
+    assert any("新发展团员完成428名" in line for line in lines) and not any("|" in line for line in lines)

@@ -210,6 +210,9 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         units = [r[column][1] if len(r) > column else "" for r in rows]
         rows = [[*r[:column], *r[column + 1:]] for r in rows]
         header = [*header[:column], *header[column + 1:]]
+    if (long := _long_form(header, rows)) is not None:  # "县(区) | 季度 | 指标 | 数值": a row a figure
+        return [_opened(prefix, "", _long_line(row, header, unit or table_unit, *long)) for row, unit in zip(rows, units)
+                if any(text for _, text in row)]
     if _ranked(rows, header):  # "排名 | 县市 | …": the row is named by its 县市, its rank one of its cells
         rows = [[r[1], r[0], *r[2:]] for r in rows]
         header = [header[1], header[0], *header[2:]]
@@ -259,6 +262,35 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
 
 
 _PART_ROW = re.compile(r"其中\s*[::]?\s*(\S.*)")
+_INDICATOR_HEAD = re.compile(r"指标|指标名称|统计指标|统计项目|项目")
+_VALUE_HEAD = re.compile(r"数值|数据|数量|值|完成数|完成值|统计值")
+
+
+def _long_form(header: list | None, rows: list) -> tuple[int, int] | None:
+    """A table a figure a row ("县(区) | 季度 | 指标 | 数值 | 备注", an export one can filter): (the indicator's column,
+    the figure's), or None. Read cell by cell, a row said "古城区指标新发展团员;古城区数值98名"."""
+    labels = [label for label, _ in header or []]
+    indicator = [j for j, label in enumerate(labels) if _INDICATOR_HEAD.fullmatch(label)]
+    value = [j for j, label in enumerate(labels) if _VALUE_HEAD.fullmatch(label)]
+    # a column of keys before the indicator (县区, 季度), and the figures in no column but the value's
+    if len(indicator) != 1 or len(value) != 1 or not 0 < indicator[0] < value[0] or len(rows) < 2:
+        return None
+    figures = [j for j in range(len(labels)) if _mostly_figures([r[j][1] for r in rows if len(r) > j and r[j][1]])]
+    return (indicator[0], value[0]) if figures == value else None
+
+
+def _mostly_figures(cells: list[str]) -> bool:
+    return bool(cells) and sum(map(is_number, cells)) >= 0.8 * len(cells)
+
+
+def _long_line(row: list[tuple], header: list, unit: str, indicator: int, value: int) -> str:
+    """A row of a figure-a-row table as a report says it: "古城区一季度新发展团员98名", then its other cells
+    ("…备注含“五四”集中入团仪式68名")."""
+    texts = [text for _, text in row] + [""] * (len(header) - len(row))
+    named = "".join(t for j, t in enumerate(texts[:indicator]) if t) + texts[indicator]
+    head = _join(named, _cell(("", header[value][1]), texts[value], unit)) if texts[value] else named
+    rest = [_join(named, _cell(header[j], t, "")) for j, t in enumerate(texts) if t and j > value]
+    return ";".join([head, *rest])
 
 
 def _filled(row: list[tuple]) -> int:

@@ -514,3 +514,19 @@ def test_a_pivot_tables_fuller_second_header_row_is_its_header():
     lines = row_lines(_grid(rows), "单位:千元")
     assert lines[0].endswith("鲤城区圆梦行动312千元;鲤城区希望小屋96千元;鲤城区总计408千元。")
     assert "洛江区总计136千元" in lines[1] and "希望小屋" not in lines[1]  # a blank cell shifts no column
+
+
+def test_a_table_of_a_figure_a_row_reads_as_a_report_says_it():
+    """Blind set 63's 分季度数据明细 (县(区) | 季度 | 指标 | 数值 | 单位 | 备注, a row per county, quarter and
+    indicator) had read "古城区指标新发展团员;古城区数值98名"; a table of several figure columns keeps its clauses."""
+    grid = [[(object(), t) for t in row] for row in [
+        ["序号", "县（区）", "季度", "指标", "数值", "单位", "备注"],
+        ["1", "古城区", "一季度", "新发展团员", "98", "名", ""],
+        ["2", "古城区", "二季度", "新发展团员", "152", "名", "含“五四”集中入团仪式68名"],
+        ["3", "华坪县", "三季度", "青年夜校学员", "167", "人次", "7月受强降雨影响停课1周"]]]
+    lines = row_lines(grid, "2025年各县(区)分季度数据明细")
+    assert lines[0] == "2025年各县(区)分季度数据明细,古城区一季度新发展团员98名。"
+    assert lines[2] == "2025年各县(区)分季度数据明细,华坪县三季度青年夜校学员167人次;华坪县三季度青年夜校学员备注7月受强降雨影响停课1周。"
+    budget = [[(object(), t) for t in row] for row in [["项目", "单价", "数量", "金额"], ["实践补贴", "600元", "520", "312000元"],
+                                                        ["保险", "30元", "520", "15600元"]]]
+    assert "单价600元" in row_lines(budget)[0]  # its 项目 column leads: no figure-a-row table

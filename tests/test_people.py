@@ -199,3 +199,8 @@ def test_a_common_word_jieba_tags_a_name_is_no_person():
 
     assert people("开展春节文明引导、新时代文明实践活动", "谁负责", []) == []
     assert [p[0] for p in people("团市委书记王晓岚出席并讲话", "团市委书记是谁", ["书记"])] == ["王晓岚"]
+
+
+def test_a_yi_name_of_four_characters_after_a_role_is_read_whole():
+    """Blind set 63: "团县委书记沙玛阿依表示" answered 沙玛 (沙 is a Han surname too, and a Han name is 2-3 long)."""
+    assert people("团县委书记沙玛阿依表示,火把节是彝族最隆重的节日", "宁蒗团县委书记是谁", ["书记"])[0][0] == "沙玛阿依"

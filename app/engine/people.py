@@ -218,8 +218,9 @@ def _after_role(text: str, cut) -> str:
     def whole(name: str) -> str:
         return placed["name"] if placed and placed["name"].startswith(name) else name
 
-    if placed and len(placed["name"]) == 4 and surnamed(placed["name"]):  # "刘伟强调": a Han name is 2-3 long;
-        placed = None                                                    # 尕藏卓玛, 才让东智 (Tibetan) run to 4
+    if placed and len(placed["name"]) == 4 and surnamed(placed["name"]) \
+            and sum(c in _TRANSLITERATED for c in placed["name"]) < 3:  # "刘伟强调": a Han name is 2-3 long;
+        placed = None  # 尕藏卓玛, 才让东智 (Tibetan), 沙玛阿依 (Yi: 沙 a surname too) run to 4
 
     if first.flag.startswith("nr") and 2 <= len(first.word) <= 4:  # nr, nrfg, nrt: jieba's name tags
         return whole(first.word)

@@ -19,7 +19,8 @@ _META_KEYS = r"(更新时间|发布时间|发布日期|(?<![\u4e00-\u9fff])(?:�
 _META = re.compile(_META_KEYS + r"\s*[::]")
 # What a portal page says of its article (kept as its last paragraph), not of the site (ICP, 主办, 版权).
 # ... and a 信息公开 block's fields (索引号, 文号, 成文日期, 答复类别): staff ask a reply's 文号 and category
-_ARTICLE_META = re.compile(r"(?:(?:更新|发布|成文)(?:时间|日期)|来源|信息来源|作者|责任编辑|编辑|点击数|点击|阅读|访问量|浏览次数|浏览|"
+_ARTICLE_META = re.compile(r"(?:(?:更新|发布|成文)(?:时间|日期)|来源|信息来源|作者|责任编辑|编辑|审核|审校|校对|供稿|点击数|点击|阅读|"
+                           r"访问量|浏览次数|浏览|"
                            r"索引号|主题分类|发布机构|文号|答复类别|有效性|公开方式|公开时限)\s*[::]")
 _SITE = re.compile(r"ICP|公网安备|版权|Copyright|©|主办|承办|技术支持|网站标识码")
 ARTICLE_INFO = "文章信息:"

@@ -487,3 +487,11 @@ def test_a_line_of_several_fields_has_a_clause_per_field(tmp_path):
                           "解读人:团市委副书记 黄芷晴"], Path("a.html"))
     assert "文字:苏雨桐;图片:罗晨;编辑:谢可儿;审核:温子航" in doc.paragraphs
     assert "解读人:团市委副书记 黄芷晴" in doc.paragraphs
+
+
+def test_a_reviewers_credit_line_is_kept_with_the_articles_information():
+    """Blind set 63's 字幕稿: "审核：周子涵（团市委宣传部部长）" under its title was dropped as a portal's credit line;
+    staff ask who reviewed it. It goes with the article's information, as 作者 and 责任编辑 do."""
+    doc = clean_document(["《青春丽江·2025》年度宣传片　字幕稿（定稿）", "出品：共青团丽江市委员会", "审核：周子涵（团市委宣传部部长）",
+                          "旁白：全市各级团组织新发展团员三千零八十一名。"], Path("zimu.txt"))
+    assert doc.paragraphs[-1] == "文章信息:审核:周子涵(团市委宣传部部长)"

@@ -495,3 +495,11 @@ def test_a_reviewers_credit_line_is_kept_with_the_articles_information():
     doc = clean_document(["《青春丽江·2025》年度宣传片　字幕稿（定稿）", "出品：共青团丽江市委员会", "审核：周子涵（团市委宣传部部长）",
                           "旁白：全市各级团组织新发展团员三千零八十一名。"], Path("zimu.txt"))
     assert doc.paragraphs[-1] == "文章信息:审核:周子涵(团市委宣传部部长)"
+
+
+def test_a_speechs_date_line_with_its_weekday_dates_it():
+    """Blind set 63's 全委会: "（2026年1月16日（星期五））" under the speaker left the report undated."""
+    doc = clean_document(["凝心聚力强担当　青春建功新丽江", "——在共青团丽江市第五届委员会第六次全体（扩大）会议上的报告",
+                          "共青团丽江市委书记　和雅琴", "（2026年1月16日（星期五））", "同志们：", "现在，我代表常委会向全会报告工作。"],
+                         Path("baogao.docx"))
+    assert doc.date == "2026-01-16"

@@ -222,6 +222,11 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "台账里贷款金额最小的是谁", "志愿服务发展报告里“各县（市、区）志愿服务情况”在第几页",
                 "各县区青马培训班一共办了多少期", "青创贷申请人里年纪最小的是谁", "各县区县级青马班至少办多少期",
                 "青年人才公寓最多的是哪个地方",
+                # blind set 63's, alike (the PDF's 青年之家, the CSV's projects, the report's 表1-2, the deck's counties),
+                # and a near miss's year
+                "Which Youth Home scored highest in the 2025 star rating?", "服务时长最多的志愿项目是哪个",
+                "五个县区里青年之家最少的是哪个", "Which county completed the highest share of its recruitment plan?",
+                "注册青年志愿者最多的单位是哪个", "Which Youth Home scored highest in the 2020 star rating?",
                 # blind set 60's, alike (the report's 表1 with its group rows, the CSV's ranks and their changes, the
                 # 简报's stations, the budget's items and county quarters, the e-mail's quota list), and its near misses
                 "Which county plans the most matching funds for 2023?", "东港区比一季度名次变化多少", "河东区比上半年名次变化多少",

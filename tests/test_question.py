@@ -192,7 +192,9 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     people, a 基数 of a thing is the thing's count, "不高于…的多少" a share, 安排多少 no rank; English "students took
     up … posts" and "young people found … jobs" count the people. Blind set 62 brought 5, read as classes: 多少人参学 is
     counted per attendance too (人次), so are those 走访 or 覆盖 (覆盖中小学生多少), 成员单位 are things, and a survey's
-    多少青年了解… is a share."""
+    多少青年了解… is a share. Blind set 63 brought 6, read as classes: those served counted with 合计 after them (全年
+    服务青年合计多少), those 轮训 or 发动 are counted per attendance too, and a training's figure with nobody named after
+    it (辅导员培训目标是多少) may be its 期."""
     import json
     from pathlib import Path
 

@@ -50,10 +50,11 @@ _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:�
 # How long: "期限几年", "最长补多久", "要缴满多久" (a term, in 年, 个月 or 天, not the money it is a term of)
 _DURATION = re.compile(r"多久|多长时间|多长期限|期限[^,,。]{0,4}?(?:几|多少|多长)|几年|几个月|几天|天数|多少天|\bhow (?:long|many (?:days|months|years))\b")
 DURATIONS = frozenset({"年", "个月", "月", "天", "日", "周", "工作日", "个工作日", "小时"})
-_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗|走访)了?"
-                          r"(?:[\u4e00-\u9fff]{0,2}?(?:游客|群众|青少年|青年|学生|市民|居民|村民|儿童))?$")  # 覆盖中小学生多少
+_VISIT_VERBS = re.compile(r"(?:服务|覆盖|接待|惠及|受益|参学|带动|上岗|走访|发动)了?"
+                          r"(?:[\u4e00-\u9fff]{0,2}?(?:游客|群众|青少年|青年|学生|市民|居民|村民|儿童))?"
+                          r"(?:合计|总计|共计|累计|一共|共)?$")  # 覆盖中小学生多少, 全年服务青年合计多少
 # Activities counted per attendance (参学 12.6万人次, 培训团干部3150人次, 派出志愿者8400余人次), wherever the question names them.
-_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|派了|派出|派驻|选派|出动|入住|接待|上岗|吸引|游客|客流|走访|"  # a day's
+_VISIT_WORDS = re.compile(r"人次|受众|参与|参加|参学|参赛|培训|轮训|派了|派出|派驻|选派|出动|入住|接待|上岗|吸引|游客|客流|走访|"  # a day's
                           # 游客 are counted in 人次 as often as in 人 (进山游客4.12万人次); students sent over years too
                           r"\b(?:train(?:ed|s)?|serve[ds]?|participat\w*|person-times|attendances?|attend(?:ed|ees?)|"
                           r"benefit(?:ed|ted|ing)?|beneficiar(?:y|ies)|"
@@ -111,6 +112,8 @@ ENGLISH_SUBJECT = re.compile(r"\bhow many ([^?]+?)\s+(?:did|do|does|are|were|is|
 _QUANTITY_OF = re.compile(r"(?:补贴|补助|助学金|奖学金|经费|资金|保险)(?:的)?数量")  # a budget line's 数量 (人·天, 人, 个)
 
 
+# A training's figure asked with nobody named after it ("辅导员培训目标是多少"): its 期 as often as its 人次.
+_TRAINING = re.compile(r"(?:培训|轮训)[\u4e00-\u9fff]{0,8}?(?:是|了|有)?(?:多少|几)[??]?$")
 _SURVEYED = re.compile(r"调查|问卷|抽样|受访|\bsurvey")  # "抽样调查显示多少青年了解…": a share of those asked
 
 
@@ -147,7 +150,7 @@ def _units(q: str, english: bool = False) -> frozenset:
         return PERCENT | POINTS if _CHANGE.search(q) else PERCENT
     found = _nearest(q)
     if found == PEOPLE and _visits(q):
-        found = VISITS
+        found = VISITS | ({"期"} if _TRAINING.search(q) else set())
     if found == PERCENT and _CHANGE.search(q):
         return PERCENT | POINTS  # 参学率提高了多少: 3.2个百分点
     return found | PERCENT | GROWN if found and _CHANGE.search(q) else found  # 增长1.5倍, as often as 150%

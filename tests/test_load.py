@@ -564,7 +564,7 @@ def test_pdf_table_cells_read_back_as_rows(tmp_path):
         "发展团员(名)2024年目标3,200名;发展团员(名)实际完成3,356名;发展团员(名)完成率104.9%。",
         "新建青年之家(个)2024年目标20个;新建青年之家(个)实际完成23个;新建青年之家(个)完成率115.0%。",
         "七、存在的不足", "一是基层团组织活力不够。"]
-    from ingest.pdf import pdf_tables
+    from ingest.pdf_tables import pdf_tables
 
     assert pdf_tables(["一、思想引领", "二、组织建设", "三、服务青年", "共青团安顺市委", "2025年1月10日"]) == []
     assert pdf_tables(["指标", "目标", "完成", "发展团员", "3200", "3356"]) == []  # one row is no table
@@ -1042,7 +1042,7 @@ def test_pdf_two_pages_of_tables_naming_the_same_rows_are_no_forms():
 
 def test_pdf_a_numbered_tables_rows_run_from_one_number_to_the_next():
     """A 备注 only some rows fill (pypdf writes nothing for the rest), and a row of check marks, are rows."""
-    from ingest.pdf import _serial_grid
+    from ingest.pdf_tables import _serial_grid
 
     run = ["序号", "县（区）", "青年之家", "年服务人次", "验收得分", "备注",
            "1", "古城区", "大研街道青年之家", "1.86万人次", "96.5",

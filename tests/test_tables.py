@@ -103,7 +103,7 @@ def test_a_unit_column_goes_with_its_rows_figures():
 def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
     """Blind set 25's PDF: pypdf writes "指标 单位 2023年 2024年 增减" then each row's five cells a line each; the rows
     were taken for text (one label was all a row could start with)."""
-    from ingest.pdf import pdf_tables
+    from ingest.pdf_tables import pdf_tables
     from ingest.tables import row_lines
 
     lines = ["指标", "单位", "2023年", "2024年", "增减", "发展新团员", "名", "2712", "2936", "+224",
@@ -116,7 +116,7 @@ def test_a_pdf_tables_rows_may_hold_a_unit_cell_before_their_figures():
 def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
     """Blind set 26's PDF: "序号 指标 单位 2023年 2024年", then "1 新发展团员 名 1,298 1,386": each row began with a
     figure (its number), so no row was read and the 2023 column was lost."""
-    from ingest.pdf import pdf_tables
+    from ingest.pdf_tables import pdf_tables
     from ingest.tables import lines_of
 
     lines = ["表1 主要工作指标", "序号", "指标", "单位", "2023年", "2024年", "1", "新发展团员", "名", "1,298", "1,386",
@@ -131,7 +131,7 @@ def test_a_pdf_table_numbered_by_a_serial_column_is_read_without_it():
 def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
     """Blind set 27's PDF: a wrapped header cell left blank lines among the cells, which ended the run there, so the
     counties' rows were lost (7 of 54 questions)."""
-    from ingest.pdf import pdf_tables
+    from ingest.pdf_tables import pdf_tables
     from ingest.tables import lines_of
 
     lines = ["2024年各县(区)主要指标完成情况如下:", "单位", "新发展团员(名)", "注册志愿者(人)", "", "青年之家(个)", "",
@@ -144,7 +144,7 @@ def test_a_pdf_tables_cell_lines_may_have_blank_lines_between_them():
 def test_a_pdf_tables_header_cells_wrapped_onto_two_lines_are_joined():
     """Blind set 28's PDF (a narrow column: "注册青年志愿" / "者(名)"): the header was taken from the wrapped halves,
     so every county's row lost its indicators; a bracketed unit ends a header cell."""
-    from ingest.pdf import pdf_tables
+    from ingest.pdf_tables import pdf_tables
     from ingest.tables import lines_of
 
     lines = ["各县(市、区)主要指标完成情况如下:", "单位", "新发展团员", "(名)", "注册青年志愿", "者(名)", "希望工程资助",
@@ -455,7 +455,7 @@ def test_a_pdf_tables_text_column_after_its_figures_may_be_left_empty():
     line for an empty cell, and a last column of text was read as the next row's label, so every row was a column
     off (9 of 91 questions on the report right). A continuation over a page break ("表1(续)" and the header again)
     runs on; a caption above the header is no header cell; a column of text last is read when every row fills it."""
-    from ingest.pdf import _continued, pdf_tables
+    from ingest.pdf_tables import continued, pdf_tables
     from ingest.tables import lines_of
 
     head = ["日期", "星期", "进山游客(万人次)", "上岗志愿者(人)", "服务游客(人次)", "备注"]
@@ -463,7 +463,7 @@ def test_a_pdf_tables_text_column_after_its_figures_may_be_left_empty():
              "10月2日", "星期四", "4.86", "465", "41,280", "10月3日", "星期五", "4.53", "452", "39,870",
              "表1(续)", *head, "10月8日", "星期三", "2.41", "318", "19,860", "假期最后一天", "合计", "—", "30.86",
              "3,316", "266,710", "注:上岗志愿者为当日实际上岗人数。"]
-    [(start, end, grid)] = pdf_tables(_continued(lines))
+    [(start, end, grid)] = pdf_tables(continued(lines))
     rows = lines_of(grid, lines[:1])
     assert rows[0].endswith("10月1日星期星期三;10月1日进山游客4.12万人次;10月1日上岗志愿者428人;10月1日服务游客"
                             "36,540人次;10月1日备注国庆节。")

@@ -129,7 +129,7 @@ def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], 
     if suffix in (".md", ".markdown"):
         return markdown_lines(text), ""
     if suffix == ".csv":
-        text = csv_records(text)
+        text = table_grids.csv_records(text)
     return text_lines(text), ""
 
 
@@ -158,29 +158,6 @@ def text_lines(text: str) -> list[str]:
         lines.append(raw_lines[i])
         i += 1
     return lines
-
-
-def csv_records(text: str) -> str:
-    """A CSV file with a record a line: a quoted cell's line breaks (a 项目简介 over two lines) had split its row in
-    two, and the table's reading stopped there. Text whose quotes do not pair is left as it is."""
-    import csv
-
-    if text.count('"') % 2:
-        return text
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for row in csv.reader(io.StringIO(text)):
-        writer.writerow([_LINE_BREAK.sub(_rejoin, cell.strip()) for cell in row])
-    return out.getvalue()
-
-
-_LINE_BREAK = re.compile(r"(.?)[ \t]*\r?\n\s*(.?)")
-
-
-def _rejoin(m: re.Match) -> str:
-    """A line break inside a cell: nothing between Chinese, a space between Latin words."""
-    latin = m.group(1).isascii() and m.group(1).isalnum() and m.group(2).isascii() and m.group(2).isalnum()
-    return m.group(1) + (" " if latin else "") + m.group(2)
 
 
 def _check_lines(name: str, lines: int, limit: int) -> None:

@@ -167,10 +167,9 @@ def _running(bodies: list[list[str]]) -> set[str]:
         return set()
     seen: dict[str, int] = {}
     for body in bodies:
-        filled = [line for line in body if line]
-        if len(filled) <= 2 * RUNNING:  # a page of a few lines has no header of its own to tell apart
+        if sum(1 for line in body if line) <= 2 * RUNNING:  # a page of a few lines has no header of its own to tell apart
             continue
-        for line in set(filled[:RUNNING] + filled[-RUNNING:]):
+        for line in _edges(body):
             seen[line] = seen.get(line, 0) + 1
     return {line for line, n in seen.items() if n >= 2 and 2 * n > len(bodies)}
 

@@ -3,6 +3,7 @@ columns), a merged cell repeating its key over the positions it covers: what ing
 from __future__ import annotations
 
 import csv
+import io
 import re
 
 from .tables import MAX_POSITIONS, is_number, norm
@@ -116,6 +117,27 @@ def csv_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     if len(header) < 3 or not all(h.strip() for h in header) or any(_figure(h) or len(h) > 24 for h in header):
         return None
     return _grid_under(header, lines[start + 1:], _csv_fields, lambda cells: any(is_number(norm(c)) for c in cells))
+
+
+def csv_records(text: str) -> str:
+    """A CSV file with a record a line: a quoted cell's line breaks (a 项目简介 over two lines) had split its row in
+    two, and the table's reading stopped there. Text whose quotes do not pair is left as it is."""
+    if text.count('"') % 2:
+        return text
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow([_LINE_BREAK.sub(_rejoin, cell.strip()) for cell in row])
+    return out.getvalue()
+
+
+_LINE_BREAK = re.compile(r"(.?)[ \t]*\r?\n\s*(.?)")
+
+
+def _rejoin(m: re.Match) -> str:
+    """A line break inside a cell: nothing between Chinese, a space between Latin words."""
+    latin = m.group(1).isascii() and m.group(1).isalnum() and m.group(2).isascii() and m.group(2).isalnum()
+    return m.group(1) + (" " if latin else "") + m.group(2)
 
 
 def _csv_fields(line: str) -> list[str]:

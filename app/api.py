@@ -284,7 +284,12 @@ class Assistant:
         if figure is None:
             return None
         single = self._part(figure)
-        return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf)
+        index = self.retriever.index()
+        normal, mentions, places = cross.place_mentions(figure, scope.catalogue(index))
+        facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, cross.indicator_of(normal, mentions),
+                            places=[p.key for p in places], threshold=False) if single.found else []
+        stated = cross_agree.stating(single, facts, self.retriever.paragraph, cross.MATCH_MIN)
+        return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf, stated)
 
     def _gap(self, text: str, gap: cross_gap.Gap) -> Answer | None:
         """Each side of a gap asked alone, subtracted; the second asked even when the question states its figure, for

@@ -14,7 +14,7 @@ from ingest.schema import Answer, Fact
 from ingest.settings import Settings
 from ingest.store import Store
 
-from .engine import conflict, cross, cross_agree, cross_each, cross_gap, cross_mention, cross_parts, localities, scope
+from .engine import conflict, cross, cross_agree, cross_chain, cross_each, cross_gap, cross_mention, cross_parts, localities, scope
 from .engine.answer import extract, refusal, unobserved, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -72,6 +72,9 @@ class Assistant:
         q = replace(analyse(asked), followup=turn.rewritten)
         if (agreed := self._agree(asked)) is not None:  # "…中2025年“返家乡”岗位数是否一致?": each report's figure
             yield replace(with_passages(agreed, ()), question=question)
+            return
+        if (chained := self._chained(asked)) is not None:  # "…最多的县,2025年新发展团员多少名?": the winner's figure
+            yield replace(with_passages(chained, ()), question=question)
             return
         planned = self._plan(asked)  # (catalogue, the parts it asks, when they are asked apart: cross_parts.plan)
         across = self._across(asked, planned)  # a question over many reports, answered from their facts
@@ -290,6 +293,18 @@ class Assistant:
                             places=[p.key for p in places], threshold=False) if single.found else []
         stated = cross_agree.stating(single, facts, self.retriever.paragraph, cross.MATCH_MIN)
         return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf, stated)
+
+    def _chained(self, text: str) -> Answer | None:
+        """A rank's winner asked another figure: the rank alone, then the figure of the place it names."""
+        chain = cross_chain.split(text)
+        if chain is None:
+            return None
+        rank = self._part(chain.rank)
+        places = cross.place_mentions(rank.value, scope.catalogue(self.retriever.index()))[2] if rank.found else []
+        if not places:
+            return None
+        winner = places[0].name if chain.kind.startswith("县") and places[0].level == 2 else places[0].short
+        return cross_chain.combine(text, chain, winner, rank, self._part(cross_chain.then_question(chain, winner)))
 
     def _gap(self, text: str, gap: cross_gap.Gap) -> Answer | None:
         """Each side of a gap asked alone, subtracted; the second asked even when the question states its figure, for

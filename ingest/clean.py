@@ -32,14 +32,15 @@ _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[((]\s*(?:星
 _AT_MEETING = r"在[^()()]{2,60}?上(?:的(?:工作)?(?:报告|讲话))?"
 # "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{_AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
-_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布|编)?")  # issuer, date
+_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                          r"\.\d{1,2}\.\d{1,2})(?:印发|发布|编)?")  # issuer, date (2026年10月12日, 2026.10.12)
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 # A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)
 _EXPORTED = re.compile(r"(?:导出|生成|打印|制表|填报|统计|编制)(?:时间|日期)\s*[::]")
 _DATED_PLACE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fff]{2,20}(?:厅|馆|堂|中心|会场|礼堂|广场|大厦|宾馆|酒店|"
                           r"会议室|报告厅|体育场|学院|大学|学校)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_FILED = re.compile(r"(?:填报|填表|制表|编制|报送|签订|签署)日期\s*[::]\s*(\S+)")
+_FILED = re.compile(r"(?:填报|填表|制表|编制|报送|签订|签署|汇总)日期\s*[::]\s*(\S+)")
 # A 公众号 article's byline: "原创 苏雨桐 珠海共青团 2025年08月29日 20:30 广东" (its IP 属地 last)
 _BYLINE = re.compile(r".{0,30}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*[\u4e00-\u9fff]{0,6}")
 _DATE_FIRST = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
@@ -305,7 +306,9 @@ def _speech_head(lines: list[str]) -> bool:
 _SPEAKER_CHARS = 24
 # Who presents a deck or gives a report, on its title slide or page: never its title (a 汇报 deck's "青春返家乡 建功新丽江 /
 # 2025年…工作汇报 / 汇报人:团市委副书记 杨志远 / 2025年12月26日" had taken the presenter for its title).
-_PRESENTER = re.compile(r"(?:汇报人|报告人|主讲人|发言人|宣讲人)\s*[::]")
+# A byline of organisation, post and name ("共青团延吉市委 副书记 朴成俊") says the same without the word.
+_PRESENTER = re.compile(r"(?:汇报人|报告人|主讲人|发言人|宣讲人)\s*[::]|"
+                        r"(?:共青团|团)\S{1,12}?(?:委员会|委)\s+\S{0,6}?(?:书记|部长|主任|常委)\s+[\u4e00-\u9fff·]{2,5}$")
 _SPEECH = re.compile(r"(?:讲话|致辞|发言)$")  # "在…表彰会上的讲话"
 _TRANSCRIPT_NOTE = re.compile(r"[((][^()()]{2,30}[))]")  # "(根据录音整理,未经本人审阅)" under a speech's title
 
@@ -315,6 +318,8 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     over the number: "共青团泰安市委员会 / 泰团通〔2025〕3号 / 关于…的通报"): its title is the subject after the
     document number, wrapped over up to three lines; the header lines stay in the text."""
     if len(lines) >= 2 and len(lines[0]) <= 24 and _DOC_NUMBER.search(lines[0]) and _title_like(lines[1]):
+        if len(lines) >= 3 and _ISSUER.fullmatch(lines[1]) and lines[2].startswith("关于") and _DOC_KIND.search(lines[2]):
+            return lines[1] + lines[2], 0, []  # "延边团发〔2026〕9号 / 共青团…委员会 / 关于开展…的通知": the subject too
         return lines[1], 0, []  # "兰团发〔2025〕2号 / 共青团兰州市委员会2024年工作总结…": the number is no title
     if len(lines) < 3 or not (lines[0].endswith("文件") or _ISSUER.fullmatch(lines[0])):
         return None

@@ -22,7 +22,27 @@ def fenced(raw_lines: list[str], i: int) -> tuple[list[str], int] | None:
         end += 1
     body = [line for line in raw_lines[i + 1:end] if line.strip()]
     lines = gantt(body) if m.group(2).lower() == "mermaid" and body and body[0].strip() == "gantt" else None
+    if lines is None:
+        lines = bars(body, next((line for line in reversed(raw_lines[:i]) if line.strip()), ""))
     return (lines if lines is not None else [line.strip() for line in body]), end + 1 - i
+
+
+_BAR_MARKS = "█▇▆▅▄▃▂▁▉▊▋▌▍▎▏■▓▒░"
+_BAR = re.compile(rf"^\s*(?P<label>[^{_BAR_MARKS}]+?)\s*[{_BAR_MARKS}]+\s*(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[^\d\s]{{0,3}})\s*$")
+_PER = re.compile(r"[(（]?每(?:个|格)?.代表\s*[\d,.]*\s*(?P<unit>[^\d\s,，、;；)）]{1,3})[^)）]*[)）]?")
+_AS_FOLLOWS = re.compile(r"(?:情况)?如下|[:：]$")
+
+
+def bars(body: list[str], before: str) -> list[str] | None:
+    """A text bar chart ("文化街道  ████ 24" under "…新发展团员情况如下(每个█代表1名):") as a line per bar, the
+    caption before it naming what is counted and the scale line its unit: "1—9月各镇(街道)新发展团员,文化街道24名"."""
+    rows = [_BAR.match(line) for line in body]
+    if len(rows) < 2 or not all(rows):
+        return None
+    per = _PER.search(before)
+    caption = _AS_FOLLOWS.sub("", _PER.sub("", before).strip().strip("*#> ").strip()).strip()
+    unit = per.group("unit") if per else ""
+    return [f"{caption + ',' if caption else ''}{r['label'].strip()}{r['value']}{r['unit'] or unit}" for r in rows]
 
 
 def gantt(body: list[str]) -> list[str] | None:

@@ -57,7 +57,7 @@ _MARKING = re.compile(r"(?:内部资料|内部文件|内部刊物|内部参考|�
 
 # A line opening a numbered heading starts a block, whatever the line above ran to: a title as wide as the page
 # took "一、基本情况" into itself.
-_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
+_HEADING = re.compile(r"(?:批注[(（:]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分])")
 
 
 # -- PDF: one form per page (审批表, 登记表), its labels on lines of their own ------------------------------
@@ -210,4 +210,19 @@ def _page_text(page) -> str:
 
     text = page.extract_text() or ""
     lines = calendar_lines(page, text) if is_calendar(text) else None
-    return "\n".join(lines) if lines else text
+    return "\n".join([*(lines or [text]), *_notes(page)])
+
+
+def _notes(page) -> list[str]:
+    """A page's sticky notes (/Text and /FreeText annotations) after its text: "批注(张立新):…". A reviewer's note on a
+    送审稿 holds figures the page does not ("六鼎山服务点实际在岗12名")."""
+    found = []
+    try:
+        for ref in page.get("/Annots") or []:
+            note = ref.get_object()
+            if note.get("/Subtype") in ("/Text", "/FreeText") and (text := " ".join(str(note.get("/Contents") or "").split())):
+                who = " ".join(str(note.get("/T") or "").split())
+                found.append(f"批注({who}):{text}" if who else f"批注:{text}")
+    except Exception:  # a broken annotation array costs its notes, not the page
+        return found
+    return found

@@ -32,6 +32,33 @@ def pptx_lines(data: bytes, name: str = "") -> list[str]:
         if slide.has_notes_slide and (said := slide.notes_slide.notes_text_frame):
             notes = [p for p in (" ".join(x.text.split()) for x in said.paragraphs) if p]
             lines.extend(f"{NOTES}{p}" for p in notes)
+        lines.extend(_comments(slide, deck))
+    return lines
+
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def _comments(slide, deck) -> list[str]:
+    """A slide's review comments (批注), after the slide: "批注(郑雅琳):…". A reviewer's figure is often in no text
+    box ("秋季班415人次中含旁听学员63人次")."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    parts = [r.target_part for r in slide.part.rels.values() if r.reltype.endswith("/comments") and not r.is_external]
+    if not parts:
+        return []
+    authors = {}
+    for r in deck.part.rels.values():
+        if r.reltype.endswith("/commentAuthors") and not r.is_external:
+            for a in etree.fromstring(r.target_part.blob, parser).iter(f"{_P}cmAuthor"):
+                authors[a.get("id")] = a.get("name", "")
+    lines = []
+    for part in parts:
+        for cm in etree.fromstring(part.blob, parser).iter(f"{_P}cm"):
+            text = " ".join("".join(t.text or "" for t in cm.iter(f"{_P}text")).split())
+            who = authors.get(cm.get("authorId"), "")
+            lines.extend([f"批注({who}):{text}" if who else f"批注:{text}"] if text else [])
     return lines
 
 

@@ -141,7 +141,10 @@ def _rejoin(m: re.Match) -> str:
 
 
 def _csv_fields(line: str) -> list[str]:
-    return [c.strip() for c in next(csv.reader([line.strip()]), [])]
+    return [_GUARD.sub(r"\1", c.strip()) for c in next(csv.reader([line.strip()]), [])]
+
+
+_GUARD = re.compile(r'^="(.*)"$')  # Excel's text guard on an export's code (="TM2026-001"): the code, as shown
 
 
 def _grid_under(header: list[str], lines: list[str], split, fits) -> list[list[tuple]] | None:

@@ -113,3 +113,38 @@ def test_a_decks_figure_cards_read_label_and_figure_and_its_presenter_is_no_titl
     lines = load_file(path, 2**26).lines
     assert all(card in lines for card in ["征集“返家乡”岗位:900个", "报名大学生:1,268人", "实际上岗:866人"])
     assert clean_document(lines, path).title == "青春返家乡 建功新丽江"
+
+
+def test_a_decks_review_comments_are_read_after_their_slide_and_a_byline_is_no_title(tmp_path):
+    """Blind set 64's 夜校 deck: legacy slide comments (ppt/comments, commentAuthors) hold figures no text box has,
+    and the title slide's "共青团延吉市委 副书记 朴成俊" had been taken for the deck's title."""
+    from pptx import Presentation
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    from pptx.util import Inches
+
+    from ingest.clean import clean_document
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[6])
+    for i, text in enumerate(["青春夜校　点亮延吉", "2026年延吉市青年夜校工作汇报", "共青团延吉市委　副书记　朴成俊", "2026年11月20日"]):
+        first.shapes.add_textbox(Inches(1), Inches(1 + i), Inches(6), Inches(1)).text_frame.text = text
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "二、各教学点开班情况"
+    p = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    authors = Part(PackURI("/ppt/commentAuthors.xml"), "application/vnd.openxmlformats-officedocument.presentationml."
+                   "commentAuthors+xml", deck.part.package,
+                   f'<p:cmAuthorLst {p}><p:cmAuthor id="0" name="郑雅琳" initials="ZYL" lastIdx="1" clrIdx="0"/>'
+                   f'</p:cmAuthorLst>'.encode())
+    comments = Part(PackURI("/ppt/comments/comment1.xml"), "application/vnd.openxmlformats-officedocument."
+                    "presentationml.comments+xml", deck.part.package,
+                    f'<p:cmLst {p}><p:cm authorId="0" idx="1"><p:pos x="10" y="10"/><p:text>秋季班415人次中含旁听学员63人次。'
+                    f'</p:text></p:cm></p:cmLst>'.encode())
+    deck.part.relate_to(authors, rel + "commentAuthors")
+    slide.part.relate_to(comments, rel + "comments")
+    path = tmp_path / "huibao.pptx"
+    deck.save(path)
+    lines = load_file(path, 2**26).lines
+    assert "批注(郑雅琳):秋季班415人次中含旁听学员63人次。" in lines
+    assert clean_document(lines, path).title == "青春夜校 点亮延吉"

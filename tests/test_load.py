@@ -1084,3 +1084,69 @@ def test_a_markdown_tables_rule_of_one_hyphen_a_cell_is_a_rule():
     lines = markdown_lines("| 序号 | 重点任务 | 年度目标 | 完成 |\n| :-: | --- | --: | --: |\n| 1 | 新发展团员 | 430名 | 428名 |\n"
                            "| 2 | 新建青年之家 | 3个 | 3个 |\n")
     assert any("新发展团员完成428名" in line for line in lines) and not any("|" in line for line in lines)
+
+
+def test_a_table_laid_out_with_divs_reads_as_a_table():
+    """Blind set 64's 珲春 page: a CSS grid of <div> rows and cells (no <table>) had read a paragraph per cell."""
+    row = "<div class='g-row'><div class='g-c'>{}</div><div class='g-c'>{}</div><div class='g-c'>{}</div></div>"
+    page = ("<html><body><article><p>各服务点志愿服务情况如下:</p><div class='g-table'>"
+            + row.format("服务点", "志愿者（名）", "服务群众（人次）") + row.format("防川景区服务点", "14", "28,650")
+            + row.format("圈河口岸服务点", "9", "9,840") + row.format("合计", "23", "38,490")
+            + "</div><p>下一步,团市委将推动志愿服务常态化。</p></article></body></html>")
+    lines, _ = html_lines(page)
+    assert any("防川景区服务点志愿者14名" in line and "服务群众28650人次" in line.replace(",", "") for line in lines)
+    assert "14" not in lines and lines[-1] == "下一步,团市委将推动志愿服务常态化。"
+    cards = ("<html><body><div class='people'><div><div>李明</div><div>书记</div></div><div><div>王芳</div><div>副书记</div>"
+             "</div><div><div>赵强</div><div>副书记</div></div></div><p>正文。</p></body></html>")
+    assert not any("李明" in line and "王芳" in line or ";" in line for line in html_lines(cards)[0])  # no figure: no table
+
+
+def test_a_markdown_text_bar_chart_reads_a_line_per_bar_with_its_scales_unit():
+    """Blind set 64's 和龙 简报: "文化街道  ████ 24" in a fenced block under "(每个█代表1名)"."""
+    from ingest.load import markdown_lines
+
+    lines = markdown_lines("1—9月各镇（街道）新发展团员情况如下（每个█代表1名）：\n\n```text\n文化街道  ████████ 24\n"
+                           "龙城镇　  ███ 8\n```\n\n时长（每个█代表200小时，不足200小时的部分四舍五入）：\n\n```\n"
+                           "文化街道  ███████ 3,860\n龙城镇　  █████ 980\n```\n")
+    assert "1—9月各镇（街道）新发展团员,文化街道24名" in lines and "1—9月各镇（街道）新发展团员,龙城镇8名" in lines
+    assert "时长,文化街道3,860小时" in lines and "时长,龙城镇980小时" in lines
+
+
+def test_a_csv_cells_excel_text_guard_is_no_part_of_it(tmp_path):
+    """Blind set 64's 智慧团建 export: batch codes written ="TM2026-001" so that Excel keeps them text."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("序号,批次编号,所属团组织,人数\r\n1,=\"TM2026-001\",市属中学团委,6\r\n2,=\"TM2026-002\",月宫街道团工委,5\r\n"
+                     .encode("gb18030"))
+    lines = load_file(path, 10**6).lines
+    assert any(line.startswith("TM2026-001") or ",TM2026-001" in line for line in lines)
+    assert not any('="' in line for line in lines)
+
+
+def test_a_pdfs_sticky_notes_read_after_their_page(tmp_path):
+    """Blind set 64's 送审稿: a reviewer's note (a /Text annotation) holds a figure the page does not."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Text
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(cjk_lines=["敦化市2026年上半年工作总结", "一、基本情况"]))))
+    note = Text(text="六鼎山服务站周末平均在岗志愿者12名。", rect=(50, 550, 70, 570))
+    note[NameObject("/T")] = TextStringObject("张立新")
+    writer.add_annotation(page_number=0, annotation=note)
+    path = tmp_path / "zongjie.pdf"
+    with open(path, "wb") as f:
+        writer.write(f)
+    assert "批注(张立新):六鼎山服务站周末平均在岗志愿者12名。" in load_file(path, 10**7).lines
+
+
+def test_a_document_number_over_its_issuer_and_subject_is_titled_by_both_and_dotted_dates_date():
+    from ingest.clean import clean_document
+
+    doc = clean_document(["延边团发〔2026〕9号", "共青团延边朝鲜族自治州委员会", "关于开展2026年“青春护边”暑期志愿服务行动的通知",
+                          "各县(市)团委:", "全州共选派大学生志愿者300名。"], Path("tongzhi.txt"))
+    assert doc.title == "共青团延边朝鲜族自治州委员会关于开展2026年“青春护边”暑期志愿服务行动的通知"
+    brief = clean_document(["和龙共青团工作简报", "2026年第3期(总第27期)", "共青团和龙市委员会编 2026.10.12",
+                            "全市1—9月新发展团员117名。"], Path("jianbao.md"))
+    assert brief.date == "2026-10-12"
+    sheet = clean_document(["2026年1—10月各县(市)共青团重点工作进度汇总表", "延吉市,新发展团员完成628名。",
+                            "5. 汇总日期:2026年11月6日(星期五)。"], Path("jindu.xlsx"))
+    assert sheet.date == "2026-11-06"

@@ -403,7 +403,11 @@ MIN_MESSAGES = 3
 def _is_meta(line: str) -> bool:
     if len(line) > 100 or "。" in line:
         return False
-    return bool(_META.search(line) or (_DATE_FIRST.match(line) and len(line) < 40))
+    return bool(_META.search(line) or (_DATE_FIRST.match(line) and len(line) < 40 and not _DATED_ITEMS.search(line)))
+
+
+# Dated items one after another ("2026.3.14 春季班开班；2026.9.12 秋季班开班"): a timeline, no portal's date line.
+_DATED_ITEMS = re.compile(r"^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[\u4e00-\u9fff]{2,}[^;；]*[;；]\s*\d{1,4}[-/.年月]")
 
 
 def _is_boilerplate(line: str, portal: bool = True) -> bool:

@@ -251,3 +251,12 @@ def test_capital_numerals_and_the_yuan_sign_are_sums_of_money():
     found = find_quantities("本合同总价为人民币肆拾捌万陆仟元整(¥486,000.00),履约保证金玖仟柒佰贰拾元")
     assert [(q.text, q.value, q.unit) for q in found] == [
         ("肆拾捌万陆仟元", 486000.0, "元"), ("¥486,000.00", 486000.0, "元"), ("玖仟柒佰贰拾元", 9720.0, "元")]
+
+
+def test_a_spans_first_month_a_codes_serial_an_idiom_and_a_town_are_no_figures():
+    """Blind set 64: "1—10月完成" had offered 1 for a fee asked, "TM2026-009所属" 9所, "一座难求" 一座 and "八家子镇"
+    八家 for questions no report answers."""
+    assert [q.text for q in find_quantities("青年夜校学员1—10月完成1086人次")] == ["10月", "1086人次"]
+    assert find_quantities("TM2026-009所属团组织凉水镇团委") == []
+    assert find_quantities("热门课程“一座难求”") == [] and find_quantities("八家子镇青年夜校") == []
+    assert [q.text for q in find_quantities("三家企业和三个子项目")] == ["三家", "三个"]

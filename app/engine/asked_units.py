@@ -67,7 +67,8 @@ RANKS = frozenset({"名", "位"})
 _HOUSEHOLDS = re.compile(r"(?:多少|几)[\u4e00-\u9fff]{1,3}户(?!籍|口|外|青年|团|人|员|群众|代表|职工)")
 # A change asked after what is counted ("扶持项目较上年增减多少"): the thing's, whatever stands before it.
 _CHANGE_TAIL = re.compile(r"(?:[较比](?:上年|去年|上一年|(?:19|20)\d{2}年)|同比)(?:增减|增加|减少|增长|下降|变化)?了?(?:是|有)?$")
-_VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|得)")
+_VERB_AFTER = re.compile(r"(?:是|为|被|要|会|能|在|已|还|都|也|获|得|(?:就业|参加|参与|报名|入选|通过|实现|上岗|考上|来自|属于)"
+                         r"(?!青年|学生|生|者|人员|人))")
 _NTH_YEAR = re.compile(r"第几\s*年")
 _POINTS_TAKEN = re.compile(r"(?:扣|(?<![增追参施])加)了?(?:多少|几)分?[??]?$")
 _TEMPERATURE = re.compile(r"气温|温度|(?:零下|零上)?(?:多少|几)度|\btemperatures?\b|\bdegrees?\b")

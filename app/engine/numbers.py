@@ -77,6 +77,9 @@ TEMPERATURE = "°C"
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[-_]?(?:\d+[-_])*$")
 _CODE_AFTER = re.compile(r"[A-Za-z]")
 _CLOCK_AFTER = re.compile(r"[::]\d{2}")
+_RANGE_AFTER = re.compile(r"\s*[—–\-~～至到]\s*\d{1,4}\s*(?:月|日|号|季度|周)")
+_IDIOM_AFTER = re.compile(r"难求")
+_PLACE_AFTER = re.compile(r"子(?:镇|乡|村|屯|街道|沟)")
 _CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}[::]$")
 _ITEM_AFTER = re.compile(r"(?:[.．、](?=\s*[\u4e00-\u9fff“《(（])|[))](?=\s*[\u4e00-\u9fff“《]))")
 _ITEM_BEFORE = re.compile(r"(?:^|[\s\n;;::>])[((]?$")
@@ -171,6 +174,12 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
         unit, start = "元", start - 1
     if not unit and (_CODE_BEFORE.search(source, max(0, start - 16), start) or _CODE_AFTER.match(source, end)):
         return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
+    if start and source[start - 1] in "-_" and _CODE_BEFORE.search(source, max(0, start - 16), start):
+        return None  # a code's serial with a word after it (TM2026-009所属…): no figure, whatever follows
+    if not unit and _RANGE_AFTER.match(source, end):
+        return None  # a span's first month or day (1—10月完成…): the span is read with its last
+    if not m["arabic"] and (_IDIOM_AFTER.match(source, end) or (unit != "个" and _PLACE_AFTER.match(source, end))):
+        return None  # 一座难求; 八家子镇, a town named by a numeral and a measure word
     if not unit and (_CLOCK_AFTER.match(source, end) or _CLOCK_BEFORE.search(source, 0, start)):
         return None  # a time of day (8:30—17:30), read as such elsewhere (fields.CLOCK)
     if not unit and end - start <= 2 and _ITEM_AFTER.match(source, end) and (start == 0 or _ITEM_BEFORE.search(source, 0, start)):

@@ -41,8 +41,14 @@ def bars(body: list[str], before: str) -> list[str] | None:
         return None
     per = _PER.search(before)
     caption = _AS_FOLLOWS.sub("", _PER.sub("", before).strip().strip("*#> ").strip()).strip()
-    unit = per.group("unit") if per else ""
-    return [f"{caption + ',' if caption else ''}{r['label'].strip()}{r['value']}{r['unit'] or unit}" for r in rows]
+    unit, head = (per.group("unit") if per else ""), _MEASURE.sub("", caption)
+    return [f"{caption + ',' if caption else ''}{r['label'].strip()}{head}{r['value']}{r['unit'] or unit}" for r in rows]
+
+
+# What the bars measure, the caption without its period and the parts it is broken down by: "1—9月各镇(街道)新发展团员"
+# -> 新发展团员, so that each bar reads as a table's row does ("文化街道新发展团员24名").
+_MEASURE = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}[—–\-~至]\d{1,2}月|[上下]半年|全年|前?[一二三四]季度)?(?:各[\u4e00-\u9fff]{1,4}"
+                      r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?)?|(?:情况|统计|分布)$")
 
 
 def gantt(body: list[str]) -> list[str] | None:

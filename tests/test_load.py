@@ -1108,8 +1108,8 @@ def test_a_markdown_text_bar_chart_reads_a_line_per_bar_with_its_scales_unit():
     lines = markdown_lines("1—9月各镇（街道）新发展团员情况如下（每个█代表1名）：\n\n```text\n文化街道  ████████ 24\n"
                            "龙城镇　  ███ 8\n```\n\n时长（每个█代表200小时，不足200小时的部分四舍五入）：\n\n```\n"
                            "文化街道  ███████ 3,860\n龙城镇　  █████ 980\n```\n")
-    assert "1—9月各镇（街道）新发展团员,文化街道24名" in lines and "1—9月各镇（街道）新发展团员,龙城镇8名" in lines
-    assert "时长,文化街道3,860小时" in lines and "时长,龙城镇980小时" in lines
+    assert "1—9月各镇（街道）新发展团员,文化街道新发展团员24名" in lines and "1—9月各镇（街道）新发展团员,龙城镇新发展团员8名" in lines
+    assert "时长,文化街道时长3,860小时" in lines and "时长,龙城镇时长980小时" in lines
 
 
 def test_a_csv_cells_excel_text_guard_is_no_part_of_it(tmp_path):

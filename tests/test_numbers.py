@@ -260,3 +260,10 @@ def test_a_spans_first_month_a_codes_serial_an_idiom_and_a_town_are_no_figures()
     assert find_quantities("TM2026-009所属团组织凉水镇团委") == []
     assert find_quantities("热门课程“一座难求”") == [] and find_quantities("八家子镇青年夜校") == []
     assert [q.text for q in find_quantities("三家企业和三个子项目")] == ["三家", "三个"]
+
+
+def test_the_parts_of_a_date_written_with_slashes_dots_or_dashes_are_no_figures():
+    """Blind set 64's export: "入团仪式日期2026/11/28" had offered 11 for how many joined in that batch."""
+    assert [q.text for q in find_quantities("TM2026-022入团仪式日期2026/11/28;TM2026-022人数3")] == ["3"]
+    assert find_quantities("2026.4.28,新团员集体宣誓;2025-05-04") == []
+    assert [q.text for q in find_quantities("发放2026.4万元,增长12.5%")] == ["2026.4万元", "12.5%"]

@@ -77,6 +77,14 @@ TEMPERATURE = "°C"
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9]*[-_]?(?:\d+[-_])*$")
 _CODE_AFTER = re.compile(r"[A-Za-z]")
 _CLOCK_AFTER = re.compile(r"[::]\d{2}")
+_YMD = re.compile(r"(?<![\d.])(?:19|20)\d{2}([./-])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12]\d|3[01]))?(?![\d%万亿千百元人名个])")
+
+
+def _in_date(source: str, start: int, end: int) -> bool:
+    at = max(0, start - 10)
+    return any(m.start() + at <= start and end <= m.end() + at for m in _YMD.finditer(source[at:end + 10]))
+
+
 _RANGE_AFTER = re.compile(r"\s*[—–\-~～至到]\s*\d{1,4}\s*(?:月|日|号|季度|周)")
 _IDIOM_AFTER = re.compile(r"难求")
 _PLACE_AFTER = re.compile(r"子(?:镇|乡|村|屯|街道|沟)")
@@ -176,6 +184,8 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
         return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
     if start and source[start - 1] in "-_" and _CODE_BEFORE.search(source, max(0, start - 16), start):
         return None  # a code's serial with a word after it (TM2026-009所属…): no figure, whatever follows
+    if not unit and _in_date(source, start, end):
+        return None  # a part of a date written with / . or - (2026/11/28, 2026.4.28, 2025-05-04): no figure
     if not unit and _RANGE_AFTER.match(source, end):
         return None  # a span's first month or day (1—10月完成…): the span is read with its last
     if not m["arabic"] and (_IDIOM_AFTER.match(source, end) or (unit != "个" and _PLACE_AFTER.match(source, end))):

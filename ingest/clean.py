@@ -328,7 +328,9 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     if _ISSUER.fullmatch(lines[0]) and len(lines[1]) <= 40 and _KIND_WORD.search(lines[1]) \
             and not re.search(r"[。,,;;]", lines[1]):
         return lines[0] + lines[1], 0, []  # "共青团三明市委 / 2024年工作总结和2025年工作计划": the subject under its issuer
-    numbered = [i for i in (1, 2) if _DOC_NUMBER.search(lines[i])]
+    # Joint issuers, a line each, over the number ("共青团湛江市委员会 / 湛江市教育局 / 湛江市水务局 / 湛团联〔2025〕11号")
+    joint = next((i for i in range(1, min(len(lines), 6)) if not _AGENCY.fullmatch(lines[i])), len(lines))
+    numbered = [i for i in (1, 2, joint) if i < len(lines) and _DOC_NUMBER.search(lines[i])]
     if not numbered:
         return None
     start = numbered[0] + 1
@@ -342,6 +344,7 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
 
 _ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)"
                      r"|(?:中国)?共青团[\u4e00-\u9fff]{1,12}?[省市县区州旗]委")
+_AGENCY = re.compile(r"(?:中国)?(?:共青团)?[\u4e00-\u9fff]{2,20}(?:委员会|工作委员会|局|厅|办公室|委|中心|协会|联合会|学会|团委|基金会)")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")

@@ -1150,3 +1150,16 @@ def test_a_document_number_over_its_issuer_and_subject_is_titled_by_both_and_dot
     sheet = clean_document(["2026年1—10月各县(市)共青团重点工作进度汇总表", "延吉市,新发展团员完成628名。",
                             "5. 汇总日期:2026年11月6日(星期五)。"], Path("jindu.xlsx"))
     assert sheet.date == "2026-11-06"
+
+
+def test_joint_issuers_over_a_document_number_leave_the_subject_the_title():
+    from ingest.clean import clean_document
+
+    doc = clean_document(["共青团湛江市委员会", "湛江市教育局", "湛江市水务局", "湛团联〔2025〕11号",
+                          "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知", "各县(市、区)团委:"], Path("tongzhi.txt"))
+    assert doc.title == "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知"
+    lines = ["第1段正文,内容足够长,一直写到页面的右边缘为止,而且没有句号结尾的一行文字内容继续"]
+    from ingest.pdf import _ISSUER
+
+    assert _ISSUER.fullmatch("共青团广东海洋大学委员会") and _ISSUER.fullmatch("共青团黄山风景区工作委员会")
+    assert not _ISSUER.fullmatch(lines[0])

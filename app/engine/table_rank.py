@@ -289,9 +289,9 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
         for clause in clauses:
             bare = _BRACKETED.sub("", clause)  # "新发展团员214(98)": 214, the bracket a part (a table note's 女生)
             m = _VALUE.search(bare)
-            if m and clause.startswith(head):
+            if m and clause.startswith(head) and (q := parse_quantity(bare[m.start():])) is not None:  # not a date's day
                 label = bare[len(head):m.start()].removesuffix("第")  # "位次第1名": 位次
-                cells[label] = (parse_quantity(bare[m.start():]).value, clause)
+                cells[label] = (q.value, clause)
             elif (m := _WRITTEN_RANK.search(bare)) and clause.startswith(head):  # "位次并列第三": 3
                 cells[bare[len(head):m.start()]] = (float(chinese_to_int(m.group(1))), clause)
         rows.append(Row(n, text, head, cells))
@@ -311,8 +311,9 @@ def _by_column(split: list[tuple[int, str, list[str]]]) -> list[Row]:
             return []
         for stem, clause in zip(stems, clauses):
             body = stem[:-len(indicator)]
-            if (m := _VALUE.search(clause)) and not _TOTAL_ROW.match(body):
-                rows.append(Row(n, text, body, {indicator: (parse_quantity(clause[m.start():]).value, clause)}))
+            if (m := _VALUE.search(clause)) and not _TOTAL_ROW.match(body) and \
+                    (q := parse_quantity(clause[m.start():])) is not None:
+                rows.append(Row(n, text, body, {indicator: (q.value, clause)}))
     return rows
 
 

@@ -228,6 +228,13 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "五个县区里青年之家最少的是哪个", "Which county completed the highest share of its recruitment plan?",
                 "注册青年志愿者最多的单位是哪个", "Which Youth Home scored highest in the 2020 star rating?",
                 "Which unit had the highest post utilization rate in the Return Home programme?",
+                # blind set 64's, alike (the progress sheet's 汇总 rows, 表1's counties, the notice's quotas), sums over
+                # 各县市 of one sheet's 合计 row, and their near misses (a part added, another year)
+                "汇总表里各县市1—10月新发展团员合计", "汇总表里各县市1—10月新发展团员合计,其中港澳台青年有多少?",
+                "2024年各县市合计要发展多少团员", "2024年各县市合计要发展多少团员,其中00后有多少?", "各县市夜校开班合计多少期",
+                "各县市新增注册青年志愿者合计", "各县市新增注册青年志愿者合计,其中00后有多少?", "表1里青年之家最少的县市是哪个",
+                "八个县市里团员最少的是哪个", "Which county got the largest quota in the 2026 Youth Guarding the Border programme?",
+                "Which county got the largest quota in the 2024 Youth Guarding the Border programme?",
                 # blind set 60's, alike (the report's 表1 with its group rows, the CSV's ranks and their changes, the
                 # 简报's stations, the budget's items and county quarters, the e-mail's quota list), and its near misses
                 "Which county plans the most matching funds for 2023?", "东港区比一季度名次变化多少", "河东区比上半年名次变化多少",

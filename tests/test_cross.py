@@ -810,7 +810,7 @@ def test_the_place_at_a_rank_and_the_first_places_are_answered_with_every_figure
 
 
 def test_a_sum_of_parts_is_the_report_s_only_where_its_quote_states_one():
-    from app.api import states_sum
+    from app.across import states_sum
 
     def found(quote):
         return Answer("q", quote, "612名", True, (Citation("s", "t", "d", 1, quote, quote, 1.0),))

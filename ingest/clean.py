@@ -318,14 +318,14 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     over the number: "共青团泰安市委员会 / 泰团通〔2025〕3号 / 关于…的通报"): its title is the subject after the
     document number, wrapped over up to three lines; the header lines stay in the text."""
     if len(lines) >= 2 and len(lines[0]) <= 24 and _DOC_NUMBER.search(lines[0]) and _title_like(lines[1]):
-        if len(lines) >= 3 and _ISSUER.fullmatch(lines[1]) and lines[2].startswith("关于") and _DOC_KIND.search(lines[2]):
+        if len(lines) >= 3 and ISSUER.fullmatch(lines[1]) and lines[2].startswith("关于") and _DOC_KIND.search(lines[2]):
             return lines[1] + lines[2], 0, []  # "延边团发〔2026〕9号 / 共青团…委员会 / 关于开展…的通知": the subject too
         return lines[1], 0, []  # "兰团发〔2025〕2号 / 共青团兰州市委员会2024年工作总结…": the number is no title
-    if len(lines) < 3 or not (lines[0].endswith("文件") or _ISSUER.fullmatch(lines[0])):
+    if len(lines) < 3 or not (lines[0].endswith("文件") or ISSUER.fullmatch(lines[0])):
         return None
-    if _ISSUER.fullmatch(lines[0]) and lines[1].startswith("关于") and _DOC_KIND.search(lines[1]):
+    if ISSUER.fullmatch(lines[0]) and lines[1].startswith("关于") and _DOC_KIND.search(lines[1]):
         return lines[0] + lines[1], 0, []  # "共青团大庆市委员会 / 关于2024年全市共青团工作情况的报告": no number
-    if _ISSUER.fullmatch(lines[0]) and len(lines[1]) <= 40 and _KIND_WORD.search(lines[1]) \
+    if ISSUER.fullmatch(lines[0]) and len(lines[1]) <= 40 and _KIND_WORD.search(lines[1]) \
             and not re.search(r"[。,,;;]", lines[1]):
         return lines[0] + lines[1], 0, []  # "共青团三明市委 / 2024年工作总结和2025年工作计划": the subject under its issuer
     # Joint issuers, a line each, over the number ("共青团湛江市委员会 / 湛江市教育局 / 湛江市水务局 / 湛团联〔2025〕11号")
@@ -342,7 +342,7 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     return None
 
 
-_ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)"
+ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工作委员会)(?:办公室)?|[\u4e00-\u9fff]{2,20}(?:团委|团工委|基金会)"
                      r"|(?:中国)?共青团[\u4e00-\u9fff]{1,12}?[省市县区州旗]委")
 _AGENCY = re.compile(r"(?:中国)?(?:共青团)?[\u4e00-\u9fff]{2,20}(?:委员会|工作委员会|局|厅|办公室|委|中心|协会|联合会|学会|团委|基金会)")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")

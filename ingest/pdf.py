@@ -6,6 +6,7 @@ import re
 
 from . import messages as msg
 from . import tables
+from .clean import ISSUER
 from .pdf_tables import continued, pdf_tables, row_cells
 from .load import LoadError
 from .settings import Settings
@@ -41,7 +42,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     for i, line in enumerate(raw):
         if i in cells:
             lines += tables.lines_of(grids[i], lines) if i in grids else []
-        elif wrapped and line and not _HEADING.match(line) and not _ISSUER.fullmatch(line):
+        elif wrapped and line and not _HEADING.match(line) and not ISSUER.fullmatch(line):  # its issuer under a title
             lines[-1] += line
         else:
             lines.append(line)
@@ -54,10 +55,6 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
 
 # A document's classification mark, printed atop every page: 内部资料 注意保存, 秘密★1年.
 _MARKING = re.compile(r"(?:内部资料|内部文件|内部刊物|内部参考|仅供参考|秘密|机密|绝密)(?:★.{0,4})?(?:注意保存|妥善保管|请勿外传)?")
-
-# An issuer's line under a title as wide as the page is its own block, not the title's wrap ("…工作总结" / "共青团广东
-# 海洋大学委员会").
-_ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{2,20}(?:委员会|工作委员会|委)|[\u4e00-\u9fff]{2,20}(?:团委|团工委)")
 
 # A line opening a numbered heading starts a block, whatever the line above ran to: a title as wide as the page
 # took "一、基本情况" into itself.

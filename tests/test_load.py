@@ -1159,7 +1159,7 @@ def test_joint_issuers_over_a_document_number_leave_the_subject_the_title():
                           "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知", "各县(市、区)团委:"], Path("tongzhi.txt"))
     assert doc.title == "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知"
     lines = ["第1段正文,内容足够长,一直写到页面的右边缘为止,而且没有句号结尾的一行文字内容继续"]
-    from ingest.pdf import _ISSUER
+    from ingest.clean import ISSUER
 
-    assert _ISSUER.fullmatch("共青团广东海洋大学委员会") and _ISSUER.fullmatch("共青团黄山风景区工作委员会")
-    assert not _ISSUER.fullmatch(lines[0])
+    assert ISSUER.fullmatch("共青团广东海洋大学委员会") and ISSUER.fullmatch("共青团黄山风景区工作委员会")
+    assert not ISSUER.fullmatch(lines[0])

@@ -24,6 +24,7 @@ def pptx_lines(data: bytes, name: str = "") -> list[str]:
     except Exception:  # python-pptx raises many kinds for broken packages; their text means nothing to staff
         raise LoadError(msg.BAD_PPTX) from None
     lines: list[str] = []
+    authors = _comment_authors(deck)
     for slide in deck.slides:
         shapes = _in_order(slide.shapes)
         title = " ".join(shapes[0].text_frame.text.split()) if shapes and _is_title(shapes[0]) else ""
@@ -32,34 +33,40 @@ def pptx_lines(data: bytes, name: str = "") -> list[str]:
         if slide.has_notes_slide and (said := slide.notes_slide.notes_text_frame):
             notes = [p for p in (" ".join(x.text.split()) for x in said.paragraphs) if p]
             lines.extend(f"{NOTES}{p}" for p in notes)
-        lines.extend(_comments(slide, deck))
+        lines.extend(_comments(slide, authors))
     return lines
 
 
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
-def _comments(slide, deck) -> list[str]:
-    """A slide's review comments (批注), after the slide: "批注(郑雅琳):…". A reviewer's figure is often in no text
-    box ("秋季班415人次中含旁听学员63人次")."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    parts = [r.target_part for r in slide.part.rels.values() if r.reltype.endswith("/comments") and not r.is_external]
-    if not parts:
-        return []
+def _comment_authors(deck) -> dict[str, str]:
+    """Who wrote the deck's review comments, by author id (ppt/commentAuthors.xml), read once per deck."""
     authors = {}
     for r in deck.part.rels.values():
         if r.reltype.endswith("/commentAuthors") and not r.is_external:
-            for a in etree.fromstring(r.target_part.blob, parser).iter(f"{_P}cmAuthor"):
+            for a in _xml(r.target_part.blob).iter(f"{_P}cmAuthor"):
                 authors[a.get("id")] = a.get("name", "")
+    return authors
+
+
+def _comments(slide, authors: dict[str, str]) -> list[str]:
+    """A slide's review comments (批注), after the slide: "批注(郑雅琳):…". A reviewer's figure is often in no text
+    box ("秋季班415人次中含旁听学员63人次")."""
     lines = []
-    for part in parts:
-        for cm in etree.fromstring(part.blob, parser).iter(f"{_P}cm"):
-            text = " ".join("".join(t.text or "" for t in cm.iter(f"{_P}text")).split())
-            who = authors.get(cm.get("authorId"), "")
-            lines.extend([f"批注({who}):{text}" if who else f"批注:{text}"] if text else [])
+    for r in slide.part.rels.values():
+        if r.reltype.endswith("/comments") and not r.is_external:
+            for cm in _xml(r.target_part.blob).iter(f"{_P}cm"):
+                text = " ".join("".join(t.text or "" for t in cm.iter(f"{_P}text")).split())
+                who = authors.get(cm.get("authorId"), "")
+                lines.extend([f"批注({who}):{text}" if who else f"批注:{text}"] if text else [])
     return lines
+
+
+def _xml(blob: bytes):
+    from lxml import etree
+
+    return etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
 def _in_order(shapes) -> list:

@@ -53,8 +53,8 @@ def combine(question: str, single: Answer, passages, terms, idf, stated=()) -> A
     disagree: a paragraph's other figure of the same words is as often another thing (参与青年1.12万人次 beside 澳门
     青年427人次), and a false "不一致" costs more than none. stated: (citation, figure as written) of facts that give
     it (stating)."""
-    value = single.value if single.found and single.value and parse_quantity(single.value) else ""
-    if not value or not single.citations:
+    value = _figure(single)
+    if not value:
         return None
     first = single.citations[0]
     given, written = {first.source: first}, {first.source: value}
@@ -83,9 +83,15 @@ def stating(single: Answer, facts, paragraph, least: float) -> list[tuple[Citati
     """(paragraph, figure as written) of other reports' facts that give the answer's figure, of an indicator matched
     as well as a cross answer's (score >= least): the report a question names beside the one answering ("和全委会报告
     表1-2里的") is often not among the figure question's passages, which keep to the place's own report."""
-    value = single.value if single.found and single.value and parse_quantity(single.value) else ""
-    if not value or not single.citations:
+    value = _figure(single)
+    if not value:
         return []
     first = single.citations[0].source
     return [(Citation(f.source, f.title, f.date, f.paragraph, paragraph(f.doc_id, f.paragraph) or f.quote, f.quote, s,
                       f.origin), f.figure) for f, s in facts if s >= least and f.source != first and agree(value, f.figure)]
+
+
+def _figure(single: Answer) -> str:
+    """The figure the single-report path found and cited, or ""."""
+    found = single.found and single.value and single.citations and parse_quantity(single.value)
+    return single.value if found else ""

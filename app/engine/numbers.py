@@ -180,10 +180,9 @@ def _to_quantity(m: re.Match[str], source: str, origin: list[int]) -> Quantity |
     start = origin[at]
     if not unit and m["arabic"] and start and source[start - 1] in "¥￥":  # "(¥486,000.00)": 元
         unit, start = "元", start - 1
-    if not unit and (_CODE_BEFORE.search(source, max(0, start - 16), start) or _CODE_AFTER.match(source, end)):
-        return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), not a figure
-    if start and source[start - 1] in "-_" and _CODE_BEFORE.search(source, max(0, start - 16), start):
-        return None  # a code's serial with a word after it (TM2026-009所属…): no figure, whatever follows
+    code = _CODE_BEFORE.search(source, max(0, start - 16), start)
+    if (code and (not unit or source[start - 1] in "-_")) or (not unit and _CODE_AFTER.match(source, end)):
+        return None  # the digits of a code (编号LYWS-2025-04, G20, 5G), its serial whatever follows (TM2026-009所属)
     if not unit and _in_date(source, start, end):
         return None  # a part of a date written with / . or - (2026/11/28, 2026.4.28, 2025-05-04): no figure
     if not unit and _RANGE_AFTER.match(source, end):

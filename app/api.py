@@ -78,18 +78,20 @@ class Assistant(AcrossReports):
             return
         planned = self._plan(asked)  # (catalogue, the parts it asks, when they are asked apart: cross_parts.plan)
         across = self._across(asked, planned)  # a question over many reports, answered from their facts
-        if across is not None and across.found:
+        catalogue, parts, when = planned
+        late = when == "after passages"  # two figures added or subtracted: the passages' first, then each asked alone
+        if across is not None and across.found and not (late and parts.how == "diff"):  # facts subtract nothing
             yield from_facts(across, question, started)
             return
         # Facts that cannot answer it leave it to the passages: "2024年度考核排名第三的是哪个区?" is one 通报's table
         # row ("西青区排名3"), a rank naming no figure the facts could order; the facts' refusal stands if they fail too.
         q, passages, nearest, answer = self._extractive(q, turn.quote)
+        unstated = not answer.found or (parts.how == "diff" and not cross_gap.states_change(answer)) if late else False
+        if unstated and (added := self._by_parts(asked, parts, catalogue)):
+            yield from_facts(added, question, started)  # "…和…一共多少", "从…到…增加了几个": its report silent
+            return
         if across is not None and not answer.found:
             yield from_facts(across, question, started)
-            return
-        catalogue, parts, when = planned
-        if not answer.found and when == "after passages" and (late := self._by_parts(asked, parts, catalogue)):
-            yield from_facts(late, question, started)  # "…和…一共多少": added up, its report silent
             return
         if not answer.found and turn.loose:  # the year a follow-up only inherited found nothing: its report's own
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)

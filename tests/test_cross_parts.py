@@ -27,6 +27,11 @@ from app.engine.cross_parts import combine, split, within_year
     ("25年暑期，大同大学三下乡参与学生和云冈青春守护上岗志愿者，哪个人数多？", "which",
      ("大同大学三下乡参与学生", "云冈青春守护上岗志愿者"), None),  # 参与 is no join
     ("黄山学院派到风景区的国庆志愿者，25年比24年多了多少？", "diff", ("25年", "24年"), None),  # nor is 派到
+    # a bare time after a counted first part takes what the first counts (blind set 64)
+    ("延吉2026年1—10月发展团员比2025年全年少多少？", "diff", ("2026年1—10月发展团员", "2025年全年发展团员"),
+     ("延吉2026年1—10月发展团员是多少?", "延吉2025年全年发展团员是多少?")),
+    ("2026年青春护边全州选派人数比2025年多多少？", "diff", ("2026年青春护边全州选派人数", "2025年青春护边全州选派人数"), None),
+    ("2024年拉萨、林芝、山南各新发展了多少团员？", "each", ("2024年拉萨", "林芝", "山南"), None),  # places take no time's rest
 ])
 def test_parts_and_how_they_combine(question, how, labels, questions):
     parts = split(question)
@@ -95,6 +100,24 @@ def test_each_part_is_answered_from_its_own_report(tmp_path, make_settings):
     assert assistant.ask("云冈青春守护2024年全年和2025年暑期服务游客加起来多少？").value == "165万人次"
     listed = assistant.ask("云冈青春守护上岗志愿者，2024年全年和2025年暑期分别是多少？")
     assert "3120人" in listed.text and "482人" in listed.text
+
+
+def test_a_change_between_two_reports_periods_is_their_difference_not_the_later_figure(tmp_path, make_settings):
+    """Blind set 64: "从2025年底到2026年6月底增加了几个?" was the facts' trend of the two, whose value is the later
+    figure (17个); the facts subtract nothing, so each period is asked alone and the two subtracted."""
+    from app import Assistant
+    from ingest import ingest_paths
+
+    (tmp_path / "zhou-2025.txt").write_text(
+        "团州委2025年工作报告\n\n截至2025年底,敦化市建成青年之家15个,图们市建成青年之家7个。\n", encoding="utf-8")
+    (tmp_path / "dunhua-2026.txt").write_text(
+        "团敦化市委2026年上半年工作总结\n\n截至6月底,全市建成青年之家17个,上半年新发展团员218名。\n",
+        encoding="utf-8")
+    settings = make_settings()
+    ingest_paths(sorted(tmp_path.glob("*.txt")), settings)
+    got = Assistant.open(settings).ask("敦化青年之家从2025年底到2026年6月底增加了几个？")
+    assert got.value == "2个"
+    assert {c.source for c in got.citations} == {"zhou-2025.txt", "dunhua-2026.txt"}
 
 
 @pytest.mark.parametrize("question, when", [

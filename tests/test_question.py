@@ -134,6 +134,9 @@ def test_the_unit_asked_comes_from_the_noun_nearest_the_question_word():
     assert analyse("2023年涪城区青年志愿服务时长是多少万小时?").units == {"小时"}
     assert analyse("全市志愿服务时长累计多少?").units == {"小时"}
     assert analyse("青少年中女生占多少?").units == {"%"} and analyse("女生占多少名?").units == PEOPLE
+    # a report named as the 进度表 asks no progress share (blind set 64: 92.7% for "进度表里…开班数")
+    assert "%" not in analyse("进度表里延吉的1—10月开班数是多少?").units
+    assert analyse("延吉青年夜校开班完成进度是多少?").units == {"%"}
 
 
 def test_the_units_asked_agree_with_the_gold_answers_units():

@@ -37,7 +37,7 @@ ENGLISH_PEOPLE = re.compile(r"\b(people|volunteers?|members?|students?|persons?|
 MONEY_NOUNS = re.compile(r"钱|学费|造价|租金|房租|工资|薪酬|报酬|价格|价款|总价|票价|保证金|押金|罚款|违约金|保额|保险金额|预算|决算|结余|列支|销售(?![员队])|资金|金额|总额|助学金|奖学金|慰问金|基金|捐款|捐赠|资助|奖金|经费|贷|放款|补贴|补助|贴息|投资|投入|投了|"
                          r"花了|花费|善款|筹款|募款|损失|收入|支出|费用|效益|消费|销售额|交易额|营业额|成交额|带货额|[^名]额(?=加|是|有|为|多|共|合|总|达)|产值|"
                          r"\b(money|funding|funds?|yuan|rmb|amount of loans?|donations?|budgets?|how much)\b")
-PERCENT_NOUNS = re.compile(r"率|满意度|进度|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
+PERCENT_NOUNS = re.compile(r"率|满意度|进度(?![表单]|汇总|统计)|比例|比重|占比|同比|环比|百分|增速|增幅|涨幅|降幅|占多少(?![万亿]?[人名个位家所])|\b(percent|percentage|rate|share|proportion)\b|"
                            r"\byear[- ]on[- ]year\b")
 HOURS_NOUNS = re.compile(r"时长|小时|\bhours?\b|\b(?:service|volunteering|volunteer) (?:time|duration)\b")
 VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访问量|浏览次数|\bviews\b")  # counted in 次 (blind set 23)

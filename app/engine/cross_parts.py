@@ -186,10 +186,20 @@ def _counted(slots: list[str], names=frozenset()) -> list[str] | None:
 
     rest = slots[-1][lead(slots[-1]):]
     if not rest.strip() or not lead(slots[-1]):
-        return slots
+        return _counted_after(slots)
     if re.search(r"[中里内]$", rest):
         return None
     return [s + rest if lead(s) == len(s.strip()) else s for s in slots[:-1]] + slots[-1:]
+
+
+def _counted_after(slots: list[str]) -> list[str]:
+    """A bare time after a counted first part takes what the first counts ("2026年1—10月发展团员比2025年全年":
+    2025年全年发展团员; "2026年青春护边选派人数比2025年": 2025年青春护边选派人数)."""
+    timed = _TIME.match(slots[0])
+    rest = slots[0][timed.end():] if timed else ""
+    if not rest.strip() or re.search(r"[中里内]$", rest):
+        return slots
+    return slots[:1] + [s + rest if _TIME.fullmatch(s.strip()) else s for s in slots[1:]]
 
 
 def _years_filled(slots: list[str]) -> list[str]:

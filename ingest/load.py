@@ -1,4 +1,5 @@
-"""Files in, raw article lines out: format detection, decoding, HTML/Word/PDF extraction.
+"""Files in, raw article lines out: format detection, bounds, decoding; each format's reader in a module of its own
+(html, markdown, word, pdf, xlsx, pptx; plain text and CSV here).
 
 Every failure is a LoadError whose message is one line naming the problem; the pipeline
 puts it next to the file name in the ingest summary.
@@ -15,18 +16,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import messages as msg
-from . import subtitles
-from .html_divgrid import div_tables
-from .html_svg import charts_as_tables
-from . import md_fences, records, table_grids, tables
+from . import records, subtitles, table_grids, tables
+from .markdown import markdown_lines
 from .settings import Settings
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".pptx", ".csv")
-_CODE_TAGS = ("script", "style")  # never text: dropped before a portal's site lines are read
-_DROP_TAGS = ("nav", "header", "footer", "aside", "form", "noscript",
-              "iframe", "select", "button", "input", "template", "svg")
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre",
-               "dd", "dt", "figcaption", "caption", "summary"}
 _MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of a .docx (images too); its XML has a lower bound
 _XML_PARTS = (".xml", ".rels")  # what python-docx parses into a tree, at ~11x its size in memory
 MAX_LINE_CHARS = 100_000
@@ -61,7 +55,7 @@ class Limits(NamedTuple):
     pdf_pages: int = Settings.max_pdf_pages
 
     @classmethod
-    def of(cls, settings: Settings) -> "Limits":
+    def of(cls, settings: Settings) -> Limits:
         return cls(settings.max_docx_xml_mb * 2**20, settings.max_lines, settings.max_pdf_pages)
 
 
@@ -108,7 +102,11 @@ def _extract(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
 def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], str]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _docx_lines(data, path.name, limits.docx_xml_bytes), ""
+        from .word import (
+            docx_lines,  # here, as the other readers: they raise this module's LoadError
+        )
+
+        return docx_lines(data, path.name, limits.docx_xml_bytes), ""
     if suffix == ".pdf":
         from .pdf import pdf_lines  # here: pdf.py raises this module's LoadError
 
@@ -116,15 +114,17 @@ def _extract_lines(path: Path, data: bytes, limits: Limits) -> tuple[list[str], 
     if suffix == ".xlsx":
         from .xlsx import xlsx_lines
 
-        _check_zip(data, path.name, limits.docx_xml_bytes, msg.NOT_XLSX)  # a zip of XML, as a .docx: bounded alike
+        check_zip(data, path.name, limits.docx_xml_bytes, msg.NOT_XLSX)  # a zip of XML, as a .docx: bounded alike
         return xlsx_lines(data, path.name), ""
     if suffix == ".pptx":
         from .pptx import pptx_lines
 
-        _check_zip(data, path.name, limits.docx_xml_bytes, msg.NOT_PPTX)
+        check_zip(data, path.name, limits.docx_xml_bytes, msg.NOT_PPTX)
         return pptx_lines(data, path.name), ""
     text = decode(data)
     if suffix in (".html", ".htm"):
+        from .html import html_lines
+
         return html_lines(text)
     _check_lines(path.name, text.count("\n") + 1, limits.lines)  # before splitting or joining them
     if suffix in (".md", ".markdown"):
@@ -197,301 +197,7 @@ def _looks_like_text(text: str) -> bool:
     return bad <= len(sample) * 0.01
 
 
-def html_lines(text: str) -> tuple[list[str], str]:
-    import lxml.html
-    from lxml import etree
-
-    # lxml refuses str input that declares an encoding; XHTML pages start with one. The text is decoded already.
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        raise LoadError(msg.BAD_HTML) from None
-    title = " ".join(root.xpath("string(//title)").split())
-    for element in root.xpath("//" + " | //".join(_CODE_TAGS)):
-        element.drop_tree()
-    site = _site_lines(root)  # before the page's header and footer go: staff ask who runs the site, its ICP number
-    charts_as_tables(root)  # an inline <svg> chart's bars: a table, not an icon to drop
-    div_tables(root)  # a table laid out with <div>s: its rows, not a paragraph per cell
-    for element in root.xpath("//" + " | //".join(_DROP_TAGS)):
-        element.drop_tree()
-    _drop_side_blocks(root)
-    body = _article_root(root)
-    lines: list[str] = []
-    grids = {t: table_grids.html_grid(t) for t in body.iter("table") if not t.xpath(".//table")}
-    grids = {t: g for t, g in grids.items() if tables.is_data_table(g) or tables.label_pairs(g)}  # 索引号:…
-    inside = {e for t in grids for e in t.iterdescendants()}
-    for element in body.iter():
-        if element in grids:
-            caption = " ".join(element.xpath("string(caption)").split())
-            lines.extend([caption] if caption else [])  # a paragraph, as a Word table's caption is
-            lines.extend(tables.lines_of(grids[element], lines, caption))
-        if element not in inside and (pair := _figure_pair(element)):
-            lines.append(pair)
-            inside.update(element.iterdescendants())
-            continue
-        if element not in inside and element.tag == "dt" and (term := _term_line(element, inside)):
-            lines.append(term)
-            continue
-        if element in inside or not isinstance(element.tag, str) or _has_block_child(element) \
-                or not (element.tag in _BLOCK_TAGS or _text_div(element)):
-            continue
-        line = " ".join(element.text_content().split())
-        if line and not _link_list(element, line):
-            lines.append(line)
-    if not lines:  # pages without block markup: fall back to the visible text
-        lines = body.text_content().splitlines()
-    lines.extend(line for line in site if line not in lines)  # after the article: clean.py keeps them as its site
-    return lines, _page_title(root, title)
-
-
-_SITE_LINE = re.compile(r"ICP[备证]|公网安备|版权所有\s*[:\uff1a]|(?:主办|承办|技术支持)(?:单位)?\s*[:\uff1a]|网站标识码")
-
-
-# A portal's column beside the article, by its id or class (div.sidebar, div#side, ul.related-news, div.xgxw), and the
-# heading of a block of other articles: their one-line summaries carry other places' and years' figures.
-_SIDE_NAME = re.compile(r"(?:^|[\s_-])(?:side|sidebar|sidebox|aside|related|relate|recommend|xgxw|xgwz|tuijian|hotnews)"
-                        r"(?:$|[\s_-])", re.I)
-_SIDE_HEADING = re.compile(r"(?:相关|推荐|延伸|热点|热门|最新|图片|往期|精彩)(?:新闻|阅读|文章|链接|资讯|专题|推荐|回顾)|"
-                           r"(?:新闻|点击|阅读)排行|猜你喜欢|上一篇|下一篇")
-
-
-def _drop_side_blocks(root) -> None:
-    """A side column or a block of other articles goes, unless it holds half the page's text: then it holds the
-    article (a layout class "with-sidebar" on the content's wrapper)."""
-    size = lambda e: len("".join(e.text_content().split()))  # noqa: E731
-    page = size(root) or 1
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("body", "html"):
-            continue
-        if _SIDE_NAME.search(f"{element.get('id', '')} {element.get('class', '')}") and size(element) < page / 2:
-            element.drop_tree()
-    for heading in list(root.iter("h2", "h3", "h4", "h5", "h6", "dt")):
-        if heading.getparent() is not None and _SIDE_HEADING.fullmatch(" ".join(heading.text_content().split())):
-            block = [heading, *heading.itersiblings()]  # the heading and the list under it
-            if sum(map(size, block)) < page / 2:
-                for element in block:
-                    element.drop_tree()
-
-
-def _site_lines(root) -> list[str]:
-    """A portal's footer lines naming the site's owner, organiser and record numbers, wherever the page puts them
-    (a <footer>, a div.footer outside the article's container)."""
-    lines = []
-    for element in root.iter(*_BLOCK_TAGS, "div", "span"):
-        if _has_block_child(element) or (element.tag == "div" and not _text_div(element)):
-            continue
-        line = " ".join(element.text_content().split())
-        if len(line) <= 200 and _SITE_LINE.search(line):
-            lines.append(line)
-    return list(dict.fromkeys(lines))
-
-
-def _page_title(root, title: str) -> str:
-    """The article's heading: the longest one the page's <title> repeats ("向海而兴…综述_湛江青年网", not the logo's
-    <h1> 湛江青年网), else the first <h1>, else the <title>'s own part."""
-    headings = [t for h in root.iter("h1", "h2", "h3") if len(t := " ".join(h.text_content().split())) >= 2]
-    confirmed = [h for h in headings if h in title]
-    h1 = " ".join(root.xpath("string(//h1)").split())
-    return max(confirmed, key=len) if confirmed else h1 or title.split("_")[0].split("|")[0].strip()
-
-
-def _article_root(root):
-    for query in ("//article", "//main", "//*[@id='zoom']", "//body"):
-        found = root.xpath(query)
-        if found:
-            return _with_header(max(found, key=lambda e: len(e.text_content())))
-    return root
-
-
-HEADER_CHARS = 300  # a container adding more text than this holds more than the article's title and meta line
-
-
-def _with_header(body):
-    """The content's container when it adds only the article's header: a portal's #zoom holds the text, and its
-    title and meta line (发布时间/来源/作者: the article's date) stand just above it."""
-    parent = body.getparent()
-    if parent is None or parent.tag in ("body", "html"):
-        return body
-    extra = len(" ".join(parent.text_content().split())) - len(" ".join(body.text_content().split()))
-    return parent if extra <= HEADER_CHARS else body
-
-
-def _text_div(element) -> bool:
-    """A <div> holding only text and inline markup: a portal's meta line (发布时间/来源/作者) is one, and it dates
-    the article."""
-    return element.tag == "div" and not any(isinstance(c.tag, str) and c.tag == "div" for c in element.iterdescendants())
-
-
-def _figure_pair(element) -> str:
-    """An infographic's item ("数说": <div class="num">0.92万</div><div class="txt">名青年志愿者在册</div>): a figure and
-    its label in two blocks of their own, read as one line ("0.92万名青年志愿者在册"), or ""."""
-    children = [c for c in element if isinstance(c.tag, str)]
-    if len(children) != 2 or any(c.tag not in _BLOCK_TAGS and not _text_div(c) or _has_block_child(c) for c in children):
-        return ""
-    first, second = (" ".join(c.text_content().split()) for c in children)
-    if not first or not second or len(first) > 12 or not table_grids.is_number(tables.norm(first)):
-        return ""
-    return first + ("" if re.match(r"[\u4e00-\u9fff“(（]", second) and not second[0].isdigit() else " ") + second
-
-
-def _term_line(dt, inside: set) -> str:
-    """A definition list's term and its descriptions as one line ("站点数量:14个"): apart, the figure had no label.
-    The <dd>s read go into `inside`; "" when the term has none."""
-    values = []
-    for sibling in dt.itersiblings():
-        if not isinstance(sibling.tag, str) or sibling.tag != "dd":
-            break
-        values.append(" ".join(sibling.text_content().split()))
-        inside.update([sibling, *sibling.iterdescendants()])
-    term = " ".join(dt.text_content().split())
-    return f"{term}:{'、'.join(v for v in values if v)}" if term and any(values) else ""
-
-
-def _has_block_child(element) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in _BLOCK_TAGS for child in element.iterdescendants())
-
-
-def _link_list(element, line: str) -> bool:
-    """Navigation-like blocks: most of their text is link text (related articles, font-size toggles)."""
-    link_text = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
-    return link_text >= 0.5 * len(line)
-
-
-# A task list's box: "- [x] 青马班开班" is done, "- [ ]" open; said in words, the mark alone says nothing to a reader.
-_TASK = re.compile(r"^\[([ xX])\]\s*")
-_MD_MARK = re.compile(r"^\s*(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)")
-
-
-# A heading that is one unit's name, with its rank before it: "第1名 迁安市", "路南区", "(三)丰南区"
-_UNIT_HEADING = re.compile(r"(?:第[\d一二三四五六七八九十]{1,3}名\s*|[((][一二三四五六七八九十]{1,3}[))]\s*)?"
-                           r"[\u4e00-\u9fff]{2,12}(?:区|县|市|镇|乡|街道|学院|旗|州|盟)")
-
-
-def markdown_lines(text: str) -> list[str]:
-    """One line per heading, list item or paragraph; soft-wrapped paragraph lines are joined; a pipe table's rows
-    carry their headers (ingest/tables.py), as a Word table's do."""
-    lines, raw_lines = _front_matter(text.splitlines())
-    joinable = False
-    body = ""  # a heading naming one unit ("### 第1名 迁安市"): the list items under it are its figures
-    i = 0
-    while i < len(raw_lines):
-        if grid := table_grids.markdown_grid(raw_lines, i):
-            lines += tables.lines_of(grid, [line.removeprefix("# ") for line in lines[-2:]])  # a heading: its text
-            i += len(grid) + 1  # the header, its rule and the rows
-            joinable = False
-            continue
-        if block := md_fences.fenced(raw_lines, i):
-            lines += block[0]
-            i += block[1]
-            joinable = False
-            continue
-        stripped = raw_lines[i].strip()
-        i += 1
-        if not stripped:
-            joinable = False
-            continue
-        marker = _MD_MARK.match(stripped)
-        content = table_grids.strip_inline_md(stripped[marker.end():] if marker else stripped)
-        content = _TASK.sub(lambda m: "[未完成]" if m.group(1) == " " else "[已完成]", content)
-        if marker and marker.group(1).startswith("#"):
-            body = content if len(marker.group(1).strip()) >= 2 and _UNIT_HEADING.fullmatch(content) else ""
-            content = "# " + content  # keeps the heading recognisable as a title candidate
-        elif body and marker and marker.group(1).strip() in "-*+":
-            content = f"{body}:{content}"  # "- 综合得分95.8分…" names no unit: its heading's, as a table row would
-        if joinable and not marker:
-            lines[-1] += content
-        else:
-            lines.append(content)
-        joinable = not marker
-    return records.as_tables(lines)
-
-
-_FRONT_FIELD = re.compile(r"([^:：\s][^:：]{0,15})\s*[:：]\s*(.*)")
-
-
-def _front_matter(raw_lines: list[str]) -> tuple[list[str], list[str]]:
-    """A YAML front matter's fields (文号, 会议时间, 主持人 …) as lines of their own, its title as a heading; then the
-    lines after it. It had been joined into one line that began with "---" and was dropped as the title."""
-    if not raw_lines or raw_lines[0].strip() != "---":
-        return [], raw_lines
-    end = next((i for i, line in enumerate(raw_lines[1:40], 1) if line.strip() in ("---", "...")), None)
-    fields = [_FRONT_FIELD.fullmatch(line.strip()) for line in raw_lines[1:end or 1] if line.strip()]
-    if end is None or not fields or not all(fields):
-        return [], raw_lines
-    return [f"# {value.strip()}" if key.strip().lower() == "title" else f"{key.strip()}:{value.strip()}"
-            for key, value in (f.groups() for f in fields) if value.strip()], raw_lines[end + 1:]
-
-
-def _docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_bytes) -> list[str]:
-    _check_zip(data, name, xml_limit)
-    try:
-        import docx
-    except ImportError:
-        raise LoadError(msg.NEEDS_DOCX) from None
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # python-docx raises many kinds for broken packages; their text means nothing to staff
-        raise LoadError(msg.BAD_DOCX) from None
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    from .docx_text import Comments, Notes, Numbering, paragraph_lines, unwrap_controls
-
-    unwrap_controls(document.element.body)
-    lines: list[str] = []
-    body, numbering, notes = list(document.element.body.iterchildren()), Numbering(document), Notes(document)
-    comments = Comments(document)
-    for i, element in enumerate(body):  # tables where they stand, between paragraphs
-        if element.tag.endswith("}p"):
-            lines.extend(paragraph_lines(element, document, numbering))
-            lines.extend(_chart_lines(element, document, lines))
-        elif element.tag.endswith("}tbl"):  # Word puts a caption ("表1 …") below its table as often as above
-            below = Paragraph(body[i + 1], document).text if body[i + 1:] and body[i + 1].tag.endswith("}p") else ""
-            above = next((line for line in reversed(lines) if line.strip()), "")
-            # a numbered caption above is this table's; the one below is then the next table's (丰南's 表1, 表2)
-            caption = "" if tables.numbered(above) else tables.numbered(below)
-            table = Table(element, document)
-            lines.extend(tables.lines_of(table_grids.docx_grid(table), lines, caption))
-            lines.extend(_nested_lines(table, lines))
-        lines.extend(notes.after(element))
-        lines.extend(comments.after(element))
-    return lines
-
-
-def _chart_lines(element, document, before: list[str]) -> list[str]:
-    """The charts a paragraph anchors (an embedded Word chart keeps its figures only in its chart part)."""
-    from .charts import CHART, R_ID, chart_lines
-
-    found = []
-    for chart in element.iter(CHART):
-        part = document.part.related_parts.get(chart.get(R_ID))
-        if part is not None:
-            found.extend(chart_lines(part.blob, before + found))
-    return found
-
-
-def _nested_lines(table, before: list[str]) -> list[str]:
-    """Tables inside a table's cells (a cell's text leaves them out), each read as a table of its own after the
-    outer one, its caption the outer cell's row and column: "表2…,青年驿站完成情况" over "洛龙区 | 4 | 11"."""
-    from docx.oxml.ns import qn
-    from docx.table import Table
-
-    lines, seen, rows = [], set(), table.rows
-    head = [cell.text.strip() for cell in rows[0].cells] if rows else []
-    for row in rows:
-        for j, cell in enumerate(row.cells):
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            for inner in cell._tc.iterchildren(qn("w:tbl")):
-                label = next((t for c in row.cells if (t := c.text.strip()) and not t.isdigit()), "")  # not its 序号
-                caption = label + (head[j] if j < len(head) and row is not rows[0] else "")
-                lines.extend(tables.lines_of(table_grids.docx_grid(Table(inner, cell)), before + lines, caption))
-    return lines
-
-
-def _check_zip(data: bytes, name: str, xml_limit: int, not_zip: str = msg.NOT_DOCX) -> None:
+def check_zip(data: bytes, name: str, xml_limit: int, not_zip: str = msg.NOT_DOCX) -> None:
     """Refuse a package whose XML (parsed by python-docx or openpyxl) or whole content inflates past its bound, by
     the sizes it declares first, then (a zip can lie) by inflating it in pieces, stopping once over."""
     mb = xml_limit / 2**20

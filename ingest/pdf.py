@@ -6,7 +6,7 @@ import re
 
 from . import messages as msg
 from . import tables
-from .clean import ISSUER
+from .title import ISSUER
 from .pdf_tables import continued, pdf_tables, row_cells
 from .load import LoadError
 from .settings import Settings

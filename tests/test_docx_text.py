@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from ingest.load import _docx_lines
+from ingest.word import docx_lines as _docx_lines
 
 docx = pytest.importorskip("docx")
 

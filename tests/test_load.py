@@ -9,7 +9,9 @@ import pytest
 
 from ingest import messages as msg
 from ingest.clean import clean_document
-from ingest.load import SUPPORTED, Limits, LoadError, decode, html_lines, load_file, markdown_lines, text_lines
+from ingest.html import html_lines
+from ingest.load import SUPPORTED, Limits, LoadError, decode, load_file, text_lines
+from ingest.markdown import markdown_lines
 from ingest.settings import Settings
 
 LIMIT = 20 * 2**20  # Settings.max_file_mb default
@@ -1079,7 +1081,7 @@ def test_a_csv_files_quoted_cell_over_two_lines_is_one_row(tmp_path):
 
 def test_a_markdown_tables_rule_of_one_hyphen_a_cell_is_a_rule():
     """Blind set 63's 督办台账: "| :-: | --- | --: |" (GFM asks one hyphen) had left the whole table one line."""
-    from ingest.load import markdown_lines
+    from ingest.markdown import markdown_lines
 
     lines = markdown_lines("| 序号 | 重点任务 | 年度目标 | 完成 |\n| :-: | --- | --: | --: |\n| 1 | 新发展团员 | 430名 | 428名 |\n"
                            "| 2 | 新建青年之家 | 3个 | 3个 |\n")
@@ -1103,7 +1105,7 @@ def test_a_table_laid_out_with_divs_reads_as_a_table():
 
 def test_a_markdown_text_bar_chart_reads_a_line_per_bar_with_its_scales_unit():
     """Blind set 64's 和龙 简报: "文化街道  ████ 24" in a fenced block under "(每个█代表1名)"."""
-    from ingest.load import markdown_lines
+    from ingest.markdown import markdown_lines
 
     lines = markdown_lines("1—9月各镇（街道）新发展团员情况如下（每个█代表1名）：\n\n```text\n文化街道  ████████ 24\n"
                            "龙城镇　  ███ 8\n```\n\n时长（每个█代表200小时，不足200小时的部分四舍五入）：\n\n```\n"
@@ -1159,7 +1161,7 @@ def test_joint_issuers_over_a_document_number_leave_the_subject_the_title():
                           "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知", "各县(市、区)团委:"], Path("tongzhi.txt"))
     assert doc.title == "关于开展2025年“青春护航·平安港城”暑期防溺水志愿服务行动的通知"
     lines = ["第1段正文,内容足够长,一直写到页面的右边缘为止,而且没有句号结尾的一行文字内容继续"]
-    from ingest.clean import ISSUER
+    from ingest.title import ISSUER
 
     assert ISSUER.fullmatch("共青团广东海洋大学委员会") and ISSUER.fullmatch("共青团黄山风景区工作委员会")
     assert not ISSUER.fullmatch(lines[0])

@@ -1,5 +1,5 @@
 """ingest/records.py: a Markdown run of unit headings over label-value list items, read as the table it is."""
-from ingest.load import markdown_lines
+from ingest.markdown import markdown_lines
 from ingest.records import pairs_of
 
 NOTICE = """## 二、各区县考评结果

@@ -170,7 +170,7 @@ def test_a_tables_last_cell_at_a_pages_foot_is_no_page_number():
 def test_a_markdown_tables_emphasis_marks_are_no_part_of_its_cells():
     """Blind set 28's school table bolded its total row: "**全校合计**团员数**15938**" kept the marks, and the figure,
     no bare number then, lost its unit."""
-    from ingest.load import markdown_lines
+    from ingest.markdown import markdown_lines
 
     lines = markdown_lines("各学院情况如下:\n\n| 学院 | 团员数(名) |\n|---|---|\n| 会计学院 | 3,412 |\n| **全校合计** | **15,938** |\n")
     assert lines[-1].endswith("全校合计团员数15,938名。")
@@ -238,7 +238,7 @@ def test_a_header_unit_with_a_note_after_it_is_the_columns_unit():
 def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
     """Blind set 32's 云南大学 report listed its awards (奖项 | 项目名称 | 学院 | 项目负责人) with no figure: its rows had
     lost their labels, and "“咖语云南”项目负责人" found no one."""
-    from ingest.load import markdown_lines
+    from ingest.markdown import markdown_lines
 
     lines = markdown_lines("| 奖项 | 项目名称 | 学院 | 项目负责人 |\n|---|---|---|---|\n"
                            "| 金奖 | “菌智链——云南野生食用菌全产业链数字化服务平台” | 软件学院 | 亓梓涵 |\n"
@@ -250,7 +250,7 @@ def test_a_table_of_names_under_labels_reads_as_a_sentence_per_row():
 def test_a_ranking_tables_rows_are_named_by_their_place_not_their_rank():
     """Blind set 35's 湘西州 通报: "| 排名 | 县市 | 新发展团员(名) | 综合得分 |" rows read "排名2;县市凤凰县;…", no cell
     naming its row; a question asking 第二名 or 凤凰县's figure needs both in one row."""
-    from ingest.load import markdown_lines
+    from ingest.markdown import markdown_lines
 
     text = ("| 排名 | 县市 | 新发展团员(名) | 综合得分 |\n| --- | --- | --- | --- |\n| 1 | 吉首市 | 286 | 96.5 |\n"
             "| 2 | 凤凰县 | 178 | 93.1 |\n| — | 全州合计 | 1,268 | — |\n")

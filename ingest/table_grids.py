@@ -114,9 +114,33 @@ def csv_grid(lines: list[str], start: int) -> list[list[tuple]] | None:
     if lines[start].count(",") < 2:
         return None
     header = next(csv.reader([lines[start].strip()]))
-    if len(header) < 3 or not all(h.strip() for h in header) or any(_figure(h) or len(h) > 24 for h in header):
+    if len(header) < 3 or any(_figure(h) or len(h) > 24 for h in header):
         return None
-    return _grid_under(header, lines[start + 1:], _csv_fields, lambda cells: any(is_number(norm(c)) for c in cells))
+    has_figure = lambda cells: any(is_number(norm(c)) for c in cells)  # noqa: E731
+    if all(h.strip() for h in header):
+        return _grid_under(header, lines[start + 1:], _csv_fields, has_figure)
+    if start + 1 >= len(lines) or (top := _merged_header(header, _csv_fields(lines[start + 1]))) is None:
+        return None
+    grid = _grid_under(header, lines[start + 2:], _csv_fields, has_figure)
+    return [*top, *grid[1:]] if grid else None
+
+
+def _merged_header(top: list[str], under: list[str]) -> list[list[tuple]] | None:
+    """A two-row header flattened into CSV: a group's label stands over the first of its columns only (新发展团员(名),
+    blank, blank over 2025年1—10月 | 2026年1—10月 | 同比增长), a label over a blank cell stands for both rows (单位, 备注).
+    The rows as a merged Word header's cells are (one key per merged cell), so tables.py reads them alike; None
+    unless every blank above is a group's continuation over a label of its own below."""
+    if len(under) != len(top) or not top[0].strip() or any(_figure(u) or len(u) > 24 for u in under):
+        return None
+    if any(not t.strip() and not u.strip() for t, u in zip(top, under)):
+        return None
+    upper, key, label = [], None, ""
+    for cell in top:
+        if cell.strip():
+            key, label = object(), cell.strip()
+        upper.append((key, label))
+    lower = [(object(), u.strip()) if u.strip() else upper[j] for j, u in enumerate(under)]
+    return [upper, lower]
 
 
 def csv_records(text: str) -> str:
@@ -127,7 +151,10 @@ def csv_records(text: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in csv.reader(io.StringIO(text)):
-        writer.writerow([_LINE_BREAK.sub(_rejoin, cell.strip()) for cell in row])
+        cells = [_LINE_BREAK.sub(_rejoin, cell.strip()) for cell in row]
+        if len(cells) > 1 and cells[0] and not any(cells[1:]):  # a title or a note in the first cell: a line
+            cells = cells[:1]
+        writer.writerow(cells)
     return out.getvalue()
 
 

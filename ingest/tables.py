@@ -341,15 +341,18 @@ def _under(top: str, label: str, own: list[str]) -> str:
     """A column's label under a merged one: joined with it where its own is not enough, and in the merged label's
     unit when it states none ("团员发展(名)" over 计划 | 实际: "团员发展计划(名)")."""
     (above, unit), (name, own_unit) = _label(top), _label(label)
-    if own.count(label) > 1 or _YEAR.fullmatch(top) or _GENERIC.fullmatch(name):
+    if own.count(label) > 1 or _YEAR.fullmatch(top) or _GENERIC.fullmatch(name) or _TIME_LABEL.fullmatch(name):
         label = _join(above if unit else top, label)
     return f"{label}({unit})" if unit and not own_unit else label
 
 
+# A column's own label that is a time alone ("2025年1—10月", "2026年10月底" under 新发展团员(名)): it names no thing.
+_TIME_LABEL = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末|初)|(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月(?:份)?|\d{1,2}\s*月(?:底|末|份)?|"
+                         r"年底|年末|年初|上半年|下半年|全年|前三季度|[一二三四]季度)")
 # A column's own label that names no thing of its own ("团员发展" over 计划 | 实际 | 完成率, "青年之家" over 总数 |
 # 其中新建): the merged label above it goes with it ("青年之家总数").
 _GENERIC = re.compile(r"(?:其中)?(?:计划|实际|完成|完成数|完成率|总数|数量|人数|个数|次数|人次|新建|新增|累计|合计|小计|目标|"
-                      r"金额|时长|同比|增长|增幅|占比|比例|得分)")
+                      r"金额|时长|同比|增长|增幅|占比|比例|得分|同比增长|同比增减|(?:较|比)(?:上年|年初)(?:增减|增长|增加))")
 
 
 _TOTAL_CELL = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计|共\s*计|全[市省区县州]合计)\s*")

@@ -168,6 +168,20 @@ def test_a_number_that_names_a_service_is_no_candidate_figure():
     assert values == ["2980人次"]
 
 
+def test_a_part_of_a_month_is_a_date_candidate_whole():
+    """Blind set 64's 简报: "三月上旬", "十一月上旬完成…选址", "十二月中旬前完成…" are the dates a plan gives; the month
+    alone (or nothing, in Chinese numerals) had been the only candidate, so the report's own date answered."""
+    from app.engine.answer import _values
+    from app.engine.question import analyse
+
+    for clause, day in (("十一月上旬完成崇善镇青年之家选址工作", "十一月上旬"), ("十二月中旬前完成全市团员教育评议", "十二月中旬前"),
+                        ("活动总结于9月上旬报送团州委", "9月上旬"), ("三月上旬,团市委组织开展志愿服务月活动", "三月上旬")):
+        values = [c.value for c in _values(analyse("什么时候完成?"), clause, (0, len(clause)))]
+        assert day in values, clause
+    clause = "十月革命纪念日前后开展一个月的主题教育"  # a month's name in another word, a span of one month: none
+    assert not [c for c in _values(analyse("什么时候开展?"), clause, (0, len(clause))) if "月" in c.value]
+
+
 def test_a_sites_record_numbers_are_names_and_the_one_asked_is_offered():
     from app.engine.answer import _values
     from app.engine.question import analyse

@@ -1124,6 +1124,24 @@ def test_a_csv_cells_excel_text_guard_is_no_part_of_it(tmp_path):
     assert not any('="' in line for line in lines)
 
 
+def test_a_csv_two_row_header_flattened_with_its_groups_over_their_first_column(tmp_path):
+    """Blind set 65's 定边 对比表: a merged header saved as CSV keeps each group's label over its first column only,
+    the periods under it; a title row and note rows are one cell and empty fields. Each column is its group's period,
+    the title no commas, the 导出日期 the report's date (it had read as lines of text, "402,410" as one figure)."""
+    path = tmp_path / "duibi.csv"
+    path.write_text("定边县各镇（街道）团建工作数据对比表（2026年1—10月）,,,,,,\n"
+                    "单位,新发展团员（名）,,,团员总数（名）,,备注\n"
+                    ",2025年1—10月,2026年1—10月,同比增长,2025年底,2026年10月底,\n"
+                    "定边街道,38,44,15.8%,\"1,286\",\"1,312\",\n贺圈镇,16,19,18.8%,402,410,\n"
+                    "合计,54,63,16.7%,\"1,688\",\"1,722\",\n制表：白雪　导出日期：2026-11-05,,,,,,\n", encoding="utf-8")
+    got = load_file(path, 10**6)
+    doc = clean_document(got.lines, path, got.title_hint)
+    assert doc.title == "定边县各镇(街道)团建工作数据对比表(2026年1—10月)" and doc.date == "2026-11-05"
+    row = next(p for p in doc.paragraphs if "贺圈镇" in p)
+    assert "贺圈镇新发展团员2025年1—10月16名" in row and "贺圈镇团员总数2025年底402名" in row
+    assert "贺圈镇团员总数2026年10月底410名" in row and "贺圈镇新发展团员同比增长18.8%" in row
+
+
 def test_a_pdfs_sticky_notes_read_after_their_page(tmp_path):
     """Blind set 64's 送审稿: a reviewer's note (a /Text annotation) holds a figure the page does not."""
     from pypdf import PdfReader, PdfWriter

@@ -214,3 +214,15 @@ def test_a_row_named_by_a_text_cell_and_a_column_by_its_labels_last_word():
     assert _asked(table, 3)("石材数字化设计工作室在哪家银行贷款?").value == "泉州银行"  # by its project, 合作银行 by 银行
     assert _asked(table, 4)("粘雅雯的贴息现在是什么状态?").value == "审核通过待拨付"
     assert _asked(table, 3)("黄志远申请的项目叫什么?").value == "石材数字化设计工作室"
+
+
+def test_a_day_asked_of_a_code_keyed_row_is_its_date_cell_whole():
+    """Blind set 64's 智慧团建 export: "批次TM2026-017的入团仪式哪天" was its 仪式地点 (the label's first word, 仪式, is
+    the question's), and a column of dates all in 2026 had "2026/" taken into its label."""
+    table = ["2026年发展团员批次明细", "| 批次编号 | 所属团组织 | 入团仪式日期 | 人数 | 仪式地点 |", "|---|---|---|---|---|",
+             "| TM2026-016 | 向上街道团工委 | 2026/10/16 | 6 | 向上街道党群服务中心 |",
+             "| TM2026-017 | 月宫街道团工委 | 2026/10/23 | 5 | 月宫街道党群服务中心 |",
+             "| TM2026-018 | 石岘镇团委 | 2026/10/30 | 5 | 石岘镇青年之家 |"]
+    ask_row = _asked(table, 3)
+    assert ask_row("批次TM2026-017的入团仪式哪天").value == "2026/10/23"
+    assert ask_row("TM2026-017的入团仪式在哪举行").value == "月宫街道党群服务中心"

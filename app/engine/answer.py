@@ -33,7 +33,10 @@ from .retrieve import Passage
 _CLAUSE = re.compile(r"(?:\([^()。]{1,80}\)|[^,,;;。!?!?:])+[,,;;。!?!?:]*")
 _LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}[::]\s*$")  # a role as a label before its name: "报告人:"
 # also as figures: "出生年月 1996.08", "2024-12完成换届" (a table's or a plan's dates)
-_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?|"
+# A part of a month is a date as a plan gives it: "9月上旬", "三月上旬", "十二月中旬前", "6月底前".
+_MONTH_PART = r"(?:上旬|中旬|下旬|初|底|末)(?:前|以前|之前)?"
+_DATE = re.compile(rf"(?:(?:19|20)\d{{2}}年)?(?:\d{{1,2}}月(?:\d{{1,2}}日|{_MONTH_PART})?|(?:十[一二]|[一二三四五六七八九十])月{_MONTH_PART})"
+                   r"(?:上午|下午|晚上)?|(?:19|20)\d{2}年(?:\d{1,2}月)?|"
                    r"(?<![\d.])(?:19|20)\d{2}([.\-/])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12]\d|3[01]))?(?![\d.%万亿千百元人名个])")
 _DESCRIBED = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]([^()（）]{2,40})[)）]")
 _QUOTED = re.compile(r"《[^》]{2,60}》(?:《[^》]{2,60}》)*|“[^”]{2,40}”")

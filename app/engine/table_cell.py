@@ -40,6 +40,8 @@ _ASKS = (
     # 优秀 / 良好 / 合格, asked by name or by its grades ("路南是优秀还是良好")
     (re.compile(r"等次|等级|档次|评级|评定|(?:优秀|良好|合格|达标)还是"), re.compile(r"等次|等级|档次|评级|评定")),
     (RANK_ASKED, re.compile(r"^(?:全[市省州区县]|综合|考评|考核)?(?:排名|名次|位次|排序)$")),  # "市中排第几": its own column
+    # a day asked of a row ("批次TM2026-017的入团仪式哪天"): its 日期 cell, not the 仪式地点 its label's words also name
+    (re.compile(r"哪天|哪一天|几号|几月几日|什么时候|何时|什么日期|哪个日期"), re.compile(r"日期|时间$")),
 )
 _SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:市|县|区|旗)$")  # a row's 石嘴山市, asked as 石嘴山
 _NAMED_CELL = re.compile(r"[^\d]{3,30}")  # a text cell long enough to name its row (a project's, a person's name)
@@ -170,7 +172,8 @@ def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
     out: dict[int, list[tuple[str, str, str]]] = {r.number: [] for r in rows}
     for column in range(width.pop()):
         rest = {r.number: split[r.number][column].removeprefix(r.head) for r in rows}
-        label = re.sub(r"第\d*$", "", os.path.commonprefix(list(rest.values())))  # 位次第1名, 位次第10名: 位次
+        # 位次第1名, 位次第10名: 位次; dates all of one year (2026/3/27, 2026/10/23) share no label's "2026/"
+        label = re.sub(r"[\d/.\-]+$", "", re.sub(r"第\d*$", "", os.path.commonprefix(list(rest.values()))))
         for n, text in rest.items():
             out[n].append((label, text[len(label):].strip(), split[n][column]))
     return out

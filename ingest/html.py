@@ -7,6 +7,7 @@ import re
 from . import messages as msg
 from . import table_grids, tables
 from .html_divgrid import div_tables
+from .html_echarts import echarts_tables
 from .html_svg import charts_as_tables
 from .load import LoadError
 
@@ -27,6 +28,7 @@ def html_lines(text: str) -> tuple[list[str], str]:
     except (etree.ParserError, ValueError):
         raise LoadError(msg.BAD_HTML) from None
     title = " ".join(root.xpath("string(//title)").split())
+    echarts_tables(root)  # a chart a <script> draws (ECharts): its figures, before the scripts go
     for element in root.xpath("//" + " | //".join(_CODE_TAGS)):
         element.drop_tree()
     site = _site_lines(root)  # before the page's header and footer go: staff ask who runs the site, its ICP number

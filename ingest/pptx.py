@@ -117,7 +117,44 @@ def _shape_lines(shape, before: list[str], title: str) -> list[str]:
         return tables.lines_of(_grid(shape.table), before, title)
     if getattr(shape, "has_chart", False) and shape.has_chart:
         return chart_lines(shape.chart.part.blob, before)
-    return []
+    return _diagram_lines(shape) or _alt_text(shape)
+
+
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _diagram_lines(shape) -> list[str]:
+    """A SmartArt diagram's nodes, a line each, its first paragraph leading the rest ("集中上岗:7月6日,首批上岗196名"):
+    the text lives in the diagram's data part, not in the slide (a process's dates and figures stood nowhere else)."""
+    ids = next(shape._element.iter(f"{_DGM}relIds"), None)
+    if ids is None or not (rid := ids.get(f"{_R}dm")):
+        return []
+    try:
+        data = _xml(shape.part.related_part(rid).blob)
+    except (KeyError, ValueError):
+        return []
+    lines = []
+    for pt in data.iter(f"{_DGM}pt"):
+        if pt.get("type", "node") != "node":
+            continue
+        paras = [t for t in ("".join(x.text or "" for x in p.iter(f"{_A}t")).strip() for p in pt.iter(f"{_A}p")) if t]
+        lines.extend([paras[0] + (":" + ",".join(paras[1:]) if paras[1:] else "")] if paras else [])
+    return lines
+
+
+def _alt_text(shape) -> list[str]:
+    """A picture's alternative text when it says something (a photo's caption: its day, place and figures), not a
+    file name or "图片 3"."""
+    described = next((e for e in shape._element.iter() if e.tag.endswith("}cNvPr")), None)
+    text = " ".join((described.get("descr") or "").split()) if described is not None else ""
+    return [text] if described_enough(text) else []
+
+
+def described_enough(text: str) -> bool:
+    return len(text) >= 8 and sum("\u4e00" <= c <= "\u9fff" for c in text) >= 4 and \
+        not text.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".bmp"))
 
 
 def _grid(table) -> list[list[tuple]]:

@@ -82,7 +82,7 @@ _SPEAKER_CHARS = 24
 # Who presents a deck or gives a report, on its title slide or page: never its title (a 汇报 deck's "青春返家乡 建功新丽江 /
 # 2025年…工作汇报 / 汇报人:团市委副书记 杨志远 / 2025年12月26日" had taken the presenter for its title).
 # A byline of organisation, post and name ("共青团延吉市委 副书记 朴成俊") says the same without the word.
-_PRESENTER = re.compile(r"(?:汇报人|报告人|主讲人|发言人|宣讲人)\s*[::]|"
+_PRESENTER = re.compile(r"(?:[^\s::]{2,20}\s+)?(?:汇报人|报告人|主讲人|发言人|宣讲人)\s*[::]|"
                         r"(?:共青团|团)\S{1,12}?(?:委员会|委)\s+\S{0,6}?(?:书记|部长|主任|常委)\s+[\u4e00-\u9fff·]{2,5}$")
 _SPEECH = re.compile(r"(?:讲话|致辞|发言)$")  # "在…表彰会上的讲话"
 _TRANSCRIPT_NOTE = re.compile(r"[((][^()()]{2,30}[))]")  # "(根据录音整理,未经本人审阅)" under a speech's title

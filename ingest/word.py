@@ -3,6 +3,7 @@ tables inside cells, footnotes and comments after what refers to them (ingest/do
 from __future__ import annotations
 
 import io
+import re
 
 from . import messages as msg
 from . import table_grids, tables
@@ -42,6 +43,31 @@ def docx_lines(data: bytes, name: str = "", xml_limit: int = Limits().docx_xml_b
             lines.extend(_nested_lines(table, lines))
         lines.extend(notes.after(element))
         lines.extend(comments.after(element))
+    return lines + _margins(document)
+
+
+_PAGE_ONLY = re.compile(r"[-—\s]*(?:第\s*\d*\s*页(?:\s*[,，/]?\s*共\s*\d*\s*页)?|\d+|PAGE|Page\s*\d*)[-—\s]*")
+
+
+_PAGE_AFTER = re.compile(r"\s+(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-\s*\d+\s*-)$")  # "…(共印180份) 第 1 页"
+
+
+def _margins(document) -> list[str]:
+    """The page header's and footer's own text, once each, after the body: a meeting's 文件之三, a print run (共印180份)
+    stand nowhere else. A page number alone is none."""
+    seen, lines = set(), []
+    for section in document.sections:
+        for kind, part in (("页眉", section.header), ("页脚", section.footer)):
+            try:
+                if part.is_linked_to_previous and section is not document.sections[0]:
+                    continue
+                texts = [_PAGE_AFTER.sub("", " ".join(p.text.split())) for p in part.paragraphs]
+            except (AttributeError, KeyError, ValueError):
+                continue
+            for text in texts:
+                if text and not _PAGE_ONLY.fullmatch(text) and (kind, text) not in seen:
+                    seen.add((kind, text))
+                    lines.append(f"{kind}:{text}")
     return lines
 
 

@@ -314,6 +314,26 @@ def _docx_table(document, rows):
     return table
 
 
+def test_a_word_documents_page_header_and_footer_are_read_once_after_its_body(tmp_path):
+    """Blind set 65's 全委会 report: its 会议文件之三 and 共印180份 stood only in the page header and footer; a page
+    number alone is no line, nor the one after a footer's text."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("团市委2025年工作报告")
+    document.add_paragraph("全年发展新团员5067名。")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "共青团榆林市第五届委员会第六次全体（扩大）会议文件之三"
+    section.footer.paragraphs[0].text = "榆林团市委办公室　2026年1月14日印发（共印180份）　第 1 页"
+    section.footer.add_paragraph("- 1 -")
+    document.add_section()  # a second section linked to the first: its header is the same, read once
+    document.add_paragraph("二、2026年主要目标")
+    document.save(tmp_path / "r.docx")
+    lines = load_file(tmp_path / "r.docx", LIMIT).lines
+    assert lines[-2:] == ["页眉:共青团榆林市第五届委员会第六次全体（扩大）会议文件之三", "页脚:榆林团市委办公室 2026年1月14日印发（共印180份）"]
+    assert lines[:2] == ["团市委2025年工作报告", "全年发展新团员5067名。"]
+
+
 def test_docx_table_rows_carry_their_headers(tmp_path):
     import docx
 

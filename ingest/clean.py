@@ -13,7 +13,7 @@ from pathlib import Path
 from .schema import Document
 from .script import fold as fold_script
 from .tables import fold
-from .title import AT_MEETING, META, OWNER_LINE, find_title, is_boilerplate, is_meta
+from .title import AT_MEETING, META, OWNER_LINE, RECEIVED, find_title, is_boilerplate, is_meta
 
 # What a portal page says of its article (kept as its last paragraph), not of the site (ICP, 主办, 版权).
 # ... and a 信息公开 block's fields (索引号, 文号, 成文日期, 答复类别): staff ask a reply's 文号 and category
@@ -64,7 +64,9 @@ def clean_document(lines: list[str], source: Path, title_hint: str = "") -> Docu
             continue
         if head:
             text, head = f"{head}:{text}", ""
-        if _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
+        if kept and _SIGN_OFF.fullmatch(text) and RECEIVED.fullmatch(kept[-1]):  # "收文 2026-018号 / 2026年3月2日":
+            kept[-1] += " " + text  # the day a receiving office stamped its copy, asked; not the report's date
+        elif _SIGN_OFF.fullmatch(text) and any("。" in k for k in kept):  # the 落款 date under a report's sentences,
             # kept as its paragraph: staff ask it and check it against the line (a portal's header has no sentence)
             kept.append(text)
             date = date or parse_date(text)

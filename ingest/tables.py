@@ -61,11 +61,29 @@ def caption_of(text: str) -> tuple[str, str]:
     """(caption to prefix, unit it states) from a caption or the paragraph before a table; ("", "") if unfit."""
     text = norm(text)
     unit = m.group(1) if (m := _CAPTION_UNIT.search(text)) and not re.search(r"[、/]", m.group(1)) else ""
+    unit = "" if keyed_units(text) else unit  # "金额单位:元 人数单位:名": each column's, none the table's
     # "按综合得分由高到低排列如下(位次变化与2023年度考评相比):": the year in brackets is a comparison's, not the rows'
     text = _TABLE_NO.sub("", _CAPTION_UNIT.sub("", _COMPARED.sub("", text))).strip(" ::,,")
     if len(text) > CAPTION_CHARS or (text and text[-1] in "。!?;!?;"):
         return "", unit
     return text, unit
+
+
+# Units a caption gives by what they measure ("金额单位:元 人数单位:名"): a column whose label names the measure (资助
+# 人数, 金额大写) or, for money, a sum of it (资助标准) takes its unit; the first had been every column's (资助人数54元).
+_KEYED_UNIT = re.compile(r"(金额|资金|人数|数量|时长|面积|人次)单位\s*[::]\s*([^\s()(),,;;。、/]{1,4})")
+_MONEY_LABEL = re.compile(r"金额|资金|经费|标准|补贴|补助|款")
+
+
+def keyed_units(caption: str) -> dict[str, str]:
+    return dict(_KEYED_UNIT.findall(norm(caption)))
+
+
+def _unit_keyed(name: str, keyed: dict[str, str]) -> str:
+    for key, unit in keyed.items():
+        if key in name or (key in ("金额", "资金") and _MONEY_LABEL.search(name)):
+            return unit
+    return ""
 
 
 _COMPARED = re.compile(r"[((][^()()]*(?:相比|比较|对比|较上年)[^()()]*[))]")
@@ -200,6 +218,8 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
         elif len(rows) >= 3 and not numbers[1] and _filled(rows[1]) > _filled(rows[0]):  # a pivot table's "求和项:… |
             labels, rows = [t for _, t in rows[1]], rows[1:]  # 列标签" over its "行标签 | 圆梦行动 | …": the fuller one
         header = [_label(t) for t in labels] + [("", "")] * (width - len(labels))
+        if keyed := keyed_units(caption):
+            header = [(name, unit or _unit_keyed(name, keyed)) for name, unit in header]
         rows = rows[1:]
     if _serial(rows, header):  # "序号 | 指标 | 目标 | 完成": the row is named by its 指标, not by its number
         # ...and a total by its 序号 cell: "| 合计 | 11个 | 20个 |…" (Markdown cannot merge 合计 over both)

@@ -111,6 +111,9 @@ def _official_title(lines: list[str]) -> tuple[str, int, list[str]] | None:
     start = numbered[0] + 1
     while start < len(lines) and _RULE.fullmatch(lines[start]):  # the red header's rule, typed as dashes
         start += 1
+    # a receiving office's stamp on a scanned copy ("共青团…区委员会 / 收文 2026-018号 / 2026年3月2日"): not the subject
+    if (stamp := next((i for i in range(start, min(start + 2, len(lines))) if RECEIVED.fullmatch(lines[i])), None)) is not None:
+        start = stamp + 1 + bool(stamp + 1 < len(lines) and _DAY_LINE.fullmatch(lines[stamp + 1]))
     for end in range(start, min(start + 3, len(lines))):
         if _DOC_KIND.search(lines[end]):
             return "".join(lines[start:end + 1]), 0, []
@@ -122,6 +125,8 @@ ISSUER = re.compile(r"(?:中国)?共青团[\u4e00-\u9fff]{1,16}(?:委员会|工�
 _AGENCY = re.compile(r"(?:中国)?(?:共青团)?[\u4e00-\u9fff]{2,20}(?:委员会|工作委员会|局|厅|办公室|委|中心|协会|联合会|学会|团委|基金会)")
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
+RECEIVED = re.compile(r"收文\s*\S{0,16}")
+_DAY_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
 
 

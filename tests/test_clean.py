@@ -503,3 +503,14 @@ def test_a_speechs_date_line_with_its_weekday_dates_it():
                           "共青团丽江市委书记　和雅琴", "（2026年1月16日（星期五））", "同志们：", "现在，我代表常委会向全会报告工作。"],
                          Path("baogao.docx"))
     assert doc.date == "2026-01-16"
+
+
+def test_a_scanned_copys_receipt_stamp_is_neither_its_title_nor_its_date():
+    """Blind set 65's scanned 红头文件: a receiving office stamped its copy between the number and the subject (the
+    subject wrapped by the OCR layer); the stamp had been the title and its day the report's date."""
+    lines = ["共青团榆林市委员会文件", "榆团发〔2026〕5号", "共青团榆林市横山区委员会", "收文　2026-018号", "2026年3月2日",
+             "关于下达2026年度全市共青团重点工作目标任务", "的通知", "各县（市、区）团委：现将目标任务下达给你们。",
+             "共青团榆林市委员会", "2026年2月26日"]
+    doc = clean_document(lines, Path("tongzhi.pdf"))
+    assert doc.title == "关于下达2026年度全市共青团重点工作目标任务的通知" and doc.date == "2026-02-26"
+    assert "收文 2026-018号 2026年3月2日" in doc.paragraphs and "榆团发〔2026〕5号" in doc.paragraphs

@@ -267,3 +267,12 @@ def test_the_parts_of_a_date_written_with_slashes_dots_or_dashes_are_no_figures(
     assert [q.text for q in find_quantities("TM2026-022入团仪式日期2026/11/28;TM2026-022人数3")] == ["3"]
     assert find_quantities("2026.4.28,新团员集体宣誓;2025-05-04") == []
     assert [q.text for q in find_quantities("发放2026.4万元,增长12.5%")] == ["2026.4万元", "12.5%"]
+
+
+def test_the_internets_w_and_k_are_wan_and_qian():
+    """Blind set 65's 新媒体 月报 counts as the internet writes them (数据口径: w = 万, k = 千): 68.4w, 3.2k, 10w+."""
+    assert [(q.text, q.value) for q in find_quantities("总播放量68.4w,粉丝3.2k。")] == [("68.4w", 684000.0), ("3.2k", 3200.0)]
+    ten = find_quantities("10w+作品1条")[0]
+    assert (ten.value, ten.qualifier) == (100000.0, "+")
+    assert same_quantity("15.6w", "15.6万")
+    assert find_quantities("5km跑") == [] and find_quantities("G20峰会") == []  # a unit's letter, a code: no figure

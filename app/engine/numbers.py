@@ -36,28 +36,29 @@ UNITS: tuple[str, ...] = tuple(sorted(set(_UNIT_WORDS.split()), key=lambda u: (-
 
 # Qualifiers grouped by what they claim about the true figure; only a clash of kinds
 # ("余" vs "近") makes two otherwise equal answers different.
-_MORE = ("不少于", "不低于", "超过", "有余", "以上", "逾", "超", "余", "多")
+_MORE = ("不少于", "不低于", "超过", "有余", "以上", "逾", "超", "余", "多", "+")
 _APPROX = ("接近", "将近", "大约", "左右", "近", "约")
 _LESS = ("不足", "不到", "以下", "以内")
 _KIND = {q: kind for kind, qs in (("more", _MORE), ("approx", _APPROX), ("less", _LESS)) for q in qs}
 
 _PRE = "不少于|不低于|超过|接近|将近|大约|不足|不到|逾|近|约|超"
-_POST = "以上|左右|以下|以内|有余"
+_POST = "以上|左右|以下|以内|有余|(?<=[wWkK])\\+"  # 10w+: more than 10万
 
 # 大写 too, as contracts and budgets write sums: 肆拾捌万陆仟元整 (486,000元)
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {c: i for i, c in enumerate("零壹贰叁肆伍陆柒捌玖")} \
     | {"〇": 0, "两": 2, "貳": 2, "參": 3, "陸": 6}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
-_MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_MULT = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000, "w": 10_000, "W": 10_000, "k": 1000, "K": 1000}
 _CN_RUN = "〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 
 # Digits glued to Latin letters or "_" are file names and IDs ("qz_2019.jpg"), not figures.
-_ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9A-Za-z_])"
+# ... but for the internet's "68.4w", "3.2k", "10w+" (w: 万, k: 千), which 新媒体 reports write.
+_ARABIC = r"(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?![0-9A-Za-z_])|(?=[wWkK](?![A-Za-z0-9_])))"
 # A Chinese numeral must start with a digit or 十 ("万人" is not a number) and must not
 # continue a word such as 统一 / 唯一 / 逐一.
 _CHINESE = rf"(?<![统唯专逐单同如归合{_CN_RUN}])(?<!齐划)[〇零一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾][{_CN_RUN}]*"  # not 整齐划一; 计划一千名 is
 # 千/百 right before 瓦/克/米/分 belong to a unit word (千米, 百分点), not a multiplier.
-_MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)"
+_MULT_RE = r"千万|百万|万亿|亿|万|千(?![瓦克米])|百(?!分)|(?<=\d)[wWkK](?![A-Za-z0-9_])"
 # 分: a score (考核得分93.2分), not 三分之一, 10分钟, 分别, 分会, 分台…
 SCORE = r"分(?![之钟别享布为类会院团台队局公校管析批期层解配成散数组工步红区级支站中值制])"
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS) + "|" + SCORE

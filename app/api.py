@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import Store
 
 from .across import AcrossReports, from_facts
-from .engine import conflict, cross, cross_gap, localities, scope
+from .engine import conflict, cross, cross_gap, localities, scope, table_rank
 from .engine.answer import extract, refusal, with_passages
 from .engine.followup import resolve
 from .engine.question import analyse
@@ -164,7 +164,8 @@ class Assistant(AcrossReports):
         if not len(index) or not q.text:
             return q, [], [], ""
         reports = scope.catalogue(index)
-        q = replace(q, scope=scope.of_text(q.text, reports))
+        scoped = table_rank.EXCEPT.sub("", q.text)  # "除了榆阳和神木,哪个县…": the places set aside are no scope
+        q = replace(q, scope=scope.of_text(scoped, reports))
         if q.english:  # "Hezhou New Area": the reports' own 鹤洲新区, not the city 贺州 no report names
             q = replace(q, scope=replace(q.scope, mentions=tuple(
                 m for m in q.scope.mentions if m.place in reports.known or not self.retriever.spelled(m.surface))))
@@ -179,7 +180,7 @@ class Assistant(AcrossReports):
         if own := reports.titled_with(named):  # 西藏大学's own report, not 日喀则's
             # (西藏 is an institution's place; "2024重庆马拉松" an event's: its own report, if no other of the place)
             covering = ((covering & own) or own) if q.scope else own
-        towns = scope.localities(q.text, q.scope.mentions)
+        towns = scope.localities(scoped, q.scope.mentions)
         # a place asked with nothing below it: its own reports first, not those of its counties that name it
         about = set() if towns else reports.about(q.scope) & covering
         located = covering & reports.locate(quote)

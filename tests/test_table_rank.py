@@ -270,3 +270,33 @@ def test_a_ranked_list_with_a_total_row_merged_across_its_columns_and_a_what_is_
                               paragraph=2, text=lines[0], score=0.9)
     found = table_rank.answer("公示第2名是什么项目", [passage], lambda doc_id, n: texts.get(n, ""))
     assert found.value == "万安罗盘非遗研学工坊"
+
+
+def _one_table(caption: str, rows: list[str], at: int = 2):
+    """table_rank's `answer` over a report whose paragraphs are the caption, then the rows ingest writes."""
+    texts = dict(enumerate([caption, *rows], start=1))
+    passage = SimpleNamespace(doc_id="d", source="fabu.html", title="数据发布", date="2026-11-12", paragraph=at,
+                              text=texts[at], score=0.9)
+    return lambda question: table_rank.answer(question, [passage], lambda doc_id, n: texts.get(n, ""))
+
+
+def test_a_table_of_one_figure_a_month_is_ranked_by_month():
+    """Blind set 65's ECharts month chart: a row line of one clause ("…(名),2月新增注册志愿者986名。") was no row, and
+    its head 2月 lost its 月 to the label; "哪个月" asks of a table by month, not of the counties' table."""
+    caption = "1—10月全市每月新增注册青年志愿者(名)"
+    rows = [f"{caption},{m}月新增注册志愿者{v}名。" for m, v in ((1, 1126), (2, 986), (3, 2840), (7, 3956), (10, 2248))]
+    ask_month = _one_table(caption, rows)
+    assert ask_month("今年哪个月全市新增注册志愿者最少").value == "2月"
+    assert ask_month("今年哪个月新增注册志愿者最多").value == "7月"
+
+
+def test_places_set_aside_the_column_named_before_the_superlative_and_county_rows_only():
+    caption = "2025年各县(市、区)及单位共青团基础工作情况"
+    rows = [f"{caption},{u}发展计划{p}名;{u}完成率{r}%;{u}志愿服务时长{h}万小时。" for u, p, r, h in (
+        ("榆阳区", 720, 105.0, 86.4), ("神木市", 560, 105.7, 68.2), ("靖边县", 320, 105.0, 30.8),
+        ("吴堡县", 70, 94.3, 5.3), ("府谷县", 300, 104.0, 26.3), ("市直机关和“两新”组织", 380, 105.8, 1.0),
+        ("驻榆高校", 1200, 103.2, 2.0))]
+    ask_units = _one_table(caption, rows)
+    assert ask_units("哪个县市区团员发展计划完成率最高").value == "神木市"  # 完成率, of the counties (not 市直's 105.8%)
+    assert ask_units("除了榆阳和神木，哪个县市区服务时长最长").value == "靖边县"
+    assert ask_units("哪个单位发展计划最多").value == "驻榆高校"

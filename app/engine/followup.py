@@ -104,7 +104,7 @@ def _english_step(question: str, previous: str, places) -> str | None:
     Xishui's figure: "Xishui What was its…"), in any report of it (a new thing asked: its score is the 通报's, not in
     the report that gave the figure; nor its year); None: not English, or an ellipsis ("And in 2023?") the rules
     swap."""
-    if places is None or not previous or not is_english(question) or _ELLIPSIS_EN.match(question):
+    if places is None or not previous or not is_english(question) or _ellipsis_en(question):
         return None
     if places(question):
         return question
@@ -125,6 +125,14 @@ def _chinese_ellipsis(question: str, previous: str, places) -> str:
 
 
 _ELLIPSIS_EN = re.compile(r"^\s*(?:and|what about|how about|and what about)\b", re.I)
+
+
+def _ellipsis_en(question: str) -> bool:
+    """"And in 2024?", "What about Shenmu?": the rest of the question to be swapped in; "And how many new members were
+    recruited that year?" is a question of its own, of the place asked before (its "And" had sent it to the rules,
+    which read Yulin as the gazetteer's first Yulin, 玉林, not the knowledge base's 榆林)."""
+    m = _ELLIPSIS_EN.match(question)
+    return bool(m) and len(question[m.end():].strip(" ?？").split()) <= 4
 
 
 _YEAR_IN = re.compile(YEAR_WORD.pattern + "(?:底|末|度)?")

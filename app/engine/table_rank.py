@@ -20,8 +20,8 @@ _WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|�
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,6}[??]?$|"  # 排名第二的(历下)街道
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)是(?:什么|啥)[\u4e00-\u9fff]{0,4}[??]?$|"  # 第2名是什么项目
                     r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"
-_MOST = re.compile(r"最(?:多|高|大|快|强)|第一多|\b(?:most|highest|largest)\b", re.I)
-_LEAST = re.compile(r"最(?:少|低|小|慢|弱)|\b(?:fewest|least|lowest|smallest)\b", re.I)
+_MOST = re.compile(r"最(?:多|高|大|快|强|长)|第一多|\b(?:most|highest|largest|longest)\b", re.I)
+_LEAST = re.compile(r"最(?:少|低|小|慢|弱|短)|\b(?:fewest|least|lowest|smallest|shortest)\b", re.I)
 _NTH = re.compile(r"(?:排名|排|名次|位次|位列|列|全[市省州区县国]|考评|考核|评比|评估|测评)第([一二三四五六七八九十\d]{1,3})|第([一二三四五六七八九十\d]{1,3})(?:名|位)"
                   r"|\b(?:rank(?:ed|s)?|placed|came|finished)\s+(?:no\.\s*)?(first|second|third|fourth|fifth|sixth|seventh|"
                   r"eighth|ninth|tenth|\d{1,2})(?:st|nd|rd|th)?\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -35,7 +35,7 @@ _SCORE_LABEL = re.compile(r"(?:综合|考核|总|评估)?(?:得分|评分|分数
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|共计|全[市省区县州校年]|平均|总数|其他|其余|其它)")  # 全年: a table by quarter; 其他学院: many
 _VALUE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(万|亿)?[^\d;;。]{0,4}$")
 _WRITTEN_RANK = re.compile(r"(?:并列)?第([一二三四五六七八九十]{1,3})(?:名|位)?$")  # a position in words: 第十一, 并列第三
-_HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组)")
+_HEAD_END = re.compile(r"^(?:市|县|区|镇|乡|街道|旗|州|部|院|校|队|组|月份|月|季度)")  # 1月, 2月: a table by month
 TABLE_ROWS = 60  # a table's rows read at most, each way from the one retrieved
 ASKED_TOP = 3  # the table must be among the best passages
 CAPTION_SHARED = 3  # … or its caption share this many two-character runs with the question, its years aside
@@ -120,6 +120,9 @@ _ONLY_POSITION = re.compile(r"^(?:那|那么)?(?:上年|去年)?(?:排名|排)?(
 _KINDS = (("街道乡镇", ("街道", "镇", "乡")), ("街道(乡镇)", ("街道", "镇", "乡")), ("镇街", ("街道", "镇", "乡")),
           ("街镇", ("街道", "镇", "乡")), ("乡镇", ("镇", "乡", "街道")), ("街道", ("街道", "办事处")),
           ("学院", ("学院", "学部", "书院", "研究院")))  # the longer words first: "单列街道乡镇中…最少" has 乡 rows
+_PARTS = tuple(end for _, ends in _KINDS for end in ends)  # a place's parts, below a county
+_KINDS += (("哪个月", ("月", "月份")), ("哪一个月", ("月", "月份")), ("哪个月份", ("月", "月份")),  # a table by month
+           ("县市区", ("县", "市", "区", "旗")), ("县(市、区)", ("县", "市", "区", "旗")), ("县区", ("县", "区", "旗")))
 
 
 _BRACKET_END = re.compile(r"[((][^()()]*[))]$")
@@ -134,7 +137,7 @@ def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
     out), all of them when it names none; None when most rows are of another kind: a question over streets is not
     answered from a table of districts, nor one over districts or counties from a table of towns or colleges."""
     asked = _asked_kind(question)
-    parts = tuple(end for _, ends in _KINDS for end in ends)
+    parts = _PARTS
     if asked is not None:  # "计算机科学与技术学院(大数据学院)": a college all the same
         kept = [r for r in rows if _BRACKET_END.sub("", r.head).endswith(asked)]
         return kept if len(kept) * 2 >= len(rows) else None
@@ -219,6 +222,9 @@ def _table(p, paragraph_text) -> list[Row]:
     """The rows of the table a passage is a row or the caption of, in order; [] for none."""
     prefix = _prefix(p.text)
     number = p.paragraph
+    if prefix is None and (one := _one_column(p.text)) is not None:  # "…(名),1月新增注册志愿者1126名。" under its caption
+        rows = around(p, paragraph_text, lambda text: _one_column(text) == one)
+        return _rows(rows, one) if len(rows) >= 3 else []
     if prefix is None:  # a caption ("表1 2025年…安排(按条线)"): its rows follow
         following = paragraph_text(p.doc_id, number + 1)
         prefix, number = _prefix(following), number + 1
@@ -248,6 +254,15 @@ def _prefix(text: str) -> str | None:
         return head
     if not sep and text.count(";") >= 2 and "。" not in text.rstrip("。"):
         return ""
+    return None
+
+
+def _one_column(text: str) -> str | None:
+    """The caption of a row line of one figure ("1—10月…(名),1月新增注册志愿者1126名。"), a table of one column; None for
+    any other text (a sentence's comma parts no row from its caption: the rows around must share it, _table)."""
+    head, sep, rest = text.partition(",")
+    if sep and head and len(head) <= 40 and not re.search(r"[;,,。]", rest.rstrip("。")) and _VALUE.search(rest.rstrip("。")):
+        return head
     return None
 
 
@@ -342,6 +357,8 @@ def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
     ranked = _ranked(rows)
+    if nth in ("most", "least") and (left := [r for r in rows if not excepted(question, r.head)]):
+        rows = left  # "除了榆阳和神木,哪个县…最长": the best of the rest
     if nth in ("most", "least"):
         label = _asked_label(question, labels - set(ranked))
         return _extreme(rows, label, nth == "most") if label else None
@@ -354,6 +371,17 @@ def _pick(question: str, rows: list[Row], nth):
     # 2024 columns) ranks nothing
     scored = sorted(label for label in labels if _SCORE_LABEL.fullmatch(label))
     return _by_score(rows, scored[0], nth) if scored else None
+
+
+# "除了榆阳区,…", "除榆阳、神木外…": the rows set aside before the best is named.
+EXCEPT = re.compile(r"除(?:了)?([^,，。?？]{2,30}?)(?:以外|之外|外)?[,，]")
+_NAMES = re.compile(r"和|与|及|、")
+
+
+def excepted(question: str, head: str) -> bool:
+    m = EXCEPT.search(question)
+    names = [n.strip() for n in _NAMES.split(m.group(1))] if m else []
+    return any(len(n) >= 2 and (n in head or head in n) for n in names)
 
 
 def _values(rows: list[Row], label: str) -> list[tuple[float, Row]]:
@@ -399,6 +427,11 @@ def _asked_label(question: str, labels: set) -> str | None:
     """The column the question names the most of (shared two-character runs), None for none or a tie."""
     # ties broken by the label the question holds whole ("团员最多的学院": 团员, not 新发展团员)
     # and then by the shorter (注册志愿者最多: 注册志愿者人数, not 注册志愿者服务时长)
+    # the column named right before the superlative first ("团员发展计划完成率最高": 完成率, not 发展计划)
+    most = _MOST.search(question) or _LEAST.search(question)
+    before = question[:most.start()].rstrip("的") if most else ""
+    if last := max((label for label in labels if label and before.endswith(label)), key=len, default=None):
+        return last
     scored = sorted(((_shared(question, label), label in question, -len(label)), label) for label in labels)[::-1]
     if not scored or scored[0][0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None

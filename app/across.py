@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ingest.schema import Answer, Fact
 
-from .engine import cross, cross_agree, cross_chain, cross_each, cross_gap, cross_mention, cross_parts, scope, table_rank
+from .engine import cross, cross_agree, cross_chain, cross_each, cross_gap, cross_mention, cross_parts, scope
 from .engine.answer import unobserved
 from .engine.question import analyse
 
@@ -28,7 +28,7 @@ class AcrossReports:
         """The answer from the facts of many reports (app/engine/cross.py), or from each part of a question asking
         several figures (cross_parts), or None for the single-report path."""
         catalogue, parts, when = planned
-        if catalogue is None or table_rank.EXCEPT.search(text):  # "除了榆阳和神木,哪个县…": a table's rest, not them
+        if catalogue is None:
             return None
         if when == "first" and (got := self._by_parts(text, parts, catalogue)):
             return got

@@ -29,7 +29,7 @@ _SITE_OWNER = re.compile(r"ICP|主办|承办|网站标识码|版权所有\s*[::]
 _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[((]\s*(?:星期|周)[一二三四五六日天]\s*[))]\s*)?"  # its weekday too
 # "(2024年1月18日在…会议上)", or a subtitle "——2025年1月16日在共青团…全体(扩大)会议上"
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
-_ISSUED_LINE = re.compile(r"[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+_ISSUED_LINE = re.compile(r"(?:(?:(?:19|20)\d{2}年)?第\d+期(?:\(总第\d+期\))?\s+)?[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                           r"\.\d{1,2}\.\d{1,2})(?:印发|发布|编)?")  # issuer, date (2026年10月12日, 2026.10.12)
 _SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
 # A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)

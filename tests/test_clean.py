@@ -514,3 +514,11 @@ def test_a_scanned_copys_receipt_stamp_is_neither_its_title_nor_its_date():
     doc = clean_document(lines, Path("tongzhi.pdf"))
     assert doc.title == "关于下达2026年度全市共青团重点工作目标任务的通知" and doc.date == "2026-02-26"
     assert "收文 2026-018号 2026年3月2日" in doc.paragraphs and "榆团发〔2026〕5号" in doc.paragraphs
+
+
+def test_a_bulletins_issue_line_with_its_issuer_and_day_dates_it():
+    """Blind sets 60 and 65's 简报: "2026年第2期(总第14期) 榆林学院团委编 2026年9月5日" under the title; the issue number
+    before the issuer had kept the line from dating the report (no date at all)."""
+    lines = ["# 榆林学院“三下乡”社会实践工作简报", "2026年第2期（总第14期）　　榆林学院团委编　　2026年9月5日",
+             "今年暑期，学校共立项“三下乡”社会实践团队88支。"]
+    assert clean_document(lines, Path("jianbao.md")).date == "2026-09-05"

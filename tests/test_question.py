@@ -199,7 +199,8 @@ def test_the_units_asked_agree_with_the_gold_answers_units():
     服务青年合计多少), those 轮训 or 发动 are counted per attendance too, and a training's figure with nobody named after
     it (辅导员培训目标是多少) may be its 期. Blind set 64 brought 3, one read as a class: a verb after 几个 names no noun
     (结业学员有几个就业了: the 学员 before it); left (2): English night-school participants counted per attendance (人次, as
-    before), a plan's 完成了多少 asked of its members (团员发展完成了多少: 78.0%)."""
+    before), a plan's 完成了多少 asked of its members (团员发展完成了多少: 78.0%). Blind set 65 brought 3, read as classes:
+    a deadline's 完成多少 is a share of the plan (9月底前发展团员要完成多少: 80%以上), posts published are 条 as often as 篇."""
     import json
     from pathlib import Path
 

@@ -44,6 +44,8 @@ VIEW_NOUNS = re.compile(r"浏览量|阅读量|点击量|播放量|观看量|访�
 CALL_NOUNS = re.compile(r"受理|来电|来信|热线|电话|接听|咨询(?!师|志愿|员)|求助|个案|诉求")
 # 完成计划的多少, 年度任务完成多少: a share of the plan
 _SHARE = re.compile(r"占[^,,。;;??多]{0,12}(?:的)?(?:多少|几成)(?![万亿]?[人名个位家所])|百分之(?:几|多少)|几成|"
+                    # a deadline's share of a plan: "9月底前发展团员要完成多少" (80%以上), asked with no unit
+                    r"(?:底|末)前[^,,。;;??]{0,8}(?:要|需|须|应)?完成(?:全年任务的)?(?:多少|几成)$|"
                     r"(?:不高于|不低于|不超过|不少于|相当于)[^,,。;;??]{1,12}的(?:多少|几成)(?![万亿]?[人名个位家所])|"
                     r"(?:计划|目标|任务)的(?:多少|几成)|(?:计划|目标|任务)完成了?(?:多少|几成)")
 _AGE = re.compile(r"多大年纪|多大岁数|平均年龄|多少岁|几岁|(?:年龄|年纪)多大|多大了|年龄[^,,。]{0,3}(?:上限|下限|要求|限制|放宽)")
@@ -98,7 +100,7 @@ _ENGLISH_UNITS = (
     (re.compile(r"\b(events?|sessions?|activities|times|talks?|lectures?|patrols?|visits? paid|seminars?|"
                 r"symposi(?:a|ums?))\b"), EVENTS | {"期"}),  # "study sessions": 青年大学习's 期
     (_ARTICLES := re.compile(r"\barticles?\b|\bposts?\b(?=.*\b(?:publish\w*|wechat|weibo|online|social|media|account|pushed)\b)"),
-     frozenset({"篇"})),  # "posts" are jobs (岗位) unless the question speaks of publishing
+     frozenset({"篇", "条"})),  # "posts" are jobs (岗位) unless the question speaks of publishing (篇, a 月报's 条)
 )
 # Things named as what a "how many" counts (its head noun only: "the Western Program" names no unit).
 _ENGLISH_THINGS = re.compile(r"\b(posts?|positions?|jobs?|shops?|stores?|schools?|homes?|units?|clubs?|teams?|projects?|awards?|townships?|stations?|bases?|"
@@ -263,7 +265,7 @@ def _english(q: str) -> frozenset:
         verb = next((i for i, w in enumerate(words) if i and w.endswith("ed")), len(words))
         words = words[:verb]  # "how many left-behind children received … under the hope project in …"
         if words and re.fullmatch(r"posts?", words[-1]):  # jobs (返家乡岗位), or articles where published
-            return frozenset({"篇"}) if _ARTICLES.search(q) else COUNT
+            return frozenset({"篇", "条"}) if _ARTICLES.search(q) else COUNT
         for pattern, found in _ENGLISH_UNITS + ((_ENGLISH_THINGS, COUNT), (ENGLISH_PEOPLE, PEOPLE)):
             if words and pattern.search(words[-1]):
                 return found

@@ -17,6 +17,7 @@ from . import cross_english as english
 from .cross_each import ASKS_NAME
 from .cross_parts import within_year
 from .localities import AWARD_AFTER, schools
+from .table_rank import EXCEPT
 
 _ADJ = "多少高低大小长短"
 LESS = set("少低小短")
@@ -140,6 +141,8 @@ _PRIOR_LISTED = re.compile(r"(?:上年|去年|上一年)(?=[、,,和与及]\s*((
 
 def detect(text: str, catalogue=None) -> CrossQuestion | None:
     """The cross-report reading of a question, or None to keep the single-report path."""
+    if EXCEPT.search(text):  # "除了榆阳和神木,哪个县…最长": the rest of one report's table (table_rank), not a compare
+        return None
     text = _PRIOR_LISTED.sub(lambda m: f"{int(m.group(1)) - 1}年", text)  # "上年、2024年和2025年": 2023, 2024, 2025
     text, mentions, places = place_mentions(text, catalogue)
     if english.is_english(text):

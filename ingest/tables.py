@@ -463,7 +463,14 @@ def _keyed(rows: list[list[tuple]], header: list | None) -> bool:
     if not header or len(rows) < 2 or not (all(KEY_CELL.fullmatch(k) for k in keys) or len(set(keys)) < len(keys)):
         return False
     names = [r[1][1] for r in rows]
-    return all(len(t) >= 2 and not is_number(t) and len(t) <= CELL_CHARS for t in names) and len(set(names)) == len(names)
+    if not all(len(t) >= 2 and not is_number(t) and len(t) <= CELL_CHARS for t in names):
+        return False
+    # ...or a few categories each group splits into (米脂县 | 本科, 米脂县 | 高职(专科)): the pair names the row
+    categories = len(set(names)) <= min(MAX_CATEGORIES, len(names) - 1) and len(set(zip(keys, names))) == len(rows)
+    return len(set(names)) == len(names) or (len(set(keys)) < len(keys) and categories)
+
+
+MAX_CATEGORIES = 4
 
 
 def _ranked(rows: list[list[tuple]], header: list | None) -> bool:

@@ -530,3 +530,15 @@ def test_a_table_of_a_figure_a_row_reads_as_a_report_says_it():
     budget = [[(object(), t) for t in row] for row in [["项目", "单价", "数量", "金额"], ["实践补贴", "600元", "520", "312000元"],
                                                         ["保险", "30元", "520", "15600元"]]]
     assert "单价600元" in row_lines(budget)[0]  # its 项目 column leads: no figure-a-row table
+
+
+def test_a_group_split_into_a_few_categories_names_its_rows_by_both():
+    """Blind set 65's 助学台账: a row per county and category (米脂县 | 本科, 米脂县 | 高职(专科)); named by the county
+    alone, the two rows said the same thing ("台账里米脂本科批次资助人数" refused)."""
+    from ingest.table_grids import markdown_grid
+
+    table = ["助学台账", "| 县（市、区） | 类别 | 资助人数（名） | 资助金额（元） |", "|---|---|---|---|",
+             "| 米脂县 | 本科 | 22 | 110000 |", "| 米脂县 | 高职（专科） | 16 | 48000 |",
+             "| 佳县 | 本科 | 24 | 120000 |", "| 佳县 | 高职（专科） | 18 | 54000 |"]
+    lines = row_lines(markdown_grid(table, 1), table[0])
+    assert "米脂县本科资助人数22名" in lines[0] and "米脂县高职(专科)资助金额48000元" in lines[1]

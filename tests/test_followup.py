@@ -771,6 +771,12 @@ def test_last_year_after_this_year_a_place_with_a_bare_ask_and_a_short_year_afte
     assert normalise_query("实施14年累计资助") == "实施14年累计资助"
 
 
+def test_the_first_months_of_a_year_are_asked_as_the_span_reports_write():
+    """Blind set 65: "25年前十个月发展团员几名" asks the 2025年1—10月 column a table heads."""
+    assert normalise_query("县属中学25年前十个月发展团员几名") == "县属中学2025年1—10月发展团员几名"
+    assert normalise_query("前3个月多少") == "1—3月多少" and normalise_query("前一个月") == "前一个月"
+
+
 def test_this_station_and_another_column_of_the_same_row_keep_what_the_turn_before_named():
     """Blind set 55: "这个站本周服务多少游客" after "…亚布力站站长是谁" is 亚布力站's (it had been the place's: 尚志站…);
     "执行率呢?" after "…亚冬会筹备预算多少" is that item's other column (it had lost the item: "2024年执行率是多少?")."""

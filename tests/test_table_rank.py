@@ -300,3 +300,13 @@ def test_places_set_aside_the_column_named_before_the_superlative_and_county_row
     assert ask_units("哪个县市区团员发展计划完成率最高").value == "神木市"  # 完成率, of the counties (not 市直's 105.8%)
     assert ask_units("除了榆阳和神木，哪个县市区服务时长最长").value == "靖边县"
     assert ask_units("哪个单位发展计划最多").value == "驻榆高校"
+
+
+def test_which_kind_of_post_is_a_which_question():
+    """Blind set 65's deck: "神木返家乡哪类岗位最多" (哪类, not 哪个) over its 岗位分类 table."""
+    caption = "三、岗位分类"
+    rows = [f"{caption},{k}岗位数{n}个;{k}上岗人数{m}名。" for k, n, m in (("政务服务", 72, 70), ("企业实践", 86, 80),
+                                                                           ("社区治理", 48, 45), ("文化旅游", 24, 22))]
+    ask_kinds = _one_table(caption, rows)
+    assert ask_kinds("神木返家乡哪类岗位最多").value == "企业实践"
+    assert ask_kinds("上岗人数最少的是哪类岗位").value == "文化旅游"

@@ -75,7 +75,18 @@ def normalise_query(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         return text
-    return _SHORT_YEAR.sub(r"20\1", _TO_SHORT_YEAR.sub(r"20\1", fold(text)))
+    text = _FIRST_MONTHS.sub(_months_span, fold(text))  # "前十个月": the span reports write, 1—10月
+    return _SHORT_YEAR.sub(r"20\1", _TO_SHORT_YEAR.sub(r"20\1", text))
+
+
+_FIRST_MONTHS = re.compile(r"前([一二三四五六七八九]|十[一二]?|1[0-2]|[1-9])个月")
+
+
+def _months_span(m: re.Match) -> str:
+    from .numbers import chinese_to_int
+
+    n = int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
+    return f"1—{n}月" if n and 2 <= n <= 12 else m.group()
 
 
 class HybridRetriever:

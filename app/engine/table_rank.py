@@ -16,7 +16,7 @@ from ingest.schema import Answer, Citation
 from .numbers import chinese_to_int, parse_quantity
 
 # A which-question over a superlative or a position: 最多/最少, 排名第一, 最后一名, 倒数第一.
-_WHICH = re.compile(r"哪[一个些家所支位里儿]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
+_WHICH = re.compile(r"哪[一个些家所支位里儿类项种]|是谁|谁的|\bwhich\b|最[多少高低大小]的[\u4e00-\u9fff]{1,4}[??]?$|"
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)?的[\u4e00-\u9fff]{1,6}[??]?$|"  # 排名第二的(历下)街道
                     r"第[一二三四五六七八九十\d]{1,3}(?:名|位)是(?:什么|啥)[\u4e00-\u9fff]{0,4}[??]?$|"  # 第2名是什么项目
                     r"(?:考核|考评|评比|测评|排名|评估)第[一二三四五六七八九十\d]{1,3}(?:名|位)[?？]?$", re.I)  # "2024年考核第三名?"

@@ -86,7 +86,7 @@ class Assistant(AcrossReports):
         # Facts that cannot answer it leave it to the passages: "2024年度考核排名第三的是哪个区?" is one 通报's table
         # row ("西青区排名3"), a rank naming no figure the facts could order; the facts' refusal stands if they fail too.
         q, passages, nearest, answer = self._extractive(q, turn.quote)
-        unstated = not answer.found or (parts.how == "diff" and not cross_gap.states_change(answer)) if late else False
+        unstated = not answer.found or (parts.how == "diff" and not cross_gap.states_change(answer, asked)) if late else False
         if unstated and (added := self._by_parts(asked, parts, catalogue)):
             yield from_facts(added, question, started)  # "…和…一共多少", "从…到…增加了几个": its report silent
             return
@@ -97,7 +97,7 @@ class Assistant(AcrossReports):
             loose = self._extractive(replace(analyse(turn.loose), followup=True), turn.quote)
             if loose[3].found:
                 q, passages, nearest, answer = loose
-        if (gap := cross_gap.asked(asked)) is not None and not cross_gap.states_change(answer):
+        if (gap := cross_gap.asked(asked)) is not None and not cross_gap.states_change(answer, asked):
             answer = self._gap(asked, gap) or answer  # "从2024年到2025年增加了多少": each year's figure, subtracted
         retrieved = time.perf_counter()
         if self.llm is not None and passages and answer.note != conflict.NOTE:

@@ -35,3 +35,14 @@ def test_the_gap_is_the_difference_in_the_one_unit_citing_both():
 def test_a_change_its_report_states_stands():
     assert states_change(_found("681个", "全市募集青年见习岗位6348个,比上年增加681个"))
     assert not states_change(_found("2000个", "2026年“返家乡”岗位预计达到2000个"))
+
+
+def test_beyond_a_target_and_a_new_count_the_question_names_are_gaps_not_stated_changes():
+    """Blind set 65: "…超出全年任务多少" asks the figure against its target as 比…多多少 does, without the side's own
+    period (1—10月 is no part of the year's target); a 新增 the question's indicator holds ("新增注册志愿者1036名")
+    is the level, not a change its report states."""
+    beyond = asked("榆阳区1—10月新增注册志愿者超出全年任务多少？")
+    assert beyond.sides == ("榆阳区1—10月新增注册志愿者多少", "榆阳区新增注册志愿者全年任务多少")
+    level = _found("1036名", "绥德县新增注册志愿者1036名")
+    assert not states_change(level, "绥德县新增注册志愿者离全年任务还差多少？")
+    assert states_change(_found("1036名", "比上年新增1036名"), "绥德县注册志愿者离全年任务还差多少？")

@@ -21,7 +21,8 @@ _YEAR = re.compile(r"(?:从|由)?\s*((?:19|20)\d{2})\s*年(?:底|末|初)?\s*(?:
 # A figure measured against another: the side after the word is what it is measured against.
 _AGAINST = re.compile(r"距离|距|离|比|较|相比于?|是否达到|有没有达到|达到了?")
 _TAIL = re.compile(r"[,，]?\s*(?:是否达到[^,，?？]*|有没有达到[^,，?？]*)?[,，]?\s*$")
-_FILLER = re.compile(r"(?:全市|全年|实际|数量|的|了|底|年底|年末|共|一共|总共|目前|截至)")
+_FILLER = re.compile(r"(?:\d{1,2}\s*[—\-–~至]\s*\d{1,2}\s*月|\d{1,2}月(?:底|末)?|上半年|下半年|前三季度|"  # a side's own period
+                     r"全市|全年|实际|数量|的|了|底|年底|年末|共|一共|总共|目前|截至)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Gap:
 
 def asked(question: str) -> Gap | None:
     """The two sides of a gap the question asks, or None when it asks none."""
+    question = _BEYOND.sub(r"比\2多\3", question)  # "…超出全年任务多少": …比全年任务多多少
     m = ASKS_GAP.search(question)
     if not m:
         return None
@@ -57,6 +59,7 @@ def asked(question: str) -> Gap | None:
     return Gap((f"{first}{how}", f"{missing}{second}{how}"), stated)
 
 
+_BEYOND = re.compile(r"(超出|超过|高出)([^,,。??多少几]{2,12}?)(多少|几)")
 _PLACE = re.compile(r"[\u4e00-\u9fff](?:省|市|区|县|州|旗|镇|乡|街道)(?![委长])|全[省市区县州]")
 _YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -103,13 +106,17 @@ def _one_unit(a: str, b: str) -> bool:
     return same.get(a, a) == same.get(b, b) or not a or not b
 
 
-_CHANGE_BEFORE = re.compile(r"(?:增加|增长|减少|下降|提高|新增|多|少|较|比|相差|差距|超出|超过)[^。;;,,]{0,8}$")
+_CHANGE_BEFORE = re.compile(r"(增加|增长|减少|下降|提高|新增|多|少|较|比|相差|差距|超出|超过)[^。;;,,]{0,8}$")
 
 
-def states_change(answer: Answer) -> bool:
-    """The single path's answer is a change its report states ("比上年增加681个"), not one side's level."""
+def states_change(answer: Answer, question: str = "") -> bool:
+    """The single path's answer is a change its report states ("比上年增加681个"), not one side's level; a word the
+    question's own indicator holds is none ("绥德县新增注册志愿者离全年任务还差多少": 新增注册志愿者1036名 is the level)."""
     if not answer.found or not answer.value:
         return False
     quote = answer.text.partition("原文:")[2] or answer.text
     at = quote.find(answer.value)
-    return at >= 0 and bool(_CHANGE_BEFORE.search(quote[:at]))
+    m = _CHANGE_BEFORE.search(quote[:at]) if at >= 0 else None
+    question = _BEYOND.sub(r"比\2多\3", question)
+    asked = question[:g.start()] if (g := ASKS_GAP.search(question)) else ""
+    return bool(m) and not (len(m.group(1)) > 1 and m.group(1) in asked)

@@ -46,3 +46,12 @@ def test_beyond_a_target_and_a_new_count_the_question_names_are_gaps_not_stated_
     level = _found("1036名", "绥德县新增注册志愿者1036名")
     assert not states_change(level, "绥德县新增注册志愿者离全年任务还差多少？")
     assert states_change(_found("1036名", "比上年新增1036名"), "绥德县注册志愿者离全年任务还差多少？")
+
+
+def test_a_stated_rate_is_no_difference_in_people_asked():
+    """Blind set 65's deck: "上岗人数较去年的214名增长17.8%" does not answer "…2026年比2025年多多少?" (38名); "增长了多少"
+    is asked as a rate as often, and a rate asked takes it."""
+    rate = _found("17.8%", "上岗人数较去年的214名增长17.8%")
+    assert not states_change(rate, "神木返家乡上岗人数2026年比2025年多多少？")
+    assert states_change(rate, "神木返家乡上岗人数比上年增长了多少？")
+    assert states_change(rate, "上岗人数比上年多了百分之多少？")

@@ -119,4 +119,11 @@ def states_change(answer: Answer, question: str = "") -> bool:
     m = _CHANGE_BEFORE.search(quote[:at]) if at >= 0 else None
     question = _BEYOND.sub(r"比\2多\3", question)
     asked = question[:g.start()] if (g := ASKS_GAP.search(question)) else ""
+    if g and not _GROWTH.search(g.group()) and (q := parse_quantity(answer.value)) and q.unit == "%" \
+            and not _RATE_ASKED.search(question):
+        return False  # "上岗人数2026年比2025年多多少": 38名, not the 增长17.8% its sentence states (增长了多少: either)
     return bool(m) and not (len(m.group(1)) > 1 and m.group(1) in asked)
+
+
+_GROWTH = re.compile(r"增加|增长|减少|下降|提高|新增")
+_RATE_ASKED = re.compile(r"%|率|百分|几成|比例|比重|占比|倍|\bpercent|\brate\b", re.I)

@@ -36,12 +36,12 @@ UNITS: tuple[str, ...] = tuple(sorted(set(_UNIT_WORDS.split()), key=lambda u: (-
 
 # Qualifiers grouped by what they claim about the true figure; only a clash of kinds
 # ("余" vs "近") makes two otherwise equal answers different.
-_MORE = ("不少于", "不低于", "超过", "突破", "有余", "以上", "逾", "超", "余", "多", "+")
+_MORE = ("不少于", "不低于", "超过", "有余", "以上", "逾", "超", "余", "多", "+")
 _APPROX = ("接近", "将近", "大约", "左右", "近", "约")
 _LESS = ("不足", "不到", "以下", "以内")
 _KIND = {q: kind for kind, qs in (("more", _MORE), ("approx", _APPROX), ("less", _LESS)) for q in qs}
 
-_PRE = "不少于|不低于|超过|突破|接近|将近|大约|不足|不到|逾|近|约|超"
+_PRE = "不少于|不低于|超过|接近|将近|大约|不足|不到|逾|近|约|超"
 _POST = "以上|左右|以下|以内|有余|(?<=[wWkK])\\+"  # 10w+: more than 10万
 
 # 大写 too, as contracts and budgets write sums: 肆拾捌万陆仟元整 (486,000元)

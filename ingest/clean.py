@@ -13,7 +13,7 @@ from pathlib import Path
 from .schema import Document
 from .script import fold as fold_script
 from .tables import fold
-from .title import AT_MEETING, META, OWNER_LINE, RECEIVED, find_title, is_boilerplate, is_meta
+from .title import AT_MEETING, DAY, META, OWNER_LINE, RECEIVED, find_title, is_boilerplate, is_meta
 
 # What a portal page says of its article (kept as its last paragraph), not of the site (ICP, 主办, 版权).
 # ... and a 信息公开 block's fields (索引号, 文号, 成文日期, 答复类别): staff ask a reply's 文号 and category
@@ -31,7 +31,7 @@ _DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[((]\s*(?:星
 _DATE_LINE = re.compile(rf"[((]\s*{_DAY}(?:{AT_MEETING})?\s*[))]|(?:—{{1,2}}|-{{2}})\s*{_DAY}在.{{2,60}}?上(?:的(?:工作)?(?:报告|讲话))?")
 _ISSUED_LINE = re.compile(r"(?:(?:(?:19|20)\d{2}年)?第\d+期(?:\(总第\d+期\))?\s+)?[\u4e00-\u9fff()]{2,24}(?:\s*编)?\s+(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                           r"\.\d{1,2}\.\d{1,2})(?:印发|发布|编)?")  # issuer, date (2026年10月12日, 2026.10.12)
-_SIGN_OFF = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发|发布)?")
+_SIGN_OFF = re.compile(DAY + r"(?:印发|发布)?")
 # A date and a venue, nothing else: "2025年2月26日 哈尔滨音乐厅" (not a time, a weekday or a portal's meta)
 _EXPORTED = re.compile(r"(?:导出|生成|打印|制表|填报|统计|编制)(?:时间|日期)\s*[::]")
 _DATED_PLACE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[\u4e00-\u9fff]{2,20}(?:厅|馆|堂|中心|会场|礼堂|广场|大厦|宾馆|酒店|"

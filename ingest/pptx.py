@@ -149,10 +149,10 @@ def _alt_text(shape) -> list[str]:
     file name or "图片 3"."""
     described = next((e for e in shape._element.iter() if e.tag.endswith("}cNvPr")), None)
     text = " ".join((described.get("descr") or "").split()) if described is not None else ""
-    return [text] if described_enough(text) else []
+    return [text] if _described_enough(text) else []
 
 
-def described_enough(text: str) -> bool:
+def _described_enough(text: str) -> bool:
     return len(text) >= 8 and sum("\u4e00" <= c <= "\u9fff" for c in text) >= 4 and \
         not text.lower().endswith((".jpg", ".jpeg", ".png", ".gif", ".bmp"))
 

@@ -126,7 +126,8 @@ _AGENCY = re.compile(r"(?:中国)?(?:共青团)?[\u4e00-\u9fff]{2,20}(?:委员�
 _DOC_NUMBER = re.compile(r"[〔\[(]\s*(?:19|20)\d{2}\s*[〕\])]\s*\d+\s*号$")
 _RULE = re.compile(r"[-—–_=＝━─~～\s]{3,}")
 RECEIVED = re.compile(r"收文\s*\S{0,16}")
-_DAY_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DAY = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"  # a day written out: 2026年3月2日
+_DAY_LINE = re.compile(DAY)
 _DOC_KIND = re.compile(r"(决定|通知|通报|意见|办法|方案|报告|批复|纪要|公告|规划|细则)$")
 
 

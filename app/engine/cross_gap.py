@@ -33,7 +33,7 @@ class Gap:
 
 def asked(question: str) -> Gap | None:
     """The two sides of a gap the question asks, or None when it asks none."""
-    question = _BEYOND.sub(r"比\2多\3", question)  # "…超出全年任务多少": …比全年任务多多少
+    question = _as_more(question)
     m = ASKS_GAP.search(question)
     if not m:
         return None
@@ -60,6 +60,11 @@ def asked(question: str) -> Gap | None:
 
 
 _BEYOND = re.compile(r"(超出|超过|高出)([^,,。??多少几]{2,12}?)(多少|几)")
+
+
+def _as_more(question: str) -> str:
+    """"…超出全年任务多少" as "…比全年任务多多少": a figure beyond another asked as the gap it is."""
+    return _BEYOND.sub(r"比\2多\3", question)
 _PLACE = re.compile(r"[\u4e00-\u9fff](?:省|市|区|县|州|旗|镇|乡|街道)(?![委长])|全[省市区县州]")
 _YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -117,12 +122,14 @@ def states_change(answer: Answer, question: str = "") -> bool:
     quote = answer.text.partition("原文:")[2] or answer.text
     at = quote.find(answer.value)
     m = _CHANGE_BEFORE.search(quote[:at]) if at >= 0 else None
-    question = _BEYOND.sub(r"比\2多\3", question)
+    if m is None:
+        return False
+    question = _as_more(question)
     asked = question[:g.start()] if (g := ASKS_GAP.search(question)) else ""
     if g and not _GROWTH.search(g.group()) and (q := parse_quantity(answer.value)) and q.unit == "%" \
             and not _RATE_ASKED.search(question):
         return False  # "上岗人数2026年比2025年多多少": 38名, not the 增长17.8% its sentence states (增长了多少: either)
-    return bool(m) and not (len(m.group(1)) > 1 and m.group(1) in asked)
+    return not (len(m.group(1)) > 1 and m.group(1) in asked)
 
 
 _GROWTH = re.compile(r"增加|增长|减少|下降|提高|新增")

@@ -14,7 +14,7 @@ from ingest.schema import Answer, Citation
 
 from .localities import COLLEGE, TOWN
 from .numbers import find_quantities
-from .table_rank import excepted, position_of
+from .table_rank import excepted, position_of, set_aside
 
 # The part asked which one of: 哪个街道, 哪个乡镇, 哪个县(市、区), 哪个学院.
 _WHICH_PART = re.compile(r"哪(?:个|一个|家)?(?P<part>街道|乡镇|镇街|街镇|镇|乡|县区|区县|县市区|县|区|学院|学部|社区)")
@@ -42,13 +42,13 @@ def answer(question: str, terms, passages, paragraph_text=None) -> Answer | None
     if not which or nth not in ("most", "least"):
         return None
     kinds = _KINDS[which["part"]]
+    aside = set_aside(question)  # "除了榆阳区,哪个县…": the rest of the list
     topic = [t for t in terms if len(t) >= 2 and not re.search(r"哪|最|多|少|高|低", t) and t not in kinds]
     for p in passages[:PASSAGES]:
         start = 0
         earlier = paragraph_text(p.doc_id, p.paragraph - 1) if paragraph_text and p.paragraph > 1 else ""
         for sentence in _SENTENCES.findall(p.text):
-            items = _items(sentence, kinds)
-            items = [item for item in items if not excepted(question, item[0])] if len(items) >= _MIN_ITEMS else items
+            items = [item for item in _items(sentence, kinds) if not excepted(item[0], aside)]
             before = earlier + p.text[:start + len(sentence)]
             start += len(sentence)
             if len(items) < _MIN_ITEMS or not any(t in before for t in topic):

@@ -137,12 +137,11 @@ def _of_kind(question: str, rows: list[Row]) -> list[Row] | None:
     out), all of them when it names none; None when most rows are of another kind: a question over streets is not
     answered from a table of districts, nor one over districts or counties from a table of towns or colleges."""
     asked = _asked_kind(question)
-    parts = _PARTS
     if asked is not None:  # "计算机科学与技术学院(大数据学院)": a college all the same
         kept = [r for r in rows if _BRACKET_END.sub("", r.head).endswith(asked)]
         return kept if len(kept) * 2 >= len(rows) else None
     if re.search(r"哪(?:个|一个|些)?(?:县|区|市|县区|县市区|区县)|(?:县|区)(?:是哪|最)", question):
-        return rows if sum(_BRACKET_END.sub("", r.head).endswith(parts) for r in rows) * 2 < len(rows) else None
+        return rows if sum(_BRACKET_END.sub("", r.head).endswith(_PARTS) for r in rows) * 2 < len(rows) else None
     return rows
 
 
@@ -357,9 +356,9 @@ def _pick(question: str, rows: list[Row], nth):
     """(row, label, clause) of the row asked, or None."""
     labels = {label for row in rows for label in row.cells}
     ranked = _ranked(rows)
-    if nth in ("most", "least") and (left := [r for r in rows if not excepted(question, r.head)]):
-        rows = left  # "除了榆阳和神木,哪个县…最长": the best of the rest
     if nth in ("most", "least"):
+        aside = set_aside(question)
+        rows = [r for r in rows if not excepted(r.head, aside)] or rows  # "除了榆阳和神木,哪个县…最长": the rest
         label = _asked_label(question, labels - set(ranked))
         return _extreme(rows, label, nth == "most") if label else None
     if ranked:
@@ -378,10 +377,14 @@ EXCEPT = re.compile(r"除(?:了)?([^,，。?？]{2,30}?)(?:以外|之外|外)?[,
 _NAMES = re.compile(r"和|与|及|、")
 
 
-def excepted(question: str, head: str) -> bool:
+def set_aside(question: str) -> list[str]:
+    """The names a question sets aside (除了榆阳和神木: 榆阳, 神木), [] for none."""
     m = EXCEPT.search(question)
-    names = [n.strip() for n in _NAMES.split(m.group(1))] if m else []
-    return any(len(n) >= 2 and (n in head or head in n) for n in names)
+    return [n for n in (n.strip() for n in _NAMES.split(m.group(1))) if len(n) >= 2] if m else []
+
+
+def excepted(head: str, aside: list[str]) -> bool:
+    return any(n in head or head in n for n in aside)
 
 
 def _values(rows: list[Row], label: str) -> list[tuple[float, Row]]:

@@ -867,3 +867,31 @@ def test_this_year_takes_the_place_of_the_year_asked_before():
 
 def test_a_year_end_asked_after_a_month_end_replaces_it():
     assert condense("那固原2024年底呢?", [("2024年6月底固原注册青年志愿者有多少?", "")]) == "2024年底固原注册青年志愿者有多少?"
+
+
+def test_a_town_the_question_names_takes_the_place_of_the_one_before():
+    # gold fu50-09: "袁州珠泉街道灵泉街道…" kept both towns; then 全区 kept the town
+    history = [("袁州化成街道团工委书记是谁？", "罗俊杰"), ("珠泉街道呢？", "")]
+    assert condense("灵泉街道注册志愿者多少？", history) == "袁州灵泉街道注册志愿者多少?"
+    history.append(("灵泉街道注册志愿者多少？", "24,360"))
+    assert condense("全区呢？", history) == "袁州全区注册志愿者多少?"
+    # a town's short name (满堂 of 满堂街道) is the town named, not another after it
+    history = [("浑南2025上半年发展团员多少？", ""), ("满堂街道上半年呢？", "")]
+    assert condense("2024年上半年满堂发展了多少？", history) == "浑南2024年上半年满堂发展了多少?"
+
+
+def test_an_institution_named_alone_replaces_the_school_asked_before():
+    history = [("华侨大学组建了几支三下乡团队？", "64支")]
+    assert condense("泉州师范学院呢？", history) == "泉州师范学院组建了几支三下乡团队?"
+    history.append(("泉州师范学院呢？", "48支"))
+    assert condense("全市一共多少支？", history) == "泉州全市一共多少支?"  # the city's, no school of it
+    # 8个学院 is a whole of the university, which stays
+    assert condense("8个学院推优合计多少？", [("集美大学航海学院推优多少名？", "")]) == "集美大学8个学院推优合计多少?"
+
+
+def test_they_are_the_part_narrowed_to_and_a_swap_keeps_a_schools_name_whole():
+    history = [("文理学院志愿服务调研有效问卷多少份？", "2,846份"), ("其中女生多少？", "1,608名")]
+    assert condense("她们人均志愿时长多少？", history) == "文理学院女生人均志愿时长多少?"
+    history.append(("她们人均志愿时长多少？", "41.9小时"))
+    assert condense("男生呢？", history) == "文理学院男生人均志愿时长多少?"
+    assert condense("研究生呢？", [("文理学院男生是多少？", "")]) == "文理学院研究生是多少?"  # not 文理学研究生

@@ -19,7 +19,7 @@ from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, asks_plan, 
 from .localities import schools
 from .periods import YEAR_WORD
 from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, WHOLE_YEAR, focus_of, swap
-from .followup_edit import (FIGURE_PART, KIND_SWAPPED, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow, outside_whole,
+from .followup_edit import (FIGURE_PART, KIND_SWAPPED, PART, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow, outside_whole,
                             only_scope, place_phrase, qualify, swap_place, programmes_of, scope_words, SUBJECT, swap_when,
                             swap_year, whole, WHEN, without_towns)
 from .question import is_english
@@ -75,6 +75,7 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text, eng
         if (named := of_person(asked, person)) is not None:
             asked = named
         person = person_of(asked, said, person)
+        asked = _of_part(asked, standalone)
         if (english := _english_step(asked, standalone, english_places)) is not None:
             standalone, answer = english[:_TURN_CHARS], said
             earlier.append(standalone)
@@ -89,13 +90,23 @@ def resolve(question: str, history: list, llm=None, spell=lambda text: text, eng
         return Turn(named, "", "", True)
     if (english := _english_step(question, standalone, english_places)) is not None:
         return Turn(english, "", "", english != question)
-    question = _chinese_ellipsis(question, standalone, english_places)
+    question = _of_part(_chinese_ellipsis(question, standalone, english_places), standalone)
     antecedent = _antecedent(question, standalone, earlier)
     text, keeps_report = _step(question, antecedent, llm)
     if antecedent != standalone and antecedent in earlier:  # "最后一名呢?" two turns after "…第一名是哪里?": the
         answer = said_to[len(earlier) - 1 - earlier[::-1].index(antecedent)]  # report that answered the ranking
     return Turn(text, _quote(answer) if keeps_report else "", _loose(question, text) if standalone else "",
                 bool(standalone) and text != question)
+
+
+_THEY = re.compile(r"^(?:那|那么)?(?:她们|他们|这些人|这部分人)")
+
+
+def _of_part(question: str, previous: str) -> str:
+    """"她们人均志愿时长多少?" after "…,其中女生多少?": of the part narrowed to (女生), which a later "男生呢?" swaps."""
+    if not (they := _THEY.match(question)) or not (part := PART.search(previous)):
+        return question
+    return part["part"] + question[they.end():]
 
 
 def _english_step(question: str, previous: str, places) -> str | None:

@@ -256,11 +256,14 @@ def swap_subject(previous: str, focus: str) -> str:
         return inherit(f"{focus}是多少?", previous, scope.of_text(focus))  # 时长 after a count: no 多少志愿服务时长
     if LEVEL.fullmatch(focus) and (level := LEVEL.search(previous)):
         return previous[:level.start()] + focus + previous[level.end():]
+    named = _named_spans(previous)
     for k in range(len(focus) - 1, 0, -1):
         at = previous.find(focus[-k:])
         start = at + k - len(focus)
         window = previous[start:at + k] if at >= 0 and start >= 0 else ""
-        if window and window != focus and re.fullmatch(r"[\u4e00-\u9fff]+", window) and not NOT_NOUN.search(window):
+        if window and window != focus and re.fullmatch(r"[\u4e00-\u9fff]+", window) and not NOT_NOUN.search(window) \
+                and not any(a < start < b or a < at + k < b for a, b in named):  # a name whole or not at all: not
+            # 院男生 of 文理学院男生
             asked = ASK_BEFORE.search(previous[:start])
             start = asked.end("ask") if asked else start
             return previous[:start] + focus + previous[at + k:]
@@ -280,6 +283,12 @@ def swap_subject(previous: str, focus: str) -> str:
     # Nothing of the previous question to swap it for ("注册青年志愿者多少人?" + 志愿服务时长): another figure of the
     # same scope.
     return inherit(f"{focus}是多少?", previous, scope.of_text(focus))
+
+
+def _named_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place or a school: a phrase ending like a focus does not cut one."""
+    spans = [(m.start, m.start + len(place_phrase(text, m))) for m in scope.of_text(text).mentions]
+    return spans + [(start, end) for start, end, _ in schools(text)]
 
 
 def _other_kind(old: str, new: str) -> bool:
@@ -326,19 +335,23 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     # whose name holds no place ("长江大学") as well.
     named = [place_phrase(previous, m) if m.institution else written(m.place) for m in before.mentions]
     whole_place = WHOLE_PLACE.search(question)
+    of_place = bool(whole_place) and whole_place.group().startswith("全") and whole_place.group() != "全校"  # not 8个学院
     if whole_place:  # "全州比上年增长了多少?" after 共和县's figure: the prefecture's, not the county's inside it
-        named = [n for n, m in zip(named, before.mentions)
+        named = [written(m.place) if m.institution and of_place else n  # 全市 after 泉州师范学院: 泉州's
+                 for n, m in zip(named, before.mentions)
                  if m.institution or not any(m.place.within(o.place) for o in before.mentions)]
     ranked = RANKED_PARTS.search(question)
     if ranked and ranked["part"] in ("县市区", "县区", "区县", "县", "区") and \
             any(m.place.level < 2 for m in before.mentions):  # over the city's counties, none of them
         named = [n for n, m in zip(named, before.mentions) if m.place.level < 2 or m.institution]
+    # 全市/全县 asks the place's whole, no school of it; 全校 the school's, none of its colleges
     named = [s for _, _, s in schools(kept) if s not in question and not any(s in n for n in named)
-             and not ((whole_place or ranked) and s.endswith(("学院", "学部", "书院")))] + named
+             and not ((whole_place or ranked) and s.endswith(("学院", "学部", "书院")))
+             and not of_place] + named
     unhalved = HALF.sub("", kept)  # "东莞上半年虎门镇": the town after its city
     mentions = before.mentions if unhalved == kept else scope.of_text(unhalved).mentions
     if not (whole_place or (ranked and ranked["part"] not in ("学院", "学部"))):  # "全县一共多少…": the county's
-        named += [t for t in scope.localities(unhalved, mentions) if t not in question]
+        named += [t for t in scope.localities(unhalved, mentions) if not _town_named(t, question)]
         named += _towns_asked_of(unhalved, question, named)
     named += [z for z in _ZONE_WORDS.findall(kept) if z not in question and not any(z in n for n in named)]
     if not (whole_place or ranked) and not _COLLEGE_NAMED.search(question):  # "志愿服务时长呢?" after 青海大学医学部's
@@ -361,8 +374,20 @@ def _towns_asked_of(text: str, question: str, named: list[str]) -> list[str]:
     narrowed to: a new thing asked after a part is the whole's."""
     from .value_context import towns
 
-    return [t for t in towns(text) if t not in question and not any(t in n or n in t for n in named)
+    return [t for t in towns(text) if not _town_named(t, question) and not any(t in n or n in t for n in named)
             and not text[:text.find(t)].endswith("其中")]
+
+
+_TOWN_SUFFIX = re.compile(rf"(?:{localities.TOWN_END})$")
+
+
+def _town_named(town: str, question: str) -> bool:
+    """The question names the previous town (满堂 for 满堂街道) or a town of its own, which takes its place
+    ("灵泉街道注册志愿者多少?" after 珠泉街道's secretary)."""
+    from .value_context import towns
+
+    stem = _TOWN_SUFFIX.sub("", town)
+    return town in question or (len(stem) >= 2 and stem in question) or bool(towns(question))
 
 
 def _glued(*parts: list[str]) -> str:

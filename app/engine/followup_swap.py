@@ -87,6 +87,8 @@ def swap(previous: str, focus: str) -> str:
         rest = ""
     # "长春镇呢?" names a town, not the city 长春 it shares a name with
     places = [m for m in scope.of_text(rest).mentions if m.start == 0] if not TOWN.fullmatch(rest) else []
+    if places and (school := _institution_for(text, rest, places[0])) is not None:  # "泉州师范学院呢?" after
+        return school  # 华侨大学's figure: the school asked before, not a place, gives way
     if places:  # "桂林理工大学": the institution, not only its city, replaces the previous place
         phrase = place_phrase(rest, places[0])
         narrowed = PART.search(text)
@@ -159,6 +161,17 @@ def _school_for(text: str, rest: str) -> str | None:
         at = text.find(college[-1])  # "青海大学医学部…" + 财经学院: the college after the university
         return text[:at] + rest + text[at + len(college[-1]):]
     return text[:same[-1][0]] + rest + text[same[-1][1]:] if same else None
+
+
+def _institution_for(text: str, rest: str, named) -> str | None:
+    """The previous question with its school swapped for the institution the focus is exactly ("泉州师范学院" after
+    "华侨大学组建了几支…"), when it named one and no place; None otherwise."""
+    phrase = place_phrase(rest, named)
+    if not named.institution or phrase != rest or scope.of_text(text).mentions:
+        return None
+    inner = colleges_after_school(text)
+    own = [s for s in schools(text) if s[2] not in inner]
+    return text[:own[0][0]] + phrase + text[own[0][1]:] if own else None
 
 
 def _outside(part: str, place) -> bool:

@@ -193,10 +193,20 @@ class Assistant(AcrossReports):
         found = [replace(p, period=_period(report), focus=_focus(report))
                  for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part, whole)
                  for report in [reports.reports[p.doc_id]]]
-        admitted = [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
-                                                    self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
-                    and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
+        admitted = self._admitted(q, found, reports, towns)
+        if not admitted and found and (names := _names(q.scope)):  # a county of a city's table, its row crowded out
+            retry = [replace(p, period=_period(report), focus=_focus(report))  # by the rows of the words asked
+                     for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs,
+                                                    part=part, naming=names)
+                     for report in [reports.reports[p.doc_id]]]
+            admitted = self._admitted(q, retry, reports, towns)
         return q, localities.of_universities(localities.universities_asked(q.text), admitted), found, ""
+
+    def _admitted(self, q, found: list, reports, towns) -> list:
+        """The passages of a report whose scope matches the question's, naming the towns it asks."""
+        return [p for p in found if scope.match(q.scope, reports.reports[p.doc_id], p.text,
+                                                self.retriever.neighbourhood(p), q.kind == "numeric", p.section)
+                and all(_names_town(t, p.title + self.retriever.neighbourhood(p)) for t in towns)]
 
     def _passages(self, query: str, asked, docs, beside: set, part, whole: bool = False) -> list:
         """The place's own reports' top k paragraphs; after them, from the other reports that cover it (a city's 通报
@@ -211,8 +221,7 @@ class Assistant(AcrossReports):
         if whole:
             seen = {(p.doc_id, p.paragraph) for p in own}
             return own + [replace(p, beside=True) for p in other if (p.doc_id, p.paragraph) not in seen][:BESIDE]
-        names = {n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)
-                 if len(n) > 1}  # 澧县's short 澧 would match any text
+        names = _names(asked)
         other = [replace(p, beside=True) for p in other if any(n in p.text for n in names)]
         return own + other
 
@@ -279,6 +288,13 @@ class Assistant(AcrossReports):
 
 
 BESIDE = 2  # paragraphs of the reports beside a place's own (measured: issue 10, blind set 37's 通报)
+
+
+def _names(asked) -> tuple[str, ...]:
+    """The words a paragraph of a place asked holds: its name as asked, in full, short (澧县's short 澧 would match
+    any text)."""
+    return tuple(sorted({n for m in asked.mentions if not m.institution for n in (m.surface, m.place.name, m.place.short)
+                         if len(n) > 1}))
 
 
 def _names_town(town: str, text: str) -> bool:

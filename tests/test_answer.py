@@ -311,3 +311,26 @@ def test_a_zone_named_after_its_city_is_a_candidate_whole():
     from app.engine.answer import _clause_places
 
     assert ("苏州高新区", 0) in _clause_places("苏州高新区排名5", "2024年度苏州各县级市(区)考核第五名是哪个区?")
+
+
+def test_a_county_row_crowded_out_by_rows_of_the_words_asked(tmp_path, make_settings):
+    """A city's county table beside a month table whose rows hold every word asked but the county (blind set 65's
+    ECharts page): the county's row is searched among the paragraphs that name it, not refused."""
+    counties = {"榆阳区": 5412, "横山区": 1386, "神木市": 4286, "府谷县": 1652, "靖边县": 2104, "定边县": 1508,
+                "绥德县": 1036, "米脂县": 742, "佳县": 688, "吴堡县": 352, "清涧县": 574, "子洲县": 596}
+    rows = [f"2026年1—10月各县(市、区)新增注册志愿者和服务时长,{name}新增注册志愿者{n}名;{name}志愿服务时长"
+            f"{n / 100:.1f}万小时。" for name, n in counties.items()]
+    months = [f"1—10月全市每月新增注册青年志愿者(名),{m}月新增注册志愿者{1000 + 37 * m}名。" for m in range(1, 11)]
+    report = tmp_path / "yulin_2026_zhiyuan_shuju_fabu.txt"
+    report.write_text("2026年1—10月榆林市青年志愿服务数据发布\n发布时间:2026-11-12\n\n" + "\n\n".join(rows + months) + "\n",
+                      encoding="utf-8")
+    # a ledger naming every county often: the county's name weighs little against 1—10月
+    ledger = tmp_path / "yulin_2026_zhuxuejin_taizhang.txt"
+    ledger.write_text("2026年榆林市圆梦行动助学金台账\n2026-09-30\n\n" + "\n\n".join(
+        f"{name}{kind}新生{n}名,{name}资助金额{n * 5000}元,{name}团委审核。"
+        for name in counties for kind, n in (("本科", 22), ("专科", 30), ("研究生", 4))) + "\n", encoding="utf-8")
+    settings = make_settings()
+    ingest_paths([report, ledger], settings)
+    assistant = Assistant.open(settings)
+    assert assistant.ask("米脂今年1—10月新增注册志愿者多少").value == "742名"
+    assert assistant.ask("横山前十个月新注册了多少青年志愿者").value == "1386名"

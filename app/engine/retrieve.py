@@ -149,15 +149,17 @@ class HybridRetriever:
         """This process just changed the contents: apply its log entries now (the caller is the writer)."""
         self.follower.catch_up()
 
-    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None, part=None) -> list[Passage]:
+    def search(self, query: str, k: int = 5, doc_ids: set[str] | None = None, part=None,
+               naming: tuple[str, ...] = ()) -> list[Passage]:
         """part: whether a paragraph's text is one part's (a town's, "威远镇:…"), when the question asks the whole:
         the lowest of them leaves its place to the best other paragraph not chosen (the county's own "全年全县…",
-        longer, crowded out by its towns' short paragraphs, each dense in the words asked)."""
+        longer, crowded out by its towns' short paragraphs, each dense in the words asked). naming: only
+        paragraphs holding one of these words (a county asked of a city's table, whose other rows crowded it out)."""
         state = self.index()
         if not len(state):
             return []
         query = self.expand(normalise_query(query))[0]
-        return self._paragraphs(state, self._blend(query, state, doc_ids), k, part)
+        return self._paragraphs(state, self._blend(query, state, doc_ids), k, part, naming)
 
     def search_beside(self, query: str, k: int, doc_ids: set[str], beside: set[str], k_beside: int,
                       part=None) -> tuple[list[Passage], list[Passage]]:
@@ -189,12 +191,12 @@ class HybridRetriever:
             score = score * mask
         return score
 
-    def _paragraphs(self, state: State, score: np.ndarray, k: int, part=None) -> list[Passage]:
+    def _paragraphs(self, state: State, score: np.ndarray, k: int, part=None, naming: tuple[str, ...] = ()) -> list[Passage]:
         head, scored = min(max(4 * k, 20), len(score)), int(np.count_nonzero(score > 0))
-        ranked = self._ranked(state, score, head)
-        while len(ranked) < k and head < scored:  # the head was one line repeated: read further
+        ranked = self._ranked(state, score, head, naming)
+        while len(ranked) < k and head < scored:  # the head was one line repeated (or named none): read further
             head = min(4 * head, len(score))
-            ranked = self._ranked(state, score, head)
+            ranked = self._ranked(state, score, head, naming)
         chosen = ranked[:k]
         led = [c for c in chosen if part(self._text(state, c[1]))] if part is not None else []
         whole = next((c for c in ranked[k:] if not part(self._text(state, c[1]))), None) if led else None
@@ -210,7 +212,7 @@ class HybridRetriever:
                                     record.get("origin", ""), self._section(state, doc_id, number)))
         return passages
 
-    def _ranked(self, state: State, score: np.ndarray, head: int) -> list[tuple[int, tuple]]:
+    def _ranked(self, state: State, score: np.ndarray, head: int, naming: tuple[str, ...] = ()) -> list[tuple[int, tuple]]:
         """The head's paragraphs, best first, one of each text a report repeats (a chat's 接龙 list re-posted with
         every reply filled the top five with one line): its last, the list as it stood in the end."""
         # Only the head of the ranking is read: partition first, sort the few (8 ms -> 1 ms at 100k chunks).
@@ -222,8 +224,8 @@ class HybridRetriever:
                 continue
             seen.add(key)
             text = self._text(state, key)
-            if heading(text):  # a section heading holds no answer, its section does; its few words outranked them
-                continue
+            if heading(text) or (naming and not any(n in text for n in naming)):  # a section heading holds no
+                continue  # answer, its section does; its few words outranked them
             if (key[0], text) in texts:
                 at = texts[key[0], text]
                 ranked[at] = max(ranked[at], (int(pos), key), key=lambda c: c[1][1])

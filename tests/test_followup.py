@@ -510,8 +510,8 @@ def test_the_same_time_and_the_thing_counted_and_a_town_after_the_programme():
 def test_blind_set_32s_turns_keep_the_thing_counted_and_one_year_is_not_a_running_total():
     change = [("大理州2024年12355受理了多少件咨询?", "6,284件"), ("比上年增长了多少?", "14.9%")]
     assert condense("上年是多少件?", change) == "大理州2023年12355受理了多少件咨询?"  # 上年 + the 件 counted before
-    from app.engine.followup_edit import _glued
-    assert _glued(["大理"], ["12355"], ["2023年是多少件?"]) == "大理12355 2023年是多少件?"  # not "123552023年"
+    from app.engine.followup_edit import glued
+    assert glued(["大理"], ["12355"], ["2023年是多少件?"]) == "大理12355 2023年是多少件?"  # not "123552023年"
     running = [("楚雄州希望工程五年累计募集了多少资金?", "4,326万元")]
     assert condense("2025年当年呢?", running) == "2025年楚雄州希望工程募集了多少资金?"
     assert condense("2022年当年呢?", [("襄阳青年大学习自2018年以来累计参学多少人次?", "")]) == "2022年襄阳青年大学习参学多少人次?"
@@ -895,3 +895,15 @@ def test_they_are_the_part_narrowed_to_and_a_swap_keeps_a_schools_name_whole():
     history.append(("她们人均志愿时长多少？", "41.9小时"))
     assert condense("男生呢？", history) == "文理学院男生人均志愿时长多少?"
     assert condense("研究生呢？", [("文理学院男生是多少？", "")]) == "文理学院研究生是多少?"  # not 文理学研究生
+
+
+def test_a_target_asked_after_the_figure_reached_is_no_actual_one():
+    history = [("南安实际发展了多少新团员？", "1,087名")]
+    assert condense("计划是多少？", history) == "南安发展新团员的目标是多少?"
+    # the year's target, no part of the year the figure before was of
+    assert condense("年度目标呢？", [("延吉今年1—10月发展团员多少？", "628名")]) == "延吉今年发展团员的目标是多少?"
+
+
+def test_a_programme_named_before_a_question_is_what_it_asks_of():
+    history = [("2025年12355受理了多少咨询？", "1.28万人次")]
+    assert condense("青年夜校呢，开了多少期？", history) == "2025年青年夜校开了多少期?"

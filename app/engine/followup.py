@@ -19,7 +19,7 @@ from .followup_asks import ANY_VERB, BARE_MEASURE, actual, asked_of, asks_plan, 
 from .localities import schools
 from .periods import YEAR_WORD
 from .followup_swap import GRADE, HONOUR, MARKER, RELATIVE, RELATIVE_WORDS, THIS_YEAR, WHOLE_YEAR, focus_of, swap
-from .followup_edit import (FIGURE_PART, KIND_SWAPPED, PART, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow, outside_whole,
+from .followup_edit import (FIGURE_PART, KIND_SWAPPED, PART, glued, MEASURE, NOW_WORDS, PROGRAMME, TOTAL, YEAR_WORDS, inherit, narrow, outside_whole,
                             only_scope, place_phrase, qualify, swap_place, programmes_of, scope_words, SUBJECT, swap_when,
                             swap_year, whole, WHEN, without_towns)
 from .question import is_english
@@ -191,7 +191,11 @@ def _step(question: str, previous: str, llm=None) -> tuple[str, bool]:
     """(standalone question, whether it stays with the previous answer's report)."""
     if not previous or not question:
         return question, False
-    if (two := _THEN_ASK.match(question)) and focus_of(two["focus"]) is not None:  # "丹东呢?25年计划新建几个?"
+    if (two := _THEN_ASK.match(question)) and (named := focus_of(two["focus"])) is not None:  # "丹东呢?25年计划新建几个?"
+        thing = _THEN.sub("", named)
+        if programmes_of(thing, ()) == [thing] and thing not in previous and not scope.of_text(two["ask"]).mentions:
+            return _step(glued([thing], [two["ask"]]), previous, llm)  # "青年夜校呢,开了多少期?": the programme
+            # named asked of, none of the previous one
         swapped, _ = _step(two["focus"], previous, llm)
         return _step(two["ask"], swapped, llm)
     if focus_of(question) is None:  # "那黑龙江青年五四奖章是谁拿的?": 那 leads a full question, no part of its scope

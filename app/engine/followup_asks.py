@@ -83,6 +83,7 @@ _PLAN_ASK = re.compile(rf"^(?:计划|目标|打算)(?P<verb>[\u4e00-\u9fff]{{0,3
 
 
 _ALL = re.compile(r"(?:一共|共计|总共|合计)$")
+_ACTUAL = re.compile(r"实际(?:上)?(?=[\u4e00-\u9fff])")
 _MEASURE_LEFT = re.compile(r"^[个名间所支家项场次位人件]")
 
 
@@ -95,7 +96,8 @@ def targeted(question: str, ask: str) -> str:
     end, plan = _ASK_END.search(question), _PLAN_ASK.match(ask)
     if not end or not plan or is_english(question):
         return f"{question},{ask}?"
-    head, noun = _ALL.sub("", question[:end.start()]), _MEASURE_LEFT.sub("", end["noun"])
+    # a target is no figure reached: "…实际发展了多少新团员?" + 计划 asks the plan, not 实际's plan
+    head, noun = _ACTUAL.sub("", _ALL.sub("", question[:end.start()])), _MEASURE_LEFT.sub("", end["noun"])
     if not (verb := plan["verb"].removesuffix("要")):
         return f"{head}{noun}的目标是多少?"
     before = head[len(head) - verb_before(head):] if verb_before(head) < len(head) else ""

@@ -23,7 +23,7 @@ YEAR_WORDS = re.compile(r"(?:截至|截止|到|至|在|于)?\s*(?:(?:19|20)\d{2}
 # 计划/工程, and its foundation (青基会): what a follow-up asks of stays theirs.
 PROGRAMME = re.compile(r"“[^”]{1,20}”|《[^》]{1,30}》|[^\W\d多少几个名人的了是在有和与及为其中没未完度a-zA-Z]{2,4}?(?:计划|工程|行动)|"
                         r"(?:暑期)?(?:“)?三下乡(?:”)?|青年大学习|青创贷|12355(?:青少年服务台|热线)?|青年之家|希望小屋|"
-                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会|(?:青年)?创业(?:担保)?贷款")
+                        r"七彩假期|童心港湾|创青春|青基会|青少年发展基金会|(?:青年)?创业(?:担保)?贷款|青年夜校")
 LEVEL = re.compile(r"全国|国家级|省级|全省|市级|全市|县级|区级|校级")  # "省级的呢?" after a 全国 question
 PART = re.compile(r"其中(?P<part>[^多少几有占是为,,??]+)")  # "其中女性多少?": 女性, swapped by "党员呢?"
 MEASURE = "|".join(u for u in UNITS if re.fullmatch(r"[\u4e00-\u9fff]+", u))  # numbers.py's: 件 is a unit, not a thing
@@ -365,7 +365,7 @@ def inherit(question: str, previous: str, own: scope.Scope, of_whole: bool = Fal
     if is_english(previous):
         return " ".join(years + places + [question])
     span = SPAN.search(kept) if years else None  # "2023—2024学年" stays a school year, not 2023
-    return _glued([span.group()] if span else [f"{y}年" for y in years], places, programmes,
+    return glued([span.group()] if span else [f"{y}年" for y in years], places, programmes,
                   [half.group()] if half else [], [question])
 
 
@@ -390,7 +390,7 @@ def _town_named(town: str, question: str) -> bool:
     return town in question or (len(stem) >= 2 and stem in question) or bool(towns(question))
 
 
-def _glued(*parts: list[str]) -> str:
+def glued(*parts: list[str]) -> str:
     """The pieces in order, a space between two figures that would run together ("大理12355" and "2023年…")."""
     out = ""
     for piece in (p for group in parts for p in group if p):

@@ -23,7 +23,7 @@ RELATIVE = {"前一年": -1, "上一年": -1, "去年": -1, "上年": -1, "前�
 RELATIVE_WORDS = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)), re.I)
 # The year the staff are in, which the previous turn may have told as 去年 (not counted from any year named).
 # 计划 alone qualifies the verb: "计划新建了几所"; "定的目标" is the target.
-_TARGET_WORD = re.compile(r"(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")
+_TARGET_WORD = re.compile(r"(?:年度|全年)?(?:定|制定|确定|设定|提出|下达)?的?(?:目标|目标任务)")  # 年度目标: the year's
 _FOCUS_CHARS = 16  # an elliptical follow-up is short: "那同年桂林理工大学呢?" is 12
 
 
@@ -102,6 +102,8 @@ def swap(previous: str, focus: str) -> str:
     if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"
         return swap_when(town(text, at.group()), rest[at.end():])
     if _TARGET_WORD.fullmatch(rest):  # "今年的目标呢?": the target for the thing counted before
+        if _OF_YEAR.match(rest):  # "年度目标呢?" after "…1—10月发展团员多少?": the year's, no part of it
+            text = _MONTHS.sub("", text)
         return targeted(whole(text), "目标是多少")
     if not places and TOWN.fullmatch(rest):  # "陈淋子镇呢?": a town of the county asked, or instead of its town
         return town(text, rest)
@@ -134,6 +136,8 @@ def swap(previous: str, focus: str) -> str:
 
 
 _YEAR_END = re.compile(r"年?[底末]")
+_OF_YEAR = re.compile(r"年度|全年")
+_MONTHS = re.compile(r"(?:截至|截止|到)?(?:(?:1[0-2]|0?[1-9])\s*[—\-–~至到]\s*)?(?:1[0-2]|0?[1-9])月(?:份|底|末)?")
 # The columns of a budget's table: one asked after another is of the same item
 _MONEY_COLUMN = re.compile(r"(?:预算|决算)(?:数|金额)?|执行率|结余|实际支出|支出")
 _NOW = re.compile(r"现在|目前|当前|眼下")

@@ -87,7 +87,6 @@ def split(text: str, masked=()) -> Parts | None:
     if slots is None:
         return None
     slots = _years_filled(slots)
-    labels, slots = slots, _target_filled(slots)  # a target is labelled as asked ("团市委下达的任务")
     if len(slots) < 2 or len(set(slots)) < len(slots) or any(len(s) < 2 for s in slots):
         return None
     head = re.sub(r"(?:从|在)$", "", head)
@@ -98,7 +97,7 @@ def split(text: str, masked=()) -> Parts | None:
     # each part a whole year's and nothing else told apart ("2023年和2024年", not "24年实际设立的和25年计划设立的")
     years_only = all(_WHOLE_YEAR.match(s) and not _WITHIN.search(s) for s in slots) and \
         len({_TRAIL.sub("", _WHOLE_YEAR.sub("", s, count=1)).strip("底末度") for s in slots}) == 1
-    return Parts(how, tuple(_TRAIL.sub("", s) for s in labels), questions, fewer, years_only)
+    return Parts(how, tuple(_TRAIL.sub("", s) for s in slots), questions, fewer, years_only)
 
 
 def plan(text: str, catalogue) -> tuple[Parts | None, str]:
@@ -201,16 +200,6 @@ def _counted_after(slots: list[str]) -> list[str]:
     if not rest.strip() or re.search(r"[中里内]$", rest):
         return slots
     return slots[:1] + [s + rest if _TIME.fullmatch(s.strip()) else s for s in slots[1:]]
-
-
-def _target_filled(slots: list[str]) -> list[str]:
-    """A part naming only a target and who set it ("神木今年征集的返家乡岗位比团市委下达的任务多几个": 团市委下达的任务)
-    is the target of what the first part counts, of its place and time: no figure reached (实际) of it."""
-    return slots[:1] + [_ACTUAL.sub("", slots[0]) + s if _TARGET_ONLY.fullmatch(s.strip()) else s for s in slots[1:]]
-
-
-_TARGET_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:下达|定|制定|确定|设定|提出|分解|要求|给)的?)?(?:全年|年度)?(?:目标|任务|计划)数?")
-_ACTUAL = re.compile(r"实际(?=[\u4e00-\u9fff])")
 
 
 def _years_filled(slots: list[str]) -> list[str]:

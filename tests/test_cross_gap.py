@@ -55,3 +55,10 @@ def test_a_stated_rate_is_no_difference_in_people_asked():
     assert not states_change(rate, "神木返家乡上岗人数2026年比2025年多多少？")
     assert states_change(rate, "神木返家乡上岗人数比上年增长了多少？")
     assert states_change(rate, "上岗人数比上年多了百分之多少？")
+
+
+def test_a_change_from_a_point_the_question_does_not_name_is_no_stated_gap():
+    """Blind set 65: "县属中学团员总数较年初增减+12名" does not answer "…离团市委下达的全年任务还差多少" (280 against 320)."""
+    since = _found("12名", "县属中学(含职教中心)团员总数较年初增减+12名")
+    assert not states_change(since, "定边2026年1—10月发展团员离团市委下达的全年任务还差多少？")
+    assert states_change(since, "县属中学团员总数较年初增加了多少？")

@@ -124,6 +124,8 @@ def states_change(answer: Answer, question: str = "") -> bool:
     m = _CHANGE_BEFORE.search(quote[:at]) if at >= 0 else None
     if m is None:
         return False
+    if (ref := _FROM_POINT.search(quote[:at])) and ref.group(1) not in question:
+        return False  # "团员总数较年初增减+12名" for "…离全年任务还差多少": a change against what was not asked
     question = _as_more(question)
     asked = question[:g.start()] if (g := ASKS_GAP.search(question)) else ""
     if g and not _GROWTH.search(g.group()) and (q := parse_quantity(answer.value)) and q.unit == "%" \
@@ -133,4 +135,5 @@ def states_change(answer: Answer, question: str = "") -> bool:
 
 
 _GROWTH = re.compile(r"增加|增长|减少|下降|提高|新增")
+_FROM_POINT = re.compile(r"(?:较|比)(年初|年末|年底|月初|月底|期初)[^。;;,,]{0,8}$")  # a point of the year a change is from
 _RATE_ASKED = re.compile(r"%|率|百分|几成|比例|比重|占比|倍|\bpercent|\brate\b", re.I)

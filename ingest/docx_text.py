@@ -134,8 +134,18 @@ def paragraph_lines(element, document, numbering: Numbering) -> list[str]:
     label = numbering.label(element)
     revised = element.find(f"{_W}ins") is not None or element.find(f"{_W}del") is not None
     text = _accepted(element, Paragraph(element, document)) if revised else Paragraph(element, document).text
-    boxed = [Paragraph(p, document).text for box in element.iter(f"{_W}txbxContent") for p in box.iter(f"{_W}p")]
-    return [f"{label}{text}" if label and text.strip() else text, *boxed, *(_revisions(element) if revised else [])]
+    boxed = [Paragraph(p, document).text for box in element.iter(f"{_W}txbxContent") if not _fallback(box)
+             for p in box.iter(f"{_W}p")]
+    spaced = " " * (label[-1:] in ".)" and text[:1].isdigit())  # "1. 2027年…", not the figure 1.2027
+    return [f"{label}{spaced}{text}" if label and text.strip() else text, *boxed, *(_revisions(element) if revised else [])]
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _fallback(element) -> bool:
+    """Inside mc:Fallback: the copy (a VML text box) for readers without the mc:Choice beside it, which is read."""
+    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
 
 
 def _accepted(element, paragraph) -> str:

@@ -18,13 +18,16 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     except ImportError:
         raise LoadError(msg.NEEDS_PDF) from None
     try:
-        pages = _pdf_pages(PdfReader(io.BytesIO(data)), name, max_pages)
+        reader = PdfReader(io.BytesIO(data))
+        pages = _pdf_pages(reader, name, max_pages)
+        filled = {line for page in reader.pages for line in filled_fields(page)}
     except LoadError:
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
         raise LoadError(msg.BAD_PDF) from None
     bodies = [_page_body(page, len(pages)) for page in pages]
     bodies, fields = _form_pages(bodies)
+    fields |= filled  # a form's filled field is a line of its own: no wrap of the line above, none runs on from it
     furniture, seen = _running(bodies) - fields, set()  # a form's field every page fills alike is no running line
     seen |= {line for line in furniture if all(_over_number(page, line) for page in pages)  # a page header, no title
              or _MARKING.fullmatch("".join(line.split()))}  # nor a classification mark atop each page
@@ -42,7 +45,9 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     for i, line in enumerate(raw):
         if i in cells:
             lines += tables.lines_of(grids[i], lines) if i in grids else []
-        elif wrapped and line and not _HEADING.match(line) and not ISSUER.fullmatch(line):  # its issuer under a title
+        elif wrapped and line and not _HEADING.match(line) and not ISSUER.fullmatch(line) and line not in filled \
+                and not _FIELD_LINE.match(line):  # nor a form's printed field (推荐单位(盖章):…)
+            # (nor its issuer under a title)
             lines[-1] += line
         else:
             lines.append(line)
@@ -53,6 +58,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
     return lines
 
 
+_FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:单位|日期|时间|人|电话|地址)(?:[(\uff08][^()\uff08\uff09]{1,6}[)\uff09])?\s*[:\uff1a]")
 # A document's classification mark, printed atop every page: 内部资料 注意保存, 秘密★1年.
 _MARKING = re.compile(r"(?:内部资料|内部文件|内部刊物|内部参考|仅供参考|秘密|机密|绝密)(?:★.{0,4})?(?:注意保存|妥善保管|请勿外传)?")
 
@@ -211,7 +217,27 @@ def _page_text(page) -> str:
 
     text = page.extract_text() or ""
     lines = calendar_lines(page, text) if is_calendar(text) else None
-    return "\n".join([*(lines or [text]), *_notes(page)])
+    return "\n".join([*(lines or [text]), *filled_fields(page), *_notes(page)])
+
+
+def filled_fields(page) -> list[str]:
+    """A fillable form's values (AcroForm text and choice fields), "label:value" a line, labelled by the field's
+    tooltip (/TU, the label the form prints) else its name: a form filled in on screen holds its values nowhere in
+    the page's text."""
+    found = []
+    try:
+        for ref in page.get("/Annots") or []:
+            widget = ref.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            field = widget if "/V" in widget or "/Parent" not in widget else widget["/Parent"].get_object()
+            value = " ".join(str(field.get("/V") or "").split())
+            label = " ".join(str(field.get("/TU") or field.get("/T") or "").split())
+            if value and field.get("/FT") in ("/Tx", "/Ch") and label:
+                found.append(f"{label}:{value}")
+    except Exception:  # a broken annotation array costs its fields, not the page
+        return found
+    return found
 
 
 def _notes(page) -> list[str]:

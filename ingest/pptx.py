@@ -111,13 +111,42 @@ def _shape_lines(shape, before: list[str], title: str) -> list[str]:
     if getattr(shape, "shapes", None) is not None:  # a group kept whole: a figure card
         return [_card(shape)]
     if shape.has_text_frame:
-        return [p for p in (" ".join("".join(r.text for r in para.runs).split())
-                            for para in shape.text_frame.paragraphs) if p]
+        return [p for p in _numbered(shape.text_frame.paragraphs) if p]
     if getattr(shape, "has_table", False) and shape.has_table:
         return tables.lines_of(_grid(shape.table), before, title)
     if getattr(shape, "has_chart", False) and shape.has_chart:
         return chart_lines(shape.chart.part.blob, before)
     return _diagram_lines(shape) or _alt_text(shape)
+
+
+def _numbered(paragraphs) -> list[str]:
+    """Each paragraph's text, an auto-numbered one (a:buAutoNum) with the number PowerPoint shows before it: "下一步打算"
+    items numbered 1.–4. on the slide hold the numbers nowhere in their text."""
+    out, count = [], {}
+    for para in paragraphs:
+        text = " ".join("".join(r.text for r in para.runs).split())
+        auto = para._p.find(f"{_A}pPr/{_A}buAutoNum")
+        level = para.level
+        if auto is None or not text:
+            count = {k: v for k, v in count.items() if k < level} if text else count
+            out.append(text)
+            continue
+        kind = auto.get("type", "arabicPeriod")
+        at = count.get(level, (kind, int(auto.get("startAt", "1")) - 1))
+        number = (at[1] if at[0] == kind else int(auto.get("startAt", "1")) - 1) + 1
+        count = {**{k: v for k, v in count.items() if k < level}, level: (kind, number)}
+        label = _AUTO_NUMBER.get(kind, "{}.").format(_chinese(number) if kind.startswith("ea1Chs") else number)
+        out.append(label + " " * text[:1].isdigit() + text)  # "1. 2027年…", not the figure 1.2027
+    return out
+
+
+_AUTO_NUMBER = {"arabicPeriod": "{}.", "arabicParenR": "{})", "arabicParenBoth": "({})", "arabicPlain": "{} ",
+                "ea1ChsPeriod": "{}、", "ea1ChsPlain": "{}"}
+
+
+def _chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    return digits[n] if n < 10 else ("十" if n // 10 == 1 else digits[n // 10] + "十") + (digits[n % 10] if n % 10 else "")
 
 
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"

@@ -146,11 +146,12 @@ def _merged_header(top: list[str], under: list[str]) -> list[list[tuple]] | None
 def csv_records(text: str) -> str:
     """A CSV file with a record a line: a quoted cell's line breaks (a 项目简介 over two lines) had split its row in
     two, and the table's reading stopped there. Text whose quotes do not pair is left as it is."""
+    text, delimiter = _delimited(text)
     if text.count('"') % 2:
         return text
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for row in csv.reader(io.StringIO(text)):
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         cells = [_LINE_BREAK.sub(_rejoin, cell.strip()) for cell in row]
         if len(cells) > 1 and cells[0] and not any(cells[1:]):  # a title or a note in the first cell: a line
             cells = cells[:1]
@@ -158,6 +159,20 @@ def csv_records(text: str) -> str:
     return out.getvalue()
 
 
+def _delimited(text: str) -> tuple[str, str]:
+    """(the text, its delimiter): Excel's "sep=;" first line says it (and is no row); else the one of ;/tab that
+    outnumbers the comma on the first lines (a European Excel's export), else the comma."""
+    text = text.lstrip("\ufeff")
+    if m := _SEP_LINE.match(text):
+        return text[m.end():], m.group(1)
+    head = text.splitlines()[:5]
+    for delimiter in (";", "\t"):
+        if head and all(line.count(delimiter) > line.count(",") for line in head if line.strip()):
+            return text, delimiter
+    return text, ","
+
+
+_SEP_LINE = re.compile(r"sep=(.)\r?\n")
 _LINE_BREAK = re.compile(r"(.?)[ \t]*\r?\n\s*(.?)")
 
 

@@ -117,7 +117,8 @@ def lines_of(grid: list[list[tuple]], before: list[str], caption: str = "") -> l
     grid, inside = _title_rows(grid)
     if inside:  # a title (and a unit line) merged across the table's top: its caption, over any line before it;
         # kept as lines too ("表1单位是啥": 单位:人、个)
-        caption = " ".join(inside) if not caption else f"{caption} {' '.join(inside[1:])}".strip()
+        named = [t for t in inside if not _FORM_FIELD.match(t)]  # "填报单位:…;统计截至:…" says who filed it
+        caption = " ".join(named) if not caption else f"{caption} {' '.join(named[1:])}".strip()
         return inside + lines_of(grid, before, caption)
     if pairs := label_pairs(grid):
         return pairs
@@ -402,7 +403,16 @@ def _serial(rows: list[list[tuple]], header: list | None) -> bool:
         return False
     numbers = [t for (_, t), *_ in rows if t.isdigit()]
     labels = sum(not bare_figure(r[1][1]) for r in rows)
-    return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] and labels >= 0.8 * len(rows)
+    if labels < 0.8 * len(rows):
+        return False
+    if len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]:
+        return True
+    # numbered within groups (1.1, 1.2, 2.1 …), a group's 小计 row unnumbered between them
+    outline = [tuple(map(int, t.split("."))) for (_, t), *_ in rows if _OUTLINE_NUMBER.fullmatch(t)]
+    return len(outline) >= 2 and outline == sorted(set(outline)) and len(outline) + sum(not t for (_, t), *_ in rows) == len(rows)
+
+
+_OUTLINE_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}")
 
 
 # A table of some parts only (its caption: 重点街道(镇), 部分区县, 所列), not 重点工作/重点任务: its 合计 sums its rows alone.

@@ -24,6 +24,9 @@ _BOILERPLATE = [re.compile(p) for p in (
 
 def find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
     """(title, index of the first body line, header lines dropped above the title)."""
+    if len(lines) > 1 and _ATTACHMENT.fullmatch(lines[0]):  # "附件2" over a form's title: the attachment's mark
+        title, start, header = find_title(lines[1:], hint)
+        return title, start + 1, [lines[0], *header]
     title, start, header = _title_line(lines, hint)
     subtitle = _subtitle(lines[start]) if title and start < len(lines) and not _KIND_WORD.search(title) else ""
     if subtitle:
@@ -31,6 +34,9 @@ def find_title(lines: list[str], hint: str) -> tuple[str, int, list[str]]:
         # report it is. It stays a paragraph too, so that paragraph numbers do not move.
         title = title + ("" if _SUBTITLE.match(subtitle) else "——") + subtitle
     return title, start, header
+
+
+_ATTACHMENT = re.compile(r"附件\s*[\d一二三四五六七八九十]{0,3}\s*[::]?")
 
 
 def _subtitle(line: str) -> str:

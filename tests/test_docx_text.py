@@ -63,6 +63,26 @@ def test_a_text_box_is_read_after_the_paragraph_it_is_anchored_in():
                                                             "特此决定。"]
 
 
+def test_a_text_box_stored_with_its_fallback_copy_is_read_once_and_a_number_label_keeps_off_a_figure():
+    """Blind set 66's 专栏: Word writes a text box twice, a DrawingML one in mc:Choice and a VML copy in mc:Fallback for
+    older readers; both had been read, every figure twice. A list label before a year ("1." + "2027年…") had read as
+    the figure 1.2027."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    box = "<w:txbxContent><w:p><w:r><w:t>全年开设春季班132期。</w:t></w:r></w:p></w:txbxContent>"
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f"<wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>{box}"
+        "</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>"))
+    _numbered(document, "2027年护河队扩充至30支。")
+    assert [line for line in _lines(document) if line] == ["全年开设春季班132期。", "1. 2027年护河队扩充至30支。"]
+
+
 def _with_notes(document, notes: dict[str, str]) -> bytes:
     """The document saved with a footnotes part holding `notes` (id -> text), as Word writes one."""
     import zipfile

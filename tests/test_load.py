@@ -1134,6 +1134,21 @@ def test_a_markdown_text_bar_chart_reads_a_line_per_bar_with_its_scales_unit():
     assert "时长,文化街道时长3,860小时" in lines and "时长,龙城镇时长980小时" in lines
 
 
+def test_a_csv_with_excels_sep_line_reads_its_semicolons_and_quoted_line_breaks(tmp_path):
+    """Blind set 66's 志愿汇 export: a "sep=;" first line, cells split by semicolons, a quoted cell holding a ";" and
+    a line break. Read with commas, every row had been one cell and the quoted one two rows."""
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffsep=;\r\n活动编号;活动名称;招募人数;参与人数;服务时长(小时);备注\r\n"
+                     "HJ20260903;赤水河岸线清洁;30;34;102;超额报名4人\r\n"
+                     "HJ20261001;国庆假期尧坝古镇交通疏导;24;24;576;\"3天轮班\r\n每天每人8小时\"\r\n"
+                     "HJ20261002;电商助农;8;8;48;\"直播销售荔枝干;桂圆干\"\r\n合计;;62;66;726;\r\n".encode("utf-8"))
+    lines = load_file(path, 10**6).lines
+    row = next(line for line in lines if "交通疏导" in line)
+    assert "参与人数24" in row and "服务时长576小时" in row and "3天轮班每天每人8小时" in row
+    assert any("荔枝干、桂圆干" in line and "服务时长48小时" in line for line in lines)  # a cell's own list
+    assert not any("sep=" in line for line in lines)
+
+
 def test_a_csv_cells_excel_text_guard_is_no_part_of_it(tmp_path):
     """Blind set 64's 智慧团建 export: batch codes written ="TM2026-001" so that Excel keeps them text."""
     path = tmp_path / "export.csv"

@@ -542,3 +542,22 @@ def test_a_group_split_into_a_few_categories_names_its_rows_by_both():
              "| 佳县 | 本科 | 24 | 120000 |", "| 佳县 | 高职（专科） | 18 | 54000 |"]
     lines = row_lines(markdown_grid(table, 1), table[0])
     assert "米脂县本科资助人数22名" in lines[0] and "米脂县高职(专科)资助金额48000元" in lines[1]
+
+
+def test_rows_numbered_within_groups_are_named_by_their_label_and_a_filers_line_is_no_caption():
+    """Blind set 66's 夜校台账: 序号 1.1, 1.2 … under each county's unnumbered 小计 row; "填报单位:…;统计截至:…" merged
+    across the table's top under its title. Rows had been named "序号1.1" and captioned by who filed them."""
+    from ingest import tables
+
+    filed = object()
+    grid = [[(filed, "填报单位:共青团泸州市委员会青少年发展部;统计截至:2026年11月30日")] * 4,
+            *[[(object(), t) for t in row] for row in (["序号", "教学点", "课程名称", "开班期数"],
+                                                        ["", "江阳区小计", "", "51"],
+                                                        ["1.1", "北城街道青年之家", "泸州老窖酿酒技艺体验", "12"],
+                                                        ["1.2", "大山坪街道青年之家", "短视频拍摄与剪辑", "9"],
+                                                        ["", "龙马潭区小计", "", "39"],
+                                                        ["2.1", "小市街道青年之家", "川剧变脸入门", "9"])]]
+    lines = tables.lines_of(grid, ["2026年泸州市青年夜校开班运行台账"])
+    row = next(line for line in lines if "北城街道" in line)
+    assert row.startswith("2026年泸州市青年夜校开班运行台账,北城街道青年之家课程名称泸州老窖酿酒技艺体验;")
+    assert "序号" not in row and "填报单位" not in row

@@ -38,6 +38,13 @@ class AcrossReports:
             return self._by_parts(text, parts, catalogue) or got
         return got
 
+    def _ranks_unnamed(self, text: str, catalogue) -> bool:
+        """The question ranks parts of the knowledge base naming none of them ("哪个县区团员最多?")."""
+        if catalogue is None:
+            return False
+        asked = cross.detect(text, catalogue)
+        return asked is not None and asked.kind == "rank" and not asked.places
+
     def _part(self, question: str) -> Answer:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""
         from .api import Assistant  # the Assistant's own ask, not a subclass's that records answers

@@ -80,12 +80,18 @@ class Assistant(AcrossReports):
         across = self._across(asked, planned)  # a question over many reports, answered from their facts
         catalogue, parts, when = planned
         late = when == "after passages"  # two figures added or subtracted: the passages' first, then each asked alone
-        if across is not None and across.found and not (late and parts.how == "diff"):  # facts subtract nothing
-            yield from_facts(across, question, started)
+        # "哪个县区团员最多?" naming no place: one report's table of every county ranks them in one year and one
+        # indicator; the facts compare whichever reports give a figure (2 places, two years, bare cells left out)
+        table_first = across is not None and across.found and self._ranks_unnamed(asked, catalogue)
+        if across is not None and across.found and not (late and parts.how == "diff") and not table_first:
+            yield from_facts(across, question, started)  # facts subtract nothing
             return
         # Facts that cannot answer it leave it to the passages: "2024年度考核排名第三的是哪个区?" is one 通报's table
         # row ("西青区排名3"), a rank naming no figure the facts could order; the facts' refusal stands if they fail too.
         q, passages, nearest, answer = self._extractive(q, turn.quote)
+        if table_first and answer.note != table_rank.NOTE:
+            yield from_facts(across, question, started)
+            return
         unstated = not answer.found or (parts.how == "diff" and not cross_gap.states_change(answer, asked)) if late else False
         if unstated and (added := self._by_parts(asked, parts, catalogue)):
             yield from_facts(added, question, started)  # "…和…一共多少", "从…到…增加了几个": its report silent

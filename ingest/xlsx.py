@@ -36,6 +36,7 @@ def xlsx_lines(data: bytes, name: str = "") -> list[str]:
         named = sheet.title if tabled > 1 and not _GENERIC.fullmatch(sheet.title) else ""
         lines.extend(_sheet_lines(grid, bound, lines, named))
         lines.extend(_comments(sheet, named))
+        lines.extend(_choices(sheet, named))
     return lines
 
 
@@ -51,6 +52,22 @@ def _read_sheets(worksheets) -> list:
 
 
 _GENERIC = re.compile(r"(?i)sheet\s*\d*|工作表\s*\d*|表\s*\d+")
+
+
+def _choices(sheet, named: str) -> list[str]:
+    """A column's drop-down list (data validation of a list typed in): "课程类别下拉选项:文化艺术、体育健身、…" under
+    the column's header (the row above the validated range). A 台账's options are asked of: which one no row uses."""
+    found = []
+    for rule in getattr(sheet.data_validations, "dataValidation", []):
+        items = (rule.formula1 or "").strip()
+        if rule.type != "list" or not (items.startswith('"') and items.endswith('"')):
+            continue  # a list drawn from cells elsewhere is read with those cells
+        options = [o.strip() for o in items.strip('"').split(",") if o.strip()]
+        first = next(iter(rule.sqref.ranges), None)
+        header = cell_text(sheet.cell(first.min_row - 1, first.min_col).value) if first and first.min_row > 1 else ""
+        if options and header:
+            found.append(f"{named}{header}下拉选项:{'、'.join(options)}")
+    return found
 
 
 def _comments(sheet, named: str) -> list[str]:

@@ -235,6 +235,10 @@ def test_no_single_report_gold_question_is_taken_for_a_cross_one():
                 "各县市新增注册青年志愿者合计", "各县市新增注册青年志愿者合计,其中00后有多少?", "表1里青年之家最少的县市是哪个",
                 "八个县市里团员最少的是哪个", "Which county got the largest quota in the 2026 Youth Guarding the Border programme?",
                 "Which county got the largest quota in the 2024 Youth Guarding the Border programme?",
+                # blind set 66's, alike (表1's counties, the data release's month table, the 台账's 小计 rows): each
+                # naming no place, a rank the cross path leaves to one report's table when it ranks them (api)
+                "In which month did Youth Homes hold the most activities?", "七个县区里团员最少的是哪个",
+                "县区里青年之家最少的是哪个", "哪些县区夜校开班期数最少",
                 # blind set 65's, alike (the notice's 分解表 and 表1's counties, the data release's chart, the 月报's
                 # TOP5), sums over 各县市区 of one table's 合计 row, and their near misses (a part added, another year)
                 "Which county-level unit has the largest 2023 Youth Night School target?",

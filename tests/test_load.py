@@ -1218,3 +1218,22 @@ def test_joint_issuers_over_a_document_number_leave_the_subject_the_title():
 
     assert ISSUER.fullmatch("共青团广东海洋大学委员会") and ISSUER.fullmatch("共青团黄山风景区工作委员会")
     assert not ISSUER.fullmatch(lines[0])
+
+
+def test_an_xlsx_columns_drop_down_list_is_read_under_its_header(tmp_path):
+    """Blind set 66's 夜校台账: the 课程类别 options exist only as the column's data validation list, and staff ask
+    which option no course uses."""
+    import openpyxl
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "课程名称", "课程类别", "开班期数"])
+    sheet.append([1, "川剧变脸入门", "非遗传承", 9])
+    sheet.append([2, "无人机操控", "职业技能", 8])
+    rule = DataValidation(type="list", formula1='"非遗传承,职业技能,心理健康"')
+    rule.add("C2:C40")
+    sheet.add_data_validation(rule)
+    path = tmp_path / "taizhang.xlsx"
+    book.save(path)
+    assert "课程类别下拉选项:非遗传承、职业技能、心理健康" in load_file(path, 10**7).lines

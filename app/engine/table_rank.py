@@ -87,7 +87,11 @@ def _cited(question: str, nth, p, found) -> Answer:
     row, label, clause = found
     quote = clause.strip()
     text = f"{row.head}。原文:“{quote}”" + (f"(表中{label}{_said(nth)})" if nth in ("most", "least") else "")
-    return Answer(question, text, row.head, True, (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),))
+    return Answer(question, text, row.head, True, (Citation(p.source, p.title, p.date, row.number, row.text, quote, p.score),),
+                  note=NOTE)
+
+
+NOTE = "表中各行比较得出。(ranked over one table's rows)"
 
 
 REPORT_PARAGRAPHS = 400  # a report's paragraphs read for its ranking table, at most

@@ -2,7 +2,7 @@
 near-miss generator and the training data's hash all read, so joining a blind set is one edit here."""
 from __future__ import annotations
 
-LAST_PRACTICE = 64  # tests/data/practice3 … practice{LAST_PRACTICE}, one per blind set joined
+LAST_PRACTICE = 65  # tests/data/practice3 … practice{LAST_PRACTICE}, one per blind set joined
 
 REPORT_SETS: tuple[tuple[str, str], ...] = (
     ("practice", "corpus"), ("tongchuan", "corpus"), ("heldout", "corpus"),

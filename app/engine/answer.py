@@ -20,7 +20,7 @@ from .candidate_env import Env
 from .features import vector
 from .value_context import SENTENCE, deputy_misfit, sentence_span
 from .asked_units import RANK_NAMED_LAST
-from .fields import CLOCK, FIELD_LABEL, asked_item, field_value, listed_item
+from .fields import ASKS_CONTACT, CLOCK, CONTACT, FIELD_LABEL, asked_item, field_value, listed_item
 from .lists import NUMERALS, enumerated, following_items
 from .numbers import find_quantities, stated_figures
 from .people import DOTTED, ROLE, named, people, roles_of
@@ -353,6 +353,9 @@ def _values(question: Question, text: str, span: tuple[int, int], passage: Passa
     candidate with value "" where the clause itself answers (which/what questions)."""
     at, clause = span[0], text[span[0]:span[1]]
     make = functools.partial(Candidate, passage, span)
+    if ASKS_CONTACT.search(question.text):  # "有异议打什么电话?": 0759-3382156, whatever kind the question reads as
+        for m in CONTACT.finditer(clause):
+            yield make(m.group(), "contact", at + m.start())
     if question.kind == "numeric":
         for m in _TOP_N.finditer(clause):  # "评选十大平安青年卫士": 十大 counts the subject that follows
             yield make(m.group(), "top_n", at + m.start())

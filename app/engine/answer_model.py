@@ -23,7 +23,10 @@ import numpy as np
 from .features import FEATURES
 
 PATH = Path(__file__).parent / "data" / "answer_model.json"
-ANSWERABLE = FEATURES + ("choice_logit", "choice_lead", "candidates")  # the best candidate, as a whole
+# the best candidate, as a whole; role_found: a name stands right after the role asked in any candidate's passage
+# (a 副书记 asked of reports naming only the 书记 is unanswerable whatever the best name's coverage)
+ANSWERABLE = FEATURES + ("choice_logit", "choice_lead", "candidates", "role_found")
+_ROLE_ASKED = FEATURES.index("role_asked")
 MAX_LEAD, MAX_CANDIDATES = 10.0, 300
 _local = threading.local()
 
@@ -110,7 +113,8 @@ def summary(rows, logits: np.ndarray, values=None) -> tuple[int, np.ndarray]:
     if values is not None and (key := figure_key(values[best])) is not None:
         others = logits[[i for i in range(len(logits)) if i != best and figure_key(values[i]) != key]]
     lead = min(float(logits[best] - others.max()), MAX_LEAD) if len(others) else MAX_LEAD
-    return best, np.concatenate([rows[best], [logits[best], lead, min(len(logits), MAX_CANDIDATES) / MAX_CANDIDATES]])
+    return best, np.concatenate([rows[best], [logits[best], lead, min(len(logits), MAX_CANDIDATES) / MAX_CANDIDATES,
+                                              rows[:, _ROLE_ASKED].max()]])
 
 
 def _sigmoid(z):

@@ -13,7 +13,7 @@ from .people import ROLE
 from .cross_period import asked as asked_kind, asks_plan
 from .coverage import coverage, partial, term_weight, variants
 from .asked_units import RANKS
-from .fields import asked_item, asks_clock, item_fit
+from .fields import ASKS_CONTACT, asked_item, asks_clock, item_fit
 from .question import ASKS_NUMBER, Question
 from .localities import LED_BY_PART, schools
 from .retrieve import Passage
@@ -95,6 +95,7 @@ class Env:
         self.stated = stated_figures(q.text)  # "1600多名…里女生": 1600余名 only repeats the question
         self.schools = tuple(name for *_, name in schools(q.text))  # the colleges and universities it names
         self.asks_plan = asks_plan(q.text)
+        self.asks_contact = bool(ASKS_CONTACT.search(q.text))
         self.asked_item, self.asks_clock = asked_item(q.text), asks_clock(q.text)
         self.asks_end, self.asks_start = bool(derive.ENDS_ASKED.search(q.text)), bool(derive.STARTS_ASKED.search(q.text))
         self.asks_before = bool(derive.BEFORE_ASKED.search(q.text))

@@ -22,12 +22,14 @@ from .value_context import (POSITION_REACH, is_target, line_caption, place_at_va
 
 KINDS = ("numeric", "date", "person", "name", "entity", "list", "open")
 SOURCES = ("clause", "quantity", "top_n", "date", "person", "names", "quoted", "named", "counted", "org", "docdate", "docno", "role", "doctitle",
-           "place", "ordinal", "meeting", "described", "field", "clock", "span", "listed")
+           "place", "ordinal", "meeting", "described", "field", "clock", "span", "listed", "contact")
 
 FEATURES: tuple[str, ...] = (
     *(f"q_{k}" for k in KINDS), "q_english", "q_terms",   # question type; how many content terms it has
     "q_followup",                                          # written from a follow-up and its history (其中…呢?): its
                                                            # words are more than the report says the answer with
+    "q_role",                                              # a role asked (副书记是谁?): the answerable model reads
+                                                           # whether any candidate stands after it (role_found)
     "rank", "score", "score_rel", "top_doc",               # retrieval: rank 0-4, hybrid score, / the top, top's report
     "cov_clause", "cov_window", "cov_sentence",            # question terms in the clause, it ±1 clause, its sentence
     "cov_paragraph", "cov_context", "cov_title",           # ... the paragraph, paragraph ±1 + title, the title
@@ -99,6 +101,8 @@ FEATURES: tuple[str, ...] = (
     "planned", "plan_fit", "plan_misfit",                  # a target (力争…, 计划…); and a target was asked (目标/计划,
                                                            # 明年); a figure reached where a target was asked
     "plan_actual",                                         # a target where what was done is asked (实际发展了多少)
+    "contact_misfit",                                      # a phone number, e-mail or web address asked, and this
+                                                           # is none (a clause, a count of 电话)
     "running", "running_fit", "running_misfit",            # 累计/以来 before the value; one asked / a year's asked
     "clause_extra",                                        # the clause's words before the value the question lacks
                                                            # (a clause as the answer: all its words):
@@ -203,6 +207,7 @@ def question_row(env: Env) -> list[float]:
     """The question's own features, the same for all its candidates."""
     q, row = env.question, [0.0] * len(FEATURES)
     for name, on in ((f"q_{q.kind}", True), ("q_english", q.english), ("q_followup", q.followup),
+                     ("q_role", env.role_asked is not None),
                      ("units_asked", bool(q.units)),
                      ("subject", bool(q.subject)), ("total_question", bool(_TOTAL.search(q.text))),
                      ("asks_org", bool(_ASKS_ORG.search(q.text))), ("years_asked", bool(q.years)),
@@ -256,6 +261,7 @@ def vector(env: Env, rank: int, span: tuple[int, int], window: str, cand) -> lis
         "plan_fit": float(planned and env.asks_plan),
         "plan_misfit": float(cand.source == "quantity" and not planned and env.asks_plan),
         "plan_actual": float(planned and env.asks_actual),
+        "contact_misfit": float(env.asks_contact and cand.source != "contact"),
     }
     if cand.source == "quantity" and cand.start >= 0 and _RANK_CELL.search(text, max(0, at - 6), at):
         found["rank_cell_fit" if env.asks_rank else "rank_cell_misfit"] = 1.0

@@ -1,6 +1,6 @@
-"""Three ways reports state what a question asks that no sentence says: an item of a numbered list ("第5个发言的是
+"""Four ways reports state what a question asks that no sentence says: an item of a numbered list ("第5个发言的是
 什么组织": the paragraph "5.秦岭青年生态俱乐部…"), a labelled field ("承办单位:共青团眉县委员会", "邮政编码:721000")
-and a time of day ("9:45—10:15 团市委书记讲话", a 会议日程). The candidates and the features that weigh them read
+a time of day ("9:45—10:15 团市委书记讲话", a 会议日程) and a contact (0759-3382156, an e-mail). The candidates and the features that weigh them read
 these; the model learns how much they count."""
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ _ASKED_ITEM = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})
 # a numbered item opening its paragraph or row: "5.秦岭…", "5、", "(五)", "五、", a table's "序号5"
 _ITEM_MARK = re.compile(r"^\s*(?:(\d{1,2})\s*[.、．](?!\d)|[((]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[))]"
                         r"|([一二三四五六七八九十]{1,3})\s*、)|(?:^|[,;])[^,;]{0,30}?序号\s*(\d{1,3})(?!\d)")
+
+# A phone number, e-mail or web address asked: not "接了多少电话" (a count of calls)
+ASKS_CONTACT = re.compile(r"电话(?:号码?|是多少|多少|是什么|是啥)|打(?:什么|哪个)电话|联系(?:电话|方式)|手机号?(?:码|是)|"
+                          r"(?:电子)?邮箱|电子邮件|e-?mail|\bphone\b|网址|传真", re.I)
+CONTACT = re.compile(r"(?<![\d-])(?:0\d{2,3}\s*[-—－]\s*\d{7,8}(?:\s*[-—－转]\s*\d{1,5})?|1[3-9]\d{9}|400[-—]?\d{3}[-—]?\d{4})"
+                     r"(?![\d-])|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|(?:https?://|www\.)[A-Za-z0-9./_?=&%#-]+")
 
 # A label ending the clause before the value: "承办单位:", "现场联络:", "邮政编码:"
 FIELD_LABEL = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8})\s*[::]\s*$")

@@ -226,3 +226,34 @@ def test_a_day_asked_of_a_code_keyed_row_is_its_date_cell_whole():
     ask_row = _asked(table, 3)
     assert ask_row("批次TM2026-017的入团仪式哪天").value == "2026/10/23"
     assert ask_row("TM2026-017的入团仪式在哪举行").value == "月宫街道党群服务中心"
+
+
+LEDGER = """2026年青年夜校开班运行台账
+| 序号 | 教学点 | 课程名称 | 课程类别 | 开班期数 | 报名人次 | 运行状态 | 备注 |
+|---|---|---|---|---|---|---|---|
+|  | 江阳区小计 |  |  | 27 | 736 |  |  |
+| 1.1 | 北城街道青年之家 | 酿酒技艺体验 | 非遗传承 | 12 | 312 | 已结业 | 报名通道开放3分钟报满 |
+| 1.2 | 大山坪街道青年之家 | 短视频拍摄 | 电商直播 | 9 | 236 | 已结业 |  |
+| 1.3 | 泸州市图书馆 | 竹编 | 非遗传承 | 6 | 188 | 在授课 |  |
+|  | 龙马潭区小计 |  |  | 20 | 373 |  |  |
+| 2.1 | 小市街道青年之家 | 川剧变脸入门 | 非遗传承 | 9 | 205 | 已结业 | 结业学员中9人登台演出 |
+| 2.2 | 鱼塘街道青年之家 | 无人机操控 | 职业技能 | 11 | 168 | 在授课 |  |"""
+
+
+def test_a_ledgers_row_of_several_widths_is_read_by_its_labels():
+    """Blind set 66's 夜校台账: 小计 rows and an empty 备注 left rows of three widths, and no cell was read ("竹编属于什么
+    课程类别" had answered the row's first clause); a name column's two-character 竹编 names its row, and a note
+    holding a figure answers what it says."""
+    lines = LEDGER.splitlines()
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+
+    def asked(question, number):
+        passage = SimpleNamespace(doc_id="d", source="taizhang.md", title="台账", date="2026-12-03", paragraph=number,
+                                  text=texts[number], score=0.9)
+        found = table_cell.answer(question, [passage], lambda d, n: texts.get(n, ""))
+        return found.value if found else None
+
+    row = {t.split(",", 1)[1][:4]: n for n, t in texts.items() if "," in t}
+    assert asked("竹编属于什么课程类别", row["泸州市图"]) == "非遗传承"
+    assert asked("无人机操控现在是什么状态", row["鱼塘街道"]) == "在授课"
+    assert asked("台账备注里川剧变脸入门课有什么说明", row["小市街道"]) == "结业学员中9人登台演出"

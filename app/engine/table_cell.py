@@ -56,15 +56,18 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
         named = [r for r in rows if _names(question, r.head)] if len(rows) >= 3 else []
         table = _cells(rows) if len(rows) >= 3 else {}
         if not named and table:  # "石材数字化设计工作室属于什么行业": the row whose text cell the question names
-            named = [r for r in rows if any(_NAMED_CELL.fullmatch(v) and v in question for _, v, _ in table[r.number])]
+            named = [r for r in rows if any((_NAMED_CELL.fullmatch(v) or "名称" in label and len(v) >= 2) and v in question
+                                            for label, v, _ in table[r.number])]  # a name column's 竹编 names its row
         if len(named) != 1:
             continue
         row = named[0]
         cells = table[row.number]
         # a text column the question names by its label first ("“渔港新貌”调研队的实践地", "…的指导老师是谁"; a
         # figure's column is the model's to weigh: another table's year may hold it too), then its words for one
+        counts = bool(re.search(r"多少|几", question))  # a figure asked is the model's; a note's "9人开设网店" is text
         found = next(((label, value, clause) for label, value, clause in cells if _LABEL.fullmatch(label)
-                      and label in question and value and not re.search(r"\d", value) and value not in question), None)
+                      and label in question and value and value not in question
+                      and not (re.search(r"\d", value) and (counts or not _NOTE.search(label)))), None)
         found = found or next(((label, value, clause) for labels in wanted for label, value, clause in cells
                                if labels.search(label) and value), None)
         # ...or by its label's last or first word, beside the row's name ("在哪家银行贷款": 合作银行, "什么状态": 审核状态,
@@ -145,6 +148,7 @@ def _of_another_year(question: str, row_text: str) -> bool:
 
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_NOTE = re.compile(r"备注|说明")  # a column of notes, whose text holds figures (结业学员中9人开设网店)
 _ROW_LINE = re.compile(r"[^;]{2,};[^;]{2,};")  # a passage that is a table's row line: two clauses at least
 
 
@@ -168,12 +172,38 @@ def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
     split = {r.number: cells_of(r.text, prefix) for r in rows}
     width = {len(cells) for cells in split.values()}
     if len(width) != 1:
-        return {n: [] for n in split}
+        return _labelled(rows, split)
     out: dict[int, list[tuple[str, str, str]]] = {r.number: [] for r in rows}
     for column in range(width.pop()):
         rest = {r.number: split[r.number][column].removeprefix(r.head) for r in rows}
-        # 位次第1名, 位次第10名: 位次; dates all of one year (2026/3/27, 2026/10/23) share no label's "2026/"
-        label = re.sub(r"[\d/.\-]+$", "", re.sub(r"第\d*$", "", os.path.commonprefix(list(rest.values()))))
+        out_label = _label(list(rest.values()))
         for n, text in rest.items():
-            out[n].append((label, text[len(label):].strip(), split[n][column]))
+            out[n].append((out_label, text[len(out_label):].strip(), split[n][column]))
+    return out
+
+
+def _label(values: list[str]) -> str:
+    """What a column's cells share after their rows' heads: 位次第1名, 位次第10名: 位次; dates all of one year
+    (2026/3/27, 2026/10/23) share no label's "2026/"."""
+    return re.sub(r"[\d/.\-]+$", "", re.sub(r"第\d*$", "", os.path.commonprefix(values)))
+
+
+def _labelled(rows: list[Row], split: dict) -> dict[int, list[tuple[str, str, str]]]:
+    """Rows of several widths (a 台账's 小计 rows, a 备注 some rows leave empty): the labels of the widest rows' columns,
+    each row's cells read by the label they start with."""
+    widest = max(len(cells) for cells in split.values())
+    found = set()
+    for column in range(widest):  # each column's label from every row as wide (more rows: fewer shared values)
+        wide = [r for r in rows if len(split[r.number]) > column]
+        if len(wide) >= 2 and len(wide) >= len(rows) // 3:
+            found.add(_label([split[r.number][column].removeprefix(r.head) for r in wide]))
+    labels = sorted(found - {""}, key=len, reverse=True)
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    for r in rows:
+        out[r.number] = []
+        for cell in split[r.number]:
+            rest = cell.removeprefix(r.head)
+            label = next((lab for lab in labels if rest.startswith(lab)), "")
+            if label:
+                out[r.number].append((label, rest[len(label):].strip(), cell))
     return out

@@ -7,6 +7,7 @@ the rows of one table are consecutive paragraphs sharing the caption."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 import re
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -290,8 +291,12 @@ def _rows(texts: list[tuple[int, str]], prefix: str) -> list[Row]:
     if len(widths) != 1:  # a 合计 row merged across columns ("合计(拟资助8项)…") is shorter: the rows without it
         split = [row for row in split if not _TOTAL_ROW.match(row[2][0] if row[2] else "")]
         widths = {len(clauses) for _, _, clauses in split}
-        if len(widths) != 1 or len(split) < 2:
-            return []
+    if len(widths) != 1:  # a 台账's 小计 rows are shorter, a 备注 some rows fill longer: the rows as wide as most,
+        common = Counter(len(clauses) for _, _, clauses in split).most_common(1)[0][0]  # their first columns
+        split = [(n, t, clauses[:common]) for n, t, clauses in split if len(clauses) >= common]
+        widths = {common}
+    if len(split) < 2:
+        return []
     stems = [[_VALUE.sub("", c) for c in clauses] for _, _, clauses in split]
     heads = [os.path.commonprefix(row) for row in stems]  # the head and any start its labels share
     suffix = os.path.commonprefix([r[0][::-1] for r in stems])[::-1]  # the first column's label

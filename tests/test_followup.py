@@ -907,3 +907,16 @@ def test_a_target_asked_after_the_figure_reached_is_no_actual_one():
 def test_a_programme_named_before_a_question_is_what_it_asks_of():
     history = [("2025年12355受理了多少咨询？", "1.28万人次")]
     assert condense("青年夜校呢，开了多少期？", history) == "2025年青年夜校开了多少期?"
+
+
+def test_a_year_end_or_this_years_month_end_takes_the_place_of_the_time_asked_before():
+    """Blind set 66: "2025年底呢?" after a 10月底 figure had kept 10月底 under 2025年; "到今年10月底呢?" after a 2025年底
+    figure had been appended to it."""
+    assert condense("2025年底呢？", [("古蔺10月底团员多少？", "12,488名")]) == "古蔺2025年底团员多少?"
+    assert condense("到今年10月底呢？", [("江阳区2025年底有几个青年之家？", "22个")]) == "江阳区今年10月底有几个青年之家?"
+
+
+def test_the_figure_reached_after_a_plan_keeps_the_programmes_name():
+    """"2025年实际招了多少?" after "明年西部计划拟招多少人?": 拟 is the plan's word, 计划 西部计划's name; 明年 gives way to
+    the year asked."""
+    assert condense("2025年实际招了多少？", [("明年西部计划拟招多少人？", "80名")]) == "2025年西部计划实际招了多少?"

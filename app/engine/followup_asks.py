@@ -108,14 +108,18 @@ def targeted(question: str, ask: str) -> str:
     return f"{head}{ask}{noun if before.endswith(verb) or before in ('', '有', '是', '为') else ''}?"
 
 
-_TARGET_FORM = re.compile(r"的?目标(?=(?:是|有|为)?多少$)|(?:计划|打算)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
+_TARGET_FORM = re.compile(r"的?目标(?=(?:是|有|为)?多少$)|(?:计划|打算|拟)(?=[\u4e00-\u9fff]{1,3}?(?:多少|几))")
 
 
 def actual(question: str) -> str:
     """The figure reached of what a question asked, without its target (targeted's forms undone): "盘锦今年注册志愿者的
     目标是多少" -> "盘锦今年注册志愿者是多少", "漯河2024年计划募集多少就业见习岗位" -> "漯河2024年募集多少就业见习岗位"."""
     text = whole(question)
-    return _TARGET_FORM.sub("", text, count=1) if asks_plan(text) else text
+    if not asks_plan(text):
+        return text
+    forms = list(_TARGET_FORM.finditer(text))  # 拟 first: "西部计划拟招多少人" is 西部计划's plan, 计划 its name
+    form = next((m for m in forms if m.group() == "拟"), forms[0] if forms else None)
+    return text[:form.start()] + text[form.end():] if form else text
 
 
 # An ask with a verb and nothing counted ("招了多少?", "新建了几家?"): a noun would follow the measure word.

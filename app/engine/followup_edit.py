@@ -53,7 +53,7 @@ _ZONE_WORDS = re.compile("|".join(localities.ZONES))  # "七台河通报里经�
 RANKED_PARTS = re.compile(r"哪(?:个|一个|些|几个)?[\u4e00-\u9fff]{0,2}?(?P<part>县市区|县区|区县|乡镇|镇街|学院|学部|县|区|镇|乡|街道)")
 # The whole of the place or school, none of its towns or colleges: 全县, 8个学院…合计, 各县区.
 WHOLE_PLACE = re.compile(r"全[市县区省州盟旗校]|(?:[\d一二三四五六七八九十]+个|各)(?:县区|县|区|镇|乡镇|学院)")
-NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年")  # a year said relative to the report, which a year replaces
+NOW_WORDS = re.compile(r"去年|今年|本年|上年|前年|明年")  # a year said relative to the report, which a year replaces
 # The verbs a league figure is asked with, longest first: a kind word goes before them ("青创贷累计发了多少?").
 VERB_END = re.compile(r"(?:新发展|发展|发放|新建|建成|募集|筹集|资助|帮助|招募|注册|服务|培训|受理|接听|开展|举办|组织|"
                        r"表彰|派出|惠及|扶持|贷给|放贷|发|放|建|筹|募|招|接|派|评|有|是|为)$")
@@ -424,7 +424,8 @@ def programmes_of(text: str, mentions) -> list[str]:
 # A time of the year a figure is as of: "截至7月", "一季度", "上半年", "全年", "年底" (a bulletin's issues, a mid-year report).
 _PART_OF_YEAR = rf"(?:\d{{1,2}}月(?:\d{{1,2}}日)?(?:底|末|份)?|第[一二三四1-4]季度|[1-4]季度|{HALF.pattern}|全年|年底|年末|年初)"
 WHEN = re.compile(rf"(?:截至|截止|到)?{_PART_OF_YEAR}")
-_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>(?:19|20)\d{{2}}(?=年[底末])|{YEAR_WORD.pattern})?{_PART_OF_YEAR}")
+_WHEN_IN = re.compile(rf"(?:截至|截止|到)?(?P<year>(?:19|20)\d{{2}}(?=年[底末])|[今去明本](?=年[底末])|{YEAR_WORD.pattern})?"
+                      rf"{_PART_OF_YEAR}")
 
 
 def swap_when(text: str, when: str) -> str:

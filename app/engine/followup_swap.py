@@ -71,9 +71,13 @@ def swap(previous: str, focus: str) -> str:
     ended = bool(relative) and bool(_YEAR_END.fullmatch(rest))
     if ended:
         text, rest = _NOW.sub("", text), ""
-    if named.years:
+    end = _YEAR_END_SAID.search(focus)
+    bare = _BARE_MONTH_END.search(text) if end and not before else None
+    if bare:  # "2025年底呢?" after "古蔺10月底团员多少?": that year's end in place of the month's
+        text = text[:bare.start()] + end.group() + text[bare.end():]
+    elif named.years:
         text = swap_year(text, named.years[0])
-        if (end := _YEAR_END_SAID.search(focus)) and (dated := _MONTH_END.search(text)):  # "那固原2024年底呢?"
+        if end and (dated := _MONTH_END.search(text)):  # "那固原2024年底呢?"
             text = text[:dated.start()] + end.group() + text[dated.end():]  # after "2024年6月底…": the year's end
     elif relative and before:
         text = swap_year(text, before[0] + RELATIVE[relative.group().lower()])
@@ -97,7 +101,7 @@ def swap(previous: str, focus: str) -> str:
             text = whole(text) + "?"  # "那株洲呢?" after "长沙…,其中岳麓区有多少?": 株洲's own, no 岳麓区 of it
         if SIBLING_ZONE.fullmatch(rest):  # "那蜀山经开区呢?" after a town of 蜀山: the place's zone, no town
             return narrow(without_towns(text), rest)
-    text, rest = _this_year(text, rest)
+    text, rest = _this_year(text, _AS_OF_NOW.sub("", rest))  # "到今年10月底呢?": as of 今年 10月底
     rest = _TABLE_NAMED.sub("", rest).removeprefix("的").removesuffix("的").strip()
     if not places and (at := TOWN.match(rest)) and WHEN.fullmatch(rest[at.end():]):  # "玫瑰镇一季度呢?"
         return swap_when(town(text, at.group()), rest[at.end():])
@@ -136,6 +140,7 @@ def swap(previous: str, focus: str) -> str:
 
 
 _YEAR_END = re.compile(r"年?[底末]")
+_AS_OF_NOW = re.compile(r"^(?:到|截至|截止)(?=今年|本年)")
 _OF_YEAR = re.compile(r"年度|全年")
 _MONTHS = re.compile(r"(?:截至|截止|到)?(?:(?:1[0-2]|0?[1-9])\s*[—\-–~至到]\s*)?(?:1[0-2]|0?[1-9])月(?:份|底|末)?")
 # The columns of a budget's table: one asked after another is of the same item
@@ -187,6 +192,7 @@ def _outside(part: str, place) -> bool:
 
 
 _YEAR_END_SAID = re.compile(r"(?:19|20)\d{2}年(?:底|末)")
+_BARE_MONTH_END = re.compile(r"(?<![年\d])(?:1[0-2]|0?[1-9])月(?:底|末)")  # "10月底", its year the report's
 _MONTH_END = re.compile(r"(?:19|20)\d{2}年(?:1[0-2]|0?[1-9])月(?:底|末|份)?")
 _A_YEAR = re.compile(r"(?:19|20)\d{2}年(?:度)?")
 

@@ -59,6 +59,9 @@ def test_sides_worded_apart_are_asked_alone_and_agree_only_from_two_reports():
     assert sides("全委会报告的核定贴息额和青创贷台账的贴息合计一致吗?") == ("全委会报告的核定贴息额是多少?", "青创贷台账的贴息合计是多少?")
     assert sides("全委会报告、推进计划和公众号推文中2025年“返家乡”岗位数是否一致?") is None  # three reports, one figure
     assert sides("“青春与城市”和全委会报告一致吗?") is None  # a side too short to ask
+    # blind set 66: a second side naming no figure ("…表1里叙永县的") is of the figure the first names
+    assert sides("叙永附表合计的青年之家个数和全委会报告表1里叙永县的一致吗？") == (
+        "叙永附表合计的青年之家个数是多少?", "全委会报告表1里叙永县的青年之家个数是多少?")
     report = Answer("q", "155700元。", "155700元", True, (_cite("report.docx", "核定贴息155700元", 37),))
     ledger = Answer("q", "155700元。", "155700元", True, (_cite("ledger.xlsx", "合计贴息金额155700元。", 25),))
     got = both("q", report, ledger)

@@ -90,6 +90,8 @@ def sides(question: str) -> tuple[str, str] | None:
     first, second = body[:joins[0].start()].strip(" ,,"), body[joins[0].end():].strip(" ,,")
     if any(len(_REF.sub("", side).strip(" 、,,")) < 2 for side in (first, second)):
         return None  # a side that is only reports named ("全委会报告、推进计划和…"): one figure, asked whole
+    if second.endswith("的") and (counted := re.split(r"[的里中]", first)[-1]):  # "…和全委会报告表1里叙永县的一致吗":
+        second += counted  # the figure the first side names (团员总数), of what the second names
     return f"{first}是多少?", f"{second}是多少?"
 
 

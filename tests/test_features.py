@@ -257,6 +257,8 @@ def test_parts_sums_changes_months_and_what_was_added():
     assert candidate_env._PARTS_ASKED.search("库车6个乡镇合计注册志愿者多少人") and not candidate_env._PARTS_ASKED.search("库车市注册志愿者总数")
     assert features._DELTA_AT.search("比上年的128500人增加") and not features._DELTA_AT.search("比上年的")
     assert not features._DELTA_AT.search("至少") and candidate_env._ASKS_CHANGE.search("团员总数比2023年多了多少?")
+    # blind set 66: "较2025年底的12306名净增182名" states the change asked as "净增多少名"
+    assert features._DELTA_AT.search("较2025年底的12306名净增") and candidate_env._ASKS_CHANGE.search("团员净增多少名?")
     assert not candidate_env._ASKS_CHANGE.search("喀什地区2023年的注册志愿者是多少人?")
     assert signals.months_asked("截至2023年7月,克拉玛依全市注册志愿者多少人?") == {7}
     assert signals.months_asked("克拉玛依一季度新发展团员") == {3} and not signals.months_asked("3个月内")

@@ -38,7 +38,7 @@ _ASKS_HONOUR = re.compile(r"表彰|评选|评为|授予|获评|荣获|获得|命
 _WHOLE_SCHOOL = re.compile(r"全校|我校|本校|学校共|全体学生")
 _DIVISION_ENDS = ("县", "区", "市", "州", "旗", "镇", "乡", "新区")
 _TOWN_ENDS = ("街道", "镇", "乡")
-_ASKS_CHANGE = re.compile(r"(?:增加|增长|减少|下降|提高|提升|上升|降低|多|少|差)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
+_ASKS_CHANGE = re.compile(r"(?:净增|净减|增加|增长|减少|下降|提高|提升|上升|降低|多|少|差)了?(?:多少|几|百分之|\d)|增幅|增速|增长率|涨|变化|"
                           r"同比|比上年|比去年|较上年|较去年|比\d{2,4}年|较\d{2,4}年|\b(?:increase|grow|growth|rise|more than)", re.I)
 # The parts asked: "6个乡镇合计", "各县区加起来", "表中合计", "全校合计" (a table's total row).
 _PARTS_ASKED = re.compile(rf"{PARTS_NUMBER}{PARTS}|各{PARTS}|以上|上述|合计|小计|加起来")

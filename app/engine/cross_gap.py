@@ -16,7 +16,7 @@ from .numbers import find_quantities, parse_quantity, same_quantity
 
 # "还差多少", "多多少", "增加了多少个", "多了几场", "相差多少"; not a rate ("增长了多少%", "增长率")
 ASKS_GAP = re.compile(r"(?:还)?差(?:了)?(?:多少|几)|(?<![大更])多(?:出|了)?(?:多少|几)|少(?:了)?(?:多少|几)|相差(?:多少|几)|"
-                      r"差距(?:是|有)?多少|(?:增加|增长|减少|下降|新增|提高)了?(?:多少|几)(?![%%率])")
+                      r"差距(?:是|有)?多少|(?:净增|净减|增加|增长|减少|下降|新增|提高)了?(?:多少|几)(?![%%率])")
 _YEAR = re.compile(r"(?:从|由)?\s*((?:19|20)\d{2})\s*年(?:底|末|初)?\s*(?:到|至|比|较|与|和|相比)?")
 # A figure measured against another: the side after the word is what it is measured against.
 _AGAINST = re.compile(r"距离|距|离|比|较|相比于?|是否达到|有没有达到|达到了?")
@@ -111,7 +111,7 @@ def _one_unit(a: str, b: str) -> bool:
     return same.get(a, a) == same.get(b, b) or not a or not b
 
 
-_CHANGE_BEFORE = re.compile(r"(增加|增长|减少|下降|提高|新增|多|少|较|比|相差|差距|超出|超过)[^。;;,,]{0,8}$")
+_CHANGE_BEFORE = re.compile(r"(净增|净减|增加|增长|减少|下降|提高|新增|多|少|较|比|相差|差距|超出|超过)[^。;;,,]{0,8}$")
 
 
 def states_change(answer: Answer, question: str = "") -> bool:

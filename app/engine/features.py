@@ -186,7 +186,7 @@ _PARTS_SUM = re.compile(rf"(?:以上|上述|前述){PARTS_NUMBER}?[\u4e00-\u9fff
                         rf"(?:各|{PARTS_NUMBER}){PARTS}(?:合计|共计|总计|小计)")
 # A change on a figure before ("比上年的128500人增加17700人", "增长13.8%"), and a question that asks one.
 # (a table's 增减 column: "新发展团员(名)增减+259名"; a shortfall: "差82名未完成年度目标")
-_DELTA_AT = re.compile(r"(?:(?:增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?"
+_DELTA_AT = re.compile(r"(?:(?:净增|净减|增加|增长|减少|下降|提高|提升|上升|降低|回落|(?<![至最])多|(?<![至最])少)了?(?:约|近|超过)?"
                        r"|(?:增减|增幅|变化|变动)[+＋\-−－]?|(?<![相偏])差)\s*$")
 _TOTAL = re.compile(r"累计|一共|总共|共计|合计|总计|共|总")
 # "工作报告在哪一天的会议上作的" (blind set 39): the day of any wording

@@ -257,3 +257,17 @@ def test_a_ledgers_row_of_several_widths_is_read_by_its_labels():
     assert asked("竹编属于什么课程类别", row["泸州市图"]) == "非遗传承"
     assert asked("无人机操控现在是什么状态", row["鱼塘街道"]) == "在授课"
     assert asked("台账备注里川剧变脸入门课有什么说明", row["小市街道"]) == "结业学员中9人登台演出"
+    assert asked("无人机操控课程开班期数", row["鱼塘街道"]) is None  # a count asked: no 课程类别 cell, the figures'
+
+
+def test_a_day_asked_of_a_rows_time_cell_is_its_date():
+    """Blind set 66's 志愿汇 export: "青春护苗宣讲是哪天" of "开始时间2026-09-15 15:00" is the day, without its clock."""
+    lines = ["志愿汇活动导出", "| 活动编号 | 活动名称 | 开始时间 | 参与人数 |", "|---|---|---|---|",
+             "| HJ20260903 | 赤水河岸线清洁 | 2026-09-13 08:30 | 34 |", "| HJ20260904 | 青春护苗宣讲 | 2026-09-15 15:00 | 12 |",
+             "| HJ20260905 | 尧坝古镇游客服务 | 2026-09-20 09:00 | 16 |"]
+    texts = dict(enumerate([lines[0], *row_lines(markdown_grid(lines, 1), lines[0])], start=1))
+    number = next(n for n, t in texts.items() if "青春护苗" in t)
+    passage = SimpleNamespace(doc_id="d", source="daochu.csv", title="导出", date="2026-12-01", paragraph=number,
+                              text=texts[number], score=0.9)
+    found = table_cell.answer("青春护苗宣讲是哪天", [passage], lambda d, n: texts.get(n, ""))
+    assert found is not None and found.value == "2026-09-15"

@@ -82,6 +82,10 @@ def answer(question: str, passages, paragraph_text) -> Answer | None:
             # "杏花岭区上年排第几?": last year's rank, not the row's own: its 上年位次 column, else the passages
             found = next(((label, value, clause) for label, value, clause in cells if prior_rank_label(label)
                           and value and _the_year_before(question, dated)), None)
+        if found and _COUNTED.search(question) and not re.search(r"\d", found[1]):
+            found = None  # "无人机操控课程开班期数" asks the row's count, not its 课程类别 a loose label matched
+        if found and _DAY_ASKED.search(question) and (clock := _CLOCK_AFTER.search(found[1])):
+            found = (found[0], found[1][:clock.start()], found[2])  # "是哪天": 2026-09-15, not its 15:00 too
         if found:
             label, value, clause = found
             return Answer(question, f"{value}。原文:“{clause}”", value, True,
@@ -148,6 +152,9 @@ def _of_another_year(question: str, row_text: str) -> bool:
 
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_COUNTED = re.compile(r"(?:期数|人数|人次|次数|个数|数量|场次|时长|金额)[??]?$")  # a row's count asked, no 多少 said
+_DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几[日号]|什么日期")
+_CLOCK_AFTER = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
 _NOTE = re.compile(r"备注|说明")  # a column of notes, whose text holds figures (结业学员中9人开设网店)
 _ROW_LINE = re.compile(r"[^;]{2,};[^;]{2,};")  # a passage that is a table's row line: two clauses at least
 

@@ -1239,11 +1239,11 @@ def test_an_xlsx_columns_drop_down_list_is_read_under_its_header(tmp_path):
     assert "课程类别下拉选项:非遗传承、职业技能、心理健康" in load_file(path, 10**7).lines
 
 
-def test_an_organisation_chart_drawn_in_text_reads_a_branch_a_line_led_by_its_parent():
+def test_an_organisation_chart_drawn_in_text_reads_a_branch_a_line():
     """Blind set 66's 古蔺团讯: "├─ 学校团组织 38个(团员6512名)" over "│ ├─ 古蔺中学团委(团员2146名)"."""
     lines = text_lines("共青团古蔺县委员会(团员12488名)\n├─ 乡镇(街道)团委 26个(团员3964名)\n├─ 学校团组织 38个(团员6512名)\n"
                        "│  ├─ 古蔺中学团委(团员2146名)\n│  └─ 小学教师团支部 18个(团员476名)\n└─ 流动团员团支部 3个(团员432名)\n"
                        "注:流动团员团支部设在县城。\n")
     assert lines == ["共青团古蔺县委员会(团员12488名)", "乡镇(街道)团委 26个(团员3964名)", "学校团组织 38个(团员6512名)",
-                     "学校团组织:古蔺中学团委(团员2146名)", "学校团组织:小学教师团支部 18个(团员476名)",
+                     "古蔺中学团委(团员2146名)", "小学教师团支部 18个(团员476名)",
                      "流动团员团支部 3个(团员432名)", "注:流动团员团支部设在县城。"]

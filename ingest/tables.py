@@ -218,7 +218,7 @@ def row_lines(grid: list[list[tuple]], caption: str = "") -> list[str]:
             labels, rows = under, rows[1:]
         elif len(rows) >= 3 and not numbers[1] and _filled(rows[1]) > _filled(rows[0]):  # a pivot table's "求和项:… |
             labels, rows = [t for _, t in rows[1]], rows[1:]  # 列标签" over its "行标签 | 圆梦行动 | …": the fuller one
-        header = [_label(t) for t in labels] + [("", "")] * (width - len(labels))
+        header = _of_whole([_label(t) for t in labels]) + [("", "")] * (width - len(labels))
         if keyed := keyed_units(caption):
             header = [(name, unit or _unit_keyed(name, keyed)) for name, unit in header]
         rows = rows[1:]
@@ -395,6 +395,24 @@ def _numbered_in_groups(rows: list[list[tuple]], header: list | None) -> bool:
     return (all(g and not is_number(g) for g in groups) and len(set(groups)) <= len(rows) / 2
             and all(n.isdigit() for n in numbers) and set(restarts) == {"1"}
             and sum(not bare_figure(r[2][1]) for r in rows) >= 0.8 * len(rows))
+
+
+def _of_whole(header: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A column headed 其中… ("青年之家 | 其中当年新建") is a part of the column before it: named with it
+    ("青年之家其中当年新建"), as a report writes it; a run of 其中 columns all go with the one before them."""
+    out, whole, counted = [], "", ""
+    for name, unit in header:
+        if name.startswith("其中") and whole and not (unit and counted and unit != counted):  # 其中五星级(个) is no
+            out.append((whole + name, unit))  # part of 服务青少年(人次)
+            continue
+        # "截至2024年底累计 | 其中:2024年新增": a time, no thing; "占比 | 其中女性": a share, no count of them
+        whole, counted = ("" if _WHEN_HEAD.search(name) or _SHARE_HEAD.search(name) else name), unit
+        out.append((name, unit))
+    return out
+
+
+_SHARE_HEAD = re.compile(r"占比|比例|比重|[率%]")
+_WHEN_HEAD = re.compile(r"累计|截至|截止|\d|(?<![青少])年|月|季度|底$|末$")
 
 
 def _serial(rows: list[list[tuple]], header: list | None) -> bool:

@@ -561,3 +561,17 @@ def test_rows_numbered_within_groups_are_named_by_their_label_and_a_filers_line_
     row = next(line for line in lines if "北城街道" in line)
     assert row.startswith("2026年泸州市青年夜校开班运行台账,北城街道青年之家课程名称泸州老窖酿酒技艺体验;")
     assert "序号" not in row and "填报单位" not in row
+
+
+def test_a_column_headed_其中_is_a_part_of_the_column_before_it():
+    """Blind set 66's 表1: "青年之家 | 其中当年新建" read "龙马潭区其中当年新建5", which names no 青年之家 ("2025年当年新建了
+    几个青年之家" took the 18 beside it); not after a time or a share (截至2024年底累计 | 其中:2024年新增, 占比 | 其中女性),
+    nor of another unit (服务青少年(人次) | 其中五星级(个))."""
+    from ingest.tables import row_lines
+
+    def first_row(header, row):
+        return row_lines([[(object(), t) for t in header], [(object(), t) for t in row], [(object(), t) for t in row]])[0]
+
+    assert "龙马潭区青年之家其中当年新建5" in first_row(["单位", "青年之家", "其中当年新建"], ["龙马潭区", "18", "5"])
+    assert "学生其中女性6472名" in first_row(["类别", "占比", "其中女性(名)"], ["学生", "78.6%", "6472"])
+    assert "赤坎区其中五星级3个" in first_row(["县区", "服务青少年(人次)", "其中五星级(个)"], ["赤坎区", "15860", "3"])

@@ -42,8 +42,8 @@ class AcrossReports:
         """The question ranks parts of the knowledge base naming none of them ("哪个县区团员最多?")."""
         if catalogue is None:
             return False
-        asked = cross.detect(text, catalogue)
-        return asked is not None and asked.kind == "rank" and not asked.places
+        asked = cross.detect(text, catalogue)  # "各县区自己的报告里…最多": the reports' own figures, the facts'
+        return asked is not None and asked.kind == "rank" and not asked.places and not _OWN_REPORTS.search(text)
 
     def _part(self, question: str) -> Answer:
         """One part of a question asked on its own: one question to whoever observes answers (training)."""
@@ -153,6 +153,7 @@ class AcrossReports:
                                           sorted(places))]
 
 
+_OWN_REPORTS = re.compile(r"(?:自己|各自|本地)的?(?:报告|材料|总结)|(?:这些|各份|所有)(?:报告|材料)")
 _SUMMED = re.compile(r"合计|共计|总计|总共|一共|加起来|共")
 
 

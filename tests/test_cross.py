@@ -1138,3 +1138,12 @@ def test_how_far_a_target_was_reached_is_no_target():
     assert _planned("力争完成年度目标6000名", "6000名", "新发展团员", "", "")  # a target still
     assert _planned("完成全年计划2300名的49.9%", "2300名", "新发展团员", "", "")  # the target in it (blind set 34)
     assert _planned("全年计划新发展团员6000名", "6000名", "新发展团员", "", "")
+
+
+def test_a_rank_over_the_reports_own_figures_is_the_facts_not_one_table():
+    """A rank naming no place is answered from one report's table of every county first (blind set 66); one asked of
+    "各县区自己的报告" is the reports' own figures (blind set 50's cross50-06), the facts' to compare."""
+    from app.across import _OWN_REPORTS
+
+    assert _OWN_REPORTS.search("各县区自己的报告里，2024年底注册青年志愿者最多的是哪个？")
+    assert not _OWN_REPORTS.search("表1里哪个县区团员最多")

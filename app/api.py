@@ -196,16 +196,12 @@ class Assistant(AcrossReports):
         if whole:  # naming no place: the best paragraphs of the knowledge base's whole (a city's among its counties')
             beside = reports.holding & (docs if docs is not None else reports.holding)
         part = None if towns else lambda text: bool(m := localities.LED_BY_PART.match(text)) and m["name"] not in q.text
-        found = [replace(p, period=_period(report), focus=_focus(report))
-                 for p in self._passages(" ".join((q.text,) + unnamed), q.scope, docs, beside, part, whole)
-                 for report in [reports.reports[p.doc_id]]]
+        query = " ".join((q.text,) + unnamed)
+        found = _dated(self._passages(query, q.scope, docs, beside, part, whole), reports)
         admitted = self._admitted(q, found, reports, towns)
         if not admitted and found and (names := _names(q.scope)):  # a county of a city's table, its row crowded out
-            retry = [replace(p, period=_period(report), focus=_focus(report))  # by the rows of the words asked
-                     for p in self.retriever.search(" ".join((q.text,) + unnamed), k=self.settings.top_k, doc_ids=docs,
-                                                    part=part, naming=names)
-                     for report in [reports.reports[p.doc_id]]]
-            admitted = self._admitted(q, retry, reports, towns)
+            retry = self.retriever.search(query, k=self.settings.top_k, doc_ids=docs, part=part, naming=names)
+            admitted = self._admitted(q, _dated(retry, reports), reports, towns)  # by the rows of the words asked
         return q, localities.of_universities(localities.universities_asked(q.text), admitted), found, ""
 
     def _admitted(self, q, found: list, reports, towns) -> list:
@@ -294,6 +290,12 @@ class Assistant(AcrossReports):
 
 
 BESIDE = 2  # paragraphs of the reports beside a place's own (measured: issue 10, blind set 37's 通报)
+
+
+def _dated(passages: list, reports) -> list:
+    """The passages with their reports' period and focus, which the answer's features read."""
+    return [replace(p, period=_period(report), focus=_focus(report))
+            for p in passages for report in [reports.reports[p.doc_id]]]
 
 
 def _names(asked) -> tuple[str, ...]:

@@ -19,8 +19,7 @@ def pdf_lines(data: bytes, name: str = "", max_pages: int = Settings.max_pdf_pag
         raise LoadError(msg.NEEDS_PDF) from None
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = _pdf_pages(reader, name, max_pages)
-        filled = {line for page in reader.pages for line in filled_fields(page)}
+        pages, filled = _pdf_pages(reader, name, max_pages)
     except LoadError:
         raise
     except Exception:  # pypdf raises many kinds for broken files, in words that mean nothing to staff
@@ -198,9 +197,10 @@ def _full_width(lines: list[str]) -> float:
     return widths[3 * len(widths) // 4] if widths else 0.0
 
 
-def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
-    """Page texts, refused past max_pages before any text is extracted (20,000 pages were 25 s): by the
-    count the page tree declares, then by the real count, which a lying /Count cannot hide."""
+def _pdf_pages(reader, name: str, max_pages: int) -> tuple[list[str], set[str]]:
+    """(page texts, the lines of their filled form fields), refused past max_pages before any text is extracted
+    (20,000 pages were 25 s): by the count the page tree declares, then by the real count, which a lying /Count
+    cannot hide."""
     try:
         declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
     except (KeyError, TypeError, ValueError):
@@ -208,16 +208,18 @@ def _pdf_pages(reader, name: str, max_pages: int) -> list[str]:
     count = declared if declared > max_pages else len(reader.pages)
     if count > max_pages:
         raise LoadError(msg.TOO_MANY_PAGES.format(name=name, pages=count, limit=max_pages))
-    return [_page_text(page) for page in reader.pages]
+    fields = [filled_fields(page) for page in reader.pages]
+    return [_page_text(page, own) for page, own in zip(reader.pages, fields)], {line for own in fields for line in own}
 
 
-def _page_text(page) -> str:
-    """A page's text; a month calendar's grid read a line per day (ingest/pdf_calendar.py)."""
+def _page_text(page, fields: list[str]) -> str:
+    """A page's text, then its filled form fields' lines; a month calendar's grid read a line per day
+    (ingest/pdf_calendar.py)."""
     from .pdf_calendar import calendar_lines, is_calendar
 
     text = page.extract_text() or ""
     lines = calendar_lines(page, text) if is_calendar(text) else None
-    return "\n".join([*(lines or [text]), *filled_fields(page), *_notes(page)])
+    return "\n".join([*(lines or [text]), *fields, *_notes(page)])
 
 
 def filled_fields(page) -> list[str]:

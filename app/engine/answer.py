@@ -274,6 +274,7 @@ def _generated(question: Question, env: Env, paragraph_text=None):
     if question.kind == "person" and question.english:  # "Who is the Youth League secretary of Shushan District?"
         role = next((said for pattern, said in _ENGLISH_ROLES[:2] if re.search(pattern, question.text.lower())), role)
     meeting = question.kind in ("name", "entity") and bool(_ASKS_MEETING.search(question.text))
+    contact = bool(ASKS_CONTACT.search(question.text))  # "有异议打什么电话?": once a question, not once a clause
     headed = set() if paragraph_text and (number or reporter or role or meeting) else None
     for rank, passage in enumerate(env.passages):
         text, spans = passage.text, clauses(passage.text)
@@ -284,7 +285,7 @@ def _generated(question: Question, env: Env, paragraph_text=None):
         for i, span in enumerate(spans):
             # Reports narrate across clauses: the subject of a bare "1992年," is named next to it.
             window = text[spans[max(i - 1, 0)][0]: spans[min(i + 1, len(spans) - 1)][1]]
-            values = _values(question, text, span, passage)
+            values = _values(question, text, span, passage, contact)
             if i == 0 and question.kind == "date" and passage.date:  # the report's own date (its 落款 line)
                 values = [Candidate(passage, span, _written(passage.date), "docdate", -1), *values]
             if i == 0 and question.kind in ("name", "entity") and passage.title and _ASKS_TITLE.search(question.text):
@@ -348,12 +349,12 @@ def _role_of(line: str) -> str:
     return found[-1].group() if found and found[-1].end() == len(line.strip()) else ""
 
 
-def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None):
+def _values(question: Question, text: str, span: tuple[int, int], passage: Passage | None = None, contact: bool = False):
     """Candidates inside a clause, by question type: every figure, date, name… the type allows; a
     candidate with value "" where the clause itself answers (which/what questions)."""
     at, clause = span[0], text[span[0]:span[1]]
     make = functools.partial(Candidate, passage, span)
-    if ASKS_CONTACT.search(question.text):  # "有异议打什么电话?": 0759-3382156, whatever kind the question reads as
+    if contact:  # a phone number, e-mail or web address asked: 0759-3382156, whatever kind the question reads as
         for m in CONTACT.finditer(clause):
             yield make(m.group(), "contact", at + m.start())
     if question.kind == "numeric":

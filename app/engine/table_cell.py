@@ -183,9 +183,9 @@ def _cells(rows: list[Row]) -> dict[int, list[tuple[str, str, str]]]:
     out: dict[int, list[tuple[str, str, str]]] = {r.number: [] for r in rows}
     for column in range(width.pop()):
         rest = {r.number: split[r.number][column].removeprefix(r.head) for r in rows}
-        out_label = _label(list(rest.values()))
+        label = _label(list(rest.values()))
         for n, text in rest.items():
-            out[n].append((out_label, text[len(out_label):].strip(), split[n][column]))
+            out[n].append((label, text[len(label):].strip(), split[n][column]))
     return out
 
 

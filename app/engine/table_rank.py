@@ -7,8 +7,8 @@ the rows of one table are consecutive paragraphs sharing the caption."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 from types import SimpleNamespace
 
